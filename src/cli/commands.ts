@@ -1,0 +1,91 @@
+/**
+ * The four pipeline commands. Each reads its inputs through `processInputs`, renders in the chosen
+ * format to stdout and returns the exit code.
+ */
+import { clusterArticles } from '../cluster/index.js'
+import { annotate } from '../enrich/index.js'
+import { analyzeArticles, reportArticle } from '../pipeline.js'
+import {
+  renderArticlesHtml,
+  renderArticlesMarkdown,
+  renderClustersHtml,
+  renderClustersMarkdown,
+  renderReportHtml,
+  renderReportJson,
+  renderReportMarkdown,
+  toJsonl,
+} from '../render/index.js'
+import type { Annotated, Article } from '../types.js'
+import { exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}
+
+/** jsonl: one record per input, in input order, failures included, each with its `source`. */
+function perInputJsonl<T>(outcomes: Outcome<T>[], key: string): string {
+  return toJsonl(outcomes.map((o) => (o.ok ? { source: o.source, [key]: o.value } : { source: o.source, error: o.error })))
+}
+
+async function finish(io: Io, outcomes: Outcome<unknown>[], output: string): Promise<number> {
+  if (outcomes.length === 0) io.stderr.write('parallax: no input found\n')
+  await write(io.stdout, output)
+  return exitCodeOf(outcomes)
+}
+
+/** Prints per-article records (extract, annotate) in the chosen format. */
+async function articleCommand<T extends Article>(specs: string[], options: InputOptions, io: Io, stage: (article: Article) => T): Promise<number> {
+  const outcomes = await processInputs(specs, options, io, stage)
+  const articles = successes(outcomes).map((s) => s.value)
+  const output =
+    options.format === 'jsonl' ? perInputJsonl(outcomes, 'article')
+    : options.format === 'md' ? renderArticlesMarkdown(articles)
+    : options.format === 'html' ? renderArticlesHtml(articles)
+    : json({ schemaVersion: 1, articles })
+  return finish(io, outcomes, output)
+}
+
+/** `parallax extract`: clean text and metadata per input. */
+export function extractCommand(specs: string[], options: InputOptions, io: Io): Promise<number> {
+  return articleCommand(specs, options, io, (article) => article)
+}
+
+/** `parallax annotate`: the article plus sentences, entities, quotes, numbers, dates. */
+export function annotateCommand(specs: string[], options: InputOptions, io: Io): Promise<number> {
+  return articleCommand(specs, options, io, annotate)
+}
+
+/** `parallax cluster`: the stories, each with its articles and why they were grouped. */
+export async function clusterCommand(specs: string[], options: InputOptions, io: Io): Promise<number> {
+  const outcomes = await processInputs(specs, options, io, annotate)
+  const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
+  const clusters = clusterArticles(articles)
+  const byId = new Map(articles.map((a) => [a.id, a]))
+  const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
+  const output =
+    options.format === 'jsonl' ? toJsonl(clusters.map((c) => ({ source: c.articleIds.map((id) => sourceOf.get(id)), story: c })))
+    : options.format === 'md' ? renderClustersMarkdown(clusters, byId)
+    : options.format === 'html' ? renderClustersHtml(clusters, byId)
+    : json({ schemaVersion: 1, articles: articles.map(reportArticle), stories: clusters })
+  return finish(io, outcomes, output)
+}
+
+/** `parallax analyze`: the cross-checked report, one story per event. */
+export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number }, io: Io): Promise<number> {
+  const outcomes = await processInputs(specs, options, io, annotate)
+  const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
+  const report = analyzeArticles(articles, { summarySentences: options.summarySentences })
+  const texts = new Map(articles.map((a) => [a.id, a.text]))
+  const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
+  const output =
+    options.format === 'jsonl' ? toJsonl(report.stories.map((story) => ({ source: story.articleIds.map((id) => sourceOf.get(id)), story })))
+    : options.format === 'md' ? renderReportMarkdown(report, texts)
+    : options.format === 'html' ? renderReportHtml(report, texts)
+    : renderReportJson(report)
+  return finish(io, outcomes, output)
+}
+
+/** The same clean text read twice (a file given twice, a copy) is one article. */
+function uniqueArticles<T extends Article | Annotated>(articles: T[]): T[] {
+  return [...new Map(articles.map((a) => [a.id, a])).values()]
+}

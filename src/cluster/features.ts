@@ -1,0 +1,113 @@
+/**
+ * What clustering compares, computed once per article: term counts, entity keys (weighted by how
+ * much a shared one says: full person names most, places least), dates and numbers with units,
+ * publication time and the near-duplicate fingerprint. Plus the sparse-vector helpers.
+ */
+import type { Annotated, EntityMention } from '../types.js'
+import { foldToken, nameTokens } from '../compare/names.js'
+import { fingerprint } from './fingerprint.js'
+import { contentTerms } from './terms.js'
+
+/** A sparse vector: key -> weight. */
+export type Vector = Map<string, number>
+
+export interface ArticleFeatures {
+  id: string
+  /** Publication time in ms, or null. */
+  time: number | null
+  /** Term -> count (title counted twice: it names the event). */
+  terms: Vector
+  /** Entity key -> weight; `labels` keeps a readable name per key for explanations. */
+  entities: Vector
+  labels: Map<string, string>
+  /** `d:2025-08-06` -> 1 */
+  dates: Vector
+  /** `n:5 people` -> 1 */
+  numbers: Vector
+  fp: Uint32Array
+}
+
+/** How much one shared entity counts, by kind. */
+const ENTITY_WEIGHT = { fullName: 3, surname: 1, organization: 2, place: 1 } as const
+
+function entityKeys(m: EntityMention): [key: string, weight: number][] {
+  if (m.via === 'descriptor' || m.type === 'other') return []
+  const tokens = nameTokens(m.name).map(foldToken)
+  if (tokens.length === 0) return []
+  const full = tokens.join(' ')
+  if (m.type === 'person') {
+    const surname: [string, number] = [`s:${tokens[tokens.length - 1]}`, ENTITY_WEIGHT.surname]
+    return tokens.length > 1 ? [[`p:${full}`, ENTITY_WEIGHT.fullName], surname] : [surname]
+  }
+  if (m.type === 'organization') return [[`o:${full}`, ENTITY_WEIGHT.organization]]
+  return [[`l:${full}`, ENTITY_WEIGHT.place]]
+}
+
+function parseTime(iso: string | null): number | null {
+  if (!iso) return null
+  const t = Date.parse(iso)
+  return Number.isNaN(t) ? null : t
+}
+
+/** Extracts the clustering features of one article, keeping at most `maxTerms` terms. */
+export function articleFeatures(article: Annotated, maxTerms: number): ArticleFeatures {
+  const counts: Vector = new Map()
+  for (const t of contentTerms(article.title ?? '')) counts.set(t, (counts.get(t) ?? 0) + 2)
+  for (const t of contentTerms(article.text)) counts.set(t, (counts.get(t) ?? 0) + 1)
+  const terms: Vector = new Map(
+    [...counts].sort((a, b) => b[1] - a[1]).slice(0, maxTerms).map(([t, c]) => [t, 1 + Math.log(c)]),
+  )
+  const entities: Vector = new Map()
+  const labels = new Map<string, string>()
+  for (const m of article.entities) {
+    for (const [key, weight] of entityKeys(m)) {
+      entities.set(key, weight)
+      if (!labels.has(key) || key.startsWith('p:')) labels.set(key, m.name)
+    }
+  }
+  const dates: Vector = new Map()
+  for (const d of article.dates) {
+    if (d.granularity === 'day' || d.granularity === 'time') dates.set(`d:${d.value.slice(0, 10)}`, 1)
+  }
+  const numbers: Vector = new Map()
+  for (const n of article.numbers) if (n.unit) numbers.set(`n:${n.value} ${n.unit}`, 1)
+  return {
+    id: article.id,
+    time: parseTime(article.publishedAt),
+    terms,
+    entities,
+    labels,
+    dates,
+    numbers,
+    fp: fingerprint(article.text),
+  }
+}
+
+/** Adds `from` into `into` (cluster sums). */
+export function addInto(into: Vector, from: Vector): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v)
+}
+
+/** Keeps the `max` heaviest keys, so a cluster's sums stay bounded however many articles join. */
+export function prune(vector: Vector, max: number): void {
+  if (vector.size <= max * 2) return
+  const kept = [...vector].sort((a, b) => b[1] - a[1]).slice(0, max)
+  vector.clear()
+  for (const [k, v] of kept) vector.set(k, v)
+}
+
+/** Cosine of two sparse vectors, each key weighted by `weight(key)` (e.g. IDF); 0 when either is empty. */
+export function cosine(a: Vector, b: Vector, weight: (key: string) => number = () => 1): number {
+  if (a.size === 0 || b.size === 0) return 0
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const [k, v] of a) {
+    const w = weight(k)
+    na += (v * w) ** 2
+    const o = b.get(k)
+    if (o !== undefined) dot += v * o * w * w
+  }
+  for (const [k, v] of b) nb += (v * weight(k)) ** 2
+  return dot === 0 ? 0 : dot / Math.sqrt(na * nb)
+}

@@ -1,0 +1,297 @@
+/**
+ * Claims: the atomic statements fact alignment compares. Two stages, in order: split each sentence
+ * into clauses (coordinated main clauses apart, relative clauses kept with their head), then read
+ * each clause's features (content lemmas, name keys, numbers, dates) and its attribution, kept
+ * apart from what it asserts. The light lexical normalisation here is shared with src/story/.
+ */
+import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
+
+/** Words that carry no content for comparing claims. */
+const STOPWORDS = new Set(
+  (
+    'a an the and or but if while of to in on at by for with from as into onto over under about after before ' +
+    'during since until than then that this these those there here it its it’s he him his she her they them their ' +
+    'we us our you your i me my be is are was were been being am do does did done have has had having will would ' +
+    'shall should can could may might must not no nor so such also just only very more most much many some any ' +
+    'each other who whom whose which what when where why how all both either neither one ones own same too up down ' +
+    'out off again further once s t new mr mrs ms dr say said says told tell stated state added add according ' +
+    // Hedges of numbers: the number's `approx` carries them.
+    'nearly near around roughly approximately almost least some over'
+  ).split(' '),
+)
+
+/**
+ * Synonyms and irregular forms, keyed by surface word or by stem: the value is the shared lemma.
+ * Kept small on purpose; it covers the verbs and nouns news reports paraphrase most.
+ */
+const SYNONYMS: Record<string, string> = {
+  met: 'meet', meeting: 'meet', meet: 'meet', talk: 'meet', talks: 'meet', sat: 'meet', summit: 'meet',
+  killed: 'kill', kill: 'kill', dead: 'kill', died: 'kill', die: 'kill', death: 'kill', deaths: 'kill',
+  wounded: 'injure', wound: 'injure', injured: 'injure', injure: 'injure', injury: 'injure', injuries: 'injure',
+  tariff: 'tariff', tariffs: 'tariff', duty: 'tariff', duties: 'tariff', levy: 'tariff', levies: 'tariff',
+  ceasefire: 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire',
+  lasted: 'long', last: 'long', lasting: 'long', long: 'long', lengthy: 'long',
+  sanction: 'sanction', sanctions: 'sanction', penalties: 'sanction',
+  envoy: 'envoy', emissary: 'envoy',
+  war: 'war', conflict: 'war', invasion: 'war',
+  deal: 'deal', agreement: 'deal', accord: 'deal',
+  visit: 'visit', trip: 'visit',
+  call: 'call', phoned: 'call', phone: 'call',
+  deadline: 'deadline', ultimatum: 'deadline',
+  arrived: 'arrive', landed: 'arrive',
+  released: 'release', release: 'release', published: 'release', publish: 'release', issued: 'release',
+  video: 'video', clip: 'video', footage: 'video',
+  adviser: 'adviser', advisor: 'adviser', aide: 'adviser',
+  productive: 'constructive', useful: 'constructive', constructive: 'constructive',
+}
+
+const NUMBER_WORDS = new Set(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
+)
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
+const DIACRITICS = /[\u0300-\u036f]/g
+const HAS_DIGIT = /\d/
+
+/** Lowercase with diacritics folded: "Zelenskyy" stays, "Müller" becomes "muller". */
+export function foldCase(text: string): string {
+  return text.normalize('NFD').replace(DIACRITICS, '').toLowerCase()
+}
+
+/** Strips common English inflections; keeps stems of at least three letters. */
+export function stem(word: string): string {
+  const synonym = SYNONYMS[word]
+  if (synonym) return synonym
+  let s = word
+  if (s.endsWith("'s") || s.endsWith('’s')) s = s.slice(0, -2)
+  if (s.length > 4 && s.endsWith('ies')) s = s.slice(0, -3) + 'y'
+  else if (s.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(s)) s = s.slice(0, -2)
+  else if (s.length > 3 && s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us')) s = s.slice(0, -1)
+  else if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3)
+  else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2)
+  else if (s.length > 4 && s.endsWith('ly')) s = s.slice(0, -2)
+  return SYNONYMS[s] ?? s
+}
+
+/**
+ * Content lemmas of a text, in order, duplicates kept: stopwords, digits and number words dropped
+ * (numbers are compared by value from the enrich stage, not as words).
+ * @example contentLemmas('The talks lasted two hours') // ['meet', 'long', 'hour']
+ */
+export function contentLemmas(text: string): string[] {
+  const out: string[] = []
+  // "cease-fire" and "two-hour" split on the hyphen; the first is rejoined so it meets "ceasefire".
+  const folded = foldCase(text).replace(/cease-fire/g, 'ceasefire').replace(/[-‐–]/g, ' ')
+  for (const m of folded.matchAll(WORD)) {
+    const w = m[0]
+    if (w.length < 2 || STOPWORDS.has(w) || NUMBER_WORDS.has(w) || HAS_DIGIT.test(w)) continue
+    const lemma = stem(w)
+    if (!STOPWORDS.has(lemma)) out.push(lemma)
+  }
+  return out
+}
+
+/**
+ * The key a name is compared by across articles: folded case, and for people the surname alone,
+ * so "Vladimir Putin" and "Putin" meet.
+ */
+export function nameKey(name: string, type?: string): string {
+  const folded = foldCase(name).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim()
+  if (type !== 'person') return folded
+  const parts = folded.split(/\s+/)
+  return parts[parts.length - 1] ?? folded
+}
+
+/** Jaccard similarity of two sets. */
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  if (a.size === 0 && b.size === 0) return 0
+  let shared = 0
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  for (const x of small) if (large.has(x)) shared++
+  return shared / (a.size + b.size - shared)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims
+
+/** One atomic statement of one article, with the features alignment compares. */
+export interface Claim {
+  articleId: string
+  /** Outlet name, or the article id when the outlet is unknown: what "distinct sources" counts. */
+  source: string
+  sentenceIndex: number
+  /** The claim's span inside the article; inside its sentence. */
+  span: Span
+  text: string
+  /** Who the article says asserted it ("according to TASS", "Ushakov said"); null when the article asserts it. */
+  attributedTo: string | null
+  /** Most of the claim is a quotation. */
+  quoted: boolean
+  /** Negated or hedged ("no decision", "would decide whether", "wouldn't be"). */
+  negated: boolean
+  lemmas: string[]
+  /** Name keys (see `nameKey`) of the entities mentioned inside the claim. */
+  names: string[]
+  numbers: NumberMention[]
+  dates: DateMention[]
+  stage: 'compare/claims'
+}
+
+export interface ClaimOptions {
+  /** A clause shorter than this stays joined to its neighbour. */
+  minClauseWords?: number
+  /** Bound on claims read from one article. */
+  maxClaimsPerArticle?: number
+}
+
+// Coordinated main clauses: "; ", ", and ", ", but ", ", while ". Relative "which/who" clauses are
+// not split points, so they stay with their head.
+const CLAUSE_BREAK = /;\s+|,\s+(?:and|but|while)\s+/g
+const WORDS = /\S+/g
+const WITHHELD = /\b(?:did|does|do|would|could|has|have|had)\s*(?:not|n['’]t)\s+(?:immediately\s+)?(?:elaborate|specify|say|give|provide|detail|disclose|comment|respond|reply|name|identify|offer)\b/gi
+const SUBORDINATE_TAIL = /,\s+(?:though|although|even though|as|after|before|because|since|which|who|where|when|while)\b.*$/s
+const QUOTE_CHARS = /["“”]/g
+const NEGATION = /\b(?:not|no|never|none|nobody|neither|nor|denied|denies|deny|refused|unclear|whether|yet to)\b|n['’]t\b/i
+const NAME_RUN = String.raw`(?:the\s+)?[A-Z][\p{L}.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}.'’-]*){0,4}`
+const DESCRIPTOR = String.raw`(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}-]+\s+){0,4}?(?:officials?|spokes(?:man|woman|person)|sources?|person|adviser|aide|diplomats?|agency|media|outlets?|ministry|statement)`
+const CUE = String.raw`(?:said|says|reported|reports|told|stated|added|noted|claimed|announced|wrote|posted|confirmed)`
+const SOURCE_DESCRIPTOR = String.raw`(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:media|agency|news agency|officials?|sources?|reports?)`
+const ACCORDING = new RegExp(String.raw`\b(?:according to|citing)\s+(${SOURCE_DESCRIPTOR}(?:\s+[A-Z][\p{L}]+)?|${NAME_RUN}|${DESCRIPTOR})`, 'u')
+// Cheap gate: most sentences have no attribution cue, and the patterns above are costly to run.
+const ANY_CUE = new RegExp(String.raw`\b(?:according to|citing|${CUE})\b`)
+const TIME_WORD = /^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Earlier|Later)\b/
+const SUBJECT_CUE = new RegExp(String.raw`(${NAME_RUN}|${DESCRIPTOR})\s+${CUE}\b`, 'u')
+const INVERTED_CUE = new RegExp(String.raw`\b${CUE}\s+(${NAME_RUN}|${DESCRIPTOR})\s*[.,]?\s*$`, 'u')
+// Sentence-initial words that a capitalised run may start with but that are not names.
+const NOT_NAME_START = /^(?:The|A|An|But|And|Earlier|Later|Then|On|In|However|Meanwhile|He|She|They|It|We)\s+/
+
+function wordCount(text: string): number {
+  return text.match(WORDS)?.length ?? 0
+}
+
+/** Clause spans of one sentence: split on coordinated main clauses outside quotations. */
+export function splitClauses(text: string, sentence: Span, minClauseWords = 4): Span[] {
+  const body = text.slice(sentence[0], sentence[1])
+  const out: Span[] = []
+  let start = 0
+  for (const m of body.matchAll(CLAUSE_BREAK)) {
+    const at = m.index
+    // Inside a quotation when an odd number of quote marks precede the break.
+    if ((body.slice(0, at).match(QUOTE_CHARS)?.length ?? 0) % 2 === 1) continue
+    const left = body.slice(start, at)
+    const rest = body.slice(at + m[0].length)
+    if (wordCount(left) < minClauseWords || wordCount(rest) < minClauseWords + 1) continue
+    out.push([sentence[0] + start, sentence[0] + at])
+    start = at + m[0].length
+  }
+  out.push([sentence[0] + start, sentence[1]])
+  return out
+}
+
+function inside(span: Span, outer: Span): boolean {
+  return span[0] >= outer[0] && span[1] <= outer[1]
+}
+
+function overlap(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]))
+}
+
+/** Attribution of a claim: who, and where the attributing words are (kept out of its features). */
+interface Attribution {
+  name: string
+  span: Span | null
+}
+
+/** The entity overlapping a matched stretch (the last one: the head of "U.S. President Donald Trump"). */
+function canonicalName(article: Annotated, span: Span, fallback: string): string {
+  const entity = article.entities.findLast((e) => overlap(e.span, span) > 0 && e.type !== 'place')
+  if (entity) return entity.name
+  const rest = fallback.replace(NOT_NAME_START, '').trim()
+  // "The ministry" is a descriptor, not a name: keep its article, in lower case.
+  return /^\p{Ll}/u.test(rest) ? fallback.charAt(0).toLowerCase() + fallback.slice(1) : rest
+}
+
+/** Who a claim is attributed to: a quote's speaker, "according to X", "X said", "said X"; else null. */
+function attribution(article: Annotated, span: Span, sentence: Span): Attribution | null {
+  const speaker = article.quotes.find((q) => q.speaker && overlap(q.span, span) > 0)?.speaker
+  if (speaker) return { name: speaker.name, span: speaker.span ?? null }
+  // The cue may sit in the sentence's other clause ("X said Monday that A, and B"), so read the sentence.
+  const text = article.text.slice(sentence[0], sentence[1])
+  if (!ANY_CUE.test(text)) return null
+  for (const re of [ACCORDING, SUBJECT_CUE, INVERTED_CUE]) {
+    const m = re.exec(text)
+    if (!m || m[1] === undefined) continue
+    const at = sentence[0] + m.index + m[0].indexOf(m[1])
+    const matched: Span = [sentence[0] + m.index, sentence[0] + m.index + m[0].length]
+    if (TIME_WORD.test(m[1])) {
+      // "Trump on Wednesday said": the subject is the last person or organisation before the cue.
+      const subject = article.entities.findLast((e) => e.span[1] <= at && e.span[0] >= sentence[0] && e.type !== 'place')
+      if (subject) return { name: subject.name, span: matched }
+      continue
+    }
+    const name = canonicalName(article, [at, at + m[1].length], m[1])
+    if (name.length > 1) return { name, span: matched }
+  }
+  return null
+}
+
+function quotedShare(article: Annotated, span: Span): number {
+  let covered = 0
+  for (const q of article.quotes) if (q.kind !== 'indirect') covered += overlap(q.span, span)
+  return covered / Math.max(1, span[1] - span[0])
+}
+
+/** The text with the given article spans replaced by spaces (offsets kept). */
+function blank(text: string, offset: number, spans: Span[]): string {
+  let out = text
+  for (const [start, end] of spans) {
+    const s = Math.max(0, start - offset)
+    const e = Math.min(text.length, end - offset)
+    if (e > s) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e)
+  }
+  return out
+}
+
+/** Splits an article into claims with their features, in text order. */
+export function articleClaims(
+  article: Annotated,
+  { minClauseWords = 4, maxClaimsPerArticle = 400 }: ClaimOptions = {},
+): Claim[] {
+  const claims: Claim[] = []
+  const source = article.outlet?.name ?? article.id
+  article.sentences.forEach((sentence, sentenceIndex) => {
+    for (const clause of splitClauses(article.text, sentence, minClauseWords)) {
+      if (claims.length >= maxClaimsPerArticle) return
+      const raw = article.text.slice(clause[0], clause[1])
+      const text = raw.trim()
+      if (text.length === 0) continue
+      // Span and text agree exactly, so offsets inside `text` map back to the article.
+      const lead = raw.length - raw.trimStart().length
+      const span: Span = [clause[0] + lead, clause[0] + lead + text.length]
+      const attributed = attribution(article, span, sentence)
+      const cue = attributed?.span && overlap(attributed.span, span) > 0 ? attributed.span : null
+      const entities = article.entities.filter((e) => inside(e.span, span) && !(cue && inside(e.span, cue)))
+      // Lemmas come from the words around the names: names count once, as name keys; titles
+      // ("Russian President") repeat the name; attributing words say who speaks, not what happened.
+      const asserted = blank(text, span[0], [...(cue ? [cue] : []), ...entities.flatMap((e) => (e.roleSpan ? [e.span, e.roleSpan] : [e.span]))])
+      claims.push({
+        articleId: article.id,
+        source,
+        sentenceIndex,
+        span,
+        text,
+        attributedTo: attributed?.name ?? null,
+        quoted: quotedShare(article, span) > 0.5,
+        // A negation in a trailing subordinate clause ("..., though he did not say which") or about
+        // details withheld ("did not elaborate") does not deny the claim itself.
+        negated: NEGATION.test(text.replace(SUBORDINATE_TAIL, '').replace(WITHHELD, '')),
+        lemmas: contentLemmas(asserted),
+        names: entities.map((e) => nameKey(e.name, e.type)),
+        numbers: article.numbers.filter((n) => inside(n.span, span)),
+        dates: article.dates.filter((d) => inside(d.span, span)),
+        stage: 'compare/claims',
+      })
+    }
+  })
+  return claims
+}

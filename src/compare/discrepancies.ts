@@ -1,0 +1,134 @@
+/**
+ * Discrepancies inside one aligned fact: numbers for the same unit that cannot both be right, and
+ * claims where one outlet asserts what another denies or leaves open. Approximations are read as
+ * ranges first ("about 3 hours" is 2.55..3.45), so differently hedged wordings of one number agree.
+ */
+import type { Claim } from './claims.js'
+import type { Discrepancy, NumberMention } from '../types.js'
+
+export interface NumberCompatibilityOptions {
+  /** Two exact values within this share of the larger one agree (rounding in different outlets). */
+  tolerance?: number
+  /** Half-width of the range an "about" number stands for. */
+  aboutSpread?: number
+}
+
+/** The range of values a number mention allows, from its value, range and hedge. */
+export function numberRange(n: NumberMention, aboutSpread = 0.15): [number, number] {
+  const hi = n.upper ?? n.value
+  switch (n.approx) {
+    case 'about':
+      return [n.value * (1 - aboutSpread), hi * (1 + aboutSpread)]
+    case 'nearly':
+      return [n.value * (1 - aboutSpread), hi]
+    case 'up to':
+      return [0, hi]
+    case 'at least':
+    case 'more than':
+      return [n.value, Number.POSITIVE_INFINITY]
+    default:
+      return [n.value, hi]
+  }
+}
+
+/**
+ * Whether two mentions of the same unit can describe the same quantity: their ranges overlap, or
+ * the values are within `tolerance` of each other.
+ * @example numbersCompatible({ value: 3, approx: 'about' }, { value: 3, approx: 'nearly' }) // true
+ */
+export function numbersCompatible(
+  a: NumberMention,
+  b: NumberMention,
+  { tolerance = 0.1, aboutSpread = 0.15 }: NumberCompatibilityOptions = {},
+): boolean {
+  const [alo, ahi] = numberRange(a, aboutSpread)
+  const [blo, bhi] = numberRange(b, aboutSpread)
+  if (alo <= bhi && blo <= ahi) return true
+  return Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value))
+}
+
+/** How a number reads in a discrepancy: "about 3", "24-36", "2". */
+export function formatNumber(n: NumberMention): string {
+  const value = n.upper !== undefined ? `${n.value}-${n.upper}` : String(n.value)
+  return n.approx ? `${n.approx} ${value}` : value
+}
+
+const AUXILIARY = /^(?:(?:were|was|are|is|have|has|had|been|being|reportedly|people|persons)\s+)+/i
+const TRAILING = /[\s,.;:!?"“”'’)]+$/
+
+/** Words that say what a number counts, taken after the number in its claim: "killed in the strike". */
+function numberContext(claim: Claim, n: NumberMention): string {
+  const after = claim.text.slice(n.span[1] - claim.span[0]).split(/[,;.!?]/)[0] ?? ''
+  const words = after.trim().replace(AUXILIARY, '').split(/\s+/).slice(0, 5).join(' ').replace(TRAILING, '')
+  return words.length > 0 ? words : (n.unit ?? 'number')
+}
+
+function mutuallyUnmatched(a: NumberMention[], b: NumberMention[], options: NumberCompatibilityOptions): boolean {
+  const unmatched = (xs: NumberMention[], ys: NumberMention[]) => xs.some((x) => !ys.some((y) => numbersCompatible(x, y, options)))
+  return unmatched(a, b) && unmatched(b, a)
+}
+
+/** Groups the mentions of one unit into clusters of mutually compatible values, with their articles. */
+function valueGroups(entries: { n: NumberMention; articleId: string }[], options: NumberCompatibilityOptions): Discrepancy['values'] {
+  const groups: { head: NumberMention; articleIds: string[] }[] = []
+  for (const { n, articleId } of entries) {
+    const group = groups.find((g) => numbersCompatible(g.head, n, options))
+    if (!group) groups.push({ head: n, articleIds: [articleId] })
+    else if (!group.articleIds.includes(articleId)) group.articleIds.push(articleId)
+  }
+  return groups.map((g) => ({ value: formatNumber(g.head), articleIds: g.articleIds }))
+}
+
+/**
+ * Number discrepancies among the claims of one fact: per unit, two claims whose numbers each have
+ * a value the other cannot match. Unitless numbers are not compared (counts of different things).
+ */
+export function numberDiscrepancies(claims: Claim[], options: NumberCompatibilityOptions = {}): Discrepancy[] {
+  const byUnit = new Map<string, { claim: Claim; numbers: NumberMention[] }[]>()
+  for (const claim of claims) {
+    for (const n of claim.numbers) {
+      if (!n.unit) continue
+      const list = byUnit.get(n.unit) ?? []
+      const entry = list.find((e) => e.claim === claim)
+      if (entry) entry.numbers.push(n)
+      else list.push({ claim, numbers: [n] })
+      byUnit.set(n.unit, list)
+    }
+  }
+  const out: Discrepancy[] = []
+  for (const list of byUnit.values()) {
+    const conflict = list.some((a, i) => list.slice(i + 1).some((b) => mutuallyUnmatched(a.numbers, b.numbers, options)))
+    if (!conflict) continue
+    const entries = list.flatMap((e) => e.numbers.map((n) => ({ n, articleId: e.claim.articleId })))
+    const values = valueGroups(entries, options)
+    if (values.length < 2) continue
+    const first = list[0]
+    const context = numberContext(first.claim, first.numbers[0])
+    out.push({ kind: 'number', description: `${context}: ${values.map((v) => v.value).join(' vs ')}`, values })
+  }
+  return out
+}
+
+function shorten(text: string, maxWords: number): string {
+  const words = text.split(/\s+/)
+  return words.length <= maxWords ? text : `${words.slice(0, maxWords).join(' ')}…`
+}
+
+/**
+ * A claim discrepancy when some claims of a fact assert it and others negate or hedge it
+ * ("will take effect on Friday" vs "no decision has been made on whether ...").
+ */
+export function claimConflict(claims: Claim[], { maxWords = 20 }: { maxWords?: number } = {}): Discrepancy | null {
+  const affirmed = claims.filter((c) => !c.negated)
+  const negated = claims.filter((c) => c.negated)
+  if (affirmed.length === 0 || negated.length === 0) return null
+  const sources = (cs: Claim[]) => new Set(cs.map((c) => c.source))
+  // One outlet hedging its own claim is not a dispute between outlets.
+  if ([...sources(negated)].every((s) => sources(affirmed).has(s)) && sources(claims).size < 2) return null
+  const value = (cs: Claim[]) => ({ value: shorten(cs[0].text, maxWords), articleIds: [...new Set(cs.map((c) => c.articleId))] })
+  return {
+    kind: 'claim',
+    description: `conflicting accounts: ${shorten(affirmed[0].text, maxWords)}`,
+    values: [value(affirmed), value(negated)],
+  }
+}

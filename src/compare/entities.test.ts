@@ -1,0 +1,96 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { fixtureArticle } from '../../test/helpers/fixtures.js'
+import { mergeEntities } from './entities.js'
+
+const a1 = fixtureArticle({
+  text: 'Secretary of State Marco Rubio met Volodymyr Zelensky in Kyiv. Rubio said talks would go on. Donald Trump posted about it. A senior administration official said more was coming.',
+  entities: [
+    { text: 'Marco Rubio', type: 'person', role: 'Secretary of State' },
+    { text: 'Volodymyr Zelensky', type: 'person' },
+    { text: 'Kyiv', type: 'place' },
+    { text: 'Rubio', type: 'person', name: 'Marco Rubio', occurrence: 1 },
+    { text: 'Donald Trump', type: 'person' },
+    { text: 'A senior administration official', type: 'other' },
+  ],
+})
+const a2 = fixtureArticle({
+  text: 'Ukrainian President Volodymyr Zelenskyy welcomed the visit. Melania Trump was in Kyiv too. Rubio spoke to reporters. A senior administration official declined to comment.',
+  entities: [
+    { text: 'Volodymyr Zelenskyy', type: 'person', role: 'Ukrainian President' },
+    { text: 'Melania Trump', type: 'person' },
+    { text: 'Kyiv', type: 'place' },
+    { text: 'Rubio', type: 'person' },
+    { text: 'A senior administration official', type: 'other' },
+  ],
+})
+const a3 = fixtureArticle({
+  text: 'President Zelenskyy thanked secretary of state Marco Rubio. Trump did not comment.',
+  entities: [
+    { text: 'Zelenskyy', type: 'person', name: 'Zelenskyy', role: 'President' },
+    { text: 'Marco Rubio', type: 'person', role: 'secretary of state' },
+    { text: 'Trump', type: 'person' },
+  ],
+})
+
+test('mergeEntities makes one entity per person across articles, with roles and aliases', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const rubio = merged.entities.filter((e) => e.name.includes('Rubio'))
+  assert.equal(rubio.length, 1)
+  assert.equal(rubio[0].name, 'Marco Rubio')
+  assert.deepEqual(rubio[0].roles, ['Secretary of State'])
+  assert.deepEqual(rubio[0].articleIds, [a1.id, a2.id, a3.id])
+  assert.equal(rubio[0].mentions, 4)
+  assert.ok(rubio[0].aliases.includes('Rubio'))
+  assert.match(rubio[0].id, /^e_[0-9a-f]{10}$/)
+
+  const zelensky = merged.entities.filter((e) => e.name.startsWith('Volodymyr'))
+  assert.equal(zelensky.length, 1, 'spelling variants and the bare surname merge')
+  assert.equal(zelensky[0].mentions, 3)
+  assert.deepEqual(zelensky[0].roles, ['Ukrainian President', 'President'])
+  assert.ok(zelensky[0].aliases.includes('Volodymyr Zelensky') || zelensky[0].name === 'Volodymyr Zelensky')
+
+  const kyiv = merged.entities.find((e) => e.name === 'Kyiv')
+  assert.equal(kyiv?.type, 'place')
+  assert.equal(kyiv?.articleIds.length, 2)
+})
+
+test('mergeEntities keeps two people who share a surname apart; an ambiguous bare surname stays its own', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const trumps = merged.entities.filter((e) => e.name.includes('Trump')).map((e) => e.name).sort()
+  assert.deepEqual(trumps, ['Donald Trump', 'Melania Trump', 'Trump'])
+  assert.equal(merged.findByName('Trump'), merged.entities.find((e) => e.name === 'Trump'))
+  assert.equal(merged.findByName('Melania Trump')?.name, 'Melania Trump')
+})
+
+test('mergeEntities keeps descriptors per article', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const officials = merged.entities.filter((e) => e.name === 'A senior administration official')
+  assert.equal(officials.length, 2)
+  assert.ok(officials.every((e) => e.type === 'other' && e.articleIds.length === 1))
+  assert.notEqual(officials[0].id, officials[1].id)
+})
+
+test('mergeEntities reports name spellings that differ between articles', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  assert.equal(merged.discrepancies.length, 1)
+  const [d] = merged.discrepancies
+  assert.equal(d.kind, 'name-spelling')
+  assert.equal(d.description, '"Zelenskyy" vs "Zelensky"')
+  assert.deepEqual(d.values, [
+    { value: 'Zelenskyy', articleIds: [a2.id, a3.id] },
+    { value: 'Zelensky', articleIds: [a1.id] },
+  ])
+})
+
+test('idOf, findByName and findInArticle resolve mentions and names to story entities', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const rubio = merged.findByName('Rubio')
+  assert.equal(rubio?.name, 'Marco Rubio')
+  assert.equal(merged.idOf(a2.id, 3), rubio?.id)
+  assert.equal(merged.idOf(a2.id, 99), null)
+  assert.equal(merged.findByName('Volodymyr Zelenskiy')?.name.startsWith('Volodymyr'), true)
+  assert.equal(merged.findByName('Sergei Lavrov'), null)
+  const official = merged.findInArticle(a2.id, 'A senior administration official')
+  assert.deepEqual(official?.articleIds, [a2.id])
+})

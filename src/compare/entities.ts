@@ -1,0 +1,291 @@
+/**
+ * Entity merging across the articles of one story: one `StoryEntity` per real person or body.
+ *
+ * Stages, in order (each needs the one before):
+ * 1. collect every mention with its surface text;
+ * 2. group named mentions (full person names, organisations, places) by `sameName`;
+ * 3. attach bare surnames to the one full name that has them (ambiguous surnames stay apart);
+ * 4. keep descriptors ("a senior administration official") per article: two outlets' anonymous
+ *    officials are not known to be one person, so they are never merged across articles;
+ * 5. build entities (canonical name, aliases, roles) and spelling discrepancies.
+ */
+import { createHash } from 'node:crypto'
+import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEntity } from '../types.js'
+import { nameTokens, normalizeName, sameName, sameToken } from './names.js'
+
+/** The entities of a story and lookups from article mentions and names to them. */
+export interface MergedEntities {
+  entities: StoryEntity[]
+  /** The story entity of `articles[k].entities[mentionIndex]` in the article with this id. */
+  idOf(articleId: string, mentionIndex: number): string | null
+  /** The entity a name refers to across the story (exact, spelling variant, or unique surname). */
+  findByName(name: string): StoryEntity | null
+  /** Like `findByName`, but first looks at that article's own mentions (by span, then by name). */
+  findInArticle(articleId: string, name: string, span?: Span): StoryEntity | null
+  discrepancies: Discrepancy[]
+}
+
+export interface MergeEntitiesOptions {
+  /** Most aliases kept per entity. */
+  maxAliases?: number
+}
+
+const DESCRIPTOR_START = /^(?:a|an|the|one|two|three|several|some|many|other|another|senior|top)\s/i
+const HAS_UPPER = /\p{Lu}/u
+const DISPLAY_SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u
+
+interface Mention {
+  articleId: string
+  index: number
+  m: EntityMention
+  surface: string
+}
+
+interface Group {
+  kind: 'named' | 'surname' | 'descriptor'
+  mentions: Mention[]
+  /** Distinct normalised names already in the group (what new names are compared with). */
+  names: string[]
+}
+
+function isDescriptor(m: EntityMention): boolean {
+  return m.via === 'descriptor' || DESCRIPTOR_START.test(m.name) || !HAS_UPPER.test(m.name)
+}
+
+function collectMentions(articles: Annotated[]): Mention[] {
+  const out: Mention[] = []
+  for (const a of articles) {
+    a.entities.forEach((m, index) => {
+      out.push({ articleId: a.id, index, m, surface: a.text.slice(m.span[0], m.span[1]) })
+    })
+  }
+  return out
+}
+
+/** Bucket key so names are only compared with names that could match (same class, same surname initial). */
+function bucketOf(m: EntityMention): string {
+  const tokens = nameTokens(m.name)
+  const last = tokens[tokens.length - 1] ?? ''
+  return `${m.type === 'person' ? 'p' : 'o'}:${last.replace(/^[yj]/, 'i')[0] ?? ''}`
+}
+
+function groupNamed(mentions: Mention[]): Group[] {
+  const buckets = new Map<string, Group[]>()
+  const groups: Group[] = []
+  for (const mention of mentions) {
+    const key = bucketOf(mention.m)
+    const norm = normalizeName(mention.m.name)
+    const bucket = buckets.get(key) ?? []
+    buckets.set(key, bucket)
+    let group = bucket.find((g) => g.names.includes(norm) || g.names.some((n) => sameName(n, norm)))
+    if (!group) {
+      group = { kind: 'named', mentions: [], names: [] }
+      bucket.push(group)
+      groups.push(group)
+    }
+    group.mentions.push(mention)
+    if (!group.names.includes(norm)) group.names.push(norm)
+  }
+  return groups
+}
+
+/** Attaches bare person surnames to the single full-name group ending in that surname. */
+function attachSurnames(named: Group[], singles: Mention[]): Group[] {
+  const persons = named.filter((g) => g.mentions[0].m.type === 'person')
+  const own: Group[] = []
+  for (const mention of singles) {
+    const surname = nameTokens(mention.m.name)[0] ?? ''
+    const owners = persons.filter((g) => g.names.some((n) => sameToken(lastToken(n), surname)))
+    if (owners.length === 1) {
+      owners[0].mentions.push(mention)
+      continue
+    }
+    let group = own.find((g) => g.names.some((n) => sameName(n, surname)))
+    if (!group) {
+      group = { kind: 'surname', mentions: [], names: [] }
+      own.push(group)
+    }
+    group.mentions.push(mention)
+    if (!group.names.includes(surname)) group.names.push(surname)
+  }
+  return own
+}
+
+function lastToken(normalized: string): string {
+  const tokens = nameTokens(normalized)
+  return tokens[tokens.length - 1] ?? ''
+}
+
+function groupDescriptors(mentions: Mention[]): Group[] {
+  const byKey = new Map<string, Group>()
+  for (const mention of mentions) {
+    const key = `${mention.articleId}|${normalizeName(mention.m.name)}`
+    const group = byKey.get(key) ?? { kind: 'descriptor' as const, mentions: [], names: [normalizeName(mention.m.name)] }
+    group.mentions.push(mention)
+    byKey.set(key, group)
+  }
+  return [...byKey.values()]
+}
+
+function mostFrequent<T>(values: T[]): T {
+  const counts = new Map<T, number>()
+  let best = values[0]
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1
+    counts.set(v, n)
+    if (n > (counts.get(best) ?? 0)) best = v
+  }
+  return best
+}
+
+/** Canonical name: the most frequent spelling among the group's fullest names (full before surname). */
+function canonicalName(group: Group): string {
+  const names = group.mentions.map((x) => x.m.name.trim())
+  const most = Math.max(...names.map((n) => nameTokens(n).length))
+  return mostFrequent(names.filter((n) => nameTokens(n).length === most))
+}
+
+function dedupeCaseless(values: string[], exclude: string[] = []): string[] {
+  const seen = new Set(exclude.map((v) => v.toLowerCase()))
+  const out: string[] = []
+  for (const v of values) {
+    const key = v.toLowerCase()
+    if (!seen.has(key)) {
+      seen.add(key)
+      out.push(v)
+    }
+  }
+  return out
+}
+
+function hashId(prefix: string, key: string, used: Set<string>): string {
+  for (let salt = 0; ; salt++) {
+    const id = prefix + createHash('sha256').update(salt === 0 ? key : `${key}#${salt}`).digest('hex').slice(0, 10)
+    if (!used.has(id)) {
+      used.add(id)
+      return id
+    }
+  }
+}
+
+function buildEntity(group: Group, used: Set<string>, maxAliases: number): StoryEntity {
+  const name = canonicalName(group)
+  const type: EntityType = group.kind === 'descriptor' ? 'other' : mostFrequent(group.mentions.map((x) => x.m.type))
+  const forms = group.mentions.flatMap((x) => [x.m.name.trim(), x.surface.trim()]).filter((f) => HAS_UPPER.test(f))
+  const aliases = dedupeCaseless(forms.map((f) => f.replace(/['’]s$/, '')), [name])
+  const key = group.kind === 'descriptor' ? `${group.mentions[0].articleId}|${name}` : `${type}|${normalizeName(name)}`
+  return {
+    id: hashId('e_', key, used),
+    name,
+    type,
+    aliases: aliases.slice(0, maxAliases),
+    roles: dedupeCaseless(group.mentions.flatMap((x) => (x.m.role ? [x.m.role.trim()] : []))),
+    articleIds: [...new Set(group.mentions.map((x) => x.articleId))],
+    mentions: group.mentions.length,
+  }
+}
+
+/** Per token of the canonical name, the spellings articles used for it; a discrepancy where they differ. */
+function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
+  const slots = nameTokens(entity.name)
+  // slot -> normalised spelling -> { display forms, articles }
+  const seen = slots.map(() => new Map<string, { display: string[]; articleIds: Set<string> }>())
+  for (const x of group.mentions) {
+    for (const display of new Set([...x.m.name.split(DISPLAY_SPLIT), ...x.surface.split(DISPLAY_SPLIT)])) {
+      const clean = display.replace(/['’]s$/, '')
+      const norm = normalizeName(clean)
+      if (norm.length < 2 || !HAS_UPPER.test(clean)) continue
+      const slot = slots.findIndex((t) => sameToken(t, norm))
+      if (slot < 0) continue
+      const entry = seen[slot].get(norm) ?? { display: [], articleIds: new Set<string>() }
+      entry.display.push(clean)
+      entry.articleIds.add(x.articleId)
+      seen[slot].set(norm, entry)
+    }
+  }
+  const out: Discrepancy[] = []
+  for (const spellings of seen) {
+    if (spellings.size < 2) continue
+    const values = [...spellings.values()]
+      .map((e) => ({ value: mostFrequent(e.display), articleIds: [...e.articleIds] }))
+      .sort((a, b) => b.articleIds.length - a.articleIds.length)
+    if (new Set(values.flatMap((v) => v.articleIds)).size < 2) continue
+    out.push({
+      kind: 'name-spelling',
+      description: values.map((v) => JSON.stringify(v.value)).join(' vs '),
+      values,
+    })
+  }
+  return out
+}
+
+/** Lookup by name: exact normalised name or alias, then spelling variant, then unique surname. */
+function nameFinder(entities: StoryEntity[]): (name: string) => StoryEntity | null {
+  const named = entities.filter((e) => e.type !== 'other')
+  const exact = new Map<string, StoryEntity | null>()
+  for (const e of named) {
+    for (const form of [e.name, ...e.aliases]) {
+      const key = normalizeName(form)
+      const prior = exact.get(key)
+      exact.set(key, prior === undefined || prior === e ? e : null)
+    }
+  }
+  return (name) => {
+    const key = normalizeName(name)
+    const hit = exact.get(key)
+    if (hit !== undefined) return hit
+    const variants = named.filter((e) => sameName(e.name, name))
+    if (variants.length === 1) return variants[0]
+    const tokens = nameTokens(name)
+    if (tokens.length !== 1) return null
+    const bySurname = named.filter((e) => e.type === 'person' && nameTokens(e.name).length > 1 && sameToken(lastToken(e.name), tokens[0]))
+    return bySurname.length === 1 ? bySurname[0] : null
+  }
+}
+
+/**
+ * Merges the entity mentions of a story's articles into story entities.
+ * @example mergeEntities(articles).findByName('Rubio')?.name // 'Marco Rubio'
+ */
+export function mergeEntities(articles: Annotated[], { maxAliases = 12 }: MergeEntitiesOptions = {}): MergedEntities {
+  const mentions = collectMentions(articles)
+  const descriptors = mentions.filter((x) => isDescriptor(x.m))
+  const rest = mentions.filter((x) => !isDescriptor(x.m))
+  const isBareSurname = (x: Mention) => x.m.type === 'person' && nameTokens(x.m.name).length === 1
+  const named = groupNamed(rest.filter((x) => !isBareSurname(x)))
+  const surnames = attachSurnames(named, rest.filter(isBareSurname))
+  const groups = [...named, ...surnames, ...groupDescriptors(descriptors)]
+
+  const used = new Set<string>()
+  const entities: StoryEntity[] = []
+  const discrepancies: Discrepancy[] = []
+  const idByMention = new Map<string, string>()
+  const order = new Map(articles.map((a, i) => [a.id, i]))
+  for (const group of groups) {
+    // Surnames were attached after full names; restore reading order for articleIds and canonical ties.
+    group.mentions.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.index - y.index)
+    const entity = buildEntity(group, used, maxAliases)
+    entities.push(entity)
+    if (group.kind !== 'descriptor') discrepancies.push(...spellingDiscrepancy(group, entity))
+    for (const x of group.mentions) idByMention.set(`${x.articleId}#${x.index}`, entity.id)
+  }
+  entities.sort((a, b) => b.mentions - a.mentions || b.articleIds.length - a.articleIds.length)
+  const byId = new Map(entities.map((e) => [e.id, e]))
+  const findByName = nameFinder(entities)
+  const byArticle = new Map(articles.map((a) => [a.id, a]))
+
+  return {
+    entities,
+    discrepancies,
+    idOf: (articleId, mentionIndex) => idByMention.get(`${articleId}#${mentionIndex}`) ?? null,
+    findByName,
+    findInArticle(articleId, name, span) {
+      const own = byArticle.get(articleId)?.entities ?? []
+      const norm = normalizeName(name)
+      let index = span ? own.findIndex((m) => m.span[0] < span[1] && span[0] < m.span[1]) : -1
+      if (index < 0) index = own.findIndex((m) => normalizeName(m.name) === norm)
+      const id = index >= 0 ? idByMention.get(`${articleId}#${index}`) : undefined
+      return (id && byId.get(id)) || findByName(name)
+    },
+  }
+}

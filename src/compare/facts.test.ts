@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { fixtureArticle } from '../../test/helpers/fixtures.js'
+import { articleClaims, contentLemmas, splitClauses } from './claims.js'
+import { numbersCompatible } from './discrepancies.js'
+import { alignFactClaims, alignFacts } from './facts.js'
+import type { Annotated, NumberMention } from '../types.js'
+
+const putin = { text: 'Putin', type: 'person' as const, name: 'Vladimir Putin' }
+const witkoff = { text: 'Witkoff', type: 'person' as const, name: 'Steve Witkoff' }
+
+/** Three outlets, three wordings of one meeting's length, plus one fact only the first reports. */
+function meetingStory(): Annotated[] {
+  return [
+    fixtureArticle({
+      outlet: 'Daily A',
+      text: 'The talks between Witkoff and Putin lasted about two hours. The envoy later flew to Rome for a dinner with bankers.',
+      entities: [witkoff, putin, { text: 'Rome', type: 'place' }],
+      numbers: [{ text: 'about two hours', value: 2, unit: 'hour', approx: 'about' }],
+    }),
+    fixtureArticle({
+      outlet: 'Daily B',
+      text: 'Putin received Witkoff in the Kremlin for the nearly two-hour talks. Markets were calm.',
+      entities: [putin, witkoff, { text: 'Kremlin', type: 'organization' }],
+      numbers: [{ text: 'nearly two-hour', value: 2, unit: 'hour', approx: 'nearly' }],
+    }),
+    fixtureArticle({
+      outlet: 'Daily C',
+      text: 'Witkoff met Putin for around two hours on Wednesday. Oil prices rose.',
+      entities: [witkoff, putin],
+      numbers: [{ text: 'around two hours', value: 2, unit: 'hour', approx: 'about' }],
+      dates: [{ text: 'Wednesday', value: '2025-08-06', granularity: 'day', inferred: true }],
+    }),
+  ]
+}
+
+function factWith<F extends { text: string }>(facts: F[], needle: string): F {
+  const fact = facts.find((f) => f.text.includes(needle))
+  assert.ok(fact, `no fact contains ${JSON.stringify(needle)}: ${facts.map((f) => f.text).join(' | ')}`)
+  return fact
+}
+
+describe('claims', () => {
+  it('folds news synonyms and inflections into shared lemmas', () => {
+    assert.deepEqual(contentLemmas('The talks lasted two hours'), ['meet', 'long', 'hour'])
+    assert.deepEqual(contentLemmas('a truce, the cease-fire'), ['ceasefire', 'ceasefire'])
+    assert.deepEqual(contentLemmas('Three were killed; four died'), ['kill', 'kill'])
+  })
+
+  it('splits coordinated main clauses but keeps relative clauses and short lists', () => {
+    const table: [string, string[]][] = [
+      ['Prices rose sharply in July, but exports fell for a third month.', ['Prices rose sharply in July', 'exports fell for a third month.']],
+      ['The envoy met the president; the talks ended without any deal at all.', ['The envoy met the president', 'the talks ended without any deal at all.']],
+      ['He visited Paris, Rome, and Berlin.', ['He visited Paris, Rome, and Berlin.']],
+      ['The minister, who arrived on Monday, met the leaders of both parties.', ['The minister, who arrived on Monday, met the leaders of both parties.']],
+      ['She said "we will fight, and we will win the war in the end" today.', ['She said "we will fight, and we will win the war in the end" today.']],
+    ]
+    for (const [text, want] of table) {
+      const got = splitClauses(text, [0, text.length]).map(([s, e]) => text.slice(s, e).trim())
+      assert.deepEqual(got, want, text)
+    }
+  })
+
+  it('keeps attribution apart from the assertion', () => {
+    const article = fixtureArticle({
+      text: 'Two drones were shot down over the city, according to TASS. The ministry said the airport would reopen on Monday. Prices of bread rose.',
+      entities: [{ text: 'TASS', type: 'organization' }],
+    })
+    const claims = articleClaims(article)
+    assert.equal(claims[0].attributedTo, 'TASS')
+    assert.equal(claims[1].attributedTo, 'the ministry')
+    assert.equal(claims[2].attributedTo, null)
+  })
+})
+
+describe('numbersCompatible', () => {
+  const n = (value: number, approx?: NumberMention['approx'], upper?: number): NumberMention => ({
+    span: [0, 1], value, unit: 'hour', stage: 't', ...(approx ? { approx } : {}), ...(upper ? { upper } : {}),
+  })
+  const table: [string, NumberMention, NumberMention, boolean][] = [
+    ['about 3 vs nearly 3', n(3, 'about'), n(3, 'nearly'), true],
+    ['about 3 vs 3', n(3, 'about'), n(3), true],
+    ['2 vs 6', n(2), n(6), false],
+    ['about 2 vs about 3', n(2, 'about'), n(3, 'about'), false],
+    ['100 vs 105 (rounding)', n(100), n(105), true],
+    ['range 24-36 vs 30', n(24, undefined, 36), n(30), true],
+    ['up to 10 vs 4', n(10, 'up to'), n(4), true],
+    ['at least 5 vs 3', n(5, 'at least'), n(3), false],
+  ]
+  for (const [name, a, b, want] of table) it(name, () => assert.equal(numbersCompatible(a, b), want))
+})
+
+describe('alignFacts', () => {
+  it('aligns paraphrases of one fact across outlets and marks it corroborated', () => {
+    const articles = meetingStory()
+    const { facts, discrepancies } = alignFacts(articles)
+    const meeting = factWith(facts, 'two')
+    assert.equal(meeting.status, 'corroborated')
+    assert.deepEqual([...meeting.articleIds].sort(), articles.map((a) => a.id).sort())
+    // Each support span points at the wording in its own article.
+    for (const s of meeting.support) {
+      const text = articles.find((a) => a.id === s.articleId)!.text.slice(s.start, s.end)
+      assert.match(text, /two/)
+    }
+    assert.deepEqual(discrepancies, [], 'about/nearly/around two hours are compatible')
+  })
+
+  it('keeps unrelated claims apart as single-source facts', () => {
+    const articles = meetingStory()
+    const { facts } = alignFacts(articles)
+    const rome = factWith(facts, 'Rome')
+    assert.equal(rome.status, 'single-source')
+    assert.deepEqual(rome.articleIds, [articles[0].id])
+    assert.ok(facts.every((f) => new Set(f.support.map((s) => s.articleId)).size === f.support.length), 'one claim per article per fact')
+  })
+
+  it('flags incompatible casualty counts as a disputed fact with a number discrepancy', () => {
+    const articles = [
+      fixtureArticle({
+        outlet: 'A', text: 'Two people were killed in the strike on Kharkiv overnight.',
+        entities: [{ text: 'Kharkiv', type: 'place' }], numbers: [{ text: 'Two people', value: 2, unit: 'people' }],
+      }),
+      fixtureArticle({
+        outlet: 'B', text: 'Six people died in the overnight strike on Kharkiv.',
+        entities: [{ text: 'Kharkiv', type: 'place' }], numbers: [{ text: 'Six people', value: 6, unit: 'people' }],
+      }),
+    ]
+    const { facts, discrepancies } = alignFacts(articles)
+    assert.equal(facts[0].status, 'disputed')
+    assert.equal(discrepancies.length, 1)
+    assert.equal(discrepancies[0].kind, 'number')
+    assert.match(discrepancies[0].description, /killed in the strike.*: 2 vs 6/)
+    assert.deepEqual(discrepancies[0].values, [
+      { value: '2', articleIds: [articles[0].id] },
+      { value: '6', articleIds: [articles[1].id] },
+    ])
+  })
+
+  it('does not flag differently hedged wordings of three hours', () => {
+    const wordings: [string, string, NumberMention['approx']][] = [
+      ['The meeting in the Kremlin lasted about three hours.', 'about three hours', 'about'],
+      ['The nearly three-hour meeting in the Kremlin ended late.', 'nearly three-hour', 'nearly'],
+      ['They met in the Kremlin for around three hours.', 'around three hours', 'about'],
+    ]
+    const articles = wordings.map(([text, num, approx], i) =>
+      fixtureArticle({ outlet: `O${i}`, text, entities: [{ text: 'Kremlin', type: 'organization' }], numbers: [{ text: num, value: 3, unit: 'hour', approx }] }),
+    )
+    const { facts, discrepancies } = alignFacts(articles)
+    assert.equal(facts[0].articleIds.length, 3)
+    assert.equal(facts[0].status, 'corroborated')
+    assert.deepEqual(discrepancies, [])
+  })
+
+  it('flags an asserted claim that another outlet says is undecided', () => {
+    const articles = [
+      fixtureArticle({ outlet: 'A', text: 'The new sanctions on Russian oil buyers will take effect on Friday.' }),
+      fixtureArticle({ outlet: 'B', text: 'No decision has been made on whether the new sanctions on Russian oil buyers will take effect on Friday.' }),
+    ]
+    const { facts, discrepancies } = alignFacts(articles)
+    assert.equal(facts[0].status, 'disputed')
+    assert.equal(discrepancies[0].kind, 'claim')
+    assert.deepEqual(discrepancies[0].values.map((v) => v.articleIds), [[articles[0].id], [articles[1].id]])
+  })
+
+  it('counts outlets, not articles: two articles of one outlet are not corroboration', () => {
+    const text = 'The central bank raised its main interest rate to nine percent.'
+    const articles = [fixtureArticle({ outlet: 'Same', text }), fixtureArticle({ outlet: 'Same', text: `${text} ` })]
+    const { facts } = alignFacts(articles)
+    assert.equal(facts[0].articleIds.length, 2)
+    assert.equal(facts[0].status, 'single-source')
+  })
+
+  it('says who a fact is attributed to', () => {
+    const articles = [fixtureArticle({ text: 'Two drones were shot down over the capital, according to TASS.', entities: [{ text: 'TASS', type: 'organization' }] })]
+    const { facts } = alignFactClaims(articles)
+    assert.equal(facts[0].claims[0].attributedTo, 'TASS')
+  })
+
+  it('aligns 5 articles of 40 sentences in well under 20 ms', () => {
+    const words = 'minister bank oil army border vote court price port rail grain talks deal strike city'.split(' ')
+    const articles = Array.from({ length: 5 }, (_, a) =>
+      fixtureArticle({
+        outlet: `O${a}`,
+        text: Array.from({ length: 40 }, (_, s) => `The ${words[s % 15]} and the ${words[(s * 7 + a) % 15]} met ${words[(s + a) % 15]} officials in sector ${s}.`).join(' '),
+      }),
+    )
+    // Steady state, as in a running pipeline: the first calls pay for compilation; the best of
+    // several runs keeps a busy machine from failing the test.
+    for (let i = 0; i < 3; i++) alignFacts(articles)
+    let best = Number.POSITIVE_INFINITY
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now()
+      alignFacts(articles)
+      best = Math.min(best, performance.now() - t0)
+    }
+    assert.ok(best < 20, `took ${best} ms`)
+  })
+})

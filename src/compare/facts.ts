@@ -1,0 +1,233 @@
+/**
+ * Fact alignment across the articles of one story. Stages, in order:
+ *   1. claims: split sentences into atomic claims with features (claims.ts);
+ *   2. candidates: pairs of claims from different articles sharing a feature, from an inverted
+ *      index (never all pairs), scored by weighted Jaccard and containment over lemmas, names,
+ *      number units and dates (weights: inverse frequency in the story);
+ *   3. cluster: greedy by best pair, at most one claim per article per fact;
+ *   4. status and discrepancies per fact (discrepancies.ts), then the fact's text and id.
+ * Clustering must see every scored pair before a status is read, hence the order.
+ */
+import { createHash } from 'node:crypto'
+import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
+import { claimConflict, numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
+import type { Annotated, Discrepancy, FactStatus, StoryFact } from '../types.js'
+
+export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions {
+  /** Similarity (weighted Jaccard and containment, averaged) at which two claims state the same fact. */
+  threshold?: number
+  /** A feature found in more claims than this is too common to propose pairs (it still scores). */
+  maxPostings?: number
+  /** Bound on scored claim pairs per story. */
+  maxPairs?: number
+  /** A claim with fewer words is not a fact on its own ("he said."). */
+  minFactWords?: number
+  /** Assert-vs-negate counts as a conflict only between claims at least this similar. */
+  conflictSimilarity?: number
+}
+
+/** A fact with the claims behind it (local detail; the report keeps `StoryFact`). */
+export interface AlignedFact extends StoryFact {
+  claims: Claim[]
+  stage: 'compare/facts'
+}
+
+// Names and numbers say more about which event a claim reports than common words do.
+const KIND_WEIGHT: Record<string, number> = { l: 1, n: 1.6, u: 1.4, v: 1.2, d: 0.8 }
+
+function features(claim: Claim): Set<string> {
+  const out = new Set<string>()
+  for (const l of claim.lemmas) out.add(`l:${l}`)
+  for (const n of claim.names) out.add(`n:${n}`)
+  for (const n of claim.numbers) out.add(n.unit ? `u:${n.unit}` : `v:${n.value}`)
+  for (const d of claim.dates) out.add(`d:${d.value}`)
+  return out
+}
+
+interface Scored {
+  claims: Claim[]
+  /** Per claim, its feature ids, sorted ascending (for a merge-walk intersection). */
+  feats: Int32Array[]
+  /** Weight of each feature id: kind weight times inverse document frequency over the story's claims. */
+  weights: Float64Array
+  totals: Float64Array
+}
+
+function scoreModel(claims: Claim[]): Scored {
+  const ids = new Map<string, number>()
+  const df: number[] = []
+  const kinds: string[] = []
+  const feats = claims.map((claim) => {
+    const own: number[] = []
+    for (const f of features(claim)) {
+      let id = ids.get(f)
+      if (id === undefined) {
+        id = ids.size
+        ids.set(f, id)
+        df.push(0)
+        kinds.push(f[0])
+      }
+      df[id]++
+      own.push(id)
+    }
+    return Int32Array.from(own).sort()
+  })
+  const n = claims.length
+  const weights = Float64Array.from(df, (d, id) => (KIND_WEIGHT[kinds[id]] ?? 1) * Math.log(1 + n / d))
+  const totals = Float64Array.from(feats, (fs) => fs.reduce((sum, f) => sum + weights[f], 0))
+  return { claims, feats, weights, totals }
+}
+
+function similarity(m: Scored, i: number, j: number): number {
+  const a = m.feats[i]
+  const b = m.feats[j]
+  let shared = 0
+  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+    if (a[x] === b[y]) {
+      shared += m.weights[a[x]]
+      x++
+      y++
+    } else if (a[x] < b[y]) x++
+    else y++
+  }
+  const union = m.totals[i] + m.totals[j] - shared
+  if (union <= 0) return 0
+  // Half Jaccard, half containment: a short claim restated inside a longer sentence still aligns.
+  return 0.5 * (shared / union) + 0.5 * (shared / Math.min(m.totals[i], m.totals[j]))
+}
+
+/** Candidate pairs from an inverted index over features, scored; bounded by `maxPairs`. */
+function scoredPairs(m: Scored, maxPostings: number, maxPairs: number, threshold: number): [number, number, number][] {
+  const postings: number[][] = Array.from(m.weights, () => [])
+  m.feats.forEach((fs, i) => fs.forEach((f) => postings[f].push(i)))
+  const seen = new Set<number>()
+  const out: [number, number, number][] = []
+  const n = m.claims.length
+  for (const list of postings) {
+    if (list.length < 2 || list.length > maxPostings) continue
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const [i, j] = [list[x], list[y]]
+        if (m.claims[i].articleId === m.claims[j].articleId || seen.has(i * n + j)) continue
+        if (seen.size >= maxPairs) return out
+        seen.add(i * n + j)
+        const s = similarity(m, i, j)
+        if (s >= threshold) out.push([i, j, s])
+      }
+    }
+  }
+  return out.sort((a, b) => b[2] - a[2])
+}
+
+/** Greedy clustering by best pair; a cluster holds at most one claim per article. */
+function cluster(m: Scored, pairs: [number, number, number][], threshold: number): number[][] {
+  const of = new Array<number>(m.claims.length).fill(-1)
+  const clusters: number[][] = []
+  const articleSets: Set<string>[] = []
+  // Average linkage keeps chains (A~B, B~C, A!~C) from growing one fact out of two.
+  const linkage = (a: number[], b: number[]) => {
+    let sum = 0
+    for (const i of a) for (const j of b) sum += similarity(m, i, j)
+    return sum / (a.length * b.length)
+  }
+  for (const [i, j] of pairs) {
+    const [ci, cj] = [of[i], of[j]]
+    if (ci >= 0 && ci === cj) continue
+    const a = ci >= 0 ? clusters[ci] : [i]
+    const b = cj >= 0 ? clusters[cj] : [j]
+    const aArticles = ci >= 0 ? articleSets[ci] : new Set([m.claims[i].articleId])
+    if (b.some((k) => aArticles.has(m.claims[k].articleId))) continue
+    if (a.length + b.length > 2 && linkage(a, b) < threshold * LINKAGE_SHARE) continue
+    const id = ci >= 0 ? ci : cj >= 0 ? cj : clusters.length
+    clusters[id] = [...a, ...b]
+    articleSets[id] = new Set(clusters[id].map((k) => m.claims[k].articleId))
+    if (cj >= 0 && cj !== id) clusters[cj] = []
+    for (const k of clusters[id]) of[k] = id
+  }
+  m.claims.forEach((_, i) => {
+    if (of[i] < 0) clusters.push([i])
+  })
+  return clusters.filter((c) => c.length > 0)
+}
+
+// A claim joining a fact must be, on average, nearly as close to all its claims as to its best match.
+const LINKAGE_SHARE = 0.8
+
+const COMPLETE = /^[\p{Lu}"“‘'(\d]/u
+
+/** The clearest wording: complete, not a bare quotation, most central, then shortest. */
+function factText(m: Scored, members: number[]): string {
+  const words = (i: number) => m.claims[i].text.split(/\s+/).length
+  const score = (i: number) => {
+    const c = m.claims[i]
+    const central = members.reduce((s, j) => (j === i ? s : s + similarity(m, i, j)), 0)
+    return central + (COMPLETE.test(c.text) ? 0.5 : 0) - (c.quoted ? 0.5 : 0) - words(i) * 0.005
+  }
+  const best = m.claims[members.reduce((a, b) => (score(b) > score(a) ? b : a))]
+  const by = best.attributedTo
+  // "Trump said" already names "Donald Trump": add the source only when the text lacks its surname.
+  const surname = by?.split(/\s+/).pop() ?? ''
+  return by && !best.text.includes(surname) ? `${best.text} (according to ${by})` : best.text
+}
+
+function maxCrossSimilarity(m: Scored, members: number[]): number {
+  let best = 0
+  for (const i of members) {
+    for (const j of members) {
+      if (i < j && m.claims[i].negated !== m.claims[j].negated) best = Math.max(best, similarity(m, i, j))
+    }
+  }
+  return best
+}
+
+function factId(claims: Claim[]): string {
+  const key = claims.map((c) => `${c.articleId}:${c.span[0]}:${c.span[1]}`).sort().join('|')
+  return `f_${createHash('sha1').update(key).digest('hex').slice(0, 10)}`
+}
+
+const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1, 'single-source': 2 }
+
+/**
+ * Aligns the claims of a story's articles into facts: corroborated (two or more outlets),
+ * single-source, or disputed (incompatible numbers, or one outlet asserting what another negates),
+ * with the number and claim discrepancies found.
+ * @example const { facts, discrepancies } = alignFacts(story.articles)
+ */
+export function alignFacts(articles: Annotated[], options: FactOptions = {}): { facts: StoryFact[]; discrepancies: Discrepancy[] } {
+  const { facts, discrepancies } = alignFactClaims(articles, options)
+  return { facts: facts.map(({ id, text, status, articleIds, support }) => ({ id, text, status, articleIds, support })), discrepancies }
+}
+
+/** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
+export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
+  const { threshold = 0.45, maxPostings = 64, maxPairs = 100_000, minFactWords = 4, conflictSimilarity = 0.4 } = options
+  const claims = articles.flatMap((a) => articleClaims(a, options))
+  const m = scoreModel(claims)
+  const groups = cluster(m, scoredPairs(m, maxPostings, maxPairs, threshold), threshold)
+  const facts: AlignedFact[] = []
+  const discrepancies: Discrepancy[] = []
+  for (const members of groups) {
+    const own = members.map((i) => claims[i])
+    if (own.length === 1 && own[0].text.split(/\s+/).length < minFactWords) continue
+    const found = numberDiscrepancies(own, options)
+    const conflict = maxCrossSimilarity(m, members) >= conflictSimilarity ? claimConflict(own) : null
+    if (conflict) found.push(conflict)
+    discrepancies.push(...found)
+    const sources = new Set(own.map((c) => c.source))
+    const status: FactStatus = found.length > 0 ? 'disputed' : sources.size >= 2 ? 'corroborated' : 'single-source'
+    const ordered = [...members].sort((a, b) => a - b)
+    facts.push({
+      id: factId(own),
+      text: factText(m, ordered),
+      status,
+      articleIds: [...new Set(ordered.map((i) => claims[i].articleId))],
+      support: ordered.map((i) => ({ articleId: claims[i].articleId, start: claims[i].span[0], end: claims[i].span[1] })),
+      claims: ordered.map((i) => claims[i]),
+      stage: 'compare/facts',
+    })
+  }
+  const position = new Map(claims.map((c, i) => [c, i]))
+  const firstIndex = (f: AlignedFact) => position.get(f.claims[0]) ?? 0
+  facts.sort((a, b) => b.articleIds.length - a.articleIds.length || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || firstIndex(a) - firstIndex(b))
+  return { facts, discrepancies }
+}

@@ -1,0 +1,102 @@
+/**
+ * Name normalisation for cross-article comparison: one spelling key per name (`normalizeName`) and
+ * a tolerant equality (`sameName`) that treats transliteration variants as one name ("Zelensky",
+ * "Zelenskyy", "Zelenskiy") by folding letters that transliteration schemes swap, then allowing a
+ * small edit distance relative to length. No name lists: the rules are about letters.
+ */
+
+const MARKS = /\p{M}+/gu
+const APOSTROPHES = /['’‘`´]/g
+const POSSESSIVE = /['’]s\b/gi
+const NON_NAME = /[^\p{L}\p{N}]+/gu
+// "U.S." -> "US": dots inside an acronym are not word breaks.
+const ACRONYM_DOT = /\b(\p{L})\.(?=\p{L}\b)/gu
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+
+/** Lowercase, no diacritics, no possessive "'s", punctuation and hyphens as single spaces. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(ACRONYM_DOT, '$1')
+    .replace(POSSESSIVE, '')
+    .replace(APOSTROPHES, '')
+    .toLowerCase()
+    .replace(NON_NAME, ' ')
+    .trim()
+}
+
+/** The tokens of a name that identify it: normalised, without initials and generational suffixes. */
+export function nameTokens(name: string): string[] {
+  const tokens = normalizeName(name).split(' ').filter((t) => t.length > 0)
+  const kept = tokens.filter((t) => t.length > 1 && !SUFFIXES.has(t))
+  return kept.length > 0 ? kept : tokens
+}
+
+// Ordered: digraphs first (kh -> h before the y/i fold), endings after the letter folds.
+const FOLDS: [RegExp, string][] = [
+  [/kh/g, 'h'],
+  [/ks/g, 'x'],
+  [/ck/g, 'k'],
+  [/ph/g, 'f'],
+  [/w/g, 'v'],
+  [/[yj]/g, 'i'],
+  [/(.)\1+/g, '$1'],
+  [/ff?$/g, 'v'],
+]
+
+/** Transliteration skeleton of one normalised token: "zelenskyy" and "zelenskiy" both give "zelenski". */
+export function foldToken(token: string): string {
+  let out = token
+  for (const [re, to] of FOLDS) out = out.replace(re, to)
+  return out
+}
+
+/** Levenshtein distance, giving up (returning `bound + 1`) once it exceeds `bound`. */
+export function boundedEditDistance(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      if (cur[j] < rowMin) rowMin = cur[j]
+    }
+    if (rowMin > bound) return bound + 1
+    prev = cur
+  }
+  return prev[b.length]
+}
+
+/** Edits allowed between two folded tokens: none for short tokens, where one letter makes a new name. */
+function editBound(length: number): number {
+  if (length >= 10) return 2
+  if (length >= 6) return 1
+  return 0
+}
+
+/** Two name tokens are one spelling: same skeleton, or close skeletons with the same first letter. */
+export function sameToken(a: string, b: string): boolean {
+  if (a === b) return true
+  const fa = foldToken(a)
+  const fb = foldToken(b)
+  if (fa === fb) return true
+  if (fa[0] !== fb[0]) return false
+  // A trailing "a" marks a different person in many languages (Ivanov / Ivanova, Daniel / Daniela).
+  if (fa + 'a' === fb || fb + 'a' === fa) return false
+  return boundedEditDistance(fa, fb, editBound(Math.min(fa.length, fb.length))) <= editBound(Math.min(fa.length, fb.length))
+}
+
+/**
+ * True when two names are spellings of one name: same number of identifying tokens, each pair
+ * `sameToken`. A bare surname is not the same name as a full name (attaching it needs context).
+ * @example sameName('Yuri Ushakov', 'Yury Ushakov') // true
+ */
+export function sameName(a: string, b: string): boolean {
+  const ta = nameTokens(a)
+  const tb = nameTokens(b)
+  if (ta.length === 0 || ta.length !== tb.length) return false
+  return ta.every((t, i) => sameToken(t, tb[i]))
+}

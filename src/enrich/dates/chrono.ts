@@ -1,0 +1,163 @@
+/**
+ * chrono-node as the absolute-date and weekday parser, configured for news: the parsers that read
+ * durations as dates ("within 10 days", "the next 24-36 hours", "in the days to come") are left
+ * out, relative periods come from ./news.ts, and every result is normalised to a granularity.
+ */
+import * as chrono from 'chrono-node'
+import type { Granularity } from '../../types.js'
+import { addDays, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
+import type { DateCandidate } from './news.js'
+
+// Durations and periods: chrono turns them into a day, which a timeline must not show.
+const LEFT_OUT = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser',
+  'ENRelativeDateFormatParser',
+])
+
+// They join "24 hours before" to "Wednesday" and report the day before; news means Wednesday.
+const LEFT_OUT_REFINERS = new Set(['ENMergeRelativeAfterDateRefiner', 'ENMergeRelativeFollowByDateRefiner'])
+
+function newsChrono(): chrono.Chrono {
+  const config = chrono.en.configuration.createCasualConfiguration(false)
+  config.parsers = config.parsers.filter((p) => !LEFT_OUT.has(p.constructor.name))
+  config.refiners = config.refiners.filter((r) => !LEFT_OUT_REFINERS.has(r.constructor.name))
+  return new chrono.Chrono(config)
+}
+
+const CHRONO = newsChrono()
+// Used when there is no publication date; results that needed one are dropped anyway.
+const NEUTRAL_REFERENCE = new Date(2000, 0, 1, 12)
+
+const LEADING_WORDS_RE = /^(?:(?:on|in|at|by|since|until|from|during|of)\s+)+/i
+const TRAILING_RE = /[\s,;:!?]+$/
+const ABBREVIATION_END_RE = /\b(?:[ap]\.m|[A-Z][a-z]{0,3})\.$/
+const CLOCK_RE = /\d:\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b|o'clock/i
+const RELATIVE_WEEKDAY_RE = /\b(?:last|next|this|past|coming)\s+\w+day\b/i
+const NAMES_RE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i
+const AGO_UNIT_RE = /\b(week|month|year)s?\s+ago\b/i
+const AGO_RE = /\bago\b/i
+const BARE_WEEKDAY_ABBREVIATION_RE = /^(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)$/i
+// "1/2", "12 3/4": without a year, a slash pair in news is far more often a fraction than a date.
+const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
+// Words that put a weekday after the publication date: plans, deadlines, announcements to come.
+const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|expected|plans?|planned|scheduled|due|deadline|until|next|upcoming|to be|set to|going to)\b/i
+const SENTENCE_BREAK_RE = /[.!?]\s/g
+
+type Parsed = chrono.ParsedResult
+
+/** chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given. */
+export function findChronoDates(text: string, anchor: CalendarDate | null): DateCandidate[] {
+  const ref = anchor ? new Date(anchor.year, anchor.month - 1, anchor.day, 12) : NEUTRAL_REFERENCE
+  const found: DateCandidate[] = []
+  for (const r of CHRONO.parse(text, ref, { forwardDate: false })) {
+    const span = trimSpan(r)
+    if (!span || isFalsePositive(r, text.slice(span.start, span.end))) continue
+    const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end))
+    if (!resolved) continue
+    const via = [...r.tags()].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'chrono'
+    found.push({ ...span, ...resolved, via: `chrono/${via}` })
+  }
+  return found
+}
+
+/** The span without the preposition chrono takes in ("on Friday") and trailing punctuation. */
+function trimSpan(r: Parsed): { start: number; end: number } | null {
+  const lead = LEADING_WORDS_RE.exec(r.text)?.[0].length ?? 0
+  let core = r.text.slice(lead).replace(TRAILING_RE, '')
+  // A full stop ends the sentence unless it ends "p.m." or "Aug.".
+  if (core.endsWith('.') && !ABBREVIATION_END_RE.test(core)) core = core.slice(0, -1).replace(TRAILING_RE, '')
+  return core ? { start: r.index + lead, end: r.index + lead + core.length } : null
+}
+
+function isFalsePositive(r: Parsed, core: string): boolean {
+  const tags = r.tags()
+  // "now" is rarely a date in news ("Russia is now more inclined").
+  if (tags.has('casualReference/now')) return true
+  // "two days before the deadline" counts from an event, not from the publication date.
+  if (tags.has('result/relativeDate') && !AGO_RE.test(core)) return true
+  // "may", "march", "sat down", "wed": month and weekday names are capitalised in news.
+  if (!/\d/.test(core) && NAMES_RE.test(core) && /^\p{Ll}/u.test(core)) return true
+  if (/weekend/i.test(core)) return true
+  // "Sun" (a newspaper, a company) and "1/2" (a stock-price fraction) are not dates.
+  if (BARE_WEEKDAY_ABBREVIATION_RE.test(core) || FRACTION_RE.test(core)) return true
+  const hasDate = r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month') || r.start.isCertain('year')
+  // A time alone must look like a clock time, not "10 a barrel".
+  return !hasDate && !CLOCK_RE.test(core)
+}
+
+/** Value, granularity and whether the publication date was needed. */
+function resolve(
+  r: Parsed,
+  core: string,
+  anchor: CalendarDate | null,
+  future: () => boolean,
+): { value: string; granularity: Granularity; inferred: boolean } | null {
+  const s = r.start
+  const relative = [...r.tags()].some(
+    (t) => t.startsWith('casualReference/') || t.startsWith('result/relative') || t === 'parser/ENCasualDateParser',
+  )
+  const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day')
+  const known = { year: s.isCertain('year'), month: s.isCertain('month'), day: s.isCertain('day') }
+  let day: CalendarDate | null = null
+  let inferred = relative
+  if (weekdayOnly && anchor && !RELATIVE_WEEKDAY_RE.test(core)) {
+    day = nearestWeekday(s.get('weekday') ?? 0, anchor, future)
+    inferred = true
+  } else if (known.day || weekdayOnly || relative) {
+    day = { year: s.get('year') ?? 0, month: s.get('month') ?? 1, day: s.get('day') ?? 1 }
+    inferred ||= !(known.year && known.month && known.day)
+  }
+  const ago = AGO_UNIT_RE.exec(core)
+  if (day && ago) {
+    const unit = ago[1].toLowerCase() as 'week' | 'month' | 'year'
+    return resolvePeriod(day, unit)
+  }
+  if (day) {
+    const withTime = s.isCertain('hour') && CLOCK_RE.test(core)
+    if (!withTime) return { value: formatDay(day), granularity: 'day', inferred }
+    return { value: `${formatDay(day)}T${pad(s.get('hour') ?? 0)}:${pad(s.get('minute') ?? 0)}`, granularity: 'time', inferred }
+  }
+  if (known.month) {
+    const month = s.get('month') ?? 1
+    if (known.year) return { value: formatMonth(s.get('year') ?? 0, month), granularity: 'month', inferred: false }
+    if (!anchor) return null
+    const m = mostRecentMonth(month, anchor)
+    return { value: formatMonth(m.year, m.month), granularity: 'month', inferred: true }
+  }
+  if (known.year) return { value: pad(s.get('year') ?? 0, 4), granularity: 'year', inferred: false }
+  if (s.isCertain('hour') && anchor) {
+    return { value: `${formatDay(anchor)}T${pad(s.get('hour') ?? 0)}:${pad(s.get('minute') ?? 0)}`, granularity: 'time', inferred: true }
+  }
+  return null
+}
+
+function resolvePeriod(day: CalendarDate, unit: 'week' | 'month' | 'year'): { value: string; granularity: Granularity; inferred: boolean } {
+  if (unit === 'month') return { value: formatMonth(day.year, day.month), granularity: 'month', inferred: true }
+  if (unit === 'year') return { value: pad(day.year, 4), granularity: 'year', inferred: true }
+  return { value: isoWeek(day), granularity: 'week', inferred: true }
+}
+
+/**
+ * A bare weekday in news is the nearest such day within three days of the publication date
+ * ("on Tuesday" in a Wednesday paper is yesterday, "Friday" is in two days); but news mostly reports
+ * what happened, so a day that would fall after publication is taken from the week before unless
+ * its sentence speaks of the future ("will", "expected to", "deadline", "until"). "last Friday"
+ * and "next Friday" are left to chrono.
+ */
+export function nearestWeekday(target: number, anchor: CalendarDate, future: () => boolean = () => true): CalendarDate {
+  const offset = ((target - weekday(anchor) + 10) % 7) - 3
+  return addDays(anchor, offset > 0 && !future() ? offset - 7 : offset)
+}
+
+/** Whether the sentence around `[start, end)` speaks of something still to come. */
+function speaksOfFuture(text: string, start: number, end: number): boolean {
+  const windowStart = Math.max(0, start - 160)
+  const before = text.slice(windowStart, start)
+  let sentenceStart = 0
+  for (const m of before.matchAll(SENTENCE_BREAK_RE)) sentenceStart = m.index + m[0].length
+  const after = text.slice(end, end + 60)
+  const stop = after.search(/[.!?](?:\s|$)/)
+  return FUTURE_CUE_RE.test(before.slice(sentenceStart)) || FUTURE_CUE_RE.test(stop < 0 ? after : after.slice(0, stop))
+}

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { seedContaining } from '../../../test/helpers/shared.js'
+import { ParallaxUsageError } from '../../errors.js'
+import type { DateMention } from '../../types.js'
+import { isoWeek } from './calendar.js'
+import { findDates } from './index.js'
+
+// 2025-08-06 is a Wednesday.
+const PUBLISHED = '2025-08-06'
+
+type Seen = [text: string, value: string, granularity: DateMention['granularity'], inferred: boolean]
+
+function seen(text: string, publishedAt: string | null = PUBLISHED): Seen[] {
+  return findDates(text, publishedAt).map((d) => {
+    assert.equal(d.stage, 'enrich/dates')
+    assert.equal(d.anchor, d.inferred ? publishedAt : undefined)
+    return [text.slice(d.span[0], d.span[1]), d.value, d.granularity, d.inferred]
+  })
+}
+
+// Weekdays: the nearest within three days, pushed a week back when nothing in the sentence points ahead.
+const CASES: [string, Seen[]][] = [
+  ['Talks ended on Tuesday.', [['Tuesday', '2025-08-05', 'day', true]]],
+  ['Sanctions will start on Friday.', [['Friday', '2025-08-08', 'day', true]]],
+  ['The deadline is Friday.', [['Friday', '2025-08-08', 'day', true]]],
+  ['Sanctions started on Friday.', [['Friday', '2025-08-01', 'day', true]]],
+  ['The Sun reported it.', []],
+  ['Shares rose 1/2 to 12 3/4.', []],
+  ['He spoke earlier Wednesday.', [['Wednesday', '2025-08-06', 'day', true]]],
+  ['They met on Sunday, Aug. 3.', [['Sunday, Aug. 3', '2025-08-03', 'day', true]]],
+  ['He called last Friday.', [['last Friday', '2025-08-01', 'day', true]]],
+  ['He said last month that talks failed.', [['last month', '2025-07', 'month', true]]],
+  ['A summit may follow next week.', [['next week', '2025-W33', 'week', true]]],
+  ['He threatened India earlier this week.', [['earlier this week', '2025-W32', 'week', true]]],
+  ['Prices fell last year.', [['last year', '2024', 'year', true]]],
+  ['The plan was drafted this summer.', [['this summer', '2025-SU', 'year', true]]],
+  ['In mid-July, he set a deadline.', [['mid-July', '2025-07', 'month', true]]],
+  ['It was announced in early March 2022.', [['early March 2022', '2022-03', 'month', false]]],
+  ['His previous visit in April failed.', [['April', '2025-04', 'month', true]]],
+  ['He took office in January.', [['January', '2025-01', 'month', true]]],
+  ['He visited in October.', [['October', '2024-10', 'month', true]]],
+  ['The invasion began in 2022.', [['2022', '2022', 'year', false]]],
+  ['The war began on Feb. 24, 2022.', [['Feb. 24, 2022', '2022-02-24', 'day', false]]],
+  ['The war began on February 24, 2022, with an invasion.', [['February 24, 2022', '2022-02-24', 'day', false]]],
+  ['The deadline is within 10 days of July 29.', [['July 29', '2025-07-29', 'day', true]]],
+  ['We are closer today than we were yesterday.', [['today', '2025-08-06', 'day', true], ['yesterday', '2025-08-05', 'day', true]]],
+  ['A decision comes tonight.', [['tonight', '2025-08-06', 'day', true]]],
+  ['A station was attacked overnight.', [['overnight', '2025-08-06', 'day', true]]],
+  ['The talks began three days ago.', [['three days ago', '2025-08-03', 'day', true]]],
+  ['Update 8/6/25, 5:00 p.m.: more details.', [['8/6/25, 5:00 p.m.', '2025-08-06T17:00', 'time', false]]],
+  ['They met at 11:45 a.m. in Moscow.', [['11:45 a.m.', '2025-08-06T11:45', 'time', true]]],
+]
+
+describe('findDates: patterns', () => {
+  for (const [sentence, expected] of CASES) {
+    it(sentence, () => assert.deepEqual(seen(sentence), expected))
+  }
+})
+
+describe('findDates: not dates', () => {
+  const NONE = [
+    'Trump would decide in the next 24-36 hours.',
+    'Talks could happen within the next two weeks.',
+    'We will work on it in the days and weeks to come.',
+    'Russia is now more inclined toward a ceasefire.',
+    'It may be that he will march on.',
+    'Witkoff sat down with Putin.',
+    'It was his second term, and he paused for a second.',
+    'Oil would fall another $10 a barrel.',
+    'He arrived just two days before the deadline.',
+  ]
+  for (const sentence of NONE) {
+    it(sentence, () => assert.deepEqual(seen(sentence), []))
+  }
+})
+
+describe('findDates: without a publication date', () => {
+  it('keeps stated dates and drops the ones that need an anchor', () => {
+    const text = 'On Tuesday he recalled the February 24, 2022, invasion; in April and in 2021 too.'
+    assert.deepEqual(seen(text, null), [
+      ['February 24, 2022', '2022-02-24', 'day', false],
+      ['2021', '2021', 'year', false],
+    ])
+  })
+
+  it('rejects a publication date that is not ISO 8601', () => {
+    assert.throws(() => findDates('On Tuesday.', 'Aug 6'), ParallaxUsageError)
+  })
+
+  it('reads the calendar day as written, whatever the offset', () => {
+    assert.deepEqual(seen('On Tuesday.', '2025-08-06T23:30:00-05:00')[0].slice(1), ['2025-08-05', 'day', true])
+  })
+})
+
+describe('isoWeek', () => {
+  it('numbers weeks by their Thursday', () => {
+    assert.equal(isoWeek({ year: 2025, month: 8, day: 6 }), '2025-W32')
+    assert.equal(isoWeek({ year: 2021, month: 1, day: 3 }), '2020-W53')
+    assert.equal(isoWeek({ year: 2024, month: 12, day: 30 }), '2025-W01')
+  })
+})
+
+describe('findDates: seeds (published Wednesday 2025-08-06)', () => {
+  /** The date whose span text is `phrase`, in the seed that contains `context`. */
+  function inSeed(context: string, phrase: string): Seen {
+    const { text } = seedContaining(context)
+    const at = text.indexOf(context) + context.indexOf(phrase)
+    const d = findDates(text, PUBLISHED).find((m) => m.span[0] === at)
+    assert.ok(d, `no date at ${JSON.stringify(phrase)} in ${JSON.stringify(context)}`)
+    return [text.slice(...d.span), d.value, d.granularity, d.inferred]
+  }
+
+  it('resolves the Fox News dates', () => {
+    assert.deepEqual(inSeed('In mid-July, while', 'mid-July'), ['mid-July', '2025-07', 'month', true])
+    assert.deepEqual(inSeed('within 10 days of July 29', 'July 29'), ['July 29', '2025-07-29', 'day', true])
+    assert.deepEqual(inSeed('But on Tuesday Trump', 'Tuesday'), ['Tuesday', '2025-08-05', 'day', true])
+  })
+
+  it('resolves the Newsweek dates', () => {
+    assert.deepEqual(inSeed('he said last month', 'last month'), ['last month', '2025-07', 'month', true])
+    assert.deepEqual(inSeed('the February 24, 2022, invasion', 'February 24, 2022'), ['February 24, 2022', '2022-02-24', 'day', false])
+    assert.deepEqual(inSeed('Putin next week', 'next week'), ['next week', '2025-W33', 'week', true])
+  })
+
+  it('resolves the CNN dates and skips its durations', () => {
+    assert.deepEqual(inSeed('Putin in April', 'April'), ['April', '2025-04', 'month', true])
+    assert.deepEqual(inSeed('Ukraine in 2022.', '2022'), ['2022', '2022', 'year', false])
+    assert.deepEqual(inSeed('was in 2021, when', '2021'), ['2021', '2021', 'year', false])
+    const { text } = seedContaining('the next 24-36 hours')
+    const spans = findDates(text, PUBLISHED).map((d) => text.slice(...d.span))
+    assert.ok(!spans.some((s) => /24|two weeks/.test(s)), `durations read as dates: ${spans.join(' | ')}`)
+  })
+})

@@ -1,0 +1,78 @@
+/**
+ * The dates stage: finds dates and times in clean text and normalises them against the
+ * publication date ("Tuesday" in a paper of Wednesday 2025-08-06 is 2025-08-05).
+ *
+ * Decisions (so other stages can rely on them):
+ * - A bare weekday is the nearest such day within three days of the publication date, moved a
+ *   week back when that day is after publication and its sentence has no future cue.
+ * - A month without a year ("in April") is the most recent such month not after publication.
+ * - "next week" / "last month" / "this year" are a week (`2025-W33`), a month, a year; seasons use
+ *   TimeML's form (`2025-SU`) with granularity `year`.
+ * - Durations are not dates: "the next 24-36 hours", "within 10 days", "the next two weeks".
+ * - Without a publication date, only dates the text states in full are returned.
+ */
+import type { DateMention } from '../../types.js'
+import { parseAnchor } from './calendar.js'
+import { findChronoDates } from './chrono.js'
+import { findDayWords, findPartsOfMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
+
+export const DATES_STAGE = 'enrich/dates'
+
+export interface FindDatesOptions {
+  /** Only the first this-many characters are read; longer texts are cut, not rejected. */
+  maxTextLength?: number
+  /** At most this many dates are returned (the first ones in the text). */
+  maxDates?: number
+}
+
+/**
+ * Dates mentioned in `text`, in text order. `publishedAt` (ISO 8601) anchors relative dates;
+ * those that needed it say `inferred: true` and carry it as `anchor`.
+ * @example findDates('Talks ended on Tuesday.', '2025-08-06')
+ * // [{ span: [16, 23], value: '2025-08-05', granularity: 'day', inferred: true, anchor: '2025-08-06', stage: 'enrich/dates' }]
+ */
+export function findDates(text: string, publishedAt: string | null, options: FindDatesOptions = {}): DateMention[] {
+  const { maxTextLength = 1_000_000, maxDates = 5_000 } = options
+  const input = text.length > maxTextLength ? text.slice(0, maxTextLength) : text
+  const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
+  // News parsers first so that, at equal length, their reading wins over chrono's.
+  const candidates = [
+    ...(anchor ? findRelativePeriods(input, anchor) : []),
+    ...findPartsOfMonths(input, anchor),
+    ...findYears(input),
+    ...(anchor ? findDayWords(input, anchor) : []),
+    ...findChronoDates(input, anchor),
+  ]
+  return removeOverlaps(candidates)
+    .filter((c) => anchor !== null || !c.inferred)
+    .slice(0, maxDates)
+    .map((c) => toMention(c, publishedAt))
+}
+
+/** Keeps the longest of overlapping candidates; the earlier-listed one wins a tie. */
+function removeOverlaps(candidates: DateCandidate[]): DateCandidate[] {
+  const order = candidates.map((c, i) => ({ c, i }))
+  order.sort((a, b) => a.c.start - b.c.start || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i)
+  const kept: DateCandidate[] = []
+  for (const { c } of order) {
+    const last = kept[kept.length - 1]
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c
+      continue
+    }
+    kept.push(c)
+  }
+  return kept
+}
+
+function toMention(c: DateCandidate, publishedAt: string | null): DateMention {
+  const mention: DateMention = {
+    span: [c.start, c.end],
+    value: c.value,
+    granularity: c.granularity,
+    inferred: c.inferred,
+    stage: DATES_STAGE,
+  }
+  if (c.inferred && publishedAt !== null) mention.anchor = publishedAt
+  return mention
+}

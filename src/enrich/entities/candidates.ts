@@ -1,0 +1,153 @@
+/**
+ * Candidate mentions from capitalised runs: known places and organisations by longest lexicon
+ * match, title words set aside (they become roles later), the rest typed by shape and context.
+ */
+import type { EntityType } from '../../types.js'
+import {
+  COMMON_CAPITALISED, DEMONYMS, FIRST_NAMES, ORG_HEADS, ORG_LEADS, ORGANIZATIONS, PLACE_HEADS, PLACES, ROLE_HEADS, TITLE_WORDS,
+} from './lexicon.js'
+import type { Token } from './tokens.js'
+
+/** A mention before aliases are resolved: token range, type (or null when unknown) and why. */
+export interface Candidate {
+  from: number
+  to: number
+  type: EntityType | null
+  /** `lexicon`, `first-name`, `title`, `shape`, `speech`, `unknown`. */
+  why: string
+}
+
+const MAX_LEXICON_WORDS = 5
+/** Days and months split a run wherever they stand ("on Tuesday Trump walked"). */
+const TIME_WORDS = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(' '),
+)
+const SPEECH_AFTER = /^(?:said|says|told|tells|added|wrote|writes|posted|stated|noted|remarked|confirmed|announced|insisted|warned|asked|replied)$/
+const SPEECH_BEFORE = /^(?:said|says|according|told)$/
+
+/** The surface text of tokens `[from, to)`, words joined by single spaces. */
+export function phraseOf(tokens: readonly Token[], from: number, to: number): string {
+  let out = ''
+  for (let k = from; k < to; k++) out += (k > from ? ' ' : '') + tokens[k].text
+  return out
+}
+
+/** Lowercase, without dots, for title lookups ("Sen." -> "sen"); the last part of a hyphenated word. */
+export function titleKey(word: string): string {
+  const bare = word.toLowerCase().replace(/\./g, '')
+  const dash = bare.lastIndexOf('-')
+  return dash >= 0 ? bare.slice(dash + 1) : bare
+}
+
+export const isTitleWord = (t: Token): boolean => TITLE_WORDS.has(titleKey(t.text)) && !FIRST_NAMES.has(t.text)
+
+/** Longest lexicon match (places, organisations) starting at `i` within `[i, end)`. */
+function lexiconMatch(tokens: readonly Token[], i: number, end: number): Candidate | null {
+  for (let n = Math.min(MAX_LEXICON_WORDS, end - i); n >= 1; n--) {
+    if (n > 1 && tokens[i + n - 2].possessive) continue
+    const phrase = phraseOf(tokens, i, i + n)
+    if (ORGANIZATIONS.has(phrase)) return { from: i, to: i + n, type: 'organization', why: 'lexicon' }
+    if (PLACES.has(phrase)) return { from: i, to: i + n, type: 'place', why: 'lexicon' }
+  }
+  return null
+}
+
+/** Splits one capitalised run `[from, to)` into candidates. */
+export function segmentRun(tokens: readonly Token[], from: number, to: number, heading: boolean): Candidate[] {
+  const out: Candidate[] = []
+  let i = from
+  // Sentence-initial common words ("However", "Earlier", "The") are grammar, not names.
+  while (i < to && tokens[i].initial && COMMON_CAPITALISED.has(tokens[i].text) && !lexiconMatch(tokens, i, to)) i++
+  let chunk = i
+  const flush = (end: number): void => {
+    if (end > chunk) out.push(...typeChunk(tokens, chunk, end, heading))
+  }
+  while (i < to) {
+    if (i === chunk && isOrgShaped(tokens, i, to)) {
+      out.push({ from: i, to, type: 'organization', why: 'shape' })
+      return out
+    }
+    const known = lexiconMatch(tokens, i, to)
+    if (known) {
+      flush(i)
+      out.push(known)
+      i = chunk = known.to
+    } else if (TIME_WORDS.has(tokens[i].text) || isTitleWord(tokens[i]) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
+      flush(i)
+      i = chunk = i + 1
+    } else {
+      i++
+    }
+  }
+  flush(to)
+  return out
+}
+
+/** Types a chunk of capitalised words that no lexicon knows. */
+function typeChunk(tokens: readonly Token[], from: number, to: number, heading: boolean): Candidate[] {
+  // "X of Y" that is not an organisation name ("Ministry of Defence") is two things.
+  const of = indexOfWord(tokens, from, to, 'of')
+  if (of > from && !ORG_LEADS.has(tokens[from].text)) {
+    return [...typeChunk(tokens, from, of, heading), ...typeChunk(tokens, of + 1, to, heading)]
+  }
+  if (to <= from) return []
+  const first = tokens[from]
+  const last = tokens[to - 1]
+  const n = to - from
+  if (allGeneric(tokens, from, to)) return []
+  if (n > 4) return heading ? [] : [{ from, to, type: 'other', why: 'unknown' }]
+  if (FIRST_NAMES.has(first.text) && n >= 2) return [{ from, to, type: 'person', why: 'first-name' }]
+  if (ORG_HEADS.has(last.text) && n >= 2) return [{ from, to, type: 'organization', why: 'shape' }]
+  if (of > from) return [{ from, to, type: 'organization', why: 'shape' }]
+  if (PLACE_HEADS.has(last.text) && n >= 2) return [{ from, to, type: 'place', why: 'shape' }]
+  if (heading) return n === 1 && !COMMON_CAPITALISED.has(first.text) ? [{ from, to, type: null, why: 'heading' }] : singles(tokens, from, to)
+  if (n === 1 && (DEMONYMS.has(first.text) || COMMON_CAPITALISED.has(first.text) || first.text.length < 2)) return []
+  if (n === 1 && first.text === first.text.toUpperCase() && first.text.length <= 6) {
+    return [{ from, to, type: 'organization', why: 'acronym' }]
+  }
+  if (titledBefore(tokens, from)) return [{ from, to, type: 'person', why: 'title' }]
+  if (speechNear(tokens, from, to)) return [{ from, to, type: 'person', why: 'speech' }]
+  return [{ from, to, type: null, why: 'unknown' }]
+}
+
+/** In a heading, words are kept one by one, for alias resolution to type them. */
+function singles(tokens: readonly Token[], from: number, to: number): Candidate[] {
+  const out: Candidate[] = []
+  for (let k = from; k < to; k++) {
+    const t = tokens[k].text
+    if (!COMMON_CAPITALISED.has(t) && !DEMONYMS.has(t) && !TITLE_WORDS.has(titleKey(t))) out.push({ from: k, to: k + 1, type: null, why: 'heading' })
+  }
+  return out
+}
+
+/** "External Affairs Ministry", "Defence Ministry": an organisation head after non-name words. */
+function isOrgShaped(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 2 || !ORG_HEADS.has(tokens[to - 1].text)) return false
+  for (let k = from; k < to; k++) if (FIRST_NAMES.has(tokens[k].text) || tokens[k].possessive) return false
+  return true
+}
+
+/** "European Allies", "Western Leaders": nationality adjectives and common words only. */
+function allGeneric(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!DEMONYMS.has(tokens[k].text) && !COMMON_CAPITALISED.has(tokens[k].text)) return false
+  return true
+}
+
+function indexOfWord(tokens: readonly Token[], from: number, to: number, word: string): number {
+  for (let k = from; k < to; k++) if (tokens[k].text === word) return k
+  return -1
+}
+
+/** A role word right before the chunk ("spokesman Dmitry Peskov", "President Trump"). */
+function titledBefore(tokens: readonly Token[], from: number): boolean {
+  const prev = tokens[from - 1]
+  return prev !== undefined && tokens[from].joined && !prev.possessive && ROLE_HEADS.has(titleKey(prev.text)) && prev.text !== 'state'
+}
+
+/** "X said", "said X", "according to X". */
+function speechNear(tokens: readonly Token[], from: number, to: number): boolean {
+  const next = tokens[to]
+  const prev = tokens[from - 1]
+  if (next && SPEECH_AFTER.test(next.text) && tokens[to - 1].end === next.start - 1) return true
+  return prev !== undefined && SPEECH_BEFORE.test(prev.text) && to - from >= 2
+}

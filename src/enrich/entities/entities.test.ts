@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { EntityMention } from '../../types.js'
+import { loadSeeds, seedContaining } from '../../../test/helpers/shared.js'
+import { splitSentences } from '../sentences/index.js'
+import { findEntities } from './index.js'
+
+const entities = (text: string): EntityMention[] => findEntities(text, splitSentences(text))
+const mentionOf = (text: string, surface: string): EntityMention | undefined =>
+  entities(text).find((e) => text.slice(e.span[0], e.span[1]) === surface)
+
+const roleCases: [text: string, surface: string, name: string, role: string][] = [
+  ['U.S. Secretary of State Marco Rubio spoke on Friday.', 'Marco Rubio', 'Marco Rubio', 'Secretary of State'],
+  ['The deal was denied by Kremlin spokesman Dmitry Peskov on Monday.', 'Dmitry Peskov', 'Dmitry Peskov', 'Kremlin spokesman'],
+  ['White House press secretary Karoline Leavitt took questions.', 'Karoline Leavitt', 'Karoline Leavitt', 'White House press secretary'],
+  ['The talks were led by Yuri Ushakov, Putin’s foreign policy adviser, in Moscow.', 'Yuri Ushakov', 'Yuri Ushakov', 'Putin’s foreign policy adviser'],
+  ['He met Olena Kovalenko, spokeswoman for the Energy Ministry, on Friday.', 'Olena Kovalenko', 'Olena Kovalenko', 'spokeswoman for the Energy Ministry'],
+  ['Russian President Vladimir Putin met the envoy.', 'Vladimir Putin', 'Vladimir Putin', 'President'],
+  ['It was signed by former President Joe Biden.', 'Joe Biden', 'Joe Biden', 'former President'],
+  ['NATO Secretary General Mark Rutte sat nearby.', 'Mark Rutte', 'Mark Rutte', 'NATO Secretary General'],
+]
+
+for (const [text, surface, name, role] of roleCases) {
+  test(`findEntities role: ${role} / ${name}`, () => {
+    const m = mentionOf(text, surface)
+    assert.ok(m, `no mention of ${surface}`)
+    assert.equal(m.type, 'person')
+    assert.equal(m.name, name)
+    assert.equal(m.role, role)
+    assert.equal(text.slice(m.roleSpan![0], m.roleSpan![1]), role)
+  })
+}
+
+test('findEntities: the role is not part of the name span', () => {
+  const text = 'U.S. Secretary of State Marco Rubio spoke.'
+  const m = mentionOf(text, 'Marco Rubio')!
+  assert.equal(text.slice(m.span[0], m.span[1]), 'Marco Rubio')
+})
+
+test('findEntities: a later surname resolves to the full name', () => {
+  const text = 'Secretary of State Marco Rubio arrived. Later, Rubio said little. Rubio’s aides left.'
+  const rubios = entities(text).filter((e) => e.name === 'Marco Rubio')
+  assert.equal(rubios.length, 3)
+  assert.deepEqual(rubios.map((e) => e.via), ['name', 'surname', 'surname'])
+  assert.deepEqual(rubios.map((e) => text.slice(e.span[0], e.span[1])), ['Marco Rubio', 'Rubio', 'Rubio'])
+})
+
+test('findEntities: sentence-initial common words and nationality adjectives are not entities', () => {
+  const text = 'However, the talks stalled. Earlier, Russian and Ukrainian officials met in Geneva with President Trump. Trump’s post came later.'
+  const surfaces = entities(text).map((e) => text.slice(e.span[0], e.span[1]))
+  for (const word of ['However', 'Earlier', 'Russian', 'Ukrainian']) assert.ok(!surfaces.includes(word), word)
+  assert.ok(surfaces.includes('Geneva'))
+  const trumps = entities(text).filter((e) => text.slice(e.span[0], e.span[1]) === 'Trump')
+  assert.deepEqual(trumps.map((e) => [e.type, e.name]), [['person', 'Trump'], ['person', 'Trump']])
+})
+
+test('findEntities: organisations by lexicon and by shape', () => {
+  const text = 'The Kremlin and the White House spoke to Reuters, TASS and RIA Novosti. The Foreign Trade Ministry and the State Department agreed. Fox Business Network aired it.'
+  const orgs = entities(text).filter((e) => e.type === 'organization').map((e) => e.name)
+  for (const org of ['Kremlin', 'White House', 'Reuters', 'TASS', 'RIA Novosti', 'Foreign Trade Ministry', 'State Department', 'Fox Business Network']) {
+    assert.ok(orgs.includes(org), `${org} in ${orgs.join(', ')}`)
+  }
+})
+
+test('findEntities: places from the lexicon and from cues', () => {
+  const text = 'A bomb struck a resort in the Zolotnyk region. Strikes also hit the town of Brivka and Kyiv. Brivka was dark.'
+  const places = entities(text).filter((e) => e.type === 'place').map((e) => text.slice(e.span[0], e.span[1]))
+  assert.deepEqual(places, ['Zolotnyk', 'Brivka', 'Kyiv', 'Brivka'])
+})
+
+const descriptorCases: [text: string, name: string][] = [
+  ['A senior administration official said the talks went well.', 'a senior administration official'],
+  ['Two White House officials told CNN about the plan.', 'two White House officials'],
+  ['The call ended early, a person familiar with the conversation said.', 'a person familiar with the conversation'],
+  ['Putin will not cave, sources close to the Kremlin told Reuters.', 'sources close to the Kremlin'],
+  ['Later, a White House official said sanctions were coming.', 'a White House official'],
+]
+
+for (const [text, name] of descriptorCases) {
+  test(`findEntities descriptor: ${name}`, () => {
+    const m = entities(text).find((e) => e.via === 'descriptor')
+    assert.equal(m?.name, name)
+    assert.equal(text.slice(m!.span[0], m!.span[1]).toLowerCase(), name.toLowerCase())
+  })
+}
+
+test('findEntities: "two people were killed" is not a source, and pronouns are not mentions', () => {
+  const text = 'Two people were killed, he said.'
+  assert.deepEqual(entities(text), [])
+})
+
+test('findEntities: a bare "the official" takes the name of the descriptor it refers back to', () => {
+  const text = 'A senior administration official spoke first. The meeting went well, the official added.'
+  const ds = entities(text).filter((e) => e.via === 'descriptor')
+  assert.deepEqual(ds.map((d) => d.name), ['a senior administration official', 'a senior administration official'])
+})
+
+test('findEntities on seeds: key people with full names and roles', () => {
+  const wsj = seedContaining('Kremlin spokesman Dmitry Peskov')
+  const ms = findEntities(wsj.text, splitSentences(wsj.text))
+  const peskov = ms.find((m) => m.name === 'Dmitry Peskov')
+  assert.equal(peskov?.role, 'Kremlin spokesman')
+  assert.ok(ms.some((m) => m.name === 'Yury Ushakov' && m.role === 'Kremlin aide'))
+  assert.ok(ms.some((m) => m.name === 'Kirill Dmitriev' && m.via === 'surname'))
+  const fox = seedContaining('Zelenskyy')
+  const foxMentions = findEntities(fox.text, splitSentences(fox.text))
+  assert.ok(foxMentions.some((m) => fox.text.slice(m.span[0], m.span[1]) === 'Zelenskyy' && m.name === 'Volodymyr Zelenskyy'))
+})
+
+test('findEntities on seeds: no mention is a common word, a weekday or a demonym alone', () => {
+  const banned = new Set(['However', 'Earlier', 'Russian', 'Ukrainian', 'Wednesday', 'The', 'Why', 'What'])
+  for (const seed of loadSeeds()) {
+    for (const m of findEntities(seed.text, splitSentences(seed.text))) {
+      assert.ok(!banned.has(seed.text.slice(m.span[0], m.span[1])), `${seed.name}: ${m.name}`)
+    }
+  }
+})

@@ -1,0 +1,57 @@
+/**
+ * Entity mentions (people, organisations, places, unnamed sources) in one article's text.
+ *
+ * Stages, in order (each refines the list the one before made):
+ *   1. tokens and capitalised runs (headings in Title Case are marked: their capitals mean nothing);
+ *   2. candidates: lexicon places/organisations, title words set aside, the rest typed by shape;
+ *   3. place cues ("the X region") type unknown words — before 4, so the type spreads to every mention;
+ *   4. aliases: a surface's type spreads, a lone surname becomes the full name;
+ *   5. roles before or after each person's name;
+ *   6. unnamed-source descriptors, and bare "the official" resolved to what it refers back to.
+ */
+import type { EntityMention, Span } from '../../types.js'
+import { segmentRun } from './candidates.js'
+import { findDescriptors, resolveBareDescriptors } from './descriptors.js'
+import { resolveAliases, typePlacesByCue, type Resolved } from './resolve.js'
+import { roleAfter, roleBefore } from './roles.js'
+import { capitalisedRuns, headingSentences, tokenize, type Token } from './tokens.js'
+
+const STAGE = 'enrich/entities'
+
+/** Options for {@link findEntities}. */
+export interface EntityOptions {
+  /** Text beyond this many characters is not searched (bounds work per article). */
+  maxTextLength?: number
+  /** At most this many mentions are returned. */
+  maxMentions?: number
+}
+
+/**
+ * People, organisations, places and unnamed sources mentioned in `text`, sorted by position.
+ * @example findEntities(t, splitSentences(t)) // "Kremlin spokesman Dmitry Peskov" -> person "Dmitry Peskov", role "Kremlin spokesman"
+ */
+export function findEntities(
+  text: string,
+  sentences: readonly Span[],
+  { maxTextLength = 200_000, maxMentions = 5_000 }: EntityOptions = {},
+): EntityMention[] {
+  const bounded = text.length > maxTextLength ? text.slice(0, maxTextLength) : text
+  const tokens = tokenize(bounded, sentences)
+  const headings = headingSentences(tokens, Math.max(1, sentences.length))
+  const candidates = capitalisedRuns(tokens).flatMap(([from, to]) =>
+    segmentRun(tokens, from, to, headings.has(tokens[from].sentence)),
+  )
+  typePlacesByCue(tokens, candidates)
+  const named = resolveAliases(tokens, candidates).map((r) => toMention(bounded, tokens, r))
+  const mentions = [...named, ...findDescriptors(bounded)].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])
+  resolveBareDescriptors(mentions)
+  return mentions.slice(0, maxMentions)
+}
+
+function toMention(text: string, tokens: readonly Token[], r: Resolved): EntityMention {
+  const span: Span = [tokens[r.from].start, tokens[r.to - 1].end]
+  const mention: EntityMention = { span, type: r.type, name: r.name, via: r.via, stage: STAGE }
+  if (r.type !== 'person') return mention
+  const role = roleBefore(text, tokens, r.from) ?? roleAfter(text, tokens, r.to)
+  return role ? { ...mention, role: role.role, roleSpan: role.roleSpan } : mention
+}

@@ -1,0 +1,70 @@
+/**
+ * Refiners over the candidate list, in order: context cues type unknown words as places, then
+ * every surface that got a type lends it to its other mentions, then a lone surname takes the
+ * article's full name ("Rubio" -> "Marco Rubio").
+ */
+import type { EntityType } from '../../types.js'
+import { phraseOf, type Candidate } from './candidates.js'
+import { PLACE_CUE_AFTER, PLACE_CUE_BEFORE } from './lexicon.js'
+import type { Token } from './tokens.js'
+
+/** A candidate with its final type and canonical name. */
+export interface Resolved {
+  from: number
+  to: number
+  type: EntityType
+  name: string
+  via: 'name' | 'surname'
+}
+
+const IN_PLACE = /^(?:in|near|outside)$/
+
+/** Stage 1: "the X region", "city of X", "in X" make an unknown X a place. */
+export function typePlacesByCue(tokens: readonly Token[], candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.type !== null || c.why === 'heading') continue
+    const next = tokens[c.to]
+    const prev = tokens[c.from - 1]
+    const prev2 = tokens[c.from - 2]
+    const cueAfter = next !== undefined && !next.cap && PLACE_CUE_AFTER.has(next.text)
+    const cueOf = prev?.text === 'of' && prev2 !== undefined && PLACE_CUE_BEFORE.has(prev2.text.toLowerCase())
+    const cueIn = prev !== undefined && IN_PLACE.test(prev.text) && c.to - c.from <= 2
+    if (cueAfter || cueOf || cueIn) c.type = 'place'
+  }
+}
+
+/** Stages 2 and 3: types by surface, then surnames to full names. */
+export function resolveAliases(tokens: readonly Token[], candidates: readonly Candidate[]): Resolved[] {
+  const typeOf = new Map<string, EntityType>()
+  const fullName = new Map<string, string>()
+  for (const c of candidates) {
+    if (c.type === null) continue
+    const phrase = phraseOf(tokens, c.from, c.to)
+    if (!typeOf.has(phrase)) typeOf.set(phrase, c.type)
+    if (c.type !== 'person') continue
+    // The longest name with this last word is the canonical one ("Donald Trump" over "Trump").
+    const surname = tokens[c.to - 1].text
+    const known = fullName.get(surname)
+    if (!known || known.split(' ').length < c.to - c.from) fullName.set(surname, phrase)
+  }
+  const out: Resolved[] = []
+  for (const c of candidates) {
+    const phrase = phraseOf(tokens, c.from, c.to)
+    const single = c.to - c.from === 1
+    const full = single ? fullName.get(phrase) : undefined
+    if (full !== undefined && (c.type === null || c.type === 'person')) {
+      out.push({ from: c.from, to: c.to, type: 'person', name: full, via: full === phrase ? 'name' : 'surname' })
+      continue
+    }
+    const type = c.type ?? typeOf.get(phrase) ?? fallbackType(tokens, c)
+    if (type !== null) out.push({ from: c.from, to: c.to, type, name: phrase, via: 'name' })
+  }
+  return out
+}
+
+/** Unknown capitalised words: kept as `other` mid-sentence; dropped at a sentence start or in a heading. */
+function fallbackType(tokens: readonly Token[], c: Candidate): EntityType | null {
+  // A sentence-initial possessive ("Kovalenko’s aides") is a name more often than not.
+  if (c.why === 'heading' || (tokens[c.from].initial && !tokens[c.to - 1].possessive)) return null
+  return 'other'
+}

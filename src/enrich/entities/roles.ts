@@ -1,0 +1,91 @@
+/**
+ * Roles next to a person's name, kept apart from the name: before it ("Kremlin spokesman Dmitry
+ * Peskov", "Secretary of State Marco Rubio") or as an appositive after it ("Yuri Ushakov, Putin’s
+ * foreign policy adviser").
+ */
+import type { Span } from '../../types.js'
+import { isTitleWord, titleKey } from './candidates.js'
+import { ORGANIZATIONS, ROLE_HEADS } from './lexicon.js'
+import type { Token } from './tokens.js'
+
+export interface Role {
+  role: string
+  roleSpan: Span
+}
+
+const MAX_ROLE_WORDS = 8
+const MAX_APPOSITIVE_TAIL = 6
+const DETERMINER = /^(?:the|a|an)$/i
+const ROLE_LINK = /^(?:for|of|to|at|on)$/
+const CLAUSE_END = /^\s*(?:[,.;:)]|—|–|$)/u
+
+/** The role written right before the name that starts at token `from`, or null. */
+export function roleBefore(text: string, tokens: readonly Token[], from: number): Role | null {
+  let k = from
+  let headSeen = false
+  while (k > 0 && from - k < MAX_ROLE_WORDS && tokens[k].joined) {
+    const t = tokens[k - 1]
+    if (t.possessive) break
+    if (isTitleWord(t)) {
+      headSeen ||= ROLE_HEADS.has(titleKey(t.text))
+      k--
+    } else if (t.text === 'of' && k - 2 >= 0 && isTitleWord(tokens[k - 2]) && k < from) {
+      k--
+    } else if (k < from && orgBefore(tokens, k) > 0) {
+      k -= orgBefore(tokens, k) // "Kremlin spokesman", "White House press secretary"
+    } else break
+  }
+  if (k === from || !headSeen) return null
+  // Leading "of" or a dangling organisation without a title after it is not part of the role.
+  while (k < from && tokens[k].text === 'of') k++
+  const start = tokens[k].start
+  const end = tokens[from - 1].end
+  return { role: text.slice(start, end), roleSpan: [start, end] }
+}
+
+/** How many tokens before `k` form a known organisation name (0 if none). */
+function orgBefore(tokens: readonly Token[], k: number): number {
+  for (let n = 3; n >= 1; n--) {
+    if (k - n < 0) continue
+    let phrase = ''
+    for (let j = k - n; j < k; j++) phrase += (j > k - n ? ' ' : '') + tokens[j].text
+    if (ORGANIZATIONS.has(phrase) && !tokens[k - 1].possessive) return n
+  }
+  return 0
+}
+
+/**
+ * An appositive role after the name ending at token `to - 1`: ", [the] (possessive | title |
+ * capitalised)* HEAD [for|of|to ...]" up to the end of the clause.
+ */
+export function roleAfter(text: string, tokens: readonly Token[], to: number): Role | null {
+  const first = tokens[to]
+  if (!first || !/^\s*,\s*$/.test(text.slice(tokens[to - 1].end + (tokens[to - 1].possessive ? 2 : 0), first.start))) return null
+  let k = to
+  if (DETERMINER.test(tokens[k].text)) k++
+  const roleStart = tokens[k]?.start
+  let headAt = -1
+  for (let n = 0; k < tokens.length && n < MAX_ROLE_WORDS; n++, k++) {
+    const t = tokens[k]
+    if (k > to && !t.joined) break
+    if (ROLE_HEADS.has(titleKey(t.text))) headAt = k
+    else if (!(t.possessive || t.cap || isTitleWord(t))) break
+  }
+  if (headAt < 0 || roleStart === undefined) return null
+  let end = headAt + 1
+  if (tokens[end] && tokens[end].joined && ROLE_LINK.test(tokens[end].text)) {
+    let j = end + 1
+    while (j < tokens.length && j - end <= MAX_APPOSITIVE_TAIL && tokens[j].joined) j++
+    // The tail must reach the end of the clause, or it is the start of a new one.
+    for (let e = j; e > end + 1; e--) {
+      if (CLAUSE_END.test(text.slice(tokens[e - 1].end + (tokens[e - 1].possessive ? 2 : 0), tokens[e - 1].end + 8))) {
+        end = e
+        break
+      }
+    }
+  }
+  const stop = tokens[end - 1].end
+  const rest = text.slice(stop, stop + 12)
+  if (!CLAUSE_END.test(rest) && !/^\s+(?:and|who|said)\b/.test(rest)) return null
+  return { role: text.slice(roleStart, stop), roleSpan: [roleStart, stop] }
+}

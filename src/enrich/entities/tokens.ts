@@ -1,0 +1,125 @@
+/**
+ * Word tokens with offsets and the flags entity finding needs (capitalised, sentence-initial,
+ * possessive), and the capitalised runs ("U.S. Secretary of State Marco Rubio") built from them.
+ */
+import type { Span } from '../../types.js'
+
+export interface Token {
+  /** The word without a possessive ending ("Trump" for "Trump’s"). */
+  text: string
+  start: number
+  /** End of the word without the possessive ending. */
+  end: number
+  cap: boolean
+  /** First word of a sentence or of a quotation: capitalised for grammar, not because it is a name. */
+  initial: boolean
+  possessive: boolean
+  /** The text between the previous token and this one is a single run of spaces. */
+  joined: boolean
+  /** Index of the sentence holding this token. */
+  sentence: number
+}
+
+// Dotted acronyms first ("U.S.", "D.C."), then words with inner apostrophes/hyphens, then numbers.
+const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}'’-]*|\p{N}[\p{N}.,:]*/gu
+const POSSESSIVE = /['’]s?$/u
+const UPPER = /^\p{Lu}/u
+const CLAUSE_OPENERS = new Set(['"', '“', '‘', '(', ':', '—', '–'])
+
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) !== 32) return false
+  return true
+}
+
+/** The gap before a word ends with an opening quote, a colon or a dash (ignoring spaces). */
+function opensClause(text: string, from: number, to: number): boolean {
+  let k = to - 1
+  while (k >= from && (text[k] === ' ' || text[k] === '\n')) k--
+  return k >= from && CLAUSE_OPENERS.has(text[k])
+}
+
+/** Splits text into word tokens; `sentences` mark which words are sentence-initial. */
+export function tokenize(text: string, sentences: readonly Span[]): Token[] {
+  const tokens: Token[] = []
+  let s = 0
+  let prevEnd = -1
+  let sentenceOfPrev = -1
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const start = m.index
+    while (s < sentences.length - 1 && sentences[s][1] <= start) s++
+    let word = m[0]
+    const last = word.charCodeAt(word.length - 1)
+    let possessive = false
+    if (last === 39 || last === 8217 || last === 45 || last === 115) {
+      // Only words ending in an apostrophe, a hyphen or "s" can carry a possessive ending.
+      possessive = /\p{L}(?:['’]s|s['’])$/u.test(word)
+      if (possessive) word = word.replace(POSSESSIVE, '')
+      else if (last !== 115) word = word.slice(0, -1)
+    }
+    const initial = sentenceOfPrev !== s || (prevEnd >= 0 && opensClause(text, prevEnd, start))
+    tokens.push({
+      text: word,
+      start,
+      end: start + word.length,
+      cap: UPPER.test(word),
+      initial,
+      possessive,
+      joined: prevEnd >= 0 && spacesOnly(text, prevEnd, start),
+      sentence: s,
+    })
+    prevEnd = start + m[0].length
+    sentenceOfPrev = s
+  }
+  return tokens
+}
+
+/** Lowercase connectors allowed inside a capitalised run ("Secretary of State", "Bank of England"). */
+const CONNECTORS = new Set(['of', 'de', 'da', 'von', 'van', 'der', 'bin', 'al', 'la', 'du', 'le'])
+
+/**
+ * Maximal runs of capitalised tokens joined by single spaces (with lowercase connectors between
+ * capitals). A possessive ends a run: "Russia’s President" is two things.
+ */
+export function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
+  const runs: [number, number][] = []
+  let i = 0
+  while (i < tokens.length) {
+    if (!tokens[i].cap) {
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < tokens.length && !tokens[j - 1].possessive && tokens[j].joined) {
+      if (tokens[j].cap) j++
+      else if (CONNECTORS.has(tokens[j].text) && tokens[j + 1]?.cap && tokens[j + 1].joined) j += 2
+      else break
+    }
+    runs.push([i, j])
+    i = j
+  }
+  return runs
+}
+
+/** Whether a sentence is a heading in capitals or Title Case (its capitals say nothing about names). */
+const LOWER = /\p{Ll}/u
+const DIGIT = /^\p{N}/u
+
+export function headingSentences(tokens: readonly Token[], sentenceCount: number): Set<number> {
+  const longWords = new Array<number>(sentenceCount).fill(0)
+  const capitalised = new Array<number>(sentenceCount).fill(0)
+  const allCaps = new Array<number>(sentenceCount).fill(0)
+  for (const t of tokens) {
+    if (t.text.length < 3 || DIGIT.test(t.text)) continue
+    longWords[t.sentence]++
+    if (t.cap) capitalised[t.sentence]++
+    if (!LOWER.test(t.text)) allCaps[t.sentence]++
+  }
+  const headings = new Set<number>()
+  for (let s = 0; s < sentenceCount; s++) {
+    if (longWords[s] < 2) continue
+    if (allCaps[s] / longWords[s] > 0.6 || capitalised[s] / longWords[s] > 0.75) headings.add(s)
+  }
+  return headings
+}

@@ -1,0 +1,203 @@
+/**
+ * First stage of number finding: propose every number-like stretch of text (digits, cardinal words,
+ * fractions, vague plurals) with its bare value. Later stages add currency, approximation, range
+ * and unit, and drop the ones that are dates or pronouns.
+ */
+import {
+  CURRENCY_PREFIXES,
+  FRACTIONS,
+  SCALE_SUFFIXES,
+  SCALE_WORDS,
+  SMALL_NUMBERS,
+  STANDALONE_SUFFIXES,
+  VAGUE_PLURALS,
+  type Approx,
+} from './lexicon.js'
+
+/** A number before refinement; offsets are into the text. */
+export interface Candidate {
+  start: number
+  end: number
+  value: number
+  kind: 'digits' | 'words' | 'fraction' | 'vague'
+  currency?: string
+  unit?: string
+  approx?: Approx
+  upper?: number
+  /** The multiplier written after the digits ("1.5 million" -> 1e6, "$200m" -> 1e6); 1 when none. */
+  scale?: number
+  /** True when the number was written as a plain integer of 4 digits (a possible year). */
+  yearLike?: boolean
+  /** The words as written, lower-cased, for word numbers ("one", "a dozen"). */
+  words?: string
+}
+
+// Digits are not part of a word, code ("G7", "F-16", "COVID-19") or a longer number/date/time.
+const DIGITS_RE =
+  /(?<![\p{L}\p{N}_.,:/]|\p{L}-)(?<cur>US\$|[CA]\$|[$€£₽¥₴]|(?:USD|EUR|GBP|RUB)\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:(?<sw>\s(?:hundred|thousand|million|billion|trillion))|(?<ss>trn|mln|bn|mn|tn|[mkb]))?(?<pct>\s?%)?(?![\p{L}\p{N}]|[.,]\d)/gu
+
+const WORD_ALTERNATION = [...SMALL_NUMBERS.keys(), ...SCALE_WORDS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+// A run of cardinal words joined by spaces, hyphens or "and" ("one hundred and twenty-five").
+const WORDS_RE = new RegExp(
+  `\\b(?:an?\\s+)?(?:${WORD_ALTERNATION})(?:(?:\\s+and\\s+|[\\s-]+)(?:${WORD_ALTERNATION}))*\\b`,
+  'gi',
+)
+const TOKEN_RE = /[a-z]+/gi
+
+const FRACTION_RE =
+  /\b(?:(?<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?<frac>halves|half|thirds|third|quarters|quarter|fifths|fifth|tenths|tenth)\b(?<next>\s+\w+|-)?/gi
+const VAGUE_RE = /\b(?<tens>(?:tens|hundreds)\s+of\s+thousands|hundreds\s+of\s+millions)|\b(?<word>dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b/gi
+// "half" alone is a number only before what it halves ("half the budget", "half-hour").
+const HALF_FOLLOWERS = /^(?:\s+(?:of|the|a|an|its|their|his|her|our|all)\b|-)/i
+
+/** Every digit-written number, with currency sign, scale and percent sign attached. */
+export function findDigitNumbers(text: string): Candidate[] {
+  const found: Candidate[] = []
+  for (const m of text.matchAll(DIGITS_RE)) {
+    const g = m.groups ?? {}
+    const raw = g.num ?? ''
+    const currency = g.cur ? CURRENCY_PREFIXES.get(g.cur.trim().toLowerCase()) : undefined
+    const suffix = g.ss?.toLowerCase()
+    // "200m" is 200 metres unless money is meant; only long suffixes stand alone.
+    if (suffix && !currency && !STANDALONE_SUFFIXES.has(suffix)) continue
+    const scale = suffix ? SCALE_SUFFIXES.get(suffix) ?? 1 : g.sw ? SCALE_WORDS.get(g.sw.trim()) ?? 1 : 1
+    const value = Number(raw.replaceAll(',', '')) * scale
+    if (!Number.isFinite(value)) continue
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      value: roundValue(value),
+      kind: 'digits',
+      currency,
+      unit: g.pct ? 'percent' : currency,
+      scale,
+      yearLike: /^\d{4}$/.test(raw) && scale === 1 && !g.pct && !currency,
+    })
+  }
+  return found
+}
+
+/** Every run of cardinal words ("three", "twenty-five", "a dozen", "two million"). */
+export function findWordNumbers(text: string): Candidate[] {
+  const found: Candidate[] = []
+  for (const m of text.matchAll(WORDS_RE)) {
+    const parsed = parseNumberWords(m[0])
+    if (!parsed) continue
+    found.push({
+      start: m.index + parsed.start,
+      end: m.index + parsed.end,
+      value: parsed.value,
+      kind: 'words',
+      words: m[0].slice(parsed.start, parsed.end).toLowerCase(),
+    })
+  }
+  return found
+}
+
+type WordState = 'none' | 'unit' | 'teen' | 'tens' | 'hundred' | 'scale'
+
+/**
+ * Value of a run of number words, and the part of the run that forms one number. Stops at the
+ * first word that cannot continue the number ("five six" is read as "five").
+ */
+export function parseNumberWords(phrase: string): { value: number; start: number; end: number } | null {
+  let total = 0
+  let group = 0
+  let state: WordState = 'none'
+  let articleStart = -1
+  let start = -1
+  let end = -1
+  let firstWord = ''
+  for (const t of phrase.matchAll(TOKEN_RE)) {
+    const word = t[0].toLowerCase()
+    if (word === 'and') continue
+    if (state === 'none' && articleStart < 0 && (word === 'a' || word === 'an')) {
+      articleStart = t.index
+      continue
+    }
+    const next = advance(state, word, group, total, articleStart >= 0)
+    if (!next) break
+    if (state === 'none') {
+      start = t.index
+      firstWord = word
+    }
+    ;({ state, group, total } = next)
+    end = t.index + t[0].length
+  }
+  if (end < 0) return null
+  // "a" belongs to the number only before a scale word ("a dozen"), not in "a two-hour wait".
+  if (articleStart >= 0 && SCALE_WORDS.has(firstWord)) start = articleStart
+  return { value: total + group, start, end }
+}
+
+function advance(
+  state: WordState,
+  word: string,
+  group: number,
+  total: number,
+  article: boolean,
+): { state: WordState; group: number; total: number } | null {
+  const small = SMALL_NUMBERS.get(word)
+  if (small !== undefined) {
+    const kind: WordState = small >= 20 ? 'tens' : small >= 10 ? 'teen' : 'unit'
+    const allowed =
+      state === 'none' || state === 'hundred' || state === 'scale' || (state === 'tens' && kind === 'unit')
+    return allowed ? { state: kind, group: group + small, total } : null
+  }
+  const scale = SCALE_WORDS.get(word)
+  if (scale === undefined) return null
+  // A bare scale word needs a count or an article before it ("a dozen", not "dozen").
+  if (state === 'none' && !article) return null
+  if (state === 'scale' || (state === 'hundred' && scale === 100)) return null
+  if (scale === 100) return { state: 'hundred', group: (group || 1) * 100, total }
+  return { state: 'scale', group: 0, total: total + (group || 1) * scale }
+}
+
+/** Fractions ("a quarter", "two-thirds", "half the budget"); unit `fraction`. */
+export function findFractions(text: string): Candidate[] {
+  const found: Candidate[] = []
+  for (const m of text.matchAll(FRACTION_RE)) {
+    const g = m.groups ?? {}
+    const frac = (g.frac ?? '').toLowerCase()
+    const numWord = g.num?.toLowerCase()
+    const afterFrac = text.slice(m.index + m[0].length - (g.next?.length ?? 0), m.index + m[0].length + 8)
+    if (!numWord) {
+      if (frac !== 'half' || !HALF_FOLLOWERS.test(afterFrac)) continue
+    } else if (/^(?:an?|one)$/.test(numWord) && /^(?:third|fifth|tenth)$/.test(frac) && !/^\s+of\b/i.test(afterFrac)) {
+      continue // "a third term", "one fifth round" are ordinals
+    }
+    const count = !numWord || /^(?:an?|one)$/.test(numWord) ? 1 : SMALL_NUMBERS.get(numWord) ?? 1
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length - (g.next?.length ?? 0),
+      value: count * (FRACTIONS.get(frac) ?? 0),
+      kind: 'fraction',
+      unit: 'fraction',
+    })
+  }
+  return found
+}
+
+/** Vague plurals ("dozens", "hundreds of", "tens of thousands"): the least they can mean, `at least`. */
+export function findVaguePlurals(text: string): Candidate[] {
+  const found: Candidate[] = []
+  for (const m of text.matchAll(VAGUE_RE)) {
+    const g = m.groups ?? {}
+    let value: number
+    if (g.tens) {
+      const [first, , last] = g.tens.toLowerCase().split(/\s+/)
+      value = (first === 'tens' ? 20 : 200) * (last === 'thousands' ? 1e3 : 1e6)
+    } else {
+      value = VAGUE_PLURALS.get((g.word ?? '').toLowerCase()) ?? 0
+    }
+    found.push({ start: m.index, end: m.index + m[0].length, value, kind: 'vague', approx: 'at least' })
+  }
+  return found
+}
+
+/** Rounds away binary noise ("1.1 million" is 1100000, not 1100000.0000000002). */
+function roundValue(value: number): number {
+  return Number(value.toPrecision(12))
+}

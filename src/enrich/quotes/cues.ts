@@ -1,0 +1,97 @@
+/**
+ * Attribution cues: speech verbs ("said", "told reporters", "wrote", "according to"), the channel
+ * given with them ("on Truth Social", "in a post on X", "In a CBS interview") and the filler words
+ * allowed between a subject and its verb ("Rubio also said", "Trump on Wednesday said").
+ */
+
+/** A speech verb found in the text. */
+export interface Verb {
+  start: number
+  end: number
+  word: string
+}
+
+const VERBS = [
+  'said', 'says', 'say', 'saying', 'added', 'adds', 'adding', 'told', 'tells', 'telling', 'wrote', 'writes', 'writing',
+  'posted', 'posts', 'posting', 'stated', 'states', 'stating', 'noted', 'notes', 'noting', 'remarked', 'explained',
+  'insisted', 'argued', 'warned', 'declared', 'continued', 'asked', 'replied', 'responded', 'tweeted', 'announced',
+  'maintained', 'claimed', 'stressed', 'acknowledged', 'described', 'describing', 'called', 'calling', 'indicated',
+  'confirmed', 'promised', 'pledged', 'vowed', 'threatened', 'urged', 'conceded', 'admitted', 'recalled', 'suggested',
+  'reported', 'reports', 'according to', 'quoted', 'quoting', 'citing',
+]
+export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'gi')
+
+/** Verbs that may come before their subject ("said Kremlin spokesman Dmitry Peskov", "Says Trump"). */
+export const INVERTIBLE = /^(?:said|says|added|wrote|asked|continued|according to|citing|quoting)$/i
+
+/** Words allowed between a subject and its verb. */
+export const FILLER = new RegExp(
+  String.raw`^(?:\s+|(?:also|later|then|earlier|had|has|have|having|previously|reportedly|again|once|quickly|repeatedly|would|will|could|did|does|further|simply|just|first|initially|publicly|privately|separately|himself|herself|today|yesterday|tonight|on|last|this|week|month|morning|evening|night|[A-Z][a-z]+day|\w+ly))*$`,
+)
+
+/** A relative clause between subject and verb: "Zelensky, who spoke to Trump ..., said". */
+export const RELATIVE_CLAUSE = /^\s*,\s*(?:who|which|whose)\b[^“”"]{0,160},\s*$/
+
+const CHANNEL_STOP = new Set(
+  'that after before when while following though and but about with without from for to as because if where amid by said'.split(' '),
+)
+const CHANNEL_AFTER = /^,?\s+(?:on|in|to|during|via|through)\s+/
+const NOT_A_CHANNEL = /^(?:the\s+)?(?:\w+day|today|yesterday|morning|evening|night|last|this|next|earlier|later|response|part|addition|reference|particular|january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+const TOLD_OBJECT = /^ +((?:the )?(?:reporters|journalists|lawmakers|the press|an? [a-z]+ (?:audience|crowd|briefing)|[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}))/
+const MAX_CHANNEL_WORDS = 5
+
+/** After a verb: "told reporters", "told Reuters" (object), then "on Truth Social" (channel). */
+export function phraseAfterVerb(text: string, verb: Verb): { cueEnd: number; channel?: string } {
+  let at = verb.end
+  let channel: string | undefined
+  if (/^tol[d]|^tell/i.test(verb.word)) {
+    const obj = TOLD_OBJECT.exec(text.slice(at, at + 60))
+    if (obj) {
+      at += obj[0].length
+      if (/^[A-Z]/.test(obj[1]) && !/^The\s/.test(obj[1])) channel = obj[1]
+    }
+  }
+  const prep = CHANNEL_AFTER.exec(text.slice(at, at + 12))
+  if (prep) {
+    const words = channelWords(text, at + prep[0].length)
+    if (words) {
+      return { cueEnd: words.end, channel: words.text }
+    }
+  }
+  return { cueEnd: at, ...(channel ? { channel } : {}) }
+}
+
+function channelWords(text: string, from: number): { text: string; end: number } | null {
+  const re = /[^\s,.:;“”"!?]+/y
+  let end = from
+  let count = 0
+  re.lastIndex = from
+  for (let m = re.exec(text); m !== null && count < MAX_CHANNEL_WORDS; m = re.exec(text)) {
+    if (count > 0 && CHANNEL_STOP.has(m[0].toLowerCase())) break
+    end = m.index + m[0].length
+    count++
+    if (text[end] !== ' ') break
+    re.lastIndex = end + 1
+  }
+  if (count === 0) return null
+  // "in a post on X" may stop on the article ("in a post on"): drop a dangling preposition.
+  const phrase = text.slice(from, end).replace(/\s+(?:on|in|of|a|an|the)$/i, '')
+  if (NOT_A_CHANNEL.test(phrase)) return null
+  return { text: phrase, end: from + phrase.length }
+}
+
+const CHANNEL_ANYWHERE = [
+  /\b[Ii]n (an? (?:[\w-]+ ){0,2}(?:interview|statement|post|video|address|message|podcast|briefing|op-ed|letter))\b/,
+  /\b[Ss]peaking (?:to|on|with) ((?:the )?[A-Z][\w]*(?: [A-Z][\w]*){0,3})/,
+  /\baccording to ((?:[\w’-]+ ){0,3}(?:media|news agency|agency|television|TV|radio))\b/,
+]
+
+/** A channel named elsewhere in the attribution ("In a CBS interview aired Tuesday, Trump stated:"). */
+export function channelAnywhere(text: string, from: number, to: number): string | undefined {
+  const window = text.slice(from, to)
+  for (const re of CHANNEL_ANYWHERE) {
+    const m = re.exec(window)
+    if (m) return m[1]
+  }
+  return undefined
+}

@@ -1,0 +1,96 @@
+/**
+ * Quoted stretches: parser (pair the marks) and refiner (merge a quotation that runs over several
+ * paragraphs, where each paragraph opens with a mark and only the last one closes).
+ */
+
+/** A stretch between quotation marks; `start`/`end` exclude the marks. */
+export interface Stretch {
+  /** Offset of the opening mark. */
+  open: number
+  start: number
+  end: number
+  /** Offset just past the closing mark (or the paragraph end when the quote is left open). */
+  close: number
+  closed: boolean
+  mark: 'double' | 'single'
+}
+
+const MARKS = /["“”‘’]/g
+const LETTER = /[\p{L}\p{N}]/u
+const OPENING_CONTEXT = /[\s([{—–-]/u
+/** A single-quoted stretch longer than this is an apostrophe pairing, not a quotation. */
+const MAX_SINGLE_QUOTE = 200
+
+function paragraphEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from)
+  return nl < 0 ? text.length : nl
+}
+
+/** Whether a straight `"` at `i` opens (by what is before and after it). */
+function straightOpens(text: string, i: number): boolean {
+  const before = i === 0 ? ' ' : text[i - 1]
+  const after = text[i + 1] ?? ' '
+  return OPENING_CONTEXT.test(before) && !/\s/.test(after)
+}
+
+/** Parser: every quoted stretch, in order. Apostrophes (don’t, Russia’s) never open or close. */
+export function findStretches(text: string): Stretch[] {
+  const out: Stretch[] = []
+  let open = -1
+  let openEnd = -1 // paragraph end of the open double quote
+  let single = -1
+  const leaveOpen = (): void => {
+    out.push({ open, start: open + 1, end: openEnd, close: openEnd, closed: false, mark: 'double' })
+    open = -1
+  }
+  MARKS.lastIndex = 0
+  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
+    const i = m.index
+    const ch = m[0]
+    if (open >= 0 && i > openEnd) leaveOpen()
+    if (ch === '“' || (ch === '"' && open < 0 && straightOpens(text, i))) {
+      if (open >= 0) leaveOpen()
+      open = i
+      openEnd = paragraphEnd(text, i)
+      single = -1
+    } else if (ch === '”' || ch === '"') {
+      if (open >= 0) out.push({ open, start: open + 1, end: i, close: i + 1, closed: true, mark: 'double' })
+      open = -1
+    } else if (open < 0 && ch === '‘' && OPENING_CONTEXT.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? '')) {
+      single = i
+    } else if (open < 0 && ch === '’' && single >= 0 && !LETTER.test(text[i + 1] ?? '')) {
+      const inside = text.slice(single + 1, i)
+      if (inside.length <= MAX_SINGLE_QUOTE && !inside.includes('\n')) {
+        out.push({ open: single, start: single + 1, end: i, close: i + 1, closed: true, mark: 'single' })
+      }
+      single = -1
+    }
+  }
+  if (open >= 0) leaveOpen()
+  return out
+}
+
+/**
+ * Refiner: a stretch left open at a paragraph end, followed by one opening at the start of the next
+ * paragraph, is the same quotation; the merged span runs from the first start to the last end.
+ */
+export function mergeParagraphQuotes(text: string, stretches: readonly Stretch[]): Stretch[] {
+  const out: Stretch[] = []
+  for (const s of stretches) {
+    const prev = out.at(-1)
+    if (prev && !prev.closed && prev.mark === 'double' && s.mark === 'double' && /^\s*\n\s*$/.test(text.slice(prev.end, s.open))) {
+      out[out.length - 1] = { ...prev, end: s.end, close: s.close, closed: s.closed }
+    } else {
+      out.push(s)
+    }
+  }
+  return out
+}
+
+/** Trims whitespace and a trailing comma (the writer's, before the attribution) off a stretch. */
+export function trimStretch(text: string, s: Stretch): Stretch {
+  let { start, end } = s
+  while (start < end && /[\s]/.test(text[start])) start++
+  while (end > start && /[\s,]/.test(text[end - 1])) end--
+  return { ...s, start, end }
+}

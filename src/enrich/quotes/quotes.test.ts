@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { QuoteMention } from '../../types.js'
+import { loadSeeds, seedContaining } from '../../../test/helpers/shared.js'
+import { findEntities } from '../entities/index.js'
+import { splitSentences } from '../sentences/index.js'
+import { findQuotes } from './index.js'
+
+function quotes(text: string): QuoteMention[] {
+  const sentences = splitSentences(text)
+  return findQuotes(text, sentences, findEntities(text, sentences))
+}
+const quoteText = (text: string, q: QuoteMention): string => text.slice(q.span[0], q.span[1])
+function quoteStarting(text: string, words: string): QuoteMention {
+  const q = quotes(text).find((x) => quoteText(text, x).startsWith(words))
+  assert.ok(q, `no quote starting ${JSON.stringify(words)}`)
+  return q
+}
+
+const cueCases: { text: string; quote: string; speaker: string; cue?: string; channel?: string; kind?: string }[] = [
+  { text: 'Minister Anna Berg arrived. “We are ready,” Berg said.', quote: 'We are ready', speaker: 'Anna Berg', cue: 'said' },
+  { text: '“We are ready,” said Kremlin spokesman Dmitry Peskov.', quote: 'We are ready', speaker: 'Dmitry Peskov', cue: 'said' },
+  { text: 'Peter Lund told reporters: “The deal is done.”', quote: 'The deal is done', speaker: 'Peter Lund', cue: 'told reporters' },
+  { text: '“The deal is done,” Peter Lund wrote on social media.', quote: 'The deal is done', speaker: 'Peter Lund', cue: 'wrote on social media', channel: 'social media' },
+  { text: '“Great progress was made!” Donald Trump posted on Truth Social.', quote: 'Great progress', speaker: 'Donald Trump', cue: 'posted on Truth Social', channel: 'Truth Social' },
+  { text: 'Karen Holt said in a statement: “Talks will go on.”', quote: 'Talks will go on', speaker: 'Karen Holt', cue: 'said in a statement', channel: 'a statement' },
+  { text: 'Marco Rubio said on Fox Business: “Today was a good day.”', quote: 'Today was', speaker: 'Marco Rubio', cue: 'said on Fox Business', channel: 'Fox Business' },
+  { text: 'The plan failed, according to Olga Marsh. “It was doomed from the start,” according to Olga Marsh.', quote: 'It was doomed', speaker: 'Olga Marsh', cue: 'according to' },
+  { text: 'Mayor Tom Reed spoke first. “We will rebuild,” he said.', quote: 'We will rebuild', speaker: 'Tom Reed', cue: 'said' },
+  { text: 'Mayor Tom Reed spoke first. “We will rebuild,” he added.', quote: 'We will rebuild', speaker: 'Tom Reed', cue: 'added' },
+  { text: 'Mayor Tom Reed spoke first. “We will rebuild,” he wrote.', quote: 'We will rebuild', speaker: 'Tom Reed', cue: 'wrote' },
+  { text: 'Ivan Petrov spoke. “There is no sense in this,” he said in a post on X.', quote: 'There is no sense', speaker: 'Ivan Petrov', cue: 'said in a post on X', channel: 'a post on X' },
+  { text: 'A senior administration official spoke. “They are eager,” the official noted.', quote: 'They are eager', speaker: 'a senior administration official', cue: 'noted' },
+  { text: '“Sanctions are coming,” the White House official told Reuters.', quote: 'Sanctions are coming', speaker: 'the White House official', cue: 'told Reuters', channel: 'Reuters' },
+  { text: 'Asked about the deal, Maria Lopez remarked:\n“They are wily characters.”', quote: 'They are wily', speaker: 'Maria Lopez', cue: 'remarked' },
+  { text: 'In a CBS interview aired Tuesday, John Hale stated:\n\n“Prices will fall.”', quote: 'Prices will fall', speaker: 'John Hale', cue: 'stated', channel: 'a CBS interview' },
+  { text: 'Senator Lisa Grant called the plan “highly productive” on Monday.', quote: 'highly productive', speaker: 'Lisa Grant', kind: 'partial' },
+  { text: 'The meeting was described as “useful” by Yuri Ushakov, a Kremlin aide.', quote: 'useful', speaker: 'Yuri Ushakov', kind: 'partial' },
+  { text: '“Putin sent signals,” state media outlet RIA Novosti reported, citing the Kremlin.', quote: 'Putin sent', speaker: 'Kremlin', cue: 'reported' },
+  { text: 'Volodymyr Zelensky, who spoke to Trump on Monday, said “it seems to be working.”', quote: 'it seems', speaker: 'Volodymyr Zelensky', cue: 'said', kind: 'partial' },
+]
+
+for (const c of cueCases) {
+  test(`findQuotes cue: ${c.cue ?? c.kind} -> ${c.speaker}`, () => {
+    const q = quoteStarting(c.text, c.quote)
+    assert.equal(q.speaker?.name, c.speaker)
+    if (c.cue) assert.equal(q.cue, c.cue)
+    if (c.channel) assert.equal(q.channel, c.channel)
+    assert.equal(q.kind, c.kind ?? 'direct')
+    assert.equal(q.stage, 'enrich/quotes')
+  })
+}
+
+test('findQuotes: the speaker span points at the speaker words (the pronoun for "he said")', () => {
+  const text = 'Mayor Tom Reed spoke first. “We will rebuild,” he said.'
+  const q = quoteStarting(text, 'We will')
+  assert.equal(text.slice(q.speaker!.span![0], q.speaker!.span![1]), 'he')
+  assert.equal(text.slice(q.cueSpan![0], q.cueSpan![1]), 'said')
+})
+
+test('findQuotes: apostrophes never open or close a quote', () => {
+  const text = 'Russia’s envoy didn’t come. The Russians’ plan isn’t clear, and it’s Moscow’s call. ‘Rock ’n’ roll’ aside.'
+  const found = quotes(text).map((q) => quoteText(text, q))
+  assert.ok(found.every((q) => !/^(s|t|n)\b/.test(q)), found.join(' | '))
+  assert.ok(!found.some((q) => q.includes('didn')))
+})
+
+test('findQuotes: a quote over several paragraphs is one quote from first word to last', () => {
+  const text = 'Anna Berg said: “First paragraph here.\n\n“Second paragraph here.\n\n“Third and last,” Berg added.'
+  const qs = quotes(text)
+  assert.equal(qs.length, 1)
+  assert.ok(quoteText(text, qs[0]).startsWith('First paragraph'))
+  assert.ok(quoteText(text, qs[0]).endsWith('Third and last'))
+  assert.equal(qs[0].speaker?.name, 'Anna Berg')
+})
+
+test('findQuotes: a cue-less quote right after an attributed one keeps its speaker', () => {
+  const text = '“We’ll talk soon,” Peter Lund said. “Maybe not.”'
+  assert.equal(quoteStarting(text, 'Maybe not').speaker?.name, 'Peter Lund')
+})
+
+test('findQuotes: scare quotes without a speaker are dropped; headline single quotes are partial', () => {
+  const text = 'The so-called “deal” collapsed.\nTrump says there’s a ‘good chance’ of a meeting'
+  const qs = quotes(text)
+  assert.deepEqual(qs.map((q) => [quoteText(text, q), q.kind, q.speaker?.name]), [['good chance', 'partial', 'Trump']])
+})
+
+/** Every direct quote a careful reader lists in the seeds, picked by a phrase, with its speaker. */
+const seedQuotes: [needle: string, phrase: string, speaker: string][] = [
+  ['made!” Trump said on Truth Social', 'Great progress was made!', 'Donald Trump'],
+  ['made!” Trump said on Truth Social', 'Afterwards, I updated', 'Donald Trump'],
+  ['made!” Trump said on Truth Social', 'The Russians are eager', 'the White House official'],
+  ['made!” Trump said on Truth Social', 'The Russians expressed their desire', 'Karoline Leavitt'],
+  ['made!” Trump said on Truth Social', 'Today was a good day', 'Marco Rubio'],
+  ['made!” Trump said on Truth Social', 'Putin conveyed some signals', 'Kremlin'],
+  ['Kremlin spokesman Dmitry Peskov', 'Everyone agrees this War', 'Trump'],
+  ['Kremlin spokesman Dmitry Peskov', 'These actions are unfair', 'Randhir Jaiswal'],
+  ['Kremlin spokesman Dmitry Peskov', 'Our joint position', 'Volodymyr Zelensky'],
+  ['Kremlin spokesman Dmitry Peskov', 'We’ll have some other discussions', 'Marco Rubio'],
+  ['Kremlin spokesman Dmitry Peskov', 'Maybe positive, maybe not', 'Marco Rubio'],
+  ['Kremlin spokesman Dmitry Peskov', 'A very useful and constructive', 'Yury Ushakov'],
+  ['Kremlin spokesman Dmitry Peskov', 'Time is needed', 'Dmitry Peskov'],
+  ['Kremlin spokesman Dmitry Peskov', 'There is zero military sense', 'Volodymyr Zelensky'],
+  ['Kremlin spokesman Dmitry Peskov', 'Just cruelty aimed', 'Volodymyr Zelensky'],
+  ['Zelenskyy said', 'My Special Envoy, Steve Witkoff', 'Donald Trump'],
+  ['Zelenskyy said', 'Afterwards, I updated', 'Donald Trump'],
+  ['Zelenskyy said', 'The Russians are eager', 'a senior administration official'],
+  ['Zelenskyy said', 'Our joint position', 'Volodymyr Zelenskyy'],
+  ['Zelenskyy said', 'Ukraine will definitely defend', 'Volodymyr Zelenskyy'],
+  ['Zelenskyy said', 'Tariffs at about 100%', 'Donald Trump'],
+  ['Zelenskyy said', 'I never said a percentage', 'Donald Trump'],
+  ['Zelenskyy said', 'We’ll see what happens', 'Donald Trump'],
+  ['Zelenskyy said', 'We have a meeting with Russia', 'Donald Trump'],
+  ['Trump told reporters:', 'We conveyed certain signals', 'Yuri Ushakov'],
+  ['Trump told reporters:', 'European leaders were on the call', 'Volodymyr Zelensky'],
+  ['Trump told reporters:', 'Putin will stop killing people', 'Donald Trump'],
+  ['Trump told reporters:', 'Yeah, get a deal', 'Donald Trump'],
+  ['Trump told reporters:', 'They’re wily characters', 'Donald Trump'],
+  ['in the Oval Office', 'We had some very good talks', 'Donald Trump'],
+  ['in the Oval Office', 'That road was long', 'Donald Trump'],
+  ['in the Oval Office', 'I’ve been disappointed before', 'Donald Trump'],
+  ['in the Oval Office', 'The Russians expressed their desire', 'Karoline Leavitt'],
+  ['in the Oval Office', 'For the first time perhaps', 'Marco Rubio'],
+  ['in the Oval Office', 'Putin conveyed some signals', 'Kremlin'],
+  ['in the Oval Office', 'The pressure on Russia is working', 'Volodymyr Zelensky'],
+  ['in the Oval Office', 'India is not only buying', 'Donald Trump'],
+  ['in the Oval Office', 'Hundreds of families', 'Volodymyr Zelensky'],
+  ['in the Oval Office', 'This was a deliberate blow', 'Volodymyr Zelensky'],
+]
+
+for (const [needle, phrase, speaker] of seedQuotes) {
+  test(`findQuotes on seeds: “${phrase}…” -> ${speaker}`, () => {
+    const seed = seedContaining(needle)
+    const q = quoteStarting(seed.text, phrase)
+    assert.equal(q.speaker?.name, speaker)
+    assert.equal(q.kind, 'direct')
+  })
+}
+
+test('findQuotes on seeds: spans exclude marks, start on a word and never come from apostrophes', () => {
+  for (const seed of loadSeeds()) {
+    for (const q of quotes(seed.text)) {
+      const body = quoteText(seed.text, q)
+      assert.match(body, /^[\p{L}\p{N}…]/u, `${seed.name}: ${body}`)
+      assert.ok(!/^[“”"‘’]|[“”"]$/u.test(body), `${seed.name}: marks kept in ${body}`)
+      assert.ok(!/^(?:s|t|ll|re|ve|d)\b/.test(body), `${seed.name}: apostrophe quote ${body}`)
+    }
+  }
+})
+
+test('findQuotes on seeds: partial quotes keep their speakers', () => {
+  const cnn = seedContaining('in the Oval Office')
+  assert.equal(quoteStarting(cnn.text, 'good chance').speaker?.name, 'Donald Trump')
+  assert.equal(quoteStarting(cnn.text, 'very good prospect').kind, 'partial')
+  const fox = seedContaining('Zelenskyy said')
+  assert.equal(quoteStarting(fox.text, 'useful and constructive').speaker?.name, 'Yuri Ushakov')
+})
+
+test('findQuotes: whole enrich of the longest seed stays well under 2 ms per article', () => {
+  const seed = loadSeeds().reduce((a, b) => (b.text.length > a.text.length ? b : a))
+  const rounds = 50
+  const t0 = performance.now()
+  for (let i = 0; i < rounds; i++) quotes(seed.text)
+  const perArticle = (performance.now() - t0) / rounds
+  assert.ok(perArticle < 2, `${perArticle.toFixed(2)} ms per article`)
+})

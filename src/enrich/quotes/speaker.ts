@@ -1,0 +1,151 @@
+/**
+ * Who a speech verb belongs to: the mention before it ("Rubio also said"), after it ("said
+ * Kremlin spokesman Dmitry Peskov"), after "by" for a passive ("was described as ... by Yuri
+ * Ushakov"), or the subject of the clause. Pronouns ("he said") and role phrases ("the Ukrainian
+ * leader said") are resolved back to the nearest fitting person.
+ */
+import type { EntityMention, Span } from '../../types.js'
+import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
+
+/** Something that can be a speaker: an entity mention, a pronoun, or a definite role phrase. */
+export interface SpeakerCandidate {
+  start: number
+  end: number
+  /** The entity's canonical name; absent for pronouns and role phrases until resolved. */
+  name?: string
+  entity?: EntityMention
+  kind: 'entity' | 'pronoun' | 'role-phrase'
+}
+
+/** What {@link Attributor} needs to know about the article. */
+export interface ArticleView {
+  text: string
+  sentences: readonly Span[]
+  /** Candidates sorted by start, none inside a quotation. */
+  candidates: SpeakerCandidate[]
+  /** Speakers already attributed, by position of their quote (for "he said" after a quote). */
+  attributed: { start: number; end: number; name: string }[]
+}
+
+const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
+const ROLE_PHRASE = /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior) ){0,2}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator)\b/g
+const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:the\s+)?$/i
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/
+const BY_AFTER = /\bby\s+/g
+const MAX_BACK_SENTENCES = 5
+
+/** Builds the candidate list: mentions (outermost only), pronouns and role phrases outside quotes. */
+export function speakerCandidates(text: string, entities: readonly EntityMention[], quoted: readonly Span[]): SpeakerCandidate[] {
+  const inQuote = (p: number): boolean => quoted.some(([s, e]) => p >= s && p < e)
+  const out: SpeakerCandidate[] = []
+  const roles = entities.flatMap((e) => (e.roleSpan ? [e.roleSpan] : []))
+  const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t)
+  let coverEnd = -1
+  for (const e of [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])) {
+    // Inner mentions ("White House" in "a White House official") and role words ("Kremlin" in
+    // "Kremlin spokesman Dmitry Peskov") are not speakers: the mention they belong to is.
+    if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e)) continue
+    coverEnd = e.span[1]
+    out.push({ start: e.span[0], end: e.span[1], name: e.name, entity: e, kind: 'entity' })
+  }
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase']] as const) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (inQuote(m.index) || out.some((c) => c.kind === 'entity' && c.start <= m!.index && m!.index < c.end)) continue
+      out.push({ start: m.index, end: m.index + m[0].length, kind })
+    }
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+/** The end of the words that belong to a candidate (its appositive role, if any). */
+const endWithRole = (c: SpeakerCandidate): number => Math.max(c.end, c.entity?.roleSpan?.[1] ?? 0)
+/** The start of the words that belong to a candidate (its role before the name, if any). */
+const startWithRole = (c: SpeakerCandidate): number => Math.min(c.start, c.entity?.roleSpan?.[0] ?? Infinity)
+
+/** The speaker of `verb`, looking only inside `[from, to)`; null when no one fits. */
+export function subjectOf(view: ArticleView, verb: Verb, from: number, to: number, boundary: number): SpeakerCandidate | null {
+  const { text, candidates } = view
+  const inWindow = candidates.filter((c) => c.start >= from && c.end <= to)
+  const before = text.slice(Math.max(from, boundary), verb.start)
+  if (PASSIVE_BEFORE.test(before)) {
+    BY_AFTER.lastIndex = verb.end
+    const found = BY_AFTER.exec(text)
+    const by = found && found.index < to ? found : null
+    const agent = by && inWindow.find((c) => startWithRole(c) === by.index + by[0].length)
+    if (agent) return agent
+  }
+  if (INVERTIBLE.test(verb.word) && /^[\s,]*$/.test(before)) {
+    const after = inWindow.find((c) => startWithRole(c) > verb.end && /^\s+(?:the\s+)?$/i.test(text.slice(verb.end, startWithRole(c))))
+    if (after) return after
+  }
+  for (let i = inWindow.length - 1; i >= 0; i--) {
+    const c = inWindow[i]
+    if (c.end > verb.start) continue
+    const between = text.slice(endWithRole(c), verb.start)
+    if (FILLER.test(between) || RELATIVE_CLAUSE.test(between)) return c
+    break
+  }
+  return clauseSubject(text, inWindow, clauseStart(text, from, verb.start), verb.start)
+}
+
+const CLAUSE_BREAK = /[;–—]|\b(?:though|but|while|whereas)\b/g
+
+/** Start of the clause holding `pos`: after the last dash, semicolon or "though"/"but" before it. */
+export function clauseStart(text: string, from: number, pos: number): number {
+  let start = from
+  CLAUSE_BREAK.lastIndex = 0
+  const window = text.slice(from, pos)
+  for (let m = CLAUSE_BREAK.exec(window); m !== null; m = CLAUSE_BREAK.exec(window)) start = from + m.index + m[0].length
+  return start
+}
+
+/** The first mention in `[from, to)` that is not the object of a preposition or a possessive. */
+export function clauseSubject(text: string, candidates: readonly SpeakerCandidate[], from: number, to: number): SpeakerCandidate | null {
+  let place: SpeakerCandidate | null = null
+  for (const c of candidates) {
+    if (c.start < from || c.end > to) continue
+    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) continue
+    if (/^['’]/.test(text.slice(c.end, c.end + 1))) continue
+    if (c.entity?.type === 'place') {
+      place ??= c
+      continue
+    }
+    return c
+  }
+  return place
+}
+
+/**
+ * The person a pronoun or role phrase at `pos` refers to: walking back sentence by sentence, the
+ * speaker of a quote there, else the first person who is a subject there.
+ */
+export function resolveBack(view: ArticleView, pos: number): string | null {
+  const { text, sentences, candidates, attributed } = view
+  let s = sentenceIndex(sentences, pos)
+  for (let n = 0; s >= 0 && n < MAX_BACK_SENTENCES; s--, n++) {
+    const start = sentences[s][0]
+    const end = Math.min(sentences[s][1], pos)
+    const spoke = attributed.filter((a) => a.start < end && a.end > start).at(-1)
+    if (spoke) return spoke.name
+    const people = candidates.filter((c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= start && c.end <= end)
+    const subject = clauseSubject(text, people, start, end) ?? people[0]
+    if (subject?.name) return subject.name
+  }
+  return null
+}
+
+/** Index of the sentence holding `pos` (the last one starting at or before it). */
+export function sentenceIndex(sentences: readonly Span[], pos: number): number {
+  let lo = 0
+  let hi = sentences.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid][0] <= pos) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}

@@ -1,0 +1,118 @@
+/**
+ * Sentence splitting for news text. One pass over candidate boundaries (terminal punctuation
+ * followed by whitespace, or a line break), then a decision per candidate:
+ *   1. a line break always ends a sentence (scraped news puts one paragraph per line);
+ *   2. an abbreviation, an initial or a dotted acronym before a title/name does not;
+ *   3. `!”`/`?”` followed by an attribution (`"Great!" Trump said`) does not;
+ *   4. otherwise the next word must look like a sentence start (capital, digit, opening quote).
+ */
+import type { Span } from '../../types.js'
+
+/** Abbreviations that come before a name or a number, so never end a sentence (lowercase, no dot). */
+const NEVER_FINAL = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sen', 'gov', 'rep', 'reps', 'gen', 'lt', 'col', 'capt', 'sgt', 'cpl', 'maj',
+  'adm', 'cmdr', 'prof', 'rev', 'hon', 'pres', 'supt', 'st', 'mt', 'ft', 'vol', 'pp',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'vs', 'v', 'approx', 'est', 'dept', 'fig', 'gens', 'messrs', 'atty', 'insp', 'sr', 'jr',
+])
+
+/** Abbreviations that may end a sentence: they end it only before a likely sentence start. */
+const MAYBE_FINAL = new Set(['inc', 'co', 'corp', 'ltd', 'llc', 'plc', 'etc', 'bros'])
+
+/**
+ * Capitalised words that commonly follow a dotted acronym inside a sentence ("U.S. President",
+ * "U.N. Security Council"); any other capital after "U.S." starts a new sentence.
+ */
+const ACRONYM_FOLLOWERS = new Set([
+  'president', 'vice', 'secretary', 'special', 'senator', 'sen', 'rep', 'ambassador', 'envoy',
+  'embassy', 'department', 'army', 'navy', 'air', 'marine', 'marines', 'forces', 'military',
+  'congress', 'senate', 'house', 'treasury', 'state', 'supreme', 'court', 'district', 'attorney',
+  'officials', 'official', 'government', 'administration', 'security', 'general', 'national',
+  'defense', 'intelligence', 'central', 'federal', 'trade', 'representative', 'customs', 'border',
+  'open', 'navy', 'coast', 'capitol', 'dollar', 'dollars', 'treasuries', 'envoys', 'and', 'or',
+])
+
+const SPEECH_VERB = /^(?:said|says|say|added|adds|told|tells|wrote|writes|posted|asked|replied|insisted|stated|noted|declared|tweeted|continued|explained)\b/i
+/** Up to four capitalised words (a name, a title) or a pronoun, then a speech verb. */
+const ATTRIBUTION_AHEAD = /^(?:(?:he|she|they|it|we|i)\s+|(?:the\s+)?(?:[A-Z][\p{L}.'’-]*\s+){1,4})(?:\w+ly\s+)?(?:said|says|added|told|wrote|posted|asked|replied|insisted|stated|noted|declared|tweeted)\b/u
+
+/** Candidate boundaries: terminal punctuation (with closing quotes/brackets) before whitespace, or a line break. */
+const BOUNDARY = /(?:\.{3}|[.!?…])+["”’')\]»]*(?=\s|$)|\n/g
+const WORD_BEFORE = /([\p{L}\p{N}.]+)$/u
+const CLOSERS = /["”’')\]»]+$/
+const OPENERS_START = /^[\s]*["“‘'(\[«]?\s*(\S)/u
+
+/** Options for {@link splitSentences}. */
+export interface SentenceOptions {
+  /** Longest sentence, in characters; longer stretches are cut at this length (bounds later stages). */
+  maxSentenceLength?: number
+}
+
+/**
+ * Splits news text into sentence spans, trimmed of surrounding whitespace.
+ * @example splitSentences('Sen. Smith spoke. He left.') // [[0, 17], [18, 26]]
+ */
+export function splitSentences(text: string, { maxSentenceLength = 5000 }: SentenceOptions = {}): Span[] {
+  const spans: Span[] = []
+  let start = 0
+  BOUNDARY.lastIndex = 0
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
+    const end = m.index + m[0].length
+    if (m[0] !== '\n' && !endsSentence(text, m.index, m[0], end)) continue
+    pushTrimmed(text, start, end, spans, maxSentenceLength)
+    start = end
+  }
+  pushTrimmed(text, start, text.length, spans, maxSentenceLength)
+  return spans
+}
+
+function pushTrimmed(text: string, from: number, to: number, out: Span[], maxLength: number): void {
+  let s = from
+  let e = to
+  while (s < e && /\s/.test(text[s])) s++
+  while (e > s && /\s/.test(text[e - 1])) e--
+  for (; e - s > maxLength; s += maxLength) out.push([s, s + maxLength])
+  if (e > s) out.push([s, e])
+}
+
+function endsSentence(text: string, at: number, punct: string, end: number): boolean {
+  const next = nextWord(text, end)
+  if (next === null) return true
+  const bare = punct.replace(CLOSERS, '')
+  if (bare === '.') {
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 20), at))?.[1] ?? ''
+    if (!periodEnds(before, next)) return false
+  }
+  if ((bare.endsWith('!') || bare.endsWith('?')) && bare !== punct) {
+    // "Great progress was made!" Trump said — the attribution belongs to the quote's sentence.
+    if (ATTRIBUTION_AHEAD.test(text.slice(end, end + 60).trimStart()) || SPEECH_VERB.test(next)) return false
+  }
+  return startsSentence(next)
+}
+
+/** Whether a period after `before` ends a sentence when `next` follows. */
+function periodEnds(before: string, next: string): boolean {
+  const lower = before.toLowerCase()
+  if (NEVER_FINAL.has(lower)) return false
+  if (lower === 'no' || lower === 'nos') return !/^\p{N}/u.test(next) // "No. 1"
+  // Initials ("J. D. Vance") and a.m./p.m. before a lowercase word.
+  if (/^\p{Lu}$/u.test(before)) return /^["“‘«]/u.test(next)
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(before)) {
+    // Dotted acronyms (U.S., a.m.): a title or an org word after them continues the sentence.
+    const word = next.replace(/[^\p{L}]/gu, '').toLowerCase()
+    return !ACRONYM_FOLLOWERS.has(word) && /^\p{Lu}/u.test(next)
+  }
+  if (MAYBE_FINAL.has(lower)) return /^\p{Lu}/u.test(next)
+  return true
+}
+
+function nextWord(text: string, from: number): string | null {
+  const m = OPENERS_START.exec(text.slice(from, from + 80))
+  if (!m) return null
+  const rest = text.slice(from, from + 80).trimStart()
+  return rest.length > 0 ? rest.split(/\s/)[0] : m[1]
+}
+
+function startsSentence(next: string): boolean {
+  return /^["“‘'(\[«]*[\p{Lu}\p{N}$£€]/u.test(next) || /^["“‘«]/u.test(next)
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { loadSeeds } from '../../../test/helpers/shared.js'
+import { splitSentences } from './index.js'
+
+const split = (text: string): string[] => splitSentences(text).map(([s, e]) => text.slice(s, e))
+
+const cases: [name: string, text: string, expected: string[]][] = [
+  ['plain', 'The talks ended. Both sides left.', ['The talks ended.', 'Both sides left.']],
+  ['U.S. before a title', 'U.S. President Donald Trump spoke. He left.', ['U.S. President Donald Trump spoke.', 'He left.']],
+  ['U.S. at the end', 'He met envoys from the U.S. Witkoff flew home.', ['He met envoys from the U.S.', 'Witkoff flew home.']],
+  ['U.K. lowercase after', 'The U.K. government agreed.', ['The U.K. government agreed.']],
+  ['titles', 'Sen. Smith and Gov. Jones met Dr. Brown and Mr. Lee.', ['Sen. Smith and Gov. Jones met Dr. Brown and Mr. Lee.']],
+  ['month abbreviation', 'It happened on Aug. 6, 2025. Then more.', ['It happened on Aug. 6, 2025.', 'Then more.']],
+  ['initials', 'J. D. Vance spoke. He left.', ['J. D. Vance spoke.', 'He left.']],
+  ['Jr. and Inc. mid-sentence', 'Martin Luther King Jr. said it. Acme Inc. agreed.', ['Martin Luther King Jr. said it.', 'Acme Inc. agreed.']],
+  ['No.', 'He is ranked No. 1 in the world.', ['He is ranked No. 1 in the world.']],
+  ['decimals and money', 'The deal is worth $1.5 billion. It passed.', ['The deal is worth $1.5 billion.', 'It passed.']],
+  ['a.m./p.m.', 'They met at 10 a.m. on Friday. It ended at 5 p.m. The talks failed.', ['They met at 10 a.m. on Friday.', 'It ended at 5 p.m.', 'The talks failed.']],
+  ['quote ends a sentence', 'He said, “We won.” Then he left.', ['He said, “We won.”', 'Then he left.']],
+  ['straight quote ends', 'She said "no." They left.', ['She said "no."', 'They left.']],
+  ['question in quotes', '“Why now?” The answer came later.', ['“Why now?”', 'The answer came later.']],
+  ['exclamation then attribution', '“We won!” Smith said on Monday. Later more.', ['“We won!” Smith said on Monday.', 'Later more.']],
+  ['exclamation then pronoun attribution', '“Go home!” he said.', ['“Go home!” he said.']],
+  ['ellipsis then capital', 'We waited … Nothing came.', ['We waited …', 'Nothing came.']],
+  ['three dots then capital', 'We waited... Nothing came.', ['We waited...', 'Nothing came.']],
+  ['ellipsis inside, lowercase', 'It was … fine, really.', ['It was … fine, really.']],
+  ['dashes do not split', 'The visit — his fifth — ended. Next.', ['The visit — his fifth — ended.', 'Next.']],
+  ['line break always ends', 'Why It Matters\nThe talks ended', ['Why It Matters', 'The talks ended']],
+  ['paragraph break', 'First part\n\nSecond part.', ['First part', 'Second part.']],
+  ['quote over two sentences', '“We met. It went well,” he said.', ['“We met.', 'It went well,” he said.']],
+  ['trimmed', '   Padded sentence.   ', ['Padded sentence.']],
+]
+
+for (const [name, text, expected] of cases) {
+  test(`splitSentences: ${name}`, () => {
+    assert.deepEqual(split(text), expected)
+  })
+}
+
+test('splitSentences: spans are trimmed, ordered and non-overlapping on every seed', () => {
+  for (const seed of loadSeeds()) {
+    const spans = splitSentences(seed.text)
+    assert.ok(spans.length > 10, seed.name)
+    let last = 0
+    for (const [s, e] of spans) {
+      assert.ok(s >= last && e > s, `${seed.name}: bad span ${s}-${e}`)
+      assert.equal(seed.text.slice(s, e).trim(), seed.text.slice(s, e))
+      last = e
+    }
+  }
+})
+
+test('splitSentences: keeps a seed quote and its Truth Social attribution together', () => {
+  const seed = loadSeeds().find((s) => s.text.includes('made!” Trump said on Truth Social.'))!
+  const sentences = split(seed.text)
+  assert.ok(sentences.some((s) => s.startsWith('“Great progress was made!”') && s.endsWith('Trump said on Truth Social.')))
+})
+
+test('splitSentences: "posted a photo to X." followed by a quote splits there', () => {
+  assert.deepEqual(split('He said it in a post on X. “Just cruelty.”'), ['He said it in a post on X.', '“Just cruelty.”'])
+})

@@ -1,0 +1,205 @@
+/**
+ * Site furniture in scraped plain text ("Skip to Content", photo credits, comment notices, author
+ * e-mail lines, ...): classify each line, take out furniture with a reason, then rebuild the
+ * paragraphs, joining lines that a scraper broke in the middle of a sentence.
+ */
+import type { RemovedPiece } from '../types.js'
+import { furnitureReason, isByline, isDateStamp } from './furniture.js'
+
+/** Options for {@link removeBoilerplate}. */
+export interface BoilerplateOptions {
+  /** Take a headline-shaped first line out as the title (off when the title is known from HTML). */
+  detectTitle?: boolean
+  /** A title known from metadata: lines equal to it are removed as `title`. */
+  knownTitle?: string | null
+  /** Lines longer than this are body text: no furniture pattern is tried on them. */
+  maxFurnitureChars?: number
+  /** Longest line (in words) that may be a section heading such as "What To Know". */
+  maxHeadingWords?: number
+  /** Join a line that does not end a sentence to the next (scraped text); off for HTML blocks. */
+  joinBrokenLines?: boolean
+}
+
+/** Clean text (paragraphs separated by a blank line), what was removed and why, and the title line. */
+export interface BoilerplateResult {
+  text: string
+  removed: RemovedPiece[]
+  title: string | null
+}
+
+const DEFAULTS: Required<Omit<BoilerplateOptions, 'knownTitle'>> = {
+  detectTitle: true,
+  joinBrokenLines: true,
+  maxFurnitureChars: 400,
+  maxHeadingWords: 10,
+}
+
+// No `u` flags in this file: the characters are all in the BMP and Unicode mode is slower.
+const CLOSERS = /["”’')\]»]+$/
+const SENTENCE_END = /[.!?…]$/
+const OPENERS = '"“‘\'([«'
+/** A line that carries on the previous one's sentence: it starts in lower case. */
+const CONTINUATION = /^["“‘'(]?[a-z\u00df-\u00ff]/
+/** Words a headline or heading does not end with; a line ending so was cut mid-sentence. */
+const DANGLING_WORD = /\b(?:the|a|an|and|or|but|that|which|who|of|to|in|on|at|by|for|with|from|as|is|are|was|were|his|her|their|its)$/i
+const LIST_MARKER = /^(?:[•·*▪►–—-]\s|\d+[.)]\s)/
+const HTML_TEXT = /<br\s*\/?>(.*)$/i
+const SPACES = /[ \t\u00a0\u2009\u202f]+/g
+
+interface Line {
+  text: string
+  reason: string | null
+}
+
+/** True when a line's last word ends a sentence (closing quotes and brackets looked through). */
+export function endsSentence(line: string): boolean {
+  return SENTENCE_END.test(line.replace(CLOSERS, ''))
+}
+
+/** Opening of a new paragraph: an opening quote or bracket, a capital or a digit. */
+function startsParagraph(line: string): boolean {
+  const c = line[0] ?? ''
+  return OPENERS.includes(c) || c !== c.toLowerCase() || (c >= '0' && c <= '9')
+}
+
+function wordCount(line: string): number {
+  return line.split(' ').length
+}
+
+/** Headlines of other stories are short; longer lines are never looked at for capitals. */
+const MAX_CAPS_LINE = 200
+
+function isAllCaps(line: string): boolean {
+  if (line.length > MAX_CAPS_LINE) return false
+  const upperCased = line.toUpperCase()
+  const lowerCased = line.toLowerCase()
+  if (upperCased.length !== line.length || lowerCased.length !== line.length) return false
+  let upper = 0
+  let lower = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c !== upperCased.charCodeAt(i)) lower++
+    else if (c !== lowerCased.charCodeAt(i)) upper++
+  }
+  return upper >= 12 && upper >= 9 * lower && wordCount(line) >= 4
+}
+
+/** "What To Know": every word longer than three letters is capitalised (a label, not a caption). */
+function isTitleCase(line: string): boolean {
+  return line.split(' ').every((word) => word.length <= 3 || startsParagraph(word.replace(/^["“‘']/, '')))
+}
+
+/** First pass: patterns on each short line (bylines and stamps are case- and token-sensitive). */
+function classify(text: string, maxFurnitureChars: number): Line[] {
+  const lines: Line[] = []
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(SPACES, ' ').trim()
+    if (!line) continue
+    let reason: string | null = null
+    if (line.length <= maxFurnitureChars) {
+      reason = furnitureReason(line) ?? (isByline(line) ? 'byline' : isDateStamp(line) ? 'dateline-stamp' : null)
+    }
+    lines.push({ text: line, reason })
+  }
+  return lines
+}
+
+/** The first kept line is the headline when it is shaped like one: no sentence end, several words. */
+function markTitle(lines: Line[], knownTitle: string | null | undefined, detect: boolean): void {
+  if (knownTitle) {
+    const wanted = knownTitle.replace(SPACES, ' ').trim()
+    for (const line of lines) if (line.reason === null && line.text === wanted) line.reason = 'title'
+    return
+  }
+  if (!detect) return
+  const first = lines.findIndex((l) => l.reason === null)
+  const line = lines[first]
+  const next = lines.slice(first + 1).find((l) => l.reason === null)
+  if (line && next && isHeadline(line.text) && !CONTINUATION.test(next.text)) line.reason = 'title'
+}
+
+/** Several words, no sentence end, and not cut off after a function word ("... before adding that"). */
+function isHeadline(line: string): boolean {
+  return !endsSentence(line) && wordCount(line) >= 3 && !/[,:;–—-]$/u.test(line) && !DANGLING_WORD.test(line)
+}
+
+/** For each line, the next line not (yet) classified as furniture: one backward pass. */
+function nextKept(lines: Line[]): (Line | undefined)[] {
+  const next: (Line | undefined)[] = new Array(lines.length)
+  let following: Line | undefined
+  for (let i = lines.length - 1; i >= 0; i--) {
+    next[i] = following
+    if (lines[i].reason === null) following = lines[i]
+  }
+  return next
+}
+
+/** Caption text carried in HTML debris (`<i>credit</i><br/>caption`), to recognise its duplicate. */
+function captionOf(line: string): string | null {
+  return HTML_TEXT.exec(line)?.[1]?.replace(/<[^>]+>/g, '').trim() || null
+}
+
+/**
+ * Second pass, by line shape and neighbours: all-caps headlines of other stories, captions (after a
+ * credit, or repeating one seen in debris), and short headline-shaped section labels.
+ */
+function classifyByShape(lines: Line[], maxHeadingWords: number): void {
+  const captions = new Set<string>()
+  const next = nextKept(lines)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line.reason === 'caption') {
+      const caption = captionOf(line.text)
+      if (caption) captions.add(caption)
+    }
+    if (line.reason !== null) continue
+    const afterCredit = lines[i - 1]?.reason === 'photo-credit'
+    const heading = isSectionHeading(line.text, next[i]?.text, maxHeadingWords)
+    if (captions.has(line.text) || (afterCredit && !(heading && isTitleCase(line.text)) && !endsSentence(line.text) && line.text.length <= 300)) {
+      line.reason = 'caption'
+    } else if (isAllCaps(line.text)) {
+      line.reason = 'related-headline'
+    } else if (heading) {
+      line.reason = 'section-heading'
+    }
+  }
+}
+
+/** A short line without sentence end that is followed by a new paragraph (not a sentence's rest). */
+function isSectionHeading(line: string, next: string | undefined, maxHeadingWords: number): boolean {
+  if (endsSentence(line) || /[,;:–—-]$/u.test(line) || LIST_MARKER.test(line)) return false
+  if (wordCount(line) > maxHeadingWords || !startsParagraph(line) || DANGLING_WORD.test(line)) return false
+  return next === undefined || startsParagraph(next)
+}
+
+/** Kept lines become paragraphs; a line that does not end a sentence runs on into the next one. */
+function joinParagraphs(lines: Line[], joinBrokenLines: boolean): string {
+  const paragraphs: string[] = []
+  let open = false
+  for (const line of lines) {
+    if (line.reason !== null) continue
+    const item = LIST_MARKER.test(line.text)
+    if (open && !item && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += ` ${line.text}`
+    else paragraphs.push(line.text)
+    // List items stand alone: they rarely end with a full stop and are not broken sentences.
+    open = joinBrokenLines && !item && !endsSentence(line.text)
+  }
+  return paragraphs.join('\n\n')
+}
+
+/**
+ * Takes site furniture out of scraped article text, line by line, each piece with its reason
+ * (`navigation`, `photo-credit`, `caption`, `byline`, `comment-notice`, ...; the headline as
+ * `title`). Body paragraphs are kept; paragraphs are separated by `\n\n` in the result.
+ * @example removeBoilerplate('Skip to Content\nPutin met Witkoff.').text // 'Putin met Witkoff.'
+ */
+export function removeBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
+  const { detectTitle, joinBrokenLines, maxFurnitureChars, maxHeadingWords } = { ...DEFAULTS, ...options }
+  const lines = classify(text, maxFurnitureChars)
+  // Title before shapes: a short headline would otherwise pass for a section heading.
+  markTitle(lines, options.knownTitle, detectTitle)
+  classifyByShape(lines, maxHeadingWords)
+  const removed = lines.filter((l) => l.reason !== null).map((l) => ({ text: l.text, reason: l.reason as string }))
+  const title = lines.find((l) => l.reason === 'title')?.text ?? null
+  return { text: joinParagraphs(lines, joinBrokenLines), removed, title }
+}

@@ -1,0 +1,108 @@
+/**
+ * The few DOM features extraction uses, typed structurally (the project compiles without the DOM
+ * lib; linkedom supplies the implementation), plus block-aware text collection.
+ */
+
+/** A DOM node as linkedom provides it. */
+export interface DomNode {
+  nodeType: number
+  nodeName: string
+  textContent: string | null
+  childNodes: ArrayLike<DomNode>
+  firstChild: DomNode | null
+  nextSibling: DomNode | null
+}
+
+/** A DOM element as linkedom provides it. */
+export interface DomElement extends DomNode {
+  tagName: string
+  children: ArrayLike<DomElement>
+  firstElementChild: DomElement | null
+  nextElementSibling: DomElement | null
+  getAttribute(name: string): string | null
+  querySelector(selector: string): DomElement | null
+  querySelectorAll(selector: string): ArrayLike<DomElement>
+  remove(): void
+}
+
+/** A DOM document as linkedom provides it. */
+export interface DomDocument {
+  documentElement: DomElement | null
+  body: DomElement | null
+  querySelector(selector: string): DomElement | null
+  querySelectorAll(selector: string): ArrayLike<DomElement>
+}
+
+const ELEMENT_NODE = 1
+const TEXT_NODE = 3
+
+/** Elements whose content is never article text. */
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'CANVAS', 'OBJECT'])
+/** Elements that start and end a paragraph. */
+const BLOCKS = new Set([
+  'P', 'DIV', 'LI', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV',
+  'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'UL', 'OL', 'DL', 'DT', 'DD', 'HR', 'BR', 'ADDRESS',
+  'FORM', 'DETAILS', 'SUMMARY', 'BODY', 'HTML', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+])
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
+const SPACES = /\s+/g
+
+/** One block of text and the element it came from (headings are told apart from paragraphs). */
+export interface TextBlock {
+  text: string
+  kind: 'paragraph' | 'heading' | 'list-item' | 'caption'
+}
+
+/**
+ * Text of `root` as blocks: a block element starts a new block, inline elements run on, script
+ * and style are skipped, whitespace is collapsed.
+ */
+export function collectBlocks(root: DomNode): TextBlock[] {
+  const blocks: TextBlock[] = []
+  let buffer = ''
+  let kind: TextBlock['kind'] = 'paragraph'
+  const flush = (): void => {
+    const text = buffer.replace(SPACES, ' ').trim()
+    if (text) blocks.push({ text, kind })
+    buffer = ''
+    kind = inCaption > 0 ? 'caption' : 'paragraph'
+  }
+  let inCaption = 0
+  const walk = (node: DomNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      buffer += node.textContent ?? ''
+      return
+    }
+    if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(node.nodeName.toUpperCase())) return
+    const name = node.nodeName.toUpperCase()
+    const block = BLOCKS.has(name)
+    if (block) flush()
+    if (name === 'FIGCAPTION') inCaption++
+    if (inCaption > 0) kind = 'caption'
+    else if (HEADINGS.has(name)) kind = 'heading'
+    else if (name === 'LI') kind = 'list-item'
+    // Sibling links, not `childNodes`: linkedom rebuilds that list on every access.
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
+    if (block) flush()
+    if (name === 'FIGCAPTION') inCaption--
+  }
+  walk(root)
+  flush()
+  return blocks
+}
+
+/** Element count and deepest nesting under `root`, stopping early once either bound is passed. */
+export function measureTree(root: DomElement, maxElements: number, maxDepth: number): { elements: number; depth: number } {
+  let elements = 0
+  let depth = 0
+  // Sibling links, not `children`: linkedom rebuilds that list on every access.
+  const stack: [DomElement, number][] = [[root, 1]]
+  while (stack.length > 0) {
+    const [element, level] = stack.pop() as [DomElement, number]
+    elements++
+    if (level > depth) depth = level
+    if (elements > maxElements || depth > maxDepth) break
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, level + 1])
+  }
+  return { elements, depth }
+}

@@ -1,0 +1,102 @@
+/**
+ * Lexicons and line patterns for site furniture in scraped article text. One combined, anchored
+ * regular expression per line (a named group per reason) keeps classification to a single pass.
+ */
+
+/** Photo agencies and pool names that end a credit line ("Name/AP", "Name/AFP/POOL/Getty Images"). */
+const AGENCIES = [
+  'AP', 'AP Photo', 'AFP', 'Reuters', 'Getty Images?', 'POOL', 'EPA(?:-EFE)?', 'Bloomberg', 'Sputnik',
+  'TASS', 'Xinhua', 'Anadolu(?: Agency)?', 'NurPhoto', 'SOPA Images', 'LightRocket', 'Shutterstock',
+  'Alamy', 'ZUMA(?: Press| Wire)?', 'UPI', 'dpa', 'picture alliance', 'Associated Press', 'Redux',
+  'Sipa(?: USA)?', 'Imagn', 'WireImage', 'Kremlin', 'Abaca', 'CNN', 'BBC', 'Fox News', 'NurPhoto',
+].join('|')
+
+/** Letters of names in Latin scripts (no `u` flag: Unicode-mode matching is several times slower). */
+const NAME = String.raw`[a-z\u00c0-\u024f.'’\- ]`
+
+/**
+ * One named group per removal reason. `^...$` alternatives must match the whole (trimmed) line;
+ * bare ones are phrases found anywhere in a short line (notices are worded many ways around them).
+ * The first group that matches names the reason, so the narrow notices (AI disclosure, audio
+ * prompt) come before broad ones (read-more, navigation).
+ */
+const RULES: readonly (readonly [group: string, source: string])[] = [
+  ['caption', String.raw`<\/?(?:i|em|b|strong|span|br|figcaption|small|cite)\b[^>]*>`],
+  ['aiDisclosure', String.raw`(?:artificial[- ]intelligence|\bai\b)[- ](?:tool|model|system|generated|assisted)|created this summary|(?:summary|article) (?:was )?(?:generated|created|produced|drafted) (?:with|by|using) (?:the help of )?(?:an? )?(?:ai\b|artificial)`],
+  ['audioPrompt', String.raw`^(?:new\s*)?(?:you can now listen to .{1,60}? articles|listen to (?:this )?(?:article|story)\b.{0,40}|audio (?:for this article|version).{0,40})[!.]?$`],
+  ['updateNote', String.raw`^(?:update[ds]?\b.{0,60}?:\s*)?(?:this|the) (?:story|article|post|report|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised)\b`],
+  ['commentNotice', String.raw`community guidelines|be part of the conversation|join the conversation|share (?:a|your) (?:story idea|news tip)|submit (?:a|your) (?:news )?tip|is committed to providing a forum|keep your comments|comments? (?:are|have been) (?:closed|disabled)|commenting (?:policy|guidelines)|leave a comment|^(?:view|show|load|post a) comments?\b|conversation guidelines`],
+  ['copyright', String.raw`^(?:copyright\b|©|\(c\)\s*\d{4}|[™®]\s*(?:&|and)\s*©)|\ball rights reserved\b`],
+  ['authorContact', String.raw`^(?:write to|e-?mail|contact|reach)\b.{1,300}?@[\w-]+\.\w|^(?:follow|you can follow) .{1,80} on (?:twitter|x|bluesky|threads|instagram)\b`],
+  ['newsletter', String.raw`(?:sign up for|subscribe to|get|receive) (?:our|the|a|this|free) (?:[\w-]+ ){0,6}newsletters?\b|^newsletter sign[- ]?up`],
+  ['relatedHeadline', String.raw`^(?:related|also read|see also|more from [a-z\u00c0-\u024f ]{2,30}|recommended)\s*:\s*.+$`],
+  ['readMore', String.raw`^(?:read (?:the )?(?:full|entire|original|complete) (?:article|story)\b|read more\b|continue reading\b|click here to read\b)`],
+  ['contributorLine', String.raw`\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))|^(?:additional )?(?:reporting|editing|writing) by\b`],
+  ['wireTag', String.raw`^(?:the-[\w-]+-wire|${NAME}{1,40}?[ -](?:newsource|wire|news service)|article topic follows:.*|distributed by .{2,60}|(?:source|via):\s*${NAME}{2,40})$`],
+  ['photoCredit', String.raw`^(?:(?:photo|image|picture|photograph|credit)s?(?: by)?\s*[:|]\s*.{2,80}|\(?(?:photo|image) by .{2,80}\)?|${NAME}{2,60}(?:\s*\/\s*${NAME}{1,40}){0,4}\s*\/\s*(?:${AGENCIES})(?: via ${NAME}{2,40})?|(?:${AGENCIES})(?: photo)?\s*\/\s*${NAME}{2,60}|(?:getty images|ap photo)(?: via ${NAME}{2,40})?)$`],
+  ['navigation', String.raw`^(?:skip to (?:main )?content|skip navigation|jump to (?:comments?|main content|navigation)|back to top|(?:open |close |main )?menu|search|advertisement|scroll to continue(?: with content)?|share (?:this (?:article|story)|on (?:facebook|twitter|x))|print (?:this )?(?:page|article)|sign in|log in|toggle navigation)\W*$`],
+]
+
+/** Group name -> the `reason` written on the removed piece. */
+const REASONS: Record<string, string> = {
+  caption: 'caption',
+  aiDisclosure: 'ai-disclosure',
+  audioPrompt: 'audio-prompt',
+  updateNote: 'update-note',
+  commentNotice: 'comment-notice',
+  copyright: 'copyright',
+  authorContact: 'author-contact',
+  newsletter: 'newsletter',
+  relatedHeadline: 'related-headline',
+  readMore: 'read-more',
+  contributorLine: 'contributor-line',
+  wireTag: 'wire-tag',
+  photoCredit: 'photo-credit',
+  navigation: 'navigation',
+}
+
+const FURNITURE = new RegExp(RULES.map(([group, source]) => `(?<${group}>${source})`).join('|'), 'i')
+
+/** Lines longer than this are only furniture when they carry one of the notice keywords below. */
+const SHORT_LINE = 160
+/**
+ * Keywords of the notices that run long (AI disclosure, comment notices, author e-mails, update
+ * notes, contributor lines, copyright, newsletters): a cheap first test that spares body
+ * paragraphs the full pattern.
+ */
+const LONG_NOTICE = /artificial|summary|guidelines|conversation|story idea|forum|comments|rights reserved|@|contributed|updated|corrected|newsletter|<\/?[a-z]/i
+
+/** The furniture reason for a trimmed line, or null when no pattern matches. */
+export function furnitureReason(line: string): string | null {
+  if (line.length > SHORT_LINE && !LONG_NOTICE.test(line)) return null
+  const groups = FURNITURE.exec(line)?.groups
+  if (!groups) return null
+  for (const group in groups) if (groups[group] !== undefined) return REASONS[group] ?? group
+  return null
+}
+
+/** "By Anna Chernova, Kevin Liptak, CNN" / "By JANE DOE | Reuters": case-sensitive, names follow. */
+const BYLINE = /^By:?\s+(?:\p{Lu}[\p{L}.'’-]*\.?)(?:[\s,&|]+(?:and\s+)?(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|bin|al)){0,40}[\s,]*$/u
+
+/** True for a byline line. */
+export function isByline(line: string): boolean {
+  return line.length <= 400 && BYLINE.test(line)
+}
+
+/** Words a publication stamp may consist of, besides numbers and punctuation. */
+const STAMP_WORD =
+  /^(?:updated?|published|posted|modified|last|first|on|at|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|a\.m|p\.m|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|gmt|bst|utc|cet|cest|msk)\.?$/i
+const STAMP_NUMBER = /^\d{1,4}(?:[/:.-]\d{1,4}){0,2}(?:am|pm|st|nd|rd|th)?$/i
+const STAMP_SPLIT = /[\s,|•·]+/
+
+/** True for a line that is only a date stamp ("Updated Aug. 6, 2025", "5:32 PM EDT, Wed August 6, 2025"). */
+export function isDateStamp(line: string): boolean {
+  if (line.length > 120 || !/\d/.test(line)) return false
+  const tokens = line.split(STAMP_SPLIT).filter(Boolean)
+  let numbers = 0
+  for (const token of tokens) {
+    if (STAMP_NUMBER.test(token)) numbers++
+    else if (!STAMP_WORD.test(token.replace(/:$/, ''))) return false
+  }
+  return numbers > 0
+}

@@ -1,0 +1,93 @@
+/**
+ * extract: raw bytes to a clean article. Order: size limit, kind (by content), decoding, main text
+ * (HTML: Readability; text: furniture removal), metadata, id (hash of the clean text).
+ */
+import { createHash } from 'node:crypto'
+import { InputError } from '../errors.js'
+import { decodeBytes } from '../ingest/decode.js'
+import { detectKind } from '../ingest/detect.js'
+import { assertWithinSize, resolveLimits, type IngestLimits } from '../ingest/limits.js'
+import type { Article, RawDocument, RemovedPiece } from '../types.js'
+import { removeBoilerplate } from './boilerplate.js'
+import { extractHtml } from './html.js'
+import type { HtmlMeta } from './html-meta.js'
+import { resolveMetadata } from './metadata.js'
+
+export { removeBoilerplate } from './boilerplate.js'
+export { extractHtml } from './html.js'
+
+/** Options for {@link extractArticle}. */
+export interface ExtractOptions {
+  limits?: Partial<IngestLimits>
+  /** Charset the caller knows (an HTTP `Content-Type`), used when the bytes carry no BOM. */
+  charset?: string
+  /** Below this many characters Readability's result is replaced by the structural fallback. */
+  minReadabilityChars?: number
+}
+
+/** The stage name written on messages from this stage. */
+export const EXTRACT_STAGE = 'extract'
+
+interface MainText {
+  text: string
+  removed: RemovedPiece[]
+  html: HtmlMeta | null
+  textTitle: string | null
+  via: string
+}
+
+function mainText(kind: 'html' | 'text', decoded: string, options: ExtractOptions, limits: IngestLimits): MainText {
+  if (kind === 'html') {
+    const page = extractHtml(decoded, { limits, minReadabilityChars: options.minReadabilityChars })
+    return { text: page.text, removed: page.removed, html: page.meta, textTitle: null, via: page.provenance.text }
+  }
+  const clean = removeBoilerplate(decoded)
+  return { text: clean.text, removed: clean.removed, html: null, textTitle: clean.title, via: 'plain-text' }
+}
+
+/** First 16 hex digits of the sha256 of the clean text: the article's id everywhere. */
+export function articleId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16)
+}
+
+/**
+ * Turns one raw document into a clean article: text without site furniture (and what was removed,
+ * and why), outlet, title, authors, publication date and language, each with its provenance.
+ * Throws `InputError` (`too-large`, `empty`, `binary`, `encoding`, `limit`, `no-text`).
+ * @example extractArticle({ source: { kind: 'text', path: 'a.txt' }, bytes }).outlet // { name: 'CNN', domain: 'cnn.com' }
+ */
+export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
+  const input = raw.source.path ?? raw.source.url
+  try {
+    const limits = resolveLimits(options.limits)
+    assertWithinSize(raw.bytes, limits)
+    const kind = detectKind(raw.bytes)
+    const { text: decoded, encoding } = decodeBytes(raw.bytes, { declared: options.charset })
+    const main = mainText(kind, decoded, options, limits)
+    if (!main.text.trim()) throw new InputError('no-text', 'no article text left after removing site furniture')
+    const meta = resolveMetadata({
+      text: main.text,
+      removed: main.removed,
+      html: main.html,
+      textTitle: main.textTitle,
+      user: { publishedAt: raw.publishedAt, outlet: raw.outlet, url: raw.source.url },
+    })
+    return {
+      id: articleId(main.text),
+      source: { ...raw.source, kind: raw.source.kind === 'text' || raw.source.kind === 'html' ? kind : raw.source.kind },
+      outlet: meta.outlet,
+      title: meta.title,
+      authors: meta.authors,
+      publishedAt: meta.publishedAt,
+      language: meta.language,
+      text: main.text,
+      removed: main.removed,
+      provenance: { ...meta.provenance, text: main.via, encoding },
+    }
+  } catch (error) {
+    if (error instanceof InputError && error.input === undefined && input !== undefined) {
+      throw new InputError(error.code, error.message, input, { cause: error.cause })
+    }
+    throw error
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Article metadata from every source, in order of trust: the page's own structured metadata, the
+ * text's self-references, then what the user said (`--published`, `--outlet`). Each field records
+ * in `provenance` where it came from.
+ */
+import type { Article, RemovedPiece } from '../types.js'
+import type { Found, HtmlMeta } from './html-meta.js'
+import { guessLanguage } from './language.js'
+import { outletByDomain, outletByName, sameOutlet, type Outlet } from './outlets.js'
+import { isPersonName, parseByline, readTextMeta } from './text-meta.js'
+
+export { parseByline } from './text-meta.js'
+
+/** What the user gave for an input; used when the input states nothing itself. */
+export interface UserMeta {
+  publishedAt?: string | null
+  outlet?: string | null
+  url?: string
+}
+
+/** The metadata fields of an article, with where each came from. */
+export type ArticleMeta = Pick<Article, 'outlet' | 'title' | 'authors' | 'publishedAt' | 'language'> & {
+  provenance: Record<string, string>
+}
+
+/** " - CNN", " | Reuters": a site name appended to a `<title>`. */
+const TITLE_SUFFIX = /\s+[|–—-]\s+[^|–—-]{2,40}$/
+
+function cleanTitle(title: Found<string> | null, site: string | null): string | null {
+  if (!title) return null
+  if (title.from !== 'html:title' && !title.from.startsWith('html:meta')) return title.value
+  const suffix = TITLE_SUFFIX.exec(title.value)?.[0]
+  const named = suffix && (!site || sameOutlet(suffix.replace(/^\s+[|–—-]\s+/, ''), site) || title.from === 'html:title')
+  return named ? title.value.slice(0, -suffix.length) : title.value
+}
+
+/** People only: splits "By A and B" meta values and drops organisations ("CNN", "Staff"). */
+function cleanAuthors(authors: string[]): string[] {
+  const people = authors.flatMap((a) => (isPersonName(a) ? [a] : parseByline(a).people))
+  return [...new Set(people)]
+}
+
+function hostOf(url: string | undefined | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null
+  } catch {
+    return null
+  }
+}
+
+/** The site's outlet with a domain: the table's, else the page's own host when the names agree or nothing is known. */
+function withDomain(site: Outlet, hostOutlet: Outlet | null, host: string | null): Outlet {
+  if (site.domain) return site
+  if (hostOutlet) return sameOutlet(site.name, hostOutlet.name) ? hostOutlet : site
+  return host ? { ...site, domain: host.replace(/^www\./, '') } : site
+}
+
+/**
+ * The outlet: who wrote the story (dateline, wire tag) wins over whose site carried it, so a
+ * syndicated CNN story on a local site is CNN's, with the site kept as `publisher`.
+ */
+function resolveOutlet(html: HtmlMeta | null, origin: Found<Outlet> | null, textSite: Found<Outlet> | null, user: UserMeta) {
+  const host = hostOf(html?.url?.value) ?? hostOf(user.url)
+  const hostOutlet = host ? outletByDomain(host) : null
+  const htmlSite = html?.siteName ? outletByName(html.siteName.value) : null
+  const site: Found<Outlet> | null =
+    (htmlSite && { value: withDomain(htmlSite, hostOutlet, host), from: html?.siteName?.from ?? 'html' }) ??
+    textSite ??
+    (hostOutlet && { value: hostOutlet, from: 'url:domain' })
+  const userOutlet = user.outlet ? outletByName(user.outlet) : null
+  const outlet = origin ?? site ?? (userOutlet && { value: userOutlet, from: 'user' })
+  const publisher = origin && site && !sameOutlet(origin.value.name, site.value.name) ? site.value.name : null
+  return { outlet, publisher }
+}
+
+/** Resolves every metadata field of an article from the page metadata, the text and the user. */
+export function resolveMetadata(input: {
+  text: string
+  removed: RemovedPiece[]
+  html: HtmlMeta | null
+  textTitle: string | null
+  user: UserMeta
+}): ArticleMeta {
+  const { text, removed, html, user } = input
+  const found = readTextMeta(text, removed)
+  const provenance: Record<string, string> = {}
+  const { outlet, publisher } = resolveOutlet(html, found.origin, found.site, user)
+  if (outlet) provenance.outlet = outlet.from
+  if (publisher) provenance.publisher = publisher
+  const title = cleanTitle(html?.title ?? null, html?.siteName?.value ?? null) ?? input.textTitle
+  if (title) provenance.title = html?.title ? html.title.from : 'text:title-line'
+  const authorSource = html?.authors ?? found.authors
+  const authors = cleanAuthors(authorSource?.value ?? [])
+  if (authors.length > 0 && authorSource) provenance.authors = authorSource.from
+  const published = html?.publishedAt ?? found.publishedAt ?? (user.publishedAt ? { value: user.publishedAt, from: 'user' } : null)
+  if (published) provenance.publishedAt = published.from
+  const language = guessLanguage(text)
+  provenance.language = 'stop-words'
+  return { outlet: outlet?.value ?? null, title, authors, publishedAt: published?.value ?? null, language, provenance }
+}

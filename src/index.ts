@@ -1,0 +1,16 @@
+/**
+ * Parallax as a library: the stages of DESIGN.md, each callable on its own, and the pipeline that
+ * wires them. The CLI and the server call only what is exported here.
+ *
+ * @example
+ * import { extractArticle, annotate, analyzeArticles } from 'parallax-news'
+ * const report = analyzeArticles(raws.map((raw) => annotate(extractArticle(raw))))
+ */
+export type * from './types.js'
+export { InputError, ParallaxError, ParallaxUsageError, type InputErrorCode } from './errors.js'
+export { extractArticle } from './extract/index.js'
+export { annotate, findDates, findEntities, findNumbers, findQuotes, splitSentences } from './enrich/index.js'
+export { clusterArticles, type StoryCluster } from './cluster/index.js'
+export { analyzeArticles, analyzeRaw, buildStory, reportArticle, type StoryOptions } from './pipeline.js'
+export { expandInputs, loadRaw, readSource, type InputSource } from './ingest/sources.js'
+export * from './render/index.js'

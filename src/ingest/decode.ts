@@ -1,0 +1,109 @@
+/**
+ * Bytes to text: BOM first, then a declared charset (the caller's, or an HTML `<meta charset>` /
+ * `http-equiv` sniffed in the head), else strict UTF-8. Line ends become `\n`.
+ */
+import { TextDecoder } from 'node:util'
+import { InputError } from '../errors.js'
+
+/** Bytes searched for a `<meta charset>` declaration (the HTML spec says 1024; pages are sloppy). */
+const CHARSET_SNIFF_BYTES = 2048
+
+/** `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`. */
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w:.-]+)/i
+
+const BOMS: readonly { encoding: string; bytes: readonly number[] }[] = [
+  { encoding: 'utf-8', bytes: [0xef, 0xbb, 0xbf] },
+  { encoding: 'utf-16le', bytes: [0xff, 0xfe] },
+  { encoding: 'utf-16be', bytes: [0xfe, 0xff] },
+]
+
+/** Options for {@link decodeBytes}. */
+export interface DecodeOptions {
+  /** Charset the caller knows (an HTTP `Content-Type`, a feed's XML declaration). */
+  declared?: string
+}
+
+/** Decoded text and the encoding that was used (WHATWG label, e.g. `utf-8`, `windows-1252`). */
+export interface Decoded {
+  text: string
+  encoding: string
+}
+
+function bomOf(bytes: Uint8Array): (typeof BOMS)[number] | null {
+  return BOMS.find((bom) => bom.bytes.every((b, i) => bytes[i] === b)) ?? null
+}
+
+/** The charset an HTML document declares in its head, or null. */
+export function sniffCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, CHARSET_SNIFF_BYTES))
+  return META_CHARSET.exec(head)?.[1]?.toLowerCase() ?? null
+}
+
+/** A TextDecoder for a label, or null when the label is unknown to WHATWG encoding. */
+function decoderFor(label: string, fatal: boolean): TextDecoder | null {
+  try {
+    return new TextDecoder(label, { fatal })
+  } catch {
+    return null
+  }
+}
+
+/** Offset of the first byte that is not valid UTF-8 (`fatal` decoding only says that one exists). */
+function firstBadUtf8Byte(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (need < 0) return i
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
+    }
+    i += need + 1
+  }
+  return i
+}
+
+/**
+ * windows-1252 characters for bytes 0x80-0x9F. WHATWG decodes latin1 labels as windows-1252, but
+ * Node's decoder returns C1 controls there, so curly quotes and dashes would be lost.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+const C1_CONTROLS = /[\u0080-\u009f]/g
+
+function fixWindows1252(text: string): string {
+  return text.replace(C1_CONTROLS, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80])
+}
+
+function normaliseNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+}
+
+/**
+ * Decodes bytes to text. Order: BOM, `options.declared`, a charset declared in an HTML head,
+ * strict UTF-8. Throws `InputError('encoding')` when the bytes are not UTF-8 and no charset is
+ * declared. CRLF and CR become LF.
+ * @example decodeBytes(bytes, { declared: 'windows-1252' }).text
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  const bom = bomOf(bytes)
+  if (bom) {
+    const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.bytes.length))
+    return { text: normaliseNewlines(text), encoding: bom.encoding }
+  }
+  const declared = options.declared?.trim().toLowerCase() || sniffCharset(bytes)
+  const declaredDecoder = declared ? decoderFor(declared, false) : null
+  if (declaredDecoder) {
+    const decoded = declaredDecoder.decode(bytes)
+    const text = declaredDecoder.encoding === 'windows-1252' ? fixWindows1252(decoded) : decoded
+    return { text: normaliseNewlines(text), encoding: declaredDecoder.encoding }
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return { text: normaliseNewlines(text), encoding: 'utf-8' }
+  } catch (cause) {
+    const at = firstBadUtf8Byte(bytes)
+    const why = declared ? `charset "${declared}" is unknown` : 'no charset declared'
+    throw new InputError('encoding', `not valid UTF-8 (first bad byte at offset ${at}) and ${why}`, undefined, { cause })
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Size bounds for one input. Every stage that reads raw input takes these, so every input size has
+ * a named bound (`--max-bytes`, ...) and a safe default.
+ */
+import { InputError } from '../errors.js'
+
+/** Bounds on one input document. */
+export interface IngestLimits {
+  /** Largest input accepted, in bytes (`--max-bytes`). */
+  maxBytes: number
+  /** Most HTML elements a page may have after parsing. */
+  maxElements: number
+  /** Deepest HTML element nesting accepted. */
+  maxDepth: number
+}
+
+/** Defaults: 10 MB, 50 000 elements, nesting depth 512. */
+export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
+  maxBytes: 10 * 1024 * 1024,
+  maxElements: 50_000,
+  maxDepth: 512,
+})
+
+/** Merges caller limits over the defaults. */
+export function resolveLimits(limits: Partial<IngestLimits> = {}): IngestLimits {
+  return { ...DEFAULT_LIMITS, ...limits }
+}
+
+/** Human size in MB with one decimal ("50.0 MB"), or without decimals when whole ("10 MB"). */
+function megabytes(bytes: number, forceDecimal: boolean): string {
+  const mb = bytes / (1024 * 1024)
+  return forceDecimal || !Number.isInteger(mb) ? `${mb.toFixed(1)} MB` : `${mb} MB`
+}
+
+/**
+ * Throws `InputError('too-large')` when `bytes` is over `limits.maxBytes`.
+ * @example assertWithinSize(bytes) // "input is 50.0 MB; the limit is 10 MB (--max-bytes)"
+ */
+export function assertWithinSize(bytes: Uint8Array, limits: Pick<IngestLimits, 'maxBytes'> = DEFAULT_LIMITS): void {
+  if (bytes.byteLength <= limits.maxBytes) return
+  throw new InputError(
+    'too-large',
+    `input is ${megabytes(bytes.byteLength, true)}; the limit is ${megabytes(limits.maxBytes, false)} (--max-bytes)`,
+  )
+}

@@ -1,0 +1,90 @@
+/**
+ * The pipeline wired end to end, as DESIGN.md draws it:
+ *
+ *   raw -> extract -> enrich -> cluster -> compare -> story -> report
+ *
+ * Per-article stages (extract, enrich) are pure functions of one article; the cross-article stages
+ * read annotated articles and never re-parse text.
+ */
+import { clusterArticles, type StoryCluster } from './cluster/index.js'
+import { mergeEntities } from './compare/entities.js'
+import { alignFacts } from './compare/facts.js'
+import { alignQuotes } from './compare/quotes.js'
+import { annotate } from './enrich/index.js'
+import { extractArticle } from './extract/index.js'
+import { buildCoverage } from './story/coverage.js'
+import { summarize } from './story/summary.js'
+import { buildTimeline } from './story/timeline.js'
+import { storyTitle } from './story/title.js'
+import type { Annotated, Article, RawDocument, Report, ReportArticle, Story } from './types.js'
+
+export interface StoryOptions {
+  /** Sentences in the summary (3 to 7). */
+  summarySentences?: number
+}
+
+/**
+ * Builds one story's comparison. The order matters: quotes resolve speakers against the merged
+ * entities, and the summary and coverage read the aligned facts.
+ */
+export function buildStory(cluster: StoryCluster, articles: Annotated[], { summarySentences = 5 }: StoryOptions = {}): Story {
+  const members = cluster.articleIds.map((id) => {
+    const article = articles.find((a) => a.id === id)
+    if (!article) throw new Error(`buildStory: article ${id} of story ${cluster.id} is not among the articles given`)
+    return article
+  })
+  const entities = mergeEntities(members)
+  const quotes = alignQuotes(members, entities)
+  const facts = alignFacts(members)
+  const timeline = buildTimeline(members)
+  const summary = summarize(members, facts.facts, { maxSentences: summarySentences })
+  return {
+    id: cluster.id,
+    title: storyTitle(members, facts.facts),
+    articleIds: cluster.articleIds,
+    why: cluster.why,
+    entities: entities.entities,
+    quotes: quotes.quotes,
+    facts: facts.facts,
+    discrepancies: [...entities.discrepancies, ...quotes.discrepancies, ...facts.discrepancies, ...timeline.discrepancies],
+    timeline: timeline.timeline,
+    summary: summary.summary,
+    summaryRejected: summary.rejected,
+    coverage: buildCoverage(members, facts.facts),
+  }
+}
+
+/** An article as the report lists it: everything but its text. */
+export function reportArticle(article: Article | Annotated): ReportArticle {
+  return {
+    id: article.id,
+    source: article.source,
+    outlet: article.outlet,
+    title: article.title,
+    authors: article.authors,
+    publishedAt: article.publishedAt,
+    language: article.language,
+    removed: article.removed,
+    ...(article.provenance ? { provenance: article.provenance } : {}),
+    ...(article.messages ? { messages: article.messages } : {}),
+  }
+}
+
+/**
+ * Clusters annotated articles into stories and compares each story's articles.
+ * Articles with the same id (the same clean text) are counted once.
+ */
+export function analyzeArticles(articles: Annotated[], options: StoryOptions = {}): Report {
+  const unique = [...new Map(articles.map((a) => [a.id, a])).values()]
+  const clusters = clusterArticles(unique)
+  return {
+    schemaVersion: 1,
+    articles: unique.map(reportArticle),
+    stories: clusters.map((cluster) => buildStory(cluster, unique, options)),
+  }
+}
+
+/** The whole pipeline from raw documents; throws on the first input that cannot be extracted. */
+export function analyzeRaw(raws: RawDocument[], options: StoryOptions = {}): Report {
+  return analyzeArticles(raws.map((raw) => annotate(extractArticle(raw))), options)
+}

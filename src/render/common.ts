@@ -1,0 +1,87 @@
+/**
+ * Helpers shared by the Markdown and HTML report renderers: article labels, citation numbering
+ * and cited-word lookup. Pure functions of the report.
+ */
+import type { Citation, Report, ReportArticle, Story } from '../types.js'
+
+/** What a renderer needs to name an article. */
+export type ArticleLike = Pick<ReportArticle, 'id' | 'outlet' | 'title' | 'source'>
+
+/** A short, human name for an article: its outlet, else its URL's host, else its id. */
+export function articleLabel(article: ArticleLike | undefined, fallbackId = '?'): string {
+  if (!article) return fallbackId
+  if (article.outlet?.name) return article.outlet.name
+  const url = article.source.url
+  if (url) {
+    try {
+      return new URL(url).hostname
+    } catch {
+      // not a URL we can parse: fall through to the id
+    }
+  }
+  return article.id
+}
+
+/** The report's articles by id. */
+export function articlesById(report: Report): Map<string, ReportArticle> {
+  return new Map(report.articles.map((a) => [a.id, a]))
+}
+
+/** The story's articles in the story's order (ids missing from `report.articles` are skipped). */
+export function storyArticles(story: Story, byId: Map<string, ReportArticle>): ReportArticle[] {
+  const out: ReportArticle[] = []
+  for (const id of story.articleIds) {
+    const a = byId.get(id)
+    if (a) out.push(a)
+  }
+  return out
+}
+
+/** A citation numbered for footnote-style references (`[1]`). */
+export interface NumberedCitation extends Citation {
+  n: number
+}
+
+/** A key identifying a cited span (article and offsets), for de-duplication. */
+export function citationKey(c: Citation): string {
+  return `${c.articleId}\u0000${c.start}\u0000${c.end}`
+}
+
+/**
+ * Numbers the summary's citations in order of first appearance; a span cited twice keeps its
+ * number, so the reference list has no duplicates.
+ */
+export function numberCitations(story: Story): { list: NumberedCitation[]; numberOf: Map<string, number> } {
+  const list: NumberedCitation[] = []
+  const numberOf = new Map<string, number>()
+  for (const sentence of story.summary) {
+    for (const c of sentence.citations) {
+      const key = citationKey(c)
+      if (numberOf.has(key)) continue
+      const n = list.length + 1
+      numberOf.set(key, n)
+      list.push({ ...c, n })
+    }
+  }
+  return { list, numberOf }
+}
+
+/** The cited words, or null when the article text is not available or the span is out of range. */
+export function citedText(c: Citation, texts: Map<string, string> | undefined): string | null {
+  const text = texts?.get(c.articleId)
+  if (text === undefined) return null
+  if (!(c.start >= 0 && c.end > c.start && c.end <= text.length)) return null
+  return text.slice(c.start, c.end)
+}
+
+/** Groups items by a key, keeping first-seen order of keys. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const list = out.get(key)
+    if (list) list.push(item)
+    else out.set(key, [item])
+  }
+  return out
+}

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { fixtureArticle } from '../../test/helpers/fixtures.js'
+import { idA, idB, smallReport, textB, texts } from '../../test/fixtures/report-small.js'
+import { renderArticlesMarkdown, renderClustersMarkdown } from './markdown-articles.js'
+import { renderReportMarkdown } from './markdown.js'
+
+/** Table rows of a Markdown document: lines that start with a pipe. */
+const tableRows = (md: string): string[] => md.split('\n').filter((l) => l.startsWith('|'))
+
+/** Cells of a GFM table row: split on pipes that are not backslash-escaped. */
+const cells = (row: string): string[] => row.split(/(?<!\\)\|/).slice(1, -1)
+
+/** The lines of the section under `### heading`, up to the next heading. */
+function section(md: string, heading: string): string[] {
+  const lines = md.split('\n')
+  const start = lines.indexOf(`### ${heading}`)
+  assert.ok(start >= 0, `no section ${heading}`)
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('### '))
+  return lines.slice(start + 1, end < 0 ? undefined : end)
+}
+
+describe('renderReportMarkdown', () => {
+  it('keeps every table row at its column count when text holds pipes and newlines', () => {
+    const report = smallReport()
+    report.articles[0].title = 'Bridge | closes\nfor | repairs'
+    report.stories[0].entities[0].aliases = ['Ruiz | Mayor']
+    report.stories[0].timeline[0].text = 'Vote\n| held |'
+    const md = renderReportMarkdown(report, texts)
+    for (const heading of ['Articles', 'Entities', 'Timeline', 'Coverage']) {
+      const rows = tableRows(section(md, heading).join('\n'))
+      assert.ok(rows.length >= 3, heading)
+      const width = cells(rows[0]).length
+      for (const row of rows) assert.equal(cells(row).length, width, `${heading}: ${row}`)
+    }
+    assert.ok(md.includes('Bridge \\| closes for \\| repairs'))
+  })
+
+  it('gives each summary citation a numbered reference with its outlet and the cited words', () => {
+    const md = renderReportMarkdown(smallReport(), texts)
+    const summary = section(md, 'Summary').join('\n')
+    assert.match(summary, /for repairs\. \[1\]\[2\]/)
+    assert.match(summary, /trucks\. \[3\]/)
+    assert.ok(summary.includes('- [1] Harbor Gazette: “The Riverside city council voted 7-2'))
+    assert.ok(summary.includes("- [2] Valley Post: “Riverside's council on Tuesday approved"))
+    const cited = 'Mayor Elena Ruiz told reporters:'
+    assert.ok(textB.includes(cited))
+    assert.ok(summary.includes(`- [3] Valley Post: “${cited}`))
+  })
+
+  it('numbers a span cited twice once', () => {
+    const report = smallReport()
+    const story = report.stories[0]
+    story.summary[1].citations.push(story.summary[0].citations[0])
+    const summary = section(renderReportMarkdown(report, texts), 'Summary').join('\n')
+    assert.match(summary, /trucks\. \[3\]\[1\]/)
+    assert.equal(summary.split('\n').filter((l) => l.startsWith('- [')).length, 3)
+  })
+
+  it('prints offsets when the article texts are not given', () => {
+    const report = smallReport()
+    const c = report.stories[0].summary[0].citations[1]
+    const summary = section(renderReportMarkdown(report), 'Summary').join('\n')
+    assert.ok(summary.includes(`- [2] Valley Post: characters ${c.start}–${c.end}`))
+  })
+
+  it('groups facts by status and counts corroborating outlets', () => {
+    const facts = section(renderReportMarkdown(smallReport(), texts), 'Facts').join('\n')
+    const corroborated = facts.indexOf('#### Corroborated (1)')
+    const single = facts.indexOf('#### Single-source (1)')
+    const disputed = facts.indexOf('#### Disputed (1)')
+    assert.ok(corroborated >= 0 && corroborated < single && single < disputed)
+    assert.ok(facts.includes('_(2 outlets: Harbor Gazette, Valley Post)_'))
+    assert.ok(facts.includes('- The closure begins on March 3. _(Valley Post)_'))
+  })
+
+  it('lists quotes under their speaker with each outlet’s wording', () => {
+    const quotes = section(renderReportMarkdown(smallReport(), texts), 'Quotes by speaker').join('\n')
+    assert.ok(quotes.includes('#### Elena Ruiz'))
+    assert.ok(quotes.includes('  - Harbor Gazette: “The bridge is no longer safe for heavy trucks,”'))
+    assert.ok(quotes.includes('  - Valley Post: “The bridge is no longer safe for trucks.”'))
+    assert.ok(quotes.includes('2 wordings'))
+  })
+
+  it('escapes Markdown and HTML syntax in article-derived text', () => {
+    const report = smallReport()
+    report.stories[0].summary[0].text = 'Click [here](http://x.example) <script>alert(1)</script> *now*'
+    const md = renderReportMarkdown(report, texts)
+    assert.ok(md.includes('Click \\[here\\](http://x.example) \\<script\\>alert(1)\\</script\\> \\*now\\*'))
+    assert.ok(!md.includes('<script>'))
+  })
+})
+
+describe('renderArticlesMarkdown', () => {
+  const article = fixtureArticle({
+    text: 'The mayor said "we will rebuild | fast" on Monday.\nSecond paragraph.',
+    outlet: 'Test Times',
+    title: 'Mayor | vows rebuild',
+    quotes: [{ text: 'we will rebuild | fast', speaker: 'Ana Park' }],
+    entities: [{ text: 'mayor', type: 'person', name: 'Ana Park' }],
+    dates: [{ text: 'Monday', value: '2024-05-06', granularity: 'day', inferred: true }],
+  })
+
+  it('shows metadata, removed pieces, annotations and clean text', () => {
+    const md = renderArticlesMarkdown([{ ...article, removed: [{ text: 'Sign up now', reason: 'newsletter' }] }])
+    assert.ok(md.startsWith('## Mayor \\| vows rebuild\n'))
+    assert.ok(md.includes('- **Outlet**: Test Times'))
+    assert.ok(md.includes('- _newsletter_: Sign up now'))
+    assert.ok(md.includes('- “we will rebuild \\| fast” — Ana Park (direct)'))
+    assert.ok(md.includes('- Monday → 2024-05-06 (day, inferred)'))
+    assert.ok(md.includes('Second paragraph.'))
+  })
+
+  it('leaves out annotation lists for extract-only articles', () => {
+    const { sentences: _s, entities: _e, quotes: _q, numbers: _n, dates: _d, ...plain } = article
+    const md = renderArticlesMarkdown([plain])
+    assert.ok(!md.includes('### Annotations'))
+    assert.ok(md.includes('### Text'))
+  })
+})
+
+describe('renderClustersMarkdown', () => {
+  it('lists each story’s articles with what joined them', () => {
+    const why = smallReport().stories[0].why ?? []
+    const md = renderClustersMarkdown([{ id: 's1', articleIds: [idA, idB], why }], new Map([
+      [idA, { title: 'Bridge vote', outlet: { name: 'Harbor Gazette' } }],
+      [idB, { title: 'Bridge | closes', outlet: null }],
+    ]))
+    const rows = tableRows(md)
+    assert.equal(rows.length, 4)
+    assert.ok(rows[2].includes('Harbor Gazette: Bridge vote') && rows[2].includes('started the story'))
+    assert.ok(rows[3].includes('| 0.62 |') && rows[3].includes('old mill bridge, riverside, council'))
+    assert.equal(cells(rows[3]).length, 5)
+  })
+})

@@ -1,0 +1,181 @@
+/**
+ * The report as Markdown for journalists: one section per story with its articles, a cited
+ * summary (footnote-style references that quote the cited words), facts by status,
+ * discrepancies, quotes by speaker, entities, timeline and coverage. Article-derived text is
+ * escaped so pipes and line breaks never break a table row.
+ */
+import type { Report, ReportArticle, Story, StoryFact, StoryQuote } from '../types.js'
+import {
+  articleLabel,
+  articlesById,
+  citationKey,
+  citedText,
+  groupBy,
+  numberCitations,
+  storyArticles,
+} from './common.js'
+import { escapeMarkdown as md, truncate } from './escape.js'
+
+/** Limits for the Markdown report. */
+export interface MarkdownOptions {
+  /** Longest cited passage quoted in a reference, in characters. */
+  maxCitedChars?: number
+}
+
+const DEFAULTS: Required<MarkdownOptions> = { maxCitedChars: 300 }
+
+/** Outlet names for article ids, comma-separated; `count` gives how many distinct outlets. */
+interface Labels {
+  (ids: readonly string[]): string
+  count(ids: readonly string[]): number
+}
+
+function makeLabels(byId: Map<string, ReportArticle>): Labels {
+  const names = (ids: readonly string[]): string[] => [...new Set(ids.map((id) => articleLabel(byId.get(id), id)))]
+  const labels = (ids: readonly string[]): string => names(ids).map(md).join(', ') || '—'
+  return Object.assign(labels, { count: (ids: readonly string[]) => names(ids).length })
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+function articlesTable(articles: ReportArticle[]): string {
+  const rows = articles.map((a) => [
+    md(articleLabel(a)),
+    md(a.title ?? '(untitled)'),
+    md(a.publishedAt ?? 'unknown'),
+    md(a.authors.join(', ') || '—'),
+    `\`${a.id.replace(/`/g, '')}\``,
+  ])
+  return table(['Outlet', 'Title', 'Published', 'Authors', 'Id'], rows)
+}
+
+function summarySection(story: Story, byId: Map<string, ReportArticle>, texts: Map<string, string> | undefined, opts: Required<MarkdownOptions>): string {
+  if (story.summary.length === 0) return '_No summary sentence passed the citation check._'
+  const { list, numberOf } = numberCitations(story)
+  const sentences = story.summary.map((s) => {
+    const refs = s.citations.map((c) => `[${numberOf.get(citationKey(c))}]`).join('')
+    return `${md(s.text)}${refs ? ` ${refs}` : ''}`
+  })
+  const references = list.map((c) => {
+    const outlet = md(articleLabel(byId.get(c.articleId), c.articleId))
+    const words = citedText(c, texts)
+    const where = words === null ? `characters ${c.start}–${c.end}` : `“${md(truncate(words, opts.maxCitedChars))}”`
+    return `[${c.n}] ${outlet}: ${where}`
+  })
+  return `${sentences.join(' ')}\n\n${references.map((r) => `- ${r}`).join('\n')}`
+}
+
+const STATUS_ORDER: { status: StoryFact['status']; heading: string }[] = [
+  { status: 'corroborated', heading: 'Corroborated' },
+  { status: 'single-source', heading: 'Single-source' },
+  { status: 'disputed', heading: 'Disputed' },
+]
+
+function factsSection(story: Story, labels: Labels): string {
+  if (story.facts.length === 0) return '_No facts._'
+  const parts: string[] = []
+  for (const { status, heading } of STATUS_ORDER) {
+    const facts = story.facts.filter((f) => f.status === status)
+    if (facts.length === 0) continue
+    const items = facts.map((f) => {
+      const count = status === 'corroborated' ? `${labels.count(f.articleIds)} outlets: ` : ''
+      return `- ${md(f.text)} _(${count}${labels(f.articleIds)})_`
+    })
+    parts.push(`#### ${heading} (${facts.length})\n\n${items.join('\n')}`)
+  }
+  return parts.join('\n\n')
+}
+
+function discrepanciesSection(story: Story, labels: Labels): string {
+  if (story.discrepancies.length === 0) return '_No discrepancies found._'
+  return story.discrepancies
+    .map((d) => {
+      const values = d.values.map((v) => `  - “${md(v.value)}” — ${labels(v.articleIds)}`)
+      return [`- **${d.kind}**: ${md(d.description)}`, ...values].join('\n')
+    })
+    .join('\n')
+}
+
+function quoteBlock(q: StoryQuote, labels: Labels): string {
+  const lines = [`- “${md(q.text)}” — ${labels(q.articleIds)}`]
+  for (const o of q.occurrences) lines.push(`  - ${labels([o.articleId])}: “${md(o.text)}”`)
+  if (q.variants.length > 1) {
+    lines.push(`  - ${q.variants.length} wordings:`)
+    for (const v of q.variants) lines.push(`    - “${md(v.text)}” — ${labels(v.articleIds)}`)
+  }
+  return lines.join('\n')
+}
+
+function quotesSection(story: Story, labels: Labels): string {
+  if (story.quotes.length === 0) return '_No quotes._'
+  const bySpeaker = groupBy(story.quotes, (q) => q.speaker?.name ?? '')
+  return [...bySpeaker]
+    .map(([speaker, quotes]) => `#### ${speaker ? md(speaker) : 'Unattributed'}\n\n${quotes.map((q) => quoteBlock(q, labels)).join('\n')}`)
+    .join('\n\n')
+}
+
+function entitiesSection(story: Story, labels: Labels): string {
+  if (story.entities.length === 0) return '_No entities._'
+  const rows = story.entities.map((e) => [
+    md(e.name),
+    e.type,
+    md((e.aliases ?? []).join(', ') || '—'),
+    md((e.roles ?? []).join(', ') || '—'),
+    labels(e.articleIds),
+    String(e.mentions),
+  ])
+  return table(['Name', 'Type', 'Aliases', 'Roles', 'Outlets', 'Mentions'], rows)
+}
+
+function timelineSection(story: Story, labels: Labels): string {
+  if (story.timeline.length === 0) return '_No dated events._'
+  const rows = story.timeline.map((t) => [md(t.date), t.granularity, md(t.text), labels(t.articleIds)])
+  return table(['Date', 'Granularity', 'Event', 'Outlets'], rows)
+}
+
+function coverageSection(story: Story, byId: Map<string, ReportArticle>): string {
+  if (story.coverage.length === 0) return '_No coverage data._'
+  const factText = new Map(story.facts.map((f) => [f.id, f.text]))
+  // A count first, then the facts themselves (shortened) so the table reads without the fact list.
+  const cell = (ids: string[]): string =>
+    ids.length === 0 ? '0' : `${ids.length}: ${ids.map((id) => md(truncate(factText.get(id) ?? id, 80))).join('; ')}`
+  const rows = story.coverage.map((c) => [
+    md(c.outlet ?? articleLabel(byId.get(c.articleId), c.articleId)),
+    cell(c.uniqueFactIds),
+    cell(c.omittedFactIds),
+  ])
+  return table(['Outlet', 'Unique facts', 'Omitted facts'], rows)
+}
+
+function storySection(story: Story, byId: Map<string, ReportArticle>, texts: Map<string, string> | undefined, opts: Required<MarkdownOptions>): string {
+  const labels = makeLabels(byId)
+  const sections: [string, string][] = [
+    ['Articles', articlesTable(storyArticles(story, byId))],
+    ['Summary', summarySection(story, byId, texts, opts)],
+    ['Facts', factsSection(story, labels)],
+    ['Discrepancies', discrepanciesSection(story, labels)],
+    ['Quotes by speaker', quotesSection(story, labels)],
+    ['Entities', entitiesSection(story, labels)],
+    ['Timeline', timelineSection(story, labels)],
+    ['Coverage', coverageSection(story, byId)],
+  ]
+  const body = sections.map(([heading, text]) => `### ${heading}\n\n${text}`).join('\n\n')
+  return `## ${md(story.title)}\n\n${body}`
+}
+
+/**
+ * The report as Markdown, one section per story. Pass `texts` (clean text by article id) so the
+ * summary's references quote the cited words; without it they give character offsets.
+ * @example renderReportMarkdown(report, new Map(articles.map((a) => [a.id, a.text])))
+ */
+export function renderReportMarkdown(report: Report, texts?: Map<string, string>, options: MarkdownOptions = {}): string {
+  const opts = { ...DEFAULTS, ...options }
+  const byId = articlesById(report)
+  const n = report.stories.length
+  const head = `# Parallax report\n\n${n} ${n === 1 ? 'story' : 'stories'} from ${report.articles.length} articles.`
+  const stories = report.stories.map((s) => storySection(s, byId, texts, opts))
+  return `${[head, ...stories].join('\n\n')}\n`
+}

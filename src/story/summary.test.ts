@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { fixtureArticle } from '../../test/helpers/fixtures.js'
+import { alignFacts } from '../compare/facts.js'
+import { ParallaxUsageError } from '../errors.js'
+import { checkCitation, summarize } from './summary.js'
+import type { Annotated } from '../types.js'
+
+describe('checkCitation', () => {
+  const cited = ['Putin met Witkoff in the Kremlin for about 3 hours on Wednesday, the Kremlin said.']
+  const table: [string, string, boolean, string[]][] = [
+    ['names and numbers all cited', 'Putin and Witkoff talked for 3 hours in the Kremlin.', true, []],
+    ['a number the citation lacks', 'Putin met Witkoff for 5 hours.', false, ['5']],
+    ['a name the citation lacks', 'Putin met Witkoff and Zelensky in the Kremlin.', false, ['Zelensky']],
+    ['opening word is not taken for a name', 'Talks between Putin and Witkoff lasted 3 hours.', true, []],
+    ['possessives and case folding', "The Kremlin's guest Witkoff stayed 3 hours.", true, []],
+  ]
+  for (const [name, sentence, ok, missing] of table) {
+    it(name, () => assert.deepEqual(checkCitation(sentence, cited), { ok, missing }))
+  }
+  it('reads numbers with separators and units', () => {
+    assert.equal(checkCitation('It costs $1,500 a year, up 25%.', ['a price of $1,500, a 25% rise']).ok, true)
+    assert.deepEqual(checkCitation('It costs $1,600 a year.', ['a price of $1,500']).missing, ['1,600'])
+  })
+})
+
+/** Three outlets covering one meeting; only the first mentions the dinner in Rome. */
+function story(): Annotated[] {
+  const people = [
+    { text: 'Putin', type: 'person' as const, name: 'Vladimir Putin' },
+    { text: 'Witkoff', type: 'person' as const, name: 'Steve Witkoff' },
+  ]
+  return [
+    fixtureArticle({
+      outlet: 'A', publishedAt: '2025-08-06',
+      text: 'Putin met the American envoy Witkoff in the Kremlin on Wednesday for three hours. The envoy later flew to Rome for a dinner with a group of bankers. "It was a very good and useful meeting," an aide to the envoy said in a statement.',
+      entities: people,
+      quotes: [{ text: 'It was a very good and useful meeting,', speaker: 'an aide' }],
+    }),
+    fixtureArticle({
+      outlet: 'B', publishedAt: '2025-08-06',
+      text: 'Moscow — The American envoy Witkoff met Putin in the Kremlin on Wednesday for three hours of talks. Oil prices rose slightly in Asian trading after the news broke overnight.',
+      entities: people,
+    }),
+    fixtureArticle({
+      outlet: 'C', publishedAt: '2025-08-07',
+      text: 'Witkoff and Putin met in the Kremlin for three hours on Wednesday, officials on both sides confirmed. Sanctions on buyers of Russian oil are still due to start on Friday, a senior official said.',
+      entities: people,
+    }),
+  ]
+}
+
+describe('summarize', () => {
+  it('leads with the corroborated fact and cites every outlet that reports it', () => {
+    const articles = story()
+    const { facts } = alignFacts(articles)
+    const { summary, rejected } = summarize(articles, facts, { maxSentences: 3 })
+    assert.equal(rejected, 0)
+    assert.ok(summary.length >= 1 && summary.length <= 3)
+    const first = summary[0]
+    assert.match(first.text, /Kremlin/)
+    assert.deepEqual(new Set(first.citations.map((c) => c.articleId)), new Set(articles.map((a) => a.id)))
+  })
+
+  it('cites spans that contain the sentence names and numbers, and drops the dateline', () => {
+    const articles = story()
+    const texts = new Map(articles.map((a) => [a.id, a.text]))
+    const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 3 })
+    for (const s of summary) {
+      const own = s.citations[0]
+      assert.equal(texts.get(own.articleId)!.slice(own.start, own.end), s.text)
+      const cited = s.citations.map((c) => texts.get(c.articleId)!.slice(c.start, c.end))
+      assert.ok(checkCitation(s.text, cited).ok)
+      assert.doesNotMatch(s.text, /^Moscow —/)
+    }
+  })
+
+  it('skips quote sentences and near-repeats of a chosen sentence', () => {
+    const articles = story()
+    const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 5 })
+    assert.ok(!summary.some((s) => s.text.startsWith('"It was')), 'quote sentence skipped')
+    const meetings = summary.filter((s) => /three hours/.test(s.text))
+    assert.equal(meetings.length, 1, summary.map((s) => s.text).join(' | '))
+  })
+
+  it('rejects and counts a candidate whose facts do not support its names', () => {
+    const articles = story()
+    const { facts } = alignFacts(articles)
+    const { summary: full } = summarize(articles, facts, { maxSentences: 3 })
+    // Support that covers only the first 12 characters of each claim: the names after it are unsupported.
+    const clipped = facts.map((f) => ({ ...f, support: f.support.map((s) => ({ ...s, end: s.start + 12 })) }))
+    const { summary, rejected } = summarize(articles, clipped, { maxSentences: 3 })
+    assert.ok(rejected >= full.length && rejected > 0, `rejected ${rejected}`)
+    for (const s of summary) assert.ok(s.text.length > 0)
+  })
+
+  it('rejects a summary length outside 3..7', () => {
+    assert.throws(() => summarize(story(), [], { maxSentences: 9 }), ParallaxUsageError)
+  })
+})

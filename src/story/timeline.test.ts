@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { fixtureArticle } from '../../test/helpers/fixtures.js'
+import { buildTimeline } from './timeline.js'
+
+describe('buildTimeline', () => {
+  const a = fixtureArticle({
+    outlet: 'A',
+    text: 'Updated August 6, 2025\nThe envoy arrived in Moscow on Wednesday for talks with the president. In April, the envoy first visited Russia. Sanctions are due in 2026 unless a deal is struck.',
+    dates: [
+      { text: 'August 6, 2025', value: '2025-08-06', granularity: 'day' },
+      { text: 'Wednesday', value: '2025-08-06', granularity: 'day', inferred: true },
+      { text: 'April', value: '2025-04', granularity: 'month' },
+      { text: '2026', value: '2026', granularity: 'year' },
+    ],
+  })
+  const b = fixtureArticle({
+    outlet: 'B',
+    text: 'The envoy arrived in Moscow for talks with the president on August 6. The Friday deadline expires on August 8. The war has dragged on through 2025 with no end in sight.',
+    dates: [
+      { text: 'August 6', value: '2025-08-06', granularity: 'day' },
+      { text: 'August 8', value: '2025-08-08', granularity: 'day' },
+      { text: '2025', value: '2025', granularity: 'year' },
+    ],
+  })
+
+  it('groups the same event across articles and skips the publication stamp', () => {
+    const { timeline } = buildTimeline([a, b])
+    const arrival = timeline.filter((e) => e.date === '2025-08-06')
+    assert.equal(arrival.length, 1, JSON.stringify(arrival))
+    assert.deepEqual([...arrival[0].articleIds].sort(), [a.id, b.id].sort())
+    assert.match(arrival[0].text, /arrived in Moscow/)
+    assert.ok(!timeline.some((e) => /Updated/.test(e.text)), 'stamp line skipped')
+    // Support spans point at the clause around the date in each article.
+    for (const s of arrival[0].support!) {
+      const text = (s.articleId === a.id ? a : b).text.slice(s.start, s.end)
+      assert.match(text, /arrived in Moscow/)
+    }
+  })
+
+  it('sorts by date, coarser granularity first', () => {
+    const { timeline } = buildTimeline([a, b])
+    assert.deepEqual(
+      timeline.map((e) => [e.date, e.granularity]),
+      [['2025', 'year'], ['2025-04', 'month'], ['2025-08-06', 'day'], ['2025-08-08', 'day'], ['2026', 'year']],
+    )
+  })
+
+  it('reports one event given different dates by different articles', () => {
+    const c = fixtureArticle({
+      outlet: 'C',
+      text: 'The envoy arrived in Moscow for talks with the president on August 5.',
+      dates: [{ text: 'August 5', value: '2025-08-05', granularity: 'day' }],
+    })
+    const { discrepancies } = buildTimeline([b, c])
+    assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
+    assert.equal(discrepancies[0].kind, 'claim')
+    assert.match(discrepancies[0].description, /^date of .*arrived in Moscow/)
+    assert.deepEqual(
+      discrepancies[0].values.map((v) => [v.value, v.articleIds]).sort(),
+      [['2025-08-05', [c.id]], ['2025-08-06', [b.id]]],
+    )
+  })
+
+  it('does not report different events on different dates', () => {
+    const { discrepancies } = buildTimeline([a, b])
+    assert.deepEqual(discrepancies, [])
+  })
+
+  it('keeps event text to the clause around the date', () => {
+    const long = fixtureArticle({
+      text: 'After weeks of stalled contacts and repeated threats of new tariffs on buyers of Russian oil, the envoy finally arrived in Moscow on Wednesday, and he was greeted at the airport by a delegation of officials from the sovereign wealth fund and the foreign ministry.',
+      dates: [{ text: 'Wednesday', value: '2025-08-06', granularity: 'day' }],
+    })
+    const [entry] = buildTimeline([long]).timeline
+    assert.ok(entry.text.split(/\s+/).length <= 25, entry.text)
+    assert.match(entry.text, /arrived in Moscow on Wednesday/)
+  })
+})

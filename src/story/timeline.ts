@@ -1,0 +1,207 @@
+/**
+ * The story's timeline. Stages, in order:
+ *   1. events: each date mention with the words of its clause (publication stamps skipped);
+ *   2. group: events with the same date value and similar words, across articles;
+ *   3. conflicts: groups with the same words but different dates at one granularity;
+ *   4. sort by date, coarser granularity first.
+ */
+import { contentLemmas, jaccard, splitClauses } from '../compare/claims.js'
+import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, TimelineEntry } from '../types.js'
+
+export interface TimelineOptions {
+  /** Words of an event's text, at most. */
+  maxWords?: number
+  /** A clause shorter than this grows to its neighbours, so the event says something. */
+  minWords?: number
+  /** Lemma Jaccard at which two events with one date value are one event. */
+  groupSimilarity?: number
+  /** Lemma Jaccard at which two events with different dates are the same event misdated. */
+  conflictSimilarity?: number
+  /** Bound on date mentions read per story. */
+  maxEvents?: number
+}
+
+interface DatedEvent {
+  articleId: string
+  date: DateMention
+  span: Span
+  text: string
+  lemmas: Set<string>
+  stage: 'story/timeline'
+}
+
+interface EventGroup {
+  value: string
+  granularity: Granularity
+  events: DatedEvent[]
+  lemmas: Set<string>
+}
+
+const STAMP = /^\s*(?:updated|published|posted|last updated|first published|modified)\b/i
+const CLAUSE_EDGE = /[,;:—–()]/g
+const WORD_AT = /\S+/g
+const GRANULARITY_ORDER: Record<Granularity, number> = { year: 0, month: 1, week: 2, day: 3, time: 4 }
+
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
+function sentenceOf(article: Annotated, span: Span): Span | null {
+  return article.sentences.find((s) => s[0] <= span[0] && span[1] <= s[1]) ?? null
+}
+
+/**
+ * The clause around a date: the main clause holding it (as fact claims split sentences); when that
+ * is longer than `maxWords`, its comma-separated pieces around the date, grown while they fit.
+ */
+function clauseAround(text: string, sentence: Span, date: Span, minWords: number, maxWords: number): Span {
+  const clause = splitClauses(text, sentence).find((c) => c[0] <= date[0] && date[1] <= c[1]) ?? sentence
+  const body = text.slice(clause[0], clause[1])
+  if (wordsIn(body) <= maxWords) return trimSpan(text, clause)
+  const edges = [0, ...[...body.matchAll(CLAUSE_EDGE)].map((m) => m.index + 1), body.length]
+  const rel = date[0] - clause[0]
+  let lo = Math.max(0, edges.filter((e) => e <= rel).length - 1)
+  let hi = lo + 1
+  const fits = (l: number, h: number) => wordsIn(body.slice(edges[l], edges[h])) <= maxWords
+  // Grow forward first: the words after a date usually say what happened on it.
+  while (wordsIn(body.slice(edges[lo], edges[hi])) < minWords || (hi < edges.length - 1 && fits(lo, hi + 1))) {
+    if (hi < edges.length - 1 && fits(lo, hi + 1)) hi++
+    else if (lo > 0 && fits(lo - 1, hi)) lo--
+    else break
+  }
+  let [start, end] = [edges[lo], edges[hi]]
+  if (!fits(lo, hi)) {
+    // One piece longer than the cap: keep words on both sides of the date.
+    const before = [...body.slice(start, rel).matchAll(WORD_AT)].slice(-Math.floor(maxWords / 3))
+    const after = [...body.slice(rel, end).matchAll(WORD_AT)].slice(0, maxWords - before.length)
+    start = before.length > 0 ? start + before[0].index : rel
+    const last = after[after.length - 1]
+    end = last ? rel + last.index + last[0].length : end
+  }
+  return trimSpan(text, [clause[0] + start, clause[0] + end])
+}
+
+/** The span without surrounding spaces and clause punctuation. */
+function trimSpan(text: string, [start, end]: Span): Span {
+  const slice = text.slice(start, end)
+  const lead = slice.length - slice.trimStart().length
+  const kept = slice.trim().replace(/[\s,;:—–(]+$/, '')
+  return [start + lead, start + lead + kept.length]
+}
+
+function datedEvents(article: Annotated, minWords: number, maxWords: number): DatedEvent[] {
+  const out: DatedEvent[] = []
+  for (const date of article.dates) {
+    const sentence = sentenceOf(article, date.span)
+    if (!sentence) continue
+    const sentenceText = article.text.slice(sentence[0], sentence[1])
+    const dateText = article.text.slice(date.span[0], date.span[1])
+    // A stamp line ("Updated Aug. 6, 2025") dates the page, not an event.
+    if (STAMP.test(sentenceText) || wordsIn(sentenceText) - wordsIn(dateText) < 3) continue
+    const span = clauseAround(article.text, sentence, date.span, minWords, maxWords)
+    const text = article.text.slice(span[0], span[1])
+    const withoutDate = text.replace(dateText, ' ')
+    out.push({ articleId: article.id, date, span, text, lemmas: new Set(contentLemmas(withoutDate)), stage: 'story/timeline' })
+  }
+  return out
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0
+  for (const x of a) if (b.has(x)) n++
+  return n
+}
+
+function groupEvents(events: DatedEvent[], groupSimilarity: number): EventGroup[] {
+  const byValue = new Map<string, EventGroup[]>()
+  for (const event of events) {
+    const key = `${event.date.granularity}|${event.date.value}`
+    const groups = byValue.get(key) ?? []
+    const group = groups.find((g) => jaccard(g.lemmas, event.lemmas) >= groupSimilarity && shared(g.lemmas, event.lemmas) >= 2)
+    if (group) {
+      group.events.push(event)
+      for (const l of event.lemmas) group.lemmas.add(l)
+    } else {
+      groups.push({ value: event.date.value, granularity: event.date.granularity, events: [event], lemmas: new Set(event.lemmas) })
+    }
+    byValue.set(key, groups)
+  }
+  return [...byValue.values()].flat()
+}
+
+/** The group's wording: the event sharing most words with the others, then the shortest. */
+function groupText(group: EventGroup): string {
+  const score = (e: DatedEvent) => group.events.reduce((s, o) => (o === e ? s : s + jaccard(e.lemmas, o.lemmas)), 0) - wordsIn(e.text) * 0.01
+  return group.events.reduce((a, b) => (score(b) > score(a) ? b : a)).text
+}
+
+function articleIds(group: EventGroup): string[] {
+  return [...new Set(group.events.map((e) => e.articleId))]
+}
+
+/** Same event words, different dates at one granularity, from different articles. */
+function dateConflicts(groups: EventGroup[], conflictSimilarity: number): Discrepancy[] {
+  const out: Discrepancy[] = []
+  // Groups are compared only within a granularity and through a shared lemma index, not all pairs.
+  const index = new Map<string, number[]>()
+  groups.forEach((g, i) =>
+    g.lemmas.forEach((l) => {
+      const list = index.get(l)
+      if (list) list.push(i)
+      else index.set(l, [i])
+    }),
+  )
+  const seen = new Set<string>()
+  groups.forEach((a, i) => {
+    for (const l of a.lemmas) {
+      for (const j of index.get(l) ?? []) {
+        const b = groups[j]
+        if (j <= i || seen.has(`${i}:${j}`) || a.granularity !== b.granularity || a.value === b.value) continue
+        seen.add(`${i}:${j}`)
+        const [ia, ib] = [articleIds(a), articleIds(b)]
+        if (ia.some((id) => ib.includes(id)) || jaccard(a.lemmas, b.lemmas) < conflictSimilarity) continue
+        const event = groupText(a).split(/\s+/).slice(0, 10).join(' ')
+        out.push({ kind: 'claim', description: `date of ${event}`, values: [{ value: a.value, articleIds: ia }, { value: b.value, articleIds: ib }] })
+      }
+    }
+  })
+  return out
+}
+
+/** Sortable start of a date value: ISO weeks become their Monday. */
+function sortKey(value: string): string {
+  const week = /^(\d{4})-W(\d{2})/.exec(value)
+  if (!week) return value
+  const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4))
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 864e5 + (Number(week[2]) - 1) * 7 * 864e5)
+  return monday.toISOString().slice(0, 10)
+}
+
+// Plain code-unit order: locale collation would ignore the hyphens of ISO dates.
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Builds the timeline of a story's articles: one entry per event (a date with the words around it),
+ * grouped across articles, sorted by date; and the events different articles date differently.
+ * @example const { timeline } = buildTimeline(story.articles)
+ */
+export function buildTimeline(
+  articles: Annotated[],
+  { maxWords = 25, minWords = 6, groupSimilarity = 0.3, conflictSimilarity = 0.5, maxEvents = 2000 }: TimelineOptions = {},
+): { timeline: TimelineEntry[]; discrepancies: Discrepancy[] } {
+  const events = articles.flatMap((a) => datedEvents(a, minWords, maxWords)).slice(0, maxEvents)
+  const groups = groupEvents(events, groupSimilarity)
+  const timeline = groups.map((g): TimelineEntry => {
+    const support: Citation[] = g.events.map((e) => ({ articleId: e.articleId, start: e.span[0], end: e.span[1] }))
+    return { date: g.value, granularity: g.granularity, text: groupText(g), articleIds: articleIds(g), support }
+  })
+  timeline.sort(
+    (a, b) =>
+      compareKeys(sortKey(a.date), sortKey(b.date)) ||
+      GRANULARITY_ORDER[a.granularity] - GRANULARITY_ORDER[b.granularity] ||
+      b.articleIds.length - a.articleIds.length,
+  )
+  return { timeline, discrepancies: dateConflicts(groups, conflictSimilarity) }
+}

@@ -1,0 +1,37 @@
+/**
+ * The story's title: an outlet's own headline when there is one, chosen from the article that
+ * shares most with the others; otherwise the story's top fact, shortened.
+ */
+import type { Annotated, StoryFact } from '../types.js'
+
+export interface TitleOptions {
+  /** Words kept when the title is made from a fact. */
+  maxWords?: number
+}
+
+function centrality(article: Annotated, facts: StoryFact[]): number {
+  return facts.filter((f) => f.status !== 'single-source' && f.articleIds.includes(article.id)).length
+}
+
+function shorten(text: string, maxWords: number): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ')
+  if (words.length <= maxWords) return words.join(' ').replace(/[.;,:]$/, '')
+  return `${words.slice(0, maxWords).join(' ').replace(/[.;,:]$/, '')}…`
+}
+
+/**
+ * The title of the most central article (most corroborated or disputed facts; ties keep input
+ * order), or the top fact's text shortened to about 12 words when no article has a title.
+ * @example storyTitle(articles, facts) // "Trump Envoy Meets Putin in Moscow"
+ */
+export function storyTitle(articles: Annotated[], facts: StoryFact[], { maxWords = 12 }: TitleOptions = {}): string {
+  const titled = articles
+    .map((article, order) => ({ article, order, score: centrality(article, facts) }))
+    .filter((x) => x.article.title && x.article.title.trim().length > 0)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+  if (titled.length > 0) return titled[0].article.title!.trim()
+  const top = facts[0]
+  if (top) return shorten(top.text, maxWords)
+  const first = articles.find((a) => a.sentences.length > 0)
+  return first ? shorten(first.text.slice(first.sentences[0][0], first.sentences[0][1]), maxWords) : 'Untitled story'
+}

@@ -1,0 +1,218 @@
+/**
+ * Parallax core types. The names follow ../shared/DESIGN.md (the contract); the extra fields
+ * (`stage`, `role`, `channel`, `inferred`, ...) carry provenance and detail.
+ *
+ * Every extracted thing is a span into `Article.text`, half-open `[start, end)`, in UTF-16 code
+ * units (JavaScript string indices), tagged with the stage that produced it.
+ */
+
+/** `[start, end)` into an article's clean text. */
+export type Span = readonly [start: number, end: number]
+
+/** Name of the stage that produced a result, e.g. `"enrich/quotes"` or `"extract/boilerplate"`. */
+export type StageName = string
+
+export type SourceKind = 'text' | 'html' | 'feed' | 'jsonl' | 'warc' | 'url'
+
+/** Bytes as they came in, before extraction. */
+export interface RawDocument {
+  source: { kind: SourceKind; path?: string; url?: string }
+  bytes: Uint8Array
+  /** Set by the user (`--published`) when the input has none of its own. */
+  publishedAt?: string | null
+  /** Set by the user (`--outlet`). */
+  outlet?: string | null
+}
+
+export interface RemovedPiece {
+  text: string
+  /** Why it was removed, e.g. `navigation`, `photo-credit`, `caption`, `comment-notice`. */
+  reason: string
+}
+
+/** A clean article: the output of `extract`. */
+export interface Article {
+  /** sha256 of the clean text, hex, first 16 characters. */
+  id: string
+  source: { kind: SourceKind; path?: string; url?: string }
+  outlet: { name: string; domain?: string } | null
+  title: string | null
+  authors: string[]
+  /** ISO 8601; a date (`2025-08-06`) or a date-time with offset. */
+  publishedAt: string | null
+  language: string
+  text: string
+  removed: RemovedPiece[]
+  /** Where metadata came from, e.g. `{ publishedAt: 'text:update-stamp', outlet: 'text:dateline' }`. */
+  provenance?: Record<string, string>
+  /** Problems met while processing this article; the article still goes on. */
+  messages?: StageMessage[]
+}
+
+export interface StageMessage {
+  stage: StageName
+  level: 'warning' | 'error'
+  message: string
+}
+
+export type EntityType = 'person' | 'organization' | 'place' | 'other'
+
+export interface EntityMention {
+  span: Span
+  type: EntityType
+  /** The canonical name within the article: "Marco Rubio" for "Rubio" or "Secretary of State Marco Rubio". */
+  name: string
+  /** Title or role given next to the name: "Secretary of State", "Kremlin spokesman". */
+  role?: string
+  /** Span of the role words, when present. */
+  roleSpan?: Span
+  /** How this mention was found: `name`, `surname` (resolved to a full name), `pronoun`, `descriptor`. */
+  via?: 'name' | 'surname' | 'pronoun' | 'descriptor'
+  stage: StageName
+}
+
+export type QuoteKind = 'direct' | 'partial' | 'indirect'
+
+export interface QuoteMention {
+  /** The quoted words, without the quotation marks. For multi-paragraph quotes, start of first to end of last. */
+  span: Span
+  speaker: { name: string; span?: Span } | null
+  /** The verb phrase that attributes it: "said on Truth Social", "told reporters", "wrote". */
+  cue?: string
+  cueSpan?: Span
+  /** Where it was said when the text gives it: "Truth Social", "Fox Business", "a post on X". */
+  channel?: string
+  kind: QuoteKind
+  stage: StageName
+}
+
+export interface NumberMention {
+  span: Span
+  value: number
+  /** Normalised unit: `percent`, `USD`, `hour`, `day`, `people`, `barrel`, ... */
+  unit?: string
+  approx?: 'about' | 'at least' | 'nearly' | 'up to' | 'more than'
+  /** For ranges ("24-36 hours"): the upper bound; `value` is the lower. */
+  upper?: number
+  stage: StageName
+}
+
+export type Granularity = 'day' | 'week' | 'month' | 'year' | 'time'
+
+export interface DateMention {
+  span: Span
+  /** ISO 8601 value at its granularity: `2025-08-06`, `2025-W33`, `2025-07`, `2025`, `2025-08-06T11:45`. */
+  value: string
+  granularity: Granularity
+  /** True when the value was inferred from the publication date ("Wednesday", "last month"). */
+  inferred: boolean
+  /** The anchor used when inferred (the publication date). */
+  anchor?: string
+  stage: StageName
+}
+
+/** An article after `enrich`. */
+export interface Annotated extends Article {
+  sentences: Span[]
+  entities: EntityMention[]
+  quotes: QuoteMention[]
+  numbers: NumberMention[]
+  dates: DateMention[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report (the JSON contract of `parallax analyze --format json`).
+
+export interface Citation {
+  articleId: string
+  start: number
+  end: number
+}
+
+export interface Occurrence extends Citation {
+  text: string
+}
+
+export interface StoryEntity {
+  id: string
+  name: string
+  type: EntityType
+  aliases: string[]
+  /** Roles seen across articles ("Secretary of State"). */
+  roles: string[]
+  articleIds: string[]
+  mentions: number
+}
+
+export interface StoryQuote {
+  id: string
+  text: string
+  speaker: { name: string; entityId: string | null } | null
+  occurrences: Occurrence[]
+  articleIds: string[]
+  variants: { text: string; articleIds: string[] }[]
+}
+
+export type FactStatus = 'corroborated' | 'single-source' | 'disputed'
+
+export interface StoryFact {
+  id: string
+  text: string
+  status: FactStatus
+  articleIds: string[]
+  support: Citation[]
+}
+
+export type DiscrepancyKind = 'number' | 'name-spelling' | 'quote-wording' | 'claim' | 'framing'
+
+export interface Discrepancy {
+  kind: DiscrepancyKind
+  description: string
+  values: { value: string; articleIds: string[] }[]
+}
+
+export interface TimelineEntry {
+  date: string
+  granularity: Granularity
+  text: string
+  articleIds: string[]
+  support?: Citation[]
+}
+
+export interface SummarySentence {
+  text: string
+  citations: Citation[]
+}
+
+export interface CoverageEntry {
+  articleId: string
+  outlet: string | null
+  uniqueFactIds: string[]
+  omittedFactIds: string[]
+}
+
+export interface Story {
+  id: string
+  title: string
+  articleIds: string[]
+  /** Why these articles were grouped (shared entities, terms; the score). */
+  why?: { articleId: string; joinedBy: string | null; score: number; shared: string[] }[]
+  entities: StoryEntity[]
+  quotes: StoryQuote[]
+  facts: StoryFact[]
+  discrepancies: Discrepancy[]
+  timeline: TimelineEntry[]
+  summary: SummarySentence[]
+  /** How many candidate summary sentences the citation check rejected. */
+  summaryRejected?: number
+  coverage: CoverageEntry[]
+}
+
+/** An article in the report: everything but its text. */
+export type ReportArticle = Omit<Article, 'text'>
+
+export interface Report {
+  schemaVersion: 1
+  articles: ReportArticle[]
+  stories: Story[]
+}

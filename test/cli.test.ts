@@ -1,0 +1,139 @@
+/**
+ * The CLI as a user meets it: inputs of every kind, every output format, exit codes, and bad input
+ * that is named on stderr while the rest of the batch goes on.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { cli } from './helpers/cli.js'
+import { seedsDir } from './helpers/shared.js'
+
+const GOOD_ARTICLE = `Harbour workers end strike after pay deal
+
+The dockworkers' union in Port Averly ended its nine-day strike on Tuesday after the harbour board agreed to a 6% pay rise, union leader Mara Quint said.
+
+"We won what we came for," Quint told reporters outside the union hall. "The cranes will be moving by Thursday."
+
+The board's chair, Tobias Wren, said in a statement that the agreement would cost about $4 million a year.
+`
+
+let dir: string
+const commands = ['extract', 'annotate', 'cluster', 'analyze'] as const
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'))
+  mkdirSync(join(dir, 'batch'))
+  writeFileSync(join(dir, 'batch', 'good.txt'), GOOD_ARTICLE)
+  writeFileSync(join(dir, 'batch', 'empty.txt'), '')
+  writeFileSync(join(dir, 'batch', 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]))
+  writeFileSync(join(dir, 'batch', 'latin.txt'), Buffer.concat([Buffer.from('The mayor of S'), Buffer.from([0xe3, 0x6f]), Buffer.from(' Paulo said the bridge reopens on Friday, after three weeks of repairs to its deck.\n')]))
+  writeFileSync(join(dir, 'batch', 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'The council met again today. '))
+  mkdirSync(join(dir, 'page'))
+  writeFileSync(join(dir, 'page', 'article.txt'), `<!doctype html><html><head><title>Harbour strike ends | Averly Gazette</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Harbour strike ends</h1>${GOOD_ARTICLE.split('\n\n').slice(1).map((p) => `<p>${p}</p>`).join('')}</article><footer>© 2026 Averly Gazette</footer></body></html>`)
+})
+
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('bad input in a batch', () => {
+  for (const command of commands) {
+    it(`${command}: names each bad file with its reason, processes the good one, exits 1`, async () => {
+      const { code, stdout, stderr } = await cli(command, join(dir, 'batch'), '--format', 'json', '--published', '2026-03-03')
+      assert.equal(code, 1)
+      assert.match(stderr, /empty\.txt: .*empty/i)
+      assert.match(stderr, /image\.png: .*binary/i)
+      assert.match(stderr, /latin\.txt: .*UTF-8/i)
+      assert.match(stderr, /huge\.txt: .*50\.0 MB.*limit/i)
+      assert.doesNotMatch(stderr, /good\.txt/)
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace')
+      const doc = JSON.parse(stdout) as { articles: { title: string | null; source: { path?: string } }[] }
+      assert.equal(doc.articles.length, 1)
+      assert.ok(doc.articles[0].source.path?.endsWith('good.txt'))
+    })
+  }
+
+  it('jsonl has one record per input, failures included, each with its source', async () => {
+    const { code, stdout } = await cli('extract', join(dir, 'batch'), '--format', 'jsonl')
+    assert.equal(code, 1)
+    const records = stdout.trim().split('\n').map((line) => JSON.parse(line) as { source: string; article?: unknown; error?: { code: string } })
+    assert.equal(records.length, 5)
+    const bySource = new Map(records.map((r) => [r.source.split('/').pop(), r]))
+    assert.ok(bySource.get('good.txt')?.article)
+    assert.equal(bySource.get('empty.txt')?.error?.code, 'empty')
+    assert.equal(bySource.get('image.png')?.error?.code, 'binary')
+    assert.equal(bySource.get('latin.txt')?.error?.code, 'encoding')
+    assert.equal(bySource.get('huge.txt')?.error?.code, 'too-large')
+  })
+
+  it('a missing file and a glob that matches nothing are errors, the rest goes on', async () => {
+    const { code, stdout, stderr } = await cli('extract', join(dir, 'nope.txt'), join(dir, 'batch', '*.xml'), join(dir, 'batch', 'good.txt'))
+    assert.equal(code, 1)
+    assert.match(stderr, /nope\.txt: no such file/)
+    assert.match(stderr, /\*\.xml: the pattern matched no file/)
+    assert.equal((JSON.parse(stdout) as { articles: unknown[] }).articles.length, 1)
+  })
+})
+
+describe('inputs and formats', () => {
+  it('detects HTML by content, not by the .txt name', async () => {
+    const { code, stdout } = await cli('extract', join(dir, 'page', 'article.txt'))
+    assert.equal(code, 0)
+    const [article] = (JSON.parse(stdout) as { articles: { text: string; title: string }[] }).articles
+    assert.match(article.text, /nine-day strike/)
+    assert.doesNotMatch(article.text, /<p>|Home\s+News/)
+    assert.match(article.title, /Harbour strike ends/)
+  })
+
+  it('globs expand to the files they match', async () => {
+    const { code, stdout } = await cli('extract', join(dir, 'batch', 'good.*'), join(dir, 'page', '*.txt'))
+    assert.equal(code, 0)
+    assert.equal((JSON.parse(stdout) as { articles: unknown[] }).articles.length, 2)
+  })
+
+  it('usage errors exit 2 with a message', async () => {
+    const badFormat = await cli('analyze', seedsDir, '--format', 'pdf')
+    assert.equal(badFormat.code, 2)
+    assert.match(badFormat.stderr, /format/)
+    const badDate = await cli('analyze', seedsDir, '--published', 'last Tuesday')
+    assert.equal(badDate.code, 2)
+    assert.match(badDate.stderr, /--published wants an ISO 8601 date/)
+    const unknown = await cli('compare-all', seedsDir)
+    assert.equal(unknown.code, 2)
+  })
+
+  it('analyze --format json on the seeds validates against the report schema', async () => {
+    const { code, stdout, stderr } = await cli('analyze', seedsDir, '--published', '2025-08-06', '--format', 'json')
+    assert.equal(code, 0, stderr)
+    const schema = JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8')) as object
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false })
+    addFormats.default(ajv)
+    const validate = ajv.compile(schema)
+    const report = JSON.parse(stdout) as unknown
+    assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 5), null, 2))
+  })
+
+  it('markdown and html reports carry the outlets; html loads nothing from outside', async () => {
+    const md = await cli('analyze', seedsDir, '--published', '2025-08-06', '--format', 'md')
+    assert.equal(md.code, 0)
+    for (const outlet of ['CNN', 'Fox News', 'Wall Street Journal']) assert.ok(md.stdout.includes(outlet), `md names ${outlet}`)
+    const html = await cli('analyze', seedsDir, '--published', '2025-08-06', '--format', 'html')
+    assert.equal(html.code, 0)
+    assert.match(html.stdout, /^<!doctype html>/i)
+    assert.match(html.stdout, /Content-Security-Policy/)
+    assert.doesNotMatch(html.stdout, /<(?:script|link|img|iframe)[^>]+(?:src|href)=["']?(?:https?:)?\/\//i)
+    for (const outlet of ['CNN', 'Fox News']) assert.ok(html.stdout.includes(outlet))
+  })
+
+  it('reads stdin through the installed binary', () => {
+    const bin = new URL('../bin/parallax.js', import.meta.url).pathname
+    const result = spawnSync(process.execPath, [bin, 'annotate', '-', '--published', '2026-03-03', '--format', 'jsonl'], { input: GOOD_ARTICLE, encoding: 'utf8' })
+    assert.equal(result.status, 0, result.stderr)
+    const record = JSON.parse(result.stdout.trim()) as { source: string; article: { quotes: { speaker: { name: string } | null }[] } }
+    assert.equal(record.source, '-')
+    assert.ok(record.article.quotes.some((q) => q.speaker?.name === 'Mara Quint'))
+  })
+})

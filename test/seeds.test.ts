@@ -1,0 +1,209 @@
+/**
+ * End to end over the five seed articles (one meeting in Moscow, five outlets), with expectations
+ * written from a careful reading of the articles. The articles are read from ../shared/seeds.
+ */
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { before, describe, it } from 'node:test'
+import { analyzeArticles, annotate, extractArticle } from '../src/index.js'
+import type { Annotated, Report, Story } from '../src/types.js'
+import { loadSeeds } from './helpers/shared.js'
+
+let articles: Annotated[]
+let report: Report
+let story: Story
+
+/** The article whose clean text contains `needle`. */
+function articleWith(needle: string): Annotated {
+  const found = articles.find((a) => a.text.includes(needle))
+  assert.ok(found, `an article contains ${JSON.stringify(needle)}`)
+  return found
+}
+
+/** First day of an ISO date, week (2025-W32), month or year value. */
+function periodStart(value: string): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(value)
+  if (!week) return value.slice(0, 10)
+  const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4))
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000)
+  return monday.toISOString().slice(0, 10)
+}
+
+const slice = (text: string, [start, end]: readonly [number, number]) => text.slice(start, end)
+
+before(() => {
+  articles = loadSeeds().map((seed) =>
+    annotate(extractArticle({ source: { kind: 'text', path: seed.path }, bytes: readFileSync(seed.path), publishedAt: '2025-08-06' })),
+  )
+  report = analyzeArticles(articles)
+  story = report.stories[0]
+})
+
+describe('seeds: extraction', () => {
+  it('finds the outlets the texts name, and no outlet where none is named', () => {
+    const outlets = articles.map((a) => a.outlet?.name ?? null)
+    assert.ok(outlets.includes('CNN'))
+    assert.ok(outlets.includes('Fox News'))
+    assert.ok(outlets.some((o) => o !== null && /Wall Street Journal/.test(o)))
+    // Reuters and The New York Times are cited as sources, not the outlet of any article.
+    assert.ok(!outlets.some((o) => o !== null && /Reuters|New York Times/.test(o)))
+  })
+
+  const furniture: [string, RegExp][] = [
+    ['Skip to Content', /navigation/],
+    ['You can now listen to Fox News articles', /audio/],
+    ['Read the full article here', /read|link/],
+    ['Write to Matthew Luxmoore at', /contact/],
+    ['An artificial-intelligence tool created this summary', /ai/],
+    ['BE PART OF THE CONVERSATION', /comment/],
+    ['Please keep your comments respectful', /comment/],
+    ['All rights reserved', /copyright/],
+    ['Pablo Martinez Monsivais/AP', /credit/],
+    ['Getty Images via CNN Newsource', /credit|caption/],
+    ['WITKOFF SCRAMBLES FOR PEACE DEAL', /related|headline/],
+    ['Jump to comments', /navigation|comment/],
+  ]
+  for (const [words, reason] of furniture) {
+    it(`removes "${words}" and lists it with its reason`, () => {
+      for (const article of articles) assert.ok(!article.text.includes(words), `"${words}" left in ${article.source.path}`)
+      const piece = articles.flatMap((a) => a.removed).find((r) => r.text.includes(words))
+      assert.ok(piece, `"${words}" is listed in removed`)
+      assert.match(piece.reason, reason)
+    })
+  }
+
+  it('keeps every article sentence: each long line of a seed that ends a sentence is still in the clean text', () => {
+    for (const seed of loadSeeds()) {
+      const article = articles.find((a) => a.source.path === seed.path)
+      assert.ok(article)
+      const flat = article.text.replace(/\s+/g, ' ')
+      const body = seed.text.split('\n').filter((line) => line.length > 120 && /[.”"]$/.test(line.trim()) && !/artificial-intelligence|Community Guidelines|Write to |contributed to this report/.test(line))
+      for (const line of body) assert.ok(flat.includes(line.trim().replace(/\s+/g, ' ').slice(0, 80)), `kept: ${line.slice(0, 60)}…`)
+    }
+  })
+
+  it('reads the publication date from the texts\' own update stamps', () => {
+    assert.equal(articleWith('Great progress was made!').provenance?.publishedAt?.startsWith('text'), true)
+    assert.equal(articleWith('Great progress was made!').publishedAt?.slice(0, 10), '2025-08-06')
+  })
+
+  it('lists a byline as separate authors, without the outlet', () => {
+    const cnn = articles.find((a) => a.outlet?.name === 'CNN')
+    assert.ok(cnn)
+    assert.ok(cnn.authors.includes('Anna Chernova'))
+    assert.ok(cnn.authors.includes('Kevin Liptak'))
+    assert.ok(!cnn.authors.some((a) => /CNN|^By /.test(a)))
+  })
+})
+
+describe('seeds: who said what', () => {
+  const expected: [phrase: string, speaker: RegExp][] = [
+    ['Great progress was made!', /Donald Trump/],
+    ['The Russians expressed their desire to meet', /Karoline Leavitt/],
+    ['Today was a good day', /Marco Rubio/],
+    ['Time is needed for efforts', /Dmitry Peskov/],
+    ['These actions are unfair', /Randhir Jaiswal/],
+    ['There is zero military sense', /Zelensk/],
+    ['We conveyed certain signals', /Ushakov/],
+    ['For the first time perhaps since this administration began', /Marco Rubio/],
+    ['Hundreds of families were left without gas', /Zelensk/],
+    ['We had some very good talks with President Putin today', /Donald Trump/],
+    ['The Russians are eager to continue engaging', /official/i],
+  ]
+  for (const [phrase, speaker] of expected) {
+    it(`"${phrase}" has the speaker ${speaker}`, () => {
+      const hits = articles.flatMap((a) => a.quotes.filter((q) => slice(a.text, q.span).includes(phrase)).map((q) => ({ q, a })))
+      assert.ok(hits.length > 0, `quote found: ${phrase}`)
+      for (const { q } of hits) assert.match(q.speaker?.name ?? '(none)', speaker)
+    })
+  }
+
+  it('joins Zelensky\'s quote that runs over several paragraphs into one quote', () => {
+    const a = articleWith('Russia must end the war that it itself started')
+    const q = a.quotes.find((quote) => slice(a.text, quote.span).includes('Our joint position'))
+    assert.ok(q)
+    assert.match(slice(a.text, q.span), /European leaders were on the call/)
+  })
+
+  it('records cues and channels', () => {
+    const a = articleWith('Great progress was made!')
+    const q = a.quotes.find((quote) => slice(a.text, quote.span).includes('Great progress'))
+    assert.match(q?.cue ?? '', /said/)
+    assert.match(`${q?.cue ?? ''} ${q?.channel ?? ''}`, /Truth Social/)
+  })
+
+  it('finds people with their roles kept apart from their names', () => {
+    const rubio = articles.flatMap((a) => a.entities).find((e) => e.name === 'Marco Rubio' && e.role)
+    assert.match(rubio?.role ?? '', /Secretary of State/)
+    const peskov = articles.flatMap((a) => a.entities).find((e) => e.name === 'Dmitry Peskov')
+    assert.match(peskov?.role ?? '', /spokesman/i)
+  })
+})
+
+describe('seeds: the story', () => {
+  it('puts the five articles into one story', () => {
+    assert.equal(report.stories.length, 1)
+    assert.equal(story.articleIds.length, 5)
+  })
+
+  it('merges spelling variants of one person across outlets, and flags the spelling', () => {
+    const zelensky = story.entities.filter((e) => /Zelensk/.test(e.name))
+    assert.equal(zelensky.length, 1, 'one Zelensky entity')
+    assert.ok(zelensky[0].articleIds.length >= 4)
+    const ushakov = story.entities.filter((e) => /Ushakov/.test(e.name))
+    assert.equal(ushakov.length, 1, 'one Ushakov entity')
+    const spelling = story.discrepancies.filter((d) => d.kind === 'name-spelling')
+    assert.ok(spelling.some((d) => d.values.some((v) => v.value.includes('Zelenskyy'))))
+  })
+
+  it('matches the same quote across outlets, with its wording variants', () => {
+    const leavitt = story.quotes.find((q) => q.text.includes('expressed their desire to meet'))
+    assert.ok(leavitt)
+    assert.ok(leavitt.articleIds.length >= 2)
+    for (const occ of leavitt.occurrences) {
+      const article = articles.find((a) => a.id === occ.articleId)
+      assert.equal(article?.text.slice(occ.start, occ.end), occ.text)
+    }
+    const signals = story.quotes.filter((q) => /Corresponding signals/i.test(q.text))
+    assert.ok(signals.some((q) => q.articleIds.length >= 2 && q.variants.length >= 2), 'the Kremlin "signals" quote has variants')
+  })
+
+  it('corroborates that the meeting lasted about three hours, across outlets', () => {
+    const fact = story.facts.find((f) => /three.hour|three hours/i.test(f.text) && f.status === 'corroborated')
+    assert.ok(fact, 'a corroborated three-hour fact')
+    assert.ok(fact.articleIds.length >= 3)
+    for (const s of fact.support) {
+      const text = articles.find((a) => a.id === s.articleId)?.text.slice(s.start, s.end) ?? ''
+      assert.match(text, /three/i)
+    }
+    assert.ok(!story.discrepancies.some((d) => d.kind === 'number' && /hour/.test(d.description)), 'compatible approximations are not a discrepancy')
+  })
+
+  it('has single-source facts and names, per article, what only it reports', () => {
+    assert.ok(story.facts.some((f) => f.status === 'single-source'))
+    const wsj = articles.find((a) => a.outlet?.name.includes('Wall Street Journal'))
+    const coverage = story.coverage.find((c) => c.articleId === wsj?.id)
+    assert.ok(coverage && coverage.uniqueFactIds.length > 0)
+    const jaiswal = story.facts.find((f) => f.id === coverage.uniqueFactIds.find((id) => story.facts.find((g) => g.id === id)?.text.includes('India')))
+    assert.ok(jaiswal === undefined || jaiswal.status === 'single-source')
+  })
+
+  it('dates the events on the timeline against the publication date', () => {
+    const dates = new Set(story.timeline.map((t) => t.date))
+    assert.ok(dates.has('2025-08-06'), 'the meeting on Wednesday')
+    assert.ok(dates.has('2025-08-08'), 'the Friday sanctions deadline')
+    assert.ok(dates.has('2022-02-24'), 'the invasion date')
+    // in order of when each period starts: a year before its months, a week before its later days
+    const starts = story.timeline.map((t) => periodStart(t.date))
+    assert.deepEqual(starts, [...starts].sort())
+  })
+
+  it('writes a summary whose every sentence cites text holding its names and numbers', () => {
+    assert.ok(story.summary.length >= 3 && story.summary.length <= 7)
+    for (const sentence of story.summary) {
+      assert.ok(sentence.citations.length > 0)
+      const cited = sentence.citations.map((c) => articles.find((a) => a.id === c.articleId)?.text.slice(c.start, c.end) ?? '').join(' ')
+      for (const number of sentence.text.match(/\d+(?:[.,]\d+)?/g) ?? []) assert.ok(cited.includes(number), `${number} is in the cited text`)
+    }
+  })
+})
