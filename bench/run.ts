@@ -6,7 +6,7 @@
  * bench/out/latest.json. `stages` times the per-stage part only, without the whole analyze.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -102,11 +102,11 @@ function timeStages(pipeline: Pipeline, corpus: CorpusArticle[], raws: RawDocume
   const enrich = timePerArticle('enrich (annotate, all five)', pipeline.annotate, articles, ctx, why.annotate)
   rows.push(sentences.result, entities.result, quotes.result, numbers.result, dates.result, enrich.result)
 
-  // Cluster reads annotated articles: from annotate when it exists, else assembled from the stages above.
-  const annotated: Annotated[] =
-    enrich.outputs.length > 0
-      ? enrich.outputs
-      : articles.map((a, i) => ({ ...a, sentences: sentences.outputs[i] ?? [], entities: entities.outputs[i] ?? [], quotes: quotes.outputs[i] ?? [], numbers: numbers.outputs[i] ?? [], dates: dates.outputs[i] ?? [] }))
+  // Cluster reads annotated articles: from annotate, and where annotate did not run (missing, or
+  // timed on a prefix) assembled from the single stages above, so cluster always sees the corpus.
+  const annotated: Annotated[] = articles.map(
+    (a, i) => enrich.outputs[i] ?? { ...a, sentences: sentences.outputs[i] ?? [], entities: entities.outputs[i] ?? [], quotes: quotes.outputs[i] ?? [], numbers: numbers.outputs[i] ?? [], dates: dates.outputs[i] ?? [] },
+  )
   const cluster = timeBatch('cluster', pipeline.clusterArticles, annotated, ctx, why.clusterArticles)
   const agreement = clusterAgreement(cluster.output, annotated, corpus)
   if (agreement) cluster.result.note = [cluster.result.note, agreement].filter(Boolean).join('; ')
@@ -142,6 +142,9 @@ export async function runBench(options: BenchOptions): Promise<Record<string, un
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     cpu: cpus()[0]?.model ?? 'unknown',
+    cpuCount: cpus().length,
+    // Other work on the machine slows every row; the ratio to the floor only partly corrects for it.
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     options,
     corpus: { articles: corpus.length, events, meanChars, generateMs: Math.round(generateMs) },
     ratioDefinition: RATIO_DEFINITION,
@@ -160,7 +163,8 @@ async function main(): Promise<void> {
   }
   const result = await runBench(options)
   const corpus = result.corpus as { articles: number; events: number; meanChars: number }
-  console.log(`Parallax bench: ${corpus.articles} articles, ${corpus.events} events, ${corpus.meanChars} chars/article on average (seed ${options.seed}, ${result.node})\n`)
+  console.log(`Parallax bench: ${corpus.articles} articles, ${corpus.events} events, ${corpus.meanChars} chars/article on average (seed ${options.seed}, ${result.node})`)
+  console.log(`machine: ${result.cpuCount} × ${result.cpu}, load average ${(result.loadAverage as number[]).join(' ')}\n`)
   console.log(formatTable(result.stages as StageResult[]))
   console.log(`\n${RATIO_DEFINITION}`)
   console.log(`peak RSS: ${result.peakRssMb} MB`)

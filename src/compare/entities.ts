@@ -48,7 +48,13 @@ interface Group {
   names: string[]
 }
 
+/** A descriptor the enrich stage resolved to a name ("the advisor" -> Yuri Ushakov) joins that name's entity. */
+function isResolvedDescriptor(m: EntityMention): boolean {
+  return m.via === 'descriptor' && !DESCRIPTOR_START.test(m.name) && HAS_UPPER.test(m.name)
+}
+
 function isDescriptor(m: EntityMention): boolean {
+  if (isResolvedDescriptor(m)) return false
   return m.via === 'descriptor' || DESCRIPTOR_START.test(m.name) || !HAS_UPPER.test(m.name)
 }
 
@@ -171,7 +177,8 @@ function hashId(prefix: string, key: string, used: Set<string>): string {
 function buildEntity(group: Group, used: Set<string>, maxAliases: number): StoryEntity {
   const name = canonicalName(group)
   const type: EntityType = group.kind === 'descriptor' ? 'other' : mostFrequent(group.mentions.map((x) => x.m.type))
-  const forms = group.mentions.flatMap((x) => [x.m.name.trim(), x.surface.trim()]).filter((f) => HAS_UPPER.test(f))
+  // a resolved descriptor's surface ("The advisor") is not a name of the entity
+  const forms = group.mentions.flatMap((x) => [x.m.name.trim(), ...(isResolvedDescriptor(x.m) ? [] : [x.surface.trim()])]).filter((f) => HAS_UPPER.test(f))
   const aliases = dedupeCaseless(forms.map((f) => f.replace(/['’]s$/, '')), [name])
   const key = group.kind === 'descriptor' ? `${group.mentions[0].articleId}|${name}` : `${type}|${normalizeName(name)}`
   return {
@@ -191,7 +198,7 @@ function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
   // slot -> normalised spelling -> { display forms, articles }
   const seen = slots.map(() => new Map<string, { display: string[]; articleIds: Set<string> }>())
   for (const x of group.mentions) {
-    for (const display of new Set([...x.m.name.split(DISPLAY_SPLIT), ...x.surface.split(DISPLAY_SPLIT)])) {
+    for (const display of new Set([...x.m.name.split(DISPLAY_SPLIT), ...(isResolvedDescriptor(x.m) ? [] : x.surface.split(DISPLAY_SPLIT))])) {
       const clean = display.replace(/['’]s$/, '')
       const norm = normalizeName(clean)
       if (norm.length < 2 || !HAS_UPPER.test(clean)) continue

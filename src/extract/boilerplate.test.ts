@@ -59,6 +59,7 @@ describe('removeBoilerplate: body text is kept', () => {
     'The ratio was 3/4 of the vote, with 24/7 monitoring planned.',
     'Officials said the update was expected later this week.',
     'SANCTIONS are not new, he said.',
+    '“THE UNITED STATES WILL NOT STAND FOR THIS!”',
   ]
   for (const line of kept) {
     it(line, () => {

@@ -16,6 +16,8 @@ export interface BoilerplateOptions {
   maxFurnitureChars?: number
   /** Longest line (in words) that may be a section heading such as "What To Know". */
   maxHeadingWords?: number
+  /** Take short headline-shaped lines for section labels (off for HTML, whose headings are tagged). */
+  detectHeadings?: boolean
   /** Join a line that does not end a sentence to the next (scraped text); off for HTML blocks. */
   joinBrokenLines?: boolean
 }
@@ -29,6 +31,7 @@ export interface BoilerplateResult {
 
 const DEFAULTS: Required<Omit<BoilerplateOptions, 'knownTitle'>> = {
   detectTitle: true,
+  detectHeadings: true,
   joinBrokenLines: true,
   maxFurnitureChars: 400,
   maxHeadingWords: 10,
@@ -153,16 +156,28 @@ function classifyByShape(lines: Line[], maxHeadingWords: number): void {
       if (caption) captions.add(caption)
     }
     if (line.reason !== null) continue
-    const afterCredit = lines[i - 1]?.reason === 'photo-credit'
     const heading = isSectionHeading(line.text, next[i]?.text, maxHeadingWords)
-    if (captions.has(line.text) || (afterCredit && !(heading && isTitleCase(line.text)) && !endsSentence(line.text) && line.text.length <= 300)) {
+    if (captions.has(line.text) || (lines[i - 1]?.reason === 'photo-credit' && isCaptionAfterCredit(line.text, heading))) {
       line.reason = 'caption'
-    } else if (isAllCaps(line.text)) {
+    } else if (isOtherHeadline(line.text)) {
       line.reason = 'related-headline'
     } else if (heading) {
       line.reason = 'section-heading'
     }
   }
+}
+
+/** Longest caption line recognised by its place under a photo credit. */
+const MAX_CAPTION_CHARS = 300
+
+/** Under a credit, a line without sentence end is its caption, unless it is a label ("What To Know"). */
+function isCaptionAfterCredit(line: string, heading: boolean): boolean {
+  return !(heading && isTitleCase(line)) && !endsSentence(line) && line.length <= MAX_CAPTION_CHARS
+}
+
+/** An all-caps headline of another story; a shouted quote ("“WE WILL WIN!”") is body text. */
+function isOtherHeadline(line: string): boolean {
+  return !endsSentence(line) && !OPENERS.includes(line[0]) && isAllCaps(line)
 }
 
 /** A short line without sentence end that is followed by a new paragraph (not a sentence's rest). */
@@ -194,11 +209,11 @@ function joinParagraphs(lines: Line[], joinBrokenLines: boolean): string {
  * @example removeBoilerplate('Skip to Content\nPutin met Witkoff.').text // 'Putin met Witkoff.'
  */
 export function removeBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
-  const { detectTitle, joinBrokenLines, maxFurnitureChars, maxHeadingWords } = { ...DEFAULTS, ...options }
+  const { detectTitle, detectHeadings, joinBrokenLines, maxFurnitureChars, maxHeadingWords } = { ...DEFAULTS, ...options }
   const lines = classify(text, maxFurnitureChars)
   // Title before shapes: a short headline would otherwise pass for a section heading.
   markTitle(lines, options.knownTitle, detectTitle)
-  classifyByShape(lines, maxHeadingWords)
+  classifyByShape(lines, detectHeadings ? maxHeadingWords : 0)
   const removed = lines.filter((l) => l.reason !== null).map((l) => ({ text: l.text, reason: l.reason as string }))
   const title = lines.find((l) => l.reason === 'title')?.text ?? null
   return { text: joinParagraphs(lines, joinBrokenLines), removed, title }

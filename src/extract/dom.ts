@@ -51,6 +51,8 @@ const SPACES = /\s+/g
 export interface TextBlock {
   text: string
   kind: 'paragraph' | 'heading' | 'list-item' | 'caption'
+  /** Heading level (1 for `<h1>`), for headings only. */
+  level?: number
 }
 
 /**
@@ -61,9 +63,10 @@ export function collectBlocks(root: DomNode): TextBlock[] {
   const blocks: TextBlock[] = []
   let buffer = ''
   let kind: TextBlock['kind'] = 'paragraph'
+  let level = 0
   const flush = (): void => {
     const text = buffer.replace(SPACES, ' ').trim()
-    if (text) blocks.push({ text, kind })
+    if (text) blocks.push(kind === 'heading' ? { text, kind, level } : { text, kind })
     buffer = ''
     kind = inCaption > 0 ? 'caption' : 'paragraph'
   }
@@ -79,7 +82,10 @@ export function collectBlocks(root: DomNode): TextBlock[] {
     if (block) flush()
     if (name === 'FIGCAPTION') inCaption++
     if (inCaption > 0) kind = 'caption'
-    else if (HEADINGS.has(name)) kind = 'heading'
+    else if (HEADINGS.has(name)) {
+      kind = 'heading'
+      level = Number(name[1])
+    }
     else if (name === 'LI') kind = 'list-item'
     // Sibling links, not `childNodes`: linkedom rebuilds that list on every access.
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child)

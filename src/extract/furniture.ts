@@ -25,7 +25,7 @@ const RULES: readonly (readonly [group: string, source: string])[] = [
   ['aiDisclosure', String.raw`(?:artificial[- ]intelligence|\bai\b)[- ](?:tool|model|system|generated|assisted)|created this summary|(?:summary|article) (?:was )?(?:generated|created|produced|drafted) (?:with|by|using) (?:the help of )?(?:an? )?(?:ai\b|artificial)`],
   ['audioPrompt', String.raw`^(?:new\s*)?(?:you can now listen to .{1,60}? articles|listen to (?:this )?(?:article|story)\b.{0,40}|audio (?:for this article|version).{0,40})[!.]?$`],
   ['updateNote', String.raw`^(?:update[ds]?\b.{0,60}?:\s*)?(?:this|the) (?:story|article|post|report|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised)\b`],
-  ['commentNotice', String.raw`community guidelines|be part of the conversation|join the conversation|share (?:a|your) (?:story idea|news tip)|submit (?:a|your) (?:news )?tip|is committed to providing a forum|keep your comments|comments? (?:are|have been) (?:closed|disabled)|commenting (?:policy|guidelines)|leave a comment|^(?:view|show|load|post a) comments?\b|conversation guidelines`],
+  ['commentNotice', String.raw`community guidelines|be part of the conversation|join the conversation|share (?:a|your) (?:story idea|news tip)|submit (?:a|your) (?:news )?tip|is committed to providing a forum|keep your comments|comments? (?:are|have been) (?:closed|disabled)|commenting (?:policy|guidelines)|^(?:please )?leave a comment|^(?:view|show|load|post a) comments?\b|conversation guidelines`],
   ['copyright', String.raw`^(?:copyright\b|©|\(c\)\s*\d{4}|[™®]\s*(?:&|and)\s*©)|\ball rights reserved\b`],
   ['authorContact', String.raw`^(?:write to|e-?mail|contact|reach)\b.{1,300}?@[\w-]+\.\w|^(?:follow|you can follow) .{1,80} on (?:twitter|x|bluesky|threads|instagram)\b`],
   ['newsletter', String.raw`(?:sign up for|subscribe to|get|receive) (?:our|the|a|this|free) (?:[\w-]+ ){0,6}newsletters?\b|^newsletter sign[- ]?up`],
@@ -84,19 +84,33 @@ export function isByline(line: string): boolean {
 }
 
 /** Words a publication stamp may consist of, besides numbers and punctuation. */
-const STAMP_WORD =
-  /^(?:updated?|published|posted|modified|last|first|on|at|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|a\.m|p\.m|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|gmt|bst|utc|cet|cest|msk)\.?$/i
-const STAMP_NUMBER = /^\d{1,4}(?:[/:.-]\d{1,4}){0,2}(?:am|pm|st|nd|rd|th)?$/i
+const STAMP_WORD = /^(?:updated?|published|posted|modified|last|first|on|at)$/i
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/i
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i
+const MERIDIEM_OR_ZONE = /^(?:am|pm|a\.m\.?|p\.m\.?|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|gmt|bst|utc|cet|cest|msk)$/i
+const NUMERIC_DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4}))$/
+const TIME = /^\d{1,2}:\d{2}(?:am|pm)?$/i
+const NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/i
 const STAMP_SPLIT = /[\s,|•·]+/
 
-/** True for a line that is only a date stamp ("Updated Aug. 6, 2025", "5:32 PM EDT, Wed August 6, 2025"). */
+/**
+ * True for a line that is only a date stamp ("Updated Aug. 6, 2025", "5:32 PM EDT, Wed August 6,
+ * 2025", "2025-08-06"). A bare number, a version ("4.2.3") or a month and year in a table are not.
+ */
 export function isDateStamp(line: string): boolean {
   if (line.length > 120 || !/\d/.test(line)) return false
-  const tokens = line.split(STAMP_SPLIT).filter(Boolean)
-  let numbers = 0
-  for (const token of tokens) {
-    if (STAMP_NUMBER.test(token)) numbers++
-    else if (!STAMP_WORD.test(token.replace(/:$/, ''))) return false
+  let stampWord = false, month = false, date = false, time = false, clock = false, numbers = 0
+  for (const token of line.split(STAMP_SPLIT)) {
+    if (!token) continue
+    const word = token.replace(/:$/, '')
+    if (STAMP_WORD.test(word)) stampWord = true
+    else if (MONTH.test(word)) month = true
+    else if (NUMERIC_DATE.test(word)) date = true
+    else if (TIME.test(word)) time = true
+    else if (MERIDIEM_OR_ZONE.test(word)) clock = true
+    else if (NUMBER.test(word)) numbers++
+    else if (!WEEKDAY.test(word)) return false
   }
-  return numbers > 0
+  const fullDate = date || (month && numbers >= 2)
+  return fullDate || (stampWord && (month || time)) || (time && clock)
 }

@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js'
 import type { RemovedPiece } from '../types.js'
 import { removeBoilerplate } from './boilerplate.js'
 import { collectBlocks, measureTree, type DomDocument, type DomElement, type TextBlock } from './dom.js'
+import { normaliseDate } from './dates.js'
 import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 
 /** Options for {@link extractHtml}. */
@@ -40,14 +41,40 @@ function assertWithinTree(document: DomDocument, limits: IngestLimits): void {
   if (depth > limits.maxDepth) throw new InputError('limit', `page nests deeper than ${limits.maxDepth} elements (maxDepth)`)
 }
 
-/** Readability's article as blocks, or null when it found nothing. */
-function readabilityBlocks(document: DomDocument, maxElements: number): TextBlock[] | null {
+/** What Readability found: the article's blocks and its own reading of byline, site and date. */
+interface ReadabilityResult {
+  blocks: TextBlock[] | null
+  byline: string | null
+  siteName: string | null
+  publishedTime: string | null
+}
+
+/** Runs Readability (it rewrites the document it reads). */
+function runReadability(document: DomDocument, maxElements: number): ReadabilityResult {
   // Readability's types name the DOM lib's Document; linkedom's document is that at run time.
-  const reader = new Readability(document as never, { maxElemsToParse: maxElements })
+  // The serializer hands back the content element itself, sparing a serialise-and-parse round trip.
+  const reader = new Readability<DomElement>(document as never, {
+    maxElemsToParse: maxElements,
+    serializer: (node) => node as unknown as DomElement,
+  })
   const article = reader.parse()
-  if (!article?.content) return null
-  const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`)
-  return collectBlocks((content as unknown as DomDocument).body as DomElement)
+  return {
+    blocks: article?.content ? collectBlocks(article.content) : null,
+    byline: article?.byline?.trim() || null,
+    siteName: article?.siteName?.trim() || null,
+    publishedTime: article?.publishedTime?.trim() || null,
+  }
+}
+
+/** Fills what the page's tags left open with Readability's own findings (its byline heuristics). */
+function withReadabilityMeta(meta: HtmlMeta, found: ReadabilityResult): HtmlMeta {
+  const publishedAt = normaliseDate(found.publishedTime)
+  return {
+    ...meta,
+    authors: meta.authors ?? (found.byline ? { value: [found.byline], from: 'html:readability-byline' } : null),
+    siteName: meta.siteName ?? (found.siteName ? { value: found.siteName, from: 'html:readability' } : null),
+    publishedAt: meta.publishedAt ?? (publishedAt ? { value: publishedAt, from: 'html:readability' } : null),
+  }
 }
 
 /** Text of <article>, <main> or <body> with navigation, header, footer, asides and captions removed. */
@@ -70,8 +97,14 @@ function blockChars(blocks: TextBlock[]): number {
 function blocksToLines(blocks: TextBlock[], title: string | null): { lines: string[]; removed: RemovedPiece[] } {
   const lines: string[] = []
   const removed: RemovedPiece[] = []
+  let titleSeen = false
   for (const block of blocks) {
-    if (block.kind === 'heading') removed.push({ text: block.text, reason: block.text === title ? 'title' : 'section-heading' })
+    if (block.kind === 'heading') {
+      // The first heading before any paragraph, or one repeating the page title, is the headline.
+      const isTitle: boolean = block.text === title || (!titleSeen && lines.length === 0 && block.level === 1)
+      titleSeen ||= isTitle
+      removed.push({ text: block.text, reason: isTitle ? 'title' : 'section-heading' })
+    }
     else if (block.kind === 'caption') removed.push({ text: block.text, reason: 'caption' })
     else lines.push(block.kind === 'list-item' ? `• ${block.text}` : block.text)
   }
@@ -89,8 +122,10 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const { document } = parseHTML(html) as unknown as { document: DomDocument }
   assertWithinTree(document, limits)
   // Metadata first: Readability rewrites the document it reads.
-  const meta = readHtmlMeta(document)
-  let blocks = readabilityBlocks(document, limits.maxElements)
+  const pageMeta = readHtmlMeta(document)
+  const found = runReadability(document, limits.maxElements)
+  const meta = withReadabilityMeta(pageMeta, found)
+  let blocks = found.blocks
   let source: 'readability' | 'fallback' = 'readability'
   if (!blocks || blockChars(blocks) < minChars) {
     blocks = fallbackBlocks(html)
@@ -98,6 +133,11 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   }
   const title = meta.title?.value ?? null
   const { lines, removed } = blocksToLines(blocks, title)
-  const cleaned = removeBoilerplate(lines.join('\n'), { detectTitle: false, knownTitle: title, joinBrokenLines: false })
+  const cleaned = removeBoilerplate(lines.join('\n'), {
+    detectTitle: false,
+    detectHeadings: false,
+    joinBrokenLines: false,
+    knownTitle: title,
+  })
   return { text: cleaned.text, removed: [...removed, ...cleaned.removed], meta, provenance: { text: source } }
 }

@@ -9,6 +9,7 @@ import { detectKind } from '../ingest/detect.js'
 import { assertWithinSize, resolveLimits, type IngestLimits } from '../ingest/limits.js'
 import type { Article, RawDocument, RemovedPiece } from '../types.js'
 import { removeBoilerplate } from './boilerplate.js'
+import { decodeEntities } from './entities.js'
 import { extractHtml } from './html.js'
 import type { HtmlMeta } from './html-meta.js'
 import { resolveMetadata } from './metadata.js'
@@ -41,7 +42,7 @@ function mainText(kind: 'html' | 'text', decoded: string, options: ExtractOption
     const page = extractHtml(decoded, { limits, minReadabilityChars: options.minReadabilityChars })
     return { text: page.text, removed: page.removed, html: page.meta, textTitle: null, via: page.provenance.text }
   }
-  const clean = removeBoilerplate(decoded)
+  const clean = removeBoilerplate(decodeEntities(decoded))
   return { text: clean.text, removed: clean.removed, html: null, textTitle: clean.title, via: 'plain-text' }
 }
 

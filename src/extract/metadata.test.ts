@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { dateFromStamp, normaliseDate } from './dates.js'
+import { decodeEntities } from './entities.js'
 import { guessLanguage } from './language.js'
 import { resolveMetadata } from './metadata.js'
 import { outletByDomain, outletByName } from './outlets.js'
@@ -10,6 +11,8 @@ describe('parseByline', () => {
   const cases: [string, string[], string | null][] = [
     ['By Anna Chernova, Svitlana Vlasova, and Kevin Liptak, CNN', ['Anna Chernova', 'Svitlana Vlasova', 'Kevin Liptak'], 'CNN'],
     ['By Jo Bloggs and Sam Doe | Reuters', ['Jo Bloggs', 'Sam Doe'], 'Reuters'],
+    ['By JANE O’NEIL-DOE, Associated Press', ['Jane O’Neil-Doe'], 'Associated Press'],
+    ['Written by Jo Bloggs March 25, 2015', ['Jo Bloggs'], null],
     ['By Ana de la Cruz', ['Ana de la Cruz'], null],
     ['By Fox News Digital Staff', [], 'Fox News Digital Staff'],
   ]
@@ -99,4 +102,11 @@ describe('guessLanguage', () => {
     ['Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod', 'und'],
   ]
   for (const [text, expected] of cases) it(`${expected}: ${text.slice(0, 30)}`, () => assert.equal(guessLanguage(text), expected))
+})
+
+describe('decodeEntities', () => {
+  it('decodes numeric and common named references, leaves unknown ones', () => {
+    assert.equal(decodeEntities('Trump&#8217;s &quot;deal&quot; &#x2014; AT&amp;T'), 'Trump’s "deal" — AT&T')
+    assert.equal(decodeEntities('R&D; &bogus; &#0;'), 'R&D; &bogus; &#0;')
+  })
 })

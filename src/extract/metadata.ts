@@ -7,7 +7,7 @@ import type { Article, RemovedPiece } from '../types.js'
 import type { Found, HtmlMeta } from './html-meta.js'
 import { guessLanguage } from './language.js'
 import { outletByDomain, outletByName, sameOutlet, type Outlet } from './outlets.js'
-import { isPersonName, parseByline, readTextMeta } from './text-meta.js'
+import { parseByline, readTextMeta } from './text-meta.js'
 
 export { parseByline } from './text-meta.js'
 
@@ -36,7 +36,7 @@ function cleanTitle(title: Found<string> | null, site: string | null): string | 
 
 /** People only: splits "By A and B" meta values and drops organisations ("CNN", "Staff"). */
 function cleanAuthors(authors: string[]): string[] {
-  const people = authors.flatMap((a) => (isPersonName(a) ? [a] : parseByline(a).people))
+  const people = authors.flatMap((a) => parseByline(a).people)
   return [...new Set(people)]
 }
 

@@ -31,11 +31,21 @@ const CONTACT_NAME = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(
 /** A person's name: two to five capitalised words (particles allowed), no digits. */
 const PERSON = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|da|del|van|von|der|den|bin|al|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*){1,4}$/u
 const ORGANISATION_WORD = /\b(?:news|press|times|post|journal|agency|network|media|wire|service|staff|reporters?|correspondents?|digital|daily|herald|tribune|gazette|radio|tv|television)\b/i
-const BYLINE_SPLIT = /\s*(?:,|\||&|\band\b)\s*/
+const BYLINE_SPLIT = /\s*(?:,|\||&|\band\b|\bwith\b|\bedited by\b)\s*/i
+/** A date or time run into the byline ("By Jo Bloggs March 25, 2015"): everything from there on. */
+const BYLINE_DATE = /\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$/i
+/** "By", "Written by", and the same word in the languages we guess ("Par", "Von", "Por", "Door"). */
+const BYLINE_LEAD = /^(?:(?:written|reported|story|words|text)\s+)?(?:by|par|von|por|door|di|da)\s*:?\s+/i
 
 /** True when a byline part is a person's name rather than an outlet or desk ("CNN", "Fox News Digital"). */
 export function isPersonName(part: string): boolean {
   return PERSON.test(part) && !isKnownOutletName(part) && !ORGANISATION_WORD.test(part)
+}
+
+/** "JANE DOE" -> "Jane Doe"; names already in mixed case are left as written ("Ana de la Cruz"). */
+function titleCaseShouted(name: string): string {
+  if (name !== name.toUpperCase()) return name
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase())
 }
 
 /**
@@ -43,8 +53,14 @@ export function isPersonName(part: string): boolean {
  * @example parseByline('By Anna Chernova and Kevin Liptak, CNN') // { people: [...2], organisation: 'CNN' }
  */
 export function parseByline(byline: string): { people: string[]; organisation: string | null } {
-  const parts = byline.replace(/^by:?\s+/i, '').split(BYLINE_SPLIT).map((p) => p.trim()).filter(Boolean)
-  const people = parts.filter(isPersonName)
+  const parts = byline
+    .replace(/\s+/g, ' ')
+    .replace(BYLINE_LEAD, '')
+    .replace(BYLINE_DATE, '')
+    .split(BYLINE_SPLIT)
+    .map((p) => p.replace(BYLINE_LEAD, '').trim())
+    .filter(Boolean)
+  const people = parts.filter(isPersonName).map(titleCaseShouted)
   const others = parts.filter((p) => !isPersonName(p))
   const organisation = others.find((p) => isKnownOutletName(p) || /^\p{Lu}/u.test(p)) ?? null
   return { people, organisation }

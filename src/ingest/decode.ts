@@ -75,6 +75,19 @@ function fixWindows1252(text: string): string {
   return text.replace(C1_CONTROLS, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80])
 }
 
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return true
+  return false
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
 function normaliseNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
@@ -92,6 +105,11 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     return { text: normaliseNewlines(text), encoding: bom.encoding }
   }
   const declared = options.declared?.trim().toLowerCase() || sniffCharset(bytes)
+  // A page's own <meta charset> is often stale (saved or re-encoded copies): bytes that are valid
+  // UTF-8 beyond ASCII are UTF-8 whatever the meta says. A caller's charset is trusted as given.
+  const metaOnly = !options.declared && declared !== null
+  const utf8 = metaOnly && hasNonAscii(bytes) ? strictUtf8(bytes) : null
+  if (utf8 !== null) return { text: normaliseNewlines(utf8), encoding: 'utf-8' }
   const declaredDecoder = declared ? decoderFor(declared, false) : null
   if (declaredDecoder) {
     const decoded = declaredDecoder.decode(bytes)

@@ -75,6 +75,12 @@ describe('decodeBytes', () => {
     assert.equal(encoding, 'windows-1252')
   })
 
+  it('prefers valid UTF-8 over a stale meta charset, but not over the caller', () => {
+    const bytes = utf8('<meta charset="gb2312"><title>Café “news”</title>')
+    assert.deepEqual(decodeBytes(bytes), { text: '<meta charset="gb2312"><title>Café “news”</title>', encoding: 'utf-8' })
+    assert.equal(decodeBytes(utf8('café'), { declared: 'windows-1252' }).text, 'cafÃ©')
+  })
+
   it('uses an http-equiv charset and a charset declared by the caller', () => {
     const page = new Uint8Array([...utf8('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>'), 0xe9])
     assert.match(decodeBytes(page).text, /<p>é$/)
@@ -99,6 +105,7 @@ describe('limits', () => {
     const big = new Uint8Array(50 * 1024 * 1024)
     assert.throws(() => assertWithinSize(big), inputError('too-large', /^input is 50\.0 MB; the limit is 10 MB \(--max-bytes\)$/))
     assert.doesNotThrow(() => assertWithinSize(new Uint8Array(10), { maxBytes: 10 }))
-    assert.throws(() => assertWithinSize(new Uint8Array(11), { maxBytes: 10 }), inputError('too-large'))
+    assert.throws(() => assertWithinSize(new Uint8Array(11), { maxBytes: 10 }), inputError('too-large', /input is 11 bytes; the limit is 10 bytes/))
+    assert.throws(() => assertWithinSize(new Uint8Array(3072), { maxBytes: 2048 }), inputError('too-large', /input is 3\.0 KB; the limit is 2 KB/))
   })
 })

@@ -26,10 +26,14 @@ export function resolveLimits(limits: Partial<IngestLimits> = {}): IngestLimits 
   return { ...DEFAULT_LIMITS, ...limits }
 }
 
-/** Human size in MB with one decimal ("50.0 MB"), or without decimals when whole ("10 MB"). */
-function megabytes(bytes: number, forceDecimal: boolean): string {
-  const mb = bytes / (1024 * 1024)
-  return forceDecimal || !Number.isInteger(mb) ? `${mb.toFixed(1)} MB` : `${mb} MB`
+/**
+ * Human size: MB with one decimal for an input ("50.0 MB"), whole when a limit is whole ("10 MB");
+ * sizes under 1 MB in KB or bytes, so small limits read sensibly.
+ */
+function humanSize(bytes: number, forceDecimal: boolean): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? ['MB', 1024 * 1024] : bytes >= 1024 ? ['KB', 1024] : ['bytes', 1]
+  const value = bytes / size
+  return unit !== 'bytes' && (forceDecimal || !Number.isInteger(value)) ? `${value.toFixed(1)} ${unit}` : `${value} ${unit}`
 }
 
 /**
@@ -40,6 +44,6 @@ export function assertWithinSize(bytes: Uint8Array, limits: Pick<IngestLimits, '
   if (bytes.byteLength <= limits.maxBytes) return
   throw new InputError(
     'too-large',
-    `input is ${megabytes(bytes.byteLength, true)}; the limit is ${megabytes(limits.maxBytes, false)} (--max-bytes)`,
+    `input is ${humanSize(bytes.byteLength, true)}; the limit is ${humanSize(limits.maxBytes, false)} (--max-bytes)`,
   )
 }

@@ -9,7 +9,7 @@ import type { EntityMention } from '../../types.js'
 const STAGE = 'enrich/entities'
 
 const HEADS = 'officials?|sources?|aides?|diplomats?|advis[eo]rs?|spokesperson|spokes(?:wo)?m[ae]n|insiders?|analysts?|lawmakers?|negotiators?|persons?|people|individuals?|officers?'
-const TAIL = String.raw`(?:\s+(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|speaking on condition of)\s+(?:the\s+)?[\w’'-]+(?:\s+(?=\p{Lu})[\w’'-]+)?)`
+const TAIL = String.raw`(?:\s+(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|speaking on condition of)\s+(?:the\s+)?[\w’'-]+(?:\s+(?=[A-Z])[\w’'-]+)?)`
 const DET = `(?:${'a an the two three four five several some many other one multiple'
   .split(' ')
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
@@ -17,7 +17,7 @@ const DET = `(?:${'a an the two three four five several some many other one mult
 /** Determiner (optional only with a tail), up to four modifiers, a head noun, an optional "familiar with ..." tail. */
 const DESCRIPTOR = new RegExp(
   String.raw`\b(?:(${DET})\s+)?((?:[\w.’'-]+\s+){0,4}?)(${HEADS})\b(${TAIL})?`,
-  'gu',
+  'g',
 )
 
 const HEAD = new RegExp(String.raw`\b(?:${HEADS})\b`, 'g')

@@ -172,4 +172,3 @@ function dropped(text: string, s: Stretch, q: QuoteMention, scareQuoteWords: num
   return text.slice(lineStart, s.open).trim() === '' && text.slice(s.close, lineEnd < 0 ? text.length : lineEnd).trim() === '' && s.mark === 'single'
 }
 
-export type { SpeakerCandidate }

@@ -36,9 +36,14 @@ const MAX_BACK_SENTENCES = 5
 
 /** Builds the candidate list: mentions (outermost only), pronouns and role phrases outside quotes. */
 export function speakerCandidates(text: string, entities: readonly EntityMention[], quoted: readonly Span[]): SpeakerCandidate[] {
-  const inQuote = (p: number): boolean => quoted.some(([s, e]) => p >= s && p < e)
+  // One pass marks quoted text and mention text, so each check below is a lookup.
+  const QUOTED = 1
+  const MENTION = 2
+  const mask = new Uint8Array(text.length + 1)
+  for (const [s, e] of quoted) mask.fill(QUOTED, s, e)
+  const inQuote = (p: number): boolean => (mask[p] & QUOTED) !== 0
   const out: SpeakerCandidate[] = []
-  const roles = entities.flatMap((e) => (e.roleSpan ? [e.roleSpan] : []))
+  const roles: Span[] = entities.flatMap((e) => (e.roleSpan ? [e.roleSpan] : []))
   const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t)
   let coverEnd = -1
   for (const e of [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])) {
@@ -47,11 +52,12 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e)) continue
     coverEnd = e.span[1]
     out.push({ start: e.span[0], end: e.span[1], name: e.name, entity: e, kind: 'entity' })
+    for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
   }
   for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (inQuote(m.index) || out.some((c) => c.kind === 'entity' && c.start <= m!.index && m!.index < c.end)) continue
+      if (mask[m.index] !== 0) continue
       out.push({ start: m.index, end: m.index + m[0].length, kind })
     }
   }

@@ -1,0 +1,51 @@
+/**
+ * `npm run eval [-- <suite>...]`: accuracy against ../shared/datasets. Prints one table per suite,
+ * with the published numbers to compare against, and exits 1 when a score is under its floor in
+ * eval/floors.json.
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { evalDates } from './dates.js'
+
+interface Row {
+  name: string
+  value: number
+}
+
+type Suite = (sharedDir: string) => Promise<{ rows: Row[] }>
+
+/** Published figures printed beside ours, so a score reads against what it has to beat. */
+const REFERENCES: Record<string, string> = {
+  'tempeval3 value F1': 'HeidelTime 77.6, SUTime 67.4',
+}
+
+const SUITES: Record<string, Suite> = { dates: evalDates }
+
+const here = dirname(fileURLToPath(import.meta.url))
+const sharedDir = process.env.PARALLAX_SHARED ?? resolve(here, '../../shared')
+const floors = JSON.parse(readFileSync(resolve(here, 'floors.json'), 'utf8')) as Record<string, Record<string, number>>
+
+const asked = process.argv.slice(2)
+const unknown = asked.filter((name) => !(name in SUITES))
+if (unknown.length > 0) {
+  console.error(`eval: unknown suite ${unknown.join(', ')}; suites: ${Object.keys(SUITES).join(', ')}`)
+  process.exit(2)
+}
+
+let failed = 0
+for (const name of asked.length > 0 ? asked : Object.keys(SUITES)) {
+  const { rows } = await SUITES[name](sharedDir)
+  console.log(`\n${name}\n`)
+  console.log('| metric | Parallax | floor | published |\n|---|---|---|---|')
+  for (const row of rows) {
+    const floor = floors[name]?.[row.name]
+    const under = floor !== undefined && row.value < floor
+    if (under) failed++
+    console.log(`| ${row.name} | ${row.value}${under ? ' (UNDER FLOOR)' : ''} | ${floor ?? ''} | ${REFERENCES[row.name] ?? ''} |`)
+  }
+}
+if (failed > 0) {
+  console.error(`\neval: ${failed} score(s) under the floor in eval/floors.json`)
+  process.exit(1)
+}
