@@ -1,4 +1,4 @@
-// Runs every *.test.ts under src/ and test/ with node's test runner (Node 20 has no --test globs).
+// Runs every *.test.ts under src/, test/ and bench/ with node's test runner (Node 20 has no --test globs).
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,6 +13,6 @@ function find(dir, out = []) {
 }
 
 const only = process.argv.slice(2)
-const files = only.length > 0 ? only : [...find('src'), ...find('test')].sort()
+const files = only.length > 0 ? only : [...find('src'), ...find('test'), ...find('bench')].sort()
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' })
 process.exit(result.status ?? 1)
