@@ -35,3 +35,15 @@ export class InputError extends ParallaxError {
     super(message, options)
   }
 }
+
+/**
+ * Describes any error as a code and a one-line reason a person can act on (never a stack trace):
+ * what the CLI prints for a failed input and what a JSON Lines record carries.
+ */
+export function describeError(error: unknown): { code: string; message: string } {
+  if (error instanceof InputError) return { code: error.code, message: error.message }
+  if (error instanceof RangeError && /Invalid string length|Maximum call stack/.test(error.message)) {
+    return { code: 'limit', message: `input too large or too deeply nested to process (${error.message})` }
+  }
+  return { code: 'internal', message: `internal error: ${(error as Error)?.message ?? String(error)}` }
+}

@@ -69,6 +69,15 @@ describe('bad input in a batch', () => {
     assert.equal(bySource.get('huge.txt')?.error?.code, 'too-large')
   })
 
+  it('worker threads give the same records, in the same order, as one thread', async () => {
+    const one = await cli('annotate', join(dir, 'batch'), join(dir, 'page'), '--format', 'jsonl', '--threads', '1', '--published', '2026-03-03')
+    const two = await cli('annotate', join(dir, 'batch'), join(dir, 'page'), '--format', 'jsonl', '--threads', '2', '--published', '2026-03-03')
+    assert.equal(two.code, 1)
+    assert.match(two.stderr, /2 threads/)
+    assert.equal(two.stdout, one.stdout)
+    assert.equal(two.stdout.trim().split('\n').length, 6)
+  })
+
   it('a missing file and a glob that matches nothing are errors, the rest goes on', async () => {
     const { code, stdout, stderr } = await cli('extract', join(dir, 'nope.txt'), join(dir, 'batch', '*.xml'), join(dir, 'batch', 'good.txt'))
     assert.equal(code, 1)

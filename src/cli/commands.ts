@@ -3,7 +3,6 @@
  * format to stdout and returns the exit code.
  */
 import { clusterArticles } from '../cluster/index.js'
-import { annotate } from '../enrich/index.js'
 import { analyzeArticles, reportArticle } from '../pipeline.js'
 import {
   renderArticlesHtml,
@@ -16,6 +15,7 @@ import {
   toJsonl,
 } from '../render/index.js'
 import type { Annotated, Article } from '../types.js'
+import type { PerArticleStage } from '../workers/pool.js'
 import { exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
 
 function json(value: unknown): string {
@@ -34,7 +34,7 @@ async function finish(io: Io, outcomes: Outcome<unknown>[], output: string): Pro
 }
 
 /** Prints per-article records (extract, annotate) in the chosen format. */
-async function articleCommand<T extends Article>(specs: string[], options: InputOptions, io: Io, stage: (article: Article) => T): Promise<number> {
+async function articleCommand(specs: string[], options: InputOptions, io: Io, stage: PerArticleStage): Promise<number> {
   const outcomes = await processInputs(specs, options, io, stage)
   const articles = successes(outcomes).map((s) => s.value)
   const output =
@@ -47,17 +47,17 @@ async function articleCommand<T extends Article>(specs: string[], options: Input
 
 /** `parallax extract`: clean text and metadata per input. */
 export function extractCommand(specs: string[], options: InputOptions, io: Io): Promise<number> {
-  return articleCommand(specs, options, io, (article) => article)
+  return articleCommand(specs, options, io, 'extract')
 }
 
 /** `parallax annotate`: the article plus sentences, entities, quotes, numbers, dates. */
 export function annotateCommand(specs: string[], options: InputOptions, io: Io): Promise<number> {
-  return articleCommand(specs, options, io, annotate)
+  return articleCommand(specs, options, io, 'annotate')
 }
 
 /** `parallax cluster`: the stories, each with its articles and why they were grouped. */
 export async function clusterCommand(specs: string[], options: InputOptions, io: Io): Promise<number> {
-  const outcomes = await processInputs(specs, options, io, annotate)
+  const outcomes = await processInputs(specs, options, io, 'annotate')
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const clusters = clusterArticles(articles)
   const byId = new Map(articles.map((a) => [a.id, a]))
@@ -72,7 +72,7 @@ export async function clusterCommand(specs: string[], options: InputOptions, io:
 
 /** `parallax analyze`: the cross-checked report, one story per event. */
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number }, io: Io): Promise<number> {
-  const outcomes = await processInputs(specs, options, io, annotate)
+  const outcomes = await processInputs(specs, options, io, 'annotate')
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const report = analyzeArticles(articles, { summarySentences: options.summarySentences })
   const texts = new Map(articles.map((a) => [a.id, a.text]))

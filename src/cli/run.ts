@@ -3,11 +3,13 @@
  * running the per-article stages, naming each failure on stderr while the batch goes on, progress
  * on a terminal, and the exit code (0 all worked, 1 some failed).
  */
-import { InputError, ParallaxUsageError } from '../errors.js'
-import { extractArticle } from '../extract/index.js'
+import { annotate } from '../enrich/index.js'
+import { describeError, ParallaxUsageError } from '../errors.js'
+import { type ExtractOptions, extractArticle } from '../extract/index.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import { expandInputs, loadRaw, sourceName } from '../ingest/sources.js'
-import type { Article } from '../types.js'
+import type { Annotated, Article, RawDocument } from '../types.js'
+import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../workers/pool.js'
 
 export type Format = 'json' | 'jsonl' | 'md' | 'html'
 export const FORMATS: Format[] = ['json', 'jsonl', 'md', 'html']
@@ -20,6 +22,8 @@ export interface InputOptions {
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
+  /** Worker threads for per-article stages; default: all cores for batches of 24 or more, else 1. */
+  threads?: number
 }
 
 /** One input's outcome: its article, or why it failed. */
@@ -41,55 +45,73 @@ export function parsePublished(value: string | undefined): string | null {
   return value.replace(' ', 'T')
 }
 
-/** Describes any error as a one-line reason a person can act on (never a stack trace). */
-export function describeError(error: unknown): { code: string; message: string } {
-  if (error instanceof InputError) return { code: error.code, message: error.message }
-  if (error instanceof RangeError && /Invalid string length|Maximum call stack/.test(error.message)) {
-    return { code: 'limit', message: `input too large or too deeply nested to process (${error.message})` }
-  }
-  return { code: 'internal', message: `internal error: ${(error as Error)?.message ?? String(error)}` }
-}
+/** What a per-article stage yields. */
+export type StageValue<S extends PerArticleStage> = S extends 'annotate' ? Annotated : Article
+
+/** Batches at least this large go to worker threads (below it, starting threads costs more than it saves). */
+const PARALLEL_FROM = 24
 
 /**
- * Expands the inputs and runs `stage` on each, in order. Failures are written to stderr as
- * `parallax: <input>: <reason>` and kept as outcomes; the rest of the batch goes on.
+ * Expands the inputs and runs `stage` on each, in worker threads for large batches. Failures are
+ * written to stderr as `parallax: <input>: <reason>` and kept as outcomes; the rest of the batch
+ * goes on. Outcomes come in input order.
  */
-export async function processInputs<T>(
-  specs: string[],
-  options: InputOptions,
-  io: Io,
-  stage: (article: Article) => T,
-): Promise<Outcome<T>[]> {
+export async function processInputs<S extends PerArticleStage>(specs: string[], options: InputOptions, io: Io, stage: S): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
-  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
+  const extractOptions = { limits: { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes } }
   const { sources, problems } = await expandInputs(specs.length > 0 ? specs : ['-'])
-  const outcomes: Outcome<T>[] = []
-  const fail = (source: string, error: unknown) => {
-    const reason = describeError(error)
-    io.stderr.write(`${clearLine(io)}parallax: ${source}: ${reason.message}\n`)
-    outcomes.push({ source, ok: false, error: reason })
+  const outcomes: Outcome<StageValue<S>>[] = []
+  const fail = (source: string, error: { code: string; message: string }) => {
+    io.stderr.write(`${clearLine(io)}parallax: ${source}: ${error.message}\n`)
+    outcomes.push({ source, ok: false, error })
   }
-  for (const problem of problems) fail(problem.spec, problem.error)
-  const progress = options.progress ?? (io.stderr.isTTY === true && sources.length > 1 && !options.quiet)
+  for (const problem of problems) fail(problem.spec, describeError(problem.error))
+  const showProgress = options.progress ?? (io.stderr.isTTY === true && sources.length > 1 && !options.quiet)
+  const threads = options.threads ?? (sources.length >= PARALLEL_FROM ? defaultThreads() : 1)
+  const pool = threads > 1 ? new StagePool({ threads }) : null
   const started = performance.now()
-  for (const [index, source] of sources.entries()) {
-    const name = sourceName(source)
-    if (progress) io.stderr.write(`\r\x1b[2K[${index + 1}/${sources.length}] ${name}`)
-    try {
-      const raw = await loadRaw(source, { maxBytes, publishedAt, outlet: options.outlet ?? null })
-      const article = extractArticle(raw, { limits: { maxBytes } })
-      outcomes.push({ source: name, ok: true, value: stage(article) })
-    } catch (error) {
-      fail(name, error)
-    }
+  // Jobs in flight, oldest first; bounded so a huge batch never holds every input in memory.
+  const inFlight: { source: string; result: Promise<JobResult<StageValue<S>>> }[] = []
+  let done = 0
+  const settleOldest = async () => {
+    const job = inFlight.shift()
+    if (!job) return
+    const result = await job.result
+    if (result.ok) outcomes.push({ source: job.source, ok: true, value: result.value })
+    else fail(job.source, result.error)
+    if (showProgress) io.stderr.write(`\r\x1b[2K[${++done}/${sources.length}] ${job.source}`)
   }
-  if (progress) io.stderr.write('\r\x1b[2K')
+  try {
+    for (const source of sources) {
+      const name = sourceName(source)
+      const result = loadRaw(source, { maxBytes: extractOptions.limits.maxBytes, publishedAt, outlet: options.outlet ?? null }).then(
+        (raw) => (pool ? pool.run(stage, raw, extractOptions) : runStage(stage, raw, extractOptions)),
+        (error: unknown) => ({ ok: false as const, error: describeError(error) }),
+      ) as Promise<JobResult<StageValue<S>>>
+      inFlight.push({ source: name, result })
+      if (inFlight.length >= Math.max(1, threads * 4)) await settleOldest()
+    }
+    while (inFlight.length > 0) await settleOldest()
+  } finally {
+    await pool?.close()
+  }
+  if (showProgress) io.stderr.write('\r\x1b[2K')
   const failed = outcomes.filter((o) => !o.ok).length
   if (!options.quiet && outcomes.length > 1) {
     const ms = Math.round(performance.now() - started)
-    io.stderr.write(`parallax: ${outcomes.length} inputs, ${outcomes.length - failed} processed, ${failed} failed (${ms} ms)\n`)
+    io.stderr.write(`parallax: ${outcomes.length} inputs, ${outcomes.length - failed} processed, ${failed} failed (${ms} ms${threads > 1 ? `, ${threads} threads` : ''})\n`)
   }
   return outcomes
+}
+
+/** Runs a per-article stage in this thread, with the same result shape as a worker's. */
+function runStage<S extends PerArticleStage>(stage: S, raw: RawDocument, options: ExtractOptions): JobResult<StageValue<S>> {
+  try {
+    const article = extractArticle(raw, options)
+    return { ok: true, value: (stage === 'annotate' ? annotate(article) : article) as StageValue<S> }
+  } catch (error) {
+    return { ok: false, error: describeError(error) }
+  }
 }
 
 function clearLine(io: Io): string {

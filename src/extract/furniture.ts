@@ -27,8 +27,9 @@ const RULES: readonly (readonly [group: string, source: string])[] = [
   ['updateNote', String.raw`^(?:update[ds]?\b.{0,60}?:\s*)?(?:this|the) (?:story|article|post|report|piece) (?:has been|was|is being|will be) (?:updated|corrected|revised)\b`],
   ['commentNotice', String.raw`community guidelines|be part of the conversation|join the conversation|share (?:a|your) (?:story idea|news tip)|submit (?:a|your) (?:news )?tip|is committed to providing a forum|keep your comments|comments? (?:are|have been) (?:closed|disabled)|commenting (?:policy|guidelines)|^(?:please )?leave a comment|^(?:view|show|load|post a) comments?\b|conversation guidelines`],
   ['copyright', String.raw`^(?:copyright\b|©|\(c\)\s*\d{4}|[™®]\s*(?:&|and)\s*©)|\ball rights reserved\b`],
-  ['authorContact', String.raw`^(?:write to|e-?mail|contact|reach)\b.{1,300}?@[\w-]+\.\w|^(?:follow|you can follow) .{1,80} on (?:twitter|x|bluesky|threads|instagram)\b`],
-  ['newsletter', String.raw`(?:sign up for|subscribe to|get|receive) (?:our|the|a|this|free) (?:[\w-]+ ){0,6}newsletters?\b|^newsletter sign[- ]?up`],
+  ['authorContact', String.raw`^(?:write to|e-?mail|contact|reach)\b.{1,300}?@[\w-]+\.\w|^.{2,80}?\b(?:can|may) be (?:reached|contacted|emailed)\b.{1,200}?@[\w-]+\.\w|^(?:follow|you can follow) .{1,80} on (?:twitter|x|bluesky|threads|instagram)\b`],
+  // Prompts name the product ("the Courier Morning Briefing") or the inbox rather than the word "newsletter".
+  ['newsletter', String.raw`(?:sign up for|subscribe to|get|receive) (?:our|the|a|this|free) (?:[\w-]+ ){0,6}newsletters?\b|^newsletter sign[- ]?up|^(?:[^.!?]{2,80}[.!?] )?(?:sign up|subscribe) (?:for|to)\b.{2,160}$|^(?:get|receive|sign up for) .{2,120}\b(?:(?:in|to) your inbox|briefing|digest)\b|\bdelivered (?:straight |directly )?to your inbox\b`],
   ['relatedHeadline', String.raw`^(?:related|also read|see also|more from [a-z\u00c0-\u024f ]{2,30}|recommended)\s*:\s*.+$`],
   ['readMore', String.raw`^(?:read (?:the )?(?:full|entire|original|complete) (?:article|story)\b|read more\b|continue reading\b|click here to read\b)`],
   ['contributorLine', String.raw`\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))|^(?:additional )?(?:reporting|editing|writing) by\b`],
@@ -64,7 +65,7 @@ const SHORT_LINE = 160
  * notes, contributor lines, copyright, newsletters): a cheap first test that spares body
  * paragraphs the full pattern.
  */
-const LONG_NOTICE = /artificial|summary|guidelines|conversation|story idea|forum|comments|rights reserved|@|contributed|updated|corrected|newsletter|<\/?[a-z]/i
+const LONG_NOTICE = /artificial|summary|guidelines|conversation|story idea|forum|comments|rights reserved|@|contributed|updated|corrected|newsletter|inbox|sign up|<\/?[a-z]/i
 
 /** The furniture reason for a trimmed line, or null when no pattern matches. */
 export function furnitureReason(line: string): string | null {

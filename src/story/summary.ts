@@ -1,13 +1,15 @@
 /**
  * The cited summary: extractive. Stages, in order:
  *   1. candidates: sentences of 8..40 words that are not mostly quotation, with the facts they carry;
- *   2. rank: by the corroboration of those facts, then by position in the article (leads first);
- *   3. select: skip a candidate too similar to one chosen; CHECK that its names and numbers are
- *      in the spans of the facts it carries; cite its span and the same facts in other articles;
- *   4. order the chosen sentences by position, then publication date.
+ *   2. cite: the same facts' spans in other articles, only where their numbers and names agree;
+ *   3. rank: by status and the number of agreeing articles, then by position (leads first);
+ *   4. select: skip a candidate too similar to one chosen; CHECK that its names and numbers are
+ *      in the spans it cites (citations.ts);
+ *   5. order the chosen sentences by position, then publication date.
  */
-import { contentLemmas, foldCase, jaccard } from '../compare/claims.js'
+import { contentLemmas, jaccard } from '../compare/claims.js'
 import { ParallaxUsageError } from '../errors.js'
+import { checkCitation, namesIn, numbersIn, spanAgrees } from './citations.js'
 import type { Annotated, Citation, FactStatus, Span, StoryFact, SummarySentence } from '../types.js'
 
 export interface SummaryOptions {
@@ -27,45 +29,20 @@ interface Candidate {
   span: Span
   text: string
   facts: StoryFact[]
+  /** Other articles' spans of the same facts that agree with the sentence: its citations. */
+  others: Citation[]
   score: number
   lemmas: Set<string>
 }
 
-const STATUS_WEIGHT: Record<FactStatus, number> = { corroborated: 1, disputed: 0.6, 'single-source': 0.25 }
+// Per citing article: corroborated, non-disputed facts lead the summary.
+const STATUS_WEIGHT: Record<FactStatus, number> = { corroborated: 1, disputed: 0.5, 'single-source': 0.25 }
 // "Moscow — " datelines and "(Reuters) - " credits lead a sentence without being part of it.
 const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+)/u
 // A sentence opening on a pronoun leans on the one before it; out of context it says too little.
 const PRONOUN_LEAD = /^(?:He|She|They|It|This|These|Those|His|Her|Their|Its)\b/
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.,'’%$-]*/gu
-const HAS_DIGIT = /\d/
-
-function digitsOf(token: string): string {
-  return token.replace(/[^\d.]/g, '').replace(/\.$/, '')
-}
-
-/**
- * Whether the names (capitalised words not opening the sentence) and numbers of a sentence all
- * appear in the texts it cites; `missing` lists those that do not.
- * @example checkCitation('Putin met Witkoff for 3 hours.', ['Putin met Witkoff for two hours']) // { ok: false, missing: ['3'] }
- */
-export function checkCitation(sentence: string, cited: string[]): { ok: boolean; missing: string[] } {
-  const source = foldCase(cited.join(' \n '))
-  const sourceWords = new Set(source.match(TOKEN)?.map((t) => t.replace(/[.,'’%$-]+$/, '').replace(/['’]s$/, '')) ?? [])
-  const sourceNumbers = new Set([...(source.match(TOKEN) ?? [])].filter((t) => HAS_DIGIT.test(t)).map(digitsOf))
-  const missing: string[] = []
-  let first = true
-  for (const m of sentence.matchAll(TOKEN)) {
-    const token = m[0].replace(/[.,'’%$-]+$/, '').replace(/['’]s$/, '')
-    const opening = first
-    first = false
-    if (HAS_DIGIT.test(token)) {
-      if (!sourceNumbers.has(digitsOf(token))) missing.push(token)
-    } else if (!opening && /^\p{Lu}/u.test(token) && !sourceWords.has(foldCase(token))) {
-      missing.push(token)
-    }
-  }
-  return { ok: missing.length === 0, missing }
-}
+// A disputed number may be summarised only with its source named: "..., according to X", "X said".
+const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
 
 function quotedShare(article: Annotated, span: Span): number {
   let covered = 0
@@ -90,36 +67,61 @@ function factsByArticle(facts: StoryFact[]): Map<string, { fact: StoryFact; star
 
 function candidates(articles: Annotated[], facts: StoryFact[], o: Required<SummaryOptions>): Candidate[] {
   const byArticle = factsByArticle(facts)
+  const byId = new Map(articles.map((a) => [a.id, a]))
   const out: Candidate[] = []
   for (const article of articles) {
     const supports = byArticle.get(article.id) ?? []
     article.sentences.forEach((sentence, index) => {
       const raw = article.text.slice(sentence[0], sentence[1])
       const lead = raw.match(DATELINE)?.[0].length ?? 0
-      const span: Span = [sentence[0] + lead, sentence[1]]
       const text = raw.slice(lead).trim()
+      const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
       const words = text.split(/\s+/).length
       if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || PRONOUN_LEAD.test(text)) return
       if (quotedShare(article, span) > o.maxQuoteShare) return
       const own = supports.filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
       if (own.length === 0) return
-      const best = Math.max(...own.map((f) => STATUS_WEIGHT[f.status] * f.articleIds.length))
-      const score = best * (1 + 0.5 * (1 - Math.min(index, 10) / 10))
-      out.push({ article, index, span: [span[0], span[0] + text.length], text, facts: own, score, lemmas: new Set(contentLemmas(text)) })
+      // A disputed fact is summarised only in a sentence that says who reports its version.
+      if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
+      const base = { article, index, span, text, facts: own, lemmas: new Set(contentLemmas(text)) }
+      const others = agreeingSpans(base, byId)
+      const sources = new Set(others.map((s) => s.articleId)).size + 1
+      const best = Math.max(...own.map((f) => STATUS_WEIGHT[f.status]))
+      const score = best * sources * (1 + 0.5 * (1 - Math.min(index, 10) / 10))
+      out.push({ ...base, others, score })
     })
   }
   return out.sort((a, b) => b.score - a.score || a.index - b.index)
 }
 
-/** The spans of the candidate's facts: in its own article (its claims) and in the others. */
-function evidenceOf(c: Candidate): Citation[] {
+/**
+ * Other articles' spans of the candidate's facts that agree with it (numbers and names, see
+ * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
+ */
+function agreeingSpans(c: Omit<Candidate, 'others' | 'score'>, byId: Map<string, Annotated>): Citation[] {
+  const statement = { numbers: numbersIn(c.article, c.span), names: namesIn(c.article, c.span) }
   const out: Citation[] = []
   for (const fact of c.facts) {
     for (const s of fact.support) {
-      const own = s.articleId === c.article.id
+      const other = byId.get(s.articleId)
+      if (!other || s.articleId === c.article.id || out.some((o) => o.articleId === s.articleId && o.start === s.start)) continue
+      const span: Span = [s.start, s.end]
+      if (spanAgrees(statement, { numbers: numbersIn(other, span), names: namesIn(other, span) })) {
+        out.push({ articleId: s.articleId, start: s.start, end: s.end })
+      }
+    }
+  }
+  return out
+}
+
+/** The candidate's own claims: its facts' support spans inside the sentence. */
+function ownClaims(c: Candidate): Citation[] {
+  const out: Citation[] = []
+  for (const fact of c.facts) {
+    for (const s of fact.support) {
       // Own-article support outside this sentence belongs to another sentence of the same fact.
-      if (own && (s.start >= c.span[1] || s.end <= c.span[0])) continue
-      if (!out.some((o) => o.articleId === s.articleId && o.start === s.start)) out.push({ articleId: s.articleId, start: s.start, end: s.end })
+      if (s.articleId !== c.article.id || s.start >= c.span[1] || s.end <= c.span[0]) continue
+      if (!out.some((o) => o.start === s.start)) out.push({ articleId: s.articleId, start: s.start, end: s.end })
     }
   }
   return out
@@ -127,7 +129,8 @@ function evidenceOf(c: Candidate): Citation[] {
 
 /**
  * Picks `maxSentences` sentences that carry the best-corroborated facts, each citing its own span
- * and the same facts in other articles; counts the candidates the citation check rejected.
+ * and the spans of the same facts in other articles that agree with it; counts the candidates the
+ * citation check rejected.
  * @example const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 4 })
  */
 export function summarize(
@@ -149,14 +152,13 @@ export function summarize(
     if (chosen.some((x) => jaccard(x.c.lemmas, c.lemmas) >= redundancy)) continue
     // The check reads the facts' spans, not the sentence itself: a sentence may only say what
     // the aligned claims support, so a name in an unaligned fragment is a rejection.
-    const evidence = evidenceOf(c)
+    const evidence = [...ownClaims(c), ...c.others]
     const cited = evidence.map((s) => texts.get(s.articleId)?.slice(s.start, s.end) ?? '')
     if (!checkCitation(c.text, cited).ok) {
       rejected++
       continue
     }
-    const citations = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...evidence.filter((s) => s.articleId !== c.article.id)]
-    chosen.push({ c, citations })
+    chosen.push({ c, citations: [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others] })
     for (const f of c.facts) usedFacts.add(f.id)
   }
   chosen.sort(
@@ -164,3 +166,6 @@ export function summarize(
   )
   return { summary: chosen.map(({ c, citations }) => ({ text: c.text, citations })), rejected }
 }
+
+/** Re-exported: the citation check lives in citations.ts. */
+export { checkCitation } from './citations.js'
