@@ -5,8 +5,8 @@
  */
 import type { Annotated, EntityMention } from '../types.js'
 import { foldToken, nameTokens } from '../compare/names.js'
-import { fingerprint } from './fingerprint.js'
-import { contentTerms } from './terms.js'
+import { fingerprintOf } from './fingerprint.js'
+import { contentTerms, termsOf, words } from './terms.js'
 
 /** A sparse vector: key -> weight. */
 export type Vector = Map<string, number>
@@ -51,9 +51,10 @@ function parseTime(iso: string | null): number | null {
 
 /** Extracts the clustering features of one article, keeping at most `maxTerms` terms. */
 export function articleFeatures(article: Annotated, maxTerms: number): ArticleFeatures {
+  const tokens = words(article.text)
   const counts: Vector = new Map()
   for (const t of contentTerms(article.title ?? '')) counts.set(t, (counts.get(t) ?? 0) + 2)
-  for (const t of contentTerms(article.text)) counts.set(t, (counts.get(t) ?? 0) + 1)
+  for (const t of termsOf(tokens)) counts.set(t, (counts.get(t) ?? 0) + 1)
   const terms: Vector = new Map(
     [...counts].sort((a, b) => b[1] - a[1]).slice(0, maxTerms).map(([t, c]) => [t, 1 + Math.log(c)]),
   )
@@ -79,35 +80,34 @@ export function articleFeatures(article: Annotated, maxTerms: number): ArticleFe
     labels,
     dates,
     numbers,
-    fp: fingerprint(article.text),
+    fp: fingerprintOf(tokens),
   }
 }
 
 /** Adds `from` into `into` (cluster sums). */
-export function addInto(into: Vector, from: Vector): void {
+export function addInto<K>(into: Map<K, number>, from: Map<K, number>): void {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v)
 }
 
 /** Keeps the `max` heaviest keys, so a cluster's sums stay bounded however many articles join. */
-export function prune(vector: Vector, max: number): void {
+export function prune<K>(vector: Map<K, number>, max: number): void {
   if (vector.size <= max * 2) return
   const kept = [...vector].sort((a, b) => b[1] - a[1]).slice(0, max)
   vector.clear()
   for (const [k, v] of kept) vector.set(k, v)
 }
 
-/** Cosine of two sparse vectors, each key weighted by `weight(key)` (e.g. IDF); 0 when either is empty. */
-export function cosine(a: Vector, b: Vector, weight: (key: string) => number = () => 1): number {
+/** Cosine of two sparse vectors; 0 when either is empty. */
+export function cosine(a: Vector, b: Vector): number {
   if (a.size === 0 || b.size === 0) return 0
   let dot = 0
   let na = 0
   let nb = 0
   for (const [k, v] of a) {
-    const w = weight(k)
-    na += (v * w) ** 2
+    na += v ** 2
     const o = b.get(k)
-    if (o !== undefined) dot += v * o * w * w
+    if (o !== undefined) dot += v * o
   }
-  for (const [k, v] of b) nb += (v * weight(k)) ** 2
+  for (const v of b.values()) nb += v ** 2
   return dot === 0 ? 0 : dot / Math.sqrt(na * nb)
 }

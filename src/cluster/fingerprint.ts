@@ -49,7 +49,12 @@ function densify(bins: Uint32Array): void {
  * @example similarity(fingerprint(text), fingerprint(text + '\nRead more.')) // close to 1
  */
 export function fingerprint(text: string): Uint32Array {
-  const hashes = words(text).map(fnv1a)
+  return fingerprintOf(words(text))
+}
+
+/** `fingerprint` of text already split by `words`. */
+export function fingerprintOf(tokens: readonly string[]): Uint32Array {
+  const hashes = tokens.map(fnv1a)
   const out = new Uint32Array(FINGERPRINT_SIZE).fill(EMPTY)
   if (hashes.length === 0) return out
   const count = Math.max(1, hashes.length - SHINGLE + 1)

@@ -5,29 +5,26 @@
  * Per article, in order:
  * 1. near-duplicates: MinHash band lookup; a syndicated copy always joins its original's story;
  * 2. candidates: stories sharing entity or top-term keys, via an inverted index with bounded
- *    posting lists (cost per article does not grow with the archive);
+ *    posting lists (cost per article does not grow with the archive; see postings.ts);
  * 3. scoring: weighted TF-IDF cosine, entity, date, number overlap and publication-time proximity
- *    against each candidate's summed features; best at or above threshold wins;
- * 4. bookkeeping: update the story's sums, the index and the document frequencies.
+ *    against each candidate's summed features (see scoring.ts); best at or above threshold wins;
+ * 4. bookkeeping: update the story's sums, the indexes and the document frequencies.
  */
 import { createHash } from 'node:crypto'
 import type { Annotated } from '../types.js'
-import { addInto, articleFeatures, cosine, prune, type ArticleFeatures, type Vector } from './features.js'
-import { bandKeys, similarity } from './fingerprint.js'
+import { addInto, articleFeatures, prune } from './features.js'
+import { similarity } from './fingerprint.js'
+import { BoundedIndex, HitCounter } from './postings.js'
+import { closestMember, prepareMember, score, sharedWith, termNorm, type ClusterWeights, type Member, type ScoringContext, type Side } from './scoring.js'
+import { Vocabulary } from './vocabulary.js'
+
+export type { ClusterWeights } from './scoring.js'
 
 /** A story: its articles and why each joined. */
 export interface StoryCluster {
   id: string
   articleIds: string[]
   why: { articleId: string; joinedBy: string | null; score: number; shared: string[] }[]
-}
-
-export interface ClusterWeights {
-  text: number
-  entities: number
-  dates: number
-  numbers: number
-  time: number
 }
 
 export interface ClusterOptions {
@@ -51,38 +48,15 @@ export interface ClusterOptions {
 }
 
 const DEFAULT_WEIGHTS: ClusterWeights = { text: 0.45, entities: 0.3, dates: 0.1, numbers: 0.05, time: 0.1 }
-const DAY = 86_400_000
 
-interface Story {
+/** A story being built: its summed features (a `Side` for scoring) and its recent members. */
+interface Story extends Side {
+  /** Position in founding order: the story's number in the indexes. */
+  index: number
   cluster: StoryCluster
-  terms: Vector
-  entities: Vector
-  dates: Vector
-  numbers: Vector
-  labels: Map<string, string>
-  first: number | null
-  last: number | null
   recent: Member[]
-  /** IDF-weighted norm of `terms`, and the document count it was computed at (null: stale). */
-  norm: number
+  /** The document count `norm` was computed at (null: stale since the last join). */
   normDocs: number | null
-}
-
-/**
- * An article as scored: its features, its IDF-weighted term norm, its terms as parallel arrays
- * with tf * idf² precomputed (so a dot product is one lookup per term), and its index keys.
- */
-type Member = ArticleFeatures & { norm: number; termKeys: string[]; termWeights: Float64Array; keys: string[] }
-
-/** What scoring compares on either side; `norm` is the IDF-weighted norm of `terms`. */
-interface Side {
-  terms: Vector
-  norm: number
-  entities: Vector
-  dates: Vector
-  numbers: Vector
-  first: number | null
-  last: number | null
 }
 
 /** The result of adding one article. */
@@ -94,6 +68,8 @@ export interface Assignment {
   shared: string[]
 }
 
+type Match = { story: Story; joinedBy: string; score: number; shared: string[] }
+
 /** `s_` + the first 12 hex of sha256 of the founding article's id: stable across re-runs. */
 export function storyIdOf(firstArticleId: string): string {
   return 's_' + createHash('sha256').update(firstArticleId).digest('hex').slice(0, 12)
@@ -102,12 +78,15 @@ export function storyIdOf(firstArticleId: string): string {
 /** Incremental clusterer: feed articles in publication order with `add`; read stories with `clusters`. */
 export class StoryClusterer {
   private readonly opts: Required<Omit<ClusterOptions, 'weights'>> & { weights: ClusterWeights }
+  private readonly ctx: ScoringContext
+  private readonly vocabulary = new Vocabulary()
   private readonly stories: Story[] = []
   private readonly byArticle = new Map<string, { story: Story; fp: Uint32Array }>()
-  private readonly postings = new Map<string, Story[]>()
-  private readonly bands = new Map<string, string[]>()
-  private readonly df = new Map<string, number>()
-  private docs = 0
+  /** Entity keys and term ids -> story numbers; MinHash band keys -> article ids. */
+  private readonly entityIndex: BoundedIndex<string, number>
+  private readonly termIndex: BoundedIndex<number, number>
+  private readonly bands: BoundedIndex<string, string>
+  private readonly hits = new HitCounter()
 
   constructor(options: ClusterOptions = {}) {
     const {
@@ -125,16 +104,17 @@ export class StoryClusterer {
       threshold, nearDuplicate, maxCandidates, maxPostings, maxKeys, maxTerms, maxMembersCompared, maxGapDays,
       weights: { ...DEFAULT_WEIGHTS, ...weights },
     }
+    this.ctx = { vocabulary: this.vocabulary, weights: this.opts.weights, maxGapDays }
+    this.entityIndex = new BoundedIndex(maxPostings)
+    this.termIndex = new BoundedIndex(maxPostings)
+    this.bands = new BoundedIndex(maxPostings)
   }
 
   /** Assigns one article to a story (an article seen before keeps its story). */
   add(article: Annotated): Assignment {
     const seen = this.byArticle.get(article.id)
     if (seen) return { storyId: seen.story.cluster.id, articleId: article.id, joinedBy: null, score: 1, shared: [] }
-    const features = articleFeatures(article, this.opts.maxTerms)
-    this.docs++
-    for (const t of features.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1)
-    const f = this.prepare(features)
+    const f = prepareMember(articleFeatures(article, this.opts.maxTerms), this.vocabulary, this.opts.maxKeys)
     const match = this.nearDuplicateOf(f) ?? this.bestStory(f)
     const story = match?.story ?? this.found(f)
     const why = match
@@ -149,13 +129,11 @@ export class StoryClusterer {
     return this.stories.map((s) => ({ id: s.cluster.id, articleIds: [...s.cluster.articleIds], why: [...s.cluster.why] }))
   }
 
-  private idf = (term: string): number => Math.log(1 + this.docs / (this.df.get(term) ?? 1))
-
-  private nearDuplicateOf(f: ArticleFeatures): { story: Story; joinedBy: string; score: number; shared: string[] } | null {
-    let best: { story: Story; joinedBy: string; score: number; shared: string[] } | null = null
+  private nearDuplicateOf(f: Member): Match | null {
+    let best: Match | null = null
     const checked = new Set<string>()
-    for (const key of bandKeys(f.fp)) {
-      for (const id of this.bands.get(key) ?? []) {
+    for (const key of f.bands) {
+      for (const id of this.bands.get(key)) {
         if (checked.has(id)) continue
         checked.add(id)
         const other = this.byArticle.get(id)!
@@ -168,122 +146,38 @@ export class StoryClusterer {
     return best
   }
 
-  /** Precomputes the article's weighted terms, norm and index keys (entities, then top terms by tf-idf). */
-  private prepare(features: ArticleFeatures): Member {
-    const termKeys = [...features.terms.keys()]
-    const idfs = termKeys.map(this.idf)
-    const tfidf = termKeys.map((t, i) => features.terms.get(t)! * idfs[i])
-    const termWeights = Float64Array.from(tfidf, (v, i) => v * idfs[i])
-    const norm = Math.sqrt(tfidf.reduce((sum, v) => sum + v * v, 0))
-    const top = termKeys
-      .map((t, i) => [t, tfidf[i]] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.opts.maxKeys)
-      .map(([t]) => `t:${t}`)
-    return { ...features, norm, termKeys, termWeights, keys: [...features.entities.keys(), ...top] }
-  }
-
+  /** The stories sharing the most index keys with the article (entity keys first, then top terms). */
   private candidates(f: Member): Story[] {
-    const hits = new Map<Story, number>()
-    for (const key of f.keys) {
-      for (const story of this.postings.get(key) ?? []) hits.set(story, (hits.get(story) ?? 0) + 1)
-    }
-    return [...hits].sort((a, b) => b[1] - a[1]).slice(0, this.opts.maxCandidates).map(([s]) => s)
+    for (const key of f.entityKeys) this.hits.hitAll(this.entityIndex.get(key))
+    for (const id of f.topTerms) this.hits.hitAll(this.termIndex.get(id))
+    return this.hits.top(this.opts.maxCandidates).map((s) => this.stories[s])
   }
 
-  /** IDF-weighted term norm; a story's is cached and refreshed when the archive grew by a tenth. */
-  private termNorm(terms: Vector): number {
-    let sum = 0
-    for (const [t, v] of terms) sum += (v * this.idf(t)) ** 2
-    return Math.sqrt(sum)
-  }
-
+  /** The story as scored; its term norm is refreshed after a join or when the archive grew by a tenth. */
   private storySide(story: Story): Side {
-    if (story.normDocs === null || this.docs > story.normDocs * 1.1) {
-      story.norm = this.termNorm(story.terms)
-      story.normDocs = this.docs
+    const docs = this.vocabulary.documents
+    if (story.normDocs === null || docs > story.normDocs * 1.1) {
+      story.norm = termNorm(story.terms, this.vocabulary)
+      story.normDocs = docs
     }
     return story
   }
 
-  /** Text cosine: IDF-weighted dot product over the article's terms, norms precomputed. */
-  private textCosine(a: Member, b: Side): number {
-    if (a.norm === 0 || b.norm === 0) return 0
-    let dot = 0
-    for (let i = 0; i < a.termKeys.length; i++) {
-      const o = b.terms.get(a.termKeys[i])
-      if (o !== undefined) dot += a.termWeights[i] * o
-    }
-    return Math.min(1, dot / (a.norm * b.norm))
-  }
-
-  /** Weighted similarity; a component counts only when both sides have something of that kind. */
-  private score(a: Member, b: Side): number {
-    const w = this.opts.weights
-    let total = 0
-    let weight = 0
-    if (a.terms.size > 0 && b.terms.size > 0) {
-      total += w.text * this.textCosine(a, b)
-      weight += w.text
-    }
-    const part = (wi: number, x: Vector, y: Vector) => {
-      if (x.size === 0 || y.size === 0) return
-      total += wi * cosine(x, y)
-      weight += wi
-    }
-    part(w.entities, a.entities, b.entities)
-    part(w.dates, a.dates, b.dates)
-    part(w.numbers, a.numbers, b.numbers)
-    let gapDays = 0
-    if (a.time !== null && b.first !== null && b.last !== null) {
-      gapDays = Math.max(0, b.first - a.time, a.time - b.last) / DAY
-      total += w.time * Math.exp(-gapDays / 2)
-      weight += w.time
-    }
-    const value = weight === 0 ? 0 : total / weight
-    return gapDays > this.opts.maxGapDays ? value / 2 : value
-  }
-
-  private bestStory(f: Member): { story: Story; joinedBy: string; score: number; shared: string[] } | null {
+  private bestStory(f: Member): Match | null {
     let best: { story: Story; score: number } | null = null
     for (const story of this.candidates(f)) {
-      const score = this.score(f, this.storySide(story))
-      if (score >= this.opts.threshold && (!best || score > best.score)) best = { story, score }
+      const s = score(f, this.storySide(story), this.ctx)
+      if (s >= this.opts.threshold && (!best || s > best.score)) best = { story, score: s }
     }
     if (!best) return null
-    return { ...best, joinedBy: this.closestMember(f, best.story), shared: this.sharedWith(f, best.story) }
+    return { ...best, joinedBy: closestMember(f, best.story.recent, this.ctx), shared: sharedWith(f, best.story, this.vocabulary) }
   }
 
-  /** The recent member most like the article: who it "joined by", for the explanation. */
-  private closestMember(f: Member, story: Story): string {
-    let best = { id: story.recent[0].id, score: -1 }
-    for (const m of story.recent) {
-      const score = this.score(f, memberSide(m))
-      if (score > best.score) best = { id: m.id, score }
-    }
-    return best.id
-  }
-
-  /** What the article shares with the story: entities by name, dates, numbers, then the weightiest terms. */
-  private sharedWith(f: ArticleFeatures, story: Story): string[] {
-    const entities = [...f.entities.keys()]
-      .filter((k) => story.entities.has(k) && !k.startsWith('s:'))
-      .map((k) => `entity:${f.labels.get(k) ?? k.slice(2)}`)
-    const dates = [...f.dates.keys()].filter((k) => story.dates.has(k)).map((k) => `date:${k.slice(2)}`)
-    const numbers = [...f.numbers.keys()].filter((k) => story.numbers.has(k)).map((k) => `number:${k.slice(2)}`)
-    const terms = [...f.terms]
-      .filter(([t]) => story.terms.has(t))
-      .map(([t, v]) => [t, v * story.terms.get(t)! * this.idf(t) ** 2] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
-      .map(([t]) => `term:${t}`)
-    return [...entities.slice(0, 8), ...dates.slice(0, 3), ...numbers.slice(0, 3), ...terms]
-  }
-
-  private found(f: ArticleFeatures): Story {
+  private found(f: Member): Story {
     const story: Story = {
+      index: this.stories.length,
       cluster: { id: storyIdOf(f.id), articleIds: [], why: [] },
-      terms: new Map(), entities: new Map(), dates: new Map(), numbers: new Map(), labels: new Map(),
+      terms: new Map(), entities: new Map(), dates: new Map(), numbers: new Map(),
       first: null, last: null, recent: [], norm: 0, normDocs: null,
     }
     this.stories.push(story)
@@ -307,22 +201,10 @@ export class StoryClusterer {
     story.recent.push(f)
     if (story.recent.length > this.opts.maxMembersCompared) story.recent.shift()
     this.byArticle.set(f.id, { story, fp: f.fp })
-    for (const key of bandKeys(f.fp)) pushBounded(this.bands, key, f.id, this.opts.maxPostings)
-    for (const key of f.keys) pushBounded(this.postings, key, story, this.opts.maxPostings)
+    for (const key of f.bands) this.bands.add(key, f.id)
+    for (const key of f.entityKeys) this.entityIndex.add(key, story.index)
+    for (const id of f.topTerms) this.termIndex.add(id, story.index)
   }
-}
-
-function memberSide(m: Member): Side {
-  return { ...m, first: m.time, last: m.time }
-}
-
-/** Appends to a posting list unless already last; drops the oldest beyond `max`. */
-function pushBounded<T>(index: Map<string, T[]>, key: string, value: T, max: number): void {
-  const list = index.get(key)
-  if (!list) return void index.set(key, [value])
-  if (list.includes(value)) return
-  list.push(value)
-  if (list.length > max) list.shift()
 }
 
 function round(x: number): number {

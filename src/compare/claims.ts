@@ -29,7 +29,7 @@ const SYNONYMS: Record<string, string> = {
   killed: 'kill', kill: 'kill', dead: 'kill', died: 'kill', die: 'kill', death: 'kill', deaths: 'kill',
   wounded: 'injure', wound: 'injure', injured: 'injure', injure: 'injure', injury: 'injure', injuries: 'injure',
   tariff: 'tariff', tariffs: 'tariff', duty: 'tariff', duties: 'tariff', levy: 'tariff', levies: 'tariff',
-  ceasefire: 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire',
+  ceasefire: 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire', cease: 'ceasefire',
   lasted: 'long', last: 'long', lasting: 'long', long: 'long', lengthy: 'long',
   sanction: 'sanction', sanctions: 'sanction', penalties: 'sanction',
   envoy: 'envoy', emissary: 'envoy',

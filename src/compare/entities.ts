@@ -256,8 +256,9 @@ function nameFinder(entities: StoryEntity[]): (name: string) => StoryEntity | nu
  */
 export function mergeEntities(articles: Annotated[], { maxAliases = 12 }: MergeEntitiesOptions = {}): MergedEntities {
   const mentions = collectMentions(articles)
-  const descriptors = mentions.filter((x) => isDescriptor(x.m))
-  const rest = mentions.filter((x) => !isDescriptor(x.m))
+  const descriptors: Mention[] = []
+  const rest: Mention[] = []
+  for (const x of mentions) (isDescriptor(x.m) ? descriptors : rest).push(x)
   const isBareSurname = (x: Mention) => x.m.type === 'person' && nameTokens(x.m.name).length === 1
   const named = groupNamed(rest.filter((x) => !isBareSurname(x)))
   const surnames = attachSurnames(named, rest.filter(isBareSurname))

@@ -44,3 +44,19 @@ test('sameName merges spelling and transliteration variants and keeps different 
   ]
   for (const [a, b, expected] of cases) assert.equal(sameName(a, b), expected, `${a} / ${b}`)
 })
+
+test('foldToken: tokens no fold applies to come back unchanged, the others fully folded', () => {
+  const cases: [token: string, expected: string][] = [
+    ['marta', 'marta'],
+    ['lavrov', 'lavrov'],
+    ['khodorkovsky', 'hodorkovski'],
+    ['wolff', 'volv'],
+    ['sergeev', 'sergev'],
+    ['philipp', 'filip'],
+  ]
+  for (const [token, expected] of cases) assert.equal(foldToken(token), expected, token)
+})
+
+test('normalizeName gives the same answer on repeated calls (memoised)', () => {
+  for (let i = 0; i < 3; i++) assert.equal(normalizeName('Ana-María Ölander’s'), 'ana maria olander')
+})

@@ -13,8 +13,23 @@ const NON_NAME = /[^\p{L}\p{N}]+/gu
 const ACRONYM_DOT = /\b(\p{L})\.(?=\p{L}\b)/gu
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
+// Story building normalises the same few names over and over; a bounded memo turns the chain of
+// Unicode replacements into one lookup. Cleared when full, so memory stays bounded.
+const MAX_MEMO = 8192
+const normalized = new Map<string, string>()
+
 /** Lowercase, no diacritics, no possessive "'s", punctuation and hyphens as single spaces. */
 export function normalizeName(name: string): string {
+  let out = normalized.get(name)
+  if (out === undefined) {
+    if (normalized.size >= MAX_MEMO) normalized.clear()
+    out = normalizeUncached(name)
+    normalized.set(name, out)
+  }
+  return out
+}
+
+function normalizeUncached(name: string): string {
   return name
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -44,9 +59,12 @@ const FOLDS: [RegExp, string][] = [
   [/(.)\1+/g, '$1'],
   [/ff?$/g, 'v'],
 ]
+// Any place a fold applies; most tokens have none, and then no fold can change them.
+const FOLDABLE = /kh|ks|ck|ph|w|[yj]|(.)\1|f$/
 
 /** Transliteration skeleton of one normalised token: "zelenskyy" and "zelenskiy" both give "zelenski". */
 export function foldToken(token: string): string {
+  if (!FOLDABLE.test(token)) return token
   let out = token
   for (const [re, to] of FOLDS) out = out.replace(re, to)
   return out

@@ -63,16 +63,17 @@ function collect(articles: Annotated[], maxTokens: number): Item[] {
 /** Length of the longest run of equal tokens (dynamic programming over two short token lists). */
 function longestCommonRun(a: string[], b: string[]): number {
   let best = 0
+  // Two rows, swapped: the DP needs only the previous one.
   let prev = new Uint16Array(b.length + 1)
+  let cur = new Uint16Array(b.length + 1)
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Uint16Array(b.length + 1)
     for (let j = 1; j <= b.length; j++) {
       if (a[i - 1] === b[j - 1]) {
         cur[j] = prev[j - 1] + 1
         if (cur[j] > best) best = cur[j]
-      }
+      } else cur[j] = 0
     }
-    prev = cur
+    ;[prev, cur] = [cur, prev]
   }
   return best
 }
@@ -103,10 +104,19 @@ function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
     const candidates = new Set<number>()
     for (const k of keys) for (const j of index.get(k) ?? []) candidates.add(j)
     for (const j of candidates) if (uf.find(i) !== uf.find(j) && sameQuote(items[j], item, o)) uf.union(j, i)
-    for (const k of keys) index.set(k, [...(index.get(k) ?? []), i])
+    for (const k of keys) {
+      const list = index.get(k)
+      if (list) list.push(i)
+      else index.set(k, [i])
+    }
   })
   const groups = new Map<number, Item[]>()
-  items.forEach((item, i) => groups.set(uf.find(i), [...(groups.get(uf.find(i)) ?? []), item]))
+  items.forEach((item, i) => {
+    const root = uf.find(i)
+    const group = groups.get(root)
+    if (group) group.push(item)
+    else groups.set(root, [item])
+  })
   return [...groups.values()]
 }
 

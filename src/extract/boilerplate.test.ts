@@ -40,6 +40,15 @@ describe('removeBoilerplate: furniture lines by reason', () => {
     ['contributor-line', 'Sam Doe and Ana Ruiz contributed to this report.'],
     ['wire-tag', 'The-Example-Wire'],
     ['wire-tag', 'Article Topic Follows: Example News'],
+    ['navigation', 'Home | Politics | Sport | Culture | Newsletters'],
+    ['navigation', 'Listen Live | Shows | Donate'],
+    ['newsletter', 'Sign up for the Evening Digest, delivered to your inbox every weekday.'],
+    ['newsletter', 'Get the Valley Briefing: the top stories, free in your inbox every morning.'],
+    ['newsletter', 'Sign up to Riverside Weekly: our best local reporting, every Saturday.'],
+    ['newsletter', 'Support independent reporting. Subscribe to the Fenwick Post Daily.'],
+    ['author-contact', 'Priya Nandakumar can be reached at pnandakumar@valleytimes.example'],
+    ['photo-credit', 'Tomasz Wierzba / The Lakeside Sentinel'],
+    ['byline', 'By Ruth Okafor, Transport correspondent'],
   ]
   for (const [reason, line] of cases) {
     it(`${reason}: ${line}`, () => {
@@ -60,6 +69,10 @@ describe('removeBoilerplate: body text is kept', () => {
     'Officials said the update was expected later this week.',
     'SANCTIONS are not new, he said.',
     '“THE UNITED STATES WILL NOT STAND FOR THIS!”',
+    'Fares rose 4% | 6% | 9% over three years, the report said.',
+    'Residents who sign up for the scheme will get a free bus pass, the council said.',
+    'Voters can be reached by phone until Friday, officials said.',
+    'By Tuesday, the reporter said, the roads had reopened.',
   ]
   for (const line of kept) {
     it(line, () => {
@@ -104,6 +117,35 @@ describe('removeBoilerplate: title, captions, joining', () => {
       removeBoilerplate(text).text,
       `The mayor said on radio before adding that “the buses will run on time.”\n\n${BODY_B}`,
     )
+  })
+})
+
+describe('removeBoilerplate: masthead, menus and headline at the top', () => {
+  const BODY = `${BODY_A}\n${BODY_B}`
+  const cases: [name: string, text: string, title: string, masthead: string | null][] = [
+    ['outlet named by its copyright line', `Skip to content\nThe Lakeside Sentinel\nNews | Sport | Weather | Opinion\nCouncil approves new bridge over the Alder River\nBy Ruth Okafor\nUpdated May 2, 2024\n${BODY}\n© 2024 The Lakeside Sentinel. All rights reserved.`, 'Council approves new bridge over the Alder River', 'The Lakeside Sentinel'],
+    ['initials before the name', `VBC Valley Broadcasting Company\nListen Live | Shows | Donate\nFlood warnings lifted across the valley\nPublished June 3, 2024\n${BODY}\nCopyright 2024 Valley Broadcasting Company`, 'Flood warnings lifted across the valley', 'VBC Valley Broadcasting Company'],
+    ['outlet named by the author e-mail domain', `Northwind Live\nTram line to reopen after two weeks of repairs\nBy Jo Bloggs\n${BODY}\nJo Bloggs can be reached at jo@northwindlive.example`, 'Tram line to reopen after two weeks of repairs', 'Northwind Live'],
+    ['name-shaped line above the headline, named nowhere else', `Harbourside Herald\nSchool board delays vote on new calendar\nBy Jo Bloggs\n${BODY}`, 'School board delays vote on new calendar', 'Harbourside Herald'],
+    ['masthead before the menu, no stamp', `Fenwick Evening Post\nSchool board delays vote on new calendar\n${BODY}`, 'School board delays vote on new calendar', 'Fenwick Evening Post'],
+    ['a Title Case headline is no masthead', `Mayor Unveils Transit Plan\nBy Jo Bloggs\n${BODY}`, 'Mayor Unveils Transit Plan', null],
+  ]
+  for (const [name, text, title, masthead] of cases) {
+    it(name, () => {
+      const result = removeBoilerplate(text)
+      assert.equal(result.title, title)
+      assert.deepEqual(result.removed.filter((p) => p.reason === 'masthead').map((p) => p.text), masthead ? [masthead] : [])
+      assert.equal(result.text, `${BODY_A}\n\n${BODY_B}`)
+    })
+  }
+
+  it('removes the lead photo credit and its one-sentence caption, but not a body sentence after a later credit', () => {
+    const caption = 'Volunteers fill sandbags outside the library on Monday.'
+    const body = 'Water reached the steps by noon.'
+    const text = `Flood warnings lifted across the valley\nBy Jo Bloggs\nAnna Kowal / The Valley Times\n${caption}\n${BODY_A}\nAnna Kowal / The Valley Times\n${body}\n${BODY_B}`
+    const result = removeBoilerplate(text)
+    assert.deepEqual(result.removed.filter((p) => p.reason === 'caption').map((p) => p.text), [caption])
+    assert.equal(result.text, `${BODY_A}\n\n${body}\n\n${BODY_B}`)
   })
 })
 

@@ -5,6 +5,7 @@
  */
 import type { RemovedPiece } from '../types.js'
 import { furnitureReason, isByline, isDateStamp } from './furniture.js'
+import { isNamedMasthead, looksLikeMasthead, selfNames } from './masthead.js'
 
 /** Options for {@link removeBoilerplate}. */
 export interface BoilerplateOptions {
@@ -107,7 +108,34 @@ function classify(text: string, maxFurnitureChars: number): Line[] {
   return lines
 }
 
-/** The first kept line is the headline when it is shaped like one: no sentence end, several words. */
+/** Lines searched for the headline above the first byline or date stamp. */
+const MAX_HEADER_LINES = 15
+
+/** Index of the first byline or date stamp that has a kept line above it, near the top; -1 if none. */
+function headerEnd(lines: Line[]): number {
+  let kept = false
+  for (let i = 0; i < Math.min(lines.length, MAX_HEADER_LINES); i++) {
+    const reason = lines[i].reason
+    if (kept && (reason === 'byline' || reason === 'dateline-stamp')) return i
+    kept ||= reason === null
+  }
+  return -1
+}
+
+/**
+ * Marks the outlet's name printed above the headline as `masthead`: a line the text names its
+ * outlet by elsewhere, or one shaped like an outlet name with a headline-shaped line below it.
+ */
+function markMastheads(candidates: Line[], names: readonly string[]): void {
+  for (const line of candidates) if (isNamedMasthead(line.text, names)) line.reason = 'masthead'
+  const [first, ...rest] = candidates.filter((l) => l.reason === null)
+  if (first && looksLikeMasthead(first.text) && rest.some((l) => isHeadline(l.text))) first.reason = 'masthead'
+}
+
+/**
+ * The headline: above a byline or date stamp, the first headline-shaped line after the masthead
+ * and menus; with no such stamp, the first kept line when it is shaped like a headline.
+ */
 function markTitle(lines: Line[], knownTitle: string | null | undefined, detect: boolean): void {
   if (knownTitle) {
     const wanted = knownTitle.replace(SPACES, ' ').trim()
@@ -115,10 +143,19 @@ function markTitle(lines: Line[], knownTitle: string | null | undefined, detect:
     return
   }
   if (!detect) return
-  const first = lines.findIndex((l) => l.reason === null)
-  const line = lines[first]
-  const next = lines.slice(first + 1).find((l) => l.reason === null)
-  if (line && next && isHeadline(line.text) && !CONTINUATION.test(next.text)) line.reason = 'title'
+  const end = headerEnd(lines)
+  const kept = (l: Line) => l.reason === null
+  // Without a stamp to bound the header, only the first two kept lines are looked at.
+  const header = end >= 0 ? lines.slice(0, end).filter(kept) : lines.slice(0, MAX_HEADER_LINES).filter(kept).slice(0, 2)
+  markMastheads(header, selfNames(textsOf(lines, 'copyright'), textsOf(lines, 'author-contact')))
+  const candidates = header.filter(kept)
+  const line = (end >= 0 ? candidates : candidates.slice(0, 1)).find((l) => isHeadline(l.text))
+  const after = line && nextKept(lines)[lines.indexOf(line)]
+  if (line && after && !CONTINUATION.test(after.text)) line.reason = 'title'
+}
+
+function textsOf(lines: Line[], reason: string): string[] {
+  return lines.filter((l) => l.reason === reason).map((l) => l.text)
 }
 
 /** Several words, no sentence end, and not cut off after a function word ("... before adding that"). */
@@ -149,6 +186,8 @@ function captionOf(line: string): string | null {
 function classifyByShape(lines: Line[], maxHeadingWords: number): void {
   const captions = new Set<string>()
   const next = nextKept(lines)
+  // Until the first body line, a credit belongs to the lead photo, whose caption may be a sentence.
+  let bodySeen = false
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
     if (line.reason === 'caption') {
@@ -157,18 +196,30 @@ function classifyByShape(lines: Line[], maxHeadingWords: number): void {
     }
     if (line.reason !== null) continue
     const heading = isSectionHeading(line.text, next[i]?.text, maxHeadingWords)
-    if (captions.has(line.text) || (lines[i - 1]?.reason === 'photo-credit' && isCaptionAfterCredit(line.text, heading))) {
+    const credited = lines[i - 1]?.reason === 'photo-credit'
+    if (captions.has(line.text) || (credited && (isCaptionAfterCredit(line.text, heading) || (!bodySeen && isLeadCaption(line.text))))) {
       line.reason = 'caption'
     } else if (isOtherHeadline(line.text)) {
       line.reason = 'related-headline'
     } else if (heading) {
       line.reason = 'section-heading'
     }
+    bodySeen ||= line.reason === null
   }
+}
+
+/** A sentence end followed by the start of another sentence, inside a line. */
+const INNER_SENTENCE_END = /[.!?]["”’)]?\s+["“‘(]?[A-Z]/
+
+/** Under the lead photo's credit, one short sentence is its caption ("Passengers wait on the quay."). */
+function isLeadCaption(line: string): boolean {
+  return line.length <= MAX_LEAD_CAPTION_CHARS && endsSentence(line) && !INNER_SENTENCE_END.test(line)
 }
 
 /** Longest caption line recognised by its place under a photo credit. */
 const MAX_CAPTION_CHARS = 300
+/** Longest one-sentence caption under the lead photo's credit; body openings run longer. */
+const MAX_LEAD_CAPTION_CHARS = 160
 
 /** Under a credit, a line without sentence end is its caption, unless it is a label ("What To Know"). */
 function isCaptionAfterCredit(line: string, heading: boolean): boolean {

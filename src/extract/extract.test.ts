@@ -153,11 +153,58 @@ describe('extractArticle on HTML', () => {
     assert.equal(short.title, 'Short note')
   })
 
+  it('drops a prompt box marked by its class, whatever it says, and a byline with the writer\'s role', () => {
+    const body = '<p>The ferry terminal at Alder Point will close for repairs from Monday, the port authority said on Thursday.</p>'.repeat(3)
+    const page = `<!doctype html><html><head><title>Terminal to close - Alder Gazette</title></head><body><main><article>
+      <h1>Terminal to close</h1><p class="byline">By Ruth Okafor, Transport correspondent</p>${body}
+      <div class="promo-signup"><p>Never miss a story from the coast.</p><button>Join</button></div>
+      <p>Passengers will be carried by bus to the north pier, officials said in a statement.</p></article></main></body></html>`
+    const article = extractArticle(raw(page))
+    assert.ok(!article.text.includes('Never miss a story'))
+    assert.ok(!article.text.includes('Transport correspondent'))
+    assert.match(article.text, /bus to the north pier/)
+    assert.ok(article.removed.some((p) => p.reason === 'newsletter' && p.text.startsWith('Never miss a story')))
+    assert.ok(article.removed.some((p) => p.reason === 'byline' && p.text.includes('Ruth Okafor')))
+  })
+
   it('throws limit for too many elements or too deep nesting', () => {
     const many = `<html><body>${'<p>x</p>'.repeat(200)}</body></html>`
     assert.throws(() => extractArticle(raw(many), { limits: { maxElements: 100 } }), (e: unknown) => e instanceof InputError && e.code === 'limit')
     const deep = `<html><body>${'<div>'.repeat(60)}deep${'</div>'.repeat(60)}</body></html>`
     assert.throws(() => extractArticle(raw(deep), { limits: { maxDepth: 50 } }), (e: unknown) => e instanceof InputError && e.code === 'limit')
+  })
+})
+
+describe('extractArticle on a plain-text wire story', () => {
+  const text = [
+    'Fenwire News Agency',
+    'Skip to content',
+    'World | Business | Markets | Regions',
+    '',
+    'Harbour authority orders inspection of all ferries after engine fire',
+    '',
+    'BRISTOW, June 9 (Fenwire) - The harbour authority ordered inspections of every ferry in its fleet on Monday after an engine fire forced a crossing to turn back.',
+    '',
+    'No one was hurt, the authority said in a statement.',
+    '',
+    'Reporting by Jo Bloggs; Editing by Ana Ruiz',
+    '',
+    '© 2024 Fenwire News Agency. All rights reserved.',
+  ].join('\n')
+  const article = extractArticle(raw(text))
+
+  it('takes the headline below the masthead and menu, and names the agency in full', () => {
+    assert.equal(article.title, 'Harbour authority orders inspection of all ferries after engine fire')
+    assert.deepEqual(article.outlet, { name: 'Fenwire News Agency' })
+    assert.deepEqual(article.authors, ['Jo Bloggs'])
+    assert.ok(article.removed.some((p) => p.reason === 'masthead' && p.text === 'Fenwire News Agency'))
+    assert.ok(article.removed.some((p) => p.reason === 'navigation' && p.text.startsWith('World |')))
+  })
+
+  it('dates the story from the dateline and the copyright year, and keeps the first sentence', () => {
+    assert.equal(article.publishedAt, '2024-06-09')
+    assert.equal(article.provenance?.publishedAt, 'text:dateline')
+    assert.match(article.text, /^BRISTOW, June 9 \(Fenwire\) - The harbour authority ordered inspections/)
   })
 })
 

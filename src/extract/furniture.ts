@@ -67,17 +67,45 @@ const SHORT_LINE = 160
  */
 const LONG_NOTICE = /artificial|summary|guidelines|conversation|story idea|forum|comments|rights reserved|@|contributed|updated|corrected|newsletter|inbox|sign up|<\/?[a-z]/i
 
+/** Separators of a section menu flattened to one line ("News | Sport | Weather"). */
+const MENU_SEPARATOR = /\s+[|•·]\s+|\s*\|\s*/
+/** Fewest items, and most words and characters per item, of a menu line. */
+const MENU_MIN_ITEMS = 3
+const MENU_ITEM_WORDS = 3
+const MENU_ITEM_CHARS = 24
+
+/**
+ * A line of three or more short items between "|" (or "•", "·"): a section menu. A headline with
+ * the site name after one bar ("Ferry runs aground | Example News") has two items, a long one.
+ */
+export function isMenuLine(line: string): boolean {
+  if (line.length > MENU_ITEM_CHARS * 10 || !/[|•·]/.test(line)) return false
+  const items = line.split(MENU_SEPARATOR)
+  if (items.length < MENU_MIN_ITEMS) return false
+  return items.every((item) => item.length > 0 && item.length <= MENU_ITEM_CHARS && item.split(' ').length <= MENU_ITEM_WORDS && !/[.!?]$/.test(item))
+}
+
+/**
+ * "Jonas Albrecht / The Example Courier": a photographer's name, a slash and an outlet, with
+ * capitals (case-sensitive, so prose with a slash does not match).
+ */
+const CREDIT_PAIR = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} ?\/ ?(?:The )?\p{Lu}[\p{L}'’.&-]*(?: (?:of |for |and )?\p{Lu}[\p{L}'’.&-]*){0,4}$/u
+
 /** The furniture reason for a trimmed line, or null when no pattern matches. */
 export function furnitureReason(line: string): string | null {
   if (line.length > SHORT_LINE && !LONG_NOTICE.test(line)) return null
   const groups = FURNITURE.exec(line)?.groups
-  if (!groups) return null
-  for (const group in groups) if (groups[group] !== undefined) return REASONS[group] ?? group
+  if (groups) for (const group in groups) if (groups[group] !== undefined) return REASONS[group] ?? group
+  if (isMenuLine(line)) return 'navigation'
+  if (line.length <= SHORT_LINE && CREDIT_PAIR.test(line)) return 'photo-credit'
   return null
 }
 
-/** "By Anna Chernova, Kevin Liptak, CNN" / "By JANE DOE | Reuters": case-sensitive, names follow. */
-const BYLINE = /^By:?\s+(?:\p{Lu}[\p{L}.'’-]*\.?)(?:[\s,&|]+(?:and\s+)?(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|bin|al)){0,40}[\s,]*$/u
+/**
+ * "By Anna Chernova, Kevin Liptak, CNN" / "By JANE DOE | Reuters" / "By Jo Doe, Coast reporter":
+ * case-sensitive, names follow, then perhaps the writer's role.
+ */
+const BYLINE = /^By:?\s+(?:\p{Lu}[\p{L}.'’-]*\.?)(?:[\s,&|]+(?:and\s+)?(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|bin|al)){0,40}(?:,\s*(?:[\p{L}-]+\s+){0,3}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor|[Pp]roducer|[Bb]ureau [Cc]hief)s?)?[\s,]*$/u
 
 /** True for a byline line. */
 export function isByline(line: string): boolean {

@@ -80,9 +80,11 @@ function names(value: unknown): string[] {
 function metaTags(document: DomDocument): Map<string, string> {
   const tags = new Map<string, string>()
   for (const meta of Array.from(document.querySelectorAll('meta[content]'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop'))?.toLowerCase()
+    const keys = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop'))?.toLowerCase()
     const content = meta.getAttribute('content')?.trim()
-    if (key && content && !tags.has(key)) tags.set(key, content)
+    if (!keys || !content) continue
+    // RDFa allows several properties in one attribute: property="og:title dc:title".
+    for (const key of keys.split(/\s+/)) if (key && !tags.has(key)) tags.set(key, content)
   }
   return tags
 }
@@ -106,6 +108,17 @@ function dated(found: Found<string> | null): Found<string> | null {
 }
 
 /**
+ * The JSON-LD headline, or its `name` when the two differ and only the name is in the `<title>`
+ * (some sites put a category in `headline`: "Wikimedia list article").
+ */
+function jsonLdTitle(ld: Json | null, titleTag: string | null): string | null {
+  const headline = text(ld?.headline)
+  const name = text(ld?.name)
+  if (!headline || !name || headline === name || !titleTag) return headline
+  return !titleTag.includes(headline) && titleTag.includes(name) ? name : headline
+}
+
+/**
  * Reads a page's own metadata. JSON-LD first (the most structured), then meta tags, then `<title>`.
  * @example readHtmlMeta(parseHTML(html).document).siteName?.value // 'CNN'
  */
@@ -117,17 +130,17 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
   const titleTag = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null
   return {
     title: first<string>(
-      { value: text(ld?.headline), from: 'html:json-ld' },
-      fromMeta(tags, 'og:title', 'twitter:title', 'headline'),
+      { value: jsonLdTitle(ld, titleTag), from: 'html:json-ld' },
+      fromMeta(tags, 'dc:title', 'dcterm:title', 'og:title', 'twitter:title', 'parsely-title', 'headline'),
       { value: titleTag, from: 'html:title' },
     ),
     authors: first<string[]>(
       { value: names(ld?.author), from: 'html:json-ld' },
-      { value: names(tags.get('author') ?? tags.get('article:author') ?? tags.get('byl')), from: 'html:meta:author' },
+      { value: names(tags.get('author') ?? tags.get('article:author') ?? tags.get('byl') ?? tags.get('parsely-author') ?? tags.get('dc:creator')), from: 'html:meta:author' },
     ),
     publishedAt: first<string>(
       dated({ value: text(ld?.datePublished) ?? '', from: 'html:json-ld' }),
-      dated(fromMeta(tags, 'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'dc.date')),
+      dated(fromMeta(tags, 'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'dc.date', 'parsely-pub-date')),
     ),
     modifiedAt: first<string>(
       dated({ value: text(ld?.dateModified) ?? '', from: 'html:json-ld' }),

@@ -31,6 +31,26 @@ export interface HtmlExtraction {
 /** Page chrome the fallback drops before taking text. */
 const CHROME = 'nav, header, footer, aside, script, style, noscript, template, form, figure, figcaption, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]'
 
+/**
+ * Boxes a page marks as newsletter or subscription prompts by class or id. Readability keeps them
+ * when they sit inside the article's container, and their wording varies too much for text rules.
+ */
+const PROMO = '[class*="newsletter"], [id*="newsletter"], [class*="signup"], [class*="sign-up"], [id*="signup"], [class*="subscribe-box"], [class*="subscription-prompt"]'
+/** A box longer than this is not a prompt (a class name on a whole column); it is left alone. */
+const MAX_PROMO_CHARS = 600
+
+/** Takes newsletter prompts out of the document before Readability reads it, listing their text. */
+function removePromos(document: DomDocument): RemovedPiece[] {
+  const removed: RemovedPiece[] = []
+  for (const element of Array.from(document.querySelectorAll(PROMO))) {
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim()
+    if (text.length > MAX_PROMO_CHARS || element.querySelector('article, main, h1')) continue
+    if (text) removed.push({ text, reason: 'newsletter' })
+    element.remove()
+  }
+  return removed
+}
+
 function assertWithinTree(document: DomDocument, limits: IngestLimits): void {
   const root = document.documentElement
   if (!root) return
@@ -82,7 +102,7 @@ function fallbackBlocks(html: string): TextBlock[] {
   const { document } = parseHTML(html) as unknown as { document: DomDocument }
   const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body
   if (!root) return []
-  for (const element of Array.from(root.querySelectorAll(CHROME))) element.remove()
+  for (const element of Array.from(root.querySelectorAll(`${CHROME}, ${PROMO}`))) element.remove()
   return collectBlocks(root)
 }
 
@@ -123,6 +143,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   assertWithinTree(document, limits)
   // Metadata first: Readability rewrites the document it reads.
   const pageMeta = readHtmlMeta(document)
+  const promos = removePromos(document)
   const found = runReadability(document, limits.maxElements)
   const meta = withReadabilityMeta(pageMeta, found)
   let blocks = found.blocks
@@ -139,5 +160,5 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
     joinBrokenLines: false,
     knownTitle: title,
   })
-  return { text: cleaned.text, removed: [...removed, ...cleaned.removed], meta, provenance: { text: source } }
+  return { text: cleaned.text, removed: [...promos, ...removed, ...cleaned.removed], meta, provenance: { text: source } }
 }

@@ -2,9 +2,13 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { dateFromStamp, normaliseDate } from './dates.js'
 import { decodeEntities } from './entities.js'
+import { parseHTML } from 'linkedom'
+import type { DomDocument } from './dom.js'
+import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { guessLanguage } from './language.js'
 import { resolveMetadata } from './metadata.js'
 import { outletByDomain, outletByName } from './outlets.js'
+import { datelineDate, readDateline } from './dateline.js'
 import { parseByline, readTextMeta } from './text-meta.js'
 
 describe('parseByline', () => {
@@ -15,6 +19,8 @@ describe('parseByline', () => {
     ['Written by Jo Bloggs March 25, 2015', ['Jo Bloggs'], null],
     ['By Ana de la Cruz', ['Ana de la Cruz'], null],
     ['By Fox News Digital Staff', [], 'Fox News Digital Staff'],
+    ['By Ruth Okafor, Transport correspondent', ['Ruth Okafor'], null],
+    ['By Jo Bloggs and Sam Doe, Staff Writers', ['Jo Bloggs', 'Sam Doe'], null],
   ]
   for (const [byline, people, organisation] of cases) {
     it(byline, () => assert.deepEqual(parseByline(byline), { people, organisation }))
@@ -53,6 +59,103 @@ describe('readTextMeta: only self-references name the outlet', () => {
 
   it('does not take a city dateline for an outlet', () => {
     assert.equal(readTextMeta('Moscow — The envoy arrived on Wednesday.', []).origin, null)
+  })
+})
+
+describe('readDateline: wire datelines with month and day', () => {
+  const cases: [text: string, agency: string | null, month: number | null, day: number | null][] = [
+    ['LONDON, March 4 (Reuters) - Shares rose on Friday.', 'Reuters', 3, 4],
+    ['PORT ELLIS, Jan. 12 (Example Wire) — The harbour reopened.', 'Example Wire', 1, 12],
+    ['WASHINGTON (AP) — The Senate voted on Tuesday.', 'AP', null, null],
+    ['SAN JUAN, Sept 31 (Example Wire) - Rain fell.', 'Example Wire', 9, 31],
+    ['Reuters reported on March 4 (a Friday) - that shares rose.', null, null, null],
+    ['The minister (Reuters) - said nothing.', null, null, null],
+  ]
+  for (const [text, agency, month, day] of cases) {
+    it(text, () => {
+      const found = readDateline(text)
+      assert.equal(found?.agency ?? null, agency)
+      assert.equal(found?.month ?? null, month)
+      assert.equal(found?.day ?? null, day)
+    })
+  }
+
+  it('dates only real days, and only with a year from elsewhere', () => {
+    assert.equal(datelineDate(readDateline('OSLO, Feb 29 (Example Wire) - Snow.'), 2024), '2024-02-29')
+    assert.equal(datelineDate(readDateline('OSLO, Feb 29 (Example Wire) - Snow.'), 2025), null)
+    assert.equal(datelineDate(readDateline('SAN JUAN, Sept 31 (Example Wire) - Rain fell.'), 2025), null)
+    assert.equal(datelineDate(readDateline('OSLO, Feb 3 (Example Wire) - Snow.'), null), null)
+  })
+})
+
+describe('resolveMetadata: wire copy', () => {
+  const text = 'BRISTOW, June 9 (Fenwire) - The council met on Monday and approved the plan.'
+  const copyright = { text: '© 2024 Fenwire News Agency. All rights reserved.', reason: 'copyright' }
+
+  it('names the agency by its full name and dates the story from the dateline and the copyright year', () => {
+    const meta = resolveMetadata({ text, removed: [copyright], html: null, textTitle: null, user: {} })
+    assert.deepEqual(meta.outlet, { name: 'Fenwire News Agency' })
+    assert.equal(meta.publishedAt, '2024-06-09')
+    assert.equal(meta.provenance.publishedAt, 'text:dateline')
+    assert.equal(meta.provenance.outlet, 'text:dateline')
+    assert.equal(meta.provenance.publisher, undefined)
+  })
+
+  it('leaves the year to the user when no line states one, and prefers a full stamp', () => {
+    assert.equal(resolveMetadata({ text, removed: [], html: null, textTitle: null, user: {} }).publishedAt, null)
+    assert.equal(resolveMetadata({ text, removed: [], html: null, textTitle: null, user: { publishedAt: '2024-06-10' } }).publishedAt, '2024-06-10')
+    const stamped = resolveMetadata({ text, removed: [copyright, { text: 'June 10, 2024 8:00 AM GMT', reason: 'dateline-stamp' }], html: null, textTitle: null, user: {} })
+    assert.equal(stamped.publishedAt?.slice(0, 10), '2024-06-10')
+  })
+
+  it('credits the reporters of "Reporting by ...; Editing by ..." and not the editor', () => {
+    const removed = [{ text: 'Reporting by Jo Bloggs and Sam Doe; Editing by Ana Ruiz', reason: 'contributor-line' }]
+    assert.deepEqual(resolveMetadata({ text, removed, html: null, textTitle: null, user: {} }).authors, ['Jo Bloggs', 'Sam Doe'])
+  })
+
+  it('takes the masthead for the outlet when nothing else names it, without its initials', () => {
+    const removed = [{ text: 'VPR Valley Public Radio', reason: 'masthead' }]
+    assert.deepEqual(resolveMetadata({ text: 'The council met.', removed, html: null, textTitle: null, user: {} }).outlet, { name: 'Valley Public Radio' })
+  })
+})
+
+describe('resolveMetadata: page titles without the site name', () => {
+  const empty: HtmlMeta = { title: null, authors: null, publishedAt: null, modifiedAt: null, siteName: null, url: null }
+  const cases: [title: string, from: string, site: string | null, expected: string][] = [
+    ['Bridge reopens after repairs | Alder Gazette', 'html:title', null, 'Bridge reopens after repairs'],
+    ['Bridge reopens after repairs | Alder Gazette', 'html:meta:og:title', 'Alder Gazette', 'Bridge reopens after repairs'],
+    ['Bridge reopens after repairs | Aldergazette.cz', 'html:meta:og:title', 'Alder Media Group', 'Bridge reopens after repairs'],
+    ['Bridge reopens after repairs - Alder Gazette', 'html:meta:og:title', 'Other Site', 'Bridge reopens after repairs - Alder Gazette'],
+    ['How we built the tide tables - a short history', 'html:title', null, 'How we built the tide tables - a short history'],
+    ['Tides - Coastal Engineering Handbook', 'html:title', null, 'Tides - Coastal Engineering Handbook'],
+  ]
+  for (const [title, from, site, expected] of cases) {
+    it(`${title} (${from})`, () => {
+      const html: HtmlMeta = { ...empty, title: { value: title, from }, siteName: site ? { value: site, from: 'html:meta:og:site_name' } : null }
+      assert.equal(resolveMetadata({ text: 'Body.', removed: [], html, textTitle: null, user: {} }).title, expected)
+    })
+  }
+})
+
+describe('readHtmlMeta', () => {
+  const read = (head: string) => readHtmlMeta((parseHTML(`<html><head>${head}</head><body></body></html>`) as unknown as { document: DomDocument }).document)
+
+  it('reads meta tags that name several properties at once, Dublin Core before Open Graph', () => {
+    const meta = read('<title>Page</title><meta property="og:title" content="OG title"><meta property="x:title dc:title" content="DC title"><meta property="dc:creator twitter:site_name" content="Jo Bloggs">')
+    assert.equal(meta.title?.value, 'DC title')
+    assert.deepEqual(meta.authors?.value, ['Jo Bloggs'])
+  })
+
+  it('reads Parse.ly tags', () => {
+    const meta = read('<meta name="parsely-title" content="Ferry fares frozen"><meta name="parsely-pub-date" content="2024-04-20T04:20:00Z">')
+    assert.equal(meta.title?.value, 'Ferry fares frozen')
+    assert.equal(meta.publishedAt?.value, '2024-04-20T04:20:00Z')
+  })
+
+  it('takes the JSON-LD name over a headline that is only a category, using the <title> to decide', () => {
+    const ld = (o: object) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', ...o })}</script>`
+    assert.equal(read(`<title>List of lighthouses - Example</title>${ld({ headline: 'Reference list', name: 'List of lighthouses' })}`).title?.value, 'List of lighthouses')
+    assert.equal(read(`<title>Lighthouse keepers strike - Example</title>${ld({ headline: 'Lighthouse keepers strike', name: 'Example' })}`).title?.value, 'Lighthouse keepers strike')
   })
 })
 

@@ -26,12 +26,25 @@ export type ArticleMeta = Pick<Article, 'outlet' | 'title' | 'authors' | 'publis
 /** " - CNN", " | Reuters": a site name appended to a `<title>`. */
 const TITLE_SUFFIX = /\s+[|–—-]\s+[^|–—-]{2,40}$/
 
+const DOMAIN_NAME = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u
+
 function cleanTitle(title: Found<string> | null, site: string | null): string | null {
   if (!title) return null
   if (title.from !== 'html:title' && !title.from.startsWith('html:meta')) return title.value
   const suffix = TITLE_SUFFIX.exec(title.value)?.[0]
-  const named = suffix && (!site || sameOutlet(suffix.replace(/^\s+[|–—-]\s+/, ''), site) || title.from === 'html:title')
+  const name = suffix?.replace(/^\s+[|–—-]\s+/, '') ?? ''
+  // A suffix shaped like a domain ("| Example.cz") names the site whatever the site calls itself.
+  const shaped = suffix && isSiteShaped(name, title.value.length - suffix.length)
+  const named = suffix && ((site && sameOutlet(name, site)) || DOMAIN_NAME.test(name) || (shaped && (!site || title.from === 'html:title')))
   return named ? title.value.slice(0, -suffix.length) : title.value
+}
+
+/**
+ * A `<title>` suffix that can be the site's name: it starts with a capital or digit and is shorter
+ * than the headline before it ("Google - Site Reliability Engineering" is a headline, not a suffix).
+ */
+function isSiteShaped(suffix: string, headlineChars: number): boolean {
+  return !/^\p{Ll}/u.test(suffix) && suffix.length <= headlineChars
 }
 
 /** People only: splits "By A and B" meta values and drops organisations ("CNN", "Staff"). */
@@ -68,9 +81,17 @@ function resolveOutlet(html: HtmlMeta | null, origin: Found<Outlet> | null, text
     textSite ??
     (hostOutlet && { value: hostOutlet, from: 'url:domain' })
   const userOutlet = user.outlet ? outletByName(user.outlet) : null
-  const outlet = origin ?? site ?? (userOutlet && { value: userOutlet, from: 'user' })
-  const publisher = origin && site && !sameOutlet(origin.value.name, site.value.name) ? site.value.name : null
+  const author = origin && site && isShortFormOf(origin.value.name, site.value.name) ? { value: site.value, from: origin.from } : origin
+  const outlet = author ?? site ?? (userOutlet && { value: userOutlet, from: 'user' })
+  const publisher = author && site && !sameOutlet(author.value.name, site.value.name) ? site.value.name : null
   return { outlet, publisher }
+}
+
+/** "Example" of "Example News Agency": a dateline's short agency name for the site's full name. */
+function isShortFormOf(short: string, full: string): boolean {
+  const a = short.toLowerCase().replace(/^the\s+/, '')
+  const b = full.toLowerCase().replace(/^the\s+/, '')
+  return b.length > a.length && b.startsWith(`${a} `)
 }
 
 /** Resolves every metadata field of an article from the page metadata, the text and the user. */

@@ -1,11 +1,13 @@
 /**
  * Metadata an article's text states about itself: bylines, author e-mail lines, datelines
- * ("(CNN) —"), wire tags, audio prompts, copyright lines and date stamps. Only self-references
+ * ("(CNN) —"), wire tags, audio prompts, copyright lines, mastheads and date stamps. Only self-references
  * count: "Reuters reported" or "told CNN" cite a source and never name the article's outlet.
  */
 import type { RemovedPiece } from '../types.js'
+import { datelineDate, readDateline } from './dateline.js'
 import { dateFromStamp } from './dates.js'
 import type { Found } from './html-meta.js'
+import { copyrightHolder, mastheadName } from './masthead.js'
 import { isKnownOutletName, outletByDomain, outletByName, type Outlet } from './outlets.js'
 
 /** Metadata found in the text, split by what the signal says about the outlet. */
@@ -18,19 +20,18 @@ export interface TextMeta {
   site: Found<Outlet> | null
 }
 
-/** Paragraphs searched for a dateline; it opens the story. */
-const DATELINE_PARAGRAPHS = 3
-
-const DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}\s*)?\(([^()\n]{2,40})\)\s*[—–-]/u
 const WIRE_NAME = /^(?:the-([\w-]+?)-wire|article topic follows:\s*(.{2,40})|(.{2,40}?)[ -](?:newsource|wire))$/i
 const AUDIO_NAME = /listen to (.{2,60}?) articles/i
 const FORUM_NAME = /^(.{2,60}?) is committed to providing a forum/i
-const COPYRIGHT_HOLDER = /^(?:copyright\b|[©™®&\s]|\(c\))*\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(.+?)\.?\s*(?:all rights reserved.*)?$/i
+const REPORTING_BY = /^(?:additional )?(?:reporting|writing) by ([^;]+?)(?:;|\s+(?:editing|additional reporting) by\b|$)/i
+const YEAR = /\b(?:19|20)\d{2}\b/
 const EMAIL_DOMAIN = /@([\w-]+(?:\.[\w-]+)+)/g
-const CONTACT_NAME = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:at|on)\s+\S+@/gu
+const CONTACT_NAME = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:(?:can|may) be (?:reached|contacted|emailed)\s+)?(?:at|on)\s+\S+@/gu
 /** A person's name: two to five capitalised words (particles allowed), no digits. */
 const PERSON = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|da|del|van|von|der|den|bin|al|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*){1,4}$/u
 const ORGANISATION_WORD = /\b(?:news|press|times|post|journal|agency|network|media|wire|service|staff|reporters?|correspondents?|digital|daily|herald|tribune|gazette|radio|tv|television)\b/i
+/** A writer's role after the names ("Coast reporter", "Moscow correspondent"): neither person nor outlet. */
+const ROLE = /\b(?:reporter|correspondent|editor|writer|columnist|contributor|producer|bureau chief)s?$/i
 const BYLINE_SPLIT = /\s*(?:,|\||&|\band\b|\bwith\b|\bedited by\b)\s*/i
 /** A date or time run into the byline ("By Jo Bloggs March 25, 2015"): everything from there on. */
 const BYLINE_DATE = /\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d.*$/i
@@ -61,7 +62,7 @@ export function parseByline(byline: string): { people: string[]; organisation: s
     .map((p) => p.replace(BYLINE_LEAD, '').trim())
     .filter(Boolean)
   const people = parts.filter(isPersonName).map(titleCaseShouted)
-  const others = parts.filter((p) => !isPersonName(p))
+  const others = parts.filter((p) => !isPersonName(p) && !ROLE.test(p))
   const organisation = others.find((p) => isKnownOutletName(p) || /^\p{Lu}/u.test(p)) ?? null
   return { people, organisation }
 }
@@ -79,10 +80,25 @@ function authorsFrom(removed: RemovedPiece[]): Found<string[]> | null {
     const people = Array.from(contact.matchAll(CONTACT_NAME), (m) => m[1].replace(/^(?:write to|contact|reach)\s+/i, ''))
     if (people.length > 0) return { value: people.filter(isPersonName), from: 'text:author-contact' }
   }
+  // Wire copy credits its writers at the end: "Reporting by A and B; Editing by C" (the editor is not an author).
+  for (const line of piecesOf(removed, 'contributor-line')) {
+    const reporters = REPORTING_BY.exec(line)?.[1]
+    const people = reporters ? parseByline(reporters).people : []
+    if (people.length > 0) return { value: people, from: 'text:contributor-line' }
+  }
   return null
 }
 
-function publishedFrom(removed: RemovedPiece[]): Found<string> | null {
+/** The year a copyright line states ("© 2026 Example News"), or null. */
+function copyrightYear(removed: RemovedPiece[]): number | null {
+  for (const line of piecesOf(removed, 'copyright')) {
+    const year = YEAR.exec(line)?.[0]
+    if (year) return Number(year)
+  }
+  return null
+}
+
+function publishedFrom(text: string, removed: RemovedPiece[]): Found<string> | null {
   // A stamp line is the page's own date; an update note's date comes after, and a byline may carry one.
   for (const reason of ['dateline-stamp', 'update-note', 'byline']) {
     for (const stamp of piecesOf(removed, reason)) {
@@ -90,7 +106,9 @@ function publishedFrom(removed: RemovedPiece[]): Found<string> | null {
       if (value) return { value, from: `text:${reason}` }
     }
   }
-  return null
+  // A dateline gives month and day only; the copyright line's year completes it.
+  const value = datelineDate(readDateline(text), copyrightYear(removed))
+  return value ? { value, from: 'text:dateline' } : null
 }
 
 function named(name: string | undefined, from: string): Found<Outlet> | null {
@@ -99,11 +117,8 @@ function named(name: string | undefined, from: string): Found<Outlet> | null {
 }
 
 function originFrom(text: string, removed: RemovedPiece[]): Found<Outlet> | null {
-  const paragraphs = text.split('\n\n', DATELINE_PARAGRAPHS)
-  for (const paragraph of paragraphs) {
-    const found = named(DATELINE.exec(paragraph)?.[1], 'text:dateline')
-    if (found) return found
-  }
+  const dateline = named(readDateline(text)?.agency, 'text:dateline')
+  if (dateline) return dateline
   for (const tag of piecesOf(removed, 'wire-tag')) {
     const m = WIRE_NAME.exec(tag)
     const found = named(m?.[1]?.replace(/-/g, ' ') ?? m?.[2] ?? m?.[3], 'text:wire-tag')
@@ -132,7 +147,11 @@ function siteFrom(removed: RemovedPiece[]): Found<Outlet> | null {
     }
   }
   for (const line of piecesOf(removed, 'copyright')) {
-    const found = named(COPYRIGHT_HOLDER.exec(line)?.[1], 'text:copyright')
+    const found = named(copyrightHolder(line) ?? undefined, 'text:copyright')
+    if (found) return found
+  }
+  for (const line of piecesOf(removed, 'masthead')) {
+    const found = named(mastheadName(line), 'text:masthead')
     if (found) return found
   }
   return null
@@ -145,7 +164,7 @@ function siteFrom(removed: RemovedPiece[]): Found<Outlet> | null {
 export function readTextMeta(text: string, removed: RemovedPiece[]): TextMeta {
   return {
     authors: authorsFrom(removed),
-    publishedAt: publishedFrom(removed),
+    publishedAt: publishedFrom(text, removed),
     origin: originFrom(text, removed),
     site: siteFrom(removed),
   }

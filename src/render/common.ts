@@ -2,7 +2,7 @@
  * Helpers shared by the Markdown and HTML report renderers: article labels, citation numbering
  * and cited-word lookup. Pure functions of the report.
  */
-import type { Citation, Report, ReportArticle, Story } from '../types.js'
+import type { Article, Citation, Report, ReportArticle, Story } from '../types.js'
 
 /** What a renderer needs to name an article. */
 export type ArticleLike = Pick<ReportArticle, 'id' | 'outlet' | 'title' | 'source'>
@@ -20,6 +20,19 @@ export function articleLabel(article: ArticleLike | undefined, fallbackId = '?')
     }
   }
   return article.id
+}
+
+/** The metadata rows both per-article renderers list first, as [label, plain text] pairs. */
+export function articleMetaRows(a: Pick<Article, 'id' | 'source' | 'outlet' | 'publishedAt' | 'authors' | 'language'>): [string, string][] {
+  const source = a.source.url ?? a.source.path ?? a.source.kind
+  return [
+    ['Outlet', a.outlet?.name ?? 'unknown'],
+    ['Published', a.publishedAt ?? 'unknown'],
+    ['Authors', a.authors.join(', ') || 'none found'],
+    ['Language', a.language],
+    ['Source', `${a.source.kind}: ${source}`],
+    ['Id', a.id],
+  ]
 }
 
 /** The report's articles by id. */

@@ -4,6 +4,7 @@
  * Same shell, CSP and escaping as the report page.
  */
 import type { Annotated, Article } from '../types.js'
+import { articleMetaRows } from './common.js'
 import { escapeHtml as esc, truncate } from './escape.js'
 import { el, htmlPage, htmlTable } from './html-page.js'
 import { markArticleText } from './html-text.js'
@@ -13,15 +14,7 @@ import { isAnnotated, type ClusterArticleInfo, type ClusterView } from './markdo
 const MAX_ITEM_CHARS = 200
 
 function metaList(a: Article): string {
-  const source = a.source.url ?? a.source.path ?? a.source.kind
-  const rows: [string, string][] = [
-    ['Outlet', a.outlet?.name ?? 'unknown'],
-    ['Published', a.publishedAt ?? 'unknown'],
-    ['Authors', a.authors.join(', ') || 'none found'],
-    ['Language', a.language],
-    ['Source', `${a.source.kind}: ${source}`],
-    ['Id', a.id],
-  ]
+  const rows = articleMetaRows(a)
   const messages = (a.messages ?? []).map((m) => `<li>${el('strong', m.level)} (${esc(m.stage)}): ${esc(m.message)}</li>`)
   return `<ul class="plain meta">${rows.map(([k, v]) => `<li>${el('strong', k)}: ${esc(v)}</li>`).join('')}${messages.join('')}</ul>`
 }

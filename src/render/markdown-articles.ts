@@ -4,6 +4,7 @@
  * numbers and dates found in it.
  */
 import type { Annotated, Article } from '../types.js'
+import { articleMetaRows } from './common.js'
 import { escapeMarkdown as md, truncate } from './escape.js'
 
 /** A story as `cluster` produces it: its articles and why each joined. */
@@ -28,15 +29,7 @@ function slice(a: Article, span: readonly [number, number]): string {
 }
 
 function metadata(a: Article): string {
-  const source = a.source.url ?? a.source.path ?? a.source.kind
-  const rows: [string, string][] = [
-    ['Outlet', a.outlet?.name ?? 'unknown'],
-    ['Published', a.publishedAt ?? 'unknown'],
-    ['Authors', a.authors.join(', ') || 'none found'],
-    ['Language', a.language],
-    ['Source', `${a.source.kind}: ${source}`],
-    ['Id', a.id],
-  ]
+  const rows = articleMetaRows(a)
   const lines = rows.map(([k, v]) => `- **${k}**: ${md(v)}`)
   for (const m of a.messages ?? []) lines.push(`- **${m.level}** (${md(m.stage)}): ${md(m.message)}`)
   return lines.join('\n')

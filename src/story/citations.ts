@@ -78,12 +78,12 @@ export function checkCitation(sentence: string, cited: string[]): { ok: boolean;
 }
 
 /** The enrich stage's numbers inside a span of an article. */
-export function numbersIn(article: Annotated, span: Span): NumberMention[] {
+function numbersIn(article: Annotated, span: Span): NumberMention[] {
   return article.numbers.filter((n) => inside(n.span, span))
 }
 
 /** Name keys of the people and organisations mentioned inside a span of an article. */
-export function namesIn(article: Annotated, span: Span): Set<string> {
+function namesIn(article: Annotated, span: Span): Set<string> {
   const out = new Set<string>()
   for (const e of article.entities) {
     if ((e.type === 'person' || e.type === 'organization') && inside(e.span, span)) out.add(nameKey(e.name, e.type))
@@ -95,14 +95,31 @@ export function namesIn(article: Annotated, span: Span): Set<string> {
 export interface Statement {
   numbers: NumberMention[]
   names: Set<string>
+  /** Date values (`2026-03-05`, `2026-03`, `2026-W11`). */
+  dates: string[]
+}
+
+/** The numbers, names and dates a span of an article states (from the enrich stage). */
+export function statementOf(article: Annotated, span: Span): Statement {
+  return {
+    numbers: numbersIn(article, span),
+    names: namesIn(article, span),
+    dates: article.dates.filter((d) => inside(d.span, span)).map((d) => d.value),
+  }
+}
+
+/** Same value, or one contains the other ("2026-03" holds "2026-03-05"). */
+function datesMeet(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`) || a.startsWith(`${b}T`) || b.startsWith(`${a}T`)
 }
 
 /**
  * Whether another article's span of the same fact says what the sentence says: every number of
  * the sentence has a compatible value there, no number of the same unit there contradicts one of
- * the sentence's, and when both name people or organisations, they share at least one.
+ * the sentence's, and when both name people or organisations (or give dates), they share one.
  */
 export function spanAgrees(statement: Statement, other: Statement): boolean {
+  if (statement.dates.length > 0 && other.dates.length > 0 && !statement.dates.some((a) => other.dates.some((b) => datesMeet(a, b)))) return false
   for (const n of statement.numbers) if (!hasCompatible(n, other.numbers)) return false
   for (const n of other.numbers) {
     const sameUnit = statement.numbers.filter((s) => s.unit !== undefined && s.unit === n.unit)

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { alignFacts } from '../compare/facts.js'
 import { ParallaxUsageError } from '../errors.js'
+import { findNumbers } from '../enrich/numbers/index.js'
 import { checkCitation, summarize } from './summary.js'
 import type { Annotated } from '../types.js'
 
@@ -18,6 +19,18 @@ describe('checkCitation', () => {
   for (const [name, sentence, ok, missing] of table) {
     it(name, () => assert.deepEqual(checkCitation(sentence, cited), { ok, missing }))
   }
+  it('compares numbers by value, written in words or digits', () => {
+    const table: [string, string, boolean][] = [
+      ['Twelve people were hurt in the crash.', '12 people were hurt in the crash', true],
+      ['Twelve people were hurt in the crash.', '15 people were hurt in the crash', false],
+      ['The crossing took 40 minutes.', 'the crossing took forty minutes', true],
+      ['The crossing took about 40 minutes.', 'a nearly 40-minute crossing', true],
+      ['The crossing took 40 minutes.', 'the crossing took 45 minutes', false],
+    ]
+    for (const [sentence, cited, ok] of table) assert.equal(checkCitation(sentence, [cited]).ok, ok, `${sentence} / ${cited}`)
+    assert.deepEqual(checkCitation('Twelve people were hurt.', ['15 people were hurt']).missing, ['Twelve people'])
+  })
+
   it('reads numbers with separators and units', () => {
     assert.equal(checkCitation('It costs $1,500 a year, up 25%.', ['a price of $1,500, a 25% rise']).ok, true)
     assert.deepEqual(checkCitation('It costs $1,600 a year.', ['a price of $1,500']).missing, ['1,600'])
@@ -49,6 +62,48 @@ function story(): Annotated[] {
     }),
   ]
 }
+
+/** Three outlets on one bus crash; two give 9 injured, one gives 14 (a number in dispute). */
+function disputedStory(): Annotated[] {
+  const crash = (outlet: string, text: string, injured: string, value: number) =>
+    fixtureArticle({
+      outlet, publishedAt: '2026-05-12', text,
+      entities: [{ text: 'Dunmore', type: 'place' }],
+      numbers: [{ text: injured, value, unit: 'people' }],
+    })
+  return [
+    crash('A', 'A school bus slid off the icy road outside Dunmore and overturned in a ditch. Nine people were injured in the crash, according to the county fire service.', 'Nine people', 9),
+    crash('B', 'A school bus overturned in a ditch after sliding off an icy road outside Dunmore. The county fire service said 9 people were injured in the crash.', '9 people', 9),
+    crash('C', 'A school bus slid off an icy road near Dunmore and overturned in a ditch. The regional hospital said 14 people were injured in the crash.', '14 people', 14),
+  ]
+}
+
+describe('summarize: citations agree with the sentence', () => {
+  it('never cites an article that gives another figure for the same fact', () => {
+    const articles = disputedStory()
+    const { facts } = alignFacts(articles)
+    assert.ok(facts.some((f) => f.status === 'disputed'), JSON.stringify(facts.map((f) => [f.status, f.text])))
+    const { summary } = summarize(articles, facts, { maxSentences: 3 })
+    const byId = new Map(articles.map((a) => [a.id, a]))
+    for (const s of summary) {
+      const said = findNumbers(s.text).map((n) => n.value)
+      for (const c of s.citations) {
+        const cited = findNumbers(byId.get(c.articleId)!.text.slice(c.start, c.end)).map((n) => n.value)
+        for (const v of said) assert.ok(cited.includes(v), `"${s.text}" cites a span without ${v}`)
+      }
+    }
+  })
+
+  it('uses a disputed number only in a sentence that names who reports it', () => {
+    const articles = disputedStory()
+    const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 3 })
+    for (const s of summary.filter((x) => /injured/.test(x.text))) assert.match(s.text, /according to|said/)
+    assert.ok(summary.some((s) => /overturned/.test(s.text) && s.citations.length === 3), 'the undisputed crash leads with all three outlets')
+    const nine = summary.find((s) => /(?:Nine|9) people/.test(s.text))
+    assert.ok(nine, summary.map((s) => s.text).join(' | '))
+    assert.equal(new Set(nine.citations.map((c) => c.articleId)).size, 2, 'the two outlets giving 9, not the one giving 14')
+  })
+})
 
 describe('summarize', () => {
   it('leads with the corroborated fact and cites every outlet that reports it', () => {

@@ -9,7 +9,7 @@
  */
 import { contentLemmas, jaccard } from '../compare/claims.js'
 import { ParallaxUsageError } from '../errors.js'
-import { checkCitation, namesIn, numbersIn, spanAgrees } from './citations.js'
+import { checkCitation, spanAgrees, statementOf } from './citations.js'
 import type { Annotated, Citation, FactStatus, Span, StoryFact, SummarySentence } from '../types.js'
 
 export interface SummaryOptions {
@@ -99,14 +99,13 @@ function candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summa
  * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
  */
 function agreeingSpans(c: Omit<Candidate, 'others' | 'score'>, byId: Map<string, Annotated>): Citation[] {
-  const statement = { numbers: numbersIn(c.article, c.span), names: namesIn(c.article, c.span) }
+  const statement = statementOf(c.article, c.span)
   const out: Citation[] = []
   for (const fact of c.facts) {
     for (const s of fact.support) {
       const other = byId.get(s.articleId)
       if (!other || s.articleId === c.article.id || out.some((o) => o.articleId === s.articleId && o.start === s.start)) continue
-      const span: Span = [s.start, s.end]
-      if (spanAgrees(statement, { numbers: numbersIn(other, span), names: namesIn(other, span) })) {
+      if (spanAgrees(statement, statementOf(other, [s.start, s.end]))) {
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
       }
     }

@@ -76,4 +76,25 @@ describe('buildTimeline', () => {
     assert.ok(entry.text.split(/\s+/).length <= 25, entry.text)
     assert.match(entry.text, /arrived in Moscow on Wednesday/)
   })
+
+  it('joins differently worded mentions of one deadline and keeps apart two events of one past day', () => {
+    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
+    const articles = [
+      fixtureArticle({ outlet: 'A', publishedAt: '2026-05-12', text: 'The council gave the contractor until Friday to reopen the bridge. A barge struck the pier on Monday.', dates: [day('Friday', '2026-05-15'), day('Monday', '2026-05-11')] }),
+      fixtureArticle({ outlet: 'B', publishedAt: '2026-05-12', text: 'The contractor must meet the Friday deadline or pay a fine, the mayor said. Schools in the town closed early on Monday because of a storm.', dates: [day('Friday', '2026-05-15'), day('Monday', '2026-05-11')] }),
+      fixtureArticle({ outlet: 'C', publishedAt: '2026-05-12', text: 'Repairs to the bridge must be finished by Friday, officials said.', dates: [day('Friday', '2026-05-15')] }),
+    ]
+    const { timeline } = buildTimeline(articles)
+    const friday = timeline.filter((e) => e.date === '2026-05-15')
+    assert.equal(friday.length, 1, JSON.stringify(friday))
+    assert.deepEqual([...friday[0].articleIds].sort(), articles.map((a) => a.id).sort())
+    const monday = timeline.filter((e) => e.date === '2026-05-11')
+    assert.equal(monday.length, 2, 'the barge and the school closure are two events')
+  })
+
+  it('keeps a clock time whole in the event text', () => {
+    const a = fixtureArticle({ text: 'After a long delay the last train of the night left the station at 23:40 with forty passengers aboard, the operator said.', dates: [{ text: '23:40', value: '2026-05-11T23:40', granularity: 'time' }] })
+    const [entry] = buildTimeline([a], { maxWords: 12 }).timeline
+    assert.match(entry.text, /at 23:40 with forty passengers/)
+  })
 })

@@ -13,7 +13,7 @@ export interface TimelineOptions {
   maxWords?: number
   /** A clause shorter than this grows to its neighbours, so the event says something. */
   minWords?: number
-  /** Lemma Jaccard at which two events with one date value are one event. */
+  /** Share of the smaller event's word weight two events with one date value must share to be one event. */
   groupSimilarity?: number
   /** Lemma Jaccard at which two events with different dates are the same event misdated. */
   conflictSimilarity?: number
@@ -27,6 +27,8 @@ interface DatedEvent {
   span: Span
   text: string
   lemmas: Set<string>
+  /** The date is after the article's publication day: a plan, a schedule or a deadline. */
+  ahead: boolean
   stage: 'story/timeline'
 }
 
@@ -38,7 +40,9 @@ interface EventGroup {
 }
 
 const STAMP = /^\s*(?:updated|published|posted|last updated|first published|modified)\b/i
-const CLAUSE_EDGE = /[,;:—–()]/g
+// Commas and colons before a space only: "2:10 p.m." and "1,800" are not clause edges.
+const CLAUSE_EDGE = /[,;:](?=\s)|[—–()]/g
+const DEADLINE_BEFORE = /\b(?:until|till|by|before|no later than)\s+(?:the\s+)?$/i
 const WORD_AT = /\S+/g
 const GRANULARITY_ORDER: Record<Granularity, number> = { year: 0, month: 1, week: 2, day: 3, time: 4 }
 
@@ -101,23 +105,50 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number): Da
     const span = clauseAround(article.text, sentence, date.span, minWords, maxWords)
     const text = article.text.slice(span[0], span[1])
     const withoutDate = text.replace(dateText, ' ')
-    out.push({ articleId: article.id, date, span, text, lemmas: new Set(contentLemmas(withoutDate)), stage: 'story/timeline' })
+    const lemmas = new Set(contentLemmas(withoutDate))
+    // "until Friday", "by Friday", "the Friday deadline": the same deadline however it is worded.
+    if (DEADLINE_BEFORE.test(article.text.slice(Math.max(0, date.span[0] - 20), date.span[0]))) lemmas.add('deadline')
+    const published = article.publishedAt?.slice(0, 10) ?? null
+    const ahead = published !== null && sortKey(date.value).slice(0, 10) > published
+    out.push({ articleId: article.id, date, span, text, lemmas, ahead, stage: 'story/timeline' })
   }
   return out
 }
 
-function shared(a: Set<string>, b: Set<string>): number {
-  let n = 0
-  for (const x of a) if (b.has(x)) n++
-  return n
+/**
+ * Whether two events with one date value are one event: the words they share, each weighted by
+ * how rare it is among the story's events ("ferry" and the town's name say which story, not which
+ * event), over the smaller event's weight.
+ */
+function sameEvent(a: DatedEvent, b: DatedEvent, groupSimilarity: number, weight: (l: string) => number): boolean {
+  let both = 0
+  let sharedWeight = 0
+  for (const l of a.lemmas) {
+    if (!b.lemmas.has(l)) continue
+    both++
+    sharedWeight += weight(l)
+  }
+  // A plan or deadline after publication: one story rarely schedules two things for one day, so a
+  // single shared word ("sanction", "deadline") ties two mentions of it.
+  if (a.ahead && b.ahead) return both >= 1
+  const total = (e: DatedEvent) => [...e.lemmas].reduce((sum, l) => sum + weight(l), 0)
+  return both >= 2 && sharedWeight / Math.max(1e-9, Math.min(total(a), total(b))) >= groupSimilarity
+}
+
+/** Inverse frequency of each word over the story's events. */
+function lemmaWeights(events: DatedEvent[]): (l: string) => number {
+  const df = new Map<string, number>()
+  for (const e of events) for (const l of e.lemmas) df.set(l, (df.get(l) ?? 0) + 1)
+  return (l) => Math.log(1 + events.length / (df.get(l) ?? 1))
 }
 
 function groupEvents(events: DatedEvent[], groupSimilarity: number): EventGroup[] {
+  const weight = lemmaWeights(events)
   const byValue = new Map<string, EventGroup[]>()
   for (const event of events) {
     const key = `${event.date.granularity}|${event.date.value}`
     const groups = byValue.get(key) ?? []
-    const group = groups.find((g) => jaccard(g.lemmas, event.lemmas) >= groupSimilarity && shared(g.lemmas, event.lemmas) >= 2)
+    const group = groups.find((g) => g.events.some((e) => sameEvent(e, event, groupSimilarity, weight)))
     if (group) {
       group.events.push(event)
       for (const l of event.lemmas) group.lemmas.add(l)
@@ -189,7 +220,7 @@ function compareKeys(a: string, b: string): number {
  */
 export function buildTimeline(
   articles: Annotated[],
-  { maxWords = 25, minWords = 6, groupSimilarity = 0.3, conflictSimilarity = 0.5, maxEvents = 2000 }: TimelineOptions = {},
+  { maxWords = 25, minWords = 6, groupSimilarity = 0.4, conflictSimilarity = 0.5, maxEvents = 2000 }: TimelineOptions = {},
 ): { timeline: TimelineEntry[]; discrepancies: Discrepancy[] } {
   const events = articles.flatMap((a) => datedEvents(a, minWords, maxWords)).slice(0, maxEvents)
   const groups = groupEvents(events, groupSimilarity)

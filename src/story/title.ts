@@ -13,6 +13,20 @@ function centrality(article: Annotated, facts: StoryFact[]): number {
   return facts.filter((f) => f.status !== 'single-source' && f.articleIds.includes(article.id)).length
 }
 
+const WORD = /[\p{L}\p{N}]+/gu
+
+/**
+ * Whether a "title" is only the outlet's name (a masthead line taken for a headline): equal to it,
+ * or the name with one extra word such as its initials ("GPR Greyhaven Public Radio").
+ */
+export function isOutletName(title: string, outlet: string | null | undefined): boolean {
+  if (!outlet) return false
+  const words = (t: string) => t.toLowerCase().match(WORD) ?? []
+  const name = new Set(words(outlet))
+  const rest = words(title).filter((w) => !name.has(w))
+  return name.size > 0 && rest.length <= (name.size >= 2 ? 1 : 0)
+}
+
 function shorten(text: string, maxWords: number): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ')
   if (words.length <= maxWords) return words.join(' ').replace(/[.;,:]$/, '')
@@ -20,14 +34,15 @@ function shorten(text: string, maxWords: number): string {
 }
 
 /**
- * The title of the most central article (most corroborated or disputed facts; ties keep input
- * order), or the top fact's text shortened to about 12 words when no article has a title.
+ * The headline of the most central article (most corroborated or disputed facts; ties keep input
+ * order), never a title that is only the outlet's name; or the top fact's text shortened to about
+ * 12 words when no article has a headline.
  * @example storyTitle(articles, facts) // "Trump Envoy Meets Putin in Moscow"
  */
 export function storyTitle(articles: Annotated[], facts: StoryFact[], { maxWords = 12 }: TitleOptions = {}): string {
   const titled = articles
     .map((article, order) => ({ article, order, score: centrality(article, facts) }))
-    .filter((x) => x.article.title && x.article.title.trim().length > 0)
+    .filter((x) => x.article.title && x.article.title.trim().length > 0 && !isOutletName(x.article.title, x.article.outlet?.name))
     .sort((a, b) => b.score - a.score || a.order - b.order)
   if (titled.length > 0) return titled[0].article.title!.trim()
   const top = facts[0]

@@ -93,7 +93,7 @@ function resolve(
   core: string,
   anchor: CalendarDate | null,
   future: () => boolean,
-): { value: string; granularity: Granularity; inferred: boolean } | null {
+): { value: string; granularity: Granularity; inferred: boolean; dayFromAnchor?: boolean } | null {
   const s = r.start
   const relative = [...r.tags()].some(
     (t) => t.startsWith('casualReference/') || t.startsWith('result/relative') || t === 'parser/ENCasualDateParser',
@@ -128,7 +128,8 @@ function resolve(
   }
   if (known.year) return { value: pad(s.get('year') ?? 0, 4), granularity: 'year', inferred: false }
   if (s.isCertain('hour') && anchor) {
-    return { value: `${formatDay(anchor)}T${pad(s.get('hour') ?? 0)}:${pad(s.get('minute') ?? 0)}`, granularity: 'time', inferred: true }
+    const value = `${formatDay(anchor)}T${pad(s.get('hour') ?? 0)}:${pad(s.get('minute') ?? 0)}`
+    return { value, granularity: 'time', inferred: true, dayFromAnchor: true }
   }
   return null
 }

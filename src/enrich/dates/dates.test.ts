@@ -50,6 +50,16 @@ const CASES: [string, Seen[]][] = [
   ['The talks began three days ago.', [['three days ago', '2025-08-03', 'day', true]]],
   ['Update 8/6/25, 5:00 p.m.: more details.', [['8/6/25, 5:00 p.m.', '2025-08-06T17:00', 'time', false]]],
   ['They met at 11:45 a.m. in Moscow.', [['11:45 a.m.', '2025-08-06T11:45', 'time', true]]],
+  // Recurring days name a schedule, not a date.
+  ['Sign up for the newsletter, delivered to your inbox every weekday.', []],
+  ['Subscribe to our best reporting, every Friday.', []],
+  ['The market opens each Monday at 9 a.m.', []],
+  ['The bins are collected every other Thursday.', []],
+  // A clock time without a day is on the day the narrative gives, not the publication day.
+  ['Crews left on Monday, Aug. 4. Two were hurt. The pumps failed shortly after 3 p.m.', [['Monday, Aug. 4', '2025-08-04', 'day', true], ['3 p.m.', '2025-08-04T15:00', 'time', true]]],
+  ['On Tuesday the council met. The vote came at 6:30 p.m.', [['Tuesday', '2025-08-05', 'day', true], ['6:30 p.m.', '2025-08-05T18:30', 'time', true]]],
+  ['The vote came at 6:30 p.m., hours after the council met on Tuesday.', [['6:30 p.m.', '2025-08-05T18:30', 'time', true], ['Tuesday', '2025-08-05', 'day', true]]],
+  ['The vote came at 6:30 p.m. The council had met on Tuesday.', [['6:30 p.m.', '2025-08-06T18:30', 'time', true], ['Tuesday', '2025-08-05', 'day', true]]],
 ]
 
 describe('findDates: patterns', () => {

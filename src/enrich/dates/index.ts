@@ -10,15 +10,19 @@
  *   TimeML's form (`2025-SU`) with granularity `year`.
  * - Durations are not dates: "the next 24-36 hours", "within 10 days", "the next two weeks".
  * - Without a publication date, only dates the text states in full are returned.
+ * - Recurring days ("every weekday", "each Monday") are not dates.
+ * - A clock time without a day ("shortly after 2 p.m.") takes the nearest day stated before it
+ *   (about two sentences back) or after it in its sentence; else the publication day.
  */
 import type { DateMention } from '../../types.js'
 import { parseAnchor } from './calendar.js'
 import { findChronoDates } from './chrono.js'
+import { dateClockTimes, removeRecurring, type RefineOptions } from './refine.js'
 import { findDayWords, findPartsOfMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
 
 export const DATES_STAGE = 'enrich/dates'
 
-export interface FindDatesOptions {
+export interface FindDatesOptions extends RefineOptions {
   /** Only the first this-many characters are read; longer texts are cut, not rejected. */
   maxTextLength?: number
   /** At most this many dates are returned (the first ones in the text). */
@@ -43,7 +47,9 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
     ...(anchor ? findDayWords(input, anchor) : []),
     ...findChronoDates(input, anchor),
   ]
-  return removeOverlaps(candidates)
+  // Recurring days go before clock times look for their day, so "every Monday" lends none.
+  const refined = dateClockTimes(input, removeRecurring(input, removeOverlaps(candidates)), options)
+  return refined
     .filter((c) => anchor !== null || !c.inferred)
     .slice(0, maxDates)
     .map((c) => toMention(c, publishedAt))

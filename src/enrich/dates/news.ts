@@ -24,6 +24,8 @@ export interface DateCandidate {
   inferred: boolean
   /** Which parser proposed it, e.g. `news/relative-period` or `chrono/ENWeekdayParser`. */
   via: string
+  /** A clock time whose day is the publication day only for want of a stated one. */
+  dayFromAnchor?: boolean
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']

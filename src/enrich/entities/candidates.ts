@@ -3,6 +3,7 @@
  * match, title words set aside (they become roles later), the rest typed by shape and context.
  */
 import type { EntityType } from '../../types.js'
+import { occupationBefore, typeByContext } from './context.js'
 import {
   COMMON_CAPITALISED, DEMONYMS, FIRST_NAMES, ORG_HEADS, ORG_LEADS, ORGANIZATIONS, PLACE_HEADS, PLACES, ROLE_HEADS, TITLE_WORDS,
 } from './lexicon.js'
@@ -13,7 +14,7 @@ export interface Candidate {
   from: number
   to: number
   type: EntityType | null
-  /** `lexicon`, `first-name`, `title`, `shape`, `speech`, `unknown`. */
+  /** `lexicon`, `first-name`, `title`, `shape`, `context`, `speech`, `unknown`. */
   why: string
 }
 
@@ -24,11 +25,15 @@ const TIME_WORDS = new Set(
 )
 const SPEECH_AFTER = /^(?:said|says|told|tells|added|wrote|writes|posted|stated|noted|remarked|confirmed|announced|insisted|warned|asked|replied)$/
 const SPEECH_BEFORE = /^(?:said|says|according|told)$/
+/** "We’re", "I’ll", "don’t": a pronoun or verb with a contraction is never a name. */
+const CONTRACTION = /['’](?:re|ll|ve|d|m|t)$|n['’]t$/i
+const isGrammar = (t: Token): boolean => CONTRACTION.test(t.text) || (t.initial && COMMON_CAPITALISED.has(t.text))
 
 /** The surface text of tokens `[from, to)`, words joined by single spaces. */
 export function phraseOf(tokens: readonly Token[], from: number, to: number): string {
   let out = ''
-  for (let k = from; k < to; k++) out += (k > from ? ' ' : '') + tokens[k].text
+  // Inner words keep their possessive ("St. Brennan's Hospital"); the last one loses it ("Trump’s").
+  for (let k = from; k < to; k++) out += (k > from ? ' ' : '') + (k < to - 1 ? tokens[k].surface : tokens[k].text)
   return out
 }
 
@@ -53,14 +58,14 @@ function lexiconMatch(tokens: readonly Token[], i: number, end: number): Candida
 }
 
 /** Splits one capitalised run `[from, to)` into candidates. */
-export function segmentRun(tokens: readonly Token[], from: number, to: number, heading: boolean): Candidate[] {
+export function segmentRun(text: string, tokens: readonly Token[], from: number, to: number, heading: boolean): Candidate[] {
   const out: Candidate[] = []
   let i = from
-  // Sentence-initial common words ("However", "Earlier", "The") are grammar, not names.
-  while (i < to && tokens[i].initial && COMMON_CAPITALISED.has(tokens[i].text) && !lexiconMatch(tokens, i, to)) i++
+  // Sentence-initial common words ("However", "Earlier", "The") and contractions are grammar, not names.
+  while (i < to && isGrammar(tokens[i]) && !lexiconMatch(tokens, i, to)) i++
   let chunk = i
   const flush = (end: number): void => {
-    if (end > chunk) out.push(...typeChunk(tokens, chunk, end, heading))
+    if (end > chunk) out.push(...typeChunk(text, tokens, chunk, end, heading))
   }
   while (i < to) {
     if (i === chunk && isOrgShaped(tokens, i, to)) {
@@ -84,11 +89,11 @@ export function segmentRun(tokens: readonly Token[], from: number, to: number, h
 }
 
 /** Types a chunk of capitalised words that no lexicon knows. */
-function typeChunk(tokens: readonly Token[], from: number, to: number, heading: boolean): Candidate[] {
+function typeChunk(text: string, tokens: readonly Token[], from: number, to: number, heading: boolean): Candidate[] {
   // "X of Y" that is not an organisation name ("Ministry of Defence") is two things.
   const of = indexOfWord(tokens, from, to, 'of')
   if (of > from && !ORG_LEADS.has(tokens[from].text)) {
-    return [...typeChunk(tokens, from, of, heading), ...typeChunk(tokens, of + 1, to, heading)]
+    return [...typeChunk(text, tokens, from, of, heading), ...typeChunk(text, tokens, of + 1, to, heading)]
   }
   if (to <= from) return []
   const first = tokens[from]
@@ -105,7 +110,9 @@ function typeChunk(tokens: readonly Token[], from: number, to: number, heading: 
   if (n === 1 && first.text === first.text.toUpperCase() && first.text.length <= 6) {
     return [{ from, to, type: 'organization', why: 'acronym' }]
   }
-  if (titledBefore(tokens, from)) return [{ from, to, type: 'person', why: 'title' }]
+  const byContext = typeByContext(text, tokens, from, to)
+  if (byContext) return [{ from, to, type: byContext, why: 'context' }]
+  if (titledBefore(tokens, from) || occupationBefore(tokens, from)) return [{ from, to, type: 'person', why: 'title' }]
   if (speechNear(tokens, from, to)) return [{ from, to, type: 'person', why: 'speech' }]
   return [{ from, to, type: null, why: 'unknown' }]
 }
@@ -115,7 +122,7 @@ function singles(tokens: readonly Token[], from: number, to: number): Candidate[
   const out: Candidate[] = []
   for (let k = from; k < to; k++) {
     const t = tokens[k].text
-    if (!COMMON_CAPITALISED.has(t) && !DEMONYMS.has(t) && !TITLE_WORDS.has(titleKey(t))) out.push({ from: k, to: k + 1, type: null, why: 'heading' })
+    if (!COMMON_CAPITALISED.has(t) && !DEMONYMS.has(t) && !TITLE_WORDS.has(titleKey(t)) && !CONTRACTION.test(t)) out.push({ from: k, to: k + 1, type: null, why: 'heading' })
   }
   return out
 }

@@ -32,8 +32,8 @@ const MODIFIERS = new Set(
   u.s.-based european-based kremlin-linked`.split(/\s+/),
 )
 /** Heads that need a "familiar with ..." tail to be a source ("two people were killed" is not). */
-/** "the Kremlin spokesman Dmitry Peskov" is a named person, not an unnamed source. */
-const FOLLOWED_BY_NAME = /^ (?:\p{Lu}\p{Ll}+ ){1,2}\p{Lu}\p{Ll}+\b(?! (?:said|told|reported))/u
+/** "the Kremlin spokesman Dmitry Peskov" (or ", Dmitry Peskov,") is a named person, not an unnamed source. */
+const FOLLOWED_BY_NAME = /^,? (?:\p{Lu}\p{Ll}+ ){1,2}\p{Lu}\p{Ll}+\b(?! (?:said|told|reported))/u
 const NEEDS_TAIL = /^(?:persons?|people|individuals?|analysts?|lawmakers?|officers?)$/i
 
 /** Descriptor mentions in `text`, in order. */
@@ -88,7 +88,7 @@ export function resolveBareDescriptors(mentions: EntityMention[]): void {
     for (let j = i - 1; j >= 0; j--) {
       const m = mentions[j]
       const sameHead = m.via === 'descriptor' && !BARE.test(m.name) && normHead(m.name.split(/\s+/).at(-1) ?? '') === head
-      const roleHead = m.type === 'person' && m.role !== undefined && normHead(m.role.toLowerCase()).split(/\s+/).at(-1) === head
+      const roleHead = m.type === 'person' && m.role !== undefined && m.role.toLowerCase().split(/\s+/).some((w) => normHead(w) === head)
       if (sameHead || roleHead) {
         mentions[i] = { ...mentions[i], name: m.name, type: m.type }
         break

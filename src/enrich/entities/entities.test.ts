@@ -115,3 +115,74 @@ test('findEntities on seeds: no mention is a common word, a weekday or a demonym
     }
   }
 })
+
+/** A name no list knows becomes a person from the words around it (all names here are invented). */
+const personContextCases: [text: string, name: string, role?: string][] = [
+  ['Orrin Baskett, 61, who farms near the river, lost his barn.', 'Orrin Baskett'],
+  ['Orrin Baskett, the Delmont Water Board official leading the review, spoke to residents.', 'Orrin Baskett', 'Delmont Water Board official leading the review'],
+  ['Orrin Baskett, who runs the only bakery in town, stayed open.', 'Orrin Baskett'],
+  ['Orrin Baskett, a passenger travelling with his son, was unhurt.', 'Orrin Baskett'],
+  ['Police questioned the driver, Orrin Baskett, and two passengers.', 'Orrin Baskett'],
+  ['Harbour master Orrin Baskett closed the port.', 'Orrin Baskett', 'Harbour master'],
+  ['Chief engineer Orrin Baskett checked the pumps.', 'Orrin Baskett'],
+  ['Ingrid Solberg opened the hearing.', 'Ingrid Solberg'],
+  ['Yesterday Ines Okafor wrote to the council.', 'Ines Okafor'],
+]
+
+for (const [text, name, role] of personContextCases) {
+  test(`findEntities person from context: ${text.slice(0, 40)}`, () => {
+    const m = mentionOf(text, name)
+    assert.ok(m, `no mention of ${name} in ${JSON.stringify(entities(text).map((e) => e.name))}`)
+    assert.equal(m.type, 'person')
+    if (role) assert.equal(m.role, role)
+  })
+}
+
+test('findEntities: a descriptor inside a named person’s role is not a separate source', () => {
+  const text = 'Orrin Baskett, the Delmont Water Board official leading the review, spoke. The official said little.'
+  const ms = entities(text)
+  assert.ok(!ms.some((e) => e.name.startsWith('the Delmont')), JSON.stringify(ms.map((e) => e.name)))
+  assert.equal(ms.find((e) => e.via === 'descriptor')?.name, 'Orrin Baskett')
+})
+
+const orgShapeCases: [text: string, surface: string][] = [
+  ['The Delmont Valley Water Board said the pipes were old.', 'Delmont Valley Water Board'],
+  ['Tickets sold by Kessler Ferries were refunded.', 'Kessler Ferries'],
+  ['Three people were taken to St. Agnes\'s Hospital overnight.', 'St. Agnes\'s Hospital'],
+  ['The Grevik Harbour Authority said the channel was closed.', 'Grevik Harbour Authority'],
+  ['The dockers’ union, Quayside Together, called a strike.', 'Quayside Together'],
+  ['The operator, Brannock Lines, said service would resume.', 'Brannock Lines'],
+]
+
+for (const [text, surface] of orgShapeCases) {
+  test(`findEntities organisation by shape or apposition: ${surface}`, () => {
+    const m = mentionOf(text, surface)
+    assert.ok(m, `no mention of ${surface} in ${JSON.stringify(entities(text).map((e) => text.slice(e.span[0], e.span[1])))}`)
+    assert.equal(m.type, 'organization')
+    assert.equal(m.name, surface)
+  })
+}
+
+test('findEntities: an organisation’s short name takes its full name, even as the subject of "said"', () => {
+  const text = 'Kessler Ferries cancelled all sailings. Kessler said the ships were safe. Kessler’s boats stayed in port.'
+  const short = entities(text).filter((e) => text.slice(e.span[0], e.span[1]) === 'Kessler')
+  assert.deepEqual(short.map((e) => [e.type, e.name]), [['organization', 'Kessler Ferries'], ['organization', 'Kessler Ferries']])
+})
+
+test('findEntities: contractions and pronouns are never entities, even mid-sentence', () => {
+  const text = 'Sales were slow…We’re not worried, the owner said. Prices rose…They’ll fall, I’m sure. Grain…It’s cheap.'
+  const surfaces = entities(text).map((e) => text.slice(e.span[0], e.span[1]))
+  for (const word of ['We’re', 'They’ll', 'I’m', 'It']) assert.ok(!surfaces.includes(word), `${word} in ${surfaces.join(', ')}`)
+})
+
+test('findEntities: a headline running into an upper-case dateline is split', () => {
+  const text = 'Storm closes the bridge at Vellmoor VELLMOOR, May 2 (Wire) - The bridge was shut.'
+  const surfaces = entities(text).map((e) => text.slice(e.span[0], e.span[1]))
+  assert.ok(!surfaces.some((s) => s.includes('Vellmoor VELLMOOR')), surfaces.join(', '))
+})
+
+test('findEntities: "the island of X" and "X harbour" make X a place', () => {
+  const text = 'Ferries to the island of Tarrow stopped. The boat sank at the mouth of Keswin harbour. Tarrow was cut off.'
+  const places = entities(text).filter((e) => e.type === 'place').map((e) => text.slice(e.span[0], e.span[1]))
+  assert.deepEqual(places, ['Tarrow', 'Keswin', 'Tarrow'])
+})

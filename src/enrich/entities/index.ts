@@ -7,7 +7,8 @@
  *   3. place cues ("the X region") type unknown words — before 4, so the type spreads to every mention;
  *   4. aliases: a surface's type spreads, a lone surname becomes the full name;
  *   5. roles before or after each person's name;
- *   6. unnamed-source descriptors, and bare "the official" resolved to what it refers back to.
+ *   6. unnamed-source descriptors (not those inside a named person's role), and bare "the official"
+ *      resolved to what it refers back to.
  */
 import type { EntityMention, Span } from '../../types.js'
 import { segmentRun } from './candidates.js'
@@ -39,11 +40,14 @@ export function findEntities(
   const tokens = tokenize(bounded, sentences)
   const headings = headingSentences(tokens, Math.max(1, sentences.length))
   const candidates = capitalisedRuns(tokens).flatMap(([from, to]) =>
-    segmentRun(tokens, from, to, headings.has(tokens[from].sentence)),
+    segmentRun(bounded, tokens, from, to, headings.has(tokens[from].sentence)),
   )
   typePlacesByCue(tokens, candidates)
   const named = resolveAliases(tokens, candidates).map((r) => toMention(bounded, tokens, r))
-  const mentions = [...named, ...findDescriptors(bounded)].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])
+  // A descriptor inside a named person's role ("Ann Lee, the board official leading ...") is that person, not a source.
+  const roles = named.flatMap((m) => (m.roleSpan ? [m.roleSpan] : []))
+  const descriptors = findDescriptors(bounded).filter((d) => !roles.some(([s, e]) => d.span[0] < e && d.span[1] > s))
+  const mentions = [...named, ...descriptors].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])
   resolveBareDescriptors(mentions)
   return mentions.slice(0, maxMentions)
 }

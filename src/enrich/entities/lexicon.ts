@@ -3,11 +3,13 @@
  * (several languages), places, organisations, titles, demonyms and common sentence-initial words.
  */
 
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './names.js'
+
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/))
 const phrases = (s: string): Set<string> => new Set(s.trim().split(/\s*\|\s*/))
 
-/** Common first names (English, Russian, Ukrainian, European, Arabic, Asian, Indian...). */
-export const FIRST_NAMES = words(`
+/** Common first names (English, Russian, Ukrainian, European, Arabic, Asian, Indian...), with the gendered lists. */
+export const FIRST_NAMES = new Set([...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES, ...words(`
 Aaron Adam Adrian Ahmed Alan Albert Alex Alexander Alexandra Alexei Alexey Ali Alice Alicia Alison Amanda Amy Ana Anatoly Andrea Andrei Andrew
 Andriy Andrii Andrzej Angela Angelina Ann Anna Anne Annalena Anthony Antonio Antony Arkady Arseniy Arthur Ashley Barack Barbara Ben Benjamin Bernie
 Beth Bill Bob Boris Brad Brandon Brian Bruce Carl Carlos Carol Caroline Catherine Charles Charlie Chris Christian Christina Christine Christopher
@@ -23,7 +25,7 @@ Rustem Ruslan Ryan Sam Samantha Samuel Sandra Sarah Scott Sean Sebastian Sergei 
 Svitlana Taras Ted Thomas Tim Timothy Tom Tony Tulsi Ursula Valery Vasyl Victor Victoria Viktor Vitali Vitaly Vladimir Vladislav Volodymyr Vyacheslav
 Walter Wang William Xi Yana Yevgeny Yulia Yuliia Yuri Yuriy Yury Zach Zachary Alayna Angus Fred Kaitlan Gavriil Ivana Catherine Matthew Alexander
 Jaiswal Jair Luiz Inacio Benjamin Bibi Volodimir Andriy Mette Ulf Jens Kaja Antonio Mark Friedrich Emmanuel Olaf Keir Giorgia Pedro Donald JD J.D.
-`)
+`)])
 
 /** Countries, capitals, major cities, US states, regions (single or multi-word, as written). */
 export const PLACES = phrases(`
@@ -65,7 +67,8 @@ export const ORG_HEADS = words(`
 Ministry Agency Department Council Commission Committee Party Bank Fund Organization Organisation Corporation Corp Inc Company Group Network
 News Times Post Journal Tribune Herald Gazette Press Institute Foundation Association Union University College Court Office Service Services
 Army Navy Forces Guard Parliament Assembly Duma Authority Administration Bureau Command Alliance Federation Coalition Media Wire Digital
-Newsource Radio Television TV Channel Airlines Airways Group Holdings Agency Cabinet Government
+Newsource Radio Television TV Channel Airlines Airways Group Holdings Agency Cabinet Government Board Ferries Railways Railway
+Lines Motors Industries Systems Technologies Hospital Clinic Infirmary School Police Trust Society Shipping Museum Coastguard
 `)
 
 /** First words that make a run an organisation when followed by "of" ("Ministry of Defence"). */
@@ -78,8 +81,8 @@ Oblast Region Republic Kingdom Strait Canal Port Station Palace Plaza Center Cen
 `)
 
 /** Words before "of X" or after "X" that say X is a place. */
-export const PLACE_CUE_BEFORE = words('city town village port capital region province oblast district state republic suburb outskirts')
-export const PLACE_CUE_AFTER = words('region province oblast district area city town village border')
+export const PLACE_CUE_BEFORE = words('city town village port capital region province oblast district state republic suburb outskirts island')
+export const PLACE_CUE_AFTER = words('region province oblast district area city town village border harbour harbor island coast sandbar reef river')
 
 /** Nationality adjectives and other capitalised adjectives that are not entities by themselves. */
 export const DEMONYMS = words(`
@@ -98,7 +101,7 @@ congresswoman ambassador envoy special spokesman spokeswoman spokesperson press 
 lieutenant lt captain capt sergeant sgt major maj commander mayor judge justice director chairman chairwoman chair ceo founder leader speaker
 king queen prince princess pope patriarch sheikh emir sultan officer official commissioner coordinator negotiator representative head
 attorney prosecutor mr mrs ms dr prof professor rev former acting interior economy economic finance trade energy state national security
-policy senior top investment cooperation counterpart first lady lord sir dame premier sec
+policy senior top investment cooperation counterpart first lady lord sir dame premier sec master executive
 `)
 
 /** Heads that make a title: the role must end in one of these ("Kremlin spokesman", "Secretary of State"). */
@@ -107,7 +110,7 @@ president secretary minister chancellor senator sen gov governor rep representat
 spokeswoman spokesperson aide adviser advisor chief general gen admiral adm colonel col lieutenant lt captain capt sergeant sgt major maj
 commander mayor judge justice director chairman chairwoman chair ceo founder leader speaker king queen prince princess pope patriarch sheikh emir
 sultan officer official commissioner coordinator negotiator head attorney prosecutor mr mrs ms dr prof professor rev premier state lady lord sir
-dame counterpart
+dame counterpart master executive
 `)
 
 /** Honorifics that are not part of a role ("Mr. Trump"). */

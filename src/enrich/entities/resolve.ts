@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../../types.js'
 import { phraseOf, type Candidate } from './candidates.js'
-import { PLACE_CUE_AFTER, PLACE_CUE_BEFORE } from './lexicon.js'
+import { ORG_HEADS, PLACE_CUE_AFTER, PLACE_CUE_BEFORE } from './lexicon.js'
 import type { Token } from './tokens.js'
 
 /** A candidate with its final type and canonical name. */
@@ -33,14 +33,22 @@ export function typePlacesByCue(tokens: readonly Token[], candidates: Candidate[
   }
 }
 
-/** Stages 2 and 3: types by surface, then surnames to full names. */
+/** Weak evidence for a type, which an organisation's short name overrules ("Corvane said" is Corvane Ferries). */
+const WEAK = new Set(['speech', 'unknown', 'heading', 'title'])
+
+/** Stages 2 and 3: types by surface, then surnames to full names and short names to organisations. */
 export function resolveAliases(tokens: readonly Token[], candidates: readonly Candidate[]): Resolved[] {
   const typeOf = new Map<string, EntityType>()
   const fullName = new Map<string, string>()
+  const orgName = new Map<string, string>()
   for (const c of candidates) {
     if (c.type === null) continue
     const phrase = phraseOf(tokens, c.from, c.to)
     if (!typeOf.has(phrase)) typeOf.set(phrase, c.type)
+    // "Corvane Ferries" can be written "Corvane": the name without its organisation head.
+    if (c.type === 'organization' && c.to - c.from >= 2 && ORG_HEADS.has(tokens[c.to - 1].text) && !orgName.has(phraseOf(tokens, c.from, c.to - 1))) {
+      orgName.set(phraseOf(tokens, c.from, c.to - 1), phrase)
+    }
     if (c.type !== 'person') continue
     // The longest name with this last word is the canonical one ("Donald Trump" over "Trump").
     const surname = tokens[c.to - 1].text
@@ -52,6 +60,12 @@ export function resolveAliases(tokens: readonly Token[], candidates: readonly Ca
     const phrase = phraseOf(tokens, c.from, c.to)
     const single = c.to - c.from === 1
     const full = single ? fullName.get(phrase) : undefined
+    const org = orgName.get(phrase)
+    // The organisation wins over weak evidence, unless a longer person name ends in this word.
+    if (org !== undefined && (c.type === null || WEAK.has(c.why)) && (full === undefined || full === phrase)) {
+      out.push({ from: c.from, to: c.to, type: 'organization', name: org, via: 'name' })
+      continue
+    }
     if (full !== undefined && (c.type === null || c.type === 'person')) {
       out.push({ from: c.from, to: c.to, type: 'person', name: full, via: full === phrase ? 'name' : 'surname' })
       continue

@@ -16,8 +16,13 @@ export interface Role {
 const MAX_ROLE_WORDS = 8
 const MAX_APPOSITIVE_TAIL = 6
 const DETERMINER = /^(?:the|a|an)$/i
-const ROLE_LINK = /^(?:for|of|to|at|on)$/
+/** Words that may carry a role on to the clause end: "adviser to X", "official leading the inquiry". */
+const ROLE_LINK = /^(?:for|of|to|at|on|[a-z]{2,}ing)$/
 const CLAUSE_END = /^\s*(?:[,.;:)]|—|–|$)/u
+/** Lowercase words that narrow a title written after them ("harbour master", "transport commissioner"). */
+const ROLE_MODIFIERS = new Set(
+  'harbour harbor port fire police transport health education regional local city county district federal provincial municipal'.split(' '),
+)
 
 /** The role written right before the name that starts at token `from`, or null. */
 export function roleBefore(text: string, tokens: readonly Token[], from: number): Role | null {
@@ -30,6 +35,8 @@ export function roleBefore(text: string, tokens: readonly Token[], from: number)
       headSeen ||= ROLE_HEADS.has(titleKey(t.text))
       k--
     } else if (t.text === 'of' && k - 2 >= 0 && isTitleWord(tokens[k - 2]) && k < from) {
+      k--
+    } else if (k < from && ROLE_MODIFIERS.has(t.text.toLowerCase())) {
       k--
     } else if (k < from && orgBefore(tokens, k) > 0) {
       k -= orgBefore(tokens, k) // "Kremlin spokesman", "White House press secretary"

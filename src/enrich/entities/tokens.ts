@@ -7,6 +7,8 @@ import type { Span } from '../../types.js'
 export interface Token {
   /** The word without a possessive ending ("Trump" for "Trump’s"). */
   text: string
+  /** The word as written, with its possessive ending ("Brennan's" in "St. Brennan's Hospital"). */
+  surface: string
   start: number
   /** End of the word without the possessive ending. */
   end: number
@@ -26,7 +28,9 @@ const L = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF\\u
 const WORD = new RegExp(`(?:[${L}]\\.){2,}|[${L}][${L}\\u0300-\\u036F'’-]*|[0-9][0-9.,:]*`, 'g')
 const POSSESSIVE = /['’]s?$/u
 const UPPER = /^\p{Lu}/u
-const CLAUSE_OPENERS = new Set(['"', '“', '‘', '(', ':', '—', '–'])
+const CLAUSE_OPENERS = new Set(['"', '“', '‘', '(', ':', '—', '–', '-'])
+/** Abbreviations that stay inside a name with their dot ("St. Brennan's Hospital", "Mt. Kenya"). */
+const NAME_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft'])
 
 function spacesOnly(text: string, from: number, to: number): boolean {
   if (to <= from) return false
@@ -52,6 +56,11 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
     const start = m.index
     while (s < sentences.length - 1 && sentences[s][1] <= start) s++
     let word = m[0]
+    let written = word
+    if (NAME_ABBREVIATIONS.has(word) && text[start + word.length] === '.') {
+      word = written = word + '.'
+      WORD.lastIndex++
+    }
     const last = word.charCodeAt(word.length - 1)
     let possessive = false
     if (last === 39 || last === 8217 || last === 45 || last === 115) {
@@ -63,6 +72,7 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
     const initial = sentenceOfPrev !== s || (prevEnd >= 0 && opensClause(text, prevEnd, start))
     tokens.push({
       text: word,
+      surface: written,
       start,
       end: start + word.length,
       cap: UPPER.test(word),
@@ -71,7 +81,7 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
       joined: prevEnd >= 0 && spacesOnly(text, prevEnd, start),
       sentence: s,
     })
-    prevEnd = start + m[0].length
+    prevEnd = start + written.length
     sentenceOfPrev = s
   }
   return tokens
@@ -80,9 +90,24 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
 /** Lowercase connectors allowed inside a capitalised run ("Secretary of State", "Bank of England"). */
 const CONNECTORS = new Set(['of', 'de', 'da', 'von', 'van', 'der', 'bin', 'al', 'la', 'du', 'le'])
 
+/** Heads a possessive may run into, as in "St. Mary's Hospital" or "King's College". */
+const INSTITUTION_HEADS = new Set(['Hospital', 'College', 'School', 'Church', 'Cathedral', 'Chapel', 'Academy', 'Infirmary', 'Clinic'])
+const NO_LOWER = /^[^a-z\u00DF-\u00FF]{4,}$/
+
+/** Whether token `j` may continue the run that ends at `j - 1`. */
+function continuesRun(tokens: readonly Token[], j: number): boolean {
+  const prev = tokens[j - 1]
+  const next = tokens[j]
+  if (!next.joined) return false
+  if (prev.possessive && !INSTITUTION_HEADS.has(next.text)) return false
+  // A headline run into an upper-case dateline ("Port Maravel PORT MARAVEL") is two things.
+  return !(NO_LOWER.test(next.text) && !NO_LOWER.test(prev.text))
+}
+
 /**
  * Maximal runs of capitalised tokens joined by single spaces (with lowercase connectors between
- * capitals). A possessive ends a run: "Russia’s President" is two things.
+ * capitals). A possessive ends a run ("Russia’s President" is two things) unless an institution
+ * head follows it ("St. Brennan's Hospital").
  */
 export function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
   const runs: [number, number][] = []
@@ -93,7 +118,7 @@ export function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
       continue
     }
     let j = i + 1
-    while (j < tokens.length && !tokens[j - 1].possessive && tokens[j].joined) {
+    while (j < tokens.length && continuesRun(tokens, j)) {
       if (tokens[j].cap) j++
       else if (CONNECTORS.has(tokens[j].text) && tokens[j + 1]?.cap && tokens[j + 1].joined) j += 2
       else break

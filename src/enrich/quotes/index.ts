@@ -1,7 +1,8 @@
 /**
  * Quotations with their speakers. Stages, in order (chrono style: parsers, then refiners):
  *   1. find every quoted stretch (straight, curly and single marks; apostrophes are not marks);
- *   2. merge quotations that run over several paragraphs (before 3, which judges whole quotes);
+ *   2. merge quotations that run over several paragraphs, then join an unattributed one to the
+ *      quote just before its opening attribution (before 3, which judges whole quotes);
  *   3. classify direct / partial;
  *   4. attach cue, channel and speaker, in text order (so "he said" can look back at earlier
  *      speakers), and give a cue-less quote the speaker of the quote just before it;
@@ -9,7 +10,7 @@
  */
 import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.js'
 import { channelAnywhere, phraseAfterVerb, SPEECH_VERB, type Verb } from './cues.js'
-import { findStretches, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
+import { findStretches, joinStatements, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
 import { clauseStart, clauseSubject, resolveBack, sentenceIndex, speakerCandidates, subjectOf, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
 const STAGE = 'enrich/quotes'
@@ -36,11 +37,12 @@ export function findQuotes(
   entities: readonly EntityMention[],
   { maxQuotes = 500, maxQuoteLength = 5000, scareQuoteWords = 2 }: QuoteOptions = {},
 ): QuoteMention[] {
-  const stretches = mergeParagraphQuotes(text, findStretches(text))
+  const stretches = joinStatements(text, mergeParagraphQuotes(text, findStretches(text)))
     .map((s) => trimStretch(text, s))
     .filter((s) => s.end > s.start && s.end - s.start <= maxQuoteLength)
     .slice(0, maxQuotes)
-  const quoted: Span[] = stretches.map((s) => [s.open, s.close])
+  // A joined statement's attribution ("Renner said" between its pieces) is not quoted text.
+  const quoted: Span[] = stretches.flatMap((s): Span[] => s.pieces ?? [[s.open, s.close]])
   const view: ArticleView = { text, sentences, candidates: speakerCandidates(text, entities, quoted), attributed: [] }
   const out: QuoteMention[] = []
   let previous: { quote: QuoteMention; sentence: number } | null = null
@@ -92,8 +94,10 @@ function verbsIn(text: string, from: number, to: number, quoted: readonly Span[]
 }
 
 /** Stage 4: the verb that attributes the quote, its speaker, cue and channel; null when no verb fits. */
-function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
+function attribute(view: ArticleView, whole: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
   const { text } = view
+  // A statement in pieces is attributed where its first piece is ("...,” Renner said. “...").
+  const s = whole.interrupted && whole.pieces ? { ...whole, close: whole.pieces[0][1] } : whole
   const [from, to] = attributionWindow(text, view.sentences, s)
   const verbs = verbsIn(text, from, to, quoted)
   const after = verbs.filter((v) => v.start >= s.close)

@@ -85,6 +85,43 @@ test('findQuotes: scare quotes without a speaker are dropped; headline single qu
   assert.deepEqual(qs.map((q) => [quoteText(text, q), q.kind, q.speaker?.name]), [['good chance', 'partial', 'Trump']])
 })
 
+test('findQuotes: a statement interrupted by its attribution and running over paragraphs is one quote', () => {
+  const text = 'The mill’s owner, Orrin Baskett, issued a statement.\n“We will rebuild the mill,” Baskett said. “Our staff will be paid in full.\n\n“Every order placed before the fire will be honoured.”\nThe fire started at night.'
+  const qs = quotes(text)
+  assert.equal(qs.length, 1)
+  assert.ok(quoteText(text, qs[0]).startsWith('We will rebuild'))
+  assert.ok(quoteText(text, qs[0]).endsWith('will be honoured.'))
+  assert.equal(qs[0].speaker?.name, 'Orrin Baskett')
+  assert.equal(qs[0].cue, 'said')
+})
+
+test('findQuotes: a continuation with its own attribution stays a quote of its own', () => {
+  const text = '“We will rebuild,” Orrin Baskett said. “Staff will be paid.\n“Orders will be honoured,” he added.'
+  const later = quoteStarting(text, 'Staff will be paid')
+  assert.ok(quoteText(text, later).endsWith('will be honoured'))
+  assert.equal(later.speaker?.name, 'Orrin Baskett')
+  assert.ok(quoteText(text, quoteStarting(text, 'We will rebuild')).endsWith('We will rebuild'))
+})
+
+/** "she"/"he" skip a person of the other gender (known from a first name, a role or an earlier pronoun). */
+const genderCases: [text: string, quote: string, speaker: string][] = [
+  ['Piotr Walczak met Nadia Ferrante at the dock. “We found the leak,” she said.', 'We found the leak', 'Nadia Ferrante'],
+  ['Nadia Ferrante thanked Piotr Walczak for the work. “It took a week,” he said.', 'It took a week', 'Piotr Walczak'],
+  ['The pilot, Jorge Almeida, was praised by port captain Ingrid Solberg. “He kept calm,” she said.', 'He kept calm', 'Ingrid Solberg'],
+  ['Piotr Walczak met spokeswoman Amara Okafor. “We are ready,” she said.', 'We are ready', 'Amara Okafor'],
+  [
+    'Okafor, 40, spoke first. “We are ready,” she said. Then Dale Brennick, a farmer, arrived. “So are we,” he said. Brennick waved at Okafor. “It is over,” she said.',
+    'It is over',
+    'Okafor',
+  ],
+]
+
+for (const [text, quote, speaker] of genderCases) {
+  test(`findQuotes pronoun gender: “${quote}” -> ${speaker}`, () => {
+    assert.equal(quoteStarting(text, quote).speaker?.name, speaker)
+  })
+}
+
 /** Every direct quote a careful reader lists in the seeds, picked by a phrase, with its speaker. */
 const seedQuotes: [needle: string, phrase: string, speaker: string][] = [
   ['made!” Trump said on Truth Social', 'Great progress was made!', 'Donald Trump'],

@@ -5,6 +5,7 @@
  * leader said") are resolved back to the nearest fitting person.
  */
 import type { EntityMention, Span } from '../../types.js'
+import { genderOf } from '../entities/names.js'
 import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
 
 /** Something that can be a speaker: an entity mention, a pronoun, or a definite role phrase. */
@@ -25,7 +26,13 @@ export interface ArticleView {
   candidates: SpeakerCandidate[]
   /** Speakers already attributed, by position of their quote (for "he said" after a quote). */
   attributed: { start: number; end: number; name: string }[]
+  /** Gender learnt from the text so far: a person "she" or "he" was resolved to. Filled as quotes are attributed. */
+  genders?: Map<string, Gender>
 }
+
+type Gender = 'female' | 'male'
+const SHE = /^(?:she|the (?:[\w-]+ )*?(?:spokeswoman|chairwoman|congresswoman|businesswoman))\b/i
+const HE = /^(?:he|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|businessman))\b/i
 
 const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
 const ROLE_PHRASE = /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior) ){0,2}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator)\b/g
@@ -128,17 +135,33 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
  */
 export function resolveBack(view: ArticleView, pos: number): string | null {
   const { text, sentences, candidates, attributed } = view
+  const head = text.slice(pos, pos + 60)
+  const wanted: Gender | null = SHE.test(head) ? 'female' : HE.test(head) ? 'male' : null
+  // "she" skips a person the text shows to be a man (by first name, role, or an earlier "he"), and the reverse.
+  const fits = (name: string, role?: string): boolean => {
+    if (wanted === null) return true
+    const known = view.genders?.get(name) ?? genderOf(name, role)
+    return known === null || known === wanted
+  }
   let s = sentenceIndex(sentences, pos)
   for (let n = 0; s >= 0 && n < MAX_BACK_SENTENCES; s--, n++) {
     const start = sentences[s][0]
     const end = Math.min(sentences[s][1], pos)
-    const spoke = attributed.filter((a) => a.start < end && a.end > start).at(-1)
-    if (spoke) return spoke.name
-    const people = candidates.filter((c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= start && c.end <= end)
+    const spoke = attributed.filter((a) => a.start < end && a.end > start && fits(a.name)).at(-1)
+    if (spoke) return learnt(view, spoke.name, wanted)
+    const people = candidates.filter(
+      (c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= start && c.end <= end && fits(c.entity.name, c.entity.role),
+    )
     const subject = clauseSubject(text, people, start, end) ?? people[0]
-    if (subject?.name) return subject.name
+    if (subject?.name) return learnt(view, subject.name, wanted)
   }
   return null
+}
+
+/** Records what a resolved pronoun says about its person, and returns the name. */
+function learnt(view: ArticleView, name: string, gender: Gender | null): string {
+  if (gender !== null && !view.genders?.has(name) && genderOf(name) === null) (view.genders ??= new Map()).set(name, gender)
+  return name
 }
 
 /** Index of the sentence holding `pos` (the last one starting at or before it). */

@@ -1,7 +1,7 @@
 /**
  * Guards the shipped example bundle (examples/harbour-ferry): the README promises these features,
- * so an edit that loses one should fail here. Lives in bench/ because examples/ is input data that
- * `parallax analyze examples/` reads whole.
+ * so an edit that loses one should fail here. Lives in test/, not examples/, because examples/ is
+ * input data that `parallax analyze examples/` reads whole.
  */
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'

@@ -1,0 +1,152 @@
+/**
+ * Similarity between an article and a story (or one of its members): a weighted mean of text
+ * cosine (TF-IDF), entity, date and number cosines and publication-time proximity, plus the
+ * explanations that go with a match (closest member, what is shared).
+ */
+import { cosine, type ArticleFeatures, type Vector } from './features.js'
+import { bandKeys } from './fingerprint.js'
+import type { Vocabulary } from './vocabulary.js'
+
+export interface ClusterWeights {
+  text: number
+  entities: number
+  dates: number
+  numbers: number
+  time: number
+}
+
+/** A term vector keyed by interned term id: term id -> tf (summed over members for a story). */
+export type TermVector = Map<number, number>
+
+/** What scoring compares on either side; `norm` is the IDF-weighted norm of `terms`. */
+export interface Side {
+  terms: TermVector
+  norm: number
+  entities: Vector
+  dates: Vector
+  numbers: Vector
+  first: number | null
+  last: number | null
+}
+
+/**
+ * An article as scored: its features, its terms as parallel arrays with tf * idf² precomputed (so
+ * a dot product is one lookup per term), its index keys and band keys. A member is also a `Side`
+ * (first = last = its publication time), so comparing with one member allocates nothing.
+ */
+export type Member = Omit<ArticleFeatures, 'terms'> &
+  Side & { termIds: Int32Array; termWeights: Float64Array; entityKeys: string[]; topTerms: number[]; bands: string[] }
+
+export interface ScoringContext {
+  vocabulary: Vocabulary
+  weights: ClusterWeights
+  /** Days between publication and a story beyond which the score is halved. */
+  maxGapDays: number
+}
+
+const DAY = 86_400_000
+
+/**
+ * Interns the article's terms, counts it in the document frequencies, and precomputes its weighted
+ * terms, norm and index keys (entities, then the `maxKeys` top terms by tf-idf).
+ */
+export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary, maxKeys: number): Member {
+  const termIds = Int32Array.from(features.terms.keys(), (t) => vocabulary.intern(t))
+  vocabulary.addDocument(termIds)
+  const tfs = [...features.terms.values()]
+  const terms: TermVector = new Map()
+  const tfidf = new Float64Array(termIds.length)
+  const termWeights = new Float64Array(termIds.length)
+  let sum = 0
+  for (let i = 0; i < termIds.length; i++) {
+    const idf = vocabulary.idf(termIds[i])
+    terms.set(termIds[i], tfs[i])
+    tfidf[i] = tfs[i] * idf
+    termWeights[i] = tfidf[i] * idf
+    sum += tfidf[i] * tfidf[i]
+  }
+  const topTerms = Array.from(termIds.keys())
+    .sort((a, b) => tfidf[b] - tfidf[a])
+    .slice(0, maxKeys)
+    .map((i) => termIds[i])
+  const { terms: _strings, ...rest } = features
+  return {
+    ...rest, terms, norm: Math.sqrt(sum), first: features.time, last: features.time,
+    termIds, termWeights, entityKeys: [...features.entities.keys()], topTerms, bands: bandKeys(features.fp),
+  }
+}
+
+/** IDF-weighted norm of a term vector (a story's, after its sums changed). */
+export function termNorm(terms: TermVector, vocabulary: Vocabulary): number {
+  let sum = 0
+  for (const [t, v] of terms) sum += (v * vocabulary.idf(t)) ** 2
+  return Math.sqrt(sum)
+}
+
+/** Text cosine: IDF-weighted dot product over the article's terms, norms precomputed. */
+function textCosine(a: Member, b: Side): number {
+  if (a.norm === 0 || b.norm === 0) return 0
+  let dot = 0
+  const ids = a.termIds
+  for (let i = 0; i < ids.length; i++) {
+    const o = b.terms.get(ids[i])
+    if (o !== undefined) dot += a.termWeights[i] * o
+  }
+  return Math.min(1, dot / (a.norm * b.norm))
+}
+
+/** Weighted similarity; a component counts only when both sides have something of that kind. */
+export function score(a: Member, b: Side, { weights: w, maxGapDays }: ScoringContext): number {
+  let total = 0
+  let weight = 0
+  if (a.terms.size > 0 && b.terms.size > 0) {
+    total += w.text * textCosine(a, b)
+    weight += w.text
+  }
+  if (a.entities.size > 0 && b.entities.size > 0) {
+    total += w.entities * cosine(a.entities, b.entities)
+    weight += w.entities
+  }
+  if (a.dates.size > 0 && b.dates.size > 0) {
+    total += w.dates * cosine(a.dates, b.dates)
+    weight += w.dates
+  }
+  if (a.numbers.size > 0 && b.numbers.size > 0) {
+    total += w.numbers * cosine(a.numbers, b.numbers)
+    weight += w.numbers
+  }
+  let gapDays = 0
+  if (a.time !== null && b.first !== null && b.last !== null) {
+    gapDays = Math.max(0, b.first - a.time, a.time - b.last) / DAY
+    total += w.time * Math.exp(-gapDays / 2)
+    weight += w.time
+  }
+  const value = weight === 0 ? 0 : total / weight
+  return gapDays > maxGapDays ? value / 2 : value
+}
+
+/** The member most like the article (earliest on ties): who it "joined by", for the explanation. */
+export function closestMember(f: Member, members: readonly Member[], ctx: ScoringContext): string {
+  let best = { id: members[0].id, score: -1 }
+  for (const m of members) {
+    const s = score(f, m, ctx)
+    if (s > best.score) best = { id: m.id, score: s }
+  }
+  return best.id
+}
+
+/** What the article shares with the story: entities by name, dates, numbers, then the weightiest terms. */
+export function sharedWith(f: Member, story: Side, vocabulary: Vocabulary): string[] {
+  const entities = f.entityKeys
+    .filter((k) => story.entities.has(k) && !k.startsWith('s:'))
+    .map((k) => `entity:${f.labels.get(k) ?? k.slice(2)}`)
+  const dates = [...f.dates.keys()].filter((k) => story.dates.has(k)).map((k) => `date:${k.slice(2)}`)
+  const numbers = [...f.numbers.keys()].filter((k) => story.numbers.has(k)).map((k) => `number:${k.slice(2)}`)
+  const terms = [...f.terms]
+    .filter(([t]) => story.terms.has(t))
+    .map(([t, v]) => [t, v * story.terms.get(t)! * vocabulary.idf(t) ** 2] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([t]) => `term:${vocabulary.term(t)}`)
+  return [...entities.slice(0, 8), ...dates.slice(0, 3), ...numbers.slice(0, 3), ...terms]
+}

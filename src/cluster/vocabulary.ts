@@ -1,0 +1,66 @@
+/**
+ * The clusterer's vocabulary: each term interned to a small integer once, so story sums and
+ * document frequencies are keyed by numbers (cheap to hash) instead of by strings compared again
+ * and again, and IDF computed once per term per document count instead of once per lookup.
+ */
+
+/** Interned terms with their document frequencies; `idf` is cached until the next document. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>()
+  private readonly terms: string[] = []
+  private df = new Int32Array(1024)
+  private idfs = new Float64Array(1024)
+  /** The document count each cached IDF was computed at (-1: never). */
+  private idfAt = new Int32Array(1024).fill(-1)
+  private docs = 0
+
+  /** Documents counted so far. */
+  get documents(): number {
+    return this.docs
+  }
+
+  /** The id of `term`, assigned on first sight. */
+  intern(term: string): number {
+    let id = this.ids.get(term)
+    if (id === undefined) {
+      id = this.terms.length
+      this.ids.set(term, id)
+      this.terms.push(term)
+      if (id >= this.df.length) this.grow()
+    }
+    return id
+  }
+
+  /** The term an id stands for. */
+  term(id: number): string {
+    return this.terms[id]
+  }
+
+  /** Counts one document containing each of `ids` (each id once). */
+  addDocument(ids: ArrayLike<number>): void {
+    this.docs++
+    for (let i = 0; i < ids.length; i++) this.df[ids[i]]++
+  }
+
+  /** log(1 + N / df): rare terms weigh more; a term not seen yet counts as seen once. */
+  idf(id: number): number {
+    if (this.idfAt[id] !== this.docs) {
+      this.idfs[id] = Math.log(1 + this.docs / (this.df[id] || 1))
+      this.idfAt[id] = this.docs
+    }
+    return this.idfs[id]
+  }
+
+  private grow(): void {
+    const size = this.df.length * 2
+    const df = new Int32Array(size)
+    df.set(this.df)
+    const idfs = new Float64Array(size)
+    idfs.set(this.idfs)
+    const idfAt = new Int32Array(size).fill(-1)
+    idfAt.set(this.idfAt)
+    this.df = df
+    this.idfs = idfs
+    this.idfAt = idfAt
+  }
+}
