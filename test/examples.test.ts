@@ -79,11 +79,13 @@ describe('examples: who said what', () => {
     assert.equal(holt.speaker?.name, 'Maren Holt')
   })
 
-  it('joins the statement that runs over two paragraphs', () => {
+  it('joins the quote that runs over two paragraphs, without the attribution before it', () => {
     const a = articleFrom('01.txt')
-    const q = a.quotes.find((quote) => slice(a, quote.span).includes('cooperating fully'))
+    const q = a.quotes.find((quote) => slice(a, quote.span).includes('Our thoughts are with the passengers'))
     assert.ok(q)
     assert.match(slice(a, q.span), /annual inspection/)
+    assert.doesNotMatch(slice(a, q.span), /Renner said/)
+    assert.equal(q.speaker?.name, 'Tobias Renner')
   })
 })
 

@@ -55,9 +55,8 @@ export function articleFeatures(article: Annotated, maxTerms: number): ArticleFe
   const counts: Vector = new Map()
   for (const t of contentTerms(article.title ?? '')) counts.set(t, (counts.get(t) ?? 0) + 2)
   for (const t of termsOf(tokens)) counts.set(t, (counts.get(t) ?? 0) + 1)
-  const terms: Vector = new Map(
-    [...counts].sort((a, b) => b[1] - a[1]).slice(0, maxTerms).map(([t, c]) => [t, 1 + Math.log(c)]),
-  )
+  const terms: Vector = new Map()
+  for (const [t, c] of heaviestFirst(counts, maxTerms)) terms.set(t, 1 + Math.log(c))
   const entities: Vector = new Map()
   const labels = new Map<string, string>()
   for (const m of article.entities) {
@@ -82,6 +81,23 @@ export function articleFeatures(article: Annotated, maxTerms: number): ArticleFe
     numbers,
     fp: fingerprintOf(tokens),
   }
+}
+
+/**
+ * The `max` largest counts, largest first, ties in insertion order: a stable sort by count done as
+ * a bucket sort, since counts are small integers (one per occurrence, two per title occurrence).
+ */
+function heaviestFirst(counts: Vector, max: number): [string, number][] {
+  const buckets: [string, number][][] = []
+  for (const entry of counts) (buckets[entry[1]] ??= []).push(entry)
+  const out: [string, number][] = []
+  for (let c = buckets.length - 1; c > 0 && out.length < max; c--) {
+    for (const entry of buckets[c] ?? []) {
+      if (out.length === max) break
+      out.push(entry)
+    }
+  }
+  return out
 }
 
 /** Adds `from` into `into` (cluster sums). */

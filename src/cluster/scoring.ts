@@ -51,29 +51,48 @@ const DAY = 86_400_000
  * terms, norm and index keys (entities, then the `maxKeys` top terms by tf-idf).
  */
 export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary, maxKeys: number): Member {
-  const termIds = Int32Array.from(features.terms.keys(), (t) => vocabulary.intern(t))
+  const n = features.terms.size
+  const termIds = new Int32Array(n)
+  const tfs = new Float64Array(n)
+  let k = 0
+  for (const [t, tf] of features.terms) {
+    termIds[k] = vocabulary.intern(t)
+    tfs[k++] = tf
+  }
   vocabulary.addDocument(termIds)
-  const tfs = [...features.terms.values()]
   const terms: TermVector = new Map()
-  const tfidf = new Float64Array(termIds.length)
-  const termWeights = new Float64Array(termIds.length)
+  const tfidf = new Float64Array(n)
+  const termWeights = new Float64Array(n)
   let sum = 0
-  for (let i = 0; i < termIds.length; i++) {
+  for (let i = 0; i < n; i++) {
     const idf = vocabulary.idf(termIds[i])
     terms.set(termIds[i], tfs[i])
     tfidf[i] = tfs[i] * idf
     termWeights[i] = tfidf[i] * idf
     sum += tfidf[i] * tfidf[i]
   }
-  const topTerms = Array.from(termIds.keys())
-    .sort((a, b) => tfidf[b] - tfidf[a])
-    .slice(0, maxKeys)
-    .map((i) => termIds[i])
-  const { terms: _strings, ...rest } = features
+  const { id, time, entities, labels, dates, numbers, fp } = features
   return {
-    ...rest, terms, norm: Math.sqrt(sum), first: features.time, last: features.time,
-    termIds, termWeights, entityKeys: [...features.entities.keys()], topTerms, bands: bandKeys(features.fp),
+    id, time, entities, labels, dates, numbers, fp, terms, norm: Math.sqrt(sum), first: time, last: time,
+    termIds, termWeights, entityKeys: [...entities.keys()], topTerms: topByWeight(termIds, tfidf, maxKeys), bands: bandKeys(fp),
   }
+}
+
+/**
+ * The ids of the `max` heaviest terms, heaviest first, ties in article order (what a stable sort
+ * would give), by insertion into a short sorted list instead of sorting every term.
+ */
+function topByWeight(ids: Int32Array, weights: Float64Array, max: number): number[] {
+  const top: number[] = [] // indices into ids, by weight descending
+  for (let i = 0; i < ids.length; i++) {
+    const w = weights[i]
+    if (top.length === max && weights[top[max - 1]] >= w) continue
+    let at = top.length
+    while (at > 0 && weights[top[at - 1]] < w) at--
+    top.splice(at, 0, i)
+    if (top.length > max) top.pop()
+  }
+  return top.map((i) => ids[i])
 }
 
 /** IDF-weighted norm of a term vector (a story's, after its sums changed). */

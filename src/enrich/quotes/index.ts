@@ -10,7 +10,7 @@
  */
 import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.js'
 import { channelAnywhere, phraseAfterVerb, SPEECH_VERB, type Verb } from './cues.js'
-import { findStretches, joinStatements, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
+import { findStretches, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
 import { clauseStart, clauseSubject, resolveBack, sentenceIndex, speakerCandidates, subjectOf, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
 const STAGE = 'enrich/quotes'
@@ -37,11 +37,10 @@ export function findQuotes(
   entities: readonly EntityMention[],
   { maxQuotes = 500, maxQuoteLength = 5000, scareQuoteWords = 2 }: QuoteOptions = {},
 ): QuoteMention[] {
-  const stretches = joinStatements(text, mergeParagraphQuotes(text, findStretches(text)))
+  const stretches = mergeParagraphQuotes(text, findStretches(text))
     .map((s) => trimStretch(text, s))
     .filter((s) => s.end > s.start && s.end - s.start <= maxQuoteLength)
     .slice(0, maxQuotes)
-  // A joined statement's attribution ("Renner said" between its pieces) is not quoted text.
   const quoted: Span[] = stretches.flatMap((s): Span[] => s.pieces ?? [[s.open, s.close]])
   const view: ArticleView = { text, sentences, candidates: speakerCandidates(text, entities, quoted), attributed: [] }
   const out: QuoteMention[] = []
@@ -94,10 +93,8 @@ function verbsIn(text: string, from: number, to: number, quoted: readonly Span[]
 }
 
 /** Stage 4: the verb that attributes the quote, its speaker, cue and channel; null when no verb fits. */
-function attribute(view: ArticleView, whole: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
+function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
   const { text } = view
-  // A statement in pieces is attributed where its first piece is ("...,” Renner said. “...").
-  const s = whole.interrupted && whole.pieces ? { ...whole, close: whole.pieces[0][1] } : whole
   const [from, to] = attributionWindow(text, view.sentences, s)
   const verbs = verbsIn(text, from, to, quoted)
   const after = verbs.filter((v) => v.start >= s.close)

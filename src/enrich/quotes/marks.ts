@@ -14,10 +14,8 @@ export interface Stretch {
   close: number
   closed: boolean
   mark: 'double' | 'single'
-  /** For a quotation in several pieces (paragraphs, or a statement around its attribution): each piece's `[open, close)`. */
+  /** For a quotation over several paragraphs: each piece's `[open, close)`. */
   pieces?: [number, number][]
-  /** Set by {@link joinStatements}: the attribution sits after the first piece, not after the last. */
-  interrupted?: boolean
 }
 
 const MARKS = /["“”‘’]/g
@@ -25,9 +23,6 @@ const LETTER = /[\p{L}\p{N}]/u
 const OPENING_CONTEXT = /[\s([{—–-]/u
 /** A single-quoted stretch longer than this is an apostrophe pairing, not a quotation. */
 const MAX_SINGLE_QUOTE = 200
-/** Longest attribution that may interrupt one statement (“...,” the company's chief said. “...). */
-const MAX_INTERRUPTION = 80
-const ATTRIBUTION_VERB = new RegExp(SPEECH_VERB.source, 'i')
 
 function paragraphEnd(text: string, from: number): number {
   const nl = text.indexOf('\n', from)
@@ -96,39 +91,6 @@ export function mergeParagraphQuotes(text: string, stretches: readonly Stretch[]
 }
 
 const piecesOf = (s: Stretch): [number, number][] => s.pieces ?? [[s.open, s.close]]
-
-/**
- * Refiner, after {@link mergeParagraphQuotes}: a quotation that runs over paragraphs with no
- * attribution of its own, opened right after a short attribution of the quote before it in the
- * same paragraph (“A,” Ann Lee said. “B ¶ “C.”), is the rest of that statement: A, B and C are one.
- */
-export function joinStatements(text: string, stretches: readonly Stretch[]): Stretch[] {
-  const out: Stretch[] = []
-  for (const s of stretches) {
-    const prev = out.at(-1)
-    if (prev && s.pieces && interruptedBy(text, prev, s) && !attributedAfter(text, s)) {
-      out[out.length - 1] = { ...s, open: prev.open, start: prev.start, pieces: [...piecesOf(prev), ...s.pieces], interrupted: true }
-    } else {
-      out.push(s)
-    }
-  }
-  return out
-}
-
-/** `b` goes on with `a`'s words after a short attribution in the same paragraph (“...,” Ann Lee said. “...). */
-function interruptedBy(text: string, a: Stretch, b: Stretch): boolean {
-  if (!a.closed || a.mark !== 'double' || b.mark !== 'double') return false
-  const gap = text.slice(a.close, b.open)
-  return gap.length <= MAX_INTERRUPTION && !gap.includes('\n') && ATTRIBUTION_VERB.test(gap)
-}
-
-const SENTENCE_REST = /^[^.!?\n“"]*/
-
-/** Whether the words after a quotation, up to the end of their sentence, attribute it (“...,” he added.). */
-function attributedAfter(text: string, s: Stretch): boolean {
-  const rest = SENTENCE_REST.exec(text.slice(s.close, s.close + MAX_INTERRUPTION))?.[0] ?? ''
-  return ATTRIBUTION_VERB.test(rest)
-}
 
 /** Trims whitespace and a trailing comma (the writer's, before the attribution) off a stretch. */
 export function trimStretch(text: string, s: Stretch): Stretch {

@@ -85,16 +85,6 @@ test('findQuotes: scare quotes without a speaker are dropped; headline single qu
   assert.deepEqual(qs.map((q) => [quoteText(text, q), q.kind, q.speaker?.name]), [['good chance', 'partial', 'Trump']])
 })
 
-test('findQuotes: a statement interrupted by its attribution and running over paragraphs is one quote', () => {
-  const text = 'The mill’s owner, Orrin Baskett, issued a statement.\n“We will rebuild the mill,” Baskett said. “Our staff will be paid in full.\n\n“Every order placed before the fire will be honoured.”\nThe fire started at night.'
-  const qs = quotes(text)
-  assert.equal(qs.length, 1)
-  assert.ok(quoteText(text, qs[0]).startsWith('We will rebuild'))
-  assert.ok(quoteText(text, qs[0]).endsWith('will be honoured.'))
-  assert.equal(qs[0].speaker?.name, 'Orrin Baskett')
-  assert.equal(qs[0].cue, 'said')
-})
-
 test('findQuotes: a continuation with its own attribution stays a quote of its own', () => {
   const text = '“We will rebuild,” Orrin Baskett said. “Staff will be paid.\n“Orders will be honoured,” he added.'
   const later = quoteStarting(text, 'Staff will be paid')
