@@ -27,9 +27,10 @@ export interface StoryOptions {
  * Builds one story's comparison. The order matters: quotes resolve speakers against the merged
  * entities, and the summary and coverage read the aligned facts.
  */
-export function buildStory(cluster: StoryCluster, articles: Annotated[], { summarySentences = 5 }: StoryOptions = {}): Story {
+export function buildStory(cluster: StoryCluster, articles: Annotated[] | ReadonlyMap<string, Annotated>, { summarySentences = 5 }: StoryOptions = {}): Story {
+  const byId = articles instanceof Map ? articles : new Map((articles as Annotated[]).map((a) => [a.id, a]))
   const members = cluster.articleIds.map((id) => {
-    const article = articles.find((a) => a.id === id)
+    const article = byId.get(id)
     if (!article) throw new Error(`buildStory: article ${id} of story ${cluster.id} is not among the articles given`)
     return article
   })
@@ -75,12 +76,13 @@ export function reportArticle(article: Article | Annotated): ReportArticle {
  * Articles with the same id (the same clean text) are counted once.
  */
 export function analyzeArticles(articles: Annotated[], options: StoryOptions = {}): Report {
-  const unique = [...new Map(articles.map((a) => [a.id, a])).values()]
+  const byId = new Map(articles.map((a) => [a.id, a]))
+  const unique = [...byId.values()]
   const clusters = clusterArticles(unique)
   return {
     schemaVersion: 1,
     articles: unique.map(reportArticle),
-    stories: clusters.map((cluster) => buildStory(cluster, unique, options)),
+    stories: clusters.map((cluster) => buildStory(cluster, byId, options)),
   }
 }
 

@@ -15,6 +15,7 @@ import type { Annotated } from '../types.js'
 import { addInto, articleFeatures, prune } from './features.js'
 import { similarity } from './fingerprint.js'
 import { BoundedIndex, HitCounter } from './postings.js'
+import { TermTable } from './term-table.js'
 import { closestMember, prepareMember, score, sharedWith, termNorm, type ClusterWeights, type Member, type ScoringContext, type Side } from './scoring.js'
 import { Vocabulary } from './vocabulary.js'
 
@@ -177,7 +178,7 @@ export class StoryClusterer {
     const story: Story = {
       index: this.stories.length,
       cluster: { id: storyIdOf(f.id), articleIds: [], why: [] },
-      terms: new Map(), entities: new Map(), dates: new Map(), numbers: new Map(),
+      terms: new TermTable(), entities: new Map(), dates: new Map(), numbers: new Map(),
       first: null, last: null, recent: [], norm: 0, normDocs: null,
     }
     this.stories.push(story)
@@ -187,11 +188,11 @@ export class StoryClusterer {
   private join(story: Story, f: Member, why: StoryCluster['why'][number]): void {
     story.cluster.articleIds.push(f.id)
     story.cluster.why.push(why)
-    addInto(story.terms, f.terms)
+    story.terms.addAll(f.terms)
     addInto(story.entities, f.entities)
     addInto(story.dates, f.dates)
     addInto(story.numbers, f.numbers)
-    prune(story.terms, this.opts.maxTerms)
+    story.terms.prune(this.opts.maxTerms)
     prune(story.entities, this.opts.maxTerms)
     story.normDocs = null
     if (f.time !== null) {

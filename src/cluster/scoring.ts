@@ -5,6 +5,7 @@
  */
 import { cosine, type ArticleFeatures, type Vector } from './features.js'
 import { bandKeys } from './fingerprint.js'
+import { TermTable } from './term-table.js'
 import type { Vocabulary } from './vocabulary.js'
 
 export interface ClusterWeights {
@@ -16,7 +17,7 @@ export interface ClusterWeights {
 }
 
 /** A term vector keyed by interned term id: term id -> tf (summed over members for a story). */
-export type TermVector = Map<number, number>
+export type TermVector = TermTable
 
 /** What scoring compares on either side; `norm` is the IDF-weighted norm of `terms`. */
 export interface Side {
@@ -60,13 +61,13 @@ export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary,
     tfs[k++] = tf
   }
   vocabulary.addDocument(termIds)
-  const terms: TermVector = new Map()
+  const terms = new TermTable(n)
   const tfidf = new Float64Array(n)
   const termWeights = new Float64Array(n)
   let sum = 0
   for (let i = 0; i < n; i++) {
     const idf = vocabulary.idf(termIds[i])
-    terms.set(termIds[i], tfs[i])
+    terms.add(termIds[i], tfs[i])
     tfidf[i] = tfs[i] * idf
     termWeights[i] = tfidf[i] * idf
     sum += tfidf[i] * tfidf[i]
@@ -98,7 +99,7 @@ function topByWeight(ids: Int32Array, weights: Float64Array, max: number): numbe
 /** IDF-weighted norm of a term vector (a story's, after its sums changed). */
 export function termNorm(terms: TermVector, vocabulary: Vocabulary): number {
   let sum = 0
-  for (const [t, v] of terms) sum += (v * vocabulary.idf(t)) ** 2
+  for (let i = 0; i < terms.size; i++) sum += (terms.values[i] * vocabulary.idf(terms.ids[i])) ** 2
   return Math.sqrt(sum)
 }
 
@@ -109,7 +110,7 @@ function textCosine(a: Member, b: Side): number {
   const ids = a.termIds
   for (let i = 0; i < ids.length; i++) {
     const o = b.terms.get(ids[i])
-    if (o !== undefined) dot += a.termWeights[i] * o
+    if (o !== 0) dot += a.termWeights[i] * o
   }
   return Math.min(1, dot / (a.norm * b.norm))
 }
@@ -161,9 +162,7 @@ export function sharedWith(f: Member, story: Side, vocabulary: Vocabulary): stri
     .map((k) => `entity:${f.labels.get(k) ?? k.slice(2)}`)
   const dates = [...f.dates.keys()].filter((k) => story.dates.has(k)).map((k) => `date:${k.slice(2)}`)
   const numbers = [...f.numbers.keys()].filter((k) => story.numbers.has(k)).map((k) => `number:${k.slice(2)}`)
-  const terms = [...f.terms]
-    .filter(([t]) => story.terms.has(t))
-    .map(([t, v]) => [t, v * story.terms.get(t)! * vocabulary.idf(t) ** 2] as const)
+  const terms = Array.from(f.termIds.filter((t) => story.terms.has(t)), (t) => [t, f.terms.get(t) * story.terms.get(t) * vocabulary.idf(t) ** 2] as const)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 6)
     .map(([t]) => `term:${vocabulary.term(t)}`)

@@ -22,13 +22,22 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 )
 
-/**
- * Lowercase word tokens in order (clitics like "'s" dropped), punctuation and quote marks ignored:
- * the matches of `[\p{L}\p{N}]+(?:['’]\p{L}+)*` in the lowercased text, found by a character
- * scan (ASCII by comparison, other characters by a cached class) because the Unicode regex was
- * the clusterer's single biggest cost.
- */
+/** Lowercase word tokens in order (clitics like "'s" dropped), punctuation and quote marks ignored. */
 export function words(text: string): string[] {
+  const out = wordTokens(text)
+  for (let i = 0; i < out.length; i++) {
+    const w = out[i]
+    if (w.includes("'") || w.includes('’')) out[i] = w.replace(CLITIC, '')
+  }
+  return out
+}
+
+/**
+ * The matches of `[\p{L}\p{N}]+(?:['’]\p{L}+)*` in the lowercased text, apostrophes kept, found
+ * by a character scan (ASCII by comparison, other characters by a cached class) because the
+ * Unicode regex was the clusterer's single biggest cost.
+ */
+export function wordTokens(text: string): string[] {
   const lower = text.toLowerCase()
   const out: string[] = []
   const n = lower.length
@@ -39,16 +48,13 @@ export function words(text: string): string[] {
       continue
     }
     const start = i
-    let clitic = false
     while (i < n && charClass(lower, i) !== OTHER) i += charWidth(lower, i)
     // An apostrophe joins letters (not digits) on both sides: "o'neill", "don't", "rock'n'roll".
     while (i + 1 < n && isApostrophe(lower.charCodeAt(i)) && charClass(lower, i + 1) === LETTER) {
-      clitic = true
       i++
       while (i < n && charClass(lower, i) === LETTER) i += charWidth(lower, i)
     }
-    const w = lower.slice(start, i)
-    out.push(clitic ? w.replace(CLITIC, '') : w)
+    out.push(lower.slice(start, i))
   }
   return out
 }

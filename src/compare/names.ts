@@ -13,8 +13,8 @@ const NON_NAME = /[^\p{L}\p{N}]+/gu
 const ACRONYM_DOT = /\b(\p{L})\.(?=\p{L}\b)/gu
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
-// Story building normalises the same few names over and over; a bounded memo turns the chain of
-// Unicode replacements into one lookup. Cleared when full, so memory stays bounded.
+// Story building normalises and tokenises the same few names over and over; bounded memos turn the
+// chain of Unicode replacements into one lookup. Cleared when full, so memory stays bounded.
 const MAX_MEMO = 8192
 const normalized = new Map<string, string>()
 
@@ -41,11 +41,20 @@ function normalizeUncached(name: string): string {
     .trim()
 }
 
+const tokenized = new Map<string, readonly string[]>()
+
 /** The tokens of a name that identify it: normalised, without initials and generational suffixes. */
-export function nameTokens(name: string): string[] {
-  const tokens = normalizeName(name).split(' ').filter((t) => t.length > 0)
-  const kept = tokens.filter((t) => t.length > 1 && !SUFFIXES.has(t))
-  return kept.length > 0 ? kept : tokens
+export function nameTokens(name: string): readonly string[] {
+  let out = tokenized.get(name)
+  if (out === undefined) {
+    if (tokenized.size >= MAX_MEMO) tokenized.clear()
+    const tokens = normalizeName(name).split(' ').filter((t) => t.length > 0)
+    const kept = tokens.filter((t) => t.length > 1 && !SUFFIXES.has(t))
+    // Frozen: the array is shared by every caller asking about this name.
+    out = Object.freeze(kept.length > 0 ? kept : tokens)
+    tokenized.set(name, out)
+  }
+  return out
 }
 
 // Ordered: digraphs first (kh -> h before the y/i fold), endings after the letter folds.

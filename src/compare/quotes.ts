@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
-import { STOP_WORDS } from '../cluster/terms.js'
+import { STOP_WORDS, wordTokens } from '../cluster/terms.js'
 import type { MergedEntities } from './entities.js'
 
 export interface AlignQuotesOptions {
@@ -38,12 +38,13 @@ interface Item {
   indirect: boolean
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 const CURLY_APOSTROPHE = /’/g
 
 /** Lowercase words with apostrophes kept straight; quote marks, dashes and punctuation dropped. */
 function quoteTokens(text: string): string[] {
-  return Array.from(text.toLowerCase().matchAll(WORD), (m) => m[0].replace(CURLY_APOSTROPHE, "'"))
+  const tokens = wordTokens(text)
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].includes('’')) tokens[i] = tokens[i].replace(CURLY_APOSTROPHE, "'")
+  return tokens
 }
 
 function collect(articles: Annotated[], maxTokens: number): Item[] {
