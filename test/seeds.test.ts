@@ -140,6 +140,50 @@ describe('seeds: who said what', () => {
   })
 })
 
+describe('seeds: numbers and dates', () => {
+  it('reads numbers with their units and approximations, spanning the right words', () => {
+    const cases: [words: RegExp, value: number, unit: string, approx?: string][] = [
+      [/^about three hours$/, 3, 'hour', 'about'],
+      [/^25%/, 25, 'percent'],
+      [/^\$200m$/, 200_000_000, 'USD'],
+      [/dozen/, 12, 'people'],
+    ]
+    const all = articles.flatMap((a) => a.numbers.map((n) => ({ n, words: slice(a.text, n.span) })))
+    for (const [words, value, unit, approx] of cases) {
+      const hit = all.find(({ n, words: w }) => words.test(w) && n.value === value)
+      assert.ok(hit, `number ${words}`)
+      assert.equal(hit.n.unit, unit)
+      if (approx) assert.equal(hit.n.approx, approx)
+    }
+  })
+
+  it('normalises dates against the publication date (Wednesday 2025-08-06)', () => {
+    const cases: [words: RegExp, value: string, inferred: boolean][] = [
+      [/^February 24, 2022$/, '2022-02-24', false],
+      [/^last month$/, '2025-07', true],
+      [/^mid-July$/, '2025-07', true],
+      [/^next week$/, '2025-W33', true],
+      [/^Tuesday$/, '2025-08-05', true],
+    ]
+    const all = articles.flatMap((a) => a.dates.map((d) => ({ d, words: slice(a.text, d.span) })))
+    for (const [words, value, inferred] of cases) {
+      const hit = all.find(({ words: w }) => words.test(w))
+      assert.ok(hit, `date ${words}`)
+      assert.equal(hit.d.value, value)
+      assert.equal(hit.d.inferred, inferred)
+    }
+  })
+
+  it('points entity spans at the words of the name', () => {
+    for (const a of articles) {
+      for (const e of a.entities.filter((m) => m.type === 'person' && m.via === 'name')) {
+        const surname = e.name.split(' ').at(-1) ?? ''
+        assert.ok(slice(a.text, e.span).includes(surname.slice(0, 4)), `${e.name} at ${JSON.stringify(slice(a.text, e.span))}`)
+      }
+    }
+  })
+})
+
 describe('seeds: the story', () => {
   it('puts the five articles into one story', () => {
     assert.equal(report.stories.length, 1)
