@@ -49,14 +49,18 @@ const NUMBER_WORDS = new Set(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
 )
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
 const DIACRITICS = /[\u0300-\u036f]/g
 const HAS_DIGIT = /\d/
+const NON_ASCII = /[^\x00-\x7f]/
+const CEASE_FIRE = /cease-fire/g
 
 /** Lowercase with diacritics folded: "Zelenskyy" stays, "Müller" becomes "muller". */
 export function foldCase(text: string): string {
-  return text.normalize('NFD').replace(DIACRITICS, '').toLowerCase()
+  // Plain ASCII has nothing to fold; skipping normalize() matters on hot paths.
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(DIACRITICS, '').toLowerCase() : text.toLowerCase()
 }
+
+const PLURAL_ES = /(?:ss|x|z|ch|sh)es$/
 
 /** Strips common English inflections; keeps stems of at least three letters. */
 export function stem(word: string): string {
@@ -65,12 +69,30 @@ export function stem(word: string): string {
   let s = word
   if (s.endsWith("'s") || s.endsWith('’s')) s = s.slice(0, -2)
   if (s.length > 4 && s.endsWith('ies')) s = s.slice(0, -3) + 'y'
-  else if (s.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(s)) s = s.slice(0, -2)
+  else if (s.length > 4 && PLURAL_ES.test(s)) s = s.slice(0, -2)
   else if (s.length > 3 && s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us')) s = s.slice(0, -1)
   else if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3)
   else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2)
   else if (s.length > 4 && s.endsWith('ly')) s = s.slice(0, -2)
   return SYNONYMS[s] ?? s
+}
+
+// Word -> lemma ('' when the word is dropped), shared by every text: news vocabulary repeats, so
+// most words are looked up once. Bounded: cleared when full, so memory stays flat on any corpus.
+const LEMMA_CACHE_LIMIT = 100_000
+const lemmaCache = new Map<string, string>()
+
+function lemmaOf(word: string): string {
+  let lemma = lemmaCache.get(word)
+  if (lemma !== undefined) return lemma
+  if (word.length < 2 || STOPWORDS.has(word) || NUMBER_WORDS.has(word) || HAS_DIGIT.test(word)) lemma = ''
+  else {
+    lemma = stem(word)
+    if (STOPWORDS.has(lemma)) lemma = ''
+  }
+  if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear()
+  lemmaCache.set(word, lemma)
+  return lemma
 }
 
 /**
@@ -80,13 +102,52 @@ export function stem(word: string): string {
  */
 export function contentLemmas(text: string): string[] {
   const out: string[] = []
-  // "cease-fire" and "two-hour" split on the hyphen; the first is rejoined so it meets "ceasefire".
-  const folded = foldCase(text).replace(/cease-fire/g, 'ceasefire').replace(/[-‐–]/g, ' ')
-  for (const m of folded.matchAll(WORD)) {
-    const w = m[0]
-    if (w.length < 2 || STOPWORDS.has(w) || NUMBER_WORDS.has(w) || HAS_DIGIT.test(w)) continue
-    const lemma = stem(w)
-    if (!STOPWORDS.has(lemma)) out.push(lemma)
+  // "cease-fire" is rejoined so it meets "ceasefire"; other hyphens already split words ("two-hour").
+  let folded = foldCase(text)
+  if (folded.includes('cease-fire')) folded = folded.replace(CEASE_FIRE, 'ceasefire')
+  for (const word of wordsOf(folded)) {
+    const lemma = lemmaOf(word)
+    if (lemma) out.push(lemma)
+  }
+  return out
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
+const LETTER = /^\p{L}$/u
+
+// Code-point classes without a Unicode regex for ASCII, which is nearly all news text.
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c))
+}
+
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+  return LETTER.test(String.fromCodePoint(c))
+}
+
+/**
+ * The words of a text, as `/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu` would match them, by a scan: a
+ * Unicode regex over every sentence was the slowest part of fact alignment.
+ */
+function wordsOf(text: string): string[] {
+  const out: string[] = []
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.codePointAt(i)!
+    if (!isWordChar(c)) {
+      i += c > 0xffff ? 2 : 1
+      continue
+    }
+    const start = i
+    for (let d = text.codePointAt(i)!; i < n && isWordChar(d); d = text.codePointAt(i) ?? 0) i += d > 0xffff ? 2 : 1
+    const mark = text.charCodeAt(i)
+    if ((mark === 39 || mark === 0x2019) && i + 1 < n && isLetter(text.codePointAt(i + 1)!)) {
+      i++
+      for (let d = text.codePointAt(i)!; i < n && isLetter(d); d = text.codePointAt(i) ?? 0) i += d > 0xffff ? 2 : 1
+    }
+    out.push(text.slice(start, i))
   }
   return out
 }

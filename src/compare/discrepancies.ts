@@ -1,6 +1,6 @@
 /**
- * Discrepancies inside one aligned fact: numbers for the same unit that cannot both be right, and
- * claims where one outlet asserts what another denies or leaves open. Approximations are read as
+ * Number discrepancies inside one aligned fact: numbers for the same unit that cannot both be
+ * right (claim discrepancies, read across facts, are in conflicts.ts). Approximations are read as
  * ranges first ("about 3 hours" is 2.55..3.45), so differently hedged wordings of one number agree.
  */
 import type { Claim } from './claims.js'
@@ -107,28 +107,4 @@ export function numberDiscrepancies(claims: Claim[], options: NumberCompatibilit
     out.push({ kind: 'number', description: `${context}: ${values.map((v) => v.value).join(' vs ')}`, values })
   }
   return out
-}
-
-function shorten(text: string, maxWords: number): string {
-  const words = text.split(/\s+/)
-  return words.length <= maxWords ? text : `${words.slice(0, maxWords).join(' ')}…`
-}
-
-/**
- * A claim discrepancy when some claims of a fact assert it and others negate or hedge it
- * ("will take effect on Friday" vs "no decision has been made on whether ...").
- */
-export function claimConflict(claims: Claim[], { maxWords = 20 }: { maxWords?: number } = {}): Discrepancy | null {
-  const affirmed = claims.filter((c) => !c.negated)
-  const negated = claims.filter((c) => c.negated)
-  if (affirmed.length === 0 || negated.length === 0) return null
-  const sources = (cs: Claim[]) => new Set(cs.map((c) => c.source))
-  // One outlet hedging its own claim is not a dispute between outlets.
-  if ([...sources(negated)].every((s) => sources(affirmed).has(s)) && sources(claims).size < 2) return null
-  const value = (cs: Claim[]) => ({ value: shorten(cs[0].text, maxWords), articleIds: [...new Set(cs.map((c) => c.articleId))] })
-  return {
-    kind: 'claim',
-    description: `conflicting accounts: ${shorten(affirmed[0].text, maxWords)}`,
-    values: [value(affirmed), value(negated)],
-  }
 }

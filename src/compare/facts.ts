@@ -5,15 +5,17 @@
  *      index (never all pairs), scored by weighted Jaccard and containment over lemmas, names,
  *      number units and dates (weights: inverse frequency in the story);
  *   3. cluster: greedy by best pair, at most one claim per article per fact;
- *   4. status and discrepancies per fact (discrepancies.ts), then the fact's text and id.
+ *   4. claim conflicts across all claims (conflicts.ts), which mark their facts disputed;
+ *   5. status and number discrepancies per fact (discrepancies.ts), then the fact's text and id.
  * Clustering must see every scored pair before a status is read, hence the order.
  */
 import { createHash } from 'node:crypto'
 import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
-import { claimConflict, numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
+import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
+import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact } from '../types.js'
 
-export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions {
+export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, ConflictOptions {
   /** Similarity (weighted Jaccard and containment, averaged) at which two claims state the same fact. */
   threshold?: number
   /** A feature found in more claims than this is too common to propose pairs (it still scores). */
@@ -22,8 +24,6 @@ export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions {
   maxPairs?: number
   /** A claim with fewer words is not a fact on its own ("he said."). */
   minFactWords?: number
-  /** Assert-vs-negate counts as a conflict only between claims at least this similar. */
-  conflictSimilarity?: number
 }
 
 /** A fact with the claims behind it (local detail; the report keeps `StoryFact`). */
@@ -163,21 +163,14 @@ function factText(m: Scored, members: number[]): string {
     const central = members.reduce((s, j) => (j === i ? s : s + similarity(m, i, j)), 0)
     return central + (COMPLETE.test(c.text) ? 0.5 : 0) - (c.quoted ? 0.5 : 0) - words(i) * 0.005
   }
-  const best = m.claims[members.reduce((a, b) => (score(b) > score(a) ? b : a))]
+  const scores = members.map(score)
+  let top = 0
+  for (let k = 1; k < members.length; k++) if (scores[k] > scores[top]) top = k
+  const best = m.claims[members[top]]
   const by = best.attributedTo
   // "Trump said" already names "Donald Trump": add the source only when the text lacks its surname.
   const surname = by?.split(/\s+/).pop() ?? ''
   return by && !best.text.includes(surname) ? `${best.text} (according to ${by})` : best.text
-}
-
-function maxCrossSimilarity(m: Scored, members: number[]): number {
-  let best = 0
-  for (const i of members) {
-    for (const j of members) {
-      if (i < j && m.claims[i].negated !== m.claims[j].negated) best = Math.max(best, similarity(m, i, j))
-    }
-  }
-  return best
 }
 
 function factId(claims: Claim[]): string {
@@ -200,21 +193,24 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, maxPostings = 64, maxPairs = 100_000, minFactWords = 4, conflictSimilarity = 0.4 } = options
+  const { threshold = 0.45, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   const m = scoreModel(claims)
   const groups = cluster(m, scoredPairs(m, maxPostings, maxPairs, threshold), threshold)
+  // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
+  // rarely worded alike enough to align, yet they dispute each other.
+  const conflicts = findClaimConflicts(claims, options)
+  const conflicted = new Set(conflicts.flatMap((c) => [c.affirmed, c.disputing]))
   const facts: AlignedFact[] = []
   const discrepancies: Discrepancy[] = []
   for (const members of groups) {
     const own = members.map((i) => claims[i])
     if (own.length === 1 && own[0].text.split(/\s+/).length < minFactWords) continue
     const found = numberDiscrepancies(own, options)
-    const conflict = maxCrossSimilarity(m, members) >= conflictSimilarity ? claimConflict(own) : null
-    if (conflict) found.push(conflict)
     discrepancies.push(...found)
     const sources = new Set(own.map((c) => c.source))
-    const status: FactStatus = found.length > 0 ? 'disputed' : sources.size >= 2 ? 'corroborated' : 'single-source'
+    const disputed = found.length > 0 || members.some((i) => conflicted.has(i))
+    const status: FactStatus = disputed ? 'disputed' : sources.size >= 2 ? 'corroborated' : 'single-source'
     const ordered = [...members].sort((a, b) => a - b)
     facts.push({
       id: factId(own),
@@ -229,5 +225,6 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   const position = new Map(claims.map((c, i) => [c, i]))
   const firstIndex = (f: AlignedFact) => position.get(f.claims[0]) ?? 0
   facts.sort((a, b) => b.articleIds.length - a.articleIds.length || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || firstIndex(a) - firstIndex(b))
+  discrepancies.push(...claimDiscrepancies(claims, conflicts, options))
   return { facts, discrepancies }
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { foldToken, normalizeName, sameName } from './names.js'
+import type { StoryEntity } from '../types.js'
+import { compatibleSpeakers, foldToken, mentionsName, normalizeName, sameName } from './names.js'
 
 test('normalizeName folds case, diacritics, possessives and punctuation', () => {
   const cases: [string, string][] = [
@@ -59,4 +60,37 @@ test('foldToken: tokens no fold applies to come back unchanged, the others fully
 
 test('normalizeName gives the same answer on repeated calls (memoised)', () => {
   for (let i = 0; i < 3; i++) assert.equal(normalizeName('Ana-María Ölander’s'), 'ana maria olander')
+})
+
+test('mentionsName finds a body named inside a role, and nothing else', () => {
+  const cases: [text: string, name: string, expected: boolean][] = [
+    ['Kremlin aide', 'Kremlin', true],
+    ['Kremlin aide Yury Ushakov', 'the Kremlin', true],
+    ["the Kremlin's spokesman", 'Kremlin', true],
+    ['Foreign Ministry spokeswoman', 'the Foreign Ministry', true],
+    ['Putin’s foreign policy adviser', 'Kremlin', false],
+    ['Foreign Ministry spokeswoman', 'Kremlin', false],
+    ['ministry official', 'Foreign Ministry', false],
+    ['the spokesman', 'the', false],
+  ]
+  for (const [text, name, expected] of cases) assert.equal(mentionsName(text, name), expected, `${text} / ${name}`)
+})
+
+test('compatibleSpeakers: one source, a body and its people, unnamed sources; not two different people', () => {
+  const entity = (id: string, name: string, type: StoryEntity['type'], roles: string[] = []): StoryEntity => ({ id, name, type, aliases: [], roles, articleIds: [], mentions: 1 })
+  const kremlin = { name: 'Kremlin', entity: entity('k', 'Kremlin', 'organization') }
+  const aide = { name: 'Yury Ushakov', entity: entity('u', 'Yury Ushakov', 'person', ['Kremlin aide']) }
+  const envoy = { name: 'Steve Witkoff', entity: entity('w', 'Steve Witkoff', 'person', ['special envoy']) }
+  const cases: [label: string, a: Parameters<typeof compatibleSpeakers>[0], b: Parameters<typeof compatibleSpeakers>[1], expected: boolean][] = [
+    ['no attribution on one side', null, envoy, true],
+    ['one entity', aide, { name: 'Ushakov', entity: aide.entity }, true],
+    ['two spellings, unresolved', { name: 'Yuri Ushakov', entity: null }, { name: 'Yury Ushakov', entity: null }, true],
+    ['a body and its aide', kremlin, aide, true],
+    ['the aide and the body, other order', aide, kremlin, true],
+    ['two unnamed officials', { name: 'a senior official', entity: null }, { name: 'the White House official', entity: null }, true],
+    ['a body and a person with another role', kremlin, envoy, false],
+    ['two different people', aide, envoy, false],
+    ['an unnamed official and a named person', { name: 'a senior official', entity: null }, envoy, false],
+  ]
+  for (const [label, a, b, expected] of cases) assert.equal(compatibleSpeakers(a, b), expected, label)
 })

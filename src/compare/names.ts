@@ -3,7 +3,10 @@
  * a tolerant equality (`sameName`) that treats transliteration variants as one name ("Zelensky",
  * "Zelenskyy", "Zelenskiy") by folding letters that transliteration schemes swap, then allowing a
  * small edit distance relative to length. No name lists: the rules are about letters.
+ * `mentionsName` and `compatibleSpeakers` use them to tell whether two attributions can be one
+ * source (a body and its spokesman, two spellings, two unnamed officials).
  */
+import type { StoryEntity } from '../types.js'
 
 const MARKS = /\p{M}+/gu
 const APOSTROPHES = /['’‘`´]/g
@@ -127,3 +130,55 @@ export function sameName(a: string, b: string): boolean {
   if (ta.length === 0 || ta.length !== tb.length) return false
   return ta.every((t, i) => sameToken(t, tb[i]))
 }
+
+/**
+ * True when `text` (a role, a title, a speaker's full description) names `name` as a run of its
+ * words, spelling variants allowed; a leading "the" does not count.
+ * @example mentionsName('Kremlin aide', 'the Kremlin') // true
+ */
+export function mentionsName(text: string, name: string): boolean {
+  const wanted = nameTokens(name).filter((t) => t !== 'the')
+  if (wanted.length === 0) return false
+  const words = normalizeName(text).split(' ')
+  for (let i = 0; i + wanted.length <= words.length; i++) {
+    if (wanted.every((t, k) => sameToken(t, words[i + k]))) return true
+  }
+  return false
+}
+
+/** Who a quote is attributed to: the name as written and the story entity it resolved to, if any. */
+export interface SpeakerRef {
+  name: string
+  entity: StoryEntity | null
+}
+
+const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
+const HAS_UPPER = /\p{Lu}/u
+
+/**
+ * Two attributions can be one source: either is missing, one entity or spelling, two unnamed
+ * sources ("a White House official", "a senior U.S. official": not known to be different people),
+ * or a body and a person whose role or name mentions it ("the Kremlin" and "Kremlin aide Yury Ushakov").
+ * @example compatibleSpeakers({ name: 'Kremlin', entity: kremlin }, { name: 'Yury Ushakov', entity: ushakov }) // true when a role of his is "Kremlin aide"
+ */
+export function compatibleSpeakers(a: SpeakerRef | null, b: SpeakerRef | null): boolean {
+  if (!a || !b) return true
+  if (a.entity && b.entity && a.entity.id === b.entity.id) return true
+  if (sameName(a.name, b.name) || normalizeName(a.name) === normalizeName(b.name)) return true
+  if (isUnnamed(a.name) && isUnnamed(b.name)) return true
+  return speaksFor(a, b) || speaksFor(b, a)
+}
+
+/** "a senior official", "the spokesman", "officials": a description, not a name. */
+function isUnnamed(name: string): boolean {
+  return DESCRIPTOR_START.test(name) || !HAS_UPPER.test(name)
+}
+
+/** Whether `person` is described as part of `body`: a role or the name itself mentions one of its names. */
+function speaksFor(person: SpeakerRef, body: SpeakerRef): boolean {
+  if (person.entity?.type !== 'person' || body.entity?.type === 'person') return false
+  const bodyNames = [body.name, ...(body.entity?.aliases ?? [])]
+  const descriptions = [person.name, ...person.entity.roles]
+  return descriptions.some((d) => bodyNames.some((n) => mentionsName(d, n)))
+}
+

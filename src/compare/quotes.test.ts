@@ -40,7 +40,8 @@ test('alignQuotes makes one quote of the same words in several outlets, partial 
     good.variants.map((v) => v.articleIds),
     [[a1.id], [a2.id], [a3.id]],
   )
-  assert.equal(good.variants[1].text, "today was a good day but there's a lot of work")
+  assert.equal(good.variants[0].text, FULL, 'each variant as one outlet printed it, curly apostrophe and dash kept')
+  assert.equal(good.variants[1].text, "today was a good day, but there's a lot of work")
   assert.match(good.id, /^q_[0-9a-f]{10}$/)
 
   assert.deepEqual(notYet.articleIds, [a1.id])
@@ -78,3 +79,107 @@ test('alignQuotes keeps unrelated quotes that share a few common words apart', (
   assert.equal(quotes.length, 2)
   assert.deepEqual(discrepancies, [])
 })
+
+// Short quotes: the same two or three words, in either order, from one source or compatible ones.
+const KREMLIN = { text: 'The Kremlin', type: 'organization' as const, name: 'Kremlin' }
+const aide = (name: string, role: string) => ({ text: name, type: 'person' as const, role })
+
+function shortQuote(text: string, quoted: string, speaker: string | null, entities: Parameters<typeof fixtureArticle>[0]['entities'] = []) {
+  return fixtureArticle({ text, entities, quotes: [{ text: quoted, speaker, kind: 'partial' }] })
+}
+
+test('alignQuotes joins a short quote and its reordering from a body and its aide, and reports the word order', () => {
+  const k = shortQuote('The Kremlin called the talks "constructive and useful."', 'constructive and useful.', 'Kremlin', [KREMLIN])
+  const u = shortQuote('Kremlin aide Yury Ushakov described the talks as "useful and constructive."', 'useful and constructive.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
+  const { quotes, discrepancies } = alignQuotes([k, u], mergeEntities([k, u]))
+  assert.equal(quotes.length, 1)
+  assert.deepEqual(quotes[0].articleIds, [k.id, u.id])
+  assert.deepEqual(quotes[0].variants, [
+    { text: 'constructive and useful.', articleIds: [k.id] },
+    { text: 'useful and constructive.', articleIds: [u.id] },
+  ])
+  const wording = discrepancies.filter((d) => d.kind === 'quote-wording')
+  assert.equal(wording.length, 1)
+  assert.match(wording[0].description, /same words in another order/)
+  assert.deepEqual(new Set(wording[0].values.map((v) => v.value)), new Set(['constructive and useful.', 'useful and constructive.']))
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'claim'), [], 'a body and its aide do not contradict')
+})
+
+test('alignQuotes lists both orders of a short quote that also sits inside a longer one', () => {
+  const long = shortQuote('Yury Ushakov said: "A very useful and constructive conversation took place."', 'A very useful and constructive conversation took place.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
+  const same = shortQuote('Yury Ushakov called it "useful and constructive."', 'useful and constructive.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
+  const other = shortQuote('The Kremlin described the meeting as "constructive and useful."', 'constructive and useful.', 'Kremlin', [KREMLIN])
+  const { quotes, discrepancies } = alignQuotes([long, same, other], mergeEntities([long, same, other]))
+  assert.equal(quotes.length, 1)
+  assert.equal(quotes[0].text, 'A very useful and constructive conversation took place.')
+  assert.equal(quotes[0].speaker?.name, 'Yury Ushakov')
+  const wording = discrepancies.filter((d) => d.kind === 'quote-wording')
+  assert.equal(wording.length, 1)
+  assert.deepEqual(wording[0].values.map((v) => v.value), [
+    'A very useful and constructive conversation took place.',
+    'constructive and useful.',
+    'useful and constructive.',
+  ])
+})
+
+// Pairs of short quotes that must stay apart: common phrases from unrelated speakers, or other words.
+const APART: [label: string, a: ReturnType<typeof shortQuote>, b: ReturnType<typeof shortQuote>][] = [
+  [
+    'two unrelated people',
+    shortQuote('Union leader Anna Berg called the offer "fair and balanced."', 'fair and balanced.', 'Anna Berg', [aide('Anna Berg', 'Union leader')]),
+    shortQuote('Finance minister Piotr Nowak called the budget "balanced and fair."', 'balanced and fair.', 'Piotr Nowak', [aide('Piotr Nowak', 'Finance minister')]),
+  ],
+  [
+    'a body and a person whose role names another body',
+    shortQuote('The Kremlin called the talks "constructive and useful."', 'constructive and useful.', 'Kremlin', [KREMLIN]),
+    shortQuote('Foreign Ministry spokeswoman Olga Kern called them "useful and constructive."', 'useful and constructive.', 'Olga Kern', [aide('Olga Kern', 'Foreign Ministry spokeswoman')]),
+  ],
+  [
+    'an unnamed official and a named person',
+    shortQuote('Tariffs are "still expected on Friday," a senior official said.', 'still expected on Friday,', 'a senior official'),
+    shortQuote('Anna Berg said prices are "still expected on Friday."', 'still expected on Friday.', 'Anna Berg', [aide('Anna Berg', 'Union leader')]),
+  ],
+  [
+    'one speaker, different words',
+    shortQuote('Anna Berg called the offer "useful and constructive."', 'useful and constructive.', 'Anna Berg', [aide('Anna Berg', 'Union leader')]),
+    shortQuote('Anna Berg called the talks "useful but slow."', 'useful but slow.', 'Anna Berg', [aide('Anna Berg', 'Union leader')]),
+  ],
+  [
+    'a short quote inside a long one by an unrelated speaker',
+    shortQuote('Anna Berg said: "It was a fair and balanced hearing for every worker here."', 'It was a fair and balanced hearing for every worker here.', 'Anna Berg', [aide('Anna Berg', 'Union leader')]),
+    shortQuote('Piotr Nowak called the budget "fair and balanced."', 'fair and balanced.', 'Piotr Nowak', [aide('Piotr Nowak', 'Finance minister')]),
+  ],
+]
+for (const [label, a, b] of APART) {
+  test(`alignQuotes keeps short quotes apart: ${label}`, () => {
+    const { quotes, discrepancies } = alignQuotes([a, b], mergeEntities([a, b]))
+    assert.equal(quotes.length, 2)
+    assert.deepEqual(discrepancies, [])
+  })
+}
+
+// Pairs that match: the same source, or one side without an attribution.
+const TOGETHER: [label: string, a: ReturnType<typeof shortQuote>, b: ReturnType<typeof shortQuote>][] = [
+  [
+    'an unattributed quote and an attributed reordering',
+    shortQuote('Officials described the talks as "constructive and useful."', 'constructive and useful.', null),
+    shortQuote('Anna Berg called the talks "useful and constructive."', 'useful and constructive.', 'Anna Berg', [aide('Anna Berg', 'Union leader')]),
+  ],
+  [
+    'two unnamed officials (not known to be different people)',
+    shortQuote('Tariffs are "still expected on Friday," a senior official said.', 'still expected on Friday,', 'a senior official'),
+    shortQuote('The tariffs are "still expected on Friday," said a trade department official.', 'still expected on Friday,', 'a trade department official'),
+  ],
+  [
+    'one person under two spellings, an excerpt of a longer quote',
+    shortQuote('Yuri Ushakov said: "It was a useful and constructive conversation about trade."', 'It was a useful and constructive conversation about trade.', 'Yuri Ushakov', [aide('Yuri Ushakov', 'aide')]),
+    shortQuote('Yury Ushakov called it "constructive and useful."', 'constructive and useful.', 'Yury Ushakov', [aide('Yury Ushakov', 'aide')]),
+  ],
+]
+for (const [label, a, b] of TOGETHER) {
+  test(`alignQuotes joins short quotes: ${label}`, () => {
+    const { quotes } = alignQuotes([a, b], mergeEntities([a, b]))
+    assert.equal(quotes.length, 1)
+    assert.equal(quotes[0].articleIds.length, 2)
+  })
+}

@@ -8,13 +8,17 @@
  * 2. candidate pairs through an inverted index on content tokens (no scan over all pairs);
  * 3. match: a long common run of tokens, the shorter wording contained in the longer, or a high
  *    overlap coefficient on content tokens; matched quotes are unioned (a partial quote and its
- *    full version join through containment);
- * 4. build quotes (longest wording, variants, speaker) and discrepancies.
+ *    full version join through containment). Short quotes (at most `maxShortContent` content
+ *    words: "useful and constructive") are common phrases, so they match only their own words,
+ *    contiguous or reordered ("constructive and useful"), from the same or a compatible speaker
+ *    (the Kremlin and a Kremlin aide; an unattributed quote);
+ * 4. build quotes (longest wording, variants in an original wording, speaker) and discrepancies.
  */
 import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
 import { STOP_WORDS, wordTokens } from '../cluster/terms.js'
 import type { MergedEntities } from './entities.js'
+import { compatibleSpeakers, type SpeakerRef } from './names.js'
 
 export interface AlignQuotesOptions {
   /** Overlap coefficient on content tokens at or above which two quotes are one. */
@@ -27,6 +31,8 @@ export interface AlignQuotesOptions {
   minCommonRun?: number
   /** Quotes longer than this many tokens are compared on their first `maxTokens` only. */
   maxTokens?: number
+  /** A quote with at most this many content words is short: it needs its own words and a compatible speaker. */
+  maxShortContent?: number
 }
 
 interface Item {
@@ -36,9 +42,12 @@ interface Item {
   tokens: string[]
   content: Set<string>
   indirect: boolean
+  /** Resolved once to the story's entity when there is one. */
+  speaker: SpeakerRef | null
 }
 
 const CURLY_APOSTROPHE = /’/g
+const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
 
 /** Lowercase words with apostrophes kept straight; quote marks, dashes and punctuation dropped. */
 function quoteTokens(text: string): string[] {
@@ -47,7 +56,7 @@ function quoteTokens(text: string): string[] {
   return tokens
 }
 
-function collect(articles: Annotated[], maxTokens: number): Item[] {
+function collect(articles: Annotated[], entities: MergedEntities, maxTokens: number): Item[] {
   const out: Item[] = []
   for (const a of articles) {
     for (const q of a.quotes) {
@@ -55,7 +64,9 @@ function collect(articles: Annotated[], maxTokens: number): Item[] {
       const tokens = quoteTokens(text).slice(0, maxTokens)
       if (tokens.length === 0) continue
       const content = new Set(tokens.filter((t) => !STOP_WORDS.has(t)))
-      out.push({ articleId: a.id, q, text, tokens, content, indirect: q.kind === 'indirect' })
+      const s = q.speaker
+      const speaker = s ? { name: s.name, entity: entities.findInArticle(a.id, s.name, s.span) } : null
+      out.push({ articleId: a.id, q, text, tokens, content, indirect: q.kind === 'indirect', speaker })
     }
   }
   return out
@@ -81,13 +92,41 @@ function longestCommonRun(a: string[], b: string[]): number {
 
 function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>): boolean {
   if (x.indirect !== y.indirect) return false
+  const [short, long] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x]
+  if (Math.min(x.content.size, y.content.size) <= o.maxShortContent) {
+    return short.tokens.length >= 2 && containsReordered(long.tokens, short.tokens) && compatibleSpeakers(x.speaker, y.speaker)
+  }
   const run = longestCommonRun(x.tokens, y.tokens)
-  const shorter = Math.min(x.tokens.length, y.tokens.length)
-  if (run >= o.minCommonRun || (run === shorter && shorter >= 2)) return true
+  if (run >= o.minCommonRun || run === short.tokens.length) return true
   let shared = 0
   for (const t of x.content) if (y.content.has(t)) shared++
   const smaller = Math.min(x.content.size, y.content.size)
   return smaller >= o.minContentForOverlap && shared >= o.minSharedContent && shared / smaller >= o.minOverlap
+}
+
+/**
+ * True when `words` occur in `tokens` as a contiguous run in any order ("constructive and useful"
+ * in "a very useful and constructive talk"): a sliding window of counts, linear in `tokens`.
+ */
+function containsReordered(tokens: string[], words: string[]): boolean {
+  const n = words.length
+  if (n > tokens.length) return false
+  const need = new Map<string, number>()
+  for (const w of words) need.set(w, (need.get(w) ?? 0) + 1)
+  // `missing` counts the words of `words` the current window still lacks.
+  let missing = n
+  const take = (t: string, step: 1 | -1) => {
+    const left = need.get(t)
+    if (left === undefined) return
+    if (step === 1 ? left > 0 : left >= 0) missing -= step
+    need.set(t, left - step)
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    take(tokens[i], 1)
+    if (i >= n) take(tokens[i - n], -1)
+    if (missing === 0) return true
+  }
+  return false
 }
 
 function unionFind(n: number): { find: (i: number) => number; union: (a: number, b: number) => void } {
@@ -123,14 +162,29 @@ function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
 
 const sortedUnique = (ids: string[]) => [...new Set(ids)]
 
-/** Distinct wordings (tokens joined: punctuation and case already gone) with their articles. */
-function variantsOf(group: Item[]): { text: string; articleIds: string[] }[] {
-  const byWording = new Map<string, string[]>()
+interface Variant {
+  /** Normalised wording (tokens joined): what variants are told apart and compared by. */
+  key: string
+  /** The words as one outlet printed them (its first occurrence). */
+  text: string
+  articleIds: string[]
+}
+
+/** Distinct wordings (punctuation and case do not count) with their articles, each shown as first printed. */
+function variantsOf(group: Item[]): Variant[] {
+  const byWording = new Map<string, Variant>()
   for (const item of group) {
     const key = item.tokens.join(' ')
-    byWording.set(key, sortedUnique([...(byWording.get(key) ?? []), item.articleId]))
+    const seen = byWording.get(key)
+    if (seen) seen.articleIds = sortedUnique([...seen.articleIds, item.articleId])
+    else byWording.set(key, { key, text: item.text.trim(), articleIds: [item.articleId] })
   }
-  return [...byWording].map(([text, articleIds]) => ({ text, articleIds }))
+  return [...byWording.values()]
+}
+
+/** Same words, another order: "useful and constructive" / "constructive and useful". */
+function isReordering(a: string, b: string): boolean {
+  return a !== b && a.length === b.length && a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ')
 }
 
 /** True when the shorter wording is a contiguous part of the longer (an excerpt, not a rewording). */
@@ -138,21 +192,18 @@ function isExcerpt(short: string, long: string): boolean {
   return ` ${long} `.includes(` ${short} `)
 }
 
-function speakerOf(group: Item[], entities: MergedEntities) {
-  const resolved = group.map((item) => {
-    const s = item.q.speaker
-    const entity = s ? entities.findInArticle(item.articleId, s.name, s.span) : null
-    return { item, name: entity?.name ?? s?.name ?? null, entityId: entity?.id ?? null, entity }
+function speakerOf(group: Item[]) {
+  return group.map((item) => {
+    const s = item.speaker
+    return { item, name: s?.entity?.name ?? s?.name ?? null, entityId: s?.entity?.id ?? null, entity: s?.entity ?? null }
   })
-  return resolved
 }
 
-const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
 
-function buildQuote(group: Item[], entities: MergedEntities): { quote: StoryQuote; discrepancies: Discrepancy[] } {
+function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepancy[] } {
   const occurrences: Occurrence[] = group.map((x) => ({ articleId: x.articleId, start: x.q.span[0], end: x.q.span[1], text: x.text }))
   const longest = group.reduce((best, x) => (x.tokens.length > best.tokens.length ? x : best))
-  const speakers = speakerOf(group, entities).filter((s) => s.name !== null)
+  const speakers = speakerOf(group).filter((s) => s.name !== null)
   const chosen = mostCommon(speakers.filter((s) => s.entity && s.entity.type !== 'other')) ?? mostCommon(speakers)
   const variants = variantsOf(group)
   const first = occurrences[0]
@@ -162,21 +213,11 @@ function buildQuote(group: Item[], entities: MergedEntities): { quote: StoryQuot
     speaker: chosen ? { name: chosen.name!, entityId: chosen.entityId } : null,
     occurrences,
     articleIds: sortedUnique(group.map((x) => x.articleId)),
-    variants: variants.length > 1 ? variants : [],
+    variants: variants.length > 1 ? variants.map(({ text, articleIds }) => ({ text, articleIds })) : [],
   }
   const discrepancies: Discrepancy[] = []
-  const main = longest.tokens.join(' ')
-  // Wordings not contained in another: an excerpt of a longer wording is not a rewording.
-  const maximal = variants
-    .filter((v) => !variants.some((o) => o !== v && isExcerpt(v.text, o.text)))
-    .sort((x, y) => y.text.length - x.text.length)
-  if (maximal.length > 1 && !longest.indirect) {
-    discrepancies.push({
-      kind: 'quote-wording',
-      description: `quote${chosen ? ` by ${chosen.name}` : ''} worded differently: ${maximal.map((v) => clip(v.text)).join(' vs ')}`,
-      values: maximal.map((v) => ({ value: v.text, articleIds: v.articleIds })),
-    })
-  }
+  const wording = wordingDiscrepancy(variants, chosen?.name ?? null)
+  if (wording && !longest.indirect) discrepancies.push(wording)
   const bySpeaker = new Map<string, { value: string; articleIds: string[] }>()
   for (const s of speakers) {
     // Only people: a body ("the Kremlin") and its spokesman, or an unnamed official, do not contradict.
@@ -189,11 +230,28 @@ function buildQuote(group: Item[], entities: MergedEntities): { quote: StoryQuot
   if (bySpeaker.size > 1) {
     discrepancies.push({
       kind: 'claim',
-      description: `same words attributed to different speakers: ${clip(main)}`,
+      description: `same words attributed to different speakers: ${clip(longest.text.trim())}`,
       values: [...bySpeaker.values()],
     })
   }
   return { quote, discrepancies }
+}
+
+/**
+ * Wordings not contained in another (an excerpt of a longer wording is not a rewording), and the
+ * reorderings of those: both orders of "useful and constructive" are listed, with their outlets.
+ */
+function wordingDiscrepancy(variants: Variant[], speaker: string | null): Discrepancy | null {
+  const maximal = variants.filter((v) => !variants.some((o) => o !== v && isExcerpt(v.key, o.key)))
+  const reordered = variants.filter((v) => !maximal.includes(v) && maximal.some((m) => isReordering(m.key, v.key)))
+  const listed = [...maximal, ...reordered].sort((x, y) => y.key.length - x.key.length)
+  if (listed.length < 2) return null
+  const order = listed.some((v) => listed.some((o) => isReordering(v.key, o.key))) ? ' (same words in another order)' : ''
+  return {
+    kind: 'quote-wording',
+    description: `quote${speaker ? ` by ${speaker}` : ''} worded differently${order}: ${listed.map((v) => clip(v.text)).join(' vs ')}`,
+    values: listed.map((v) => ({ value: v.text, articleIds: v.articleIds })),
+  }
 }
 
 /** The value seen most often (by entity, else name); first seen wins ties. */
@@ -225,14 +283,14 @@ function clip(text: string, max = 80): string {
 export function alignQuotes(
   articles: Annotated[],
   entities: MergedEntities,
-  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, maxTokens = 400 }: AlignQuotesOptions = {},
+  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, maxTokens = 400, maxShortContent = 3 }: AlignQuotesOptions = {},
 ): { quotes: StoryQuote[]; discrepancies: Discrepancy[] } {
-  const items = collect(articles, maxTokens)
-  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, maxTokens })
+  const items = collect(articles, entities, maxTokens)
+  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, maxTokens, maxShortContent })
   const quotes: StoryQuote[] = []
   const discrepancies: Discrepancy[] = []
   for (const group of groups) {
-    const built = buildQuote(group, entities)
+    const built = buildQuote(group)
     quotes.push(built.quote)
     discrepancies.push(...built.discrepancies)
   }

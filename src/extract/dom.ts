@@ -20,6 +20,9 @@ export interface DomElement extends DomNode {
   firstElementChild: DomElement | null
   nextElementSibling: DomElement | null
   getAttribute(name: string): string | null
+  /** The attribute node itself: reading `class` through it skips linkedom's class-list set-up. */
+  getAttributeNode(name: string): { value: string } | null
+  hasAttributes(): boolean
   querySelector(selector: string): DomElement | null
   querySelectorAll(selector: string): ArrayLike<DomElement>
   remove(): void
@@ -33,13 +36,13 @@ export interface DomDocument {
   querySelectorAll(selector: string): ArrayLike<DomElement>
 }
 
-const ELEMENT_NODE = 1
-const TEXT_NODE = 3
+export const ELEMENT_NODE = 1
+export const TEXT_NODE = 3
 
 /** Elements whose content is never article text. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'CANVAS', 'OBJECT'])
+export const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'CANVAS', 'OBJECT'])
 /** Elements that start and end a paragraph. */
-const BLOCKS = new Set([
+export const BLOCKS = new Set([
   'P', 'DIV', 'LI', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV',
   'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'UL', 'OL', 'DL', 'DT', 'DD', 'HR', 'BR', 'ADDRESS',
   'FORM', 'DETAILS', 'SUMMARY', 'BODY', 'HTML', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',

@@ -120,18 +120,30 @@ describe('extractArticle on HTML', () => {
 
   it('detects HTML by content even in a .txt file', () => assert.equal(article.source.kind, 'html'))
 
-  it('keeps the article paragraphs and drops navigation, related links, caption and footer', () => {
+  it('keeps the article paragraphs and its section heading, and drops navigation, related links, caption and footer', () => {
     const paragraphs = article.text.split('\n\n')
-    assert.equal(paragraphs.length, 5)
+    assert.equal(paragraphs.length, 6)
     assert.match(paragraphs[0], /^The harbour council voted 9 to 2 on Wednesday evening/)
-    assert.match(paragraphs[4], /^Residents of Storholmen have campaigned/)
+    assert.equal(paragraphs[2], 'Costs questioned')
+    assert.match(paragraphs[5], /^Residents of Storholmen have campaigned/)
     for (const furniture of ['Sport', 'Weather', 'Bridge repairs delayed', 'Photo: Ingrid Dahl', 'All rights reserved', 'Privacy', 'newsletter', 'By Marta Olsen']) {
       assert.ok(!article.text.includes(furniture), furniture)
     }
     assert.ok(article.removed.some((p) => p.reason === 'caption' && p.text.includes('Photo: Ingrid Dahl')))
-    assert.ok(article.removed.some((p) => p.reason === 'section-heading' && p.text === 'Costs questioned'))
+    assert.ok(!article.removed.some((p) => p.text === 'Costs questioned'))
     assert.ok(article.removed.some((p) => p.reason === 'newsletter'))
     assert.equal(article.provenance?.text, 'readability')
+  })
+
+  it('lists what the page had outside the article, merged per box, with the reason its markup gives', () => {
+    const piece = (reason: string) => article.removed.filter((p) => p.reason === reason).map((p) => p.text)
+    assert.deepEqual(piece('navigation'), ['News | Sport | Weather'])
+    assert.deepEqual(piece('related-headline'), ['Related stories | Bridge repairs delayed again | Island school gets new roof'])
+    assert.deepEqual(piece('copyright'), ['© 2024 Lakeside Courier Media AS. All rights reserved.'])
+    assert.deepEqual(piece('footer'), ['Privacy · Contact us'])
+    assert.deepEqual(piece('title'), ['Harbour council approves new ferry route'])
+    // Pieces outside the article never describe it: the footer's holder does not become the outlet.
+    assert.equal(article.provenance?.outlet, 'html:json-ld:publisher')
   })
 
   it('reads JSON-LD metadata: headline, people only, date, publisher and the page domain', () => {

@@ -12,18 +12,27 @@ import { removeBoilerplate } from './boilerplate.js'
 import { collectBlocks, measureTree, type DomDocument, type DomElement, type TextBlock } from './dom.js'
 import { normaliseDate } from './dates.js'
 import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
+import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './page-furniture.js'
 
 /** Options for {@link extractHtml}. */
 export interface HtmlOptions {
   limits?: Partial<IngestLimits>
   /** Below this many characters Readability's result is not trusted and the fallback is used. */
   minReadabilityChars?: number
+  /** Bounds on the list of page blocks the extractor left out (`maxPieces`, `maxPieceChars`). */
+  dropped?: Omit<DroppedOptions, 'title'>
 }
 
 /** Clean text, removed pieces, the page's metadata and which extractor produced the text. */
 export interface HtmlExtraction {
   text: string
+  /** Pieces taken out of the extracted article (bylines, captions, notices): they describe it. */
   removed: RemovedPiece[]
+  /**
+   * Page blocks the extractor left out (menus, footers, related boxes, comments). Kept apart:
+   * what they say is about the site or other stories, so metadata is not read from them.
+   */
+  dropped: RemovedPiece[]
   meta: HtmlMeta
   provenance: { text: 'readability' | 'fallback' }
 }
@@ -39,16 +48,32 @@ const PROMO = '[class*="newsletter"], [id*="newsletter"], [class*="signup"], [cl
 /** A box longer than this is not a prompt (a class name on a whole column); it is left alone. */
 const MAX_PROMO_CHARS = 600
 
-/** Takes newsletter prompts out of the document before Readability reads it, listing their text. */
-function removePromos(document: DomDocument): RemovedPiece[] {
-  const removed: RemovedPiece[] = []
-  for (const element of Array.from(document.querySelectorAll(PROMO))) {
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim()
-    if (text.length > MAX_PROMO_CHARS || element.querySelector('article, main, h1')) continue
-    if (text) removed.push({ text, reason: 'newsletter' })
-    element.remove()
+/** Class or id words of the prompt boxes {@link PROMO} selects. */
+const PROMO_WORDS = /newsletter|signup|sign-up|subscribe-box|subscription-prompt/
+
+/**
+ * Takes newsletter prompts out of the document before Readability reads it (the page walk has
+ * already listed their text). A box too long, or holding the article, is a mislabelled column.
+ */
+function removePromos(boxes: readonly DomElement[]): void {
+  for (const box of boxes) {
+    const words = `${box.getAttribute('class') ?? ''} ${box.getAttribute('id') ?? ''}`
+    if (!PROMO_WORDS.test(words)) continue
+    if ((box.textContent ?? '').length > MAX_PROMO_CHARS || box.querySelector('article, main, h1')) continue
+    box.remove()
   }
-  return removed
+}
+
+/**
+ * Scripts (but JSON-LD, which carries metadata), styles, inline SVG, no-script fallbacks, templates,
+ * drop-down lists and comments: half the bytes of a typical news page and none of its text.
+ * Cutting them before parsing spares the DOM building and Readability's serialisations of the body.
+ */
+const NON_CONTENT = /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|noscript|template|select)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi
+
+/** The page without its non-content markup. */
+export function pruneMarkup(html: string): string {
+  return html.replace(NON_CONTENT, '')
 }
 
 function assertWithinTree(document: DomDocument, limits: IngestLimits): void {
@@ -110,9 +135,30 @@ function blockChars(blocks: TextBlock[]): number {
   return blocks.reduce((sum, block) => sum + (block.kind === 'paragraph' || block.kind === 'list-item' ? block.text.length : 0), 0)
 }
 
+/** Headings of boxes about other stories, not sections of this one. */
+const OFF_TOPIC_HEADING = /^(?:related\b|more (?:on|from|about|stories|news|like this)\b|read (?:more|next|also)\b|see also\b|also read\b|recommended\b|you (?:may|might) (?:also )?like\b|most (?:read|popular|viewed|shared)\b|trending\b|top stories\b|latest (?:news|stories)\b|further reading\b|up next\b|(?:share|comments?|join the (?:conversation|discussion)|advertisement|sponsored)\b)/i
+const NEWSLETTER_HEADING = /^(?:sign up|subscribe|newsletters?\b|get (?:our|the) .{0,40}(?:newsletter|briefing)|don[’']?t miss)/i
+const WORDY = /\p{L}{2}/u
+/** Longest heading (in words) kept as a section title. */
+const MAX_HEADING_WORDS = 20
+/** Heading levels kept in the text as their own paragraphs: the article's section headings. */
+const KEPT_HEADING_LEVELS = new Set([2, 3, 4])
+
+/** Why a heading leaves the text, or null when it stays as a paragraph. */
+function headingReason(block: TextBlock, isTitle: boolean): string | null {
+  if (isTitle) return 'title'
+  // Counters and symbols ("1 / 5", "***") are slideshow marks, and a paragraph-long "heading" is a
+  // slide's caption or a teaser: neither is a section title.
+  if (!WORDY.test(block.text) || block.text.split(' ').length > MAX_HEADING_WORDS) return 'section-heading'
+  if (NEWSLETTER_HEADING.test(block.text)) return 'newsletter'
+  if (OFF_TOPIC_HEADING.test(block.text)) return 'related-headline'
+  return KEPT_HEADING_LEVELS.has(block.level ?? 0) ? null : 'section-heading'
+}
+
 /**
- * Headings leave the text as `title` (the headline) or `section-heading`; list items keep a bullet
- * so that the plain-text pass neither joins them nor takes them for headings.
+ * Section headings (h2-h4) stay as paragraphs of their own; the headline leaves as `title`, the
+ * headings of related-story and newsletter boxes with their reason. List items keep a bullet so
+ * that the plain-text pass neither joins them nor takes them for headings.
  */
 function blocksToLines(blocks: TextBlock[], title: string | null): { lines: string[]; removed: RemovedPiece[] } {
   const lines: string[] = []
@@ -123,7 +169,9 @@ function blocksToLines(blocks: TextBlock[], title: string | null): { lines: stri
       // The first heading before any paragraph, or one repeating the page title, is the headline.
       const isTitle: boolean = block.text === title || (!titleSeen && lines.length === 0 && block.level === 1)
       titleSeen ||= isTitle
-      removed.push({ text: block.text, reason: isTitle ? 'title' : 'section-heading' })
+      const reason = headingReason(block, isTitle)
+      if (reason) removed.push({ text: block.text, reason })
+      else lines.push(block.text)
     }
     else if (block.kind === 'caption') removed.push({ text: block.text, reason: 'caption' })
     else lines.push(block.kind === 'list-item' ? `• ${block.text}` : block.text)
@@ -139,20 +187,26 @@ function blocksToLines(blocks: TextBlock[], title: string | null): { lines: stri
 export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtraction {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const minChars = options.minReadabilityChars ?? 200
-  const { document } = parseHTML(html) as unknown as { document: DomDocument }
+  const pruned = pruneMarkup(html)
+  const { document } = parseHTML(pruned) as unknown as { document: DomDocument }
   assertWithinTree(document, limits)
-  // Metadata first: Readability rewrites the document it reads.
+  // One parse serves all readers, in this order, because Readability rewrites the document it
+  // reads: page metadata, the page's blocks (to list what is left out), newsletter boxes out,
+  // then Readability itself.
   const pageMeta = readHtmlMeta(document)
-  const promos = removePromos(document)
+  const boxes: DomElement[] = []
+  const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
+  removePromos(boxes)
   const found = runReadability(document, limits.maxElements)
   const meta = withReadabilityMeta(pageMeta, found)
   let blocks = found.blocks
   let source: 'readability' | 'fallback' = 'readability'
   if (!blocks || blockChars(blocks) < minChars) {
-    blocks = fallbackBlocks(html)
+    blocks = fallbackBlocks(pruned)
     source = 'fallback'
   }
   const title = meta.title?.value ?? null
+  const dropped = listDroppedBlocks(page, blocks, { ...options.dropped, title })
   const { lines, removed } = blocksToLines(blocks, title)
   const cleaned = removeBoilerplate(lines.join('\n'), {
     detectTitle: false,
@@ -160,5 +214,11 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
     joinBrokenLines: false,
     knownTitle: title,
   })
-  return { text: cleaned.text, removed: [...promos, ...removed, ...cleaned.removed], meta, provenance: { text: source } }
+  return {
+    text: cleaned.text,
+    removed: [...removed, ...cleaned.removed],
+    dropped,
+    meta,
+    provenance: { text: source },
+  }
 }

@@ -31,7 +31,10 @@ export const EXTRACT_STAGE = 'extract'
 
 interface MainText {
   text: string
+  /** Pieces taken out of the article text; metadata is read from these. */
   removed: RemovedPiece[]
+  /** Page blocks outside the article (HTML); listed on the article but not read for metadata. */
+  dropped: RemovedPiece[]
   html: HtmlMeta | null
   textTitle: string | null
   via: string
@@ -40,10 +43,10 @@ interface MainText {
 function mainText(kind: 'html' | 'text', decoded: string, options: ExtractOptions, limits: IngestLimits): MainText {
   if (kind === 'html') {
     const page = extractHtml(decoded, { limits, minReadabilityChars: options.minReadabilityChars })
-    return { text: page.text, removed: page.removed, html: page.meta, textTitle: null, via: page.provenance.text }
+    return { text: page.text, removed: page.removed, dropped: page.dropped, html: page.meta, textTitle: null, via: page.provenance.text }
   }
   const clean = removeBoilerplate(decodeEntities(decoded))
-  return { text: clean.text, removed: clean.removed, html: null, textTitle: clean.title, via: 'plain-text' }
+  return { text: clean.text, removed: clean.removed, dropped: [], html: null, textTitle: clean.title, via: 'plain-text' }
 }
 
 /** First 16 hex digits of the sha256 of the clean text: the article's id everywhere. */
@@ -82,7 +85,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       publishedAt: meta.publishedAt,
       language: meta.language,
       text: main.text,
-      removed: main.removed,
+      removed: [...main.dropped, ...main.removed],
       provenance: { ...meta.provenance, text: main.via, encoding },
     }
   } catch (error) {

@@ -41,20 +41,28 @@ function numberLabel(sentence: string, n: NumberMention): string {
   return digits ? bareToken(digits) : text
 }
 
+/** Numbers found before the check: the sentence's (spans relative to it) and the cited texts'. */
+export interface KnownNumbers {
+  sentence: NumberMention[]
+  cited: NumberMention[]
+}
+
 /**
  * Whether the names (capitalised words not opening the sentence), digits and number values of a
  * sentence all appear in the texts it cites; `missing` lists those that do not. Numbers compare by
- * value, so "Twelve" is found in "12" and "$1,500" in "1500 dollars".
+ * value, so "Twelve" is found in "12" and "$1,500" in "1500 dollars". `known`, when given, holds
+ * the numbers already found (the enrich stage's), so the texts are not read for numbers again.
  * @example checkCitation('Putin met Witkoff for 3 hours.', ['Putin met Witkoff for two hours']) // { ok: false, missing: ['3'] }
  */
-export function checkCitation(sentence: string, cited: string[]): { ok: boolean; missing: string[] } {
+export function checkCitation(sentence: string, cited: string[], known?: KnownNumbers): { ok: boolean; missing: string[] } {
   const source = foldCase(cited.join(' \n '))
   const tokens = source.match(TOKEN) ?? []
   const sourceWords = new Set(tokens.map(bareToken))
   const sourceDigits = new Set(tokens.filter((t) => HAS_DIGIT.test(t)).map(digitsOf))
-  // Each cited text on its own, so numbers never join across two citations.
-  const sourceNumbers = cited.flatMap((c) => findNumbers(c))
-  const numbers = findNumbers(sentence)
+  // Each cited text on its own, so numbers never join across two citations. A caller citing
+  // annotated spans passes the enrich stage's numbers for them instead of re-reading the text.
+  const sourceNumbers = known?.cited ?? cited.flatMap((c) => findNumbers(c))
+  const numbers = known?.sentence ?? findNumbers(sentence)
   const checked = new Set<NumberMention>()
   const missing: string[] = []
   let first = true
@@ -78,7 +86,7 @@ export function checkCitation(sentence: string, cited: string[]): { ok: boolean;
 }
 
 /** The enrich stage's numbers inside a span of an article. */
-function numbersIn(article: Annotated, span: Span): NumberMention[] {
+export function numbersIn(article: Annotated, span: Span): NumberMention[] {
   return article.numbers.filter((n) => inside(n.span, span))
 }
 

@@ -7,7 +7,7 @@ import { alignFacts } from '../compare/facts.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import { buildCoverage } from './coverage.js'
-import { checkCitation, summarize } from './summary.js'
+import { checkCitation, standsAlone, summarize } from './summary.js'
 import { buildTimeline } from './timeline.js'
 
 const articles = loadSeeds().map((s) =>
@@ -29,6 +29,17 @@ describe('seeds: facts, timeline, summary, coverage', () => {
     assert.ok(!discrepancies.some((d) => d.kind === 'number' && /hour/.test(d.description)), JSON.stringify(discrepancies))
   })
 
+  it('finds the secondary sanctions dispute (expected on Friday vs not decided) and no other claim conflict', () => {
+    const claims = discrepancies.filter((d) => d.kind === 'claim')
+    assert.equal(claims.length, 1, JSON.stringify(claims))
+    const [sanctions] = claims
+    assert.match(sanctions.description, /secondary sanctions.*: expected vs not decided/i)
+    assert.match(sanctions.values[0].value, /sanctions/)
+    assert.match(sanctions.values[1].value, /whether/)
+    assert.ok(sanctions.values[0].articleIds.length >= 2, 'several outlets report the Friday plan')
+    assert.ok(!sanctions.values[0].articleIds.some((id) => sanctions.values[1].articleIds.includes(id)))
+  })
+
   it('builds a timeline in date order that skips the "Updated" stamp', () => {
     const { timeline } = buildTimeline(articles)
     assert.ok(timeline.length > 5)
@@ -45,6 +56,7 @@ describe('seeds: facts, timeline, summary, coverage', () => {
       const cited = s.citations.map((c) => text.get(c.articleId)!.slice(c.start, c.end))
       assert.equal(cited[0], s.text)
       assert.ok(checkCitation(s.text, cited).ok)
+      assert.ok(standsAlone(s.text), `summary sentence leans on an earlier one: ${s.text}`)
       assert.ok(s.citations.length >= 2, `summary sentence cites one article only: ${s.text}`)
     }
   })

@@ -4,7 +4,7 @@ import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { alignFacts } from '../compare/facts.js'
 import { ParallaxUsageError } from '../errors.js'
 import { findNumbers } from '../enrich/numbers/index.js'
-import { checkCitation, summarize } from './summary.js'
+import { checkCitation, standsAlone, summarize } from './summary.js'
 import type { Annotated } from '../types.js'
 
 describe('checkCitation', () => {
@@ -102,6 +102,38 @@ describe('summarize: citations agree with the sentence', () => {
     const nine = summary.find((s) => /(?:Nine|9) people/.test(s.text))
     assert.ok(nine, summary.map((s) => s.text).join(' | '))
     assert.equal(new Set(nine.citations.map((c) => c.articleId)).size, 2, 'the two outlets giving 9, not the one giving 14')
+  })
+})
+
+describe('standsAlone', () => {
+  const table: [string, boolean][] = [
+    ['The harbour fee rises to 12 euros on Monday, the official added.', false],
+    ['The harbour fee rises to 12 euros on Monday, said the spokeswoman.', false],
+    ['The harbour fee rises to 12 euros on Monday, he said.', false],
+    ['He said the harbour fee rises to 12 euros on Monday.', false],
+    ['It said the harbour fee rises to 12 euros on Monday.', false],
+    ['They expect the harbour fee to rise on Monday.', false],
+    ['This is the second rise of the harbour fee in a year.', false],
+    ['The official added that the harbour fee rises on Monday.', false],
+    // Named subjects, and "This" or "the council" that are not references.
+    ['The harbour fee rises to 12 euros on Monday, the port authority said.', true],
+    ['The harbour fee rises to 12 euros on Monday, Mayor Ines Varga said.', true],
+    ['This week the council raised the harbour fee to 12 euros.', true],
+    ['A senior official said the harbour fee rises to 12 euros on Monday.', true],
+    ['The official count of passengers rose to 1,200 in May, the port authority said.', true],
+  ]
+  for (const [text, want] of table) it(text, () => assert.equal(standsAlone(text), want))
+
+  it('keeps a sentence crediting "the official" out of the summary', () => {
+    const ferry = (outlet: string, text: string) => fixtureArticle({ outlet, text, entities: [{ text: 'Ederholm', type: 'place' }] })
+    const articles = [
+      ferry('A', 'The ferry to Ederholm will not sail again before Thursday, the official added. Crews began towing the ferry to the repair yard in the evening.'),
+      ferry('B', 'The ferry to Ederholm will not sail again before Thursday, the operator said. Crews began towing the ferry to the repair yard in the evening.'),
+      ferry('C', 'Crews began towing the ferry to the repair yard in the evening. The ferry to Ederholm will not sail again before Thursday, the operator said.'),
+    ]
+    const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 3 })
+    assert.ok(summary.some((s) => /the operator said/.test(s.text)), summary.map((s) => s.text).join(' | '))
+    assert.ok(!summary.some((s) => /the official added/.test(s.text)))
   })
 })
 

@@ -1,6 +1,7 @@
 /**
  * The cited summary: extractive. Stages, in order:
- *   1. candidates: sentences of 8..40 words that are not mostly quotation, with the facts they carry;
+ *   1. candidates: sentences of 8..40 words that stand alone (no pronoun or "the official" for
+ *      someone named earlier) and are not mostly quotation, with the facts they carry;
  *   2. cite: the same facts' spans in other articles, only where their numbers and names agree;
  *   3. rank: by status and the number of agreeing articles, then by position (leads first);
  *   4. select: skip a candidate too similar to one chosen; CHECK that its names and numbers are
@@ -9,7 +10,7 @@
  */
 import { contentLemmas, jaccard } from '../compare/claims.js'
 import { ParallaxUsageError } from '../errors.js'
-import { checkCitation, spanAgrees, statementOf } from './citations.js'
+import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } from './citations.js'
 import type { Annotated, Citation, FactStatus, Span, StoryFact, SummarySentence } from '../types.js'
 
 export interface SummaryOptions {
@@ -40,9 +41,25 @@ const STATUS_WEIGHT: Record<FactStatus, number> = { corroborated: 1, disputed: 0
 // "Moscow — " datelines and "(Reuters) - " credits lead a sentence without being part of it.
 const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+)/u
 // A sentence opening on a pronoun leans on the one before it; out of context it says too little.
-const PRONOUN_LEAD = /^(?:He|She|They|It|This|These|Those|His|Her|Their|Its)\b/
+// "This" and "These" lean back only as pronouns ("This is", "This, he said"), not in "This week".
+const PRONOUN_LEAD = /^(?:(?:He|She|They|It|His|Her|Their|Its|We|I)\b|(?:This|That|These|Those)(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|may|might|means|meant|comes|came|follows|followed)\b))/
+// Words that stand for someone named in an earlier sentence: "the official", "the spokesman".
+const REFERENT = String.raw`(?:he|she|they|it|the\s+(?:[\p{L}.-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|person|aide|adviser|advisor|diplomat|statement|ministry|agency|report|envoy|president|minister|company|group|campaign))`
+const CUE_VERB = String.raw`(?:said|says|added|adds|told|noted|explained|continued|wrote|stated|insisted|argued|maintained)`
+// The sentence hinges on such a referent: it opens on one, or credits its claim to one
+// ("..., the official added.", "..., said the spokesman.").
+const UNRESOLVED = new RegExp(String.raw`^(?:The\s+(?:[\p{L}.-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|person|aide|adviser|advisor|diplomat)\s+(?:${CUE_VERB}|is|was|were|has|had|will|would|did|also|declined)\b)|[,—]\s*(?:${REFERENT}\s+${CUE_VERB}|${CUE_VERB}\s+${REFERENT})\b[^,]*[.!?"”’]*$`, 'u')
 // A disputed number may be summarised only with its source named: "..., according to X", "X said".
 const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
+
+/**
+ * Whether a sentence makes sense alone, as a summary line must: no pronoun or "the official"
+ * standing for someone named in an earlier sentence.
+ * @example standsAlone('The fee rises on Monday, the official added.') // false
+ */
+export function standsAlone(text: string): boolean {
+  return !PRONOUN_LEAD.test(text) && !UNRESOLVED.test(text)
+}
 
 function quotedShare(article: Annotated, span: Span): number {
   let covered = 0
@@ -52,9 +69,15 @@ function quotedShare(article: Annotated, span: Span): number {
   return covered / Math.max(1, span[1] - span[0])
 }
 
+interface Support {
+  fact: StoryFact
+  start: number
+  end: number
+}
+
 /** Facts by article, with the support span each has there, for looking up a sentence's facts. */
-function factsByArticle(facts: StoryFact[]): Map<string, { fact: StoryFact; start: number; end: number }[]> {
-  const out = new Map<string, { fact: StoryFact; start: number; end: number }[]>()
+function factsByArticle(facts: StoryFact[]): Map<string, Support[]> {
+  const out = new Map<string, Support[]>()
   for (const fact of facts) {
     for (const s of fact.support) {
       const list = out.get(s.articleId) ?? []
@@ -65,26 +88,46 @@ function factsByArticle(facts: StoryFact[]): Map<string, { fact: StoryFact; star
   return out
 }
 
+/**
+ * Per sentence of an article, the supports that overlap it, in their order: one binary
+ * search per support instead of a scan of every support for every sentence.
+ */
+function supportsBySentence(sentences: Span[], supports: Support[]): Support[][] {
+  const out: Support[][] = sentences.map(() => [])
+  for (const s of supports) {
+    let lo = 0
+    let hi = sentences.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sentences[mid][1] <= s.start) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo; i < sentences.length && sentences[i][0] < s.end; i++) out[i].push(s)
+  }
+  return out
+}
+
 function candidates(articles: Annotated[], facts: StoryFact[], o: Required<SummaryOptions>): Candidate[] {
   const byArticle = factsByArticle(facts)
   const byId = new Map(articles.map((a) => [a.id, a]))
+  const statements = new Map<string, Statement>()
   const out: Candidate[] = []
   for (const article of articles) {
-    const supports = byArticle.get(article.id) ?? []
+    const bySentence = supportsBySentence(article.sentences, byArticle.get(article.id) ?? [])
     article.sentences.forEach((sentence, index) => {
       const raw = article.text.slice(sentence[0], sentence[1])
       const lead = raw.match(DATELINE)?.[0].length ?? 0
       const text = raw.slice(lead).trim()
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
       const words = text.split(/\s+/).length
-      if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || PRONOUN_LEAD.test(text)) return
+      if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || !standsAlone(text)) return
       if (quotedShare(article, span) > o.maxQuoteShare) return
-      const own = supports.filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
+      const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
       if (own.length === 0) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
       if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
       const base = { article, index, span, text, facts: own, lemmas: new Set(contentLemmas(text)) }
-      const others = agreeingSpans(base, byId)
+      const others = agreeingSpans(base, byId, statements)
       const sources = new Set(others.map((s) => s.articleId)).size + 1
       const best = Math.max(...own.map((f) => STATUS_WEIGHT[f.status]))
       const score = best * sources * (1 + 0.5 * (1 - Math.min(index, 10) / 10))
@@ -98,14 +141,18 @@ function candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summa
  * Other articles' spans of the candidate's facts that agree with it (numbers and names, see
  * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
  */
-function agreeingSpans(c: Omit<Candidate, 'others' | 'score'>, byId: Map<string, Annotated>): Citation[] {
+function agreeingSpans(c: Omit<Candidate, 'others' | 'score'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
   const statement = statementOf(c.article, c.span)
   const out: Citation[] = []
   for (const fact of c.facts) {
     for (const s of fact.support) {
       const other = byId.get(s.articleId)
       if (!other || s.articleId === c.article.id || out.some((o) => o.articleId === s.articleId && o.start === s.start)) continue
-      if (spanAgrees(statement, statementOf(other, [s.start, s.end]))) {
+      // A fact's support is read once per sentence carrying the fact: remember what it states.
+      const key = `${s.articleId}:${s.start}:${s.end}`
+      let theirs = statements.get(key)
+      if (!theirs) statements.set(key, (theirs = statementOf(other, [s.start, s.end])))
+      if (spanAgrees(statement, theirs)) {
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
       }
     }
@@ -141,7 +188,7 @@ export function summarize(
     throw new ParallaxUsageError(`summarize: maxSentences must be an integer from 3 to 7, got ${maxSentences}`)
   }
   const limit = maxSentences
-  const texts = new Map(articles.map((a) => [a.id, a.text]))
+  const byId = new Map(articles.map((a) => [a.id, a]))
   const chosen: { c: Candidate; citations: Citation[] }[] = []
   const usedFacts = new Set<string>()
   let rejected = 0
@@ -152,8 +199,16 @@ export function summarize(
     // The check reads the facts' spans, not the sentence itself: a sentence may only say what
     // the aligned claims support, so a name in an unaligned fragment is a rejection.
     const evidence = [...ownClaims(c), ...c.others]
-    const cited = evidence.map((s) => texts.get(s.articleId)?.slice(s.start, s.end) ?? '')
-    if (!checkCitation(c.text, cited).ok) {
+    const cited = evidence.map((s) => byId.get(s.articleId)?.text.slice(s.start, s.end) ?? '')
+    // Numbers come from the enrich stage on both sides, so no text is read for numbers again.
+    const known = {
+      sentence: numbersIn(c.article, c.span).map((n) => ({ ...n, span: [n.span[0] - c.span[0], n.span[1] - c.span[0]] as const })),
+      cited: evidence.flatMap((s) => {
+        const article = byId.get(s.articleId)
+        return article ? numbersIn(article, [s.start, s.end]) : []
+      }),
+    }
+    if (!checkCitation(c.text, cited, known).ok) {
       rejected++
       continue
     }

@@ -7,6 +7,7 @@ import * as chrono from 'chrono-node'
 import type { Granularity } from '../../types.js'
 import { addDays, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
 import type { DateCandidate } from './news.js'
+import { dateWindows, type DateWindowOptions } from './windows.js'
 
 // Durations and periods: chrono turns them into a day, which a timeline must not show.
 const LEFT_OUT = new Set([
@@ -47,28 +48,34 @@ const SENTENCE_BREAK_RE = /[.!?]\s/g
 
 type Parsed = chrono.ParsedResult
 
-/** chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given. */
-export function findChronoDates(text: string, anchor: CalendarDate | null): DateCandidate[] {
+/**
+ * chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given.
+ * chrono reads only the windows around date-ish tokens (./windows.ts); spans are into `text`.
+ */
+export function findChronoDates(text: string, anchor: CalendarDate | null, options: DateWindowOptions = {}): DateCandidate[] {
   const ref = anchor ? new Date(anchor.year, anchor.month - 1, anchor.day, 12) : NEUTRAL_REFERENCE
   const found: DateCandidate[] = []
-  for (const r of CHRONO.parse(text, ref, { forwardDate: false })) {
-    const span = trimSpan(r)
-    if (!span || isFalsePositive(r, text.slice(span.start, span.end))) continue
-    const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end))
-    if (!resolved) continue
-    const via = [...r.tags()].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'chrono'
-    found.push({ ...span, ...resolved, via: `chrono/${via}` })
+  for (const w of dateWindows(text, options)) {
+    for (const r of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false })) {
+      const span = trimSpan(r, w.start)
+      if (!span || isFalsePositive(r, text.slice(span.start, span.end))) continue
+      const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end))
+      if (!resolved) continue
+      const via = [...r.tags()].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'chrono'
+      found.push({ ...span, ...resolved, via: `chrono/${via}` })
+    }
   }
   return found
 }
 
-/** The span without the preposition chrono takes in ("on Friday") and trailing punctuation. */
-function trimSpan(r: Parsed): { start: number; end: number } | null {
+/** The span in the whole text (`offset` is the window's start), without the preposition chrono takes in ("on Friday") and trailing punctuation. */
+function trimSpan(r: Parsed, offset: number): { start: number; end: number } | null {
   const lead = LEADING_WORDS_RE.exec(r.text)?.[0].length ?? 0
   let core = r.text.slice(lead).replace(TRAILING_RE, '')
   // A full stop ends the sentence unless it ends "p.m." or "Aug.".
   if (core.endsWith('.') && !ABBREVIATION_END_RE.test(core)) core = core.slice(0, -1).replace(TRAILING_RE, '')
-  return core ? { start: r.index + lead, end: r.index + lead + core.length } : null
+  const start = offset + r.index + lead
+  return core ? { start, end: start + core.length } : null
 }
 
 function isFalsePositive(r: Parsed, core: string): boolean {

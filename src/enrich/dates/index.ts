@@ -18,11 +18,12 @@ import type { DateMention } from '../../types.js'
 import { parseAnchor } from './calendar.js'
 import { findChronoDates } from './chrono.js'
 import { dateClockTimes, removeRecurring, type RefineOptions } from './refine.js'
+import type { DateWindowOptions } from './windows.js'
 import { findDayWords, findPartsOfMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
 
 export const DATES_STAGE = 'enrich/dates'
 
-export interface FindDatesOptions extends RefineOptions {
+export interface FindDatesOptions extends RefineOptions, DateWindowOptions {
   /** Only the first this-many characters are read; longer texts are cut, not rejected. */
   maxTextLength?: number
   /** At most this many dates are returned (the first ones in the text). */
@@ -45,7 +46,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
     ...findPartsOfMonths(input, anchor),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
-    ...findChronoDates(input, anchor),
+    ...findChronoDates(input, anchor, options),
   ]
   // Recurring days go before clock times look for their day, so "every Monday" lends none.
   const refined = dateClockTimes(input, removeRecurring(input, removeOverlaps(candidates)), options)

@@ -1,0 +1,219 @@
+/**
+ * What an HTML extractor left out of a page, and why. Two stages: before Readability rewrites the
+ * document, every text block of the page is collected with the nearest container that says what
+ * it is (`<nav>`, `role="contentinfo"`, `class="related"`, ...); after it, the blocks missing from
+ * the kept text are listed as removed pieces, neighbours from one container merged, each with a
+ * reason taken from the container or, where that is vague, from the text's own furniture patterns.
+ */
+import type { RemovedPiece } from '../types.js'
+import { BLOCKS, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
+import { furnitureReason, isByline, isDateStamp } from './furniture.js'
+
+/** A block of page text and what its innermost classifying container holds (null: none says). */
+export interface PageBlock {
+  text: string
+  reason: string | null
+}
+
+/** Limits for {@link listDroppedBlocks}. */
+export interface DroppedOptions {
+  /** The page's headline: a dropped block equal to it is listed as `title`. */
+  title?: string | null
+  /** Most pieces listed; the rest of a huge page is not described. */
+  maxPieces?: number
+  /** Longest piece; longer ones are cut and end with `…`. */
+  maxPieceChars?: number
+}
+
+const DEFAULT_MAX_PIECES = 200
+const DEFAULT_MAX_PIECE_CHARS = 300
+/** Blocks this long count as kept when found anywhere in the kept text (Readability may rejoin them). */
+const MIN_SUBSTRING_CHARS = 25
+/** Longest block the text furniture patterns are tried on (as in the plain-text pass). */
+const MAX_FURNITURE_CHARS = 400
+const SPACES = /\s+/g
+const TITLE_SEPARATOR = /^\s+[|–—:-]\s/
+/** The reason of a dropped block that neither its container nor its words explain. */
+const OUTSIDE = 'outside-article'
+
+/** Landmark elements and what they hold. */
+const TAG_REASONS: Record<string, string> = {
+  NAV: 'navigation',
+  FOOTER: 'footer',
+  ASIDE: 'related-headline',
+  FIGCAPTION: 'caption',
+  HEADER: 'header',
+}
+
+const ROLE_REASONS: Record<string, string> = {
+  navigation: 'navigation',
+  menu: 'navigation',
+  menubar: 'navigation',
+  search: 'navigation',
+  contentinfo: 'footer',
+  complementary: 'related-headline',
+  banner: 'header',
+}
+
+/**
+ * Class and id words, narrowest first: the first group that matches names the reason. `nav` must
+ * stand at a word edge ("mainnav", "nav-top"), not inside "canvas"; "commentary" is an article kind.
+ */
+const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
+  ['newsletter', String.raw`newsletter|subscri|sign-?up|opt-?in`],
+  ['comment-notice', String.raw`comment(?!ary)|disqus|discussion`],
+  ['share-bar', String.raw`share|sharing|social`],
+  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo`],
+  ['photo-credit', String.raw`credit|photographer`],
+  ['caption', String.raw`caption`],
+  ['related-headline', String.raw`related|more-on|more-stories|recommend|read-?more|also-read|trending|popular|most-read|outbrain|taboola|see-also|further-reading|up-next|sidebar`],
+  ['navigation', String.raw`(?:^|[^a-z])nav|nav(?:$|[^a-z])|navigation|navbar|menu|breadcrumb|skip-?link|pagination`],
+  ['footer', String.raw`footer|colophon|copyright`],
+  ['byline', String.raw`byline|author|contributor`],
+  ['dateline-stamp', String.raw`timestamp|dateline|pubdate|(?:^|[^a-z])date(?:$|[^a-z])`],
+  ['standfirst', String.raw`standfirst|(?:^|[^a-z])dek(?:$|[^a-z])|subtitle|subhead`],
+  ['section-label', String.raw`kicker|eyebrow|rubric`],
+  ['topic-tags', String.raw`(?:^|[^a-z])(?:tags|topics|keywords)(?:$|[^a-z])`],
+  ['masthead', String.raw`logo|brand|site-?title|site-?name`],
+  ['header', String.raw`masthead|site-header|(?:^|[^a-z])header(?:$|[^a-z])|top-?bar`],
+]
+// One expression per rule, tried in order: in a single alternation the leftmost word would win
+// ("promo-signup" is a newsletter box, not an advertisement).
+const CLASS_REASONS = CLASS_RULES.map(([reason, source]) => [reason, new RegExp(source)] as const)
+/** State words on wrappers ("has-sidebar", "with-comments") describe the page, not the element. */
+const STATE_WORDS = /\b(?:has|with|no|is|show|hide)-[\w-]+/g
+/** Containers whose links are separate items. */
+const LISTS = new Set(['navigation', 'related-headline', 'share-bar'])
+/** Containers that never classify: they hold the whole page or the article itself. */
+const UNCLASSIFIED = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE'])
+/**
+ * Containers of other stories and of page machinery: what they hold is theirs whatever it says
+ * (a "By A. Writer" in a related box is not this article's byline). Elsewhere the text's own
+ * pattern, being more specific, names the piece ("© 2026 ..." in a footer is `copyright`).
+ */
+const STRONG = new Set(['navigation', 'related-headline', 'advertisement', 'comment-notice', 'share-bar', 'newsletter'])
+
+/**
+ * The reason a container's class or id, role, or tag gives for what it holds, or null. Class words
+ * come first: they are the page's own, narrower name (`<aside class="newsletter">`).
+ */
+export function containerReason(element: DomElement): string | null {
+  const name = element.nodeName.toUpperCase()
+  if (UNCLASSIFIED.has(name)) return null
+  // Most blocks carry no attributes; this runs on every block of the page.
+  if (element.hasAttributes()) {
+    const words = `${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`
+    if (words.length > 1) {
+      const lower = words.toLowerCase().replace(STATE_WORDS, '')
+      for (const [reason, pattern] of CLASS_REASONS) if (pattern.test(lower)) return reason
+    }
+    const role = element.getAttributeNode('role')?.value
+    if (role && ROLE_REASONS[role]) return ROLE_REASONS[role]
+  }
+  return TAG_REASONS[name] ?? null
+}
+
+/** Options for {@link collectPageBlocks}. */
+export interface PageBlockOptions {
+  /** Filled with the outermost newsletter containers met, sparing the caller a search of its own. */
+  newsletterBoxes?: DomElement[]
+}
+
+/**
+ * The page's text blocks in document order, each with its innermost classifying container. Run it
+ * before Readability, which moves and deletes the elements it reads.
+ */
+export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {}): PageBlock[] {
+  const boxes = options.newsletterBoxes
+  const blocks: PageBlock[] = []
+  let buffer = ''
+  let reason: string | null = null
+  const flush = (): void => {
+    const text = buffer.replace(SPACES, ' ').trim()
+    if (text) blocks.push({ text, reason })
+    buffer = ''
+  }
+  const walk = (node: DomNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      buffer += node.textContent ?? ''
+      return
+    }
+    const name = node.nodeName.toUpperCase()
+    if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(name)) return
+    // In menus and link lists each link is an item of its own, however the page lays them out.
+    if (!BLOCKS.has(name) && !(name === 'A' && reason !== null && LISTS.has(reason))) {
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
+      return
+    }
+    flush()
+    const outer = reason
+    reason = containerReason(node as DomElement) ?? reason
+    if (boxes && reason === 'newsletter' && outer !== 'newsletter') boxes.push(node as DomElement)
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
+    flush()
+    reason = outer
+  }
+  walk(root)
+  flush()
+  return blocks
+}
+
+/** Furniture a block's own words show (the patterns of the plain-text pass), or null. */
+function textReason(text: string): string | null {
+  if (text.length > MAX_FURNITURE_CHARS) return null
+  return furnitureReason(text) ?? (isByline(text) ? 'byline' : isDateStamp(text) ? 'dateline-stamp' : null)
+}
+
+/** The headline, or the headline of a `<title>` with the site's name after it ("Headline - Site"). */
+function isHeadline(text: string, title: string | null): boolean {
+  return title !== null && title.startsWith(text) && (title.length === text.length || TITLE_SEPARATOR.test(title.slice(text.length)))
+}
+
+function reasonOf(block: PageBlock, title: string | null): string {
+  if (isHeadline(block.text, title)) return 'title'
+  if (block.reason && STRONG.has(block.reason)) return block.reason
+  return textReason(block.text) ?? block.reason ?? OUTSIDE
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`
+}
+
+/** Tells kept blocks by exact text, or (long ones) by their place inside the kept text. */
+function keptTest(kept: readonly TextBlock[]): (text: string) => boolean {
+  const exact = new Set(kept.map((b) => b.text))
+  const joined = kept.map((b) => b.text).join('\n')
+  return (text) => exact.has(text) || (text.length >= MIN_SUBSTRING_CHARS && joined.includes(text))
+}
+
+/**
+ * The page blocks missing from the kept blocks, as removed pieces with a reason: fragments of one
+ * container in a row (the links of a menu) merged with ` | `, at most `maxPieces` pieces of at
+ * most `maxPieceChars` characters.
+ * @example listDroppedBlocks(collectPageBlocks(body), keptBlocks, { title }) // [{ text: 'News | Sport', reason: 'navigation' }]
+ */
+export function listDroppedBlocks(page: readonly PageBlock[], kept: readonly TextBlock[], options: DroppedOptions = {}): RemovedPiece[] {
+  const { title = null, maxPieces = DEFAULT_MAX_PIECES, maxPieceChars = DEFAULT_MAX_PIECE_CHARS } = options
+  const isKept = keptTest(kept)
+  const pieces: RemovedPiece[] = []
+  let lastReason: string | null = null
+  for (const block of page) {
+    if (isKept(block.text)) {
+      lastReason = null
+      continue
+    }
+    const reason = reasonOf(block, title)
+    const previous = pieces[pieces.length - 1]
+    const joined = previous && `${previous.text} | ${block.text}`
+    // Fragments named by their container (the links of a menu) join; a piece named by its own words stays whole.
+    const fragment = block.reason === reason || reason === OUTSIDE
+    if (fragment && lastReason === reason && previous && joined.length <= maxPieceChars) {
+      previous.text = joined
+      continue
+    }
+    if (pieces.length >= maxPieces) break
+    pieces.push({ text: cut(block.text, maxPieceChars), reason })
+    lastReason = fragment ? reason : null
+  }
+  return pieces
+}
