@@ -72,9 +72,9 @@ describe('collectPageBlocks and listDroppedBlocks', () => {
   ]
   const dropped = listDroppedBlocks(blocks, kept, { title: 'Pier reopens after storm repairs' })
 
-  it('runs inline text on in its block and gives each block its innermost container', () => {
+  it('runs inline text on in its block, splits menus into items and gives each block its innermost container', () => {
     assert.ok(blocks.some((b) => b.text === 'Anglers were back on the end within the hour.' && b.reason === null))
-    assert.ok(blocks.some((b) => b.text === 'Home' && b.reason === 'navigation'))
+    assert.ok(blocks.some((b) => b.text === 'Home | Local | Sport' && b.reason === 'navigation'))
     assert.ok(blocks.some((b) => b.text === 'Tidewater Post' && b.reason === 'header'))
   })
 
@@ -92,6 +92,18 @@ describe('collectPageBlocks and listDroppedBlocks', () => {
       { text: 'Write to the editor at desk@tidewaterpost.example', reason: 'author-contact' },
       { text: 'Copyright 2025 Tidewater Post Ltd', reason: 'copyright' },
       { text: 'Terms | Privacy', reason: 'footer' },
+    ])
+  })
+
+  it('keeps a sentence with links whole, and a weak box inside a strong one keeps the strong reason', () => {
+    const html = `<html><body><aside class="related"><p>Read <a href="/a">the ruling</a> and <a href="/b">the appeal</a>.</p>
+      <div class="comments"><p class="author">Jo Reader</p><p>Great piece, <a href="/u">thanks</a>!</p></div></aside></body></html>`
+    const body = documentOf(html).body
+    assert.ok(body)
+    assert.deepEqual(collectPageBlocks(body), [
+      { text: 'Read the ruling and the appeal.', reason: 'related-headline' },
+      { text: 'Jo Reader', reason: 'comment-notice' },
+      { text: 'Great piece, thanks!', reason: 'comment-notice' },
     ])
   })
 

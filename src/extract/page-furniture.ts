@@ -82,6 +82,9 @@ const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
 const CLASS_REASONS = CLASS_RULES.map(([reason, source]) => [reason, new RegExp(source)] as const)
 /** State words on wrappers ("has-sidebar", "with-comments") describe the page, not the element. */
 const STATE_WORDS = /\b(?:has|with|no|is|show|hide)-[\w-]+/g
+/** Marks link edges in the text buffer while walking a link list; never in page text. */
+const LINK_MARK = '\u0000'
+const WORD_CHAR = /[\p{L}\p{N}]/u
 /** Containers whose links are separate items. */
 const LISTS = new Set(['navigation', 'related-headline', 'share-bar'])
 /** Containers that never classify: they hold the whole page or the article itself. */
@@ -129,7 +132,7 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
   let buffer = ''
   let reason: string | null = null
   const flush = (): void => {
-    const text = buffer.replace(SPACES, ' ').trim()
+    const text = (buffer.includes(LINK_MARK) ? splitLinks(buffer) : buffer).replace(SPACES, ' ').trim()
     if (text) blocks.push({ text, reason })
     buffer = ''
   }
@@ -140,14 +143,16 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
     }
     const name = node.nodeName.toUpperCase()
     if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(name)) return
-    // In menus and link lists each link is an item of its own, however the page lays them out.
-    if (!BLOCKS.has(name) && !(name === 'A' && reason !== null && LISTS.has(reason))) {
+    if (!BLOCKS.has(name)) {
+      const mark = name === 'A' && reason !== null && LISTS.has(reason) ? LINK_MARK : ''
+      buffer += mark
       for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
+      buffer += mark
       return
     }
     flush()
     const outer = reason
-    reason = containerReason(node as DomElement) ?? reason
+    reason = innerReason(outer, containerReason(node as DomElement))
     if (boxes && reason === 'newsletter' && outer !== 'newsletter') boxes.push(node as DomElement)
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
     flush()
@@ -156,6 +161,27 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
   walk(root)
   flush()
   return blocks
+}
+
+/**
+ * Inside a box of other stories or page machinery, only another such box names what is held: a
+ * comment's `class="author"` is still the comments section's.
+ */
+function innerReason(outer: string | null, own: string | null): string | null {
+  if (outer !== null && STRONG.has(outer)) return own !== null && STRONG.has(own) ? own : outer
+  return own ?? outer
+}
+
+/**
+ * A block of nothing but links in a menu or link list ("Home Local Sport") becomes its items,
+ * `Home | Local | Sport`; a sentence with a link in it stays a sentence.
+ */
+function splitLinks(raw: string): string {
+  const parts = raw.split(LINK_MARK)
+  // Even parts lie between links, odd parts are link texts.
+  const between = parts.filter((_, i) => i % 2 === 0).join('')
+  if (WORD_CHAR.test(between)) return parts.join('')
+  return parts.filter((_, i) => i % 2 === 1).map((p) => p.replace(SPACES, ' ').trim()).filter(Boolean).join(' | ')
 }
 
 /** Furniture a block's own words show (the patterns of the plain-text pass), or null. */
