@@ -124,6 +124,10 @@ describe('collectPageBlocks and listDroppedBlocks', () => {
     const spaces = documentOf('<html><body><div>   </div><p>\n\t</p></body></html>').body
     assert.ok(spaces)
     assert.deepEqual(collectPageBlocks(spaces), [])
+    // Hidden text is neither article nor furniture: Readability skips it and no reader sees it.
+    const hidden = documentOf('<html><body><p>Seen<sup style="display: none">[update]</sup></p><div hidden>Gone</div><nav aria-hidden="true">Menu</nav></body></html>').body
+    assert.ok(hidden)
+    assert.deepEqual(collectPageBlocks(hidden), [{ text: 'Seen', reason: null }])
   })
 })
 

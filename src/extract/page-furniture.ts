@@ -2,8 +2,8 @@
  * What an HTML extractor left out of a page, and why. Two stages: before Readability rewrites the
  * document, every text block of the page is collected with the nearest container that says what
  * it is (`<nav>`, `role="contentinfo"`, `class="related"`, ...); after it, the blocks missing from
- * the kept text are listed as removed pieces, neighbours from one container merged, each with a
- * reason taken from the container or, where that is vague, from the text's own furniture patterns.
+ * the kept text are listed as removed pieces, with a reason taken from the container or, where that
+ * is vague, from the text's own furniture patterns; fragments in a row with one reason are merged.
  */
 import type { RemovedPiece } from '../types.js'
 import { BLOCKS, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
@@ -85,6 +85,7 @@ const STATE_WORDS = /\b(?:has|with|no|is|show|hide)-[\w-]+/g
 /** Marks link edges in the text buffer while walking a link list; never in page text. */
 const LINK_MARK = '\u0000'
 const WORD_CHAR = /[\p{L}\p{N}]/u
+const INVISIBLE = /display\s*:\s*none|visibility\s*:\s*hidden/i
 /** Containers whose links are separate items. */
 const LISTS = new Set(['navigation', 'related-headline', 'share-bar'])
 /** Containers that never classify: they hold the whole page or the article itself. */
@@ -142,7 +143,7 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
       return
     }
     const name = node.nodeName.toUpperCase()
-    if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(name)) return
+    if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(name) || isHidden(node as DomElement)) return
     if (!BLOCKS.has(name)) {
       const mark = name === 'A' && reason !== null && LISTS.has(reason) ? LINK_MARK : ''
       buffer += mark
@@ -161,6 +162,18 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
   walk(root)
   flush()
   return blocks
+}
+
+/**
+ * Hidden the way Readability tells it (`hidden`, `aria-hidden="true"`, an inline `display: none`):
+ * Readability skips such text, and no reader sees it, so it is neither kept nor removed.
+ */
+function isHidden(element: DomElement): boolean {
+  if (!element.hasAttributes()) return false
+  if (element.getAttributeNode('hidden')) return true
+  if (element.getAttributeNode('aria-hidden')?.value === 'true') return true
+  const style = element.getAttributeNode('style')?.value
+  return style !== undefined && INVISIBLE.test(style)
 }
 
 /**
@@ -213,9 +226,9 @@ function keptTest(kept: readonly TextBlock[]): (text: string) => boolean {
 }
 
 /**
- * The page blocks missing from the kept blocks, as removed pieces with a reason: fragments of one
- * container in a row (the links of a menu) merged with ` | `, at most `maxPieces` pieces of at
- * most `maxPieceChars` characters.
+ * The page blocks missing from the kept blocks, as removed pieces with a reason: fragments in a
+ * row that their containers name alike (the lists of a menu) merged with ` | `, at most
+ * `maxPieces` pieces of at most `maxPieceChars` characters.
  * @example listDroppedBlocks(collectPageBlocks(body), keptBlocks, { title }) // [{ text: 'News | Sport', reason: 'navigation' }]
  */
 export function listDroppedBlocks(page: readonly PageBlock[], kept: readonly TextBlock[], options: DroppedOptions = {}): RemovedPiece[] {
