@@ -40,7 +40,7 @@ function inputCommand(program: Command, name: string, description: string, actio
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none; anchors "Wednesday" and "last month"')
     .option('--outlet <name>', 'outlet name for inputs that do not name one')
     .option('--max-bytes <size>', 'largest input accepted (e.g. 10MB)', byteSize)
-    .option('--threads <n>', 'worker threads for extract and annotate (default: all cores for 24 or more inputs)', positiveInt)
+    .option('--threads <n>', 'worker threads for extract and annotate (default: cores - 1 for 24 or more inputs; 1 runs them in this thread)', positiveInt)
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('-q, --quiet', 'no progress or summary on stderr, only failures')
     .addHelpText('after', INPUT_HELP)

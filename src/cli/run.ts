@@ -22,7 +22,7 @@ export interface InputOptions {
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
-  /** Worker threads for per-article stages; default: all cores for batches of 24 or more, else 1. */
+  /** Worker threads for per-article stages; default: one less than the cores for batches of 24 or more, else none. */
   threads?: number
 }
 

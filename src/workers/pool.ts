@@ -36,9 +36,13 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true })
 }
 
-/** The default number of threads for this machine. */
+/**
+ * The default number of worker threads for this machine: one core is left to the main thread,
+ * which reads the inputs, receives the results and runs the cross-article stages (on a 2-core
+ * machine, measured: 2 workers made `annotate` of 2,000 articles slower, 4.95 s against 4.15 s).
+ */
 export function defaultThreads(): number {
-  return Math.max(1, Math.min(8, availableParallelism()))
+  return Math.max(1, Math.min(8, availableParallelism() - 1))
 }
 
 /**
