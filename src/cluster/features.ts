@@ -37,10 +37,11 @@ function entityKeys(m: EntityMention): [key: string, weight: number][] {
   const full = tokens.join(' ')
   if (m.type === 'person') {
     const surname: [string, number] = [`s:${tokens[tokens.length - 1]}`, ENTITY_WEIGHT.surname]
-    return tokens.length > 1 ? [[`p:${full}`, ENTITY_WEIGHT.fullName], surname] : [surname]
+    return tokens.length > 1 ? [[`e:${full}`, ENTITY_WEIGHT.fullName], surname] : [surname]
   }
-  if (m.type === 'organization') return [[`o:${full}`, ENTITY_WEIGHT.organization]]
-  return [[`l:${full}`, ENTITY_WEIGHT.place]]
+  // Keyed without the type: the same name typed differently in two articles is still one entity.
+  if (m.type === 'organization') return [[`e:${full}`, ENTITY_WEIGHT.organization]]
+  return [[`e:${full}`, ENTITY_WEIGHT.place]]
 }
 
 function parseTime(iso: string | null): number | null {
@@ -62,12 +63,14 @@ export function articleFeatures(article: Annotated, maxTerms: number): ArticleFe
   for (const m of article.entities) {
     for (const [key, weight] of entityKeys(m)) {
       entities.set(key, weight)
-      if (!labels.has(key) || key.startsWith('p:')) labels.set(key, m.name)
+      if (!labels.has(key) || m.type === 'person') labels.set(key, m.name)
     }
   }
   const dates: Vector = new Map()
   for (const d of article.dates) {
     if (d.granularity === 'day' || d.granularity === 'time') dates.set(`d:${d.value.slice(0, 10)}`, 1)
+    // Months and years stated in the text (not inferred) tell apart events of one kind years apart.
+    else if (!d.inferred && (d.granularity === 'month' || d.granularity === 'year')) dates.set(`d:${d.value.slice(0, 7)}`, 0.5)
   }
   const numbers: Vector = new Map()
   for (const n of article.numbers) if (n.unit) numbers.set(`n:${n.value} ${n.unit}`, 1)

@@ -22,6 +22,20 @@ export class BoundedIndex<K, V> {
     list.push(value)
     if (list.length > this.max) list.shift()
   }
+
+  /** Takes `value` out from under `key` (a story closed or merged away); drops the key when empty. */
+  remove(key: K, value: V): void {
+    const list = this.lists.get(key)
+    if (!list) return
+    const at = list.indexOf(value)
+    if (at >= 0) list.splice(at, 1)
+    if (list.length === 0) this.lists.delete(key)
+  }
+
+  /** Keys held (for memory accounting). */
+  get size(): number {
+    return this.lists.size
+  }
 }
 
 const EMPTY: readonly never[] = []

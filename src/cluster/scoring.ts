@@ -51,7 +51,7 @@ const DAY = 86_400_000
  * Interns the article's terms, counts it in the document frequencies, and precomputes its weighted
  * terms, norm and index keys (entities, then the `maxKeys` top terms by tf-idf).
  */
-export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary, maxKeys: number): Member {
+export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary, maxKeys: number, countDocument = true): Member {
   const n = features.terms.size
   const termIds = new Int32Array(n)
   const tfs = new Float64Array(n)
@@ -60,7 +60,7 @@ export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary,
     termIds[k] = vocabulary.intern(t)
     tfs[k++] = tf
   }
-  vocabulary.addDocument(termIds)
+  if (countDocument) vocabulary.addDocument(termIds)
   const terms = new TermTable(n)
   const tfidf = new Float64Array(n)
   const termWeights = new Float64Array(n)

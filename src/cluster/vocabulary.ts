@@ -19,6 +19,11 @@ export class Vocabulary {
     return this.docs
   }
 
+  /** Terms interned so far. */
+  get size(): number {
+    return this.terms.length
+  }
+
   /** The id of `term`, assigned on first sight. */
   intern(term: string): number {
     let id = this.ids.get(term)

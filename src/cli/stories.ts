@@ -1,0 +1,96 @@
+/**
+ * `parallax stories`: the user's edits to story clustering, kept in a JSON file (`--edits`), and
+ * the stories with those edits applied.
+ *
+ *   parallax stories merge <target> <other> --edits edits.json
+ *   parallax stories split <storyId> <articleId...> --edits edits.json
+ *   parallax stories show <inputs...> --edits edits.json [--families families.json] [-f json|md]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { Command, Option } from 'commander'
+import { clusterArticles, DEFAULT_FAMILIES, independentSources, parseEdits, parseFamilies, type PublisherFamilies, type StoryEdit } from '../cluster/index.js'
+import { ParallaxUsageError } from '../errors.js'
+import { reportArticle } from '../pipeline.js'
+import { renderClustersMarkdown } from '../render/index.js'
+import { exitCodeOf, processInputs, successes, write, type InputOptions, type Io } from './run.js'
+
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new ParallaxUsageError(`cannot read ${what} ${path}: ${(error as Error).message}`)
+  }
+}
+
+/** The edits in `path` (none when the file does not exist yet). */
+export function readEdits(path: string | undefined): StoryEdit[] {
+  if (!path || !existsSync(path)) return []
+  return parseEdits(readJson(path, 'story edits'))
+}
+
+function appendEdit(path: string, edit: StoryEdit, io: Io): number {
+  const edits = [...readEdits(path), edit]
+  writeFileSync(path, JSON.stringify(edits, null, 2) + '\n')
+  io.stdout.write(JSON.stringify(edits, null, 2) + '\n')
+  return 0
+}
+
+type ShowOptions = InputOptions & { edits?: string; families?: string }
+
+/** Clusters the inputs with the edits applied; each story with its independent sources. */
+async function show(specs: string[], options: ShowOptions, io: Io): Promise<number> {
+  const edits = readEdits(options.edits)
+  const families: PublisherFamilies = options.families ? parseFamilies(readJson(options.families, 'publisher families')) : DEFAULT_FAMILIES
+  const outcomes = await processInputs(specs, options, io, 'annotate')
+  const articles = [...new Map(successes(outcomes).map((s) => [s.value.id, s.value])).values()]
+  const byId = new Map(articles.map((a) => [a.id, a]))
+  const stories = clusterArticles(articles, { edits }).map((story) => {
+    const sources = independentSources(story, byId, families)
+    return { ...story, independentSources: sources.length, sources }
+  })
+  const output =
+    options.format === 'md'
+      ? renderClustersMarkdown(stories, byId) + stories.map((s) => `\n- \`${s.id}\`: ${s.articleIds.length} articles, ${s.independentSources} independent sources`).join('') + '\n'
+      : JSON.stringify({ schemaVersion: 1, articles: articles.map(reportArticle), stories, edits }, null, 2) + '\n'
+  if (outcomes.length === 0) io.stderr.write('parallax: no input found\n')
+  await write(io.stdout, output)
+  return exitCodeOf(outcomes)
+}
+
+/** Adds `parallax stories` and its subcommands to the program. */
+export function storiesCommand(program: Command, io: Io, setResult: (code: number) => void): Command {
+  const stories = program.command('stories').description('merge or split stories (edits kept in a JSON file) and show the stories with the edits applied')
+  const editsOption = () => new Option('--edits <file>', 'JSON file of story edits (created when missing)').makeOptionMandatory()
+  stories
+    .command('merge')
+    .description('merge <other> into <target> (the target keeps its id; later articles respect it)')
+    .argument('<target>', 'story id that stays')
+    .argument('<other>', 'story id merged into it')
+    .addOption(editsOption())
+    .action((target: string, other: string, options: { edits: string }) => {
+      const [edit] = parseEdits([{ op: 'merge', storyIds: [target, other] }])
+      setResult(appendEdit(options.edits, edit, io))
+    })
+  stories
+    .command('split')
+    .description('move articles out of a story into a story of their own, kept apart from it')
+    .argument('<storyId>', 'story id the articles leave')
+    .argument('<articleIds...>', 'article ids that leave')
+    .addOption(editsOption())
+    .action((storyId: string, articleIds: string[], options: { edits: string }) => {
+      const [edit] = parseEdits([{ op: 'split', storyId, articleIds }])
+      setResult(appendEdit(options.edits, edit, io))
+    })
+  stories
+    .command('show')
+    .description('group the inputs into stories with the edits applied, with independent sources per story')
+    .argument('[inputs...]', 'files, directories, globs, or - for stdin (default: stdin)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('json'))
+    .option('--edits <file>', 'JSON file of story edits')
+    .option('--families <file>', 'JSON publisher families table: { "Family": { "outlets": [...], "domains": [...] } }')
+    .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none')
+    .option('--outlet <name>', 'outlet name for inputs that do not name one')
+    .option('-q, --quiet', 'no progress or summary on stderr, only failures')
+    .action(async (inputs: string[], options: ShowOptions) => setResult(await show(inputs, options, io)))
+  return stories
+}
