@@ -14,7 +14,7 @@ export interface Candidate {
   from: number
   to: number
   type: EntityType | null
-  /** `lexicon`, `first-name`, `title`, `shape`, `context`, `speech`, `unknown`. */
+  /** `lexicon`, `first-name`, `title`, `shape`, `context`, `speech`, `unknown`, `demonym`. */
   why: string
 }
 
@@ -23,8 +23,9 @@ const MAX_LEXICON_WORDS = 5
 const TIME_WORDS = new Set(
   'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(' '),
 )
-const SPEECH_AFTER = /^(?:said|says|told|tells|added|wrote|writes|posted|stated|noted|remarked|confirmed|announced|insisted|warned|asked|replied)$/
-const SPEECH_BEFORE = /^(?:said|says|according|told)$/
+const SPEECH_AFTER =
+  /^(?:said|says|told|tells|added|adds|wrote|writes|posted|stated|noted|notes|remarked|confirmed|announced|insisted|insists|warned|warns|asked|asks|replied|concluded|concludes|explained|explains|argued|argues|interjected|echoed|retorted|agreed|agrees|countered|quipped|tweeted|responded|recalled)$/
+const SPEECH_BEFORE = /^(?:said|says|according|told|added|asked|replied|responded|explained|noted|agreed|countered|quipped|concluded|insisted|tweeted|wrote|continued|recalled)$/
 /** "We’re", "I’ll", "don’t": a pronoun or verb with a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|ve|d|m|t)$|n['’]t$/i
 const isGrammar = (t: Token): boolean => CONTRACTION.test(t.text) || (t.initial && COMMON_CAPITALISED.has(t.text))
@@ -99,6 +100,8 @@ function typeChunk(text: string, tokens: readonly Token[], from: number, to: num
   const first = tokens[from]
   const last = tokens[to - 1]
   const n = to - from
+  // A nationality word may be a surname ("Mark Cuban ... Cuban said"): kept, alias resolution decides.
+  if (n === 1 && DEMONYMS.has(first.text)) return [{ from, to, type: null, why: 'demonym' }]
   if (allGeneric(tokens, from, to)) return []
   if (n > 4) return heading ? [] : [{ from, to, type: 'other', why: 'unknown' }]
   if (FIRST_NAMES.has(first.text) && n >= 2) return [{ from, to, type: 'person', why: 'first-name' }]
@@ -112,7 +115,7 @@ function typeChunk(text: string, tokens: readonly Token[], from: number, to: num
   }
   const byContext = typeByContext(text, tokens, from, to)
   if (byContext) return [{ from, to, type: byContext, why: 'context' }]
-  if (titledBefore(tokens, from) || occupationBefore(tokens, from)) return [{ from, to, type: 'person', why: 'title' }]
+  if (titledBefore(text, tokens, from) || occupationBefore(tokens, from)) return [{ from, to, type: 'person', why: 'title' }]
   if (speechNear(tokens, from, to)) return [{ from, to, type: 'person', why: 'speech' }]
   return [{ from, to, type: null, why: 'unknown' }]
 }
@@ -146,9 +149,11 @@ function indexOfWord(tokens: readonly Token[], from: number, to: number, word: s
 }
 
 /** A role word right before the chunk ("spokesman Dmitry Peskov", "President Trump"). */
-function titledBefore(tokens: readonly Token[], from: number): boolean {
+function titledBefore(text: string, tokens: readonly Token[], from: number): boolean {
   const prev = tokens[from - 1]
-  return prev !== undefined && tokens[from].joined && !prev.possessive && ROLE_HEADS.has(titleKey(prev.text)) && prev.text !== 'state'
+  // "Rep. G.K. Butterfield": an abbreviated title keeps its dot out of the token.
+  const joined = tokens[from].joined || (prev !== undefined && text.slice(prev.end, tokens[from].start) === '. ')
+  return prev !== undefined && joined && !prev.possessive && ROLE_HEADS.has(titleKey(prev.text)) && prev.text !== 'state'
 }
 
 /** "X said", "said X", "according to X". */

@@ -101,7 +101,7 @@ congresswoman ambassador envoy special spokesman spokeswoman spokesperson press 
 lieutenant lt captain capt sergeant sgt major maj commander mayor judge justice director chairman chairwoman chair ceo founder leader speaker
 king queen prince princess pope patriarch sheikh emir sultan officer official commissioner coordinator negotiator representative head
 attorney prosecutor mr mrs ms dr prof professor rev former acting interior economy economic finance trade energy state national security
-policy senior top investment cooperation counterpart first lady lord sir dame premier sec master executive
+policy senior top investment cooperation counterpart first lady lord sir dame premier sec master executive moderator host anchor
 `)
 
 /** Heads that make a title: the role must end in one of these ("Kremlin spokesman", "Secretary of State"). */

@@ -18,6 +18,7 @@ export interface Resolved {
 }
 
 const IN_PLACE = /^(?:in|near|outside)$/
+const NAME_SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/
 
 /** Stage 1: "the X region", "city of X", "in X" make an unknown X a place. */
 export function typePlacesByCue(tokens: readonly Token[], candidates: Candidate[]): void {
@@ -51,7 +52,9 @@ export function resolveAliases(tokens: readonly Token[], candidates: readonly Ca
     }
     if (c.type !== 'person') continue
     // The longest name with this last word is the canonical one ("Donald Trump" over "Trump").
-    const surname = tokens[c.to - 1].text
+    // "Robert Casey Jr.": the surname is the word before a generational suffix.
+    const last = c.to - 1 > c.from && NAME_SUFFIX.test(tokens[c.to - 1].text) ? c.to - 2 : c.to - 1
+    const surname = tokens[last].text
     const known = fullName.get(surname)
     if (!known || known.split(' ').length < c.to - c.from) fullName.set(surname, phrase)
   }
@@ -70,6 +73,8 @@ export function resolveAliases(tokens: readonly Token[], candidates: readonly Ca
       out.push({ from: c.from, to: c.to, type: 'person', name: full, via: full === phrase ? 'name' : 'surname' })
       continue
     }
+    // A nationality word is a name only as the surname of a person named in full.
+    if (c.why === 'demonym') continue
     const type = c.type ?? typeOf.get(phrase) ?? fallbackType(tokens, c)
     if (type !== null) out.push({ from: c.from, to: c.to, type, name: phrase, via: 'name' })
   }

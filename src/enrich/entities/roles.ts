@@ -28,7 +28,7 @@ const ROLE_MODIFIERS = new Set(
 export function roleBefore(text: string, tokens: readonly Token[], from: number): Role | null {
   let k = from
   let headSeen = false
-  while (k > 0 && from - k < MAX_ROLE_WORDS && tokens[k].joined) {
+  while (k > 0 && from - k < MAX_ROLE_WORDS && (tokens[k].joined || abbreviatedTitle(text, tokens, k))) {
     const t = tokens[k - 1]
     if (t.possessive) break
     if (isTitleWord(t)) {
@@ -46,8 +46,13 @@ export function roleBefore(text: string, tokens: readonly Token[], from: number)
   // Leading "of" or a dangling organisation without a title after it is not part of the role.
   while (k < from && tokens[k].text === 'of') k++
   const start = tokens[k].start
-  const end = tokens[from - 1].end
+  const end = tokens[from - 1].end + (text[tokens[from - 1].end] === '.' ? 1 : 0)
   return { role: text.slice(start, end), roleSpan: [start, end] }
+}
+
+/** "Sen. Evan Bayh": a title abbreviation before token `k`, its dot and one space between. */
+function abbreviatedTitle(text: string, tokens: readonly Token[], k: number): boolean {
+  return text.slice(tokens[k - 1].end, tokens[k].start) === '. ' && isTitleWord(tokens[k - 1])
 }
 
 /** How many tokens before `k` form a known organisation name (0 if none). */

@@ -30,7 +30,9 @@ const POSSESSIVE = /['’]s?$/u
 const UPPER = /^\p{Lu}/u
 const CLAUSE_OPENERS = new Set(['"', '“', '‘', '(', ':', '—', '–', '-'])
 /** Abbreviations that stay inside a name with their dot ("St. Brennan's Hospital", "Mt. Kenya"). */
-const NAME_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft'])
+const NAME_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft', 'Jr', 'Sr'])
+/** A middle initial inside a name: "Robert P. Casey" (a capital letter, a dot, a capitalised word). */
+const MIDDLE_INITIAL = /^\. \p{Lu}\p{Ll}/u
 
 function spacesOnly(text: string, from: number, to: number): boolean {
   if (to <= from) return false
@@ -57,7 +59,8 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
     while (s < sentences.length - 1 && sentences[s][1] <= start) s++
     let word = m[0]
     let written = word
-    if (NAME_ABBREVIATIONS.has(word) && text[start + word.length] === '.') {
+    const initialLetter = word.length === 1 && UPPER.test(word) && MIDDLE_INITIAL.test(text.slice(start + 1, start + 5))
+    if ((NAME_ABBREVIATIONS.has(word) && text[start + word.length] === '.') || initialLetter) {
       word = written = word + '.'
       WORD.lastIndex++
     }

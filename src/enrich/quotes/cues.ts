@@ -18,11 +18,17 @@ const VERBS = [
   'maintained', 'claimed', 'stressed', 'acknowledged', 'described', 'describing', 'called', 'calling', 'indicated',
   'confirmed', 'promised', 'pledged', 'vowed', 'threatened', 'urged', 'conceded', 'admitted', 'recalled', 'suggested',
   'reported', 'reports', 'according to', 'quoted', 'quoting', 'citing',
+  'interjected', 'echoed', 'retorted', 'concluded', 'concludes', 'asks', 'agreed', 'agrees', 'countered', 'counters',
+  'quipped', 'joked', 'mused', 'shouted', 'yelled', 'wondered', 'observed', 'predicted', 'boasted', 'complained',
+  'lamented', 'cautioned', 'emphasized', 'contended', 'reiterated', 'answered', 'commented', 'testified', 'recounted',
+  'explains', 'insists', 'argues', 'warns', 'notes', 'continues', 'replies', 'responds', 'tweets', 'declares', 'adds',
+  'sighed', 'exclaimed', 'pointed out', 'went on', 'assured', 'reacted', 'blogged', 'riffed', 'issued a statement', 'released a statement',
 ]
 export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'gi')
 
 /** Verbs that may come before their subject ("said Kremlin spokesman Dmitry Peskov", "Says Trump"). */
-export const INVERTIBLE = /^(?:said|says|added|wrote|asked|continued|according to|citing|quoting)$/i
+export const INVERTIBLE =
+  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged)$/i
 
 /** Words allowed between a subject and its verb. */
 export const FILLER = new RegExp(

@@ -4,8 +4,10 @@
  *   2. merge quotations that run over several paragraphs, then join an unattributed one to the
  *      quote just before its opening attribution (before 3, which judges whole quotes);
  *   3. classify direct / partial;
- *   4. attach cue, channel and speaker, in text order (so "he said" can look back at earlier
- *      speakers), and give a cue-less quote the speaker of the quote just before it;
+ *   4. attach the speaker, in text order (so "he said" can look back at earlier speakers), from
+ *      the first that fits: a signature after a dash; a speech verb with its cue and channel; the
+ *      subject of a partial quote's clause; the subject before a colon that introduces it; the
+ *      quote just before it, or the person the sentence before is about;
  *   5. drop scare quotes and headline fragments that no one is said to have said.
  */
 import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.js'
@@ -16,6 +18,19 @@ import { clauseStart, clauseSubject, resolveBack, sentenceIndex, speakerCandidat
 const STAGE = 'enrich/quotes'
 const ACCORDING = /^according to$/i
 const CITING = /^,?\s+citing\s+/
+/** A colon (and only space) right before the opening mark: the quote is introduced by the clause before it. */
+const COLON_BEFORE = /:\s*$/
+const MAX_INTRO_GAP = 8
+const MAX_TITLE_WORDS = 8
+const TITLE_WORD = /^[(\[]?[\p{Lu}\p{N}][\p{L}\p{N}'’:.-]*$/u
+const SMALL_WORD = /^(?:a|an|the|of|on|in|at|to|for|and|or|with|by|from|as|is|de|du|la)$/
+/** What names a title: an outlet's possessive, or a word for a programme, book or film before it. */
+const TITLE_BEFORE =
+  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of)[\s,:]+)$/
+const TITLE_AFTER = /^,?\s+(?:show|program|programme|broadcast|series|segment|podcast|interview|episode)\b/
+const SIGNATURE_DASH = /^[ \t]*[―—–][ \t]*/
+const PLAIN_SPEECH = /^(?:said|says|say|added|adds|wrote|writes|explained|stated|noted|remarked)$/i
+const PASSIVE = /\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+)?$/i
 
 /** Options for {@link findQuotes}. */
 export interface QuoteOptions {
@@ -48,7 +63,11 @@ export function findQuotes(
   for (const s of stretches) {
     const kind = classify(text, s)
     const quote: QuoteMention =
-      attribute(view, s, kind, quoted) ?? subjectOnly(view, s, kind) ?? inherit(text, sentences, s, kind, previous)
+      signed(view, s, kind) ??
+      attribute(view, s, kind, quoted) ??
+      subjectOnly(view, s, kind) ??
+      introduced(view, s, kind) ??
+      inherit(view, s, kind, previous)
     if (quote.speaker) view.attributed.push({ start: s.open, end: s.close, name: quote.speaker.name })
     if (dropped(text, s, quote, scareQuoteWords)) continue
     out.push(quote)
@@ -85,8 +104,10 @@ function verbsIn(text: string, from: number, to: number, quoted: readonly Span[]
   SPEECH_VERB.lastIndex = 0
   for (let m = SPEECH_VERB.exec(window); m !== null; m = SPEECH_VERB.exec(window)) {
     const start = from + m.index
-    // "promised to enforce", "is said to want": a verb before an infinitive reports no words.
-    if (/^\s+to\s+[a-z]/.test(text.slice(start + m[0].length, start + m[0].length + 8)) && !ACCORDING.test(m[0])) continue
+    // "promised to enforce", "is said to want": a verb before an infinitive reports no words; but
+    // "said to cheers", "told to reporters" do, so plain speech verbs are skipped only in the passive.
+    const toAfter = /^\s+to\s+[a-z]/.test(text.slice(start + m[0].length, start + m[0].length + 8)) && !ACCORDING.test(m[0])
+    if (toAfter && (!PLAIN_SPEECH.test(m[0]) || PASSIVE.test(text.slice(Math.max(0, start - 12), start)))) continue
     if (!quoted.some(([a, b]) => start >= a && start < b)) out.push({ start, end: start + m[0].length, word: m[0] })
   }
   return out
@@ -151,21 +172,67 @@ function lastBoundary(text: string, from: number, pos: number, quoted: readonly 
   return b
 }
 
-/** A quote with no cue of its own continues the quote just before it in the same or previous sentence. */
-function inherit(
-  text: string,
-  sentences: readonly Span[],
-  s: Stretch,
-  kind: QuoteKind,
-  previous: { quote: QuoteMention; sentence: number } | null,
-): QuoteMention {
+/** “We will win.” ― Ana Diaz: a name after a dash right behind the closing mark signs the quote. */
+function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
+  const dash = SIGNATURE_DASH.exec(view.text.slice(s.close, s.close + 6))
+  if (!dash) return null
+  const at = s.close + dash[0].length
+  const who = view.candidates.find((c) => c.start === at && c.kind === 'entity' && (c.entity?.type === 'person' || c.entity?.type === 'organization'))
+  return who?.name ? { span: [s.start, s.end], speaker: { name: who.name, span: [who.start, who.end] }, kind, stage: STAGE } : null
+}
+
+/** "Hannity interjected: “...”", "Pollster Dana Shaw: “...”": the subject before a colon that introduces the quote. */
+function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
+  const { text, sentences } = view
+  const colon = COLON_BEFORE.exec(text.slice(Math.max(0, s.open - MAX_INTRO_GAP), s.open))
+  if (!colon) return null
+  const at = s.open - (colon[0].length - colon[0].indexOf(':'))
+  const sentence = sentences[sentenceIndex(sentences, at)]
+  if (!sentence) return null
+  const subject = clauseSubject(text, view.candidates, clauseStart(text, sentence[0], at), at)
+  if (!subject || subject.entity?.type === 'place' || subject.entity?.type === 'other') return null
+  const name = subject.name ?? resolveBack(view, subject.start)
+  return name ? { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE } : null
+}
+
+/**
+ * A direct quote with no cue of its own continues the quote just before it (same or previous two
+ * sentences, no narration paragraph between); failing that, a quote opening its paragraph belongs
+ * to the person who is the subject of the sentence just before it.
+ */
+function inherit(view: ArticleView, s: Stretch, kind: QuoteKind, previous: { quote: QuoteMention; sentence: number } | null): QuoteMention {
+  const { text, sentences } = view
   const here = sentenceIndex(sentences, s.open)
-  const near = kind === 'direct' && previous !== null && previous.quote.speaker !== null && here - previous.sentence <= 2 && !/\n\s*\n[^“"]/.test(text.slice(previous.quote.span[1], s.open))
-  return { span: [s.start, s.end], speaker: near ? { name: previous.quote.speaker!.name } : null, kind, stage: STAGE }
+  const bare = { span: [s.start, s.end] as Span, speaker: null, kind, stage: STAGE }
+  if (kind !== 'direct') return bare
+  const near = previous !== null && previous.quote.speaker !== null && here - previous.sentence <= 2 && !/\n\s*\n[^“"]/.test(text.slice(previous.quote.span[1], s.open))
+  if (near) return { ...bare, speaker: { name: previous.quote.speaker!.name } }
+  const opensParagraph = /\n\s*$/.test(text.slice(Math.max(0, s.open - 4), s.open))
+  const before = sentences[here - 1]
+  if (!opensParagraph || !before) return bare
+  const people = view.candidates.filter((c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= before[0] && c.end <= before[1])
+  const subject = clauseSubject(text, people, before[0], before[1])
+  return subject?.name ? { ...bare, speaker: { name: subject.name, span: [subject.start, subject.end] } } : bare
+}
+
+/**
+ * The title of a show, book or film, not words anyone said: every word capitalised (small words
+ * aside), no sentence punctuation inside, and named as one ("NBC's “Meet the Press”", "on “Squawk
+ * Box” program", "his book, “Crippled America”").
+ */
+function isTitle(text: string, s: Stretch): boolean {
+  const body = text.slice(s.start, s.end).replace(/[.,]$/, '')
+  const words = body.split(/\s+/)
+  if (words.length > MAX_TITLE_WORDS || /[,;!?]|\.\s/.test(body)) return false
+  if (!words.every((w, i) => TITLE_WORD.test(w) || (i > 0 && SMALL_WORD.test(w)))) return false
+  const before = text.slice(Math.max(0, s.open - 40), s.open)
+  const after = text.slice(s.close, s.close + 30)
+  return TITLE_BEFORE.test(before) || TITLE_AFTER.test(after)
 }
 
 /** Stage 5: scare quotes and titles, and quoted headline fragments standing alone without a speaker. */
 function dropped(text: string, s: Stretch, q: QuoteMention, scareQuoteWords: number): boolean {
+  if (isTitle(text, s)) return true
   if (q.speaker) return false
   if (q.kind === 'partial' && text.slice(s.start, s.end).split(/\s+/).length <= scareQuoteWords) return true
   const lineStart = text.lastIndexOf('\n', s.open) + 1

@@ -51,7 +51,13 @@ export function findStretches(text: string): Stretch[] {
     const i = m.index
     const ch = m[0]
     if (open >= 0 && i > openEnd) leaveOpen()
-    if (ch === '“' || (ch === '"' && open < 0 && straightOpens(text, i))) {
+    // A typo'd closing mark (“Really?“ he asked): an opening mark right after sentence punctuation
+    // and before a space, while a quote is open, closes it.
+    const closesAsTypo = ch === '“' && open >= 0 && /[.,!?…]/.test(text[i - 1] ?? '') && /[\s]/.test(text[i + 1] ?? ' ')
+    if (closesAsTypo) {
+      out.push({ open, start: open + 1, end: i, close: i + 1, closed: true, mark: 'double' })
+      open = -1
+    } else if (ch === '“' || (ch === '"' && open < 0 && straightOpens(text, i))) {
       if (open >= 0) leaveOpen()
       open = i
       openEnd = paragraphEnd(text, i)

@@ -93,6 +93,38 @@ test('findQuotes: a continuation with its own attribution stays a quote of its o
   assert.ok(quoteText(text, quoteStarting(text, 'We will rebuild')).endsWith('We will rebuild'))
 })
 
+/** Attributions beyond "X said": signatures, colons, inverted verbs with titles or unnamed speakers, the sentence before. */
+const moreCues: [name: string, text: string, quote: string, speaker: string | null][] = [
+  ['a name after a dash signs the quote', 'Readers wrote in.\n“We deserve better answers.” ― Lidia Marquez\n', 'We deserve better', 'Lidia Marquez'],
+  ['the subject before a colon introduces it', 'Moderator Hal Dunning interjected: “So the plan will change?”', 'So the plan', 'Hal Dunning'],
+  ['an inverted verb skips a title and "former"', '“Nobody saw it coming,” said former Sen. Evan Brightwater, a moderate.', 'Nobody saw', 'Evan Brightwater'],
+  ['an inverted verb keeps an unnamed speaker as written', '“It is a long shot,” said one Ohio Republican, who asked not to be named.', 'It is a long shot', 'one Ohio Republican'],
+  ['"replied X" is inverted too', '“Not in my lifetime,” replied Tomasz Wierzba.', 'Not in my lifetime', 'Tomasz Wierzba'],
+  ['"said to cheers" is still a speech verb', '“We will march on,” Nell Farrow said to cheers at a rally. “And we will win.”', 'We will march', 'Nell Farrow'],
+  ['a paragraph-opening quote belongs to the subject of the sentence before', 'Clara Voss is upbeat about the vote.\n\n“We can carry the county by ten points.”', 'We can carry', 'Clara Voss'],
+  ['a nationality word is a surname when the full name was given', 'Mark Cuban spoke on Sunday.\n\n“It is too early to tell,” Cuban said.', 'It is too early', 'Mark Cuban'],
+  ['a middle initial and a suffix stay in the name', '“The vote is close,” said Sen. Robert P. Casey Jr. on Monday.', 'The vote is close', 'Robert P. Casey Jr.'],
+  ['the Republican nominee said: a role phrase resolves back', 'Donald Trump spoke in Ohio. “We will win big,” the Republican presidential nominee said.', 'We will win big', 'Donald Trump'],
+]
+
+for (const [name, text, quote, speaker] of moreCues) {
+  test(`findQuotes: ${name}`, () => {
+    assert.equal(quoteStarting(text, quote).speaker?.name ?? null, speaker)
+  })
+}
+
+test('findQuotes: show, book and film titles are not quotes, even next to a speaker', () => {
+  const text = '“Prices are too high,” Maya Lind said Sunday on NBC’s “Meet the Press.” She also wrote the book “Counting the Cost.”'
+  const found = quotes(text).map((q) => quoteText(text, q))
+  assert.deepEqual(found, ['Prices are too high'])
+})
+
+test('findQuotes: an opening mark typed where a closing one belongs still closes the quote', () => {
+  const text = 'The host pressed on. “Do you want that label?“ he asked. “No, I do not,” said Ray Oduya.'
+  const found = quotes(text).map((q) => quoteText(text, q))
+  assert.deepEqual(found, ['Do you want that label?', 'No, I do not'])
+})
+
 /** "she"/"he" skip a person of the other gender (known from a first name, a role or an earlier pronoun). */
 const genderCases: [text: string, quote: string, speaker: string][] = [
   ['Piotr Walczak met Nadia Ferrante at the dock. “We found the leak,” she said.', 'We found the leak', 'Nadia Ferrante'],

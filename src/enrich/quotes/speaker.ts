@@ -15,7 +15,8 @@ export interface SpeakerCandidate {
   /** The entity's canonical name; absent for pronouns and role phrases until resolved. */
   name?: string
   entity?: EntityMention
-  kind: 'entity' | 'pronoun' | 'role-phrase'
+  /** `phrase`: an unnamed speaker as written after an inverted verb ("said one Republican strategist"). */
+  kind: 'entity' | 'pronoun' | 'role-phrase' | 'phrase'
 }
 
 /** What {@link Attributor} needs to know about the article. */
@@ -35,11 +36,16 @@ const SHE = /^(?:she|the (?:[\w-]+ )*?(?:spokeswoman|chairwoman|congresswoman|bu
 const HE = /^(?:he|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|businessman))\b/i
 
 const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
-const ROLE_PHRASE = /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior) ){0,2}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator)\b/g
+const ROLE_PHRASE =
+  /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
 const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:the\s+)?$/i
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/
 const BY_AFTER = /\bby\s+/g
 const MAX_BACK_SENTENCES = 5
+/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"). */
+const INVERTED_GAP = /^\s+(?:[\p{L}\p{N}.'’&-]+\s+){0,5}$/u
+/** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
+const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
 /** Builds the candidate list: mentions (outermost only), pronouns and role phrases outside quotes. */
 export function speakerCandidates(text: string, entities: readonly EntityMention[], quoted: readonly Span[]): SpeakerCandidate[] {
@@ -89,7 +95,15 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     if (agent) return agent
   }
   if (INVERTIBLE.test(verb.word) && /^[\s,]*$/.test(before)) {
-    const after = inWindow.find((c) => startWithRole(c) > verb.end && /^\s+(?:the\s+)?$/i.test(text.slice(verb.end, startWithRole(c))))
+    const after = inWindow.find((c) => startWithRole(c) > verb.end && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
+    // A place or unknown word after the verb modifies an unnamed speaker ("said one Ohio Republican").
+    const modifier = after !== undefined && (after.entity?.type === 'place' || after.entity?.type === 'other')
+    if (after && !modifier) return after
+    const written = UNNAMED_AFTER.exec(text.slice(verb.end, Math.min(to, verb.end + 80)))
+    if (written && boundary >= verb.start - 3) {
+      const start = verb.end + written[0].length - written[1].length
+      return { start, end: start + written[1].length, name: written[1], kind: 'phrase' }
+    }
     if (after) return after
   }
   for (let i = inWindow.length - 1; i >= 0; i--) {
@@ -120,7 +134,8 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
     if (c.start < from || c.end > to) continue
     if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) continue
     if (/^['’]/.test(text.slice(c.end, c.end + 1))) continue
-    if (c.entity?.type === 'place') {
+    // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
+    if (c.entity?.type === 'place' || c.entity?.type === 'other') {
       place ??= c
       continue
     }

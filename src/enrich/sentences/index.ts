@@ -39,6 +39,8 @@ const ATTRIBUTION_AHEAD = /^(?:(?:he|she|they|it|we|i)\s+|(?:the\s+)?(?:[A-Z][\p
 /** Candidate boundaries: terminal punctuation (with closing quotes/brackets) before whitespace, or a line break. */
 const BOUNDARY = /(?:\.{3}|[.!?…])+["”’')\]»]*(?=\s|$)|\n/g
 const WORD_BEFORE = /([\p{L}\p{N}.]+)$/u
+const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u
+const TITLE_THEN_INITIALS = /\b(\p{L}+)\.\s+(?:\p{Lu}\.\s?)*\p{Lu}$/u
 const CLOSERS = /["”’')\]»]+$/
 const OPENERS_START = /^[\s]*["“‘'(\[«]?\s*(\S)/u
 
@@ -82,12 +84,19 @@ function endsSentence(text: string, at: number, punct: string, end: number): boo
   if (bare === '.') {
     const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 20), at))?.[1] ?? ''
     if (!periodEnds(before, next)) return false
+    if (INITIALS.test(before) && initialsAfterTitle(text, at)) return false
   }
   if ((bare.endsWith('!') || bare.endsWith('?')) && bare !== punct) {
     // "Great progress was made!" Trump said — the attribution belongs to the quote's sentence.
     if (ATTRIBUTION_AHEAD.test(text.slice(end, end + 60).trimStart()) || SPEECH_VERB.test(next)) return false
   }
   return startsSentence(next)
+}
+
+/** "Rep. G.K. Butterfield": initials right after a title abbreviation are a name's, not a sentence end. */
+function initialsAfterTitle(text: string, at: number): boolean {
+  const m = TITLE_THEN_INITIALS.exec(text.slice(Math.max(0, at - 24), at))
+  return m !== null && NEVER_FINAL.has(m[1].toLowerCase())
 }
 
 /** Whether a period after `before` ends a sentence when `next` follows. */

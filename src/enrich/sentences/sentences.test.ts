@@ -60,3 +60,8 @@ test('splitSentences: keeps a seed quote and its Truth Social attribution togeth
 test('splitSentences: "posted a photo to X." followed by a quote splits there', () => {
   assert.deepEqual(split('He said it in a post on X. “Just cruelty.”'), ['He said it in a post on X.', '“Just cruelty.”'])
 })
+
+test('splitSentences: initials after a title abbreviation are part of the name', () => {
+  assert.deepEqual(split('“A sad day,” said Rep. G.K. Barrow today. Then he left.'), ['“A sad day,” said Rep. G.K. Barrow today.', 'Then he left.'])
+  assert.deepEqual(split('He flew to the U.S. Then he left.'), ['He flew to the U.S.', 'Then he left.'])
+})
