@@ -1,0 +1,46 @@
+/**
+ * `parallax serve`: the library's HTTP API and web pages. Binds to 127.0.0.1 unless told otherwise;
+ * binding elsewhere without an API key leaves writes refused for other hosts.
+ */
+import type { Command } from 'commander'
+import { buildServer } from '../server/app.js'
+import { defaultDbPath, openStore } from '../store/index.js'
+import { Library } from '../store/library.js'
+import type { Io } from './run.js'
+
+export interface ServeOptions {
+  db?: string
+  host: string
+  port: number
+  apiKey?: string
+  bodyLimit: number
+}
+
+/** Starts the server; resolves when it is closed (SIGINT or SIGTERM). */
+export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
+  const store = openStore(options.db ?? defaultDbPath())
+  const app = buildServer(new Library(store), { apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null, bodyLimit: options.bodyLimit })
+  const address = await app.listen({ host: options.host, port: options.port })
+  io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await app.close()
+  await store.close()
+  return 0
+}
+
+/** Adds `serve` to the program. */
+export function registerServe(program: Command, io: Io, setResult: (code: number) => void): void {
+  program
+    .command('serve')
+    .description('HTTP API (/v1, /openapi.json) and web pages over the library')
+    .option('--db <file>', `library file (default: ${defaultDbPath()})`)
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .option('--port <n>', 'port', Number, 8080)
+    .option('--api-key <key>', 'key required for writes (or set PARALLAX_API_KEY)')
+    .option('--body-limit <bytes>', 'largest request body', Number, 5 * 1024 * 1024)
+    .action(async (options: ServeOptions) => setResult(await serveCommand(options, io)))
+}

@@ -1,0 +1,121 @@
+/**
+ * `parallax serve`: the library's HTTP API under `/v1`, `/openapi.json`, and the web pages, in one
+ * Fastify app. Errors are `application/problem+json`; writes need the API key when one is set
+ * (and without one, only loopback clients may write); every response carries a strict CSP.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
+import { ingestDocument, newTally } from '../store/ingest.js'
+import type { Library } from '../store/library.js'
+import { openApiDocument, type RegisteredRoute, type RouteSchema } from './openapi.js'
+import { registerPages } from './pages.js'
+import { problem as problemSchema, schemas } from './schemas.js'
+
+export interface ServerOptions {
+  /** Required as `Authorization: Bearer <key>` (or `X-API-Key`) on writes. */
+  apiKey?: string | null
+  /** Largest request body, in bytes; beyond it the answer is 413. */
+  bodyLimit?: number
+  version?: string
+  logger?: boolean
+}
+
+/** Sent on every response: pages load nothing from anywhere and run no script. */
+export const CSP_HEADER = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+/** An error carried to the client as problem+json. */
+export class HttpProblem extends Error {
+  constructor(readonly status: number, readonly title: string, detail?: string) {
+    super(detail ?? title)
+  }
+}
+
+function sendProblem(reply: FastifyReply, status: number, title: string, detail?: string): FastifyReply {
+  return reply.code(status).type('application/problem+json').send({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) })
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/
+
+function checkWrite(apiKey: string | null | undefined, request: FastifyRequest): void {
+  if (apiKey) {
+    const auth = request.headers.authorization
+    const given = auth?.startsWith('Bearer ') ? auth.slice(7) : request.headers['x-api-key']
+    if (given !== apiKey) throw new HttpProblem(401, 'API key required', 'send the key as Authorization: Bearer <key>')
+  } else if (!LOOPBACK.test(request.ip)) {
+    throw new HttpProblem(403, 'Writes are disabled', 'start the server with --api-key to accept writes from other hosts')
+  }
+}
+
+/**
+ * Builds the app (not listening): call `.listen({ host: '127.0.0.1', port })` or `.inject()`.
+ * @example const app = buildServer(new Library(openStore('lib.db'))); await app.listen({ port: 8080 })
+ */
+export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1024 * 1024, version = '0.0.0', logger = false }: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } } })
+  const routes: RegisteredRoute[] = []
+  const store = library.store
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CSP_HEADER)
+    reply.header('x-content-type-options', 'nosniff')
+    reply.header('referrer-policy', 'no-referrer')
+  })
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, _request, reply) => {
+    if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.title, error.message)
+    if (error.validation) return sendProblem(reply, 400, 'Invalid request', error.message)
+    const status = error.statusCode ?? 500
+    if (status === 413) return sendProblem(reply, 413, 'Request body too large', `the limit is ${bodyLimit} bytes`)
+    if (status < 500) return sendProblem(reply, status, error.message)
+    app.log.error(error)
+    return sendProblem(reply, 500, 'Internal error')
+  })
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'Not found', `${request.method} ${request.url.split('?')[0]}`))
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => {
+    const lines = String(body).split(/\r?\n/).filter((l) => l.trim() !== '')
+    try {
+      done(null, { articles: lines.map((l) => JSON.parse(l) as unknown) })
+    } catch {
+      done(new HttpProblem(400, 'Invalid NDJSON', 'every line must be one JSON object'), undefined)
+    }
+  })
+
+  const route = <Q = unknown>(method: 'GET' | 'POST', url: string, schema: RouteSchema, handler: (request: FastifyRequest & Q, reply: FastifyReply) => unknown, write = false) => {
+    routes.push({ method, url, schema, write })
+    app.route({ method, url, schema: schema as object, handler: async (request, reply) => {
+      if (write) checkWrite(apiKey, request)
+      return handler(request as FastifyRequest & Q, reply)
+    } })
+  }
+  type Q<T> = { query: T }
+  type P = { params: { id: string } }
+
+  route<Q<{ outlet?: string; story?: string; since?: string; until?: string; limit: number; cursor?: string }>>('GET', '/v1/articles', schemas.listArticles, (r) =>
+    store.listArticles({ outlet: r.query.outlet, storyId: r.query.story, since: r.query.since, until: r.query.until, limit: r.query.limit, cursor: r.query.cursor }))
+  route<P>('GET', '/v1/articles/:id', schemas.getArticle, async (r) => (await store.getArticle(r.params.id)) ?? notFound('article', r.params.id))
+  route<Q<{ q: string; limit: number }>>('GET', '/v1/search', schemas.search, async (r) => ({ items: await store.search(r.query.q, { limit: r.query.limit }) }))
+  route<Q<{ sort: 'newest' | 'outlets'; limit: number; cursor?: string }>>('GET', '/v1/stories', schemas.listStories, (r) => store.listStories(r.query))
+  route<P & Q<{ why: boolean; articles: number }>>('GET', '/v1/stories/:id', schemas.getStory, async (r) =>
+    (await store.getStory(r.params.id, { maxArticles: r.query.articles, withWhy: r.query.why })) ?? notFound('story', r.params.id))
+  route<P>('GET', '/v1/stories/:id/report', schemas.getStoryReport, async (r) => (await library.storyReport(r.params.id)) ?? notFound('story', r.params.id))
+  route('GET', '/v1/outlets', schemas.outlets, async () => ({ items: await store.outlets() }))
+  route('GET', '/v1/feeds', schemas.listFeeds, async () => ({ items: await store.listFeeds() }))
+  route<{ body: { url: string } }>('POST', '/v1/feeds', schemas.addFeed, async (r, reply) => reply.code(201).send(await store.addFeed(r.body.url)), true)
+  route<{ body: { articles: Record<string, unknown>[] } }>('POST', '/v1/ingest', schemas.ingest, async (r) => {
+    const tally = newTally()
+    for (const [i, obj] of r.body.articles.entries()) {
+      const raw = jsonlRecordToRaw(recordOf(obj, i + 1), 'request')
+      if (raw) await ingestDocument(library, raw, tally)
+      else (tally.read++, tally.failed.push({ where: `request#L${i + 1}`, message: 'record has no text or html field' }))
+    }
+    return { ...tally, stories: [...tally.stories] }
+  }, true)
+
+  const doc = openApiDocument(routes, { version, problem: problemSchema })
+  app.get('/openapi.json', async () => doc)
+  registerPages(app, library)
+  return app
+}
+
+function notFound(what: string, id: string): never {
+  throw new HttpProblem(404, `No such ${what}`, `${what} ${id} is not in the library`)
+}

@@ -1,0 +1,122 @@
+/**
+ * Raw input into the library: split containers (JSON Lines, WARC, feeds) into documents, extract,
+ * annotate, store once, assign a story. Shared by `parallax ingest`, feed polling and the HTTP API.
+ */
+import { annotate } from '../enrich/index.js'
+import { describeError } from '../errors.js'
+import { extractArticle, type ExtractOptions } from '../extract/index.js'
+import { splitDocuments } from '../ingest/documents.js'
+import type { Annotated, RawDocument } from '../types.js'
+import type { JobResult } from '../workers/pool.js'
+import type { Library } from './library.js'
+
+/** What an ingest did: documents read, new, duplicate, and failed with reasons. */
+export interface IngestTally {
+  read: number
+  new: number
+  duplicate: number
+  failed: { where: string; message: string }[]
+  /** Stories that gained an article. */
+  stories: Set<string>
+}
+
+/** An empty tally. */
+export function newTally(): IngestTally {
+  return { read: 0, new: 0, duplicate: 0, failed: [], stories: new Set() }
+}
+
+/** Extracts, annotates and stores one document, counting the outcome into `tally`. */
+export async function ingestDocument(library: Library, raw: RawDocument, tally: IngestTally, options: ExtractOptions = {}): Promise<void> {
+  tally.read++
+  const where = raw.source.path ?? raw.source.url ?? '-'
+  let article: Annotated
+  try {
+    article = annotate(extractArticle(raw, options))
+  } catch (error) {
+    tally.failed.push({ where, message: describeError(error).message })
+    return
+  }
+  const result = await library.ingest(article, { url: raw.source.url ?? null })
+  if (result.status === 'new') {
+    tally.new++
+    if (result.storyId) tally.stories.add(result.storyId)
+  } else tally.duplicate++
+}
+
+/** Where the per-article stages run: in this thread by default, or a worker pool. */
+export type AnnotateRunner = (raw: RawDocument, options: ExtractOptions) => Promise<JobResult<Annotated>>
+
+const inThisThread: AnnotateRunner = async (raw, options) => {
+  try {
+    return { ok: true, value: annotate(extractArticle(raw, options)) }
+  } catch (error) {
+    return { ok: false, error: describeError(error) }
+  }
+}
+
+export interface IngestorOptions {
+  extract?: ExtractOptions
+  /** Runs extract + annotate; pass a worker pool's `run` to use more cores. */
+  annotate?: AnnotateRunner
+  /** Documents being annotated at once; bounds memory on huge inputs. */
+  maxInFlight?: number
+  onDocument?: (where: string, tally: IngestTally) => void
+}
+
+/**
+ * Ingests many inputs: containers are split, documents are annotated (possibly in parallel) and
+ * stored in input order, so story assignment is the same however many threads annotate.
+ */
+export class Ingestor {
+  readonly tally = newTally()
+  private readonly queue: { where: string; url: string | null; result: Promise<JobResult<Annotated>> }[] = []
+  private readonly opts: Required<IngestorOptions>
+
+  constructor(private readonly library: Library, { extract = {}, annotate = inThisThread, maxInFlight = 64, onDocument = () => {} }: IngestorOptions = {}) {
+    this.opts = { extract, annotate, maxInFlight, onDocument }
+  }
+
+  /** Counts an input that could not even be read. */
+  fail(where: string, message: string): void {
+    this.tally.read++
+    this.tally.failed.push({ where, message })
+  }
+
+  /** Splits one input and queues its documents; waits when too many are in flight. */
+  async add(raw: RawDocument): Promise<void> {
+    const split = splitDocuments(raw)
+    for (const e of split.errors) this.tally.failed.push(e)
+    for (const doc of split.documents) {
+      this.queue.push({ where: doc.source.path ?? doc.source.url ?? '-', url: doc.source.url ?? null, result: this.opts.annotate(doc, this.opts.extract) })
+      if (this.queue.length >= this.opts.maxInFlight) await this.settleOldest()
+    }
+  }
+
+  /** Stores everything still in flight and returns the tally. */
+  async finish(): Promise<IngestTally> {
+    while (this.queue.length > 0) await this.settleOldest()
+    return this.tally
+  }
+
+  private async settleOldest(): Promise<void> {
+    const job = this.queue.shift()
+    if (!job) return
+    const result = await job.result
+    this.tally.read++
+    if (!result.ok) this.tally.failed.push({ where: job.where, message: result.error.message })
+    else await this.store(result.value, job.url)
+    this.opts.onDocument(job.where, this.tally)
+  }
+
+  private async store(article: Annotated, url: string | null): Promise<void> {
+    const result = await this.library.ingest(article, { url })
+    if (result.status === 'duplicate') return void this.tally.duplicate++
+    this.tally.new++
+    if (result.storyId) this.tally.stories.add(result.storyId)
+  }
+}
+
+/** `read 12, new 9, duplicate 2, failed 1` */
+export function formatTally(t: IngestTally): string {
+  return `read ${t.read}, new ${t.new}, duplicate ${t.duplicate}, failed ${t.failed.length}${t.stories.size ? `; ${t.stories.size} stories updated` : ''}`
+}

@@ -1,0 +1,278 @@
+/**
+ * The SQLite driver of the store contract: better-sqlite3, WAL (readers never wait for the one
+ * writer), FTS5 for search, a busy timeout so two processes writing at once queue instead of fail.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Annotated } from '../types.js'
+import {
+  type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit,
+  type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,
+} from '../store.js'
+import { normalizeUrl } from '../url.js'
+import { migrate } from './migrations.js'
+import { articleSummary, decodeCursor, encodeCursor, feedRecord, FEED_COLUMNS, ftsQuery, type Row } from './rows.js'
+
+export interface SqliteOptions {
+  /** How long a writer waits for another process's lock, in ms. */
+  busyTimeoutMs?: number
+  /** Largest page a list returns. */
+  maxPage?: number
+  /** Search ranks this many of the newest matches by relevance (bounds search time on common words). */
+  maxRankedMatches?: number
+}
+
+const SUMMARY_COLUMNS = 'seq, id, title, outlet, url, published_at, story_id, ingested_at'
+
+/** Opens (creating if needed) a SQLite library at `path` (`:memory:` for a throwaway one). */
+export function openSqliteStore(path: string, { busyTimeoutMs = 10_000, maxPage = 200, maxRankedMatches = 1000 }: SqliteOptions = {}): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path, { timeout: busyTimeoutMs })
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  return new SqliteStore(db, maxPage, maxRankedMatches)
+}
+
+class SqliteStore implements Store {
+  readonly driver = 'sqlite'
+  private readonly q
+  constructor(private readonly db: Database.Database, private readonly maxPage: number, private readonly maxRanked: number) {
+    this.q = {
+      insert: db.prepare(`INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data)
+        VALUES (@id, @url, @title, @outlet, @publishedAt, @ingestedAt, @text, @data) ON CONFLICT DO NOTHING`),
+      insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      byIdOrUrl: db.prepare('SELECT id, url FROM articles WHERE id = ? OR url = ?'),
+      data: db.prepare('SELECT text, data FROM articles WHERE id = ?'),
+      assign: db.prepare('UPDATE articles SET story_id = ?, why = ? WHERE id = ?'),
+      // counts move by one per assignment (a recount would grow with the story); a re-assignment
+      // of an already assigned article is rare and recounted in full
+      newOutlet: db.prepare('SELECT NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ? AND outlet IS ? AND id != ?) AS fresh'),
+      member: db.prepare('SELECT story_id, outlet, title, coalesce(published_at, ingested_at) AS at FROM articles WHERE id = ?'),
+      bumpStory: db.prepare(`INSERT INTO stories (id, title, article_count, outlet_count, updated_at)
+        VALUES (@story, @title, 1, @outletAdded, @at)
+        ON CONFLICT (id) DO UPDATE SET article_count = article_count + 1, outlet_count = outlet_count + @outletAdded,
+          updated_at = max(updated_at, @at), title = coalesce(stories.title, @title)`),
+      recount: db.prepare(`UPDATE stories SET article_count = (SELECT count(*) FROM articles WHERE story_id = @story),
+        outlet_count = (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = @story) WHERE id = @story`),
+      story: db.prepare('SELECT id, title, article_count, outlet_count, updated_at FROM stories WHERE id = ?'),
+      storyMembers: db.prepare('SELECT id FROM articles WHERE story_id = ? ORDER BY seq LIMIT ?').pluck(),
+      storyWhy: db.prepare('SELECT why FROM articles WHERE story_id = ? ORDER BY seq LIMIT ?').pluck(),
+      putReport: db.prepare(`INSERT INTO story_reports (story_id, article_count, report) VALUES (?, ?, ?)
+        ON CONFLICT (story_id) DO UPDATE SET article_count = excluded.article_count, report = excluded.report`),
+      setTitle: db.prepare('UPDATE stories SET title = ? WHERE id = ?'),
+      report: db.prepare('SELECT article_count, report FROM story_reports WHERE story_id = ?'),
+      // bm25 ranks only the newest `maxRanked` matches: ranking every match of a common word grows
+      // with the archive, while the newest matches are found in index order at little cost
+      search: db.prepare(`SELECT a.id, a.title, a.outlet, a.story_id, snippet(articles_fts, 1, '', '', '…', 16) AS snippet
+        FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+        WHERE articles_fts MATCH @match AND articles_fts.rowid >= coalesce((SELECT min(rowid) FROM
+          (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @ranked)), 0)
+        ORDER BY rank LIMIT @limit`),
+      outlets: db.prepare('SELECT outlet AS name, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet'),
+      count: db.prepare('SELECT count(*) AS n FROM articles'),
+      addFeed: db.prepare('INSERT INTO feeds (id, url) VALUES (?, ?) ON CONFLICT (url) DO NOTHING'),
+      feed: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds WHERE id = ? OR url = ?`),
+      feeds: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds ORDER BY url`),
+      seen: db.prepare('INSERT INTO feed_entries (feed_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      wasSeen: db.prepare('SELECT 1 FROM feed_entries WHERE feed_id = ? AND key = ?'),
+    }
+  }
+
+  private run<T>(operation: string, fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn())
+    } catch (error) {
+      return Promise.reject(new StoreError(operation, error))
+    }
+  }
+
+  putArticle(article: Annotated, { url = null }: { url?: string | null } = {}): Promise<PutResult> {
+    return this.run('putArticle', () => {
+      const key = normalizeUrl(url ?? article.source.url)
+      const put = this.db.transaction((): PutResult => {
+        const info = this.q.insert.run({
+          id: article.id, url: key, title: article.title, outlet: article.outlet?.name ?? null,
+          publishedAt: article.publishedAt, ingestedAt: new Date().toISOString(), text: article.text, data: JSON.stringify({ ...article, text: undefined }),
+        })
+        if (info.changes === 1) {
+          const seq = Number(info.lastInsertRowid)
+          this.q.insertFts.run(seq, article.title ?? '', article.text)
+          return { status: 'new', id: article.id, seq }
+        }
+        const hit = this.q.byIdOrUrl.get(article.id, key) as { id: string; url: string | null }
+        return { status: 'duplicate', id: hit.id, by: hit.id === article.id ? 'hash' : 'url' }
+      })
+      return put.immediate()
+    })
+  }
+
+  getArticle(id: string): Promise<Annotated | null> {
+    return this.run('getArticle', () => {
+      const row = this.q.data.get(id) as ArticleRow | undefined
+      return row ? articleOf(row) : null
+    })
+  }
+
+  getArticles(ids: readonly string[]): Promise<Annotated[]> {
+    return this.run('getArticles', () => ids.flatMap((id) => {
+      const row = this.q.data.get(id) as ArticleRow | undefined
+      return row ? [articleOf(row)] : []
+    }))
+  }
+
+  listArticles({ outlet, storyId, since, until, limit = 50, cursor = null }: ArticleQuery = {}): Promise<Page<ArticleSummary>> {
+    return this.run('listArticles', () => {
+      const where: string[] = []
+      const params: unknown[] = []
+      const before = decodeCursor(cursor)
+      if (typeof before === 'number') (where.push('seq < ?'), params.push(before))
+      if (outlet) (where.push('outlet = ?'), params.push(outlet))
+      if (storyId) (where.push('story_id = ?'), params.push(storyId))
+      if (since) (where.push('published_at >= ?'), params.push(since))
+      // an until date includes that whole day
+      if (until) (where.push('published_at <= ?'), params.push(`${until}\uffff`))
+      const n = Math.max(1, Math.min(limit, this.maxPage))
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`
+      const rows = this.db.prepare(sql).all(...params, n + 1) as Row[]
+      const items = rows.slice(0, n).map(articleSummary)
+      return { items, next: rows.length > n ? encodeCursor(items[n - 1].seq) : null }
+    })
+  }
+
+  async *eachArticle(): AsyncIterable<Annotated> {
+    // iterate by seq in pages so the reader never holds the whole archive
+    let after = 0
+    const page = this.db.prepare('SELECT seq, text, data FROM articles WHERE seq > ? ORDER BY seq LIMIT 500')
+    for (;;) {
+      const rows = page.all(after) as (ArticleRow & { seq: number })[]
+      if (rows.length === 0) return
+      for (const row of rows) yield articleOf(row)
+      after = rows[rows.length - 1].seq
+    }
+  }
+
+  countArticles(): Promise<number> {
+    return this.run('countArticles', () => (this.q.count.get() as { n: number }).n)
+  }
+
+  search(text: string, { limit = 20 }: { limit?: number } = {}): Promise<SearchHit[]> {
+    return this.run('search', () => {
+      const match = ftsQuery(text)
+      if (!match) return []
+      const rows = this.q.search.all({ match, ranked: this.maxRanked, limit: Math.max(1, Math.min(limit, this.maxPage)) }) as Row[]
+      return rows.map((r) => ({ id: r.id as string, title: r.title as string | null, outlet: r.outlet as string | null, storyId: r.story_id as string | null, snippet: r.snippet as string }))
+    })
+  }
+
+  assignStory(articleId: string, storyId: string, why: { articleId: string; joinedBy: string | null; score: number; shared: string[] }): Promise<void> {
+    return this.run('assignStory', () => {
+      this.db.transaction(() => {
+        const m = this.q.member.get(articleId) as { story_id: string | null; outlet: string | null; title: string | null; at: string } | undefined
+        if (!m) throw new Error(`no article ${articleId}`)
+        if (m.story_id === storyId) return void this.q.assign.run(storyId, JSON.stringify(why), articleId)
+        const outletAdded = m.outlet !== null && (this.q.newOutlet.get(storyId, m.outlet, articleId) as { fresh: number }).fresh ? 1 : 0
+        this.q.assign.run(storyId, JSON.stringify(why), articleId)
+        this.q.bumpStory.run({ story: storyId, title: m.title, outletAdded, at: m.at })
+        if (m.story_id) this.q.recount.run({ story: m.story_id })
+      }).immediate()
+    })
+  }
+
+  getStory(id: string, { maxArticles = -1, withWhy = false }: StoryDetailOptions = {}): Promise<StoryDetail | null> {
+    return this.run('getStory', () => {
+      const row = this.q.story.get(id) as Row | undefined
+      if (!row) return null
+      const articleIds = this.q.storyMembers.all(id, maxArticles) as string[]
+      if (!withWhy) return { ...storySummary(row), articleIds }
+      const why = (this.q.storyWhy.all(id, maxArticles) as (string | null)[]).flatMap((w) => (w ? [JSON.parse(w) as NonNullable<StoryDetail['why']>[number]] : []))
+      return { ...storySummary(row), articleIds, why }
+    })
+  }
+
+  listStories({ sort = 'newest', limit = 50, cursor = null }: StoryQuery = {}): Promise<Page<StorySummary>> {
+    return this.run('listStories', () => {
+      const offset = Math.max(0, Number(decodeCursor(cursor) ?? 0))
+      const n = Math.max(1, Math.min(limit, this.maxPage))
+      const order = sort === 'outlets' ? 'outlet_count DESC, article_count DESC, id' : 'updated_at DESC, id'
+      const rows = this.db.prepare(`SELECT id, title, article_count, outlet_count, updated_at FROM stories ORDER BY ${order} LIMIT ? OFFSET ?`).all(n + 1, offset) as Row[]
+      return { items: rows.slice(0, n).map(storySummary), next: rows.length > n ? encodeCursor(offset + n) : null }
+    })
+  }
+
+  putStoryReport(storyId: string, articleCount: number, title: string, report: unknown): Promise<void> {
+    return this.run('putStoryReport', () => {
+      this.q.putReport.run(storyId, articleCount, JSON.stringify(report))
+      this.q.setTitle.run(title, storyId)
+    })
+  }
+
+  getStoryReport(storyId: string) {
+    return this.run('getStoryReport', () => {
+      const row = this.q.report.get(storyId) as { article_count: number; report: string } | undefined
+      return row ? { articleCount: row.article_count, report: JSON.parse(row.report) as unknown } : null
+    })
+  }
+
+  outlets() {
+    return this.run('outlets', () => (this.q.outlets.all() as { name: string; n: number }[]).map((r) => ({ name: r.name, articleCount: r.n })))
+  }
+
+  addFeed(url: string): Promise<FeedRecord> {
+    return this.run('addFeed', () => {
+      const id = 'f_' + createHash('sha256').update(url).digest('hex').slice(0, 12)
+      this.q.addFeed.run(id, url)
+      return feedRecord(this.q.feed.get(id, url) as Row)
+    })
+  }
+
+  listFeeds() {
+    return this.run('listFeeds', () => (this.q.feeds.all() as Row[]).map(feedRecord))
+  }
+
+  getFeed(idOrUrl: string) {
+    return this.run('getFeed', () => {
+      const row = this.q.feed.get(idOrUrl, idOrUrl) as Row | undefined
+      return row ? feedRecord(row) : null
+    })
+  }
+
+  updateFeed(id: string, update: FeedUpdate): Promise<void> {
+    return this.run('updateFeed', () => {
+      const columns: Record<keyof FeedUpdate, string> = {
+        title: 'title', etag: 'etag', lastModified: 'last_modified', errorCount: 'error_count',
+        lastError: 'last_error', nextPollAt: 'next_poll_at', lastPolledAt: 'last_polled_at',
+      }
+      const keys = (Object.keys(update) as (keyof FeedUpdate)[]).filter((k) => k in columns)
+      if (keys.length === 0) return
+      const sql = `UPDATE feeds SET ${keys.map((k) => `${columns[k]} = ?`).join(', ')} WHERE id = ?`
+      this.db.prepare(sql).run(...keys.map((k) => update[k] ?? null), id)
+    })
+  }
+
+  markEntrySeen(feedId: string, key: string): Promise<boolean> {
+    return this.run('markEntrySeen', () => this.q.seen.run(feedId, key).changes === 1)
+  }
+
+  entrySeen(feedId: string, key: string): Promise<boolean> {
+    return this.run('entrySeen', () => this.q.wasSeen.get(feedId, key) !== undefined)
+  }
+
+  close(): Promise<void> {
+    return this.run('close', () => void this.db.close())
+  }
+}
+
+type ArticleRow = { text: string; data: string }
+
+/** The text lives in its own column (the search index reads it); the rest of the article is JSON. */
+function articleOf(row: ArticleRow): Annotated {
+  return { ...(JSON.parse(row.data) as Omit<Annotated, 'text'>), text: row.text } as Annotated
+}
+
+function storySummary(row: Row): StorySummary {
+  return { id: row.id as string, title: row.title as string | null, articleCount: row.article_count as number, outletCount: row.outlet_count as number, updatedAt: row.updated_at as string }
+}

@@ -1,0 +1,65 @@
+/**
+ * SQLite schema, as an ordered list of migrations. `PRAGMA user_version` records how many have run;
+ * a new schema change is a new entry at the end, never an edit of an old one.
+ */
+import type Database from 'better-sqlite3'
+
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE articles (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     url TEXT UNIQUE,
+     title TEXT,
+     outlet TEXT,
+     published_at TEXT,
+     story_id TEXT,
+     why TEXT,
+     ingested_at TEXT NOT NULL,
+     text TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX articles_story ON articles(story_id, seq);
+   CREATE INDEX articles_outlet ON articles(outlet, seq);
+   -- external content: the index keeps no second copy of the text; snippets read articles.text
+   CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content = 'articles', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
+   CREATE TABLE stories (
+     id TEXT PRIMARY KEY,
+     title TEXT,
+     article_count INTEGER NOT NULL DEFAULT 0,
+     outlet_count INTEGER NOT NULL DEFAULT 0,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX stories_newest ON stories(updated_at DESC, id);
+   CREATE INDEX stories_outlets ON stories(outlet_count DESC, article_count DESC, id);
+   CREATE TABLE story_reports (story_id TEXT PRIMARY KEY, article_count INTEGER NOT NULL, report TEXT NOT NULL);
+   CREATE TABLE feeds (
+     id TEXT PRIMARY KEY,
+     url TEXT NOT NULL UNIQUE,
+     title TEXT,
+     etag TEXT,
+     last_modified TEXT,
+     error_count INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     next_poll_at TEXT,
+     last_polled_at TEXT
+   );
+   CREATE TABLE feed_entries (feed_id TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (feed_id, key)) WITHOUT ROWID;`,
+  // 2: stories are counted incrementally on assignment; this index answers "does the story have this outlet yet"
+  `CREATE INDEX articles_story_outlet ON articles(story_id, outlet);`,
+]
+
+/** Runs the migrations not yet applied, each in its own transaction. Returns how many ran. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number
+  let ran = 0
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    // IMMEDIATE: two processes opening a new file at once must not both run migration v
+    db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) !== v) return
+      db.exec(MIGRATIONS[v])
+      db.pragma(`user_version = ${v + 1}`)
+      ran++
+    }).immediate()
+  }
+  return ran
+}
