@@ -1,5 +1,10 @@
 /**
- * `npm run bench [-- stages] [-- --articles N] [-- --seed N] [-- --budget SECONDS]`
+ * `npm run bench [-- stages] [-- --articles N] [-- --seed N] [-- --budget SECONDS]`;
+ * `npm run bench -- clustering [--articles N]` runs the story-assignment stream bench (bench/clustering.ts).
+ * `npm run bench -- library [--articles N] [--rate R] [--seconds S] [--threads T]` runs the library bench (bench/library.ts).
+ * `npm run bench -- annotation [--articles N]` times sentences + entities + quotes on 5 KB articles (bench/annotation.ts).
+ * `npm run bench -- html [--pages N] [--rounds N]` times HTML extraction against Readability alone on
+ * the AEB pages (bench/html.ts); the default run prints the same rows on a smaller sample.
  *
  * Times every pipeline stage on a generated corpus, next to a floor measured in the same run
  * (decoding the bytes and splitting on a sentence regex), prints a table and writes
@@ -154,6 +159,25 @@ export async function runBench(options: BenchOptions): Promise<Record<string, un
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'library') {
+    const { benchLibraryCli } = await import('./library.js')
+    return void (await benchLibraryCli(process.argv.slice(3)))
+  }
+  if (process.argv[2] === 'clustering') {
+    const { values } = parseArgs({ args: process.argv.slice(3), options: { articles: { type: 'string', default: '200000' } } })
+    const { benchClustering } = await import('./clustering.js')
+    return void (await benchClustering(Number(values.articles)))
+  }
+  if (process.argv[2] === 'annotation') {
+    const { values } = parseArgs({ args: process.argv.slice(3), options: { articles: { type: 'string', default: '1000' } } })
+    const { benchAnnotation, printAnnotationBench } = await import('./annotation.js')
+    return printAnnotationBench(benchAnnotation(Number(values.articles), join(root, '..', 'shared')))
+  }
+  if (process.argv[2] === 'html') {
+    const { values } = parseArgs({ args: process.argv.slice(3), options: { pages: { type: 'string', default: '181' }, rounds: { type: 'string', default: '3' } } })
+    const { benchHtml, loadAebPages, printHtmlBench } = await import('./html.js')
+    return printHtmlBench(benchHtml(loadAebPages(join(root, '..', 'shared'), Number(values.pages)), Number(values.rounds)))
+  }
   let options: BenchOptions
   try {
     options = parseBenchArgs(process.argv.slice(2))
@@ -168,6 +192,21 @@ async function main(): Promise<void> {
   console.log(formatTable(result.stages as StageResult[]))
   console.log(`\n${RATIO_DEFINITION}`)
   console.log(`peak RSS: ${result.peakRssMb} MB`)
+  // HTML extraction next to Readability alone, on a sample of real pages (all of them: `-- html`).
+  const { benchHtml, loadAebPages, printHtmlBench } = await import('./html.js')
+  const htmlPages = loadAebPages(join(root, '..', 'shared'), 40)
+  if (htmlPages.length > 0) {
+    const html = benchHtml(htmlPages, 2)
+    console.log('')
+    printHtmlBench(html)
+    result.html = html
+  }
+  // Sentences + entities + quotes on 5 KB articles (issue target 1,000/s per core; all of it: `-- annotation`).
+  const { benchAnnotation, printAnnotationBench } = await import('./annotation.js')
+  const annotation = benchAnnotation(200, join(root, '..', 'shared'))
+  console.log('')
+  printAnnotationBench(annotation)
+  result.annotation = annotation
   const outDir = join(root, 'bench', 'out')
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n')

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
 import { analyzeCommand, annotateCommand, clusterCommand, extractCommand } from './commands.js'
+import { registerFeeds } from './feeds.js'
+import { registerIngest } from './ingest.js'
+import { registerServe } from './serve.js'
 import { FORMATS, type InputOptions, type Io } from './run.js'
+import { storiesCommand } from './stories.js'
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
@@ -62,6 +66,10 @@ export function buildProgram(io: Io, setResult: (code: number) => void): Command
   inputCommand(program, 'cluster', 'group the inputs into stories, with why each article joined its story', clusterCommand, setResult, io)
   inputCommand(program, 'analyze', 'one cross-checked report per story: entities, quotes, facts, discrepancies, timeline, summary, coverage', analyzeCommand, setResult, io)
     .option('--summary-sentences <n>', 'sentences in each summary (3 to 7)', positiveInt, 5)
+  storiesCommand(program, io, setResult)
+  registerIngest(program, io, setResult)
+  registerServe(program, io, setResult)
+  registerFeeds(program, io, setResult)
   return program
 }
 
