@@ -85,7 +85,7 @@ export class StoryClusterer {
 
   constructor(options: ClusterOptions = {}) {
     const {
-      threshold = 0.2, nearDuplicate = 0.7, maxCandidates = 8, maxPostings = 64, maxKeys = 24, maxTerms = DEFAULT_MAX_TERMS,
+      threshold = 0.25, nearDuplicate = 0.7, maxCandidates = 8, maxPostings = 64, maxKeys = 24, maxTerms = DEFAULT_MAX_TERMS,
       maxMembersCompared = 6, maxGapDays = 7, windowDays = 14, maxOpenStories = 50_000, keepClosed = true, onClose, weights = {},
     } = options
     this.opts = {

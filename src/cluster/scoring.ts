@@ -1,6 +1,6 @@
 /**
  * Similarity between an article and a story (or one of its members): a weighted mean of text
- * cosine (TF-IDF), entity, date and number cosines and publication-time proximity, plus the
+ * cosine (TF-IDF), entity, date and number cosines, decayed by the publication-time gap, plus the
  * explanations that go with a match (closest member, what is shared).
  */
 import { cosine, type ArticleFeatures, type Vector } from './features.js'
@@ -8,11 +8,13 @@ import { bandKeys } from './fingerprint.js'
 import { TermTable } from './term-table.js'
 import type { Vocabulary } from './vocabulary.js'
 
+/** Weights of the content components (averaged over the ones both sides have) and the time decay. */
 export interface ClusterWeights {
   text: number
   entities: number
   dates: number
   numbers: number
+  /** Not a weight: how fast the score decays per day of publication gap beyond the first. */
   time: number
 }
 
@@ -135,14 +137,13 @@ export function score(a: Member, b: Side, { weights: w, maxGapDays }: ScoringCon
     total += w.numbers * cosine(a.numbers, b.numbers)
     weight += w.numbers
   }
-  let gapDays = 0
-  if (a.time !== null && b.first !== null && b.last !== null) {
-    gapDays = Math.max(0, b.first - a.time, a.time - b.last) / DAY
-    total += w.time * Math.exp(-gapDays / 2)
-    weight += w.time
-  }
   const value = weight === 0 ? 0 : total / weight
-  return gapDays > maxGapDays ? value / 2 : value
+  if (a.time === null || b.first === null || b.last === null) return value
+  // Publication time only takes away: being published the same day is no evidence of one event
+  // (a day's news is full of unrelated stories), but days apart are evidence against it.
+  const gapDays = Math.max(0, b.first - a.time, a.time - b.last) / DAY
+  const decayed = value * Math.exp(-Math.max(0, gapDays - 1) * w.time)
+  return gapDays > maxGapDays ? decayed / 2 : decayed
 }
 
 /** The member most like the article (earliest on ties): who it "joined by", for the explanation. */
