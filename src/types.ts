@@ -40,6 +40,12 @@ export interface Article {
   authors: string[]
   /** ISO 8601; a date (`2025-08-06`) or a date-time with offset. */
   publishedAt: string | null
+  /** ISO 8601 time of the latest update the page or text states ("Updated Aug. 6, 2025"), when any. */
+  modifiedAt?: string | null
+  /** The page's canonical URL (`link rel=canonical`, `og:url`, JSON-LD `url`), when it states one. */
+  canonicalUrl?: string | null
+  /** Character encoding the bytes were decoded with (WHATWG label: `utf-8`, `windows-1252`, `utf-16le`). */
+  encoding?: string
   language: string
   text: string
   removed: RemovedPiece[]

@@ -21,6 +21,11 @@ export interface BoilerplateOptions {
   detectHeadings?: boolean
   /** Join a line that does not end a sentence to the next (scraped text); off for HTML blocks. */
   joinBrokenLines?: boolean
+  /**
+   * Take all-caps lines for headlines of other stories (scraped text); off for HTML, where such a
+   * line is the article's own tagged heading or shouted text, and teaser boxes are cut by markup.
+   */
+  detectOtherHeadlines?: boolean
 }
 
 /** Clean text (paragraphs separated by a blank line), what was removed and why, and the title line. */
@@ -34,6 +39,7 @@ const DEFAULTS: Required<Omit<BoilerplateOptions, 'knownTitle'>> = {
   detectTitle: true,
   detectHeadings: true,
   joinBrokenLines: true,
+  detectOtherHeadlines: true,
   maxFurnitureChars: 400,
   maxHeadingWords: 10,
 }
@@ -53,7 +59,16 @@ const SPACES = /[ \t\u00a0\u2009\u202f]+/g
 interface Line {
   text: string
   reason: string | null
+  /** A table row from the HTML pass: kept as it is and joined to its neighbours by a line break. */
+  row?: boolean
 }
+
+/**
+ * Starts a line that is a row of the article's own table (HTML pass): no furniture rule applies
+ * to it (" | " between cells would read as a menu), and the rows of one table stay one paragraph,
+ * a row per line. The record separator never occurs in decoded article text.
+ */
+export const TABLE_ROW_MARK = '\u001e'
 
 /** True when a line's last word ends a sentence (closing quotes and brackets looked through). */
 export function endsSentence(line: string): boolean {
@@ -97,6 +112,10 @@ function isTitleCase(line: string): boolean {
 function classify(text: string, maxFurnitureChars: number): Line[] {
   const lines: Line[] = []
   for (const raw of text.split('\n')) {
+    if (raw.startsWith(TABLE_ROW_MARK)) {
+      lines.push({ text: raw.slice(1).replace(SPACES, ' ').trim(), reason: null, row: true })
+      continue
+    }
     const line = raw.replace(SPACES, ' ').trim()
     if (!line) continue
     let reason: string | null = null
@@ -183,7 +202,7 @@ function captionOf(line: string): string | null {
  * Second pass, by line shape and neighbours: all-caps headlines of other stories, captions (after a
  * credit, or repeating one seen in debris), and short headline-shaped section labels.
  */
-function classifyByShape(lines: Line[], maxHeadingWords: number): void {
+function classifyByShape(lines: Line[], maxHeadingWords: number, otherHeadlines = true): void {
   const captions = new Set<string>()
   const next = nextKept(lines)
   // Until the first body line, a credit belongs to the lead photo, whose caption may be a sentence.
@@ -194,12 +213,12 @@ function classifyByShape(lines: Line[], maxHeadingWords: number): void {
       const caption = captionOf(line.text)
       if (caption) captions.add(caption)
     }
-    if (line.reason !== null) continue
+    if (line.reason !== null || line.row) continue
     const heading = isSectionHeading(line.text, next[i]?.text, maxHeadingWords)
     const credited = lines[i - 1]?.reason === 'photo-credit'
     if (captions.has(line.text) || (credited && (isCaptionAfterCredit(line.text, heading) || (!bodySeen && isLeadCaption(line.text))))) {
       line.reason = 'caption'
-    } else if (isOtherHeadline(line.text)) {
+    } else if (otherHeadlines && isOtherHeadline(line.text)) {
       line.reason = 'related-headline'
     } else if (heading) {
       line.reason = 'section-heading'
@@ -242,8 +261,17 @@ function isSectionHeading(line: string, next: string | undefined, maxHeadingWord
 function joinParagraphs(lines: Line[], joinBrokenLines: boolean): string {
   const paragraphs: string[] = []
   let open = false
+  let inTable = false
   for (const line of lines) {
     if (line.reason !== null) continue
+    if (line.row) {
+      if (inTable) paragraphs[paragraphs.length - 1] += `\n${line.text}`
+      else paragraphs.push(line.text)
+      inTable = true
+      open = false
+      continue
+    }
+    inTable = false
     const item = LIST_MARKER.test(line.text)
     if (open && !item && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += ` ${line.text}`
     else paragraphs.push(line.text)
@@ -260,11 +288,11 @@ function joinParagraphs(lines: Line[], joinBrokenLines: boolean): string {
  * @example removeBoilerplate('Skip to Content\nPutin met Witkoff.').text // 'Putin met Witkoff.'
  */
 export function removeBoilerplate(text: string, options: BoilerplateOptions = {}): BoilerplateResult {
-  const { detectTitle, detectHeadings, joinBrokenLines, maxFurnitureChars, maxHeadingWords } = { ...DEFAULTS, ...options }
+  const { detectTitle, detectHeadings, joinBrokenLines, maxFurnitureChars, maxHeadingWords, detectOtherHeadlines } = { ...DEFAULTS, ...options }
   const lines = classify(text, maxFurnitureChars)
   // Title before shapes: a short headline would otherwise pass for a section heading.
   markTitle(lines, options.knownTitle, detectTitle)
-  classifyByShape(lines, detectHeadings ? maxHeadingWords : 0)
+  classifyByShape(lines, detectHeadings ? maxHeadingWords : 0, detectOtherHeadlines)
   const removed = lines.filter((l) => l.reason !== null).map((l) => ({ text: l.text, reason: l.reason as string }))
   const title = lines.find((l) => l.reason === 'title')?.text ?? null
   return { text: joinParagraphs(lines, joinBrokenLines), removed, title }

@@ -24,7 +24,18 @@ function isoFromComponents(c: ParsedComponents): string | null {
   if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) return null
   const date = `${pad(c.get('year') ?? 0, 4)}-${pad(c.get('month') ?? 0)}-${pad(c.get('day') ?? 0)}`
   if (!c.isCertain('hour') || !c.isCertain('timezoneOffset')) return date
-  return `${date}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}${offset(c.get('timezoneOffset') ?? 0)}`
+  return `${date}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}:${pad(c.get('second') ?? 0)}${offset(c.get('timezoneOffset') ?? 0)}`
+}
+
+/**
+ * RFC 3339 form of an ISO date-time with zone: seconds added when missing ("T11:45-04:00" ->
+ * "T11:45:00-04:00") and the offset given a colon ("+0200" -> "+02:00"), as JSON Schema's
+ * `date-time` requires; fractions of a second are kept.
+ */
+function rfc3339(date: string, time: string, zone: string): string {
+  const seconds = time.length === 5 ? `${time}:00` : time
+  const offsetPart = /^z$/i.test(zone) ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
+  return `${date}T${seconds}${offsetPart}`
 }
 
 /**
@@ -35,14 +46,14 @@ export function normaliseDate(value: string | null | undefined): string | null {
   const text = value?.trim()
   if (!text) return null
   const iso = ISO_DATE.exec(text)
-  if (iso) return iso[2] && iso[3] ? text.replace(' ', 'T') : iso[1]
+  if (iso) return iso[2] && iso[3] ? rfc3339(iso[1], iso[2], iso[3]) : iso[1]
   return dateFromStamp(text)
 }
 
 /**
  * The date a stamp line states ("Updated Aug. 6, 2025", "Update 8/6/25, 5:00 p.m.: ..."), or null
  * when it states no full date (a stamp without a year is not trusted).
- * @example dateFromStamp('Updated 5:32 PM EDT, Wed August 6, 2025') // '2025-08-06T17:32-04:00'
+ * @example dateFromStamp('Updated 5:32 PM EDT, Wed August 6, 2025') // '2025-08-06T17:32:00-04:00'
  */
 export function dateFromStamp(stamp: string): string | null {
   for (const result of chrono.en.parse(stamp.slice(0, 200), REFERENCE)) {
@@ -50,4 +61,28 @@ export function dateFromStamp(stamp: string): string | null {
     if (iso) return iso
   }
   return null
+}
+
+/** The word that turns the rest of a stamp into an update time: "Updated", "Last modified", "Update". */
+const UPDATE_WORD = /\b(?:last\s+)?(?:updated?|modified|revised)\b/i
+
+/** Publication and update dates a stamp line states, each null when the line does not give it. */
+export interface StampDates {
+  published: string | null
+  modified: string | null
+}
+
+/**
+ * Splits a stamp at its update word: what comes before is the publication time, what follows the
+ * update time ("Published 9:00 AM EDT, Aug 5, 2025 | Updated 5:32 PM EDT, Aug 6, 2025").
+ * @example stampDates('Updated Aug. 6, 2025') // { published: null, modified: '2025-08-06' }
+ */
+export function stampDates(stamp: string): StampDates {
+  const update = UPDATE_WORD.exec(stamp)
+  if (!update) return { published: dateFromStamp(stamp), modified: null }
+  const before = stamp.slice(0, update.index)
+  return {
+    published: /\d/.test(before) ? dateFromStamp(before) : null,
+    modified: dateFromStamp(stamp.slice(update.index + update[0].length)),
+  }
 }

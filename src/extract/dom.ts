@@ -19,6 +19,7 @@ export interface DomElement extends DomNode {
   children: ArrayLike<DomElement>
   firstElementChild: DomElement | null
   nextElementSibling: DomElement | null
+  previousElementSibling: DomElement | null
   getAttribute(name: string): string | null
   /** The attribute node itself: reading `class` through it skips linkedom's class-list set-up. */
   getAttributeNode(name: string): { value: string } | null
@@ -53,14 +54,34 @@ const SPACES = /\s+/g
 /** One block of text and the element it came from (headings are told apart from paragraphs). */
 export interface TextBlock {
   text: string
-  kind: 'paragraph' | 'heading' | 'list-item' | 'caption'
+  kind: 'paragraph' | 'heading' | 'list-item' | 'caption' | 'table-row'
   /** Heading level (1 for `<h1>`), for headings only. */
   level?: number
 }
 
+/** Elements that make a table cell hold a layout (a page column) rather than a datum. */
+const LAYOUT_IN_CELL = 'table, p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, section, article, figure'
+/** Cell separator of a table row in the text. */
+export const CELL_SEPARATOR = ' | '
+
+/**
+ * A data row's cells, or null for a layout row (cells holding paragraphs, lists or tables: old
+ * pages lay out whole columns in tables) or an empty one.
+ */
+function rowCells(row: DomElement): string[] | null {
+  const cells: string[] = []
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue
+    if (cell.querySelector(LAYOUT_IN_CELL)) return null
+    cells.push((cell.textContent ?? '').replace(SPACES, ' ').trim())
+  }
+  return cells.some(Boolean) ? cells : null
+}
+
 /**
  * Text of `root` as blocks: a block element starts a new block, inline elements run on, script
- * and style are skipped, whitespace is collapsed.
+ * and style are skipped, whitespace is collapsed. A data table's row is one block, its cells
+ * joined by {@link CELL_SEPARATOR}.
  */
 export function collectBlocks(root: DomNode): TextBlock[] {
   const blocks: TextBlock[] = []
@@ -81,6 +102,12 @@ export function collectBlocks(root: DomNode): TextBlock[] {
     }
     if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(node.nodeName.toUpperCase())) return
     const name = node.nodeName.toUpperCase()
+    const cells = name === 'TR' && inCaption === 0 ? rowCells(node as DomElement) : null
+    if (cells) {
+      flush()
+      blocks.push({ text: cells.join(CELL_SEPARATOR), kind: 'table-row' })
+      return
+    }
     const block = BLOCKS.has(name)
     if (block) flush()
     if (name === 'FIGCAPTION') inCaption++

@@ -54,6 +54,24 @@ describe('extractArticle on the seeds', () => {
     assert.equal(seedArticle('Updated Aug. 6, 2025', { publishedAt: '2030-01-01' }).publishedAt, '2025-08-06')
   })
 
+  it('reads the update date from "Updated ..." stamps and "Update ...:" notes, with where it came from', () => {
+    const wsj = seedArticle('Updated Aug. 6, 2025')
+    assert.equal(wsj.modifiedAt, '2025-08-06')
+    assert.equal(wsj.provenance?.modifiedAt, 'text:dateline-stamp')
+    const note = seedArticle('Update 8/6/25')
+    // "5:00 p.m." names no zone, so only the date is kept.
+    assert.equal(note.modifiedAt, '2025-08-06')
+    assert.equal(note.provenance?.modifiedAt, 'text:update-note')
+    // "This story has been updated with developments." says that, not when.
+    assert.equal(seedArticle('(CNN)').modifiedAt, null)
+    for (const seed of loadSeeds()) {
+      const article = extractArticle(raw(readFileSync(seed.path)))
+      assert.equal(article.encoding, 'utf-8')
+      assert.equal(article.canonicalUrl, null)
+      assert.equal(article.language, 'en')
+    }
+  })
+
   it('lists people as authors, never "By" or the outlet', () => {
     assert.deepEqual(seedArticle('Write to Matthew Luxmoore').authors, ['Matthew Luxmoore', 'Alexander Ward', 'Alex Leary'])
     const cnn = seedArticle('Article Topic Follows').authors
@@ -106,7 +124,7 @@ describe('extractArticle on a wire story of our own', () => {
   it('reads title, people, zoned time and the wire outlet from the dateline', () => {
     assert.equal(article.title, 'Mayor Approves Budget After Long Night')
     assert.deepEqual(article.authors, ['Jane Doe', 'Sam Roe'])
-    assert.equal(article.publishedAt, '2024-03-05T18:02-05:00')
+    assert.equal(article.publishedAt, '2024-03-05T18:02:00-05:00')
     assert.deepEqual(article.outlet, { name: 'AP', domain: 'apnews.com' })
     assert.deepEqual(
       article.removed.map((p) => p.reason),
@@ -184,6 +202,16 @@ describe('extractArticle on HTML', () => {
     assert.throws(() => extractArticle(raw(many), { limits: { maxElements: 100 } }), (e: unknown) => e instanceof InputError && e.code === 'limit')
     const deep = `<html><body>${'<div>'.repeat(60)}deep${'</div>'.repeat(60)}</body></html>`
     assert.throws(() => extractArticle(raw(deep), { limits: { maxDepth: 50 } }), (e: unknown) => e instanceof InputError && e.code === 'limit')
+  })
+
+  it('throws limit naming maxPageMillis when a page runs over its time', () => {
+    const page = '<html><body><article><p>Putin met Witkoff in Moscow on Wednesday.</p></article></body></html>'
+    // No page takes less than no time: a negative budget is spent by the first check.
+    assert.throws(
+      () => extractArticle(raw(page), { limits: { maxPageMillis: -1 } }),
+      (e: unknown) => e instanceof InputError && e.code === 'limit' && /maxPageMillis/.test(e.message),
+    )
+    assert.match(extractArticle(raw(page)).text, /Putin met Witkoff/)
   })
 })
 

@@ -18,7 +18,10 @@ export interface HtmlMeta {
   publishedAt: Found<string> | null
   modifiedAt: Found<string> | null
   siteName: Found<string> | null
+  /** The page's own address: canonical link, `og:url` or JSON-LD `url`, absolute. */
   url: Found<string> | null
+  /** Declared language, primary subtag lower-cased (`en` of `en-US`). */
+  language: Found<string> | null
 }
 
 /** Most JSON-LD blocks read per page; pages repeat them, a few are enough. */
@@ -26,6 +29,9 @@ const MAX_JSON_LD = 20
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|LiveBlogPosting|OpinionNewsArticle|Report|WebPage)$/
 
 type Json = Record<string, unknown>
+
+/** CDATA wrappers (`<![CDATA[ ... ]]>`, perhaps behind a line or block comment opener) some sites put around JSON-LD. */
+const CDATA = /^\s*(?:\/\/|\/\*)?\s*<!\[CDATA\[|(?:\/\/|\/\*)?\s*\]\]>\s*(?:\*\/)?\s*$/g
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -52,7 +58,7 @@ function findArticleJsonLd(document: DomDocument): Json | null {
   const nodes: Json[] = []
   for (const script of scripts) {
     try {
-      flattenJsonLd(JSON.parse(script.textContent ?? ''), nodes)
+      flattenJsonLd(JSON.parse((script.textContent ?? '').replace(CDATA, '')), nodes)
     } catch {
       // Broken JSON-LD is common on real pages; the other sources still apply.
     }
@@ -118,6 +124,84 @@ function jsonLdTitle(ld: Json | null, titleTag: string | null): string | null {
   return !titleTag.includes(headline) && titleTag.includes(name) ? name : headline
 }
 
+/** An absolute http(s) URL for `href`, resolved against `base` when relative; null otherwise. */
+function absoluteUrl(href: string | null | undefined, base: string | null): string | null {
+  const value = href?.trim()
+  if (!value) return null
+  try {
+    const url = base ? new URL(value, base) : new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+/** JSON-LD `url`, else `mainEntityOfPage` (a URL or an object with `@id`/`url`). */
+function jsonLdUrl(ld: Json | null): string | null {
+  if (!ld) return null
+  const page = ld.mainEntityOfPage
+  const pageUrl = typeof page === 'string' ? page : isObject(page) ? (page['@id'] ?? page.url) : null
+  const candidates = [ld.url, pageUrl]
+  return (candidates.find((c): c is string => typeof c === 'string' && /^https?:\/\//i.test(c)) ?? null)
+}
+
+/**
+ * The canonical URL: `<link rel=canonical>` (resolved against the other two when relative), then
+ * `og:url`, then JSON-LD. Sites set the canonical link most carefully, since search engines read it.
+ */
+function canonicalUrl(document: DomDocument, tags: Map<string, string>, ld: Json | null): Found<string> | null {
+  const og = absoluteUrl(tags.get('og:url'), null)
+  const fromLd = absoluteUrl(jsonLdUrl(ld), null)
+  const link = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')
+  const canonical = absoluteUrl(link, og ?? fromLd)
+  if (canonical) return { value: canonical, from: 'html:canonical' }
+  if (og) return { value: og, from: 'html:meta:og:url' }
+  return fromLd ? { value: fromLd, from: 'html:json-ld' } : null
+}
+
+/** A language tag's primary subtag ("en-US", "en_GB" -> "en"), or null when it is not one. */
+function primaryLanguage(tag: string | null | undefined): string | null {
+  const m = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*\s*$/i.exec(tag ?? '')
+  return m ? m[1].toLowerCase() : null
+}
+
+/** Content of `<meta http-equiv="name">`, matched case-insensitively as browsers do. */
+function httpEquiv(document: DomDocument, name: string): string | null {
+  for (const meta of Array.from(document.querySelectorAll('meta[http-equiv]'))) {
+    if (meta.getAttribute('http-equiv')?.trim().toLowerCase() === name) return meta.getAttribute('content')
+  }
+  return null
+}
+
+/** Declared language: JSON-LD `inLanguage`, `<html lang>`, then language meta tags. */
+function declaredLanguage(document: DomDocument, tags: Map<string, string>, ld: Json | null): Found<string> | null {
+  const inLanguage = ld?.inLanguage
+  const ldTag = typeof inLanguage === 'string' ? inLanguage : isObject(inLanguage) ? text(inLanguage.alternateName ?? inLanguage.name) : null
+  const candidates: [string | null | undefined, string][] = [
+    [ldTag, 'html:json-ld'],
+    [document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang'), 'html:lang'],
+    [httpEquiv(document, 'content-language')?.split(',')[0], 'html:meta:content-language'],
+    [tags.get('language') ?? tags.get('dc.language') ?? tags.get('dc:language'), 'html:meta:language'],
+    [tags.get('og:locale'), 'html:meta:og:locale'],
+  ]
+  for (const [tag, from] of candidates) {
+    const value = primaryLanguage(tag)
+    if (value) return { value, from }
+  }
+  return null
+}
+
+/** `<time>` elements that say what they date, by `itemprop`, `pubdate` or class. */
+const PUBLISHED_TIME = 'time[itemprop="datePublished"], time[pubdate], time[class*="publish"], time[class*="posted"]'
+const MODIFIED_TIME = 'time[itemprop="dateModified"], time[class*="update"], time[class*="modif"]'
+
+/** The date a `<time>` element states in its `datetime` attribute (its text is for readers). */
+function timeElement(document: DomDocument, selector: string): Found<string> | null {
+  const element = document.querySelector(selector)
+  const value = normaliseDate(element?.getAttribute('datetime'))
+  return value ? { value, from: 'html:time' } : null
+}
+
 /**
  * Reads a page's own metadata. JSON-LD first (the most structured), then meta tags, then `<title>`.
  * @example readHtmlMeta(parseHTML(html).document).siteName?.value // 'CNN'
@@ -126,7 +210,6 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
   const ld = findArticleJsonLd(document)
   const tags = metaTags(document)
   const publisher = ld && isObject(ld.publisher) ? text(ld.publisher.name) : null
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null
   const titleTag = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null
   return {
     title: first<string>(
@@ -140,13 +223,16 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
     ),
     publishedAt: first<string>(
       dated({ value: text(ld?.datePublished) ?? '', from: 'html:json-ld' }),
-      dated(fromMeta(tags, 'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'dc.date', 'parsely-pub-date')),
+      dated(fromMeta(tags, 'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date')),
+      timeElement(document, PUBLISHED_TIME),
     ),
     modifiedAt: first<string>(
       dated({ value: text(ld?.dateModified) ?? '', from: 'html:json-ld' }),
-      dated(fromMeta(tags, 'article:modified_time', 'og:updated_time', 'datemodified')),
+      dated(fromMeta(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified')),
+      timeElement(document, MODIFIED_TIME),
     ),
     siteName: first<string>({ value: publisher, from: 'html:json-ld:publisher' }, fromMeta(tags, 'og:site_name', 'application-name')),
-    url: first<string>(fromMeta(tags, 'og:url'), { value: canonical, from: 'html:canonical' }),
+    url: canonicalUrl(document, tags, ld),
+    language: declaredLanguage(document, tags, ld),
   }
 }

@@ -6,13 +6,15 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { InputError } from '../errors.js'
-import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js'
+import { DEFAULT_LIMITS, pageDeadline, type IngestLimits } from '../ingest/limits.js'
 import type { RemovedPiece } from '../types.js'
-import { removeBoilerplate } from './boilerplate.js'
+import { filterBlocks } from './block-filter.js'
+import { removeBoilerplate, TABLE_ROW_MARK } from './boilerplate.js'
 import { collectBlocks, measureTree, type DomDocument, type DomElement, type TextBlock } from './dom.js'
 import { normaliseDate } from './dates.js'
 import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './page-furniture.js'
+import { pruneContent, type PruneOptions } from './prune.js'
 
 /** Options for {@link extractHtml}. */
 export interface HtmlOptions {
@@ -21,6 +23,8 @@ export interface HtmlOptions {
   minReadabilityChars?: number
   /** Bounds on the list of page blocks the extractor left out (`maxPieces`, `maxPieceChars`). */
   dropped?: Omit<DroppedOptions, 'title'>
+  /** Bounds of the furniture pass over Readability's article element. */
+  prune?: PruneOptions
 }
 
 /** Clean text, removed pieces, the page's metadata and which extractor produced the text. */
@@ -89,22 +93,28 @@ function assertWithinTree(document: DomDocument, limits: IngestLimits): void {
 /** What Readability found: the article's blocks and its own reading of byline, site and date. */
 interface ReadabilityResult {
   blocks: TextBlock[] | null
+  /** Furniture cut from inside the article's container (menus, captions, share bars, link lists). */
+  pruned: RemovedPiece[]
   byline: string | null
   siteName: string | null
   publishedTime: string | null
 }
 
 /** Runs Readability (it rewrites the document it reads). */
-function runReadability(document: DomDocument, maxElements: number): ReadabilityResult {
+function runReadability(document: DomDocument, maxElements: number, prune: PruneOptions = {}): ReadabilityResult {
   // Readability's types name the DOM lib's Document; linkedom's document is that at run time.
   // The serializer hands back the content element itself, sparing a serialise-and-parse round trip.
   const reader = new Readability<DomElement>(document as never, {
     maxElemsToParse: maxElements,
+    // Classes stay so that the furniture pass can read what the page calls each box.
+    keepClasses: true,
     serializer: (node) => node as unknown as DomElement,
   })
   const article = reader.parse()
+  const pruned = article?.content ? pruneContent(article.content, prune) : []
   return {
     blocks: article?.content ? collectBlocks(article.content) : null,
+    pruned,
     byline: article?.byline?.trim() || null,
     siteName: article?.siteName?.trim() || null,
     publishedTime: article?.publishedTime?.trim() || null,
@@ -174,6 +184,7 @@ function blocksToLines(blocks: TextBlock[], title: string | null): { lines: stri
       else lines.push(block.text)
     }
     else if (block.kind === 'caption') removed.push({ text: block.text, reason: 'caption' })
+    else if (block.kind === 'table-row') lines.push(`${TABLE_ROW_MARK}${block.text}`)
     else lines.push(block.kind === 'list-item' ? `• ${block.text}` : block.text)
   }
   return { lines, removed }
@@ -187,8 +198,10 @@ function blocksToLines(blocks: TextBlock[], title: string | null): { lines: stri
 export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtraction {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const minChars = options.minReadabilityChars ?? 200
+  const deadline = pageDeadline(limits)
   const pruned = pruneMarkup(html)
   const { document } = parseHTML(pruned) as unknown as { document: DomDocument }
+  deadline.check('parsing')
   assertWithinTree(document, limits)
   // One parse serves all readers, in this order, because Readability rewrites the document it
   // reads: page metadata, the page's blocks (to list what is left out), newsletter boxes out,
@@ -197,26 +210,31 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const boxes: DomElement[] = []
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
   removePromos(boxes)
-  const found = runReadability(document, limits.maxElements)
+  deadline.check('reading the page blocks')
+  const found = runReadability(document, limits.maxElements, options.prune)
+  deadline.check('Readability')
   const meta = withReadabilityMeta(pageMeta, found)
   let blocks = found.blocks
   let source: 'readability' | 'fallback' = 'readability'
   if (!blocks || blockChars(blocks) < minChars) {
     blocks = fallbackBlocks(pruned)
     source = 'fallback'
+    deadline.check('the fallback extractor')
   }
   const title = meta.title?.value ?? null
   const dropped = listDroppedBlocks(page, blocks, { ...options.dropped, title })
-  const { lines, removed } = blocksToLines(blocks, title)
+  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value })
+  const { lines, removed } = blocksToLines(filtered.blocks, title)
   const cleaned = removeBoilerplate(lines.join('\n'), {
     detectTitle: false,
     detectHeadings: false,
     joinBrokenLines: false,
+    detectOtherHeadlines: false,
     knownTitle: title,
   })
   return {
     text: cleaned.text,
-    removed: [...removed, ...cleaned.removed],
+    removed: [...(source === 'readability' ? found.pruned : []), ...filtered.removed, ...removed, ...cleaned.removed],
     dropped,
     meta,
     provenance: { text: source },

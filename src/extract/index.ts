@@ -66,8 +66,8 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
     const limits = resolveLimits(options.limits)
     assertWithinSize(raw.bytes, limits)
     const kind = detectKind(raw.bytes)
-    const { text: decoded, encoding } = decodeBytes(raw.bytes, { declared: options.charset })
-    const main = mainText(kind, decoded, options, limits)
+    const decoded = decodeBytes(raw.bytes, { declared: options.charset })
+    const main = mainText(kind, decoded.text, options, limits)
     if (!main.text.trim()) throw new InputError('no-text', 'no article text left after removing site furniture')
     const meta = resolveMetadata({
       text: main.text,
@@ -83,10 +83,13 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       title: meta.title,
       authors: meta.authors,
       publishedAt: meta.publishedAt,
+      modifiedAt: meta.modifiedAt,
+      canonicalUrl: meta.canonicalUrl,
+      encoding: decoded.encoding,
       language: meta.language,
       text: main.text,
       removed: [...main.dropped, ...main.removed],
-      provenance: { ...meta.provenance, text: main.via, encoding },
+      provenance: { ...meta.provenance, text: main.via, encoding: decoded.encoding, encodingSource: decoded.from },
     }
   } catch (error) {
     if (error instanceof InputError && error.input === undefined && input !== undefined) {

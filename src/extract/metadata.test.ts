@@ -120,7 +120,7 @@ describe('resolveMetadata: wire copy', () => {
 })
 
 describe('resolveMetadata: page titles without the site name', () => {
-  const empty: HtmlMeta = { title: null, authors: null, publishedAt: null, modifiedAt: null, siteName: null, url: null }
+  const empty: HtmlMeta = { title: null, authors: null, publishedAt: null, modifiedAt: null, siteName: null, url: null, language: null }
   const cases: [title: string, from: string, site: string | null, expected: string][] = [
     ['Bridge reopens after repairs | Alder Gazette', 'html:title', null, 'Bridge reopens after repairs'],
     ['Bridge reopens after repairs | Alder Gazette', 'html:meta:og:title', 'Alder Gazette', 'Bridge reopens after repairs'],
@@ -169,11 +169,13 @@ describe('resolveMetadata', () => {
       user: { publishedAt: '2024-05-01', outlet: 'Town Paper' },
     })
     assert.equal(meta.publishedAt, '2024-03-04')
+    assert.equal(meta.modifiedAt, '2024-03-04')
     assert.deepEqual(meta.outlet, { name: 'Town Paper' })
     assert.equal(meta.title, 'Council approves plan')
     assert.deepEqual(meta.provenance, {
       outlet: 'user',
       title: 'text:title-line',
+      modifiedAt: 'text:dateline-stamp',
       publishedAt: 'text:dateline-stamp',
       language: 'stop-words',
     })
@@ -184,14 +186,14 @@ describe('dates', () => {
   it('keeps the date of a stamp, and the time only with a zone', () => {
     assert.equal(dateFromStamp('Update 8/6/25, 5:00 p.m.: This article has been updated.'), '2025-08-06')
     assert.equal(dateFromStamp('Updated Aug. 6, 2025'), '2025-08-06')
-    assert.equal(dateFromStamp('Updated 5:32 PM EDT, Wed August 6, 2025'), '2025-08-06T17:32-04:00')
+    assert.equal(dateFromStamp('Updated 5:32 PM EDT, Wed August 6, 2025'), '2025-08-06T17:32:00-04:00')
     assert.equal(dateFromStamp('Updated Aug. 6'), null)
   })
 
   it('normalises metadata dates', () => {
     assert.equal(normaliseDate('2025-08-06T11:45:00-04:00'), '2025-08-06T11:45:00-04:00')
     assert.equal(normaliseDate('2025-08-06T11:45:00'), '2025-08-06')
-    assert.equal(normaliseDate('Wed, 06 Aug 2025 15:45:00 GMT'), '2025-08-06T15:45Z')
+    assert.equal(normaliseDate('Wed, 06 Aug 2025 15:45:00 GMT'), '2025-08-06T15:45:00Z')
     assert.equal(normaliseDate('soon'), null)
   })
 })

@@ -20,7 +20,25 @@ export interface UserMeta {
 
 /** The metadata fields of an article, with where each came from. */
 export type ArticleMeta = Pick<Article, 'outlet' | 'title' | 'authors' | 'publishedAt' | 'language'> & {
+  modifiedAt: string | null
+  canonicalUrl: string | null
   provenance: Record<string, string>
+}
+
+/** Languages the stop-word guess knows; a page declaring one of them can be checked against its text. */
+const GUESSABLE = new Set(['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru'])
+
+/**
+ * The declared language, unless the text plainly is another language the guess knows (templates
+ * often carry a site-wide `lang="en"` over articles in other languages); else the guess.
+ */
+function resolveLanguage(declared: Found<string> | null, text: string): Found<string> {
+  const guess = guessLanguage(text)
+  if (!declared) return { value: guess, from: 'stop-words' }
+  if (guess !== 'und' && guess !== declared.value && GUESSABLE.has(declared.value)) {
+    return { value: guess, from: `stop-words (page declares ${declared.value})` }
+  }
+  return declared
 }
 
 /** " - CNN", " | Reuters": a site name appended to a `<title>`. */
@@ -47,9 +65,13 @@ function isSiteShaped(suffix: string, headlineChars: number): boolean {
   return !/^\p{Ll}/u.test(suffix) && suffix.length <= headlineChars
 }
 
-/** People only: splits "By A and B" meta values and drops organisations ("CNN", "Staff"). */
-function cleanAuthors(authors: string[]): string[] {
-  const people = authors.flatMap((a) => parseByline(a).people)
+/**
+ * People only: splits "By A and B" meta values and drops organisations ("CNN", "Staff"), the page's
+ * own outlet names among them ("By Jo Doe, Valley Courier": the site is not a second author).
+ */
+function cleanAuthors(authors: string[], outlets: (string | null | undefined)[]): string[] {
+  const names = outlets.filter((o): o is string => Boolean(o))
+  const people = authors.flatMap((a) => parseByline(a).people).filter((p) => !names.some((o) => sameOutlet(p, o)))
   return [...new Set(people)]
 }
 
@@ -111,11 +133,23 @@ export function resolveMetadata(input: {
   const title = cleanTitle(html?.title ?? null, html?.siteName?.value ?? null) ?? input.textTitle
   if (title) provenance.title = html?.title ? html.title.from : 'text:title-line'
   const authorSource = html?.authors ?? found.authors
-  const authors = cleanAuthors(authorSource?.value ?? [])
+  const authors = cleanAuthors(authorSource?.value ?? [], [html?.siteName?.value, outlet?.value.name, publisher, user.outlet])
   if (authors.length > 0 && authorSource) provenance.authors = authorSource.from
   const published = html?.publishedAt ?? found.publishedAt ?? (user.publishedAt ? { value: user.publishedAt, from: 'user' } : null)
   if (published) provenance.publishedAt = published.from
-  const language = guessLanguage(text)
-  provenance.language = 'stop-words'
-  return { outlet: outlet?.value ?? null, title, authors, publishedAt: published?.value ?? null, language, provenance }
+  const modified = html?.modifiedAt ?? found.modifiedAt
+  if (modified) provenance.modifiedAt = modified.from
+  if (html?.url) provenance.canonicalUrl = html.url.from
+  const language = resolveLanguage(html?.language ?? null, text)
+  provenance.language = language.from
+  return {
+    outlet: outlet?.value ?? null,
+    title,
+    authors,
+    publishedAt: published?.value ?? null,
+    modifiedAt: modified?.value ?? null,
+    canonicalUrl: html?.url?.value ?? null,
+    language: language.value,
+    provenance,
+  }
 }

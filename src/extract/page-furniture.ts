@@ -6,7 +6,7 @@
  * is vague, from the text's own furniture patterns; fragments in a row with one reason are merged.
  */
 import type { RemovedPiece } from '../types.js'
-import { BLOCKS, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
+import { BLOCKS, CELL_SEPARATOR, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
 import { furnitureReason, isByline, isDateStamp } from './furniture.js'
 
 /** A block of page text and what its innermost classifying container holds (null: none says). */
@@ -221,6 +221,8 @@ function cut(text: string, max: number): string {
 /** Tells kept blocks by exact text, or (long ones) by their place inside the kept text. */
 function keptTest(kept: readonly TextBlock[]): (text: string) => boolean {
   const exact = new Set(kept.map((b) => b.text))
+  // The page walk sees a table's cells one by one; the article has them as rows.
+  for (const block of kept) if (block.kind === 'table-row') for (const cell of block.text.split(CELL_SEPARATOR)) exact.add(cell)
   const joined = kept.map((b) => b.text).join('\n')
   return (text) => exact.has(text) || (text.length >= MIN_SUBSTRING_CHARS && joined.includes(text))
 }

@@ -5,7 +5,7 @@
  */
 import type { RemovedPiece } from '../types.js'
 import { datelineDate, readDateline } from './dateline.js'
-import { dateFromStamp } from './dates.js'
+import { stampDates } from './dates.js'
 import type { Found } from './html-meta.js'
 import { copyrightHolder, mastheadName } from './masthead.js'
 import { isKnownOutletName, outletByDomain, outletByName, type Outlet } from './outlets.js'
@@ -14,6 +14,8 @@ import { isKnownOutletName, outletByDomain, outletByName, type Outlet } from './
 export interface TextMeta {
   authors: Found<string[]> | null
   publishedAt: Found<string> | null
+  /** The latest update the text states ("Updated Aug. 6, 2025", "Update 8/6/25, 5:00 p.m.: ..."). */
+  modifiedAt: Found<string> | null
   /** Who wrote the story: dateline, wire tag, byline organisation. */
   origin: Found<Outlet> | null
   /** Whose site carried it: audio prompt, comment forum, e-mail domain, copyright. */
@@ -29,7 +31,7 @@ const EMAIL_DOMAIN = /@([\w-]+(?:\.[\w-]+)+)/g
 const CONTACT_NAME = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:(?:can|may) be (?:reached|contacted|emailed)\s+)?(?:at|on)\s+\S+@/gu
 /** A person's name: two to five capitalised words (particles allowed), no digits. */
 const PERSON = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|da|del|van|von|der|den|bin|al|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*){1,4}$/u
-const ORGANISATION_WORD = /\b(?:news|press|times|post|journal|agency|network|media|wire|service|staff|reporters?|correspondents?|digital|daily|herald|tribune|gazette|radio|tv|television)\b/i
+const ORGANISATION_WORD = /\b(?:news|press|times|post|journal|agency|network|media|wire|service|staff|reporters?|correspondents?|digital|daily|herald|tribune|gazette|radio|tv|television|courier|chronicle|observer|telegraph|register|bulletin|dispatch|examiner|inquirer|enquirer|sentinel|magazine|newspaper|weekly|bureau|desk|newsroom|editorial|online)\b/i
 /** A writer's role after the names ("Coast reporter", "Moscow correspondent"): neither person nor outlet. */
 const ROLE = /\b(?:reporter|correspondent|editor|writer|columnist|contributor|producer|bureau chief)s?$/i
 const BYLINE_SPLIT = /\s*(?:,|\||&|\band\b|\bwith\b|\bedited by\b)\s*/i
@@ -98,17 +100,29 @@ function copyrightYear(removed: RemovedPiece[]): number | null {
   return null
 }
 
-function publishedFrom(text: string, removed: RemovedPiece[]): Found<string> | null {
-  // A stamp line is the page's own date; an update note's date comes after, and a byline may carry one.
-  for (const reason of ['dateline-stamp', 'update-note', 'byline']) {
+/** Lines that may carry a date, in order of trust: the page's stamp, an update note, the byline. */
+const STAMP_REASONS = ['dateline-stamp', 'update-note', 'byline']
+
+/**
+ * Publication and update dates from stamp lines. "Published ... | Updated ..." gives both; a line
+ * that gives only an update time ("Updated Aug. 6, 2025") also stands in for the publication date
+ * when nothing else states one, as the latest day the story can have appeared (its provenance says
+ * which line it came from).
+ */
+function datesFrom(text: string, removed: RemovedPiece[]): { publishedAt: Found<string> | null; modifiedAt: Found<string> | null } {
+  let published: Found<string> | null = null
+  let modified: Found<string> | null = null
+  for (const reason of STAMP_REASONS) {
     for (const stamp of piecesOf(removed, reason)) {
-      const value = dateFromStamp(stamp)
-      if (value) return { value, from: `text:${reason}` }
+      const found = stampDates(stamp)
+      if (!published && found.published) published = { value: found.published, from: `text:${reason}` }
+      if (!modified && found.modified) modified = { value: found.modified, from: `text:${reason}` }
     }
   }
   // A dateline gives month and day only; the copyright line's year completes it.
-  const value = datelineDate(readDateline(text), copyrightYear(removed))
-  return value ? { value, from: 'text:dateline' } : null
+  const dateline = datelineDate(readDateline(text), copyrightYear(removed))
+  published ??= dateline ? { value: dateline, from: 'text:dateline' } : modified
+  return { publishedAt: published, modifiedAt: modified }
 }
 
 function named(name: string | undefined, from: string): Found<Outlet> | null {
@@ -164,7 +178,7 @@ function siteFrom(removed: RemovedPiece[]): Found<Outlet> | null {
 export function readTextMeta(text: string, removed: RemovedPiece[]): TextMeta {
   return {
     authors: authorsFrom(removed),
-    publishedAt: publishedFrom(text, removed),
+    ...datesFrom(text, removed),
     origin: originFrom(text, removed),
     site: siteFrom(removed),
   }

@@ -27,6 +27,12 @@ export interface DecodeOptions {
 export interface Decoded {
   text: string
   encoding: string
+  /**
+   * What chose the encoding: `bom`, `caller` (HTTP Content-Type or `--charset`), `meta` (the page's
+   * `<meta charset>` / `http-equiv`), `utf-16-pattern` (BOM-less UTF-16), `utf-8` (valid UTF-8
+   * bytes) or `html-default` (an HTML page declaring nothing, read as windows-1252 like browsers do).
+   */
+  from: 'bom' | 'caller' | 'meta' | 'utf-16-pattern' | 'utf-8' | 'html-default'
 }
 
 function bomOf(bytes: Uint8Array): (typeof BOMS)[number] | null {
@@ -88,38 +94,84 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/** An HTML document's start, as a browser sniffs it before choosing its default encoding. */
+const HTML_START = /^\s*(?:<!doctype html|<html\b|<head\b|<meta\b|<!--)/i
+
+/**
+ * UTF-16 without a BOM: ASCII text in UTF-16 has a zero in every other byte. Returns the
+ * endianness when most of the first bytes show that pattern, else null.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), UTF16_SNIFF_BYTES)
+  if (n < 4) return null
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++
+    if (bytes[i + 1] === 0) oddZeros++
+  }
+  const pairs = n / 2
+  // A few characters of U+0100-U+01FF or CJK put a zero in the other place too; allow some.
+  const stray = pairs * UTF16_STRAY_SHARE
+  if (oddZeros >= pairs * 0.8 && evenZeros <= stray) return 'utf-16le'
+  if (evenZeros >= pairs * 0.8 && oddZeros <= stray) return 'utf-16be'
+  return null
+}
+
+/** Bytes looked at to tell BOM-less UTF-16. */
+const UTF16_SNIFF_BYTES = 512
+/** Share of code units allowed a zero byte in the unexpected place (non-Latin characters). */
+const UTF16_STRAY_SHARE = 0.05
+
+/**
+ * A charset a page declares in its own ASCII bytes cannot be UTF-16 (whose ASCII has zero bytes):
+ * browsers read such a declaration as UTF-8, and so do we.
+ */
+function asciiCompatible(label: string | null): string | null {
+  return label && /^(?:utf-?16|ucs-?2|unicode)/.test(label) ? 'utf-8' : label
+}
+
 function normaliseNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 /**
  * Decodes bytes to text. Order: BOM, `options.declared`, a charset declared in an HTML head,
- * strict UTF-8. Throws `InputError('encoding')` when the bytes are not UTF-8 and no charset is
- * declared. CRLF and CR become LF.
+ * BOM-less UTF-16 (zero bytes in every other place), strict UTF-8, and for an HTML page that
+ * declares nothing, windows-1252 (the browsers' default). Throws `InputError('encoding')` when
+ * plain text is not UTF-8 and no charset is declared. CRLF and CR become LF.
  * @example decodeBytes(bytes, { declared: 'windows-1252' }).text
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const bom = bomOf(bytes)
   if (bom) {
     const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.bytes.length))
-    return { text: normaliseNewlines(text), encoding: bom.encoding }
+    return { text: normaliseNewlines(text), encoding: bom.encoding, from: 'bom' }
   }
-  const declared = options.declared?.trim().toLowerCase() || sniffCharset(bytes)
+  const declared = options.declared?.trim().toLowerCase() || asciiCompatible(sniffCharset(bytes))
   // A page's own <meta charset> is often stale (saved or re-encoded copies): bytes that are valid
   // UTF-8 beyond ASCII are UTF-8 whatever the meta says. A caller's charset is trusted as given.
   const metaOnly = !options.declared && declared !== null
   const utf8 = metaOnly && hasNonAscii(bytes) ? strictUtf8(bytes) : null
-  if (utf8 !== null) return { text: normaliseNewlines(utf8), encoding: 'utf-8' }
+  if (utf8 !== null) return { text: normaliseNewlines(utf8), encoding: 'utf-8', from: 'utf-8' }
   const declaredDecoder = declared ? decoderFor(declared, false) : null
   if (declaredDecoder) {
     const decoded = declaredDecoder.decode(bytes)
     const text = declaredDecoder.encoding === 'windows-1252' ? fixWindows1252(decoded) : decoded
-    return { text: normaliseNewlines(text), encoding: declaredDecoder.encoding }
+    return { text: normaliseNewlines(text), encoding: declaredDecoder.encoding, from: options.declared ? 'caller' : 'meta' }
   }
+  const utf16 = sniffUtf16(bytes)
+  if (utf16) return { text: normaliseNewlines(new TextDecoder(utf16).decode(bytes)), encoding: utf16, from: 'utf-16-pattern' }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return { text: normaliseNewlines(text), encoding: 'utf-8' }
+    return { text: normaliseNewlines(text), encoding: 'utf-8', from: 'utf-8' }
   } catch (cause) {
+    // An HTML page that declares nothing is read as browsers read it: windows-1252. Plain text
+    // gets no such guess; the caller is asked for its charset instead.
+    if (!declared && HTML_START.test(new TextDecoder('latin1').decode(bytes.subarray(0, CHARSET_SNIFF_BYTES)))) {
+      const text = fixWindows1252(new TextDecoder('windows-1252').decode(bytes))
+      return { text: normaliseNewlines(text), encoding: 'windows-1252', from: 'html-default' }
+    }
     const at = firstBadUtf8Byte(bytes)
     const why = declared ? `charset "${declared}" is unknown` : 'no charset declared'
     throw new InputError('encoding', `not valid UTF-8 (first bad byte at offset ${at}) and ${why}`, undefined, { cause })

@@ -3,6 +3,7 @@
  * web page is HTML, a PNG renamed `.html` is binary.
  */
 import { InputError } from '../errors.js'
+import { sniffUtf16 } from './decode.js'
 
 /** How many leading bytes are inspected; kinds are decided by the head of a document. */
 const SNIFF_BYTES = 4096
@@ -39,15 +40,17 @@ function hasMagic(bytes: Uint8Array): string | null {
   return null
 }
 
-/** UTF-16 text has NULs in every other byte; a BOM tells us it is text, not binary. */
-function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+/** UTF-16 text has NULs in every other byte; a BOM or that very pattern tells us it is text, not binary. */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  return sniffUtf16(bytes)
 }
 
 function assertNotBinary(head: Uint8Array): void {
   const magic = hasMagic(head)
   if (magic) throw new InputError('binary', `binary data (${magic} file), not text or HTML`)
-  if (hasUtf16Bom(head)) return
+  if (utf16Of(head)) return
   let control = 0
   for (const b of head) {
     if (b === 0) throw new InputError('binary', 'binary data (NUL bytes), not text or HTML')
@@ -60,7 +63,8 @@ function assertNotBinary(head: Uint8Array): void {
 
 /** Latin-1 view of the head: enough to look for ASCII markup in any ASCII-compatible encoding. */
 function asciiHead(head: Uint8Array): string {
-  if (hasUtf16Bom(head)) return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head)
+  const utf16 = utf16Of(head)
+  if (utf16) return new TextDecoder(utf16).decode(head)
   return new TextDecoder('latin1').decode(head)
 }
 

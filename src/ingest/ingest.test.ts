@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { InputError } from '../errors.js'
 import { decodeBytes, sniffCharset } from './decode.js'
 import { detectKind } from './detect.js'
-import { assertWithinSize, DEFAULT_LIMITS } from './limits.js'
+import { assertWithinSize, DEFAULT_LIMITS, pageDeadline } from './limits.js'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -59,9 +59,9 @@ describe('decodeBytes', () => {
   it('strips a UTF-8 BOM and decodes UTF-16 LE and BE by BOM', () => {
     assert.equal(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Hi')])).text, 'Hi')
     const le = decodeBytes(new Uint8Array([0xff, 0xfe, ...Buffer.from('Zelensky — “peace”', 'utf16le')]))
-    assert.deepEqual(le, { text: 'Zelensky — “peace”', encoding: 'utf-16le' })
+    assert.deepEqual(le, { text: 'Zelensky — “peace”', encoding: 'utf-16le', from: 'bom' })
     const be = Buffer.from('Witkoff\r\n', 'utf16le').swap16()
-    assert.deepEqual(decodeBytes(new Uint8Array([0xfe, 0xff, ...be])), { text: 'Witkoff\n', encoding: 'utf-16be' })
+    assert.deepEqual(decodeBytes(new Uint8Array([0xfe, 0xff, ...be])), { text: 'Witkoff\n', encoding: 'utf-16be', from: 'bom' })
   })
 
   it('uses a meta charset declared in the head (windows-1252)', () => {
@@ -77,7 +77,7 @@ describe('decodeBytes', () => {
 
   it('prefers valid UTF-8 over a stale meta charset, but not over the caller', () => {
     const bytes = utf8('<meta charset="gb2312"><title>Café “news”</title>')
-    assert.deepEqual(decodeBytes(bytes), { text: '<meta charset="gb2312"><title>Café “news”</title>', encoding: 'utf-8' })
+    assert.deepEqual(decodeBytes(bytes), { text: '<meta charset="gb2312"><title>Café “news”</title>', encoding: 'utf-8', from: 'utf-8' })
     assert.equal(decodeBytes(utf8('café'), { declared: 'windows-1252' }).text, 'cafÃ©')
   })
 
@@ -98,7 +98,16 @@ describe('decodeBytes', () => {
 
 describe('limits', () => {
   it('has the documented defaults', () => {
-    assert.deepEqual({ ...DEFAULT_LIMITS }, { maxBytes: 10 * 1024 * 1024, maxElements: 50_000, maxDepth: 512 })
+    assert.deepEqual({ ...DEFAULT_LIMITS }, { maxBytes: 10 * 1024 * 1024, maxElements: 50_000, maxDepth: 512, maxPageMillis: 5_000 })
+  })
+
+  it('a page deadline throws limit, naming the stage, once its time is spent', () => {
+    let clock = 0
+    const deadline = pageDeadline({ maxPageMillis: 100 }, () => clock)
+    clock = 100
+    deadline.check('parsing') // exactly at the limit is still within it
+    clock = 101
+    assert.throws(() => deadline.check('Readability'), inputError('limit', /^page took over 100 ms \(maxPageMillis\) by the end of Readability$/))
   })
 
   it('throws too-large naming the size and the limit', () => {
@@ -107,5 +116,22 @@ describe('limits', () => {
     assert.doesNotThrow(() => assertWithinSize(new Uint8Array(10), { maxBytes: 10 }))
     assert.throws(() => assertWithinSize(new Uint8Array(11), { maxBytes: 10 }), inputError('too-large', /input is 11 bytes; the limit is 10 bytes/))
     assert.throws(() => assertWithinSize(new Uint8Array(3072), { maxBytes: 2048 }), inputError('too-large', /input is 3\.0 KB; the limit is 2 KB/))
+  })
+})
+
+describe('decodeBytes sniffing', () => {
+  it('reads BOM-less UTF-16 by its zero bytes, in either byte order', () => {
+    const text = 'Witkoff met Putin.'
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'))
+    const be = new Uint8Array(le.length)
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]]
+    assert.deepEqual(decodeBytes(le), { text, encoding: 'utf-16le', from: 'utf-16-pattern' })
+    assert.deepEqual(decodeBytes(be), { text, encoding: 'utf-16be', from: 'utf-16-pattern' })
+  })
+
+  it('reads an undeclared non-UTF-8 HTML page as windows-1252, as browsers do', () => {
+    // "Café “news”" in windows-1252: é = 0xE9, curly quotes = 0x93 / 0x94.
+    const bytes = new Uint8Array([...Buffer.from('<html><p>Caf'), 0xe9, 0x20, 0x93, ...Buffer.from('news'), 0x94, ...Buffer.from('</p>')])
+    assert.deepEqual(decodeBytes(bytes), { text: '<html><p>Café “news”</p>', encoding: 'windows-1252', from: 'html-default' })
   })
 })

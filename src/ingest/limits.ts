@@ -12,14 +12,36 @@ export interface IngestLimits {
   maxElements: number
   /** Deepest HTML element nesting accepted. */
   maxDepth: number
+  /**
+   * Longest time one page's HTML extraction may take, in milliseconds. Extraction is synchronous,
+   * so the clock is read between its stages: a page over it stops at the next stage with a clear
+   * error, and the batch goes on with the next page.
+   */
+  maxPageMillis: number
 }
 
-/** Defaults: 10 MB, 50 000 elements, nesting depth 512. */
+/** Defaults: 10 MB, 50 000 elements, nesting depth 512, 5 seconds per page. */
 export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxBytes: 10 * 1024 * 1024,
   maxElements: 50_000,
   maxDepth: 512,
+  maxPageMillis: 5_000,
 })
+
+/**
+ * A clock for one page: `check(stage)` throws `InputError('limit')` once more than
+ * `limits.maxPageMillis` have passed since the clock was made.
+ */
+export function pageDeadline(limits: Pick<IngestLimits, 'maxPageMillis'>, now: () => number = performance.now.bind(performance)): { check(stage: string): void } {
+  const start = now()
+  return {
+    check(stage: string): void {
+      const elapsed = now() - start
+      if (elapsed <= limits.maxPageMillis) return
+      throw new InputError('limit', `page took over ${limits.maxPageMillis} ms (maxPageMillis) by the end of ${stage}`)
+    },
+  }
+}
 
 /** Merges caller limits over the defaults. */
 export function resolveLimits(limits: Partial<IngestLimits> = {}): IngestLimits {

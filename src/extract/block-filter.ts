@@ -1,0 +1,91 @@
+/**
+ * Furniture among an HTML article's blocks that no container names: widget labels repeated down
+ * the page ("Share Tweet Email" under every picture), control words of slideshows and players,
+ * "Updated ...; Posted ..." stamps, "By Name - date" lines, captions ending in "(Image: Agency)"
+ * and teaser lines tagged "[VIDEO]". Works on whole blocks, which in HTML are exact paragraphs,
+ * so it can be stricter than the plain-text pass, which has to guess where lines belong.
+ */
+import type { RemovedPiece } from '../types.js'
+import type { TextBlock } from './dom.js'
+
+/** Options for {@link filterBlocks}. */
+export interface BlockFilterOptions {
+  /** A short block seen this many times in one article is a repeated widget label. */
+  minRepeats?: number
+  /** Longest block (in words) counted as a repeated widget label. */
+  maxRepeatWords?: number
+  /** The page's own address (canonical or og:url): a paragraph repeating it is furniture. */
+  pageUrl?: string | null
+}
+
+const DEFAULT_MIN_REPEATS = 3
+const DEFAULT_MAX_REPEAT_WORDS = 6
+
+/** Words of slideshow, player and page controls standing alone in a block. */
+const CONTROL = /^(?:advert(?:isement)?|ad|caption|close|expand|enlarge|hide caption|toggle caption|image \d+ of \d+|\d+ of \d+|this slideshow requires javascript\.?|(?:photo|video|image) gallery|tags|topics|comments?|share|tweet|e-?mail|print|(?:play|watch) video|replay|loading\W*|next|previous|prev)\W*$/i
+/** "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": stamps made of update/post words and a time. */
+const STAMP = /^(?:(?:last )?(?:updated|posted|published|modified|created)(?: on| at)?:?\s+(?:[^;|]{3,40}?\d[^;|]{0,30}|(?:about |an? |\d+ )?(?:minute|hour|day|week|month)s? ago|yesterday|today)[;|]?\s*){1,3}$/i
+/** "By Jane Doe - 11/18/19 11:04 PM EST": a byline run into its time stamp. */
+const BYLINE_STAMP = /^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}?(?:\s*[-–—|,]\s*[\d\p{L}/:., ]{4,40}|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.{0,20}|\s+\d{1,2}\/\d{1,2}\/\d{2,4}.{0,20})$/iu
+/** A caption ending in its credit: "... (Image: GETTY )", "... (Photo: Agency)". */
+const CREDITED_CAPTION = /\((?:image|photo|picture|pictured|photograph|credit|source|video)s?\s*:\s*[^)]{1,60}\)\s*$/i
+/** A teaser for another story tagged in capitals: "Headline [VIDEO]", "Headline [INSIGHT]|". */
+const TAGGED_TEASER = /\[[\p{Lu} ]{3,20}\]\s*\|?\s*$/u
+/** A label introducing a teaser: "SEE MORE: Other headline", "DON'T MISS". */
+const TEASER_LABEL = /^(?:see more|read more|more|read next|also read|don['’]t miss|must read|recommended)\b\s*(?::.{0,160}|\W*)$/i
+
+/** Scheme, `www.` and trailing slash, which differ between copies of one address. */
+const URL_NOISE = /^(?:https?:\/\/)?(?:www\.)?|[/#?]+$/gi
+
+function sameUrl(a: string, b: string): boolean {
+  return a.replace(URL_NOISE, '') === b.replace(URL_NOISE, '')
+}
+/** Cookie consent banners. */
+const COOKIE_NOTICE = /\b(?:uses? cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i
+/** Unrendered CMS shortcodes: "[button link=...]Label[/button]". */
+const SHORTCODE = /\[\/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)?\]/
+
+/** Why a block is furniture on its own, or null. */
+function blockReason(block: TextBlock): string | null {
+  const text = block.text
+  if (text.length > 240) return null
+  if (CONTROL.test(text)) return 'page-control'
+  if (COOKIE_NOTICE.test(text)) return 'cookie-notice'
+  if (SHORTCODE.test(text) && /\[\/[a-z_]+\]/.test(text)) return 'shortcode'
+  if (STAMP.test(text)) return 'dateline-stamp'
+  if (BYLINE_STAMP.test(text)) return 'byline'
+  if (CREDITED_CAPTION.test(text)) return 'caption'
+  if (TAGGED_TEASER.test(text) || TEASER_LABEL.test(text)) return 'related-headline'
+  return null
+}
+
+/**
+ * Widget labels are names and commands in title case ("Whatsapp Facebook Pin"), never a phrase
+ * with numbers or lower-case words: repeated table cells and recipe steps are article text.
+ */
+const WIDGET_LABEL = /^\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*$/u
+
+function isWidgetLabel(text: string, maxWords: number): boolean {
+  return text.split(' ').length <= maxWords && WIDGET_LABEL.test(text)
+}
+
+/**
+ * Splits an article's blocks into the kept ones and the furniture, in order: repeated widget
+ * labels first (counted over the whole article), then each block's own shape.
+ */
+export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterOptions = {}): { blocks: TextBlock[]; removed: RemovedPiece[] } {
+  const minRepeats = options.minRepeats ?? DEFAULT_MIN_REPEATS
+  const maxWords = options.maxRepeatWords ?? DEFAULT_MAX_REPEAT_WORDS
+  const counts = new Map<string, number>()
+  for (const block of blocks) if (isWidgetLabel(block.text, maxWords)) counts.set(block.text, (counts.get(block.text) ?? 0) + 1)
+  const kept: TextBlock[] = []
+  const removed: RemovedPiece[] = []
+  for (const block of blocks) {
+    const repeated = (counts.get(block.text) ?? 0) >= minRepeats
+    const ownUrl = options.pageUrl ? sameUrl(block.text, options.pageUrl) : false
+    const reason = repeated ? 'share-bar' : ownUrl ? 'url' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block)
+    if (reason) removed.push({ text: block.text, reason })
+    else kept.push(block)
+  }
+  return { blocks: kept, removed }
+}

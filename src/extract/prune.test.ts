@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { parseHTML } from 'linkedom'
+import { filterBlocks } from './block-filter.js'
+import type { DomElement, TextBlock } from './dom.js'
+import { extractHtml } from './html.js'
+import { pruneContent } from './prune.js'
+
+const BODY = '<p>The harbour ferry ran aground on Tuesday morning near the north pier, the port authority said in a statement.</p>'.repeat(4)
+
+function article(inner: string): DomElement {
+  const { document } = parseHTML(`<html><body><article>${inner}</article></body></html>`)
+  return document.querySelector('article') as unknown as DomElement
+}
+
+describe('pruneContent', () => {
+  it('cuts menus, captions and share bars the page names, keeping the prose', () => {
+    const root = article(`${BODY}<ul role="menu"><li><a href="/">Home</a></li></ul><div class="image-caption">Ferry at dawn</div><div class="share-tools">Share Tweet</div>`)
+    const removed = pruneContent(root)
+    assert.deepEqual(removed.map((p) => p.reason), ['navigation', 'caption', 'share-bar'])
+    assert.match(root.textContent ?? '', /ran aground/)
+    assert.doesNotMatch(root.textContent ?? '', /Ferry at dawn|Tweet|Home/)
+  })
+
+  it('cuts a list made of links, keeps a list of prose items', () => {
+    const links = '<ul><li><a href="/a">Sports</a></li><li><a href="/b">Business</a></li><li><a href="/c">Weather</a></li></ul>'
+    const prose = '<ul><li>Two crew were hurt.</li><li>The pier is closed.</li><li>Ferries resume <a href="/t">Friday</a>.</li></ul>'
+    const root = article(BODY + links + prose)
+    pruneContent(root)
+    assert.doesNotMatch(root.textContent ?? '', /Sports|Weather/)
+    assert.match(root.textContent ?? '', /The pier is closed/)
+  })
+
+  it('cuts a run of link-only paragraphs with its label, keeps one lone link paragraph', () => {
+    const related = '<p>You may also like...</p><p><a href="/x">Storm closes bridge</a></p><p><a href="/y">Port gets new crane</a></p>'
+    const root = article(`${BODY}<p><a href="/source">[Port authority]</a></p>${related}`)
+    const removed = pruneContent(root)
+    assert.deepEqual(removed.map((p) => p.text), ['You may also like...', 'Storm closes bridge', 'Port gets new crane'])
+    assert.match(root.textContent ?? '', /\[Port authority\]/)
+  })
+
+  it('leaves a furniture-named box that holds most of the article (a mislabelled column)', () => {
+    const root = article(`<div class="related-content">${BODY}</div>`)
+    assert.deepEqual(pruneContent(root), [])
+    assert.match(root.textContent ?? '', /ran aground/)
+  })
+})
+
+describe('filterBlocks', () => {
+  const p = (text: string): TextBlock => ({ text, kind: 'paragraph' })
+
+  it('removes repeated widget labels, stamps, credited captions and tagged teasers', () => {
+    const blocks = [
+      p('Whatsapp Facebook Pin'), p('The ferry ran aground.'), p('Whatsapp Facebook Pin'), p('Crews worked all night.'), p('Whatsapp Facebook Pin'),
+      p('Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM'), p('By Jane Doe - 11/18/19 11:04 PM EST'),
+      p('Crews at the pier on Tuesday (Image: GETTY )'), p('Storm hits the coast [VIDEO]'), p('Image 1 of 9'),
+    ]
+    const { blocks: kept, removed } = filterBlocks(blocks)
+    assert.deepEqual(kept.map((b) => b.text), ['The ferry ran aground.', 'Crews worked all night.'])
+    assert.deepEqual([...new Set(removed.map((r) => r.reason))], ['share-bar', 'dateline-stamp', 'byline', 'caption', 'related-headline', 'page-control'])
+  })
+
+  it('keeps repeated table cells and recipe steps (not title-case labels)', () => {
+    const step = p('Drink during your workout')
+    const cell = p('1 tackle (1 combined).')
+    const { blocks: kept } = filterBlocks([step, cell, step, cell, step, cell])
+    assert.equal(kept.length, 6)
+  })
+
+  it('removes a paragraph that is the page\'s own address', () => {
+    const { removed } = filterBlocks([p('https://example.com/news/ferry-aground-123.html'), p('http://other.example/a')], { pageUrl: 'https://www.example.com/news/ferry-aground-123.html' })
+    assert.deepEqual(removed, [{ text: 'https://example.com/news/ferry-aground-123.html', reason: 'url' }])
+  })
+})
+
+describe('extractHtml with in-article furniture', () => {
+  it('returns the prose without the related box and records what was cut', () => {
+    const html = `<html><head><title>Ferry aground</title></head><body><article><h1>Ferry aground</h1>${BODY}<div class="related-stories"><a href="/a">Other story one</a> <a href="/b">Other story two</a></div></article></body></html>`
+    const page = extractHtml(html)
+    assert.match(page.text, /ran aground/)
+    assert.doesNotMatch(page.text, /Other story/)
+    assert.ok(page.removed.some((r) => r.reason === 'related-headline' && r.text.includes('Other story one')))
+  })
+})
