@@ -11,6 +11,7 @@ import { registerIngest } from './ingest.js'
 import { registerServe } from './serve.js'
 import { FORMATS, type InputOptions, type Io } from './run.js'
 import { storiesCommand } from './stories.js'
+import { registerWorker } from './worker.js'
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
@@ -70,6 +71,7 @@ export function buildProgram(io: Io, setResult: (code: number) => void): Command
   registerIngest(program, io, setResult)
   registerServe(program, io, setResult)
   registerFeeds(program, io, setResult)
+  registerWorker(program, io, setResult)
   return program
 }
 

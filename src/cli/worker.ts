@@ -1,0 +1,77 @@
+/**
+ * `parallax worker`: pulls raw articles from a NATS JetStream queue, runs extract + annotate,
+ * stores them in PostgreSQL and acknowledges; one worker at a time also assigns stories (see
+ * queue/work.ts). SIGTERM/SIGINT: the job in hand is finished and acknowledged, then it exits.
+ */
+import type { Command } from 'commander'
+import { ParallaxUsageError } from '../errors.js'
+import { consume } from '../queue/consume.js'
+import { openNatsQueue } from '../queue/nats.js'
+import { isNatsUrl } from '../queue/queue.js'
+import { ClusterConsumer, processMessage, recordOutcome } from '../queue/work.js'
+import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
+import type { Io } from './run.js'
+
+export interface WorkerOptions {
+  db?: string
+  queue?: string
+  exitWhenIdle?: boolean
+  maxAttempts?: number
+  ackWait?: number
+  stream?: string
+}
+
+/** Runs one worker until stopped (or idle); returns the exit code. */
+export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSignal): Promise<number> {
+  const db = options.db ?? process.env.PARALLAX_DB ?? ''
+  const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE ?? ''
+  if (!isPostgresUrl(db)) throw new ParallaxUsageError('worker needs --db postgres://... (or PARALLAX_DB)')
+  if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError('worker needs --queue nats://host:4222 (or PARALLAX_QUEUE)')
+  const store = openPostgresStore(db)
+  const queue = await openNatsQueue(queueUrl, { ackWaitMs: options.ackWait ?? 30_000, ...(options.stream ? { stream: options.stream } : {}) })
+  const clusterer = new ClusterConsumer(store)
+  const stop = new AbortController()
+  signal?.addEventListener('abort', () => stop.abort())
+  const onSignal = () => stop.abort()
+  process.once('SIGTERM', onSignal)
+  process.once('SIGINT', onSignal)
+  // the clustering consumer follows the ledger while messages are processed
+  let clustering = Promise.resolve()
+  const tick = setInterval(() => (clustering = clustering.then(() => clusterer.step(false)).then(() => {}, () => {})), 200)
+  try {
+    const tally = await consume(queue, (m) => processMessage(store, m), {
+      maxAttempts: options.maxAttempts ?? 5, exitWhenIdle: options.exitWhenIdle, signal: stop.signal,
+      onEvent: (e) => {
+        if (e.kind === 'dead') void recordOutcome(store, e.seq, null, 'dead', e.error).catch(() => {})
+        if (e.kind !== 'done') io.stderr.write(`worker: ${e.kind} ${e.id} (attempt ${e.attempt}): ${e.error}\n`)
+      },
+    })
+    clearInterval(tick)
+    await clustering
+    // drained: the last worker standing (or the leader) assigns whatever the ledger still holds
+    if (options.exitWhenIdle && !stop.signal.aborted) while ((await clusterer.step(true)) > 0);
+    io.stderr.write(`worker: done ${tally.done}, retried ${tally.retried}, dead ${tally.dead}\n`)
+    return 0
+  } finally {
+    clearInterval(tick)
+    process.off('SIGTERM', onSignal)
+    process.off('SIGINT', onSignal)
+    await clusterer.release()
+    await queue.close()
+    await store.close()
+  }
+}
+
+/** Adds `worker` to the program. */
+export function registerWorker(program: Command, io: Io, setResult: (code: number) => void): void {
+  program
+    .command('worker')
+    .description('process queued raw articles: extract, annotate, store, assign stories (PostgreSQL + NATS JetStream)')
+    .option('--db <url>', 'PostgreSQL URL (default: $PARALLAX_DB)')
+    .option('--queue <url>', 'NATS URL, e.g. nats://127.0.0.1:4222 (default: $PARALLAX_QUEUE)')
+    .option('--exit-when-idle', 'stop once the stream is drained')
+    .option('--max-attempts <n>', 'deliveries before a message goes to the dead letters', Number)
+    .option('--ack-wait <ms>', 'redeliver a job whose worker is silent this long', Number)
+    .option('--stream <name>', 'JetStream stream name (default PARALLAX_RAW)')
+    .action(async (options: WorkerOptions) => setResult(await runWorker(options, io)))
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import { ensureService, NATS_URL } from '../../test/helpers/services.js'
+import { backoffDelay, consume } from './consume.js'
+import { LocalQueue } from './local.js'
+import { openNatsQueue, type NatsQueue } from './nats.js'
+import type { Queue } from './queue.js'
+
+const bytes = (s: string) => new TextEncoder().encode(s)
+const text = (b: Uint8Array) => new TextDecoder().decode(b)
+const opened: NatsQueue[] = []
+
+before(() => ensureService('nats'))
+after(async () => {
+  for (const q of opened) {
+    const jsm = await q.nc.jetstreamManager()
+    await jsm.streams.delete(q.stream).catch(() => {})
+    await jsm.streams.delete(`${q.stream}_DEAD`).catch(() => {})
+    await q.close()
+  }
+})
+
+/** A NATS queue on streams of its own, removed after the run. */
+async function natsQueue(ackWaitMs: number): Promise<NatsQueue> {
+  const q = await openNatsQueue(NATS_URL, { stream: `PARALLAX_T_${randomBytes(4).toString('hex').toUpperCase()}`, ackWaitMs })
+  opened.push(q)
+  return q
+}
+
+const kinds: [string, (ackWaitMs: number) => Promise<Queue>][] = [
+  ['local', async (ackWaitMs) => new LocalQueue({ ackWaitMs })],
+  ['nats', natsQueue],
+]
+
+for (const [kind, make] of kinds) {
+  describe(`queue: ${kind}`, () => {
+    it('accepts a re-sent message id once and delivers in publish order', async () => {
+      const q = await make(5000)
+      const a = await q.publish('hash-a', bytes('first'))
+      assert.equal(a.duplicate, false)
+      assert.equal((await q.publish('hash-a', bytes('first again'))).duplicate, true)
+      await q.publish('hash-b', bytes('second'))
+      const m1 = await q.next()
+      const m2 = await q.next()
+      assert.deepEqual([m1?.id, text(m1!.data), m2?.id], ['hash-a', 'first', 'hash-b'])
+      assert.ok(m1!.seq < m2!.seq)
+      await m1!.ack()
+      await m2!.ack()
+      assert.deepEqual(await q.stats(), { pending: 0, inFlight: 0, deadLetters: 0 })
+      assert.equal(await q.next({ waitMs: 1000 }), null)
+    })
+
+    it('redelivers a message given back, and one whose worker went silent', async () => {
+      const q = await make(1000)
+      await q.publish('hash-r', bytes('x'))
+      const m1 = (await q.next())!
+      await m1.retry(100)
+      const m2 = (await q.next({ waitMs: 2000 }))!
+      assert.deepEqual([m2.id, m2.attempt], ['hash-r', 2])
+      // no ack: after the ack wait it comes back
+      const m3 = (await q.next({ waitMs: 3000 }))!
+      assert.deepEqual([m3.id, m3.attempt], ['hash-r', 3])
+      await m3.ack()
+    })
+
+    it('retries a failing job with back-off, dead-letters it after the limit, and can retry it', async () => {
+      const q = await make(5000)
+      await q.publish('hash-bad', bytes('poison'))
+      await q.publish('hash-ok', bytes('fine'))
+      const seen: string[] = []
+      const tally = await consume(q, async (m) => {
+        seen.push(`${m.id}#${m.attempt}`)
+        if (text(m.data) === 'poison') throw new Error('cannot parse')
+      }, { maxAttempts: 3, backoffMs: 50, waitMs: 1000, exitWhenIdle: true })
+      assert.deepEqual(tally, { done: 1, retried: 2, dead: 1 })
+      assert.deepEqual(seen.filter((s) => s.startsWith('hash-bad')), ['hash-bad#1', 'hash-bad#2', 'hash-bad#3'])
+      const dead = await q.deadLetters()
+      assert.deepEqual(dead.map((d) => [d.id, d.reason, d.attempts, text(d.data)]), [['hash-bad', 'cannot parse', 3, 'poison']])
+      assert.equal(await q.retryDeadLetter('hash-bad'), true)
+      assert.equal(await q.retryDeadLetter('hash-none'), false)
+      const again = (await q.next())!
+      assert.deepEqual([again.id, again.attempt, text(again.data)], ['hash-bad', 1, 'poison'])
+      await again.ack()
+      assert.equal((await q.stats()).deadLetters, 0)
+    })
+  })
+}
+
+describe('back-off', () => {
+  it('doubles per attempt up to the cap', () => {
+    assert.deepEqual([1, 2, 3, 10].map((a) => backoffDelay(a, 100, 1000)), [100, 200, 400, 1000])
+  })
+})

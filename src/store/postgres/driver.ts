@@ -1,0 +1,327 @@
+/**
+ * The PostgreSQL driver of the store contract (`pg`): a connection pool, migrations run once on
+ * first use, tsvector + GIN for search, and row locks / advisory locks where two processes could
+ * race (story counts), so many workers can share one database.
+ */
+import { createHash } from 'node:crypto'
+import pg from 'pg'
+import type { Annotated } from '../types.js'
+import {
+  type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit,
+  type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,
+} from '../store.js'
+import { normalizeUrl } from '../url.js'
+import { decodeCursor, encodeCursor, feedRecord, FEED_COLUMNS, type Row } from '../sqlite/rows.js'
+import { migrate, quoteIdent } from './migrations.js'
+import { storySummary, tsQuery } from './rows.js'
+
+export interface PostgresOptions {
+  /** Schema holding Parallax's tables (also `?schema=` in the URL); created on first use. */
+  schema?: string
+  /** Connections this process opens at most. */
+  maxConnections?: number
+  /** How long to wait for a connection before failing (so callers answer 503 instead of hanging), in ms. */
+  connectTimeoutMs?: number
+  /** Statement timeout, in ms. */
+  statementTimeoutMs?: number
+  /** Largest page a list returns. */
+  maxPage?: number
+  /** Search ranks this many of the newest matches by relevance (bounds search time on common words). */
+  maxRankedMatches?: number
+}
+
+/** Whether `location` names a PostgreSQL database rather than a file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location)
+}
+
+const SUMMARY_COLUMNS = 'seq, id, title, outlet, url, published_at, story_id, ingested_at'
+
+/** Opens a PostgreSQL library at `url` (`postgres://user@host:5432/db?schema=name`). Connects lazily. */
+export function openPostgresStore(url: string, options: PostgresOptions = {}): PostgresStore {
+  const parsed = new URL(url)
+  const schema = options.schema ?? parsed.searchParams.get('schema') ?? 'parallax'
+  parsed.searchParams.delete('schema')
+  quoteIdent(schema)
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(), max: options.maxConnections ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    options: `-c search_path=${schema}`,
+  })
+  // an idle client losing its server must not crash the process; the next query reports it
+  pool.on('error', () => {})
+  return new PostgresStore(pool, schema, options.maxPage ?? 200, options.maxRankedMatches ?? 1000)
+}
+
+/** The PostgreSQL store; beyond `Store` it offers `query`/`transaction` for the queue worker's ledger. */
+export class PostgresStore implements Store {
+  readonly driver = 'postgres'
+  private ready: Promise<void> | null = null
+  constructor(readonly pool: pg.Pool, readonly schema: string, private readonly maxPage: number, private readonly maxRanked: number) {}
+
+  private init(): Promise<void> {
+    this.ready ??= (async () => {
+      const client = await this.pool.connect()
+      try {
+        await migrate(client, this.schema)
+      } finally {
+        client.release()
+      }
+    })().catch((error: unknown) => {
+      this.ready = null // retry on the next call: the server may come back
+      throw error
+    })
+    return this.ready
+  }
+
+  /** Runs `fn` wrapped as a `StoreError` naming `operation`. */
+  async run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      await this.init()
+      return await fn()
+    } catch (error) {
+      throw error instanceof StoreError ? error : new StoreError(operation, error)
+    }
+  }
+
+  /** One statement's rows. */
+  async query<T extends pg.QueryResultRow = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    await this.init()
+    return (await this.pool.query<T>(sql, params)).rows
+  }
+
+  /** Runs `fn` inside one transaction on one connection. */
+  async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await this.init()
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await fn(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  putArticle(article: Annotated, { url = null }: { url?: string | null } = {}): Promise<PutResult> {
+    return this.run('putArticle', async () => {
+      const key = normalizeUrl(url ?? article.source.url)
+      const inserted = await this.pool.query<{ seq: string }>(
+        `INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, pipeline_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING seq`,
+        [article.id, key, article.title, article.outlet?.name ?? null, article.publishedAt, new Date().toISOString(), article.text,
+          JSON.stringify({ ...article, text: undefined }), pipelineVersionOf(article)],
+      )
+      if (inserted.rows.length === 1) return { status: 'new', id: article.id, seq: Number(inserted.rows[0].seq) }
+      const hit = await this.pool.query<{ id: string }>('SELECT id FROM articles WHERE id = $1 OR url = $2 ORDER BY (id = $1) DESC LIMIT 1', [article.id, key])
+      const id = hit.rows[0]?.id ?? article.id
+      return { status: 'duplicate', id, by: id === article.id ? 'hash' : 'url' }
+    })
+  }
+
+  getArticle(id: string): Promise<Annotated | null> {
+    return this.run('getArticle', async () => {
+      const { rows } = await this.pool.query<ArticleRow>('SELECT text, data FROM articles WHERE id = $1', [id])
+      return rows[0] ? articleOf(rows[0]) : null
+    })
+  }
+
+  getArticles(ids: readonly string[]): Promise<Annotated[]> {
+    return this.run('getArticles', async () => {
+      const { rows } = await this.pool.query<ArticleRow & { id: string }>('SELECT id, text, data FROM articles WHERE id = ANY($1)', [ids])
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      return ids.flatMap((id) => (byId.has(id) ? [articleOf(byId.get(id)!)] : []))
+    })
+  }
+
+  listArticles({ outlet, storyId, since, until, limit = 50, cursor = null }: ArticleQuery = {}): Promise<Page<ArticleSummary>> {
+    return this.run('listArticles', async () => {
+      const where: string[] = []
+      const params: unknown[] = []
+      const add = (sql: string, value: unknown) => (params.push(value), where.push(sql.replace('?', `$${params.length}`)))
+      const before = decodeCursor(cursor)
+      if (typeof before === 'number') add('seq < ?', before)
+      if (outlet) add('outlet = ?', outlet)
+      if (storyId) add('story_id = ?', storyId)
+      if (since) add('published_at >= ?', since)
+      // an until date includes that whole day
+      if (until) add('published_at <= ?', `${until}\uffff`)
+      const n = Math.max(1, Math.min(limit, this.maxPage))
+      params.push(n + 1)
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`
+      const { rows } = await this.pool.query<Row>(sql, params)
+      const items = rows.slice(0, n).map(summaryOf)
+      return { items, next: rows.length > n ? encodeCursor(items[n - 1].seq) : null }
+    })
+  }
+
+  async *eachArticle(): AsyncIterable<Annotated> {
+    // iterate by seq in pages so the reader never holds the whole archive
+    let after = 0
+    for (;;) {
+      const rows = await this.run('eachArticle', () => this.query<ArticleRow & { seq: string }>('SELECT seq, text, data FROM articles WHERE seq > $1 ORDER BY seq LIMIT 500', [after]))
+      if (rows.length === 0) return
+      for (const row of rows) yield articleOf(row)
+      after = Number(rows[rows.length - 1].seq)
+    }
+  }
+
+  countArticles(): Promise<number> {
+    return this.run('countArticles', async () => Number((await this.query<{ n: string }>('SELECT count(*) AS n FROM articles'))[0].n))
+  }
+
+  search(text: string, { limit = 20 }: { limit?: number } = {}): Promise<SearchHit[]> {
+    return this.run('search', async () => {
+      const match = tsQuery(text)
+      if (!match) return []
+      // ts_rank orders only the newest `maxRanked` matches, found in index order at little cost
+      const rows = await this.query<Row>(
+        `WITH q AS (SELECT to_tsquery('simple', $1) AS q),
+         m AS (SELECT a.seq FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2)
+         SELECT a.id, a.title, a.outlet, a.story_id,
+           ts_headline('simple', a.text, q.q, 'StartSel="",StopSel="",MinWords=8,MaxWords=16,ShortWord=2') AS snippet
+         FROM m JOIN articles a USING (seq), q ORDER BY ts_rank(a.tsv, q.q) DESC, a.seq DESC LIMIT $3`,
+        [match, this.maxRanked, Math.max(1, Math.min(limit, this.maxPage))],
+      )
+      return rows.map((r) => ({ id: r.id as string, title: r.title as string | null, outlet: r.outlet as string | null, storyId: r.story_id as string | null, snippet: r.snippet as string }))
+    })
+  }
+
+  assignStory(articleId: string, storyId: string, why: NonNullable<StoryDetail['why']>[number]): Promise<void> {
+    return this.run('assignStory', () => this.transaction(async (c) => {
+      // one story's counters move under its lock, so two processes adding to it cannot both count an outlet as new
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [storyId])
+      const m = (await c.query<{ story_id: string | null; outlet: string | null; title: string | null; at: string }>(
+        'SELECT story_id, outlet, title, coalesce(published_at, ingested_at) AS at FROM articles WHERE id = $1 FOR UPDATE', [articleId])).rows[0]
+      if (!m) throw new Error(`no article ${articleId}`)
+      await c.query('UPDATE articles SET story_id = $1, why = $2 WHERE id = $3', [storyId, JSON.stringify(why), articleId])
+      if (m.story_id === storyId) return
+      const fresh = m.outlet !== null && (await c.query('SELECT 1 FROM articles WHERE story_id = $1 AND outlet = $2 AND id <> $3 LIMIT 1', [storyId, m.outlet, articleId])).rows.length === 0
+      await c.query(
+        `INSERT INTO stories (id, title, article_count, outlet_count, updated_at) VALUES ($1, $2, 1, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET article_count = stories.article_count + 1, outlet_count = stories.outlet_count + $3,
+           updated_at = greatest(stories.updated_at, $4), title = coalesce(stories.title, $2)`,
+        [storyId, m.title, fresh ? 1 : 0, m.at])
+      if (m.story_id) {
+        await c.query(`UPDATE stories SET article_count = (SELECT count(*) FROM articles WHERE story_id = $1),
+          outlet_count = (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = $1) WHERE id = $1`, [m.story_id])
+      }
+    }))
+  }
+
+  getStory(id: string, { maxArticles = -1, withWhy = false }: StoryDetailOptions = {}): Promise<StoryDetail | null> {
+    return this.run('getStory', async () => {
+      const row = (await this.query<Row>('SELECT id, title, article_count, outlet_count, updated_at FROM stories WHERE id = $1', [id]))[0]
+      if (!row) return null
+      const limit = maxArticles < 0 ? null : maxArticles
+      const members = await this.query<{ id: string; why: string | null }>('SELECT id, why FROM articles WHERE story_id = $1 ORDER BY seq LIMIT $2', [id, limit])
+      const articleIds = members.map((m) => m.id)
+      if (!withWhy) return { ...storySummary(row), articleIds }
+      const why = members.flatMap((m) => (m.why ? [JSON.parse(m.why) as NonNullable<StoryDetail['why']>[number]] : []))
+      return { ...storySummary(row), articleIds, why }
+    })
+  }
+
+  listStories({ sort = 'newest', limit = 50, cursor = null }: StoryQuery = {}): Promise<Page<StorySummary>> {
+    return this.run('listStories', async () => {
+      const offset = Math.max(0, Number(decodeCursor(cursor) ?? 0))
+      const n = Math.max(1, Math.min(limit, this.maxPage))
+      const order = sort === 'outlets' ? 'outlet_count DESC, article_count DESC, id' : 'updated_at DESC, id'
+      const rows = await this.query<Row>(`SELECT id, title, article_count, outlet_count, updated_at FROM stories ORDER BY ${order} LIMIT $1 OFFSET $2`, [n + 1, offset])
+      return { items: rows.slice(0, n).map(storySummary), next: rows.length > n ? encodeCursor(offset + n) : null }
+    })
+  }
+
+  putStoryReport(storyId: string, articleCount: number, title: string, report: unknown): Promise<void> {
+    return this.run('putStoryReport', async () => {
+      await this.query(`INSERT INTO story_reports (story_id, article_count, report) VALUES ($1, $2, $3)
+        ON CONFLICT (story_id) DO UPDATE SET article_count = excluded.article_count, report = excluded.report`, [storyId, articleCount, JSON.stringify(report)])
+      await this.query('UPDATE stories SET title = $1 WHERE id = $2', [title, storyId])
+    })
+  }
+
+  getStoryReport(storyId: string): Promise<{ articleCount: number; report: unknown } | null> {
+    return this.run('getStoryReport', async () => {
+      const row = (await this.query<{ article_count: number; report: string }>('SELECT article_count, report FROM story_reports WHERE story_id = $1', [storyId]))[0]
+      return row ? { articleCount: row.article_count, report: JSON.parse(row.report) as unknown } : null
+    })
+  }
+
+  outlets(): Promise<{ name: string; articleCount: number }[]> {
+    return this.run('outlets', async () => (await this.query<{ name: string; n: string }>(
+      'SELECT outlet AS name, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet')).map((r) => ({ name: r.name, articleCount: Number(r.n) })))
+  }
+
+  addFeed(url: string): Promise<FeedRecord> {
+    return this.run('addFeed', async () => {
+      const id = 'f_' + createHash('sha256').update(url).digest('hex').slice(0, 12)
+      await this.query('INSERT INTO feeds (id, url) VALUES ($1, $2) ON CONFLICT (url) DO NOTHING', [id, url])
+      return feedRecord((await this.query<Row>(`SELECT ${FEED_COLUMNS} FROM feeds WHERE id = $1 OR url = $2`, [id, url]))[0])
+    })
+  }
+
+  listFeeds(): Promise<FeedRecord[]> {
+    return this.run('listFeeds', async () => (await this.query<Row>(`SELECT ${FEED_COLUMNS} FROM feeds ORDER BY url`)).map(feedRecord))
+  }
+
+  getFeed(idOrUrl: string): Promise<FeedRecord | null> {
+    return this.run('getFeed', async () => {
+      const row = (await this.query<Row>(`SELECT ${FEED_COLUMNS} FROM feeds WHERE id = $1 OR url = $1`, [idOrUrl]))[0]
+      return row ? feedRecord(row) : null
+    })
+  }
+
+  updateFeed(id: string, update: FeedUpdate): Promise<void> {
+    return this.run('updateFeed', async () => {
+      const columns: Record<keyof FeedUpdate, string> = {
+        title: 'title', etag: 'etag', lastModified: 'last_modified', errorCount: 'error_count',
+        lastError: 'last_error', nextPollAt: 'next_poll_at', lastPolledAt: 'last_polled_at',
+      }
+      const keys = (Object.keys(update) as (keyof FeedUpdate)[]).filter((k) => k in columns)
+      if (keys.length === 0) return
+      const sql = `UPDATE feeds SET ${keys.map((k, i) => `${columns[k]} = $${i + 1}`).join(', ')} WHERE id = $${keys.length + 1}`
+      await this.query(sql, [...keys.map((k) => update[k] ?? null), id])
+    })
+  }
+
+  markEntrySeen(feedId: string, key: string): Promise<boolean> {
+    return this.run('markEntrySeen', async () => (await this.pool.query('INSERT INTO feed_entries (feed_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING', [feedId, key])).rowCount === 1)
+  }
+
+  entrySeen(feedId: string, key: string): Promise<boolean> {
+    return this.run('entrySeen', async () => (await this.query('SELECT 1 FROM feed_entries WHERE feed_id = $1 AND key = $2', [feedId, key])).length > 0)
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.pool.end()
+    } catch (error) {
+      throw new StoreError('close', error)
+    }
+  }
+}
+
+type ArticleRow = { text: string; data: string }
+
+/** The text lives in its own column (the search index reads it); the rest of the article is JSON. */
+function articleOf(row: ArticleRow): Annotated {
+  return { ...(JSON.parse(row.data) as Omit<Annotated, 'text'>), text: row.text } as Annotated
+}
+
+function summaryOf(r: Row): ArticleSummary {
+  return {
+    id: r.id as string, seq: Number(r.seq), title: r.title as string | null, outlet: r.outlet as string | null,
+    url: r.url as string | null, publishedAt: r.published_at as string | null, storyId: r.story_id as string | null,
+    ingestedAt: r.ingested_at as string,
+  }
+}
+
+/** The pipeline version an article records (a local field until `Annotated` carries one). */
+function pipelineVersionOf(article: Annotated): string | null {
+  return (article as Annotated & { pipelineVersion?: string }).pipelineVersion ?? null
+}

@@ -1,0 +1,95 @@
+/**
+ * PostgreSQL schema, as an ordered list of migrations recorded in `parallax_migrations`. A new
+ * schema change is a new entry at the end, never an edit of an old one. Text columns use the "C"
+ * collation so ordering matches SQLite's byte order whatever the database's locale.
+ */
+import type { PoolClient } from 'pg'
+
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE articles (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     id text COLLATE "C" NOT NULL UNIQUE,
+     url text COLLATE "C" UNIQUE,
+     title text,
+     outlet text COLLATE "C",
+     published_at text COLLATE "C",
+     story_id text COLLATE "C",
+     why text,
+     ingested_at text COLLATE "C" NOT NULL,
+     text text NOT NULL,
+     data text NOT NULL,
+     pipeline_version text,
+     -- 'simple': no stemming or stop words, as SQLite's unicode61 tokenizer; prefix search covers endings
+     tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED
+   );
+   CREATE INDEX articles_story ON articles (story_id, seq);
+   CREATE INDEX articles_outlet ON articles (outlet, seq);
+   CREATE INDEX articles_story_outlet ON articles (story_id, outlet);
+   CREATE INDEX articles_tsv ON articles USING gin (tsv);
+   CREATE TABLE stories (
+     id text COLLATE "C" PRIMARY KEY,
+     title text,
+     article_count integer NOT NULL DEFAULT 0,
+     outlet_count integer NOT NULL DEFAULT 0,
+     updated_at text COLLATE "C" NOT NULL
+   );
+   CREATE INDEX stories_newest ON stories (updated_at DESC, id);
+   CREATE INDEX stories_outlets ON stories (outlet_count DESC, article_count DESC, id);
+   CREATE TABLE story_reports (story_id text COLLATE "C" PRIMARY KEY, article_count integer NOT NULL, report text NOT NULL);
+   CREATE TABLE feeds (
+     id text COLLATE "C" PRIMARY KEY,
+     url text COLLATE "C" NOT NULL UNIQUE,
+     title text,
+     etag text,
+     last_modified text,
+     error_count integer NOT NULL DEFAULT 0,
+     last_error text,
+     next_poll_at text,
+     last_polled_at text
+   );
+   CREATE TABLE feed_entries (feed_id text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL, PRIMARY KEY (feed_id, key));`,
+  // 2: the work ledger of queue workers: one row per raw message (by stream sequence) once a worker
+  // has stored its article, read in order by the single clustering consumer
+  `CREATE TABLE work_ledger (
+     seq bigint PRIMARY KEY,
+     article_id text COLLATE "C",
+     outcome text NOT NULL,
+     detail text,
+     done_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE cluster_cursor (one boolean PRIMARY KEY DEFAULT true CHECK (one), seq bigint NOT NULL);`,
+]
+
+/** Arbitrary constant key of the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK = 7_207_001
+
+/** Creates `schema` if needed and runs the migrations not yet applied, in one transaction. Returns how many ran. */
+export async function migrate(client: PoolClient, schema: string): Promise<number> {
+  await client.query('BEGIN')
+  try {
+    // two processes opening a fresh database at once must not both run migration v
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+    await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`)
+    await client.query('CREATE TABLE IF NOT EXISTS parallax_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
+    const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM parallax_migrations')
+    const current = rows[0].v ?? 0
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      await client.query(MIGRATIONS[v])
+      await client.query('INSERT INTO parallax_migrations (version) VALUES ($1)', [v + 1])
+    }
+    await client.query('COMMIT')
+    return MIGRATIONS.length - current
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  }
+}
+
+const IDENT = /^[a-z_][a-z0-9_]{0,62}$/
+
+/** A schema name as SQL; only plain lower-case identifiers are accepted (they come from configuration). */
+export function quoteIdent(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`invalid schema name ${JSON.stringify(name)}`)
+  return `"${name}"`
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { dropSchemas, ensureService, freshSchema, PG_URL } from '../../../test/helpers/services.js'
+import { fakeArticle, storeContract } from '../store.contract.js'
+import { isPostgresUrl, openPostgresStore } from './driver.js'
+import { MIGRATIONS } from './migrations.js'
+import { tsQuery } from './rows.js'
+
+const schemas: string[] = []
+before(() => ensureService('postgres'))
+after(() => dropSchemas(schemas))
+
+/** Each contract test gets its own empty schema. */
+function make() {
+  const schema = freshSchema()
+  schemas.push(schema)
+  return openPostgresStore(PG_URL, { schema })
+}
+
+storeContract('postgres', make)
+
+describe('postgres driver', () => {
+  it('recognises PostgreSQL URLs', () => {
+    assert.equal(isPostgresUrl('postgres://u@h/db'), true)
+    assert.equal(isPostgresUrl('postgresql://h/db'), true)
+    assert.equal(isPostgresUrl('/home/me/library.db'), false)
+  })
+
+  it('builds tsqueries from words only', () => {
+    assert.equal(tsQuery('Ceasefire talks'), "'ceasefire' & 'talks':*")
+    assert.equal(tsQuery("it's & !x"), "'it' & 's' & 'x':*")
+    assert.equal(tsQuery(' ;; '), null)
+  })
+
+  it('runs every migration once, even when two stores open a fresh schema at once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const [a, b] = [openPostgresStore(PG_URL, { schema }), openPostgresStore(PG_URL, { schema })]
+    await Promise.all([a.countArticles(), b.countArticles()])
+    await Promise.all([a.close(), b.close()])
+    const c = openPostgresStore(`${PG_URL}?schema=${schema}`)
+    assert.deepEqual((await c.query<{ version: number }>('SELECT version FROM parallax_migrations ORDER BY version')).map((r) => r.version), MIGRATIONS.map((_, i) => i + 1))
+    await c.close()
+  })
+
+  it('keeps one row and right counts when many connections put and assign at once', async () => {
+    const store = make()
+    const articles = Array.from({ length: 40 }, (_, i) => fakeArticle(`race${String(i).padStart(12, '0')}`, { outlet: { name: `O${i % 3}` } }))
+    const puts = await Promise.all([...articles, ...articles].map((a) => store.putArticle(a)))
+    assert.equal(puts.filter((p) => p.status === 'new').length, 40)
+    await Promise.all(articles.map((a) => store.assignStory(a.id, 's_race', { articleId: a.id, joinedBy: null, score: 1, shared: [] })))
+    const story = await store.getStory('s_race', { maxArticles: 0 })
+    assert.deepEqual([story?.articleCount, story?.outletCount], [40, 3])
+    await store.close()
+  })
+
+  it('fails fast with a StoreError when the server cannot be reached', async () => {
+    const store = openPostgresStore('postgres://postgres@127.0.0.1:1/test', { connectTimeoutMs: 500 })
+    await assert.rejects(store.countArticles(), { name: 'StoreError' })
+    await store.close()
+  })
+})
+
