@@ -1,19 +1,106 @@
 /**
  * `parallax ingest <inputs>`: files, directories, globs, URLs and `-` into the library, each
- * article stored once and assigned to a story as it arrives. A progress line on a terminal, then
- * a summary: read / new / duplicate / failed, each failure named with its reason.
+ * article stored once and assigned to a story as it arrives. A progress bar on a terminal (plain
+ * lines with `--progress` elsewhere), then a summary: read / new / duplicate / failed, each
+ * failure named with its reason.
  */
+import { stat } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { describeError } from '../errors.js'
 import { safeFetch } from '../ingest/fetch.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
-import { expandInputs, loadRaw, sourceName } from '../ingest/sources.js'
+import { expandInputs, loadRaw, sourceName, type InputSource } from '../ingest/sources.js'
 import { defaultDbPath, openStore } from '../store/index.js'
 import { formatTally, Ingestor } from '../store/ingest.js'
 import { Library } from '../store/library.js'
 import type { RawDocument } from '../types.js'
 import { StagePool } from '../workers/pool.js'
 import { type Io, parsePublished } from './run.js'
+
+/** How far an ingest is: inputs by bytes (what the ETA is computed from) and documents by count. */
+export interface IngestProgress {
+  /** Bytes of inputs taken in, and of all inputs (null: unknown, e.g. stdin). */
+  doneBytes: number
+  totalBytes: number | null
+  documents: number
+  failed: number
+  elapsedMs: number
+}
+
+const BAR_WIDTH = 24
+
+function clock(seconds: number): string {
+  const s = Math.round(seconds)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  return `${h > 0 ? `${h}:${String(m).padStart(2, '0')}` : m}:${String(s % 60).padStart(2, '0')}`
+}
+
+/**
+ * One progress line: a bar and percentage when the total is known, the document count, the rate
+ * and, once there is a rate to go by, the time left.
+ * @example formatProgress({ doneBytes: 50, totalBytes: 100, documents: 300, failed: 0, elapsedMs: 1000 }, true)
+ * // '[############------------]  50% 300 docs, 300/s, ETA 0:01'
+ */
+export function formatProgress(p: IngestProgress, bar: boolean): string {
+  const seconds = p.elapsedMs / 1000
+  const rate = seconds > 0 ? Math.round(p.documents / seconds) : 0
+  const parts = [`${p.documents} docs`, `${rate}/s`]
+  if (p.failed > 0) parts.push(`${p.failed} failed`)
+  if (p.totalBytes === null || p.totalBytes === 0) return parts.join(', ')
+  const fraction = Math.min(1, p.doneBytes / p.totalBytes)
+  if (fraction > 0 && fraction < 1) parts.push(`ETA ${clock((seconds * (1 - fraction)) / fraction)}`)
+  const percent = `${String(Math.floor(fraction * 100)).padStart(3)}%`
+  const filled = Math.round(fraction * BAR_WIDTH)
+  return `${bar ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : ''}${percent} ${parts.join(', ')}`
+}
+
+/**
+ * Draws progress on stderr: redrawn in place on a terminal (at most every `redrawMs`), a plain line
+ * every `lineMs` elsewhere, so logs stay readable.
+ */
+export class ProgressReporter {
+  private readonly started = performance.now()
+  private lastDraw = -Infinity
+  doneBytes = 0
+
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly terminal: boolean,
+    private readonly totalBytes: number | null,
+    { redrawMs = 100, lineMs = 2000 } = {},
+  ) {
+    this.interval = terminal ? redrawMs : lineMs
+  }
+
+  private readonly interval: number
+
+  /** Reports the counts now, unless the last report was too recent (`force` draws anyway). */
+  update(documents: number, failed: number, force = false): void {
+    const now = performance.now()
+    if (!force && now - this.lastDraw < this.interval) return
+    this.lastDraw = now
+    const line = formatProgress({ doneBytes: this.doneBytes, totalBytes: this.totalBytes, documents, failed, elapsedMs: now - this.started }, this.terminal)
+    this.out.write(this.terminal ? `\r\x1b[2K${line}` : `parallax: ingest: ${line}\n`)
+  }
+
+  /** Draws the final counts (all inputs taken in), then clears the bar on a terminal for the summary. */
+  finish(documents: number, failed: number): void {
+    this.doneBytes = this.totalBytes ?? this.doneBytes
+    this.update(documents, failed, true)
+    if (this.terminal) this.out.write('\r\x1b[2K')
+  }
+}
+
+/** Sum of the file inputs' sizes, or null when an input's size cannot be known ahead (stdin). */
+async function totalSize(sources: readonly InputSource[]): Promise<number | null> {
+  let total = 0
+  for (const s of sources) {
+    if (s.kind !== 'file') return null
+    total += (await stat(s.path).catch(() => null))?.size ?? 0
+  }
+  return total
+}
 
 export interface IngestOptions {
   db?: string
@@ -37,23 +124,26 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
   const store = openStore(options.db ?? defaultDbPath())
   const threads = options.threads ?? 1
   const pool = threads > 1 ? new StagePool({ threads }) : null
-  const showProgress = options.progress ?? (io.stderr.isTTY === true && !options.quiet)
+  const terminal = io.stderr.isTTY === true
+  const showProgress = !options.quiet && (options.progress ?? terminal)
+  let progress: ProgressReporter | null = null
   const ingestor = new Ingestor(new Library(store), {
     extract: { limits: { maxBytes } },
     ...(pool ? { annotate: (raw, extract) => pool.run('annotate', raw, extract), maxInFlight: threads * 8 } : {}),
-    onDocument: (where, t) => {
-      if (showProgress) io.stderr.write(`\r\x1b[2K[${t.read}] new ${t.new} dup ${t.duplicate} failed ${t.failed.length}  ${where.slice(-60)}`)
-    },
+    onDocument: (_where, t) => progress?.update(t.read, t.failed.length),
   })
   const started = performance.now()
   try {
     const urls = specs.filter((s) => URL_SPEC.test(s))
     const files = specs.filter((s) => !URL_SPEC.test(s))
     const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
+    // URLs' sizes are unknown until fetched, so with URLs the bar counts files only and says no ETA
+    if (showProgress) progress = new ProgressReporter(io.stderr, terminal, urls.length > 0 ? null : await totalSize(sources))
     for (const p of problems) ingestor.tally.failed.push({ where: p.spec, message: describeError(p.error).message })
     for (const source of sources) {
       const raw = await loadRaw(source, { maxBytes, ...defaults }).catch((error: unknown) => ingestor.fail(sourceName(source), describeError(error).message))
       if (raw) await ingestor.add(raw)
+      if (progress) progress.doneBytes += raw ? raw.bytes.byteLength : 0
     }
     for (const url of urls) {
       const raw = await fetchRaw(url, options, maxBytes, defaults).catch((error: unknown) => ingestor.fail(url, describeError(error).message))
@@ -65,7 +155,7 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
     await store.close()
   }
   const tally = ingestor.tally
-  if (showProgress) io.stderr.write('\r\x1b[2K')
+  progress?.finish(tally.read, tally.failed.length)
   for (const f of tally.failed) io.stderr.write(`parallax: ${f.where}: ${f.message}\n`)
   if (!options.quiet) io.stderr.write(`parallax: ingest: ${formatTally(tally)} (${Math.round(performance.now() - started)} ms${threads > 1 ? `, ${threads} threads` : ''})\n`)
   return tally.failed.length > 0 || tally.read === 0 ? 1 : 0

@@ -16,6 +16,7 @@
 import type { Annotated } from '../types.js'
 import { articleFeatures, type ArticleFeatures } from './features.js'
 import { similarity } from './fingerprint.js'
+import { decodeState, encodeState, type ClustererInternals, type ClustererState } from './persist.js'
 import { BoundedIndex, HitCounter } from './postings.js'
 import { closestMember, prepareMember, score, sharedWith, termNorm, type ClusterWeights, type Member, type ScoringContext, type Side } from './scoring.js'
 import { addMember, addSums, newStory, snapshot, storyIdOf, subtractMember, type OpenStory, type StoryCluster, type Why } from './story-state.js'
@@ -127,6 +128,22 @@ export class StoryClusterer {
     if (f.time !== null && (this.latest === null || f.time > this.latest)) this.latest = f.time
     if (this.seen % CLOSE_EVERY === 0) this.closeStale()
     return { storyId: story.cluster.id, ...why }
+  }
+
+  /**
+   * The open state (stories in the window, indexes, vocabulary) as a JSON-serialisable value:
+   * bounded by the window, not the archive. `restore` with the same options continues exactly.
+   */
+  snapshot(): ClustererState {
+    return encodeState(this as unknown as ClustererInternals)
+  }
+
+  /** A clusterer continuing from `snapshot()`'s state (closed stories are not part of it). */
+  static restore(state: ClustererState, options: ClusterOptions = {}): StoryClusterer {
+    const clusterer = new StoryClusterer(options)
+    // persist.ts is the one place outside the class that touches its private fields
+    decodeState(state, clusterer as unknown as ClustererInternals)
+    return clusterer
   }
 
   /** Every story so far (closed ones kept, then open ones), in founding order. */

@@ -10,6 +10,7 @@ import type { StoryCluster } from './story-state.js'
 
 export type { ClusterWeights } from './scoring.js'
 export { StoryClusterer, type Assignment, type ClusterOptions } from './clusterer.js'
+export { STATE_FORMAT, type ClustererState } from './persist.js'
 export { storyIdOf, type MergeRecord, type StoryCluster, type Why } from './story-state.js'
 export { applyEdits, EditQueue, parseEdits, type StoryEdit } from './edits.js'
 export { DEFAULT_FAMILIES, independentSources, parseFamilies, type PublisherFamilies } from './families.js'

@@ -32,6 +32,16 @@ export class BoundedIndex<K, V> {
     if (list.length === 0) this.lists.delete(key)
   }
 
+  /** Every key with its values, oldest first (to persist the index; `load` puts them back as they were). */
+  entries(): IterableIterator<[K, V[]]> {
+    return this.lists.entries()
+  }
+
+  /** Puts back one key's values as `entries` gave them. */
+  load(key: K, values: V[]): void {
+    if (values.length > 0) this.lists.set(key, values.slice(-this.max))
+  }
+
   /** Keys held (for memory accounting). */
   get size(): number {
     return this.lists.size

@@ -25,6 +25,13 @@ export class TermTable {
     this.mask = capacity * 2 - 1
   }
 
+  /** A table of `ids[i] -> values[i]`, in that order. */
+  static from(ids: ArrayLike<number>, values: ArrayLike<number>): TermTable {
+    const table = new TermTable(ids.length)
+    for (let i = 0; i < ids.length; i++) table.append(ids[i], values[i])
+    return table
+  }
+
   /** The weight of `id`, or 0 when absent. */
   get(id: number): number {
     const at = this.find(id)

@@ -36,6 +36,19 @@ export class Vocabulary {
     return id
   }
 
+  /** Every term (by id) with its document frequency, and the document count: what `restore` takes. */
+  export(): { terms: string[]; df: Int32Array; documents: number } {
+    return { terms: this.terms.slice(), df: this.df.slice(0, this.terms.length), documents: this.docs }
+  }
+
+  /** Loads what `export` gave into this empty vocabulary (ids keep their numbers). */
+  load({ terms, df, documents }: { terms: readonly string[]; df: Int32Array; documents: number }): void {
+    if (this.terms.length > 0 || this.docs > 0) throw new Error('vocabulary: load into a vocabulary already in use')
+    for (const term of terms) this.intern(term)
+    this.df.set(df.subarray(0, terms.length))
+    this.docs = documents
+  }
+
   /** The term an id stands for. */
   term(id: number): string {
     return this.terms[id]

@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
-import { ingestDocument, newTally } from '../store/ingest.js'
+import { Ingestor } from '../store/ingest.js'
 import type { Library } from '../store/library.js'
 import { openApiDocument, type RegisteredRoute, type RouteSchema } from './openapi.js'
 import { registerPages } from './pages.js'
@@ -101,12 +101,14 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
   route('GET', '/v1/feeds', schemas.listFeeds, async () => ({ items: await store.listFeeds() }))
   route<{ body: { url: string } }>('POST', '/v1/feeds', schemas.addFeed, async (r, reply) => reply.code(201).send(await store.addFeed(r.body.url)), true)
   route<{ body: { articles: Record<string, unknown>[] } }>('POST', '/v1/ingest', schemas.ingest, async (r) => {
-    const tally = newTally()
+    // one Ingestor: the request's articles are stored in batches (one lock, one state save each)
+    const ingestor = new Ingestor(library)
     for (const [i, obj] of r.body.articles.entries()) {
       const raw = jsonlRecordToRaw(recordOf(obj, i + 1), 'request')
-      if (raw) await ingestDocument(library, raw, tally)
-      else (tally.read++, tally.failed.push({ where: `request#L${i + 1}`, message: 'record has no text or html field' }))
+      if (raw) await ingestor.addDocument(raw)
+      else ingestor.fail(`request#L${i + 1}`, 'record has no text or html field')
     }
+    const tally = await ingestor.finish()
     return { ...tally, stories: [...tally.stories] }
   }, true)
 

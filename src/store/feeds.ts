@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto'
 import { describeError } from '../errors.js'
 import { feedEntryToRaw, parseFeed, type FeedEntry } from '../ingest/feed.js'
 import { safeFetch, type FetchOptions } from '../ingest/fetch.js'
-import { ingestDocument, newTally, type IngestTally } from './ingest.js'
+import { ingestDocuments, newTally, type IngestTally } from './ingest.js'
 import type { Library } from './library.js'
+import type { RawDocument } from '../types.js'
 import type { FeedRecord } from './store.js'
 import { normalizeUrl } from './url.js'
 
@@ -59,7 +60,14 @@ export async function pollFeed(library: Library, feed: FeedRecord, options: Poll
     }
     const parsed = parseFeed(new TextDecoder().decode(res.bytes), { maxEntries })
     const tally = newTally()
-    for (const entry of parsed.entries) await ingestEntry(library, feed, entry, tally, options.fetch)
+    const pending: { key: string; raw: RawDocument }[] = []
+    for (const entry of parsed.entries) {
+      const next = await entryDocument(library, feed, entry, tally, options.fetch)
+      if (next) pending.push(next)
+    }
+    // one batch for the whole poll; an entry is marked seen only once stored, so a failure is retried
+    const stored = await ingestDocuments(library, pending.map((p) => p.raw), tally)
+    for (const [i, p] of pending.entries()) if (stored[i]) await store.markEntrySeen(feed.id, p.key)
     await store.updateFeed(feed.id, {
       title: parsed.title ?? feed.title, etag: header(res.headers.etag), lastModified: header(res.headers['last-modified']),
       lastPolledAt: polledAt, errorCount: 0, lastError: null, nextPollAt: null,
@@ -78,10 +86,10 @@ function header(value: string | string[] | undefined): string | null {
   return typeof value === 'string' ? value : null
 }
 
-/** Ingests one entry unless seen; it is marked seen only once stored, so a failed fetch is retried. */
-async function ingestEntry(library: Library, feed: FeedRecord, entry: FeedEntry, tally: IngestTally, fetchOptions: FetchOptions = {}): Promise<void> {
+/** The document of an entry not seen before (fetched by link when the feed carries no content), or null. */
+async function entryDocument(library: Library, feed: FeedRecord, entry: FeedEntry, tally: IngestTally, fetchOptions: FetchOptions = {}): Promise<{ key: string; raw: RawDocument } | null> {
   const key = entryKey(entry)
-  if (await library.store.entrySeen(feed.id, key)) return
+  if (await library.store.entrySeen(feed.id, key)) return null
   const where = entry.link ?? key
   let raw = feedEntryToRaw(entry, `${feed.url}#${key}`)
   if (!raw && entry.link) {
@@ -91,11 +99,8 @@ async function ingestEntry(library: Library, feed: FeedRecord, entry: FeedEntry,
     } catch (error) {
       tally.read++
       tally.failed.push({ where, message: describeError(error).message })
-      return
+      return null
     }
   }
-  if (!raw) return
-  const failedBefore = tally.failed.length
-  await ingestDocument(library, raw, tally)
-  if (tally.failed.length === failedBefore) await library.store.markEntrySeen(feed.id, key)
+  return raw ? { key, raw } : null
 }

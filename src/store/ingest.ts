@@ -8,7 +8,7 @@ import { extractArticle, type ExtractOptions } from '../extract/index.js'
 import { splitDocuments } from '../ingest/documents.js'
 import type { Annotated, RawDocument } from '../types.js'
 import type { JobResult } from '../workers/pool.js'
-import type { Library } from './library.js'
+import type { IngestItem, Library } from './library.js'
 
 /** What an ingest did: documents read, new, duplicate, and failed with reasons. */
 export interface IngestTally {
@@ -43,6 +43,33 @@ export async function ingestDocument(library: Library, raw: RawDocument, tally: 
   } else tally.duplicate++
 }
 
+/**
+ * Extracts and annotates documents, then stores them all in one batch (one lock and one clusterer
+ * state save). Returns, per document, whether it is in the library now (new or duplicate).
+ */
+export async function ingestDocuments(library: Library, raws: readonly RawDocument[], tally: IngestTally, options: ExtractOptions = {}): Promise<boolean[]> {
+  const items: { at: number; article: Annotated; url: string | null }[] = []
+  for (const [at, raw] of raws.entries()) {
+    tally.read++
+    try {
+      items.push({ at, article: annotate(extractArticle(raw, options)), url: raw.source.url ?? null })
+    } catch (error) {
+      tally.failed.push({ where: raw.source.path ?? raw.source.url ?? '-', message: describeError(error).message })
+    }
+  }
+  const stored = raws.map(() => false)
+  const results = items.length > 0 ? await library.ingestMany(items) : []
+  for (const [i, result] of results.entries()) {
+    stored[items[i].at] = true
+    if (result.status === 'duplicate') tally.duplicate++
+    else {
+      tally.new++
+      if (result.storyId) tally.stories.add(result.storyId)
+    }
+  }
+  return stored
+}
+
 /** Where the per-article stages run: in this thread by default, or a worker pool. */
 export type AnnotateRunner = (raw: RawDocument, options: ExtractOptions) => Promise<JobResult<Annotated>>
 
@@ -60,6 +87,11 @@ export interface IngestorOptions {
   annotate?: AnnotateRunner
   /** Documents being annotated at once; bounds memory on huge inputs. */
   maxInFlight?: number
+  /**
+   * Articles stored per transaction: one write lock, one commit and one save of the clusterer
+   * state per batch (the state costs O(open stories) to save, so batches amortise it).
+   */
+  batchSize?: number
   onDocument?: (where: string, tally: IngestTally) => void
 }
 
@@ -70,10 +102,12 @@ export interface IngestorOptions {
 export class Ingestor {
   readonly tally = newTally()
   private readonly queue: { where: string; url: string | null; result: Promise<JobResult<Annotated>> }[] = []
+  /** Annotated articles waiting for the next batch. */
+  private pending: IngestItem[] = []
   private readonly opts: Required<IngestorOptions>
 
-  constructor(private readonly library: Library, { extract = {}, annotate = inThisThread, maxInFlight = 64, onDocument = () => {} }: IngestorOptions = {}) {
-    this.opts = { extract, annotate, maxInFlight, onDocument }
+  constructor(private readonly library: Library, { extract = {}, annotate = inThisThread, maxInFlight = 64, batchSize = 256, onDocument = () => {} }: IngestorOptions = {}) {
+    this.opts = { extract, annotate, maxInFlight, batchSize, onDocument }
   }
 
   /** Counts an input that could not even be read. */
@@ -86,15 +120,19 @@ export class Ingestor {
   async add(raw: RawDocument): Promise<void> {
     const split = splitDocuments(raw)
     for (const e of split.errors) this.tally.failed.push(e)
-    for (const doc of split.documents) {
-      this.queue.push({ where: doc.source.path ?? doc.source.url ?? '-', url: doc.source.url ?? null, result: this.opts.annotate(doc, this.opts.extract) })
-      if (this.queue.length >= this.opts.maxInFlight) await this.settleOldest()
-    }
+    for (const doc of split.documents) await this.addDocument(doc)
+  }
+
+  /** Queues one document as it is (already split: a feed entry, an API record). */
+  async addDocument(doc: RawDocument): Promise<void> {
+    this.queue.push({ where: doc.source.path ?? doc.source.url ?? '-', url: doc.source.url ?? null, result: this.opts.annotate(doc, this.opts.extract) })
+    if (this.queue.length >= this.opts.maxInFlight) await this.settleOldest()
   }
 
   /** Stores everything still in flight and returns the tally. */
   async finish(): Promise<IngestTally> {
     while (this.queue.length > 0) await this.settleOldest()
+    await this.flush()
     return this.tally
   }
 
@@ -104,15 +142,23 @@ export class Ingestor {
     const result = await job.result
     this.tally.read++
     if (!result.ok) this.tally.failed.push({ where: job.where, message: result.error.message })
-    else await this.store(result.value, job.url)
+    else this.pending.push({ article: result.value, url: job.url })
+    if (this.pending.length >= this.opts.batchSize) await this.flush()
     this.opts.onDocument(job.where, this.tally)
   }
 
-  private async store(article: Annotated, url: string | null): Promise<void> {
-    const result = await this.library.ingest(article, { url })
-    if (result.status === 'duplicate') return void this.tally.duplicate++
-    this.tally.new++
-    if (result.storyId) this.tally.stories.add(result.storyId)
+  /** Stores the pending articles in one batch and counts the outcomes. */
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return
+    const batch = this.pending
+    this.pending = []
+    for (const result of await this.library.ingestMany(batch)) {
+      if (result.status === 'duplicate') this.tally.duplicate++
+      else {
+        this.tally.new++
+        if (result.storyId) this.tally.stories.add(result.storyId)
+      }
+    }
   }
 }
 

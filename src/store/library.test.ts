@@ -5,6 +5,8 @@ import { extractArticle } from '../extract/index.js'
 import { loadSeeds } from '../../test/helpers/shared.js'
 import { Library } from './library.js'
 import { openSqliteStore } from './sqlite/driver.js'
+import { generateCorpus } from '../../bench/corpus.js'
+import type { Store } from './store.js'
 
 const seeds = loadSeeds().map((s) => annotate(extractArticle({ source: { kind: 'text', path: s.path }, bytes: new TextEncoder().encode(s.text) })))
 
@@ -36,6 +38,47 @@ describe('Library', () => {
     const more = await second.ingest(seeds[3])
     const before = await store.getArticles([seeds[0].id])
     assert.equal((await store.listArticles({ storyId: more.storyId! })).items.some((a) => a.id === before[0].id), true)
+    await store.close()
+  })
+
+  it('restarts from the saved clusterer state, without reading the archive, and assigns as if never stopped', async () => {
+    const encoder = new TextEncoder()
+    const articles = generateCorpus(80, 5).articles.map((a, i) =>
+      annotate(extractArticle({ source: { kind: 'text', path: `g/${i}.txt` }, bytes: encoder.encode(a.text), publishedAt: a.publishedAt })))
+    const items = articles.map((article) => ({ article }))
+    const once = new Library(openSqliteStore(':memory:'))
+    const expected = (await once.ingestMany(items)).map((r) => r.storyId)
+    await once.store.close()
+
+    const store = openSqliteStore(':memory:')
+    const firstRun = await new Library(store).ingestMany(items.slice(0, 50))
+    // the second "process" counts every read of the whole archive
+    let archiveReads = 0
+    const watched = new Proxy(store, {
+      get: (target, key, receiver) => (key === 'eachArticle' ? () => (archiveReads++, target.eachArticle()) : Reflect.get(target, key, receiver) as unknown),
+    }) as Store
+    const secondRun = await new Library(watched).ingestMany(items.slice(50))
+    assert.equal(archiveReads, 0)
+    assert.deepEqual([...firstRun, ...secondRun].map((r) => r.storyId), expected)
+    // the corpus has stories spanning both runs, so the second run did join the first's stories
+    const firstStories = new Set(firstRun.map((r) => r.storyId))
+    assert.ok(secondRun.some((r) => firstStories.has(r.storyId)))
+    await store.close()
+  })
+
+  it('rolls back a failed batch: nothing of it is stored and the next batch starts from the saved state', async () => {
+    const store = openSqliteStore(':memory:')
+    const library = new Library(store)
+    await library.ingestMany([{ article: seeds[0] }])
+    const version = await store.clusterStateVersion()
+    // an article the store cannot take (no text column value) fails the batch after the first put
+    const broken = { ...seeds[2], id: 'broken0000000001', text: null } as unknown as typeof seeds[0]
+    await assert.rejects(library.ingestMany([{ article: seeds[1] }, { article: broken }]))
+    assert.equal(await store.countArticles(), 1)
+    assert.equal(await store.clusterStateVersion(), version)
+    const again = await library.ingestMany([{ article: seeds[1] }])
+    assert.equal(again[0].status, 'new')
+    assert.equal(again[0].storyId, (await store.listArticles()).items.find((a) => a.id === seeds[0].id)?.storyId)
     await store.close()
   })
 })

@@ -1,43 +1,136 @@
 /**
- * A library: a store plus the story clusterer, so stories are updated as articles arrive. The
- * clusterer lives in memory and is rebuilt from the stored articles (in insertion order, which
- * replays the same assignments) the first time this process ingests.
+ * A library: a store plus the story clusterer, so stories are updated as articles arrive.
+ *
+ * Each batch runs under the store's write lock, in order: read the saved clusterer state's version
+ * (restoring the state when another process moved it on), store and assign the batch, save the
+ * state, commit. So startup costs O(window), not the archive, and two processes never found two
+ * stories for one event. A store without shared state rebuilds the clusterer from its articles.
  */
-import { StoryClusterer, type ClusterOptions } from '../cluster/index.js'
+import { StoryClusterer, type ClusterOptions, type ClustererState } from '../cluster/index.js'
 import { buildStory, type StoryOptions } from '../pipeline.js'
 import type { Annotated, Story } from '../types.js'
-import type { PutResult, Store } from './store.js'
+import { sharesClusterState, type PutResult, type SharedClusterState, type Store } from './store.js'
 
 export type IngestResult = PutResult & { storyId: string | null }
 
+/** One article to ingest, with the URL it came from (a unique key besides its content hash). */
+export interface IngestItem {
+  article: Annotated
+  url?: string | null
+}
+
 export interface LibraryOptions {
+  /** Clusterer options; every process writing one library must use the same. */
   cluster?: ClusterOptions
   story?: StoryOptions
   /** Largest story (in articles) whose report is built on request; bigger ones use their newest articles. */
   maxReportArticles?: number
 }
 
+/** Where the time of `ingestMany` went, in ms, summed over calls (for the bench). */
+export interface LibraryTimings {
+  load: number
+  store: number
+  cluster: number
+  saveState: number
+}
+
 /** Ingests annotated articles into a store and builds story reports on demand (cached by size). */
 export class Library {
   private clusterer: StoryClusterer | null = null
-  constructor(readonly store: Store, private readonly options: LibraryOptions = {}) {}
+  /** The saved state version `clusterer` is at (-1: none loaded). */
+  private version = -1
+  readonly timings: LibraryTimings = { load: 0, store: 0, cluster: 0, saveState: 0 }
+  private readonly clusterOptions: ClusterOptions
+  private fallbackQueue: Promise<unknown> = Promise.resolve()
 
-  private async ready(): Promise<StoryClusterer> {
-    if (this.clusterer) return this.clusterer
-    const clusterer = new StoryClusterer(this.options.cluster)
-    for await (const article of this.store.eachArticle()) clusterer.add(article)
-    return (this.clusterer = clusterer)
+  constructor(readonly store: Store, private readonly options: LibraryOptions = {}) {
+    // closed stories live in the store; keeping them in memory too would grow with the archive
+    this.clusterOptions = { ...options.cluster, keepClosed: false }
   }
 
   /** Stores one article (once) and, when new, assigns it to a story. */
   async ingest(article: Annotated, options: { url?: string | null } = {}): Promise<IngestResult> {
-    const clusterer = await this.ready()
-    const put = await this.store.putArticle(article, options)
-    if (put.status === 'duplicate') return { ...put, storyId: null }
-    const assignment = clusterer.add(article)
-    const { storyId, ...why } = assignment
-    await this.store.assignStory(article.id, storyId, why)
-    return { ...put, storyId }
+    return (await this.ingestMany([{ article, url: options.url }]))[0]
+  }
+
+  /** Stores a batch of articles (each once) and assigns the new ones to stories, in one transaction. */
+  ingestMany(items: readonly IngestItem[]): Promise<IngestResult[]> {
+    const store = this.store
+    if (!sharesClusterState(store)) return this.serially(() => this.assignBatch(items, null))
+    return store.writeLocked(async () => {
+      try {
+        return await this.assignBatch(items, store)
+      } catch (error) {
+        // the transaction rolls back; the clusterer in memory has moved on, so drop it
+        this.clusterer = null
+        this.version = -1
+        throw error
+      }
+    })
+  }
+
+  private async assignBatch(items: readonly IngestItem[], shared: SharedClusterState | null): Promise<IngestResult[]> {
+    let t = performance.now()
+    const clusterer = await this.current(shared)
+    const results: IngestResult[] = []
+    this.timings.load += performance.now() - t
+    for (const { article, url = null } of items) {
+      t = performance.now()
+      const put = await this.store.putArticle(article, { url })
+      const t1 = performance.now()
+      this.timings.store += t1 - t
+      if (put.status === 'duplicate') {
+        results.push({ ...put, storyId: null })
+        continue
+      }
+      const { storyId, ...why } = clusterer.add(article)
+      const t2 = performance.now()
+      this.timings.cluster += t2 - t1
+      await this.store.assignStory(article.id, storyId, why)
+      this.timings.store += performance.now() - t2
+      results.push({ ...put, storyId })
+    }
+    if (shared && results.some((r) => r.status === 'new')) {
+      t = performance.now()
+      this.version = await shared.putClusterState(JSON.stringify(clusterer.snapshot()))
+      this.timings.saveState += performance.now() - t
+    }
+    return results
+  }
+
+  /** The clusterer at the saved state: kept when no other process saved since, else restored. */
+  private async current(shared: SharedClusterState | null): Promise<StoryClusterer> {
+    if (!shared) return this.clusterer ?? (this.clusterer = await this.rebuild())
+    const version = await shared.clusterStateVersion()
+    if (this.clusterer && version === this.version) return this.clusterer
+    const saved = version > 0 ? await shared.getClusterState() : null
+    this.clusterer = (saved && this.restore(saved.state)) ?? (await this.rebuild())
+    this.version = saved?.version ?? 0
+    return this.clusterer
+  }
+
+  private restore(text: string): StoryClusterer | null {
+    try {
+      return StoryClusterer.restore(JSON.parse(text) as ClustererState, this.clusterOptions)
+    } catch {
+      // a state of an older format: rebuilding from the articles replaces it
+      return null
+    }
+  }
+
+  /** Replays every stored article (in insertion order, which repeats the same assignments). */
+  private async rebuild(): Promise<StoryClusterer> {
+    const clusterer = new StoryClusterer(this.clusterOptions)
+    for await (const article of this.store.eachArticle()) clusterer.add(article)
+    return clusterer
+  }
+
+  /** Without a store lock, callers in this process still take turns. */
+  private serially<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.fallbackQueue.then(fn, fn)
+    this.fallbackQueue = result.catch(() => undefined)
+    return result
   }
 
   /** A story's full comparison, built from its stored articles and cached until the story grows. */

@@ -129,6 +129,34 @@ export interface Store {
   close(): Promise<void>
 }
 
+/**
+ * What a driver adds so several processes share one library's stories: a cross-process write
+ * lock and the clusterer's saved state. A driver without it still works; the library then
+ * rebuilds its clusterer from the stored articles once per process and cannot tell another
+ * process's assignments (one writer at a time is then the user's job).
+ */
+export interface SharedClusterState {
+  /**
+   * Runs `fn` as the library's only writer, across processes (SQLite: `BEGIN IMMEDIATE`), in one
+   * transaction: committed when `fn` resolves, rolled back when it rejects. Writes made while it
+   * runs join that transaction. Callers in one process are served one at a time, in call order.
+   */
+  writeLocked<T>(fn: () => Promise<T>): Promise<T>
+  /** The version of the saved clusterer state (0: none saved); cheap, read before every batch. */
+  clusterStateVersion(): Promise<number>
+  /** The saved clusterer state (serialised by the library) with its version, or null. */
+  getClusterState(): Promise<{ version: number; state: string } | null>
+  /** Saves the clusterer state, replacing the previous one; returns the new version. */
+  putClusterState(state: string): Promise<number>
+
+}
+
+/** Whether `store` implements `SharedClusterState`. */
+export function sharesClusterState(store: Store): store is Store & SharedClusterState {
+  const s = store as Partial<SharedClusterState>
+  return typeof s.writeLocked === 'function' && typeof s.putClusterState === 'function'
+}
+
 /** A failure inside a driver, with the operation and the underlying error as `cause`. */
 export class StoreError extends Error {
   override name = 'StoreError'

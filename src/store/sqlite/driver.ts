@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import type { Annotated } from '../types.js'
 import {
   type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit,
-  type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,
+  type SharedClusterState, type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,
 } from '../store.js'
 import { normalizeUrl } from '../url.js'
 import { migrate } from './migrations.js'
@@ -27,7 +27,7 @@ export interface SqliteOptions {
 const SUMMARY_COLUMNS = 'seq, id, title, outlet, url, published_at, story_id, ingested_at'
 
 /** Opens (creating if needed) a SQLite library at `path` (`:memory:` for a throwaway one). */
-export function openSqliteStore(path: string, { busyTimeoutMs = 10_000, maxPage = 200, maxRankedMatches = 1000 }: SqliteOptions = {}): Store {
+export function openSqliteStore(path: string, { busyTimeoutMs = 10_000, maxPage = 200, maxRankedMatches = 1000 }: SqliteOptions = {}): Store & SharedClusterState {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path, { timeout: busyTimeoutMs })
   db.pragma('journal_mode = WAL')
@@ -37,8 +37,10 @@ export function openSqliteStore(path: string, { busyTimeoutMs = 10_000, maxPage 
   return new SqliteStore(db, maxPage, maxRankedMatches)
 }
 
-class SqliteStore implements Store {
+class SqliteStore implements Store, SharedClusterState {
   readonly driver = 'sqlite'
+  /** The end of the queue of `writeLocked` callers in this process. */
+  private writers: Promise<unknown> = Promise.resolve()
   private readonly q
   constructor(private readonly db: Database.Database, private readonly maxPage: number, private readonly maxRanked: number) {
     this.q = {
@@ -72,6 +74,10 @@ class SqliteStore implements Store {
         WHERE articles_fts MATCH @match AND articles_fts.rowid >= coalesce((SELECT min(rowid) FROM
           (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @ranked)), 0)
         ORDER BY rank LIMIT @limit`),
+      stateVersion: db.prepare('SELECT version FROM cluster_state WHERE id = 1').pluck(),
+      state: db.prepare('SELECT version, state FROM cluster_state WHERE id = 1'),
+      putState: db.prepare(`INSERT INTO cluster_state (id, version, state) VALUES (1, 1, ?)
+        ON CONFLICT (id) DO UPDATE SET version = version + 1, state = excluded.state RETURNING version`).pluck(),
       outlets: db.prepare('SELECT outlet AS name, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet'),
       count: db.prepare('SELECT count(*) AS n FROM articles'),
       addFeed: db.prepare('INSERT INTO feeds (id, url) VALUES (?, ?) ON CONFLICT (url) DO NOTHING'),
@@ -166,6 +172,41 @@ class SqliteStore implements Store {
       const rows = this.q.search.all({ match, ranked: this.maxRanked, limit: Math.max(1, Math.min(limit, this.maxPage)) }) as Row[]
       return rows.map((r) => ({ id: r.id as string, title: r.title as string | null, outlet: r.outlet as string | null, storyId: r.story_id as string | null, snippet: r.snippet as string }))
     })
+  }
+
+  writeLocked<T>(fn: () => Promise<T>): Promise<T> {
+    const turn = async (): Promise<T> => {
+      // IMMEDIATE takes the write lock now (waiting up to the busy timeout for another process),
+      // so what the caller reads inside is what it writes against
+      try {
+        this.db.exec('BEGIN IMMEDIATE')
+      } catch (error) {
+        throw new StoreError('writeLocked', error)
+      }
+      try {
+        const result = await fn()
+        this.db.exec('COMMIT')
+        return result
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        throw error
+      }
+    }
+    const result = this.writers.then(turn, turn)
+    this.writers = result.catch(() => undefined)
+    return result
+  }
+
+  clusterStateVersion(): Promise<number> {
+    return this.run('clusterStateVersion', () => (this.q.stateVersion.get() as number | undefined) ?? 0)
+  }
+
+  getClusterState(): Promise<{ version: number; state: string } | null> {
+    return this.run('getClusterState', () => (this.q.state.get() as { version: number; state: string } | undefined) ?? null)
+  }
+
+  putClusterState(state: string): Promise<number> {
+    return this.run('putClusterState', () => this.q.putState.get(state) as number)
   }
 
   assignStory(articleId: string, storyId: string, why: { articleId: string; joinedBy: string | null; score: number; shared: string[] }): Promise<void> {

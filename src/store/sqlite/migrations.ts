@@ -46,6 +46,9 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE feed_entries (feed_id TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (feed_id, key)) WITHOUT ROWID;`,
   // 2: stories are counted incrementally on assignment; this index answers "does the story have this outlet yet"
   `CREATE INDEX articles_story_outlet ON articles(story_id, outlet);`,
+  // 3: the clusterer's open state, saved with each batch of assignments so a process starts from
+  // it (and notices another process's batch by the version) instead of replaying the archive
+  `CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, state TEXT NOT NULL);`,
 ]
 
 /** Runs the migrations not yet applied, each in its own transaction. Returns how many ran. */
