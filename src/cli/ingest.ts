@@ -6,10 +6,13 @@
  */
 import { stat } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { describeError } from '../errors.js'
+import { describeError, ParallaxUsageError } from '../errors.js'
 import { safeFetch } from '../ingest/fetch.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import { expandInputs, loadRaw, sourceName, type InputSource } from '../ingest/sources.js'
+import { openNatsQueue } from '../queue/nats.js'
+import { formatPublishTally, newPublishTally, publishRaw } from '../queue/publish.js'
+import { isNatsUrl } from '../queue/queue.js'
 import { defaultDbPath, openStore } from '../store/index.js'
 import { formatTally, Ingestor } from '../store/ingest.js'
 import { Library } from '../store/library.js'
@@ -112,12 +115,17 @@ export interface IngestOptions {
   threads?: number
   progress?: boolean
   quiet?: boolean
+  /** NATS URL: publish the raw documents for workers instead of processing them here. */
+  queue?: string
+  stream?: string
 }
 
 const URL_SPEC = /^https?:\/\//i
 
 /** Runs the ingest and returns the exit code (0: nothing failed; 1: some input failed). */
 export async function ingestCommand(specs: string[], options: IngestOptions, io: Io): Promise<number> {
+  const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
+  if (queueUrl) return publishCommand(specs, queueUrl, options, io)
   const publishedAt = parsePublished(options.published)
   const defaults = { publishedAt, outlet: options.outlet ?? null }
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
@@ -161,6 +169,36 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
   return tally.failed.length > 0 || tally.read === 0 ? 1 : 0
 }
 
+/** `ingest --queue`: publishes every input document and returns; exit 1 when some input failed. */
+async function publishCommand(specs: string[], queueUrl: string, options: IngestOptions, io: Io): Promise<number> {
+  if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
+  const defaults = { publishedAt: parsePublished(options.published), outlet: options.outlet ?? null }
+  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
+  const tally = newPublishTally()
+  const started = performance.now()
+  const queue = await openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})
+  try {
+    const urls = specs.filter((s) => URL_SPEC.test(s))
+    const files = specs.filter((s) => !URL_SPEC.test(s))
+    const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
+    for (const p of problems) tally.failed.push({ where: p.spec, message: describeError(p.error).message })
+    const fail = (where: string) => (error: unknown) => void tally.failed.push({ where, message: describeError(error).message })
+    for (const source of sources) {
+      const raw = await loadRaw(source, { maxBytes, ...defaults }).catch(fail(sourceName(source)))
+      if (raw) await publishRaw(queue, raw, tally)
+    }
+    for (const url of urls) {
+      const raw = await fetchRaw(url, options, maxBytes, defaults).catch(fail(url))
+      if (raw) await publishRaw(queue, raw, tally)
+    }
+  } finally {
+    await queue.close()
+  }
+  for (const f of tally.failed) io.stderr.write(`parallax: ${f.where}: ${f.message}\n`)
+  if (!options.quiet) io.stderr.write(`parallax: ingest: ${formatPublishTally(tally)} (${Math.round(performance.now() - started)} ms, workers process them)\n`)
+  return tally.failed.length > 0 || tally.read === 0 ? 1 : 0
+}
+
 async function fetchRaw(url: string, options: IngestOptions, maxBytes: number, defaults: { publishedAt: string | null; outlet: string | null }): Promise<RawDocument> {
   const page = await safeFetch(url, { allowPrivate: options.allowPrivate, maxBytes, timeoutMs: options.timeout })
   return { source: { kind: 'url', url: page.url }, bytes: page.bytes, ...defaults }
@@ -172,7 +210,9 @@ export function registerIngest(program: Command, io: Io, setResult: (code: numbe
     .command('ingest')
     .description('store inputs in the library (once each) and update its stories')
     .argument('[inputs...]', 'files, directories, globs, http(s) URLs, or - for stdin; JSON Lines, WARC and RSS/Atom files hold many articles')
-    .option('--db <file>', `library file (default: ${defaultDbPath()})`)
+    .option('--db <file|url>', `library file or postgres:// URL (default: ${defaultDbPath()})`)
+    .option('--queue <url>', 'NATS URL (nats://host:4222, or $PARALLAX_QUEUE): publish the raw documents for `parallax worker` and return')
+    .option('--stream <name>', 'JetStream stream name with --queue (default PARALLAX_RAW)')
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none')
     .option('--outlet <name>', 'outlet name for inputs that do not name one')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', Number)

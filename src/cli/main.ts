@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
+import { registerDeadLetters } from './dead-letters.js'
 import { analyzeCommand, annotateCommand, clusterCommand, extractCommand } from './commands.js'
 import { registerFeeds } from './feeds.js'
 import { registerIngest } from './ingest.js'
 import { registerServe } from './serve.js'
+import { registerReprocess } from './reprocess.js'
 import { FORMATS, type InputOptions, type Io } from './run.js'
 import { storiesCommand } from './stories.js'
 import { registerWorker } from './worker.js'
@@ -72,6 +74,8 @@ export function buildProgram(io: Io, setResult: (code: number) => void): Command
   registerServe(program, io, setResult)
   registerFeeds(program, io, setResult)
   registerWorker(program, io, setResult)
+  registerReprocess(program, io, setResult)
+  registerDeadLetters(program, io, setResult)
   return program
 }
 

@@ -3,7 +3,11 @@
  * binding elsewhere without an API key leaves writes refused for other hosts.
  */
 import type { Command } from 'commander'
+import { openNatsQueue } from '../queue/nats.js'
+import { isNatsUrl } from '../queue/queue.js'
 import { buildServer } from '../server/app.js'
+import { LazyQueue } from '../server/health.js'
+import { ParallaxUsageError } from '../errors.js'
 import { defaultDbPath, openStore } from '../store/index.js'
 import { Library } from '../store/library.js'
 import type { Io } from './run.js'
@@ -14,12 +18,19 @@ export interface ServeOptions {
   port: number
   apiKey?: string
   bodyLimit: number
+  /** NATS URL: `POST /v1/ingest` publishes for workers instead of processing in the server. */
+  queue?: string
+  stream?: string
 }
 
 /** Starts the server; resolves when it is closed (SIGINT or SIGTERM). */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
+  const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
+  if (queueUrl && !isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
   const store = openStore(options.db ?? defaultDbPath())
-  const app = buildServer(new Library(store), { apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null, bodyLimit: options.bodyLimit })
+  // opened on first use, so the server starts (and /readyz says why it is not ready) while NATS is down
+  const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
+  const app = buildServer(new Library(store), { apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null, bodyLimit: options.bodyLimit, queue })
   const address = await app.listen({ host: options.host, port: options.port })
   io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
   await new Promise<void>((resolve) => {
@@ -28,6 +39,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     process.once('SIGTERM', stop)
   })
   await app.close()
+  await queue?.close()
   await store.close()
   return 0
 }
@@ -37,7 +49,9 @@ export function registerServe(program: Command, io: Io, setResult: (code: number
   program
     .command('serve')
     .description('HTTP API (/v1, /openapi.json) and web pages over the library')
-    .option('--db <file>', `library file (default: ${defaultDbPath()})`)
+    .option('--db <file|url>', `library file or postgres:// URL (default: ${defaultDbPath()})`)
+    .option('--queue <url>', 'NATS URL (or $PARALLAX_QUEUE): POST /v1/ingest publishes for `parallax worker`')
+    .option('--stream <name>', 'JetStream stream name with --queue (default PARALLAX_RAW)')
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'port', Number, 8080)
     .option('--api-key <key>', 'key required for writes (or set PARALLAX_API_KEY)')

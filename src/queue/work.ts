@@ -46,6 +46,9 @@ export async function processMessage(store: PostgresStore, message: QueueMessage
     return recordOutcome(store, message.seq, null, 'failed', (error as Error).message)
   }
   const put = await store.putArticle(article, { url: raw.source.url ?? null })
+  // the original bytes stay with the article (so a newer pipeline can re-run extraction on them);
+  // also on a duplicate, since a worker that died between the two writes leaves the article without them
+  await store.putRaw(put.id, raw)
   await recordOutcome(store, message.seq, put.id, put.status)
 }
 

@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
 import { Ingestor } from '../store/ingest.js'
 import type { Library } from '../store/library.js'
+import { encodeRaw } from '../queue/work.js'
+import { isUnavailable, registerHealth, type LazyQueue } from './health.js'
 import { openApiDocument, type RegisteredRoute, type RouteSchema } from './openapi.js'
 import { registerPages } from './pages.js'
 import { problem as problemSchema, schemas } from './schemas.js'
@@ -18,6 +20,8 @@ export interface ServerOptions {
   bodyLimit?: number
   version?: string
   logger?: boolean
+  /** When set, `POST /v1/ingest` publishes raw documents here for workers (and `/readyz` checks it). */
+  queue?: LazyQueue | null
 }
 
 /** Sent on every response: pages load nothing from anywhere and run no script. */
@@ -50,7 +54,7 @@ function checkWrite(apiKey: string | null | undefined, request: FastifyRequest):
  * Builds the app (not listening): call `.listen({ host: '127.0.0.1', port })` or `.inject()`.
  * @example const app = buildServer(new Library(openStore('lib.db'))); await app.listen({ port: 8080 })
  */
-export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1024 * 1024, version = '0.0.0', logger = false }: ServerOptions = {}): FastifyInstance {
+export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1024 * 1024, version = '0.0.0', logger = false, queue = null }: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } } })
   const routes: RegisteredRoute[] = []
   const store = library.store
@@ -63,6 +67,8 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, _request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.title, error.message)
     if (error.validation) return sendProblem(reply, 400, 'Invalid request', error.message)
+    // a database or queue that is down: clients should retry later, not see an internal error
+    if (isUnavailable(error)) return sendProblem(reply, 503, 'Service unavailable', error.message)
     const status = error.statusCode ?? 500
     if (status === 413) return sendProblem(reply, 413, 'Request body too large', `the limit is ${bodyLimit} bytes`)
     if (status < 500) return sendProblem(reply, status, error.message)
@@ -101,6 +107,7 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
   route('GET', '/v1/feeds', schemas.listFeeds, async () => ({ items: await store.listFeeds() }))
   route<{ body: { url: string } }>('POST', '/v1/feeds', schemas.addFeed, async (r, reply) => reply.code(201).send(await store.addFeed(r.body.url)), true)
   route<{ body: { articles: Record<string, unknown>[] } }>('POST', '/v1/ingest', schemas.ingest, async (r) => {
+    if (queue) return publishRecords(queue, r.body.articles)
     // one Ingestor: the request's articles are stored in batches (one lock, one state save each)
     const ingestor = new Ingestor(library)
     for (const [i, obj] of r.body.articles.entries()) {
@@ -112,10 +119,30 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
     return { ...tally, stories: [...tally.stories] }
   }, true)
 
+  registerHealth(app, store, queue)
   const doc = openApiDocument(routes, { version, problem: problemSchema })
   app.get('/openapi.json', async () => doc)
   registerPages(app, library)
   return app
+}
+
+/** With a queue, the request's records are published for workers: `new` counts the queued ones. */
+async function publishRecords(queue: LazyQueue, records: Record<string, unknown>[]) {
+  const tally = { read: 0, new: 0, duplicate: 0, failed: [] as { where: string; message: string }[], stories: [] as string[] }
+  await queue.use(async (q) => {
+    for (const [i, obj] of records.entries()) {
+      const raw = jsonlRecordToRaw(recordOf(obj, i + 1), 'request')
+      if (!raw) {
+        tally.failed.push({ where: `request#L${i + 1}`, message: 'record has no text or html field' })
+        continue
+      }
+      tally.read++
+      const { id, data } = encodeRaw(raw)
+      if ((await q.publish(id, data)).duplicate) tally.duplicate++
+      else tally.new++
+    }
+  })
+  return tally
 }
 
 function notFound(what: string, id: string): never {

@@ -1,12 +1,14 @@
 /** The library's store: the contract, and `openStore` choosing a driver from a path. */
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { isPostgresUrl, openPostgresStore, type PostgresOptions } from './postgres/driver.js'
 import { openSqliteStore, type SqliteOptions } from './sqlite/driver.js'
 import type { Store } from './store.js'
 
 export * from './store.js'
 export { normalizeUrl } from './url.js'
 export { openSqliteStore, type SqliteOptions } from './sqlite/driver.js'
+export { isPostgresUrl, openPostgresStore, type PostgresOptions } from './postgres/driver.js'
 
 /**
  * Where the library lives when `--db` is not given: `$PARALLAX_DB`, else the user's data
@@ -22,7 +24,12 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env, platform: No
   return join(base, 'parallax', 'library.db')
 }
 
-/** Opens the store at `path` (SQLite; a PostgreSQL URL will pick that driver once it exists). */
-export function openStore(path: string, options: SqliteOptions = {}): Store {
+/**
+ * Opens the store at `path`: PostgreSQL for a `postgres://` (or `postgresql://`) URL, which
+ * connects lazily (so opening never blocks on the network), else a SQLite file.
+ * @example openStore('postgres://parallax@db.internal:5432/news?schema=parallax')
+ */
+export function openStore(path: string, options: SqliteOptions & { postgres?: PostgresOptions } = {}): Store {
+  if (isPostgresUrl(path)) return openPostgresStore(path, options.postgres)
   return openSqliteStore(path, options)
 }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import pg from 'pg'
+import type { RawDocument } from '../../types.js'
 import type { Annotated } from '../types.js'
 import {
   type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit,
@@ -14,6 +15,7 @@ import { normalizeUrl } from '../url.js'
 import { decodeCursor, encodeCursor, feedRecord, FEED_COLUMNS, type Row } from '../sqlite/rows.js'
 import { migrate, quoteIdent } from './migrations.js'
 import { storySummary, tsQuery } from './rows.js'
+import { PIPELINE_VERSION } from './version.js'
 
 export interface PostgresOptions {
   /** Schema holding Parallax's tables (also `?schema=` in the URL); created on first use. */
@@ -89,6 +91,27 @@ export class PostgresStore implements Store {
   async query<T extends pg.QueryResultRow = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     await this.init()
     return (await this.pool.query<T>(sql, params)).rows
+  }
+
+  /** Answers when the database is reachable and migrated (readiness probes); rejects with `StoreError` otherwise. */
+  ping(): Promise<void> {
+    return this.run('ping', async () => void (await this.pool.query('SELECT 1')))
+  }
+
+  /** Keeps the raw document an article was made from (once), for re-processing with a newer pipeline. */
+  putRaw(articleId: string, raw: RawDocument): Promise<void> {
+    const meta = JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null })
+    return this.run('putRaw', async () => void (await this.pool.query(
+      'INSERT INTO raw_documents (article_id, meta, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [articleId, meta, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength)])))
+  }
+
+  /** The kept raw documents of `articleIds` (articles stored without one are missing from the map). */
+  getRaws(articleIds: readonly string[]): Promise<Map<string, RawDocument>> {
+    return this.run('getRaws', async () => {
+      const rows = await this.query<{ article_id: string; meta: string; bytes: Buffer }>('SELECT article_id, meta, bytes FROM raw_documents WHERE article_id = ANY($1)', [articleIds])
+      return new Map(rows.map((r) => [r.article_id, { ...(JSON.parse(r.meta) as Omit<RawDocument, 'bytes'>), bytes: new Uint8Array(r.bytes) }]))
+    })
   }
 
   /** Runs `fn` inside one transaction on one connection. */
@@ -321,7 +344,7 @@ function summaryOf(r: Row): ArticleSummary {
   }
 }
 
-/** The pipeline version an article records (a local field until `Annotated` carries one). */
-function pipelineVersionOf(article: Annotated): string | null {
-  return (article as Annotated & { pipelineVersion?: string }).pipelineVersion ?? null
+/** The pipeline version an article records (a local field until `Annotated` carries one), else this process's. */
+function pipelineVersionOf(article: Annotated): string {
+  return (article as Annotated & { pipelineVersion?: string }).pipelineVersion ?? PIPELINE_VERSION
 }

@@ -58,6 +58,15 @@ export const MIGRATIONS: readonly string[] = [
      done_at timestamptz NOT NULL DEFAULT now()
    );
    CREATE TABLE cluster_cursor (one boolean PRIMARY KEY DEFAULT true CHECK (one), seq bigint NOT NULL);`,
+  // 3: the raw document behind each article that came through the queue, so `parallax reprocess`
+  // can run a newer extractor over the original bytes rather than the old extractor's output
+  `CREATE TABLE raw_documents (
+     article_id text COLLATE "C" PRIMARY KEY,
+     -- the RawDocument without its bytes (source, publishedAt, outlet), as JSON
+     meta text NOT NULL,
+     bytes bytea NOT NULL
+   );
+   CREATE INDEX articles_pipeline_version ON articles (pipeline_version, seq);`,
 ]
 
 /** Arbitrary constant key of the advisory lock that serialises migrations across processes. */
