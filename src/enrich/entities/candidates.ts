@@ -38,18 +38,28 @@ export function phraseOf(tokens: readonly Token[], from: number, to: number): st
   return out
 }
 
+const DOTS = /\./g
+
 /** Lowercase, without dots, for title lookups ("Sen." -> "sen"); the last part of a hyphenated word. */
 export function titleKey(word: string): string {
-  const bare = word.toLowerCase().replace(/\./g, '')
+  const lower = word.toLowerCase()
+  const bare = lower.includes('.') ? lower.replace(DOTS, '') : lower
   const dash = bare.lastIndexOf('-')
   return dash >= 0 ? bare.slice(dash + 1) : bare
 }
 
 export const isTitleWord = (t: Token): boolean => TITLE_WORDS.has(titleKey(t.text)) && !FIRST_NAMES.has(t.text)
 
+/** First words of the lexicon's multi-word entries, so most runs skip building 2- to 5-word phrases. */
+const MULTI_WORD_FIRSTS = new Set(
+  [...ORGANIZATIONS, ...PLACES].filter((p) => p.includes(' ')).map((p) => p.slice(0, p.indexOf(' '))),
+)
+
 /** Longest lexicon match (places, organisations) starting at `i` within `[i, end)`. */
 function lexiconMatch(tokens: readonly Token[], i: number, end: number): Candidate | null {
-  for (let n = Math.min(MAX_LEXICON_WORDS, end - i); n >= 1; n--) {
+  // A multi-word phrase starts with the first token as written (phraseOf keeps inner surfaces).
+  const longest = MULTI_WORD_FIRSTS.has(tokens[i].surface) ? Math.min(MAX_LEXICON_WORDS, end - i) : Math.min(1, end - i)
+  for (let n = longest; n >= 1; n--) {
     if (n > 1 && tokens[i + n - 2].possessive) continue
     const phrase = phraseOf(tokens, i, i + n)
     if (ORGANIZATIONS.has(phrase)) return { from: i, to: i + n, type: 'organization', why: 'lexicon' }
@@ -65,9 +75,6 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
   // Sentence-initial common words ("However", "Earlier", "The") and contractions are grammar, not names.
   while (i < to && isGrammar(tokens[i]) && !lexiconMatch(tokens, i, to)) i++
   let chunk = i
-  const flush = (end: number): void => {
-    if (end > chunk) out.push(...typeChunk(text, tokens, chunk, end, heading))
-  }
   while (i < to) {
     if (i === chunk && isOrgShaped(tokens, i, to)) {
       out.push({ from: i, to, type: 'organization', why: 'shape' })
@@ -75,18 +82,23 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
     }
     const known = lexiconMatch(tokens, i, to)
     if (known) {
-      flush(i)
+      flushChunk(out, text, tokens, chunk, i, heading)
       out.push(known)
       i = chunk = known.to
     } else if (TIME_WORDS.has(tokens[i].text) || isTitleWord(tokens[i]) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
-      flush(i)
+      flushChunk(out, text, tokens, chunk, i, heading)
       i = chunk = i + 1
     } else {
       i++
     }
   }
-  flush(to)
+  flushChunk(out, text, tokens, chunk, to, heading)
   return out
+}
+
+/** Types the pending chunk `[chunk, end)` into `out` (a function, not a closure: segmentRun is hot). */
+function flushChunk(out: Candidate[], text: string, tokens: readonly Token[], chunk: number, end: number, heading: boolean): void {
+  if (end > chunk) out.push(...typeChunk(text, tokens, chunk, end, heading))
 }
 
 /** Types a chunk of capitalised words that no lexicon knows. */

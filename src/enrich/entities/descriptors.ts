@@ -56,7 +56,7 @@ export function findDescriptors(text: string): EntityMention[] {
 
 /** The first valid descriptor found from `DESCRIPTOR.lastIndex` whose match starts by `headAt`. */
 function nextDescriptor(text: string, headAt: number): EntityMention | null {
-  for (let m = DESCRIPTOR.exec(text); m !== null && m.index <= headAt; m = DESCRIPTOR.exec(text)) {
+  for (let m = execUpTo(text, headAt); m !== null && m.index <= headAt; m = execUpTo(text, headAt)) {
     const [whole, det, mods, head, tail] = m
     const modWords = mods.trim().split(/\s+/).filter(Boolean)
     const valid = (det || tail) && modWords.every((w) => MODIFIERS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w))
@@ -71,6 +71,14 @@ function nextDescriptor(text: string, headAt: number): EntityMention | null {
     return { span: [m.index, m.index + whole.length], type: plural ? 'other' : 'person', name, via: 'descriptor', stage: STAGE }
   }
   return null
+}
+
+/**
+ * `DESCRIPTOR.exec`, skipped once `lastIndex` is past the head: no match can then start by it, and
+ * a global exec would scan on to the next descriptor in the text (once per head: quadratic-ish).
+ */
+function execUpTo(text: string, headAt: number): RegExpExecArray | null {
+  return DESCRIPTOR.lastIndex > headAt ? null : DESCRIPTOR.exec(text)
 }
 
 const BARE = /^the (officials?|advis[eo]rs?|aides?|sources?|spokesperson|diplomats?)$/

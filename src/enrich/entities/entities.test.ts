@@ -186,3 +186,18 @@ test('findEntities: "the island of X" and "X harbour" make X a place', () => {
   const places = entities(text).filter((e) => e.type === 'place').map((e) => text.slice(e.span[0], e.span[1]))
   assert.deepEqual(places, ['Tarrow', 'Keswin', 'Tarrow'])
 })
+
+test('findEntities: every unnamed source in a text with many head nouns is found, in order', () => {
+  const text =
+    'Two people familiar with the talks said so. The sources declined to comment. A senior administration official said later that local people were angry, and several European diplomats agreed.'
+  const sources = entities(text).filter((e) => e.via === 'descriptor')
+  assert.deepEqual(
+    sources.map((e) => [e.name, e.type]),
+    [
+      ['two people familiar with the talks', 'other'],
+      ['the sources', 'other'],
+      ['a senior administration official', 'person'],
+      ['several European diplomats', 'other'],
+    ],
+  )
+})

@@ -22,14 +22,57 @@ export interface Token {
   sentence: number
 }
 
-/** Letters of Latin, Greek and Cyrillic scripts, as plain ranges: a `\p{L}` class is five times slower here. */
-const L = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1FFF'
-// Dotted acronyms first ("U.S.", "D.C."), then words with inner apostrophes/hyphens, then numbers.
-const WORD = new RegExp(`(?:[${L}]\\.){2,}|[${L}][${L}\\u0300-\\u036F'’-]*|[0-9][0-9.,:]*`, 'g')
+/**
+ * Letters of Latin, Greek and Cyrillic scripts (U+00C0–U+024F without × and ÷, U+0370–U+052F,
+ * U+1E00–U+1FFF), tested on character codes: a `\p{L}` regex class is five times slower here.
+ */
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1fff)
+}
+
+/** Inside a word: letters, combining accents (U+0300–U+036F), apostrophes and hyphens. */
+function continuesWord(c: number): boolean {
+  return isLetter(c) || (c >= 0x300 && c <= 0x36f) || c === 39 || c === 8217 || c === 45
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+/**
+ * The end of the word starting at `i`. Dotted acronyms first ("U.S.", "D.C.": two or more letters
+ * each with its dot), then words with inner apostrophes/hyphens, then numbers ("3.5", "1,200", "10:30").
+ */
+function wordEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  let j = i + 1
+  if (isDigit(c)) {
+    for (let d = text.charCodeAt(j); isDigit(d) || d === 46 || d === 44 || d === 58; d = text.charCodeAt(++j));
+    return j
+  }
+  let dotted = i
+  while (isLetter(text.charCodeAt(dotted)) && text.charCodeAt(dotted + 1) === 46) dotted += 2
+  if (dotted - i >= 4) return dotted
+  while (j < text.length && continuesWord(text.charCodeAt(j))) j++
+  return j
+}
+
+/** The first position at or after `from` where a word starts (a letter or a digit); `text.length` if none. */
+function nextWordStart(text: string, from: number): number {
+  let i = from
+  while (i < text.length) {
+    const c = text.charCodeAt(i)
+    if (isLetter(c) || isDigit(c)) break
+    i++
+  }
+  return i
+}
 const POSSESSIVE = /['’]s?$/u
+const POSSESSIVE_WORD = /\p{L}(?:['’]s|s['’])$/u
 const UPPER = /^\p{Lu}/u
 const CLAUSE_OPENERS = new Set(['"', '“', '‘', '(', ':', '—', '–', '-'])
-/** Abbreviations that stay inside a name with their dot ("St. Brennan's Hospital", "Mt. Kenya"). */
+/** Abbreviations that stay inside a name with their dot ("St. Brennan's Hospital", "Mt. Kenya"); all two letters long. */
 const NAME_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft', 'Jr', 'Sr'])
 /** A middle initial inside a name: "Robert P. Casey" (a capital letter, a dot, a capitalised word). */
 const MIDDLE_INITIAL = /^\. \p{Lu}\p{Ll}/u
@@ -47,28 +90,44 @@ function opensClause(text: string, from: number, to: number): boolean {
   return k >= from && CLAUSE_OPENERS.has(text[k])
 }
 
+/** `^\p{Lu}` without the regex for ASCII first letters (most words); the same answer for all. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0)
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(word)
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 8217
+}
+
+/** A cheap necessary condition for POSSESSIVE_WORD: "…'s" or "…s'" (most words ending in "s" are plurals). */
+function mayBePossessive(word: string, last: number): boolean {
+  const before = word.charCodeAt(word.length - 2)
+  return last === 115 ? isApostrophe(before) : isApostrophe(last) && before === 115
+}
+
 /** Splits text into word tokens; `sentences` mark which words are sentence-initial. */
 export function tokenize(text: string, sentences: readonly Span[]): Token[] {
   const tokens: Token[] = []
   let s = 0
   let prevEnd = -1
   let sentenceOfPrev = -1
-  WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const start = m.index
+  // A hand-written scanner: the regex it replaces allocated a match array per word.
+  for (let start = nextWordStart(text, 0); start < text.length; ) {
+    let next = wordEnd(text, start)
     while (s < sentences.length - 1 && sentences[s][1] <= start) s++
-    let word = m[0]
+    let word = text.slice(start, next)
     let written = word
-    const initialLetter = word.length === 1 && UPPER.test(word) && MIDDLE_INITIAL.test(text.slice(start + 1, start + 5))
-    if ((NAME_ABBREVIATIONS.has(word) && text[start + word.length] === '.') || initialLetter) {
+    const initialLetter = word.length === 1 && startsUpper(word) && MIDDLE_INITIAL.test(text.slice(start + 1, start + 5))
+    if ((word.length === 2 && NAME_ABBREVIATIONS.has(word) && text[start + 2] === '.') || initialLetter) {
       word = written = word + '.'
-      WORD.lastIndex++
+      next++
     }
     const last = word.charCodeAt(word.length - 1)
     let possessive = false
     if (last === 39 || last === 8217 || last === 45 || last === 115) {
       // Only words ending in an apostrophe, a hyphen or "s" can carry a possessive ending.
-      possessive = /\p{L}(?:['’]s|s['’])$/u.test(word)
+      possessive = mayBePossessive(word, last) && POSSESSIVE_WORD.test(word)
       if (possessive) word = word.replace(POSSESSIVE, '')
       else if (last !== 115) word = word.slice(0, -1)
     }
@@ -78,7 +137,7 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
       surface: written,
       start,
       end: start + word.length,
-      cap: UPPER.test(word),
+      cap: startsUpper(word),
       initial,
       possessive,
       joined: prevEnd >= 0 && spacesOnly(text, prevEnd, start),
@@ -86,6 +145,7 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
     })
     prevEnd = start + written.length
     sentenceOfPrev = s
+    start = nextWordStart(text, next)
   }
   return tokens
 }
@@ -132,20 +192,33 @@ export function capitalisedRuns(tokens: readonly Token[]): [number, number][] {
   return runs
 }
 
-/** Whether a sentence is a heading in capitals or Title Case (its capitals say nothing about names). */
-/** Lowercase letters (Latin, Cyrillic), without the slower unicode property class. */
-const LOWER = /[a-z\u00DF-\u00F6\u00F8-\u00FF\u0430-\u045F]/
 const DIGIT = /^\p{N}/u
 
+/** `DIGIT.test`, answered without the regex when the first character is ASCII. */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0)
+  return c < 128 ? c >= 48 && c <= 57 : DIGIT.test(word)
+}
+
+/** Whether `word` has a lowercase letter (Latin, Cyrillic): a loop over codes, faster than a regex or `\p{Ll}` here. */
+function hasLower(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k)
+    if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xf6) || (c >= 0xf8 && c <= 0xff) || (c >= 0x430 && c <= 0x45f)) return true
+  }
+  return false
+}
+
+/** Whether a sentence is a heading in capitals or Title Case (its capitals say nothing about names). */
 export function headingSentences(tokens: readonly Token[], sentenceCount: number): Set<number> {
   const longWords = new Array<number>(sentenceCount).fill(0)
   const capitalised = new Array<number>(sentenceCount).fill(0)
   const allCaps = new Array<number>(sentenceCount).fill(0)
   for (const t of tokens) {
-    if (t.text.length < 3 || DIGIT.test(t.text)) continue
+    if (t.text.length < 3 || startsWithDigit(t.text)) continue
     longWords[t.sentence]++
     if (t.cap) capitalised[t.sentence]++
-    if (!LOWER.test(t.text)) allCaps[t.sentence]++
+    if (!hasLower(t.text)) allCaps[t.sentence]++
   }
   const headings = new Set<number>()
   for (let s = 0; s < sentenceCount; s++) {

@@ -52,10 +52,40 @@ const VAGUE_RE = /\b(?<tens>(?:tens|hundreds)\s+of\s+thousands|hundreds\s+of\s+m
 // "half" alone is a number only before what it halves ("half the budget", "half-hour").
 const HALF_FOLLOWERS = /^(?:\s+(?:of|the|a|an|its|their|his|her|our|all)\b|-)/i
 
+/** DIGITS_RE tried at one position only; {@link nextDigitMatch} chooses where. */
+const DIGITS_AT = new RegExp(DIGITS_RE.source, 'uy')
+/** Longest currency prefix ("USD ") plus a leading "." before the first digit of a number. */
+const MAX_DIGIT_LEAD = 5
+/** Characters a currency prefix or a ".5" can start with; other positions before a digit cannot start a match. */
+const LEAD_CHARS = new Set(['U', 'C', 'A', 'E', 'G', 'R', '$', '€', '£', '₽', '¥', '₴', '.'])
+
+const DIGIT = /[0-9]/g
+
+/**
+ * The leftmost DIGITS_RE match at or after `from`, as a global search would find it, but tried
+ * only near digits: every match holds a digit at most MAX_DIGIT_LEAD characters after its start,
+ * so the long stretches of text without digits are skipped by a one-class regex.
+ */
+function nextDigitMatch(text: string, from: number): RegExpExecArray | null {
+  let pos = from
+  DIGIT.lastIndex = from
+  for (let digit = DIGIT.exec(text); digit !== null; digit = DIGIT.exec(text)) {
+    const d = digit.index
+    for (let p = Math.max(pos, d - MAX_DIGIT_LEAD); p <= d; p++) {
+      if (p < d && !LEAD_CHARS.has(text[p])) continue
+      DIGITS_AT.lastIndex = p
+      const m = DIGITS_AT.exec(text)
+      if (m) return m
+    }
+    pos = d + 1
+  }
+  return null
+}
+
 /** Every digit-written number, with currency sign, scale and percent sign attached. */
 export function findDigitNumbers(text: string): Candidate[] {
   const found: Candidate[] = []
-  for (const m of text.matchAll(DIGITS_RE)) {
+  for (let m = nextDigitMatch(text, 0); m !== null; m = nextDigitMatch(text, m.index + m[0].length)) {
     const g = m.groups ?? {}
     const raw = g.num ?? ''
     const currency = g.cur ? CURRENCY_PREFIXES.get(g.cur.trim().toLowerCase()) : undefined

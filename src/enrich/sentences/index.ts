@@ -42,7 +42,7 @@ const WORD_BEFORE = /([\p{L}\p{N}.]+)$/u
 const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u
 const TITLE_THEN_INITIALS = /\b(\p{L}+)\.\s+(?:\p{Lu}\.\s?)*\p{Lu}$/u
 const CLOSERS = /["”’')\]»]+$/
-const OPENERS_START = /^[\s]*["“‘'(\[«]?\s*(\S)/u
+const FIRST_WORD = /\S+/
 
 /** Options for {@link splitSentences}. */
 export interface SentenceOptions {
@@ -82,7 +82,7 @@ function endsSentence(text: string, at: number, punct: string, end: number): boo
   if (next === null) return true
   const bare = punct.replace(CLOSERS, '')
   if (bare === '.') {
-    const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 20), at))?.[1] ?? ''
+    const before = wordBefore(text, at)
     if (!periodEnds(before, next)) return false
     if (INITIALS.test(before) && initialsAfterTitle(text, at)) return false
   }
@@ -115,11 +115,25 @@ function periodEnds(before: string, next: string): boolean {
   return true
 }
 
+/** The first whitespace-delimited word within 80 characters of `from`, or null when there is none. */
 function nextWord(text: string, from: number): string | null {
-  const m = OPENERS_START.exec(text.slice(from, from + 80))
-  if (!m) return null
-  const rest = text.slice(from, from + 80).trimStart()
-  return rest.length > 0 ? rest.split(/\s/)[0] : m[1]
+  return FIRST_WORD.exec(text.slice(from, from + 80))?.[0] ?? null
+}
+
+/**
+ * The letters, digits and dots right before `at` (at most 20 characters back): WORD_BEFORE's answer,
+ * by a backward scan over ASCII; any other character hands over to the regex itself.
+ */
+function wordBefore(text: string, at: number): string {
+  const lo = Math.max(0, at - 20)
+  let k = at
+  for (; k > lo; k--) {
+    const c = text.charCodeAt(k - 1)
+    if (c >= 128) return WORD_BEFORE.exec(text.slice(lo, at))?.[1] ?? ''
+    const isWordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46
+    if (!isWordChar) break
+  }
+  return text.slice(k, at)
 }
 
 function startsSentence(next: string): boolean {

@@ -65,3 +65,9 @@ test('splitSentences: initials after a title abbreviation are part of the name',
   assert.deepEqual(split('“A sad day,” said Rep. G.K. Barrow today. Then he left.'), ['“A sad day,” said Rep. G.K. Barrow today.', 'Then he left.'])
   assert.deepEqual(split('He flew to the U.S. Then he left.'), ['He flew to the U.S.', 'Then he left.'])
 })
+
+test('splitSentences: a word with letters beyond ASCII before a full stop is read whole', () => {
+  // "Peña." ends a sentence; "Á." is an initial before a surname, so it does not.
+  assert.deepEqual(splitSentences('He met Sr. Peña. She left.'), [[0, 16], [17, 26]])
+  assert.deepEqual(splitSentences('It was signed by Á. Kovács yesterday.'), [[0, 37]])
+})
