@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- stages] [-- --articles N] [-- --seed N] [-- --budget SECONDS]`;
+ * `npm run bench -- workers [--articles N]` times queue workers over PostgreSQL + NATS, 1 then 2 processes (bench/workers.ts).
  * `npm run bench -- clustering [--articles N]` runs the story-assignment stream bench (bench/clustering.ts).
  * `npm run bench -- library [--articles N] [--rate R] [--seconds S] [--threads T]` runs the library bench (bench/library.ts).
  * `npm run bench -- annotation [--articles N]` times sentences + entities + quotes on 5 KB articles, then the
@@ -163,6 +164,10 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'library') {
     const { benchLibraryCli } = await import('./library.js')
     return void (await benchLibraryCli(process.argv.slice(3)))
+  }
+  if (process.argv[2] === 'workers') {
+    const { benchWorkersCli } = await import('./workers.js')
+    return void (await benchWorkersCli(process.argv.slice(3)))
   }
   if (process.argv[2] === 'clustering') {
     const { values } = parseArgs({ args: process.argv.slice(3), options: { articles: { type: 'string', default: '200000' } } })

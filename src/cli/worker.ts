@@ -12,6 +12,9 @@ import { ClusterConsumer, processMessage, recordOutcome } from '../queue/work.js
 import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
 import type { Io } from './run.js'
 
+/** Messages a worker pulls per request: a few, so a batch is done well inside the ack wait. */
+const WORKER_FETCH_BATCH = 8
+
 export interface WorkerOptions {
   db?: string
   queue?: string
@@ -28,7 +31,7 @@ export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSi
   if (!isPostgresUrl(db)) throw new ParallaxUsageError('worker needs --db postgres://... (or PARALLAX_DB)')
   if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError('worker needs --queue nats://host:4222 (or PARALLAX_QUEUE)')
   const store = openPostgresStore(db)
-  const queue = await openNatsQueue(queueUrl, { ackWaitMs: options.ackWait ?? 30_000, ...(options.stream ? { stream: options.stream } : {}) })
+  const queue = await openNatsQueue(queueUrl, { ackWaitMs: options.ackWait ?? 30_000, fetchBatch: WORKER_FETCH_BATCH, ...(options.stream ? { stream: options.stream } : {}) })
   const clusterer = new ClusterConsumer(store)
   const stop = new AbortController()
   signal?.addEventListener('abort', () => stop.abort())

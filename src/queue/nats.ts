@@ -3,7 +3,7 @@
  * (JetStream drops a re-sent id within the duplicate window), one durable pull consumer shared by
  * all workers (explicit ack, redelivery after `ackWaitMs`), and a dead-letter stream keyed by id.
  */
-import { AckPolicy, connect, DeliverPolicy, headers, JSONCodec, type JetStreamClient, type JetStreamManager, type JsMsg, nanos, type NatsConnection, RetentionPolicy, StorageType } from 'nats'
+import { AckPolicy, connect, DeliverPolicy, headers, JSONCodec, type Consumer, type JetStreamClient, type JetStreamManager, type JsMsg, nanos, type NatsConnection, RetentionPolicy, StorageType } from 'nats'
 import type { DeadLetter, Queue, QueueMessage, QueueStats } from './queue.js'
 
 export interface NatsQueueOptions {
@@ -17,6 +17,11 @@ export interface NatsQueueOptions {
   duplicateWindowMs?: number
   /** Connect (and publish) timeout, so a down server is an error rather than a hang, in ms. */
   timeoutMs?: number
+  /**
+   * Messages one pull request asks for: more saves round trips in a busy worker, but holds messages
+   * in this process until its pull ends (1 suits callers that take one message now and then).
+   */
+  fetchBatch?: number
 }
 
 interface DeadMeta { reason: string; attempts: number; seq: number; at: string }
@@ -24,7 +29,7 @@ const codec = JSONCodec<DeadMeta>()
 
 /** Connects to `url` (`nats://host:4222`) and makes sure the streams and the consumer exist. */
 export async function openNatsQueue(url: string, options: NatsQueueOptions = {}): Promise<NatsQueue> {
-  const { stream = 'PARALLAX_RAW', consumer = 'parallax-workers', ackWaitMs = 30_000, duplicateWindowMs = 24 * 3600_000, timeoutMs = 5000 } = options
+  const { stream = 'PARALLAX_RAW', consumer = 'parallax-workers', ackWaitMs = 30_000, duplicateWindowMs = 24 * 3600_000, timeoutMs = 5000, fetchBatch = 1 } = options
   const u = new URL(url)
   const nc = await connect({ servers: `${u.hostname}:${u.port || 4222}`, timeout: timeoutMs, maxReconnectAttempts: -1 })
   const jsm = await nc.jetstreamManager({ timeout: timeoutMs })
@@ -37,7 +42,7 @@ export async function openNatsQueue(url: string, options: NatsQueueOptions = {})
     // unlimited here: the worker loop counts deliveries and dead-letters, so no message silently stops
     max_deliver: -1, max_ack_pending: 10_000,
   })
-  return new NatsQueue(nc, jsm, nc.jetstream({ timeout: timeoutMs }), stream, consumer)
+  return new NatsQueue(nc, jsm, nc.jetstream({ timeout: timeoutMs }), stream, consumer, fetchBatch)
 }
 
 function subjectOf(stream: string): string {
@@ -56,7 +61,13 @@ async function ensureStream(jsm: JetStreamManager, config: Parameters<JetStreamM
 export class NatsQueue implements Queue {
   readonly kind = 'nats'
   private readonly subject: string
-  constructor(readonly nc: NatsConnection, private readonly jsm: JetStreamManager, private readonly js: JetStreamClient, readonly stream: string, private readonly consumer: string) {
+  private handle: Consumer | null = null
+  /** Delivered by the open pull request, not yet handed out by `next`. */
+  private buffer: JsMsg[] = []
+  private pumping: Promise<void> | null = null
+  private pumpError: unknown = null
+  private wake: (() => void) | null = null
+  constructor(readonly nc: NatsConnection, private readonly jsm: JetStreamManager, private readonly js: JetStreamClient, readonly stream: string, private readonly consumer: string, private readonly fetchBatch = 1) {
     this.subject = subjectOf(stream)
   }
 
@@ -66,9 +77,30 @@ export class NatsQueue implements Queue {
   }
 
   async next({ waitMs = 1000 }: { waitMs?: number } = {}): Promise<QueueMessage | null> {
-    const consumer = await this.js.consumers.get(this.stream, this.consumer)
-    const m = await consumer.next({ expires: Math.max(1000, waitMs) })
+    const deadline = Date.now() + waitMs
+    // a pull request opened by an earlier call may end empty before this call's wait is over
+    do {
+      if (this.buffer.length === 0 && !this.pumping) {
+        this.pumpError = null
+        this.pumping = this.pump(Math.max(0, deadline - Date.now())).catch((error: unknown) => void (this.pumpError = error)).finally(() => (this.pumping = null))
+      }
+      // the first message of a batch is handed out as soon as it arrives; the rest follow into the buffer
+      if (this.buffer.length === 0) await Promise.race([this.pumping, new Promise<void>((resolve) => (this.wake = resolve))])
+      if (this.buffer.length === 0 && this.pumpError) throw this.pumpError
+    } while (this.buffer.length === 0 && Date.now() < deadline)
+    const m = this.buffer.shift()
     return m ? this.wrap(m) : null
+  }
+
+  /** One pull request of up to `fetchBatch` messages, appended to the buffer as they arrive. */
+  private async pump(waitMs: number): Promise<void> {
+    this.handle ??= await this.js.consumers.get(this.stream, this.consumer)
+    const batch = await this.handle.fetch({ max_messages: this.fetchBatch, expires: Math.max(1000, waitMs) })
+    for await (const m of batch) {
+      this.buffer.push(m)
+      this.wake?.()
+      this.wake = null
+    }
   }
 
   async stats(): Promise<QueueStats> {
@@ -97,6 +129,8 @@ export class NatsQueue implements Queue {
   }
 
   async close(): Promise<void> {
+    // messages fetched but never started go back at once rather than after the ack wait
+    for (const m of this.buffer.splice(0)) m.nak()
     await this.nc.drain().catch(() => this.nc.close())
   }
 

@@ -89,16 +89,24 @@ export class ClusterConsumer {
   async step(idle: boolean): Promise<number> {
     if (!(await this.lead())) return 0
     const rows = await this.store.query<{ seq: string; article_id: string | null }>('SELECT seq, article_id FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2', [this.cursor, this.options.batch ?? 500])
-    let done = 0
+    let take = 0
     for (const row of rows) {
-      const seq = Number(row.seq)
-      if (seq !== this.cursor + 1 && !idle) break
-      if (row.article_id) await this.assign(row.article_id)
-      this.cursor = seq
-      done++
+      if (Number(row.seq) !== this.cursor + take + 1 && !idle) break
+      take++
     }
-    if (done > 0) await this.store.query('INSERT INTO cluster_cursor (seq) VALUES ($1) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq', [this.cursor])
-    return done
+    if (take === 0) return 0
+    const taken = rows.slice(0, take)
+    try {
+      await this.assignAll(taken.flatMap((r) => (r.article_id ? [r.article_id] : [])))
+    } catch (error) {
+      // the clusterer in memory moved on while the database rolled back: give up the lead, so the
+      // next step (here or in another process) rebuilds from what was committed
+      await this.release()
+      throw error
+    }
+    this.cursor = Number(taken[take - 1].seq)
+    await this.store.query('INSERT INTO cluster_cursor (seq) VALUES ($1) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq', [this.cursor])
+    return take
   }
 
   /** Gives up the lock (another process takes over). */
@@ -109,13 +117,21 @@ export class ClusterConsumer {
     this.client = null
   }
 
-  private async assign(articleId: string): Promise<void> {
-    const [article] = await this.store.getArticles([articleId])
-    const current = await this.store.query<{ story_id: string | null }>('SELECT story_id FROM articles WHERE id = $1', [articleId])
+  /** Assigns stories to `ids` in order, reading the articles not yet in a story in one query. */
+  private async assignAll(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
     // already assigned: a redelivered or re-sent document, or a step repeated after a crash
-    if (!article || current[0]?.story_id) return
-    const { storyId, ...why } = this.clusterer!.add(article)
-    await this.store.assignStory(articleId, storyId, why)
+    const open = await this.store.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND story_id IS NULL', [ids])
+    const waiting = new Set(open.map((r) => r.id))
+    const articles = await this.store.getArticles(ids.filter((id) => waiting.has(id)))
+    const assigned = []
+    for (const article of articles) {
+      // a document re-sent within one batch appears twice; the first copy is the one assigned
+      if (!waiting.delete(article.id)) continue
+      const { storyId, ...why } = this.clusterer!.add(article)
+      assigned.push({ articleId: article.id, storyId, why })
+    }
+    await this.store.assignStories(assigned)
   }
 
   /** Replays the assignments made so far, in the order they were made, into a fresh clusterer. */

@@ -3,12 +3,13 @@
  * first use, tsvector + GIN for search, and row locks / advisory locks where two processes could
  * race (story counts), so many workers can share one database.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash } from 'node:crypto'
 import pg from 'pg'
 import type { RawDocument } from '../../types.js'
 import type { Annotated } from '../types.js'
 import {
-  type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit,
+  type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit, type SharedClusterState,
   type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,
 } from '../store.js'
 import { normalizeUrl } from '../url.js'
@@ -37,6 +38,9 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location)
 }
 
+/** Arbitrary constant key of the advisory lock held by the library's writer (`writeLocked`). */
+const LIBRARY_WRITE_LOCK = 7_207_003
+
 const SUMMARY_COLUMNS = 'seq, id, title, outlet, url, published_at, story_id, ingested_at'
 
 /** Opens a PostgreSQL library at `url` (`postgres://user@host:5432/db?schema=name`). Connects lazily. */
@@ -57,9 +61,12 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): P
 }
 
 /** The PostgreSQL store; beyond `Store` it offers `query`/`transaction` for the queue worker's ledger. */
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, SharedClusterState {
   readonly driver = 'postgres'
   private ready: Promise<void> | null = null
+  /** The connection of the `writeLocked` call the current async context runs in. */
+  private readonly locked = new AsyncLocalStorage<pg.PoolClient>()
+  private lockQueue: Promise<unknown> = Promise.resolve()
   constructor(readonly pool: pg.Pool, readonly schema: string, private readonly maxPage: number, private readonly maxRanked: number) {}
 
   private init(): Promise<void> {
@@ -90,7 +97,64 @@ export class PostgresStore implements Store {
   /** One statement's rows. */
   async query<T extends pg.QueryResultRow = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     await this.init()
-    return (await this.pool.query<T>(sql, params)).rows
+    return (await this.db().query<T>(sql, params)).rows
+  }
+
+  /** Where a statement runs: the write lock's transaction when inside one, else any pooled connection. */
+  private db(): pg.Pool | pg.PoolClient {
+    return this.locked.getStore() ?? this.pool
+  }
+
+  /**
+   * Runs `fn` as the library's only writer across processes: a transaction on a dedicated
+   * connection holding a transaction-scoped advisory lock, so the lock ends with the commit or
+   * rollback (also when the process dies). Statements `fn` makes through this store join it.
+   */
+  writeLocked<T>(fn: () => Promise<T>): Promise<T> {
+    // re-entered from inside the lock: already the writer
+    if (this.locked.getStore()) return fn()
+    const result = this.lockQueue.then(() => this.runLocked(fn), () => this.runLocked(fn))
+    this.lockQueue = result.catch(() => undefined)
+    return result
+  }
+
+  private async runLocked<T>(fn: () => Promise<T>): Promise<T> {
+    let client: pg.PoolClient
+    try {
+      await this.init()
+      client = await this.pool.connect()
+    } catch (error) {
+      throw new StoreError('writeLocked', error)
+    }
+    try {
+      await client.query('BEGIN')
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LIBRARY_WRITE_LOCK])
+      const result = await this.locked.run(client, fn)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  clusterStateVersion(): Promise<number> {
+    return this.run('clusterStateVersion', async () => Number((await this.query<{ version: string }>('SELECT version FROM cluster_state'))[0]?.version ?? 0))
+  }
+
+  getClusterState(): Promise<{ version: number; state: string } | null> {
+    return this.run('getClusterState', async () => {
+      const row = (await this.query<{ version: string; state: string }>('SELECT version, state FROM cluster_state'))[0]
+      return row ? { version: Number(row.version), state: row.state } : null
+    })
+  }
+
+  putClusterState(state: string): Promise<number> {
+    return this.run('putClusterState', async () => Number((await this.query<{ version: string }>(
+      `INSERT INTO cluster_state (version, state) VALUES (1, $1)
+       ON CONFLICT (one) DO UPDATE SET version = cluster_state.version + 1, state = excluded.state RETURNING version`, [state]))[0].version))
   }
 
   /** Answers when the database is reachable and migrated (readiness probes); rejects with `StoreError` otherwise. */
@@ -101,7 +165,7 @@ export class PostgresStore implements Store {
   /** Keeps the raw document an article was made from (once), for re-processing with a newer pipeline. */
   putRaw(articleId: string, raw: RawDocument): Promise<void> {
     const meta = JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null })
-    return this.run('putRaw', async () => void (await this.pool.query(
+    return this.run('putRaw', async () => void (await this.db().query(
       'INSERT INTO raw_documents (article_id, meta, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       [articleId, meta, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength)])))
   }
@@ -114,9 +178,11 @@ export class PostgresStore implements Store {
     })
   }
 
-  /** Runs `fn` inside one transaction on one connection. */
+  /** Runs `fn` inside one transaction on one connection (inside `writeLocked`: its transaction). */
   async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     await this.init()
+    const held = this.locked.getStore()
+    if (held) return fn(held)
     const client = await this.pool.connect()
     try {
       await client.query('BEGIN')
@@ -134,14 +200,14 @@ export class PostgresStore implements Store {
   putArticle(article: Annotated, { url = null }: { url?: string | null } = {}): Promise<PutResult> {
     return this.run('putArticle', async () => {
       const key = normalizeUrl(url ?? article.source.url)
-      const inserted = await this.pool.query<{ seq: string }>(
+      const inserted = await this.db().query<{ seq: string }>(
         `INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, pipeline_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING seq`,
         [article.id, key, article.title, article.outlet?.name ?? null, article.publishedAt, new Date().toISOString(), article.text,
           JSON.stringify({ ...article, text: undefined }), pipelineVersionOf(article)],
       )
       if (inserted.rows.length === 1) return { status: 'new', id: article.id, seq: Number(inserted.rows[0].seq) }
-      const hit = await this.pool.query<{ id: string }>('SELECT id FROM articles WHERE id = $1 OR url = $2 ORDER BY (id = $1) DESC LIMIT 1', [article.id, key])
+      const hit = await this.db().query<{ id: string }>('SELECT id FROM articles WHERE id = $1 OR url = $2 ORDER BY (id = $1) DESC LIMIT 1', [article.id, key])
       const id = hit.rows[0]?.id ?? article.id
       return { status: 'duplicate', id, by: id === article.id ? 'hash' : 'url' }
     })
@@ -149,14 +215,14 @@ export class PostgresStore implements Store {
 
   getArticle(id: string): Promise<Annotated | null> {
     return this.run('getArticle', async () => {
-      const { rows } = await this.pool.query<ArticleRow>('SELECT text, data FROM articles WHERE id = $1', [id])
+      const { rows } = await this.db().query<ArticleRow>('SELECT text, data FROM articles WHERE id = $1', [id])
       return rows[0] ? articleOf(rows[0]) : null
     })
   }
 
   getArticles(ids: readonly string[]): Promise<Annotated[]> {
     return this.run('getArticles', async () => {
-      const { rows } = await this.pool.query<ArticleRow & { id: string }>('SELECT id, text, data FROM articles WHERE id = ANY($1)', [ids])
+      const { rows } = await this.db().query<ArticleRow & { id: string }>('SELECT id, text, data FROM articles WHERE id = ANY($1)', [ids])
       const byId = new Map(rows.map((r) => [r.id, r]))
       return ids.flatMap((id) => (byId.has(id) ? [articleOf(byId.get(id)!)] : []))
     })
@@ -177,7 +243,7 @@ export class PostgresStore implements Store {
       const n = Math.max(1, Math.min(limit, this.maxPage))
       params.push(n + 1)
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`
-      const { rows } = await this.pool.query<Row>(sql, params)
+      const { rows } = await this.db().query<Row>(sql, params)
       const items = rows.slice(0, n).map(summaryOf)
       return { items, next: rows.length > n ? encodeCursor(items[n - 1].seq) : null }
     })
@@ -234,6 +300,27 @@ export class PostgresStore implements Store {
         await c.query(`UPDATE stories SET article_count = (SELECT count(*) FROM articles WHERE story_id = $1),
           outlet_count = (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = $1) WHERE id = $1`, [m.story_id])
       }
+    }))
+  }
+
+  /**
+   * Assigns many articles not yet in a story, in one transaction (the queue's clustering consumer):
+   * set-based, so a batch costs a few round trips rather than several per article. The touched
+   * stories' counters are recounted under their locks, taken in sorted order so two writers cannot deadlock.
+   */
+  assignStories(items: readonly { articleId: string; storyId: string; why: NonNullable<StoryDetail['why']>[number] }[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve()
+    const touched = [...new Set(items.map((i) => i.storyId))].sort()
+    return this.run('assignStories', () => this.transaction(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock(hashtext(s)) FROM (SELECT s FROM unnest($1::text[]) s ORDER BY s) t', [touched])
+      await c.query(`UPDATE articles a SET story_id = u.story_id, why = u.why
+        FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, story_id, why) WHERE a.id = u.id AND a.story_id IS NULL`,
+        [items.map((i) => i.articleId), items.map((i) => i.storyId), items.map((i) => JSON.stringify(i.why))])
+      await c.query(`INSERT INTO stories (id, title, article_count, outlet_count, updated_at)
+        SELECT story_id, (array_agg(title ORDER BY seq) FILTER (WHERE title IS NOT NULL))[1], count(*), count(DISTINCT outlet), max(coalesce(published_at, ingested_at))
+        FROM articles WHERE story_id = ANY($1) GROUP BY story_id
+        ON CONFLICT (id) DO UPDATE SET article_count = excluded.article_count, outlet_count = excluded.outlet_count,
+          updated_at = excluded.updated_at, title = coalesce(stories.title, excluded.title)`, [touched])
     }))
   }
 
@@ -313,7 +400,7 @@ export class PostgresStore implements Store {
   }
 
   markEntrySeen(feedId: string, key: string): Promise<boolean> {
-    return this.run('markEntrySeen', async () => (await this.pool.query('INSERT INTO feed_entries (feed_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING', [feedId, key])).rowCount === 1)
+    return this.run('markEntrySeen', async () => (await this.db().query('INSERT INTO feed_entries (feed_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING', [feedId, key])).rowCount === 1)
   }
 
   entrySeen(feedId: string, key: string): Promise<boolean> {

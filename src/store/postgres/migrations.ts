@@ -67,6 +67,8 @@ export const MIGRATIONS: readonly string[] = [
      bytes bytea NOT NULL
    );
    CREATE INDEX articles_pipeline_version ON articles (pipeline_version, seq);`,
+  // 4: the library clusterer's saved state, shared by processes ingesting directly (no queue)
+  `CREATE TABLE cluster_state (one boolean PRIMARY KEY DEFAULT true CHECK (one), version bigint NOT NULL, state text NOT NULL);`,
 ]
 
 /** Arbitrary constant key of the advisory lock that serialises migrations across processes. */
