@@ -9,9 +9,22 @@
 import { StoryClusterer, type ClusterOptions, type ClustererState } from '../cluster/index.js'
 import { buildStory, type StoryOptions } from '../pipeline.js'
 import type { Annotated, Story } from '../types.js'
+import type { StoryCluster } from './types.js'
 import { sharesClusterState, type PutResult, type SharedClusterState, type Store } from './store.js'
 
 export type IngestResult = PutResult & { storyId: string | null }
+
+/**
+ * A driver that can store a new article with its story in one write (SQLite): `assign` runs only
+ * when the article is new, between the duplicate check and the INSERT.
+ */
+interface AssignsOnInsert {
+  putAssignedArticle(article: Annotated, options: { url?: string | null }, assign: () => { storyId: string; why: StoryCluster['why'][number] }): Promise<IngestResult>
+}
+
+function assignsOnInsert(store: Store): store is Store & AssignsOnInsert {
+  return typeof (store as Partial<AssignsOnInsert>).putAssignedArticle === 'function'
+}
 
 /** One article to ingest, with the URL it came from (a unique key besides its content hash). */
 export interface IngestItem {
@@ -75,8 +88,13 @@ export class Library {
     const clusterer = await this.current(shared)
     const results: IngestResult[] = []
     this.timings.load += performance.now() - t
+    const assigning = assignsOnInsert(this.store) ? this.store : null
     for (const { article, url = null } of items) {
       t = performance.now()
+      if (assigning) {
+        results.push(await this.putAssigned(assigning, clusterer, article, url))
+        continue
+      }
       const put = await this.store.putArticle(article, { url })
       const t1 = performance.now()
       this.timings.store += t1 - t
@@ -97,6 +115,21 @@ export class Library {
       this.timings.saveState += performance.now() - t
     }
     return results
+  }
+
+  /** Duplicate check, then clustering, then one INSERT with the story (no row rewrite). */
+  private async putAssigned(store: AssignsOnInsert, clusterer: StoryClusterer, article: Annotated, url: string | null): Promise<IngestResult> {
+    const t0 = performance.now()
+    let clusterMs = 0
+    const result = await store.putAssignedArticle(article, { url }, () => {
+      const t = performance.now()
+      const { storyId, ...why } = clusterer.add(article)
+      clusterMs = performance.now() - t
+      return { storyId, why }
+    })
+    this.timings.cluster += clusterMs
+    this.timings.store += performance.now() - t0 - clusterMs
+    return result
   }
 
   /** The clusterer at the saved state: kept when no other process saved since, else restored. */

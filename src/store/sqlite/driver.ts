@@ -46,6 +46,9 @@ class SqliteStore implements Store, SharedClusterState {
     this.q = {
       insert: db.prepare(`INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data)
         VALUES (@id, @url, @title, @outlet, @publishedAt, @ingestedAt, @text, @data) ON CONFLICT DO NOTHING`),
+      // a new article inserted with its story: an UPDATE after the INSERT would rewrite the whole row (text + JSON)
+      insertAssigned: db.prepare(`INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, story_id, why)
+        VALUES (@id, @url, @title, @outlet, @publishedAt, @ingestedAt, @text, @data, @storyId, @why)`),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
       byIdOrUrl: db.prepare('SELECT id, url FROM articles WHERE id = ? OR url = ?'),
       data: db.prepare('SELECT text, data FROM articles WHERE id = ?'),
@@ -113,6 +116,35 @@ class SqliteStore implements Store, SharedClusterState {
         return { status: 'duplicate', id: hit.id, by: hit.id === article.id ? 'hash' : 'url' }
       })
       return put.immediate()
+    })
+  }
+
+  /**
+   * Stores a new article already assigned to a story, in one INSERT: the duplicate check runs first
+   * and `assign` (the clusterer) only for a new article. Same outcome as `putArticle` + `assignStory`.
+   */
+  putAssignedArticle(article: Annotated, { url = null }: { url?: string | null }, assign: () => AssignedStory): Promise<PutResult & { storyId: string | null }> {
+    return this.run('putAssignedArticle', () => {
+      const key = normalizeUrl(url ?? article.source.url)
+      const put = (): PutResult & { storyId: string | null } => {
+        const hit = this.q.byIdOrUrl.get(article.id, key) as { id: string; url: string | null } | undefined
+        if (hit) return { status: 'duplicate', id: hit.id, by: hit.id === article.id ? 'hash' : 'url', storyId: null }
+        const { storyId, why } = assign()
+        const outlet = article.outlet?.name ?? null
+        const outletAdded = outlet !== null && (this.q.newOutlet.get(storyId, outlet, article.id) as { fresh: number }).fresh ? 1 : 0
+        const ingestedAt = new Date().toISOString()
+        const info = this.q.insertAssigned.run({
+          id: article.id, url: key, title: article.title, outlet, publishedAt: article.publishedAt, ingestedAt,
+          text: article.text, data: JSON.stringify({ ...article, text: undefined }), storyId, why: JSON.stringify(why),
+        })
+        const seq = Number(info.lastInsertRowid)
+        this.q.insertFts.run(seq, article.title ?? '', article.text)
+        this.q.bumpStory.run({ story: storyId, title: article.title, outletAdded, at: article.publishedAt ?? ingestedAt })
+        return { status: 'new', id: article.id, seq, storyId }
+      }
+      // inside the library's write lock a failure rolls back the whole batch, so a savepoint per
+      // article would only add two statements; alone, the article gets its own transaction
+      return this.db.inTransaction ? put() : this.db.transaction(put).immediate()
     })
   }
 
@@ -308,6 +340,12 @@ class SqliteStore implements Store, SharedClusterState {
 }
 
 type ArticleRow = { text: string; data: string }
+
+/** The story a new article joins, and why (what `assignStory` records). */
+export interface AssignedStory {
+  storyId: string
+  why: { articleId: string; joinedBy: string | null; score: number; shared: string[] }
+}
 
 /** The text lives in its own column (the search index reads it); the rest of the article is JSON. */
 function articleOf(row: ArticleRow): Annotated {
