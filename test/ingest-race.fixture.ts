@@ -1,11 +1,11 @@
-// Child process of ingest-race.test.ts: ingests one copy of each generated article into a shared
+// Child process of ingest-race.test.ts (SQLite) and scale-ingest-race.test.ts (PostgreSQL): ingests one copy of each generated article into a shared
 // library, two per batch, starting at an agreed time. Between batches it pauses, as a real ingest
 // does while it annotates the next batch, so the twin process gets the write lock in between.
 import { generateCorpus } from '../bench/corpus.js'
 import { annotate } from '../src/enrich/index.js'
 import { extractArticle } from '../src/extract/index.js'
 import { Library } from '../src/store/library.js'
-import { openSqliteStore } from '../src/store/sqlite/driver.js'
+import { openStore } from '../src/store/index.js'
 
 const [db, copy, startAt, count] = process.argv.slice(2)
 const encoder = new TextEncoder()
@@ -13,7 +13,7 @@ const encoder = new TextEncoder()
 const suffix = copy === 'b' ? '\n\nFollow us for more news from the region.' : ''
 const articles = generateCorpus(Number(count), 3).articles.map((a, i) =>
   annotate(extractArticle({ source: { kind: 'text', path: `${copy}/${i}.txt` }, bytes: encoder.encode(a.text + suffix), publishedAt: a.publishedAt })))
-const library = new Library(openSqliteStore(db))
+const library = new Library(openStore(db))
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 await pause(Math.max(0, Number(startAt) - Date.now()))
 let stored = 0

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { openPostgresStore } from '../src/store/postgres/driver.js'
 import { dropSchemas, ensureService, freshSchema, PG_URL } from './helpers/services.js'
 
-const script = fileURLToPath(new URL('./scale-ingest-race.fixture.ts', import.meta.url))
+const script = fileURLToPath(new URL('./ingest-race.fixture.ts', import.meta.url))
 const ARTICLES = 40
 const schemas: string[] = []
 
