@@ -56,11 +56,31 @@ export function normaliseDate(value: string | null | undefined): string | null {
  * @example dateFromStamp('Updated 5:32 PM EDT, Wed August 6, 2025') // '2025-08-06T17:32:00-04:00'
  */
 export function dateFromStamp(stamp: string): string | null {
+  const fast = plainDate(stamp)
+  if (fast) return fast
   for (const result of chrono.en.parse(stamp.slice(0, 200), REFERENCE)) {
     const iso = isoFromComponents(result.start)
     if (iso) return iso
   }
   return null
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/**
+ * The commonest stamp, a bare "August 6, 2025" / "Aug. 6, 2025" (month spelt out or abbreviated),
+ * read without chrono, whose parse was ~11% of extract. Anything else falls back to chrono.
+ */
+const PLAIN_DATE = /^\s*(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.?) ([1-9]|[12]\d|3[01]), (\d{4})\s*$/i
+
+/** `YYYY-MM-DD` for a bare month-day-year stamp of a real calendar day (1900-2099), else null. */
+function plainDate(stamp: string): string | null {
+  const m = PLAIN_DATE.exec(stamp)
+  if (!m) return null
+  const month = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1
+  const day = Number(m[2])
+  const year = Number(m[3])
+  if (year < 1900 || year > 2099 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null
+  return `${m[3]}-${pad(month)}-${pad(day)}`
 }
 
 /** The word that turns the rest of a stamp into an update time: "Updated", "Last modified", "Update". */

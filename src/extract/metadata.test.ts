@@ -190,6 +190,19 @@ describe('dates', () => {
     assert.equal(dateFromStamp('Updated Aug. 6'), null)
   })
 
+  it('reads a plain month-day-year stamp (the fast path) as chrono would, and no impossible day', () => {
+    const cases: [string, string | null][] = [
+      ['August 6, 2025', '2025-08-06'],
+      ['Aug 6, 2025', '2025-08-06'],
+      ['SEPT. 30, 2024', '2024-09-30'],
+      ['Feb. 29, 2024', '2024-02-29'],
+      ['December 31, 1999', '1999-12-31'],
+    ]
+    for (const [stamp, expected] of cases) assert.equal(dateFromStamp(stamp), expected, stamp)
+    const impossible: [string, string][] = [['Feb. 30, 2025', '2025-02-30'], ['Feb. 29, 2025', '2025-02-29'], ['Sept. 31, 2024', '2024-09-31']]
+    for (const [stamp, day] of impossible) assert.notEqual(dateFromStamp(stamp)?.slice(0, 10), day, stamp)
+  })
+
   it('normalises metadata dates', () => {
     assert.equal(normaliseDate('2025-08-06T11:45:00-04:00'), '2025-08-06T11:45:00-04:00')
     assert.equal(normaliseDate('2025-08-06T11:45:00'), '2025-08-06')
