@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { assertCopiesShareStories } from './helpers/ingest-race.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-ingest-race-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -35,14 +36,6 @@ describe('two ingest processes on one library', () => {
     const rows = sql.prepare('SELECT data, story_id FROM articles').all() as { data: string; story_id: string | null }[]
     const version = sql.prepare('SELECT version FROM cluster_state').pluck().get() as number
     sql.close()
-    // pair the copies by their source path's number: a/7.txt and b/7.txt are one article
-    const storyOf = new Map<string, string | null>()
-    for (const r of rows) storyOf.set((JSON.parse(r.data) as { source: { path: string } }).source.path, r.story_id)
-    const split = [...Array(ARTICLES).keys()].filter((i) => storyOf.get(`a/${i}.txt`) !== storyOf.get(`b/${i}.txt`))
-    assert.equal(storyOf.size, 2 * ARTICLES)
-    assert.ok([...storyOf.values()].every((s) => s !== null))
-    assert.deepEqual(split, [], `copies in different stories: ${split.join(', ')}`)
-    // one saved state per batch of two, from both processes
-    assert.equal(version, ARTICLES)
+    assertCopiesShareStories(rows, Number(version), ARTICLES)
   })
 })

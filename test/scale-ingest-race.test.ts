@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { openPostgresStore } from '../src/store/postgres/driver.js'
 import { dropSchemas, ensureService, freshSchema, PG_URL } from './helpers/services.js'
+import { assertCopiesShareStories } from './helpers/ingest-race.js'
 
 const script = fileURLToPath(new URL('./ingest-race.fixture.ts', import.meta.url))
 const ARTICLES = 40
@@ -40,14 +41,7 @@ describe('two ingest processes on one PostgreSQL library', { timeout: 120_000 },
     const stories = await store.query<{ id: string; article_count: number; n: string }>(
       'SELECT s.id, s.article_count, (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n FROM stories s')
     await store.close()
-    const storyOf = new Map<string, string | null>()
-    for (const r of rows) storyOf.set((JSON.parse(r.data) as { source: { path: string } }).source.path, r.story_id)
-    const split = [...Array(ARTICLES).keys()].filter((i) => storyOf.get(`a/${i}.txt`) !== storyOf.get(`b/${i}.txt`))
-    assert.equal(storyOf.size, 2 * ARTICLES)
-    assert.ok([...storyOf.values()].every((s) => s !== null))
-    assert.deepEqual(split, [], `copies in different stories: ${split.join(', ')}`)
-    // one saved state per batch of two, from both processes: no batch was lost to a race
-    assert.equal(version, ARTICLES)
+    assertCopiesShareStories(rows, Number(version), ARTICLES)
     assert.ok(stories.every((s) => s.article_count === Number(s.n)), 'story counters match their members')
   })
 })

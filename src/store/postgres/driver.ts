@@ -126,18 +126,10 @@ export class PostgresStore implements Store, SharedClusterState {
     } catch (error) {
       throw new StoreError('writeLocked', error)
     }
-    try {
-      await client.query('BEGIN')
+    return inTransaction(client, async () => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [LIBRARY_WRITE_LOCK])
-      const result = await this.locked.run(client, fn)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
+      return this.locked.run(client, fn)
+    })
   }
 
   clusterStateVersion(): Promise<number> {
@@ -184,17 +176,7 @@ export class PostgresStore implements Store, SharedClusterState {
     const held = this.locked.getStore()
     if (held) return fn(held)
     const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await fn(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
+    return inTransaction(client, () => fn(client))
   }
 
   putArticle(article: Annotated, { url = null }: { url?: string | null } = {}): Promise<PutResult> {
@@ -434,4 +416,19 @@ function summaryOf(r: Row): ArticleSummary {
 /** The pipeline version an article records (a local field until `Annotated` carries one), else this process's. */
 function pipelineVersionOf(article: Annotated): string {
   return (article as Annotated & { pipelineVersion?: string }).pipelineVersion ?? PIPELINE_VERSION
+}
+
+/** Runs `fn` between BEGIN and COMMIT on `client` (ROLLBACK when it throws), then gives the client back. */
+async function inTransaction<T>(client: pg.PoolClient, fn: () => Promise<T>): Promise<T> {
+  try {
+    await client.query('BEGIN')
+    const result = await fn()
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
 }

@@ -1,0 +1,17 @@
+/**
+ * What the two-process ingest race tests check on either store: the two copies of each article
+ * (a/N.txt and b/N.txt) landed in one story, and every batch of two saved the clusterer state once.
+ */
+import assert from 'node:assert/strict'
+
+export function assertCopiesShareStories(rows: { data: string; story_id: string | null }[], version: number, articles: number): void {
+  // pair the copies by their source path's number: a/7.txt and b/7.txt are one article
+  const storyOf = new Map<string, string | null>()
+  for (const r of rows) storyOf.set((JSON.parse(r.data) as { source: { path: string } }).source.path, r.story_id)
+  const split = [...Array(articles).keys()].filter((i) => storyOf.get(`a/${i}.txt`) !== storyOf.get(`b/${i}.txt`))
+  assert.equal(storyOf.size, 2 * articles)
+  assert.ok([...storyOf.values()].every((s) => s !== null))
+  assert.deepEqual(split, [], `copies in different stories: ${split.join(', ')}`)
+  // one saved state per batch of two, from both processes: no batch was lost to a race
+  assert.equal(version, articles)
+}
