@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
 import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl, type Queue } from '../queue/queue.js'
-import { decodeRaw } from '../queue/work.js'
+import { describeDeadLetter } from '../queue/work.js'
 import type { Io } from './run.js'
 
 export interface DeadLettersOptions {
@@ -33,10 +33,7 @@ export async function deadLettersCommand(options: DeadLettersOptions, io: Io): P
       io.stderr.write(`parallax: dead-letters: ${n} put back on the queue\n`)
       return 0
     }
-    for (const d of dead) {
-      const source = decodeRaw(d.data).source
-      io.stdout.write(JSON.stringify({ id: d.id, seq: d.seq, attempts: d.attempts, at: d.at, reason: d.reason, source: source.path ?? source.url ?? null }) + '\n')
-    }
+    for (const d of dead) io.stdout.write(JSON.stringify(describeDeadLetter(d)) + '\n')
     return 0
   } finally {
     await queue.close()

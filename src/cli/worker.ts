@@ -8,12 +8,14 @@ import { ParallaxUsageError } from '../errors.js'
 import { consume } from '../queue/consume.js'
 import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl } from '../queue/queue.js'
-import { ClusterConsumer, processMessage, recordOutcome } from '../queue/work.js'
+import { ClusterConsumer, GroupWriter, processMessage, recordOutcome } from '../queue/work.js'
 import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
 import type { Io } from './run.js'
 
 /** Messages a worker pulls per request: a few, so a batch is done well inside the ack wait. */
-const WORKER_FETCH_BATCH = 8
+const WORKER_FETCH_BATCH = 16
+/** Messages a worker handles at once: their store writes share one commit (queue/work.ts GroupWriter). */
+const WORKER_CONCURRENCY = 8
 
 export interface WorkerOptions {
   db?: string
@@ -42,18 +44,34 @@ export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSi
   let clustering = Promise.resolve()
   const tick = setInterval(() => (clustering = clustering.then(() => clusterer.step(false)).then(() => {}, () => {})), 200)
   try {
-    const tally = await consume(queue, (m) => processMessage(store, m), {
-      maxAttempts: options.maxAttempts ?? 5, exitWhenIdle: options.exitWhenIdle, signal: stop.signal,
+    const writer = new GroupWriter(store)
+    let lastOutageLine = 0
+    let outage = false
+    const tally = await consume(queue, (m) => processMessage(store, m, writer), {
+      maxAttempts: options.maxAttempts ?? 5, exitWhenIdle: options.exitWhenIdle, signal: stop.signal, concurrency: WORKER_CONCURRENCY,
+      // a store that does not answer is an outage: messages wait for it instead of using up attempts
+      available: () => store.ping().then(() => true, () => false),
       onEvent: (e) => {
         if (e.kind === 'dead') void recordOutcome(store, e.seq, null, 'dead', e.error).catch(() => {})
-        if (e.kind !== 'done') io.stderr.write(`worker: ${e.kind} ${e.id} (attempt ${e.attempt}): ${e.error}\n`)
+        if (e.kind === 'retry' || e.kind === 'dead') io.stderr.write(`worker: ${e.kind} ${e.id} (attempt ${e.attempt}): ${e.error}\n`)
+        const what = e.kind === 'unavailable' || e.kind === 'recovered' ? (e.what === 'dependency' ? 'database' : 'queue') : ''
+        if (e.kind === 'unavailable' && (!outage || Date.now() - lastOutageLine > 5000)) {
+          // several jobs in hand see one outage: one line when it starts, then one every few seconds
+          outage = true
+          lastOutageLine = Date.now()
+          io.stderr.write(`worker: ${what} unavailable (${e.error}); waiting for it\n`)
+        }
+        if (e.kind === 'recovered' && outage) {
+          outage = false
+          io.stderr.write(`worker: ${what} back; resuming\n`)
+        }
       },
     })
     clearInterval(tick)
     await clustering
     // drained: the last worker standing (or the leader) assigns whatever the ledger still holds
     if (options.exitWhenIdle && !stop.signal.aborted) while ((await clusterer.step(true)) > 0);
-    io.stderr.write(`worker: done ${tally.done}, retried ${tally.retried}, dead ${tally.dead}\n`)
+    io.stderr.write(`worker: done ${tally.done}, retried ${tally.retried}, dead ${tally.dead}, held through an outage ${tally.held}\n`)
     return 0
   } finally {
     clearInterval(tick)

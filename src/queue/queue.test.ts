@@ -73,7 +73,7 @@ for (const [kind, make] of kinds) {
         seen.push(`${m.id}#${m.attempt}`)
         if (text(m.data) === 'poison') throw new Error('cannot parse')
       }, { maxAttempts: 3, backoffMs: 50, waitMs: 1000, exitWhenIdle: true })
-      assert.deepEqual(tally, { done: 1, retried: 2, dead: 1 })
+      assert.deepEqual(tally, { done: 1, retried: 2, dead: 1, held: 0 })
       assert.deepEqual(seen.filter((s) => s.startsWith('hash-bad')), ['hash-bad#1', 'hash-bad#2', 'hash-bad#3'])
       const dead = await q.deadLetters()
       assert.deepEqual(dead.map((d) => [d.id, d.reason, d.attempts, text(d.data)]), [['hash-bad', 'cannot parse', 3, 'poison']])
@@ -86,6 +86,63 @@ for (const [kind, make] of kinds) {
     })
   })
 }
+
+describe('consume through outages', () => {
+  it('holds a message while a dependency is down (no attempt used, nothing dead-lettered) and runs it when it is back', async () => {
+    const q = new LocalQueue({ ackWaitMs: 5000 })
+    await q.publish('hash-1', bytes('one'))
+    await q.publish('hash-2', bytes('two'))
+    // the dependency is down during the first three runs, then back
+    const runs: string[] = []
+    const available = async (): Promise<boolean> => runs.length > 3
+    const events: string[] = []
+    const tally = await consume(q, async (m) => {
+      runs.push(`${m.id}#${m.attempt}`)
+      if (runs.length <= 3) throw new Error('connection refused')
+    }, { maxAttempts: 1, waitMs: 100, exitWhenIdle: true, available, maxOutageWaitMs: 20, onEvent: (e) => events.push(e.kind) })
+    assert.deepEqual([tally.done, tally.dead, tally.retried], [2, 0, 0])
+    assert.equal(tally.held, 3)
+    // every run is the first delivery: an outage does not count against the message
+    assert.ok(runs.every((r) => r.endsWith('#1')), runs.join(' '))
+    assert.ok(events.includes('unavailable') && events.includes('recovered'))
+    assert.deepEqual(await q.stats(), { pending: 0, inFlight: 0, deadLetters: 0 })
+  })
+
+  it('counts a failure as an attempt when the dependencies answer', async () => {
+    const q = new LocalQueue({ ackWaitMs: 5000 })
+    await q.publish('hash-bad', bytes('bad'))
+    const tally = await consume(q, async () => {
+      throw new Error('malformed')
+    }, { maxAttempts: 1, waitMs: 100, exitWhenIdle: true, available: async () => true })
+    assert.deepEqual(tally, { done: 0, retried: 0, dead: 1, held: 0 })
+  })
+
+  it('keeps asking a queue that fails instead of ending', async () => {
+    const inner = new LocalQueue({ ackWaitMs: 5000 })
+    await inner.publish('hash-1', bytes('one'))
+    let failures = 2
+    const flaky: Queue = Object.assign(Object.create(inner) as Queue, {
+      next: (o?: { waitMs?: number }) => (failures-- > 0 ? Promise.reject(new Error('connection closed')) : inner.next(o)),
+    })
+    const seen: string[] = []
+    const tally = await consume(flaky, async (m) => void seen.push(m.id), { waitMs: 100, exitWhenIdle: true, maxOutageWaitMs: 20 })
+    assert.deepEqual([tally.done, seen], [1, ['hash-1']])
+  })
+
+  it('handles several messages at once up to its concurrency, and all of them', async () => {
+    const q = new LocalQueue({ ackWaitMs: 5000 })
+    for (let i = 0; i < 10; i++) await q.publish(`hash-${i}`, bytes(String(i)))
+    let open = 0
+    let most = 0
+    const tally = await consume(q, async () => {
+      most = Math.max(most, ++open)
+      await new Promise((r) => setTimeout(r, 10))
+      open--
+    }, { waitMs: 100, exitWhenIdle: true, concurrency: 4 })
+    assert.equal(tally.done, 10)
+    assert.equal(most, 4)
+  })
+})
 
 describe('back-off', () => {
   it('doubles per attempt up to the cap', () => {

@@ -13,8 +13,8 @@ import { StoryClusterer, type ClusterOptions } from '../cluster/index.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import type { PostgresStore } from '../store/postgres/driver.js'
-import type { RawDocument } from '../types.js'
-import type { QueueMessage } from './queue.js'
+import type { Annotated, RawDocument } from '../types.js'
+import type { DeadLetter, QueueMessage } from './queue.js'
 
 const NEWLINE = 10
 /** Arbitrary constant key of the advisory lock held by the clustering consumer. */
@@ -33,23 +33,84 @@ export function decodeRaw(data: Uint8Array): RawDocument {
   return { ...head, bytes: data.subarray(cut + 1) }
 }
 
+/** A dead letter as the CLI and the API list it: the message's facts and where its document came from. */
+export function describeDeadLetter(d: DeadLetter): { id: string; seq: number; attempts: number; at: string; reason: string; source: string | null } {
+  const source = decodeRaw(d.data).source
+  return { id: d.id, seq: d.seq, attempts: d.attempts, at: d.at, reason: d.reason, source: source.path ?? source.url ?? null }
+}
+
+/** What one message became: an article to store, or why its document could not be read. */
+type Processed = { seq: number; raw: RawDocument } & ({ article: Annotated } | { failure: string })
+
 /**
  * Handles one message: a document that cannot be extracted is recorded as failed (retrying would
  * fail the same way); a store error throws, so the queue retries it. Idempotent on redelivery.
+ * With a `writer`, the store writes join the next group commit instead of committing alone.
  */
-export async function processMessage(store: PostgresStore, message: QueueMessage): Promise<void> {
+export async function processMessage(store: PostgresStore, message: QueueMessage, writer?: GroupWriter): Promise<void> {
   const raw = decodeRaw(message.data)
-  let article
+  let processed: Processed
   try {
-    article = annotate(extractArticle(raw))
+    processed = { seq: message.seq, raw, article: annotate(extractArticle(raw)) }
   } catch (error) {
-    return recordOutcome(store, message.seq, null, 'failed', (error as Error).message)
+    processed = { seq: message.seq, raw, failure: (error as Error).message }
   }
-  const put = await store.putArticle(article, { url: raw.source.url ?? null })
+  return writer ? writer.write(processed) : store.atomically(() => writeProcessed(store, processed))
+}
+
+/** The store writes of one processed message: the article, its raw bytes, its ledger row. */
+async function writeProcessed(store: PostgresStore, p: Processed): Promise<void> {
+  if ('failure' in p) return recordOutcome(store, p.seq, null, 'failed', p.failure)
+  const put = await store.putArticle(p.article, { url: p.raw.source.url ?? null })
   // the original bytes stay with the article (so a newer pipeline can re-run extraction on them);
   // also on a duplicate, since a worker that died between the two writes leaves the article without them
-  await store.putRaw(put.id, raw)
-  await recordOutcome(store, message.seq, put.id, put.status)
+  await store.putRaw(put.id, p.raw)
+  await recordOutcome(store, p.seq, put.id, put.status)
+}
+
+/**
+ * Group commit for a worker handling several messages at once: writes that arrive while a commit
+ * runs are stored together by the next one (one transaction, one disk flush, for many articles;
+ * a commit is the slowest step of a worker). When a group fails, its writes are tried one by one,
+ * so one bad row cannot fail its neighbours; each caller learns about its own write only.
+ */
+export class GroupWriter {
+  private waiting: { p: Processed; done: (error?: unknown) => void }[] = []
+  private flushing = false
+  constructor(private readonly store: PostgresStore, private readonly maxGroup = 64) {}
+
+  /** Resolves once `p` is committed; rejects with its own store error. */
+  write(p: Processed): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ p, done: (error) => (error === undefined ? resolve() : reject(error)) })
+      if (!this.flushing) void this.flush()
+    })
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, this.maxGroup)
+        try {
+          await this.store.atomically(async () => {
+            for (const { p } of group) await writeProcessed(this.store, p)
+          })
+          for (const w of group) w.done()
+        } catch (error) {
+          if (group.length === 1) {
+            group[0].done(error)
+            continue
+          }
+          for (const w of group) {
+            await this.store.atomically(() => writeProcessed(this.store, w.p)).then(() => w.done(), (e: unknown) => w.done(e ?? new Error('store write failed')))
+          }
+        }
+      }
+    } finally {
+      this.flushing = false
+    }
+  }
 }
 
 /** Writes the ledger row of stream sequence `seq` (once: a redelivery keeps the first). */
@@ -72,13 +133,26 @@ export class ClusterConsumer {
 
   /** Whether this process is the clustering consumer (tries to become it). */
   async lead(): Promise<boolean> {
-    if (this.client) return true
+    if (this.client) {
+      // the lock lives as long as its session: a lost connection means another process may lead now
+      if (await this.client.query('SELECT 1').then(() => true, () => false)) return true
+      this.client.release(true)
+      this.client = null
+    }
     const client = await this.store.pool.connect()
-    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [CLUSTER_LOCK])
-    if (!rows[0].ok) return void client.release(), false
-    this.client = client
-    await this.rebuild()
-    return true
+    // held for long: a server that goes away must not crash the process (the check above notices)
+    client.on('error', () => {})
+    try {
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [CLUSTER_LOCK])
+      if (!rows[0].ok) return void client.release(), false
+      this.client = client
+      await this.rebuild()
+      return true
+    } catch (error) {
+      this.client = null
+      client.release(true)
+      throw error
+    }
   }
 
   /**

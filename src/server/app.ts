@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
 import { Ingestor } from '../store/ingest.js'
 import type { Library } from '../store/library.js'
-import { encodeRaw } from '../queue/work.js'
+import { describeDeadLetter, encodeRaw } from '../queue/work.js'
 import { isUnavailable, registerHealth, type LazyQueue } from './health.js'
 import { openApiDocument, type RegisteredRoute, type RouteSchema } from './openapi.js'
 import { registerPages } from './pages.js'
@@ -117,6 +117,16 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
     }
     const tally = await ingestor.finish()
     return { ...tally, stories: [...tally.stories] }
+  }, true)
+
+  const withQueue = (): LazyQueue => queue ?? (() => {
+    throw new HttpProblem(404, 'No queue', 'this server has no queue: start it with --queue nats://host:4222 (or PARALLAX_QUEUE)')
+  })()
+  route<Q<{ limit: number }>>('GET', '/v1/dead-letters', schemas.listDeadLetters, async (r) =>
+    ({ items: await withQueue().use(async (q) => (await q.deadLetters({ limit: r.query.limit })).map(describeDeadLetter)) }))
+  route<P>('POST', '/v1/dead-letters/:id/retry', schemas.retryDeadLetter, async (r) => {
+    if (!(await withQueue().use((q) => q.retryDeadLetter(r.params.id)))) throw new HttpProblem(404, 'No such dead letter', `${r.params.id} is not among the dead letters`)
+    return { id: r.params.id, requeued: true }
   }, true)
 
   registerHealth(app, store, queue)

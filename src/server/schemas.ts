@@ -39,6 +39,14 @@ const feed = {
   },
 } as const
 
+const deadLetter = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, seq: { type: 'integer' }, attempts: { type: 'integer' }, at: { type: 'string' }, reason: { type: 'string' },
+    source: nullableString,
+  },
+} as const
+
 /** A record to ingest: export field names of news-please, trafilatura and Media Cloud are accepted too. */
 const ingestRecord = {
   type: 'object',
@@ -88,6 +96,16 @@ export const schemas = {
     summary: 'Follow a feed (write: needs the API key when one is set)',
     body: { type: 'object', properties: { url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 } }, required: ['url'], additionalProperties: false },
     response: { 201: feed },
+  },
+  listDeadLetters: {
+    summary: 'Raw articles the workers gave up on (servers started with a queue)',
+    querystring: { type: 'object', properties: { limit: { ...limit, maximum: 1000 } }, additionalProperties: false },
+    response: { 200: { type: 'object', properties: { items: { type: 'array', items: deadLetter } } } },
+  },
+  retryDeadLetter: {
+    summary: 'Put a dead letter back on the queue as a fresh message (write: needs the API key when one is set)',
+    params: { type: 'object', properties: { id }, required: ['id'] },
+    response: { 200: { type: 'object', properties: { id: { type: 'string' }, requeued: { type: 'boolean' } } } },
   },
   ingest: {
     summary: 'Ingest articles: JSON {"articles": [...]} or NDJSON (application/x-ndjson), one record a line',

@@ -118,18 +118,28 @@ export class PostgresStore implements Store, SharedClusterState {
     return result
   }
 
-  private async runLocked<T>(fn: () => Promise<T>): Promise<T> {
+  private runLocked<T>(fn: () => Promise<T>): Promise<T> {
+    return this.atomically(async () => {
+      await this.query('SELECT pg_advisory_xact_lock($1)', [LIBRARY_WRITE_LOCK])
+      return fn()
+    }, 'writeLocked')
+  }
+
+  /**
+   * Runs `fn` as one transaction that every statement `fn` makes through this store joins: many
+   * writes, one commit (the queue worker stores a whole fetched batch this way). Inside
+   * `writeLocked` or another `atomically`, `fn` joins the transaction already open.
+   */
+  async atomically<T>(fn: () => Promise<T>, operation = 'atomically'): Promise<T> {
+    if (this.locked.getStore()) return fn()
     let client: pg.PoolClient
     try {
       await this.init()
       client = await this.pool.connect()
     } catch (error) {
-      throw new StoreError('writeLocked', error)
+      throw new StoreError(operation, error)
     }
-    return inTransaction(client, async () => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [LIBRARY_WRITE_LOCK])
-      return this.locked.run(client, fn)
-    })
+    return inTransaction(client, () => this.locked.run(client, fn))
   }
 
   clusterStateVersion(): Promise<number> {
@@ -420,15 +430,22 @@ function pipelineVersionOf(article: Annotated): string {
 
 /** Runs `fn` between BEGIN and COMMIT on `client` (ROLLBACK when it throws), then gives the client back. */
 async function inTransaction<T>(client: pg.PoolClient, fn: () => Promise<T>): Promise<T> {
+  // a server lost between two statements must not crash the process: the next statement reports it
+  const ignore = (): void => {}
+  client.on('error', ignore)
+  let result: T
   try {
     await client.query('BEGIN')
-    const result = await fn()
+    result = await fn()
     await client.query('COMMIT')
-    return result
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
+    // a connection that failed mid-transaction may be broken: close it rather than pool it
+    client.off('error', ignore)
+    client.release(true)
     throw error
-  } finally {
-    client.release()
   }
+  client.off('error', ignore)
+  client.release()
+  return result
 }
