@@ -2,19 +2,26 @@
  * Accuracy of the dates stage on TempEval-3 (TimeBank + AQUAINT, ../shared/datasets/tempeval3):
  * every TIMEX3 in a document's TEXT is gold, the DCT is the publication date. Scored as the
  * datasets README says: a gold expression is found when a system span overlaps it (relaxed) or
- * equals it (strict); value F1 counts found expressions whose normalised value is the gold one.
+ * equals it (strict); value F1 counts found expressions whose normalised value is the gold one
+ * (TempEval-3's attribute F1: P = right values / system, R = right values / gold).
  *
- * Run alone: `node --import tsx eval/dates.ts [sharedDir]`.
+ * The headline rows score `findTimexes` (the stage read as TimeML: durations, sets, "now" too);
+ * one row scores `findDates` alone, the calendar dates the timeline uses.
+ *
+ * Run alone: `node --import tsx eval/dates.ts [sharedDir] [--errors FILE]` (FILE: one TSV line per
+ * miss, wrong value, span mismatch and spurious expression).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { findDates } from '../src/enrich/dates/index.js'
+import { findTimexes, type TimexMention } from '../src/enrich/dates/timex.js'
 
 interface Gold {
   start: number
   end: number
   value: string
+  type: string
 }
 
 interface Doc {
@@ -35,15 +42,16 @@ export function readTimeML(xml: string): Doc | null {
   if (!dct || body === undefined) return null
   let text = ''
   const gold: Gold[] = []
-  let open: { start: number; value: string } | null = null
+  let open: { start: number; value: string; type: string } | null = null
   let last = 0
   for (const m of body.matchAll(TAG_RE)) {
     text += decode(body.slice(last, m.index))
     last = m.index + m[0].length
     if (m[2] !== 'TIMEX3') continue
-    if (m[1] === '') open = { start: text.length, value: /\bvalue="([^"]*)"/.exec(m[3])?.[1] ?? '' }
-    else if (open) {
-      gold.push({ start: open.start, end: text.length, value: open.value })
+    if (m[1] === '') {
+      open = { start: text.length, value: /\bvalue="([^"]*)"/.exec(m[3])?.[1] ?? '', type: /\btype="([^"]*)"/.exec(m[3])?.[1] ?? '' }
+    } else if (open) {
+      gold.push({ start: open.start, end: text.length, value: open.value, type: open.type })
       open = null
     }
   }
@@ -73,21 +81,60 @@ interface Counts {
   value: number
 }
 
-/** Matches system dates to gold one-to-one by overlap, in text order. */
-function score(doc: Doc, counts: Counts): void {
-  const system = findDates(doc.text, doc.dct)
+const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const
+
+function emptyCounts(): Counts {
+  return { gold: 0, system: 0, strict: 0, relaxed: 0, value: 0 }
+}
+
+/** One line per miss, wrong value or spurious expression, for error analysis (`--errors FILE`). */
+type ErrorLine = string
+
+/**
+ * Matches system expressions to gold one-to-one by overlap, in text order. `byType` counts gold
+ * by its TIMEX3 type and system expressions by the type the system gave them.
+ */
+function score(doc: Doc, system: TimexMention[], counts: Counts, byType: Map<string, Counts>, errors: ErrorLine[] | null, file: string): void {
   counts.gold += doc.gold.length
   counts.system += system.length
+  const typeCounts = (t: string): Counts => {
+    let c = byType.get(t)
+    if (!c) byType.set(t, (c = emptyCounts()))
+    return c
+  }
+  for (const g of doc.gold) typeCounts(g.type).gold++
+  for (const d of system) typeCounts(d.type).system++
   const used = new Set<number>()
+  const context = (start: number, end: number) =>
+    `${doc.text.slice(Math.max(0, start - 40), start)}[${doc.text.slice(start, end)}]${doc.text.slice(end, end + 30)}`.replace(/\s+/g, ' ')
   for (const g of doc.gold) {
     const i = system.findIndex((d, k) => !used.has(k) && d.span[0] < g.end && d.span[1] > g.start)
-    if (i < 0) continue
+    const gText = doc.text.slice(g.start, g.end)
+    if (i < 0) {
+      errors?.push(`MISS\t${g.type}\t${g.value}\t${gText}\t\t\t${doc.dct}\t${file}\t${context(g.start, g.end)}`)
+      continue
+    }
     used.add(i)
     const d = system[i]
+    const tc = typeCounts(g.type)
     counts.relaxed++
-    if (d.span[0] === g.start && d.span[1] === g.end) counts.strict++
-    if (d.value === g.value) counts.value++
+    tc.relaxed++
+    const strict = d.span[0] === g.start && d.span[1] === g.end
+    if (strict) {
+      counts.strict++
+      tc.strict++
+    }
+    if (d.value === g.value) {
+      counts.value++
+      tc.value++
+    } else {
+      errors?.push(`VALUE\t${g.type}\t${g.value}\t${gText}\t${d.value}\t${doc.text.slice(d.span[0], d.span[1])}\t${doc.dct}\t${file}\t${context(g.start, g.end)}`)
+    }
+    if (!strict) errors?.push(`SPAN\t${g.type}\t${g.value}\t${gText}\t${d.value}\t${doc.text.slice(d.span[0], d.span[1])}\t${doc.dct}\t${file}\t${context(g.start, g.end)}`)
   }
+  system.forEach((d, k) => {
+    if (!used.has(k)) errors?.push(`SPURIOUS\t${d.type}\t\t\t${d.value}\t${doc.text.slice(d.span[0], d.span[1])}\t${doc.dct}\t${file}\t${context(d.span[0], d.span[1])}`)
+  })
 }
 
 function f1(correct: number, system: number, gold: number): number {
@@ -96,33 +143,56 @@ function f1(correct: number, system: number, gold: number): number {
   return p + r ? (2 * p * r) / (p + r) : 0
 }
 
-/** Strict/relaxed span F1 and value F1 of `findDates` on TempEval-3, in percent. */
-export async function evalDates(sharedDir: string): Promise<{ rows: { name: string; value: number }[] }> {
-  const counts: Counts = { gold: 0, system: 0, strict: 0, relaxed: 0, value: 0 }
+/**
+ * Strict/relaxed span F1 and value F1 of `findTimexes` on TempEval-3, in percent; then, per TIMEX3
+ * type, recall (gold of that type found / with the right value) and the value F1 by type, where
+ * the system side counts the expressions the system typed so.
+ */
+export async function evalDates(sharedDir: string, errorsFile?: string): Promise<{ rows: { name: string; value: number }[] }> {
+  const counts = emptyCounts()
+  const timeline = emptyCounts()
+  const byType = new Map<string, Counts>()
+  const errors: ErrorLine[] | null = errorsFile ? [] : null
   let docs = 0
   for (const path of tmlFiles(join(sharedDir, 'datasets', 'tempeval3'))) {
     const doc = readTimeML(readFileSync(path, 'utf8'))
     if (!doc) continue
     docs++
-    score(doc, counts)
+    const dates = findDates(doc.text, doc.dct)
+    score(doc, findTimexes(doc.text, doc.dct, dates), counts, byType, errors, path.split('/').pop() ?? path)
+    const asTimex = dates.map((d): TimexMention => ({ span: d.span, type: 'DATE', value: d.value, via: 'dates' }))
+    score(doc, asTimex, timeline, new Map(), null, '')
   }
+  if (errorsFile && errors) writeFileSync(errorsFile, `${errors.join('\n')}\n`)
   const pct = (x: number) => Math.round(x * 1000) / 10
-  return {
-    rows: [
-      { name: 'tempeval3 documents', value: docs },
-      { name: 'tempeval3 gold TIMEX3', value: counts.gold },
-      { name: 'tempeval3 system dates', value: counts.system },
-      { name: 'tempeval3 strict span F1', value: pct(f1(counts.strict, counts.system, counts.gold)) },
-      { name: 'tempeval3 relaxed span F1', value: pct(f1(counts.relaxed, counts.system, counts.gold)) },
-      { name: 'tempeval3 value F1', value: pct(f1(counts.value, counts.system, counts.gold)) },
-      { name: 'tempeval3 value accuracy (found)', value: pct(counts.relaxed ? counts.value / counts.relaxed : 0) },
-    ],
+  const rows = [
+    { name: 'tempeval3 documents', value: docs },
+    { name: 'tempeval3 gold TIMEX3', value: counts.gold },
+    { name: 'tempeval3 system expressions', value: counts.system },
+    { name: 'tempeval3 strict span F1', value: pct(f1(counts.strict, counts.system, counts.gold)) },
+    { name: 'tempeval3 relaxed span F1', value: pct(f1(counts.relaxed, counts.system, counts.gold)) },
+    { name: 'tempeval3 value F1', value: pct(f1(counts.value, counts.system, counts.gold)) },
+    { name: 'tempeval3 value accuracy (found)', value: pct(counts.relaxed ? counts.value / counts.relaxed : 0) },
+    { name: 'tempeval3 value F1 of findDates alone (timeline dates)', value: pct(f1(timeline.value, timeline.system, timeline.gold)) },
+  ]
+  for (const type of TYPES) {
+    const c = byType.get(type) ?? emptyCounts()
+    rows.push(
+      { name: `tempeval3 ${type} gold`, value: c.gold },
+      { name: `tempeval3 ${type} found (%)`, value: pct(c.gold ? c.relaxed / c.gold : 0) },
+      { name: `tempeval3 ${type} value right (% of gold)`, value: pct(c.gold ? c.value / c.gold : 0) },
+      { name: `tempeval3 ${type} value F1 (system typed ${type}: ${c.system})`, value: pct(f1(c.value, c.system, c.gold)) },
+    )
   }
+  return { rows }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const sharedDir = process.argv[2] ?? resolve(fileURLToPath(import.meta.url), '../../../shared')
-  void evalDates(sharedDir).then(({ rows }) => {
+  const args = process.argv.slice(2)
+  const errorsAt = args.indexOf('--errors')
+  const errorsFile = errorsAt >= 0 ? args.splice(errorsAt, 2)[1] : undefined
+  const sharedDir = args[0] ?? resolve(fileURLToPath(import.meta.url), '../../../shared')
+  void evalDates(sharedDir, errorsFile).then(({ rows }) => {
     const width = Math.max(...rows.map((r) => r.name.length))
     for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value}`)
   })

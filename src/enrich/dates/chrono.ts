@@ -45,6 +45,9 @@ const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
 // Words that put a weekday after the publication date: plans, deadlines, announcements to come.
 const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|expected|plans?|planned|scheduled|due|deadline|until|next|upcoming|to be|set to|going to)\b/i
 const SENTENCE_BREAK_RE = /[.!?]\s/g
+// Words in the same clause before a weekday that put it after publication whatever else the sentence says.
+const PLAINLY_AHEAD_RE =
+  /\b(?:will|'ll|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b[^.;!?]*$/i
 
 type Parsed = chrono.ParsedResult
 
@@ -56,16 +59,29 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, optio
   const ref = anchor ? new Date(anchor.year, anchor.month - 1, anchor.day, 12) : NEUTRAL_REFERENCE
   const found: DateCandidate[] = []
   for (const w of dateWindows(text, options)) {
-    for (const r of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false })) {
-      const span = trimSpan(r, w.start)
+    for (const { r, shift } of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false }).flatMap((r) => partOfDayOf(r, ref))) {
+      const span = trimSpan(r, w.start + shift)
       if (!span || isFalsePositive(r, text.slice(span.start, span.end))) continue
-      const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end))
+      const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end), () =>
+        PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
+      )
       if (!resolved) continue
       const via = [...r.tags()].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'chrono'
       found.push({ ...span, ...resolved, via: `chrono/${via}` })
     }
   }
   return found
+}
+
+// chrono joins "the night of" to "Oct. 23" and loses the date on the way (no known values).
+const PART_OF_DAY_OF_RE = /^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+/i
+
+/** "night of Oct. 23": the date after "of", read again on its own; `shift` is where its text starts in `r`'s. */
+function partOfDayOf(r: Parsed, ref: Date): { r: Parsed; shift: number }[] {
+  const prefix = PART_OF_DAY_OF_RE.exec(r.text)
+  const lost = prefix && !['day', 'weekday', 'month', 'year', 'hour'].some((c) => r.start.isCertain(c as chrono.Component))
+  if (!prefix || !lost) return [{ r, shift: 0 }]
+  return CHRONO.parse(r.text.slice(prefix[0].length), ref, { forwardDate: false }).map((inner) => ({ r: inner, shift: r.index + prefix[0].length }))
 }
 
 /** The span in the whole text (`offset` is the window's start), without the preposition chrono takes in ("on Friday") and trailing punctuation. */
@@ -100,6 +116,7 @@ function resolve(
   core: string,
   anchor: CalendarDate | null,
   future: () => boolean,
+  plainlyAhead: () => boolean,
 ): { value: string; granularity: Granularity; inferred: boolean; dayFromAnchor?: boolean } | null {
   const s = r.start
   const relative = [...r.tags()].some(
@@ -110,7 +127,7 @@ function resolve(
   let day: CalendarDate | null = null
   let inferred = relative
   if (weekdayOnly && anchor && !RELATIVE_WEEKDAY_RE.test(core)) {
-    day = nearestWeekday(s.get('weekday') ?? 0, anchor, future)
+    day = nearestWeekday(s.get('weekday') ?? 0, anchor, future, plainlyAhead)
     inferred = true
   } else if (known.day || weekdayOnly || relative) {
     day = { year: s.get('year') ?? 0, month: s.get('month') ?? 1, day: s.get('day') ?? 1 }
@@ -151,12 +168,20 @@ function resolvePeriod(day: CalendarDate, unit: 'week' | 'month' | 'year'): { va
  * A bare weekday in news is the nearest such day within three days of the publication date
  * ("on Tuesday" in a Wednesday paper is yesterday, "Friday" is in two days); but news mostly reports
  * what happened, so a day that would fall after publication is taken from the week before unless
- * its sentence speaks of the future ("will", "expected to", "deadline", "until"). "last Friday"
- * and "next Friday" are left to chrono.
+ * its sentence speaks of the future ("will", "expected to", "deadline", "until"). When the words
+ * just before it plainly look ahead ("is scheduled to close Monday", "as early as Tuesday"), it is
+ * the next such day even beyond three days. "last Friday" and "next Friday" are left to chrono.
  */
-export function nearestWeekday(target: number, anchor: CalendarDate, future: () => boolean = () => true): CalendarDate {
+export function nearestWeekday(
+  target: number,
+  anchor: CalendarDate,
+  future: () => boolean = () => true,
+  plainlyAhead: () => boolean = () => false,
+): CalendarDate {
   const offset = ((target - weekday(anchor) + 10) % 7) - 3
-  return addDays(anchor, offset > 0 && !future() ? offset - 7 : offset)
+  const day = offset > 0 && !future() ? offset - 7 : offset
+  if (day < 0 && plainlyAhead()) return addDays(anchor, day + 7)
+  return addDays(anchor, day)
 }
 
 /** Whether the sentence around `[start, end)` speaks of something still to come. */

@@ -25,6 +25,10 @@ const CASES: [string, Seen[]][] = [
   ['Sanctions will start on Friday.', [['Friday', '2025-08-08', 'day', true]]],
   ['The deadline is Friday.', [['Friday', '2025-08-08', 'day', true]]],
   ['Sanctions started on Friday.', [['Friday', '2025-08-01', 'day', true]]],
+  // Words right before it that plainly look ahead make it the next such day, beyond three days too.
+  ['The deal is scheduled to close Monday.', [['Monday', '2025-08-11', 'day', true]]],
+  ['Envoys could arrive as early as Sunday.', [['Sunday', '2025-08-10', 'day', true]]],
+  ['The deal closed Monday.', [['Monday', '2025-08-04', 'day', true]]],
   ['The Sun reported it.', []],
   ['Shares rose 1/2 to 12 3/4.', []],
   ['He spoke earlier Wednesday.', [['Wednesday', '2025-08-06', 'day', true]]],
@@ -40,6 +44,14 @@ const CASES: [string, Seen[]][] = [
   ['His previous visit in April failed.', [['April', '2025-04', 'month', true]]],
   ['He took office in January.', [['January', '2025-01', 'month', true]]],
   ['He visited in October.', [['October', '2024-10', 'month', true]]],
+  // "last May" is the latest May before publication, "next March" the first one after it.
+  ['The treaty was signed last May.', [['last May', '2025-05', 'month', true]]],
+  ['The treaty was signed last August.', [['last August', '2024-08', 'month', true]]],
+  ['Elections are due next March.', [['next March', '2026-03', 'month', true]]],
+  ['It was hot this past June.', [['this past June', '2025-06', 'month', true]]],
+  // chrono joins "the night of" to the date and loses the date; the date is read on its own.
+  ['He was shot on the night of Oct. 23, 2024.', [['Oct. 23, 2024', '2024-10-23', 'day', false]]],
+  ['They left on the morning of Friday, Aug. 1.', [['Friday, Aug. 1', '2025-08-01', 'day', true]]],
   ['The invasion began in 2022.', [['2022', '2022', 'year', false]]],
   ['The war began on Feb. 24, 2022.', [['Feb. 24, 2022', '2022-02-24', 'day', false]]],
   ['The war began on February 24, 2022, with an invasion.', [['February 24, 2022', '2022-02-24', 'day', false]]],

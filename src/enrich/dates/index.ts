@@ -4,8 +4,10 @@
  *
  * Decisions (so other stages can rely on them):
  * - A bare weekday is the nearest such day within three days of the publication date, moved a
- *   week back when that day is after publication and its sentence has no future cue.
- * - A month without a year ("in April") is the most recent such month not after publication.
+ *   week back when that day is after publication and its sentence has no future cue; words just
+ *   before it that plainly look ahead ("is scheduled to close Monday") make it the next such day.
+ * - A month without a year ("in April") is the most recent such month not after publication;
+ *   "last May" is the latest May before the publication month, "next March" the first March after it.
  * - "next week" / "last month" / "this year" are a week (`2025-W33`), a month, a year; seasons use
  *   TimeML's form (`2025-SU`) with granularity `year`.
  * - Durations are not dates: "the next 24-36 hours", "within 10 days", "the next two weeks".
@@ -13,13 +15,16 @@
  * - Recurring days ("every weekday", "each Monday") are not dates.
  * - A clock time without a day ("shortly after 2 p.m.") takes the nearest day stated before it
  *   (about two sentences back) or after it in its sentence; else the publication day.
+ *
+ * ./timex.ts reads the same text as TimeML does (durations, sets, "now", quarters, TimeML's spans
+ * and values); the TempEval-3 eval scores that view.
  */
 import type { DateMention } from '../../types.js'
 import { parseAnchor } from './calendar.js'
 import { findChronoDates } from './chrono.js'
 import { dateClockTimes, removeRecurring, type RefineOptions } from './refine.js'
 import type { DateWindowOptions } from './windows.js'
-import { findDayWords, findPartsOfMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
+import { findDayWords, findPartsOfMonths, findRelativeMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
 
 export const DATES_STAGE = 'enrich/dates'
 
@@ -43,6 +48,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
   // News parsers first so that, at equal length, their reading wins over chrono's.
   const candidates = [
     ...(anchor ? findRelativePeriods(input, anchor) : []),
+    ...(anchor ? findRelativeMonths(input, anchor) : []),
     ...findPartsOfMonths(input, anchor),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),

@@ -65,6 +65,26 @@ export function findRelativePeriods(text: string, anchor: CalendarDate): DateCan
   return found
 }
 
+const RELATIVE_MONTH_RE = new RegExp(String.raw`\b([Ll]ast|[Tt]his(?:\s+past|\s+coming)?|[Nn]ext)\s+(${MONTH_RE_PART})(?![\w.]*\s+\d)`, 'g')
+
+/**
+ * "last May", "this September", "next March": the month counted from the publication date. "last"
+ * is the latest such month before the publication month, "next" the first one after it, "this" the
+ * one in the publication year ("this past" and "this coming" as "last" and "next").
+ */
+export function findRelativeMonths(text: string, anchor: CalendarDate): DateCandidate[] {
+  const found: DateCandidate[] = []
+  for (const m of text.matchAll(RELATIVE_MONTH_RE)) {
+    const which = m[1].toLowerCase()
+    const month = monthNumber(m[2])
+    let year = anchor.year
+    if (which === 'last' || which === 'this past') year = month < anchor.month ? anchor.year : anchor.year - 1
+    else if (which === 'next' || which === 'this coming') year = month > anchor.month ? anchor.year : anchor.year + 1
+    found.push({ start: m.index, end: m.index + m[0].length, value: formatMonth(year, month), granularity: 'month', inferred: true, via: 'news/relative-month' })
+  }
+  return found
+}
+
 /** "mid-July", "early March 2022", "late 2021": the month (or year) they fall in. */
 export function findPartsOfMonths(text: string, anchor: CalendarDate | null): DateCandidate[] {
   const found: DateCandidate[] = []

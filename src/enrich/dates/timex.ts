@@ -1,0 +1,606 @@
+/**
+ * The dates stage seen as TimeML TIMEX3 expressions (what TempEval-3 scores): every temporal
+ * expression, not only the ones a timeline can place. `findDates` gives the calendar dates and
+ * clock times; this module adds what a timeline must leave out and TimeML keeps:
+ * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY;
+ * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4;
+ * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
+ * - quarters and halves: "the third quarter" 1989-Q3, "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
+ * - years standing alone ("1990"), decades ("the 1990s" 199), parts of the day ("this morning" ...TMO);
+ * and TimeML's span boundaries: modifiers belong to the expression ("early next year", "last
+ * November", "the end of 1990", "June last year"), so do "the" and the quarter of a year.
+ *
+ * Expressions that refer back to the discourse ("the quarter", "a year earlier", "the year-ago
+ * period") take the last quarter named before them in the text when there is one near enough (an
+ * earnings report compares a quarter with the same quarter a year before), else the publication date.
+ *
+ * Values are TimeML's; `findDates` keeps the timeline's own values (ISO weeks, seasons, days).
+ */
+import type { DateMention, Span } from '../../types.js'
+import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
+import { findDates } from './index.js'
+import { monthNumber } from './news.js'
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET'
+
+/** A TIMEX3: `span` into the text, TimeML `type` and `value` (`1998-W12`, `P3D`, `PRESENT_REF`, `XXXX-WXX-1`). */
+export interface TimexMention {
+  span: Span
+  type: TimexType
+  value: string
+  /** Which reading it is: `dates` (findDates' date, in TimeML's terms) or `rule N` of this module. */
+  via: string
+}
+
+interface Candidate {
+  start: number
+  end: number
+  type: TimexType
+  value: string
+  /** Filled in text order from the last quarter named before it (see `resolveReferences`). */
+  refers?: 'quarter' | 'year-before' | 'that'
+  /** For `refers: 'that'`: the unit and step from the date last named ("the following year": year, +1). */
+  thatUnit?: 'year' | 'quarter' | 'month' | 'day'
+  thatStep?: number
+  /** Rule candidates win ties against `findDates` readings of the same length. */
+  rule: boolean
+  /** Which reading it is: `dates` (findDates) or `rule N` (the Nth of RULES). */
+  via: string
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, 'a hundred': 100,
+  'a couple of': 2, 'couple of': 2,
+}
+const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
+const NUM = String.raw`(?:\d+(?:\s+1/2)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
+const UNIT = String.raw`(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))`
+const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
+const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent)\s+)`
+
+const UNIT_CODE: Record<string, { code: string; time: boolean; times: number }> = {
+  second: { code: 'S', time: true, times: 1 },
+  minute: { code: 'M', time: true, times: 1 },
+  hour: { code: 'H', time: true, times: 1 },
+  day: { code: 'D', time: false, times: 1 },
+  week: { code: 'W', time: false, times: 1 },
+  month: { code: 'M', time: false, times: 1 },
+  quarter: { code: 'M', time: false, times: 3 },
+  year: { code: 'Y', time: false, times: 1 },
+  decade: { code: 'Y', time: false, times: 10 },
+  centur: { code: 'Y', time: false, times: 100 },
+}
+
+function unitOf(word: string): (typeof UNIT_CODE)[string] {
+  const key = word.toLowerCase().replace(/-/g, '')
+  return UNIT_CODE[key.startsWith('centur') ? 'centur' : key.replace(/s$/, '')] ?? UNIT_CODE.day
+}
+
+/** `P3D`, `PT2H`, `P9M` (three quarters), `P20Y` (two decades), `PXY` (several years). */
+function durationValue(count: string, unitWord: string): string {
+  const unit = unitOf(unitWord)
+  const n = numberValue(count)
+  const prefix = unit.time ? 'PT' : 'P'
+  if (n === null) return `${prefix}X${unit.times === 10 ? 'DE' : unit.times === 100 ? 'C' : unit.code}`
+  if (n !== Math.floor(n)) {
+    // "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "1 1/2 days" P1DT12H
+    const half: Record<string, string> = { Y: '6M', M: unit.time ? '30S' : '15D', W: '3DT12H', D: 'T12H', H: '30M', S: '' }
+    return `${prefix}${Math.floor(n) * unit.times}${unit.code}${unit.times === 1 ? half[unit.code] : ''}`
+  }
+  return `${prefix}${Math.floor(n) * unit.times}${unit.code}`
+}
+
+function numberValue(word: string): number | null {
+  const w = word.toLowerCase().replace(/\s+/g, ' ').trim()
+  if (VAGUE_NUMBERS.has(w)) return null
+  const half = /^(\d+) 1\/2$/.exec(w)
+  if (half) return Number(half[1]) + 0.5
+  if (/^\d+$/.test(w)) return Number(w)
+  return NUMBER_WORDS[w] ?? null
+}
+
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
+const QUARTER_OF = (m: CalendarDate) => Math.ceil(m.month / 3)
+
+// --- the rules -------------------------------------------------------------------------------
+
+type Rule = [RegExp, (m: RegExpExecArray, ctx: Context) => Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> | null]
+
+interface Context {
+  anchor: CalendarDate
+  text: string
+  future: (start: number, end: number) => boolean
+}
+
+const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)`
+const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`
+// Not an amount or part of a number: "1994 points", "2000 shares", "1998%", "1990-91", "1998.5".
+const NOT_A_YEAR_AFTER = String.raw`(?![-–/%]\d|\d|,\d|\.\d|\s*(?:%|percent|per\s*cent)\b|\s+(?:points?|shares?|people|persons|units|cars|jobs|tons|barrels|miles|employees|workers|votes|members|troops|acres|feet|meters|dollars|yen|marks)\b)`
+
+const RULES: Rule[] = [
+  // "the third quarter of 1990", "this year's third quarter", "the fiscal first quarter", "fourth-quarter", "the 1988 second quarter"
+  [
+    new RegExp(
+      String.raw`\b(?:(?:the|its|their|a)\s+)?(?:(this|last|next)\s+year's\s+|(${YEAR})\s+|(?:flat|strong|weak|disappointing)\s+)?(?:(?:fiscal|calendar)[- ])?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter(?:\s+of\s+(?:fiscal\s+)?(${YEAR})|,?\s+(${YEAR})${NOT_A_YEAR_AFTER})?\b(?!s)`,
+      'gi',
+    ),
+    (m, ctx) => {
+      const q = ORDINALS[m[3].toLowerCase()]
+      const explicit = m[2] ?? m[4] ?? m[5]
+      let year: number
+      if (explicit) year = Number(explicit)
+      else if (m[1]) year = ctx.anchor.year + { this: 0, last: -1, next: 1 }[m[1].toLowerCase() as 'this']
+      else {
+        // A quarter that has not begun by the publication date is last year's unless the sentence looks ahead.
+        year = ctx.anchor.year
+        if (3 * q - 2 > ctx.anchor.month && !ctx.future(m.index, m.index + m[0].length)) year--
+      }
+      return { type: 'DATE', value: `${pad(year, 4)}-Q${q}` }
+    },
+  ],
+  // "the first half of 1990", "the second half", "first-half", "the last half of 1989", "the first two quarters of 1990"
+  [
+    new RegExp(
+      String.raw`\b(?:the\s+)?(first|second|last|latter)[- ](?:half|two\s+quarters)(?:\s+of\s+(?:fiscal\s+|the\s+year\s+)?(${YEAR}))?\b`,
+      'gi',
+    ),
+    (m, ctx) => {
+      const h = /^first/i.test(m[1]) ? 1 : 2
+      const year = m[2] ? Number(m[2]) : ctx.anchor.year
+      return { type: 'DATE', value: `${pad(year, 4)}-H${h}` }
+    },
+  ],
+  // "the quarter", "the latest quarter", "this quarter", "the current quarter", "the latest period"
+  [
+    /\b(?:(the)\s+)?(?:(latest|current|this|last|next|previous|prior|same|fiscal|just-ended|recent)\s+)?(?:quarter|(?<=latest\s+)period)\b(?![-\s]+(?:of|a\s+year|earlier|ago))(?!s)/gi,
+    (m, ctx) => {
+      const which = m[2]?.toLowerCase()
+      if (!m[1] && !which) return null
+      const now = { year: ctx.anchor.year, q: QUARTER_OF(ctx.anchor) }
+      const shift = (by: number) => {
+        const i = now.year * 4 + now.q - 1 + by
+        return `${pad(Math.floor(i / 4), 4)}-Q${(i % 4) + 1}`
+      }
+      if (which === 'current' || which === 'this') return { type: 'DATE', value: shift(0) }
+      if (which === 'next') return { type: 'DATE', value: shift(1) }
+      // "the latest quarter" is the last one reported, whatever quarter the text named before
+      if (which === 'last' || which === 'previous' || which === 'prior' || which === 'latest') return { type: 'DATE', value: shift(-1) }
+      return { type: 'DATE', value: shift(-1), refers: 'quarter' }
+    },
+  ],
+  // "the year-ago quarter", "the year-earlier period", "the 1988 quarter", "last year's quarter",
+  // "the corresponding period last year", "the quarter a year ago", "year-earlier"
+  [
+    new RegExp(
+      String.raw`\b(?:(?:the\s+)?(?:year-(?:ago|earlier)|(${YEAR}))\s+(?:(?:third|second|first|fourth|nine-month|six-month)\s+)?(?:quarter|period)|last\s+year's\s+(?:quarter|period)|the\s+(?:corresponding|same|comparable|year-ago|year-earlier)\s+(?:quarter|period)\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))|the\s+quarter\s+a\s+year\s+(?:ago|earlier)|year-(?:earlier|ago))\b`,
+      'gi',
+    ),
+    (m, ctx) => ({ type: 'DATE', value: m[1] ?? pad(ctx.anchor.year - 1, 4), refers: m[1] ? 'quarter' : 'year-before' }),
+  ],
+  // "a year ago", "a year earlier": the quarter last named, a year back, when there is one
+  [/\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' })],
+  // "two weeks ago", "50 years ago", "a decade ago", "several years ago"
+  [
+    new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?\s+ago\b`, 'gi'),
+    (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
+  ],
+  // durations: "two weeks", "the first nine months", "the past two months", "a 16-hour", "5 1/2 hours", "several years"
+  [
+    new RegExp(
+      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+)?(${UNIT})(?:s)?\b(?![-\s]+(?:ago|earlier|old)\b)`,
+      'gi',
+    ),
+    (m, ctx) => {
+      // "$1.76 a year", "700 seats a week", "24 hours a day": a rate, not a length of time.
+      if (/^an?$/i.test(m[1]) && /\d[^.;:!?]{0,30}\s$/.test(ctx.text.slice(Math.max(0, m.index - 32), m.index))) return null
+      // "a second time" is an ordinal; "three-quarters" a fraction.
+      if (/^(?:an?|one)$/i.test(m[1]) && /^second$/i.test(m[2])) return null
+      if (/^quarter$/i.test(m[2]) && /-quarter/i.test(m[0])) return null
+      return { type: 'DURATION', value: durationValue(m[1], m[2]) }
+    },
+  ],
+  // "the past decade", "the last century" (findDates reads "the past year" as a year)
+  [/\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) })],
+  // "recent years" PAST_REF; "recent months/weeks/days" PXM/PXW/PXD
+  [/\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1])],
+  // sets
+  [/\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] })],
+  [
+    /\b(?:every|each|per)\s+(?:single\s+)?(day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+(?:of|that|in)\b)/gi,
+    (m) => ({ type: 'SET', value: everyValue(m[1]) }),
+  ],
+  // vague references
+  [/\b(?:right\s+)?now\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' })],
+  [/\b(?:currently|nowadays|these\s+days|at\s+present|the\s+present)\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' })],
+  [/\bcurrent\b(?!\s+(?:account|accounts|assets|liabilities|events)\b)/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' })],
+  [/\b(?:more\s+|most\s+|until\s+)?recently\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' })],
+  [/\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|many|decade|century|year|month|week|day|quarter))/gi, () => ({ type: 'DATE', value: 'PAST_REF' })],
+  [/\b(?:(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' })],
+  [/\b(?:the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' })],
+  [/\bthis\s+century\b/gi, () => ({ type: 'DURATION', value: 'P100Y' })],
+  // "the past year" reads as last year in news ("hate groups grew over the past year")
+  [/\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) })],
+  // "for a while", "over the years", "in years"
+  [/(?<=\b[Ff]or\s+)a\s+while\b/g, () => ({ type: 'DURATION', value: 'PXX' })],
+  [/(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' })],
+  // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
+  [new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] })],
+  [/\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) })],
+  [/\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) })],
+  // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
+  [
+    /\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(1[89]\d|20\d)0s\b|\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?'([0-9])0s\b/gi,
+    (m) => ({ type: 'DATE', value: m[1] ?? `19${m[2]}` }),
+  ],
+  // "the year ended Aug. 31" is a length; "for the year", "the fiscal year" elsewhere this year
+  [/\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' })],
+  [/\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) })],
+  // "for years", "within weeks", "for decades": an unknown number of them
+  [/(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver)\s+)(years|months|weeks|days|decades|centuries)\b/g, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) })],
+  // "(the) coming weeks", "the weeks ahead"
+  [/\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) })],
+  // seasons: "the summer", "this past spring", "the early summer" (the last one begun), "the winter of 1994"
+  [
+    new RegExp(String.raw`\b(?:(?:the|this\s+past)\s+)(?:(?:early|late|mid)[-\s]+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(${YEAR}))?\b|\b(spring|summer|fall|autumn|winter)(?:\s+of)?\s+(${YEAR})\b`, 'gi'),
+    (m, ctx) => {
+      const season = (m[1] ?? m[3]).toLowerCase()
+      const code = SEASONS[season]
+      const explicit = m[2] ?? m[4]
+      if (explicit) return { type: 'DATE', value: `${explicit}-${code.code}` }
+      const year = code.start <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1
+      return { type: 'DATE', value: `${pad(year, 4)}-${code.code}` }
+    },
+  ],
+  // "that year", "later that year", "the following month", "that quarter", "earlier that day": from the date last named
+  [
+    /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|day)\b(?!\s+or\b)/gi,
+    (m) => {
+      const which = m[1].toLowerCase().replace(/\s+/g, ' ')
+      const step = which === 'that' ? 0 : which === 'the following' || which === 'the next' ? 1 : -1
+      return { type: 'DATE', value: '', refers: 'that', thatUnit: m[2].toLowerCase() as 'year', thatStep: step }
+    },
+  ],
+  // spelled years, as broadcasts write them: "nineteen ninety-six", "the year two thousand",
+  // "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+  [
+    new RegExp(
+      String.raw`\b(?:the\s+year\s+|${MONTH_NAME}\s+|the\s+(spring|summer|fall|autumn|winter)\s+of\s+)?(?:(nineteen|eighteen)\s+(?:hundred\s+(?:and\s+)?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?![-\s]+(?:years?|people|dollars|miles)\b)`,
+      'gi',
+    ),
+    (m) => {
+      const year = m[3]
+        ? (m[3].toLowerCase() === 'nineteen' ? 1900 : 1800) + spelledNumber(m[4])
+        : 2000 + (m[5] ? spelledNumber(m[5]) : 0)
+      if (m[1]) return { type: 'DATE', value: formatMonth(year, monthNumber(m[1])) }
+      if (m[2]) return { type: 'DATE', value: `${year}-${SEASONS[m[2].toLowerCase()].code}` }
+      return { type: 'DATE', value: String(year) }
+    },
+  ],
+  // holidays
+  [
+    /\b(?:(last|next|this)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b/g,
+    (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length),
+  ],
+  // centuries: "the 20th century" 19, "this century"
+  [/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) })],
+  [/\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` })],
+  // a year standing alone, not an amount or a range part
+  [new RegExp(String.raw`(?<![$€£\d.,/-]|\d\s)\b(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'), (m) => ({ type: 'DATE', value: m[1] })],
+  // "the weekend": the last one before publication, unless the sentence looks ahead ("next weekend")
+  [/\b(?:the|this|last|next|this\s+past)\s+weekend\b/gi, (m, ctx) => {
+    const saturday = addDays(ctx.anchor, -((weekday(ctx.anchor) + 1) % 7))
+    const ahead = /^next/i.test(m[0]) || (!/^(?:last|this\s+past)/i.test(m[0]) && ctx.future(m.index, m.index + m[0].length))
+    return { type: 'DATE', value: `${isoWeek(ahead ? addDays(saturday, 7) : saturday)}-WE` }
+  }],
+]
+
+const SEASONS: Record<string, { code: string; start: number }> = {
+  spring: { code: 'SP', start: 3 }, summer: { code: 'SU', start: 6 }, fall: { code: 'FA', start: 9 }, autumn: { code: 'FA', start: 9 }, winter: { code: 'WI', start: 12 },
+}
+const SPELLED: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+}
+
+/** "ninety-six" 96, "twelve" 12. */
+function spelledNumber(words: string): number {
+  return words.toLowerCase().split('-').reduce((sum, w) => sum + (SPELLED[w] ?? 0), 0)
+}
+
+/** The day of a holiday in `year`: fixed ones, and the "fourth Thursday of November" kind. */
+function holidayDay(name: string, year: number): CalendarDate {
+  const nth = (month: number, wday: number, n: number): CalendarDate => {
+    const first = weekday({ year, month, day: 1 })
+    if (n > 0) return { year, month, day: 1 + ((wday - first + 7) % 7) + 7 * (n - 1) }
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+    const lastWday = weekday({ year, month, day: last })
+    return { year, month, day: last - ((lastWday - wday + 7) % 7) }
+  }
+  const key = name.toLowerCase().replace(/\s+/g, ' ')
+  if (key.startsWith('thanksgiving')) return nth(11, 4, 4)
+  if (key === 'christmas eve') return { year, month: 12, day: 24 }
+  if (key.startsWith('christmas')) return { year, month: 12, day: 25 }
+  if (key === "new year's eve") return { year, month: 12, day: 31 }
+  if (key.startsWith('new year')) return { year, month: 1, day: 1 }
+  if (key.startsWith('election')) return addDays(nth(11, 1, 1), 1)
+  if (key.startsWith('independence')) return { year, month: 7, day: 4 }
+  if (key.startsWith('labor')) return nth(9, 1, 1)
+  if (key.startsWith('memorial')) return nth(5, 1, -1)
+  return { year, month: 11, day: 11 }
+}
+
+/**
+ * A holiday: "last" and "next" count from publication, "this" is this year's; a bare one is the
+ * nearer of the last and the next, as for a month (see `byTense`): "from now to Election Day"
+ * written a week before it is this year's.
+ */
+function holiday(name: string, which: string | undefined, ctx: Context, start: number, end: number): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> {
+  const w = which?.toLowerCase()
+  const thisYear = holidayDay(name, ctx.anchor.year)
+  const passed = formatDay(thisYear) <= formatDay(ctx.anchor)
+  let year = nearestYear(ctx.anchor, thisYear.month, thisYear.day, () => ctx.future(start, end))
+  if (w === 'last') year = passed ? ctx.anchor.year : ctx.anchor.year - 1
+  else if (w === 'next') year = passed ? ctx.anchor.year + 1 : ctx.anchor.year
+  else if (w === 'this') year = ctx.anchor.year
+  return { type: 'DATE', value: formatDay(holidayDay(name, year)) }
+}
+
+const SET_ADVERBS: Record<string, string> = {
+  daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', nightly: 'P1D',
+}
+const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 }
+
+function everyValue(word: string): string {
+  const w = word.toLowerCase()
+  if (/day$/.test(w) && w !== 'day') return `XXXX-WXX-${WEEKDAY_NUMBER[w.slice(0, 3)]}`
+  const month = monthNumber(w)
+  if (month > 0 && w.length > 3) return `XXXX-${pad(month)}`
+  if (w === 'morning') return 'XXXX-XX-XXTMO'
+  if (w === 'evening') return 'XXXX-XX-XXTEV'
+  if (w === 'night') return 'XXXX-XX-XXTNI'
+  if (w === 'hour') return 'PT1H'
+  if (w === 'quarter') return 'P1Q'
+  return `P1${unitOf(w).code}`
+}
+
+function recentUnits(units: string): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> {
+  const u = units.toLowerCase()
+  if (u === 'years' || u === 'decades') return { type: 'DATE', value: 'PAST_REF' }
+  return { type: 'DURATION', value: `PX${unitOf(u).code}` }
+}
+
+/** "two weeks ago" -> the week two weeks before publication; "50 years ago" -> that year. */
+function agoValue(count: string, unitWord: string, anchor: CalendarDate): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> | null {
+  const n = numberValue(count)
+  const unit = unitWord.toLowerCase()
+  // "a few years ago", "several weeks ago"
+  if (n === null) return { type: 'DATE', value: 'PAST_REF' }
+  const k = Math.round(n)
+  if (unit === 'day') return { type: 'DATE', value: formatDay(addDays(anchor, -k)) }
+  if (unit === 'week') return { type: 'DATE', value: isoWeek(addDays(anchor, -7 * k)) }
+  if (unit === 'month') {
+    const m = addMonths(anchor.year, anchor.month, -k)
+    return { type: 'DATE', value: formatMonth(m.year, m.month) }
+  }
+  if (unit === 'quarter') {
+    const m = addMonths(anchor.year, anchor.month, -3 * k)
+    return { type: 'DATE', value: `${pad(m.year, 4)}-Q${Math.ceil(m.month / 3)}` }
+  }
+  if (unit === 'year') return { type: 'DATE', value: pad(anchor.year - k, 4) }
+  if (unit === 'decade') return { type: 'DATE', value: String(anchor.year - 10 * k).slice(0, 3) }
+  return null
+}
+
+// --- adjusting findDates' readings to TimeML -------------------------------------------------
+
+const PART_OF_DAY: Record<string, string> = { morning: 'TMO', afternoon: 'TAF', evening: 'TEV', night: 'TNI', tonight: 'TNI', overnight: 'TNI' }
+const PART_OF_DAY_END_RE = /\b(morning|afternoon|evening|night|tonight|overnight)s?$/i
+const LEADING_MODIFIER_RE = /(?:\b(?:the\s+)?(?:(?:very\s+)?(?:early|late|mid|earlier|later|around|about|nearly|almost|approximately|sometime)|(?:end|beginning|start|middle|close|spring|summer|fall|autumn|winter|week)\s+of(?:\s+the)?)[-\s]+)$/i
+const END_OF_MONTH_RE = /^(?:the\s+)?end\s+of\s+(?:the\s+month|[A-Z][a-z]+\.?)$/
+const FOLLOWING_YEAR_RE = /^,?\s+(last|this|next)\s+year\b/i
+const MONTH_ONLY_RE = new RegExp(String.raw`^(?:early\s+|late\s+|mid-?)?${MONTH_NAME}$`, 'i')
+
+const RANGE_RE = /^(.+?)(,?\s+(?:to|through|until|till|and)\s+|\s*[-–]\s*)(.+)$/i
+
+/**
+ * findDates reads "Aug. 26 to Oct. 20" as one date (its start, for the timeline); TimeML has two
+ * expressions. Each side is read again on its own and kept when it is a date by itself.
+ */
+function splitRanges(text: string, publishedAt: string | null, dates: DateMention[]): DateMention[] {
+  const out: DateMention[] = []
+  for (const d of dates) {
+    const range = RANGE_RE.exec(text.slice(d.span[0], d.span[1]))
+    const sides = range ? [[d.span[0], range[1]], [d.span[0] + range[1].length + range[2].length, range[3]]] as const : []
+    const parts = sides.map(([at, part]) => {
+      const [only] = findDates(part, publishedAt)
+      return only && only.span[0] === 0 && only.span[1] === part.length ? { ...only, span: [at, at + part.length] as Span } : null
+    })
+    if (parts.length === 2 && parts[0] && parts[1]) out.push(parts[0], parts[1])
+    else out.push(d)
+  }
+  return out
+}
+
+function fromDates(text: string, anchor: CalendarDate | null, publishedAt: string | null, dates: DateMention[]): Candidate[] {
+  const future = futureIn(text)
+  return splitRanges(text, publishedAt, dates).map((d) => {
+    let [start, end] = d.span
+    let value = d.value
+    let type: TimexType = d.granularity === 'time' ? 'TIME' : 'DATE'
+    const month = MONTH_ONLY_RE.exec(text.slice(start, end))
+    // "June last year", "January this year" ("last May" is findDates' own).
+    const follow = FOLLOWING_YEAR_RE.exec(text.slice(end, end + 20))
+    if (anchor && month && follow) {
+      const step = { last: -1, this: 0, next: 1 }[follow[1].toLowerCase() as 'last']
+      value = formatMonth(anchor.year + step, monthNumber(month[1]))
+      end += follow[0].length
+    }
+    // A month or a month and day without a year: the nearer of last and next (weekdays keep findDates' reading).
+    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end))
+    // "the end of November", "end of the month": TimeML gives the month, chrono its last day.
+    const endOf = END_OF_MONTH_RE.exec(text.slice(start, end))
+    if (endOf && /^\d{4}-\d\d-\d\d$/.test(value)) value = value.slice(0, 7)
+    // "early next year", "the end of 1990", "late yesterday": the modifier joins the span.
+    const modifier = LEADING_MODIFIER_RE.exec(text.slice(Math.max(0, start - 40), start))
+    if (modifier) start -= modifier[0].length
+    else if (/^(?:end|beginning|start|middle|close)\s+of\b/i.test(text.slice(start, end))) {
+      start -= /\bthe\s+$/i.exec(text.slice(Math.max(0, start - 8), start))?.[0].length ?? 0
+    }
+    // "Friday night", "this morning", "last night": the day with TimeML's part of day.
+    const part = PART_OF_DAY_END_RE.exec(text.slice(start, end))
+    // TimeML annotators give "Friday night" the day alone but "Friday morning" its part of the day.
+    if (part && /^\d{4}-\d\d-\d\d$/.test(value) && !(/night/i.test(part[1]) && /day\b/i.test(text.slice(start, end)))) {
+      value += PART_OF_DAY[part[1].toLowerCase()]
+      type = 'TIME'
+    }
+    return { start, end, type, value, rule: false, via: 'dates' }
+  })
+}
+
+const MONTH_DAY_RE = new RegExp(String.raw`^${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?$`, 'i')
+
+/**
+ * A month ("in April") or a month and day ("Jan. 14") without a year, as TimeML annotators read
+ * them: the occurrence nearer the publication date, the past one unless it is clearly farther
+ * (1.5 times, or 2 times when the sentence looks ahead: "will", "expected", "next").
+ * On TempEval-3 this beats findDates' "most recent such month" by about one point of value F1.
+ */
+function byTense(core: string, value: string, anchor: CalendarDate, ahead: () => boolean): string {
+  const month = MONTH_ONLY_RE.exec(core)
+  if (month && /^[a-z]/i.test(core)) {
+    const n = monthNumber(month[1])
+    return formatMonth(nearestYear(anchor, n, 15, ahead), n)
+  }
+  const monthDay = MONTH_DAY_RE.exec(core)
+  if (monthDay) {
+    const n = monthNumber(monthDay[1])
+    const d = Number(monthDay[2])
+    return `${formatMonth(nearestYear(anchor, n, d, ahead), n)}-${pad(d)}${value.slice(10)}`
+  }
+  return value
+}
+
+/** The year that puts month `n`, day `d` nearest the anchor, leaning to the past (see `byTense`). */
+function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean): number {
+  const at = (y: number) => Date.UTC(y, n - 1, d) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)
+  const past = at(anchor.year) <= 0 ? anchor.year : anchor.year - 1
+  const next = past + 1
+  const back = Math.abs(at(past))
+  const forward = Math.abs(at(next))
+  return back <= forward * 1.5 || (back <= forward * 2 && !ahead()) ? past : next
+}
+
+// --- putting it together ----------------------------------------------------------------------
+
+const FUTURE_CUE_RE = /\b(?:will|'ll|shall|expected|expects|plans?|planned|scheduled|due|next|upcoming|forecast|projected|estimates?|should|would)\b/i
+
+function futureIn(text: string): (start: number, end: number) => boolean {
+  return (start, end) => {
+    const from = Math.max(0, text.lastIndexOf('. ', start) + 1, start - 150)
+    let to = text.indexOf('. ', end)
+    if (to < 0 || to > end + 100) to = Math.min(text.length, end + 100)
+    return FUTURE_CUE_RE.test(text.slice(from, to))
+  }
+}
+
+/**
+ * TIMEX3 expressions in `text`, in text order; `publishedAt` (ISO 8601, the document creation
+ * time) anchors relative ones. Without it, only expressions that need no anchor are returned.
+ * `dates` is `findDates(text, publishedAt)` when the caller has it already.
+ * @example findTimexes('Profit rose in the third quarter, from $2 million a year earlier.', '1989-10-26')
+ * // [{ span: [15, 32], type: 'DATE', value: '1989-Q3' }, { span: [50, 64], type: 'DATE', value: '1988-Q3' }]
+ */
+export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[]): TimexMention[] {
+  const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
+  const candidates: Candidate[] = []
+  if (anchor) {
+    const ctx: Context = { anchor, text, future: futureIn(text) }
+    for (const [i, [re, make]] of RULES.entries()) {
+      for (const m of text.matchAll(re)) {
+        const made = make(m as RegExpExecArray, ctx)
+        if (made) candidates.push({ start: m.index, end: m.index + m[0].length, rule: true, via: `rule ${i}`, ...made })
+      }
+    }
+  }
+  candidates.push(...fromDates(text, anchor, publishedAt, dates ?? findDates(text, publishedAt)))
+  const kept = resolveReferences(removeOverlaps(candidates), anchor)
+  return kept.map((c) => ({ span: [c.start, c.end], type: c.type, value: c.value, via: c.via }))
+}
+
+/** The longest of overlapping candidates; a rule wins a tie against a `findDates` reading. */
+function removeOverlaps(candidates: Candidate[]): Candidate[] {
+  const order = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.rule) - Number(a.rule))
+  const kept: Candidate[] = []
+  for (const c of order) {
+    const last = kept[kept.length - 1]
+    if (last && c.start < last.end) {
+      const longer = c.end - c.start > last.end - last.start
+      if (longer) kept[kept.length - 1] = c
+      continue
+    }
+    kept.push(c)
+  }
+  return kept
+}
+
+/** "that year" after "June 1998" is 1998; "the following month" after "March 1989" is 1989-04. */
+function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'day', step: number): string | null {
+  const year = Number(last.slice(0, 4))
+  if (unit === 'year') return pad(year + step, 4)
+  const q = /-Q(\d)$/.exec(last)
+  if (unit === 'quarter') {
+    const quarter = q ? Number(q[1]) : last.length >= 7 ? Math.ceil(Number(last.slice(5, 7)) / 3) : null
+    if (quarter === null) return null
+    const i = year * 4 + quarter - 1 + step
+    return `${pad(Math.floor(i / 4), 4)}-Q${(i % 4) + 1}`
+  }
+  if (q || last.length < 7) return null
+  if (unit === 'month') {
+    const m = addMonths(year, Number(last.slice(5, 7)), step)
+    return formatMonth(m.year, m.month)
+  }
+  if (last.length < 10) return null
+  return formatDay(addDays({ year, month: Number(last.slice(5, 7)), day: Number(last.slice(8, 10)) }, step))
+}
+
+/** How far back, in characters, "the quarter" and "a year earlier" look for the quarter they mean. */
+const REFERENCE_REACH = 600
+
+function resolveReferences(candidates: Candidate[], anchor: CalendarDate | null): Candidate[] {
+  return resolveOrDrop(candidates, anchor).filter((c): c is Candidate => c !== null)
+}
+
+function resolveOrDrop(candidates: Candidate[], anchor: CalendarDate | null): (Candidate | null)[] {
+  let quarter: { at: number; year: number; q: number } | null = null
+  let lastDate: string | null = null
+  return candidates.map((c) => {
+    if (c.refers === 'that') {
+      const value = lastDate ? thatValue(lastDate, c.thatUnit ?? 'year', c.thatStep ?? 0) : null
+      if (value && /^\d{4}-\d\d-\d\d/.test(value)) lastDate = value
+      return value ? { ...c, value, refers: undefined } : null
+    }
+    if (/^\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?$/.test(c.value) && !c.refers) lastDate = c.value
+    const near = quarter && c.start - quarter.at <= REFERENCE_REACH ? quarter : null
+    let out = c
+    if (c.refers === 'quarter' && near) {
+      // "the quarter" is the one last named; "the 1988 quarter" is that quarter in 1988.
+      const year = /^\d{4}$/.test(c.value) ? Number(c.value) : near.year
+      out = { ...c, value: `${pad(year, 4)}-Q${near.q}` }
+    } else if (c.refers === 'quarter' && /^\d{4}$/.test(c.value)) {
+      out = { ...c, value: c.value }
+    } else if (c.refers === 'year-before' && near) {
+      out = { ...c, value: `${pad(near.year - 1, 4)}-Q${near.q}` }
+    }
+    const q = /^(\d{4})-Q(\d)$/.exec(out.value)
+    // A quarter still to come ("the third quarter of 1990" in an October 1989 report) is a forecast,
+    // not the period the report compares.
+    // "the 1988 quarter" compares with the quarter under report; it does not become it.
+    if (q && out.refers !== 'year-before' && !(c.refers === 'quarter' && /^\d{4}$/.test(c.value)) && (!anchor || `${q[1]}-${pad(3 * Number(q[2]) - 2)}` <= formatMonth(anchor.year, anchor.month))) {
+      quarter = { at: out.end, year: Number(q[1]), q: Number(q[2]) }
+    }
+    return out
+  })
+}
