@@ -5,6 +5,7 @@
  * `npm run bench -- library [--articles N] [--rate R] [--seconds S] [--threads T]` runs the library bench (bench/library.ts).
  * `npm run bench -- annotation [--articles N]` times sentences + entities + quotes on 5 KB articles, then the
  * whole annotate() (numbers and dates too) on the same articles (bench/annotation.ts).
+ * `npm run bench -- story [--articles N] [--runs N]` times `analyze` on one generated N-article story (bench/story.ts).
  * `npm run bench -- html [--pages N] [--rounds N]` times HTML extraction against Readability alone on
  * the AEB pages (bench/html.ts); the default run prints the same rows on a smaller sample.
  *
@@ -178,6 +179,10 @@ async function main(): Promise<void> {
     const { values } = parseArgs({ args: process.argv.slice(3), options: { articles: { type: 'string', default: '1000' } } })
     const { benchAnnotation, printAnnotationBench } = await import('./annotation.js')
     return printAnnotationBench(benchAnnotation(Number(values.articles), join(root, '..', 'shared'), true))
+  }
+  if (process.argv[2] === 'story') {
+    const { benchStoryCli } = await import('./story.js')
+    return benchStoryCli(process.argv.slice(3))
   }
   if (process.argv[2] === 'html') {
     const { values } = parseArgs({ args: process.argv.slice(3), options: { pages: { type: 'string', default: '181' }, rounds: { type: 'string', default: '3' } } })

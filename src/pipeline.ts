@@ -36,7 +36,7 @@ export function buildStory(cluster: StoryCluster, articles: Annotated[] | Readon
   })
   const entities = mergeEntities(members)
   const quotes = alignQuotes(members, entities)
-  const facts = alignFacts(members)
+  const facts = alignFacts(members, { copies: cluster.copies, entities })
   const timeline = buildTimeline(members)
   const summary = summarize(members, facts.facts, { maxSentences: summarySentences })
   return {

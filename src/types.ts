@@ -161,12 +161,22 @@ export interface StoryQuote {
 
 export type FactStatus = 'corroborated' | 'single-source' | 'disputed'
 
+/** Where an article states a fact, and who it says asserts it. */
+export interface FactSupport extends Citation {
+  /** The source the article credits ("TASS", "a White House official"); null when the outlet asserts it. */
+  attributedTo?: string | null
+}
+
 export interface StoryFact {
   id: string
   text: string
   status: FactStatus
   articleIds: string[]
-  support: Citation[]
+  support: FactSupport[]
+  /** Independent sources reporting it: near-duplicate copies and one publisher family count once. */
+  sources?: number
+  /** The third parties the articles credit it to ("according to TASS"), apart from the outlets. */
+  attributedTo?: string[]
 }
 
 export type DiscrepancyKind = 'number' | 'name-spelling' | 'quote-wording' | 'claim' | 'framing'
@@ -174,7 +184,8 @@ export type DiscrepancyKind = 'number' | 'name-spelling' | 'quote-wording' | 'cl
 export interface Discrepancy {
   kind: DiscrepancyKind
   description: string
-  values: { value: string; articleIds: string[] }[]
+  /** Each value with the articles behind it and, where known, the words that state it (`support`). */
+  values: { value: string; articleIds: string[]; support?: Citation[] }[]
 }
 
 export interface TimelineEntry {
@@ -183,6 +194,8 @@ export interface TimelineEntry {
   text: string
   articleIds: string[]
   support?: Citation[]
+  /** The same event as other articles date it: a date discrepancy (also listed in `discrepancies`). */
+  otherDates?: { date: string; articleIds: string[] }[]
 }
 
 export interface SummarySentence {
@@ -195,6 +208,12 @@ export interface CoverageEntry {
   outlet: string | null
   uniqueFactIds: string[]
   omittedFactIds: string[]
+  /** How many of the story's facts the article carries. */
+  factCount?: number
+  /** Share of the story's facts it carries, 0 to 1. */
+  share?: number
+  /** Share of the story's corroborated facts it carries; null when the story has none. */
+  corroboratedShare?: number | null
 }
 
 export interface Story {

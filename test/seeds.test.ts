@@ -8,6 +8,7 @@ import { before, describe, it } from 'node:test'
 import { analyzeArticles, annotate, extractArticle } from '../src/index.js'
 import type { Annotated, Report, Story } from '../src/types.js'
 import { loadSeeds } from './helpers/shared.js'
+import { checkCitation } from '../src/story/summary.js'
 
 let articles: Annotated[]
 let report: Report
@@ -248,6 +249,108 @@ describe('seeds: the story', () => {
       assert.ok(sentence.citations.length > 0)
       const cited = sentence.citations.map((c) => articles.find((a) => a.id === c.articleId)?.text.slice(c.start, c.end) ?? '').join(' ')
       for (const number of sentence.text.match(/\d+(?:[.,]\d+)?/g) ?? []) assert.ok(cited.includes(number), `${number} is in the cited text`)
+    }
+  })
+})
+
+describe('seeds: comparing the outlets', () => {
+  const textOf = (c: { articleId: string; start: number; end: number }) => articles.find((a) => a.id === c.articleId)?.text.slice(c.start, c.end) ?? ''
+  /** Content words of a text: lower case, four letters or more. */
+  const words = (text: string) => new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? [])
+
+  it('corroborates several facts by three or more outlets, each support span stating the fact', () => {
+    const wide = story.facts.filter((f) => f.status === 'corroborated' && f.articleIds.length >= 3)
+    assert.ok(wide.length >= 5, `only ${wide.length} facts corroborated by three or more outlets`)
+    for (const f of story.facts.filter((g) => g.status === 'corroborated')) {
+      assert.equal(new Set(f.support.map((s) => s.articleId)).size, f.articleIds.length, 'one support span per article')
+      assert.ok(f.sources !== undefined && f.sources >= 2 && f.sources <= f.articleIds.length, `independent sources of ${f.text}`)
+      for (const s of f.support) {
+        const shared = [...words(textOf(s))].filter((w) => words(f.text).has(w))
+        assert.ok(shared.length >= 2, `support "${textOf(s)}" shares words with "${f.text}"`)
+      }
+    }
+  })
+
+  it('corroborates a fact naming the two people every outlet reports on, with their names in every support span', () => {
+    const everywhere = story.entities
+      .filter((e) => e.type === 'person' && e.articleIds.length === story.articleIds.length)
+      .sort((a, b) => b.mentions - a.mentions)
+      .map((e) => e.name.split(' ').at(-1)!)
+    assert.ok(everywhere.length >= 2, 'people every outlet mentions')
+    const both = (text: string) => everywhere.filter((n) => text.includes(n)).length >= 2
+    const fact = story.facts.find((f) => f.status === 'corroborated' && f.articleIds.length >= 3 && f.support.every((s) => both(textOf(s))))
+    assert.ok(fact, `a fact naming two of ${everywhere.join(', ')} corroborated by three outlets`)
+  })
+
+  it('keeps who a fact is credited to apart from the outlet, in the story\'s spelling', () => {
+    const outlets = new Set(articles.map((a) => a.outlet?.name).filter(Boolean))
+    const credited = story.facts.flatMap((f) => f.support.filter((s) => s.attributedTo))
+    assert.ok(credited.length > 0)
+    for (const s of credited) assert.ok(!outlets.has(s.attributedTo!), `${s.attributedTo} is the outlet itself`)
+    const names = new Set(story.entities.flatMap((e) => [e.name, ...e.aliases]))
+    const people = credited.filter((s) => names.has(s.attributedTo!))
+    assert.ok(people.length > credited.length / 2, 'most credited sources are story entities')
+    // A spelling variant of one person is credited under one name.
+    for (const f of story.facts) {
+      const named = (f.attributedTo ?? []).filter((n) => /^\p{Lu}/u.test(n) && !/^(?:The|A|An)\s/.test(n) && n.includes(' '))
+      const surnames = named.map((n) => n.split(' ').at(-1))
+      assert.equal(new Set(surnames).size, surnames.length, `one name per source: ${f.attributedTo}`)
+    }
+  })
+
+  it('lists for each outlet the facts only it reports, and its share of the facts', () => {
+    for (const article of articles.filter((a) => a.outlet)) {
+      const coverage = story.coverage.find((c) => c.articleId === article.id)
+      assert.ok(coverage && coverage.uniqueFactIds.length > 0, `${article.outlet?.name} has facts of its own`)
+      for (const id of coverage.uniqueFactIds) {
+        const fact = story.facts.find((f) => f.id === id)!
+        assert.equal(fact.status, 'single-source')
+        assert.deepEqual(fact.articleIds, [article.id])
+        for (const s of fact.support) assert.ok(textOf(s).length > 0)
+      }
+      const carried = story.facts.filter((f) => f.articleIds.includes(article.id)).length
+      assert.equal(coverage.factCount, carried)
+      assert.ok(Math.abs((coverage.share ?? -1) - carried / story.facts.length) < 0.001)
+    }
+  })
+
+  it('finds name-spelling, quote-wording and claim discrepancies, each value backed by different articles', () => {
+    for (const kind of ['name-spelling', 'quote-wording', 'claim'] as const) {
+      const found = story.discrepancies.filter((d) => d.kind === kind)
+      assert.ok(found.length > 0, `a ${kind} discrepancy`)
+      for (const d of found) {
+        assert.ok(d.values.length >= 2, d.description)
+        assert.ok(d.values.every((v) => v.articleIds.length > 0))
+      }
+    }
+    const spelling = story.discrepancies.filter((d) => d.kind === 'name-spelling')
+    // Every spelling variant is a spelling of an entity the story merged.
+    for (const d of spelling) for (const v of d.values) assert.ok(story.entities.some((e) => [e.name, ...e.aliases].some((n) => n.includes(v.value))), v.value)
+    const claim = story.discrepancies.find((d) => d.kind === 'claim')!
+    assert.ok(!claim.values[0].articleIds.some((id) => claim.values[1].articleIds.includes(id)), 'no article on both sides of a claim')
+    assert.ok(claim.values.every((v) => (v.support ?? []).length > 0), 'each side of the claim points at its words')
+    // Evidence spans, wherever given, come from the articles behind their value.
+    for (const d of story.discrepancies) for (const v of d.values) for (const c of v.support ?? []) assert.ok(v.articleIds.includes(c.articleId) && textOf(c).length > 0, d.description)
+  })
+
+  it('reports framing only where outlets chose different words, with the words as evidence', () => {
+    const framing = story.discrepancies.filter((d) => d.kind === 'framing')
+    assert.ok(framing.length > 0, 'a framing discrepancy')
+    for (const d of framing) {
+      assert.equal(new Set(d.values.map((v) => v.value)).size, d.values.length, `distinct words: ${d.description}`)
+      assert.ok(d.values.length >= 2)
+      if (/headline/.test(d.description)) continue
+      // The evidence is the word itself, in the form the outlet printed ("talks", "cease-fire").
+      for (const v of d.values) for (const s of v.support ?? []) assert.ok(textOf(s).toLowerCase().includes(v.value.toLowerCase().slice(0, 4)), `${textOf(s)} for ${v.value}`)
+    }
+  })
+
+  it('summarises in 3 to 7 sentences that each pass the citation check, and counts the rejected', () => {
+    assert.ok(story.summary.length >= 3 && story.summary.length <= 7)
+    assert.equal(typeof story.summaryRejected, 'number')
+    for (const sentence of story.summary) {
+      const cited = sentence.citations.map(textOf)
+      assert.ok(checkCitation(sentence.text, cited).ok, sentence.text)
     }
   })
 })

@@ -214,7 +214,7 @@ const SUBORDINATE_TAIL = /,\s+(?:though|although|even though|as|after|before|bec
 const QUOTE_CHARS = /["“”]/g
 const NEGATION = /\b(?:not|no|never|none|nobody|neither|nor|denied|denies|deny|refused|unclear|whether|yet to)\b|n['’]t\b/i
 const NAME_RUN = String.raw`(?:the\s+)?[A-Z][\p{L}.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}.'’-]*){0,4}`
-const DESCRIPTOR = String.raw`(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}-]+\s+){0,4}?(?:officials?|spokes(?:man|woman|person)|sources?|person|adviser|aide|diplomats?|agency|media|outlets?|ministry|statement)`
+const DESCRIPTOR = String.raw`\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}-]+\s+){0,4}?(?:officials?|spokes(?:man|woman|person)|sources?|person|adviser|aide|diplomats?|agency|media|outlets?|ministry|statement)`
 const CUE = String.raw`(?:said|says|reported|reports|told|stated|added|noted|claimed|announced|wrote|posted|confirmed)`
 const SOURCE_DESCRIPTOR = String.raw`(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:media|agency|news agency|officials?|sources?|reports?)`
 const ACCORDING = new RegExp(String.raw`\b(?:according to|citing)\s+(${SOURCE_DESCRIPTOR}(?:\s+[A-Z][\p{L}]+)?|${NAME_RUN}|${DESCRIPTOR})`, 'u')
@@ -225,6 +225,7 @@ const SUBJECT_CUE = new RegExp(String.raw`(${NAME_RUN}|${DESCRIPTOR})\s+${CUE}\b
 const INVERTED_CUE = new RegExp(String.raw`\b${CUE}\s+(${NAME_RUN}|${DESCRIPTOR})\s*[.,]?\s*$`, 'u')
 // Sentence-initial words that a capitalised run may start with but that are not names.
 const NOT_NAME_START = /^(?:The|A|An|But|And|Earlier|Later|Then|On|In|However|Meanwhile|He|She|They|It|We)\s+/
+const PRONOUN_ONLY = /^(?:it|he|she|they|we|i|you|this|that|these|those)$/i
 
 function wordCount(text: string): number {
   return text.match(WORDS)?.length ?? 0
@@ -267,7 +268,9 @@ interface Attribution {
 function canonicalName(article: Annotated, span: Span, fallback: string): string {
   const entity = article.entities.findLast((e) => overlap(e.span, span) > 0 && e.type !== 'place')
   if (entity) return entity.name
-  const rest = fallback.replace(NOT_NAME_START, '').trim()
+  // "It said", "they said": a pronoun names no one; the next pattern may.
+  if (PRONOUN_ONLY.test(fallback.trim())) return ''
+  const rest = fallback.replace(NOT_NAME_START, '').replace(/[.,;:]+$/, '').trim()
   // "The ministry" is a descriptor, not a name: keep its article, in lower case.
   return /^\p{Ll}/u.test(rest) ? fallback.charAt(0).toLowerCase() + fallback.slice(1) : rest
 }

@@ -261,6 +261,8 @@ export function claimDiscrepancies(claims: Claim[], conflicts: ClaimConflict[], 
     const value = (side: number[], rep: number) => ({
       value: shorten(claims[rep].text, maxValueWords),
       articleIds: [...new Set([rep, ...side].map((i) => claims[i].articleId))],
+      // The claims stating this side, in every article that does.
+      support: [...new Set([rep, ...side])].map((i) => ({ articleId: claims[i].articleId, start: claims[i].span[0], end: claims[i].span[1] })),
     })
     out.push({
       kind: 'claim',

@@ -4,7 +4,7 @@
  * ranges first ("about 3 hours" is 2.55..3.45), so differently hedged wordings of one number agree.
  */
 import type { Claim } from './claims.js'
-import type { Discrepancy, NumberMention } from '../types.js'
+import type { Citation, Discrepancy, NumberMention } from '../types.js'
 
 export interface NumberCompatibilityOptions {
   /** Two exact values within this share of the larger one agree (rounding in different outlets). */
@@ -70,13 +70,18 @@ function mutuallyUnmatched(a: NumberMention[], b: NumberMention[], options: Numb
 
 /** Groups the mentions of one unit into clusters of mutually compatible values, with their articles. */
 function valueGroups(entries: { n: NumberMention; articleId: string }[], options: NumberCompatibilityOptions): Discrepancy['values'] {
-  const groups: { head: NumberMention; articleIds: string[] }[] = []
+  const groups: { head: NumberMention; articleIds: string[]; support: Citation[] }[] = []
   for (const { n, articleId } of entries) {
     const group = groups.find((g) => numbersCompatible(g.head, n, options))
-    if (!group) groups.push({ head: n, articleIds: [articleId] })
-    else if (!group.articleIds.includes(articleId)) group.articleIds.push(articleId)
+    const at = { articleId, start: n.span[0], end: n.span[1] }
+    if (!group) groups.push({ head: n, articleIds: [articleId], support: [at] })
+    else {
+      if (!group.articleIds.includes(articleId)) group.articleIds.push(articleId)
+      group.support.push(at)
+    }
   }
-  return groups.map((g) => ({ value: formatNumber(g.head), articleIds: g.articleIds }))
+  // Each value with the number's words in every article that gives it.
+  return groups.map((g) => ({ value: formatNumber(g.head), articleIds: g.articleIds, support: g.support }))
 }
 
 /**

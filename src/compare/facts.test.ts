@@ -4,6 +4,8 @@ import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { articleClaims, contentLemmas, splitClauses } from './claims.js'
 import { numbersCompatible } from './discrepancies.js'
 import { alignFactClaims, alignFacts } from './facts.js'
+import { annotate } from '../enrich/index.js'
+import { extractArticle } from '../extract/index.js'
 import type { Annotated, NumberMention } from '../types.js'
 
 const putin = { text: 'Putin', type: 'person' as const, name: 'Vladimir Putin' }
@@ -71,6 +73,15 @@ describe('claims', () => {
     assert.equal(claims[1].attributedTo, 'the ministry')
     assert.equal(claims[2].attributedTo, null)
   })
+
+  it('names no pronoun or word fragment as a source', () => {
+    const table: [string, string | null][] = [
+      ['It said the talks could happen as soon as next week.', null],
+      ['The meeting, which Russian state media said lasted three hours, ended at noon.', null],
+      ['Another attack hit the port overnight, according to Kyiv.', 'Kyiv'],
+    ]
+    for (const [text, want] of table) assert.equal(articleClaims(fixtureArticle({ text }))[0].attributedTo, want, text)
+  })
 })
 
 describe('numbersCompatible', () => {
@@ -105,6 +116,26 @@ describe('alignFacts', () => {
     assert.deepEqual(discrepancies, [], 'about/nearly/around two hours are compatible')
   })
 
+  it('aligns "lasted about two hours", "the nearly two-hour talks" and "met for around two hours" read by the real enrich stage', () => {
+    const texts = [
+      'The talks between the envoy Dana Reyes and President Omar Haddad lasted about two hours in Valletta. Reyes then flew home.',
+      'President Omar Haddad received Dana Reyes in Valletta for the nearly two-hour talks. The port was closed for the visit.',
+      'Dana Reyes met Omar Haddad for around two hours in Valletta. Fishing boats stayed in harbour because of a storm.',
+    ]
+    const articles = texts.map((text, i) =>
+      annotate(extractArticle({ source: { kind: 'text', path: `p${i}.txt` }, bytes: new TextEncoder().encode(text), publishedAt: '2026-03-04', outlet: `Paper ${i}` })),
+    )
+    for (const a of articles) assert.ok(a.numbers.some((n) => n.value === 2 && n.unit === 'hour'), `two hours read in: ${a.text}`)
+    const { facts, discrepancies } = alignFacts(articles)
+    const talks = factWith(facts, 'two')
+    assert.deepEqual([...talks.articleIds].sort(), articles.map((a) => a.id).sort())
+    assert.equal(talks.status, 'corroborated')
+    for (const s of talks.support) assert.match(articles.find((a) => a.id === s.articleId)!.text.slice(s.start, s.end), /two/)
+    assert.ok(!discrepancies.some((d) => d.kind === 'number'), 'the hedged wordings agree')
+    // The other sentences stay apart.
+    assert.ok(facts.filter((f) => f !== talks).every((f) => f.articleIds.length === 1))
+  })
+
   it('keeps unrelated claims apart as single-source facts', () => {
     const articles = meetingStory()
     const { facts } = alignFacts(articles)
@@ -125,15 +156,20 @@ describe('alignFacts', () => {
         entities: [{ text: 'Kharkiv', type: 'place' }], numbers: [{ text: 'Six people', value: 6, unit: 'people' }],
       }),
     ]
-    const { facts, discrepancies } = alignFacts(articles)
+    const { facts, discrepancies: all } = alignFacts(articles)
     assert.equal(facts[0].status, 'disputed')
+    // "killed" against "died" is also a choice of words: a framing entry, apart from the numbers.
+    assert.deepEqual(all.filter((d) => d.kind === 'framing').map((d) => d.values.map((v) => v.value)), [['killed', 'died']])
+    const discrepancies = all.filter((d) => d.kind !== 'framing')
     assert.equal(discrepancies.length, 1)
     assert.equal(discrepancies[0].kind, 'number')
     assert.match(discrepancies[0].description, /killed in the strike.*: 2 vs 6/)
-    assert.deepEqual(discrepancies[0].values, [
+    assert.deepEqual(discrepancies[0].values.map(({ value, articleIds }) => ({ value, articleIds })), [
       { value: '2', articleIds: [articles[0].id] },
       { value: '6', articleIds: [articles[1].id] },
     ])
+    // Each value points at the number's words in its article.
+    assert.deepEqual(discrepancies[0].values.map((v) => v.support?.map((c) => articles.find((a) => a.id === c.articleId)!.text.slice(c.start, c.end))), [['Two people'], ['Six people']])
   })
 
   it('does not flag differently hedged wordings of three hours', () => {
@@ -168,6 +204,38 @@ describe('alignFacts', () => {
     const { facts } = alignFacts(articles)
     assert.equal(facts[0].articleIds.length, 2)
     assert.equal(facts[0].status, 'single-source')
+  })
+
+  it('counts a publisher family and a syndicated copy once', () => {
+    const text = 'The central bank raised its main interest rate to nine percent on Tuesday.'
+    const other = 'On Tuesday the central bank raised its main interest rate to nine percent.'
+    const family = [fixtureArticle({ outlet: 'The Wall Street Journal', text }), fixtureArticle({ outlet: 'New York Post', text: other })]
+    const [f] = alignFacts(family).facts
+    assert.equal(f.articleIds.length, 2)
+    assert.equal(f.sources, 1)
+    assert.equal(f.status, 'single-source')
+    const wire = fixtureArticle({ outlet: 'Wire', text })
+    const local = fixtureArticle({ outlet: 'Local Daily', text: `${text} ` })
+    const independent = fixtureArticle({ outlet: 'Another', text: other })
+    const copied = alignFacts([wire, local], { copies: [{ articleId: local.id, of: wire.id }] }).facts[0]
+    assert.equal(copied.sources, 1)
+    assert.equal(copied.status, 'single-source')
+    const three = alignFacts([wire, local, independent], { copies: [{ articleId: local.id, of: wire.id }] }).facts[0]
+    assert.equal(three.articleIds.length, 3)
+    assert.equal(three.sources, 2)
+    assert.equal(three.status, 'corroborated')
+  })
+
+  it('keeps on each support span who the article credits the fact to', () => {
+    const tass = { text: 'TASS', type: 'organization' as const }
+    const articles = [
+      fixtureArticle({ outlet: 'A', text: 'Two drones were shot down over the capital overnight, according to TASS.', entities: [tass] }),
+      fixtureArticle({ outlet: 'B', text: 'Two drones were shot down over the capital overnight.' }),
+    ]
+    const [f] = alignFacts(articles).facts
+    assert.equal(f.status, 'corroborated')
+    assert.deepEqual(f.support.map((s) => [s.articleId, s.attributedTo]), [[articles[0].id, 'TASS'], [articles[1].id, null]])
+    assert.deepEqual(f.attributedTo, ['TASS'])
   })
 
   it('says who a fact is attributed to', () => {

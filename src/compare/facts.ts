@@ -6,13 +6,17 @@
  *      number units and dates (weights: inverse frequency in the story);
  *   3. cluster: greedy by best pair, at most one claim per article per fact;
  *   4. claim conflicts across all claims (conflicts.ts), which mark their facts disputed;
- *   5. status and number discrepancies per fact (discrepancies.ts), then the fact's text and id.
+ *   5. status and number discrepancies per fact (discrepancies.ts), then the fact's text and id;
+ *   6. framing across the aligned facts, the headlines and the descriptors of entities (framing.ts).
  * Clustering must see every scored pair before a status is read, hence the order.
  */
 import { createHash } from 'node:crypto'
+import { DEFAULT_FAMILIES, independentSources, type PublisherFamilies } from '../cluster/families.js'
 import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
+import type { MergedEntities } from './entities.js'
+import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact } from '../types.js'
 
 export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, ConflictOptions {
@@ -24,6 +28,12 @@ export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, C
   maxPairs?: number
   /** A claim with fewer words is not a fact on its own ("he said."). */
   minFactWords?: number
+  /** Near-duplicate copies in the story (from clustering): a copy and its original are one source. */
+  copies?: readonly { articleId: string; of: string }[]
+  /** Publisher families: outlets of one family are one source. */
+  families?: PublisherFamilies
+  /** The story's merged entities: attributions are named by their story entity ("Trump" -> "Donald Trump"). */
+  entities?: Pick<MergedEntities, 'findInArticle'>
 }
 
 /** A fact with the claims behind it (local detail; the report keeps `StoryFact`). */
@@ -155,12 +165,18 @@ const LINKAGE_SHARE = 0.8
 
 const COMPLETE = /^[\p{Lu}"“‘'(\d]/u
 
+// Centrality is read against at most this many of a fact's claims (evenly spaced): a fact reported
+// by hundreds of articles would otherwise cost a similarity for every pair of its claims.
+const CENTRALITY_PEERS = 24
+
 /** The clearest wording: complete, not a bare quotation, most central, then shortest. */
 function factText(m: Scored, members: number[]): string {
   const words = (i: number) => m.claims[i].text.split(/\s+/).length
+  const step = Math.max(1, members.length / CENTRALITY_PEERS)
+  const peers = members.length <= CENTRALITY_PEERS ? members : Array.from({ length: CENTRALITY_PEERS }, (_, k) => members[Math.floor(k * step)])
   const score = (i: number) => {
     const c = m.claims[i]
-    const central = members.reduce((s, j) => (j === i ? s : s + similarity(m, i, j)), 0)
+    const central = peers.reduce((s, j) => (j === i ? s : s + similarity(m, i, j)), 0)
     return central + (COMPLETE.test(c.text) ? 0.5 : 0) - (c.quoted ? 0.5 : 0) - words(i) * 0.005
   }
   const scores = members.map(score)
@@ -181,20 +197,27 @@ function factId(claims: Claim[]): string {
 const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1, 'single-source': 2 }
 
 /**
- * Aligns the claims of a story's articles into facts: corroborated (two or more outlets),
+ * Aligns the claims of a story's articles into facts: corroborated (two or more independent
+ * sources: a copy and its original, or two outlets of one publisher family, are one),
  * single-source, or disputed (incompatible numbers, or one outlet asserting what another negates),
  * with the number and claim discrepancies found.
  * @example const { facts, discrepancies } = alignFacts(story.articles)
  */
 export function alignFacts(articles: Annotated[], options: FactOptions = {}): { facts: StoryFact[]; discrepancies: Discrepancy[] } {
   const { facts, discrepancies } = alignFactClaims(articles, options)
-  return { facts: facts.map(({ id, text, status, articleIds, support }) => ({ id, text, status, articleIds, support })), discrepancies }
+  return { facts: facts.map(({ id, text, status, articleIds, support, sources, attributedTo }) => ({ id, text, status, articleIds, support, sources, attributedTo })), discrepancies }
 }
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
   const { threshold = 0.45, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
+  // Independent sources: a copy counts with its original, and one publisher family counts once.
+  const sourceOf = new Map<string, string>()
+  const group = { id: 'facts', articleIds: articles.map((a) => a.id), why: [], copies: options.copies ? [...options.copies] : [] }
+  for (const { key, articleIds } of independentSources(group, new Map(articles.map((a) => [a.id, a])), options.families ?? DEFAULT_FAMILIES)) {
+    for (const id of articleIds) sourceOf.set(id, key)
+  }
   const m = scoreModel(claims)
   const groups = cluster(m, scoredPairs(m, maxPostings, maxPairs, threshold), threshold)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
@@ -203,21 +226,34 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   const conflicted = new Set(conflicts.flatMap((c) => [c.affirmed, c.disputing]))
   const facts: AlignedFact[] = []
   const discrepancies: Discrepancy[] = []
+  // A source's name as the story's entity has it; many claims credit the same source, so once each.
+  const storyNames = new Map<string, string>()
+  const storyName = (articleId: string, name: string): string => {
+    const key = `${articleId}\u0000${name}`
+    let found = storyNames.get(key)
+    if (found === undefined) storyNames.set(key, (found = options.entities?.findInArticle(articleId, name)?.name ?? name))
+    return found
+  }
   for (const members of groups) {
     const own = members.map((i) => claims[i])
     if (own.length === 1 && own[0].text.split(/\s+/).length < minFactWords) continue
     const found = numberDiscrepancies(own, options)
     discrepancies.push(...found)
-    const sources = new Set(own.map((c) => c.source))
+    const sources = new Set(own.map((c) => sourceOf.get(c.articleId) ?? c.source))
     const disputed = found.length > 0 || members.some((i) => conflicted.has(i))
     const status: FactStatus = disputed ? 'disputed' : sources.size >= 2 ? 'corroborated' : 'single-source'
     const ordered = [...members].sort((a, b) => a - b)
+    const creditedBy = (c: Claim) => (c.attributedTo ? storyName(c.articleId, c.attributedTo) : null)
+    const attributedTo = [...new Set(own.flatMap((c) => creditedBy(c) ?? []))]
     facts.push({
       id: factId(own),
       text: factText(m, ordered),
       status,
       articleIds: [...new Set(ordered.map((i) => claims[i].articleId))],
-      support: ordered.map((i) => ({ articleId: claims[i].articleId, start: claims[i].span[0], end: claims[i].span[1] })),
+      // Who asserts it, per article: null when the outlet states it, else the source it names.
+      support: ordered.map((i) => ({ articleId: claims[i].articleId, start: claims[i].span[0], end: claims[i].span[1], attributedTo: creditedBy(claims[i]) })),
+      sources: sources.size,
+      attributedTo,
       claims: ordered.map((i) => claims[i]),
       stage: 'compare/facts',
     })
@@ -226,5 +262,8 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   const firstIndex = (f: AlignedFact) => position.get(f.claims[0]) ?? 0
   facts.sort((a, b) => b.articleIds.length - a.articleIds.length || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || firstIndex(a) - firstIndex(b))
   discrepancies.push(...claimDiscrepancies(claims, conflicts, options))
+  // Framing reads the aligned facts: words are compared only where outlets state the same thing.
+  discrepancies.push(...factFraming(facts, new Map(articles.map((a) => [a.id, a]))), ...headlineFraming(articles))
+  if (options.entities) discrepancies.push(...entityFraming(articles, options.entities))
   return { facts, discrepancies }
 }

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
 import { STOP_WORDS, wordTokens } from '../cluster/terms.js'
 import type { MergedEntities } from './entities.js'
+import { attributionDiscrepancy, cueVerb } from './framing.js'
 import { compatibleSpeakers, type SpeakerRef } from './names.js'
 
 export interface AlignQuotesOptions {
@@ -139,7 +140,15 @@ function unionFind(n: number): { find: (i: number) => number; union: (a: number,
 function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
   const index = new Map<string, number[]>()
   const uf = unionFind(items.length)
+  // The same wording from the same speaker, seen before: it matches whatever its twin matched
+  // (every later quote is compared with the twin), so it joins the twin without comparisons.
+  // Syndicated and wire copies make this the common case in a large story.
+  const twins = new Map<string, number>()
   items.forEach((item, i) => {
+    const wording = `${item.indirect ? 'i' : 'd'}\u0000${item.speaker?.entity?.id ?? item.speaker?.name ?? ''}\u0000${item.tokens.join(' ')}`
+    const twin = twins.get(wording)
+    if (twin !== undefined) return uf.union(twin, i)
+    twins.set(wording, i)
     const keys = item.content.size > 0 ? item.content : new Set(item.tokens)
     const candidates = new Set<number>()
     for (const k of keys) for (const j of index.get(k) ?? []) candidates.add(j)
@@ -227,6 +236,15 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
     entry.articleIds = sortedUnique([...entry.articleIds, s.item.articleId])
     bySpeaker.set(key, entry)
   }
+  // The verbs outlets attribute the same words with ("said" / "claimed" / "admitted").
+  const verbs = group.flatMap((x) => {
+    const verb = cueVerb(x.q.cue)
+    // The evidence is the verb itself, at the start of the cue's span ("told" of "told Reuters").
+    const cue = x.q.cueSpan
+    return verb ? [{ articleId: x.articleId, word: verb, ...(cue ? { span: [cue[0], cue[0] + verb.length] as const } : {}) }] : []
+  })
+  const framing = attributionDiscrepancy(verbs, `${chosen?.name ? `${chosen.name}’s words ` : 'the quote '}${clip(longest.text.trim())}`)
+  if (framing) discrepancies.push(framing)
   if (bySpeaker.size > 1) {
     discrepancies.push({
       kind: 'claim',

@@ -2,7 +2,7 @@
  * Helpers shared by the Markdown and HTML report renderers: article labels, citation numbering
  * and cited-word lookup. Pure functions of the report.
  */
-import type { Article, Citation, Report, ReportArticle, Story } from '../types.js'
+import type { Article, Citation, Report, ReportArticle, Story, StoryFact } from '../types.js'
 
 /** What a renderer needs to name an article. */
 export type ArticleLike = Pick<ReportArticle, 'id' | 'outlet' | 'title' | 'source'>
@@ -97,4 +97,9 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
     else out.set(key, [item])
   }
   return out
+}
+
+/** The sources a fact is credited to that its text does not already name ("Trump said ..."). */
+export function creditedElsewhere(fact: Pick<StoryFact, 'text' | 'attributedTo'>): string[] {
+  return (fact.attributedTo ?? []).filter((name) => !fact.text.includes(name.split(/\s+/).at(-1) ?? name))
 }

@@ -116,6 +116,27 @@ describe('renderReportHtml', () => {
     assert.deepEqual(header, ['Fact', 'Status', 'Harbor Gazette', 'Valley Post'])
   })
 
+  it('shows coverage shares, independent sources, attribution, date conflicts, evidence and the rejected count', () => {
+    const report = smallReport()
+    const story = report.stories[0]
+    Object.assign(story.coverage[0], { factCount: 2, share: 2 / 3, corroboratedShare: 1 })
+    Object.assign(story.facts[0], { sources: 1, attributedTo: ['the mayor'] })
+    story.timeline[1].otherDates = [{ date: '2024-03-04', articleIds: [idA] }]
+    story.discrepancies[0].values[0].support = [{ articleId: idA, start: texts.get(idA)!.indexOf('cost $4.2 million'), end: texts.get(idA)!.indexOf('cost $4.2 million') + 17 }]
+    const doc = dom(renderReportHtml(report, texts))
+    const tables = [...doc.querySelectorAll('table')]
+    const coverage = tables.find((t) => t.textContent?.includes('Share of corroborated facts'))
+    assert.ok(coverage?.textContent?.includes('67% (2 of 3)'))
+    const matrix = doc.querySelector('table.matrix')
+    assert.match(matrix?.textContent ?? '', /2 outlets · 1 independent · attributed to the mayor/)
+    assert.match(matrix?.textContent ?? '', /share of all facts.*67%/s)
+    const page = doc.documentElement.textContent ?? ''
+    assert.match(page, /dated otherwise: 2024-03-04 \(Harbor Gazette\)/)
+    const evidence = [...doc.querySelectorAll('li[title]')].find((li) => li.textContent?.includes('$4.2 million'))
+    assert.equal(evidence?.getAttribute('title'), 'cost $4.2 million')
+    assert.match(page, /1 candidate sentence\(s\) rejected by the citation check/)
+  })
+
   it('gives a page of several stories a table of contents and one heading per story', () => {
     const report = smallReport()
     report.stories.push({ ...structuredClone(report.stories[0]), id: 'story-2', title: 'Second story' })

@@ -5,7 +5,7 @@
  * external loads (strict CSP), and every piece of article-derived text is escaped.
  */
 import type { Citation, Report, ReportArticle, Story, StoryFact } from '../types.js'
-import { articleLabel, citationKey, citedText, groupBy, numberCitations } from './common.js'
+import { articleLabel, citationKey, citedText, creditedElsewhere, groupBy, numberCitations } from './common.js'
 import { escapeHtml as esc, truncate } from './escape.js'
 import { el, htmlPage, htmlTable } from './html-page.js'
 import { markArticleText, type MarkedText } from './html-text.js'
@@ -95,7 +95,7 @@ function summaryHtml(ctx: PageContext, story: Story): string {
     const refs = s.citations.map((c) => citationLink(ctx, c, numberOf.get(citationKey(c)) ?? 0)).join('')
     return `<p>${esc(s.text)}${refs}</p>`
   })
-  const rejected = story.summaryRejected ? el('p', `${story.summaryRejected} candidate sentence(s) rejected by the citation check.`, 'meta') : ''
+  const rejected = story.summaryRejected !== undefined ? el('p', `${story.summaryRejected} candidate sentence(s) rejected by the citation check.`, 'meta') : ''
   return `<div class="summary">${ps.join('\n')}${rejected}</div>`
 }
 
@@ -112,8 +112,19 @@ function factMatrix(ctx: PageContext, story: Story): string {
       const tip = words.length > 0 ? truncate(words.join(' … '), ctx.opts.maxTooltipChars) : 'reported'
       return `<td class="hit" title="${esc(tip)}">●</td>`
     })
-    return [esc(f.text), `<span class="badge ${f.status}">${f.status}</span>`, ...cells]
+    const outletCount = new Set(f.articleIds.map((id) => label(ctx, id))).size
+    const independent = f.sources !== undefined && f.sources < outletCount ? ` · ${f.sources} independent` : ''
+    const credited = creditedElsewhere(f).length ? ` · attributed to ${creditedElsewhere(f).join(', ')}` : ''
+    const meta = independent || credited ? el('div', `${outletCount} outlets${independent}${credited}`, 'meta') : ''
+    return [`${esc(f.text)}${meta}`, `<span class="badge ${f.status}">${f.status}</span>`, ...cells]
   })
+  // The last row: each article's share of the story's facts.
+  const coverage = new Map(story.coverage.map((c) => [c.articleId, c]))
+  const shares = cols.map((id) => {
+    const share = coverage.get(id)?.share
+    return share === undefined ? '<td>—</td>' : `<td title="share of the story's facts">${Math.round(share * 100)}%</td>`
+  })
+  rows.push(['<em>share of all facts</em>', '', ...shares])
   return htmlTable(header, rows, 'matrix')
 }
 
@@ -139,7 +150,14 @@ function quotesHtml(ctx: PageContext, story: Story): string {
 function discrepanciesHtml(ctx: PageContext, story: Story): string {
   if (story.discrepancies.length === 0) return el('p', 'No discrepancies found.', 'meta')
   const items = story.discrepancies.map((d) => {
-    const values = d.values.map((v) => `<li>“${esc(v.value)}” — ${outlets(ctx, v.articleIds)}</li>`).join('')
+    const values = d.values
+      .map((v) => {
+        // The words behind each value, when the discrepancy gives them, as a tooltip.
+        const words = (v.support ?? []).map((c) => citedText(c, ctx.texts)).filter((w): w is string => w !== null)
+        const tip = words.length > 0 ? ` title="${esc(truncate(words.join(' … '), ctx.opts.maxTooltipChars))}"` : ''
+        return `<li${tip}>“${esc(v.value)}” — ${outlets(ctx, v.articleIds)}</li>`
+      })
+      .join('')
     return `<li><span class="badge">${esc(d.kind)}</span> ${esc(d.description)}<ul>${values}</ul></li>`
   })
   return `<ul>${items.join('\n')}</ul>`
@@ -161,7 +179,11 @@ function entitiesHtml(ctx: PageContext, story: Story): string {
 
 function timelineHtml(ctx: PageContext, story: Story): string {
   if (story.timeline.length === 0) return el('p', 'No dated events.', 'meta')
-  const items = story.timeline.map((t) => `<li><strong>${esc(t.date)}</strong> ${esc(t.text)} <span class="meta">(${outlets(ctx, t.articleIds)})</span></li>`)
+  const items = story.timeline.map((t) => {
+    // An event other articles date differently is a discrepancy: say so on its line.
+    const other = t.otherDates?.length ? ` <span class="badge disputed">dated otherwise: ${esc(t.otherDates.map((o) => `${o.date} (${[...new Set(o.articleIds.map((id) => label(ctx, id)))].join(', ')})`).join('; '))}</span>` : ''
+    return `<li><strong>${esc(t.date)}</strong> ${esc(t.text)} <span class="meta">(${outlets(ctx, t.articleIds)})</span>${other}</li>`
+  })
   return `<ol class="plain">${items.join('\n')}</ol>`
 }
 
@@ -170,8 +192,15 @@ function coverageHtml(ctx: PageContext, story: Story): string {
   const factText = new Map(story.facts.map((f) => [f.id, f.text]))
   const cell = (ids: string[]): string =>
     ids.length === 0 ? '0' : `${ids.length}<ul>${ids.map((id) => el('li', truncate(factText.get(id) ?? id, 120))).join('')}</ul>`
-  const rows = story.coverage.map((c) => [esc(c.outlet ?? label(ctx, c.articleId)), cell(c.uniqueFactIds), cell(c.omittedFactIds)])
-  return htmlTable(['Outlet', 'Only this outlet', 'Left out by this outlet'], rows)
+  const pct = (x: number | null | undefined) => (x === undefined || x === null ? '—' : `${Math.round(x * 100)}%`)
+  const rows = story.coverage.map((c) => [
+    esc(c.outlet ?? label(ctx, c.articleId)),
+    c.factCount === undefined ? '—' : `${pct(c.share)} (${c.factCount} of ${story.facts.length})`,
+    pct(c.corroboratedShare),
+    cell(c.uniqueFactIds),
+    cell(c.omittedFactIds),
+  ])
+  return htmlTable(['Outlet', 'Share of facts', 'Share of corroborated facts', 'Only this outlet', 'Left out by this outlet'], rows)
 }
 
 function storyHtml(ctx: PageContext, story: Story, si: number, single: boolean): string {

@@ -54,7 +54,9 @@ function quote(q: StoryQuote): StoryQuote {
 }
 
 function fact(f: StoryFact): StoryFact {
-  return { ...f, articleIds: arr(f.articleIds), support: arr(f.support).map(citation) }
+  // Attribution stays on each support span: who the article says asserts the fact.
+  const support = arr(f.support).map((s) => (s.attributedTo === undefined ? citation(s) : { ...citation(s), attributedTo: s.attributedTo }))
+  return { ...f, articleIds: arr(f.articleIds), support }
 }
 
 function discrepancy(d: Discrepancy): Discrepancy {

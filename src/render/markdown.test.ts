@@ -74,6 +74,43 @@ describe('renderReportMarkdown', () => {
     assert.ok(facts.includes('- The closure begins on March 3. _(Valley Post)_'))
   })
 
+  it('draws a fact x outlet matrix with each article\'s share of the facts', () => {
+    const report = smallReport()
+    Object.assign(report.stories[0].coverage[0], { factCount: 2, share: 2 / 3, corroboratedShare: 1 })
+    Object.assign(report.stories[0].coverage[1], { factCount: 3, share: 1, corroboratedShare: 1 })
+    const rows = tableRows(section(renderReportMarkdown(report, texts), 'Facts by outlet').join('\n'))
+    assert.deepEqual(cells(rows[0]).map((c) => c.trim()), ['Fact', 'Status', 'Harbor Gazette', 'Valley Post'])
+    const closure = rows.find((r) => r.includes('The closure begins'))!
+    assert.deepEqual(cells(closure).slice(1).map((c) => c.trim()), ['single-source', '·', '●'])
+    assert.deepEqual(cells(rows.at(-1)!).slice(2).map((c) => c.trim()), ['67%', '100%'])
+    // Corroborated and disputed facts come before single-source ones.
+    assert.ok(rows.findIndex((r) => r.includes('corroborated')) < rows.findIndex((r) => r.includes('single-source')))
+  })
+
+  it('says how many summary sentences the check rejected, and each outlet\'s coverage share', () => {
+    const report = smallReport()
+    Object.assign(report.stories[0].coverage[0], { factCount: 2, share: 2 / 3, corroboratedShare: 1 })
+    const md = renderReportMarkdown(report, texts)
+    assert.match(section(md, 'Summary').join('\n'), /_1 candidate sentence rejected by the citation check\._/)
+    const coverage = tableRows(section(md, 'Coverage').join('\n'))
+    assert.equal(cells(coverage[2])[1].trim(), '67% (2 of 3)')
+    assert.equal(cells(coverage[2])[2].trim(), '100%')
+  })
+
+  it('counts independent sources and names whom a fact is attributed to', () => {
+    const report = smallReport()
+    Object.assign(report.stories[0].facts[0], { sources: 1, attributedTo: ['the mayor'] })
+    const facts = section(renderReportMarkdown(report, texts), 'Facts').join('\n')
+    assert.ok(facts.includes('_(2 outlets, 1 independent source: Harbor Gazette, Valley Post; attributed to the mayor)_'))
+  })
+
+  it('marks a timeline event that another outlet dates differently', () => {
+    const report = smallReport()
+    report.stories[0].timeline[1].otherDates = [{ date: '2024-03-04', articleIds: [idA] }]
+    const rows = tableRows(section(renderReportMarkdown(report, texts), 'Timeline').join('\n'))
+    assert.equal(cells(rows.find((r) => r.includes('The closure begins'))!)[4].trim(), '⚠ 2024-03-04 (Harbor Gazette)')
+  })
+
   it('lists quotes under their speaker with each outlet’s wording', () => {
     const quotes = section(renderReportMarkdown(smallReport(), texts), 'Quotes by speaker').join('\n')
     assert.ok(quotes.includes('#### Elena Ruiz'))

@@ -1,7 +1,7 @@
 /**
  * The report as Markdown for journalists: one section per story with its articles, a cited
- * summary (footnote-style references that quote the cited words), facts by status,
- * discrepancies, quotes by speaker, entities, timeline and coverage. Article-derived text is
+ * summary (footnote-style references that quote the cited words), facts by status, a fact x
+ * outlet matrix, discrepancies, quotes by speaker, entities, timeline and coverage. Article-derived text is
  * escaped so pipes and line breaks never break a table row.
  */
 import type { Report, ReportArticle, Story, StoryFact, StoryQuote } from '../types.js'
@@ -13,6 +13,7 @@ import {
   groupBy,
   numberCitations,
   storyArticles,
+  creditedElsewhere,
 } from './common.js'
 import { escapeMarkdown as md, truncate } from './escape.js'
 
@@ -20,9 +21,11 @@ import { escapeMarkdown as md, truncate } from './escape.js'
 export interface MarkdownOptions {
   /** Longest cited passage quoted in a reference, in characters. */
   maxCitedChars?: number
+  /** Rows of the fact x outlet matrix (corroborated and disputed facts first). */
+  maxMatrixFacts?: number
 }
 
-const DEFAULTS: Required<MarkdownOptions> = { maxCitedChars: 300 }
+const DEFAULTS: Required<MarkdownOptions> = { maxCitedChars: 300, maxMatrixFacts: 40 }
 
 /** Outlet names for article ids, comma-separated; `count` gives how many distinct outlets. */
 interface Labels {
@@ -65,7 +68,9 @@ function summarySection(story: Story, byId: Map<string, ReportArticle>, texts: M
     const where = words === null ? `characters ${c.start}–${c.end}` : `“${md(truncate(words, opts.maxCitedChars))}”`
     return `[${c.n}] ${outlet}: ${where}`
   })
-  return `${sentences.join(' ')}\n\n${references.map((r) => `- ${r}`).join('\n')}`
+  const n = story.summaryRejected ?? 0
+  const rejected = story.summaryRejected === undefined ? '' : `\n\n_${n} candidate sentence${n === 1 ? '' : 's'} rejected by the citation check._`
+  return `${sentences.join(' ')}\n\n${references.map((r) => `- ${r}`).join('\n')}${rejected}`
 }
 
 const STATUS_ORDER: { status: StoryFact['status']; heading: string }[] = [
@@ -81,12 +86,36 @@ function factsSection(story: Story, labels: Labels): string {
     const facts = story.facts.filter((f) => f.status === status)
     if (facts.length === 0) continue
     const items = facts.map((f) => {
-      const count = status === 'corroborated' ? `${labels.count(f.articleIds)} outlets: ` : ''
-      return `- ${md(f.text)} _(${count}${labels(f.articleIds)})_`
+      const outlets = labels.count(f.articleIds)
+      // Copies and outlets of one publisher family are one source: say so when that lowers the count.
+      const independent = f.sources !== undefined && f.sources < outlets ? `, ${f.sources} independent source${f.sources === 1 ? '' : 's'}` : ''
+      const count = status === 'corroborated' ? `${outlets} outlets${independent}: ` : ''
+      const credited = creditedElsewhere(f).length ? `; attributed to ${creditedElsewhere(f).map(md).join(', ')}` : ''
+      return `- ${md(f.text)} _(${count}${labels(f.articleIds)}${credited})_`
     })
     parts.push(`#### ${heading} (${facts.length})\n\n${items.join('\n')}`)
   }
   return parts.join('\n\n')
+}
+
+/**
+ * Facts (corroborated and disputed first) against the story's articles: ● where the article
+ * reports the fact, · where it does not; the last row gives each article's share of all facts.
+ */
+function matrixSection(story: Story, byId: Map<string, ReportArticle>, opts: Required<MarkdownOptions>): string {
+  if (story.facts.length === 0) return '_No facts._'
+  const rank = { corroborated: 0, disputed: 1, 'single-source': 2 } as const
+  const facts = [...story.facts].sort((a, b) => rank[a.status] - rank[b.status]).slice(0, opts.maxMatrixFacts)
+  const cols = story.articleIds
+  const rows = facts.map((f) => [md(truncate(f.text, 80)), f.status, ...cols.map((id) => (f.articleIds.includes(id) ? '●' : '·'))])
+  const coverage = new Map(story.coverage.map((c) => [c.articleId, c]))
+  const share = cols.map((id) => {
+    const c = coverage.get(id)
+    return c?.share === undefined ? '—' : `${Math.round(c.share * 100)}%`
+  })
+  rows.push(['_share of all facts_', '', ...share])
+  const more = story.facts.length > facts.length ? `\n\n_${story.facts.length - facts.length} more single-source facts are listed above._` : ''
+  return table(['Fact', 'Status', ...cols.map((id) => md(articleLabel(byId.get(id), id)))], rows) + more
 }
 
 function discrepanciesSection(story: Story, labels: Labels): string {
@@ -132,8 +161,11 @@ function entitiesSection(story: Story, labels: Labels): string {
 
 function timelineSection(story: Story, labels: Labels): string {
   if (story.timeline.length === 0) return '_No dated events._'
-  const rows = story.timeline.map((t) => [md(t.date), t.granularity, md(t.text), labels(t.articleIds)])
-  return table(['Date', 'Granularity', 'Event', 'Outlets'], rows)
+  // An event other articles date differently is a discrepancy: its row says so.
+  const other = (t: Story['timeline'][number]): string =>
+    t.otherDates?.length ? `⚠ ${t.otherDates.map((o) => `${md(o.date)} (${labels(o.articleIds)})`).join('; ')}` : ''
+  const rows = story.timeline.map((t) => [md(t.date), t.granularity, md(t.text), labels(t.articleIds), other(t)])
+  return table(['Date', 'Granularity', 'Event', 'Outlets', 'Dated otherwise by'], rows)
 }
 
 function coverageSection(story: Story, byId: Map<string, ReportArticle>): string {
@@ -142,12 +174,15 @@ function coverageSection(story: Story, byId: Map<string, ReportArticle>): string
   // A count first, then the facts themselves (shortened) so the table reads without the fact list.
   const cell = (ids: string[]): string =>
     ids.length === 0 ? '0' : `${ids.length}: ${ids.map((id) => md(truncate(factText.get(id) ?? id, 80))).join('; ')}`
+  const pct = (x: number | null | undefined) => (x === undefined || x === null ? '—' : `${Math.round(x * 100)}%`)
   const rows = story.coverage.map((c) => [
     md(c.outlet ?? articleLabel(byId.get(c.articleId), c.articleId)),
+    c.factCount === undefined ? '—' : `${pct(c.share)} (${c.factCount} of ${story.facts.length})`,
+    pct(c.corroboratedShare),
     cell(c.uniqueFactIds),
     cell(c.omittedFactIds),
   ])
-  return table(['Outlet', 'Unique facts', 'Omitted facts'], rows)
+  return table(['Outlet', 'Share of facts', 'Share of corroborated facts', 'Unique facts', 'Omitted facts'], rows)
 }
 
 function storySection(story: Story, byId: Map<string, ReportArticle>, texts: Map<string, string> | undefined, opts: Required<MarkdownOptions>): string {
@@ -156,6 +191,7 @@ function storySection(story: Story, byId: Map<string, ReportArticle>, texts: Map
     ['Articles', articlesTable(storyArticles(story, byId))],
     ['Summary', summarySection(story, byId, texts, opts)],
     ['Facts', factsSection(story, labels)],
+    ['Facts by outlet', matrixSection(story, byId, opts)],
     ['Discrepancies', discrepanciesSection(story, labels)],
     ['Quotes by speaker', quotesSection(story, labels)],
     ['Entities', entitiesSection(story, labels)],

@@ -53,6 +53,10 @@ describe('report JSON Schema', () => {
     ['publishedAt not ISO', (r) => (r.articles[0].publishedAt = 'Feb 14, 2024')],
     ['negative citation offset', (r) => (r.stories[0].summary[0].citations[0].start = -1)],
     ['coverage outlet missing', (r) => delete r.stories[0].coverage[0].outlet],
+    ['fact support attributed to a number', (r) => (r.stories[0].facts[0].support[0].attributedTo = 7)],
+    ['fact sources zero', (r) => (r.stories[0].facts[0].sources = 0)],
+    ['coverage share above 1', (r) => (r.stories[0].coverage[0].share = 1.5)],
+    ['discrepancy evidence without offsets', (r) => (r.stories[0].discrepancies[0].values[0].support = [{ articleId: 'a' }])],
   ]
   for (const [name, breakIt] of broken) {
     it(`rejects a report with ${name}`, () => {
@@ -66,6 +70,20 @@ describe('report JSON Schema', () => {
     const doc = rendered()
     doc.stories[0].facts[0].stage = 'compare/facts'
     doc.stories[0].quotes[0].occurrences[0].stage = 'compare/quotes'
+    assert.equal(errorsOf(doc), '')
+  })
+
+  it('accepts attribution, independent sources, coverage shares and discrepancy evidence', () => {
+    const doc = rendered()
+    const fact = doc.stories[0].facts[0]
+    fact.support[0].attributedTo = 'TASS'
+    if (fact.support[1]) fact.support[1].attributedTo = null
+    fact.sources = 1
+    fact.attributedTo = ['TASS']
+    Object.assign(doc.stories[0].coverage[0], { factCount: 2, share: 0.5, corroboratedShare: null })
+    const value = doc.stories[0].discrepancies[0].values[0]
+    value.support = [{ articleId: value.articleIds[0], start: 0, end: 4 }]
+    doc.stories[0].timeline[0].otherDates = [{ date: '2025-08-05', articleIds: ['a'] }]
     assert.equal(errorsOf(doc), '')
   })
 

@@ -23,10 +23,16 @@ const facts = [
 describe('buildCoverage', () => {
   it('lists per article the facts only it has and the corroborated facts it lacks', () => {
     assert.deepEqual(buildCoverage([a, b, c], facts), [
-      { articleId: a.id, outlet: 'A', uniqueFactIds: ['f_only_a'], omittedFactIds: ['f_where'] },
-      { articleId: b.id, outlet: 'B', uniqueFactIds: [], omittedFactIds: [] },
-      { articleId: c.id, outlet: null, uniqueFactIds: [], omittedFactIds: ['f_meet'] },
+      { articleId: a.id, outlet: 'A', uniqueFactIds: ['f_only_a'], omittedFactIds: ['f_where'], factCount: 3, share: 0.75, corroboratedShare: 0.5 },
+      { articleId: b.id, outlet: 'B', uniqueFactIds: [], omittedFactIds: [], factCount: 2, share: 0.5, corroboratedShare: 1 },
+      { articleId: c.id, outlet: null, uniqueFactIds: [], omittedFactIds: ['f_meet'], factCount: 2, share: 0.5, corroboratedShare: 0.5 },
     ])
+  })
+
+  it('gives no corroborated share when the story has no corroborated fact', () => {
+    const [entry] = buildCoverage([a], [fact('f_only_a', 'single-source', [a.id])])
+    assert.equal(entry.share, 1)
+    assert.equal(entry.corroboratedShare, null)
   })
 })
 

@@ -33,7 +33,7 @@ interface Candidate {
   /** Other articles' spans of the same facts that agree with the sentence: its citations. */
   others: Citation[]
   score: number
-  lemmas: Set<string>
+  lemmas: ReadonlySet<string>
 }
 
 // Per citing article: corroborated, non-disputed facts lead the summary.
@@ -107,11 +107,26 @@ function supportsBySentence(sentences: Span[], supports: Support[]): Support[][]
   return out
 }
 
-function candidates(articles: Annotated[], facts: StoryFact[], o: Required<SummaryOptions>): Candidate[] {
+const EMPTY_LEMMAS: ReadonlySet<string> = new Set()
+
+type Pending = Omit<Candidate, 'others' | 'score'> & { order: number; bound: number; best: number; position: number }
+
+/** Ranking order: score, then earlier sentence, then input order. */
+function before(a: { score: number; index: number; order: number }, b: { score: number; index: number; order: number }): boolean {
+  return a.score !== b.score ? a.score > b.score : a.index !== b.index ? a.index < b.index : a.order < b.order
+}
+
+/**
+ * Candidates best first. A candidate's score needs its agreeing spans in other articles (the
+ * costly part), but is bounded above by the articles its facts are reported in; so candidates are
+ * scored lazily in order of that bound, and one is yielded once no unscored candidate could beat
+ * it. The order is exactly that of scoring all and sorting; the summary reads only the first few.
+ */
+function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<SummaryOptions>, skip: (c: Pick<Candidate, 'facts'>) => boolean): Generator<Candidate> {
   const byArticle = factsByArticle(facts)
   const byId = new Map(articles.map((a) => [a.id, a]))
   const statements = new Map<string, Statement>()
-  const out: Candidate[] = []
+  const pending: Pending[] = []
   for (const article of articles) {
     const bySentence = supportsBySentence(article.sentences, byArticle.get(article.id) ?? [])
     article.sentences.forEach((sentence, index) => {
@@ -126,15 +141,44 @@ function candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summa
       if (own.length === 0) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
       if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
-      const base = { article, index, span, text, facts: own, lemmas: new Set(contentLemmas(text)) }
-      const others = agreeingSpans(base, byId, statements)
-      const sources = new Set(others.map((s) => s.articleId)).size + 1
       const best = Math.max(...own.map((f) => STATUS_WEIGHT[f.status]))
-      const score = best * sources * (1 + 0.5 * (1 - Math.min(index, 10) / 10))
-      out.push({ ...base, others, score })
+      const position = 1 + 0.5 * (1 - Math.min(index, 10) / 10)
+      const reach = new Set(own.flatMap((f) => f.articleIds))
+      reach.add(article.id)
+      // Lemmas (for the redundancy check) are read when the candidate is yielded: most never are.
+      const base = { article, index, span, text, facts: own, lemmas: EMPTY_LEMMAS }
+      pending.push({ ...base, order: pending.length, best, position, bound: best * reach.size * position })
     })
   }
-  return out.sort((a, b) => b.score - a.score || a.index - b.index)
+  pending.sort((a, b) => (before({ score: a.bound, index: a.index, order: a.order }, { score: b.bound, index: b.index, order: b.order }) ? -1 : 1))
+  const scored: Candidate[] = []
+  const order = new Map<Candidate, number>()
+  const key = (c: Candidate) => ({ score: c.score, index: c.index, order: order.get(c)! })
+  let next = 0
+  while (next < pending.length || scored.length > 0) {
+    // Score every candidate whose bound could still beat the best scored one.
+    while (next < pending.length) {
+      const p = pending[next]
+      const top = scored[0]
+      if (top && before(key(top), { score: p.bound, index: p.index, order: p.order })) break
+      // The reader would pass over it (its facts are already summarised): leave it unscored.
+      if (skip(p)) {
+        next++
+        continue
+      }
+      const { order: at, bound: _bound, best, position, ...base } = p
+      const others = agreeingSpans(base, byId, statements)
+      const c: Candidate = { ...base, others, score: best * (new Set(others.map((s) => s.articleId)).size + 1) * position }
+      order.set(c, at)
+      // Insert in ranking order (the scored list stays short: it holds only contenders).
+      let i = scored.length
+      while (i > 0 && before(key(c), key(scored[i - 1]))) i--
+      scored.splice(i, 0, c)
+      next++
+    }
+    const top = scored.shift()
+    if (top) yield { ...top, lemmas: new Set(contentLemmas(top.text)) }
+  }
 }
 
 /**
@@ -192,9 +236,11 @@ export function summarize(
   const chosen: { c: Candidate; citations: Citation[] }[] = []
   const usedFacts = new Set<string>()
   let rejected = 0
-  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy })) {
+  // Facts only ever join `usedFacts`, so a candidate skipped before scoring would be skipped here too.
+  const covered = (c: Pick<Candidate, 'facts'>) => c.facts.every((f) => usedFacts.has(f.id))
+  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy }, covered)) {
     if (chosen.length >= limit) break
-    if (c.facts.every((f) => usedFacts.has(f.id))) continue
+    if (covered(c)) continue
     if (chosen.some((x) => jaccard(x.c.lemmas, c.lemmas) >= redundancy)) continue
     // The check reads the facts' spans, not the sentence itself: a sentence may only say what
     // the aligned claims support, so a name in an unaligned fragment is a rejection.

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { fixtureArticle } from '../../test/helpers/fixtures.js'
+import { buildStory, reportArticle } from '../pipeline.js'
+import { renderReportHtml } from '../render/html.js'
+import { renderReportMarkdown } from '../render/markdown.js'
 import { buildTimeline } from './timeline.js'
 
 describe('buildTimeline', () => {
@@ -60,6 +63,45 @@ describe('buildTimeline', () => {
       discrepancies[0].values.map((v) => [v.value, v.articleIds]).sort(),
       [['2025-08-05', [c.id]], ['2025-08-06', [b.id]]],
     )
+    // Each value points at the date words of its article.
+    for (const v of discrepancies[0].values) for (const s of v.support ?? []) assert.match([b, c].find((x) => x.id === s.articleId)!.text.slice(s.start, s.end), /August 5|Wednesday|\d/)
+    // The timeline entries of both sides name the other date.
+    const { timeline } = buildTimeline([b, c])
+    const arrival = timeline.find((e) => e.date === '2025-08-05')
+    assert.deepEqual(arrival?.otherDates, [{ date: '2025-08-06', articleIds: [b.id] }])
+    assert.deepEqual(timeline.find((e) => e.otherDates && e.date === '2025-08-06')?.otherDates, [{ date: '2025-08-05', articleIds: [c.id] }])
+  })
+
+  it('reports an event given three dates as one discrepancy with three values', () => {
+    // Each text differs (an article's id is its text's hash) while the event words stay alike.
+    const arrival = (outlet: string, day: string, value: string) =>
+      fixtureArticle({ outlet, text: `The envoy arrived in Moscow for talks with the president on ${day}, ${outlet} reported.`, dates: [{ text: day, value, granularity: 'day' }] })
+    const articles = [arrival('C', 'August 5', '2025-08-05'), arrival('D', 'August 4', '2025-08-04'), arrival('E', 'August 5', '2025-08-05')]
+    const { discrepancies, timeline } = buildTimeline([b, ...articles])
+    assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
+    const [top, ...rest] = discrepancies[0].values.map((v) => [v.value, v.articleIds.length])
+    assert.deepEqual(top, ['2025-08-05', 2], 'the date most articles give comes first')
+    assert.deepEqual(rest.sort(), [['2025-08-04', 1], ['2025-08-06', 1]])
+    const onFifth = timeline.find((e) => e.date === '2025-08-05')
+    assert.deepEqual(onFifth?.otherDates?.map((o) => o.date).sort(), ['2025-08-04', '2025-08-06'])
+  })
+
+  it('surfaces an event dated differently in the story report, its Markdown and its HTML', () => {
+    const c = fixtureArticle({
+      outlet: 'C',
+      text: 'The envoy arrived in Moscow for talks with the president on August 5.',
+      dates: [{ text: 'August 5', value: '2025-08-05', granularity: 'day' }],
+    })
+    const story = buildStory({ id: 's_dates', articleIds: [b.id, c.id], why: [] }, [b, c])
+    const conflict = story.discrepancies.find((d) => /^date of/.test(d.description))
+    assert.ok(conflict, JSON.stringify(story.discrepancies))
+    assert.ok(story.timeline.some((e) => e.date === '2025-08-05' && e.otherDates?.[0].date === '2025-08-06'))
+    const report = { schemaVersion: 1 as const, articles: [b, c].map(reportArticle), stories: [story] }
+    const texts = new Map([b, c].map((x) => [x.id, x.text]))
+    const md = renderReportMarkdown(report, texts)
+    assert.match(md, /\| 2025-08-05 \| day \|.*\| ⚠ 2025-08-06 \(B\) \|/)
+    assert.match(md, /date of .*arrived in Moscow/)
+    assert.match(renderReportHtml(report, texts), /dated otherwise: 2025-08-06 \(B\)/)
   })
 
   it('does not report different events on different dates', () => {

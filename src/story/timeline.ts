@@ -2,7 +2,8 @@
  * The story's timeline. Stages, in order:
  *   1. events: each date mention with the words of its clause (publication stamps skipped);
  *   2. group: events with the same date value and similar words, across articles;
- *   3. conflicts: groups with the same words but different dates at one granularity;
+ *   3. conflicts: groups with the same words but different dates at one granularity, one
+ *      discrepancy per event whatever the number of dates it is given;
  *   4. sort by date, coarser granularity first.
  */
 import { contentLemmas, jaccard, splitClauses } from '../compare/claims.js'
@@ -19,6 +20,8 @@ export interface TimelineOptions {
   conflictSimilarity?: number
   /** Bound on date mentions read per story. */
   maxEvents?: number
+  /** Other dates listed on a timeline entry whose event is dated differently elsewhere. */
+  maxOtherDates?: number
 }
 
 interface DatedEvent {
@@ -131,8 +134,19 @@ function sameEvent(a: DatedEvent, b: DatedEvent, groupSimilarity: number, weight
   // A plan or deadline after publication: one story rarely schedules two things for one day, so a
   // single shared word ("sanction", "deadline") ties two mentions of it.
   if (a.ahead && b.ahead) return both >= 1
-  const total = (e: DatedEvent) => [...e.lemmas].reduce((sum, l) => sum + weight(l), 0)
-  return both >= 2 && sharedWeight / Math.max(1e-9, Math.min(total(a), total(b))) >= groupSimilarity
+  return both >= 2 && sharedWeight / Math.max(1e-9, Math.min(totalWeight(a, weight), totalWeight(b, weight))) >= groupSimilarity
+}
+
+// An event's summed word weight, read once: grouping compares each event with many others.
+const totals = new WeakMap<DatedEvent, number>()
+function totalWeight(e: DatedEvent, weight: (l: string) => number): number {
+  let total = totals.get(e)
+  if (total === undefined) {
+    total = 0
+    for (const l of e.lemmas) total += weight(l)
+    totals.set(e, total)
+  }
+  return total
 }
 
 /** Inverse frequency of each word over the story's events. */
@@ -170,9 +184,12 @@ function articleIds(group: EventGroup): string[] {
   return [...new Set(group.events.map((e) => e.articleId))]
 }
 
-/** Same event words, different dates at one granularity, from different articles. */
-function dateConflicts(groups: EventGroup[], conflictSimilarity: number): Discrepancy[] {
-  const out: Discrepancy[] = []
+/**
+ * Same event words, different dates at one granularity, from different articles: pairs of groups,
+ * joined into one discrepancy per event (an event given five dates is one discrepancy with five
+ * values, not ten pairs).
+ */
+function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOtherDates: number): { discrepancies: Discrepancy[]; otherDates: Map<number, NonNullable<TimelineEntry['otherDates']>> } {
   // Groups are compared only within a granularity and through a shared lemma index, not all pairs.
   const index = new Map<string, number[]>()
   groups.forEach((g, i) =>
@@ -182,21 +199,51 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number): Discre
       else index.set(l, [i])
     }),
   )
-  const seen = new Set<string>()
+  const parent = groups.map((_, i) => i)
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
+  const ids = groups.map(articleIds)
+  const seen = new Set<number>()
+  const inConflict = new Set<number>()
   groups.forEach((a, i) => {
     for (const l of a.lemmas) {
       for (const j of index.get(l) ?? []) {
         const b = groups[j]
-        if (j <= i || seen.has(`${i}:${j}`) || a.granularity !== b.granularity || a.value === b.value) continue
-        seen.add(`${i}:${j}`)
-        const [ia, ib] = [articleIds(a), articleIds(b)]
-        if (ia.some((id) => ib.includes(id)) || jaccard(a.lemmas, b.lemmas) < conflictSimilarity) continue
-        const event = groupText(a).split(/\s+/).slice(0, 10).join(' ')
-        out.push({ kind: 'claim', description: `date of ${event}`, values: [{ value: a.value, articleIds: ia }, { value: b.value, articleIds: ib }] })
+        if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value) continue
+        seen.add(i * groups.length + j)
+        if (ids[i].some((id) => ids[j].includes(id)) || jaccard(a.lemmas, b.lemmas) < conflictSimilarity) continue
+        parent[find(j)] = find(i)
+        inConflict.add(i).add(j)
       }
     }
   })
-  return out
+  const components = new Map<number, number[]>()
+  for (const i of [...inConflict].sort((x, y) => x - y)) {
+    const root = find(i)
+    const list = components.get(root)
+    if (list) list.push(i)
+    else components.set(root, [i])
+  }
+  const discrepancies: Discrepancy[] = []
+  const otherDates = new Map<number, NonNullable<TimelineEntry['otherDates']>>()
+  for (const members of components.values()) {
+    // One value per date: groups of one date joined, most reported first.
+    const byDate = new Map<string, { value: string; articleIds: string[]; support: Citation[] }>()
+    for (const g of members) {
+      const v = byDate.get(groups[g].value) ?? { value: groups[g].value, articleIds: [], support: [] }
+      for (const id of ids[g]) if (!v.articleIds.includes(id)) v.articleIds.push(id)
+      for (const e of groups[g].events) v.support.push({ articleId: e.articleId, start: e.date.span[0], end: e.date.span[1] })
+      byDate.set(groups[g].value, v)
+    }
+    const values = [...byDate.values()].sort((x, y) => y.articleIds.length - x.articleIds.length)
+    const lead = members.reduce((best, g) => (ids[g].length > ids[best].length ? g : best))
+    discrepancies.push({ kind: 'claim', description: `date of ${groupText(groups[lead]).split(/\s+/).slice(0, 10).join(' ')}`, values })
+    // Each entry of the event names the other dates it is given (the most reported first).
+    for (const g of members) {
+      const others = values.filter((v) => v.value !== groups[g].value).slice(0, maxOtherDates)
+      otherDates.set(g, others.map((v) => ({ date: v.value, articleIds: v.articleIds })))
+    }
+  }
+  return { discrepancies, otherDates }
 }
 
 /** Sortable start of a date value: ISO weeks become their Monday. */
@@ -220,7 +267,7 @@ function compareKeys(a: string, b: string): number {
  */
 export function buildTimeline(
   articles: Annotated[],
-  { maxWords = 25, minWords = 6, groupSimilarity = 0.4, conflictSimilarity = 0.5, maxEvents = 2000 }: TimelineOptions = {},
+  { maxWords = 25, minWords = 6, groupSimilarity = 0.4, conflictSimilarity = 0.5, maxEvents = 2000, maxOtherDates = 5 }: TimelineOptions = {},
 ): { timeline: TimelineEntry[]; discrepancies: Discrepancy[] } {
   const events = articles.flatMap((a) => datedEvents(a, minWords, maxWords)).slice(0, maxEvents)
   const groups = groupEvents(events, groupSimilarity)
@@ -228,11 +275,13 @@ export function buildTimeline(
     const support: Citation[] = g.events.map((e) => ({ articleId: e.articleId, start: e.span[0], end: e.span[1] }))
     return { date: g.value, granularity: g.granularity, text: groupText(g), articleIds: articleIds(g), support }
   })
+  const conflicts = dateConflicts(groups, conflictSimilarity, maxOtherDates)
+  for (const [g, others] of conflicts.otherDates) timeline[g].otherDates = others
   timeline.sort(
     (a, b) =>
       compareKeys(sortKey(a.date), sortKey(b.date)) ||
       GRANULARITY_ORDER[a.granularity] - GRANULARITY_ORDER[b.granularity] ||
       b.articleIds.length - a.articleIds.length,
   )
-  return { timeline, discrepancies: dateConflicts(groups, conflictSimilarity) }
+  return { timeline, discrepancies: conflicts.discrepancies }
 }
