@@ -1,11 +1,11 @@
 /**
- * `npm run bench -- workers [--articles N] [--seed N]`: scale-out throughput. Publishes the same
+ * `npm run bench -- workers [--articles N] [--seed N]`: scale-out throughput. Builds the CLI, publishes the same
  * generated articles to a fresh JetStream stream and PostgreSQL schema, then times
- * `parallax worker --exit-when-idle` with 1 process and with 2 processes until the stream is
+ * `parallax worker --exit-when-idle` (bin/parallax.js) with 1 process and with 2 processes until the stream is
  * drained and every article is in a story. Prints articles/s for each and the ratio (issue 8
  * target: >= 1.7 on a 2-core machine). Needs the machine's PostgreSQL and NATS (started if down).
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { cpus } from 'node:os'
 import { dirname, resolve } from 'node:path'
@@ -19,7 +19,8 @@ import { dropSchemas, ensureService, NATS_URL, PG_URL } from '../test/helpers/se
 import { generateCorpus } from './corpus.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const CLI = resolve(root, 'test/helpers/worker-process.ts')
+/** The built CLI, as deployed workers run it (no TypeScript loader starting up in each process). */
+const CLI = resolve(root, 'bin/parallax.js')
 
 /** One timed run: `processes` workers over `articles` published documents. */
 export interface WorkersRow {
@@ -29,6 +30,25 @@ export interface WorkersRow {
   perSecond: number
   stored: number
   assigned: number
+  /** CPU time of the worker processes per article, in ms (their own report). */
+  workerCpuMs: number
+  /** PostgreSQL bytes per stored article: tables, indexes and TOAST of the schema. */
+  dbBytesPerArticle: number
+  /** JetStream bytes per message. */
+  streamBytesPerMessage: number
+  /** `parallax reprocess --all` over the stored articles in one process (1-worker row only), articles/s. */
+  reprocessPerSecond?: number
+}
+
+/** Times `parallax reprocess --all` on a stored library (one process). */
+function timeReprocess(db: string, articles: number): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [CLI, 'reprocess', '--db', db, '--all', '--quiet'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+    let err = ''
+    child.stderr.on('data', (d) => (err += d))
+    child.on('exit', (code) => (code === 0 ? resolvePromise(articles / ((performance.now() - started) / 1000)) : reject(new Error(`reprocess exit ${code}: ${err.slice(-2000)}`))))
+  })
 }
 
 /** Publishes `raws` to a fresh stream; returns the stream name and a fresh schema URL. */
@@ -45,12 +65,13 @@ async function prepare(raws: readonly RawDocument[]): Promise<{ stream: string; 
   return { stream, schema, db: `${PG_URL}?schema=${schema}` }
 }
 
-function runWorker(db: string, stream: string): Promise<void> {
+/** Runs one worker until the stream is drained; resolves with its CPU time in ms. */
+function runWorker(db: string, stream: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'worker', '--db', db, '--queue', NATS_URL, '--stream', stream, '--exit-when-idle'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, 'worker', '--db', db, '--queue', NATS_URL, '--stream', stream, '--exit-when-idle'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
     let err = ''
     child.stderr.on('data', (d) => (err += d))
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`worker exit ${code}: ${err.slice(-2000)}`))))
+    child.on('exit', (code) => (code === 0 ? resolvePromise(Number(/cpu (\d+) ms/.exec(err)?.[1] ?? NaN)) : reject(new Error(`worker exit ${code}: ${err.slice(-2000)}`))))
   })
 }
 
@@ -66,13 +87,24 @@ export async function timeWorkers(raws: readonly RawDocument[], processes: numbe
   const { stream, schema, db } = await prepare(raws)
   try {
     const started = performance.now()
-    await Promise.all(Array.from({ length: processes }, () => runWorker(db, stream)))
+    const cpu = await Promise.all(Array.from({ length: processes }, () => runWorker(db, stream)))
     const seconds = (performance.now() - started) / 1000
     const client = new pg.Client({ connectionString: PG_URL })
     await client.connect()
     const { rows } = await client.query<{ n: string; a: string }>(`SELECT count(*) AS n, count(story_id) AS a FROM "${schema}".articles`)
+    const size = await client.query<{ bytes: string }>(
+      `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`, [schema])
     await client.end()
-    return { processes, articles: raws.length, seconds, perSecond: raws.length / seconds, stored: Number(rows[0].n), assigned: Number(rows[0].a) }
+    const q = await openNatsQueue(NATS_URL, { stream })
+    const info = await (await q.nc.jetstreamManager()).streams.info(stream)
+    await q.close()
+    const stored = Number(rows[0].n)
+    const reprocessPerSecond = processes === 1 ? await timeReprocess(db, stored) : undefined
+    return {
+      processes, articles: raws.length, seconds, perSecond: raws.length / seconds, stored, assigned: Number(rows[0].a),
+      workerCpuMs: cpu.reduce((a, b) => a + b, 0) / raws.length, dbBytesPerArticle: Number(size.rows[0].bytes) / stored,
+      streamBytesPerMessage: info.state.bytes / Math.max(1, info.state.messages), reprocessPerSecond,
+    }
   } finally {
     await dropSchemas([schema])
     await dropStream(stream)
@@ -81,17 +113,22 @@ export async function timeWorkers(raws: readonly RawDocument[], processes: numbe
 
 /** Runs the bench and prints the table. */
 export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRow[]; ratio: number }> {
-  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string', default: '2000' }, seed: { type: 'string', default: '7' } } })
+  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string', default: '4000' }, seed: { type: 'string', default: '7' } } })
   await ensureService('postgres')
   await ensureService('nats')
+  // the workers run the built CLI: build it from the current sources first
+  execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', resolve(root, 'tsconfig.build.json')], { stdio: 'inherit' })
   const encoder = new TextEncoder()
   const raws: RawDocument[] = generateCorpus(Number(values.articles), Number(values.seed)).articles
     .map((a) => ({ source: { kind: 'text', path: a.path }, bytes: encoder.encode(a.text), publishedAt: a.publishedAt }))
   const rows = [await timeWorkers(raws, 1), await timeWorkers(raws, 2)]
   const ratio = rows[1].perSecond / rows[0].perSecond
   console.log(`workers bench: ${raws.length} generated articles (seed ${values.seed}), ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`)
-  console.log('processes  seconds  articles/s  stored  in a story')
-  for (const r of rows) console.log(`${String(r.processes).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.perSecond.toFixed(0).padStart(10)}  ${String(r.stored).padStart(6)}  ${String(r.assigned).padStart(10)}`)
+  console.log('processes  seconds  articles/s  stored  in a story  worker CPU ms/article  DB bytes/article  stream bytes/message')
+  for (const r of rows) {
+    console.log(`${String(r.processes).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.perSecond.toFixed(0).padStart(10)}  ${String(r.stored).padStart(6)}  ${String(r.assigned).padStart(10)}  ${r.workerCpuMs.toFixed(2).padStart(21)}  ${r.dbBytesPerArticle.toFixed(0).padStart(16)}  ${r.streamBytesPerMessage.toFixed(0).padStart(20)}`)
+  }
+  console.log(`reprocess --all, one process: ${rows[0].reprocessPerSecond?.toFixed(0)} articles/s`)
   console.log(`ratio 2 / 1 processes: ${ratio.toFixed(2)} (target >= 1.7)`)
   return { rows, ratio }
 }

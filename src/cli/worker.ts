@@ -71,7 +71,8 @@ export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSi
     await clustering
     // drained: the last worker standing (or the leader) assigns whatever the ledger still holds
     if (options.exitWhenIdle && !stop.signal.aborted) while ((await clusterer.step(true)) > 0);
-    io.stderr.write(`worker: done ${tally.done}, retried ${tally.retried}, dead ${tally.dead}, held through an outage ${tally.held}\n`)
+    const cpu = process.cpuUsage()
+    io.stderr.write(`worker: done ${tally.done}, retried ${tally.retried}, dead ${tally.dead}, held through an outage ${tally.held}; cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms\n`)
     return 0
   } finally {
     clearInterval(tick)

@@ -15,6 +15,12 @@ export interface NatsQueueOptions {
   ackWaitMs?: number
   /** How long JetStream remembers message ids for dedup, in ms. */
   duplicateWindowMs?: number
+  /**
+   * How long the stream keeps a message, in ms (set when the stream is created): long enough for
+   * workers to catch up after an outage; stored articles keep their raw bytes in the database, so
+   * the stream is not the archive.
+   */
+  maxAgeMs?: number
   /** Connect (and publish) timeout, so a down server is an error rather than a hang, in ms. */
   timeoutMs?: number
   /**
@@ -29,12 +35,12 @@ const codec = JSONCodec<DeadMeta>()
 
 /** Connects to `url` (`nats://host:4222`) and makes sure the streams and the consumer exist. */
 export async function openNatsQueue(url: string, options: NatsQueueOptions = {}): Promise<NatsQueue> {
-  const { stream = 'PARALLAX_RAW', consumer = 'parallax-workers', ackWaitMs = 30_000, duplicateWindowMs = 24 * 3600_000, timeoutMs = 5000, fetchBatch = 1 } = options
+  const { stream = 'PARALLAX_RAW', consumer = 'parallax-workers', ackWaitMs = 30_000, duplicateWindowMs = 24 * 3600_000, maxAgeMs = 7 * 24 * 3600_000, timeoutMs = 5000, fetchBatch = 1 } = options
   const u = new URL(url)
   const nc = await connect({ servers: `${u.hostname}:${u.port || 4222}`, timeout: timeoutMs, maxReconnectAttempts: -1 })
   const jsm = await nc.jetstreamManager({ timeout: timeoutMs })
   const subject = subjectOf(stream)
-  await ensureStream(jsm, { name: stream, subjects: [subject], retention: RetentionPolicy.Limits, storage: StorageType.File, duplicate_window: nanos(duplicateWindowMs) })
+  await ensureStream(jsm, { name: stream, subjects: [subject], retention: RetentionPolicy.Limits, storage: StorageType.File, duplicate_window: nanos(duplicateWindowMs), max_age: nanos(maxAgeMs) })
   // one subject per dead id, keeping the last: listing and retrying by id need no scan
   await ensureStream(jsm, { name: `${stream}_DEAD`, subjects: [`${subject}.dead.>`], storage: StorageType.File, max_msgs_per_subject: 1 })
   await jsm.consumers.add(stream, {
