@@ -86,7 +86,8 @@ describe('scale: outages of PostgreSQL and NATS', { timeout: 300_000 }, () => {
     child.stderr.on('data', (d) => (stderr += d))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     const store = openPostgresStore(viaPg, { connectTimeoutMs: 1000 })
-    const app = buildServer(new Library(store), { queue: new LazyQueue(() => openNatsQueue(viaNats, { stream, timeoutMs: 2000 })) })
+    const queue = new LazyQueue(() => openNatsQueue(viaNats, { stream, timeoutMs: 2000 }))
+    const app = buildServer(new Library(store), { queue })
     try {
       await waitFor('the first articles', async () => (await stored()) >= 5)
 
@@ -140,6 +141,7 @@ describe('scale: outages of PostgreSQL and NATS', { timeout: 300_000 }, () => {
       await pgProxy.restore()
       await natsProxy.restore()
       await app.close()
+      await queue.close()
       await store.close().catch(() => {})
       await direct.close()
       await pgProxy.cut()

@@ -13,6 +13,7 @@ import { StoryClusterer, type ClusterOptions } from '../cluster/index.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import type { PostgresStore } from '../store/postgres/driver.js'
+import type { PutResult } from '../store/store.js'
 import type { Annotated, RawDocument } from '../types.js'
 import type { DeadLetter, QueueMessage } from './queue.js'
 
@@ -68,6 +69,22 @@ async function writeProcessed(store: PostgresStore, p: Processed): Promise<void>
   await recordOutcome(store, p.seq, put.id, put.status)
 }
 
+/** `writeProcessed` for many messages in a few statements (articles, raw bytes, ledger rows). */
+async function writeGroup(store: PostgresStore, group: readonly Processed[]): Promise<void> {
+  const stored = group.flatMap((p) => ('article' in p ? [{ p, article: p.article }] : []))
+  const puts = await store.putArticles(stored.map(({ p, article }) => ({ article, url: p.raw.source.url ?? null })))
+  await store.putRaws(stored.map(({ p }, i) => ({ articleId: puts[i].id, raw: p.raw })))
+  const outcome = new Map<Processed, PutResult>(stored.map(({ p }, i) => [p, puts[i]]))
+  const rows = group.map((p) => {
+    const put = outcome.get(p)
+    return put ? { seq: p.seq, id: put.id, outcome: put.status, detail: null } : { seq: p.seq, id: null, outcome: 'failed', detail: 'failure' in p ? p.failure : null }
+  })
+  await store.query(
+    `INSERT INTO work_ledger (seq, article_id, outcome, detail) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (seq) DO NOTHING`,
+    [rows.map((r) => r.seq), rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.detail)])
+}
+
 /**
  * Group commit for a worker handling several messages at once: writes that arrive while a commit
  * runs are stored together by the next one (one transaction, one disk flush, for many articles;
@@ -93,9 +110,7 @@ export class GroupWriter {
       while (this.waiting.length > 0) {
         const group = this.waiting.splice(0, this.maxGroup)
         try {
-          await this.store.atomically(async () => {
-            for (const { p } of group) await writeProcessed(this.store, p)
-          })
+          await this.store.atomically(() => writeGroup(this.store, group.map((w) => w.p)))
           for (const w of group) w.done()
         } catch (error) {
           if (group.length === 1) {

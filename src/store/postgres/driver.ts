@@ -166,10 +166,16 @@ export class PostgresStore implements Store, SharedClusterState {
 
   /** Keeps the raw document an article was made from (once), for re-processing with a newer pipeline. */
   putRaw(articleId: string, raw: RawDocument): Promise<void> {
-    const meta = JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null })
+    return this.putRaws([{ articleId, raw }])
+  }
+
+  /** `putRaw` for many articles in one statement. */
+  putRaws(items: readonly { articleId: string; raw: RawDocument }[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve()
     return this.run('putRaw', async () => void (await this.db().query(
-      'INSERT INTO raw_documents (article_id, meta, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [articleId, meta, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength)])))
+      'INSERT INTO raw_documents (article_id, meta, bytes) SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT DO NOTHING',
+      [items.map((i) => i.articleId), items.map(({ raw }) => JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null })),
+        items.map(({ raw }) => Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength))])))
   }
 
   /** The kept raw documents of `articleIds` (articles stored without one are missing from the map). */
@@ -190,19 +196,51 @@ export class PostgresStore implements Store, SharedClusterState {
   }
 
   putArticle(article: Annotated, { url = null }: { url?: string | null } = {}): Promise<PutResult> {
-    return this.run('putArticle', async () => {
-      const key = normalizeUrl(url ?? article.source.url)
-      const inserted = await this.db().query<{ seq: string }>(
-        `INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, pipeline_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING seq`,
-        [article.id, key, article.title, article.outlet?.name ?? null, article.publishedAt, new Date().toISOString(), article.text,
-          JSON.stringify({ ...article, text: undefined }), pipelineVersionOf(article)],
-      )
-      if (inserted.rows.length === 1) return { status: 'new', id: article.id, seq: Number(inserted.rows[0].seq) }
-      const hit = await this.db().query<{ id: string }>('SELECT id FROM articles WHERE id = $1 OR url = $2 ORDER BY (id = $1) DESC LIMIT 1', [article.id, key])
-      const id = hit.rows[0]?.id ?? article.id
-      return { status: 'duplicate', id, by: id === article.id ? 'hash' : 'url' }
+    return this.run('putArticle', async () => (await this.insertArticles([{ article, url }]))[0])
+  }
+
+  /**
+   * Stores many articles in two statements (inside `atomically`: one commit for all); results in
+   * input order, as `putArticle` would give them one after another (a repeat inside the batch is a
+   * duplicate of its first copy).
+   */
+  putArticles(items: readonly { article: Annotated; url?: string | null }[]): Promise<PutResult[]> {
+    return this.run('putArticles', () => this.insertArticles(items))
+  }
+
+  private async insertArticles(items: readonly { article: Annotated; url?: string | null }[]): Promise<PutResult[]> {
+    if (items.length === 0) return []
+    const keys = items.map((i) => normalizeUrl(i.url ?? i.article.source.url))
+    const now = new Date().toISOString()
+    const column = <T>(f: (a: Annotated, i: number) => T): T[] => items.map((item, i) => f(item.article, i))
+    const inserted = await this.db().query<{ id: string; seq: string }>(
+      `INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, pipeline_version)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+       ON CONFLICT DO NOTHING RETURNING id, seq`,
+      [column((a) => a.id), keys, column((a) => a.title), column((a) => a.outlet?.name ?? null), column((a) => a.publishedAt), column(() => now),
+        column((a) => a.text), column((a) => JSON.stringify({ ...a, text: undefined })), column((a) => pipelineVersionOf(a))],
+    )
+    const fresh = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]))
+    const results: (PutResult | null)[] = items.map(({ article }) => {
+      const seq = fresh.get(article.id)
+      if (seq === undefined) return null
+      fresh.delete(article.id) // a second copy in the batch is a duplicate of the first
+      return { status: 'new', id: article.id, seq }
     })
+    const missing = results.flatMap((r, i) => (r ? [] : [i]))
+    if (missing.length > 0) {
+      const hits = await this.db().query<{ id: string; url: string | null }>('SELECT id, url FROM articles WHERE id = ANY($1) OR url = ANY($2)',
+        [missing.map((i) => items[i].article.id), missing.flatMap((i) => (keys[i] ? [keys[i]] : []))])
+      const ids = new Set(hits.rows.map((h) => h.id))
+      const byUrl = new Map(hits.rows.flatMap((h) => (h.url ? [[h.url, h.id] as const] : [])))
+      for (const i of missing) {
+        const id = items[i].article.id
+        // the same text wins over the same address, as in a single put
+        const found = ids.has(id) ? id : (keys[i] && byUrl.get(keys[i]!)) || id
+        results[i] = { status: 'duplicate', id: found, by: found === id ? 'hash' : 'url' }
+      }
+    }
+    return results as PutResult[]
   }
 
   getArticle(id: string): Promise<Annotated | null> {

@@ -54,6 +54,31 @@ describe('postgres driver', () => {
     await store.close()
   })
 
+  it('putArticles stores a batch in one transaction with the answers putArticle would give one by one', async () => {
+    const store = make()
+    await store.putArticle(fakeArticle('old'), { url: 'https://news.example/old' })
+    const batch = [
+      { article: fakeArticle('a'), url: 'https://news.example/a' },
+      { article: fakeArticle('a'), url: 'https://news.example/a-again' }, // the same text again
+      { article: fakeArticle('b'), url: 'https://news.example/old' }, // another text at a stored address
+      { article: fakeArticle('old') }, // stored before
+      { article: fakeArticle('c'), url: null },
+    ]
+    const results = await store.atomically(() => store.putArticles(batch))
+    assert.deepEqual(results.map((r) => [r.status, r.id, r.status === 'duplicate' ? r.by : null]),
+      [['new', 'a', null], ['duplicate', 'a', 'hash'], ['duplicate', 'old', 'url'], ['duplicate', 'old', 'hash'], ['new', 'c', null]])
+    assert.equal(await store.countArticles(), 3)
+    await store.putRaws([{ articleId: 'a', raw: { source: { kind: 'text', path: 'a.txt' }, bytes: new TextEncoder().encode('raw a') } }])
+    assert.equal(new TextDecoder().decode((await store.getRaws(['a'])).get('a')!.bytes), 'raw a')
+    // a failure inside the transaction stores nothing of the batch
+    await assert.rejects(store.atomically(async () => {
+      await store.putArticles([{ article: fakeArticle('d') }])
+      throw new Error('later step failed')
+    }))
+    assert.equal(await store.getArticle('d'), null)
+    await store.close()
+  })
+
   it('fails fast with a StoreError when the server cannot be reached', async () => {
     const store = openPostgresStore('postgres://postgres@127.0.0.1:1/test', { connectTimeoutMs: 500 })
     await assert.rejects(store.countArticles(), { name: 'StoreError' })
