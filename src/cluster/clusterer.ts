@@ -10,8 +10,10 @@
  *    against each candidate's summed features (see scoring.ts); best at or above threshold wins;
  * 4. bookkeeping: update the story's sums, the indexes and the document frequencies;
  * 5. window: every `CLOSE_EVERY` articles, stories older than the window (or beyond
- *    `maxOpenStories`, least recently changed first) are closed and leave the indexes, so memory
- *    is bounded by the window, not the archive.
+ *    `maxOpenStories`, least recently changed first) are closed and leave the indexes (their
+ *    records stay in `clusters()` and go to `onClose`), and every `vocabularyHalfLife` articles the
+ *    document frequencies halve and terms no open story holds and the stream no longer uses are
+ *    forgotten, so memory is bounded by the window, not the archive.
  */
 import type { Annotated } from '../types.js'
 import { articleFeatures, type ArticleFeatures } from './features.js'
@@ -20,6 +22,7 @@ import { decodeState, encodeState, type ClustererInternals, type ClustererState 
 import { BoundedIndex, HitCounter } from './postings.js'
 import { closestMember, prepareMember, score, sharedWith, termNorm, type ClusterWeights, type Member, type ScoringContext, type Side } from './scoring.js'
 import { addMember, addSums, newStory, snapshot, storyIdOf, subtractMember, type OpenStory, type StoryCluster, type Why } from './story-state.js'
+import { TermTable } from './term-table.js'
 import { Vocabulary } from './vocabulary.js'
 
 export interface ClusterOptions {
@@ -31,6 +34,8 @@ export interface ClusterOptions {
   maxCandidates?: number
   /** Stories kept per index key (the most recent); bounds retrieval cost. */
   maxPostings?: number
+  /** Postings read per article at most, shortest lists first; bounds retrieval cost however common its words. */
+  maxHits?: number
   /** Top terms per article used as index keys. */
   maxKeys?: number
   /** Terms kept per article and (twice that) per story. */
@@ -43,6 +48,11 @@ export interface ClusterOptions {
   windowDays?: number
   /** Open stories kept at most (undated streams close the least recently changed beyond it). */
   maxOpenStories?: number
+  /**
+   * Articles after which document frequencies are halved and terms no longer seen nor held by an
+   * open story are forgotten: frequencies follow the recent stream and the vocabulary stays bounded.
+   */
+  vocabularyHalfLife?: number
   /** Called with each story as it closes; closed stories are also kept for `clusters()` unless `keepClosed` is false. */
   onClose?: (story: StoryCluster) => void
   keepClosed?: boolean
@@ -57,7 +67,7 @@ export interface Assignment extends Why {
 type Match = { story: OpenStory; joinedBy: string; score: number; shared: string[]; copy: boolean }
 
 export const DEFAULT_MAX_TERMS = 150
-const DEFAULT_WEIGHTS: ClusterWeights = { text: 0.45, entities: 0.3, dates: 0.1, numbers: 0.05, time: 0.1 }
+export const DEFAULT_WEIGHTS: ClusterWeights = { text: 0.45, entities: 0.3, dates: 0.1, numbers: 0.05, time: 0.1 }
 const DAY = 86_400_000
 /** Closing stale stories scans the open ones, so it runs once per this many articles. */
 const CLOSE_EVERY = 512
@@ -82,16 +92,17 @@ export class StoryClusterer {
   private readonly hits = new HitCounter()
   private founded = 0
   private seen = 0
+  private postingsRead = 0
   private latest: number | null = null
 
   constructor(options: ClusterOptions = {}) {
     const {
-      threshold = 0.25, nearDuplicate = 0.7, maxCandidates = 8, maxPostings = 64, maxKeys = 24, maxTerms = DEFAULT_MAX_TERMS,
-      maxMembersCompared = 6, maxGapDays = 7, windowDays = 14, maxOpenStories = 50_000, keepClosed = true, onClose, weights = {},
+      threshold = 0.25, nearDuplicate = 0.7, maxCandidates = 8, maxPostings = 64, maxHits = 1024, maxKeys = 24, maxTerms = DEFAULT_MAX_TERMS,
+      maxMembersCompared = 6, maxGapDays = 7, windowDays = 14, maxOpenStories = 50_000, vocabularyHalfLife = 100_000, keepClosed = true, onClose, weights = {},
     } = options
     this.opts = {
-      threshold, nearDuplicate, maxCandidates, maxPostings, maxKeys, maxTerms, maxMembersCompared, maxGapDays, windowDays,
-      maxOpenStories, keepClosed, onClose, weights: { ...DEFAULT_WEIGHTS, ...weights },
+      threshold, nearDuplicate, maxCandidates, maxPostings, maxHits, maxKeys, maxTerms, maxMembersCompared, maxGapDays, windowDays,
+      maxOpenStories, vocabularyHalfLife, keepClosed, onClose, weights: { ...DEFAULT_WEIGHTS, ...weights },
     }
     this.ctx = { vocabulary: this.vocabulary, weights: this.opts.weights, maxGapDays }
     this.entityIndex = new BoundedIndex(maxPostings)
@@ -127,6 +138,7 @@ export class StoryClusterer {
     this.join(story, f, why)
     if (f.time !== null && (this.latest === null || f.time > this.latest)) this.latest = f.time
     if (this.seen % CLOSE_EVERY === 0) this.closeStale()
+    if (this.seen % this.opts.vocabularyHalfLife === 0) this.halveVocabulary()
     return { storyId: story.cluster.id, ...why }
   }
 
@@ -157,9 +169,12 @@ export class StoryClusterer {
     return this.byArticle.get(articleId)?.story.cluster.id ?? null
   }
 
-  /** Open stories and index sizes, for memory accounting. */
-  stats(): { openStories: number; openArticles: number; indexKeys: number; vocabulary: number } {
-    return { openStories: this.open.size, openArticles: this.byArticle.size, indexKeys: this.entityIndex.size + this.termIndex.size + this.bands.size, vocabulary: this.vocabulary.size }
+  /** Open stories and index sizes (for memory accounting), and the postings read so far (retrieval work). */
+  stats(): { openStories: number; openArticles: number; indexKeys: number; vocabulary: number; postingsRead: number } {
+    return {
+      openStories: this.open.size, openArticles: this.byArticle.size, indexKeys: this.entityIndex.size + this.termIndex.size + this.bands.size,
+      vocabulary: this.vocabulary.size, postingsRead: this.postingsRead,
+    }
   }
 
   /**
@@ -241,10 +256,31 @@ export class StoryClusterer {
     return best
   }
 
-  /** The open stories sharing the most index keys with the article (entity keys first, then top terms). */
+  /**
+   * The open stories sharing the most index keys with the article. Posting lists are read shortest
+   * first (the rarest keys say most about which event it is; entity keys before terms on ties), and
+   * reading stops after `maxHits` postings, so the work of one article has a bound whatever its
+   * words. The default sits above what its keys' capped lists hold on the bench stream: cut to 384
+   * there, grouping got worse (BCubed against the generated events 96.8 -> 93.9) for no speed.
+   */
   private candidates(f: Member): OpenStory[] {
-    for (const key of f.entityKeys) this.hits.hitAll(this.entityIndex.get(key))
-    for (const id of f.topTerms) this.hits.hitAll(this.termIndex.get(id))
+    const lists: (readonly number[])[] = []
+    for (const key of f.entityKeys) {
+      const list = this.entityIndex.get(key)
+      if (list.length > 0) lists.push(list)
+    }
+    for (const id of f.topTerms) {
+      const list = this.termIndex.get(id)
+      if (list.length > 0) lists.push(list)
+    }
+    lists.sort((a, b) => a.length - b.length)
+    let budget = this.opts.maxHits
+    for (const list of lists) {
+      if (budget <= 0) break
+      this.hits.hitAll(list, budget)
+      this.postingsRead += Math.min(budget, list.length)
+      budget -= list.length
+    }
     return this.hits.top(this.opts.maxCandidates).map((s) => this.open.get(s)!)
   }
 
@@ -290,6 +326,38 @@ export class StoryClusterer {
   private unfile(story: OpenStory): void {
     for (const key of story.entityKeys) this.entityIndex.remove(key, story.index)
     for (const id of story.termKeys) this.termIndex.remove(id, story.index)
+  }
+
+  /**
+   * Halves the document frequencies and forgets terms gone from the stream (see `Vocabulary.halve`),
+   * then renumbers the term ids the open stories, their recent members and the term index hold.
+   */
+  private halveVocabulary(): void {
+    const inUse = new Set<number>()
+    const hold = (ids: ArrayLike<number>, n = ids.length) => {
+      for (let i = 0; i < n; i++) inUse.add(ids[i])
+    }
+    for (const story of this.open.values()) {
+      hold(story.terms.ids, story.terms.size)
+      for (const m of story.recent) (hold(m.terms.ids, m.terms.size), hold(m.termIds), hold(m.topTerms))
+      hold([...story.termKeys])
+    }
+    const remap = this.vocabulary.halve(inUse)
+    const table = (t: TermTable) => TermTable.from(Array.from(t.ids.subarray(0, t.size), (id) => remap[id]), t.values.subarray(0, t.size))
+    const recentDone = new Set<Member>() // a member may sit in two stories' recent lists after a merge
+    for (const story of this.open.values()) {
+      story.terms = table(story.terms)
+      story.termKeys = new Set(Array.from(story.termKeys, (id) => remap[id]))
+      story.normDocs = null
+      for (const m of story.recent) {
+        if (recentDone.has(m)) continue
+        recentDone.add(m)
+        m.terms = table(m.terms)
+        m.termIds = m.termIds.map((id) => remap[id])
+        m.topTerms = m.topTerms.map((id) => remap[id])
+      }
+    }
+    this.termIndex.rekey((id) => (remap[id] >= 0 ? remap[id] : null))
   }
 
   /** Closes stories past the window, then the least recently changed beyond `maxOpenStories`. */

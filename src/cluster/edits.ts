@@ -6,6 +6,7 @@
 import { ParallaxUsageError } from '../errors.js'
 import type { Annotated } from '../types.js'
 import type { Assignment, StoryClusterer } from './clusterer.js'
+import { storyIdOf, type StoryCluster } from './story-state.js'
 
 /** One edit: ids as `parallax cluster` prints them. */
 export type StoryEdit =
@@ -77,4 +78,46 @@ export function applyEdits(clusterer: StoryClusterer, edits: readonly StoryEdit[
   const queue = new EditQueue(edits, articles)
   queue.afterAdd(clusterer, { storyId: '', articleId: '', joinedBy: null, score: 1, shared: [] })
   return [...queue.waiting]
+}
+
+/**
+ * Applies edits, in order, to finished stories (a batch clustered at once): a merge moves the
+ * other story's articles into the target, which keeps its id; a split moves the named articles to
+ * a new story whose id comes from the earliest of them. An edit naming a story that is not there
+ * (after following merges) or articles not in it is skipped. Returns new records.
+ */
+export function editStories(stories: readonly StoryCluster[], edits: readonly StoryEdit[]): StoryCluster[] {
+  const out = stories.map((s) => ({ ...s, articleIds: [...s.articleIds], why: [...s.why] }))
+  const mergedInto = new Map<string, string>()
+  const find = (id: string) => {
+    for (let hops = 0; hops < 64 && mergedInto.has(id); hops++) id = mergedInto.get(id)!
+    return out.find((s) => s.id === id)
+  }
+  for (const edit of edits) {
+    if (edit.op === 'merge') {
+      const target = find(edit.storyIds[0])
+      const other = find(edit.storyIds[1])
+      if (!target || !other || target === other) continue
+      target.articleIds.push(...other.articleIds)
+      target.why.push(...other.why)
+      if (other.copies) target.copies = [...(target.copies ?? []), ...other.copies]
+      target.merged = [...(target.merged ?? []), { storyId: other.id, by: 'user', score: null }, ...(other.merged ?? [])]
+      mergedInto.set(other.id, target.id)
+      out.splice(out.indexOf(other), 1)
+      continue
+    }
+    const source = find(edit.storyId)
+    if (!source) continue
+    const leaving = new Set(edit.articleIds.filter((id) => source.articleIds.includes(id)))
+    if (leaving.size === 0 || leaving.size === source.articleIds.length) continue
+    const moved = source.articleIds.filter((id) => leaving.has(id))
+    const why = source.why.filter((w) => leaving.has(w.articleId))
+    why[0] = { articleId: moved[0], joinedBy: null, score: 1, shared: [] }
+    const copies = source.copies?.filter((c) => leaving.has(c.articleId) && leaving.has(c.of))
+    source.articleIds = source.articleIds.filter((id) => !leaving.has(id))
+    source.why = source.why.filter((w) => !leaving.has(w.articleId))
+    if (source.copies) source.copies = source.copies.filter((c) => !leaving.has(c.articleId) && !leaving.has(c.of))
+    out.splice(out.indexOf(source) + 1, 0, { id: storyIdOf(moved[0]), articleIds: moved, why, splitFrom: source.id, ...(copies?.length ? { copies } : {}) })
+  }
+  return out
 }

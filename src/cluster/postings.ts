@@ -42,6 +42,16 @@ export class BoundedIndex<K, V> {
     if (values.length > 0) this.lists.set(key, values.slice(-this.max))
   }
 
+  /** Renames every key by `rename` (null: the key is dropped with its values). */
+  rekey(rename: (key: K) => K | null): void {
+    const lists = [...this.lists]
+    this.lists.clear()
+    for (const [key, values] of lists) {
+      const renamed = rename(key)
+      if (renamed !== null) this.lists.set(renamed, values)
+    }
+  }
+
   /** Keys held (for memory accounting). */
   get size(): number {
     return this.lists.size
@@ -51,33 +61,78 @@ export class BoundedIndex<K, V> {
 const EMPTY: readonly never[] = []
 
 /**
- * Counts index hits per story number in a reusable typed array, so ranking one article's
- * candidates allocates no map. Ties keep first-hit order (the sort is stable).
+ * Counts index hits per story number in a small open-addressing table that is emptied after each
+ * article, so ranking one article's candidates allocates nothing and its memory is bounded by the
+ * hits of one article, not by the number of stories ever founded.
  */
 export class HitCounter {
-  private counts = new Int32Array(256)
+  /** Story number + 1 per slot (0: empty), its hit count, and the slots in first-hit order. */
+  private keys = new Int32Array(1024)
+  private counts = new Int32Array(1024)
+  private mask = 1023
   private readonly touched: number[] = []
 
-  /** Counts one hit for each story in `stories`. */
-  hitAll(stories: readonly number[]): void {
-    for (const s of stories) {
-      if (s >= this.counts.length) this.grow(s)
-      if (this.counts[s]++ === 0) this.touched.push(s)
-    }
+  /** Counts one hit for each of the last `limit` stories of `stories` (the most recent, by default all). */
+  hitAll(stories: readonly number[], limit = stories.length): void {
+    for (let i = Math.max(0, stories.length - limit); i < stories.length; i++) this.hit(stories[i])
   }
 
-  /** The `max` stories with the most hits, and resets the counter for the next article. */
+  /** Counts one hit for story `s`. */
+  hit(s: number): void {
+    const keys = this.keys
+    let h = Math.imul(s, 0x9e3779b1) & this.mask
+    for (;;) {
+      const k = keys[h]
+      if (k === s + 1) break
+      if (k === 0) {
+        keys[h] = s + 1
+        this.touched.push(h)
+        if (this.touched.length * 2 > this.mask) {
+          this.counts[h] = 1
+          return this.grow()
+        }
+        break
+      }
+      h = (h + 1) & this.mask
+    }
+    this.counts[h]++
+  }
+
+  /** The `max` stories with the most hits (ties in first-hit order), and resets the counter for the next article. */
   top(max: number): number[] {
-    const counts = this.counts
-    const ranked = this.touched.sort((a, b) => counts[b] - counts[a]).slice(0, max)
-    for (const s of this.touched) counts[s] = 0
-    this.touched.length = 0
+    const { keys, counts, touched } = this
+    const best: number[] = [] // slots, by count descending, ties in first-hit order
+    for (const slot of touched) {
+      const c = counts[slot]
+      if (best.length === max && counts[best[max - 1]] >= c) continue
+      let at = best.length
+      while (at > 0 && counts[best[at - 1]] < c) at--
+      best.splice(at, 0, slot)
+      if (best.length > max) best.pop()
+    }
+    const ranked = best.map((slot) => keys[slot] - 1)
+    for (const slot of touched) {
+      keys[slot] = 0
+      counts[slot] = 0
+    }
+    touched.length = 0
     return ranked
   }
 
-  private grow(at: number): void {
-    const counts = new Int32Array(Math.max(at + 1, this.counts.length * 2))
-    counts.set(this.counts)
-    this.counts = counts
+  /** Doubles the table, keeping the hits so far and their first-hit order. */
+  private grow(): void {
+    const { keys, counts, touched } = this
+    const size = keys.length * 2
+    this.keys = new Int32Array(size)
+    this.counts = new Int32Array(size)
+    this.mask = size - 1
+    const old = touched.splice(0)
+    for (const slot of old) {
+      let h = Math.imul(keys[slot] - 1, 0x9e3779b1) & this.mask
+      while (this.keys[h] !== 0) h = (h + 1) & this.mask
+      this.keys[h] = keys[slot]
+      this.counts[h] = counts[slot]
+      touched.push(h)
+    }
   }
 }

@@ -106,7 +106,7 @@ export function termNorm(terms: TermVector, vocabulary: Vocabulary): number {
 }
 
 /** Text cosine: IDF-weighted dot product over the article's terms, norms precomputed. */
-function textCosine(a: Member, b: Side): number {
+export function textCosine(a: Member, b: Side): number {
   if (a.norm === 0 || b.norm === 0) return 0
   let dot = 0
   const ids = a.termIds

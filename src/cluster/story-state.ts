@@ -80,10 +80,26 @@ export function newStory(index: number, id: string): OpenStory {
   }
 }
 
+const NO_IDS = new Int32Array(0)
+const NO_WEIGHTS = new Float64Array(0)
+const NO_LABELS: ReadonlyMap<string, string> = new Map()
+
+/**
+ * What a story keeps of a recent member: its side (what `score` reads when naming `joinedBy`),
+ * without the arrays only the article's own scoring used, which are most of a member's bytes.
+ */
+export function recentOf(f: Member): Member {
+  const { id, time, terms, norm, entities, dates, numbers, fp } = f
+  return {
+    id, time, first: time, last: time, terms, norm, entities, labels: NO_LABELS as Map<string, string>, dates, numbers, fp,
+    termIds: NO_IDS, termWeights: NO_WEIGHTS, entityKeys: [], topTerms: [], bands: [],
+  }
+}
+
 /** Adds one member's features to the story's sums (bounded by `maxTerms`). */
 export function addMember(story: OpenStory, f: Member, maxTerms: number, maxRecent: number): void {
   addSums(story, f, maxTerms)
-  story.recent.push(f)
+  story.recent.push(recentOf(f))
   if (story.recent.length > maxRecent) story.recent.shift()
   for (const key of f.entityKeys) story.entityKeys.add(key)
   for (const id of f.topTerms) story.termKeys.add(id)

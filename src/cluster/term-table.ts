@@ -16,13 +16,14 @@ export class TermTable {
   private slots: Int32Array
   private mask: number
 
-  /** `capacity`: entries expected (rounded up to a power of two; the table grows past it). */
+  /** `capacity`: entries expected (held exactly; the table grows past it). */
   constructor(capacity = 16) {
-    capacity = 2 ** Math.ceil(Math.log2(Math.max(8, capacity)))
+    capacity = Math.max(8, capacity)
     this.ids = new Int32Array(capacity)
     this.values = new Float64Array(capacity)
-    this.slots = new Int32Array(capacity * 2)
-    this.mask = capacity * 2 - 1
+    const slots = 2 ** Math.ceil(Math.log2(capacity * 2))
+    this.slots = new Int32Array(slots)
+    this.mask = slots - 1
   }
 
   /** A table of `ids[i] -> values[i]`, in that order. */
@@ -94,8 +95,9 @@ export class TermTable {
     const values = this.values.subarray(0, keep).slice()
     this.ids = new Int32Array(capacity)
     this.values = new Float64Array(capacity)
-    this.slots = new Int32Array(capacity * 2)
-    this.mask = capacity * 2 - 1
+    const slots = 2 ** Math.ceil(Math.log2(capacity * 2))
+    this.slots = new Int32Array(slots)
+    this.mask = slots - 1
     this.size = 0
     for (let i = 0; i < keep; i++) this.append(ids[i], values[i])
   }

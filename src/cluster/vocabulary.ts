@@ -69,6 +69,33 @@ export class Vocabulary {
     return this.idfs[id]
   }
 
+  /**
+   * Halves every document frequency and the document count (so frequencies follow the recent
+   * stream, not the whole archive) and forgets the terms whose frequency fell to zero unless
+   * `inUse` holds them. Returns old id -> new id (-1: forgotten); the ids kept stay in order.
+   */
+  halve(inUse: ReadonlySet<number>): Int32Array {
+    const remap = new Int32Array(this.terms.length).fill(-1)
+    const terms: string[] = []
+    const df = new Int32Array(Math.max(1024, this.df.length))
+    for (let id = 0; id < this.terms.length; id++) {
+      const half = this.df[id] >> 1
+      if (half === 0 && !inUse.has(id)) continue
+      remap[id] = terms.length
+      df[terms.length] = half
+      terms.push(this.terms[id])
+    }
+    this.ids.clear()
+    terms.forEach((t, id) => this.ids.set(t, id))
+    this.terms.length = 0
+    this.terms.push(...terms)
+    this.df = df
+    this.idfs = new Float64Array(df.length)
+    this.idfAt = new Int32Array(df.length).fill(-1)
+    this.docs >>= 1
+    return remap
+  }
+
   private grow(): void {
     const size = this.df.length * 2
     const df = new Int32Array(size)
