@@ -39,6 +39,7 @@ export function phraseOf(tokens: readonly Token[], from: number, to: number): st
 }
 
 const DOTS = /\./g
+const PARTY_LABEL = /^[RDI]-[A-Z]/
 
 /** Lowercase, without dots, for title lookups ("Sen." -> "sen"); the last part of a hyphenated word. */
 export function titleKey(word: string): string {
@@ -81,11 +82,13 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
       return out
     }
     const known = lexiconMatch(tokens, i, to)
-    if (known) {
+    // "Steve Israel", "Jack Kingston": one known word right after a lone first name is a surname.
+    const surname = known !== null && known.to - known.from === 1 && i === chunk + 1 && FIRST_NAMES.has(tokens[chunk].text) && tokens[i].joined
+    if (known && !surname) {
       flushChunk(out, text, tokens, chunk, i, heading)
       out.push(known)
       i = chunk = known.to
-    } else if (TIME_WORDS.has(tokens[i].text) || isTitleWord(tokens[i]) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
+    } else if (TIME_WORDS.has(tokens[i].text) || (isTitleWord(tokens[i]) && !afterHonorific(tokens, i)) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
       flushChunk(out, text, tokens, chunk, i, heading)
       i = chunk = i + 1
     } else {
@@ -95,6 +98,10 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
   flushChunk(out, text, tokens, chunk, to, heading)
   return out
 }
+
+/** Honorifics that only ever come before a surname: "Mr. King", "Mrs. Bishop" are names, not titles. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx'])
+const afterHonorific = (tokens: readonly Token[], i: number): boolean => i > 0 && HONORIFICS.has(titleKey(tokens[i - 1].text)) && tokens[i].start - tokens[i - 1].end <= 2
 
 /** Types the pending chunk `[chunk, end)` into `out` (a function, not a closure: segmentRun is hot). */
 function flushChunk(out: Candidate[], text: string, tokens: readonly Token[], chunk: number, end: number, heading: boolean): void {
@@ -122,13 +129,15 @@ function typeChunk(text: string, tokens: readonly Token[], from: number, to: num
   if (PLACE_HEADS.has(last.text) && n >= 2) return [{ from, to, type: 'place', why: 'shape' }]
   if (heading) return n === 1 && !COMMON_CAPITALISED.has(first.text) ? [{ from, to, type: null, why: 'heading' }] : singles(tokens, from, to)
   if (n === 1 && (DEMONYMS.has(first.text) || COMMON_CAPITALISED.has(first.text) || first.text.length < 2)) return []
+  // "(R-Fla.)", "(D-N.Y.)": a party and state label, not an entity.
+  if (n === 1 && ((PARTY_LABEL.test(first.text) && text[first.start - 1] === '(') || /\([RDI]-$/.test(text.slice(first.start - 3, first.start)))) return []
   if (n === 1 && first.text === first.text.toUpperCase() && first.text.length <= 6) {
     return [{ from, to, type: 'organization', why: 'acronym' }]
   }
   const byContext = typeByContext(text, tokens, from, to)
   if (byContext) return [{ from, to, type: byContext, why: 'context' }]
   if (titledBefore(text, tokens, from) || occupationBefore(tokens, from)) return [{ from, to, type: 'person', why: 'title' }]
-  if (speechNear(tokens, from, to)) return [{ from, to, type: 'person', why: 'speech' }]
+  if (speechNear(tokens, from, to) || ownsAfter(tokens, to)) return [{ from, to, type: 'person', why: 'speech' }]
   return [{ from, to, type: null, why: 'unknown' }]
 }
 
@@ -166,6 +175,13 @@ function titledBefore(text: string, tokens: readonly Token[], from: number): boo
   // "Rep. G.K. Butterfield": an abbreviated title keeps its dot out of the token.
   const joined = tokens[from].joined || (prev !== undefined && text.slice(prev.end, tokens[from].start) === '. ')
   return prev !== undefined && joined && !prev.possessive && ROLE_HEADS.has(titleKey(prev.text)) && prev.text !== 'state'
+}
+
+/** "Carly Fiorina threw her support", "Ann Roe made his case": a verb, then his or her. */
+function ownsAfter(tokens: readonly Token[], to: number): boolean {
+  const verb = tokens[to]
+  const owner = tokens[to + 1]
+  return verb !== undefined && owner !== undefined && !verb.cap && verb.joined && owner.joined && /^(?:his|her)$/.test(owner.text)
 }
 
 /** "X said", "said X", "according to X". */

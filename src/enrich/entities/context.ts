@@ -15,6 +15,8 @@ fisher mother father wife husband son daughter grandmother grandfather grocer sh
 reporter researcher scientist expert activist volunteer victim employee veteran author historian pastor priest imam rabbi neighbour
 neighbor friend member councillor councilor inspector investigator skipper crewman deckhand sailor mechanic owner-operator organiser
 organizer campaigner player coach singer actor actress artist writer editor photographer founder partner survivor relative
+candidate nominee columnist commentator strategist pollster consultant lobbyist donor supporter delegate protester voter
+anchor host correspondent spokesperson professor senator congressman congresswoman
 `.trim().split(/\s+/))
 
 /** Nouns for organisations that may stand before a name in apposition ("the ferry workers' union, X"). */

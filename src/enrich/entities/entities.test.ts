@@ -201,3 +201,23 @@ test('findEntities: every unnamed source in a text with many head nouns is found
     ],
   )
 })
+
+/** People the speaker stage needs found: names that look like titles, places or sentence starts. */
+const personCases: [name: string, text: string, surface: string][] = [
+  ['a title word after "Mr." is a surname', 'Voters left. Mr. King said it was over.', 'King'],
+  ['a place name after a first name is a surname', 'Rep. Steve Israel spoke on Monday.', 'Steve Israel'],
+  ['two capitalised words open a sentence', 'Voters left. Carla Venn threw her support behind the mayor.', 'Carla Venn'],
+  ['an unknown name before a verb and "her"', 'The vote was close. Ada Quist made her case to the board.', 'Ada Quist'],
+  ['an appositive with "candidate" makes a person', 'Voters left. Meg Ardent, a former candidate for governor, spoke.', 'Meg Ardent'],
+]
+
+for (const [name, text, surface] of personCases) {
+  test(`findEntities: ${name}`, () => {
+    assert.equal(mentionOf(text, surface)?.type, 'person')
+  })
+}
+
+test('findEntities: a party and state label in brackets is no entity', () => {
+  const text = 'Sen. Ada Quist (D-Ore.) spoke on Monday.'
+  assert.deepEqual(entities(text).map((e) => text.slice(e.span[0], e.span[1])), ['Ada Quist'])
+})

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../../types.js'
 import { phraseOf, type Candidate } from './candidates.js'
-import { ORG_HEADS, PLACE_CUE_AFTER, PLACE_CUE_BEFORE } from './lexicon.js'
+import { ORG_HEADS, PLACE_CUE_AFTER, PLACE_CUE_BEFORE, PLACE_HEADS } from './lexicon.js'
 import type { Token } from './tokens.js'
 
 /** A candidate with its final type and canonical name. */
@@ -39,6 +39,7 @@ const WEAK = new Set(['speech', 'unknown', 'heading', 'title'])
 
 /** Stages 2 and 3: types by surface, then surnames to full names and short names to organisations. */
 export function resolveAliases(tokens: readonly Token[], candidates: readonly Candidate[]): Resolved[] {
+  typeNamesBySurname(tokens, candidates)
   const typeOf = new Map<string, EntityType>()
   const fullName = new Map<string, string>()
   const orgName = new Map<string, string>()
@@ -81,9 +82,25 @@ export function resolveAliases(tokens: readonly Token[], candidates: readonly Ca
   return out
 }
 
+/**
+ * An unknown name of two or three words whose last word is also written alone ("Buddy Valastro
+ * ... Valastro praised") is a person: organisations and places are seldom cut to their last word.
+ */
+function typeNamesBySurname(tokens: readonly Token[], candidates: readonly Candidate[]): void {
+  const alone = new Set<string>()
+  for (const c of candidates) if (c.to - c.from === 1) alone.add(tokens[c.from].text)
+  for (const c of candidates) {
+    const n = c.to - c.from
+    if (c.type !== null || n < 2 || n > 3 || c.why === 'heading' || c.why === 'demonym') continue
+    const last = tokens[c.to - 1]
+    if (alone.has(last.text) && !ORG_HEADS.has(last.text) && !PLACE_HEADS.has(last.text)) c.type = 'person'
+  }
+}
+
 /** Unknown capitalised words: kept as `other` mid-sentence; dropped at a sentence start or in a heading. */
 function fallbackType(tokens: readonly Token[], c: Candidate): EntityType | null {
   // A sentence-initial possessive ("Kovalenko’s aides") is a name more often than not.
-  if (c.why === 'heading' || (tokens[c.from].initial && !tokens[c.to - 1].possessive)) return null
+  // Two or more capitalised words are a name even at a sentence start ("Carly Fiorina threw ...").
+  if (c.why === 'heading' || (tokens[c.from].initial && c.to - c.from < 2 && !tokens[c.to - 1].possessive)) return null
   return 'other'
 }

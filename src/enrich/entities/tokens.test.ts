@@ -42,3 +42,9 @@ test('tokenize: on every seed, tokens start where the word pattern matches and t
     for (const t of tokens) assert.equal(seed.text.slice(t.start, t.end), t.text)
   }
 })
+
+test('tokenize: a doubled apostrophe is a quotation mark, not part of the word before it', () => {
+  const text = "The ''Remain'' camp lost."
+  const words = tokenize(text, [[0, text.length]]).map((t) => t.text)
+  assert.deepEqual(words, ['The', 'Remain', 'camp', 'lost'])
+})

@@ -54,7 +54,8 @@ function wordEnd(text: string, i: number): number {
   let dotted = i
   while (isLetter(text.charCodeAt(dotted)) && text.charCodeAt(dotted + 1) === 46) dotted += 2
   if (dotted - i >= 4) return dotted
-  while (j < text.length && continuesWord(text.charCodeAt(j))) j++
+  // A doubled apostrophe is a quotation mark (''Remain''), not part of the word.
+  while (j < text.length && continuesWord(text.charCodeAt(j)) && !(text.charCodeAt(j) === 39 && text.charCodeAt(j + 1) === 39)) j++
   return j
 }
 

@@ -4,6 +4,8 @@
  * allowed between a subject and its verb ("Rubio also said", "Trump on Wednesday said").
  */
 
+import type { Span } from '../../types.js'
+
 /** A speech verb found in the text. */
 export interface Verb {
   start: number
@@ -23,16 +25,20 @@ const VERBS = [
   'lamented', 'cautioned', 'emphasized', 'contended', 'reiterated', 'answered', 'commented', 'testified', 'recounted',
   'explains', 'insists', 'argues', 'warns', 'notes', 'continues', 'replies', 'responds', 'tweets', 'declares', 'adds',
   'sighed', 'exclaimed', 'pointed out', 'went on', 'assured', 'reacted', 'blogged', 'riffed', 'issued a statement', 'released a statement',
+  'cracked', 'scoffed', 'shot back', 'gloated', 'boomed', 'beamed', 'barked', 'fumed', 'snapped', 'chided', 'chiding', 'proclaimed',
+  'thundered', 'teased', 'mocked', 'scolded', 'asserted', 'asserts', 'asserting', 'reasoned', 'opined', 'insisting', 'arguing', 'warning',
+  'explaining', 'acknowledging', 'pleaded', 'demanded', 'griped', 'cried', 'chanted', 'chanting', 'shouting', 'screamed', 'lectured',
+  'put it', 'declares', 'remembered', 'exhorted', 'opined', 'dubbed', 'labeled', 'labelled', 'branded', 'termed',
 ]
 export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'gi')
 
 /** Verbs that may come before their subject ("said Kremlin spokesman Dmitry Peskov", "Says Trump"). */
 export const INVERTIBLE =
-  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged)$/i
+  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined)$/i
 
 /** Words allowed between a subject and its verb. */
 export const FILLER = new RegExp(
-  String.raw`^(?:\s+|(?:also|later|then|earlier|had|has|have|having|previously|reportedly|again|once|quickly|repeatedly|would|will|could|did|does|further|simply|just|first|initially|publicly|privately|separately|himself|herself|today|yesterday|tonight|on|last|this|week|month|morning|evening|night|[A-Z][a-z]+day|\w+ly))*$`,
+  String.raw`^(?:\s+|\([RDI]-[\w. ]{1,12}\)|(?:also|later|then|earlier|had|has|have|having|previously|reportedly|again|once|quickly|repeatedly|would|will|could|did|does|further|simply|just|first|initially|publicly|privately|separately|himself|herself|today|yesterday|tonight|on|last|this|week|month|morning|evening|night|[A-Z][a-z]+day|\w+ly))*$`,
 )
 
 /** A relative clause between subject and verb: "Zelensky, who spoke to Trump ..., said". */
@@ -100,4 +106,27 @@ export function channelAnywhere(text: string, from: number, to: number): string 
     if (m) return m[1]
   }
   return undefined
+}
+
+/** "according to" names a source or a channel. */
+export const ACCORDING = /^according to$/i
+const PLAIN_SPEECH = /^(?:said|says|say|added|adds|wrote|writes|explained|stated|noted|remarked)$/i
+const PASSIVE = /\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+)?$/i
+
+/** Speech verbs in `[from, to)` outside quotation marks, skipping those that report no words ("promised to enforce"). */
+export function verbsIn(text: string, from: number, to: number, quoted: readonly Span[]): Verb[] {
+  const out: Verb[] = []
+  const window = text.slice(from, to)
+  SPEECH_VERB.lastIndex = 0
+  for (let m = SPEECH_VERB.exec(window); m !== null; m = SPEECH_VERB.exec(window)) {
+    const start = from + m.index
+    // "so-called", "well-said": a hyphenated word is no verb.
+    if (text[start - 1] === '-') continue
+    // "promised to enforce", "is said to want": a verb before an infinitive reports no words; but
+    // "said to cheers", "told to reporters" do, so plain speech verbs are skipped only in the passive.
+    const toAfter = /^\s+to\s+[a-z]/.test(text.slice(start + m[0].length, start + m[0].length + 8)) && !ACCORDING.test(m[0])
+    if (toAfter && (!PLAIN_SPEECH.test(m[0]) || PASSIVE.test(text.slice(Math.max(0, start - 12), start)))) continue
+    if (!quoted.some(([a, b]) => start >= a && start < b)) out.push({ start, end: start + m[0].length, word: m[0] })
+  }
+  return out
 }

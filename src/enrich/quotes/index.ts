@@ -1,36 +1,43 @@
 /**
  * Quotations with their speakers. Stages, in order (chrono style: parsers, then refiners):
- *   1. find every quoted stretch (straight, curly and single marks; apostrophes are not marks);
+ *   1. find every quoted stretch (straight, curly, doubled-apostrophe and single marks;
+ *      apostrophes are not marks);
  *   2. merge quotations that run over several paragraphs, then join an unattributed one to the
  *      quote just before its opening attribution (before 3, which judges whole quotes);
  *   3. classify direct / partial;
  *   4. attach the speaker, in text order (so "he said" can look back at earlier speakers), from
  *      the first that fits: a signature after a dash; a speech verb with its cue and channel; the
- *      subject of a partial quote's clause; the subject before a colon that introduces it; the
- *      quote just before it, or the person the sentence before is about;
- *   5. drop scare quotes and headline fragments that no one is said to have said.
+ *      owner of a word for something said ("Trump's claim that ..."); the subject of the clause or
+ *      sentence a quote stands in; the subject before a colon that introduces it; the quote just
+ *      before it, or the person (or body) the sentence before is about;
+ *   5. drop titles, names in quotation marks, scare quotes and headline fragments that no one is
+ *      said to have said (scare.ts).
  */
 import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.js'
-import { channelAnywhere, phraseAfterVerb, SPEECH_VERB, type Verb } from './cues.js'
+import { ACCORDING, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
 import { findStretches, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
-import { clauseStart, clauseSubject, resolveBack, sentenceIndex, speakerCandidates, subjectOf, type ArticleView, type SpeakerCandidate } from './speaker.js'
+import { dropped } from './scare.js'
+import { clauseStart, clauseSubject, lastCandidateBefore, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
 const STAGE = 'enrich/quotes'
-const ACCORDING = /^according to$/i
 const CITING = /^,?\s+citing\s+/
 /** A colon (and only space) right before the opening mark: the quote is introduced by the clause before it. */
 const COLON_BEFORE = /:\s*$/
 const MAX_INTRO_GAP = 8
-const MAX_TITLE_WORDS = 8
-const TITLE_WORD = /^[(\[]?[\p{Lu}\p{N}][\p{L}\p{N}'’:.-]*$/u
-const SMALL_WORD = /^(?:a|an|the|of|on|in|at|to|for|and|or|with|by|from|as|is|de|du|la)$/
-/** What names a title: an outlet's possessive, or a word for a programme, book or film before it. */
-const TITLE_BEFORE =
-  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of)[\s,:]+)$/
-const TITLE_AFTER = /^,?\s+(?:show|program|programme|broadcast|series|segment|podcast|interview|episode)\b/
+/** After a name: its possessive and a word for something said ("’s claim", "'s patronizing suggestion"). */
+const SAID_NOUN_AFTER =
+  /^['’]s?\s+(?:[a-z-]+\s+)?(claim|claims|suggestion|conclusion|aside|remark|remarks|comment|comments|statement|assertion|argument|warning|promise|pledge|description|words|catch ?phrase|tweet|post|accusation|charge|insistence|contention|admission|assessment|characterization|vow|slogan|motto|quip|joke|message|letter|memo|speech|response|reply|answer|question|dictum|verdict)\b/
+/** A sentence end (not the dot of "Mr." or an initial) or a conjunction between a quote and a verb after it. */
+const SENTENCE_OR_CLAUSE = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|\p{Lu}))[.!?]\s|\b(?:and|but|or|while|until|because|when|as|which|who|that)\b/u
+const ADDRESSED = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:asked|told)\b/
+/** A sentence that hands over to the quote after it: ends in a colon, "that", or a speech verb with at most a channel or a day. */
+const INTRODUCES_NEXT =
+  /(?:[:,]|\b(?:that|said|says|saying|adding|added|wrote|stated|told reporters|(?:said|says|added|wrote|stated)(?:\s+(?:in|on|at|during|via)\s+(?:an?\s+|the\s+|his\s+|her\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}|\s+\w+day)))\.?$/
+const MAX_BARE_ATTRIBUTION = 120
+/** A sentence that is only an attribution: "Trump said.", "he added on Tuesday." */
+const BARE_ATTRIBUTION =
+  /^(?:[Hh]e|[Ss]he|[Tt]hey|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:\w+ly\s+)?(?:said|says|added|adds|wrote|writes|explained|noted|continued|insisted|argued|stated|declared|tweeted|posted|replied|responded|asked)\b[^.!?“”"]{0,40}[.!?]?$/u
 const SIGNATURE_DASH = /^[ \t]*[―—–][ \t]*/
-const PLAIN_SPEECH = /^(?:said|says|say|added|adds|wrote|writes|explained|stated|noted|remarked)$/i
-const PASSIVE = /\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+)?$/i
 
 /** Options for {@link findQuotes}. */
 export interface QuoteOptions {
@@ -65,11 +72,12 @@ export function findQuotes(
     const quote: QuoteMention =
       signed(view, s, kind) ??
       attribute(view, s, kind, quoted) ??
+      possessiveCue(view, s, kind) ??
       subjectOnly(view, s, kind) ??
       introduced(view, s, kind) ??
       inherit(view, s, kind, previous)
     if (quote.speaker) view.attributed.push({ start: s.open, end: s.close, name: quote.speaker.name })
-    if (dropped(text, s, quote, scareQuoteWords)) continue
+    if (dropped(view, s, quote, scareQuoteWords, quoted)) continue
     out.push(quote)
     previous = { quote, sentence: sentenceIndex(sentences, s.close - 1) }
   }
@@ -80,7 +88,7 @@ export function findQuotes(
 function classify(text: string, s: Stretch): QuoteKind {
   const body = text.slice(s.start, s.end)
   const words = body.split(/\s+/).length
-  const capital = /^[.…\s]*[\p{Lu}\p{N}]/u.test(body)
+  const capital = /^[.…\s[(]*[\p{Lu}\p{N}]/u.test(body)
   return capital && (words >= 3 || /[.!?]$/.test(body)) && s.mark === 'double' ? 'direct' : 'partial'
 }
 
@@ -90,27 +98,18 @@ function attributionWindow(text: string, sentences: readonly Span[], s: Stretch)
   const last = Math.max(first, sentenceIndex(sentences, s.close - 1))
   let from = sentences[first]?.[0] ?? 0
   const to = Math.max(sentences[last]?.[1] ?? text.length, s.close)
-  // A quote that opens its sentence may be introduced by the one before: "Trump told reporters:\n“Yeah, ...”".
+  // A quote that opens its sentence may be introduced by the one before: "Trump told reporters:\n“Yeah, ...”",
+  // "Ana Diaz said in a statement. “...”".
   if (first > 0 && text.slice(from, s.open).trim() === '') {
     const prev = sentences[first - 1]
-    if (/[:,]$|\b(?:that|said|says|saying|adding|added|wrote|stated)$/.test(text.slice(prev[0], prev[1]))) from = prev[0]
+    if (INTRODUCES_NEXT.test(text.slice(Math.max(prev[0], prev[1] - 80), prev[1]))) from = prev[0]
+  }
+  // “We will win.” Trump said. — the attribution may stand as a sentence of its own after the quote.
+  const next = sentences[last + 1]
+  if (next && next[1] - next[0] <= MAX_BARE_ATTRIBUTION && text.slice(s.close, next[0]).trim() === '' && BARE_ATTRIBUTION.test(text.slice(next[0], next[1]))) {
+    return [from, next[1]]
   }
   return [from, to]
-}
-
-function verbsIn(text: string, from: number, to: number, quoted: readonly Span[]): Verb[] {
-  const out: Verb[] = []
-  const window = text.slice(from, to)
-  SPEECH_VERB.lastIndex = 0
-  for (let m = SPEECH_VERB.exec(window); m !== null; m = SPEECH_VERB.exec(window)) {
-    const start = from + m.index
-    // "promised to enforce", "is said to want": a verb before an infinitive reports no words; but
-    // "said to cheers", "told to reporters" do, so plain speech verbs are skipped only in the passive.
-    const toAfter = /^\s+to\s+[a-z]/.test(text.slice(start + m[0].length, start + m[0].length + 8)) && !ACCORDING.test(m[0])
-    if (toAfter && (!PLAIN_SPEECH.test(m[0]) || PASSIVE.test(text.slice(Math.max(0, start - 12), start)))) continue
-    if (!quoted.some(([a, b]) => start >= a && start < b)) out.push({ start, end: start + m[0].length, word: m[0] })
-  }
-  return out
 }
 
 /** Stage 4: the verb that attributes the quote, its speaker, cue and channel; null when no verb fits. */
@@ -119,15 +118,20 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   const [from, to] = attributionWindow(text, view.sentences, s)
   const verbs = verbsIn(text, from, to, quoted)
   const after = verbs.filter((v) => v.start >= s.close)
-  const before = verbs.filter((v) => v.end <= s.open)
+  // "When Trump suggested it, Rubio fired back: “...”": a verb in a leading subordinate clause reports other words.
+  const sentenceStart = view.sentences[sentenceIndex(view.sentences, s.open)]?.[0] ?? from
+  const lead = SUBORDINATE_LEAD.exec(text.slice(sentenceStart, Math.min(s.open, sentenceStart + 160)))
+  const leadEnd = lead ? sentenceStart + lead[0].length : -1
+  const before = verbs.filter((v) => v.end <= s.open && v.start >= leadEnd)
   // Adjacent attribution first (“...,” he said), then the verb before the quote, then any after it.
-  const adjacent = after.find((v) => v.start - s.close < 60 && !/[.!?]\s/.test(text.slice(s.close, v.start)))
+  // A conjunction between them ("“very encouraged” and Trump calling it") starts another clause.
+  const adjacent = after.find((v) => v.start - s.close < 60 && !SENTENCE_OR_CLAUSE.test(text.slice(s.close, v.start)))
   // "according to" names a source or a channel, so any other verb comes first.
-  const order = [adjacent, before.at(-1), after[0], ...verbs].filter((v): v is Verb => v !== undefined)
+  const order = [adjacent, before.at(-1), after[0], ...verbs.filter((v) => v.start >= leadEnd)].filter((v): v is Verb => v !== undefined)
   order.sort((a, b) => Number(ACCORDING.test(a.word)) - Number(ACCORDING.test(b.word)))
   for (const verb of order) {
     const boundary = verb.start >= s.close ? s.close : lastBoundary(text, from, verb.start, quoted)
-    const subject = subjectOf(view, verb, from, to, boundary)
+    const subject = subjectOf(view, verb, from, to, boundary, verb.start >= s.close)
     if (!subject) continue
     const source = citedSource(view, verb, to) ?? subject
     const name = source.name ?? resolveBack(view, source.start)
@@ -146,12 +150,40 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   return null
 }
 
-/** A partial quote with no speech verb belongs to the subject of its clause ("Trump promised “very severe” tariffs"). */
-function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
-  if (kind !== 'partial') return null
-  const sentence = view.sentences[sentenceIndex(view.sentences, s.open)]
+/**
+ * "Mr. Obama's suggestion that she was “likable enough”", "Trump's claim that Obama “founded
+ * ISIS”": the owner of a word for something said, earlier in the quote's sentence.
+ */
+function possessiveCue(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
+  const { text, sentences, candidates } = view
+  const sentence = sentences[sentenceIndex(sentences, s.open)]
   if (!sentence) return null
-  const subject = clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], s.open), s.open)
+  for (let i = lastCandidateBefore(candidates, s.open); i >= 0; i--) {
+    const c = candidates[i]
+    if (c.end > s.open) continue
+    if (c.start < sentence[0]) return null
+    const noun = SAID_NOUN_AFTER.exec(text.slice(c.end, Math.min(s.open, c.end + 40)))
+    if (!noun || c.kind !== 'entity' || !c.name) continue
+    const cueSpan: Span = [c.end + noun[0].length - noun[1].length, c.end + noun[0].length]
+    return { span: [s.start, s.end], speaker: { name: c.name, span: [c.start, c.end] }, cue: noun[1], cueSpan, kind, stage: STAGE }
+  }
+  return null
+}
+
+/**
+ * A quote with no speech verb, inside a sentence the writer started, belongs to the subject of its
+ * clause ("Trump promised “very severe” tariffs", "Clinton shared her worry with donors, “I do not
+ * know ...”"), or of the sentence when the clause has none ("... but described it as a “work in
+ * progress”"). A quote that opens its sentence has no such subject.
+ */
+function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
+  const sentence = view.sentences[sentenceIndex(view.sentences, s.open)]
+  if (!sentence || view.text.slice(sentence[0], s.open).trim() === '') return null
+  // "Quist was asked, “...”": the one asked did not say the words.
+  if (ADDRESSED.test(view.text.slice(sentence[0], s.open))) return null
+  const subject =
+    clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], s.open), s.open) ??
+    clauseSubject(view.text, view.candidates, sentence[0], s.open)
   const name = subject && (subject.name ?? resolveBack(view, subject.start))
   if (!subject || !name || subject.entity?.type === 'place') return null
   return { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE }
@@ -189,54 +221,62 @@ function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMentio
   const at = s.open - (colon[0].length - colon[0].indexOf(':'))
   const sentence = sentences[sentenceIndex(sentences, at)]
   if (!sentence) return null
-  const subject = clauseSubject(text, view.candidates, clauseStart(text, sentence[0], at), at)
+  const start = clauseStart(text, sentence[0], at)
+  const subject = lastBeforeColon(view, start, at) ?? clauseSubject(text, view.candidates, start, at)
   if (!subject || subject.entity?.type === 'place' || subject.entity?.type === 'other') return null
   const name = subject.name ?? resolveBack(view, subject.start)
   return name ? { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE } : null
 }
 
 /**
+ * "When Trump said so, Rubio fired back:": the last person or body before the colon with no comma
+ * after it, so a subordinate clause's subject does not speak.
+ */
+function lastBeforeColon(view: ArticleView, from: number, at: number): SpeakerCandidate | null {
+  const { text, candidates } = view
+  for (let i = lastCandidateBefore(candidates, at); i >= 0; i--) {
+    const c = candidates[i]
+    if (c.end > at) continue
+    if (c.start < from || /[,;(]/.test(text.slice(c.end, at))) return null
+    const type = c.entity?.type
+    if (c.kind === 'entity' && (type === 'person' || type === 'organization') && !/^['’]/.test(text.slice(c.end, c.end + 1))) return c
+  }
+  return null
+}
+
+/**
  * A direct quote with no cue of its own continues the quote just before it (same or previous two
- * sentences, no narration paragraph between); failing that, a quote opening its paragraph belongs
+ * sentences, no narration paragraph between); failing that, a quote opening its sentence belongs
  * to the person who is the subject of the sentence just before it.
  */
 function inherit(view: ArticleView, s: Stretch, kind: QuoteKind, previous: { quote: QuoteMention; sentence: number } | null): QuoteMention {
   const { text, sentences } = view
   const here = sentenceIndex(sentences, s.open)
   const bare = { span: [s.start, s.end] as Span, speaker: null, kind, stage: STAGE }
-  if (kind !== 'direct') return bare
+  // A partial quote continues only a quote in the sentence just before ("said Unruh. “[he] has no clue”").
+  if (kind !== 'direct') {
+    const next = previous !== null && previous.quote.speaker !== null && here - previous.sentence === 1 && !text.slice(previous.quote.span[1], s.open).includes('\n')
+    return next ? { ...bare, speaker: { name: previous.quote.speaker!.name } } : bare
+  }
   const near = previous !== null && previous.quote.speaker !== null && here - previous.sentence <= 2 && !/\n\s*\n[^“"]/.test(text.slice(previous.quote.span[1], s.open))
-  if (near) return { ...bare, speaker: { name: previous.quote.speaker!.name } }
-  const opensParagraph = /\n\s*$/.test(text.slice(Math.max(0, s.open - 4), s.open))
+  // The quote opens its paragraph or sentence after one about its speaker ("Ann Roe agreed. “Time is short.”").
+  const opensSentence = here >= 0 && text.slice(sentences[here][0], s.open).trim() === ''
   const before = sentences[here - 1]
-  if (!opensParagraph || !before) return bare
-  const people = view.candidates.filter((c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= before[0] && c.end <= before[1])
-  const subject = clauseSubject(text, people, before[0], before[1])
+  const subject = opensSentence && before ? subjectOfSentence(view, before) : null
+  // A narration sentence naming someone between the two quotes ("Hannity pressed.") hands the word over.
+  if (near && !(subject && previous.sentence < here - 1)) return { ...bare, speaker: { name: previous.quote.speaker!.name } }
   return subject?.name ? { ...bare, speaker: { name: subject.name, span: [subject.start, subject.end] } } : bare
 }
 
-/**
- * The title of a show, book or film, not words anyone said: every word capitalised (small words
- * aside), no sentence punctuation inside, and named as one ("NBC's “Meet the Press”", "on “Squawk
- * Box” program", "his book, “Crippled America”").
- */
-function isTitle(text: string, s: Stretch): boolean {
-  const body = text.slice(s.start, s.end).replace(/[.,]$/, '')
-  const words = body.split(/\s+/)
-  if (words.length > MAX_TITLE_WORDS || /[,;!?]|\.\s/.test(body)) return false
-  if (!words.every((w, i) => TITLE_WORD.test(w) || (i > 0 && SMALL_WORD.test(w)))) return false
-  const before = text.slice(Math.max(0, s.open - 40), s.open)
-  const after = text.slice(s.close, s.close + 30)
-  return TITLE_BEFORE.test(before) || TITLE_AFTER.test(after)
+/** The person who is the subject of a sentence, or the body when no person is named there. */
+function subjectOfSentence(view: ArticleView, [from, to]: Span): SpeakerCandidate | null {
+  const inside: SpeakerCandidate[] = []
+  for (let i = lastCandidateBefore(view.candidates, from) + 1; i < view.candidates.length && view.candidates[i].start < to; i++) {
+    const c = view.candidates[i]
+    if (c.kind === 'entity' && c.end <= to) inside.push(c)
+  }
+  return (
+    clauseSubject(view.text, inside.filter((c) => c.entity?.type === 'person'), from, to) ??
+    clauseSubject(view.text, inside.filter((c) => c.entity?.type === 'organization'), from, to)
+  )
 }
-
-/** Stage 5: scare quotes and titles, and quoted headline fragments standing alone without a speaker. */
-function dropped(text: string, s: Stretch, q: QuoteMention, scareQuoteWords: number): boolean {
-  if (isTitle(text, s)) return true
-  if (q.speaker) return false
-  if (q.kind === 'partial' && text.slice(s.start, s.end).split(/\s+/).length <= scareQuoteWords) return true
-  const lineStart = text.lastIndexOf('\n', s.open) + 1
-  const lineEnd = text.indexOf('\n', s.close)
-  return text.slice(lineStart, s.open).trim() === '' && text.slice(s.close, lineEnd < 0 ? text.length : lineEnd).trim() === '' && s.mark === 'single'
-}
-

@@ -18,7 +18,8 @@ export interface Stretch {
   pieces?: [number, number][]
 }
 
-const MARKS = /["“”‘’]/g
+/** Quotation marks; `''` is the double mark of texts typed without curly quotes (the New York Times archive). */
+const MARKS = /''|["“”‘’]/g
 const LETTER = /[\p{L}\p{N}]/u
 const OPENING_CONTEXT = /[\s([{—–-]/u
 /** A single-quoted stretch longer than this is an apostrophe pairing, not a quotation. */
@@ -29,10 +30,10 @@ function paragraphEnd(text: string, from: number): number {
   return nl < 0 ? text.length : nl
 }
 
-/** Whether a straight `"` at `i` opens (by what is before and after it). */
-function straightOpens(text: string, i: number): boolean {
+/** Whether a straight `"` (or `''`, `width` 2) at `i` opens (by what is before and after it). */
+function straightOpens(text: string, i: number, width: number): boolean {
   const before = i === 0 ? ' ' : text[i - 1]
-  const after = text[i + 1] ?? ' '
+  const after = text[i + width] ?? ' '
   return OPENING_CONTEXT.test(before) && !/\s/.test(after)
 }
 
@@ -40,30 +41,33 @@ function straightOpens(text: string, i: number): boolean {
 export function findStretches(text: string): Stretch[] {
   const out: Stretch[] = []
   let open = -1
+  let openWidth = 1 // 2 for `''`
   let openEnd = -1 // paragraph end of the open double quote
   let single = -1
   const leaveOpen = (): void => {
-    out.push({ open, start: open + 1, end: openEnd, close: openEnd, closed: false, mark: 'double' })
+    out.push({ open, start: open + openWidth, end: openEnd, close: openEnd, closed: false, mark: 'double' })
     open = -1
   }
   MARKS.lastIndex = 0
   for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
     const i = m.index
-    const ch = m[0]
+    const width = m[0].length
+    const ch = width === 2 ? '"' : m[0]
     if (open >= 0 && i > openEnd) leaveOpen()
     // A typo'd closing mark (“Really?“ he asked): an opening mark right after sentence punctuation
     // and before a space, while a quote is open, closes it.
     const closesAsTypo = ch === '“' && open >= 0 && /[.,!?…]/.test(text[i - 1] ?? '') && /[\s]/.test(text[i + 1] ?? ' ')
     if (closesAsTypo) {
-      out.push({ open, start: open + 1, end: i, close: i + 1, closed: true, mark: 'double' })
+      out.push({ open, start: open + openWidth, end: i, close: i + 1, closed: true, mark: 'double' })
       open = -1
-    } else if (ch === '“' || (ch === '"' && open < 0 && straightOpens(text, i))) {
+    } else if (ch === '“' || (ch === '"' && open < 0 && straightOpens(text, i, width))) {
       if (open >= 0) leaveOpen()
       open = i
+      openWidth = width
       openEnd = paragraphEnd(text, i)
       single = -1
     } else if (ch === '”' || ch === '"') {
-      if (open >= 0) out.push({ open, start: open + 1, end: i, close: i + 1, closed: true, mark: 'double' })
+      if (open >= 0) out.push({ open, start: open + openWidth, end: i, close: i + width, closed: true, mark: 'double' })
       open = -1
     } else if (open < 0 && ch === '‘' && OPENING_CONTEXT.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? '')) {
       single = i

@@ -105,6 +105,29 @@ const moreCues: [name: string, text: string, quote: string, speaker: string | nu
   ['a nationality word is a surname when the full name was given', 'Mark Cuban spoke on Sunday.\n\n“It is too early to tell,” Cuban said.', 'It is too early', 'Mark Cuban'],
   ['a middle initial and a suffix stay in the name', '“The vote is close,” said Sen. Robert P. Casey Jr. on Monday.', 'The vote is close', 'Robert P. Casey Jr.'],
   ['the Republican nominee said: a role phrase resolves back', 'Donald Trump spoke in Ohio. “We will win big,” the Republican presidential nominee said.', 'We will win big', 'Donald Trump'],
+  ['doubled apostrophes are quotation marks', "Voters waited.\n\n''We will count every ballot,'' said Ada Quist, the county clerk.", 'We will count', 'Ada Quist'],
+  ['"Mr." before a title word makes a name', "Voters waited.\n\n''The count is slow,'' Mr. King said.", 'The count is slow', 'King'],
+  ['initials before a name do not end the sentence', '“The count is slow,” said J.M. Talbot, a fellow at the institute.', 'The count is slow', 'J.M. Talbot'],
+  ['an attribution standing as its own sentence', 'Voters waited.\n\n“We will count every ballot.” Ada Quist said.', 'We will count', 'Ada Quist'],
+  ['a speech verb ending the sentence before introduces the quote', 'Ada Quist, the clerk for the Orvale Election Board said in a statement. “Every ballot counts.”', 'Every ballot', 'Ada Quist'],
+  ['"And" opening a sentence is no preposition', 'Voters waited.\n\nAnd Mr. Pell gloated: “I told you so.”', 'I told you so', 'Pell'],
+  ['a party label between name and verb', 'At a rally, Sen. Ada Quist (D-Ore.) said the plan was “dead on arrival.”', 'dead on arrival', 'Ada Quist'],
+  ['a verb after the quote and a conjunction is another clause', 'Ada Quist said she was “very encouraged” and Tom Pell calling it a win.', 'very encouraged', 'Ada Quist'],
+  ['the person after an inverted verb, not the party before the name', '“The count is slow,” said Orvale party boss Ada Quist.', 'The count is slow', 'Ada Quist'],
+  ['an office speaks for its owner', 'Ada Quist left early. “She was not told,” Quist’s office said.', 'She was not told', 'Ada Quist’s office'],
+  ['a quote with no verb belongs to the subject of its sentence', 'Ada Quist shared her worry with donors, “I do not know which rival will show up.”', 'I do not know', 'Ada Quist'],
+  ['two capitalised words open a sentence and still name a person', 'Voters waited.\n\nCarla Venn threw her support behind Sen. Tom Pell, saying it is time for “a real change.”', 'a real change', 'Carla Venn'],
+  ['a leading subordinate clause does not speak', 'When Tom Pell lost, Ada Quist had one answer: “That is not true.”', 'That is not true', 'Ada Quist'],
+  ['the owner of a word for something said', 'Ada Quist questioned Tom Pell’s claim that the plan was “fully funded.”', 'fully funded', 'Tom Pell'],
+  ['a narration sentence naming someone hands the word over', '“I would say this,” Tom Pell answered. Ada Quist pressed. “Maybe let some people stay?”', 'Maybe let', 'Ada Quist'],
+  ['a verb after a clause and a comma is still inverted', '“This will be a challenge” for the mayor, said Ada Quist, a council member.', 'This will be', 'Ada Quist'],
+  ['a surname written alone makes an unknown full name a person', 'Tom Pell was joined by Buddy Arvane, a baker.\n\nArvane praised the plan.\n\n“We need someone who gets things done.”', 'We need someone', 'Buddy Arvane'],
+  ['"said of X" does not make X the speaker', '“He is not ready,” Ada Quist, who is an actor, said of Tom Pell. “This town deserves better.”', 'This town deserves', 'Ada Quist'],
+  ['a role phrase with a nationality finds the person with that role', 'Russian President Vladimir Putin met Tom Pell on Monday. Pell smiled.\n\n“He is a very bright man,” the Russian leader said.', 'He is a very bright', 'Vladimir Putin'],
+  ['a partial quote right after an attributed one continues it', '“We will see,” said Ada Quist. Instead, “he just acts like a defeated man.”', 'he just acts', 'Ada Quist'],
+  ['a speech verb in a leading subordinate clause reports other words', 'When Tom Pell suggested a delay, Ada Quist fired back: “That is not true.”', 'That is not true', 'Ada Quist'],
+  ['a place after "on" before a verb is not its subject', 'Ada Quist answered the question on Facebook writing, “Yes, I will.”', 'Yes, I will', 'Ada Quist'],
+  ['a passive "was asked" is not the speaker', 'In an interview, Ada Quist was asked, “What is the most dangerous place?”', 'What is the most', null],
 ]
 
 for (const [name, text, quote, speaker] of moreCues) {
@@ -112,6 +135,26 @@ for (const [name, text, quote, speaker] of moreCues) {
     assert.equal(quoteStarting(text, quote).speaker?.name ?? null, speaker)
   })
 }
+
+test('findQuotes: a short quote is kept when a speech verb in its sentence reports it, dropped as a scare quote when none does', () => {
+  const reported = 'Ada Quist said the plan was “too late” for the town.'
+  assert.deepEqual(quotes(reported).map((q) => quoteText(reported, q)), ['too late'])
+  const scare = 'The so-called “grand bargain” collapsed on Friday.'
+  assert.deepEqual(quotes(scare), [])
+})
+
+test('findQuotes: a name in quotation marks in a noun phrase, with no speech verb, is not a quote', () => {
+  const text = 'The senator appeared on the “Morning Brief Hour” show and later joined the “Fair Deal Caucus” in the capital.'
+  assert.deepEqual(quotes(text), [])
+})
+
+test('findQuotes: open and close marks of different kinds pair (“...," she said)', () => {
+  const text = '“Our roads are crumbling," Ada Quist said. "Families wait for repairs.”'
+  assert.deepEqual(
+    quotes(text).map((q) => [quoteText(text, q), q.speaker?.name]),
+    [['Our roads are crumbling', 'Ada Quist'], ['Families wait for repairs.', 'Ada Quist']],
+  )
+})
 
 test('findQuotes: show, book and film titles are not quotes, even next to a speaker', () => {
   const text = '“Prices are too high,” Maya Lind said Sunday on NBC’s “Meet the Press.” She also wrote the book “Counting the Cost.”'

@@ -38,12 +38,18 @@ const HE = /^(?:he|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|businessma
 const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
 const ROLE_PHRASE =
   /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
-const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:the\s+)?$/i
+const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|in|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:(?:the|an?|his|her|its|their)\s+)?$/i
+/** After a possessive, the body that speaks for its owner: "Powell’s office said", "Trump's campaign said". */
+const SPOKESBODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))\s+(?:(?:also|later|then|has|had|have)\s+)?$/
+/** Prepositions whose object, right before a verb, is not its subject ("the director for the Iowa Democratic Party said"). */
+const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through)\s+(?:the\s+)?$/i
+/** "And" opening a sentence joins clauses, not objects ("And Mr. Christie gloated: ..."). */
+const AND_OPENS = /(?:^|[.!?:]\s+|\n\s*)And\s+(?:the\s+)?$/
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/
 const BY_AFTER = /\bby\s+/g
 const MAX_BACK_SENTENCES = 5
-/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"). */
-const INVERTED_GAP = /^\s+(?:[\p{L}\p{N}.'’&-]+\s+){0,5}$/u
+/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"), not a preposition ("said of Trump"). */
+const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before)\s)(?:[\p{L}\p{N}.'’&-]+\s+){0,5}$/u
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
@@ -82,8 +88,11 @@ const endWithRole = (c: SpeakerCandidate): number => Math.max(c.end, c.entity?.r
 /** The start of the words that belong to a candidate (its role before the name, if any). */
 const startWithRole = (c: SpeakerCandidate): number => Math.min(c.start, c.entity?.roleSpan?.[0] ?? Infinity)
 
-/** The speaker of `verb`, looking only inside `[from, to)`; null when no one fits. */
-export function subjectOf(view: ArticleView, verb: Verb, from: number, to: number, boundary: number): SpeakerCandidate | null {
+/**
+ * The speaker of `verb`, looking only inside `[from, to)`; null when no one fits. `afterQuote`: the
+ * verb follows the quote, whose end is `boundary`.
+ */
+export function subjectOf(view: ArticleView, verb: Verb, from: number, to: number, boundary: number, afterQuote = false): SpeakerCandidate | null {
   const { text, candidates } = view
   const inWindow = candidates.filter((c) => c.start >= from && c.end <= to)
   const before = text.slice(Math.max(from, boundary), verb.start)
@@ -93,9 +102,13 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const by = found && found.index < to ? found : null
     const agent = by && inWindow.find((c) => startWithRole(c) === by.index + by[0].length)
     if (agent) return agent
+    // "Trump was asked, “...”": the one asked or told did not say the words.
+    if (/^(?:asked|told)$/i.test(verb.word)) return null
   }
-  if (INVERTIBLE.test(verb.word) && /^[\s,]*$/.test(before)) {
-    const after = inWindow.find((c) => startWithRole(c) > verb.end && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
+  if (INVERTIBLE.test(verb.word) && /^[\s,'"’”]*$/.test(before)) {
+    const following = inWindow.filter((c) => startWithRole(c) > verb.end && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
+    // "said Republican party boss Reince Priebus": the person, not the words that describe them.
+    const after = following.find((c) => c.entity?.type === 'person') ?? following[0]
     // A place or unknown word after the verb modifies an unnamed speaker ("said one Ohio Republican").
     const modifier = after !== undefined && (after.entity?.type === 'place' || after.entity?.type === 'other')
     if (after && !modifier) return after
@@ -106,33 +119,53 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     }
     if (after) return after
   }
+  // “...” if she loses, said Ann Roe: after a clause, a comma before an inverted verb still inverts it.
+  if (afterQuote && INVERTIBLE.test(verb.word) && /,\s*$/.test(before)) {
+    const named = inWindow.find((c) => startWithRole(c) > verb.end && c.entity?.type === 'person' && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
+    if (named) return named
+  }
   for (let i = inWindow.length - 1; i >= 0; i--) {
     const c = inWindow[i]
     if (c.end > verb.start) continue
     const between = text.slice(endWithRole(c), verb.start)
-    if (FILLER.test(between) || RELATIVE_CLAUSE.test(between)) return c
+    // "Powell’s office said": the office speaks for the person.
+    const office = c.name ? SPOKESBODY.exec(between) : null
+    if (office) return { start: c.start, end: verb.start - office[0].length + office[0].trimEnd().length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' }
+    // "the director for the Iowa Democratic Party said": an object of a preposition is not the subject.
+    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, c.start - 30), c.start))) return c
     break
   }
   return clauseSubject(text, inWindow, clauseStart(text, from, verb.start), verb.start)
 }
 
-const CLAUSE_BREAK = /[;–—]|\b(?:though|but|while|whereas)\b/g
+export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless)\b[^,“”"]{1,140},/
+const CLAUSE_BREAK = /[;–—]|\s-\s|\b(?:though|but|while|whereas)\b/g
 
 /** Start of the clause holding `pos`: after the last dash, semicolon or "though"/"but" before it. */
 export function clauseStart(text: string, from: number, pos: number): number {
-  let start = from
+  // "When Pell conceded, Quist said": a leading subordinate clause ends at its comma.
+  const lead = SUBORDINATE_LEAD.exec(text.slice(from, Math.min(pos, from + 160)))
+  let start = lead ? from + lead[0].length : from
   CLAUSE_BREAK.lastIndex = 0
   const window = text.slice(from, pos)
   for (let m = CLAUSE_BREAK.exec(window); m !== null; m = CLAUSE_BREAK.exec(window)) start = from + m.index + m[0].length
   return start
 }
 
+/** Whether a candidate follows a preposition or an object-taking verb ("for the Iowa Democratic Party", "told Smith"). */
+function objectOfPreposition(text: string, c: SpeakerCandidate): boolean {
+  const before = text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c))
+  return PREPOSITION_BEFORE.test(before) && !AND_OPENS.test(before)
+}
+
 /** The first mention in `[from, to)` that is not the object of a preposition or a possessive. */
 export function clauseSubject(text: string, candidates: readonly SpeakerCandidate[], from: number, to: number): SpeakerCandidate | null {
   let place: SpeakerCandidate | null = null
-  for (const c of candidates) {
-    if (c.start < from || c.end > to) continue
-    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) continue
+  // Candidates are sorted by start: begin at the first one in range, stop past the end.
+  for (let i = lastCandidateBefore(candidates, from) + 1; i < candidates.length && candidates[i].start < to; i++) {
+    const c = candidates[i]
+    if (c.end > to) continue
+    if (objectOfPreposition(text, c)) continue
     if (/^['’]/.test(text.slice(c.end, c.end + 1))) continue
     // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
@@ -151,6 +184,8 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
 export function resolveBack(view: ArticleView, pos: number): string | null {
   const { text, sentences, candidates, attributed } = view
   const head = text.slice(pos, pos + 60)
+  const byRole = roleMatch(view, pos, head)
+  if (byRole) return byRole
   const wanted: Gender | null = SHE.test(head) ? 'female' : HE.test(head) ? 'male' : null
   // "she" skips a person the text shows to be a man (by first name, role, or an earlier "he"), and the reverse.
   const fits = (name: string, role?: string): boolean => {
@@ -173,10 +208,48 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   return null
 }
 
+/**
+ * "the Russian leader", "the Florida senator": a role phrase with a capitalised word resolves to the
+ * latest person before it whose role holds that word ("Russian President Vladimir Putin", "Sen.
+ * Marco Rubio (R-Florida)").
+ */
+function roleMatch(view: ArticleView, pos: number, head: string): string | null {
+  const phrase = ROLE_PHRASE_HEAD.exec(head)
+  if (!phrase) return null
+  const words = phrase[1].trim().split(/\s+/)
+  const last = lastCandidateBefore(view.candidates, pos)
+  for (let i = last; i >= 0 && last - i < MAX_ROLE_LOOKBACK; i--) {
+    const c = view.candidates[i]
+    if (c.kind !== 'entity' || c.entity?.type !== 'person' || !c.name) continue
+    // The role as written, with a nationality or state word that may stand before it ("Russian President").
+    const around = view.text.slice(Math.max(0, startWithRole(c) - 24), endWithRole(c)).split(/[^\p{L}-]+/u)
+    if (words.some((w) => around.includes(w))) return c.name
+  }
+  return null
+}
+
+/** How many candidates back a role phrase looks for its person (bounds the work per quote). */
+const MAX_ROLE_LOOKBACK = 300
+
+/** The capitalised words of a definite role phrase ("the Russian leader" -> "Russian"). */
+const ROLE_PHRASE_HEAD = /^[Tt]he ((?:\p{Lu}[\p{L}-]+ ){1,2})(?:[a-z-]+ ){0,2}(?:leader|president|senator|governor|congressman|congresswoman|minister|nominee|candidate|spokesman|spokeswoman|chancellor|premier|mayor|lawmaker|diplomat)\b/u
+
 /** Records what a resolved pronoun says about its person, and returns the name. */
 function learnt(view: ArticleView, name: string, gender: Gender | null): string {
   if (gender !== null && !view.genders?.has(name) && genderOf(name) === null) (view.genders ??= new Map()).set(name, gender)
   return name
+}
+
+/** Index of the last candidate starting before `pos` (candidates are sorted by start), or -1. */
+export function lastCandidateBefore(candidates: readonly SpeakerCandidate[], pos: number): number {
+  let lo = 0
+  let hi = candidates.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (candidates[mid].start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
 }
 
 /** Index of the sentence holding `pos` (the last one starting at or before it). */

@@ -7,6 +7,7 @@
  *   4. otherwise the next word must look like a sentence start (capital, digit, opening quote).
  */
 import type { Span } from '../../types.js'
+import { COMMON_CAPITALISED } from '../entities/lexicon.js'
 
 /** Abbreviations that come before a name or a number, so never end a sentence (lowercase, no dot). */
 const NEVER_FINAL = new Set([
@@ -31,6 +32,13 @@ const ACRONYM_FOLLOWERS = new Set([
   'defense', 'intelligence', 'central', 'federal', 'trade', 'representative', 'customs', 'border',
   'open', 'navy', 'coast', 'capitol', 'dollar', 'dollars', 'treasuries', 'envoys', 'and', 'or',
 ])
+
+/**
+ * Dotted capitals that name places and so may end a sentence ("envoys from the U.S. Witkoff
+ * flew home"); other dotted capitals before a name are a person's initials ("said J.M. Berger").
+ */
+const PLACE_ACRONYMS = new Set(['U.S', 'U.K', 'U.N', 'E.U', 'D.C', 'U.S.A', 'U.A.E', 'N.Y', 'L.A', 'S.F'])
+const NAME_AFTER = /^\p{Lu}[\p{Ll}'’-]+(?:[,.;:)]|$)/u
 
 const SPEECH_VERB = /^(?:said|says|say|added|adds|told|tells|wrote|writes|posted|asked|replied|insisted|stated|noted|declared|tweeted|continued|explained)\b/i
 /** Up to four capitalised words (a name, a title) or a pronoun, then a speech verb. */
@@ -85,12 +93,23 @@ function endsSentence(text: string, at: number, punct: string, end: number): boo
     const before = wordBefore(text, at)
     if (!periodEnds(before, next)) return false
     if (INITIALS.test(before) && initialsAfterTitle(text, at)) return false
+    if (personInitials(text, at, before, next)) return false
   }
   if ((bare.endsWith('!') || bare.endsWith('?')) && bare !== punct) {
     // "Great progress was made!" Trump said — the attribution belongs to the quote's sentence.
     if (ATTRIBUTION_AHEAD.test(text.slice(end, end + 60).trimStart()) || SPEECH_VERB.test(next)) return false
   }
   return startsSentence(next)
+}
+
+/**
+ * "said J.M. Berger, a fellow": dotted capitals that are not a place's, not after a comma (where
+ * they abbreviate a state: "Concord, N.C."), before a capitalised word that is not a common one.
+ */
+function personInitials(text: string, at: number, before: string, next: string): boolean {
+  if (!/^(?:\p{Lu}\.)+\p{Lu}$/u.test(before) || PLACE_ACRONYMS.has(before)) return false
+  if (/,\s*$/.test(text.slice(Math.max(0, at - before.length - 3), at - before.length))) return false
+  return NAME_AFTER.test(next) && !COMMON_CAPITALISED.has(next.replace(/[^\p{L}'’-]/gu, ''))
 }
 
 /** "Rep. G.K. Butterfield": initials right after a title abbreviation are a name's, not a sentence end. */

@@ -1,0 +1,63 @@
+/**
+ * Stage 5 of the quotes stage: what is not a quote. Titles of shows, books and films, names in
+ * quotation marks with no speech verb, scare quotes that no cue reports, and quoted headline
+ * fragments standing alone without a speaker.
+ */
+import type { QuoteMention, Span } from '../../types.js'
+import { verbsIn } from './cues.js'
+import type { Stretch } from './marks.js'
+import { sentenceIndex, type ArticleView } from './speaker.js'
+
+const MAX_TITLE_WORDS = 8
+/** Longer than this, a stretch is no title (a quick test before splitting it into words). */
+const MAX_TITLE_CHARS = 120
+const TITLE_WORD = /^[(\[]?[\p{Lu}\p{N}][\p{L}\p{N}'’:.-]*$/u
+const SMALL_WORD = /^(?:a|an|the|of|on|in|at|to|for|and|or|with|by|from|as|is|de|du|la)$/
+/** What names a title: an outlet's possessive, or a word for a programme, book or film before it. */
+const TITLE_BEFORE =
+  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of)[\s,:]+)$/
+/** A determiner, possessive or preposition before a quote: it stands where a noun phrase does ("the “Gang of Eight”"). */
+const NOUN_PHRASE_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|in|on|at|to|from|for|with|by|about|alongside|into|like)|['’]s?)\s*$/i
+const TITLE_AFTER = /^,?\s+(?:show|program|programme|broadcast|series|segment|podcast|interview|episode)\b/
+
+/**
+ * The title of a show, book or film, not words anyone said: every word capitalised (small words
+ * aside), no sentence punctuation inside, and named as one ("NBC's “Meet the Press”", "on “Squawk
+ * Box” program", "his book, “Crippled America”").
+ */
+function isTitle(text: string, s: Stretch): boolean {
+  if (!titleCased(text, s)) return false
+  const before = text.slice(Math.max(0, s.open - 40), s.open)
+  const after = text.slice(s.close, s.close + 30)
+  return TITLE_BEFORE.test(before) || TITLE_AFTER.test(after)
+}
+
+/** Every word capitalised (small words aside), at most a few words, no sentence punctuation inside. */
+function titleCased(text: string, s: Stretch): boolean {
+  if (s.end - s.start > MAX_TITLE_CHARS) return false
+  const body = text.slice(s.start, s.end).replace(/[.,]$/, '')
+  const words = body.split(/\s+/)
+  if (words.length > MAX_TITLE_WORDS || /[,;!?]|\.\s/.test(body)) return false
+  return words.every((w, i) => TITLE_WORD.test(w) || (i > 0 && SMALL_WORD.test(w)))
+}
+
+/** Stage 5: scare quotes and titles, and quoted headline fragments standing alone without a speaker. */
+export function dropped(view: ArticleView, s: Stretch, q: QuoteMention, scareQuoteWords: number, quoted: readonly Span[]): boolean {
+  const { text } = view
+  if (isTitle(text, s)) return true
+  // A name in quotation marks (a show, a slogan, a nickname) with no speech verb reporting it.
+  if (q.cue === undefined && s.mark === 'double' && titleCased(text, s) && NOUN_PHRASE_BEFORE.test(text.slice(Math.max(0, s.open - 24), s.open))) return true
+  if (q.speaker) return false
+  // A few words in quotation marks are a scare quote unless a speech cue in their sentence reports them.
+  if (q.kind === 'partial' && text.slice(s.start, s.end).split(/\s+/).length <= scareQuoteWords && !cueInSentence(view, s, quoted)) return true
+  const lineStart = text.lastIndexOf('\n', s.open) + 1
+  const lineEnd = text.indexOf('\n', s.close)
+  return text.slice(lineStart, s.open).trim() === '' && text.slice(s.close, lineEnd < 0 ? text.length : lineEnd).trim() === '' && s.mark === 'single'
+}
+
+/** Whether the sentence(s) holding a quote have a speech verb outside quotation marks. */
+function cueInSentence(view: ArticleView, s: Stretch, quoted: readonly Span[]): boolean {
+  const first = view.sentences[sentenceIndex(view.sentences, s.open)]
+  const last = view.sentences[sentenceIndex(view.sentences, s.close - 1)]
+  return verbsIn(view.text, first?.[0] ?? s.open, last?.[1] ?? s.close, quoted).length > 0
+}
