@@ -5,8 +5,10 @@
  * equals it (strict); value F1 counts found expressions whose normalised value is the gold one
  * (TempEval-3's attribute F1: P = right values / system, R = right values / gold).
  *
- * The headline rows score `findTimexes` (the stage read as TimeML: durations, sets, "now" too);
- * one row scores `findDates` alone, the calendar dates the timeline uses.
+ * The headline rows score what `annotate` returns for dates, read as TimeML: each date's `timex`
+ * and the article's `timexes` (durations, sets, "now"), from `findDatesAndTimexes`, the function
+ * annotate calls (src/enrich/dates/timeml.test.ts checks that it does); one row scores the dates'
+ * own values, the calendar dates the timeline uses.
  *
  * Run alone: `node --import tsx eval/dates.ts [sharedDir] [--errors FILE]` (FILE: one TSV line per
  * miss, wrong value, span mismatch and spurious expression).
@@ -14,8 +16,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { findDates } from '../src/enrich/dates/index.js'
-import { findTimexes, type TimexMention } from '../src/enrich/dates/timex.js'
+import { findDatesAndTimexes, timexesOf } from '../src/enrich/dates/timeml.js'
+import type { TimexMention } from '../src/types.js'
 
 interface Gold {
   start: number
@@ -144,7 +146,7 @@ function f1(correct: number, system: number, gold: number): number {
 }
 
 /**
- * Strict/relaxed span F1 and value F1 of `findTimexes` on TempEval-3, in percent; then, per TIMEX3
+ * Strict/relaxed span F1 and value F1 of the dates stage's TimeML reading on TempEval-3, in percent; then, per TIMEX3
  * type, recall (gold of that type found / with the right value) and the value F1 by type, where
  * the system side counts the expressions the system typed so.
  */
@@ -158,9 +160,9 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
     const doc = readTimeML(readFileSync(path, 'utf8'))
     if (!doc) continue
     docs++
-    const dates = findDates(doc.text, doc.dct)
-    score(doc, findTimexes(doc.text, doc.dct, dates), counts, byType, errors, path.split('/').pop() ?? path)
-    const asTimex = dates.map((d): TimexMention => ({ span: d.span, type: 'DATE', value: d.value, via: 'dates' }))
+    const read = findDatesAndTimexes(doc.text, doc.dct)
+    score(doc, timexesOf(read), counts, byType, errors, path.split('/').pop() ?? path)
+    const asTimex = read.dates.map((d): TimexMention => ({ span: d.span, type: 'DATE', value: d.value, stage: d.stage }))
     score(doc, asTimex, timeline, new Map(), null, '')
   }
   if (errorsFile && errors) writeFileSync(errorsFile, `${errors.join('\n')}\n`)
@@ -173,7 +175,7 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
     { name: 'tempeval3 relaxed span F1', value: pct(f1(counts.relaxed, counts.system, counts.gold)) },
     { name: 'tempeval3 value F1', value: pct(f1(counts.value, counts.system, counts.gold)) },
     { name: 'tempeval3 value accuracy (found)', value: pct(counts.relaxed ? counts.value / counts.relaxed : 0) },
-    { name: 'tempeval3 value F1 of findDates alone (timeline dates)', value: pct(f1(timeline.value, timeline.system, timeline.gold)) },
+    { name: 'tempeval3 value F1 of the dates alone (timeline values)', value: pct(f1(timeline.value, timeline.system, timeline.gold)) },
   ]
   for (const type of TYPES) {
     const c = byType.get(type) ?? emptyCounts()

@@ -114,6 +114,31 @@ export interface DateMention {
   inferred: boolean
   /** The anchor used when inferred (the publication date). */
   anchor?: string
+  /**
+   * The same words read as TimeML (TempEval-3's TIMEX3): type and value, e.g. `{ type: 'DATE',
+   * value: '1998-Q3' }` for "the third quarter"; `span` when TimeML's expression is not the date's
+   * own span ("early next year" for the date "next year"). Absent when TimeML reads no expression there.
+   */
+  timex?: Timex
+  stage: StageName
+}
+
+/** TimeML's TIMEX3 types. */
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET'
+
+/** A TimeML reading: `P2W` (two weeks), `XXXX-WXX-4` (each Thursday), `PRESENT_REF` (now), `1998-Q3`, `1998-10-26TMO`. */
+export interface Timex {
+  type: TimexType
+  value: string
+  /** TimeML's span of the expression, when it differs from the span of the date that carries it. */
+  span?: Span
+}
+
+/** A temporal expression that is no placeable date (a duration, a set, "now", the second date of a range), as TimeML reads it. */
+export interface TimexMention {
+  span: Span
+  type: TimexType
+  value: string
   stage: StageName
 }
 
@@ -124,6 +149,12 @@ export interface Annotated extends Article {
   quotes: QuoteMention[]
   numbers: NumberMention[]
   dates: DateMention[]
+  /**
+   * The temporal expressions TimeML reads that no date in `dates` carries as its `timex`: durations
+   * ("two weeks"), sets ("every Monday"), vague references ("now"), the end of a range. With the
+   * dates' `timex`, the article's whole TimeML reading. Absent on articles annotated before it existed.
+   */
+  timexes?: TimexMention[]
 }
 
 // ---------------------------------------------------------------------------------------------

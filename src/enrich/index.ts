@@ -4,33 +4,35 @@
  */
 import type { Annotated, Article } from '../types.js'
 import { findDates } from './dates/index.js'
+import { findDatesAndTimexes } from './dates/timeml.js'
 import { findEntities } from './entities/index.js'
 import { findNumbers } from './numbers/index.js'
 import { findQuotes } from './quotes/index.js'
 import { splitSentences } from './sentences/index.js'
 
 /**
- * Annotates an article: sentences, entities, quotes with speakers, numbers, dates.
+ * Annotates an article: sentences, entities, quotes with speakers, numbers, dates (each with its
+ * TimeML reading) and the TimeML expressions that are no dates (durations, sets, "now").
  * A stage that throws leaves its list empty and records a message; the article goes on.
  * @example const annotated = annotate(extractArticle(raw))
  */
 export function annotate(article: Article): Annotated {
   const { text } = article
   const messages = [...(article.messages ?? [])]
-  const run = <T>(stage: string, fn: () => T[]): T[] => {
+  const run = <T>(stage: string, fn: () => T, empty: T): T => {
     try {
       return fn()
     } catch (error) {
       messages.push({ stage, level: 'error', message: (error as Error).message })
-      return []
+      return empty
     }
   }
-  const sentences = run('enrich/sentences', () => splitSentences(text))
-  const entities = run('enrich/entities', () => findEntities(text, sentences))
-  const quotes = run('enrich/quotes', () => findQuotes(text, sentences, entities))
-  const numbers = run('enrich/numbers', () => findNumbers(text))
-  const dates = run('enrich/dates', () => findDates(text, article.publishedAt))
-  return { ...article, ...(messages.length > 0 ? { messages } : {}), sentences, entities, quotes, numbers, dates }
+  const sentences = run('enrich/sentences', () => splitSentences(text), [])
+  const entities = run('enrich/entities', () => findEntities(text, sentences), [])
+  const quotes = run('enrich/quotes', () => findQuotes(text, sentences, entities), [])
+  const numbers = run('enrich/numbers', () => findNumbers(text), [])
+  const { dates, timexes } = run('enrich/dates', () => findDatesAndTimexes(text, article.publishedAt), { dates: [], timexes: [] })
+  return { ...article, ...(messages.length > 0 ? { messages } : {}), sentences, entities, quotes, numbers, dates, timexes }
 }
 
-export { findDates, findEntities, findNumbers, findQuotes, splitSentences }
+export { findDates, findDatesAndTimexes, findEntities, findNumbers, findQuotes, splitSentences }

@@ -17,7 +17,8 @@
  *   (about two sentences back) or after it in its sentence; else the publication day.
  *
  * ./timex.ts reads the same text as TimeML does (durations, sets, "now", quarters, TimeML's spans
- * and values); the TempEval-3 eval scores that view.
+ * and values); ./timeml.ts puts that reading on the dates (`timex`) and beside them (`timexes`),
+ * which is what `annotate` returns and the TempEval-3 eval scores.
  */
 import type { DateMention } from '../../types.js'
 import { parseAnchor } from './calendar.js'

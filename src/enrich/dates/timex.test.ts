@@ -85,6 +85,26 @@ const CASES: [string, string, Seen[]][] = [
     ['the weekend', 'DATE', '1998-W43-WE'],
   ]],
   ['He left this morning.', '1998-10-26', [['this morning', 'TIME', '1998-10-26TMO']]],
+  // vague future; "the week" with no day to place it (TimeML's week of the year)
+  ['The plant will reopen soon, as soon as possible, and should grow in future quarters.', '1989-10-26', [
+    ['soon', 'DATE', 'FUTURE_REF'],
+    ['as soon as possible', 'DATE', 'FUTURE_REF'],
+    ['future quarters', 'DATE', 'FUTURE_REF'],
+  ]],
+  ['For the week, the index fell 3%; the week of the crash was worse.', '1989-10-26', [['the week', 'DATE', '1989-WXX']]],
+  // from the date last named: "that year", "the following month", "the same day"
+  ['The mill closed in March 1989 and reopened the following month; later that year it was sold.', '1990-02-01', [
+    ['March 1989', 'DATE', '1989-03'],
+    ['the following month', 'DATE', '1989-04'],
+    ['later that year', 'DATE', '1989'],
+  ]],
+  // a rule reads only near the words it needs: "two more weeks" is a count before a unit, "Monday" and "today" hold none
+  ['Talks took two more weeks and a couple of days, as Monday showed today.', '1998-10-26', [
+    ['two more weeks', 'DURATION', 'P2W'],
+    ['a couple of days', 'DURATION', 'P2D'],
+    ['Monday', 'DATE', '1998-10-26'],
+    ['today', 'DATE', '1998-10-26'],
+  ]],
 ]
 
 describe('findTimexes', () => {
@@ -94,6 +114,13 @@ describe('findTimexes', () => {
 
   it('returns only expressions that need no anchor when there is no publication date', () => {
     assert.deepEqual(seen('The war began on Feb. 24, 2022, and talks resumed now.', null), [['Feb. 24, 2022', 'DATE', '2022-02-24']])
+  })
+
+  it('finds expressions anywhere in a long text, at their places', () => {
+    const filler = 'The committee heard from witnesses and read the papers. '.repeat(120)
+    const text = `${filler}Prices rose in the 1990s and have been flat for two years.${filler}It meets each Thursday.`
+    const found = findTimexes(text, '1998-10-26').map((t) => [text.slice(t.span[0], t.span[1]), t.value])
+    assert.deepEqual(found, [['the 1990s', '199'], ['two years', 'P2Y'], ['each Thursday', 'XXXX-WXX-4']])
   })
 
   it('keeps the spans of the calendar dates findDates finds and adds no overlapping ones', () => {

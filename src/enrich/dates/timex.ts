@@ -16,18 +16,15 @@
  *
  * Values are TimeML's; `findDates` keeps the timeline's own values (ISO weeks, seasons, days).
  */
-import type { DateMention, Span } from '../../types.js'
+import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
 import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
-import { findDates } from './index.js'
+import { DATES_STAGE, findDates } from './index.js'
 import { monthNumber } from './news.js'
 
-export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET'
+export type { TimexType }
 
-/** A TIMEX3: `span` into the text, TimeML `type` and `value` (`1998-W12`, `P3D`, `PRESENT_REF`, `XXXX-WXX-1`). */
-export interface TimexMention {
-  span: Span
-  type: TimexType
-  value: string
+/** A TIMEX3: `span` into the text, TimeML `type` and `value` (`1998-W12`, `P3D`, `PRESENT_REF`, `XXXX-WXX-1`), and how it was read. */
+export interface TimexFound extends TimexMention {
   /** Which reading it is: `dates` (findDates' date, in TimeML's terms) or `rule N` of this module. */
   via: string
 }
@@ -106,7 +103,21 @@ const QUARTER_OF = (m: CalendarDate) => Math.ceil(m.month / 3)
 
 // --- the rules -------------------------------------------------------------------------------
 
-type Rule = [RegExp, (m: RegExpExecArray, ctx: Context) => Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> | null]
+/**
+ * A pattern, what a match makes, and its keys: lower-case beginnings of words, one of which every
+ * match contains ("day" for "two days", which "Monday" does not begin). A rule is
+ * run only on the stretches of text around its keys (see `ruleWindows`), so a rare rule costs
+ * nothing on a text without its word. `reach`: how far before and after a key its matches and
+ * the context they look at can go (default `KEY_REACH`); `gate`: whether a key found at `at` can be
+ * part of a match at all (a cheap test that spares a costly pattern most of the text).
+ */
+type Rule = [
+  RegExp,
+  (m: RegExpExecArray, ctx: Context) => Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> | null,
+  keys: string[],
+  reach?: readonly [before: number, after: number],
+  gate?: (text: string, at: number) => boolean,
+]
 
 interface Context {
   anchor: CalendarDate
@@ -118,6 +129,21 @@ const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`
 // Not an amount or part of a number: "1994 points", "2000 shares", "1998%", "1990-91", "1998.5".
 const NOT_A_YEAR_AFTER = String.raw`(?![-–/%]\d|\d|,\d|\.\d|\s*(?:%|percent|per\s*cent)\b|\s+(?:points?|shares?|people|persons|units|cars|jobs|tons|barrels|miles|employees|workers|votes|members|troops|acres|feet|meters|dollars|yen|marks)\b)`
+
+/** How far before and after one of its keys a rule's match and the context it looks at can reach, unless the rule says. */
+const KEY_REACH = [72, 56] as const
+// Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
+const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
+const THAT_WORDS = new Set(['that', 'following', 'next', 'previous', 'preceding'])
+/** "that year", "the following same month": the word before the unit, past "same", says which. */
+function afterThat(text: string, at: number): boolean {
+  const before = wordBefore(text, at)
+  const word = before.word.toLowerCase() === 'same' ? wordBefore(text, before.start).word : before.word
+  return THAT_WORDS.has(word.toLowerCase())
+}
+const startsAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text))
+const isDigit = (code: number) => code >= 48 && code <= 57
+const fourDigits = (text: string, at: number) => isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3)) && !isDigit(text.charCodeAt(at + 4))
 
 const RULES: Rule[] = [
   // "the third quarter of 1990", "this year's third quarter", "the fiscal first quarter", "fourth-quarter", "the 1988 second quarter"
@@ -139,6 +165,7 @@ const RULES: Rule[] = [
       }
       return { type: 'DATE', value: `${pad(year, 4)}-Q${q}` }
     },
+    ['quarter'],
   ],
   // "the first half of 1990", "the second half", "first-half", "the last half of 1989", "the first two quarters of 1990"
   [
@@ -151,6 +178,7 @@ const RULES: Rule[] = [
       const year = m[2] ? Number(m[2]) : ctx.anchor.year
       return { type: 'DATE', value: `${pad(year, 4)}-H${h}` }
     },
+    ['half', 'quarters'],
   ],
   // "the quarter", "the latest quarter", "this quarter", "the current quarter", "the latest period"
   [
@@ -169,6 +197,7 @@ const RULES: Rule[] = [
       if (which === 'last' || which === 'previous' || which === 'prior' || which === 'latest') return { type: 'DATE', value: shift(-1) }
       return { type: 'DATE', value: shift(-1), refers: 'quarter' }
     },
+    ['quarter', 'period'],
   ],
   // "the year-ago quarter", "the year-earlier period", "the 1988 quarter", "last year's quarter",
   // "the corresponding period last year", "the quarter a year ago", "year-earlier"
@@ -178,13 +207,15 @@ const RULES: Rule[] = [
       'gi',
     ),
     (m, ctx) => ({ type: 'DATE', value: m[1] ?? pad(ctx.anchor.year - 1, 4), refers: m[1] ? 'quarter' : 'year-before' }),
+    ['quarter', 'period', 'year-'],
   ],
   // "a year ago", "a year earlier": the quarter last named, a year back, when there is one
-  [/\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' })],
+  [/\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' }), ['year']],
   // "two weeks ago", "50 years ago", "a decade ago", "several years ago"
   [
     new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?\s+ago\b`, 'gi'),
     (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
+    ['ago'],
   ],
   // durations: "two weeks", "the first nine months", "the past two months", "a 16-hour", "5 1/2 hours", "several years"
   [
@@ -200,47 +231,56 @@ const RULES: Rule[] = [
       if (/^quarter$/i.test(m[2]) && /-quarter/i.test(m[0])) return null
       return { type: 'DURATION', value: durationValue(m[1], m[2]) }
     },
+    ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'centur'],
+    [64, 32],
+    countBefore,
   ],
   // "the past decade", "the last century" (findDates reads "the past year" as a year)
-  [/\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) })],
+  [/\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) }), ['decade', 'century']],
   // "recent years" PAST_REF; "recent months/weeks/days" PXM/PXW/PXD
-  [/\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1])],
+  [/\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1]), ['recent']],
   // sets
-  [/\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] })],
+  [/\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] }), ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly']],
   [
     /\b(?:every|each|per)\s+(?:single\s+)?(day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+(?:of|that|in)\b)/gi,
     (m) => ({ type: 'SET', value: everyValue(m[1]) }),
+    ['every', 'each', 'per '],
+    KEY_REACH,
+    (text, at) => startsAt(EVERY_UNIT_RE, text, at),
   ],
   // vague references
-  [/\b(?:right\s+)?now\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' })],
-  [/\b(?:currently|nowadays|these\s+days|at\s+present|the\s+present)\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' })],
-  [/\bcurrent\b(?!\s+(?:account|accounts|assets|liabilities|events)\b)/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' })],
-  [/\b(?:more\s+|most\s+|until\s+)?recently\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' })],
-  [/\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|many|decade|century|year|month|week|day|quarter))/gi, () => ({ type: 'DATE', value: 'PAST_REF' })],
-  [/\b(?:(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' })],
-  [/\b(?:the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' })],
-  [/\bthis\s+century\b/gi, () => ({ type: 'DURATION', value: 'P100Y' })],
+  [/\b(?:right\s+)?now\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['now']],
+  [/\b(?:currently|nowadays|these\s+days|at\s+present|the\s+present)\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['currently', 'nowadays', 'these', 'present']],
+  [/\bcurrent\b(?!\s+(?:account|accounts|assets|liabilities|events)\b)/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['current']],
+  [/\b(?:more\s+|most\s+|until\s+)?recently\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['recently']],
+  [/\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|many|decade|century|year|month|week|day|quarter))/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['past']],
+  [/\b(?:(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future']],
+  [/\b(?:the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['term', 'later', 'soon']],
+  [/(?<!\bas\s+)\bsoon\b(?!\s+(?:as|after|before|afterwards?|thereafter)\b)/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['soon']],
+  [/\bfuture\s+(?:quarters|months|years)\b|\bcoming\s+quarters\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future', 'coming']],
+  [/\bthis\s+century\b/gi, () => ({ type: 'DURATION', value: 'P100Y' }), ['century']],
   // "the past year" reads as last year in news ("hate groups grew over the past year")
-  [/\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) })],
+  [/\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['past']],
   // "for a while", "over the years", "in years"
-  [/(?<=\b[Ff]or\s+)a\s+while\b/g, () => ({ type: 'DURATION', value: 'PXX' })],
-  [/(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' })],
+  [/(?<=\b[Ff]or\s+)a\s+while\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while']],
+  [/(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
-  [new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] })],
-  [/\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) })],
-  [/\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) })],
+  [new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal']],
+  [/\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  [/\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['full']],
   // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
   [
     /\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(1[89]\d|20\d)0s\b|\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?'([0-9])0s\b/gi,
     (m) => ({ type: 'DATE', value: m[1] ?? `19${m[2]}` }),
+    [...Array.from({ length: 30 }, (_, i) => `${180 + i}0s`), '10s', '20s', '30s', '40s', '50s', '60s', '70s', '80s', '90s'],
   ],
   // "the year ended Aug. 31" is a length; "for the year", "the fiscal year" elsewhere this year
-  [/\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' })],
-  [/\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) })],
+  [/\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
+  [/\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "for years", "within weeks", "for decades": an unknown number of them
-  [/(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver)\s+)(years|months|weeks|days|decades|centuries)\b/g, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) })],
+  [/(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver)\s+)(years|months|weeks|days|decades|centuries)\b/g, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['years', 'months', 'weeks', 'days', 'decades', 'centuries']],
   // "(the) coming weeks", "the weeks ahead"
-  [/\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) })],
+  [/\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
   // seasons: "the summer", "this past spring", "the early summer" (the last one begun), "the winter of 1994"
   [
     new RegExp(String.raw`\b(?:(?:the|this\s+past)\s+)(?:(?:early|late|mid)[-\s]+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(${YEAR}))?\b|\b(spring|summer|fall|autumn|winter)(?:\s+of)?\s+(${YEAR})\b`, 'gi'),
@@ -252,6 +292,7 @@ const RULES: Rule[] = [
       const year = code.start <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1
       return { type: 'DATE', value: `${pad(year, 4)}-${code.code}` }
     },
+    ['spring', 'summer', 'fall', 'autumn', 'winter'],
   ],
   // "that year", "later that year", "the following month", "that quarter", "earlier that day": from the date last named
   [
@@ -261,6 +302,9 @@ const RULES: Rule[] = [
       const step = which === 'that' ? 0 : which === 'the following' || which === 'the next' ? 1 : -1
       return { type: 'DATE', value: '', refers: 'that', thatUnit: m[2].toLowerCase() as 'year', thatStep: step }
     },
+    ['year', 'quarter', 'month', 'day'],
+    KEY_REACH,
+    afterThat,
   ],
   // spelled years, as broadcasts write them: "nineteen ninety-six", "the year two thousand",
   // "January nineteen ninety-seven", "the winter of nineteen ninety-four"
@@ -277,23 +321,27 @@ const RULES: Rule[] = [
       if (m[2]) return { type: 'DATE', value: `${year}-${SEASONS[m[2].toLowerCase()].code}` }
       return { type: 'DATE', value: String(year) }
     },
+    ['nineteen', 'eighteen', 'thousand'],
   ],
   // holidays
   [
     /\b(?:(last|next|this)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b/g,
     (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length),
+    ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans'],
   ],
   // centuries: "the 20th century" 19, "this century"
-  [/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) })],
-  [/\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` })],
+  [/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
+  [/\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
   // a year standing alone, not an amount or a range part
-  [new RegExp(String.raw`(?<![$€£\d.,/-]|\d\s)\b(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'), (m) => ({ type: 'DATE', value: m[1] })],
+  [new RegExp(String.raw`(?<![$€£\d.,/-]|\d\s)\b(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'), (m) => ({ type: 'DATE', value: m[1] }), ['18', '19', '20'], KEY_REACH, fourDigits],
+  // "the week" with no day to place it: a week of the publication year (TimeML's "1989-WXX")
+  [/\bthe\s+week\b(?!\s+(?:of|before|after|ended|ending|earlier|ago|to)\b)/gi, (_m, ctx) => ({ type: 'DATE', value: `${pad(ctx.anchor.year, 4)}-WXX` }), ['week']],
   // "the weekend": the last one before publication, unless the sentence looks ahead ("next weekend")
   [/\b(?:the|this|last|next|this\s+past)\s+weekend\b/gi, (m, ctx) => {
     const saturday = addDays(ctx.anchor, -((weekday(ctx.anchor) + 1) % 7))
     const ahead = /^next/i.test(m[0]) || (!/^(?:last|this\s+past)/i.test(m[0]) && ctx.future(m.index, m.index + m[0].length))
     return { type: 'DATE', value: `${isoWeek(ahead ? addDays(saturday, 7) : saturday)}-WE` }
-  }],
+  }, ['weekend']],
 ]
 
 const SEASONS: Record<string, { code: string; start: number }> = {
@@ -399,10 +447,14 @@ function agoValue(count: string, unitWord: string, anchor: CalendarDate): Omit<C
 const PART_OF_DAY: Record<string, string> = { morning: 'TMO', afternoon: 'TAF', evening: 'TEV', night: 'TNI', tonight: 'TNI', overnight: 'TNI' }
 const PART_OF_DAY_END_RE = /\b(morning|afternoon|evening|night|tonight|overnight)s?$/i
 const LEADING_MODIFIER_RE = /(?:\b(?:the\s+)?(?:(?:very\s+)?(?:early|late|mid|earlier|later|around|about|nearly|almost|approximately|sometime)|(?:end|beginning|start|middle|close|spring|summer|fall|autumn|winter|week)\s+of(?:\s+the)?)[-\s]+)$/i
+// The words LEADING_MODIFIER_RE can end with: most dates have none of them before, and need not run it.
+const MODIFIER_ENDS = new Set(['early', 'late', 'mid', 'earlier', 'later', 'around', 'about', 'nearly', 'almost', 'approximately', 'sometime', 'of', 'the'])
 const END_OF_MONTH_RE = /^(?:the\s+)?end\s+of\s+(?:the\s+month|[A-Z][a-z]+\.?)$/
 const FOLLOWING_YEAR_RE = /^,?\s+(last|this|next)\s+year\b/i
 const MONTH_ONLY_RE = new RegExp(String.raw`^(?:early\s+|late\s+|mid-?)?${MONTH_NAME}$`, 'i')
 
+const ISO_DAY_RE = /^\d{4}-\d\d-\d\d/
+const BARE_NUMBER_RE = /^\d{1,2}$/
 const RANGE_RE = /^(.+?)(,?\s+(?:to|through|until|till|and)\s+|\s*[-–]\s*)(.+)$/i
 
 /**
@@ -412,8 +464,10 @@ const RANGE_RE = /^(.+?)(,?\s+(?:to|through|until|till|and)\s+|\s*[-–]\s*)(.+)
 function splitRanges(text: string, publishedAt: string | null, dates: DateMention[]): DateMention[] {
   const out: DateMention[] = []
   for (const d of dates) {
-    const range = RANGE_RE.exec(text.slice(d.span[0], d.span[1]))
-    const sides = range ? [[d.span[0], range[1]], [d.span[0] + range[1].length + range[2].length, range[3]]] as const : []
+    const words = text.slice(d.span[0], d.span[1])
+    // "10 to 6 on Friday" (a score) and "2015-12-02" have a side that is no date alone: no need to read them again.
+    const range = ISO_DAY_RE.test(words) ? null : RANGE_RE.exec(words)
+    const sides = range && !BARE_NUMBER_RE.test(range[1]) && !BARE_NUMBER_RE.test(range[3]) ? [[d.span[0], range[1]], [d.span[0] + range[1].length + range[2].length, range[3]]] as const : []
     const parts = sides.map(([at, part]) => {
       const [only] = findDates(part, publishedAt)
       return only && only.span[0] === 0 && only.span[1] === part.length ? { ...only, span: [at, at + part.length] as Span } : null
@@ -444,7 +498,7 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
     const endOf = END_OF_MONTH_RE.exec(text.slice(start, end))
     if (endOf && /^\d{4}-\d\d-\d\d$/.test(value)) value = value.slice(0, 7)
     // "early next year", "the end of 1990", "late yesterday": the modifier joins the span.
-    const modifier = LEADING_MODIFIER_RE.exec(text.slice(Math.max(0, start - 40), start))
+    const modifier = MODIFIER_ENDS.has(wordBefore(text, start).word.toLowerCase()) ? LEADING_MODIFIER_RE.exec(text.slice(Math.max(0, start - 40), start)) : null
     if (modifier) start -= modifier[0].length
     else if (/^(?:end|beginning|start|middle|close)\s+of\b/i.test(text.slice(start, end))) {
       start -= /\bthe\s+$/i.exec(text.slice(Math.max(0, start - 8), start))?.[0].length ?? 0
@@ -513,21 +567,98 @@ function futureIn(text: string): (start: number, end: number) => boolean {
  * @example findTimexes('Profit rose in the third quarter, from $2 million a year earlier.', '1989-10-26')
  * // [{ span: [15, 32], type: 'DATE', value: '1989-Q3' }, { span: [50, 64], type: 'DATE', value: '1988-Q3' }]
  */
-export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[]): TimexMention[] {
+export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[]): TimexFound[] {
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
   const candidates: Candidate[] = []
   if (anchor) {
     const ctx: Context = { anchor, text, future: futureIn(text) }
+    const windows = ruleWindows(text)
     for (const [i, [re, make]] of RULES.entries()) {
-      for (const m of text.matchAll(re)) {
-        const made = make(m as RegExpExecArray, ctx)
-        if (made) candidates.push({ start: m.index, end: m.index + m[0].length, rule: true, via: `rule ${i}`, ...made })
+      for (const [from, to] of windows[i]) {
+        for (const m of (from === 0 && to === text.length ? text : text.slice(from, to)).matchAll(re)) {
+          m.index += from
+          const made = make(m as RegExpExecArray, ctx)
+          if (made) candidates.push({ start: m.index, end: m.index + m[0].length, rule: true, via: `rule ${i}`, ...made })
+        }
       }
     }
   }
   candidates.push(...fromDates(text, anchor, publishedAt, dates ?? findDates(text, publishedAt)))
   const kept = resolveReferences(removeOverlaps(candidates), anchor)
-  return kept.map((c) => ({ span: [c.start, c.end], type: c.type, value: c.value, via: c.via }))
+  return kept.map((c) => ({ span: [c.start, c.end], type: c.type, value: c.value, stage: DATES_STAGE, via: c.via }))
+}
+
+/** Every key of every rule, longest first, looked for at the start of each word. */
+const ALL_KEYS = [...new Set(RULES.flatMap(([, , keys]) => keys))].sort((a, b) => b.length - a.length)
+const KEY_RE = new RegExp(`\\b(?=(${ALL_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'gi')
+const RULE_REACHES = RULES.map((rule) => rule[3] ?? KEY_REACH)
+const RULE_GATES = RULES.map((rule) => rule[4])
+/** For the longest key found at a word, the rules with a key there: those whose key it begins with ("years" holds "year"). */
+const RULES_OF_KEY = new Map(ALL_KEYS.map((found) => [found, RULES.flatMap(([, , keys], i) => (keys.some((k) => found.startsWith(k)) ? [i] : []))]))
+
+/**
+ * For each rule, the stretches of `text` where it can match: around each of its keys, widened to
+ * white space (so that word boundaries read as in the whole text) and merged.
+ */
+function ruleWindows(text: string): [number, number][][] {
+  const windows: [number, number][][] = RULES.map(() => [])
+  for (const m of text.matchAll(KEY_RE)) {
+    const key = m[1].toLowerCase()
+    for (const i of RULES_OF_KEY.get(key) ?? []) {
+      const gate = RULE_GATES[i]
+      if (gate && !gate(text, m.index)) continue
+      const [before, after] = RULE_REACHES[i]
+      const a = m.index - before
+      const b = m.index + key.length + after
+      const from = a <= 0 ? 0 : spaceAtOrBefore(text, a)
+      const end = b >= text.length ? text.length : spaceAtOrAfter(text, b)
+      const merged = windows[i]
+      const last = merged[merged.length - 1]
+      if (last && from <= last[1]) last[1] = Math.max(last[1], end)
+      else merged.push([from, end])
+    }
+  }
+  return windows
+}
+
+const WORD_CHAR_RE = /[A-Za-z0-9/]/
+const COUNT_WORDS = new Set([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS, 'of'])
+const STRETCH_WORDS = new Set(['more', 'full', 'straight', 'consecutive', 'additional', 'long', 'successive'])
+
+/** Whether a count ("two", "16", "a few", "a couple of") ends just before `at`, maybe with "more", "full"... between: "two more weeks". */
+function countBefore(text: string, at: number): boolean {
+  let end = at
+  for (let hop = 0; hop < 2; hop++) {
+    const { word: found, start } = wordBefore(text, end)
+    if (start === end) return false
+    const word = found.toLowerCase()
+    if (/\d/.test(word) || COUNT_WORDS.has(word)) return true
+    if (!STRETCH_WORDS.has(word)) return false
+    end = start
+  }
+  return false
+}
+
+/** The word (letters, digits, "/") before `at`, past the spaces and hyphens in between; empty when there are none. */
+function wordBefore(text: string, at: number): { word: string; start: number } {
+  let end = at
+  while (end > 0 && (text.charCodeAt(end - 1) === 45 || isSpace(text.charCodeAt(end - 1)))) end--
+  if (end === at) return { word: '', start: at }
+  let start = end
+  while (start > 0 && WORD_CHAR_RE.test(text[start - 1])) start--
+  return { word: text.slice(start, end), start }
+}
+
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160
+
+function spaceAtOrBefore(s: string, at: number): number {
+  while (at > 0 && !isSpace(s.charCodeAt(at))) at--
+  return at
+}
+
+function spaceAtOrAfter(s: string, at: number): number {
+  while (at < s.length && !isSpace(s.charCodeAt(at))) at++
+  return at
 }
 
 /** The longest of overlapping candidates; a rule wins a tie against a `findDates` reading. */

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { extractArticle } from '../../extract/index.js'
+import { annotate } from '../index.js'
+import { findDates } from './index.js'
+import { findDatesAndTimexes, timexesOf } from './timeml.js'
+import { findTimexes } from './timex.js'
+
+// Invented sentences; 2025-08-06 is a Wednesday.
+const TEXT =
+  'The ferry sank on Tuesday after two weeks of storms. Inspections happen every Monday, and the owners now expect ' +
+  'a report early next year. The route ran from Aug. 26 to Oct. 20.'
+const PUBLISHED = '2025-08-06'
+
+const words = (span: readonly [number, number]) => TEXT.slice(span[0], span[1])
+
+describe('findDatesAndTimexes', () => {
+  const { dates, timexes } = findDatesAndTimexes(TEXT, PUBLISHED)
+
+  it('keeps the dates and values the timeline uses', () => {
+    assert.deepEqual(
+      dates.map((d) => [words(d.span), d.value]),
+      findDates(TEXT, PUBLISHED).map((d) => [words(d.span), d.value]),
+    )
+  })
+
+  it("gives each date its TimeML reading, with TimeML's span when it is longer", () => {
+    const tuesday = dates.find((d) => words(d.span) === 'Tuesday')
+    assert.deepEqual(tuesday?.timex, { type: 'DATE', value: '2025-08-05' })
+    const nextYear = dates.find((d) => words(d.span) === 'next year')
+    assert.equal(nextYear?.timex?.value, '2026')
+    assert.equal(nextYear?.timex?.span && words(nextYear.timex.span), 'early next year')
+  })
+
+  it('returns durations, sets, "now" and the end of a range apart from the dates', () => {
+    assert.deepEqual(
+      timexes.map((t) => [words(t.span), t.type, t.value, t.stage]),
+      [
+        ['two weeks', 'DURATION', 'P2W', 'enrich/dates'],
+        ['every Monday', 'SET', 'XXXX-WXX-1', 'enrich/dates'],
+        ['now', 'DATE', 'PRESENT_REF', 'enrich/dates'],
+        ['Oct. 20', 'DATE', '2025-10-20', 'enrich/dates'],
+      ],
+    )
+  })
+
+  it('adds up to the whole TimeML reading, each expression once', () => {
+    const whole = timexesOf({ dates, timexes }).map((t) => [t.span, t.type, t.value])
+    assert.deepEqual(whole, findTimexes(TEXT, PUBLISHED).map((t) => [t.span, t.type, t.value]))
+  })
+
+  it('gives one expression to both dates it covers ("June last year")', () => {
+    const text = 'Prices peaked in June last year.'
+    const read = findDatesAndTimexes(text, PUBLISHED)
+    const withTimex = read.dates.filter((d) => d.timex)
+    assert.ok(withTimex.length >= 1)
+    for (const d of withTimex) assert.deepEqual(d.timex && [d.timex.value, text.slice(...(d.timex.span ?? d.span))], ['2024-06', 'June last year'])
+    assert.deepEqual(timexesOf(read).map((t) => t.value), ['2024-06'])
+  })
+
+  it('without a publication date, keeps only what needs none', () => {
+    const read = findDatesAndTimexes('It rose in 1994 after two weeks of talks.', null)
+    assert.deepEqual(read.dates.map((d) => d.value), ['1994'])
+    assert.deepEqual(read.timexes, [])
+  })
+})
+
+describe('annotate: dates as TimeML', () => {
+  it('returns what findDatesAndTimexes returns', () => {
+    const article = extractArticle({ source: { kind: 'text', path: 'ferry.txt' }, bytes: new TextEncoder().encode(TEXT), publishedAt: PUBLISHED })
+    const annotated = annotate(article)
+    const direct = findDatesAndTimexes(annotated.text, annotated.publishedAt)
+    assert.deepEqual({ dates: annotated.dates, timexes: annotated.timexes }, direct)
+    assert.ok((annotated.timexes ?? []).some((t) => t.type === 'DURATION' && t.value === 'P2W'))
+    assert.ok(annotated.dates.every((d) => d.timex !== undefined))
+  })
+})
