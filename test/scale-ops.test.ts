@@ -92,6 +92,16 @@ describe('scale-out operations', { timeout: 120_000 }, () => {
     assert.ok(fresh.some((a) => a.quotes.length > 0) && fresh.every((a) => a.entities.length > 0), 'annotations are back')
     const nothing = await cli('reprocess', '--db', db)
     assert.match(nothing.stderr, / 0 updated/, 'articles at the current version are skipped')
+    // shards split the archive without overlap: together they cover every article once
+    const counts = []
+    for (const shard of ['0/2', '1/2']) {
+      const part = await cli('reprocess', '--db', db, '--all', '--shard', shard)
+      assert.equal(part.code, 0, part.stderr)
+      counts.push(Number(/(\d+) updated to/.exec(part.stderr)?.[1]))
+    }
+    assert.equal(counts[0] + counts[1], before.length)
+    assert.ok(counts.every((n) => n > 0 && n < before.length), counts.join(' '))
+    assert.equal((await cli('reprocess', '--db', db, '--shard', '2/2')).code, 2, 'a shard index out of range is a usage error')
     await store.close()
   })
 

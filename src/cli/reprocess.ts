@@ -14,18 +14,29 @@ export interface ReprocessCommandOptions {
   all?: boolean
   batch?: number
   limit?: number
+  shard?: string
   quiet?: boolean
+}
+
+/** "2/8" -> index 2 of 8 shards. */
+function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim())
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN]
+  if (!(count >= 1 && index >= 0 && index < count)) throw new ParallaxUsageError(`--shard takes K/N with 0 <= K < N (got "${text}")`)
+  return { index, count }
 }
 
 /** Runs the re-processing; exit code 1 when some article failed. */
 export async function reprocessCommand(options: ReprocessCommandOptions, io: Io): Promise<number> {
   const db = options.db ?? process.env.PARALLAX_DB ?? ''
   if (!isPostgresUrl(db)) throw new ParallaxUsageError('reprocess needs --db postgres://... (or PARALLAX_DB): only the PostgreSQL store keeps raw articles')
+  const shard = parseShard(options.shard)
   const store = openPostgresStore(db)
   const started = performance.now()
   try {
     const tally = await reprocessStore(store, {
-      all: options.all, batch: options.batch, limit: options.limit,
+      all: options.all, batch: options.batch, limit: options.limit, shard,
       onProgress: (t) => !options.quiet && io.stderr.write(`parallax: reprocess: ${t.updated} updated, ${t.failed.length} failed\n`),
     })
     for (const f of tally.failed) io.stderr.write(`parallax: reprocess: ${f.id}: ${f.message}\n`)
@@ -47,6 +58,7 @@ export function registerReprocess(program: Command, io: Io, setResult: (code: nu
     .option('--all', 'also articles already at the current version')
     .option('--batch <n>', 'articles per transaction', Number, 200)
     .option('--limit <n>', 'stop after this many articles', Number)
+    .option('--shard <k/n>', 'only shard K of N (by sequence number): N processes share an archive without overlap')
     .option('-q, --quiet', 'only failures on stderr')
     .action(async (options: ReprocessCommandOptions) => setResult(await reprocessCommand(options, io)))
 }

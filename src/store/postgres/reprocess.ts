@@ -23,6 +23,11 @@ export interface ReprocessOptions {
   batch?: number
   /** Stop after this many articles (a trial run on part of an archive). */
   limit?: number
+  /**
+   * Only the articles whose sequence number is `index` modulo `count`: `count` processes, on as
+   * many machines, each given one index, re-process an archive together without overlapping.
+   */
+  shard?: { index: number; count: number }
   onProgress?: (tally: ReprocessTally) => void
 }
 
@@ -38,14 +43,14 @@ type Update = { id: string; article: Annotated }
 
 /** Brings stored articles to the current pipeline version; returns what it did. */
 export async function reprocessStore(store: PostgresStore, options: ReprocessOptions = {}): Promise<ReprocessTally> {
-  const { version = PIPELINE_VERSION, all = false, batch = 200, limit = Infinity, onProgress } = options
+  const { version = PIPELINE_VERSION, all = false, batch = 200, limit = Infinity, shard = { index: 0, count: 1 }, onProgress } = options
   const tally: ReprocessTally = { updated: 0, fromRaw: 0, fromText: 0, failed: [] }
   let after = 0
   while (tally.updated + tally.failed.length < limit) {
     const n = Math.max(1, Math.min(batch, limit - tally.updated - tally.failed.length))
     const rows = await store.query<{ seq: string; id: string }>(
-      `SELECT seq, id FROM articles WHERE seq > $1 ${all ? '' : 'AND pipeline_version IS DISTINCT FROM $3'} ORDER BY seq LIMIT $2`,
-      all ? [after, n] : [after, n, version])
+      `SELECT seq, id FROM articles WHERE seq > $1 AND seq % $3 = $4 ${all ? '' : 'AND pipeline_version IS DISTINCT FROM $5'} ORDER BY seq LIMIT $2`,
+      [after, n, shard.count, shard.index, ...(all ? [] : [version])])
     if (rows.length === 0) break
     after = Number(rows[rows.length - 1].seq)
     const updates = await rerun(store, rows.map((r) => r.id), tally)
