@@ -301,10 +301,10 @@ export class PostgresStore implements Store, SharedClusterState {
       // ts_rank orders only the newest `maxRanked` matches, found in index order at little cost
       const rows = await this.query<Row>(
         `WITH q AS (SELECT to_tsquery('simple', $1) AS q),
-         m AS (SELECT a.seq FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2)
+         m AS (SELECT s.seq, s.tsv FROM article_search s, q WHERE s.tsv @@ q.q ORDER BY s.seq DESC LIMIT $2)
          SELECT a.id, a.title, a.outlet, a.story_id,
            ts_headline('simple', a.text, q.q, 'StartSel="",StopSel="",MinWords=8,MaxWords=16,ShortWord=2') AS snippet
-         FROM m JOIN articles a USING (seq), q ORDER BY ts_rank(a.tsv, q.q) DESC, a.seq DESC LIMIT $3`,
+         FROM m JOIN articles a USING (seq), q ORDER BY ts_rank(m.tsv, q.q) DESC, a.seq DESC LIMIT $3`,
         [match, this.maxRanked, Math.max(1, Math.min(limit, this.maxPage))],
       )
       return rows.map((r) => ({ id: r.id as string, title: r.title as string | null, outlet: r.outlet as string | null, storyId: r.story_id as string | null, snippet: r.snippet as string }))

@@ -69,6 +69,33 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX articles_pipeline_version ON articles (pipeline_version, seq);`,
   // 4: the library clusterer's saved state, shared by processes ingesting directly (no queue)
   `CREATE TABLE cluster_state (one boolean PRIMARY KEY DEFAULT true CHECK (one), version bigint NOT NULL, state text NOT NULL);`,
+  // 5: the search vector in a table of its own, kept by triggers: a generated column is computed
+  // again (and its GIN entries written again) on every UPDATE of the row, and assigning a story
+  // updates every article once; large values compressed with lz4 where the server has it
+  `CREATE TABLE article_search (seq bigint PRIMARY KEY, tsv tsvector NOT NULL);
+   INSERT INTO article_search (seq, tsv) SELECT seq, tsv FROM articles;
+   DROP INDEX articles_tsv;
+   ALTER TABLE articles DROP COLUMN tsv;
+   CREATE INDEX article_search_tsv ON article_search USING gin (tsv);
+   CREATE FUNCTION article_search_put() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO article_search (seq, tsv) VALUES (NEW.seq, to_tsvector('simple', coalesce(NEW.title, '') || ' ' || NEW.text))
+       ON CONFLICT (seq) DO UPDATE SET tsv = excluded.tsv;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER articles_search_insert AFTER INSERT ON articles FOR EACH ROW EXECUTE FUNCTION article_search_put();
+   CREATE TRIGGER articles_search_update AFTER UPDATE OF title, text ON articles FOR EACH ROW
+     WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.text IS DISTINCT FROM NEW.text) EXECUTE FUNCTION article_search_put();
+   CREATE FUNCTION article_search_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN DELETE FROM article_search WHERE seq = OLD.seq; RETURN NULL; END $$;
+   CREATE TRIGGER articles_search_delete AFTER DELETE ON articles FOR EACH ROW EXECUTE FUNCTION article_search_delete();
+   DO $$ BEGIN
+     ALTER TABLE articles ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN data SET COMPRESSION lz4;
+     ALTER TABLE raw_documents ALTER COLUMN bytes SET COMPRESSION lz4;
+     ALTER TABLE story_reports ALTER COLUMN report SET COMPRESSION lz4;
+     ALTER TABLE cluster_state ALTER COLUMN state SET COMPRESSION lz4;
+   EXCEPTION WHEN feature_not_supported THEN NULL; -- a server built without lz4 keeps pglz
+   END $$;`,
 ]
 
 /** Arbitrary constant key of the advisory lock that serialises migrations across processes. */

@@ -79,6 +79,23 @@ describe('postgres driver', () => {
     await store.close()
   })
 
+  it('keeps the search vector in step with the article text, outside the row story assignment updates', async () => {
+    const store = make()
+    await store.putArticle(fakeArticle('s1', { title: 'Harbour vote', text: 'The harbour council voted on the pier.' }))
+    assert.deepEqual((await store.search('pier')).map((h) => h.id), ['s1'])
+    // re-processing rewrites the text: search follows
+    await store.query(`UPDATE articles SET text = 'The lighthouse reopened after repairs.' WHERE id = 's1'`)
+    assert.deepEqual((await store.search('pier')).map((h) => h.id), [])
+    assert.deepEqual((await store.search('lighthouse')).map((h) => h.id), ['s1'])
+    // assigning a story leaves the search row alone (no recomputation on that update)
+    const before = await store.query<{ xmin: string }>(`SELECT xmin::text FROM article_search`)
+    await store.query(`UPDATE articles SET story_id = 'st1' WHERE id = 's1'`)
+    assert.deepEqual(await store.query<{ xmin: string }>(`SELECT xmin::text FROM article_search`), before)
+    await store.query(`DELETE FROM articles WHERE id = 's1'`)
+    assert.equal(Number((await store.query<{ n: string }>('SELECT count(*) AS n FROM article_search'))[0].n), 0)
+    await store.close()
+  })
+
   it('fails fast with a StoreError when the server cannot be reached', async () => {
     const store = openPostgresStore('postgres://postgres@127.0.0.1:1/test', { connectTimeoutMs: 500 })
     await assert.rejects(store.countArticles(), { name: 'StoreError' })
