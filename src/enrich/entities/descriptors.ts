@@ -9,7 +9,9 @@ import type { EntityMention } from '../../types.js'
 const STAGE = 'enrich/entities'
 
 const HEADS = 'officials?|sources?|aides?|diplomats?|advis[eo]rs?|spokesperson|spokes(?:wo)?m[ae]n|insiders?|analysts?|lawmakers?|negotiators?|persons?|people|individuals?|officers?'
-const TAIL = String.raw`(?:\s+(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|speaking on condition of)\s+(?:the\s+)?[\w’'-]+(?:\s+(?=[A-Z])[\w’'-]+)?)`
+/** "a spokesman for Bernie Sanders", "an aide to Sen. Ann Roe", "officials at the Pentagon": whom the source speaks for, as written. */
+const FOR_NAME = String.raw`\s+(?:for|to|at|with)\s+(?:the\s+)?(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\.\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?(?=[A-Z])[\w’'.&-]+){0,4}`
+const TAIL = String.raw`(?:\s+(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|speaking on condition of)\s+(?:the\s+)?[\w’'-]+(?:\s+(?=[A-Z])[\w’'-]+)?|${FOR_NAME})`
 const DET = `(?:${'a an the two three four five several some many other one multiple'
   .split(' ')
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)

@@ -47,7 +47,7 @@ Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Ma
 Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|
 South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Europe|Asia|Africa|Middle East|Latin America|
 South America|North America|Arctic|Antarctica|Baltic|Balkans|Black Sea|Red Sea|Mediterranean|Caucasus|Siberia|Scandinavia|Pacific|Atlantic|
-Indo-Pacific|Sahel|Persian Gulf|Gulf|Kremlin Palace
+Indo-Pacific|Sahel|Persian Gulf|Gulf|Kremlin Palace|N.C.|N.Y.|N.J.|N.H.|N.M.|N.D.|S.C.|S.D.|R.I.|D.C.|W.Va.|Washington, D.C.
 `)
 
 /** Organisations known by name (agencies, outlets, governments' bodies, alliances). */
@@ -72,7 +72,7 @@ Lines Motors Industries Systems Technologies Hospital Clinic Infirmary School Po
 `)
 
 /** First words that make a run an organisation when followed by "of" ("Ministry of Defence"). */
-export const ORG_LEADS = words('Ministry Department Bank University Office Council Court Institute Bureau Commission Embassy Church House')
+export const ORG_LEADS = words('Ministry Department Bank University Office Council Court Institute Bureau Commission Embassy Church House Board Committee Agency Association')
 
 /** Last words that make a run a place ("Zaryadye Park", "Red Square"). */
 export const PLACE_HEADS = words(`
@@ -130,4 +130,5 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mid Late Early Shortly Afterwar
 War Peace Oil Gas Energy Tariffs Tariff Sanctions Sanction President Secretary Minister Envoy Special Government Administration Ministry
 Still Yet Indeed Instead Perhaps Maybe Hopefully Certainly Clearly Already Finally Overall Together Otherwise Therefore Moreover Furthermore
 Corresponding Great Good Very Highly Lot Time Times Progress Made Says Said Trade Talks Deal Ceasefire Summit Meeting Deadline Director Chief
+Like Unlike
 `)

@@ -215,15 +215,18 @@ export function headingSentences(tokens: readonly Token[], sentenceCount: number
   const longWords = new Array<number>(sentenceCount).fill(0)
   const capitalised = new Array<number>(sentenceCount).fill(0)
   const allCaps = new Array<number>(sentenceCount).fill(0)
+  // Title Case capitalises a heading's last word: "... Dianne Bystrom agreed." is a sentence.
+  const lastCap = new Array<boolean>(sentenceCount).fill(true)
   for (const t of tokens) {
     if (t.text.length < 3 || startsWithDigit(t.text)) continue
     longWords[t.sentence]++
     if (t.cap) capitalised[t.sentence]++
     if (!hasLower(t.text)) allCaps[t.sentence]++
+    lastCap[t.sentence] = t.cap
   }
   const headings = new Set<number>()
   for (let s = 0; s < sentenceCount; s++) {
-    if (longWords[s] < 2) continue
+    if (longWords[s] < 2 || !lastCap[s]) continue
     if (allCaps[s] / longWords[s] > 0.6 || capitalised[s] / longWords[s] > 0.75) headings.add(s)
   }
   return headings

@@ -29,6 +29,7 @@ const VERBS = [
   'thundered', 'teased', 'mocked', 'scolded', 'asserted', 'asserts', 'asserting', 'reasoned', 'opined', 'insisting', 'arguing', 'warning',
   'explaining', 'acknowledging', 'pleaded', 'demanded', 'griped', 'cried', 'chanted', 'chanting', 'shouting', 'screamed', 'lectured',
   'put it', 'declares', 'remembered', 'exhorted', 'opined', 'dubbed', 'labeled', 'labelled', 'branded', 'termed',
+  'retaliated', 'pressed', 'repeated', 'sniped', 'emailed', 'charged', 'fired back', 'admits', 'sings', 'sang',
 ]
 export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'gi')
 
@@ -38,7 +39,7 @@ export const INVERTIBLE =
 
 /** Words allowed between a subject and its verb. */
 export const FILLER = new RegExp(
-  String.raw`^(?:\s+|\([RDI]-[\w. ]{1,12}\)|(?:also|later|then|earlier|had|has|have|having|previously|reportedly|again|once|quickly|repeatedly|would|will|could|did|does|further|simply|just|first|initially|publicly|privately|separately|himself|herself|today|yesterday|tonight|on|last|this|week|month|morning|evening|night|[A-Z][a-z]+day|\w+ly))*$`,
+  String.raw`^(?:\s+|,?\s*\([RDI]-[\w. ]{1,12}\),?|,\s*[RDI]-[\w.]{1,12},|(?:also|later|then|earlier|had|has|have|having|previously|reportedly|again|once|quickly|repeatedly|would|will|could|did|does|further|simply|just|first|initially|publicly|privately|separately|himself|herself|today|yesterday|tonight|on|last|this|week|month|morning|evening|night|[A-Z][a-z]+day|\w+ly))*$`,
 )
 
 /** A relative clause between subject and verb: "Zelensky, who spoke to Trump ..., said". */
@@ -111,6 +112,10 @@ export function channelAnywhere(text: string, from: number, to: number): string 
 /** "according to" names a source or a channel. */
 export const ACCORDING = /^according to$/i
 const PLAIN_SPEECH = /^(?:said|says|say|added|adds|wrote|writes|explained|stated|noted|remarked)$/i
+/** "to" and a verb after a speech verb ("promised to enforce"), not "to" and an object ("proclaimed to a cheering crowd"). */
+const INFINITIVE_AFTER = /^\s+to\s+(?!(?:a|an|the|his|her|their|its|my|our|your|this|that|these|those|reporters|supporters|them|him|me|us|you)\b)[a-z]/
+const SAY_AFTER = /^\s+to\s+(?:say|add|tell|ask|write|note)\b/
+const ALL_CAPS = /^[A-Z]{2,}(?: [A-Z]+)?$/
 const PASSIVE = /\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+)?$/i
 
 /** Speech verbs in `[from, to)` outside quotation marks, skipping those that report no words ("promised to enforce"). */
@@ -120,12 +125,15 @@ export function verbsIn(text: string, from: number, to: number, quoted: readonly
   SPEECH_VERB.lastIndex = 0
   for (let m = SPEECH_VERB.exec(window); m !== null; m = SPEECH_VERB.exec(window)) {
     const start = from + m.index
-    // "so-called", "well-said": a hyphenated word is no verb.
-    if (text[start - 1] === '-') continue
+    // "so-called", "well-said": a hyphenated word is no verb; nor is one in an all-capitals
+    // headline ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “...”").
+    if (text[start - 1] === '-' || ALL_CAPS.test(m[0])) continue
     // "promised to enforce", "is said to want": a verb before an infinitive reports no words; but
     // "said to cheers", "told to reporters" do, so plain speech verbs are skipped only in the passive.
-    const toAfter = /^\s+to\s+[a-z]/.test(text.slice(start + m[0].length, start + m[0].length + 8)) && !ACCORDING.test(m[0])
-    if (toAfter && (!PLAIN_SPEECH.test(m[0]) || PASSIVE.test(text.slice(Math.max(0, start - 12), start)))) continue
+    const toAfter = INFINITIVE_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 16)) && !ACCORDING.test(m[0])
+    // "went on to say", "continued to tell": the infinitive is itself a speech verb.
+    const sayAfter = toAfter && SAY_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 12))
+    if (toAfter && !sayAfter && (!PLAIN_SPEECH.test(m[0]) || PASSIVE.test(text.slice(Math.max(0, start - 12), start)))) continue
     if (!quoted.some(([a, b]) => start >= a && start < b)) out.push({ start, end: start + m[0].length, word: m[0] })
   }
   return out

@@ -14,7 +14,7 @@
  *      said to have said (scare.ts).
  */
 import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.js'
-import { ACCORDING, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
+import { ACCORDING, INVERTIBLE, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
 import { findStretches, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
 import { dropped } from './scare.js'
 import { clauseStart, clauseSubject, lastCandidateBefore, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
@@ -29,15 +29,21 @@ const SAID_NOUN_AFTER =
   /^['’]s?\s+(?:[a-z-]+\s+)?(claim|claims|suggestion|conclusion|aside|remark|remarks|comment|comments|statement|assertion|argument|warning|promise|pledge|description|words|catch ?phrase|tweet|post|accusation|charge|insistence|contention|admission|assessment|characterization|vow|slogan|motto|quip|joke|message|letter|memo|speech|response|reply|answer|question|dictum|verdict)\b/
 /** A sentence end (not the dot of "Mr." or an initial) or a conjunction between a quote and a verb after it. */
 const SENTENCE_OR_CLAUSE = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|\p{Lu}))[.!?]\s|\b(?:and|but|or|while|until|because|when|as|which|who|that)\b/u
+const PRONOUN_OPENS = /^["”’']*\s+(?:He|She|They|It|We|I)\b/
 const ADDRESSED = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:asked|told)\b/
 /** A sentence that hands over to the quote after it: ends in a colon, "that", or a speech verb with at most a channel or a day. */
 const INTRODUCES_NEXT =
   /(?:[:,]|\b(?:that|said|says|saying|adding|added|wrote|stated|told reporters|(?:said|says|added|wrote|stated)(?:\s+(?:in|on|at|during|via)\s+(?:an?\s+|the\s+|his\s+|her\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}|\s+\w+day)))\.?$/
 const MAX_BARE_ATTRIBUTION = 120
 /** A sentence that is only an attribution: "Trump said.", "he added on Tuesday." */
-const BARE_ATTRIBUTION =
-  /^(?:[Hh]e|[Ss]he|[Tt]hey|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:\w+ly\s+)?(?:said|says|added|adds|wrote|writes|explained|noted|continued|insisted|argued|stated|declared|tweeted|posted|replied|responded|asked)\b[^.!?“”"]{0,40}[.!?]?$/u
+const BARE_VERBS = String.raw`(?:said|says|added|adds|wrote|writes|explained|noted|continued|insisted|argued|stated|declared|tweeted|posted|replied|responded|asked|pressed|repeated|charged|went on|answered|remarked|retorted|countered|interjected|shot back|fired back|snapped|quipped|joked|conceded|agreed|warned)`
+const BARE_ATTRIBUTION = new RegExp(
+  String.raw`^(?:[Hh]e|[Ss]he|[Tt]hey|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:\w+ly\s+)?${BARE_VERBS}\b[^.!?“”"]{0,40}[.!?]?$`,
+  'u',
+)
 const SIGNATURE_DASH = /^[ \t]*[―—–][ \t]*/
+/** A paragraph that only signs the quote before it: “...”¶- Sanders. */
+const SIGNATURE_LINE = /^["”'’]*[.,]?[ \t]*\n\s*[―—–-][ \t]*/
 
 /** Options for {@link findQuotes}. */
 export interface QuoteOptions {
@@ -125,9 +131,11 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   const before = verbs.filter((v) => v.end <= s.open && v.start >= leadEnd)
   // Adjacent attribution first (“...,” he said), then the verb before the quote, then any after it.
   // A conjunction between them ("“very encouraged” and Trump calling it") starts another clause.
-  const adjacent = after.find((v) => v.start - s.close < 60 && !SENTENCE_OR_CLAUSE.test(text.slice(s.close, v.start)))
+  // “... for the long run!” She replied ...: a capitalised pronoun after a closing .!? opens a new sentence.
+  const newSentence = /[.!?]\s*$/.test(text.slice(s.start, s.end)) && PRONOUN_OPENS.test(text.slice(s.close, s.close + 8))
+  const adjacent = newSentence ? undefined : after.find((v) => v.start - s.close < 60 && !SENTENCE_OR_CLAUSE.test(text.slice(s.close, v.start)))
   // "according to" names a source or a channel, so any other verb comes first.
-  const order = [adjacent, before.at(-1), after[0], ...verbs.filter((v) => v.start >= leadEnd)].filter((v): v is Verb => v !== undefined)
+  const order = [adjacent, outerVerb(view, before), before.at(-1), after[0], ...verbs.filter((v) => v.start >= leadEnd)].filter((v): v is Verb => v !== undefined)
   order.sort((a, b) => Number(ACCORDING.test(a.word)) - Number(ACCORDING.test(b.word)))
   for (const verb of order) {
     const boundary = verb.start >= s.close ? s.close : lastBoundary(text, from, verb.start, quoted)
@@ -147,7 +155,58 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
       stage: STAGE,
     }
   }
-  return null
+  const next = adjacent ?? after[0]
+  return (next && nameAtCue(view, s, kind, next)) || (before.length > 0 ? nameOpening(view, s, kind, before[0]) : null)
+}
+
+/** "Bryne went on to say, “...”": a sentence opening with capitalised words and the verb; the words are the speaker. */
+function nameOpening(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb): QuoteMention | null {
+  const { text, sentences } = view
+  const sentence = sentences[sentenceIndex(sentences, verb.start)]
+  if (!sentence) return null
+  const m = NAME_OPENING.exec(text.slice(sentence[0], verb.start))
+  if (!m || NOT_A_NAME.test(m[1]) || COMMON_START.test(m[1])) return null
+  const { cueEnd } = phraseAfterVerb(text, verb)
+  const start = sentence[0] + m[0].indexOf(m[1])
+  return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
+}
+
+/** Capitalised words that name someone the entity finder did not know ("Jun", "J.J. MacNab"). */
+const NAME_WORDS = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)`
+const NAME_BEFORE_VERB = new RegExp(String.raw`^[,.!?]?["”'’]*,?\s+${NAME_WORDS}(?:\s*,\s*(?:the|a|an)\s+[^,;“”"]{1,80},)?\s+(?:\w+ly\s+)?$`, 'u')
+const NAME_AFTER_VERB = new RegExp(String.raw`^\s+${NAME_WORDS}(?=\s*(?:[,.;]|$))`, 'u')
+const NAME_OPENING = new RegExp(String.raw`^\s*${NAME_WORDS}\s+(?:(?:also|then|later|\w+ly)\s+)?$`, 'u')
+/** Capitalised sentence openers that name no one. */
+const COMMON_START = /^(?:But|And|So|Then|Still|Yet|Later|Earlier|Asked|When|After|Others|Many|Both|Some|Critics|Officials|Supporters|Democrats|Republicans)$/
+const NOT_A_NAME = /^(?:The|A|An|He|She|They|It|We|I|You|This|That|One|Some|Mr|Mrs|Ms)\b/
+
+/**
+ * “...,” Jun wrote. / “...,” says J.J. MacNab, an expert: the verb right after the quote has a
+ * capitalised subject that no entity covers; the words are the speaker as written.
+ */
+function nameAtCue(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb): QuoteMention | null {
+  const { text } = view
+  const gap = text.slice(s.close, verb.start)
+  let m = NAME_BEFORE_VERB.exec(gap)
+  let start = m ? s.close + m[0].indexOf(m[1]) : -1
+  if (!m && INVERTIBLE.test(verb.word) && /^[,.!?]?["”'’]*,?\s+$/.test(gap)) {
+    m = NAME_AFTER_VERB.exec(text.slice(verb.end, verb.end + 60))
+    start = m ? verb.end + m[0].indexOf(m[1]) : -1
+  }
+  if (!m || NOT_A_NAME.test(m[1])) return null
+  const { cueEnd } = phraseAfterVerb(text, verb)
+  return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
+}
+
+/** "Israel said Clinton called on members to be “closely coordinated”": the words are reported by the outer speaker. */
+const OUTER_SPEECH = /^(?:said|says|told|tells|wrote|writes|added|adds|claimed|argued|insisted)$/i
+function outerVerb(view: ArticleView, before: readonly Verb[]): Verb | undefined {
+  const inner = before.at(-1)
+  const outer = before.at(-2)
+  if (!inner || !outer || !OUTER_SPEECH.test(outer.word) || OUTER_SPEECH.test(inner.word)) return undefined
+  const gap = view.text.slice(outer.end, inner.start)
+  // The inner verb must stand in the outer one's complement: no clause ("said, but Kevin ..., and as Trump went on") between.
+  return gap.length < 80 && (/^,\s*$/.test(gap) || !/[,.;:!?“”"]/.test(gap)) ? outer : undefined
 }
 
 /**
@@ -183,11 +242,25 @@ function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMenti
   if (ADDRESSED.test(view.text.slice(sentence[0], s.open))) return null
   const subject =
     clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], s.open), s.open) ??
-    clauseSubject(view.text, view.candidates, sentence[0], s.open)
+    clauseSubject(view.text, view.candidates, sentence[0], s.open) ??
+    openingName(view.text, sentence[0], s.open)
   const name = subject && (subject.name ?? resolveBack(view, subject.start))
   if (!subject || !name || subject.entity?.type === 'place') return null
   return { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE }
 }
+
+/**
+ * "Moore thanked him for “...”": a sentence opening with a capitalised word and a verb, when the
+ * word is also written capitalised inside a sentence elsewhere (so it is a name, not a sentence start).
+ */
+function openingName(text: string, from: number, to: number): SpeakerCandidate | null {
+  const m = OPENING_NAME_VERB.exec(text.slice(from, Math.min(to, from + 60)))
+  if (!m || NOT_A_NAME.test(m[2]) || COMMON_START.test(m[2])) return null
+  const inside = new RegExp(String.raw`[\p{Ll},] ${m[2]}\b`, 'u')
+  // "Scott's family has called ...": the owner's group, as written.
+  return inside.test(text) ? { start: from, end: from + m[1].length, name: m[1], kind: 'phrase' } : null
+}
+const OPENING_NAME_VERB = /^((\p{Lu}[\p{Ll}-]+)(?:['’]s?\s+[a-z]+)?)\s+(?:(?:also|then|later|[a-z]+ly)\s+)?[a-z]+(?:ed|s)\b/u
 
 /** "RIA Novosti reported, citing the Kremlin": the cited source is the speaker. */
 function citedSource(view: ArticleView, verb: Verb, to: number): SpeakerCandidate | null {
@@ -206,7 +279,8 @@ function lastBoundary(text: string, from: number, pos: number, quoted: readonly 
 
 /** “We will win.” ― Ana Diaz: a name after a dash right behind the closing mark signs the quote. */
 function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
-  const dash = SIGNATURE_DASH.exec(view.text.slice(s.close, s.close + 6))
+  // The signature may also open the next paragraph: “...”¶¶- Bernie Sanders.
+  const dash = SIGNATURE_DASH.exec(view.text.slice(s.close, s.close + 6)) ?? SIGNATURE_LINE.exec(view.text.slice(s.close, s.close + 12))
   if (!dash) return null
   const at = s.close + dash[0].length
   const who = view.candidates.find((c) => c.start === at && c.kind === 'entity' && (c.entity?.type === 'person' || c.entity?.type === 'organization'))

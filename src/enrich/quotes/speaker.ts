@@ -5,6 +5,7 @@
  * leader said") are resolved back to the nearest fitting person.
  */
 import type { EntityMention, Span } from '../../types.js'
+import { DEMONYMS, PLACES } from '../entities/lexicon.js'
 import { genderOf } from '../entities/names.js'
 import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
 
@@ -108,7 +109,9 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   if (INVERTIBLE.test(verb.word) && /^[\s,'"’”]*$/.test(before)) {
     const following = inWindow.filter((c) => startWithRole(c) > verb.end && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
     // "said Republican party boss Reince Priebus": the person, not the words that describe them.
-    const after = following.find((c) => c.entity?.type === 'person') ?? following[0]
+    // "said Republican party boss Reince Priebus": an unknown name after a body and a title noun is the person.
+    const titled = following[0]?.entity?.type === 'organization' && following[1]?.entity?.type === 'other' && TITLE_NOUN_GAP.test(text.slice(following[0].end, following[1].start)) ? following[1] : undefined
+    const after = following.find((c) => c.entity?.type === 'person') ?? titled ?? following[0]
     // A place or unknown word after the verb modifies an unnamed speaker ("said one Ohio Republican").
     const modifier = after !== undefined && (after.entity?.type === 'place' || after.entity?.type === 'other')
     if (after && !modifier) return after
@@ -124,10 +127,23 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const named = inWindow.find((c) => startWithRole(c) > verb.end && c.entity?.type === 'person' && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
     if (named) return named
   }
+  // "Sanders visited NBC to discuss his rival, Hillary Clinton, saying ...": a participle after a
+  // comma belongs to the subject of the sentence, not to the noun before it.
+  if (PARTICIPLE.test(verb.word) && /,\s*$/.test(before)) {
+    const sentence = view.sentences[sentenceIndex(view.sentences, verb.start)]
+    const start = Math.max(from, sentence?.[0] ?? from)
+    const main = clauseSubject(text, inWindow, clauseStart(text, start, verb.start), verb.start)
+    if (main) return main
+  }
   for (let i = inWindow.length - 1; i >= 0; i--) {
     const c = inWindow[i]
     if (c.end > verb.start) continue
     const between = text.slice(endWithRole(c), verb.start)
+    // "the White House spokesman, Josh Earnest, said": a name set off by commas is the speaker.
+    if (c.entity?.type === 'person' && COMMA_ONLY.test(between) && apposedToRole(text, startWithRole(c))) return c
+    // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the place belongs to the person before it.
+    const person = c.entity?.type === 'place' || c.entity?.type === 'other' ? personBeforeHome(view, inWindow, i, verb.start) : null
+    if (person) return person
     // "Powell’s office said": the office speaks for the person.
     const office = c.name ? SPOKESBODY.exec(between) : null
     if (office) return { start: c.start, end: verb.start - office[0].length + office[0].trimEnd().length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' }
@@ -135,11 +151,48 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, c.start - 30), c.start))) return c
     break
   }
-  return clauseSubject(text, inWindow, clauseStart(text, from, verb.start), verb.start)
+  // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
+  const afterClose = afterQuote ? clauseSubject(text, inWindow, boundary, verb.start) : null
+  if (afterClose?.entity && afterClose.entity.type !== 'place' && afterClose.entity.type !== 'other' && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(afterClose)))) return afterClose
+  const start = clauseStart(text, from, verb.start)
+  // "Massie used to support Paul, but now said ...": a clause joined with no subject of its own shares the sentence's.
+  return clauseSubject(text, inWindow, start, verb.start) ?? (start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
+}
+const JOINED_CLAUSE = /\b(?:but|and)$/
+
+const PARTICIPLE = /^[a-z]+ing$/
+const TITLE_NOUN_GAP = /^\s+(?:[a-z-]+\s+){1,2}$/
+/** A role phrase and a comma right before a name in apposition ("the House Oversight Committee chairman, "). */
+const APPOSED_ROLE =
+  /\b[Tt]he\s+(?:[\p{L}.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|secretary|leader|president|minister|senator|governor|mayor|adviser|advisor|aide|official|chief|head|founder|executive|lawyer|attorney|ambassador)(?:\s+(?:of|for|at)\s+[^,;“”"]{1,60})?\s*,\s*$/u
+/** Whether a role phrase and a comma stand right before `at`, the role not itself set off after another name ("Vian, the editor of ..., L'Osservatore"). */
+function apposedToRole(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 80), at)
+  const m = APPOSED_ROLE.exec(window)
+  return m !== null && !/,\s*$/.test(window.slice(0, m.index))
+}
+/** Only the closing mark's punctuation between a quote and a name. */
+const RIGHT_AFTER_CLOSE = /^[,.!?]?["”'’]*,?\s*$/
+const OPENS_CLAUSE = /^\s*(?:the\s+)?$/i
+const COMMA_ONLY = /^\s*,\s*$/
+/** Between a person and a verb: an age and a home town, then maybe a relative clause (", 30, of Raleigh, N.C., who ..., "). */
+const HOME_APPOSITIVE = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:of|from)\s+[^,;:“”"()]{1,40}(?:,\s*[^,;:“”"()]{1,20})?\s*,\s*(?:(?:who|which|whose)\b[^“”"]{0,160},\s*)?$/
+
+/** The person right before the places at `i`, when the places are their home in apposition. */
+function personBeforeHome(view: ArticleView, inWindow: readonly SpeakerCandidate[], i: number, verbStart: number): SpeakerCandidate | null {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const c = inWindow[j]
+    if (c.entity?.type === 'place' || c.entity?.type === 'other') continue
+    return c.entity?.type === 'person' && HOME_APPOSITIVE.test(view.text.slice(endWithRole(c), verbStart)) ? c : null
+  }
+  return null
 }
 
 export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless)\b[^,“”"]{1,140},/
-const CLAUSE_BREAK = /[;–—]|\s-\s|\b(?:though|but|while|whereas)\b/g
+const CLAUSE_BREAK = /[;–—]|\s-\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)/gu
+/** How far the closing dash of an aside may stand from its opening one. */
+const MAX_ASIDE = 60
+const DASH_AHEAD = /^[^;–—]*?(?:[–—]|\s-\s)/
 
 /** Start of the clause holding `pos`: after the last dash, semicolon or "though"/"but" before it. */
 export function clauseStart(text: string, from: number, pos: number): number {
@@ -148,7 +201,21 @@ export function clauseStart(text: string, from: number, pos: number): number {
   let start = lead ? from + lead[0].length : from
   CLAUSE_BREAK.lastIndex = 0
   const window = text.slice(from, pos)
-  for (let m = CLAUSE_BREAK.exec(window); m !== null; m = CLAUSE_BREAK.exec(window)) start = from + m.index + m[0].length
+  // "Trump, later alleging - again falsely - that ..., said": a pair of dashes sets off an aside, which
+  // breaks no clause; so a dash that opens a pair is set aside until its closing dash is seen.
+  let aside = -1
+  for (let m = CLAUSE_BREAK.exec(window); m !== null; m = CLAUSE_BREAK.exec(window)) {
+    const dash = m[0] !== ';' && /[–—-]/.test(m[0])
+    if (dash && aside < 0 && DASH_AHEAD.test(window.slice(m.index + m[0].length, m.index + m[0].length + MAX_ASIDE))) {
+      aside = m.index
+      continue
+    }
+    if (dash && aside >= 0) {
+      aside = -1
+      continue
+    }
+    start = from + m.index + m[0].length
+  }
   return start
 }
 
@@ -165,7 +232,8 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
   for (let i = lastCandidateBefore(candidates, from) + 1; i < candidates.length && candidates[i].start < to; i++) {
     const c = candidates[i]
     if (c.end > to) continue
-    if (objectOfPreposition(text, c)) continue
+    // A mention opening the clause is its subject, whatever stands before the clause ("... and the Times will").
+    if (objectOfPreposition(text, c) && !OPENS_CLAUSE.test(text.slice(from, startWithRole(c)))) continue
     if (/^['’]/.test(text.slice(c.end, c.end + 1))) continue
     // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
@@ -186,6 +254,9 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   const head = text.slice(pos, pos + 60)
   const byRole = roleMatch(view, pos, head)
   if (byRole) return byRole
+  // "the Florida senator" with no one named before as of Florida: kept as written rather than guessed.
+  const placed = ROLE_PHRASE_HEAD.exec(head) ?? ROLE_PHRASE_FROM.exec(head)
+  if (placed && placed[1].trim().split(/\s+/).some(isPlaceWord)) return placed[0]
   const wanted: Gender | null = SHE.test(head) ? 'female' : HE.test(head) ? 'male' : null
   // "she" skips a person the text shows to be a man (by first name, role, or an earlier "he"), and the reverse.
   const fits = (name: string, role?: string): boolean => {
@@ -214,7 +285,7 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
  * Marco Rubio (R-Florida)").
  */
 function roleMatch(view: ArticleView, pos: number, head: string): string | null {
-  const phrase = ROLE_PHRASE_HEAD.exec(head)
+  const phrase = ROLE_PHRASE_HEAD.exec(head) ?? ROLE_PHRASE_FROM.exec(head)
   if (!phrase) return null
   const words = phrase[1].trim().split(/\s+/)
   const last = lastCandidateBefore(view.candidates, pos)
@@ -228,11 +299,20 @@ function roleMatch(view: ArticleView, pos: number, head: string): string | null 
   return null
 }
 
+/** A place or nationality ("Florida", "New", "Russian"), not a party ("Republican"), in a role phrase. */
+const isPlaceWord = (word: string): boolean => (PLACES.has(word) || PLACE_FIRST_WORDS.has(word) || DEMONYMS.has(word)) && !PARTY_WORDS.has(word)
+const PARTY_WORDS = new Set(['Republican', 'Republicans', 'Democratic', 'Democrat', 'Democrats'])
+/** First words of places of several words ("New" of "New Jersey", "South" of "South Carolina"). */
+const PLACE_FIRST_WORDS = new Set([...PLACES].filter((p) => p.includes(' ')).map((p) => p.slice(0, p.indexOf(' '))))
+
 /** How many candidates back a role phrase looks for its person (bounds the work per quote). */
 const MAX_ROLE_LOOKBACK = 300
 
 /** The capitalised words of a definite role phrase ("the Russian leader" -> "Russian"). */
 const ROLE_PHRASE_HEAD = /^[Tt]he ((?:\p{Lu}[\p{L}-]+ ){1,2})(?:[a-z-]+ ){0,2}(?:leader|president|senator|governor|congressman|congresswoman|minister|nominee|candidate|spokesman|spokeswoman|chancellor|premier|mayor|lawmaker|diplomat)\b/u
+
+/** A role with its place after it: "the senator from Vermont", "the governor of New Jersey" (-> "Vermont"). */
+const ROLE_PHRASE_FROM = /^[Tt]he (?:[a-z-]+ ){0,2}(?:senator|governor|congressman|congresswoman|mayor|lawmaker|president|leader|candidate) (?:from|of) ((?:\p{Lu}[\p{L}.-]+)(?: \p{Lu}[\p{L}.-]+){0,2})/u
 
 /** Records what a resolved pronoun says about its person, and returns the name. */
 function learnt(view: ArticleView, name: string, gender: Gender | null): string {
