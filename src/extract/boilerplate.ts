@@ -45,8 +45,9 @@ const DEFAULTS: Required<Omit<BoilerplateOptions, 'knownTitle'>> = {
 }
 
 // No `u` flags in this file: the characters are all in the BMP and Unicode mode is slower.
-const CLOSERS = /["”’')\]»]+$/
-const SENTENCE_END = /[.!?…]$/
+/** Closing quotes and brackets looked through at a line's end, and the marks that end a sentence. */
+const CLOSER_CHARS = '"”’\')]»'
+const SENTENCE_END_CHARS = '.!?…'
 const OPENERS = '"“‘\'([«'
 /** A line that carries on the previous one's sentence: it starts in lower case. */
 const CONTINUATION = /^["“‘'(]?[a-z\u00df-\u00ff]/
@@ -55,6 +56,13 @@ const DANGLING_WORD = /\b(?:the|a|an|and|or|but|that|which|who|of|to|in|on|at|by
 const LIST_MARKER = /^(?:[•·*▪►–—-]\s|\d+[.)]\s)/
 const HTML_TEXT = /<br\s*\/?>(.*)$/i
 const SPACES = /[ \t\u00a0\u2009\u202f]+/g
+/** Spaces SPACES turns into a plain one; most lines have single plain spaces only, each a match. */
+const ODD_SPACE = /[\t\u00a0\u2009\u202f]/
+
+/** Runs of spaces (tabs, no-break and thin spaces too) as one plain space. */
+function squeezeSpaces(line: string): string {
+  return line.includes('  ') || ODD_SPACE.test(line) ? line.replace(SPACES, ' ') : line
+}
 
 interface Line {
   text: string
@@ -72,7 +80,10 @@ export const TABLE_ROW_MARK = '\u001e'
 
 /** True when a line's last word ends a sentence (closing quotes and brackets looked through). */
 export function endsSentence(line: string): boolean {
-  return SENTENCE_END.test(line.replace(CLOSERS, ''))
+  // By hand: a regex ending in `$` would be tried from every position of the line.
+  let i = line.length - 1
+  while (i >= 0 && CLOSER_CHARS.includes(line[i])) i--
+  return i >= 0 && SENTENCE_END_CHARS.includes(line[i])
 }
 
 /** Opening of a new paragraph: an opening quote or bracket, a capital or a digit. */
@@ -113,10 +124,10 @@ function classify(text: string, maxFurnitureChars: number): Line[] {
   const lines: Line[] = []
   for (const raw of text.split('\n')) {
     if (raw.startsWith(TABLE_ROW_MARK)) {
-      lines.push({ text: raw.slice(1).replace(SPACES, ' ').trim(), reason: null, row: true })
+      lines.push({ text: squeezeSpaces(raw.slice(1)).trim(), reason: null, row: true })
       continue
     }
-    const line = raw.replace(SPACES, ' ').trim()
+    const line = squeezeSpaces(raw).trim()
     if (!line) continue
     let reason: string | null = null
     if (line.length <= maxFurnitureChars) {

@@ -58,6 +58,42 @@ const REASONS: Record<string, string> = {
 
 const FURNITURE = new RegExp(RULES.map(([group, source]) => `(?<${group}>${source})`).join('|'), 'i')
 
+/**
+ * Something a line must contain for a rule that scans far ahead (".{2,80}?", names then "/") to
+ * match at its start; a line without it skips that rule. Only for speed: without these guards the
+ * reasons are the same.
+ */
+const GUARDS: Record<string, RegExp> = {
+  authorContact: /@|^(?:you can )?follow /i,
+  newsletter: /sign|subscri|newsletter|inbox|briefing|digest/i,
+  wireTag: /wire|newsource|news service|article topic follows:|distributed by|source:|via:/i,
+  photoCredit: /[:|/]|photo by|image by|getty images|ap photo/i,
+}
+
+/**
+ * Each rule on its own, tried at the line's start only, in RULES order: the first that matches
+ * there is the one FURNITURE reports (it tries every alternative at a position before the next).
+ */
+const AT_START = RULES.map(([group, source]) => ({ reason: REASONS[group] ?? group, pattern: new RegExp(source, 'iy'), guard: GUARDS[group] }))
+
+/** The reason of the first rule that matches at the line's start, or null. */
+function reasonAtStart(line: string): string | null {
+  for (const rule of AT_START) {
+    if (rule.guard && !rule.guard.test(line)) continue
+    rule.pattern.lastIndex = 0
+    if (rule.pattern.test(line)) return rule.reason
+  }
+  return null
+}
+
+/**
+ * One word that each unanchored phrase of RULES must contain (caption tags, AI disclosure, comment
+ * notices, "all rights reserved", newsletter inboxes, contributor lines): a line without any of them
+ * can only match FURNITURE at its start. Keep in step with RULES (furniture.test.ts puts each
+ * phrase in mid-line).
+ */
+const UNANCHORED_WORD = /<|tool|model|system|generated|assisted|created|produced|drafted|guidelines|conversation|share|submit|forum|comment|rights reserved|newsletter|inbox|contributed/i
+
 /** Lines longer than this are only furniture when they carry one of the notice keywords below. */
 const SHORT_LINE = 160
 /**
@@ -94,10 +130,13 @@ const CREDIT_PAIR = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} ?\/ ?(?
 /** The furniture reason for a trimmed line, or null when no pattern matches. */
 export function furnitureReason(line: string): string | null {
   if (line.length > SHORT_LINE && !LONG_NOTICE.test(line)) return null
-  const groups = FURNITURE.exec(line)?.groups
+  // Most alternatives are anchored with `^`: past the start, only the unanchored phrases can match.
+  const atStart = reasonAtStart(line)
+  if (atStart) return atStart
+  const groups = UNANCHORED_WORD.test(line) ? FURNITURE.exec(line)?.groups : undefined
   if (groups) for (const group in groups) if (groups[group] !== undefined) return REASONS[group] ?? group
   if (isMenuLine(line)) return 'navigation'
-  if (line.length <= SHORT_LINE && CREDIT_PAIR.test(line)) return 'photo-credit'
+  if (line.length <= SHORT_LINE && line.includes('/') && CREDIT_PAIR.test(line)) return 'photo-credit'
   return null
 }
 
@@ -120,7 +159,8 @@ const MERIDIEM_OR_ZONE = /^(?:am|pm|a\.m\.?|p\.m\.?|et|est|edt|ct|cst|cdt|pt|pst
 const NUMERIC_DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4}))$/
 const TIME = /^\d{1,2}:\d{2}(?:am|pm)?$/i
 const NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/i
-const STAMP_SPLIT = /[\s,|•·]+/
+/** A stamp's tokens: runs of anything but spaces, commas and bars (read one by one: most lines fail at the first). */
+const STAMP_TOKEN = /[^\s,|•·]+/g
 
 /**
  * True for a line that is only a date stamp ("Updated Aug. 6, 2025", "5:32 PM EDT, Wed August 6,
@@ -129,9 +169,10 @@ const STAMP_SPLIT = /[\s,|•·]+/
 export function isDateStamp(line: string): boolean {
   if (line.length > 120 || !/\d/.test(line)) return false
   let stampWord = false, month = false, date = false, time = false, clock = false, numbers = 0
-  for (const token of line.split(STAMP_SPLIT)) {
-    if (!token) continue
-    const word = token.replace(/:$/, '')
+  STAMP_TOKEN.lastIndex = 0
+  for (let m = STAMP_TOKEN.exec(line); m !== null; m = STAMP_TOKEN.exec(line)) {
+    const token = m[0]
+    const word = token.endsWith(':') ? token.slice(0, -1) : token
     if (STAMP_WORD.test(word)) stampWord = true
     else if (MONTH.test(word)) month = true
     else if (NUMERIC_DATE.test(word)) date = true

@@ -22,8 +22,20 @@ STOP_WORDS.forEach(([, words], index) => {
   for (const word of words.split(' ')) LANGUAGES_OF.set(word, (LANGUAGES_OF.get(word) ?? 0) | (1 << index))
 })
 
+/** Longest stop word: a longer word is counted but never looked up (lower-casing never shortens). */
+const MAX_STOP_WORD = Math.max(...[...LANGUAGES_OF.keys()].map((w) => w.length))
+
 // Latin, Latin-1/Extended and Cyrillic letters; no `u` flag (Unicode mode is slower).
-const WORD = /[a-z\u00c0-\u024f\u0400-\u04ff']+/gi
+const WORD_CHAR = /[a-z\u00c0-\u024f\u0400-\u04ff']/i
+/** Per UTF-16 code unit beyond ASCII: 0 not yet known, 1 a word character, 2 not (filled from WORD_CHAR). */
+const WORD_CHARS = new Uint8Array(0x10000)
+
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39
+  let known = WORD_CHARS[c]
+  if (known === 0) WORD_CHARS[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  return known === 1
+}
 
 /**
  * ISO 639-1 code of the language whose stop words are most frequent, or `und` when no language
@@ -32,12 +44,16 @@ const WORD = /[a-z\u00c0-\u024f\u0400-\u04ff']+/gi
  */
 export function guessLanguage(text: string): string {
   const hits = new Array<number>(STOP_WORDS.length).fill(0)
-  const re = new RegExp(WORD.source, WORD.flags)
   let words = 0
-  for (let m = re.exec(text); m !== null && words < SAMPLE_WORDS; m = re.exec(text)) {
+  // A hand-written scan for runs of WORD_CHAR: this runs on every article.
+  for (let i = 0; i < text.length && words < SAMPLE_WORDS; i++) {
+    if (!isWordChar(text.charCodeAt(i))) continue
+    const start = i
+    while (i + 1 < text.length && isWordChar(text.charCodeAt(i + 1))) i++
     words++
-    const mask = LANGUAGES_OF.get(m[0].toLowerCase()) ?? 0
-    for (let i = 0; mask >> i; i++) if ((mask >> i) & 1) hits[i]++
+    if (i + 1 - start > MAX_STOP_WORD) continue
+    const mask = LANGUAGES_OF.get(text.slice(start, i + 1).toLowerCase()) ?? 0
+    for (let b = 0; mask >> b; b++) if ((mask >> b) & 1) hits[b]++
   }
   if (words < 5) return 'und'
   let best = -1

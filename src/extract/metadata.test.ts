@@ -203,6 +203,21 @@ describe('dates', () => {
     for (const [stamp, day] of impossible) assert.notEqual(dateFromStamp(stamp)?.slice(0, 10), day, stamp)
   })
 
+  it('reads "Published" stamps and clock times without a zone as the date alone, with a zone as an instant', () => {
+    assert.equal(dateFromStamp('Published August 6, 2025 at 5:32 p.m.'), '2025-08-06')
+    assert.equal(dateFromStamp('Sept. 6, 2025 11:05 a.m.'), '2025-09-06')
+    assert.equal(dateFromStamp('Posted on Aug 6, 2025, 9:00 PM'), '2025-08-06')
+    assert.equal(dateFromStamp('Published August 6, 2025 at 5:32 p.m. EDT'), '2025-08-06T17:32:00-04:00')
+    assert.notEqual(dateFromStamp('Published Feb. 30, 2025 at 5:32 p.m.')?.slice(0, 10), '2025-02-30')
+  })
+
+  it('gives the same answer for a stamp read again (bylines and stamps repeat across articles)', () => {
+    for (let i = 0; i < 2; i++) {
+      assert.equal(dateFromStamp('By Jo Bloggs'), null)
+      assert.equal(dateFromStamp('5:32 PM EDT, Wed August 6, 2025'), '2025-08-06T17:32:00-04:00')
+    }
+  })
+
   it('normalises metadata dates', () => {
     assert.equal(normaliseDate('2025-08-06T11:45:00-04:00'), '2025-08-06T11:45:00-04:00')
     assert.equal(normaliseDate('2025-08-06T11:45:00'), '2025-08-06')
@@ -220,6 +235,12 @@ describe('guessLanguage', () => {
     ['Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod', 'und'],
   ]
   for (const [text, expected] of cases) it(`${expected}: ${text.slice(0, 30)}`, () => assert.equal(guessLanguage(text), expected))
+  it('counts words of any length but matches stop words whole, in any case', () => {
+    assert.equal(guessLanguage('THE Ministers OF Transport AND THE Envoys'), 'en')
+    // "theory", "often", "andere" contain stop words but are none
+    assert.equal(guessLanguage('theory often andere anderes theorem offend'), 'und')
+    assert.equal(guessLanguage("l'homme et la femme dans la maison avec le chien"), 'fr')
+  })
 })
 
 describe('decodeEntities', () => {

@@ -114,6 +114,7 @@ function datesFrom(text: string, removed: RemovedPiece[]): { publishedAt: Found<
   let modified: Found<string> | null = null
   for (const reason of STAMP_REASONS) {
     for (const stamp of piecesOf(removed, reason)) {
+      if (published && modified) break
       const found = stampDates(stamp)
       if (!published && found.published) published = { value: found.published, from: `text:${reason}` }
       if (!modified && found.modified) modified = { value: found.modified, from: `text:${reason}` }

@@ -48,7 +48,11 @@ const TOKEN_RE = /[a-z]+/gi
 
 const FRACTION_RE =
   /\b(?:(?<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?<frac>halves|half|thirds|third|quarters|quarter|fifths|fifth|tenths|tenth)\b(?<next>\s+\w+|-)?/gi
+/** A word every FRACTION_RE match holds: most texts have none, and this test is cheaper than the search. */
+const FRACTION_WORD = /half|halves|third|quarter|fifth|tenth/i
 const VAGUE_RE = /\b(?<tens>(?:tens|hundreds)\s+of\s+thousands|hundreds\s+of\s+millions)|\b(?<word>dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b/gi
+/** A word every VAGUE_RE match holds. */
+const VAGUE_WORD = /dozens|scores|hundreds|thousands|millions|billions/i
 // "half" alone is a number only before what it halves ("half the budget", "half-hour").
 const HALF_FOLLOWERS = /^(?:\s+(?:of|the|a|an|its|their|his|her|our|all)\b|-)/i
 
@@ -188,6 +192,7 @@ function advance(
 /** Fractions ("a quarter", "two-thirds", "half the budget"); unit `fraction`. */
 export function findFractions(text: string): Candidate[] {
   const found: Candidate[] = []
+  if (!FRACTION_WORD.test(text)) return found
   for (const m of text.matchAll(FRACTION_RE)) {
     const g = m.groups ?? {}
     const frac = (g.frac ?? '').toLowerCase()
@@ -213,6 +218,7 @@ export function findFractions(text: string): Candidate[] {
 /** Vague plurals ("dozens", "hundreds of", "tens of thousands"): the least they can mean, `at least`. */
 export function findVaguePlurals(text: string): Candidate[] {
   const found: Candidate[] = []
+  if (!VAGUE_WORD.test(text)) return found
   for (const m of text.matchAll(VAGUE_RE)) {
     const g = m.groups ?? {}
     let value: number
@@ -229,5 +235,7 @@ export function findVaguePlurals(text: string): Candidate[] {
 
 /** Rounds away binary noise ("1.1 million" is 1100000, not 1100000.0000000002). */
 function roundValue(value: number): number {
+  // a whole number of up to 12 digits has no noise (`+ 0`: as Number() of the string, never -0)
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return value + 0
   return Number(value.toPrecision(12))
 }
