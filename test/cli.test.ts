@@ -137,6 +137,16 @@ describe('inputs and formats', () => {
     for (const outlet of ['CNN', 'Fox News']) assert.ok(html.stdout.includes(outlet))
   })
 
+  it('cluster and analyze take --refine (the batch refinement); the seeds stay one story either way', async () => {
+    for (const command of ['cluster', 'analyze']) {
+      const refined = await cli(command, seedsDir, '--published', '2025-08-06', '--refine')
+      assert.equal(refined.code, 0, refined.stderr)
+      assert.equal((JSON.parse(refined.stdout) as { stories: unknown[] }).stories.length, 1)
+    }
+    const help = await cli('cluster', '--help')
+    assert.match(help.stdout, /--refine/)
+  })
+
   it('reads stdin through the installed binary', () => {
     const bin = new URL('../bin/parallax.js', import.meta.url).pathname
     const result = spawnSync(process.execPath, [bin, 'annotate', '-', '--published', '2026-03-03', '--format', 'jsonl'], { input: GOOD_ARTICLE, encoding: 'utf8' })

@@ -56,10 +56,10 @@ export function annotateCommand(specs: string[], options: InputOptions, io: Io):
 }
 
 /** `parallax cluster`: the stories, each with its articles and why they were grouped. */
-export async function clusterCommand(specs: string[], options: InputOptions, io: Io): Promise<number> {
+export async function clusterCommand(specs: string[], options: InputOptions & { refine?: boolean }, io: Io): Promise<number> {
   const outcomes = await processInputs(specs, options, io, 'annotate')
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
-  const clusters = clusterArticles(articles)
+  const clusters = clusterArticles(articles, { refine: options.refine ?? false })
   const byId = new Map(articles.map((a) => [a.id, a]))
   const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
   const output =
@@ -71,10 +71,10 @@ export async function clusterCommand(specs: string[], options: InputOptions, io:
 }
 
 /** `parallax analyze`: the cross-checked report, one story per event. */
-export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number }, io: Io): Promise<number> {
+export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean }, io: Io): Promise<number> {
   const outcomes = await processInputs(specs, options, io, 'annotate')
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
-  const report = analyzeArticles(articles, { summarySentences: options.summarySentences })
+  const report = analyzeArticles(articles, { summarySentences: options.summarySentences, refine: options.refine })
   const texts = new Map(articles.map((a) => [a.id, a.text]))
   const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
   const output =

@@ -51,10 +51,12 @@ function inputCommand(program: Command, name: string, description: string, actio
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('-q, --quiet', 'no progress or summary on stderr, only failures')
     .addHelpText('after', INPUT_HELP)
-    .action(async (inputs: string[], options: InputOptions & { summarySentences?: number }) => {
+    .action(async (inputs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean }) => {
       setResult(await action(inputs, options, io))
     })
 }
+
+const REFINE_HELP = 'after the online pass, re-cluster with the whole batch at hand: topic groups split into events by their own names, dates and numbers (for a batch of few subjects, e.g. ECB+; up to 3,000 articles)'
 
 /** Builds the program; `io` is where output goes (tests pass their own streams). */
 export function buildProgram(io: Io, setResult: (code: number) => void): Command {
@@ -67,8 +69,10 @@ export function buildProgram(io: Io, setResult: (code: number) => void): Command
   inputCommand(program, 'extract', 'clean text and metadata (outlet, title, authors, dates) per input, with what was removed and why', extractCommand, setResult, io)
   inputCommand(program, 'annotate', 'the clean article plus sentences, entities, quotes with speakers, numbers and dates, as spans', annotateCommand, setResult, io)
   inputCommand(program, 'cluster', 'group the inputs into stories, with why each article joined its story', clusterCommand, setResult, io)
+    .option('--refine', REFINE_HELP)
   inputCommand(program, 'analyze', 'one cross-checked report per story: entities, quotes, facts, discrepancies, timeline, summary, coverage', analyzeCommand, setResult, io)
     .option('--summary-sentences <n>', 'sentences in each summary (3 to 7)', positiveInt, 5)
+    .option('--refine', REFINE_HELP)
   storiesCommand(program, io, setResult)
   registerIngest(program, io, setResult)
   registerServe(program, io, setResult)

@@ -31,7 +31,11 @@ function byPublication(a: Annotated, b: Annotated): number {
 /** `clusterArticles` options: the clusterer's, the batch refinement's, and the user's edits. */
 export interface BatchOptions extends ClusterOptions {
   edits?: readonly StoryEdit[]
-  /** Refine the online stories with the whole batch at hand (see refine.ts); false: online only. */
+  /**
+   * Refine the online stories with the whole batch at hand (see refine.ts). Off by default: it
+   * suits a batch of few subjects with two or more events each (ECB+), but on a mixed batch of many
+   * events that share names (the generated bench corpus) it joins distinct events.
+   */
   refine?: boolean | RefineOptions
   /** Batches larger than this are clustered online only (refinement compares pairs of stories). */
   maxRefineArticles?: number
@@ -46,7 +50,7 @@ export interface BatchOptions extends ClusterOptions {
  * @example clusterArticles(articles).map((s) => s.articleIds)
  */
 export function clusterArticles(articles: Annotated[], options: BatchOptions = {}): StoryCluster[] {
-  const { edits = [], refine = true, maxRefineArticles = 3000, ...clusterOptions } = options
+  const { edits = [], refine = false, maxRefineArticles = 3000, ...clusterOptions } = options
   const clusterer = new StoryClusterer(clusterOptions)
   const maxTerms = options.maxTerms ?? DEFAULT_MAX_TERMS
   const unique = [...new Map(articles.map((a) => [a.id, a])).values()].sort(byPublication)

@@ -52,7 +52,7 @@ test('two events of one kind with different specifics end in two stories, each w
   const meridia = [0, 1, 2, 3, 4, 5].map((n) => report('meridia', n))
   // interleaved, as a batch would hold them
   const batch = lark.flatMap((a, i) => [a, meridia[i]])
-  const stories = clusterArticles(batch)
+  const stories = clusterArticles(batch, { refine: true })
   assert.deepEqual(sortedIds(stories), sortedIds([{ articleIds: lark.map((a) => a.id) }, { articleIds: meridia.map((a) => a.id) }]))
   for (const story of stories) {
     assert.equal(story.id, storyIdOf(story.articleIds[0]), 'the id comes from the earliest article')
@@ -64,17 +64,17 @@ test('two events of one kind with different specifics end in two stories, each w
 
 test('the refined batch does not depend on the order the articles are given in', () => {
   const batch = [0, 1, 2, 3, 4, 5].flatMap((n) => [report('lark', n), report('meridia', n)])
-  assert.deepEqual(clusterArticles(batch), clusterArticles([...batch].reverse()))
+  assert.deepEqual(clusterArticles(batch, { refine: true }), clusterArticles([...batch].reverse(), { refine: true }))
 })
 
 test('edits apply to the refined stories: a merge keeps the target id, a split names its source', () => {
   const batch = [0, 1, 2, 3, 4, 5].flatMap((n) => [report('lark', n), report('meridia', n)])
-  const [a, b] = clusterArticles(batch)
-  const merged = clusterArticles(batch, { edits: [{ op: 'merge', storyIds: [a.id, b.id] }] })
+  const [a, b] = clusterArticles(batch, { refine: true })
+  const merged = clusterArticles(batch, { refine: true, edits: [{ op: 'merge', storyIds: [a.id, b.id] }] })
   assert.equal(merged.length, 1)
   assert.equal(merged[0].id, a.id)
   assert.deepEqual(merged[0].merged, [{ storyId: b.id, by: 'user', score: null }])
-  const split = clusterArticles(batch, { edits: [{ op: 'split', storyId: a.id, articleIds: [a.articleIds[1]] }] })
+  const split = clusterArticles(batch, { refine: true, edits: [{ op: 'split', storyId: a.id, articleIds: [a.articleIds[1]] }] })
   const off = split.find((s) => s.splitFrom === a.id)!
   assert.deepEqual(off.articleIds, [a.articleIds[1]])
   assert.equal(off.id, storyIdOf(a.articleIds[1]))
