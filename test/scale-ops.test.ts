@@ -39,6 +39,17 @@ function freshStream(): string {
   return stream
 }
 
+/** A fresh stream holding one message that a worker dead-lettered with `reason`. */
+async function deadLetterOne(id: string, source: Record<string, string>, reason: string) {
+  const stream = freshStream()
+  const q = await openNatsQueue(NATS_URL, { stream })
+  await q.publish(id, Buffer.concat([Buffer.from(JSON.stringify({ source }) + '\n'), Buffer.from('some text')]))
+  const m = await q.next({ waitMs: 2000 })
+  assert.ok(m)
+  await m.deadLetter(reason)
+  return { stream, q }
+}
+
 describe('scale-out operations', { timeout: 120_000 }, () => {
   it('openStore picks PostgreSQL for a postgres:// URL, and ingest --db stores and clusters there', async () => {
     const db = freshDb()
@@ -106,13 +117,7 @@ describe('scale-out operations', { timeout: 120_000 }, () => {
   })
 
   it('dead-letters lists what the workers gave up on and puts it back with --retry', async () => {
-    const stream = freshStream()
-    const q = await openNatsQueue(NATS_URL, { stream })
-    const body = Buffer.concat([Buffer.from(JSON.stringify({ source: { kind: 'text', path: 'broken.txt' } }) + '\n'), Buffer.from('some text')])
-    await q.publish('deadbeef', body)
-    const m = await q.next({ waitMs: 2000 })
-    assert.ok(m)
-    await m.deadLetter('store down')
+    const { stream, q } = await deadLetterOne('deadbeef', { kind: 'text', path: 'broken.txt' }, 'store down')
     const list = await cli('dead-letters', '--queue', NATS_URL, '--stream', stream)
     assert.equal(list.code, 0, list.stderr)
     const entries = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; reason: string; source: string })
@@ -125,13 +130,7 @@ describe('scale-out operations', { timeout: 120_000 }, () => {
   })
 
   it('the API lists dead letters and retries one (a write: the API key is needed when set); without a queue it says so', async () => {
-    const stream = freshStream()
-    const q = await openNatsQueue(NATS_URL, { stream })
-    const body = Buffer.concat([Buffer.from(JSON.stringify({ source: { kind: 'url', url: 'https://news.example/broken' } }) + '\n'), Buffer.from('text')])
-    await q.publish('feedface', body)
-    const m = await q.next({ waitMs: 2000 })
-    assert.ok(m)
-    await m.deadLetter('cannot parse')
+    const { stream, q } = await deadLetterOne('feedface', { kind: 'url', url: 'https://news.example/broken' }, 'cannot parse')
     const store = openStore(freshDb())
     const queue = new LazyQueue(() => openNatsQueue(NATS_URL, { stream }))
     const app = buildServer(new Library(store), { queue, apiKey: 'sesame' })
