@@ -333,16 +333,25 @@ export class StoryClusterer {
    * then renumbers the term ids the open stories, their recent members and the term index hold.
    */
   private halveVocabulary(): void {
-    const inUse = new Set<number>()
+    // only terms whose frequency halves to zero can be forgotten: mark which of those are still held
+    const fading = this.vocabulary.fading()
+    const held = new Uint8Array(fading.length)
     const hold = (ids: ArrayLike<number>, n = ids.length) => {
-      for (let i = 0; i < n; i++) inUse.add(ids[i])
+      for (let i = 0; i < n; i++) if (fading[ids[i]] === 1) held[ids[i]] = 1
     }
-    for (const story of this.open.values()) {
-      hold(story.terms.ids, story.terms.size)
-      for (const m of story.recent) (hold(m.terms.ids, m.terms.size), hold(m.termIds), hold(m.topTerms))
-      hold([...story.termKeys])
+    if (fading.includes(1)) {
+      for (const story of this.open.values()) {
+        hold(story.terms.ids, story.terms.size)
+        for (const m of story.recent) (hold(m.terms.ids, m.terms.size), hold(m.termIds), hold(m.topTerms))
+        hold([...story.termKeys])
+      }
     }
-    const remap = this.vocabulary.halve(inUse)
+    const remap = this.vocabulary.halve({ has: (id) => held[id] === 1 })
+    if (remap.every((to, from) => to === from)) {
+      // nothing forgotten: ids stay, only the frequencies (hence the cached norms) changed
+      for (const story of this.open.values()) story.normDocs = null
+      return
+    }
     const table = (t: TermTable) => TermTable.from(Array.from(t.ids.subarray(0, t.size), (id) => remap[id]), t.values.subarray(0, t.size))
     const recentDone = new Set<Member>() // a member may sit in two stories' recent lists after a merge
     for (const story of this.open.values()) {

@@ -69,12 +69,19 @@ export class Vocabulary {
     return this.idfs[id]
   }
 
+  /** Marks (1) the terms `halve` would forget unless held: those whose frequency halves to zero. */
+  fading(): Uint8Array {
+    const out = new Uint8Array(this.terms.length)
+    for (let id = 0; id < this.terms.length; id++) if (this.df[id] >> 1 === 0) out[id] = 1
+    return out
+  }
+
   /**
    * Halves every document frequency and the document count (so frequencies follow the recent
    * stream, not the whole archive) and forgets the terms whose frequency fell to zero unless
    * `inUse` holds them. Returns old id -> new id (-1: forgotten); the ids kept stay in order.
    */
-  halve(inUse: ReadonlySet<number>): Int32Array {
+  halve(inUse: { has(id: number): boolean }): Int32Array {
     const remap = new Int32Array(this.terms.length).fill(-1)
     const terms: string[] = []
     const df = new Int32Array(Math.max(1024, this.df.length))
