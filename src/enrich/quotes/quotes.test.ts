@@ -194,6 +194,21 @@ test('findQuotes: an opening mark typed where a closing one belongs still closes
   assert.deepEqual(found, ['Do you want that label?', 'No, I do not'])
 })
 
+test('findQuotes: a name in apposition to a role phrase speaks, even after a comma-set adverb', () => {
+  const text = "On Friday, however, the chief of the Harbor Safety Board, Lena Vorhees, said the cranes had ''failed twice in a week.''"
+  assert.equal(quoteStarting(text, 'failed twice').speaker?.name, 'Lena Vorhees')
+})
+
+test('findQuotes: a place role phrase resolves only to a person whose own role holds the place', () => {
+  // "Ohio" stands near Brandt only across a comma and "after": it is not his role; no one is of Ohio, so the phrase stays as written.
+  const text = 'Carla Menendez spoke Friday in Dayton, Ohio, hours after Walter Brandt posted. The Ohio governor said the county was “ready for a recount.”'
+  assert.equal(quoteStarting(text, 'ready for').speaker?.name, 'The Ohio governor')
+  const named = 'Ohio Gov. Carla Menendez spoke first. Walter Brandt posted later. The Ohio governor said the county was “ready for a recount.”'
+  assert.equal(quoteStarting(named, 'ready for').speaker?.name, 'Carla Menendez')
+  const sentenceEnd = 'Rain fell all day in Ohio. Walter Brandt posted later. The Ohio senator said the county was “ready for a recount.”'
+  assert.equal(quoteStarting(sentenceEnd, 'ready for').speaker?.name, 'The Ohio senator')
+})
+
 /** "she"/"he" skip a person of the other gender (known from a first name, a role or an earlier pronoun). */
 const genderCases: [text: string, quote: string, speaker: string][] = [
   ['Piotr Walczak met Nadia Ferrante at the dock. “We found the leak,” she said.', 'We found the leak', 'Nadia Ferrante'],
@@ -206,6 +221,13 @@ const genderCases: [text: string, quote: string, speaker: string][] = [
     'Okafor',
   ],
 ]
+
+/** A pronoun resolves to the subject of the main clause, not of a leading "When ..." clause. */
+genderCases.push([
+  'When Ms. Tovar, at a forum in Dayton, suggested a recount, Mrs. Halloran answered that she welcomed it because, she said, “the count was clean.”',
+  'the count was clean',
+  'Halloran',
+])
 
 for (const [text, quote, speaker] of genderCases) {
   test(`findQuotes pronoun gender: “${quote}” -> ${speaker}`, () => {

@@ -169,7 +169,8 @@ const APPOSED_ROLE =
 function apposedToRole(text: string, at: number): boolean {
   const window = text.slice(Math.max(0, at - 80), at)
   const m = APPOSED_ROLE.exec(window)
-  return m !== null && !/,\s*$/.test(window.slice(0, m.index))
+  // "On Wednesday, however, the director of ..., James Comey": a comma after a lower-case word sets off no name.
+  return m !== null && !/\p{Lu}[\p{L}.'’-]*,\s*$/u.test(window.slice(0, m.index))
 }
 /** Only the closing mark's punctuation between a quote and a name. */
 const RIGHT_AFTER_CLOSE = /^[,.!?]?["”'’]*,?\s*$/
@@ -273,7 +274,10 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
     const people = candidates.filter(
       (c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= start && c.end <= end && fits(c.entity.name, c.entity.role),
     )
-    const subject = clauseSubject(text, people, start, end) ?? people[0]
+    // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
+    const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
+    const main = lead ? clauseSubject(text, people, start + lead[0].length, end) : null
+    const subject = main ?? clauseSubject(text, people, start, end) ?? people[0]
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
   return null
@@ -293,12 +297,16 @@ function roleMatch(view: ArticleView, pos: number, head: string): string | null 
     const c = view.candidates[i]
     if (c.kind !== 'entity' || c.entity?.type !== 'person' || !c.name) continue
     // The role as written, with a nationality or state word that may stand before it ("Russian President").
-    const around = view.text.slice(Math.max(0, startWithRole(c) - 24), endWithRole(c)).split(/[^\p{L}-]+/u)
+    // Only the words bound to the name count: none across a comma or clause word ("in Fort Wayne, Indiana, hours after Trump").
+    const lead = view.text.slice(Math.max(0, startWithRole(c) - 24), startWithRole(c)).split(ROLE_LEAD_BREAK).at(-1) ?? ''
+    const around = (lead + view.text.slice(startWithRole(c), endWithRole(c))).split(/[^\p{L}-]+/u)
     if (words.some((w) => around.includes(w))) return c.name
   }
   return null
 }
 
+/** What ends the words written before a name as its role: punctuation, or a word that opens a clause or a phrase. */
+const ROLE_LEAD_BREAK = /[,;:!?()“”"—–]|(?<!\b(?:Gov|Sen|Rep|Sens|Reps|Lt|Gen|Col|Adm|Amb|Atty|Sec|Dr|Mr|Mrs|Ms|St))\.|\b(?:in|of|at|on|to|for|from|with|by|after|before|where|when|while|as|and|but|than)\b/
 /** A place or nationality ("Florida", "New", "Russian"), not a party ("Republican"), in a role phrase. */
 const isPlaceWord = (word: string): boolean => (PLACES.has(word) || PLACE_FIRST_WORDS.has(word) || DEMONYMS.has(word)) && !PARTY_WORDS.has(word)
 const PARTY_WORDS = new Set(['Republican', 'Republicans', 'Democratic', 'Democrat', 'Democrats'])
