@@ -2,28 +2,16 @@
 // stories, as with SQLite: the store's advisory write lock and saved clusterer state make the
 // second writer see the first's assignments and join them.
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { after, before, describe, it } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { openPostgresStore } from '../src/store/postgres/driver.js'
 import { dropSchemas, ensureService, freshSchema, PG_URL } from './helpers/services.js'
-import { assertCopiesShareStories } from './helpers/ingest-race.js'
+import { assertCopiesShareStories, raceChild as child, RACE_ARTICLES as ARTICLES } from './helpers/ingest-race.js'
 
-const script = fileURLToPath(new URL('./ingest-race.fixture.ts', import.meta.url))
-const ARTICLES = 40
 const schemas: string[] = []
 
 before(() => ensureService('postgres'))
 after(() => dropSchemas(schemas))
 
-function child(db: string, copy: 'a' | 'b', startAt: number): Promise<{ new: number; failed: number }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', script, db, copy, String(startAt), String(ARTICLES)], { stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    proc.stdout.on('data', (d) => (out += d))
-    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { new: number; failed: number }) : reject(new Error(`exit ${code}`))))
-  })
-}
 
 describe('two ingest processes on one PostgreSQL library', { timeout: 120_000 }, () => {
   it('put both copies of every article in one story, whichever process stored it first', async () => {
