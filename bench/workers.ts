@@ -6,6 +6,7 @@
  * target: >= 1.7 on a 2-core machine). Needs the machine's PostgreSQL and NATS (started if down).
  */
 import { execFileSync, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { cpus } from 'node:os'
 import { dirname, resolve } from 'node:path'
@@ -21,6 +22,8 @@ import { generateCorpus } from './corpus.js'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** The built CLI, as deployed workers run it (no TypeScript loader starting up in each process). */
 const CLI = resolve(root, 'bin/parallax.js')
+/** Extra node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
+const WORKER_NODE_ARGS = (process.env.PARALLAX_BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)
 
 /** One timed run: `processes` workers over `articles` published documents. */
 export interface WorkersRow {
@@ -28,16 +31,65 @@ export interface WorkersRow {
   articles: number
   seconds: number
   perSecond: number
+  /**
+   * Articles stored per second between the 25th and the 95th percentile of the ledger's commit
+   * times: the rate once the processes are started and their JIT is warm (a worker's first
+   * thousands of articles cost up to 3x the later ones), without the drain at the end.
+   */
+  steadyPerSecond: number
   stored: number
   assigned: number
   /** CPU time of the worker processes per article, in ms (their own report). */
   workerCpuMs: number
+  /** CPU time of the local PostgreSQL and NATS server processes per article, in ms (from /proc; NaN when not readable). */
+  postgresCpuMs: number
+  natsCpuMs: number
   /** PostgreSQL bytes per stored article: tables, indexes and TOAST of the schema. */
   dbBytesPerArticle: number
   /** JetStream bytes per message. */
   streamBytesPerMessage: number
   /** `parallax reprocess --all` over the stored articles in one process (1-worker row only), articles/s. */
   reprocessPerSecond?: number
+}
+
+/** Rows per second between the 25th and 95th percentile of sorted commit times `t` (seconds). */
+export function steadyRate(t: readonly number[]): number {
+  const from = Math.floor(t.length * 0.25)
+  const to = Math.floor(t.length * 0.95)
+  return to > from && t[to] > t[from] ? (to - from) / (t[to] - t[from]) : NaN
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100
+
+/**
+ * CPU seconds used so far by the local processes named `name` and their reaped children (a
+ * PostgreSQL backend's time is added to the postmaster's when it exits); NaN without /proc.
+ */
+export function processCpuSeconds(name: string): number {
+  let ticks = 0
+  let pids: string[]
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p))
+  } catch {
+    return NaN
+  }
+  for (const pid of pids) {
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    } catch {
+      continue // exited meanwhile
+    }
+    // pid (comm) state ppid ...: the command may hold spaces, so fields are counted after the ')'
+    const open = stat.indexOf('(')
+    const close = stat.lastIndexOf(')')
+    if (stat.slice(open + 1, close) !== name) continue
+    const fields = stat.slice(close + 2).split(' ')
+    // utime, stime, cutime, cstime are fields 14-17 of the line, 12-15 after the command
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])
+  }
+  return ticks / TICKS_PER_SECOND
 }
 
 /** Times `parallax reprocess --all` on a stored library (one process). */
@@ -68,7 +120,7 @@ async function prepare(raws: readonly RawDocument[]): Promise<{ stream: string; 
 /** Runs one worker until the stream is drained; resolves with its CPU time in ms. */
 function runWorker(db: string, stream: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, 'worker', '--db', db, '--queue', NATS_URL, '--stream', stream, '--exit-when-idle'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [...WORKER_NODE_ARGS, CLI, 'worker', '--db', db, '--queue', NATS_URL, '--stream', stream, '--exit-when-idle'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
     let err = ''
     child.stderr.on('data', (d) => (err += d))
     child.on('exit', (code) => (code === 0 ? resolvePromise(Number(/cpu (\d+) ms/.exec(err)?.[1] ?? NaN)) : reject(new Error(`worker exit ${code}: ${err.slice(-2000)}`))))
@@ -86,12 +138,16 @@ async function dropStream(stream: string): Promise<void> {
 export async function timeWorkers(raws: readonly RawDocument[], processes: number): Promise<WorkersRow> {
   const { stream, schema, db } = await prepare(raws)
   try {
+    const services = () => [processCpuSeconds('postgres'), processCpuSeconds('nats-server')]
+    const before = services()
     const started = performance.now()
     const cpu = await Promise.all(Array.from({ length: processes }, () => runWorker(db, stream)))
     const seconds = (performance.now() - started) / 1000
+    const after = services()
     const client = new pg.Client({ connectionString: PG_URL })
     await client.connect()
     const { rows } = await client.query<{ n: string; a: string }>(`SELECT count(*) AS n, count(story_id) AS a FROM "${schema}".articles`)
+    const done = await client.query<{ t: string }>(`SELECT extract(epoch FROM done_at) AS t FROM "${schema}".work_ledger ORDER BY done_at`)
     const size = await client.query<{ bytes: string }>(
       `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`, [schema])
     await client.end()
@@ -101,8 +157,10 @@ export async function timeWorkers(raws: readonly RawDocument[], processes: numbe
     const stored = Number(rows[0].n)
     const reprocessPerSecond = processes === 1 ? await timeReprocess(db, stored) : undefined
     return {
-      processes, articles: raws.length, seconds, perSecond: raws.length / seconds, stored, assigned: Number(rows[0].a),
-      workerCpuMs: cpu.reduce((a, b) => a + b, 0) / raws.length, dbBytesPerArticle: Number(size.rows[0].bytes) / stored,
+      processes, articles: raws.length, seconds, perSecond: raws.length / seconds, steadyPerSecond: steadyRate(done.rows.map((r) => Number(r.t))), stored, assigned: Number(rows[0].a),
+      workerCpuMs: cpu.reduce((a, b) => a + b, 0) / raws.length,
+      postgresCpuMs: ((after[0] - before[0]) * 1000) / raws.length, natsCpuMs: ((after[1] - before[1]) * 1000) / raws.length,
+      dbBytesPerArticle: Number(size.rows[0].bytes) / stored,
       streamBytesPerMessage: info.state.bytes / Math.max(1, info.state.messages), reprocessPerSecond,
     }
   } finally {
@@ -112,8 +170,8 @@ export async function timeWorkers(raws: readonly RawDocument[], processes: numbe
 }
 
 /** Runs the bench and prints the table. */
-export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRow[]; ratio: number }> {
-  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string', default: '4000' }, seed: { type: 'string', default: '7' } } })
+export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRow[]; ratio: number; steadyRatio: number }> {
+  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string', default: '16000' }, seed: { type: 'string', default: '7' } } })
   await ensureService('postgres')
   await ensureService('nats')
   // the workers run the built CLI: build it from the current sources first
@@ -123,14 +181,15 @@ export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRo
     .map((a) => ({ source: { kind: 'text', path: a.path }, bytes: encoder.encode(a.text), publishedAt: a.publishedAt }))
   const rows = [await timeWorkers(raws, 1), await timeWorkers(raws, 2)]
   const ratio = rows[1].perSecond / rows[0].perSecond
+  const steadyRatio = rows[1].steadyPerSecond / rows[0].steadyPerSecond
   console.log(`workers bench: ${raws.length} generated articles (seed ${values.seed}), ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`)
-  console.log('processes  seconds  articles/s  stored  in a story  worker CPU ms/article  DB bytes/article  stream bytes/message')
+  console.log('processes  seconds  articles/s  steady articles/s  stored  in a story  CPU ms/article: worker  PostgreSQL  NATS  DB bytes/article  stream bytes/message')
   for (const r of rows) {
-    console.log(`${String(r.processes).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.perSecond.toFixed(0).padStart(10)}  ${String(r.stored).padStart(6)}  ${String(r.assigned).padStart(10)}  ${r.workerCpuMs.toFixed(2).padStart(21)}  ${r.dbBytesPerArticle.toFixed(0).padStart(16)}  ${r.streamBytesPerMessage.toFixed(0).padStart(20)}`)
+    console.log(`${String(r.processes).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.perSecond.toFixed(0).padStart(10)}  ${r.steadyPerSecond.toFixed(0).padStart(17)}  ${String(r.stored).padStart(6)}  ${String(r.assigned).padStart(10)}  ${r.workerCpuMs.toFixed(2).padStart(22)}  ${r.postgresCpuMs.toFixed(2).padStart(10)}  ${r.natsCpuMs.toFixed(2).padStart(4)}  ${r.dbBytesPerArticle.toFixed(0).padStart(16)}  ${r.streamBytesPerMessage.toFixed(0).padStart(20)}`)
   }
   console.log(`reprocess --all, one process: ${rows[0].reprocessPerSecond?.toFixed(0)} articles/s`)
-  console.log(`ratio 2 / 1 processes: ${ratio.toFixed(2)} (target >= 1.7)`)
-  return { rows, ratio }
+  console.log(`ratio 2 / 1 processes: ${ratio.toFixed(2)} whole run, ${steadyRatio.toFixed(2)} steady (target >= 1.7)`)
+  return { rows, ratio, steadyRatio }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await benchWorkersCli(process.argv.slice(2))

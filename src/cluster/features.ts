@@ -130,3 +130,39 @@ export function cosine(a: Vector, b: Vector): number {
   for (const v of b.values()) nb += v ** 2
   return dot === 0 ? 0 : dot / Math.sqrt(na * nb)
 }
+
+/** Version tag of `encodeFeatures`' text: a reader meeting another version recomputes from the article. */
+const FEATURES_FORMAT = 1
+
+/**
+ * One article's features as compact text, for a clustering consumer in another process (the queue
+ * workers compute them in parallel; the single consumer only decodes): terms as their counts
+ * (weights are 1 + ln(count), recomputed on decoding to the same value), the fingerprint in base64.
+ * `maxTerms` is recorded so a consumer with another setting does not use them.
+ */
+export function encodeFeatures(f: ArticleFeatures, maxTerms: number): string {
+  const terms: (string | number)[] = []
+  for (const [t, w] of f.terms) terms.push(t, Math.round(Math.exp(w - 1)))
+  const entities = Array.from(f.entities, ([k, w]) => [k, w, f.labels.get(k) ?? null])
+  const fp = Buffer.alloc(f.fp.length * 4)
+  for (let i = 0; i < f.fp.length; i++) fp.writeUInt32LE(f.fp[i], i * 4)
+  return JSON.stringify([FEATURES_FORMAT, maxTerms, f.id, f.time, terms, entities, [...f.dates], [...f.numbers], fp.toString('base64')])
+}
+
+/** `encodeFeatures`' text back as features; null when it was made by another format or `maxTerms`. */
+export function decodeFeatures(text: string, maxTerms: number): ArticleFeatures | null {
+  const [format, max, id, time, terms, entities, dates, numbers, fp64] = JSON.parse(text) as [
+    number, number, string, number | null, (string | number)[], [string, number, string | null][], [string, number][], [string, number][], string]
+  if (format !== FEATURES_FORMAT || max !== maxTerms) return null
+  const termVector: Vector = new Map()
+  for (let i = 0; i < terms.length; i += 2) termVector.set(terms[i] as string, 1 + Math.log(terms[i + 1] as number))
+  const labels = new Map<string, string>()
+  for (const [k, , label] of entities) if (label !== null) labels.set(k, label)
+  const bytes = Buffer.from(fp64, 'base64')
+  const fingerprint = new Uint32Array(bytes.length / 4)
+  for (let i = 0; i < fingerprint.length; i++) fingerprint[i] = bytes.readUInt32LE(i * 4)
+  return {
+    id, time, terms: termVector, entities: new Map(entities.map(([k, w]) => [k, w])), labels,
+    dates: new Map(dates), numbers: new Map(numbers), fp: fingerprint,
+  }
+}

@@ -92,6 +92,8 @@ export async function consume(queue: Queue, handler: (message: QueueMessage) => 
     }
     let message: QueueMessage | null
     try {
+      // a batch job ends as soon as the queue is drained, not after another wait for messages
+      if (exitWhenIdle && running.size === 0 && (await isIdle(queue))) break
       // with jobs in hand, do not block on an empty queue: finish them first
       message = await queue.next({ waitMs: running.size > 0 ? 0 : waitMs })
       if (queueDown > 0) onEvent({ kind: 'recovered', what: 'queue' })

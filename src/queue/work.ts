@@ -9,6 +9,8 @@
  */
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
+import { DEFAULT_MAX_TERMS } from '../cluster/clusterer.js'
+import { articleFeatures, decodeFeatures, encodeFeatures, type ArticleFeatures } from '../cluster/features.js'
 import { StoryClusterer, type ClusterOptions } from '../cluster/index.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
@@ -40,8 +42,12 @@ export function describeDeadLetter(d: DeadLetter): { id: string; seq: number; at
   return { id: d.id, seq: d.seq, attempts: d.attempts, at: d.at, reason: d.reason, source: source.path ?? source.url ?? null }
 }
 
-/** What one message became: an article to store, or why its document could not be read. */
-type Processed = { seq: number; raw: RawDocument } & ({ article: Annotated } | { failure: string })
+/**
+ * What one message became: an article to store with its clustering features (computed here, in
+ * parallel across workers, so the single clustering consumer only decodes them), or why its
+ * document could not be read.
+ */
+type Processed = { seq: number; raw: RawDocument } & ({ article: Annotated; features: string } | { failure: string })
 
 /**
  * Handles one message: a document that cannot be extracted is recorded as failed (retrying would
@@ -52,7 +58,8 @@ export async function processMessage(store: PostgresStore, message: QueueMessage
   const raw = decodeRaw(message.data)
   let processed: Processed
   try {
-    processed = { seq: message.seq, raw, article: annotate(extractArticle(raw)) }
+    const article = annotate(extractArticle(raw))
+    processed = { seq: message.seq, raw, article, features: encodeFeatures(articleFeatures(article, DEFAULT_MAX_TERMS), DEFAULT_MAX_TERMS) }
   } catch (error) {
     processed = { seq: message.seq, raw, failure: (error as Error).message }
   }
@@ -66,7 +73,12 @@ async function writeProcessed(store: PostgresStore, p: Processed): Promise<void>
   // the original bytes stay with the article (so a newer pipeline can re-run extraction on them);
   // also on a duplicate, since a worker that died between the two writes leaves the article without them
   await store.putRaw(put.id, p.raw)
-  await recordOutcome(store, p.seq, put.id, put.status)
+  await recordOutcome(store, p.seq, put.id, put.status, null, featuresFor(p, put))
+}
+
+/** The features to keep in the ledger: those of a newly stored article (a duplicate's story is its original's). */
+function featuresFor(p: Processed, put: PutResult): string | null {
+  return 'features' in p && put.status === 'new' && put.id === p.article.id ? p.features : null
 }
 
 /** `writeProcessed` for many messages in a few statements (articles, raw bytes, ledger rows). */
@@ -77,12 +89,11 @@ async function writeGroup(store: PostgresStore, group: readonly Processed[]): Pr
   const outcome = new Map<Processed, PutResult>(stored.map(({ p }, i) => [p, puts[i]]))
   const rows = group.map((p) => {
     const put = outcome.get(p)
-    return put ? { seq: p.seq, id: put.id, outcome: put.status, detail: null } : { seq: p.seq, id: null, outcome: 'failed', detail: 'failure' in p ? p.failure : null }
+    return put
+      ? { seq: p.seq, id: put.id, outcome: put.status, detail: null, features: featuresFor(p, put) }
+      : { seq: p.seq, id: null, outcome: 'failed', detail: 'failure' in p ? p.failure : null, features: null }
   })
-  await store.query(
-    `INSERT INTO work_ledger (seq, article_id, outcome, detail) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
-     ON CONFLICT (seq) DO NOTHING`,
-    [rows.map((r) => r.seq), rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.detail)])
+  await store.insertRows('work_ledger', ['seq', 'article_id', 'outcome', 'detail', 'features'], rows.map((r) => [r.seq, r.id, r.outcome, r.detail, r.features]), 'ON CONFLICT (seq) DO NOTHING')
 }
 
 /**
@@ -129,8 +140,8 @@ export class GroupWriter {
 }
 
 /** Writes the ledger row of stream sequence `seq` (once: a redelivery keeps the first). */
-export async function recordOutcome(store: PostgresStore, seq: number, articleId: string | null, outcome: string, detail: string | null = null): Promise<void> {
-  await store.query('INSERT INTO work_ledger (seq, article_id, outcome, detail) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO NOTHING', [seq, articleId, outcome, detail])
+export async function recordOutcome(store: PostgresStore, seq: number, articleId: string | null, outcome: string, detail: string | null = null, features: string | null = null): Promise<void> {
+  await store.query('INSERT INTO work_ledger (seq, article_id, outcome, detail, features) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (seq) DO NOTHING', [seq, articleId, outcome, detail, features])
 }
 
 export interface ClusterConsumerOptions {
@@ -177,7 +188,7 @@ export class ClusterConsumer {
    */
   async step(idle: boolean): Promise<number> {
     if (!(await this.lead())) return 0
-    const rows = await this.store.query<{ seq: string; article_id: string | null }>('SELECT seq, article_id FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2', [this.cursor, this.options.batch ?? 500])
+    const rows = await this.store.query<LedgerRow>('SELECT seq, article_id, features FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2', [this.cursor, this.options.batch ?? 500])
     let take = 0
     for (const row of rows) {
       if (Number(row.seq) !== this.cursor + take + 1 && !idle) break
@@ -186,7 +197,7 @@ export class ClusterConsumer {
     if (take === 0) return 0
     const taken = rows.slice(0, take)
     try {
-      await this.assignAll(taken.flatMap((r) => (r.article_id ? [r.article_id] : [])))
+      await this.assignAll(taken)
     } catch (error) {
       // the clusterer in memory moved on while the database rolled back: give up the lead, so the
       // next step (here or in another process) rebuilds from what was committed
@@ -206,21 +217,37 @@ export class ClusterConsumer {
     this.client = null
   }
 
-  /** Assigns stories to `ids` in order, reading the articles not yet in a story in one query. */
-  private async assignAll(ids: readonly string[]): Promise<void> {
+  /**
+   * Assigns stories to the articles of ledger `rows` in order: from the features their workers
+   * computed, or, for rows without usable ones (written by an older version), from the stored
+   * articles, read in one query.
+   */
+  private async assignAll(rows: readonly LedgerRow[]): Promise<void> {
+    const ids = rows.flatMap((r) => (r.article_id ? [r.article_id] : []))
     if (ids.length === 0) return
     // already assigned: a redelivered or re-sent document, or a step repeated after a crash
     const open = await this.store.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND story_id IS NULL', [ids])
     const waiting = new Set(open.map((r) => r.id))
-    const articles = await this.store.getArticles(ids.filter((id) => waiting.has(id)))
     const assigned = []
-    for (const article of articles) {
+    for (const f of await this.featuresOf(rows.filter((r) => r.article_id !== null && waiting.has(r.article_id)))) {
       // a document re-sent within one batch appears twice; the first copy is the one assigned
-      if (!waiting.delete(article.id)) continue
-      const { storyId, ...why } = this.clusterer!.add(article)
-      assigned.push({ articleId: article.id, storyId, why })
+      if (!waiting.delete(f.id)) continue
+      const { storyId, ...why } = this.clusterer!.addFeatures(f, true)
+      assigned.push({ articleId: f.id, storyId, why })
     }
     await this.store.assignStories(assigned)
+  }
+
+  /** The clustering features of the ledger rows' articles, in row order (decoded, else computed from the stored article). */
+  private async featuresOf(rows: readonly LedgerRow[]): Promise<ArticleFeatures[]> {
+    const maxTerms = this.options.cluster?.maxTerms ?? DEFAULT_MAX_TERMS
+    const decoded = rows.map((r) => (r.features ? decodeFeatures(r.features, maxTerms) : null))
+    const missing = rows.flatMap((r, i) => (decoded[i] ? [] : [r.article_id!]))
+    const stored = new Map((missing.length > 0 ? await this.store.getArticles(missing) : []).map((a) => [a.id, articleFeatures(a, maxTerms)]))
+    return rows.flatMap((r, i) => {
+      const f = decoded[i] ?? stored.get(r.article_id!)
+      return f ? [f] : []
+    })
   }
 
   /** Replays the assignments made so far, in the order they were made, into a fresh clusterer. */
@@ -228,11 +255,18 @@ export class ClusterConsumer {
     this.clusterer = new StoryClusterer(this.options.cluster)
     const cursor = await this.store.query<{ seq: string }>('SELECT seq FROM cluster_cursor')
     this.cursor = Number(cursor[0]?.seq ?? 0)
-    const rows = await this.store.query<{ id: string }>(
-      `SELECT l.article_id AS id FROM work_ledger l JOIN articles a ON a.id = l.article_id
+    const rows = await this.store.query<LedgerRow>(
+      `SELECT l.seq, l.article_id, l.features FROM work_ledger l JOIN articles a ON a.id = l.article_id
        WHERE a.story_id IS NOT NULL AND l.seq = (SELECT min(seq) FROM work_ledger WHERE article_id = l.article_id) ORDER BY l.seq`)
     for (let i = 0; i < rows.length; i += 500) {
-      for (const article of await this.store.getArticles(rows.slice(i, i + 500).map((r) => r.id))) this.clusterer.add(article)
+      for (const f of await this.featuresOf(rows.slice(i, i + 500))) this.clusterer.addFeatures(f, true)
     }
   }
+}
+
+/** A work ledger row as the clustering consumer reads it. */
+interface LedgerRow {
+  seq: string
+  article_id: string | null
+  features: string | null
 }

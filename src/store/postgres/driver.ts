@@ -40,6 +40,8 @@ export function isPostgresUrl(location: string): boolean {
 
 /** Arbitrary constant key of the advisory lock held by the library's writer (`writeLocked`). */
 const LIBRARY_WRITE_LOCK = 7_207_003
+/** Rows per INSERT of `insertRows` (PostgreSQL takes at most 65,535 parameters per statement). */
+const INSERT_ROWS = 500
 
 const SUMMARY_COLUMNS = 'seq, id, title, outlet, url, published_at, story_id, ingested_at'
 
@@ -172,10 +174,28 @@ export class PostgresStore implements Store, SharedClusterState {
   /** `putRaw` for many articles in one statement. */
   putRaws(items: readonly { articleId: string; raw: RawDocument }[]): Promise<void> {
     if (items.length === 0) return Promise.resolve()
-    return this.run('putRaw', async () => void (await this.db().query(
-      'INSERT INTO raw_documents (article_id, meta, bytes) SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT DO NOTHING',
-      [items.map((i) => i.articleId), items.map(({ raw }) => JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null })),
-        items.map(({ raw }) => Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength))])))
+    return this.run('putRaw', async () => void (await this.insertRows('raw_documents', ['article_id', 'meta', 'bytes'],
+      items.map(({ articleId, raw }) => [articleId, JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null }),
+        Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength)]), 'ON CONFLICT DO NOTHING')))
+  }
+
+  /**
+   * Inserts `rows` (values in `columns` order) into `table` with one parameter per value: no array
+   * literal to build and escape here and to parse in the server, and Buffers travel as binary.
+   * Statements of at most `INSERT_ROWS` rows; `suffix` follows the VALUES list (ON CONFLICT,
+   * RETURNING); returns the rows of every statement. `table` and `columns` are trusted names.
+   */
+  async insertRows<T extends pg.QueryResultRow = Row>(table: string, columns: readonly string[], rows: readonly unknown[][], suffix = ''): Promise<T[]> {
+    await this.init()
+    const out: T[] = []
+    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+      const chunk = rows.slice(start, start + INSERT_ROWS)
+      const params: unknown[] = []
+      const tuples = chunk.map((row) => '(' + row.map((value) => (params.push(value), `$${params.length}`)).join(', ') + ')')
+      const { rows: returned } = await this.db().query<T>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params)
+      out.push(...returned)
+    }
+    return out
   }
 
   /** The kept raw documents of `articleIds` (articles stored without one are missing from the map). */
@@ -212,15 +232,10 @@ export class PostgresStore implements Store, SharedClusterState {
     if (items.length === 0) return []
     const keys = items.map((i) => normalizeUrl(i.url ?? i.article.source.url))
     const now = new Date().toISOString()
-    const column = <T>(f: (a: Annotated, i: number) => T): T[] => items.map((item, i) => f(item.article, i))
-    const inserted = await this.db().query<{ id: string; seq: string }>(
-      `INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, pipeline_version)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-       ON CONFLICT DO NOTHING RETURNING id, seq`,
-      [column((a) => a.id), keys, column((a) => a.title), column((a) => a.outlet?.name ?? null), column((a) => a.publishedAt), column(() => now),
-        column((a) => a.text), column((a) => JSON.stringify({ ...a, text: undefined })), column((a) => pipelineVersionOf(a))],
-    )
-    const fresh = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]))
+    const inserted = await this.insertRows<{ id: string; seq: string }>('articles', ['id', 'url', 'title', 'outlet', 'published_at', 'ingested_at', 'text', 'data', 'pipeline_version'],
+      items.map(({ article: a }, i) => [a.id, keys[i], a.title, a.outlet?.name ?? null, a.publishedAt, now, a.text, JSON.stringify({ ...a, text: undefined }), pipelineVersionOf(a)]),
+      'ON CONFLICT DO NOTHING RETURNING id, seq')
+    const fresh = new Map(inserted.map((r) => [r.id, Number(r.seq)]))
     const results: (PutResult | null)[] = items.map(({ article }) => {
       const seq = fresh.get(article.id)
       if (seq === undefined) return null

@@ -96,6 +96,14 @@ export const MIGRATIONS: readonly string[] = [
      ALTER TABLE cluster_state ALTER COLUMN state SET COMPRESSION lz4;
    EXCEPTION WHEN feature_not_supported THEN NULL; -- a server built without lz4 keeps pglz
    END $$;`,
+  // 6: the clustering features a worker computed for the article of a ledger row (cluster/features.ts
+  // encodeFeatures), so the single clustering consumer decodes them instead of reading and
+  // re-analysing whole articles; null for failures, duplicates and rows of older versions
+  `ALTER TABLE work_ledger ADD COLUMN features text;
+   DO $$ BEGIN
+     ALTER TABLE work_ledger ALTER COLUMN features SET COMPRESSION lz4;
+   EXCEPTION WHEN feature_not_supported THEN NULL;
+   END $$;`,
 ]
 
 /** Arbitrary constant key of the advisory lock that serialises migrations across processes. */
