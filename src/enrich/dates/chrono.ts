@@ -43,11 +43,12 @@ const BARE_WEEKDAY_ABBREVIATION_RE = /^(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)
 // "1/2", "12 3/4": without a year, a slash pair in news is far more often a fraction than a date.
 const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
 // Words that put a weekday after the publication date: plans, deadlines, announcements to come.
-const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|expected|plans?|planned|scheduled|due|deadline|until|next|upcoming|to be|set to|going to)\b/i
+// ("had been scheduled to expire Friday" looks back: the plan is past.)
+const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected|planned|scheduled|due|set to)|plans?|deadline|until|next|upcoming|to be|going to)\b/i
 const SENTENCE_BREAK_RE = /[.!?]\s/g
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
 const PLAINLY_AHEAD_RE =
-  /\b(?:will|'ll|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b[^.;!?]*$/i
+  /\b(?:will|'ll|shall|is\s+to|are\s+to|(?<!\bhad\s+been\s+)(?:scheduled|expected|set)\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b[^.;!?]*$/i
 
 type Parsed = chrono.ParsedResult
 
@@ -190,7 +191,7 @@ function speaksOfFuture(text: string, start: number, end: number): boolean {
   const before = text.slice(windowStart, start)
   let sentenceStart = 0
   for (const m of before.matchAll(SENTENCE_BREAK_RE)) sentenceStart = m.index + m[0].length
-  const after = text.slice(end, end + 60)
+  const after = text.slice(end, end + 80)
   const stop = after.search(/[.!?](?:\s|$)/)
   return FUTURE_CUE_RE.test(before.slice(sentenceStart)) || FUTURE_CUE_RE.test(stop < 0 ? after : after.slice(0, stop))
 }

@@ -105,6 +105,82 @@ const CASES: [string, string, Seen[]][] = [
     ['Monday', 'DATE', '1998-10-26'],
     ['today', 'DATE', '1998-10-26'],
   ]],
+  // after a period of several months, "a year earlier" and "the 1988 period" are the year before, not a quarter
+  ['Profit rose in the third quarter. For the nine months, net rose from $40 million a year earlier and $30 million in the 1987 period.', '1989-10-26', [
+    ['the third quarter', 'DATE', '1989-Q3'],
+    ['the nine months', 'DURATION', 'P9M'],
+    ['a year earlier', 'DATE', '1988'],
+    ['the 1987 period', 'DATE', '1987'],
+  ]],
+  ['Net for the year-earlier nine months included a gain.', '1989-10-26', [['the year-earlier nine months', 'DURATION', 'P9M']]],
+  // a quarter that ends outside the fiscal quarter last named is a fiscal one: its calendar quarter is unknown
+  ['Acme earned $3 million in the fiscal first quarter. For the quarter ended Sept. 30, sales rose from $9 million a year earlier. During the quarter, costs fell.', '1989-10-26', [
+    ['the fiscal first quarter', 'DATE', '1989-Q1'],
+    ['the quarter', 'DATE', '1989-QX'],
+    ['Sept. 30', 'DATE', '1989-09-30'],
+    ['a year earlier', 'DATE', '1988-QX'],
+    ['the quarter', 'DATE', '1989-QX'],
+  ]],
+  // the quarter under report stays the reference when an earlier quarter, or one not yet over, is named in passing
+  ['Profit rose in the third quarter. After a flat second quarter, costs fell; the fourth quarter will be better. Sales rose from $5 million a year earlier.', '1989-11-01', [
+    ['the third quarter', 'DATE', '1989-Q3'],
+    ['a flat second quarter', 'DATE', '1989-Q2'],
+    ['the fourth quarter', 'DATE', '1989-Q4'],
+    ['a year earlier', 'DATE', '1988-Q3'],
+  ]],
+  // plural weekdays are sets; "post-1990" is the year; "April 24 and 25" two days
+  ['The club meets on Mondays and on Tuesday nights in the post-1990 building.', '1998-10-26', [
+    ['Mondays', 'SET', 'XXXX-WXX-1'],
+    ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+    ['post-1990', 'DATE', '1990'],
+  ]],
+  ['The fair will be held on April 24 and 25.', '1999-02-10', [['April 24', 'DATE', '1999-04-24'], ['25', 'DATE', '1999-04-25']]],
+  // a title is no length of time, a rate no duration; "and a half", "trading days"
+  ['He told 60 Minutes he waited a minute and a half; the airline flies four flights a week.', '1998-10-26', [['a minute and a half', 'DURATION', 'PT1M30S']]],
+  ['Eight trading days later the index recovered.', '1998-10-26', [['Eight trading days', 'DURATION', 'P8D']]],
+  // "soon" after a past event is no future
+  ['He was soon released, the trickle soon became a flood, and talks will resume soon.', '1998-10-26', [['soon', 'DATE', 'FUTURE_REF']]],
+  // parts of a day: of the day last named, else of the publication day
+  ['Shares fell on Friday. Dealers sold in the morning and bought back by mid-afternoon.', '1989-10-30', [
+    ['Friday', 'DATE', '1989-10-27'],
+    ['the morning', 'TIME', '1989-10-27TMO'],
+    ['mid-afternoon', 'TIME', '1989-10-27TAF'],
+  ]],
+  ['The father will leave at 4 in the morning; officials met at midday.', '2000-04-05', [
+    ['4 in the morning', 'TIME', '2000-04-05T04:00'],
+    ['midday', 'TIME', '2000-04-05T12:00'],
+  ]],
+  // "the week of" a day is its week; a part of a decade is the decade; "then current" is past
+  ['A hearing is set for the week of March 6, the growth of the last half of the \'80s is over, and the then current price fell.', '2000-02-24', [
+    ['the week of March 6', 'DATE', '2000-W10'],
+    ["the last half of the '80s", 'DATE', '198'],
+    ['then current', 'DATE', 'PAST_REF'],
+  ]],
+  // "Now," opening a sentence is a discourse marker; "average daily volume" a measure; "more than a quarter of" a fraction
+  ['Prices fell. Now, he says, the average daily volume is more than a quarter of the total. Now the market is calm.', '1998-10-26', [['Now', 'DATE', 'PRESENT_REF']]],
+  // a period that ended, ended before publication; "the latest fiscal year" is the last one over
+  ['In the fiscal year ended Jan. 31, sales rose; in the latest fiscal year they fell.', '1989-10-31', [
+    ['the fiscal year', 'DURATION', 'P1Y'],
+    ['Jan. 31', 'DATE', '1989-01-31'],
+    ['the latest fiscal year', 'DATE', '1988'],
+  ]],
+  // an expression that modifies a noun leaves the determiner to the noun
+  ['Its third-quarter loss widened and a 14-day strike began.', '1989-10-26', [['third-quarter', 'DATE', '1989-Q3'], ['14-day', 'DURATION', 'P14D']]],
+  // movable and dated holidays; "-long" adjectives are lengths
+  ['Protesters prayed as Easter week began; last Easter and Christmas 1994 were calmer after a day-long vigil.', '2000-04-17', [
+    ['Easter week', 'DATE', '2000-W16'],
+    ['last Easter', 'DATE', '1999-04-04'],
+    ['Christmas 1994', 'DATE', '1994-12-25'],
+    ['day-long', 'DURATION', 'P1D'],
+  ]],
+  // "the previous Friday", "the following Monday": from the day last named
+  ['The index fell on Friday, down from the previous Friday; trading resumes the following Monday.', '1989-10-31', [
+    ['Friday', 'DATE', '1989-10-27'],
+    ['the previous Friday', 'DATE', '1989-10-20'],
+    ['the following Monday', 'DATE', '1989-10-23'],
+  ]],
+  // a plan that had been made looks back: the Friday before publication
+  ['The offer had been scheduled to expire Friday.', '1989-10-30', [['Friday', 'DATE', '1989-10-27']]],
 ]
 
 describe('findTimexes', () => {

@@ -3,7 +3,9 @@
  * expression, not only the ones a timeline can place. `findDates` gives the calendar dates and
  * clock times; this module adds what a timeline must leave out and TimeML keeps:
  * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY;
- * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4;
+ * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4, "on Mondays", "Tuesday nights" XXXX-WXX-2TNI;
+ * - parts of a day no day names: "in the morning", "by mid-afternoon", "at midday", "4 in the morning"
+ *   (of the day last named, else of the publication day);
  * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
  * - quarters and halves: "the third quarter" 1989-Q3, "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
  * - years standing alone ("1990"), decades ("the 1990s" 199), parts of the day ("this morning" ...TMO);
@@ -11,8 +13,12 @@
  * November", "the end of 1990", "June last year"), so do "the" and the quarter of a year.
  *
  * Expressions that refer back to the discourse ("the quarter", "a year earlier", "the year-ago
- * period") take the last quarter named before them in the text when there is one near enough (an
- * earnings report compares a quarter with the same quarter a year before), else the publication date.
+ * period") take the quarter under report when one was named near enough before them (an earnings
+ * report compares a quarter with the same quarter a year before), else the publication date. The
+ * quarter under report is the last one named, unless that one is earlier or not over yet ("after a
+ * flat second quarter", "the fourth quarter will be better"); after "the first nine months" the
+ * comparison is with the year before; a quarter that ends outside the fiscal quarter last named
+ * ("the quarter ended Sept. 30" after "the fiscal first quarter") is TimeML's "1989-QX".
  *
  * Values are TimeML's; `findDates` keeps the timeline's own values (ISO weeks, seasons, days).
  */
@@ -35,10 +41,16 @@ interface Candidate {
   type: TimexType
   value: string
   /** Filled in text order from the last quarter named before it (see `resolveReferences`). */
-  refers?: 'quarter' | 'year-before' | 'that'
+  refers?: 'quarter' | 'year-before' | 'that' | 'day-part' | 'weekday'
+  /** For `refers: 'weekday'`: the day of the week (1 Monday ... 7 Sunday), before (-1) or after (+1) the day last named. */
+  weekday?: number
   /** For `refers: 'that'`: the unit and step from the date last named ("the following year": year, +1). */
   thatUnit?: 'year' | 'quarter' | 'month' | 'day'
   thatStep?: number
+  /** A quarter of a fiscal year ("the fiscal second quarter"). */
+  fiscal?: boolean
+  /** For "the quarter ended Sept. 30": the calendar quarter its end falls in. */
+  endsInQuarter?: number
   /** Rule candidates win ties against `findDates` readings of the same length. */
   rule: boolean
   /** Which reading it is: `dates` (findDates) or `rule N` (the Nth of RULES). */
@@ -55,7 +67,7 @@ const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
 const NUM = String.raw`(?:\d+(?:\s+1/2)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
 const UNIT = String.raw`(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
-const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent)\s+)`
+const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+)`
 
 const UNIT_CODE: Record<string, { code: string; time: boolean; times: number }> = {
   second: { code: 'S', time: true, times: 1 },
@@ -132,8 +144,14 @@ const NOT_A_YEAR_AFTER = String.raw`(?![-–/%]\d|\d|,\d|\.\d|\s*(?:%|percent|pe
 
 /** How far before and after one of its keys a rule's match and the context it looks at can reach, unless the rule says. */
 const KEY_REACH = [72, 56] as const
+const QUARTER_ENDED_RE = new RegExp(String.raw`^\s+(?:ended|ending)\s+${MONTH_NAME}\s+\d`, 'i')
+const PAST_VERB_AFTER_RE = /^\s+(?:became|began|was|were|had|[a-z]+(?<!e)ed)\b/i
+const MODAL_BEFORE_RE = /\b(?:will|would|could|can|may|might|should|must|shall|to|'ll)\s+$/i
+// "$1.76 a year", "four flights a week": an amount of something just before "a week" makes it a rate.
+const RATE_BEFORE_RE = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b(?!\s+(?:second|minute|hour|day|week|month|year|decade)s?\b))(?:\s+[a-z]+){0,2}\s+$/
 // Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
 const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
+const LONG_UNIT_RE = /[a-z]+-long\b/iy
 const THAT_WORDS = new Set(['that', 'following', 'next', 'previous', 'preceding'])
 /** "that year", "the following same month": the word before the unit, past "same", says which. */
 function afterThat(text: string, at: number): boolean {
@@ -163,17 +181,19 @@ const RULES: Rule[] = [
         year = ctx.anchor.year
         if (3 * q - 2 > ctx.anchor.month && !ctx.future(m.index, m.index + m[0].length)) year--
       }
-      return { type: 'DATE', value: `${pad(year, 4)}-Q${q}` }
+      return { type: 'DATE', value: `${pad(year, 4)}-Q${q}`, fiscal: /fiscal/i.test(m[0]) }
     },
     ['quarter'],
   ],
   // "the first half of 1990", "the second half", "first-half", "the last half of 1989", "the first two quarters of 1990"
   [
     new RegExp(
-      String.raw`\b(?:the\s+)?(first|second|last|latter)[- ](?:half|two\s+quarters)(?:\s+of\s+(?:fiscal\s+|the\s+year\s+)?(${YEAR}))?\b`,
+      String.raw`\b(?:the\s+)?(first|second|last|latter)[- ](?:half|two\s+quarters)(?:\s+of\s+(?:fiscal\s+|the\s+year\s+)?(${YEAR})|\s+of\s+the\s+(?:'(\d)0s|(1[89]\d|20\d)0s)\b)?\b`,
       'gi',
     ),
     (m, ctx) => {
+      // "the last half of the '80s": a part of a decade, which TimeML gives as the decade
+      if (m[3] || m[4]) return { type: 'DATE', value: m[4] ?? `19${m[3]}` }
       const h = /^first/i.test(m[1]) ? 1 : 2
       const year = m[2] ? Number(m[2]) : ctx.anchor.year
       return { type: 'DATE', value: `${pad(year, 4)}-H${h}` }
@@ -182,7 +202,7 @@ const RULES: Rule[] = [
   ],
   // "the quarter", "the latest quarter", "this quarter", "the current quarter", "the latest period"
   [
-    /\b(?:(the)\s+)?(?:(latest|current|this|last|next|previous|prior|same|fiscal|just-ended|recent)\s+)?(?:quarter|(?<=latest\s+)period)\b(?![-\s]+(?:of|a\s+year|earlier|ago))(?!s)/gi,
+    /\b(?:(the)\s+)?(?:(latest|current|this|last|next|previous|prior|same|fiscal|just-ended|recent)\s+)?(?:quarter|(?<=latest\s+)period)\b(?![-\s]+(?:of|a\s+year|earlier|ago|to-))(?!s)/gi,
     (m, ctx) => {
       const which = m[2]?.toLowerCase()
       if (!m[1] && !which) return null
@@ -193,9 +213,10 @@ const RULES: Rule[] = [
       }
       if (which === 'current' || which === 'this') return { type: 'DATE', value: shift(0) }
       if (which === 'next') return { type: 'DATE', value: shift(1) }
-      // "the latest quarter" is the last one reported, whatever quarter the text named before
-      if (which === 'last' || which === 'previous' || which === 'prior' || which === 'latest') return { type: 'DATE', value: shift(-1) }
-      return { type: 'DATE', value: shift(-1), refers: 'quarter' }
+      if (which === 'last' || which === 'previous' || which === 'prior') return { type: 'DATE', value: shift(-1) }
+      // "the quarter", "the latest period": the quarter under report (a fiscal one too), else the last one over
+      const ended = QUARTER_ENDED_RE.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24))
+      return { type: 'DATE', value: shift(-1), refers: 'quarter', endsInQuarter: ended ? Math.ceil(monthNumber(ended[1]) / 3) : undefined }
     },
     ['quarter', 'period'],
   ],
@@ -220,27 +241,46 @@ const RULES: Rule[] = [
   // durations: "two weeks", "the first nine months", "the past two months", "a 16-hour", "5 1/2 hours", "several years"
   [
     new RegExp(
-      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+)?(${UNIT})(?:s)?\b(?![-\s]+(?:ago|earlier|old)\b)`,
+      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|earlier|old)\b)`,
       'gi',
     ),
     (m, ctx) => {
+      // "60 Minutes", "24 Hours": a capitalised unit after figures is a title, not a length of time.
+      if (/^\d/.test(m[1]) && /^[A-Z]/.test(m[2])) return null
       // "$1.76 a year", "700 seats a week", "24 hours a day": a rate, not a length of time.
-      if (/^an?$/i.test(m[1]) && /\d[^.;:!?]{0,30}\s$/.test(ctx.text.slice(Math.max(0, m.index - 32), m.index))) return null
+      if (/^an?$/i.test(m[1]) && RATE_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 32), m.index))) return null
       // "a second time" is an ordinal; "three-quarters" a fraction.
       if (/^(?:an?|one)$/i.test(m[1]) && /^second$/i.test(m[2])) return null
       if (/^quarter$/i.test(m[2]) && /-quarter/i.test(m[0])) return null
+      // "more than a quarter of the market" is a fraction
+      if (/^quarter$/i.test(m[2]) && /^an?$/i.test(m[1]) && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null
+      // "a minute and a half", "two years and a half"
+      if (m[3] && /^(?:an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1])) return { type: 'DURATION', value: durationValue(`${numberValue(m[1])} 1/2`, m[2]) }
       return { type: 'DURATION', value: durationValue(m[1], m[2]) }
     },
     ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'centur'],
     [64, 32],
     countBefore,
   ],
+  // "a day-long meeting" P1D, "a decades-long battle" (an unknown number of them)
+  [/\b(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long\b/gi, (m) => ({ type: 'DURATION', value: durationValue(m[2] ? 'several' : 'one', m[1]) }), ['day', 'week', 'month', 'year', 'hour', 'decade', 'centur'], KEY_REACH, (text, at) => startsAt(LONG_UNIT_RE, text, at)],
   // "the past decade", "the last century" (findDates reads "the past year" as a year)
   [/\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) }), ['decade', 'century']],
   // "recent years" PAST_REF; "recent months/weeks/days" PXM/PXW/PXD
   [/\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1]), ['recent']],
   // sets
-  [/\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] }), ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly']],
+  // ("average daily volume" is a measure per day, not a recurrence)
+  [/(?<!\baverage\s+)\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] }), ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly']],
+  // plural weekdays: "on Mondays", "Tuesday nights" (every such day, or night)
+  [
+    /\b(sun|mon|tues|wednes|thurs|fri|satur)days\b|\b(sun|mon|tues|wednes|thurs|fri|satur)day(?:\s+(mornings|afternoons|evenings|nights)\b|(?=\s+(?:and|or)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day\s+(mornings|afternoons|evenings|nights)\b))/gi,
+    (m) => {
+      // "Monday and Tuesday nights": the first day shares the second one's plural
+      const part = m[3] ?? m[4]
+      return { type: 'SET', value: `XXXX-WXX-${WEEKDAY_NUMBER[(m[1] ?? m[2]).slice(0, 3).toLowerCase()]}${part ? PART_OF_DAY[part.toLowerCase().replace(/s$/, '')] : ''}` }
+    },
+    ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+  ],
   [
     /\b(?:every|each|per)\s+(?:single\s+)?(day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+(?:of|that|in)\b)/gi,
     (m) => ({ type: 'SET', value: everyValue(m[1]) }),
@@ -248,15 +288,43 @@ const RULES: Rule[] = [
     KEY_REACH,
     (text, at) => startsAt(EVERY_UNIT_RE, text, at),
   ],
+  // "the previous Friday", "the following Monday": from the day last named, else from publication
+  [
+    /\bthe\s+(previous|preceding|prior|following|next)\s+(sun|mon|tues|wednes|thurs|fri|satur)day\b/gi,
+    (m) => ({ type: 'DATE', value: '', refers: 'weekday', weekday: WEEKDAY_NUMBER[m[2].slice(0, 3).toLowerCase()], thatStep: /^(?:following|next)$/i.test(m[1]) ? 1 : -1 }),
+    ['previous', 'preceding', 'prior', 'following', 'next'],
+  ],
+  // parts of a day with no day named: "in the morning", "by mid afternoon", "at midday", "mid-afternoon yesterday"
+  [
+    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring)\s+))the\s+(morning|afternoon|evening)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
+    (m, ctx) => {
+      // "4 in the morning" is 04:00, "8 in the evening" 20:00
+      const hour = m[1] ? (Number(m[1]) % 12) + (/morning/i.test(m[3]) ? 0 : 12) : null
+      const part = hour !== null ? `T${pad(hour)}:${m[2] ?? '00'}` : m[5] ? 'T12:00' : PART_OF_DAY[(m[3] ?? m[4]).toLowerCase()]
+      if (!m[6]) return { type: 'TIME', value: part, refers: 'day-part' }
+      return { type: 'TIME', value: `${formatDay(addDays(ctx.anchor, m[6] === 'yesterday' ? -1 : 0))}${part}` }
+    },
+    ['morning', 'afternoon', 'evening', 'mid', 'midday'],
+  ],
   // vague references
-  [/\b(?:right\s+)?now\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['now']],
+  // (a sentence opening "Now, ..." is a discourse marker, which TimeML leaves out)
+  [/\b(?:right\s+)?now\b(?<!(?:^|[.!?]["'`\s]*|["'`])Now(?=,))/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['now']],
   [/\b(?:currently|nowadays|these\s+days|at\s+present|the\s+present)\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['currently', 'nowadays', 'these', 'present']],
-  [/\bcurrent\b(?!\s+(?:account|accounts|assets|liabilities|events)\b)/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['current']],
+  [/\b(then[- ])?current\b(?!\s+(?:account|accounts|assets|liabilities|events)\b)/gi, (m) => ({ type: 'DATE', value: m[1] ? 'PAST_REF' : 'PRESENT_REF' }), ['current']],
   [/\b(?:more\s+|most\s+|until\s+)?recently\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['recently']],
   [/\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|many|decade|century|year|month|week|day|quarter))/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['past']],
   [/\b(?:(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future']],
   [/\b(?:the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['term', 'later', 'soon']],
-  [/(?<!\bas\s+)\bsoon\b(?!\s+(?:as|after|before|afterwards?|thereafter)\b)/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['soon']],
+  // ("was soon released", "soon became": soon after a past event, not the future)
+  [
+    /(?<!\bas\s+)\bsoon\b(?!\s+(?:as|after|before|afterwards?|thereafter)\b)/gi,
+    (m, ctx) => {
+      const before = ctx.text.slice(Math.max(0, m.index - 12), m.index)
+      const past = /\b(?:was|were|had|been)\s+$/i.test(before) || (PAST_VERB_AFTER_RE.test(ctx.text.slice(m.index + 4, m.index + 24)) && !MODAL_BEFORE_RE.test(before))
+      return past ? null : { type: 'DATE', value: 'FUTURE_REF' }
+    },
+    ['soon'],
+  ],
   [/\bfuture\s+(?:quarters|months|years)\b|\bcoming\s+quarters\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future', 'coming']],
   [/\bthis\s+century\b/gi, () => ({ type: 'DURATION', value: 'P100Y' }), ['century']],
   // "the past year" reads as last year in news ("hate groups grew over the past year")
@@ -267,6 +335,8 @@ const RULES: Rule[] = [
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
   [new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal']],
   [/\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  // "the latest fiscal year" is the last one reported: the year before
+  [/\bthe\s+(?:latest|last|most\s+recent|previous|prior)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
   [/\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['full']],
   // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
   [
@@ -325,15 +395,19 @@ const RULES: Rule[] = [
   ],
   // holidays
   [
-    /\b(?:(last|next|this)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b/g,
-    (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length),
-    ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans'],
+    new RegExp(
+      String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+week)?|Good\s+Friday)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
+      'g',
+    ),
+    (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length, m[3]),
+    ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good'],
   ],
   // centuries: "the 20th century" 19, "this century"
   [/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
   [/\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
   // a year standing alone, not an amount or a range part
-  [new RegExp(String.raw`(?<![$€£\d.,/-]|\d\s)\b(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'), (m) => ({ type: 'DATE', value: m[1] }), ['18', '19', '20'], KEY_REACH, fourDigits],
+  // ("post-1959", "pre-1990" are the year too)
+  [new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'), (m) => ({ type: 'DATE', value: m[1] }), ['18', '19', '20'], KEY_REACH, fourDigits],
   // "the week" with no day to place it: a week of the publication year (TimeML's "1989-WXX")
   [/\bthe\s+week\b(?!\s+(?:of|before|after|ended|ending|earlier|ago|to)\b)/gi, (_m, ctx) => ({ type: 'DATE', value: `${pad(ctx.anchor.year, 4)}-WXX` }), ['week']],
   // "the weekend": the last one before publication, unless the sentence looks ahead ("next weekend")
@@ -377,15 +451,30 @@ function holidayDay(name: string, year: number): CalendarDate {
   if (key.startsWith('independence')) return { year, month: 7, day: 4 }
   if (key.startsWith('labor')) return nth(9, 1, 1)
   if (key.startsWith('memorial')) return nth(5, 1, -1)
+  if (key.startsWith('easter')) return easterSunday(year)
+  if (key.startsWith('good')) return addDays(easterSunday(year), -2)
   return { year, month: 11, day: 11 }
 }
 
+/** Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian computus). */
+function easterSunday(year: number): CalendarDate {
+  const a = year % 19
+  const b = Math.floor(year / 100)
+  const c = year % 100
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((8 * b + 13) / 25) + 15) % 30
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const month = Math.floor((h + l - 7 * m + 114) / 31)
+  return { year, month, day: ((h + l - 7 * m + 114) % 31) + 1 }
+}
+
 /**
- * A holiday: "last" and "next" count from publication, "this" is this year's; a bare one is the
- * nearer of the last and the next, as for a month (see `byTense`): "from now to Election Day"
- * written a week before it is this year's.
+ * A holiday: "last" and "next" count from publication, "this" is this year's, "Christmas 1994" that
+ * year's; a bare one is the nearer of the last and the next, as for a month (see `byTense`): "from
+ * now to Election Day" written a week before it is this year's. Easter moves (see `easterSunday`);
+ * "Easter week" is the ISO week of Easter Sunday.
  */
-function holiday(name: string, which: string | undefined, ctx: Context, start: number, end: number): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> {
+function holiday(name: string, which: string | undefined, ctx: Context, start: number, end: number, inYear?: string): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> {
   const w = which?.toLowerCase()
   const thisYear = holidayDay(name, ctx.anchor.year)
   const passed = formatDay(thisYear) <= formatDay(ctx.anchor)
@@ -393,7 +482,11 @@ function holiday(name: string, which: string | undefined, ctx: Context, start: n
   if (w === 'last') year = passed ? ctx.anchor.year : ctx.anchor.year - 1
   else if (w === 'next') year = passed ? ctx.anchor.year + 1 : ctx.anchor.year
   else if (w === 'this') year = ctx.anchor.year
-  return { type: 'DATE', value: formatDay(holidayDay(name, year)) }
+  // "Christmas 1994", "Easter, 1998"
+  if (inYear) year = Number(inYear)
+  const day = holidayDay(name, year)
+  // "Easter week" is the week of Easter Sunday
+  return { type: 'DATE', value: /week$/i.test(name) ? isoWeek(day) : formatDay(day) }
 }
 
 const SET_ADVERBS: Record<string, string> = {
@@ -480,11 +573,12 @@ function splitRanges(text: string, publishedAt: string | null, dates: DateMentio
 
 function fromDates(text: string, anchor: CalendarDate | null, publishedAt: string | null, dates: DateMention[]): Candidate[] {
   const future = futureIn(text)
-  return splitRanges(text, publishedAt, dates).map((d) => {
+  return splitRanges(text, publishedAt, dates).flatMap((d) => {
     let [start, end] = d.span
     let value = d.value
     let type: TimexType = d.granularity === 'time' ? 'TIME' : 'DATE'
     const month = MONTH_ONLY_RE.exec(text.slice(start, end))
+    const monthDay = MONTH_DAY_RE.test(text.slice(start, end))
     // "June last year", "January this year" ("last May" is findDates' own).
     const follow = FOLLOWING_YEAR_RE.exec(text.slice(end, end + 20))
     if (anchor && month && follow) {
@@ -493,14 +587,19 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
       end += follow[0].length
     }
     // A month or a month and day without a year: the nearer of last and next (weekdays keep findDates' reading).
-    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end))
+    // "the quarter ended Oct. 31": a period that has ended, ended before publication.
+    const ended = ENDED_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start))
+    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended)
     // "the end of November", "end of the month": TimeML gives the month, chrono its last day.
     const endOf = END_OF_MONTH_RE.exec(text.slice(start, end))
     if (endOf && /^\d{4}-\d\d-\d\d$/.test(value)) value = value.slice(0, 7)
     // "early next year", "the end of 1990", "late yesterday": the modifier joins the span.
     const modifier = MODIFIER_ENDS.has(wordBefore(text, start).word.toLowerCase()) ? LEADING_MODIFIER_RE.exec(text.slice(Math.max(0, start - 40), start)) : null
-    if (modifier) start -= modifier[0].length
-    else if (/^(?:end|beginning|start|middle|close)\s+of\b/i.test(text.slice(start, end))) {
+    if (modifier) {
+      start -= modifier[0].length
+      // "the week of March 6" is that day's week
+      if (/\bweek\s+of\b/i.test(modifier[0]) && /^\d{4}-\d\d-\d\d$/.test(value)) value = isoWeek(parseAnchor(value))
+    } else if (/^(?:end|beginning|start|middle|close)\s+of\b/i.test(text.slice(start, end))) {
       start -= /\bthe\s+$/i.exec(text.slice(Math.max(0, start - 8), start))?.[0].length ?? 0
     }
     // "Friday night", "this morning", "last night": the day with TimeML's part of day.
@@ -510,41 +609,55 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
       value += PART_OF_DAY[part[1].toLowerCase()]
       type = 'TIME'
     }
-    return { start, end, type, value, rule: false, via: 'dates' }
+    // "high noon" is an idiom, not a clock time; "the annual March for Life", "the March of the Mothers" a march
+    if (/^noon$/i.test(text.slice(start, end)) && /^high$/i.test(wordBefore(text, start).word)) return []
+    if (/^March(?:\s+of)?$/.test(text.slice(start, end)) && A_MARCH_RE.test(text.slice(Math.max(0, start - 12), start)) && /^(?:\s+(?:for|of\s+the)\b|\s+the\b)/.test(text.slice(end, end + 8))) return []
+    const found: Candidate = { start, end, type, value, rule: false, via: 'dates' }
+    // "April 24 and 25": the second day, in the first one's month, is an expression of its own.
+    const second = monthDay && /^\d{4}-\d\d-\d\d$/.test(value) ? SECOND_DAY_RE.exec(text.slice(end, end + 12)) : null
+    if (!second || Number(second[1]) > 31) return [found]
+    const at = end + second[0].length - second[1].length
+    return [found, { ...found, start: at, end: at + second[1].length, value: `${value.slice(0, 8)}${pad(Number(second[1]))}` }]
   })
 }
+
+const A_MARCH_RE = /\b(?:the|a|an|annual)\s*[`'"]*$/i
+const ENDED_BEFORE_RE = /\bended\s+$/i
+/** "and 25", "-25" after a month and day: a second day of the same month. */
+const SECOND_DAY_RE = /^\s*(?:and|or|[-–])\s*(\d{1,2})\b(?![-–%.,:/]\d|\s*(?:%|percent|p\.?m|a\.?m))/
 
 const MONTH_DAY_RE = new RegExp(String.raw`^${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?$`, 'i')
 
 /**
  * A month ("in April") or a month and day ("Jan. 14") without a year, as TimeML annotators read
  * them: the occurrence nearer the publication date, the past one unless it is clearly farther
- * (1.5 times, or 2 times when the sentence looks ahead: "will", "expected", "next").
+ * (1.5 times, or 2 times when the sentence looks ahead: "will", "expected", "next"); always the
+ * past one when `past` ("the quarter ended Oct. 31").
  * On TempEval-3 this beats findDates' "most recent such month" by about one point of value F1.
  */
-function byTense(core: string, value: string, anchor: CalendarDate, ahead: () => boolean): string {
+function byTense(core: string, value: string, anchor: CalendarDate, ahead: () => boolean, past = false): string {
   const month = MONTH_ONLY_RE.exec(core)
   if (month && /^[a-z]/i.test(core)) {
     const n = monthNumber(month[1])
-    return formatMonth(nearestYear(anchor, n, 15, ahead), n)
+    return formatMonth(nearestYear(anchor, n, 15, ahead, past), n)
   }
   const monthDay = MONTH_DAY_RE.exec(core)
   if (monthDay) {
     const n = monthNumber(monthDay[1])
     const d = Number(monthDay[2])
-    return `${formatMonth(nearestYear(anchor, n, d, ahead), n)}-${pad(d)}${value.slice(10)}`
+    return `${formatMonth(nearestYear(anchor, n, d, ahead, past), n)}-${pad(d)}${value.slice(10)}`
   }
   return value
 }
 
 /** The year that puts month `n`, day `d` nearest the anchor, leaning to the past (see `byTense`). */
-function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean): number {
+function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean, before = false): number {
   const at = (y: number) => Date.UTC(y, n - 1, d) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)
   const past = at(anchor.year) <= 0 ? anchor.year : anchor.year - 1
   const next = past + 1
   const back = Math.abs(at(past))
   const forward = Math.abs(at(next))
-  return back <= forward * 1.5 || (back <= forward * 2 && !ahead()) ? past : next
+  return before || back <= forward * 1.5 || (back <= forward * 2 && !ahead()) ? past : next
 }
 
 // --- putting it together ----------------------------------------------------------------------
@@ -585,8 +698,15 @@ export function findTimexes(text: string, publishedAt: string | null, dates?: Da
   }
   candidates.push(...fromDates(text, anchor, publishedAt, dates ?? findDates(text, publishedAt)))
   const kept = resolveReferences(removeOverlaps(candidates), anchor)
-  return kept.map((c) => ({ span: [c.start, c.end], type: c.type, value: c.value, stage: DATES_STAGE, via: c.via }))
+  return kept.map((c) => {
+    // "a third-quarter loss", "its 52-week high": an expression that modifies a noun leaves the determiner to the noun
+    const start = ADJECTIVE_UNIT_END_RE.test(text.slice(c.start, c.end)) ? c.start + (DETERMINER_RE.exec(text.slice(c.start, c.end))?.[0].length ?? 0) : c.start
+    return { span: [start, c.end], type: c.type, value: c.value, stage: DATES_STAGE, via: c.via }
+  })
 }
+
+const ADJECTIVE_UNIT_END_RE = /\w-(?:quarter|day|week|month|year|hour|minute)$/i
+const DETERMINER_RE = /^(?:the|an?|its|their|his|her)\s+/i
 
 /** Every key of every rule, longest first, looked for at the start of each word. */
 const ALL_KEYS = [...new Set(RULES.flatMap(([, , keys]) => keys))].sort((a, b) => b.length - a.length)
@@ -623,7 +743,7 @@ function ruleWindows(text: string): [number, number][][] {
 
 const WORD_CHAR_RE = /[A-Za-z0-9/]/
 const COUNT_WORDS = new Set([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS, 'of'])
-const STRETCH_WORDS = new Set(['more', 'full', 'straight', 'consecutive', 'additional', 'long', 'successive'])
+const STRETCH_WORDS = new Set(['more', 'full', 'straight', 'consecutive', 'additional', 'long', 'successive', 'trading', 'business', 'working'])
 
 /** Whether a count ("two", "16", "a few", "a couple of") ends just before `at`, maybe with "more", "full"... between: "two more weeks". */
 function countBefore(text: string, at: number): boolean {
@@ -698,16 +818,37 @@ function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'day', ste
 }
 
 /** How far back, in characters, "the quarter" and "a year earlier" look for the quarter they mean. */
-const REFERENCE_REACH = 600
+const REFERENCE_REACH = 1200
+/** Periods an earnings report names beside its quarter: six and nine months. */
+const MONTHS_PERIOD_RE = /^P(?:6|9)M$/
 
 function resolveReferences(candidates: Candidate[], anchor: CalendarDate | null): Candidate[] {
   return resolveOrDrop(candidates, anchor).filter((c): c is Candidate => c !== null)
 }
 
 function resolveOrDrop(candidates: Candidate[], anchor: CalendarDate | null): (Candidate | null)[] {
-  let quarter: { at: number; year: number; q: number } | null = null
+  // `fiscal`: the quarter is a fiscal one whose calendar months the text does not give (see below)
+  let quarter: { at: number; year: number; q: number; fiscal?: boolean } | null = null
+  // Where the text last named a period of several months ("the first nine months", "the six months"):
+  // a comparison after it ("a year earlier", "the 1988 period") is with the year before, not a quarter.
+  let months = -1
   let lastDate: string | null = null
   return candidates.map((c) => {
+    if (c.refers === 'weekday') {
+      const from = lastDate && /^\d{4}-\d\d-\d\d$/.test(lastDate) ? parseAnchor(lastDate) : anchor
+      if (!from || !c.weekday) return null
+      const step = c.thatStep ?? -1
+      // ISO weekday of `from` is 1..7; walk to the nearest such day strictly before (or after) it
+      const gap = step < 0 ? (((weekday(from) || 7) - c.weekday + 6) % 7) + 1 : ((c.weekday - (weekday(from) || 7) + 6) % 7) + 1
+      const value = formatDay(addDays(from, step * gap))
+      lastDate = value
+      return { ...c, value, refers: undefined }
+    }
+    if (c.refers === 'day-part') {
+      // "in the morning", "by mid-afternoon": a part of the day last named, else of the publication day
+      const day = lastDate && /^\d{4}-\d\d-\d\d$/.test(lastDate) ? lastDate : anchor ? formatDay(anchor) : null
+      return day ? { ...c, value: `${day}${c.value}`, refers: undefined } : null
+    }
     if (c.refers === 'that') {
       const value = lastDate ? thatValue(lastDate, c.thatUnit ?? 'year', c.thatStep ?? 0) : null
       if (value && /^\d{4}-\d\d-\d\d/.test(value)) lastDate = value
@@ -715,22 +856,38 @@ function resolveOrDrop(candidates: Candidate[], anchor: CalendarDate | null): (C
     }
     if (/^\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?$/.test(c.value) && !c.refers) lastDate = c.value
     const near = quarter && c.start - quarter.at <= REFERENCE_REACH ? quarter : null
+    if (c.type === 'DURATION' && MONTHS_PERIOD_RE.test(c.value)) months = c.end
+    const afterMonths = near !== null && months > near.at
     let out = c
-    if (c.refers === 'quarter' && near) {
-      // "the quarter" is the one last named; "the 1988 quarter" is that quarter in 1988.
-      const year = /^\d{4}$/.test(c.value) ? Number(c.value) : near.year
-      out = { ...c, value: `${pad(year, 4)}-Q${near.q}` }
+    if (c.refers === 'quarter' && near && !(afterMonths && /^\d{4}$/.test(c.value))) {
+      // "the quarter" is the one last named; "the 1988 quarter" is that quarter in 1988. After "the
+      // fiscal first quarter", "the quarter ended Sept. 30" shows a fiscal year: which quarter of the
+      // calendar it is stays unknown (TimeML's "1989-QX"), and so for what refers back to it.
+      if (/^\d{4}$/.test(c.value)) {
+        out = { ...c, value: `${c.value}-Q${near.q}` }
+        quarter = { ...near, fiscal: false }
+      } else {
+        const fiscal = near.fiscal || (c.endsInQuarter !== undefined && c.endsInQuarter !== near.q)
+        out = { ...c, value: `${pad(near.year, 4)}-Q${fiscal ? 'X' : near.q}` }
+        if (fiscal) quarter = { at: out.end, year: near.year, q: near.q, fiscal }
+      }
     } else if (c.refers === 'quarter' && /^\d{4}$/.test(c.value)) {
       out = { ...c, value: c.value }
     } else if (c.refers === 'year-before' && near) {
-      out = { ...c, value: `${pad(near.year - 1, 4)}-Q${near.q}` }
+      out = { ...c, value: afterMonths ? pad(near.year - 1, 4) : `${pad(near.year - 1, 4)}-Q${near.fiscal ? 'X' : near.q}` }
     }
     const q = /^(\d{4})-Q(\d)$/.exec(out.value)
     // A quarter still to come ("the third quarter of 1990" in an October 1989 report) is a forecast,
     // not the period the report compares.
     // "the 1988 quarter" compares with the quarter under report; it does not become it.
     if (q && out.refers !== 'year-before' && !(c.refers === 'quarter' && /^\d{4}$/.test(c.value)) && (!anchor || `${q[1]}-${pad(3 * Number(q[2]) - 2)}` <= formatMonth(anchor.year, anchor.month))) {
-      quarter = { at: out.end, year: Number(q[1]), q: Number(q[2]) }
+      const named = { at: out.end, year: Number(q[1]), q: Number(q[2]) }
+      const rank = (x: { year: number; q: number }) => x.year * 4 + x.q
+      const done = (x: { year: number; q: number }) => !anchor || rank(x) < anchor.year * 4 + QUARTER_OF(anchor)
+      // the quarter under report stays so when an earlier one is named in passing ("after a flat second
+      // quarter") or one not yet over ("the fourth quarter will be better")
+      const keep = near && !near.fiscal && !c.fiscal && done(near) && (!done(named) || rank(named) < rank(near))
+      quarter = keep ? near : named
     }
     return out
   })
