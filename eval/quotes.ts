@@ -17,9 +17,10 @@
  * dev; no reading of the rules we tried reproduces that (the per-piece containment this scorer
  * used to have gave 95.4 / 95.3), and this scorer gives it 96.8 / 96.8.
  *
- * Run alone: `node --import tsx eval/quotes.ts [sharedDir]`.
+ * Run alone: `node --import tsx eval/quotes.ts [sharedDir] [--errors FILE]` (FILE: a TSV of the
+ * speaker misses, missed and spurious quotes; see articleErrors).
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { annotate } from '../src/enrich/index.js'
@@ -38,6 +39,10 @@ export interface ScoredQuote {
   span: Span
   names?: string[]
   speaker?: string | null
+  /** For the error dump: the source span as written (gold), the cue and the speaker as written (system). */
+  source?: string
+  cue?: string
+  written?: string
 }
 
 const T_LINE = /^(T\d+)\t(\w+) ([\d ;]+)\t/
@@ -155,7 +160,7 @@ export function goldQuotes(text: string, attributions: readonly BratAttribution[
     if (!owner) continue
     const source = owner.source.map(([s, e]) => text.slice(s, e)).join(' ')
     const names = sourceNames(text, source)
-    out.push({ span, names })
+    out.push({ span, names, source })
   }
   return out
 }
@@ -260,7 +265,7 @@ export function f1(c: Counts): number {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r)
 }
 
-interface Doc {
+export interface Doc {
   name: string
   text: string
   gold: ScoredQuote[]
@@ -295,7 +300,8 @@ export const parallax: System = (text) => {
   for (const q of annotate(article).quotes) {
     // The gold holds double-marked quotes only: a quote in single marks (a headline's) is not scored.
     if (q.kind === 'indirect' || SINGLE_OPEN.test(text[q.span[0] - 1] ?? '')) continue
-    for (const span of paragraphPieces(text, q.span)) out.push({ span, speaker: q.speaker?.name ?? null })
+    const written = q.speaker?.span ? text.slice(q.speaker.span[0], q.speaker.span[1]) : undefined
+    for (const span of paragraphPieces(text, q.span)) out.push({ span, speaker: q.speaker?.name ?? null, cue: q.cue, written })
   }
   return out
 }
@@ -316,26 +322,57 @@ function paragraphPieces(text: string, [start, end]: Span): Span[] {
 /** The every-quoted-stretch baseline. */
 export const baseline: System = (text) => quotedStretches(text).map((span) => ({ span, speaker: null }))
 
-function run(docs: readonly Doc[], system: System): { at3: Counts; at8: Counts } {
+/** One line of the error dump (tab-separated, newlines and tabs in text flattened). */
+function errorLine(fields: readonly (string | null | undefined)[]): string {
+  return fields.map((f) => (f ?? '').replace(/[\t\n]+/g, ' ')).join('\t')
+}
+
+/**
+ * The errors of one article at 0.3: speaker misses (`speaker`), gold quotes not found (`missed`),
+ * system quotes matching no gold one (`spurious`). Columns: kind, split, doc, quote text, gold
+ * source, gold names, our speaker, our speaker as written, our cue.
+ */
+export function articleErrors(split: string, doc: Doc, system: readonly ScoredQuote[]): string[] {
+  const { text } = doc
+  const matches = matchQuotes(text, doc.gold, system, 0.3)
+  const out: string[] = []
+  const quote = (q: ScoredQuote): string => text.slice(q.span[0], q.span[1]).slice(0, 200)
+  for (const g of doc.gold) {
+    const s = matches.get(g)
+    if (!s) out.push(errorLine(['missed', split, doc.name, quote(g), g.source, g.names?.join('|'), '', '', '']))
+    else if (g.names && g.names.length > 0 && !speakerRight(g.names, s.speaker))
+      out.push(errorLine(['speaker', split, doc.name, quote(g), g.source, g.names.join('|'), s.speaker, s.written, s.cue]))
+  }
+  const used = new Set(matches.values())
+  for (const s of system) if (!used.has(s)) out.push(errorLine(['spurious', split, doc.name, quote(s), '', '', s.speaker, s.written, s.cue]))
+  return out
+}
+
+function run(docs: readonly Doc[], system: System, errors?: { split: string; lines: string[] }): { at3: Counts; at8: Counts } {
   let at3 = ZERO
   let at8 = ZERO
   for (const d of docs) {
     const out = system(d.text)
     at3 = addCounts(at3, scoreArticle(d.text, d.gold, out, 0.3))
     at8 = addCounts(at8, scoreArticle(d.text, d.gold, out, 0.8))
+    if (errors) errors.lines.push(...articleErrors(errors.split, d, out))
   }
   return { at3, at8 }
 }
 
 const pct = (x: number): number => Math.round(x * 1000) / 10
 
-/** The quotes suite: F1 at 0.3 and 0.8 and speaker accuracy on dev and train, beside the baseline. */
-export async function evalQuotes(sharedDir: string): Promise<{ rows: { name: string; value: number }[] }> {
+/**
+ * The quotes suite: F1 at 0.3 and 0.8 and speaker accuracy on dev and train, beside the baseline.
+ * `errorsFile`: also write the errors (see articleErrors) there, one TSV line each.
+ */
+export async function evalQuotes(sharedDir: string, errorsFile?: string): Promise<{ rows: { name: string; value: number }[] }> {
   const rows: { name: string; value: number }[] = []
+  const lines: string[] = []
   for (const split of ['dev', 'train']) {
     const docs = readSplit(resolve(sharedDir, 'datasets/polnear/data', split))
     const base = run(docs, baseline)
-    const ours = run(docs, parallax)
+    const ours = run(docs, parallax, errorsFile ? { split, lines } : undefined)
     rows.push(
       { name: `polnear ${split} quote F1 @0.3`, value: pct(f1(ours.at3)) },
       { name: `polnear ${split} quote F1 @0.8`, value: pct(f1(ours.at8)) },
@@ -344,11 +381,17 @@ export async function evalQuotes(sharedDir: string): Promise<{ rows: { name: str
       { name: `polnear ${split} baseline F1 @0.8`, value: pct(f1(base.at8)) },
     )
   }
+  if (errorsFile) writeFileSync(errorsFile, `${['kind', 'split', 'doc', 'quote', 'gold source', 'gold names', 'speaker', 'speaker as written', 'cue'].join('\t')}\n${lines.map((l) => `${l}\n`).join('')}`)
   return { rows }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const here = fileURLToPath(new URL('.', import.meta.url))
-  const { rows } = await evalQuotes(process.argv[2] ?? resolve(here, '../../shared'))
+  // `node --import tsx eval/quotes.ts [sharedDir] [--errors FILE]`
+  const args = process.argv.slice(2)
+  const flag = args.indexOf('--errors')
+  const errorsFile = flag >= 0 ? args[flag + 1] : undefined
+  const positional = args.filter((_, i) => flag < 0 || (i !== flag && i !== flag + 1))
+  const { rows } = await evalQuotes(positional[0] ?? resolve(here, '../../shared'), errorsFile)
   for (const r of rows) console.log(`${r.name}\t${r.value}`)
 }

@@ -181,8 +181,10 @@ function titledBefore(text: string, tokens: readonly Token[], from: number): boo
 function ownsAfter(tokens: readonly Token[], to: number): boolean {
   const verb = tokens[to]
   const owner = tokens[to + 1]
-  return verb !== undefined && owner !== undefined && !verb.cap && verb.joined && owner.joined && /^(?:his|her)$/.test(owner.text)
+  // "Reflecting on his career": a preposition before "his" is no verb, and the word before it no name.
+  return verb !== undefined && owner !== undefined && !verb.cap && verb.joined && owner.joined && /^(?:his|her)$/.test(owner.text) && !NOT_A_VERB.test(verb.text)
 }
+const NOT_A_VERB = /^(?:on|in|at|to|of|for|from|with|about|by|into|onto|over|under|after|before|through|against|and|or|but)$/
 
 /** "X said", "said X", "according to X". */
 function speechNear(tokens: readonly Token[], from: number, to: number): boolean {

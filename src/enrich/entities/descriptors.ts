@@ -8,7 +8,7 @@ import type { EntityMention } from '../../types.js'
 
 const STAGE = 'enrich/entities'
 
-const HEADS = 'officials?|sources?|aides?|diplomats?|advis[eo]rs?|spokesperson|spokes(?:wo)?m[ae]n|insiders?|analysts?|lawmakers?|negotiators?|persons?|people|individuals?|officers?'
+const HEADS = 'officials?|sources?|aides?|diplomats?|advis[eo]rs?|spokesperson|spokes(?:wo)?m[ae]n|insiders?|analysts?|lawmakers?|negotiators?|persons?|people|individuals?|officers?|reporters?|correspondents?'
 /** "a spokesman for Bernie Sanders", "an aide to Sen. Ann Roe", "officials at the Pentagon": whom the source speaks for, as written. */
 const FOR_NAME = String.raw`\s+(?:for|to|at|with)\s+(?:the\s+)?(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\.\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?(?=[A-Z])[\w’'.&-]+){0,4}`
 const TAIL = String.raw`(?:\s+(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|speaking on condition of)\s+(?:the\s+)?[\w’'-]+(?:\s+(?=[A-Z])[\w’'-]+)?|${FOR_NAME})`
@@ -36,7 +36,7 @@ const MODIFIERS = new Set(
 /** Heads that need a "familiar with ..." tail to be a source ("two people were killed" is not). */
 /** "the Kremlin spokesman Dmitry Peskov" (or ", Dmitry Peskov,") is a named person, not an unnamed source. */
 const FOLLOWED_BY_NAME = /^,? (?:\p{Lu}\p{Ll}+ ){1,2}\p{Lu}\p{Ll}+\b(?! (?:said|told|reported))/u
-const NEEDS_TAIL = /^(?:persons?|people|individuals?|analysts?|lawmakers?|officers?)$/i
+const NEEDS_TAIL = /^(?:persons?|people|individuals?|analysts?|lawmakers?|officers?|reporters?|correspondents?)$/i
 
 /** Descriptor mentions in `text`, in order. */
 export function findDescriptors(text: string): EntityMention[] {

@@ -54,6 +54,12 @@ test('findEntities: sentence-initial common words and nationality adjectives are
   assert.deepEqual(trumps.map((e) => [e.type, e.name]), [['person', 'Trump'], ['person', 'Trump']])
 })
 
+test('findEntities: a participle opening a sentence before "on his" is no person', () => {
+  const text = 'Tom Pell spoke. Reflecting on his years as a pilot, the mayor smiled. Carla Venn made her case.'
+  assert.equal(mentionOf(text, 'Reflecting'), undefined)
+  assert.equal(mentionOf(text, 'Carla Venn')?.type, 'person')
+})
+
 test('findEntities: organisations by lexicon and by shape', () => {
   const text = 'The Kremlin and the White House spoke to Reuters, TASS and RIA Novosti. The Foreign Trade Ministry and the State Department agreed. Fox Business Network aired it.'
   const orgs = entities(text).filter((e) => e.type === 'organization').map((e) => e.name)
@@ -74,7 +80,13 @@ const descriptorCases: [text: string, name: string][] = [
   ['The call ended early, a person familiar with the conversation said.', 'a person familiar with the conversation'],
   ['Putin will not cave, sources close to the Kremlin told Reuters.', 'sources close to the Kremlin'],
   ['Later, a White House official said sanctions were coming.', 'a White House official'],
+  ['A reporter for the Orvale Gazette called it a mess.', 'a reporter for the Orvale Gazette'],
 ]
+
+test('findEntities: "reporters" with no one they work for is no source', () => {
+  const text = 'Tom Pell told reporters the pier was closed.'
+  assert.equal(entities(text).find((e) => e.via === 'descriptor'), undefined)
+})
 
 for (const [text, name] of descriptorCases) {
   test(`findEntities descriptor: ${name}`, () => {

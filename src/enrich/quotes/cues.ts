@@ -30,16 +30,17 @@ const VERBS = [
   'explaining', 'acknowledging', 'pleaded', 'demanded', 'griped', 'cried', 'chanted', 'chanting', 'shouting', 'screamed', 'lectured',
   'put it', 'declares', 'remembered', 'exhorted', 'opined', 'dubbed', 'labeled', 'labelled', 'branded', 'termed',
   'retaliated', 'pressed', 'repeated', 'sniped', 'emailed', 'charged', 'fired back', 'admits', 'sings', 'sang',
+  'asking', 'tweeting', 'questioned',
 ]
 export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'gi')
 
 /** Verbs that may come before their subject ("said Kremlin spokesman Dmitry Peskov", "Says Trump"). */
 export const INVERTIBLE =
-  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined)$/i
+  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|reported|reports|demanded|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined)$/i
 
 /** Words allowed between a subject and its verb. */
 export const FILLER = new RegExp(
-  String.raw`^(?:\s+|,?\s*\([RDI]-[\w. ]{1,12}\),?|,\s*[RDI]-[\w.]{1,12},|(?:also|later|then|earlier|had|has|have|having|previously|reportedly|again|once|quickly|repeatedly|would|will|could|did|does|further|simply|just|first|initially|publicly|privately|separately|himself|herself|today|yesterday|tonight|on|last|this|week|month|morning|evening|night|[A-Z][a-z]+day|\w+ly))*$`,
+  String.raw`^(?:\s+|,?\s*\([RDI]-[\w. ]{1,12}\),?|,\s*[RDI]-[\w.]{1,12},|,\s*(?:for (?:one|example|instance|(?:his|her|its|their) part)|however|too|though|in turn|in response|meanwhile|in particular)\s*,|(?:also|later|then|earlier|had|has|have|having|previously|reportedly|again|once|quickly|repeatedly|would|will|could|did|does|further|simply|just|first|initially|publicly|privately|separately|himself|herself|today|yesterday|tonight|on|last|this|week|month|morning|evening|night|[A-Z][a-z]+day|\w+ly))*$`,
 )
 
 /** A relative clause between subject and verb: "Zelensky, who spoke to Trump ..., said". */
@@ -116,6 +117,9 @@ const PLAIN_SPEECH = /^(?:said|says|say|added|adds|wrote|writes|explained|stated
 const INFINITIVE_AFTER = /^\s+to\s+(?!(?:a|an|the|his|her|their|its|my|our|your|this|that|these|those|reporters|supporters|them|him|me|us|you)\b)[a-z]/
 const SAY_AFTER = /^\s+to\s+(?:say|add|tell|ask|write|note)\b/
 const ALL_CAPS = /^[A-Z]{2,}(?: [A-Z]+)?$/
+/** Verbs that report words only with no object after them. */
+const OBJECT_FIRST = /^questioned$/i
+const CLAUSE_ENDS_AFTER = /^\s*(?:[,.;:!?]|$)/
 const PASSIVE = /\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+)?$/i
 
 /** Speech verbs in `[from, to)` outside quotation marks, skipping those that report no words ("promised to enforce"). */
@@ -134,6 +138,8 @@ export function verbsIn(text: string, from: number, to: number, quoted: readonly
     // "went on to say", "continued to tell": the infinitive is itself a speech verb.
     const sayAfter = toAfter && SAY_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 12))
     if (toAfter && !sayAfter && (!PLAIN_SPEECH.test(m[0]) || PASSIVE.test(text.slice(Math.max(0, start - 12), start)))) continue
+    // "Ann Roe questioned Tom Pell’s claim": a verb that takes what is questioned as its object reports words only when it has none ("..., Roe questioned.").
+    if (OBJECT_FIRST.test(m[0]) && !CLAUSE_ENDS_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 4))) continue
     if (!quoted.some(([a, b]) => start >= a && start < b)) out.push({ start, end: start + m[0].length, word: m[0] })
   }
   return out

@@ -24,9 +24,14 @@ const CITING = /^,?\s+citing\s+/
 /** A colon (and only space) right before the opening mark: the quote is introduced by the clause before it. */
 const COLON_BEFORE = /:\s*$/
 const MAX_INTRO_GAP = 8
+/** Words for something said. */
+const SAID_NOUNS = String.raw`(claim|claims|suggestion|conclusion|aside|remark|remarks|comment|comments|statement|assertion|argument|warning|promise|pledge|description|words|catch ?phrase|tweet|post|accusation|charge|insistence|contention|admission|assessment|characterization|vow|slogan|motto|quip|joke|message|letter|memo|speech|response|reply|answer|question|dictum|verdict)`
 /** After a name: its possessive and a word for something said ("’s claim", "'s patronizing suggestion"). */
-const SAID_NOUN_AFTER =
-  /^['’]s?\s+(?:[a-z-]+\s+)?(claim|claims|suggestion|conclusion|aside|remark|remarks|comment|comments|statement|assertion|argument|warning|promise|pledge|description|words|catch ?phrase|tweet|post|accusation|charge|insistence|contention|admission|assessment|characterization|vow|slogan|motto|quip|joke|message|letter|memo|speech|response|reply|answer|question|dictum|verdict)\b/
+const SAID_NOUN_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+)?${SAID_NOUNS}\b`)
+/** Right after a closing mark, a word for what was said: "” promise", "' slogan". */
+const SAID_NOUN_BEHIND = new RegExp(String.raw`^["”'’]*[ \t]+${SAID_NOUNS}\b`)
+/** "his claim that people would", "her warning that": a possessive pronoun, a word for something said, and its clause up to the quote. */
+const OWNED_SAID_NOUN = new RegExp(String.raw`\b(his|her)\s+(?:[a-z-]+\s+)?${SAID_NOUNS}(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\s+that(?:\s+(?:[^“”".;:']|'(?!'))[^“”".;:]{0,100})?\s*$`, 'u')
 /** A sentence end (not the dot of "Mr." or an initial) or a conjunction between a quote and a verb after it. */
 const SENTENCE_OR_CLAUSE = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|\p{Lu}))[.!?]\s|\b(?:and|but|or|while|until|because|when|as|which|who|that)\b/u
 const PRONOUN_OPENS = /^["”’']*\s+(?:He|She|They|It|We|I)\b/
@@ -36,14 +41,17 @@ const INTRODUCES_NEXT =
   /(?:[:,]|\b(?:that|said|says|saying|adding|added|wrote|stated|told reporters|(?:said|says|added|wrote|stated)(?:\s+(?:in|on|at|during|via)\s+(?:an?\s+|the\s+|his\s+|her\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}|\s+\w+day)))\.?$/
 const MAX_BARE_ATTRIBUTION = 120
 /** A sentence that is only an attribution: "Trump said.", "he added on Tuesday." */
-const BARE_VERBS = String.raw`(?:said|says|added|adds|wrote|writes|explained|noted|continued|insisted|argued|stated|declared|tweeted|posted|replied|responded|asked|pressed|repeated|charged|went on|answered|remarked|retorted|countered|interjected|shot back|fired back|snapped|quipped|joked|conceded|agreed|warned)`
+const BARE_VERBS = String.raw`(?:said|says|added|adds|wrote|writes|explained|noted|continued|insisted|argued|stated|declared|tweeted|posted|replied|responded|asked|asks|pressed|repeated|charged|went on|answered|remarked|retorted|countered|interjected|shot back|fired back|snapped|quipped|joked|conceded|agreed|warned|demanded|questioned|wondered|exclaimed|shouted|yelled|reported)`
 const BARE_ATTRIBUTION = new RegExp(
   String.raw`^(?:[Hh]e|[Ss]he|[Tt]hey|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:\w+ly\s+)?${BARE_VERBS}\b[^.!?“”"]{0,40}[.!?]?$`,
   'u',
 )
-const SIGNATURE_DASH = /^[ \t]*[―—–][ \t]*/
+/** A dash right behind the closing mark (spaces may be non-breaking: “...”\u00a0― Ana Diaz). */
+const SIGNATURE_DASH = /^[ \t\u00a0]*[―—–][ \t\u00a0]*/
 /** A paragraph that only signs the quote before it: “...”¶- Sanders. */
-const SIGNATURE_LINE = /^["”'’]*[.,]?[ \t]*\n\s*[―—–-][ \t]*/
+const SIGNATURE_LINE = /^["”'’]*[.,]?[ \t\u00a0]*\n\s*[―—–-][ \t\u00a0]*/
+/** A signature that is the whole rest of its paragraph: capitalised words, maybe a full stop ("― Pamela Ruiz."). */
+const SIGNATURE_NAME = new RegExp(String.raw`^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*?)\.?[ \t\u00a0]*(?:\n|$)`, 'u')
 
 /** Options for {@link findQuotes}. */
 export interface QuoteOptions {
@@ -178,6 +186,8 @@ const NAME_AFTER_VERB = new RegExp(String.raw`^\s+${NAME_WORDS}(?=\s*(?:[,.;]|$)
 const NAME_OPENING = new RegExp(String.raw`^\s*${NAME_WORDS}\s+(?:(?:also|then|later|\w+ly)\s+)?$`, 'u')
 /** Capitalised sentence openers that name no one. */
 const COMMON_START = /^(?:But|And|So|Then|Still|Yet|Later|Earlier|Asked|When|After|Others|Many|Both|Some|Critics|Officials|Supporters|Democrats|Republicans)$/
+/** A run of capitals only: a heading, not a signature. */
+const ALL_CAPS_WORDS = /^[\p{Lu}\s.'’-]+$/u
 const NOT_A_NAME = /^(?:The|A|An|He|She|They|It|We|I|You|This|That|One|Some|Mr|Mrs|Ms)\b/
 
 /**
@@ -217,6 +227,21 @@ function possessiveCue(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMen
   const { text, sentences, candidates } = view
   const sentence = sentences[sentenceIndex(sentences, s.open)]
   if (!sentence) return null
+  // "Contrary to his claim that people would “learn nothing”": the owner is a pronoun, resolved back.
+  const owned = OWNED_SAID_NOUN.exec(text.slice(Math.max(sentence[0], s.open - 160), s.open))
+  if (owned) {
+    const at = s.open - owned[0].length
+    const name = resolveBack(view, at)
+    const cueStart = at + owned[0].indexOf(owned[2], owned[1].length)
+    if (name) return { span: [s.start, s.end], speaker: { name, span: [at, at + owned[1].length] }, cue: owned[2], cueSpan: [cueStart, cueStart + owned[2].length], kind, stage: STAGE }
+  }
+  // "Obama’s “if you like your plan, you can keep it” promise": the owner right before the quote, the word for it right after.
+  const before = candidates[lastCandidateBefore(candidates, s.open)]
+  const after = SAID_NOUN_BEHIND.exec(text.slice(s.close, s.close + 30))
+  if (after && before?.kind === 'entity' && before.name && /^['’]s?\s*$/.test(text.slice(before.end, s.open))) {
+    const cueStart = s.close + after[0].length - after[1].length
+    return { span: [s.start, s.end], speaker: { name: before.name, span: [before.start, before.end] }, cue: after[1], cueSpan: [cueStart, cueStart + after[1].length], kind, stage: STAGE }
+  }
   for (let i = lastCandidateBefore(candidates, s.open); i >= 0; i--) {
     const c = candidates[i]
     if (c.end > s.open) continue
@@ -283,8 +308,15 @@ function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | 
   const dash = SIGNATURE_DASH.exec(view.text.slice(s.close, s.close + 6)) ?? SIGNATURE_LINE.exec(view.text.slice(s.close, s.close + 12))
   if (!dash) return null
   const at = s.close + dash[0].length
-  const who = view.candidates.find((c) => c.start === at && c.kind === 'entity' && (c.entity?.type === 'person' || c.entity?.type === 'organization'))
-  return who?.name ? { span: [s.start, s.end], speaker: { name: who.name, span: [who.start, who.end] }, kind, stage: STAGE } : null
+  // The name may carry its title ("- President Ana Diaz, tweeting after the speech").
+  const who = view.candidates.find(
+    (c) => (c.start === at || c.entity?.roleSpan?.[0] === at) && c.kind === 'entity' && (c.entity?.type === 'person' || c.entity?.type === 'organization'),
+  )
+  if (who?.name) return { span: [s.start, s.end], speaker: { name: who.name, span: [who.start, who.end] }, kind, stage: STAGE }
+  // A name no entity covers ("― Pamela Ruiz"): signs the quote when it is all that is left of the paragraph.
+  const name = SIGNATURE_NAME.exec(view.text.slice(at, at + 80))
+  if (!name || NOT_A_NAME.test(name[1]) || ALL_CAPS_WORDS.test(name[1])) return null
+  return { span: [s.start, s.end], speaker: { name: name[1], span: [at, at + name[1].length] }, kind, stage: STAGE }
 }
 
 /** "Hannity interjected: “...”", "Pollster Dana Shaw: “...”": the subject before a colon that introduces the quote. */
@@ -327,9 +359,12 @@ function inherit(view: ArticleView, s: Stretch, kind: QuoteKind, previous: { quo
   const { text, sentences } = view
   const here = sentenceIndex(sentences, s.open)
   const bare = { span: [s.start, s.end] as Span, speaker: null, kind, stage: STAGE }
-  // A partial quote continues only a quote in the sentence just before ("said Unruh. “[he] has no clue”").
-  if (kind !== 'direct') {
-    const next = previous !== null && previous.quote.speaker !== null && here - previous.sentence === 1 && !text.slice(previous.quote.span[1], s.open).includes('\n')
+  // A partial quote continues only a quote in the sentence just before ("said Unruh. “[he] has no clue”");
+  // but a quote that is a whole paragraph of its own ("“… and they go on lying.”") is read like a direct one.
+  const wholeParagraph = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, s.open - 20), s.open)) && /^["”'’]*[ \t]*(?:\n|$)/.test(text.slice(s.close, s.close + 20))
+  if (kind !== 'direct' && !(wholeParagraph && text.slice(s.start, s.end).split(/\s+/).length >= 6)) {
+    // Or one in the same sentence ("“This was an example of Ann Roe” and her team “just quietly deciding”").
+    const next = previous !== null && previous.quote.speaker !== null && here - previous.sentence <= 1 && !text.slice(previous.quote.span[1], s.open).includes('\n')
     return next ? { ...bare, speaker: { name: previous.quote.speaker!.name } } : bare
   }
   const near = previous !== null && previous.quote.speaker !== null && here - previous.sentence <= 2 && !/\n\s*\n[^“"]/.test(text.slice(previous.quote.span[1], s.open))
@@ -349,8 +384,13 @@ function subjectOfSentence(view: ArticleView, [from, to]: Span): SpeakerCandidat
     const c = view.candidates[i]
     if (c.kind === 'entity' && c.end <= to) inside.push(c)
   }
-  return (
+  const named =
     clauseSubject(view.text, inside.filter((c) => c.entity?.type === 'person'), from, to) ??
     clauseSubject(view.text, inside.filter((c) => c.entity?.type === 'organization'), from, to)
-  )
+  if (named) return named
+  // "She pauses." — a sentence opening with "he" or "she" and a verb is about the person the pronoun refers to.
+  const pronoun = PRONOUN_SUBJECT.exec(view.text.slice(from, Math.min(to, from + 40)))
+  const name = pronoun ? resolveBack(view, from) : null
+  return name ? { start: from, end: from + pronoun![1].length, name, kind: 'pronoun' } : null
 }
+const PRONOUN_SUBJECT = /^(He|She)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b/

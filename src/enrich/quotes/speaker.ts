@@ -33,24 +33,27 @@ export interface ArticleView {
 }
 
 type Gender = 'female' | 'male'
-const SHE = /^(?:she|the (?:[\w-]+ )*?(?:spokeswoman|chairwoman|congresswoman|businesswoman))\b/i
-const HE = /^(?:he|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|businessman))\b/i
+const SHE = /^(?:she|her|the (?:[\w-]+ )*?(?:spokeswoman|chairwoman|congresswoman|businesswoman))\b/i
+const HE = /^(?:he|his|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|businessman))\b/i
 
 const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
 const ROLE_PHRASE =
   /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
 const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|in|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:(?:the|an?|his|her|its|their)\s+)?$/i
 /** After a possessive, the body that speaks for its owner: "Powell’s office said", "Trump's campaign said". */
-const SPOKESBODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))\s+(?:(?:also|later|then|has|had|have)\s+)?$/
+const SPOKESBODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?:\s*,\s*[a-z][^,;“”"]{0,30},)?\s+(?:(?:also|later|then|has|had|have)\s+)?$/
+/** After a possessive, a body that speaks for its owner, then a verb: "’s campaign shrugged", "’s office said". */
+const POSSESSIVE_BODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?=\s+(?:(?:also|later|then|has|had|have|quickly|swiftly)\s+)?[a-z]+(?:ed|s)\b)/
 /** Prepositions whose object, right before a verb, is not its subject ("the director for the Iowa Democratic Party said"). */
 const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through)\s+(?:the\s+)?$/i
 /** "And" opening a sentence joins clauses, not objects ("And Mr. Christie gloated: ..."). */
 const AND_OPENS = /(?:^|[.!?:]\s+|\n\s*)And\s+(?:the\s+)?$/
+const AS_BEFORE = /\bas\s+$/i
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/
 const BY_AFTER = /\bby\s+/g
 const MAX_BACK_SENTENCES = 5
-/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"), not a preposition ("said of Trump"). */
-const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before)\s)(?:[\p{L}\p{N}.'’&-]+\s+){0,5}$/u
+/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"), not a preposition ("said of Trump") nor a conjunction ("said when Roe asked"). */
+const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|when|while|as|because|if|that|since|until|once)\s)(?:[\p{L}\p{N}.'’&/-]+\s+){0,5}$/u
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
@@ -64,7 +67,14 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   const inQuote = (p: number): boolean => (mask[p] & QUOTED) !== 0
   const out: SpeakerCandidate[] = []
   const roles: Span[] = entities.flatMap((e) => (e.roleSpan ? [e.roleSpan] : []))
-  const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t)
+  // "Oversight Chairman Jason Chaffetz", "Trump campaign manager Ann Roe": a name right before a person's role qualifies the role.
+  const roleStarts = new Set(entities.flatMap((e) => (e.type === 'person' && e.roleSpan && e.roleSpan[0] < e.span[0] ? [e.roleSpan[0]] : [])))
+  const beforeRole = (e: EntityMention): boolean => {
+    let k = e.span[1]
+    while (k < text.length && k - e.span[1] < 3 && (text[k] === ' ' || text[k] === '\u00a0')) k++
+    return k > e.span[1] && roleStarts.has(k)
+  }
+  const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t) || (roleStarts.size > 0 && beforeRole(e))
   let coverEnd = -1
   for (const e of [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])) {
     // Inner mentions ("White House" in "a White House official") and role words ("Kremlin" in
@@ -81,7 +91,11 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
       out.push({ start: m.index, end: m.index + m[0].length, kind })
     }
   }
-  return out.sort((a, b) => a.start - b.start)
+  // "the Florida senator": a place or nationality inside a role phrase is part of the phrase, not a speaker of its own.
+  const phrases = out.filter((c) => c.kind === 'role-phrase')
+  const inPhrase = (c: SpeakerCandidate): boolean =>
+    (c.entity?.type === 'place' || c.entity?.type === 'other') && phrases.some((p) => c.start > p.start && c.end < p.end)
+  return (phrases.length > 0 ? out.filter((c) => !inPhrase(c)) : out).sort((a, b) => a.start - b.start)
 }
 
 /** The end of the words that belong to a candidate (its appositive role, if any). */
@@ -97,7 +111,8 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   const { text, candidates } = view
   const inWindow = candidates.filter((c) => c.start >= from && c.end <= to)
   const before = text.slice(Math.max(from, boundary), verb.start)
-  if (PASSIVE_BEFORE.test(before)) {
+  // "– as described by FBI Director James Comey": a participle after "as" is passive too.
+  if (PASSIVE_BEFORE.test(before) || (AS_BEFORE.test(before) && /ed$/.test(verb.word))) {
     BY_AFTER.lastIndex = verb.end
     const found = BY_AFTER.exec(text)
     const by = found && found.index < to ? found : null
@@ -107,7 +122,11 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     if (/^(?:asked|told)$/i.test(verb.word)) return null
   }
   if (INVERTIBLE.test(verb.word) && /^[\s,'"’”]*$/.test(before)) {
-    const following = inWindow.filter((c) => startWithRole(c) > verb.end && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
+    // "said the bureau's director, James Comey": the role may stand in apposition before the name.
+    const following = inWindow.filter((c) => {
+      const gap = startWithRole(c) > verb.end ? text.slice(verb.end, startWithRole(c)) : null
+      return gap !== null && (INVERTED_GAP.test(gap) || (c.entity?.type === 'person' && INVERTED_ROLE_GAP.test(gap)))
+    })
     // "said Republican party boss Reince Priebus": the person, not the words that describe them.
     // "said Republican party boss Reince Priebus": an unknown name after a body and a title noun is the person.
     const titled = following[0]?.entity?.type === 'organization' && following[1]?.entity?.type === 'other' && TITLE_NOUN_GAP.test(text.slice(following[0].end, following[1].start)) ? following[1] : undefined
@@ -146,9 +165,17 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     if (person) return person
     // "Powell’s office said": the office speaks for the person.
     const office = c.name ? SPOKESBODY.exec(between) : null
-    if (office) return { start: c.start, end: verb.start - office[0].length + office[0].trimEnd().length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' }
+    if (office) return { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' }
     // "the director for the Iowa Democratic Party said": an object of a preposition is not the subject.
     if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, c.start - 30), c.start))) return c
+    // "footage of Ann Roe saying", "with Trump tweeting": a participle right after a person is theirs, even after a preposition.
+    if (PARTICIPLE.test(verb.word) && c.entity?.type === 'person' && /^\s+(?:[a-z]+ly\s+)?$/.test(between)) return c
+    // "after Mr. Trump, asked about the deaths of journalists, had said": a person before a participial or relative
+    // clause set off by commas is the subject, whatever stands before the person.
+    for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
+      const p = inWindow[j]
+      if (p.entity?.type === 'person' && SET_OFF_CLAUSE.test(text.slice(endWithRole(p), verb.start))) return p
+    }
     break
   }
   // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
@@ -158,13 +185,17 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   // "Massie used to support Paul, but now said ...": a clause joined with no subject of its own shares the sentence's.
   return clauseSubject(text, inWindow, start, verb.start) ?? (start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
 }
+/** Between a subject and its verb: a clause set off by commas, opened by a relative pronoun or a participle, maybe an auxiliary after it. */
+const SET_OFF_CLAUSE = /^\s*,\s*(?:who|whose|[a-z]{3,}ed|[a-z]{3,}ing)\b[^“”";:!?]{0,160},\s*(?:(?:had|has|have|also|then|later|would|will|again)\s+)*$/
 const JOINED_CLAUSE = /\b(?:but|and)$/
 
 const PARTICIPLE = /^[a-z]+ing$/
 const TITLE_NOUN_GAP = /^\s+(?:[a-z-]+\s+){1,2}$/
 /** A role phrase and a comma right before a name in apposition ("the House Oversight Committee chairman, "). */
 const APPOSED_ROLE =
-  /\b[Tt]he\s+(?:[\p{L}.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|secretary|leader|president|minister|senator|governor|mayor|adviser|advisor|aide|official|chief|head|founder|executive|lawyer|attorney|ambassador)(?:\s+(?:of|for|at)\s+[^,;“”"]{1,60})?\s*,\s*$/u
+  /(?:\b[Tt]he|\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[\p{L}.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|secretary|leader|president|minister|senator|governor|mayor|adviser|advisor|aide|official|chief|head|founder|executive|lawyer|attorney|ambassador|nominee|candidate|front-?runner|manager|strategist|pollster|counsel|general)(?:\s+(?:of|for|at)\s+[^,;“”"]{1,60})?\s*,\s*$/u
+/** After an inverted verb, a role in apposition before the name: "said the bureau's director, ". */
+const INVERTED_ROLE_GAP = new RegExp(String.raw`^\s+${APPOSED_ROLE.source}`, 'u')
 /** Whether a role phrase and a comma stand right before `at`, the role not itself set off after another name ("Vian, the editor of ..., L'Osservatore"). */
 function apposedToRole(text: string, at: number): boolean {
   const window = text.slice(Math.max(0, at - 80), at)
@@ -235,7 +266,12 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
     if (c.end > to) continue
     // A mention opening the clause is its subject, whatever stands before the clause ("... and the Times will").
     if (objectOfPreposition(text, c) && !OPENS_CLAUSE.test(text.slice(from, startWithRole(c)))) continue
-    if (/^['’]/.test(text.slice(c.end, c.end + 1))) continue
+    if (/^['’]/.test(text.slice(c.end, c.end + 1))) {
+      // "Ryan’s campaign shrugged it off": the owner's spokesbody is the subject.
+      const body = c.kind === 'entity' && c.name ? POSSESSIVE_BODY.exec(text.slice(c.end, Math.min(to, c.end + 40))) : null
+      if (body) return { start: c.start, end: c.end + body[0].length, name: `${c.name}’s ${body[1]}`, kind: 'phrase' }
+      continue
+    }
     // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
       place ??= c
@@ -300,11 +336,33 @@ function roleMatch(view: ArticleView, pos: number, head: string): string | null 
     // Only the words bound to the name count: none across a comma or clause word ("in Fort Wayne, Indiana, hours after Trump").
     const lead = view.text.slice(Math.max(0, startWithRole(c) - 24), startWithRole(c)).split(ROLE_LEAD_BREAK).at(-1) ?? ''
     const around = (lead + view.text.slice(startWithRole(c), endWithRole(c))).split(/[^\p{L}-]+/u)
+    // A party label after the name gives the state: "Sen. Marco Rubio, R-Fla." is "the Florida senator".
+    const state = PARTY_STATE_AFTER.exec(view.text.slice(c.end, c.end + 24))?.[1].replace(/\./g, '')
+    if (state) around.push(...(STATE_ABBREVIATIONS.get(state) ?? state).split(' '))
     if (words.some((w) => around.includes(w))) return c.name
   }
   return null
 }
 
+/** A party and state label right after a name: ", R-Fla.", " (D-Calif.)", " (R-Florida)". */
+const PARTY_STATE_AFTER = /^\s*,?\s*\(?[RDI]-((?:[A-Z][a-z]*\.?\s?){1,2})/
+/** US state abbreviations (AP style and postal codes) as written in party labels, dots removed. */
+const STATE_ABBREVIATIONS = new Map(
+  (
+    'Ala AL Alabama|Alaska AK Alaska|Ariz AZ Arizona|Ark AR Arkansas|Calif CA California|Colo CO Colorado|Conn CT Connecticut|Del DE Delaware|' +
+    'Fla FL Florida|Ga GA Georgia|Hawaii HI Hawaii|Idaho ID Idaho|Ill IL Illinois|Ind IN Indiana|Iowa IA Iowa|Kan KS Kansas|Ky KY Kentucky|La LA Louisiana|' +
+    'Maine ME Maine|Md MD Maryland|Mass MA Massachusetts|Mich MI Michigan|Minn MN Minnesota|Miss MS Mississippi|Mo MO Missouri|Mont MT Montana|' +
+    'Neb NE Nebraska|Nev NV Nevada|NH NH New_Hampshire|NJ NJ New_Jersey|NM NM New_Mexico|NY NY New_York|NC NC North_Carolina|ND ND North_Dakota|' +
+    'Ohio OH Ohio|Okla OK Oklahoma|Ore OR Oregon|Pa PA Pennsylvania|RI RI Rhode_Island|SC SC South_Carolina|SD SD South_Dakota|Tenn TN Tennessee|' +
+    'Texas TX Texas|Tex TX Texas|Utah UT Utah|Vt VT Vermont|Va VA Virginia|Wash WA Washington|WVa WV West_Virginia|Wis WI Wisconsin|Wyo WY Wyoming'
+  )
+    .split('|')
+    .flatMap((entry): [string, string][] => {
+      const [ap, postal, name] = entry.split(' ')
+      const full = name.replace(/_/g, ' ')
+      return [[ap, full], [postal, full]]
+    }),
+)
 /** What ends the words written before a name as its role: punctuation, or a word that opens a clause or a phrase. */
 const ROLE_LEAD_BREAK = /[,;:!?()“”"—–]|(?<!\b(?:Gov|Sen|Rep|Sens|Reps|Lt|Gen|Col|Adm|Amb|Atty|Sec|Dr|Mr|Mrs|Ms|St))\.|\b(?:in|of|at|on|to|for|from|with|by|after|before|where|when|while|as|and|but|than)\b/
 /** A place or nationality ("Florida", "New", "Russian"), not a party ("Republican"), in a role phrase. */

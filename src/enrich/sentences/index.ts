@@ -40,9 +40,13 @@ const ACRONYM_FOLLOWERS = new Set([
 const PLACE_ACRONYMS = new Set(['U.S', 'U.K', 'U.N', 'E.U', 'D.C', 'U.S.A', 'U.A.E', 'N.Y', 'L.A', 'S.F'])
 const NAME_AFTER = /^\p{Lu}[\p{Ll}'’-]+(?:[,.;:)]|$)/u
 
-const SPEECH_VERB = /^(?:said|says|say|added|adds|told|tells|wrote|writes|posted|asked|replied|insisted|stated|noted|declared|tweeted|continued|explained)\b/i
-/** Up to four capitalised words (a name, a title) or a pronoun, then a speech verb. */
-const ATTRIBUTION_AHEAD = /^(?:(?:he|she|they|it|we|i)\s+|(?:the\s+)?(?:[A-Z][\p{L}.'’-]*\s+){1,4})(?:\w+ly\s+)?(?:said|says|added|told|wrote|posted|asked|replied|insisted|stated|noted|declared|tweeted)\b/u
+const SPEECH_VERB = /^(?:said|says|say|added|adds|told|tells|wrote|writes|posted|asked|asks|replied|insisted|stated|noted|declared|tweeted|continued|explained)\b/i
+/**
+ * Up to four capitalised words (a name, a title) or a pronoun, maybe a short appositive set off by
+ * commas ("Rep. Ann Roe, R-Pa.,", "Ann Roe, a nurse,"), then a speech verb.
+ */
+const ATTRIBUTION_AHEAD =
+  /^(?:(?:he|she|they|it|we|i)\s+|(?:the\s+)?(?:[A-Z][\p{L}.'’-]*\s+){0,3}[A-Z][\p{L}.'’-]*(?:,\s+[^,.!?;:“”"\n]{1,60}(?:\.[^,.!?;:“”"\n]{0,10})?,)?\s+)(?:\w+ly\s+)?(?:said|says|added|adds|told|wrote|writes|posted|asked|asks|replied|replies|insisted|stated|noted|declared|tweeted|explained|continued|responded|demanded|questioned|wondered|exclaimed|shouted|yelled|reported|remarked|repeated|pressed|answered|countered|retorted|quipped|joked|recalled|agreed|argued|warned|interjected|conceded|admitted|observed|mused|snapped|cried|screamed|laughed|pleaded)\b/u
 
 /** Candidate boundaries: terminal punctuation (with closing quotes/brackets) before whitespace, or a line break. */
 const BOUNDARY = /(?:\.{3}|[.!?…])+["”’')\]»]*(?=\s|$)|\n/g
@@ -97,7 +101,7 @@ function endsSentence(text: string, at: number, punct: string, end: number): boo
   }
   if ((bare.endsWith('!') || bare.endsWith('?')) && bare !== punct) {
     // "Great progress was made!" Trump said — the attribution belongs to the quote's sentence.
-    if (ATTRIBUTION_AHEAD.test(text.slice(end, end + 60).trimStart()) || SPEECH_VERB.test(next)) return false
+    if (ATTRIBUTION_AHEAD.test(text.slice(end, end + 130).trimStart()) || SPEECH_VERB.test(next)) return false
   }
   return startsSentence(next)
 }
