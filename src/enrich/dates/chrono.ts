@@ -62,7 +62,7 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, optio
   for (const w of dateWindows(text, options)) {
     for (const { r, shift } of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false }).flatMap((r) => partOfDayOf(r, ref))) {
       const span = trimSpan(r, w.start + shift)
-      if (!span || isFalsePositive(r, text.slice(span.start, span.end))) continue
+      if (!span || isFalsePositive(r, text.slice(span.start, span.end)) || isIdiom(text, span.start, span.end)) continue
       const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end), () =>
         PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
       )
@@ -109,6 +109,15 @@ function isFalsePositive(r: Parsed, core: string): boolean {
   const hasDate = r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month') || r.start.isCertain('year')
   // A time alone must look like a clock time, not "10 a barrel".
   return !hasDate && !CLOCK_RE.test(core)
+}
+
+const A_MARCH_RE = /\b(?:the|a|an|annual)\s*[`'"]*$/i
+
+/** "high noon" is an idiom (a showdown), not a clock time; "the annual March for Life", "the March of the Mothers" a march. */
+function isIdiom(text: string, start: number, end: number): boolean {
+  const core = text.slice(start, end)
+  if (/^noon$/i.test(core)) return /\bhigh\s+$/i.test(text.slice(Math.max(0, start - 6), start))
+  return /^March(?:\s+of)?$/.test(core) && A_MARCH_RE.test(text.slice(Math.max(0, start - 12), start)) && /^(?:\s+(?:for|of\s+the)\b|\s+the\b)/.test(text.slice(end, end + 8))
 }
 
 /** Value, granularity and whether the publication date was needed. */

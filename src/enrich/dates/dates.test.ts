@@ -67,6 +67,7 @@ const CASES: [string, Seen[]][] = [
   ['Subscribe to our best reporting, every Friday.', []],
   ['The market opens each Monday at 9 a.m.', []],
   ['The bins are collected every other Thursday.', []],
+  ['The club meets Tuesday nights; the show airs Monday and Thursday evenings.', []],
   // A clock time without a day is on the day the narrative gives, not the publication day.
   ['Crews left on Monday, Aug. 4. Two were hurt. The pumps failed shortly after 3 p.m.', [['Monday, Aug. 4', '2025-08-04', 'day', true], ['3 p.m.', '2025-08-04T15:00', 'time', true]]],
   ['On Tuesday the council met. The vote came at 6:30 p.m.', [['Tuesday', '2025-08-05', 'day', true], ['6:30 p.m.', '2025-08-05T18:30', 'time', true]]],
@@ -91,6 +92,11 @@ describe('findDates: not dates', () => {
     'It was his second term, and he paused for a second.',
     'Oil would fall another $10 a barrel.',
     'He arrived just two days before the deadline.',
+    // idioms and market levels
+    'It was high noon for the party.',
+    'Thousands walked in the annual March for Life.',
+    'The index closed at 2082, up 12 points.',
+    'The Nikkei average fell from 2010 to 1985.',
   ]
   for (const sentence of NONE) {
     it(sentence, () => assert.deepEqual(seen(sentence), []))

@@ -104,11 +104,31 @@ export function findPartsOfMonths(text: string, anchor: CalendarDate | null): Da
   return found
 }
 
-/** Years after a preposition ("in 2022", "since 2014"); the span is the year alone. */
+// A level that a market index moved to or from: "closed Friday at 2082", "fell 14.5 to 1975".
+const LEVEL_PREPOSITION_RE = /\b(?:at|to|from)\s+$/i
+const LEVEL_CHANGE_AFTER_RE = /^,?\s+(?:up|down|off)\s+\d/i
+const LEVEL_MOVE_BEFORE_RE =
+  /\b(?:clos(?:ed|es|e|ing)|end(?:ed|s)|finish(?:ed|es)|rose|rising|fell|falling|climb(?:ed|ing)|dropp(?:ed|ing)|slipp(?:ed|ing)|gain(?:ed|ing)|jump(?:ed|ing)|tumbl(?:ed|ing)|declin(?:ed|ing)|advanc(?:ed|ing)|surg(?:ed|ing)|plung(?:ed|ing)|eas(?:ed|ing)|st(?:ood|ands)|open(?:ed|ing)|lost|add(?:ed|ing)|sank|soar(?:ed|ing))\b(?:[^.;!?]|\.\d){0,40}$/i
+const MARKET_WORD_RE = /\b(?:index|indexes|indices|average|Dow|Nikkei|Footsie|FT-SE|DAX|CAC|Hang\s+Seng|S&P|Nasdaq|composite|points?)\b/i
+
+/**
+ * Whether the four digits at `[start, end)` are a market level, not a year: after "at", "to" or
+ * "from", followed by the day's change ("at 2082, up 12") or after a verb of price movement in a
+ * sentence about an index ("the Nikkei fell to 1985").
+ */
+export function isMarketLevel(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start)
+  if (!LEVEL_PREPOSITION_RE.test(before)) return false
+  if (LEVEL_CHANGE_AFTER_RE.test(text.slice(end, end + 16))) return true
+  return LEVEL_MOVE_BEFORE_RE.test(before) && MARKET_WORD_RE.test(`${before}${text.slice(end, end + 40)}`)
+}
+
+/** Years after a preposition ("in 2022", "since 2014"); the span is the year alone. Not market levels ("rose from 1975"). */
 export function findYears(text: string): DateCandidate[] {
   const found: DateCandidate[] = []
   for (const m of text.matchAll(YEAR_RE)) {
     const start = m.index + m[0].length - m[1].length
+    if (isMarketLevel(text, start, start + 4)) continue
     found.push({ start, end: start + 4, value: m[1], granularity: 'year', inferred: false, via: 'news/year' })
   }
   return found

@@ -1,7 +1,7 @@
 /**
  * Refiners over the whole list of date candidates, run after overlaps are resolved (see index.ts):
- *   1. `removeRecurring`: "every weekday", "each Monday", "every other Friday" name a schedule, not a
- *      date ("delivered to your inbox every weekday");
+ *   1. `removeRecurring`: "every weekday", "each Monday", "every other Friday", "Tuesday nights" name a
+ *      schedule, not a date ("delivered to your inbox every weekday");
  *   2. `dateClockTimes`: a clock time with no day of its own ("shortly after 2 p.m.") happened on the
  *      day the narrative is on: the nearest day mentioned just before it (or after it in its own
  *      sentence), not the publication day. Reports tell yesterday's events in today's paper.
@@ -20,10 +20,15 @@ const GENERIC_DAY = /^week(?:day|end)s?$/i
 const SENTENCE_END = /[.!?]["”’]?\s+$/
 const ABBREVIATION_BEFORE = /\b(?:[ap]\.m|[A-Z][a-z]{0,3}|[A-Z])\.["”’]?\s+$/
 
-/** Drops candidates that name a recurring day or time ("every Friday", "each morning"). */
+// "Tuesday nights", "Monday and Tuesday mornings": every such night or morning.
+const WEEKDAY = /^(?:sun|mon|tues|wednes|thurs|fri|satur)day$/i
+const PLURAL_PART_AFTER = /^(?:\s+(?:and|or)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day)?\s+(?:mornings|afternoons|evenings|nights)\b/i
+
+/** Drops candidates that name a recurring day or time ("every Friday", "each morning", "Tuesday nights"). */
 export function removeRecurring(text: string, candidates: DateCandidate[]): DateCandidate[] {
   return candidates.filter((c) => {
     if (GENERIC_DAY.test(text.slice(c.start, c.end))) return false
+    if (WEEKDAY.test(text.slice(c.start, c.end)) && PLURAL_PART_AFTER.test(text.slice(c.end, c.end + 32))) return false
     return !RECURRING_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start))
   })
 }

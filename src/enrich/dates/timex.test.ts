@@ -181,6 +181,30 @@ const CASES: [string, string, Seen[]][] = [
   ]],
   // a plan that had been made looks back: the Friday before publication
   ['The offer had been scheduled to expire Friday.', '1989-10-30', [['Friday', 'DATE', '1989-10-27']]],
+  // a month without a year takes the tense of the verb it hangs on: a past verb, the past month ...
+  ['Since the firm bought the mill in February, output has doubled.', '1989-10-26', [['February', 'DATE', '1989-02']]],
+  ['The firm switched its books to a calendar year in December.', '1989-10-26', [['December', 'DATE', '1988-12']]],
+  ['In January, a storm near Denver, Colo., destroyed the plant.', '1989-10-26', [['January', 'DATE', '1989-01']]],
+  // ... a modal or "effective", the next one
+  ['The airline will add two flights to Lima by August.', '1998-02-13', [['August', 'DATE', '1998-08']]],
+  ['The wage rise, effective June 1, lifted costs.', '1989-10-26', [['June 1', 'DATE', '1990-06-01']]],
+  // an infinitive, a participle or an adjective in "-ed" says nothing: the nearer month stands
+  ['The company agreed to sell the unit in February.', '1989-10-26', [['February', 'DATE', '1990-02']]],
+  ['The dividend would be paid on a still unspecified date in January.', '1989-10-26', [['January', 'DATE', '1990-01']]],
+  // and a month within weeks of publication is that one whatever the verb
+  ['The plant will close in October.', '1989-10-26', [['October', 'DATE', '1989-10']]],
+  // "or so" before "ago"; "one day" after a modal is some day to come, not a length of time
+  ['Talks began a week or so ago.', '1998-10-26', [['a week or so ago', 'DATE', '1998-W43']]],
+  ['Scientists say the comet will one day return; the last visit lasted one day.', '1998-10-26', [
+    ['one day', 'DATE', 'FUTURE_REF'],
+    ['one day', 'DURATION', 'P1D'],
+  ]],
+  // the day next to a named one; midnight ends the day it names (TimeML's hour 24)
+  ["The day before last Tuesday's vote, the mayor resigned.", '1998-10-29', [['day before last Tuesday', 'DATE', '1998-10-26']]],
+  ['The offer will expire at midnight Friday.', '1989-10-26', [['midnight Friday', 'TIME', '1989-10-27T24']]],
+  // market levels are not years; a year after "to" in other sentences is one
+  ['The index closed at 1985, up 12 points, and the Nikkei fell 14.5 to 1975.', '1989-10-26', []],
+  ['Sales fell to 1990 levels.', '1989-10-26', [['1990', 'DATE', '1990']]],
 ]
 
 describe('findTimexes', () => {

@@ -25,7 +25,7 @@
 import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
 import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
 import { DATES_STAGE, findDates } from './index.js'
-import { monthNumber } from './news.js'
+import { isMarketLevel, monthNumber } from './news.js'
 
 export type { TimexType }
 
@@ -232,12 +232,15 @@ const RULES: Rule[] = [
   ],
   // "a year ago", "a year earlier": the quarter last named, a year back, when there is one
   [/\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' }), ['year']],
-  // "two weeks ago", "50 years ago", "a decade ago", "several years ago"
+  // "two weeks ago", "50 years ago", "a decade ago", "several years ago", "a week or so ago"
   [
-    new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?\s+ago\b`, 'gi'),
+    new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?(?:\s+or\s+so)?\s+ago\b`, 'gi'),
     (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
     ['ago'],
   ],
+  // "Islam will one day be ...", "may one day return": some day to come, not a length of a day (before the
+  // durations, which would read the same words as P1D)
+  [/(?<=\b(?:will|would|may|might|could|can|should|shall|must)\s+)(?:one|some)\s+day\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['one', 'some']],
   // durations: "two weeks", "the first nine months", "the past two months", "a 16-hour", "5 1/2 hours", "several years"
   [
     new RegExp(
@@ -407,7 +410,14 @@ const RULES: Rule[] = [
   [/\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
   // a year standing alone, not an amount or a range part
   // ("post-1959", "pre-1990" are the year too)
-  [new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'), (m) => ({ type: 'DATE', value: m[1] }), ['18', '19', '20'], KEY_REACH, fourDigits],
+  // ("closed at 2082, up 12", "the Nikkei fell to 1985" are market levels)
+  [
+    new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
+    (m, ctx) => (isMarketLevel(ctx.text, m.index + m[0].length - 4, m.index + m[0].length) ? null : { type: 'DATE', value: m[1] }),
+    ['18', '19', '20'],
+    KEY_REACH,
+    fourDigits,
+  ],
   // "the week" with no day to place it: a week of the publication year (TimeML's "1989-WXX")
   [/\bthe\s+week\b(?!\s+(?:of|before|after|ended|ending|earlier|ago|to)\b)/gi, (_m, ctx) => ({ type: 'DATE', value: `${pad(ctx.anchor.year, 4)}-WXX` }), ['week']],
   // "the weekend": the last one before publication, unless the sentence looks ahead ("next weekend")
@@ -589,10 +599,18 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
     // A month or a month and day without a year: the nearer of last and next (weekdays keep findDates' reading).
     // "the quarter ended Oct. 31": a period that has ended, ended before publication.
     const ended = ENDED_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start))
-    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended)
+    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended ? 'ended' : () => governingTense(text, start, end))
     // "the end of November", "end of the month": TimeML gives the month, chrono its last day.
     const endOf = END_OF_MONTH_RE.exec(text.slice(start, end))
     if (endOf && /^\d{4}-\d\d-\d\d$/.test(value)) value = value.slice(0, 7)
+    // "the day before last Tuesday's hearing": the day next to the one named, which joins the span
+    const nextTo = /^\d{4}-\d\d-\d\d$/.test(value) ? DAY_NEXT_TO_RE.exec(text.slice(Math.max(0, start - 20), start)) : null
+    if (nextTo) {
+      value = formatDay(addDays(parseAnchor(value), /^before$/i.test(nextTo[1]) ? -1 : 1))
+      start -= nextTo[0].length
+    }
+    // "midnight Friday" ends Friday: TimeML's hour 24 of that day
+    if (/^\d{4}-\d\d-\d\dT00:00$/.test(value) && /\bmidnight\b/i.test(text.slice(start, end))) value = `${value.slice(0, 10)}T24`
     // "early next year", "the end of 1990", "late yesterday": the modifier joins the span.
     const modifier = MODIFIER_ENDS.has(wordBefore(text, start).word.toLowerCase()) ? LEADING_MODIFIER_RE.exec(text.slice(Math.max(0, start - 40), start)) : null
     if (modifier) {
@@ -609,9 +627,6 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
       value += PART_OF_DAY[part[1].toLowerCase()]
       type = 'TIME'
     }
-    // "high noon" is an idiom, not a clock time; "the annual March for Life", "the March of the Mothers" a march
-    if (/^noon$/i.test(text.slice(start, end)) && /^high$/i.test(wordBefore(text, start).word)) return []
-    if (/^March(?:\s+of)?$/.test(text.slice(start, end)) && A_MARCH_RE.test(text.slice(Math.max(0, start - 12), start)) && /^(?:\s+(?:for|of\s+the)\b|\s+the\b)/.test(text.slice(end, end + 8))) return []
     const found: Candidate = { start, end, type, value, rule: false, via: 'dates' }
     // "April 24 and 25": the second day, in the first one's month, is an expression of its own.
     const second = monthDay && /^\d{4}-\d\d-\d\d$/.test(value) ? SECOND_DAY_RE.exec(text.slice(end, end + 12)) : null
@@ -621,7 +636,7 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
   })
 }
 
-const A_MARCH_RE = /\b(?:the|a|an|annual)\s*[`'"]*$/i
+const DAY_NEXT_TO_RE = /\bday\s+(before|after)\s+$/i
 const ENDED_BEFORE_RE = /\bended\s+$/i
 /** "and 25", "-25" after a month and day: a second day of the same month. */
 const SECOND_DAY_RE = /^\s*(?:and|or|[-–])\s*(\d{1,2})\b(?![-–%.,:/]\d|\s*(?:%|percent|p\.?m|a\.?m))/
@@ -632,33 +647,109 @@ const MONTH_DAY_RE = new RegExp(String.raw`^${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd
  * A month ("in April") or a month and day ("Jan. 14") without a year, as TimeML annotators read
  * them: the occurrence nearer the publication date, the past one unless it is clearly farther
  * (1.5 times, or 2 times when the sentence looks ahead: "will", "expected", "next"); always the
- * past one when `past` ("the quarter ended Oct. 31").
+ * past one when `tense` is `ended` ("the quarter ended Oct. 31"); else the tense of the verb the
+ * month hangs on, when there is one, decides (see `nearestYear`, `governingTense`).
  * On TempEval-3 this beats findDates' "most recent such month" by about one point of value F1.
  */
-function byTense(core: string, value: string, anchor: CalendarDate, ahead: () => boolean, past = false): string {
+function byTense(core: string, value: string, anchor: CalendarDate, ahead: () => boolean, tense: Tense | (() => Tense)): string {
   const month = MONTH_ONLY_RE.exec(core)
   if (month && /^[a-z]/i.test(core)) {
     const n = monthNumber(month[1])
-    return formatMonth(nearestYear(anchor, n, 15, ahead, past), n)
+    return formatMonth(nearestYear(anchor, n, 15, ahead, tense), n)
   }
   const monthDay = MONTH_DAY_RE.exec(core)
   if (monthDay) {
     const n = monthNumber(monthDay[1])
     const d = Number(monthDay[2])
-    return `${formatMonth(nearestYear(anchor, n, d, ahead, past), n)}-${pad(d)}${value.slice(10)}`
+    return `${formatMonth(nearestYear(anchor, n, d, ahead, tense), n)}-${pad(d)}${value.slice(10)}`
   }
   return value
 }
 
-/** The year that puts month `n`, day `d` nearest the anchor, leaning to the past (see `byTense`). */
-function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean, before = false): number {
+/** The tense of the verb a month hangs on, when the words around it show one (see `governingTense`); `ended`: a period that ended then. */
+type Tense = 'past' | 'future' | 'ended' | null
+
+/** Days within which the nearer occurrence of a month stands whatever the verb's tense ("will close in October" written in late October). */
+const TENSE_MIN_DAYS = 45
+
+/**
+ * The year that puts month `n`, day `d` nearest the anchor, leaning to the past (see `byTense`); a
+ * past verb ("bought RJR in February") takes the past one, a verb still to come ("will double its
+ * flights by August", "effective June 1") the next one, unless the other is within `TENSE_MIN_DAYS`.
+ */
+function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean, tense: Tense | (() => Tense) = null): number {
   const at = (y: number) => Date.UTC(y, n - 1, d) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)
   const past = at(anchor.year) <= 0 ? anchor.year : anchor.year - 1
   const next = past + 1
   const back = Math.abs(at(past))
   const forward = Math.abs(at(next))
-  return before || back <= forward * 1.5 || (back <= forward * 2 && !ahead()) ? past : next
+  if (tense === 'ended') return past
+  const lean = back <= forward * 1.5 || (back <= forward * 2 && !ahead()) ? past : next
+  const day = 864e5
+  if (lean === next && forward < TENSE_MIN_DAYS * day) return next
+  if (lean === past && back < TENSE_MIN_DAYS * day) return past
+  const verb = typeof tense === 'function' ? tense() : tense
+  return verb === 'past' ? past : verb === 'future' ? next : lean
 }
+
+// Simple past forms news uses that do not end in "-ed" ("bought RJR in February", "began in March").
+const IRREGULAR_PAST = new Set(
+  'was were had did said made took came went got gave bought brought sold told began became won lost paid held left met ran rose fell saw led kept sent spent built struck found thought knew grew wrote spoke chose broke drove flew threw fought caught taught sought stood understood shot hid swept sank overtook withdrew'.split(' '),
+)
+// Words that put what follows them ahead: modals, plans and schedules, "effective June 1".
+const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'planned', 'due', 'effective', 'upcoming', 'next'])
+// Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
+const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
+const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
+// A full stop that ends a sentence: not the one of "vs.", "Ala." or "U.S." before a capital.
+const SENTENCE_END_AFTER_RE = /(?<!\b(?:vs|[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*))[.!?]["'`]*(?:\s|$)/
+
+/**
+ * The tense of the verb a month without a year hangs on. "in April", "during March" and "since
+ * May" after a past verb are past ("Since KKR bought RJR in February", "changed its fiscal year in
+ * December"), and so is "In January, a bombing killed ..." at the head of a sentence; a modal, a
+ * plan or "effective" before the month puts it ahead ("will double its flights by August"); an
+ * infinitive between ("agreed to buy the unit in February") says nothing of when. Only words of
+ * the month's own sentence are read, at most sixteen before it (or the sentence after "In January,").
+ */
+function governingTense(text: string, start: number, end: number): Tense {
+  const before = text.slice(Math.max(0, start - 120), start)
+  const prep = /([A-Za-z']+)\s*$/.exec(before)?.[1].toLowerCase()
+  if (prep === 'since') return 'past'
+  if (prep === 'effective') return 'future'
+  const headed = /(?:^|[.!?]["'`]*\s+|\n\s*)In\s+$/.test(before) && /^\s*,/.test(text.slice(end, end + 3))
+  if (headed) {
+    // "In January, a clinic bombing in Birmingham killed ...": the sentence's first verb
+    const after = text.slice(end, end + 200)
+    const stop = SENTENCE_END_AFTER_RE.exec(after)?.index
+    return firstVerbTense(after.slice(0, stop ?? after.length).match(WORD_RE) ?? [], 1)
+  }
+  // the month's own sentence: back to the last full stop that ends one ("Ala., killed" does not)
+  let from = 0
+  for (const m of before.matchAll(/[.!?]["'`]*\s+(?=["'`]*[A-Z])/g)) from = m.index + m[0].length
+  const back = [...before.slice(from).matchAll(WORD_RE)].map((m) => m[0]).reverse().slice(0, 16)
+  const tense = firstVerbTense(back, -1)
+  // a past verb counts only for a month the verb places: "in", "during" ("extended to Nov. 20" is a deadline)
+  if (tense === 'past' && prep !== 'in' && prep !== 'during') return null
+  return tense
+}
+
+/** The tense of the first verb among `words` (read forwards with `dir` 1, backwards from the month with -1). */
+function firstVerbTense(words: readonly string[], dir: 1 | -1): Tense {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].toLowerCase()
+    // the word read before this one in the sentence's order
+    const prev = (dir === -1 ? words[i + 1] : words[i - 1])?.toLowerCase() ?? ''
+    const next = (dir === -1 ? words[i - 1] : words[i + 1])?.toLowerCase() ?? ''
+    if (AHEAD_WORDS.has(w)) return 'future'
+    if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !DETERMINER_WORDS.has(w)) return null
+    if (IRREGULAR_PAST.has(w) && !(dir === 1 && next === 'to') && !BEFORE_ADJECTIVE.has(prev)) return 'past'
+    if (/^[a-z]{3,}ed$/.test(words[i]) && !BEFORE_ADJECTIVE.has(prev)) return 'past'
+  }
+  return null
+}
+
+const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those'])
 
 // --- putting it together ----------------------------------------------------------------------
 
