@@ -40,9 +40,12 @@ export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSi
   const onSignal = () => stop.abort()
   process.once('SIGTERM', onSignal)
   process.once('SIGINT', onSignal)
-  // the clustering consumer follows the ledger while messages are processed
-  let clustering = Promise.resolve()
-  const tick = setInterval(() => (clustering = clustering.then(() => clusterer.step(false)).then(() => {}, () => {})), 200)
+  // the clustering consumer follows the ledger while messages are processed (one step at a time:
+  // a tick that comes while a step runs is skipped, not queued)
+  let clustering: Promise<void> | null = null
+  const tick = setInterval(() => {
+    clustering ??= clusterer.step(false).then(() => {}, () => {}).finally(() => (clustering = null))
+  }, 200)
   try {
     const writer = new GroupWriter(store)
     let lastOutageLine = 0

@@ -166,11 +166,11 @@ export class ClusterConsumer {
       this.client = null
     }
     const client = await this.store.pool.connect()
-    // held for long: a server that goes away must not crash the process (the check above notices)
-    client.on('error', () => {})
     try {
       const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [CLUSTER_LOCK])
       if (!rows[0].ok) return void client.release(), false
+      // held for long: a server that goes away must not crash the process (the check above notices)
+      client.on('error', ignore)
       this.client = client
       await this.rebuild()
       return true
@@ -187,15 +187,19 @@ export class ClusterConsumer {
    * Returns how many rows it consumed.
    */
   async step(idle: boolean): Promise<number> {
+    // draining with nothing left past the committed cursor: no need to lead (and replay) at all
+    if (idle && !this.client && !(await this.waiting())) return 0
     if (!(await this.lead())) return 0
-    const rows = await this.store.query<LedgerRow>('SELECT seq, article_id, features FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2', [this.cursor, this.options.batch ?? 500])
-    let take = 0
-    for (const row of rows) {
-      if (Number(row.seq) !== this.cursor + take + 1 && !idle) break
-      take++
-    }
-    if (take === 0) return 0
-    const taken = rows.slice(0, take)
+    const limit = this.options.batch ?? 500
+    // how far the ledger runs without a gap (the sequence numbers alone: cheap, the rows come next)
+    const [{ last }] = await this.store.query<{ last: string | null }>(
+      idle
+        ? 'SELECT max(seq) AS last FROM (SELECT seq FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2) s'
+        : `SELECT max(seq) AS last FROM (SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2) s
+           WHERE seq = $1 + n`,
+      [this.cursor, limit])
+    if (last === null) return 0
+    const taken = await this.store.query<LedgerRow>('SELECT seq, article_id, features FROM work_ledger WHERE seq > $1 AND seq <= $2 ORDER BY seq', [this.cursor, last])
     try {
       await this.assignAll(taken)
     } catch (error) {
@@ -204,15 +208,22 @@ export class ClusterConsumer {
       await this.release()
       throw error
     }
-    this.cursor = Number(taken[take - 1].seq)
+    this.cursor = Number(last)
     await this.store.query('INSERT INTO cluster_cursor (seq) VALUES ($1) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq', [this.cursor])
-    return take
+    return taken.length
+  }
+
+  /** Whether ledger rows wait past the cursor the clustering consumer (whichever process) committed. */
+  private async waiting(): Promise<boolean> {
+    const rows = await this.store.query('SELECT 1 FROM work_ledger WHERE seq > (SELECT coalesce(max(seq), 0) FROM cluster_cursor) LIMIT 1')
+    return rows.length > 0
   }
 
   /** Gives up the lock (another process takes over). */
   async release(): Promise<void> {
     if (!this.client) return
     await this.client.query('SELECT pg_advisory_unlock($1)', [CLUSTER_LOCK]).catch(() => {})
+    this.client.off('error', ignore)
     this.client.release()
     this.client = null
   }
@@ -263,6 +274,8 @@ export class ClusterConsumer {
     }
   }
 }
+
+function ignore(): void {}
 
 /** A work ledger row as the clustering consumer reads it. */
 interface LedgerRow {
