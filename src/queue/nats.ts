@@ -150,7 +150,7 @@ export class NatsQueue implements Queue {
     const id = (m.headers?.get('Nats-Msg-Id') ?? '').split(':')[0]
     return {
       id, seq: m.seq, data: m.data, attempt: m.info.deliveryCount,
-      ack: async () => m.ack(),
+      ack: async () => void (await m.ackAck()),
       retry: async (delayMs) => m.nak(delayMs),
       extend: () => m.working(),
       deadLetter: async (reason) => {
