@@ -34,7 +34,10 @@ export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSi
   if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError('worker needs --queue nats://host:4222 (or PARALLAX_QUEUE)')
   const store = openPostgresStore(db)
   const queue = await openNatsQueue(queueUrl, { ackWaitMs: options.ackWait ?? 30_000, fetchBatch: WORKER_FETCH_BATCH, ...(options.stream ? { stream: options.stream } : {}) })
-  const clusterer = new ClusterConsumer(store)
+  const clusterer = new ClusterConsumer(store, {
+    onLead: (t) => io.stderr.write(`worker: assigning stories (${t.snapshotSeq > 0 ? `from the snapshot at ledger row ${t.snapshotSeq}, ` : ''}${t.replayed} assignments replayed in ${t.ms} ms)\n`),
+    onSnapshot: (r) => void ('error' in r && io.stderr.write(`worker: could not save the clustering snapshot at ledger row ${r.seq} (${r.error}); a takeover replays from the previous one\n`)),
+  })
   const stop = new AbortController()
   signal?.addEventListener('abort', () => stop.abort())
   const onSignal = () => stop.abort()

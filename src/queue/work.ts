@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import type pg from 'pg'
 import { DEFAULT_MAX_TERMS } from '../cluster/clusterer.js'
 import { articleFeatures, decodeFeatures, encodeFeatures, type ArticleFeatures } from '../cluster/features.js'
-import { StoryClusterer, type ClusterOptions } from '../cluster/index.js'
+import { StoryClusterer, STATE_FORMAT, type ClusterOptions, type ClustererState } from '../cluster/index.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import type { PostgresStore } from '../store/postgres/driver.js'
@@ -148,6 +148,24 @@ export interface ClusterConsumerOptions {
   cluster?: ClusterOptions
   /** Ledger rows read per step. */
   batch?: number
+  /**
+   * Ledger rows between two saved snapshots of the open state: a process taking over the lead
+   * restores the last one and replays only the rows after it (default 50,000; 0: never).
+   */
+  snapshotEvery?: number
+  /** Told each time this process becomes the clustering consumer, once its state is rebuilt. */
+  onLead?: (takeover: Takeover) => void
+  /** Told after each snapshot: its ledger sequence and size in characters, or why it failed. */
+  onSnapshot?: (result: { seq: number; bytes: number } | { seq: number; error: string }) => void
+}
+
+/** How the last `lead()` that won the lock rebuilt the clustering state. */
+export interface Takeover {
+  /** Ledger sequence of the snapshot restored (0: none, replayed from the start). */
+  snapshotSeq: number
+  /** Ledger rows replayed after it. */
+  replayed: number
+  ms: number
 }
 
 /** The clustering consumer; `step` does nothing unless this process holds the lock. */
@@ -155,7 +173,14 @@ export class ClusterConsumer {
   private client: pg.PoolClient | null = null
   private clusterer: StoryClusterer | null = null
   private cursor = 0
-  constructor(private readonly store: PostgresStore, private readonly options: ClusterConsumerOptions = {}) {}
+  private sinceSnapshot = 0
+  /** Set each time this process becomes the clustering consumer. */
+  takeover: Takeover | null = null
+  private readonly clusterOptions: ClusterOptions
+  constructor(private readonly store: PostgresStore, private readonly options: ClusterConsumerOptions = {}) {
+    // stories that close live in the store; keeping them here too would grow without end
+    this.clusterOptions = { ...options.cluster, keepClosed: false }
+  }
 
   /** Whether this process is the clustering consumer (tries to become it). */
   async lead(): Promise<boolean> {
@@ -210,7 +235,29 @@ export class ClusterConsumer {
     }
     this.cursor = Number(last)
     await this.store.query('INSERT INTO cluster_cursor (seq) VALUES ($1) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq', [this.cursor])
+    this.sinceSnapshot += taken.length
+    const every = this.options.snapshotEvery ?? 50_000
+    if (every > 0 && this.sinceSnapshot >= every) {
+      // the assignments are committed: a snapshot that cannot be made (e.g. a state too large for
+      // one string) only means a longer replay at the next takeover; try again after as many rows
+      await this.saveSnapshot().then(
+        (bytes) => this.options.onSnapshot?.({ seq: this.cursor, bytes }),
+        (error: unknown) => this.options.onSnapshot?.({ seq: this.cursor, error: (error as Error)?.message ?? String(error) }))
+      this.sinceSnapshot = 0
+    }
     return taken.length
+  }
+
+  /**
+   * Saves the open state as of the cursor. Written on the connection that holds the lock, so a
+   * process that lost the lead (its session gone) cannot overwrite its successor's snapshot.
+   */
+  private async saveSnapshot(): Promise<number> {
+    const state = JSON.stringify(this.clusterer!.snapshot())
+    await this.client!.query(
+      `INSERT INTO consumer_snapshot (seq, state) VALUES ($1, $2) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
+      [this.cursor, state])
+    return state.length
   }
 
   /** Whether ledger rows wait past the cursor the clustering consumer (whichever process) committed. */
@@ -261,17 +308,27 @@ export class ClusterConsumer {
     })
   }
 
-  /** Replays the assignments made so far, in the order they were made, into a fresh clusterer. */
+  /**
+   * Rebuilds the clustering state from what was committed: the last snapshot (when there is one
+   * not past the cursor), then the assignments made after it, replayed in the order they were made.
+   */
   private async rebuild(): Promise<void> {
-    this.clusterer = new StoryClusterer(this.options.cluster)
+    const started = performance.now()
     const cursor = await this.store.query<{ seq: string }>('SELECT seq FROM cluster_cursor')
     this.cursor = Number(cursor[0]?.seq ?? 0)
+    const snapshot = (await this.store.query<{ seq: string; state: string }>('SELECT seq, state FROM consumer_snapshot'))[0]
+    const state = snapshot && Number(snapshot.seq) <= this.cursor ? (JSON.parse(snapshot.state) as ClustererState) : null
+    const from = state?.format === STATE_FORMAT ? Number(snapshot!.seq) : 0
+    this.clusterer = from > 0 ? StoryClusterer.restore(state!, this.clusterOptions) : new StoryClusterer(this.clusterOptions)
     const rows = await this.store.query<LedgerRow>(
       `SELECT l.seq, l.article_id, l.features FROM work_ledger l JOIN articles a ON a.id = l.article_id
-       WHERE a.story_id IS NOT NULL AND l.seq = (SELECT min(seq) FROM work_ledger WHERE article_id = l.article_id) ORDER BY l.seq`)
+       WHERE l.seq > $1 AND a.story_id IS NOT NULL AND l.seq = (SELECT min(seq) FROM work_ledger WHERE article_id = l.article_id) ORDER BY l.seq`, [from])
     for (let i = 0; i < rows.length; i += 500) {
       for (const f of await this.featuresOf(rows.slice(i, i + 500))) this.clusterer.addFeatures(f, true)
     }
+    this.sinceSnapshot = rows.length
+    this.takeover = { snapshotSeq: from, replayed: rows.length, ms: Math.round(performance.now() - started) }
+    this.options.onLead?.(this.takeover)
   }
 }
 

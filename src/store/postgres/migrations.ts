@@ -104,6 +104,13 @@ export const MIGRATIONS: readonly string[] = [
      ALTER TABLE work_ledger ALTER COLUMN features SET COMPRESSION lz4;
    EXCEPTION WHEN feature_not_supported THEN NULL;
    END $$;`,
+  // 7: the clustering consumer's open state (cluster/persist.ts) as of ledger sequence `seq`, saved
+  // now and then, so a worker taking over the lead replays the ledger from there, not from the start
+  `CREATE TABLE consumer_snapshot (one boolean PRIMARY KEY DEFAULT true CHECK (one), seq bigint NOT NULL, state text NOT NULL);
+   DO $$ BEGIN
+     ALTER TABLE consumer_snapshot ALTER COLUMN state SET COMPRESSION lz4;
+   EXCEPTION WHEN feature_not_supported THEN NULL;
+   END $$;`,
 ]
 
 /** Arbitrary constant key of the advisory lock that serialises migrations across processes. */
