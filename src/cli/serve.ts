@@ -5,7 +5,6 @@
 import type { Command } from 'commander'
 import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl } from '../queue/queue.js'
-import { buildServer } from '../server/app.js'
 import { LazyQueue } from '../server/health.js'
 import { ParallaxUsageError } from '../errors.js'
 import { defaultDbPath, openStore } from '../store/index.js'
@@ -30,6 +29,8 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   const store = openStore(options.db ?? defaultDbPath())
   // opened on first use, so the server starts (and /readyz says why it is not ready) while NATS is down
   const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
+  // the HTTP stack loads here, not with the CLI: every other command starts without it
+  const { buildServer } = await import('../server/app.js')
   const app = buildServer(new Library(store), { apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null, bodyLimit: options.bodyLimit, queue })
   const address = await app.listen({ host: options.host, port: options.port })
   io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
