@@ -8,7 +8,7 @@ import { extractArticle } from '../extract/index.js'
 import { openPostgresStore, type PostgresStore } from '../store/postgres/driver.js'
 import type { RawDocument } from '../types.js'
 import type { QueueMessage } from './queue.js'
-import { ClusterConsumer, encodeRaw, GroupWriter, processMessage, type Takeover } from './work.js'
+import { ClusterConsumer, encodeRaw, GroupWriter, processMessage, snapshotParts, stateOfParts, type Takeover } from './work.js'
 
 const schemas: string[] = []
 const stores: PostgresStore[] = []
@@ -56,6 +56,23 @@ function oneProcess(): Map<string, string> {
 }
 
 describe('clustering consumer', () => {
+  it('a snapshot in parts of bounded size comes back as the same state', () => {
+    const clusterer = new StoryClusterer({ keepClosed: false })
+    for (const raw of raws) clusterer.add(annotate(extractArticle(raw)))
+    const state = clusterer.snapshot()
+    const parts = [...snapshotParts(state, 7)]
+    assert.ok(parts.length > Object.keys(state).length * 3, 'large fields are cut into slices')
+    for (const part of parts) {
+      const value: unknown = JSON.parse(part.json)
+      if (Array.isArray(value)) assert.ok(value.length <= 7)
+    }
+    assert.deepEqual(stateOfParts(parts), state)
+    // and a clusterer restored from it goes on as the original
+    const restored = StoryClusterer.restore(stateOfParts(parts))
+    const next = annotate(extractArticle(raws[0]))
+    assert.deepEqual(restored.add({ ...next, id: 'later-copy' }), clusterer.add({ ...next, id: 'later-copy' }))
+  })
+
   it('a process taking over the lead restores the last snapshot, replays only the rows after it, and assigns as one process', async () => {
     const store = await processedLibrary()
     const snapshots: unknown[] = []
@@ -69,12 +86,19 @@ describe('clustering consumer', () => {
     await first.release()
 
     const leads: Takeover[] = []
-    const second = new ClusterConsumer(store, { batch: 50, snapshotEvery: 100, onLead: (t) => leads.push(t) })
-    while ((await second.step(true)) > 0);
+    const second = new ClusterConsumer(store, { batch: 50, snapshotEvery: 100, onLead: (t) => leads.push(t), onSnapshot: (r) => snapshots.push(r) })
+    // to row 200: 50 replayed + 50 new rows make the next snapshot, which replaces the first
+    assert.equal(await second.step(false), 50)
     assert.equal(leads.length, 1)
     assert.equal(leads[0].snapshotSeq, 100, 'restored from the snapshot taken after 100 rows')
     assert.equal(leads[0].replayed, 50, 'replayed the 50 rows assigned after it, not all 150')
+    assert.equal((snapshots[1] as { seq: number }).seq, 200)
     await second.release()
+
+    const third = new ClusterConsumer(store, { batch: 50, snapshotEvery: 100, onLead: (t) => leads.push(t) })
+    while ((await third.step(true)) > 0);
+    assert.deepEqual([leads[1].snapshotSeq, leads[1].replayed], [200, 0], 'the newer snapshot, nothing after it yet')
+    await third.release()
 
     const assigned = await storiesOf(store)
     assert.equal(assigned.size, raws.length)

@@ -249,15 +249,38 @@ export class ClusterConsumer {
   }
 
   /**
-   * Saves the open state as of the cursor. Written on the connection that holds the lock, so a
-   * process that lost the lead (its session gone) cannot overwrite its successor's snapshot.
+   * Saves the open state as of the cursor, in parts of bounded size (one JSON text of a large state
+   * would pass JavaScript's longest string), replacing the last snapshot in one transaction. Written
+   * on the connection that holds the lock, so a process that lost the lead (its session gone)
+   * cannot overwrite its successor's snapshot. Returns the characters written.
    */
   private async saveSnapshot(): Promise<number> {
-    const state = JSON.stringify(this.clusterer!.snapshot())
-    await this.client!.query(
-      `INSERT INTO consumer_snapshot (seq, state) VALUES ($1, $2) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
-      [this.cursor, state])
-    return state.length
+    const client = this.client!
+    let written = 0
+    await client.query('BEGIN')
+    try {
+      await client.query('DELETE FROM consumer_snapshot')
+      let batch: string[][] = []
+      let part = 0
+      const flush = async () => {
+        if (batch.length === 0) return
+        const params = batch.flat()
+        const tuples = batch.map((_, i) => `($${i * 4 + 1}::integer, $${i * 4 + 2}::bigint, $${i * 4 + 3}, $${i * 4 + 4})`)
+        await client.query(`INSERT INTO consumer_snapshot (part, seq, key, json) VALUES ${tuples.join(', ')}`, params)
+        batch = []
+      }
+      for (const { key, json } of snapshotParts(this.clusterer!.snapshot())) {
+        batch.push([String(part++), String(this.cursor), key, json])
+        written += json.length
+        if (batch.length === SNAPSHOT_PARTS_PER_INSERT) await flush()
+      }
+      await flush()
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    }
+    return written
   }
 
   /** Whether ledger rows wait past the cursor the clustering consumer (whichever process) committed. */
@@ -316,9 +339,10 @@ export class ClusterConsumer {
     const started = performance.now()
     const cursor = await this.store.query<{ seq: string }>('SELECT seq FROM cluster_cursor')
     this.cursor = Number(cursor[0]?.seq ?? 0)
-    const snapshot = (await this.store.query<{ seq: string; state: string }>('SELECT seq, state FROM consumer_snapshot'))[0]
-    const state = snapshot && Number(snapshot.seq) <= this.cursor ? (JSON.parse(snapshot.state) as ClustererState) : null
-    const from = state?.format === STATE_FORMAT ? Number(snapshot!.seq) : 0
+    const parts = await this.store.query<{ seq: string; key: string; json: string }>('SELECT seq, key, json FROM consumer_snapshot ORDER BY part')
+    const snapshotSeq = Number(parts[0]?.seq ?? 0)
+    const state = parts.length > 0 && snapshotSeq <= this.cursor ? stateOfParts(parts) : null
+    const from = state?.format === STATE_FORMAT ? snapshotSeq : 0
     this.clusterer = from > 0 ? StoryClusterer.restore(state!, this.clusterOptions) : new StoryClusterer(this.clusterOptions)
     const rows = await this.store.query<LedgerRow>(
       `SELECT l.seq, l.article_id, l.features FROM work_ledger l JOIN articles a ON a.id = l.article_id
@@ -333,6 +357,33 @@ export class ClusterConsumer {
 }
 
 function ignore(): void {}
+
+/** Array elements per snapshot part, and parts per INSERT. */
+const SNAPSHOT_SLICE = 5000
+const SNAPSHOT_PARTS_PER_INSERT = 20
+
+/** A clustering state as parts of bounded size: each array field in slices, every other field whole. */
+export function* snapshotParts(state: ClustererState, slice = SNAPSHOT_SLICE): Generator<{ key: string; json: string }> {
+  for (const [key, value] of Object.entries(state)) {
+    if (!Array.isArray(value)) {
+      yield { key, json: JSON.stringify(value) }
+      continue
+    }
+    for (let i = 0; i === 0 || i < value.length; i += slice) yield { key, json: JSON.stringify(value.slice(i, i + slice)) }
+  }
+}
+
+/** `snapshotParts`' parts, in order, back as the state. */
+export function stateOfParts(parts: readonly { key: string; json: string }[]): ClustererState {
+  const state: Record<string, unknown> = {}
+  for (const { key, json } of parts) {
+    const value: unknown = JSON.parse(json)
+    const held = state[key]
+    if (Array.isArray(value) && Array.isArray(held)) for (const item of value) held.push(item)
+    else state[key] = value
+  }
+  return state as unknown as ClustererState
+}
 
 /** A work ledger row as the clustering consumer reads it. */
 interface LedgerRow {

@@ -105,10 +105,11 @@ export const MIGRATIONS: readonly string[] = [
    EXCEPTION WHEN feature_not_supported THEN NULL;
    END $$;`,
   // 7: the clustering consumer's open state (cluster/persist.ts) as of ledger sequence `seq`, saved
-  // now and then, so a worker taking over the lead replays the ledger from there, not from the start
-  `CREATE TABLE consumer_snapshot (one boolean PRIMARY KEY DEFAULT true CHECK (one), seq bigint NOT NULL, state text NOT NULL);
+  // now and then, so a worker taking over the lead replays the ledger from there, not from the start;
+  // in parts of bounded size (each a field of the state, or a slice of one), in `part` order
+  `CREATE TABLE consumer_snapshot (part integer PRIMARY KEY, seq bigint NOT NULL, key text NOT NULL, json text NOT NULL);
    DO $$ BEGIN
-     ALTER TABLE consumer_snapshot ALTER COLUMN state SET COMPRESSION lz4;
+     ALTER TABLE consumer_snapshot ALTER COLUMN json SET COMPRESSION lz4;
    EXCEPTION WHEN feature_not_supported THEN NULL;
    END $$;`,
 ]
