@@ -44,6 +44,8 @@ export interface WorkersRow {
   /** CPU time of the local PostgreSQL and NATS server processes per article, in ms (from /proc; NaN when not readable). */
   postgresCpuMs: number
   natsCpuMs: number
+  /** Each worker process: whether it assigned stories, the messages it handled, its CPU ms per message, messages per commit. */
+  processCpu: { lead: boolean; done: number; cpuMsPerArticle: number; perCommit: number }[]
   /** PostgreSQL bytes per stored article: tables, indexes and TOAST of the schema. */
   dbBytesPerArticle: number
   /** JetStream bytes per message. */
@@ -109,21 +111,24 @@ async function prepare(raws: readonly RawDocument[]): Promise<{ stream: string; 
   const stream = `PARALLAX_BENCH_${tag.toUpperCase()}`
   const schema = `parallax_bench_${tag}`
   const q = await openNatsQueue(NATS_URL, { stream })
-  for (const raw of raws) {
-    const { id, data } = encodeRaw(raw)
-    await q.publish(id, data)
+  // in windows of a few hundred publishes in flight (one at a time takes half a minute for 16,000)
+  for (let i = 0; i < raws.length; i += 256) {
+    await Promise.all(raws.slice(i, i + 256).map((raw) => {
+      const { id, data } = encodeRaw(raw)
+      return q.publish(id, data)
+    }))
   }
   await q.close()
   return { stream, schema, db: `${PG_URL}?schema=${schema}` }
 }
 
-/** Runs one worker until the stream is drained; resolves with its CPU time in ms. */
-function runWorker(db: string, stream: string): Promise<number> {
+/** Runs one worker until the stream is drained; resolves with its CPU time in ms and the messages it did. */
+function runWorker(db: string, stream: string): Promise<{ cpuMs: number; done: number; lead: boolean; perCommit: number }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...WORKER_NODE_ARGS, CLI, 'worker', '--db', db, '--queue', NATS_URL, '--stream', stream, '--exit-when-idle'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
     let err = ''
     child.stderr.on('data', (d) => (err += d))
-    child.on('exit', (code) => (code === 0 ? resolvePromise(Number(/cpu (\d+) ms/.exec(err)?.[1] ?? NaN)) : reject(new Error(`worker exit ${code}: ${err.slice(-2000)}`))))
+    child.on('exit', (code) => (code === 0 ? resolvePromise({ cpuMs: Number(/cpu (\d+) ms/.exec(err)?.[1] ?? NaN), done: Number(/done (\d+)/.exec(err)?.[1] ?? NaN), lead: /assigning stories/.test(err), perCommit: Number(/commits of ([\d.]+)/.exec(err)?.[1] ?? NaN) }) : reject(new Error(`worker exit ${code}: ${err.slice(-2000)}`))))
   })
 }
 
@@ -158,7 +163,8 @@ export async function timeWorkers(raws: readonly RawDocument[], processes: numbe
     const reprocessPerSecond = reprocess ? await timeReprocess(db, stored) : undefined
     return {
       processes, articles: raws.length, seconds, perSecond: raws.length / seconds, steadyPerSecond: steadyRate(done.rows.map((r) => Number(r.t))), stored, assigned: Number(rows[0].a),
-      workerCpuMs: cpu.reduce((a, b) => a + b, 0) / raws.length,
+      workerCpuMs: cpu.reduce((a, b) => a + b.cpuMs, 0) / raws.length,
+      processCpu: cpu.map((c) => ({ lead: c.lead, done: c.done, cpuMsPerArticle: c.cpuMs / Math.max(1, c.done), perCommit: c.perCommit })),
       postgresCpuMs: ((after[0] - before[0]) * 1000) / raws.length, natsCpuMs: ((after[1] - before[1]) * 1000) / raws.length,
       dbBytesPerArticle: Number(size.rows[0].bytes) / stored,
       streamBytesPerMessage: info.state.bytes / Math.max(1, info.state.messages), reprocessPerSecond,
@@ -201,6 +207,7 @@ export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRo
   for (const r of rows) {
     console.log(`${String(r.processes).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.perSecond.toFixed(0).padStart(10)}  ${r.steadyPerSecond.toFixed(0).padStart(17)}  ${String(r.stored).padStart(6)}  ${String(r.assigned).padStart(10)}  ${r.workerCpuMs.toFixed(2).padStart(22)}  ${r.postgresCpuMs.toFixed(2).padStart(10)}  ${r.natsCpuMs.toFixed(2).padStart(4)}  ${r.dbBytesPerArticle.toFixed(0).padStart(16)}  ${r.streamBytesPerMessage.toFixed(0).padStart(20)}`)
   }
+  for (const r of rows) console.log(`${r.processes} process(es), each: ${r.processCpu.map((c) => `${c.lead ? 'story-assigning ' : ''}${c.done} messages, ${c.cpuMsPerArticle.toFixed(2)} CPU ms each, ${c.perCommit.toFixed(1)} per commit`).join('; ')}`)
   const reprocess = pairs.flat().find((r) => r.reprocessPerSecond !== undefined)?.reprocessPerSecond
   console.log(`reprocess --all, one process: ${reprocess?.toFixed(0)} articles/s`)
   console.log(`every pair (1 -> 2 workers, articles/s): ${pairs.map((p) => `${p[0].perSecond.toFixed(0)} -> ${p[1].perSecond.toFixed(0)} (${ratioOf(p).toFixed(2)})`).join(', ')}`)

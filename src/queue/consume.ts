@@ -30,6 +30,8 @@ export interface ConsumeOptions {
    * into fewer, larger commits.
    */
   concurrency?: number
+  /** Message bytes in hand at once: no further message is taken past this (one always is). */
+  maxBytes?: number
   /**
    * Whether the handler's dependencies answer (e.g. a database ping). Asked after a failure: false
    * holds the message until it turns true again. Without it every failure counts as an attempt.
@@ -76,9 +78,10 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 
 /** Runs `handler` on messages until stopped (or idle, with `exitWhenIdle`). */
 export async function consume(queue: Queue, handler: (message: QueueMessage) => Promise<void>, options: ConsumeOptions = {}): Promise<ConsumeTally> {
-  const { waitMs = 1000, exitWhenIdle = false, signal, concurrency = 1, maxOutageWaitMs = 10_000, onEvent = () => {} } = options
+  const { waitMs = 1000, exitWhenIdle = false, signal, concurrency = 1, maxBytes = Infinity, maxOutageWaitMs = 10_000, onEvent = () => {} } = options
   const tally: ConsumeTally = { done: 0, retried: 0, dead: 0, held: 0 }
   const running = new Set<Promise<void>>()
+  let bytes = 0
   let queueDown = 0
   const queueFailed = async (error: unknown): Promise<void> => {
     const wait = Math.min(maxOutageWaitMs, 250 * 2 ** queueDown++)
@@ -86,7 +89,7 @@ export async function consume(queue: Queue, handler: (message: QueueMessage) => 
     await sleep(wait, signal)
   }
   while (!signal?.aborted) {
-    if (running.size >= Math.max(1, concurrency)) {
+    if (running.size >= Math.max(1, concurrency) || (running.size > 0 && bytes >= maxBytes)) {
       await Promise.race(running)
       continue
     }
@@ -114,7 +117,12 @@ export async function consume(queue: Queue, handler: (message: QueueMessage) => 
       }
       continue
     }
-    const job: Promise<void> = handleOne(message, handler, options, tally).finally(() => running.delete(job))
+    const size = message.data.length
+    bytes += size
+    const job: Promise<void> = handleOne(message, handler, options, tally).finally(() => {
+      running.delete(job)
+      bytes -= size
+    })
     running.add(job)
   }
   await Promise.all(running)

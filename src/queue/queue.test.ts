@@ -142,6 +142,26 @@ describe('consume through outages', () => {
     assert.equal(tally.done, 10)
     assert.equal(most, 4)
   })
+
+  it('takes no further message once the bytes in hand reach maxBytes, but always one', async () => {
+    const q = new LocalQueue({ ackWaitMs: 5000 })
+    for (let i = 0; i < 8; i++) await q.publish(`hash-${i}`, bytes(String(i).repeat(100)))
+    const run = async (maxBytes: number) => {
+      let open = 0
+      let most = 0
+      const tally = await consume(q, async () => {
+        most = Math.max(most, ++open)
+        await new Promise((r) => setTimeout(r, 10))
+        open--
+      }, { waitMs: 100, exitWhenIdle: true, concurrency: 10, maxBytes })
+      return { done: tally.done, most }
+    }
+    // 100 bytes each: two in hand (200) are under 250, a third (300) is not
+    assert.deepEqual(await run(250), { done: 8, most: 3 })
+    for (let i = 0; i < 4; i++) await q.publish(`big-${i}`, bytes('x'.repeat(1000)))
+    // every message is larger than the bound: one at a time, and still all of them
+    assert.deepEqual(await run(500), { done: 4, most: 1 })
+  })
 })
 
 describe('back-off', () => {

@@ -105,6 +105,9 @@ async function writeGroup(store: PostgresStore, group: readonly Processed[]): Pr
 export class GroupWriter {
   private waiting: { p: Processed; done: (error?: unknown) => void }[] = []
   private flushing = false
+  /** Group commits made, and the messages they stored (for the worker's closing line). */
+  groups = 0
+  written = 0
   constructor(private readonly store: PostgresStore, private readonly maxGroup = 64) {}
 
   /** Resolves once `p` is committed; rejects with its own store error. */
@@ -122,6 +125,8 @@ export class GroupWriter {
         const group = this.waiting.splice(0, this.maxGroup)
         try {
           await this.store.atomically(() => writeGroup(this.store, group.map((w) => w.p)))
+          this.groups++
+          this.written += group.length
           for (const w of group) w.done()
         } catch (error) {
           if (group.length === 1) {

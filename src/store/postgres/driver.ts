@@ -57,8 +57,11 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): P
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     options: `-c search_path=${schema}`,
   })
-  // an idle client losing its server must not crash the process; the next query reports it
+  // a client losing its server must not crash the process, idle in the pool or checked out (between
+  // two statements of a transaction, or in the clustering lock's session): the statement in
+  // progress, or the next one, reports it
   pool.on('error', () => {})
+  pool.on('connect', (client) => void client.on('error', () => {}))
   return new PostgresStore(pool, schema, options.maxPage ?? 200, options.maxRankedMatches ?? 1000)
 }
 
