@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- workers [--articles N] [--seed N] [--pairs N]`: scale-out throughput. Builds the CLI, publishes the same
+ * `npm run bench -- workers [--articles N] [--seed N] [--pairs N (default 5)]`: scale-out throughput. Builds the CLI, publishes the same
  * generated articles to a fresh JetStream stream and PostgreSQL schema, then times
  * `parallax worker --exit-when-idle` (bin/parallax.js) with 1 process and with 2 processes until the stream is
  * drained and every article is in a story. Prints articles/s for each and the ratio (issue 8
@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { openNatsQueue } from '../src/queue/nats.js'
 import { encodeRaw } from '../src/queue/work.js'
+import { annotate } from '../src/enrich/index.js'
+import { extractArticle } from '../src/extract/index.js'
 import type { RawDocument } from '../src/types.js'
 import { dropSchemas, ensureService, NATS_URL, PG_URL } from '../test/helpers/services.js'
 import { generateCorpus } from './corpus.js'
@@ -175,11 +177,24 @@ export async function timeWorkers(raws: readonly RawDocument[], processes: numbe
   }
 }
 
+/**
+ * This machine's speed now: ms per article of extract + annotate in this process, one core, on the
+ * first `n` documents (after a warm-up pass). Taken before each run, it tells a pair timed while
+ * the machine changed speed (a shared virtual machine's does, by half within minutes).
+ */
+export function referenceMs(raws: readonly RawDocument[], n = 300): number {
+  const sample = raws.slice(0, n)
+  for (const raw of sample.slice(0, 100)) annotate(extractArticle(raw))
+  const started = performance.now()
+  for (const raw of sample) annotate(extractArticle(raw))
+  return (performance.now() - started) / sample.length
+}
+
 /** Runs the bench and prints the table. */
 export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRow[]; ratio: number; steadyRatio: number }> {
   const { values } = parseArgs({
     args: argv,
-    options: { articles: { type: 'string', default: '16000' }, seed: { type: 'string', default: '7' }, pairs: { type: 'string', default: '3' } },
+    options: { articles: { type: 'string', default: '16000' }, seed: { type: 'string', default: '7' }, pairs: { type: 'string', default: '5' } },
   })
   await ensureService('postgres')
   await ensureService('nats')
@@ -191,11 +206,15 @@ export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRo
   // This machine's speed drifts by up to a quarter between minutes (a shared virtual machine), so
   // the two settings are timed in pairs, in alternating order, and the median pair is reported.
   const pairs: [WorkersRow, WorkersRow][] = []
+  const references: [number, number][] = []
   for (let i = 0; i < Math.max(1, Number(values.pairs)); i++) {
     const first = i % 2 === 0 ? 1 : 2
+    const refA = referenceMs(raws)
     const a = await timeWorkers(raws, first, i === 0)
+    const refB = referenceMs(raws)
     const b = await timeWorkers(raws, 3 - first, false)
     pairs.push(first === 1 ? [a, b] : [b, a])
+    references.push(first === 1 ? [refA, refB] : [refB, refA])
   }
   const ratioOf = ([one, two]: [WorkersRow, WorkersRow]) => two.perSecond / one.perSecond
   const median = [...pairs].sort((x, y) => ratioOf(x) - ratioOf(y))[Math.floor(pairs.length / 2)]
@@ -211,6 +230,7 @@ export async function benchWorkersCli(argv: string[]): Promise<{ rows: WorkersRo
   const reprocess = pairs.flat().find((r) => r.reprocessPerSecond !== undefined)?.reprocessPerSecond
   console.log(`reprocess --all, one process: ${reprocess?.toFixed(0)} articles/s`)
   console.log(`every pair (1 -> 2 workers, articles/s): ${pairs.map((p) => `${p[0].perSecond.toFixed(0)} -> ${p[1].perSecond.toFixed(0)} (${ratioOf(p).toFixed(2)})`).join(', ')}`)
+  console.log(`machine speed before each run (extract + annotate, ms/article, one core in the bench process; 1 -> 2 workers): ${references.map(([x, y]) => `${x.toFixed(2)} -> ${y.toFixed(2)}`).join(', ')}`)
   console.log(`ratio 2 / 1 processes, median pair: ${ratio.toFixed(2)} whole run, ${steadyRatio.toFixed(2)} steady (target >= 1.7)`)
   return { rows, ratio, steadyRatio }
 }

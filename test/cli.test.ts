@@ -112,6 +112,10 @@ describe('inputs and formats', () => {
     assert.match(badDate.stderr, /--published wants an ISO 8601 date/)
     const unknown = await cli('compare-all', seedsDir)
     assert.equal(unknown.code, 2)
+    // checked before any connection is tried: no server needed
+    const badConcurrency = await cli('worker', '--db', 'postgres://127.0.0.1:1/none', '--queue', 'nats://127.0.0.1:1', '--concurrency', '0')
+    assert.equal(badConcurrency.code, 2)
+    assert.match(badConcurrency.stderr, /--concurrency must be a whole number from 1 to 10000, not 0/)
   })
 
   it('analyze --format json on the seeds validates against the report schema', async () => {

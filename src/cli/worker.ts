@@ -40,9 +40,9 @@ export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSi
   const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE ?? ''
   if (!isPostgresUrl(db)) throw new ParallaxUsageError('worker needs --db postgres://... (or PARALLAX_DB)')
   if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError('worker needs --queue nats://host:4222 (or PARALLAX_QUEUE)')
-  const store = openPostgresStore(db)
   const concurrency = options.concurrency ?? WORKER_CONCURRENCY
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 10_000) throw new ParallaxUsageError(`--concurrency must be a whole number from 1 to 10000, not ${options.concurrency}`)
+  const store = openPostgresStore(db)
   const queue = await openNatsQueue(queueUrl, { ackWaitMs: options.ackWait ?? 30_000, fetchBatch: fetchBatchOf(concurrency), ...(options.stream ? { stream: options.stream } : {}) })
   const clusterer = new ClusterConsumer(store, {
     onLead: (t) => io.stderr.write(`worker: assigning stories (${t.snapshotSeq > 0 ? `from the snapshot at ledger row ${t.snapshotSeq}, ` : ''}${t.replayed} assignments replayed in ${t.ms} ms)\n`),
