@@ -129,33 +129,28 @@ describe('consume through outages', () => {
     assert.deepEqual([tally.done, seen], [1, ['hash-1']])
   })
 
-  it('handles several messages at once up to its concurrency, and all of them', async () => {
-    const q = new LocalQueue({ ackWaitMs: 5000 })
-    for (let i = 0; i < 10; i++) await q.publish(`hash-${i}`, bytes(String(i)))
+  /** Drains `q` with a handler that takes 10 ms; how many it did, and the most it held at once. */
+  async function drainCounting(q: LocalQueue, options: { concurrency: number; maxBytes?: number }): Promise<{ done: number; most: number }> {
     let open = 0
     let most = 0
     const tally = await consume(q, async () => {
       most = Math.max(most, ++open)
       await new Promise((r) => setTimeout(r, 10))
       open--
-    }, { waitMs: 100, exitWhenIdle: true, concurrency: 4 })
-    assert.equal(tally.done, 10)
-    assert.equal(most, 4)
+    }, { waitMs: 100, exitWhenIdle: true, ...options })
+    return { done: tally.done, most }
+  }
+
+  it('handles several messages at once up to its concurrency, and all of them', async () => {
+    const q = new LocalQueue({ ackWaitMs: 5000 })
+    for (let i = 0; i < 10; i++) await q.publish(`hash-${i}`, bytes(String(i)))
+    assert.deepEqual(await drainCounting(q, { concurrency: 4 }), { done: 10, most: 4 })
   })
 
   it('takes no further message once the bytes in hand reach maxBytes, but always one', async () => {
     const q = new LocalQueue({ ackWaitMs: 5000 })
     for (let i = 0; i < 8; i++) await q.publish(`hash-${i}`, bytes(String(i).repeat(100)))
-    const run = async (maxBytes: number) => {
-      let open = 0
-      let most = 0
-      const tally = await consume(q, async () => {
-        most = Math.max(most, ++open)
-        await new Promise((r) => setTimeout(r, 10))
-        open--
-      }, { waitMs: 100, exitWhenIdle: true, concurrency: 10, maxBytes })
-      return { done: tally.done, most }
-    }
+    const run = (maxBytes: number) => drainCounting(q, { concurrency: 10, maxBytes })
     // 100 bytes each: two in hand (200) are under 250, a third (300) is not
     assert.deepEqual(await run(250), { done: 8, most: 3 })
     for (let i = 0; i < 4; i++) await q.publish(`big-${i}`, bytes('x'.repeat(1000)))
