@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { evalClustering } from './clustering.js'
+import { evalCompare } from './compare.js'
 import { evalDates } from './dates.js'
 import { evalExtraction } from './extraction.js'
 import { evalQuotes } from './quotes.js'
@@ -35,9 +36,15 @@ const REFERENCES: Record<string, string> = {
   'polnear train quote F1 @0.3': 'Gender Gap Tracker (en) 83.7',
   'polnear train quote F1 @0.8': 'Gender Gap Tracker (en) 76.1',
   'polnear train speaker accuracy': 'Gender Gap Tracker (en) 86.5',
+  'basil one story': 'Parallax 0.2.0: 60 (goal on held-back events >= 95)',
+  'basil corroboration P': 'Parallax 0.2.0: 82.3 (goal >= 90)',
+  'basil corroboration R': 'Parallax 0.2.0: 16.2 (goal >= 60)',
+  'basil discrepancy P': 'Parallax 0.2.0: 16.9 (goal >= 70)',
+  'basil discrepancy R': 'Parallax 0.2.0: 57.1 (goal >= 60)',
+  'basil speaker accuracy': 'Parallax 0.2.0: 81.7 (goal >= 93)',
 }
 
-const SUITES: Record<string, Suite> = { dates: evalDates, clustering: evalClustering, extraction: evalExtraction, quotes: evalQuotes }
+const SUITES: Record<string, Suite> = { dates: evalDates, clustering: evalClustering, extraction: evalExtraction, quotes: evalQuotes, compare: evalCompare }
 
 const here = dirname(fileURLToPath(import.meta.url))
 const sharedDir = process.env.PARALLAX_SHARED ?? resolve(here, '../../shared')

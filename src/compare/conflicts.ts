@@ -78,6 +78,22 @@ function datesMeet(a: Claim, b: Claim): boolean {
   return a.dates.some((x) => b.dates.some((y) => x.value.startsWith(y.value) || y.value.startsWith(x.value)))
 }
 
+/** Words of a denial that are not the claim it denies. */
+const DENIAL_WORDS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'deny', 'denied', 'denies', 'refuse', 'refused', 'longer'])
+
+/**
+ * A denial disputes a claim only when it says the same thing apart from the negation: most of the
+ * smaller claim's content lemmas and names (at least `minShared`) are in the other. A shared name and verb
+ * alone ("Obama" + "war") pair two different statements.
+ */
+function sameProposition(a: Claim, b: Claim, minShared = 3, minOverlap = 0.5): boolean {
+  const x = new Set([...a.lemmas.filter((l) => !DENIAL_WORDS.has(l)), ...a.names.map((n) => `n:${n}`)])
+  const y = new Set([...b.lemmas.filter((l) => !DENIAL_WORDS.has(l)), ...b.names.map((n) => `n:${n}`)])
+  let shared = 0
+  for (const l of x) if (y.has(l)) shared++
+  return shared >= minShared && shared / Math.max(1, Math.min(x.size, y.size)) >= minOverlap
+}
+
 function sharesName(a: Claim, b: Claim): boolean {
   return a.names.some((n) => b.names.includes(n))
 }
@@ -117,6 +133,8 @@ function conflictOn(key: string, a: Claim, b: Claim, ra: Read, rb: Read): [Read,
   // open question may be dated by when each was said, so only the topic ties them.
   if ((key.startsWith('p:') || sides[1].modality === 'negated') && !sharesName(a, b)) return null
   if (sides[1].modality === 'negated' && !datesMeet(a, b)) return null
+  // A quoted denial is the speaker's side of an argument, not an outlet reporting otherwise.
+  if (sides[1].modality === 'negated' && (a.quoted || b.quoted || !sameProposition(a, b))) return null
   const { topic } = topicOf(key)
   const [yes, no] = sides
   if (key.startsWith('v:') && no.head !== topic[0]) return null

@@ -94,3 +94,10 @@ test('idOf, findByName and findInArticle resolve mentions and names to story ent
   const official = merged.findInArticle(a2.id, 'A senior administration official')
   assert.deepEqual(official?.articleIds, [a2.id])
 })
+
+test('mergeEntities does not call a plural or demonym of a name another spelling of it', () => {
+  const p1 = fixtureArticle({ text: 'Voters in Pennsylvania go to the polls on Tuesday.', entities: [{ text: 'Pennsylvania', type: 'location' }] })
+  const p2 = fixtureArticle({ text: 'Many Pennsylvanians will vote early this year.', entities: [{ text: 'Pennsylvanians', type: 'location' }] })
+  const p3 = fixtureArticle({ text: 'Officials in Pennsylvania counted ballots overnight.', entities: [{ text: 'Pennsylvania', type: 'location' }] })
+  assert.deepEqual(mergeEntities([p1, p2, p3]).discrepancies, [])
+})

@@ -192,6 +192,13 @@ function buildEntity(group: Group, used: Set<string>, maxAliases: number): Story
   }
 }
 
+const DERIVING_SUFFIX = /^(?:s|es|n|ns|an|ans|ian|ians|ese|i|is)$/
+
+/** `form` is `base` with an English plural or demonym ending ("Pennsylvania" -> "Pennsylvanians"). */
+function isDerivedForm(base: string, form: string): boolean {
+  return base !== form && form.startsWith(base) && DERIVING_SUFFIX.test(form.slice(base.length))
+}
+
 /** Per token of the canonical name, the spellings articles used for it; a discrepancy where they differ. */
 function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
   const slots = nameTokens(entity.name)
@@ -212,6 +219,8 @@ function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
   }
   const out: Discrepancy[] = []
   for (const spellings of seen) {
+    // "Pennsylvanians", "Arabian", "Israeli": a word made from the name, not another spelling of it.
+    for (const key of [...spellings.keys()]) if ([...spellings.keys()].some((base) => isDerivedForm(base, key))) spellings.delete(key)
     if (spellings.size < 2) continue
     const values = [...spellings.values()]
       .map((e) => ({ value: mostFrequent(e.display), articleIds: [...e.articleIds] }))

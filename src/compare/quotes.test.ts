@@ -9,7 +9,7 @@ const a1 = fixtureArticle({
   text: `Marco Rubio spoke on Tuesday. “${FULL},” Rubio said. He added: “We are not there yet.” The ministry called the talks “constructive and useful.”`,
   entities: [{ text: 'Marco Rubio', type: 'person' }, { text: 'Rubio', type: 'person', name: 'Marco Rubio', occurrence: 1 }],
   quotes: [
-    { text: FULL, speaker: 'Marco Rubio' },
+    { text: FULL, speaker: 'Marco Rubio', cue: 'said', written: 'Rubio said' },
     { text: 'We are not there yet.', speaker: 'Marco Rubio' },
     { text: 'constructive and useful.', speaker: null, kind: 'partial' },
   ],
@@ -18,14 +18,20 @@ const a2 = fixtureArticle({
   text: 'Secretary Marco Rubio said "today was a good day, but there\'s a lot of work" ahead. Officials described the talks as "constructive and useful."',
   entities: [{ text: 'Marco Rubio', type: 'person' }],
   quotes: [
-    { text: 'today was a good day, but there\'s a lot of work', speaker: 'Marco Rubio', kind: 'partial' },
+    { text: 'today was a good day, but there\'s a lot of work', speaker: 'Marco Rubio', kind: 'partial', cue: 'said', written: 'Secretary Marco Rubio' },
     { text: 'constructive and useful.', speaker: null, kind: 'partial' },
   ],
 })
 const a3 = fixtureArticle({
   text: 'Steve Witkoff told reporters: "Today was a very good day, but there is a lot of hard work left and we still have a ways to go." Rubio agreed.',
   entities: [{ text: 'Steve Witkoff', type: 'person' }, { text: 'Rubio', type: 'person' }],
-  quotes: [{ text: 'Today was a very good day, but there is a lot of hard work left and we still have a ways to go.', speaker: 'Steve Witkoff' }],
+  quotes: [{ text: 'Today was a very good day, but there is a lot of hard work left and we still have a ways to go.', speaker: 'Steve Witkoff', cue: 'told', written: 'Steve Witkoff' }],
+})
+// a3's words, credited to Rubio as a1 and a2 credit them.
+const a4 = fixtureArticle({
+  text: 'Marco Rubio told reporters: "Today was a very good day, but there is a lot of hard work left and we still have a ways to go."',
+  entities: [{ text: 'Marco Rubio', type: 'person' }],
+  quotes: [{ text: 'Today was a very good day, but there is a lot of hard work left and we still have a ways to go.', speaker: 'Marco Rubio', cue: 'told', written: 'Marco Rubio' }],
 })
 
 test('alignQuotes makes one quote of the same words in several outlets, partial inside full', () => {
@@ -52,16 +58,26 @@ test('alignQuotes makes one quote of the same words in several outlets, partial 
   assert.equal(constructive.speaker, null)
 })
 
-test('alignQuotes reports rewordings, not excerpts, and different speakers for the same words', () => {
-  const entities = mergeEntities([a1, a2, a3])
-  const { quotes, discrepancies } = alignQuotes([a1, a2, a3], entities)
+test('alignQuotes reports rewordings of one speaker, not excerpts', () => {
+  const entities = mergeEntities([a1, a2, a4])
+  const { discrepancies } = alignQuotes([a1, a2, a4], entities)
   const wording = discrepancies.filter((d) => d.kind === 'quote-wording')
-  assert.equal(wording.length, 1)
+  assert.equal(wording.length, 1, JSON.stringify(discrepancies))
   assert.deepEqual(
     wording[0].values.map((v) => v.articleIds),
-    [[a3.id], [a1.id]],
+    [[a4.id], [a1.id]],
     'the longest wording and the reworded one; the excerpt in a2 is not a rewording',
   )
+  // The differing words, with the words around them, so a reader sees what changed.
+  assert.match(wording[0].description, /^quote by Marco Rubio worded differently: "…was a good day…" vs "…was a very good day…"/)
+  assert.deepEqual(wording[0].values[1].support, [{ articleId: a1.id, start: a1.text.indexOf(FULL), end: a1.text.indexOf(FULL) + FULL.length }])
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'claim'), [])
+})
+
+test('alignQuotes reports the same words credited to different named speakers, and no rewording across them', () => {
+  const entities = mergeEntities([a1, a2, a3])
+  const { quotes, discrepancies } = alignQuotes([a1, a2, a3], entities)
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'quote-wording'), [], 'two speakers: not one statement worded twice')
   const speakers = discrepancies.filter((d) => d.kind === 'claim')
   assert.equal(speakers.length, 1)
   assert.match(speakers[0].description, /^same words attributed to different speakers/)
@@ -71,6 +87,44 @@ test('alignQuotes reports rewordings, not excerpts, and different speakers for t
   ])
   assert.equal(quotes[0].speaker?.entityId, entities.findByName('Marco Rubio')?.id)
 })
+
+test('alignQuotes does not call a speaker resolved through a pronoun a different attribution', () => {
+  const b1 = fixtureArticle({
+    text: 'Anna Berg spoke first. “The harbour will reopen once the divers have finished their survey,” she said.',
+    entities: [{ text: 'Anna Berg', type: 'person' }],
+    quotes: [{ text: 'The harbour will reopen once the divers have finished their survey,', speaker: 'Anna Berg', cue: 'said', written: 'she' }],
+  })
+  const b2 = fixtureArticle({
+    text: 'Piotr Nowak said: “The harbour will reopen once the divers have finished their survey.”',
+    entities: [{ text: 'Piotr Nowak', type: 'person' }],
+    quotes: [{ text: 'The harbour will reopen once the divers have finished their survey.', speaker: 'Piotr Nowak', cue: 'said', written: 'Piotr Nowak' }],
+  })
+  const { quotes, discrepancies } = alignQuotes([b1, b2], mergeEntities([b1, b2]))
+  assert.equal(quotes.length, 1)
+  assert.deepEqual(discrepancies, [])
+})
+
+// Two outlets quoting one speaker: which pairs are one statement worded differently.
+const quoteBy = (text: string, quoted: string) =>
+  fixtureArticle({ text, entities: [{ text: 'Anna Berg', type: 'person' }], quotes: [{ text: quoted, speaker: 'Anna Berg', cue: 'said', written: 'Anna Berg' }] })
+const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
+  ['a word changed inside the statement', 'It is not a seat at a bar, and everyone should act like it.', 'It is not a seat at the bar, and everyone should act like it.', true],
+  ['a word added inside the statement', 'I can see more clearly how hurtful my words were to the family.', 'I can see more clearly just how hurtful my words were to the family.', true],
+  ['one outlet left out a whole sentence', 'Rise to the occasion. Act like the job matters to you every single day. Dress like you deserve respect.', 'Rise to the occasion. Dress like you deserve respect.', false],
+  ['one outlet marks what it left out', 'We will rebuild the harbour, and we will do it together with every family here.', 'We will rebuild the harbour … with every family here.', false],
+  ['two statements sharing a phrase', 'The budget is balanced and taxes stay low. Our schools come first every time.', 'Our schools come first every time, and this budget protects every teacher in the state.', false],
+  ['an abbreviated title and an inflection', 'Senator Berg respects that but thinks the pier should be built elsewhere.', 'Sen. Berg respects that but think the pier should be built elsewhere.', false],
+  ['one excerpt longer at both ends', 'Frankly, the survey shows the pier is safe for ferries again.', 'the survey shows the pier is safe for ferries', false],
+]
+for (const [label, x, y, reworded] of WORDINGS) {
+  test(`alignQuotes wording: ${label} -> ${reworded ? 'a rewording' : 'no discrepancy'}`, () => {
+    const a = quoteBy(`Anna Berg said: “${x}”`, x)
+    const b = quoteBy(`“${y}” Anna Berg said.`, y)
+    const { quotes, discrepancies } = alignQuotes([a, b], mergeEntities([a, b]))
+    assert.equal(quotes.length, 1, 'one statement, one quote')
+    assert.equal(discrepancies.filter((d) => d.kind === 'quote-wording').length, reworded ? 1 : 0, JSON.stringify(discrepancies))
+  })
+}
 
 test('alignQuotes keeps unrelated quotes that share a few common words apart', () => {
   const b1 = fixtureArticle({ text: 'He said "we will work towards peace in the weeks to come" on Friday.', quotes: [{ text: 'we will work towards peace in the weeks to come', speaker: null }] })
@@ -88,7 +142,7 @@ function shortQuote(text: string, quoted: string, speaker: string | null, entiti
   return fixtureArticle({ text, entities, quotes: [{ text: quoted, speaker, kind: 'partial' }] })
 }
 
-test('alignQuotes joins a short quote and its reordering from a body and its aide, and reports the word order', () => {
+test('alignQuotes joins a short quote and its reordering from a body and its aide; another order is not a rewording', () => {
   const k = shortQuote('The Kremlin called the talks "constructive and useful."', 'constructive and useful.', 'Kremlin', [KREMLIN])
   const u = shortQuote('Kremlin aide Yury Ushakov described the talks as "useful and constructive."', 'useful and constructive.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
   const { quotes, discrepancies } = alignQuotes([k, u], mergeEntities([k, u]))
@@ -98,14 +152,10 @@ test('alignQuotes joins a short quote and its reordering from a body and its aid
     { text: 'constructive and useful.', articleIds: [k.id] },
     { text: 'useful and constructive.', articleIds: [u.id] },
   ])
-  const wording = discrepancies.filter((d) => d.kind === 'quote-wording')
-  assert.equal(wording.length, 1)
-  assert.match(wording[0].description, /same words in another order/)
-  assert.deepEqual(new Set(wording[0].values.map((v) => v.value)), new Set(['constructive and useful.', 'useful and constructive.']))
-  assert.deepEqual(discrepancies.filter((d) => d.kind === 'claim'), [], 'a body and its aide do not contradict')
+  assert.deepEqual(discrepancies, [], '"useful and constructive" / "constructive and useful" say the same; a body and its aide do not contradict')
 })
 
-test('alignQuotes lists both orders of a short quote that also sits inside a longer one', () => {
+test('alignQuotes joins both orders of a short quote that also sits inside a longer one, without a discrepancy', () => {
   const long = shortQuote('Yury Ushakov said: "A very useful and constructive conversation took place."', 'A very useful and constructive conversation took place.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
   const same = shortQuote('Yury Ushakov called it "useful and constructive."', 'useful and constructive.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
   const other = shortQuote('The Kremlin described the meeting as "constructive and useful."', 'constructive and useful.', 'Kremlin', [KREMLIN])
@@ -113,13 +163,8 @@ test('alignQuotes lists both orders of a short quote that also sits inside a lon
   assert.equal(quotes.length, 1)
   assert.equal(quotes[0].text, 'A very useful and constructive conversation took place.')
   assert.equal(quotes[0].speaker?.name, 'Yury Ushakov')
-  const wording = discrepancies.filter((d) => d.kind === 'quote-wording')
-  assert.equal(wording.length, 1)
-  assert.deepEqual(wording[0].values.map((v) => v.value), [
-    'A very useful and constructive conversation took place.',
-    'constructive and useful.',
-    'useful and constructive.',
-  ])
+  assert.deepEqual(quotes[0].variants.map((v) => v.text), ['A very useful and constructive conversation took place.', 'useful and constructive.', 'constructive and useful.'])
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'quote-wording'), [])
 })
 
 // Pairs of short quotes that must stay apart: common phrases from unrelated speakers, or other words.

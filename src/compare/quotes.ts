@@ -12,7 +12,10 @@
  *    words: "useful and constructive") are common phrases, so they match only their own words,
  *    contiguous or reordered ("constructive and useful"), from the same or a compatible speaker
  *    (the Kremlin and a Kremlin aide; an unattributed quote);
- * 4. build quotes (longest wording, variants in an original wording, speaker) and discrepancies.
+ * 4. build quotes (longest wording, variants in an original wording, speaker) and discrepancies:
+ *    a rewording only where two outlets print the same statement with other words inside it
+ *    (`wordingDifferences`), and other speakers for the same words only where both articles
+ *    name the speaker beside the quote.
  */
 import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
@@ -20,6 +23,7 @@ import { STOP_WORDS, wordTokens } from '../cluster/terms.js'
 import type { MergedEntities } from './entities.js'
 import { attributionDiscrepancy, cueVerb } from './framing.js'
 import { compatibleSpeakers, type SpeakerRef } from './names.js'
+import { stem } from './claims.js'
 
 export interface AlignQuotesOptions {
   /** Overlap coefficient on content tokens at or above which two quotes are one. */
@@ -45,6 +49,8 @@ interface Item {
   indirect: boolean
   /** Resolved once to the story's entity when there is one. */
   speaker: SpeakerRef | null
+  /** The speaker as the article writes it at the speaker's span ("Rubio", "he"), when it has one. */
+  written: string | null
 }
 
 const CURLY_APOSTROPHE = /’/g
@@ -67,7 +73,8 @@ function collect(articles: Annotated[], entities: MergedEntities, maxTokens: num
       const content = new Set(tokens.filter((t) => !STOP_WORDS.has(t)))
       const s = q.speaker
       const speaker = s ? { name: s.name, entity: entities.findInArticle(a.id, s.name, s.span) } : null
-      out.push({ articleId: a.id, q, text, tokens, content, indirect: q.kind === 'indirect', speaker })
+      const written = s?.span ? a.text.slice(s.span[0], s.span[1]) : null
+      out.push({ articleId: a.id, q, text, tokens, content, indirect: q.kind === 'indirect', speaker, written })
     }
   }
   return out
@@ -191,14 +198,20 @@ function variantsOf(group: Item[]): Variant[] {
   return [...byWording.values()]
 }
 
-/** Same words, another order: "useful and constructive" / "constructive and useful". */
-function isReordering(a: string, b: string): boolean {
-  return a !== b && a.length === b.length && a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ')
-}
-
 /** True when the shorter wording is a contiguous part of the longer (an excerpt, not a rewording). */
 function isExcerpt(short: string, long: string): boolean {
   return ` ${long} `.includes(` ${short} `)
+}
+
+const PRONOUN = /^(?:he|she|they|we|i|it|him|her|his|their)$/i
+
+/** The speaker's name is written, with an attribution verb, within `window` characters of the quote. */
+function namedBeside(item: Item, window = 160): boolean {
+  const { speaker, cue, span } = item.q
+  if (!speaker?.span || !cue) return false
+  const [from, to] = speaker.span
+  if (from < span[0] - window || to > span[1] + window) return false
+  return item.written !== null && !PRONOUN.test(item.written.trim())
 }
 
 function speakerOf(group: Item[]) {
@@ -225,12 +238,15 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
     variants: variants.length > 1 ? variants.map(({ text, articleIds }) => ({ text, articleIds })) : [],
   }
   const discrepancies: Discrepancy[] = []
-  const wording = wordingDiscrepancy(variants, chosen?.name ?? null)
+  const wording = wordingDiscrepancy(group, variants, chosen?.name ?? null)
   if (wording && !longest.indirect) discrepancies.push(wording)
   const bySpeaker = new Map<string, { value: string; articleIds: string[] }>()
   for (const s of speakers) {
     // Only people: a body ("the Kremlin") and its spokesman, or an unnamed official, do not contradict.
     if (s.entity ? s.entity.type !== 'person' : DESCRIPTOR_START.test(s.name!) || !/^\p{Lu}/u.test(s.name!)) continue
+    // Only speakers the article names beside the quote: one found through a pronoun or an earlier
+    // sentence is our reading, not the outlet's attribution.
+    if (!namedBeside(s.item)) continue
     const key = s.entityId ?? s.name!.toLowerCase()
     const entry = bySpeaker.get(key) ?? { value: s.name!, articleIds: [] }
     entry.articleIds = sortedUnique([...entry.articleIds, s.item.articleId])
@@ -255,20 +271,134 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   return { quote, discrepancies }
 }
 
+/** A stretch where two wordings of one quote differ, between words they share on both sides. */
+interface WordingDifference {
+  /** The words on each side, with the shared words around them ("at the bar" / "at a bar"). */
+  sides: [string, string]
+}
+
+/** One word, however inflected or abbreviated ("Sen." / "Senator", "think" / "thinks"). */
+function sameWord(x: string, y: string): boolean {
+  if (x === y) return true
+  if (stem(x) === stem(y)) return true
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x]
+  return short.length >= 3 && !STOP_WORDS.has(short) && long.startsWith(short)
+}
+
+/** Index pairs of a longest common subsequence of two token lists (words compared by `sameWord`). */
+function commonSubsequence(a: string[], b: string[]): [number, number][] {
+  const m = b.length + 1
+  const table = new Uint16Array((a.length + 1) * m)
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i * m + j] = sameWord(a[i], b[j]) ? table[(i + 1) * m + j + 1] + 1 : Math.max(table[(i + 1) * m + j], table[i * m + j + 1])
+    }
+  }
+  const out: [number, number][] = []
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (sameWord(a[i], b[j]) && table[i * m + j] === table[(i + 1) * m + j + 1] + 1) out.push([i++, j++])
+    else if (table[(i + 1) * m + j] >= table[i * m + j + 1]) i++
+    else j++
+  }
+  return out
+}
+
 /**
- * Wordings not contained in another (an excerpt of a longer wording is not a rewording), and the
- * reorderings of those: both orders of "useful and constructive" are listed, with their outlets.
+ * Where two wordings of the same statement differ: the longest stretch the two share, almost word
+ * for word (gaps of at most `maxGap` words, shared words at least `minDensity` of it on each side),
+ * and inside it every gap that shared words hold on both sides (at least `minAnchor` of them in
+ * all). What one wording has before or after the other (an excerpt), a gap that spans more than
+ * `maxGap` words (a sentence left out) and words left out where the other shows an ellipsis
+ * (`ellipsis`: per side, the indices of the words an ellipsis stands before) are not rewordings. Null when the two are not one statement (too little shared).
  */
-function wordingDiscrepancy(variants: Variant[], speaker: string | null): Discrepancy | null {
+export function wordingDifferences(
+  a: string[],
+  b: string[],
+  { maxGap = 5, minShared = 4, minDensity = 0.6, minAnchor = 3, ellipsis = [new Set<number>(), new Set<number>()] as [ReadonlySet<number>, ReadonlySet<number>] } = {},
+): WordingDifference[] | null {
+  const pairs = commonSubsequence(a, b)
+  // Chains of matched words whose gaps are short on both sides; the one with most matches is the statement.
+  let best: [number, number][] = []
+  let chain: [number, number][] = []
+  for (const p of pairs) {
+    const last = chain[chain.length - 1]
+    if (last && (p[0] - last[0] - 1 > maxGap || p[1] - last[1] - 1 > maxGap)) chain = []
+    chain.push(p)
+    if (chain.length > best.length) best = chain
+  }
+  if (best.length < minShared) return null
+  const first = best[0]
+  const last = best[best.length - 1]
+  if (best.length / (last[0] - first[0] + 1) < minDensity || best.length / (last[1] - first[1] + 1) < minDensity) return null
+  const out: WordingDifference[] = []
+  // Runs of consecutive matches, then the gaps between neighbouring runs.
+  const runs: { from: [number, number]; to: [number, number]; length: number }[] = []
+  for (const p of best) {
+    const run = runs[runs.length - 1]
+    if (run && p[0] === run.to[0] + 1 && p[1] === run.to[1] + 1) {
+      run.to = p
+      run.length++
+    } else runs.push({ from: p, to: p, length: 1 })
+  }
+  for (let k = 1; k < runs.length; k++) {
+    const [left, right] = [runs[k - 1], runs[k]]
+    const gapA = a.slice(left.to[0] + 1, right.from[0])
+    const gapB = b.slice(left.to[1] + 1, right.from[1])
+    if (left.length + right.length < minAnchor) continue
+    if ((gapA.length === 0 && ellipsis[0].has(right.from[0])) || (gapB.length === 0 && ellipsis[1].has(right.from[1]))) continue
+    const around = (tokens: string[], from: number, to: number) => tokens.slice(Math.max(0, from - 2), to + 3).join(' ')
+    out.push({ sides: [around(a, left.to[0] + 1, right.from[0] - 1), around(b, left.to[1] + 1, right.from[1] - 1)] })
+  }
+  return out
+}
+
+const ELLIPSIS = /…|\.\s?\.\s?\./g
+
+/** Indices of the words an ellipsis stands before, in the quote's own tokens. */
+function ellipsisPositions(text: string): Set<number> {
+  const out = new Set<number>()
+  if (!text.includes('…') && !text.includes('..')) return out
+  for (const m of text.matchAll(ELLIPSIS)) out.add(quoteTokens(text.slice(0, m.index)).length)
+  return out
+}
+
+/**
+ * The same statement of the same speaker worded differently by two outlets: a substitution or an
+ * insertion inside words both print (see `wordingDifferences`). Excerpts (one wording inside the
+ * other), another order of the same short words, differences of case, punctuation, inflection and
+ * abbreviation, and different statements of one speaker that merely share some words are not.
+ */
+function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string | null, maxTokens = 200): Discrepancy | null {
   const maximal = variants.filter((v) => !variants.some((o) => o !== v && isExcerpt(v.key, o.key)))
-  const reordered = variants.filter((v) => !maximal.includes(v) && maximal.some((m) => isReordering(m.key, v.key)))
-  const listed = [...maximal, ...reordered].sort((x, y) => y.key.length - x.key.length)
-  if (listed.length < 2) return null
-  const order = listed.some((v) => listed.some((o) => isReordering(v.key, o.key))) ? ' (same words in another order)' : ''
+  if (maximal.length < 2) return null
+  const itemOf = new Map<string, Item>()
+  for (const item of group) if (!item.indirect && !itemOf.has(item.tokens.join(' '))) itemOf.set(item.tokens.join(' '), item)
+  const listed = new Set<Variant>()
+  const shown: string[] = []
+  for (let x = 0; x < maximal.length; x++) {
+    for (let y = x + 1; y < maximal.length; y++) {
+      const [vx, vy] = [maximal[x], maximal[y]]
+      const [ix, iy] = [itemOf.get(vx.key), itemOf.get(vy.key)]
+      if (!ix || !iy || vx.articleIds.every((id) => vy.articleIds.includes(id))) continue
+      // Two speakers both articles name beside the words: an attribution question, not a rewording.
+      if (namedBeside(ix) && namedBeside(iy) && !compatibleSpeakers(ix.speaker, iy.speaker)) continue
+      const diffs = wordingDifferences(ix.tokens.slice(0, maxTokens), iy.tokens.slice(0, maxTokens), { ellipsis: [ellipsisPositions(ix.text), ellipsisPositions(iy.text)] })
+      if (!diffs || diffs.length === 0) continue
+      listed.add(vx)
+      listed.add(vy)
+      for (const d of diffs) if (shown.length < 3) shown.push(`"…${d.sides[0]}…" vs "…${d.sides[1]}…"`)
+    }
+  }
+  if (listed.size < 2) return null
+  const values = [...listed].sort((p, q) => q.key.length - p.key.length)
   return {
     kind: 'quote-wording',
-    description: `quote${speaker ? ` by ${speaker}` : ''} worded differently${order}: ${listed.map((v) => clip(v.text)).join(' vs ')}`,
-    values: listed.map((v) => ({ value: v.text, articleIds: v.articleIds })),
+    description: `quote${speaker ? ` by ${speaker}` : ''} worded differently: ${shown.join('; ')}`,
+    values: values.map((v) => ({
+      value: v.text,
+      articleIds: v.articleIds,
+      support: group.filter((i) => v.articleIds.includes(i.articleId) && i.tokens.join(' ') === v.key).map((i) => ({ articleId: i.articleId, start: i.q.span[0], end: i.q.span[1] })),
+    })),
   }
 }
 

@@ -89,6 +89,7 @@ describe('findNumbers: not amounts', () => {
     'The invasion began on Feb. 24, 2022.',
     'Updated Aug. 6, 2025 at 5:00 p.m.',
     'Update 8/6/25: new details.',
+    'Security was tightened after 9/11.',
     'It happened in 2022.',
     'He met him on 24 February 2022.',
     'This is one of the worst days.',

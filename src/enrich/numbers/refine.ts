@@ -15,7 +15,7 @@ import {
 } from './lexicon.js'
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)`
-// Dates and clock times whose digits are not amounts ("Aug. 6, 2025", "5:00 p.m.", "8/6/25").
+// Dates and clock times whose digits are not amounts ("Aug. 6, 2025", "5:00 p.m.", "8/6/25", "9/11").
 const DATE_TIME_RE = new RegExp(
   [
     String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b`,
@@ -24,6 +24,8 @@ const DATE_TIME_RE = new RegExp(
     String.raw`\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\b\.?)?`,
     String.raw`\b\d{1,2}\s*[ap]\.?m\b\.?`,
     String.raw`\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b`,
+    // A month and a day past 10 without a year: a date or the name of one ("9/11"), not a fraction.
+    String.raw`\b(?:0?[1-9]|1[0-2])/(?:1[1-9]|2\d|3[01])\b(?![/\d])`,
     String.raw`\b(?:1[6-9]|20)\d{2}[-–/]\d{2}\b`,
   ].join('|'),
   'g',

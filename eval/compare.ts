@@ -1,0 +1,113 @@
+/**
+ * The comparison on real news: BASIL events (../shared/datasets/basil), each covered by Fox News,
+ * The New York Times and HuffPost, scored against the hand-made gold with the dataset's own
+ * scorer, so the numbers are those of its README:
+ *   1. `make_inputs.py` writes each gold event's three articles as HTML pages;
+ *   2. each event's three pages are extracted and analysed as one bundle, in this process, with the
+ *      same functions the CLI runs (`extract --format jsonl` and `analyze --format json` output);
+ *   3. `score.py GOLD RUN` scores the run (one story, corroboration P/R, discrepancy P/R, quotes).
+ * The gold events are scored twice more, split by year: 2010-2014 (the events whose errors we read
+ * while building the comparison) and 2016-2018 (scored, never read for error analysis), so a rule
+ * that fits one half shows as a gap between the halves. The odd years are kept back.
+ *
+ * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { annotate } from '../src/enrich/index.js'
+import { extractArticle } from '../src/extract/index.js'
+import { analyzeArticles } from '../src/pipeline.js'
+
+interface Row {
+  name: string
+  value: number
+}
+
+const MEASURES = ['one story', 'corroboration P', 'corroboration R', 'discrepancy P', 'discrepancy R', 'quote recall', 'speaker accuracy'] as const
+
+/** The scorer's last line: `events one-story corrP corrR discP discR quoteR speaker framing`. */
+function parseScore(stdout: string): number[] {
+  const last = stdout.trim().split('\n').pop() ?? ''
+  const parts = last.split(/\s+/).map(Number)
+  if (parts.length < 9 || parts.some((n) => !Number.isFinite(n))) throw new Error(`eval compare: cannot read score.py's output: ${last}`)
+  return parts
+}
+
+function python(args: string[]): { stdout: string; stderr: string } {
+  const run = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  if (run.error) throw new Error(`eval compare: python3 is needed to run the BASIL scorer: ${run.error.message}`)
+  if (run.status !== 0) throw new Error(`eval compare: python3 ${args[0]} failed: ${run.stderr}`)
+  return { stdout: run.stdout, stderr: run.stderr }
+}
+
+/** Analyses each event folder under `inputs` into `runDir` as the BASIL README's step 2 says. */
+function runEvents(inputs: string, runDir: string): void {
+  for (const event of readdirSync(inputs).sort()) {
+    const dir = join(inputs, event)
+    const articles = readdirSync(dir)
+      .sort()
+      .map((name) => {
+        const path = join(dir, name)
+        return annotate(extractArticle({ source: { kind: 'html', path }, bytes: readFileSync(path) }))
+      })
+    const report = analyzeArticles(articles)
+    writeFileSync(join(runDir, `${event}.extract.jsonl`), articles.map((a) => JSON.stringify({ id: a.id, source: a.source, text: a.text })).join('\n') + '\n')
+    writeFileSync(join(runDir, `${event}.report.json`), JSON.stringify(report))
+  }
+}
+
+/** A gold folder holding only the given years (symlink-free copy of the file list). */
+function goldSubset(goldDir: string, years: (year: number) => boolean, into: string): string {
+  for (const year of readdirSync(goldDir)) {
+    if (!years(Number(year))) continue
+    mkdirSync(join(into, year), { recursive: true })
+    for (const file of readdirSync(join(goldDir, year))) writeFileSync(join(into, year, file), readFileSync(join(goldDir, year, file)))
+  }
+  return into
+}
+
+export async function evalCompare(sharedDir: string, { errors, keep }: { errors?: string; keep?: string } = {}): Promise<{ rows: Row[] }> {
+  const basil = join(sharedDir, 'datasets/basil')
+  const work = keep ?? mkdtempSync(join(tmpdir(), 'parallax-basil-'))
+  try {
+    const inputs = join(work, 'in')
+    const runDir = join(work, 'run')
+    rmSync(inputs, { recursive: true, force: true })
+    rmSync(runDir, { recursive: true, force: true })
+    mkdirSync(runDir, { recursive: true })
+    python([join(basil, 'make_inputs.py'), join(basil, 'articles'), join(basil, 'gold'), inputs])
+    runEvents(inputs, runDir)
+    const gold = join(basil, 'gold')
+    const all = parseScore(python([join(basil, 'score.py'), gold, runDir]).stdout)
+    if (errors) writeFileSync(errors, python([join(basil, 'score.py'), gold, runDir, '--errors']).stdout)
+    const early = parseScore(python([join(basil, 'score.py'), goldSubset(gold, (y) => y <= 2014, join(work, 'gold-early')), runDir]).stdout)
+    const late = parseScore(python([join(basil, 'score.py'), goldSubset(gold, (y) => y >= 2016, join(work, 'gold-late')), runDir]).stdout)
+    const rows: Row[] = []
+    const pct = (x: number) => Math.round(x * 1000) / 10
+    MEASURES.forEach((name, i) => {
+      rows.push({ name: `basil ${name}`, value: pct(all[i + 1]) })
+      rows.push({ name: `basil ${name} (2010-2014)`, value: pct(early[i + 1]) })
+      rows.push({ name: `basil ${name} (2016-2018, not read)`, value: pct(late[i + 1]) })
+    })
+    rows.push({ name: 'basil framing notes (not scored)', value: all[8] })
+    return { rows }
+  } finally {
+    if (!keep) rmSync(work, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2)
+  const flag = (name: string) => {
+    const i = args.indexOf(name)
+    return i >= 0 ? args.splice(i, 2)[1] : undefined
+  }
+  const errors = flag('--errors')
+  const keep = flag('--keep')
+  const shared = args[0] ?? resolve(fileURLToPath(import.meta.url), '../../../shared')
+  const { rows } = await evalCompare(shared, { errors, keep: keep ? resolve(keep) : undefined })
+  for (const row of rows) console.log(`${row.name}\t${row.value}`)
+}
