@@ -210,7 +210,7 @@ export interface StoryFact {
   attributedTo?: string[]
 }
 
-export type DiscrepancyKind = 'number' | 'name-spelling' | 'quote-wording' | 'claim' | 'framing'
+export type DiscrepancyKind = 'number' | 'date' | 'name-spelling' | 'quote-wording' | 'attribution' | 'status' | 'claim' | 'framing'
 
 export interface Discrepancy {
   kind: DiscrepancyKind

@@ -316,6 +316,27 @@ function blank(text: string, offset: number, spans: Span[]): string {
   return out
 }
 
+/**
+ * The article's sentences, with the sentences one quotation runs across joined into one: a quote
+ * cut at its own sentence breaks ("... talks. And it must be done honestly.”) is one claim with
+ * one attribution, not fragments. Each unit keeps the index of its first sentence.
+ */
+export function claimUnits(article: Annotated): { span: Span; sentenceIndex: number }[] {
+  const units: { span: Span; sentenceIndex: number }[] = []
+  const quotes = article.quotes.filter((q) => q.kind !== 'indirect').sort((a, b) => a.span[0] - b.span[0])
+  let q = 0
+  article.sentences.forEach((sentence, sentenceIndex) => {
+    const last = units[units.length - 1]
+    // Quotes ending before this sentence cannot join it to the previous one.
+    while (q < quotes.length && quotes[q].span[1] <= sentence[0]) q++
+    let joins = false
+    for (let k = q; k < quotes.length && quotes[k].span[0] < sentence[0]; k++) if (quotes[k].span[1] > sentence[0]) joins = true
+    if (joins && last) last.span = [last.span[0], sentence[1]]
+    else units.push({ span: [sentence[0], sentence[1]], sentenceIndex })
+  })
+  return units
+}
+
 /** Splits an article into claims with their features, in text order. */
 export function articleClaims(
   article: Annotated,
@@ -323,9 +344,9 @@ export function articleClaims(
 ): Claim[] {
   const claims: Claim[] = []
   const source = article.outlet?.name ?? article.id
-  article.sentences.forEach((sentence, sentenceIndex) => {
+  for (const { span: sentence, sentenceIndex } of claimUnits(article)) {
     for (const clause of splitClauses(article.text, sentence, minClauseWords)) {
-      if (claims.length >= maxClaimsPerArticle) return
+      if (claims.length >= maxClaimsPerArticle) return claims
       const raw = article.text.slice(clause[0], clause[1])
       const text = raw.trim()
       if (text.length === 0) continue
@@ -356,6 +377,6 @@ export function articleClaims(
         stage: 'compare/claims',
       })
     }
-  })
+  }
   return claims
 }

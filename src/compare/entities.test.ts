@@ -96,8 +96,8 @@ test('idOf, findByName and findInArticle resolve mentions and names to story ent
 })
 
 test('mergeEntities does not call a plural or demonym of a name another spelling of it', () => {
-  const p1 = fixtureArticle({ text: 'Voters in Pennsylvania go to the polls on Tuesday.', entities: [{ text: 'Pennsylvania', type: 'location' }] })
-  const p2 = fixtureArticle({ text: 'Many Pennsylvanians will vote early this year.', entities: [{ text: 'Pennsylvanians', type: 'location' }] })
-  const p3 = fixtureArticle({ text: 'Officials in Pennsylvania counted ballots overnight.', entities: [{ text: 'Pennsylvania', type: 'location' }] })
+  const p1 = fixtureArticle({ text: 'Voters in Pennsylvania go to the polls on Tuesday.', entities: [{ text: 'Pennsylvania', type: 'place' }] })
+  const p2 = fixtureArticle({ text: 'Many Pennsylvanians will vote early this year.', entities: [{ text: 'Pennsylvanians', type: 'place' }] })
+  const p3 = fixtureArticle({ text: 'Officials in Pennsylvania counted ballots overnight.', entities: [{ text: 'Pennsylvania', type: 'place' }] })
   assert.deepEqual(mergeEntities([p1, p2, p3]).discrepancies, [])
 })

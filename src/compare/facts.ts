@@ -7,6 +7,7 @@
  *   3. cluster: greedy by best pair, at most one claim per article per fact;
  *   4. claim conflicts across all claims (conflicts.ts), which mark their facts disputed;
  *   5. status and number discrepancies per fact (discrepancies.ts), then the fact's text and id;
+ *      a person's standing across the claims ("resigned" vs "retiring", status.ts);
  *   6. framing across the aligned facts, the headlines and the descriptors of entities (framing.ts).
  * Clustering must see every scored pair before a status is read, hence the order.
  */
@@ -15,6 +16,7 @@ import { DEFAULT_FAMILIES, independentSources, type PublisherFamilies } from '..
 import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
+import { statusDiscrepancies } from './status.js'
 import type { MergedEntities } from './entities.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact } from '../types.js'
@@ -210,7 +212,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = Number(process.env.PX_T ?? 0.45), maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()
@@ -261,7 +263,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   const position = new Map(claims.map((c, i) => [c, i]))
   const firstIndex = (f: AlignedFact) => position.get(f.claims[0]) ?? 0
   facts.sort((a, b) => b.articleIds.length - a.articleIds.length || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || firstIndex(a) - firstIndex(b))
-  discrepancies.push(...claimDiscrepancies(claims, conflicts, options))
+  discrepancies.push(...claimDiscrepancies(claims, conflicts, options), ...statusDiscrepancies(articles, claims))
   // Framing reads the aligned facts: words are compared only where outlets state the same thing.
   discrepancies.push(...factFraming(facts, new Map(articles.map((a) => [a.id, a]))), ...headlineFraming(articles))
   if (options.entities) discrepancies.push(...entityFraming(articles, options.entities))

@@ -71,14 +71,14 @@ test('alignQuotes reports rewordings of one speaker, not excerpts', () => {
   // The differing words, with the words around them, so a reader sees what changed.
   assert.match(wording[0].description, /^quote by Marco Rubio worded differently: "…was a good day…" vs "…was a very good day…"/)
   assert.deepEqual(wording[0].values[1].support, [{ articleId: a1.id, start: a1.text.indexOf(FULL), end: a1.text.indexOf(FULL) + FULL.length }])
-  assert.deepEqual(discrepancies.filter((d) => d.kind === 'claim'), [])
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
 })
 
 test('alignQuotes reports the same words credited to different named speakers, and no rewording across them', () => {
   const entities = mergeEntities([a1, a2, a3])
   const { quotes, discrepancies } = alignQuotes([a1, a2, a3], entities)
   assert.deepEqual(discrepancies.filter((d) => d.kind === 'quote-wording'), [], 'two speakers: not one statement worded twice')
-  const speakers = discrepancies.filter((d) => d.kind === 'claim')
+  const speakers = discrepancies.filter((d) => d.kind === 'attribution')
   assert.equal(speakers.length, 1)
   assert.match(speakers[0].description, /^same words attributed to different speakers/)
   assert.deepEqual(speakers[0].values, [

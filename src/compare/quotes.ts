@@ -263,7 +263,7 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   if (framing) discrepancies.push(framing)
   if (bySpeaker.size > 1) {
     discrepancies.push({
-      kind: 'claim',
+      kind: 'attribution',
       description: `same words attributed to different speakers: ${clip(longest.text.trim())}`,
       values: [...bySpeaker.values()],
     })

@@ -57,7 +57,7 @@ describe('buildTimeline', () => {
     })
     const { discrepancies } = buildTimeline([b, c])
     assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
-    assert.equal(discrepancies[0].kind, 'claim')
+    assert.equal(discrepancies[0].kind, 'date')
     assert.match(discrepancies[0].description, /^date of .*arrived in Moscow/)
     assert.deepEqual(
       discrepancies[0].values.map((v) => [v.value, v.articleIds]).sort(),

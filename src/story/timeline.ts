@@ -236,7 +236,7 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOthe
     }
     const values = [...byDate.values()].sort((x, y) => y.articleIds.length - x.articleIds.length)
     const lead = members.reduce((best, g) => (ids[g].length > ids[best].length ? g : best))
-    discrepancies.push({ kind: 'claim', description: `date of ${groupText(groups[lead]).split(/\s+/).slice(0, 10).join(' ')}`, values })
+    discrepancies.push({ kind: 'date', description: `date of ${groupText(groups[lead]).split(/\s+/).slice(0, 10).join(' ')}`, values })
     // Each entry of the event names the other dates it is given (the most reported first).
     for (const g of members) {
       const others = values.filter((v) => v.value !== groups[g].value).slice(0, maxOtherDates)
