@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { learnLexicon, learnSameFact, type PreparedPair } from './same-fact-learn.js'
+import { FEATURE_NAMES, isSameFact, numberConflicts, pairFeatures, prepareFactText, SAME_FACT_THRESHOLD, sameFactProbability } from './same-fact.js'
+
+// Invented news sentences (none taken from a dataset).
+const same: [string, string][] = [
+  ['The company said its quarterly profit rose 12 percent to $3.4 billion.', 'Quarterly profit at the company climbed 12 percent to $3.4 billion, it said.'],
+  ['Police arrested three men after the robbery at a jewellery store in Lyon.', 'Three men were arrested by police following a robbery at a Lyon jewellery shop.'],
+  ['The minister resigned on Friday after weeks of pressure over the housing scandal.', 'After weeks of pressure over the housing scandal, the minister quit on Friday.'],
+  ['Shares of Northwind fell 4 percent in early trading on Monday.', 'Northwind shares dropped 4 percent in early trade Monday.'],
+]
+
+const different: [string, string][] = [
+  // Unrelated facts.
+  ['Flooding forced 2,000 residents from their homes in the river valley on Tuesday.', 'The central bank left interest rates unchanged at its meeting in Frankfurt.'],
+  ['The mayor opened the new bridge over the harbour on Sunday.', 'Rescue teams searched the collapsed mine for a second night.'],
+  // Same topic, other numbers and another claim.
+  ['Officials said 12 people were injured when the bus overturned near Porto.', 'At least 40 passengers died after the bus overturned, the regional governor said.'],
+]
+
+describe('sameFactProbability', () => {
+  it('judges the same fact in other words as the same', () => {
+    for (const [a, b] of same) {
+      const p = sameFactProbability(prepareFactText(a), prepareFactText(b))
+      assert.ok(p >= SAME_FACT_THRESHOLD, `${p.toFixed(3)} < ${SAME_FACT_THRESHOLD}: "${a}" / "${b}"`)
+      assert.equal(isSameFact(prepareFactText(b), prepareFactText(a)), true)
+    }
+  })
+
+  it('judges unrelated sentences and other numbers as different', () => {
+    for (const [a, b] of different) {
+      const p = sameFactProbability(prepareFactText(a), prepareFactText(b))
+      assert.ok(p < SAME_FACT_THRESHOLD, `${p.toFixed(3)} >= ${SAME_FACT_THRESHOLD}: "${a}" / "${b}"`)
+    }
+  })
+
+  it('is symmetric and between 0 and 1', () => {
+    const a = prepareFactText(same[0][0])
+    const b = prepareFactText(different[0][1])
+    assert.deepEqual(pairFeatures(a, b), pairFeatures(b, a))
+    const p = sameFactProbability(a, b)
+    assert.ok(p > 0 && p < 1)
+    assert.equal(pairFeatures(a, b).length, FEATURE_NAMES.length)
+  })
+})
+
+describe('prepareFactText', () => {
+  it('reads numbers (number words as digits, without thousands separators), names and negations', () => {
+    const t = prepareFactText("Lisbon police did not say why 1,200 fans and two players were held.")
+    assert.deepEqual([...t.numbers].sort(), ['1200', '2'])
+    assert.deepEqual([...t.names], [])
+    assert.equal(t.negations, 1)
+    const u = prepareFactText('Officials in Lisbon said the Benfica players were released.')
+    assert.deepEqual([...u.names].sort(), ['benfica', 'lisbon'])
+  })
+
+  it('finds numbers filling the same slot with other values', () => {
+    const a = prepareFactText('Profit rose 12 percent to $3.4 billion.')
+    assert.equal(numberConflicts(a, prepareFactText('Profit rose 15 percent to $3.9 billion.')), 2)
+    assert.equal(numberConflicts(a, prepareFactText('Profit rose 12 percent, to $3.4 billion.')), 0)
+    assert.equal(numberConflicts(a, prepareFactText('The firm hired 40 engineers.')), 0)
+  })
+})
+
+/** A small invented training set: paraphrases share most words; non-paraphrases do not. */
+function inventedPairs(): PreparedPair[] {
+  const subjects = ['The council', 'The union', 'The airline', 'The court', 'The hospital', 'The school board', 'The club', 'The agency']
+  const verbs = [['approved', 'backed'], ['rejected', 'turned down'], ['delayed', 'postponed'], ['announced', 'unveiled']]
+  const objects = ['the budget', 'the merger', 'the new rules', 'the pay deal', 'the expansion plan']
+  const pairs: PreparedPair[] = []
+  subjects.forEach((subject, i) =>
+    verbs.forEach(([verb, synonym], j) => {
+      const object = objects[(i + j) % objects.length]
+      const other = objects[(i + j + 2) % objects.length]
+      const a = `${subject} ${verb} ${object} on Tuesday.`
+      pairs.push({ a: prepareFactText(a), b: prepareFactText(`On Tuesday ${subject.toLowerCase()} ${synonym} ${object}.`), same: true })
+      pairs.push({ a: prepareFactText(a), b: prepareFactText(`${subject} ${synonym} ${other} after ${j + 2} weeks of talks.`), same: false })
+    }),
+  )
+  return pairs
+}
+
+describe('learnSameFact', () => {
+  it('learns the same model twice from the same pairs', () => {
+    const options = { trees: 20, innerFolds: 3, minLeaf: 3 }
+    const first = JSON.stringify(learnSameFact(inventedPairs(), options))
+    const second = JSON.stringify(learnSameFact(inventedPairs(), options))
+    assert.equal(first, second)
+    const model = JSON.parse(first) as { trees: unknown[]; threshold: number }
+    assert.equal(model.trees.length, 20)
+    assert.ok(model.threshold >= 0.2 && model.threshold <= 0.8)
+  })
+
+  it('learns a model that separates its invented training pairs', () => {
+    const pairs = inventedPairs()
+    const model = learnSameFact(pairs, { trees: 30, innerFolds: 3, minLeaf: 3 })
+    const right = pairs.filter((p) => isSameFact(p.a, p.b, model) === p.same).length
+    assert.ok(right / pairs.length > 0.9, `${right} of ${pairs.length}`)
+  })
+
+  it('weights a word by how its sharing splits paraphrases from the rest', () => {
+    const lexicon = learnLexicon(inventedPairs(), { minDf: 1 })
+    // "budget" is shared by the paraphrases it is in and left unmatched in the other pairs.
+    const [, kld, shared, unmatched] = lexicon.words['budget']
+    assert.ok(kld > 0)
+    assert.ok(shared > 0 && unmatched < 0, `${shared} ${unmatched}`)
+  })
+})
