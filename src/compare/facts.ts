@@ -3,7 +3,8 @@
  *   1. claims: split sentences into atomic claims with features (claims.ts);
  *   2. candidates: pairs of claims from different articles sharing a feature, from an inverted
  *      index (never all pairs), scored by weighted Jaccard and containment over lemmas, names,
- *      number units and dates (weights: inverse frequency in the story);
+ *      number units and dates (weights: inverse frequency in the story); a pair just under the
+ *      threshold goes to the same-fact judge (same-fact.ts), which may join it;
  *   3. cluster: greedy by best pair, at most one claim per article per fact;
  *   4. claim conflicts across all claims (conflicts.ts), which mark their facts disputed;
  *   5. status and number discrepancies per fact (discrepancies.ts), then the fact's text and id;
@@ -17,6 +18,7 @@ import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
+import { prepareFactText, sameFactProbability, type FactText } from './same-fact.js'
 import type { MergedEntities } from './entities.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact } from '../types.js'
@@ -24,6 +26,10 @@ import type { Annotated, Discrepancy, FactStatus, StoryFact } from '../types.js'
 export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, ConflictOptions {
   /** Similarity (weighted Jaccard and containment, averaged) at which two claims state the same fact. */
   threshold?: number
+  /** Story similarity from which the same-fact judge is asked about a pair under `threshold`. */
+  judgeFrom?: number
+  /** The judge's probability at which such a pair states one fact. */
+  judgeProbability?: number
   /** A feature found in more claims than this is too common to propose pairs (it still scores). */
   maxPostings?: number
   /** Bound on scored claim pairs per story. */
@@ -63,9 +69,14 @@ interface Scored {
   /** Weight of each feature id: kind weight times inverse document frequency over the story's claims. */
   weights: Float64Array
   totals: Float64Array
+  /** The same-fact judge's reading of each claim, made when first needed. */
+  texts: (FactText | undefined)[]
+  threshold: number
+  judgeFrom: number
+  judgeProbability: number
 }
 
-function scoreModel(claims: Claim[]): Scored {
+function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability'>): Scored {
   const ids = new Map<string, number>()
   const df: number[] = []
   const kinds: string[] = []
@@ -87,7 +98,20 @@ function scoreModel(claims: Claim[]): Scored {
   const n = claims.length
   const weights = Float64Array.from(df, (d, id) => (KIND_WEIGHT[kinds[id]] ?? 1) * Math.log(1 + n / d))
   const totals = Float64Array.from(feats, (fs) => fs.reduce((sum, f) => sum + weights[f], 0))
-  return { claims, feats, weights, totals }
+  return { claims, feats, weights, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability }
+}
+
+/**
+ * Whether two claims state one fact, as a score against the threshold: the story similarity, or,
+ * where that is only fair (at least `judgeFrom`), the same-fact judge (same-fact.ts, learned on
+ * MRPC) may lift the pair to the threshold when it is confident (probability `judgeProbability`).
+ * The judge reads a claim once, and only claims that reach it.
+ */
+function pairScore(m: Scored, i: number, j: number): number {
+  const s = similarity(m, i, j)
+  if (s >= m.threshold || s < m.judgeFrom) return s
+  const text = (k: number) => (m.texts[k] ??= prepareFactText(m.claims[k].text))
+  return sameFactProbability(text(i), text(j)) >= m.judgeProbability ? m.threshold : s
 }
 
 function similarity(m: Scored, i: number, j: number): number {
@@ -123,7 +147,7 @@ function scoredPairs(m: Scored, maxPostings: number, maxPairs: number, threshold
         if (m.claims[i].articleId === m.claims[j].articleId || seen.has(i * n + j)) continue
         if (seen.size >= maxPairs) return out
         seen.add(i * n + j)
-        const s = similarity(m, i, j)
+        const s = pairScore(m, i, j)
         if (s >= threshold) out.push([i, j, s])
       }
     }
@@ -139,7 +163,7 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
   // Average linkage keeps chains (A~B, B~C, A!~C) from growing one fact out of two.
   const linkage = (a: number[], b: number[]) => {
     let sum = 0
-    for (const i of a) for (const j of b) sum += similarity(m, i, j)
+    for (const i of a) for (const j of b) sum += pairScore(m, i, j)
     return sum / (a.length * b.length)
   }
   for (const [i, j] of pairs) {
@@ -212,7 +236,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = Number(process.env.PX_T ?? 0.45), maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()
@@ -220,7 +244,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   for (const { key, articleIds } of independentSources(group, new Map(articles.map((a) => [a.id, a])), options.families ?? DEFAULT_FAMILIES)) {
     for (const id of articleIds) sourceOf.set(id, key)
   }
-  const m = scoreModel(claims)
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability })
   const groups = cluster(m, scoredPairs(m, maxPostings, maxPairs, threshold), threshold)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
   // rarely worded alike enough to align, yet they dispute each other.
