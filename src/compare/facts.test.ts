@@ -245,3 +245,27 @@ describe('alignFacts', () => {
   })
 
 })
+
+describe('alignFacts: the same fact in other words', () => {
+  // Worded apart enough that shared words alone do not join them; the same-fact judge does.
+  const REWORDED: [string, string][] = [
+    ['The ferry operator suspended all crossings to the island on Tuesday after the collision.', 'All sailings to the island were halted by the operator on Tuesday following the crash.'],
+    ['The mayor plans to meet the union leaders next week to end the strike.', 'The mayor intends to hold talks with union leaders in the coming days to settle the strike.'],
+  ]
+  for (const [a, b] of REWORDED) {
+    it(`corroborates "${a.slice(0, 40)}…" by its rewording`, () => {
+      const articles = [fixtureArticle({ outlet: 'A', text: a }), fixtureArticle({ outlet: 'B', text: b })]
+      const corroborated = (options = {}) => alignFacts(articles, options).facts.filter((f) => f.status === 'corroborated')
+      assert.equal(corroborated().length, 1, 'one fact, two outlets')
+      assert.equal(corroborated({ judgeFrom: 1 }).length, 0, 'without the judge the words alone do not join them')
+    })
+  }
+
+  it('keeps a fact and a different fact about the same people apart', () => {
+    const articles = [
+      fixtureArticle({ outlet: 'A', text: 'The mayor plans to meet the union leaders next week to end the strike.' }),
+      fixtureArticle({ outlet: 'B', text: 'The union leaders rejected the mayor’s offer and said the strike would go on.' }),
+    ]
+    assert.deepEqual(alignFacts(articles).facts.filter((f) => f.status === 'corroborated'), [])
+  })
+})

@@ -30,6 +30,8 @@ export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, C
   judgeFrom?: number
   /** The judge's probability at which such a pair states one fact. */
   judgeProbability?: number
+  /** Claims the judge reads per story at most (reading one costs about as much as annotating a sentence). */
+  maxJudged?: number
   /** A feature found in more claims than this is too common to propose pairs (it still scores). */
   maxPostings?: number
   /** Bound on scored claim pairs per story. */
@@ -74,9 +76,11 @@ interface Scored {
   threshold: number
   judgeFrom: number
   judgeProbability: number
+  maxJudged: number
+  judgedCount: number
 }
 
-function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability'>): Scored {
+function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, maxJudged }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'maxJudged'>): Scored {
   const ids = new Map<string, number>()
   const df: number[] = []
   const kinds: string[] = []
@@ -98,7 +102,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability }:
   const n = claims.length
   const weights = Float64Array.from(df, (d, id) => (KIND_WEIGHT[kinds[id]] ?? 1) * Math.log(1 + n / d))
   const totals = Float64Array.from(feats, (fs) => fs.reduce((sum, f) => sum + weights[f], 0))
-  return { claims, feats, weights, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability }
+  return { claims, feats, weights, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, maxJudged, judgedCount: 0 }
 }
 
 /**
@@ -110,7 +114,16 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability }:
 function pairScore(m: Scored, i: number, j: number): number {
   const s = similarity(m, i, j)
   if (s >= m.threshold || s < m.judgeFrom) return s
-  const text = (k: number) => (m.texts[k] ??= prepareFactText(m.claims[k].text))
+  // Bounded: in a story of hundreds of articles the judge reads its first `maxJudged` claims only.
+  if ((m.texts[i] === undefined || m.texts[j] === undefined) && m.judgedCount + 2 > m.maxJudged) return s
+  const text = (k: number) => {
+    let t = m.texts[k]
+    if (t === undefined) {
+      m.texts[k] = t = prepareFactText(m.claims[k].text)
+      m.judgedCount++
+    }
+    return t
+  }
   return sameFactProbability(text(i), text(j)) >= m.judgeProbability ? m.threshold : s
 }
 
@@ -236,7 +249,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxJudged = 300, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()
@@ -244,7 +257,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   for (const { key, articleIds } of independentSources(group, new Map(articles.map((a) => [a.id, a])), options.families ?? DEFAULT_FAMILIES)) {
     for (const id of articleIds) sourceOf.set(id, key)
   }
-  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability })
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, maxJudged })
   const groups = cluster(m, scoredPairs(m, maxPostings, maxPairs, threshold), threshold)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
   // rarely worded alike enough to align, yet they dispute each other.
