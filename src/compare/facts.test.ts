@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { articleClaims, contentLemmas, splitClauses } from './claims.js'
 import { numbersCompatible } from './discrepancies.js'
-import { alignFactClaims, alignFacts } from './facts.js'
+import { alignFactClaims, alignFacts, claimPairScores } from './facts.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import type { Annotated, NumberMention } from '../types.js'
@@ -267,5 +267,15 @@ describe('alignFacts: the same fact in other words', () => {
       fixtureArticle({ outlet: 'B', text: 'The union leaders rejected the mayor’s offer and said the strike would go on.' }),
     ]
     assert.deepEqual(alignFacts(articles).facts.filter((f) => f.status === 'corroborated'), [])
+  })
+})
+
+describe('claimPairScores', () => {
+  it('scores a claim without content words as unlike anything, never as not-a-number', () => {
+    const a = fixtureArticle({ outlet: 'A', text: 'Mayor Ines Varga said so.', entities: [{ text: 'Mayor Ines Varga', type: 'person', name: 'Ines Varga' }] })
+    const b = fixtureArticle({ outlet: 'B', text: 'The ferry operator suspended all crossings to the island on Tuesday.' })
+    const claims = [...articleClaims(a), ...articleClaims(b)]
+    const s = claimPairScores(claims).similarity(0, claims.length - 1)
+    assert.equal(s, 0)
   })
 })

@@ -140,7 +140,8 @@ function similarity(m: Scored, i: number, j: number): number {
     else y++
   }
   const union = m.totals[i] + m.totals[j] - shared
-  if (union <= 0) return 0
+  // A claim with no features (names and numbers only in its attribution) is like nothing.
+  if (union <= 0 || m.totals[i] <= 0 || m.totals[j] <= 0) return 0
   // Half Jaccard, half containment: a short claim restated inside a longer sentence still aligns.
   return 0.5 * (shared / union) + 0.5 * (shared / Math.min(m.totals[i], m.totals[j]))
 }
@@ -305,4 +306,17 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   discrepancies.push(...factFraming(facts, new Map(articles.map((a) => [a.id, a]))), ...headlineFraming(articles))
   if (options.entities) discrepancies.push(...entityFraming(articles, options.entities))
   return { facts, discrepancies }
+}
+
+/**
+ * The pair scores `alignFacts` decides by, for one story's claims: the story similarity, the
+ * judge's probability and the decision score (for analysis and tests; alignment reads them itself).
+ */
+export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxJudged = 300 }: FactOptions = {}) {
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, maxJudged })
+  return {
+    similarity: (i: number, j: number) => similarity(m, i, j),
+    probability: (i: number, j: number) => sameFactProbability((m.texts[i] ??= prepareFactText(claims[i].text)), (m.texts[j] ??= prepareFactText(claims[j].text))),
+    decision: (i: number, j: number) => pairScore(m, i, j),
+  }
 }
