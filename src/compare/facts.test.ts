@@ -279,3 +279,28 @@ describe('claimPairScores', () => {
     assert.equal(s, 0)
   })
 })
+
+describe('alignFacts: a quote two outlets carry is one fact', () => {
+  const QUOTE = 'We will rebuild the pier before the summer season starts'
+  const a = fixtureArticle({ outlet: 'A', text: `Harbour master Lena Ortiz promised on Monday: “${QUOTE}.” Repairs begin next week.` })
+  const b = fixtureArticle({ outlet: 'B', text: `“${QUOTE},” the harbour master told a packed town meeting, drawing applause from fishing crews.` })
+  const occurrence = (article: typeof a) => {
+    const start = article.text.indexOf(QUOTE)
+    return { articleId: article.id, start, end: start + QUOTE.length, text: QUOTE }
+  }
+  const quotes = [{ occurrences: [occurrence(a), occurrence(b)] }]
+  const corroborated = (options = {}) => alignFacts([a, b], options).facts.filter((f) => f.status === 'corroborated')
+
+  it('joins the claims carrying the quote, which their other words alone do not', () => {
+    assert.equal(corroborated().length, 0)
+    const [fact] = corroborated({ quotes })
+    assert.ok(fact)
+    assert.deepEqual(fact.articleIds.sort(), [a.id, b.id].sort())
+  })
+
+  it('does not join claims over a short borrowed phrase', () => {
+    const phrase = 'rebuild the pier'
+    const at = (article: typeof a) => ({ articleId: article.id, start: article.text.indexOf(phrase), end: article.text.indexOf(phrase) + phrase.length, text: phrase })
+    assert.equal(corroborated({ quotes: [{ occurrences: [at(a), at(b)] }] }).length, 0)
+  })
+})

@@ -5,7 +5,8 @@
  *      index (never all pairs), scored by weighted Jaccard and containment over lemmas, names,
  *      number units and dates (weights: inverse frequency in the story); a pair just under the
  *      threshold goes to the same-fact judge (same-fact.ts), which may join it;
- *   3. cluster: greedy by best pair, at most one claim per article per fact;
+ *   3. cluster: greedy by best pair, at most one claim per article per fact; the claims that carry
+ *      one quote aligned across outlets (`quotes`) come first and stay together;
  *   4. claim conflicts across all claims (conflicts.ts), which mark their facts disputed;
  *   5. status and number discrepancies per fact (discrepancies.ts), then the fact's text and id;
  *      a person's standing across the claims ("resigned" vs "retiring", status.ts);
@@ -21,7 +22,7 @@ import { statusDiscrepancies } from './status.js'
 import { prepareFactText, sameFactProbability, type FactText } from './same-fact.js'
 import type { MergedEntities } from './entities.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
-import type { Annotated, Discrepancy, FactStatus, StoryFact } from '../types.js'
+import type { Annotated, Discrepancy, FactStatus, StoryFact, StoryQuote } from '../types.js'
 
 export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, ConflictOptions {
   /** Similarity (weighted Jaccard and containment, averaged) at which two claims state the same fact. */
@@ -42,6 +43,15 @@ export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, C
   copies?: readonly { articleId: string; of: string }[]
   /** Publisher families: outlets of one family are one source. */
   families?: PublisherFamilies
+  /**
+   * The story's quotes aligned across outlets (`alignQuotes`): the claims that carry one quote in
+   * several articles state one fact, however little else their words share.
+   */
+  quotes?: readonly Pick<StoryQuote, 'occurrences'>[]
+  /** Story similarity two claims carrying one aligned quote need to be one fact. */
+  minQuoteSimilarity?: number
+  /** Words every occurrence of an aligned quote needs for the quote to join claims. */
+  minQuoteWords?: number
   /** The story's merged entities: attributions are named by their story entity ("Trump" -> "Donald Trump"). */
   entities?: Pick<MergedEntities, 'findInArticle'>
 }
@@ -78,6 +88,8 @@ interface Scored {
   judgeProbability: number
   maxJudged: number
   judgedCount: number
+  /** Pairs (`i * n + j`, i < j) that one aligned quote joins. */
+  forced: Set<number>
 }
 
 function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, maxJudged }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'maxJudged'>): Scored {
@@ -102,7 +114,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, m
   const n = claims.length
   const weights = Float64Array.from(df, (d, id) => (KIND_WEIGHT[kinds[id]] ?? 1) * Math.log(1 + n / d))
   const totals = Float64Array.from(feats, (fs) => fs.reduce((sum, f) => sum + weights[f], 0))
-  return { claims, feats, weights, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, maxJudged, judgedCount: 0 }
+  return { claims, feats, weights, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, maxJudged, judgedCount: 0, forced: new Set() }
 }
 
 /**
@@ -112,6 +124,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, m
  * The judge reads a claim once, and only claims that reach it.
  */
 function pairScore(m: Scored, i: number, j: number): number {
+  if (m.forced.size > 0 && m.forced.has(i < j ? i * m.claims.length + j : j * m.claims.length + i)) return 1
   const s = similarity(m, i, j)
   if (s >= m.threshold || s < m.judgeFrom) return s
   // Bounded: in a story of hundreds of articles the judge reads its first `maxJudged` claims only.
@@ -167,6 +180,54 @@ function scoredPairs(m: Scored, maxPostings: number, maxPairs: number, threshold
     }
   }
   return out.sort((a, b) => b[2] - a[2])
+}
+
+/**
+ * Pairs of claims that carry one aligned quote in two articles (the claim holding most of each
+ * occurrence), scored 1 and remembered so linkage keeps them together.
+ */
+function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[], minQuoteSimilarity: number, minQuoteWords: number): [number, number, number][] {
+  const n = m.claims.length
+  const byArticle = new Map<string, number[]>()
+  m.claims.forEach((c, i) => {
+    const list = byArticle.get(c.articleId)
+    if (list) list.push(i)
+    else byArticle.set(c.articleId, [i])
+  })
+  const holder = (articleId: string, start: number, end: number): number => {
+    let best = -1
+    let most = 0
+    for (const i of byArticle.get(articleId) ?? []) {
+      const [s, e] = m.claims[i].span
+      const shared = Math.min(e, end) - Math.max(s, start)
+      if (shared > most) [best, most] = [i, shared]
+    }
+    return best
+  }
+  const out: [number, number, number][] = []
+  for (const q of quotes) {
+    // A short quote ("constructive and useful") is a phrase outlets borrow, not a statement.
+    if (q.occurrences.some((o) => (o.text.match(/\S+/g)?.length ?? 0) < minQuoteWords)) continue
+    const seen = new Set<string>()
+    const held: number[] = []
+    for (const o of q.occurrences) {
+      if (seen.has(o.articleId)) continue
+      const i = holder(o.articleId, o.start, o.end)
+      if (i < 0) continue
+      seen.add(o.articleId)
+      held.push(i)
+    }
+    for (let x = 0; x < held.length; x++) {
+      for (let y = x + 1; y < held.length; y++) {
+        const [i, j] = held[x] < held[y] ? [held[x], held[y]] : [held[y], held[x]]
+        // Claims holding much more than the quote must also share some words beyond it.
+        if (similarity(m, i, j) < minQuoteSimilarity) continue
+        m.forced.add(i * n + j)
+        out.push([i, j, 1])
+      }
+    }
+  }
+  return out
 }
 
 /** Greedy clustering by best pair; a cluster holds at most one claim per article. */
@@ -250,7 +311,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxJudged = 300, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()
@@ -259,7 +320,8 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
     for (const id of articleIds) sourceOf.set(id, key)
   }
   const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, maxJudged })
-  const groups = cluster(m, scoredPairs(m, maxPostings, maxPairs, threshold), threshold)
+  const quoted = quotePairs(m, options.quotes ?? [], minQuoteSimilarity, minQuoteWords)
+  const groups = cluster(m, [...quoted, ...scoredPairs(m, maxPostings, maxPairs, threshold)], threshold)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
   // rarely worded alike enough to align, yet they dispute each other.
   const conflicts = findClaimConflicts(claims, options)
