@@ -22,6 +22,7 @@ export type InputErrorCode =
   | 'no-text'
   | 'limit'
   | 'fetch'
+  | 'malformed'
 
 /** One input could not be processed; says which and why. */
 export class InputError extends ParallaxError {

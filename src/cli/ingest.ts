@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { describeError, ParallaxUsageError } from '../errors.js'
-import { safeFetch } from '../ingest/fetch.js'
+import { fetchRaw, isUrlSpec } from '../ingest/inputs.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import { expandInputs, loadRaw, sourceName, type InputSource } from '../ingest/sources.js'
 import { openNatsQueue } from '../queue/nats.js'
@@ -120,7 +120,6 @@ export interface IngestOptions {
   stream?: string
 }
 
-const URL_SPEC = /^https?:\/\//i
 
 /** Runs the ingest and returns the exit code (0: nothing failed; 1: some input failed). */
 export async function ingestCommand(specs: string[], options: IngestOptions, io: Io): Promise<number> {
@@ -142,8 +141,8 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
   })
   const started = performance.now()
   try {
-    const urls = specs.filter((s) => URL_SPEC.test(s))
-    const files = specs.filter((s) => !URL_SPEC.test(s))
+    const urls = specs.filter((s) => isUrlSpec(s))
+    const files = specs.filter((s) => !isUrlSpec(s))
     const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
     // URLs' sizes are unknown until fetched, so with URLs the bar counts files only and says no ETA
     if (showProgress) progress = new ProgressReporter(io.stderr, terminal, urls.length > 0 ? null : await totalSize(sources))
@@ -154,7 +153,7 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
       if (progress) progress.doneBytes += raw ? raw.bytes.byteLength : 0
     }
     for (const url of urls) {
-      const raw = await fetchRaw(url, options, maxBytes, defaults).catch((error: unknown) => ingestor.fail(url, describeError(error).message))
+      const raw = await fetchUrl(url, options, maxBytes, defaults).catch((error: unknown) => ingestor.fail(url, describeError(error).message))
       if (raw) await ingestor.add(raw)
     }
     await ingestor.finish()
@@ -178,8 +177,8 @@ async function publishCommand(specs: string[], queueUrl: string, options: Ingest
   const started = performance.now()
   const queue = await openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})
   try {
-    const urls = specs.filter((s) => URL_SPEC.test(s))
-    const files = specs.filter((s) => !URL_SPEC.test(s))
+    const urls = specs.filter((s) => isUrlSpec(s))
+    const files = specs.filter((s) => !isUrlSpec(s))
     const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
     for (const p of problems) tally.failed.push({ where: p.spec, message: describeError(p.error).message })
     const fail = (where: string) => (error: unknown) => void tally.failed.push({ where, message: describeError(error).message })
@@ -188,7 +187,7 @@ async function publishCommand(specs: string[], queueUrl: string, options: Ingest
       if (raw) await publishRaw(queue, raw, tally)
     }
     for (const url of urls) {
-      const raw = await fetchRaw(url, options, maxBytes, defaults).catch(fail(url))
+      const raw = await fetchUrl(url, options, maxBytes, defaults).catch(fail(url))
       if (raw) await publishRaw(queue, raw, tally)
     }
   } finally {
@@ -199,9 +198,8 @@ async function publishCommand(specs: string[], queueUrl: string, options: Ingest
   return tally.failed.length > 0 || tally.read === 0 ? 1 : 0
 }
 
-async function fetchRaw(url: string, options: IngestOptions, maxBytes: number, defaults: { publishedAt: string | null; outlet: string | null }): Promise<RawDocument> {
-  const page = await safeFetch(url, { allowPrivate: options.allowPrivate, maxBytes, timeoutMs: options.timeout })
-  return { source: { kind: 'url', url: page.url }, bytes: page.bytes, ...defaults }
+function fetchUrl(url: string, options: IngestOptions, maxBytes: number, defaults: { publishedAt: string | null; outlet: string | null }): Promise<RawDocument> {
+  return fetchRaw(url, { allowPrivate: options.allowPrivate, maxBytes, timeoutMs: options.timeout, ...defaults })
 }
 
 /** Adds `ingest` to the program. */

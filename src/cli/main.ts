@@ -33,8 +33,10 @@ function byteSize(value: string): number {
 type Action = (specs: string[], options: InputOptions & { summarySentences?: number }, io: Io) => Promise<number>
 
 const INPUT_HELP = `
-Inputs: files, directories (read recursively), globs ('news/**/*.html', quoted) and - for stdin.
-Plain text and HTML are told apart by content, not by file name.
+Inputs: files, directories (read recursively), globs ('news/**/*.html', quoted), http(s) URLs
+(private and loopback addresses refused unless --allow-private) and - for stdin. JSON Lines
+exports, WARC archives and RSS/Atom files are read as the articles they hold. Plain text and HTML
+are told apart by content, not by file name.
 
 Exit codes: 0 every input worked, 1 some input failed (each is named on stderr), 2 usage error.`
 
@@ -42,12 +44,14 @@ function inputCommand(program: Command, name: string, description: string, actio
   return program
     .command(name)
     .description(description)
-    .argument('[inputs...]', 'files, directories, globs, or - for stdin (default: stdin)')
+    .argument('[inputs...]', 'files, directories, globs, http(s) URLs, or - for stdin (default: stdin)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none; anchors "Wednesday" and "last month"')
     .option('--outlet <name>', 'outlet name for inputs that do not name one')
     .option('--max-bytes <size>', 'largest input accepted (e.g. 10MB)', byteSize)
     .option('--threads <n>', 'worker threads for extract and annotate (default: cores - 1 for 24 or more inputs; 1 runs them in this thread)', positiveInt)
+    .option('--allow-private', 'let URL inputs reach private and loopback addresses')
+    .option('--timeout <ms>', 'time limit per URL input, in ms (default 20000)', positiveInt)
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('-q, --quiet', 'no progress or summary on stderr, only failures')
     .addHelpText('after', INPUT_HELP)

@@ -7,7 +7,7 @@ import { annotate } from '../enrich/index.js'
 import { describeError, ParallaxUsageError } from '../errors.js'
 import { type ExtractOptions, extractArticle } from '../extract/index.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
-import { expandInputs, loadRaw, sourceName } from '../ingest/sources.js'
+import { inputDocuments } from '../ingest/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
 import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../workers/pool.js'
 
@@ -24,6 +24,10 @@ export interface InputOptions {
   quiet?: boolean
   /** Worker threads for per-article stages; default: one less than the cores for batches of 24 or more, else none. */
   threads?: number
+  /** Let URL inputs reach private and loopback addresses. */
+  allowPrivate?: boolean
+  /** Time limit per URL input, in ms. */
+  timeout?: number
 }
 
 /** One input's outcome: its article, or why it failed. */
@@ -59,38 +63,51 @@ const PARALLEL_FROM = 24
 export async function processInputs<S extends PerArticleStage>(specs: string[], options: InputOptions, io: Io, stage: S): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
   const extractOptions = { limits: { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes } }
-  const { sources, problems } = await expandInputs(specs.length > 0 ? specs : ['-'])
   const outcomes: Outcome<StageValue<S>>[] = []
   const fail = (source: string, error: { code: string; message: string }) => {
     io.stderr.write(`${clearLine(io)}parallax: ${source}: ${error.message}\n`)
     outcomes.push({ source, ok: false, error })
   }
-  for (const problem of problems) fail(problem.spec, describeError(problem.error))
-  const showProgress = options.progress ?? (io.stderr.isTTY === true && sources.length > 1 && !options.quiet)
-  const threads = options.threads ?? (sources.length >= PARALLEL_FROM ? defaultThreads() : 1)
+  // Documents are read lazily (a JSON Lines export or a directory may hold thousands), so the
+  // batch size that picks threads is the number of inputs named, read before the first job.
+  const documents = inputDocuments(specs, {
+    maxBytes: extractOptions.limits.maxBytes,
+    publishedAt,
+    outlet: options.outlet ?? null,
+    allowPrivate: options.allowPrivate,
+    timeoutMs: options.timeout,
+  })
+  const first: { name: string; raw?: RawDocument; error?: unknown }[] = []
+  for await (const item of documents) {
+    first.push(item)
+    if (first.length >= PARALLEL_FROM) break
+  }
+  const showProgress = options.progress ?? (io.stderr.isTTY === true && first.length > 1 && !options.quiet)
+  const threads = options.threads ?? (first.length >= PARALLEL_FROM ? defaultThreads() : 1)
   const pool = threads > 1 ? new StagePool({ threads }) : null
   const started = performance.now()
   // Jobs in flight, oldest first; bounded so a huge batch never holds every input in memory.
-  const inFlight: { source: string; result: Promise<JobResult<StageValue<S>>> }[] = []
+  const inFlight: { source: string; result: Promise<JobResult<StageValue<S>>> | null; error?: unknown }[] = []
   let done = 0
   const settleOldest = async () => {
     const job = inFlight.shift()
     if (!job) return
-    const result = await job.result
-    if (result.ok) outcomes.push({ source: job.source, ok: true, value: result.value })
-    else fail(job.source, result.error)
-    if (showProgress) io.stderr.write(`\r\x1b[2K[${++done}/${sources.length}] ${job.source}`)
+    if (!job.result) fail(job.source, describeError(job.error))
+    else {
+      const result = await job.result
+      if (result.ok) outcomes.push({ source: job.source, ok: true, value: result.value })
+      else fail(job.source, result.error)
+    }
+    if (showProgress) io.stderr.write(`\r\x1b[2K[${++done}] ${job.source}`)
+  }
+  const submit = async (item: { name: string; raw?: RawDocument; error?: unknown }) => {
+    const result = item.raw ? (pool ? pool.run(stage, item.raw, extractOptions) : Promise.resolve(runStage(stage, item.raw, extractOptions))) : null
+    inFlight.push({ source: item.name, result: result as Promise<JobResult<StageValue<S>>> | null, error: item.error })
+    if (inFlight.length >= Math.max(1, threads * 4)) await settleOldest()
   }
   try {
-    for (const source of sources) {
-      const name = sourceName(source)
-      const result = loadRaw(source, { maxBytes: extractOptions.limits.maxBytes, publishedAt, outlet: options.outlet ?? null }).then(
-        (raw) => (pool ? pool.run(stage, raw, extractOptions) : runStage(stage, raw, extractOptions)),
-        (error: unknown) => ({ ok: false as const, error: describeError(error) }),
-      ) as Promise<JobResult<StageValue<S>>>
-      inFlight.push({ source: name, result })
-      if (inFlight.length >= Math.max(1, threads * 4)) await settleOldest()
-    }
+    for (const item of first) await submit(item)
+    for await (const item of documents) await submit(item)
     while (inFlight.length > 0) await settleOldest()
   } finally {
     await pool?.close()
