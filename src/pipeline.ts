@@ -10,8 +10,7 @@ import { clusterArticles, type StoryCluster } from './cluster/index.js'
 import { mergeEntities } from './compare/entities.js'
 import { alignFacts } from './compare/facts.js'
 import { alignQuotes } from './compare/quotes.js'
-import { annotate } from './enrich/index.js'
-import { extractArticle } from './extract/index.js'
+import { processDocument } from './document.js'
 import { buildCoverage } from './story/coverage.js'
 import { summarize } from './story/summary.js'
 import { buildTimeline } from './story/timeline.js'
@@ -93,5 +92,5 @@ export function analyzeArticles(articles: Annotated[], options: StoryOptions = {
 
 /** The whole pipeline from raw documents; throws on the first input that cannot be extracted. */
 export function analyzeRaw(raws: RawDocument[], options: StoryOptions = {}): Report {
-  return analyzeArticles(raws.map((raw) => annotate(extractArticle(raw))), options)
+  return analyzeArticles(raws.map((raw) => processDocument(raw)), options)
 }

@@ -3,9 +3,8 @@
  * running the per-article stages, naming each failure on stderr while the batch goes on, progress
  * on a terminal, and the exit code (0 all worked, 1 some failed).
  */
-import { annotate } from '../enrich/index.js'
+import { runDocumentStage } from '../document.js'
 import { describeError, ParallaxUsageError } from '../errors.js'
-import { type ExtractOptions, extractArticle } from '../extract/index.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import { inputDocuments } from '../ingest/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
@@ -101,7 +100,7 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
     if (showProgress) io.stderr.write(`\r\x1b[2K[${++done}] ${job.source}`)
   }
   const submit = async (item: { name: string; raw?: RawDocument; error?: unknown }) => {
-    const result = item.raw ? (pool ? pool.run(stage, item.raw, extractOptions) : Promise.resolve(runStage(stage, item.raw, extractOptions))) : null
+    const result = item.raw ? (pool ? pool.run(stage, item.raw, extractOptions) : Promise.resolve(runDocumentStage(stage, item.raw, extractOptions))) : null
     inFlight.push({ source: item.name, result: result as Promise<JobResult<StageValue<S>>> | null, error: item.error })
     if (inFlight.length >= Math.max(1, threads * 4)) await settleOldest()
   }
@@ -119,16 +118,6 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
     io.stderr.write(`parallax: ${outcomes.length} inputs, ${outcomes.length - failed} processed, ${failed} failed (${ms} ms${threads > 1 ? `, ${threads} threads` : ''})\n`)
   }
   return outcomes
-}
-
-/** Runs a per-article stage in this thread, with the same result shape as a worker's. */
-function runStage<S extends PerArticleStage>(stage: S, raw: RawDocument, options: ExtractOptions): JobResult<StageValue<S>> {
-  try {
-    const article = extractArticle(raw, options)
-    return { ok: true, value: (stage === 'annotate' ? annotate(article) : article) as StageValue<S> }
-  } catch (error) {
-    return { ok: false, error: describeError(error) }
-  }
 }
 
 function clearLine(io: Io): string {

@@ -12,8 +12,8 @@ import type pg from 'pg'
 import { DEFAULT_MAX_TERMS } from '../cluster/clusterer.js'
 import { articleFeatures, decodeFeatures, encodeFeatures, type ArticleFeatures } from '../cluster/features.js'
 import { StoryClusterer, STATE_FORMAT, type ClusterOptions, type ClustererState } from '../cluster/index.js'
-import { annotate } from '../enrich/index.js'
-import { extractArticle } from '../extract/index.js'
+import { processDocument } from '../document.js'
+import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import type { PostgresStore } from '../store/postgres/driver.js'
 import type { PutResult } from '../store/store.js'
 import type { Annotated, RawDocument } from '../types.js'
@@ -58,7 +58,7 @@ export async function processMessage(store: PostgresStore, message: QueueMessage
   const raw = decodeRaw(message.data)
   let processed: Processed
   try {
-    const article = annotate(extractArticle(raw))
+    const article = processDocument(raw, { limits: { maxBytes: DEFAULT_LIMITS.maxBytes } })
     processed = { seq: message.seq, raw, article, features: encodeFeatures(articleFeatures(article, DEFAULT_MAX_TERMS), DEFAULT_MAX_TERMS) }
   } catch (error) {
     processed = { seq: message.seq, raw, failure: (error as Error).message }

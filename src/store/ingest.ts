@@ -2,9 +2,9 @@
  * Raw input into the library: split containers (JSON Lines, WARC, feeds) into documents, extract,
  * annotate, store once, assign a story. Shared by `parallax ingest`, feed polling and the HTTP API.
  */
-import { annotate } from '../enrich/index.js'
+import { processDocument, runDocumentStage } from '../document.js'
 import { describeError } from '../errors.js'
-import { extractArticle, type ExtractOptions } from '../extract/index.js'
+import type { ExtractOptions } from '../extract/index.js'
 import { splitDocuments } from '../ingest/documents.js'
 import type { Annotated, RawDocument } from '../types.js'
 import type { JobResult } from '../workers/pool.js'
@@ -31,7 +31,7 @@ export async function ingestDocument(library: Library, raw: RawDocument, tally: 
   const where = raw.source.path ?? raw.source.url ?? '-'
   let article: Annotated
   try {
-    article = annotate(extractArticle(raw, options))
+    article = processDocument(raw, options)
   } catch (error) {
     tally.failed.push({ where, message: describeError(error).message })
     return
@@ -52,7 +52,7 @@ export async function ingestDocuments(library: Library, raws: readonly RawDocume
   for (const [at, raw] of raws.entries()) {
     tally.read++
     try {
-      items.push({ at, article: annotate(extractArticle(raw, options)), url: raw.source.url ?? null })
+      items.push({ at, article: processDocument(raw, options), url: raw.source.url ?? null })
     } catch (error) {
       tally.failed.push({ where: raw.source.path ?? raw.source.url ?? '-', message: describeError(error).message })
     }
@@ -73,13 +73,7 @@ export async function ingestDocuments(library: Library, raws: readonly RawDocume
 /** Where the per-article stages run: in this thread by default, or a worker pool. */
 export type AnnotateRunner = (raw: RawDocument, options: ExtractOptions) => Promise<JobResult<Annotated>>
 
-const inThisThread: AnnotateRunner = async (raw, options) => {
-  try {
-    return { ok: true, value: annotate(extractArticle(raw, options)) }
-  } catch (error) {
-    return { ok: false, error: describeError(error) }
-  }
-}
+const inThisThread: AnnotateRunner = async (raw, options) => runDocumentStage('annotate', raw, options)
 
 export interface IngestorOptions {
   extract?: ExtractOptions

@@ -9,7 +9,8 @@
  * archive is a separate, deliberate step.
  */
 import { annotate } from '../../enrich/index.js'
-import { extractArticle } from '../../extract/index.js'
+import { processDocument } from '../../document.js'
+import { DEFAULT_LIMITS } from '../../ingest/limits.js'
 import type { Annotated, Article } from '../../types.js'
 import type { PostgresStore } from './driver.js'
 import { PIPELINE_VERSION } from './version.js'
@@ -68,7 +69,7 @@ async function rerun(store: PostgresStore, ids: string[], tally: ReprocessTally)
   for (const old of stored) {
     try {
       const raw = raws.get(old.id)
-      const article = raw ? annotate(extractArticle(raw)) : annotate(cleanPart(old))
+      const article = raw ? processDocument(raw, { limits: { maxBytes: DEFAULT_LIMITS.maxBytes } }) : annotate(cleanPart(old))
       if (raw) tally.fromRaw++
       else tally.fromText++
       updates.push({ id: old.id, article: { ...article, id: old.id } })
