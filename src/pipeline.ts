@@ -20,7 +20,7 @@ import type { Annotated, Article, RawDocument, Report, ReportArticle, Story } fr
 export interface StoryOptions {
   /** Sentences in the summary (3 to 7). */
   summarySentences?: number
-  /** Refine the stories with the whole batch at hand (`clusterArticles`' `refine`). */
+  /** Refine the stories with the whole batch at hand (`clusterArticles`' `refine`, on unless false). */
   refine?: boolean
 }
 
@@ -82,7 +82,7 @@ export function reportArticle(article: Article | Annotated): ReportArticle {
 export function analyzeArticles(articles: Annotated[], options: StoryOptions = {}): Report {
   const byId = new Map(articles.map((a) => [a.id, a]))
   const unique = [...byId.values()]
-  const clusters = clusterArticles(unique, { refine: options.refine ?? false })
+  const clusters = clusterArticles(unique, { refine: options.refine ?? true })
   return {
     schemaVersion: 1,
     articles: unique.map(reportArticle),

@@ -141,14 +141,16 @@ describe('inputs and formats', () => {
     for (const outlet of ['CNN', 'Fox News']) assert.ok(html.stdout.includes(outlet))
   })
 
-  it('cluster and analyze take --refine (the batch refinement); the seeds stay one story either way', async () => {
+  it('cluster and analyze refine by default, take --no-refine (the online pass alone) and still take --refine; the seeds stay one story each way', async () => {
     for (const command of ['cluster', 'analyze']) {
-      const refined = await cli(command, seedsDir, '--published', '2025-08-06', '--refine')
-      assert.equal(refined.code, 0, refined.stderr)
-      assert.equal((JSON.parse(refined.stdout) as { stories: unknown[] }).stories.length, 1)
+      for (const flag of [[], ['--refine'], ['--no-refine']]) {
+        const out = await cli(command, seedsDir, '--published', '2025-08-06', ...flag)
+        assert.equal(out.code, 0, out.stderr)
+        assert.equal((JSON.parse(out.stdout) as { stories: unknown[] }).stories.length, 1)
+      }
     }
     const help = await cli('cluster', '--help')
-    assert.match(help.stdout, /--refine/)
+    assert.match(help.stdout, /--no-refine/)
   })
 
   it('reads stdin through the installed binary', () => {

@@ -59,7 +59,7 @@ export function annotateCommand(specs: string[], options: InputOptions, io: Io):
 export async function clusterCommand(specs: string[], options: InputOptions & { refine?: boolean }, io: Io): Promise<number> {
   const outcomes = await processInputs(specs, options, io, 'annotate')
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
-  const clusters = clusterArticles(articles, { refine: options.refine ?? false })
+  const clusters = clusterArticles(articles, { refine: options.refine ?? true })
   const byId = new Map(articles.map((a) => [a.id, a]))
   const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
   const output =

@@ -60,7 +60,8 @@ function inputCommand(program: Command, name: string, description: string, actio
     })
 }
 
-const REFINE_HELP = 'after the online pass, re-cluster with the whole batch at hand: topic groups split into events by their own names, dates and numbers (for a batch of few subjects, e.g. ECB+; up to 3,000 articles)'
+const REFINE_HELP = 'the default: after the online pass, re-cluster with the whole batch at hand (topic groups split into events by their own names, dates and numbers; batches up to 3,000 articles)'
+const NO_REFINE_HELP = 'the online pass alone, without the batch refinement'
 
 /** Builds the program; `io` is where output goes (tests pass their own streams). */
 export function buildProgram(io: Io, setResult: (code: number) => void): Command {
@@ -74,9 +75,11 @@ export function buildProgram(io: Io, setResult: (code: number) => void): Command
   inputCommand(program, 'annotate', 'the clean article plus sentences, entities, quotes with speakers, numbers and dates, as spans', annotateCommand, setResult, io)
   inputCommand(program, 'cluster', 'group the inputs into stories, with why each article joined its story', clusterCommand, setResult, io)
     .option('--refine', REFINE_HELP)
+    .option('--no-refine', NO_REFINE_HELP)
   inputCommand(program, 'analyze', 'one cross-checked report per story: entities, quotes, facts, discrepancies, timeline, summary, coverage', analyzeCommand, setResult, io)
     .option('--summary-sentences <n>', 'sentences in each summary (3 to 7)', positiveInt, 5)
     .option('--refine', REFINE_HELP)
+    .option('--no-refine', NO_REFINE_HELP)
   storiesCommand(program, io, setResult)
   registerIngest(program, io, setResult)
   registerServe(program, io, setResult)

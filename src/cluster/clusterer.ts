@@ -16,6 +16,7 @@
  *    forgotten, so memory is bounded by the window, not the archive.
  */
 import type { Annotated } from '../types.js'
+import { defaultBackground } from './background.js'
 import { articleFeatures, type ArticleFeatures } from './features.js'
 import { similarity } from './fingerprint.js'
 import { decodeState, encodeState, type ClustererInternals, type ClustererState } from './persist.js'
@@ -53,6 +54,12 @@ export interface ClusterOptions {
    * open story are forgotten: frequencies follow the recent stream and the vocabulary stays bounded.
    */
   vocabularyHalfLife?: number
+  /**
+   * Pseudo-documents the background document frequencies (background.ts) weigh as, blended with
+   * the stream's own counts: they decide the IDF of a small batch, and a long stream outgrows them.
+   * 0: the stream's counts alone.
+   */
+  backgroundDocuments?: number
   /** Called with each story as it closes; closed stories are also kept for `clusters()` unless `keepClosed` is false. */
   onClose?: (story: StoryCluster) => void
   keepClosed?: boolean
@@ -67,6 +74,11 @@ export interface Assignment extends Why {
 type Match = { story: OpenStory; joinedBy: string; score: number; shared: string[]; copy: boolean }
 
 export const DEFAULT_MAX_TERMS = 150
+/**
+ * The background weighs as this many documents: BASIL bundles of one event in three articles came
+ * out as one story 64% of the time without it and 96% with 300 to 3,000 (the same from 300 up).
+ */
+export const DEFAULT_BACKGROUND_DOCUMENTS = 300
 export const DEFAULT_WEIGHTS: ClusterWeights = { text: 0.45, entities: 0.3, dates: 0.1, numbers: 0.05, time: 0.1 }
 const DAY = 86_400_000
 /** Closing stale stories scans the open ones, so it runs once per this many articles. */
@@ -78,7 +90,7 @@ type Resolved = Required<Omit<ClusterOptions, 'weights' | 'onClose'>> & { weight
 export class StoryClusterer {
   private readonly opts: Resolved
   private readonly ctx: ScoringContext
-  private readonly vocabulary = new Vocabulary()
+  private readonly vocabulary: Vocabulary
   private readonly open = new Map<number, OpenStory>()
   private readonly byId = new Map<string, OpenStory>()
   /** Ids of stories merged away -> the story that took them in (user edits may still name them). */
@@ -98,12 +110,14 @@ export class StoryClusterer {
   constructor(options: ClusterOptions = {}) {
     const {
       threshold = 0.25, nearDuplicate = 0.7, maxCandidates = 8, maxPostings = 64, maxHits = 1024, maxKeys = 24, maxTerms = DEFAULT_MAX_TERMS,
-      maxMembersCompared = 6, maxGapDays = 7, windowDays = 14, maxOpenStories = 50_000, vocabularyHalfLife = 100_000, keepClosed = true, onClose, weights = {},
+      maxMembersCompared = 6, maxGapDays = 7, windowDays = 14, maxOpenStories = 50_000, vocabularyHalfLife = 100_000,
+      backgroundDocuments = DEFAULT_BACKGROUND_DOCUMENTS, keepClosed = true, onClose, weights = {},
     } = options
     this.opts = {
       threshold, nearDuplicate, maxCandidates, maxPostings, maxHits, maxKeys, maxTerms, maxMembersCompared, maxGapDays, windowDays,
-      maxOpenStories, vocabularyHalfLife, keepClosed, onClose, weights: { ...DEFAULT_WEIGHTS, ...weights },
+      maxOpenStories, vocabularyHalfLife, backgroundDocuments, keepClosed, onClose, weights: { ...DEFAULT_WEIGHTS, ...weights },
     }
+    this.vocabulary = new Vocabulary(backgroundDocuments > 0 ? defaultBackground(backgroundDocuments) : null)
     this.ctx = { vocabulary: this.vocabulary, weights: this.opts.weights, maxGapDays }
     this.entityIndex = new BoundedIndex(maxPostings)
     this.termIndex = new BoundedIndex(maxPostings)

@@ -53,11 +53,7 @@ function parseTime(iso: string | null): number | null {
 /** Extracts the clustering features of one article, keeping at most `maxTerms` terms. */
 export function articleFeatures(article: Annotated, maxTerms: number): ArticleFeatures {
   const tokens = words(article.text)
-  const counts: Vector = new Map()
-  for (const t of contentTerms(article.title ?? '')) counts.set(t, (counts.get(t) ?? 0) + 2)
-  for (const t of termsOf(tokens)) counts.set(t, (counts.get(t) ?? 0) + 1)
-  const terms: Vector = new Map()
-  for (const [t, c] of heaviestFirst(counts, maxTerms)) terms.set(t, 1 + Math.log(c))
+  const terms = termVector(article.title, tokens, maxTerms)
   const entities: Vector = new Map()
   const labels = new Map<string, string>()
   for (const m of article.entities) {
@@ -84,6 +80,20 @@ export function articleFeatures(article: Annotated, maxTerms: number): ArticleFe
     numbers,
     fp: fingerprintOf(tokens),
   }
+}
+
+/**
+ * The article's terms as clustering weighs them: the `maxTerms` most frequent content terms (a
+ * title occurrence counts twice: it names the event), each weighted 1 + ln(count). `tokens` are
+ * the text's `words`. The background document frequencies are learned from the same terms.
+ */
+export function termVector(title: string | null, tokens: readonly string[], maxTerms: number): Vector {
+  const counts: Vector = new Map()
+  for (const t of contentTerms(title ?? '')) counts.set(t, (counts.get(t) ?? 0) + 2)
+  for (const t of termsOf(tokens)) counts.set(t, (counts.get(t) ?? 0) + 1)
+  const terms: Vector = new Map()
+  for (const [t, c] of heaviestFirst(counts, maxTerms)) terms.set(t, 1 + Math.log(c))
+  return terms
 }
 
 /**
@@ -154,15 +164,15 @@ export function decodeFeatures(text: string, maxTerms: number): ArticleFeatures 
   const [format, max, id, time, terms, entities, dates, numbers, fp64] = JSON.parse(text) as [
     number, number, string, number | null, (string | number)[], [string, number, string | null][], [string, number][], [string, number][], string]
   if (format !== FEATURES_FORMAT || max !== maxTerms) return null
-  const termVector: Vector = new Map()
-  for (let i = 0; i < terms.length; i += 2) termVector.set(terms[i] as string, 1 + Math.log(terms[i + 1] as number))
+  const decoded: Vector = new Map()
+  for (let i = 0; i < terms.length; i += 2) decoded.set(terms[i] as string, 1 + Math.log(terms[i + 1] as number))
   const labels = new Map<string, string>()
   for (const [k, , label] of entities) if (label !== null) labels.set(k, label)
   const bytes = Buffer.from(fp64, 'base64')
   const fingerprint = new Uint32Array(bytes.length / 4)
   for (let i = 0; i < fingerprint.length; i++) fingerprint[i] = bytes.readUInt32LE(i * 4)
   return {
-    id, time, terms: termVector, entities: new Map(entities.map(([k, w]) => [k, w])), labels,
+    id, time, terms: decoded, entities: new Map(entities.map(([k, w]) => [k, w])), labels,
     dates: new Map(dates), numbers: new Map(numbers), fp: fingerprint,
   }
 }

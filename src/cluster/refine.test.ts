@@ -96,3 +96,44 @@ test('averageLink cuts the dendrogram at the threshold, weighing clusters by siz
     assert.deepEqual(averageLink(k, sim, sizes, threshold), expected, name)
   }
 })
+
+test('refinement is the default', () => {
+  const batch = [0, 1, 2, 3, 4, 5].flatMap((n) => [report('lark', n), report('meridia', n)])
+  assert.deepEqual(clusterArticles(batch), clusterArticles(batch, { refine: true }))
+})
+
+// Two warehouse fires written from one set of stock phrases, each phrase in some articles of both:
+// by the group's own frequencies the phrases look as telling as the names; news at large says
+// their words are common.
+const STOCK = [
+  'Officials said the building would be inspected before residents could return home.',
+  'Local businesses said the disruption was already costing them customers this month.',
+  'The mayor said in a statement that the city would review safety rules for such buildings.',
+  'Police closed several roads near the building and asked drivers to avoid the area.',
+  'Volunteers handed out food and blankets at a community centre near the scene.',
+  'Emergency services were called shortly after the alarm was raised by a neighbour.',
+]
+const FIRES = {
+  norwick: [
+    'Firefighters battled a blaze at the Norwick warehouse of Larkspur Chemicals.', 'Larkspur Chemicals did not answer questions about the Norwick solvent tanks.',
+    'Chief Nora Ruelas said her Norwick crews kept the flames from the tanks.', 'Smoke from the Larkspur plant drifted over the Tenby estate.',
+  ],
+  oakhaven: [
+    'Firefighters battled a blaze at the Oakhaven depot of Lund Rail.', 'Lund Rail said the Oakhaven depot had passed its last inspection in March.',
+    'Chief Adam Hartwell said his Oakhaven crews saved two locomotives.', 'Trains on the Lund Rail coastal line were halted at Brindle Junction.',
+  ],
+} as const
+
+function fireReport(fire: keyof typeof FIRES, n: number) {
+  const stock = [0, 1].map((k) => STOCK[(n + 3 * k) % STOCK.length])
+  return fixtureArticle({ text: [...FIRES[fire], ...stock].join(' ') })
+}
+
+test('events of one kind written from shared stock phrases stay apart: common words weigh little in the event vectors', () => {
+  const batch = [0, 1, 2, 3].flatMap((n) => [fireReport('norwick', n), fireReport('oakhaven', n + 1)])
+  const byFire = (stories: { articleIds: string[] }[]) => sortedIds(stories)
+  const expected = byFire([{ articleIds: batch.filter((_, i) => i % 2 === 0).map((a) => a.id) }, { articleIds: batch.filter((_, i) => i % 2 === 1).map((a) => a.id) }])
+  assert.deepEqual(byFire(clusterArticles(batch, { refine: false })), expected, 'the online pass keeps them apart')
+  assert.equal(clusterArticles(batch, { refine: { rarityPower: 0 } }).length, 1, 'by the group\'s frequencies alone the stock phrases join them')
+  assert.deepEqual(byFire(clusterArticles(batch)), expected)
+})

@@ -9,14 +9,18 @@
  *    average link over vectors weighted by the group's own document frequencies. A word every
  *    article of the group uses (the subject) weighs nothing there; names, dates and numbers that
  *    half of it uses decide. A word or name one article alone uses is left out (it only adds noise).
+ *    Words common in news at large are weighed down as well (background.ts): two events of one
+ *    kind written from shared phrases would otherwise join on those phrases.
  *
  * Groups too small for their own frequencies, or too large to compare all pairs, keep their online
  * stories. A near-duplicate always stays with its original.
  */
+import { defaultBackground, type Background } from './background.js'
 import type { ArticleFeatures } from './features.js'
 import { averageLink } from './linkage.js'
-import { closestMember, prepareMember, score, sharedWith, textCosine, type ClusterWeights, type Member, type ScoringContext } from './scoring.js'
+import { closestMember, prepareMember, score, sharedWith, type ClusterWeights, type Member, type ScoringContext } from './scoring.js'
 import { storyIdOf, type StoryCluster, type Why } from './story-state.js'
+import { TermTable } from './term-table.js'
 import { Vocabulary } from './vocabulary.js'
 
 export interface RefineOptions {
@@ -31,6 +35,13 @@ export interface RefineOptions {
   /** Weight of a date and of a number with a unit against a term, in the event vectors. */
   dateWeight?: number
   numberWeight?: number
+  /**
+   * Power of a term's background rarity (background.ts) its event weight is multiplied by: a word
+   * common in news at large ("warehouse", "firefighters") says little about which event it is,
+   * even where the group's own frequencies make it look rare (two fires written from one set of
+   * phrases). 0: the group's frequencies alone.
+   */
+  rarityPower?: number
 }
 
 const MAX_KEYS = 24
@@ -46,7 +57,9 @@ export function refineStories(
   { weights, maxGapDays }: { weights: ClusterWeights; maxGapDays: number },
   options: RefineOptions = {},
 ): StoryCluster[] {
-  const { topicThreshold = 0.05, eventThreshold = 0.075, minGroup = 6, maxGroup = 1000, dateWeight = 2, numberWeight = 2 } = options
+  const { topicThreshold = 0.05, eventThreshold = 0.075, minGroup = 6, maxGroup = 1000, dateWeight = 2, numberWeight = 2, rarityPower = 2 } = options
+  // only the background's rarity is read here, which does not depend on its weight in documents
+  const event: EventVectorOptions = { dateWeight, numberWeight, rarityPower, background: defaultBackground(0) }
   const vocabulary = new Vocabulary()
   for (const f of features) vocabulary.addDocument(Array.from(f.terms.keys(), (t) => vocabulary.intern(t)))
   const members = features.map((f) => prepareMember(f, vocabulary, MAX_KEYS, false))
@@ -55,13 +68,14 @@ export function refineStories(
   for (const s of stories) for (const c of s.copies ?? []) copies.set(position.get(c.articleId)!, position.get(c.of)!)
   const storyArticles = stories.map((s) => s.articleIds.map((id) => position.get(id)!))
 
-  const decay = (a: number, b: number) => timeDecay(features[a].time, features[b].time, weights.time, maxGapDays)
-  const groups = topicGroups(members, storyArticles, topicThreshold, decay)
+  const gapDecay = (a: number | null, b: number | null) => (a === null || b === null ? 1 : timeDecay(Math.abs(a - b), weights.time, maxGapDays))
+  const groups = topicGroups(members, vocabulary, storyArticles, topicThreshold, gapDecay)
+  const decay = (a: number, b: number) => gapDecay(features[a].time, features[b].time)
   const parts: number[][] = []
   for (const group of groups) {
     const articles = group.flatMap((s) => storyArticles[s]).sort((a, b) => a - b)
     if (articles.length < minGroup || articles.length > maxGroup) for (const s of group) parts.push(storyArticles[s])
-    else for (const part of eventParts(articles, features, copies, eventThreshold, dateWeight, numberWeight, decay)) parts.push(part.map((i) => articles[i]))
+    else for (const part of eventParts(articles, features, copies, eventThreshold, event, decay)) parts.push(part.map((i) => articles[i]))
   }
 
   const ctx: ScoringContext = { vocabulary, weights, maxGapDays }
@@ -72,28 +86,55 @@ export function refineStories(
     .map((part) => unchanged.get(part.join(' ')) ?? newRecord(part, members, copies, stories, ctx))
 }
 
-/** Step 1: the online stories joined into topic groups (lists of story numbers), by text alone. */
+/**
+ * Step 1: the online stories joined into topic groups (lists of story numbers), by text alone.
+ * Two stories are as close as the mean text cosine over their pairs of articles: the many faint
+ * similarities of one subject's articles add up to what joins its stories. That mean is the dot
+ * product of the stories' sums of unit article vectors over the product of their sizes, so it
+ * costs one product per pair of stories, not per pair of articles (the refinement of 2,000
+ * generated articles: 9 s -> about 1 s of CPU);
+ * the publication gap is taken between the stories' mean times.
+ */
 function topicGroups(
   members: Member[],
+  vocabulary: Vocabulary,
   storyArticles: number[][],
   threshold: number,
-  decay: (a: number, b: number) => number,
+  decay: (a: number | null, b: number | null) => number,
 ): number[][] {
   const k = storyArticles.length
-  const storyOf = new Int32Array(members.length)
-  storyArticles.forEach((articles, s) => articles.forEach((i) => (storyOf[i] = s)))
+  const sums = storyArticles.map((articles) => {
+    const sum = new TermTable()
+    for (const i of articles) {
+      const m = members[i]
+      if (m.norm === 0) continue
+      for (let t = 0; t < m.terms.size; t++) sum.add(m.terms.ids[t], (m.terms.values[t] * vocabulary.idf(m.terms.ids[t])) / m.norm)
+    }
+    return sum
+  })
+  const times = storyArticles.map((articles) => meanTime(articles.map((i) => members[i].time)))
   const sim = new Float32Array(k * k) // k ≤ the batch size cap: 3,000 stories take 36 MB
-  // Every pair: the many faint similarities of one subject's articles add up to what joins its stories.
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      if (storyOf[i] === storyOf[j]) continue
-      const s = textCosine(members[i], members[j]) * decay(i, j)
-      sim[storyOf[i] * k + storyOf[j]] += s
-      sim[storyOf[j] * k + storyOf[i]] += s
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      const s = (dot(sums[a], sums[b]) * decay(times[a], times[b])) / (storyArticles[a].length * storyArticles[b].length)
+      sim[a * k + b] = s
+      sim[b * k + a] = s
     }
   }
-  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (a !== b) sim[a * k + b] /= storyArticles[a].length * storyArticles[b].length
   return averageLink(k, sim, storyArticles.map((a) => a.length), threshold)
+}
+
+/** The mean publication time of a story's dated articles (null: none dated). */
+function meanTime(times: (number | null)[]): number | null {
+  const dated = times.filter((t): t is number => t !== null)
+  return dated.length === 0 ? null : dated.reduce((x, y) => x + y, 0) / dated.length
+}
+
+function dot(a: TermTable, b: TermTable): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  let sum = 0
+  for (let i = 0; i < small.size; i++) sum += small.values[i] * large.get(small.ids[i])
+  return sum
 }
 
 /** Step 2: one group's articles (positions, ascending) split into events; returns indices into `articles`. */
@@ -102,12 +143,11 @@ function eventParts(
   features: readonly ArticleFeatures[],
   copies: ReadonlyMap<number, number>,
   threshold: number,
-  dateWeight: number,
-  numberWeight: number,
+  event: EventVectorOptions,
   decay: (a: number, b: number) => number,
 ): number[][] {
   const n = articles.length
-  const bags = articles.map((i) => eventBag(features[i], dateWeight, numberWeight))
+  const bags = articles.map((i) => eventBag(features[i], event))
   const df = new Map<string, number>()
   for (const bag of bags) for (const key of bag.keys()) df.set(key, (df.get(key) ?? 0) + 1)
   const vectors = bags.map((bag) => {
@@ -139,18 +179,27 @@ function eventParts(
   return averageLink(n, sim, new Array<number>(n).fill(1), threshold)
 }
 
-/** As in online scoring: days between publications beyond the first take away, halved beyond `maxGapDays`; undated pairs keep all. */
-function timeDecay(a: number | null, b: number | null, perDay: number, maxGapDays: number): number {
-  if (a === null || b === null) return 1
-  const gapDays = Math.abs(a - b) / 86_400_000
+/** As in online scoring: days of publication gap beyond the first take away, halved beyond `maxGapDays`. */
+function timeDecay(gapMs: number, perDay: number, maxGapDays: number): number {
+  const gapDays = gapMs / 86_400_000
   const decayed = Math.exp(-Math.max(0, gapDays - 1) * perDay)
   return gapDays > maxGapDays ? decayed / 2 : decayed
 }
 
-/** What an article is, as one bag: its terms, entities, dates and numbers (these last two weighted up). */
-function eventBag(f: ArticleFeatures, dateWeight: number, numberWeight: number): Map<string, number> {
+interface EventVectorOptions {
+  dateWeight: number
+  numberWeight: number
+  rarityPower: number
+  background: Background
+}
+
+/**
+ * What an article is, as one bag: its terms (weighed down as they are common in news at large),
+ * entities, dates and numbers (these last two weighted up).
+ */
+function eventBag(f: ArticleFeatures, { dateWeight, numberWeight, rarityPower, background }: EventVectorOptions): Map<string, number> {
   const bag = new Map<string, number>()
-  for (const [t, w] of f.terms) bag.set(`t:${t}`, w)
+  for (const [t, w] of f.terms) bag.set(`t:${t}`, rarityPower === 0 ? w : w * background.rarity(t) ** rarityPower)
   for (const [k, w] of f.entities) bag.set(k, w)
   for (const [k, w] of f.dates) bag.set(k, dateWeight * w)
   for (const [k, w] of f.numbers) bag.set(k, numberWeight * w)

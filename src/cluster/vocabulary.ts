@@ -2,17 +2,24 @@
  * The clusterer's vocabulary: each term interned to a small integer once, so story sums and
  * document frequencies are keyed by numbers (cheap to hash) instead of by strings compared again
  * and again, and IDF computed once per term per document count instead of once per lookup.
+ * Document frequencies blend the stream's own counts with background ones (background.ts).
  */
+import type { Background } from './background.js'
 
 /** Interned terms with their document frequencies; `idf` is cached until the next document. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>()
   private readonly terms: string[] = []
   private df = new Int32Array(1024)
+  /** Each term's background pseudo-document frequency (fixed: the background does not halve). */
+  private bg = new Float64Array(1024)
   private idfs = new Float64Array(1024)
   /** The document count each cached IDF was computed at (-1: never). */
   private idfAt = new Int32Array(1024).fill(-1)
   private docs = 0
+
+  /** `background`: frequencies blended with the counted ones; without it IDF rests on the counts alone. */
+  constructor(private readonly background: Background | null = null) {}
 
   /** Documents counted so far. */
   get documents(): number {
@@ -32,6 +39,7 @@ export class Vocabulary {
       this.ids.set(term, id)
       this.terms.push(term)
       if (id >= this.df.length) this.grow()
+      if (this.background) this.bg[id] = this.background.df(term)
     }
     return id
   }
@@ -60,10 +68,14 @@ export class Vocabulary {
     for (let i = 0; i < ids.length; i++) this.df[ids[i]]++
   }
 
-  /** log(1 + N / df): rare terms weigh more; a term not seen yet counts as seen once. */
+  /**
+   * log(1 + N / df) over the counted documents plus the background's pseudo-documents: rare terms
+   * weigh more; a term seen in neither counts as seen once.
+   */
   idf(id: number): number {
     if (this.idfAt[id] !== this.docs) {
-      this.idfs[id] = Math.log(1 + this.docs / (this.df[id] || 1))
+      const documents = this.docs + (this.background?.documents ?? 0)
+      this.idfs[id] = Math.log(1 + documents / Math.max(1, this.df[id] + this.bg[id]))
       this.idfAt[id] = this.docs
     }
     return this.idfs[id]
@@ -85,11 +97,13 @@ export class Vocabulary {
     const remap = new Int32Array(this.terms.length).fill(-1)
     const terms: string[] = []
     const df = new Int32Array(Math.max(1024, this.df.length))
+    const bg = new Float64Array(df.length)
     for (let id = 0; id < this.terms.length; id++) {
       const half = this.df[id] >> 1
       if (half === 0 && !inUse.has(id)) continue
       remap[id] = terms.length
       df[terms.length] = half
+      bg[terms.length] = this.bg[id]
       terms.push(this.terms[id])
     }
     this.ids.clear()
@@ -97,6 +111,7 @@ export class Vocabulary {
     this.terms.length = 0
     this.terms.push(...terms)
     this.df = df
+    this.bg = bg
     this.idfs = new Float64Array(df.length)
     this.idfAt = new Int32Array(df.length).fill(-1)
     this.docs >>= 1
@@ -111,7 +126,10 @@ export class Vocabulary {
     idfs.set(this.idfs)
     const idfAt = new Int32Array(size).fill(-1)
     idfAt.set(this.idfAt)
+    const bg = new Float64Array(size)
+    bg.set(this.bg)
     this.df = df
+    this.bg = bg
     this.idfs = idfs
     this.idfAt = idfAt
   }
