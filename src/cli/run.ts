@@ -11,14 +11,17 @@ import { expandInputs, loadRaw, sourceName } from '../ingest/sources.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
 import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../workers/pool.js'
 
-export type Format = 'json' | 'jsonl' | 'md' | 'html'
+export type Format = 'json' | 'jsonl' | 'md' | 'html' | 'csv'
 export const FORMATS: Format[] = ['json', 'jsonl', 'md', 'html']
+/** `analyze` also writes CSV (the fact x outlet matrix, or quotes with `--csv quotes`). */
+export const REPORT_FORMATS: Format[] = [...FORMATS, 'csv']
 
 /** Options every input-taking command accepts. */
 export interface InputOptions {
   format: Format
   published?: string
-  outlet?: string
+  /** One name for every input, and/or `file=Outlet` pairs for single inputs (repeatable). */
+  outlet?: string | string[]
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
@@ -45,6 +48,41 @@ export function parsePublished(value: string | undefined): string | null {
   return value.replace(' ', 'T')
 }
 
+/** The `--outlet` values: one default for every input and per-input names (`a.txt=Reuters`). */
+export interface OutletOptions {
+  all: string | null
+  byInput: Map<string, string>
+}
+
+/**
+ * Reads `--outlet` values: "Reuters" names every input's outlet when the input names none;
+ * "a.txt=Reuters" names one input's outlet (matched by path or file name) whatever it says.
+ * @example parseOutlets(['CNN', 'b.txt=Reuters']).byInput.get('b.txt') // 'Reuters'
+ */
+export function parseOutlets(value: string | string[] | undefined): OutletOptions {
+  const out: OutletOptions = { all: null, byInput: new Map() }
+  for (const v of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
+    const eq = v.lastIndexOf('=')
+    if (eq < 0) {
+      if (!v.trim()) throw new ParallaxUsageError('--outlet wants a name, or input=name')
+      out.all = v.trim()
+      continue
+    }
+    const input = v.slice(0, eq).trim()
+    const name = v.slice(eq + 1).trim()
+    if (!input || !name) throw new ParallaxUsageError(`--outlet wants input=name (e.g. a.txt=Reuters), not ${JSON.stringify(v)}`)
+    out.byInput.set(input, name)
+  }
+  return out
+}
+
+/** The outlet the user gave for one input, and whether it was given for that input by name. */
+export function outletForInput(outlets: OutletOptions, input: string): { outlet: string | null; outletForced: boolean } {
+  const base = input.split(/[\\/]/).at(-1) ?? input
+  const named = outlets.byInput.get(input) ?? outlets.byInput.get(base) ?? outlets.byInput.get(input.replace(/^\.\//, ''))
+  return named ? { outlet: named, outletForced: true } : { outlet: outlets.all, outletForced: false }
+}
+
 /** What a per-article stage yields. */
 export type StageValue<S extends PerArticleStage> = S extends 'annotate' ? Annotated : Article
 
@@ -58,6 +96,7 @@ const PARALLEL_FROM = 24
  */
 export async function processInputs<S extends PerArticleStage>(specs: string[], options: InputOptions, io: Io, stage: S): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
+  const outlets = parseOutlets(options.outlet)
   const extractOptions = { limits: { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes } }
   const { sources, problems } = await expandInputs(specs.length > 0 ? specs : ['-'])
   const outcomes: Outcome<StageValue<S>>[] = []
@@ -84,7 +123,10 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
   try {
     for (const source of sources) {
       const name = sourceName(source)
-      const result = loadRaw(source, { maxBytes: extractOptions.limits.maxBytes, publishedAt, outlet: options.outlet ?? null }).then(
+      const given = outletForInput(outlets, name)
+      const result = loadRaw(source, { maxBytes: extractOptions.limits.maxBytes, publishedAt, outlet: given.outlet }).then(
+        (raw) => ({ ...raw, outletForced: given.outletForced }),
+      ).then(
         (raw) => (pool ? pool.run(stage, raw, extractOptions) : runStage(stage, raw, extractOptions)),
         (error: unknown) => ({ ok: false as const, error: describeError(error) }),
       ) as Promise<JobResult<StageValue<S>>>
