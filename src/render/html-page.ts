@@ -69,6 +69,8 @@ ul.legend { list-style: none; padding: 0; margin: 6px 0; display: flex; flex-wra
 details.more > summary, details.article > summary { padding: 2px 0; }
 details.article { margin: 6px 0; }
 .untitled { font-style: italic; }
+@media (max-width: 600px) { main { padding: 16px 12px 48px; } h1 { font-size: 1.45rem; }
+  .lead { padding-left: 10px; border-left-width: 3px; } .summary p { font-size: 1rem; } }
 `
 
 /** One complete, self-contained HTML document. `body` must already be escaped markup. */
