@@ -109,13 +109,14 @@ describe('web pages in chromium', { skip }, () => {
 })
 
 /** The page's layout facts a reader meets first: where the lead starts, how tall the page is, the outlet labels. */
-async function layout(p: Page) {
-  return p.evaluate(() => ({
+async function layout(p: Page): Promise<{ leadTop: number; height: number; width: number; labels: string[] }> {
+  // a string, so it runs in the page (this project's TypeScript has no DOM types)
+  return p.evaluate(`({
     leadTop: document.querySelector('.lead')?.getBoundingClientRect().top ?? -1,
     height: document.documentElement.scrollHeight,
     width: document.documentElement.scrollWidth,
     labels: [...document.querySelectorAll('.card .outlet, table.matrix th, table.omissions td:first-child, .side .meta, .keyfacts .meta')].map((e) => e.textContent ?? ''),
-  }))
+  })`)
 }
 
 /** axe-core's serious and critical violations on the page (axe runs in a context that lets its script in). */

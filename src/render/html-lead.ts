@@ -96,18 +96,45 @@ function omissionsHtml(lead: Lead): string {
   return `<div class="scroll"><table class="omissions"><thead><tr><th>Outlet</th><th>Leaves out</th><th>Corroborated facts it does not report</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
 }
 
-/** The story's lead as HTML: summary, confirmations, disagreements, omissions. */
-export function leadHtml(ctx: PageContext, story: Story): string {
+/**
+ * The answers in four short boxes, so the first screen says what the news is, who confirms it,
+ * where outlets disagree and who leaves most out; each box links to its full section below.
+ */
+function glanceHtml(story: Story, lead: Lead, si: number): string {
+  const total = lead.outlets.length
+  const first = story.summary[0]?.text
+  const top = lead.keyFacts[0]
+  const gaps = [...lead.omissions].sort((a, b) => b.facts.length - a.facts.length)[0]
+  const box = (anchor: string, heading: string, body: string) =>
+    `<a class="box" href="#s${si}-${anchor}"><span class="h">${heading}</span>${body}</a>`
+  const boxes = [
+    box('news', 'The news', first ? esc(truncate(first, 170)) : 'No summary passed the citation check.'),
+    box('confirmed', 'Confirmed', top
+      ? `<strong>${plural(lead.corroboratedCount, 'fact')}</strong> reported by two or more outlets; the widest (${top.outlets.length} of ${total}): ${esc(truncate(top.fact.text, 110))}`
+      : 'No fact is reported by more than one outlet.'),
+    box('disagree', 'Disagree', lead.disagreements.length
+      ? `<strong>${plural(story.discrepancies.length - lead.framing.length, 'disagreement')}</strong>: ${lead.disagreements.slice(0, 2).map((d) => esc(truncate(d.description, 80))).join('; ')}`
+      : 'No contradiction found.'),
+    box('gaps', 'Leaves out', gaps && gaps.facts.length
+      ? `<strong>${esc(gaps.outlet)}</strong> reports the fewest confirmed facts: it leaves out ${gaps.facts.length} of ${lead.corroboratedCount}.`
+      : 'Every outlet reports every confirmed fact.'),
+  ]
+  return `<div class="glance">${boxes.join('')}</div>`
+}
+
+/** The story's lead as HTML: the glance boxes, then summary, confirmations, disagreements, omissions. */
+export function leadHtml(ctx: PageContext, story: Story, si = 0): string {
   const lead = buildLead(story, ctx.byId)
   const total = lead.outlets.length
-  return `<div class="lead">
-<h3>What happened</h3>
+  return `${glanceHtml(story, lead, si)}
+<div class="lead">
+<h3 id="s${si}-news">What happened</h3>
 ${summaryHtml(ctx, story)}
-<h3>Confirmed by several outlets</h3>
+<h3 id="s${si}-confirmed">Confirmed by several outlets</h3>
 ${keyFactsHtml(lead, total)}
-<h3>Where outlets disagree</h3>
+<h3 id="s${si}-disagree">Where outlets disagree</h3>
 ${disagreementsHtml(ctx, lead, story)}
-<h3>What each outlet leaves out</h3>
+<h3 id="s${si}-gaps">What each outlet leaves out</h3>
 ${omissionsHtml(lead)}
 </div>`
 }

@@ -19,7 +19,7 @@ h1 { font-size: 1.9rem; margin: .2em 0 .4em; line-height: 1.2; }
 h2 { font-size: 1.35rem; margin: 2em 0 .6em; padding-bottom: .2em; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1.05rem; margin: 1.4em 0 .5em; }
 .meta { color: var(--muted); font-size: .85rem; }
-.story { margin-top: 2.5em; }
+.story { margin-top: 1.2em; }
 .outlets { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
 .card .outlet { font-family: system-ui, sans-serif; font-weight: 700; font-size: .95rem; }
@@ -49,6 +49,11 @@ mark:target { outline: 2px solid var(--accent); background: #ffe066; }
 .hl-quote { background: var(--quote); } .hl-fact { border-bottom: 2px solid var(--ok); }
 .hl-entity { border-bottom: 1px dotted var(--muted); }
 .removed { color: var(--muted); font-size: .9rem; }
+.glance { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 10px; margin: 10px 0 18px; }
+.glance .box { display: block; background: var(--card); border: 1px solid var(--line); border-top: 4px solid var(--accent);
+  border-radius: 8px; padding: 8px 12px; color: var(--ink); text-decoration: none; font: .9rem/1.4 system-ui, sans-serif; }
+.glance .box:hover { border-color: var(--accent); }
+.glance .h { display: block; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; font-size: .72rem; color: var(--muted); margin-bottom: 2px; }
 .lead { border-left: 4px solid var(--accent); padding: 2px 0 8px 18px; margin: 12px 0 28px; }
 .lead h3:first-child { margin-top: .4em; }
 ol.keyfacts { padding-left: 0; list-style: none; } ol.keyfacts li { margin: .45em 0; }

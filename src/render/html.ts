@@ -162,7 +162,7 @@ function storyHtml(ctx: PageContext, story: Story, si: number, single: boolean):
     ['Timeline', timelineChart(story, ctx.byId) + sharedHappenings(ctx, story)],
   ].filter(([, html]) => html).map(([h, html]) => `<h3>${h}</h3>\n${html}`).join('\n')
   return `<section class="story" id="story-${si}">${heading}${el('p', meta, 'meta')}
-${leadHtml(ctx, story)}
+${leadHtml(ctx, story, si)}
 <h3>The articles</h3>
 ${outletCards(ctx, story)}
 ${pictures}
