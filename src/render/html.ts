@@ -60,7 +60,8 @@ function factMatrix(ctx: PageContext, story: Story): string {
     return share === undefined ? '<td>—</td>' : `<td title="share of the story's facts">${Math.round(share * 100)}%</td>`
   })
   rows.push(['<em>share of all facts</em>', '', ...shares])
-  return htmlTable(header, rows, 'matrix')
+  const key = '<p class="meta">● the outlet reports the fact (hover for its words) · · it does not · the badge gives the fact\'s status, the cell colour follows it</p>'
+  return key + htmlTable(header, rows, 'matrix')
 }
 
 function singleSourceHtml(ctx: PageContext, facts: StoryFact[]): string {

@@ -16,7 +16,6 @@ import {
   creditedElsewhere,
 } from './common.js'
 import { escapeMarkdown as md, truncate } from './escape.js'
-import { humanDate } from './charts.js'
 import { buildLead, plural, storyCounts, storyDates, type Lead } from './lead.js'
 
 /** Limits for the Markdown report. */
@@ -173,7 +172,7 @@ function timelineSection(story: Story, labels: Labels): string {
   // An event other articles date differently is a discrepancy: its row says so.
   const other = (t: Story['timeline'][number]): string =>
     t.otherDates?.length ? `⚠ ${t.otherDates.map((o) => `${md(o.date)} (${labels(o.articleIds)})`).join('; ')}` : ''
-  const rows = story.timeline.map((t) => [md(humanDate(t.date)), t.granularity, md(t.text), labels(t.articleIds), other(t)])
+  const rows = story.timeline.map((t) => [md(t.date), t.granularity, md(t.text), labels(t.articleIds), other(t)])
   return table(['Date', 'Granularity', 'Event', 'Outlets', 'Dated otherwise by'], rows)
 }
 
