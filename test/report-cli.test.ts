@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { openSqliteStore } from '../src/store/sqlite/driver.js'
 import { cli } from './helpers/cli.js'
 import { seedsDir } from './helpers/shared.js'
 
@@ -81,6 +82,18 @@ describe('analyze: names, CSV and usage errors', () => {
     const html = await cli('analyze', seedsDir, '--published', '2025-08-06', '--format', 'html')
     assert.doesNotMatch(html.stdout, /class="outlet">[0-9a-f]{16}</)
     assert.doesNotMatch(html.stdout, /USD: \d{5,}/)
+  })
+})
+
+describe('ingest', () => {
+  it('takes --outlet input=name too, and the library lists the outlet', async () => {
+    const db = join(dir, 'lib.db')
+    const { code, stderr } = await cli('ingest', join(dir, 'a.txt'), join(dir, 'b.txt'), '--db', db, '--outlet', 'a.txt=Harbour Gazette')
+    assert.equal(code, 0, stderr)
+    assert.match(stderr, /read 2, new 2, duplicate 0, failed 0; 1 story updated/)
+    const store = openSqliteStore(db)
+    assert.deepEqual((await store.outlets()).map((o) => o.name).sort(), ['Harbour Gazette', 'Newsweek'])
+    await store.close()
   })
 })
 
