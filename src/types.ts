@@ -22,6 +22,8 @@ export interface RawDocument {
   publishedAt?: string | null
   /** Set by the user (`--outlet`). */
   outlet?: string | null
+  /** True when `outlet` was given for this input by name (`--outlet a.txt=Reuters`): it wins over what the input says. */
+  outletForced?: boolean
 }
 
 export interface RemovedPiece {

@@ -2,7 +2,8 @@
 // installs it). Loads the seeds' story, clicks a citation, searches, checks that hostile article
 // text runs no script, and saves screenshots to a temp dir whose path is printed.
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +12,8 @@ import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { annotate } from '../src/enrich/index.js'
 import { extractArticle } from '../src/extract/index.js'
+import { analyzeArticles } from '../src/pipeline.js'
+import { renderReportHtml } from '../src/render/html.js'
 import { buildServer } from '../src/server/app.js'
 import { Library } from '../src/store/library.js'
 import { openSqliteStore } from '../src/store/sqlite/driver.js'
@@ -102,5 +105,97 @@ describe('web pages in chromium', { skip }, () => {
     assert.match((await page.locator('.article-text').textContent()) ?? '', /<script>window\.__pwned=3<\/script>/)
     assert.deepEqual(outside, [])
     await page.screenshot({ path: join(shots, 'hostile.png'), fullPage: true })
+  })
+})
+
+/** The page's layout facts a reader meets first: where the lead starts, how tall the page is, the outlet labels. */
+async function layout(p: Page): Promise<{ leadTop: number; height: number; width: number; labels: string[] }> {
+  // a string, so it runs in the page (this project's TypeScript has no DOM types)
+  return p.evaluate(`({
+    leadTop: document.querySelector('.lead')?.getBoundingClientRect().top ?? -1,
+    height: document.documentElement.scrollHeight,
+    width: document.documentElement.scrollWidth,
+    labels: [...document.querySelectorAll('.card .outlet, table.matrix th, table.omissions td:first-child, .side .meta, .keyfacts .meta')].map((e) => e.textContent ?? ''),
+  })`)
+}
+
+/** axe-core's serious and critical violations on the page (axe runs in a context that lets its script in). */
+async function accessibilityViolations(b: Browser, url: string): Promise<string[]> {
+  const context = await b.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } })
+  try {
+    const p = await context.newPage()
+    await p.goto(url)
+    await p.addScriptTag({ content: AXE })
+    const result = await p.evaluate(async () => (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] }))
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`)
+  } finally {
+    await context.close()
+  }
+}
+
+const AXE = existsSync(CHROMIUM) ? readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') : ''
+const HASH = /^[0-9a-f]{16}$/
+
+describe('the reader-first report and story page in chromium', { skip }, () => {
+  let app: FastifyInstance
+  let browser: Browser
+  let base = ''
+  let storyId = ''
+  const shots = mkdtempSync(join(tmpdir(), 'parallax-lead-'))
+  const reportFile = join(shots, 'seeds-report.html')
+
+  before(async () => {
+    const articles = loadSeeds().map((s) => annotate(extractArticle({ ...raw(s.text, s.path), publishedAt: '2025-08-06' })))
+    writeFileSync(reportFile, renderReportHtml(analyzeArticles(articles), new Map(articles.map((a) => [a.id, a.text]))))
+    const library = new Library(openSqliteStore(':memory:'))
+    for (const a of articles) storyId = (await library.ingest(a)).storyId ?? storyId
+    app = buildServer(library)
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    console.log(`screenshots: ${shots}`)
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  const pages = () => [['report', `file://${reportFile}`], ['story', `${base}/stories/${storyId}`]] as const
+
+  it('puts the lead on the first screen at 1400 px, names every outlet, and keeps the report under 12,000 px', async () => {
+    for (const [name, url] of pages()) {
+      for (const width of [1400, 390]) {
+        const p = await browser.newPage({ viewport: { width, height: 900 } })
+        await p.goto(url)
+        const l = await layout(p)
+        await p.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true })
+        if (width === 1400) {
+          assert.ok(l.leadTop >= 0 && l.leadTop < 900, `${name}: lead starts at ${l.leadTop}px`)
+          if (name === 'report') assert.ok(l.height <= 12000, `report is ${l.height}px tall`)
+        }
+        // nothing wider than the phone's screen: wide tables scroll in their own box
+        assert.ok(l.width <= width + 1, `${name} at ${width}px is ${l.width}px wide`)
+        assert.ok(l.labels.length > 5, name)
+        for (const label of l.labels) assert.doesNotMatch(label.trim(), HASH, `${name}: outlet label ${label}`)
+        await p.close()
+      }
+    }
+  })
+
+  it('opens the cited article text, collapsed until a citation is clicked', async () => {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await p.goto(`file://${reportFile}`)
+    const cite = p.locator('.summary a.cite').first()
+    const href = (await cite.getAttribute('href')) ?? ''
+    assert.equal(await p.locator(`mark${href}`).isVisible(), false)
+    await cite.click()
+    assert.ok(await p.locator(`mark${href}`).isVisible())
+    await p.close()
+  })
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    for (const [name, url] of [...pages(), ['list', `${base}/`]]) {
+      assert.deepEqual(await accessibilityViolations(browser, url), [], name)
+    }
   })
 })

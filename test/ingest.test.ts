@@ -39,7 +39,7 @@ describe('parallax ingest', () => {
     const first = await cli('ingest', seedsDir, '--db', db)
     assert.equal(first.code, 0, first.stderr)
     const n = loadSeeds().length
-    assert.match(first.stderr, new RegExp(`read ${n}, new ${n}, duplicate 0, failed 0; 1 stories updated`))
+    assert.match(first.stderr, new RegExp(`read ${n}, new ${n}, duplicate 0, failed 0; 1 story updated`))
     const again = await cli('ingest', seedsDir, '--db', db)
     assert.match(again.stderr, new RegExp(`read ${n}, new 0, duplicate ${n}, failed 0`))
     const store = openSqliteStore(db)
@@ -52,7 +52,7 @@ describe('parallax ingest', () => {
     const db = join(dir, 'threads.db')
     const result = await cli('ingest', seedsDir, '--db', db, '--threads', '2')
     assert.equal(result.code, 0, result.stderr)
-    assert.match(result.stderr, new RegExp(`new ${loadSeeds().length}, duplicate 0, failed 0; 1 stories updated .*2 threads`))
+    assert.match(result.stderr, new RegExp(`new ${loadSeeds().length}, duplicate 0, failed 0; 1 story updated .*2 threads`))
     const one = openSqliteStore(join(dir, 'seeds.db'))
     const two = openSqliteStore(db)
     const stories = async (s: typeof one) => (await s.listArticles()).items.map((a) => [a.id, a.storyId]).sort()

@@ -9,6 +9,8 @@ import {
   renderArticlesMarkdown,
   renderClustersHtml,
   renderClustersMarkdown,
+  renderFactsCsv,
+  renderQuotesCsv,
   renderReportHtml,
   renderReportJson,
   renderReportMarkdown,
@@ -71,7 +73,7 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
 }
 
 /** `parallax analyze`: the cross-checked report, one story per event. */
-export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean }, io: Io): Promise<number> {
+export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
   const outcomes = await processInputs(specs, options, io, 'annotate')
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const report = analyzeArticles(articles, { summarySentences: options.summarySentences, refine: options.refine })
@@ -81,6 +83,7 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
     options.format === 'jsonl' ? toJsonl(report.stories.map((story) => ({ source: story.articleIds.map((id) => sourceOf.get(id)), story })))
     : options.format === 'md' ? renderReportMarkdown(report, texts)
     : options.format === 'html' ? renderReportHtml(report, texts)
+    : options.format === 'csv' ? (options.csv === 'quotes' ? renderQuotesCsv(report) : renderFactsCsv(report))
     : renderReportJson(report)
   return finish(io, outcomes, output)
 }

@@ -18,7 +18,7 @@ import { formatTally, Ingestor } from '../store/ingest.js'
 import { Library } from '../store/library.js'
 import type { RawDocument } from '../types.js'
 import { StagePool } from '../workers/pool.js'
-import { type Io, parsePublished } from './run.js'
+import { type Io, outletForInput, parseOutlets, parsePublished } from './run.js'
 
 /** How far an ingest is: inputs by bytes (what the ETA is computed from) and documents by count. */
 export interface IngestProgress {
@@ -108,7 +108,8 @@ async function totalSize(sources: readonly InputSource[]): Promise<number | null
 export interface IngestOptions {
   db?: string
   published?: string
-  outlet?: string
+  /** One name for every input, and/or `file=Outlet` pairs (repeatable). */
+  outlet?: string | string[]
   maxBytes?: number
   allowPrivate?: boolean
   timeout?: number
@@ -126,7 +127,7 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
   const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
   if (queueUrl) return publishCommand(specs, queueUrl, options, io)
   const publishedAt = parsePublished(options.published)
-  const defaults = { publishedAt, outlet: options.outlet ?? null }
+  const outlets = parseOutlets(options.outlet)
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
   const store = openStore(options.db ?? defaultDbPath())
   const threads = options.threads ?? 1
@@ -148,13 +149,15 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
     if (showProgress) progress = new ProgressReporter(io.stderr, terminal, urls.length > 0 ? null : await totalSize(sources))
     for (const p of problems) ingestor.tally.failed.push({ where: p.spec, message: describeError(p.error).message })
     for (const source of sources) {
-      const raw = await loadRaw(source, { maxBytes, ...defaults }).catch((error: unknown) => ingestor.fail(sourceName(source), describeError(error).message))
-      if (raw) await ingestor.add(raw)
+      const given = outletForInput(outlets, sourceName(source))
+      const raw = await loadRaw(source, { maxBytes, publishedAt, outlet: given.outlet }).catch((error: unknown) => ingestor.fail(sourceName(source), describeError(error).message))
+      if (raw) await ingestor.add({ ...raw, outletForced: given.outletForced })
       if (progress) progress.doneBytes += raw ? raw.bytes.byteLength : 0
     }
     for (const url of urls) {
-      const raw = await fetchUrl(url, options, maxBytes, defaults).catch((error: unknown) => ingestor.fail(url, describeError(error).message))
-      if (raw) await ingestor.add(raw)
+      const given = outletForInput(outlets, url)
+      const raw = await fetchUrl(url, options, maxBytes, { publishedAt, outlet: given.outlet }).catch((error: unknown) => ingestor.fail(url, describeError(error).message))
+      if (raw) await ingestor.add({ ...raw, outletForced: given.outletForced })
     }
     await ingestor.finish()
   } finally {
@@ -171,7 +174,8 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
 /** `ingest --queue`: publishes every input document and returns; exit 1 when some input failed. */
 async function publishCommand(specs: string[], queueUrl: string, options: IngestOptions, io: Io): Promise<number> {
   if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
-  const defaults = { publishedAt: parsePublished(options.published), outlet: options.outlet ?? null }
+  const publishedAt = parsePublished(options.published)
+  const outlets = parseOutlets(options.outlet)
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
   const tally = newPublishTally()
   const started = performance.now()
@@ -183,12 +187,14 @@ async function publishCommand(specs: string[], queueUrl: string, options: Ingest
     for (const p of problems) tally.failed.push({ where: p.spec, message: describeError(p.error).message })
     const fail = (where: string) => (error: unknown) => void tally.failed.push({ where, message: describeError(error).message })
     for (const source of sources) {
-      const raw = await loadRaw(source, { maxBytes, ...defaults }).catch(fail(sourceName(source)))
-      if (raw) await publishRaw(queue, raw, tally)
+      const given = outletForInput(outlets, sourceName(source))
+      const raw = await loadRaw(source, { maxBytes, publishedAt, outlet: given.outlet }).catch(fail(sourceName(source)))
+      if (raw) await publishRaw(queue, { ...raw, outletForced: given.outletForced }, tally)
     }
     for (const url of urls) {
-      const raw = await fetchUrl(url, options, maxBytes, defaults).catch(fail(url))
-      if (raw) await publishRaw(queue, raw, tally)
+      const given = outletForInput(outlets, url)
+      const raw = await fetchUrl(url, options, maxBytes, { publishedAt, outlet: given.outlet }).catch(fail(url))
+      if (raw) await publishRaw(queue, { ...raw, outletForced: given.outletForced }, tally)
     }
   } finally {
     await queue.close()
@@ -212,7 +218,7 @@ export function registerIngest(program: Command, io: Io, setResult: (code: numbe
     .option('--queue <url>', 'NATS URL (nats://host:4222, or $PARALLAX_QUEUE): publish the raw documents for `parallax worker` and return')
     .option('--stream <name>', 'JetStream stream name with --queue (default PARALLAX_RAW)')
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none')
-    .option('--outlet <name>', 'outlet name for inputs that do not name one')
+    .option('--outlet <name>', 'outlet name for inputs that do not name one; input=name names one input\'s outlet whatever it says (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--max-bytes <n>', 'largest input accepted, in bytes', Number)
     .option('--allow-private', 'let URLs reach private and loopback addresses')
     .option('--timeout <ms>', 'time limit per URL fetch, in ms', Number)

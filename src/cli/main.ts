@@ -11,7 +11,7 @@ import { registerFeeds } from './feeds.js'
 import { registerIngest } from './ingest.js'
 import { registerServe } from './serve.js'
 import { registerReprocess } from './reprocess.js'
-import { FORMATS, type InputOptions, type Io } from './run.js'
+import { FORMATS, REPORT_FORMATS, type Format, type InputOptions, type Io } from './run.js'
 import { storiesCommand } from './stories.js'
 import { registerWorker } from './worker.js'
 
@@ -23,11 +23,23 @@ function positiveInt(value: string): number {
   return n
 }
 
+/** `--summary-sentences`: checked when the command line is read, before any input is touched. */
+function summarySentences(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 3 || n > 7) throw new InvalidArgumentError('expected a whole number from 3 to 7')
+  return n
+}
+
 function byteSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim())
   if (!m) throw new InvalidArgumentError('expected a size such as 10MB, 512KB or 1048576')
   const scale: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 }
   return Math.round(Number(m[1]) * scale[(m[2] ?? 'b').toLowerCase()])
+}
+
+/** Repeatable options: every value, in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
 }
 
 type Action = (specs: string[], options: InputOptions & { summarySentences?: number }, io: Io) => Promise<number>
@@ -40,14 +52,14 @@ are told apart by content, not by file name.
 
 Exit codes: 0 every input worked, 1 some input failed (each is named on stderr), 2 usage error.`
 
-function inputCommand(program: Command, name: string, description: string, action: Action, setResult: (code: number) => void, io: Io): Command {
+function inputCommand(program: Command, name: string, description: string, action: Action, setResult: (code: number) => void, io: Io, formats: Format[] = FORMATS): Command {
   return program
     .command(name)
     .description(description)
     .argument('[inputs...]', 'files, directories, globs, http(s) URLs, or - for stdin (default: stdin)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('json'))
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none; anchors "Wednesday" and "last month"')
-    .option('--outlet <name>', 'outlet name for inputs that do not name one')
+    .option('--outlet <name>', 'outlet name for inputs that do not name one; input=name (e.g. a.txt=Reuters) names one input\'s outlet whatever it says (repeatable)', collect)
     .option('--max-bytes <size>', 'largest input accepted (e.g. 10MB)', byteSize)
     .option('--threads <n>', 'worker threads for extract and annotate (default: cores - 1 for 24 or more inputs; 1 runs them in this thread)', positiveInt)
     .option('--allow-private', 'let URL inputs reach private and loopback addresses')
@@ -76,8 +88,9 @@ export function buildProgram(io: Io, setResult: (code: number) => void): Command
   inputCommand(program, 'cluster', 'group the inputs into stories, with why each article joined its story', clusterCommand, setResult, io)
     .option('--refine', REFINE_HELP)
     .option('--no-refine', NO_REFINE_HELP)
-  inputCommand(program, 'analyze', 'one cross-checked report per story: entities, quotes, facts, discrepancies, timeline, summary, coverage', analyzeCommand, setResult, io)
-    .option('--summary-sentences <n>', 'sentences in each summary (3 to 7)', positiveInt, 5)
+  inputCommand(program, 'analyze', 'one cross-checked report per story: entities, quotes, facts, discrepancies, timeline, summary, coverage', analyzeCommand, setResult, io, REPORT_FORMATS)
+    .option('--summary-sentences <n>', 'sentences in each summary (3 to 7)', summarySentences, 5)
+    .addOption(new Option('--csv <table>', 'with --format csv: the fact x outlet matrix (facts) or one row per outlet\'s wording of each quote (quotes)').choices(['facts', 'quotes']).default('facts'))
     .option('--refine', REFINE_HELP)
     .option('--no-refine', NO_REFINE_HELP)
   storiesCommand(program, io, setResult)

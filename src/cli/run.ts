@@ -10,14 +10,17 @@ import { inputDocuments } from '../ingest/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
 import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../workers/pool.js'
 
-export type Format = 'json' | 'jsonl' | 'md' | 'html'
+export type Format = 'json' | 'jsonl' | 'md' | 'html' | 'csv'
 export const FORMATS: Format[] = ['json', 'jsonl', 'md', 'html']
+/** `analyze` also writes CSV (the fact x outlet matrix, or quotes with `--csv quotes`). */
+export const REPORT_FORMATS: Format[] = [...FORMATS, 'csv']
 
 /** Options every input-taking command accepts. */
 export interface InputOptions {
   format: Format
   published?: string
-  outlet?: string
+  /** One name for every input, and/or `file=Outlet` pairs for single inputs (repeatable). */
+  outlet?: string | string[]
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
@@ -48,6 +51,41 @@ export function parsePublished(value: string | undefined): string | null {
   return value.replace(' ', 'T')
 }
 
+/** The `--outlet` values: one default for every input and per-input names (`a.txt=Reuters`). */
+export interface OutletOptions {
+  all: string | null
+  byInput: Map<string, string>
+}
+
+/**
+ * Reads `--outlet` values: "Reuters" names every input's outlet when the input names none;
+ * "a.txt=Reuters" names one input's outlet (matched by path or file name) whatever it says.
+ * @example parseOutlets(['CNN', 'b.txt=Reuters']).byInput.get('b.txt') // 'Reuters'
+ */
+export function parseOutlets(value: string | string[] | undefined): OutletOptions {
+  const out: OutletOptions = { all: null, byInput: new Map() }
+  for (const v of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
+    const eq = v.lastIndexOf('=')
+    if (eq < 0) {
+      if (!v.trim()) throw new ParallaxUsageError('--outlet wants a name, or input=name')
+      out.all = v.trim()
+      continue
+    }
+    const input = v.slice(0, eq).trim()
+    const name = v.slice(eq + 1).trim()
+    if (!input || !name) throw new ParallaxUsageError(`--outlet wants input=name (e.g. a.txt=Reuters), not ${JSON.stringify(v)}`)
+    out.byInput.set(input, name)
+  }
+  return out
+}
+
+/** The outlet the user gave for one input, and whether it was given for that input by name. */
+export function outletForInput(outlets: OutletOptions, input: string): { outlet: string | null; outletForced: boolean } {
+  const base = input.split(/[\\/]/).at(-1) ?? input
+  const named = outlets.byInput.get(input) ?? outlets.byInput.get(base) ?? outlets.byInput.get(input.replace(/^\.\//, ''))
+  return named ? { outlet: named, outletForced: true } : { outlet: outlets.all, outletForced: false }
+}
+
 /** What a per-article stage yields. */
 export type StageValue<S extends PerArticleStage> = S extends 'annotate' ? Annotated : Article
 
@@ -61,6 +99,7 @@ const PARALLEL_FROM = 24
  */
 export async function processInputs<S extends PerArticleStage>(specs: string[], options: InputOptions, io: Io, stage: S): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
+  const outlets = parseOutlets(options.outlet)
   const extractOptions = { limits: { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes } }
   const outcomes: Outcome<StageValue<S>>[] = []
   const fail = (source: string, error: { code: string; message: string }) => {
@@ -72,7 +111,8 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
   const documents = inputDocuments(specs, {
     maxBytes: extractOptions.limits.maxBytes,
     publishedAt,
-    outlet: options.outlet ?? null,
+    // Outlets are given per document below (`--outlet a.txt=Reuters` or one for all).
+    outlet: null,
     allowPrivate: options.allowPrivate,
     timeoutMs: options.timeout,
   })
@@ -100,7 +140,10 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
     if (showProgress) io.stderr.write(`\r\x1b[2K[${++done}] ${job.source}`)
   }
   const submit = async (item: { name: string; raw?: RawDocument; error?: unknown }) => {
-    const result = item.raw ? (pool ? pool.run(stage, item.raw, extractOptions) : Promise.resolve(runDocumentStage(stage, item.raw, extractOptions))) : null
+    // A document of an export (`export.jsonl#L3`) takes its input's outlet; its own field comes first unless forced.
+    const given = outletForInput(outlets, item.name.replace(/#[^#]*$/, ''))
+    const raw = item.raw && { ...item.raw, outlet: given.outletForced ? given.outlet : (item.raw.outlet ?? given.outlet), outletForced: given.outletForced }
+    const result = raw ? (pool ? pool.run(stage, raw, extractOptions) : Promise.resolve(runDocumentStage(stage, raw, extractOptions))) : null
     inFlight.push({ source: item.name, result: result as Promise<JobResult<StageValue<S>>> | null, error: item.error })
     if (inFlight.length >= Math.max(1, threads * 4)) await settleOldest()
   }

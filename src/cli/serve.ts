@@ -2,12 +2,14 @@
  * `parallax serve`: the library's HTTP API and web pages. Binds to 127.0.0.1 unless told otherwise;
  * binding elsewhere without an API key leaves writes refused for other hosts.
  */
+import { existsSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl } from '../queue/queue.js'
 import { LazyQueue } from '../server/health.js'
 import { ParallaxUsageError } from '../errors.js'
-import { defaultDbPath, openStore } from '../store/index.js'
+import { defaultDbPath, isPostgresUrl, openStore } from '../store/index.js'
 import { Library } from '../store/library.js'
 import type { Io } from './run.js'
 
@@ -22,11 +24,25 @@ export interface ServeOptions {
   stream?: string
 }
 
+/**
+ * A library path `serve` can open: a postgres URL, or a file in a directory that exists (serving
+ * never creates directories: a mistyped path fails here instead of serving an empty new library).
+ */
+export function checkDbPath(path: string, io: Io): string {
+  if (isPostgresUrl(path) || path === ':memory:') return path
+  const dir = dirname(resolve(path))
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ParallaxUsageError(`--db ${path}: no directory ${dir}; create the library first with parallax ingest --db ${path} <inputs>`)
+  }
+  if (!existsSync(path)) io.stderr.write(`parallax: ${path} does not exist yet: serving a new, empty library\n`)
+  return path
+}
+
 /** Starts the server; resolves when it is closed (SIGINT or SIGTERM). */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
   const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
   if (queueUrl && !isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
-  const store = openStore(options.db ?? defaultDbPath())
+  const store = openStore(checkDbPath(options.db ?? defaultDbPath(), io))
   // opened on first use, so the server starts (and /readyz says why it is not ready) while NATS is down
   const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
   // the HTTP stack loads here, not with the CLI: every other command starts without it

@@ -13,6 +13,7 @@ import { ParallaxUsageError } from '../errors.js'
 import { reportArticle } from '../pipeline.js'
 import { renderClustersMarkdown } from '../render/index.js'
 import { exitCodeOf, processInputs, successes, write, type InputOptions, type Io } from './run.js'
+import { plural } from '../render/lead.js'
 
 function readJson(path: string, what: string): unknown {
   try {
@@ -50,7 +51,7 @@ async function show(specs: string[], options: ShowOptions, io: Io): Promise<numb
   })
   const output =
     options.format === 'md'
-      ? renderClustersMarkdown(stories, byId) + stories.map((s) => `\n- \`${s.id}\`: ${s.articleIds.length} articles, ${s.independentSources} independent sources`).join('') + '\n'
+      ? renderClustersMarkdown(stories, byId) + stories.map((s) => `\n- \`${s.id}\`: ${plural(s.articleIds.length, 'article')}, ${plural(s.independentSources, 'independent source')}`).join('') + '\n'
       : JSON.stringify({ schemaVersion: 1, articles: articles.map(reportArticle), stories, edits }, null, 2) + '\n'
   if (outcomes.length === 0) io.stderr.write('parallax: no input found\n')
   await write(io.stdout, output)

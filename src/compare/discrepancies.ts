@@ -3,6 +3,7 @@
  * right (claim discrepancies, read across facts, are in conflicts.ts). Approximations are read as
  * ranges first ("about 3 hours" is 2.55..3.45), so differently hedged wordings of one number agree.
  */
+import { humanNumber } from '../enrich/numbers/format.js'
 import type { Claim } from './claims.js'
 import type { Citation, Discrepancy, NumberMention } from '../types.js'
 
@@ -47,9 +48,9 @@ export function numbersCompatible(
   return Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value))
 }
 
-/** How a number reads in a discrepancy: "about 3", "24-36", "2". */
+/** How a number reads in a discrepancy, for people: "about 3", "24-36", "$2 million", "2,000,000". */
 export function formatNumber(n: NumberMention): string {
-  const value = n.upper !== undefined ? `${n.value}-${n.upper}` : String(n.value)
+  const value = n.upper !== undefined ? `${humanNumber(n.value, n.unit)}-${humanNumber(n.upper, n.unit)}` : humanNumber(n.value, n.unit)
   return n.approx ? `${n.approx} ${value}` : value
 }
 
@@ -109,7 +110,8 @@ export function numberDiscrepancies(claims: Claim[], options: NumberCompatibilit
     if (values.length < 2) continue
     const first = list[0]
     const context = numberContext(first.claim, first.numbers[0])
-    out.push({ kind: 'number', description: `${context}: ${values.map((v) => v.value).join(' vs ')}`, values })
+    // A bare currency code says nothing to a reader: the amounts carry their sign ("$2 million vs $3 million").
+    out.push({ kind: 'number', description: `${context === first.numbers[0].unit && /^[A-Z]{3}$/.test(context) ? 'amount' : context}: ${values.map((v) => v.value).join(' vs ')}`, values })
   }
   return out
 }

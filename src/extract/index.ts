@@ -74,7 +74,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       removed: main.removed,
       html: main.html,
       textTitle: main.textTitle,
-      user: { publishedAt: raw.publishedAt, outlet: raw.outlet, url: raw.source.url },
+      user: { publishedAt: raw.publishedAt, outlet: raw.outlet, outletForced: raw.outletForced, url: raw.source.url, path: raw.source.path },
     })
     return {
       id: articleId(main.text),

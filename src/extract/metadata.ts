@@ -6,7 +6,7 @@
 import type { Article, RemovedPiece } from '../types.js'
 import type { Found, HtmlMeta } from './html-meta.js'
 import { guessLanguage } from './language.js'
-import { outletByDomain, outletByName, sameOutlet, type Outlet } from './outlets.js'
+import { isKnownOutletName, outletByDomain, outletByName, sameOutlet, type Outlet } from './outlets.js'
 import { parseByline, readTextMeta } from './text-meta.js'
 
 export { parseByline } from './text-meta.js'
@@ -15,7 +15,11 @@ export { parseByline } from './text-meta.js'
 export interface UserMeta {
   publishedAt?: string | null
   outlet?: string | null
+  /** True when the user named this input's outlet (`--outlet a.txt=Reuters`): it wins over what the input says. */
+  outletForced?: boolean
   url?: string
+  /** The input's file path: its name is the last hint at the outlet ("cnn-trump.txt"). */
+  path?: string
 }
 
 /** The metadata fields of an article, with where each came from. */
@@ -104,9 +108,33 @@ function resolveOutlet(html: HtmlMeta | null, origin: Found<Outlet> | null, text
     (hostOutlet && { value: hostOutlet, from: 'url:domain' })
   const userOutlet = user.outlet ? outletByName(user.outlet) : null
   const author = origin && site && isShortFormOf(origin.value.name, site.value.name) ? { value: site.value, from: origin.from } : origin
-  const outlet = author ?? site ?? (userOutlet && { value: userOutlet, from: 'user' })
+  if (userOutlet && user.outletForced) return { outlet: { value: userOutlet, from: 'user' }, publisher: null }
+  const outlet = author ?? site ?? (userOutlet && { value: userOutlet, from: 'user' }) ?? fileNameOutlet(user.path ?? null, user.url ?? null)
   const publisher = author && site && !sameOutlet(author.value.name, site.value.name) ? site.value.name : null
   return { outlet, publisher }
+}
+
+/**
+ * A known outlet named by the input's file or URL name: "cnn-witkoff.txt", "wsj_0c1d.html",
+ * "reuters.com/world/..." (only names and domains in the outlet table count).
+ */
+export function fileNameOutlet(path: string | null, url: string | null): Found<Outlet> | null {
+  const names = [path?.split(/[\\/]/).at(-1), url ? safePath(url) : null].filter((n): n is string => Boolean(n))
+  for (const name of names) {
+    for (const token of name.toLowerCase().split(/[^a-z0-9.]+|\.(?=[a-z]{2,5}$)/)) {
+      const outlet = (token.includes('.') ? outletByDomain(token) : null) ?? (token.length >= 2 && isKnownOutletName(token) ? outletByName(token) : null)
+      if (outlet) return { value: outlet, from: 'source:file-name' }
+    }
+  }
+  return null
+}
+
+function safePath(url: string): string | null {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return null
+  }
 }
 
 /** "Example" of "Example News Agency": a dateline's short agency name for the site's full name. */

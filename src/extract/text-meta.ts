@@ -7,6 +7,7 @@ import type { RemovedPiece } from '../types.js'
 import { datelineDate, readDateline } from './dateline.js'
 import { stampDates } from './dates.js'
 import type { Found } from './html-meta.js'
+import { emailDomainOutlet, houseMarkOutlet, syndicationOutlet } from './house-marks.js'
 import { copyrightHolder, mastheadName } from './masthead.js'
 import { isKnownOutletName, outletByDomain, outletByName, type Outlet } from './outlets.js'
 
@@ -146,7 +147,7 @@ function originFrom(text: string, removed: RemovedPiece[]): Found<Outlet> | null
   return null
 }
 
-function siteFrom(removed: RemovedPiece[]): Found<Outlet> | null {
+function siteFrom(text: string, removed: RemovedPiece[]): Found<Outlet> | null {
   for (const prompt of piecesOf(removed, 'audio-prompt')) {
     const found = named(AUDIO_NAME.exec(prompt)?.[1], 'text:audio-prompt')
     if (found) return found
@@ -169,7 +170,8 @@ function siteFrom(removed: RemovedPiece[]): Found<Outlet> | null {
     const found = named(mastheadName(line), 'text:masthead')
     if (found) return found
   }
-  return null
+  // Weaker signals last: a syndication notice, e-mail domains in the body, the outlet's house style.
+  return syndicationOutlet(text, removed) ?? emailDomainOutlet(text, removed, outletByDomain) ?? houseMarkOutlet(text, removed)
 }
 
 /**
@@ -181,6 +183,6 @@ export function readTextMeta(text: string, removed: RemovedPiece[]): TextMeta {
     authors: authorsFrom(removed),
     ...datesFrom(text, removed),
     origin: originFrom(text, removed),
-    site: siteFrom(removed),
+    site: siteFrom(text, removed),
   }
 }

@@ -25,7 +25,7 @@ const CLUSTER_LOCK = 7_207_002
 
 /** A raw document as a message body (a JSON header line, then the bytes) and its content-hash id. */
 export function encodeRaw(raw: RawDocument): { id: string; data: Uint8Array } {
-  const head = Buffer.from(JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null }) + '\n')
+  const head = Buffer.from(JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null, ...(raw.outletForced ? { outletForced: true } : {}) }) + '\n')
   return { id: createHash('sha256').update(raw.bytes).digest('hex').slice(0, 32), data: Buffer.concat([head, raw.bytes]) }
 }
 

@@ -7,19 +7,39 @@ import type { Article, Citation, Report, ReportArticle, Story, StoryFact } from 
 /** What a renderer needs to name an article. */
 export type ArticleLike = Pick<ReportArticle, 'id' | 'outlet' | 'title' | 'source'>
 
-/** A short, human name for an article: its outlet, else its URL's host, else its id. */
+/** Runs of hex digits long enough to be a hash (content-addressed file names). */
+const HEX_RUN = /[0-9a-f]{8,}/gi
+
+/**
+ * A name from a file path or URL path when the article names no outlet: the file's stem with
+ * hash-like runs and separators removed ("reuters_0c1d2e3f4a5b6c7d.txt" -> "reuters"). Null when
+ * nothing readable is left.
+ * @example sourceStem('../in/003_814b9930b0476a43.txt') // '003'
+ */
+export function sourceStem(path: string | undefined): string | null {
+  if (!path) return null
+  const base = path.split(/[\\/]/).filter(Boolean).at(-1) ?? ''
+  const stem = base.replace(/\.[a-z0-9]{1,5}$/i, '').replace(HEX_RUN, '').replace(/[_\-.\s]+/g, ' ').trim()
+  return stem || null
+}
+
+/**
+ * A short, human name for an article, never a hash: its outlet, else its URL's host, else
+ * "Unnamed outlet" with what its file name says ("Unnamed outlet (003)").
+ */
 export function articleLabel(article: ArticleLike | undefined, fallbackId = '?'): string {
   if (!article) return fallbackId
   if (article.outlet?.name) return article.outlet.name
   const url = article.source.url
   if (url) {
     try {
-      return new URL(url).hostname
+      return new URL(url).hostname.replace(/^www\./, '')
     } catch {
-      // not a URL we can parse: fall through to the id
+      // not a URL we can parse: fall through to the file name
     }
   }
-  return article.id
+  const stem = sourceStem(article.source.path)
+  return stem ? `Unnamed outlet (${stem})` : 'Unnamed outlet'
 }
 
 /** The metadata rows both per-article renderers list first, as [label, plain text] pairs. */

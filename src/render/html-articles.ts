@@ -10,6 +10,7 @@ import { el, htmlPage, htmlTable } from './html-page.js'
 import { markArticleText } from './html-text.js'
 import type { Highlight } from './marks.js'
 import { isAnnotated, type ClusterArticleInfo, type ClusterView } from './markdown-articles.js'
+import { plural } from './lead.js'
 
 const MAX_ITEM_CHARS = 200
 
@@ -78,7 +79,7 @@ export function renderClustersHtml(clusters: readonly ClusterView[], articles: M
       ]
     })
     const table = htmlTable(['Article', 'Id', 'Joined via', 'Score', 'Shared'], rows)
-    return `<section class="story"><h2>Story ${i + 1} (${c.articleIds.length} articles)</h2>${el('p', `id: ${c.id}`, 'meta')}${table}</section>`
+    return `<section class="story"><h2>Story ${i + 1} (${plural(c.articleIds.length, 'article')})</h2>${el('p', `id: ${c.id}`, 'meta')}${table}</section>`
   })
   const n = clusters.length
   return htmlPage('Parallax stories', `<h1>${n} ${n === 1 ? 'story' : 'stories'}</h1>\n${sections.join('\n')}`)

@@ -134,7 +134,7 @@ describe('renderReportHtml', () => {
     assert.match(page, /dated otherwise: 2024-03-04 \(Harbor Gazette\)/)
     const evidence = [...doc.querySelectorAll('li[title]')].find((li) => li.textContent?.includes('$4.2 million'))
     assert.equal(evidence?.getAttribute('title'), 'cost $4.2 million')
-    assert.match(page, /1 candidate sentence\(s\) rejected by the citation check/)
+    assert.match(page, /1 candidate sentence rejected by the citation check/)
   })
 
   it('gives a page of several stories a table of contents and one heading per story', () => {

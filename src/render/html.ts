@@ -1,106 +1,42 @@
 /**
- * The report as one self-contained HTML page for journalists: per story the outlets side by side,
- * the cited summary (each citation links to the marked words in the article text at the end), a
- * fact x outlet matrix, quotes by speaker, discrepancies, timeline and coverage. No scripts, no
- * external loads (strict CSP), and every piece of article-derived text is escaped.
+ * The report as one self-contained HTML page for journalists. Each story opens with its lead (the
+ * cited summary, what several outlets confirm, where they disagree in their own words, what each
+ * leaves out), then pictures (coverage by outlet, the timeline on a date axis), then everything
+ * else collapsed (`<details>`): the fact x outlet matrix, single-source facts by outlet, quotes by
+ * speaker, all discrepancies, framing notes, entities, the full timeline, and the marked article
+ * texts. No scripts, no external loads (strict CSP); every piece of article text is escaped.
  */
-import type { Citation, Report, ReportArticle, Story, StoryFact } from '../types.js'
-import { articleLabel, citationKey, citedText, creditedElsewhere, groupBy, numberCitations } from './common.js'
+import type { Report, ReportArticle, Story, StoryFact } from '../types.js'
+import { citedText, creditedElsewhere, groupBy } from './common.js'
+import { coverageChart, humanDate, legend, STATUS_COLOURS, timelineChart } from './charts.js'
 import { escapeHtml as esc, truncate } from './escape.js'
+import { buildContext, label, outlets, titleHtml, type HtmlOptions, type PageContext } from './html-context.js'
+import { leadHtml } from './html-lead.js'
 import { el, htmlPage, htmlTable } from './html-page.js'
-import { markArticleText, type MarkedText } from './html-text.js'
-import type { Highlight, Range } from './marks.js'
+import { plural, storyCounts, storyDates } from './lead.js'
 
-/** Limits for the HTML report. */
-export interface HtmlOptions {
-  /** Longest cited passage shown in a citation's tooltip, in characters. */
-  maxTooltipChars?: number
-}
-
-const DEFAULTS: Required<HtmlOptions> = { maxTooltipChars: 400 }
-
-/** Per-page lookups: each article's position (for anchors), label and marked text. */
-interface PageContext {
-  index: Map<string, number>
-  byId: Map<string, ReportArticle>
-  marked: Map<string, MarkedText>
-  texts: Map<string, string> | undefined
-  opts: Required<HtmlOptions>
-}
+export type { HtmlOptions } from './html-context.js'
 
 const STATUS_ORDER: StoryFact['status'][] = ['corroborated', 'disputed', 'single-source']
 
-/** Collects, per article, what to mark: summary citations (anchors), fact support and quotes (highlights). */
-function collectMarks(report: Report): Map<string, { cited: Range[]; highlights: Highlight[] }> {
-  const out = new Map<string, { cited: Range[]; highlights: Highlight[] }>()
-  const slot = (id: string) => {
-    let s = out.get(id)
-    if (!s) out.set(id, (s = { cited: [], highlights: [] }))
-    return s
-  }
-  for (const story of report.stories) {
-    for (const s of story.summary) for (const c of s.citations) slot(c.articleId).cited.push(c)
-    for (const f of story.facts) for (const c of f.support) slot(c.articleId).highlights.push({ ...c, cls: 'fact' })
-    for (const q of story.quotes) for (const o of q.occurrences) slot(o.articleId).highlights.push({ ...o, cls: 'quote' })
-  }
-  return out
-}
-
-function buildContext(report: Report, texts: Map<string, string> | undefined, opts: Required<HtmlOptions>): PageContext {
-  const index = new Map(report.articles.map((a, i) => [a.id, i]))
-  const byId = new Map(report.articles.map((a) => [a.id, a]))
-  const marked = new Map<string, MarkedText>()
-  for (const [id, m] of collectMarks(report)) {
-    const text = texts?.get(id)
-    const k = index.get(id)
-    if (text !== undefined && k !== undefined) marked.set(id, markArticleText(text, `a${k}`, m.cited, m.highlights))
-  }
-  for (const a of report.articles) {
-    const text = texts?.get(a.id)
-    if (text !== undefined && !marked.has(a.id)) marked.set(a.id, markArticleText(text, `a${index.get(a.id)}`, [], []))
-  }
-  return { index, byId, marked, texts, opts }
-}
-
-const label = (ctx: PageContext, id: string): string => articleLabel(ctx.byId.get(id), id)
-const outlets = (ctx: PageContext, ids: readonly string[]): string =>
-  esc([...new Set(ids.map((id) => label(ctx, id)))].join(', ') || '—')
-
-function citationLink(ctx: PageContext, c: Citation, n: number): string {
-  const words = citedText(c, ctx.texts)
-  const k = ctx.index.get(c.articleId)
-  const markId = ctx.marked.get(c.articleId)?.markIdFor(c.start, c.end) ?? null
-  const href = markId ? `#${markId}` : k === undefined ? '' : `#article-${k}`
-  const tip = `${label(ctx, c.articleId)}: ${words === null ? `characters ${c.start}–${c.end}` : `“${truncate(words, ctx.opts.maxTooltipChars)}”`}`
-  const attrs = `class="cite"${href ? ` href="${href}"` : ''} title="${esc(tip)}"`
-  return `<a ${attrs}>[${n}]</a>`
+/** A collapsed section: its summary line says what is inside and how much. */
+function collapsed(summary: string, body: string, id?: string): string {
+  return `<details class="more"${id ? ` id="${id}"` : ''}><summary>${esc(summary)}</summary>${body}</details>`
 }
 
 function outletCards(ctx: PageContext, story: Story): string {
   const cards = story.articleIds.map((id) => {
     const a = ctx.byId.get(id)
     const k = ctx.index.get(id)
-    const title = a?.title ?? '(untitled)'
-    const link = k === undefined ? el('div', title, 'title') : `<div class="title"><a href="#article-${k}">${esc(title)}</a></div>`
-    const meta = [a?.publishedAt ?? 'date unknown', a?.authors.join(', ') ?? ''].filter(Boolean).join(' · ')
+    const title = titleHtml(ctx, id)
+    const link = k === undefined ? `<div class="title">${title}</div>` : `<div class="title"><a href="#article-${k}">${title}</a></div>`
+    const meta = [a?.publishedAt?.slice(0, 10) ?? 'undated', a?.authors.join(', ') ?? ''].filter(Boolean).join(' · ')
     return `<div class="card">${el('div', label(ctx, id), 'outlet')}${link}${el('div', meta, 'meta')}</div>`
   })
   return `<div class="outlets">${cards.join('\n')}</div>`
 }
 
-function summaryHtml(ctx: PageContext, story: Story): string {
-  if (story.summary.length === 0) return el('p', 'No summary sentence passed the citation check.', 'meta')
-  const { numberOf } = numberCitations(story)
-  const ps = story.summary.map((s) => {
-    const refs = s.citations.map((c) => citationLink(ctx, c, numberOf.get(citationKey(c)) ?? 0)).join('')
-    return `<p>${esc(s.text)}${refs}</p>`
-  })
-  const rejected = story.summaryRejected !== undefined ? el('p', `${story.summaryRejected} candidate sentence(s) rejected by the citation check.`, 'meta') : ''
-  return `<div class="summary">${ps.join('\n')}${rejected}</div>`
-}
-
 function factMatrix(ctx: PageContext, story: Story): string {
-  if (story.facts.length === 0) return el('p', 'No facts.', 'meta')
   const cols = story.articleIds
   const header = ['Fact', 'Status', ...cols.map((id) => esc(label(ctx, id)))]
   const facts = [...story.facts].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
@@ -115,123 +51,143 @@ function factMatrix(ctx: PageContext, story: Story): string {
     const outletCount = new Set(f.articleIds.map((id) => label(ctx, id))).size
     const independent = f.sources !== undefined && f.sources < outletCount ? ` · ${f.sources} independent` : ''
     const credited = creditedElsewhere(f).length ? ` · attributed to ${creditedElsewhere(f).join(', ')}` : ''
-    const meta = independent || credited ? el('div', `${outletCount} outlets${independent}${credited}`, 'meta') : ''
+    const meta = independent || credited ? el('div', `${plural(outletCount, 'outlet')}${independent}${credited}`, 'meta') : ''
     return [`${esc(f.text)}${meta}`, `<span class="badge ${f.status}">${f.status}</span>`, ...cells]
   })
-  // The last row: each article's share of the story's facts.
   const coverage = new Map(story.coverage.map((c) => [c.articleId, c]))
   const shares = cols.map((id) => {
     const share = coverage.get(id)?.share
     return share === undefined ? '<td>—</td>' : `<td title="share of the story's facts">${Math.round(share * 100)}%</td>`
   })
   rows.push(['<em>share of all facts</em>', '', ...shares])
-  return htmlTable(header, rows, 'matrix')
+  const key = '<p class="meta">● the outlet reports the fact (hover for its words) · · it does not · the badge gives the fact\'s status, the cell colour follows it</p>'
+  return key + htmlTable(header, rows, 'matrix')
+}
+
+function singleSourceHtml(ctx: PageContext, facts: StoryFact[]): string {
+  const byOutlet = groupBy(facts, (f) => label(ctx, f.articleIds[0] ?? ''))
+  return [...byOutlet]
+    .map(([outlet, list]) => `<h4>${esc(outlet)} (${list.length})</h4><ul>${list.map((f) => el('li', f.text)).join('')}</ul>`)
+    .join('\n')
 }
 
 function quotesHtml(ctx: PageContext, story: Story): string {
-  if (story.quotes.length === 0) return el('p', 'No quotes.', 'meta')
   const bySpeaker = groupBy(story.quotes, (q) => q.speaker?.name ?? '')
   return [...bySpeaker]
     .map(([speaker, quotes]) => {
       const items = quotes.map((q) => {
         const occ = q.occurrences.map((o) => `<li><strong>${esc(label(ctx, o.articleId))}</strong>: “${esc(o.text)}”</li>`)
-        const variants =
-          q.variants.length > 1
-            ? `<p class="meta">${q.variants.length} wordings</p><ul>${q.variants.map((v) => `<li>“${esc(v.text)}” — ${outlets(ctx, v.articleIds)}</li>`).join('')}</ul>`
-            : ''
+        const variants = q.variants.length > 1
+          ? `<p class="meta">${q.variants.length} wordings</p><ul>${q.variants.map((v) => `<li>“${esc(v.text)}” — ${outlets(ctx, v.articleIds)}</li>`).join('')}</ul>`
+          : ''
         return `<blockquote>“${esc(q.text)}”<div class="meta">${outlets(ctx, q.articleIds)}</div></blockquote><ul class="plain">${occ.join('')}</ul>${variants}`
       })
-      const name = speaker || 'Unattributed'
-      return `<details open><summary>${esc(name)} (${quotes.length})</summary>${items.join('\n')}</details>`
+      return `<h4>${esc(speaker || 'Unattributed')} (${quotes.length})</h4>${items.join('\n')}`
     })
     .join('\n')
 }
 
-function discrepanciesHtml(ctx: PageContext, story: Story): string {
-  if (story.discrepancies.length === 0) return el('p', 'No discrepancies found.', 'meta')
-  const items = story.discrepancies.map((d) => {
+function discrepancyList(ctx: PageContext, list: Story['discrepancies']): string {
+  const items = list.map((d) => {
     const values = d.values
       .map((v) => {
-        // The words behind each value, when the discrepancy gives them, as a tooltip.
         const words = (v.support ?? []).map((c) => citedText(c, ctx.texts)).filter((w): w is string => w !== null)
         const tip = words.length > 0 ? ` title="${esc(truncate(words.join(' … '), ctx.opts.maxTooltipChars))}"` : ''
         return `<li${tip}>“${esc(v.value)}” — ${outlets(ctx, v.articleIds)}</li>`
       })
       .join('')
-    return `<li><span class="badge">${esc(d.kind)}</span> ${esc(d.description)}<ul>${values}</ul></li>`
+    return `<li><span class="badge kind">${esc(d.kind)}</span> ${esc(d.description)}<ul>${values}</ul></li>`
   })
   return `<ul>${items.join('\n')}</ul>`
 }
 
 function entitiesHtml(ctx: PageContext, story: Story): string {
-  if (story.entities.length === 0) return el('p', 'No entities.', 'meta')
   const rows = story.entities.map((e) => [
-    esc(e.name),
-    esc(e.type),
-    esc((e.aliases ?? []).join(', ') || '—'),
-    esc((e.roles ?? []).join(', ') || '—'),
-    outlets(ctx, e.articleIds),
-    String(e.mentions),
+    esc(e.name), esc(e.type), esc((e.aliases ?? []).join(', ') || '—'), esc((e.roles ?? []).join(', ') || '—'), outlets(ctx, e.articleIds), String(e.mentions),
   ])
-  const table = htmlTable(['Name', 'Type', 'Aliases', 'Roles', 'Outlets', 'Mentions'], rows)
-  return `<details><summary>${story.entities.length} people, organizations and places</summary>${table}</details>`
+  return htmlTable(['Name', 'Type', 'Aliases', 'Roles', 'Outlets', 'Mentions'], rows)
 }
 
-function timelineHtml(ctx: PageContext, story: Story): string {
-  if (story.timeline.length === 0) return el('p', 'No dated events.', 'meta')
+function timelineList(ctx: PageContext, story: Story): string {
   const items = story.timeline.map((t) => {
     // An event other articles date differently is a discrepancy: say so on its line.
     const other = t.otherDates?.length ? ` <span class="badge disputed">dated otherwise: ${esc(t.otherDates.map((o) => `${o.date} (${[...new Set(o.articleIds.map((id) => label(ctx, id)))].join(', ')})`).join('; '))}</span>` : ''
-    return `<li><strong>${esc(t.date)}</strong> ${esc(t.text)} <span class="meta">(${outlets(ctx, t.articleIds)})</span>${other}</li>`
+    return `<li><strong title="${esc(t.date)}">${esc(humanDate(t.date))}</strong> ${esc(t.text)} <span class="meta">(${outlets(ctx, t.articleIds)})</span>${other}</li>`
   })
   return `<ol class="plain">${items.join('\n')}</ol>`
 }
 
-function coverageHtml(ctx: PageContext, story: Story): string {
-  if (story.coverage.length === 0) return el('p', 'No coverage data.', 'meta')
-  const factText = new Map(story.facts.map((f) => [f.id, f.text]))
-  const cell = (ids: string[]): string =>
-    ids.length === 0 ? '0' : `${ids.length}<ul>${ids.map((id) => el('li', truncate(factText.get(id) ?? id, 120))).join('')}</ul>`
+/** The happenings two or more outlets report, with those outlets: the timeline's confirmed spine. */
+function sharedHappenings(ctx: PageContext, story: Story): string {
+  const shared = story.timeline.filter((t) => new Set(t.articleIds.map((id) => label(ctx, id))).size >= 2 || t.otherDates?.length)
+  if (shared.length === 0) return ''
+  return `<ul class="tight">${shared.map((t) => `<li><strong>${esc(humanDate(t.date))}</strong> ${esc(truncate(t.text, 140))} <span class="meta">(${outlets(ctx, t.articleIds)})</span></li>`).join('')}</ul>`
+}
+
+function coverageTable(ctx: PageContext, story: Story): string {
   const pct = (x: number | null | undefined) => (x === undefined || x === null ? '—' : `${Math.round(x * 100)}%`)
   const rows = story.coverage.map((c) => [
-    esc(c.outlet ?? label(ctx, c.articleId)),
+    esc(label(ctx, c.articleId)),
     c.factCount === undefined ? '—' : `${pct(c.share)} (${c.factCount} of ${story.facts.length})`,
     pct(c.corroboratedShare),
-    cell(c.uniqueFactIds),
-    cell(c.omittedFactIds),
+    String(c.uniqueFactIds.length),
+    String(c.omittedFactIds.length),
   ])
-  return htmlTable(['Outlet', 'Share of facts', 'Share of corroborated facts', 'Only this outlet', 'Left out by this outlet'], rows)
+  return htmlTable(['Outlet', 'Share of facts', 'Share of corroborated facts', 'Only this outlet', 'Corroborated, left out'], rows)
+}
+
+/** Everything after the lead, collapsed: each summary line gives its count. */
+function detailSections(ctx: PageContext, story: Story, si: number): string {
+  const single = story.facts.filter((f) => f.status === 'single-source')
+  const framing = story.discrepancies.filter((d) => d.kind === 'framing')
+  const real = story.discrepancies.filter((d) => d.kind !== 'framing')
+  const speakers = new Set(story.quotes.map((q) => q.speaker?.name ?? '')).size
+  const parts: string[] = []
+  if (story.facts.length > 0) parts.push(collapsed(`All facts by outlet (${story.facts.length})`, factMatrix(ctx, story), `s${si}-matrix`))
+  if (single.length > 0) parts.push(collapsed(`Reported by one outlet only (${single.length}), by outlet`, singleSourceHtml(ctx, single)))
+  if (real.length > 0) parts.push(collapsed(`All discrepancies (${real.length})`, discrepancyList(ctx, real)))
+  if (framing.length > 0) parts.push(collapsed(`Framing notes: differences in wording and emphasis (${framing.length})`, discrepancyList(ctx, framing)))
+  if (story.quotes.length > 0) parts.push(collapsed(`Quotes by speaker (${plural(story.quotes.length, 'quote')}, ${plural(speakers, 'speaker')})`, quotesHtml(ctx, story)))
+  if (story.entities.length > 0) parts.push(collapsed(`People, organizations and places (${story.entities.length})`, entitiesHtml(ctx, story)))
+  if (story.timeline.length > 0) parts.push(collapsed(`Full timeline (${plural(story.timeline.length, 'happening')})`, timelineList(ctx, story)))
+  if (story.coverage.length > 0) parts.push(collapsed('Coverage in numbers', coverageTable(ctx, story)))
+  return parts.join('\n')
 }
 
 function storyHtml(ctx: PageContext, story: Story, si: number, single: boolean): string {
-  const n = new Set(story.articleIds.map((id) => label(ctx, id))).size
-  const parts: [string, string][] = [
-    ['Outlets', outletCards(ctx, story)],
-    ['Summary', summaryHtml(ctx, story)],
-    ['Facts by outlet', factMatrix(ctx, story)],
-    ['Discrepancies', discrepanciesHtml(ctx, story)],
-    ['Quotes by speaker', quotesHtml(ctx, story)],
-    ['Timeline', timelineHtml(ctx, story)],
-    ['Entities', entitiesHtml(ctx, story)],
-    ['Coverage', coverageHtml(ctx, story)],
-  ]
-  const body = parts.map(([h, html]) => `<h3>${h}</h3>\n${html}`).join('\n')
-  const meta = `${story.articleIds.length} articles from ${n} outlets`
+  const meta = `${storyCounts(story, ctx.byId)} · ${storyDates(story, ctx.byId)}`
   // A one-story page already has the story's title as its h1.
   const heading = single ? '' : `<h2>${esc(story.title)}</h2>`
-  return `<section class="story" id="story-${si}">${heading}${el('p', meta, 'meta')}\n${body}</section>`
+  const pictures = [
+    ['Coverage by outlet', coverageChart(story, ctx.byId)],
+    ['Timeline', timelineChart(story, ctx.byId) + sharedHappenings(ctx, story)],
+  ].filter(([, html]) => html).map(([h, html]) => `<h3>${h}</h3>\n${html}`).join('\n')
+  return `<section class="story" id="story-${si}">${heading}${el('p', meta, 'meta')}
+${leadHtml(ctx, story, si)}
+<h3>The articles</h3>
+${outletCards(ctx, story)}
+${pictures}
+<h3>More detail</h3>
+${detailSections(ctx, story, si)}
+</section>`
 }
+
+const MARKS_LEGEND = legend([
+  { colour: 'var(--mark)', label: 'words cited by the summary or a disagreement', shape: 'mark' },
+  { colour: STATUS_COLOURS.corroborated, label: 'words stating a fact', shape: 'line' },
+  { colour: 'var(--quote)', label: 'a quote', shape: 'mark' },
+])
 
 function articleTextHtml(ctx: PageContext, a: ReportArticle, k: number): string {
   const source = a.source.url ?? a.source.path ?? a.source.kind
   // Source URLs are shown as text, never as links or loads: the page makes no request on its own.
-  const meta = [a.publishedAt ?? 'date unknown', a.authors.join(', '), `source: ${source}`, `id: ${a.id}`].filter(Boolean).join(' · ')
+  const meta = [a.publishedAt ?? 'undated', a.authors.join(', '), `source: ${source}`, `id: ${a.id}`].filter(Boolean).join(' · ')
   const marked = ctx.marked.get(a.id)
   const text = marked ? `<div class="article-text">${marked.html}</div>` : el('p', 'Text not included in this report.', 'meta')
   const removed = a.removed.length > 0
-    ? `<details class="removed"><summary>${a.removed.length} piece(s) removed</summary><ul>${a.removed.map((r) => `<li><em>${esc(r.reason)}</em>: ${esc(r.text)}</li>`).join('')}</ul></details>`
+    ? `<details class="removed"><summary>${plural(a.removed.length, 'piece')} of site furniture removed</summary><ul>${a.removed.map((r) => `<li><em>${esc(r.reason)}</em>: ${esc(r.text)}</li>`).join('')}</ul></details>`
     : ''
-  return `<section id="article-${k}"><h3>${esc(label(ctx, a.id))} — ${esc(a.title ?? '(untitled)')}</h3>${el('p', meta, 'meta')}${removed}${text}</section>`
+  return `<details class="article" id="article-${k}"><summary>${esc(label(ctx, a.id))} — ${titleHtml(ctx, a.id)}</summary>${el('p', meta, 'meta')}${removed}${text}</details>`
 }
 
 /**
@@ -240,12 +196,12 @@ function articleTextHtml(ctx: PageContext, a: ReportArticle, k: number): string 
  * @example writeFileSync('report.html', renderReportHtml(report, texts))
  */
 export function renderReportHtml(report: Report, texts?: Map<string, string>, options: HtmlOptions = {}): string {
-  const ctx = buildContext(report, texts, { ...DEFAULTS, ...options })
+  const ctx = buildContext(report, texts, options)
   const n = report.stories.length
-  const title = n === 1 ? report.stories[0].title : `Parallax report: ${n} stories`
-  const nav = n > 1 ? `<nav><ol>${report.stories.map((s, i) => `<li><a href="#story-${i}">${esc(s.title)}</a></li>`).join('')}</ol></nav>` : ''
-  const header = `<header><p class="meta">Parallax report · ${n} ${n === 1 ? 'story' : 'stories'} · ${report.articles.length} articles</p><h1>${esc(title)}</h1>${nav}</header>`
+  const title = n === 1 ? report.stories[0].title : `Parallax report: ${plural(n, 'story', 'stories')}`
+  const nav = n > 1 ? `<nav aria-label="Stories"><ol>${report.stories.map((s, i) => `<li><a href="#story-${i}">${esc(s.title)}</a></li>`).join('')}</ol></nav>` : ''
+  const header = `<header><p class="meta">Parallax report · ${plural(n, 'story', 'stories')} · ${plural(report.articles.length, 'article')}</p><h1>${esc(title)}</h1>${nav}</header>`
   const stories = report.stories.map((s, i) => storyHtml(ctx, s, i, n === 1)).join('\n')
   const articles = report.articles.map((a, k) => articleTextHtml(ctx, a, k)).join('\n')
-  return htmlPage(title, `${header}\n${stories}\n<h2>Articles</h2>\n${articles}`)
+  return htmlPage(title, `${header}\n${stories}\n<h2>Articles</h2>\n${MARKS_LEGEND}\n${articles}`)
 }

@@ -6,6 +6,7 @@
 import type { Annotated, Article } from '../types.js'
 import { articleMetaRows } from './common.js'
 import { escapeMarkdown as md, truncate } from './escape.js'
+import { plural } from './lead.js'
 
 /** A story as `cluster` produces it: its articles and why each joined. */
 export interface ClusterView {
@@ -94,7 +95,7 @@ export function renderClustersMarkdown(clusters: readonly ClusterView[], article
       return `| ${name(id)} | \`${id.replace(/`/g, '')}\` | ${joined} | ${w ? w.score.toFixed(2) : '—'} | ${shared} |`
     })
     const table = ['| Article | Id | Joined via | Score | Shared |', '| --- | --- | --- | --- | --- |', ...rows].join('\n')
-    return `## Story ${i + 1} (${c.articleIds.length} articles)\n\nId: \`${c.id.replace(/`/g, '')}\`\n\n${table}`
+    return `## Story ${i + 1} (${plural(c.articleIds.length, 'article')})\n\nId: \`${c.id.replace(/`/g, '')}\`\n\n${table}`
   })
   const n = clusters.length
   return `${[`# Stories\n\n${n} ${n === 1 ? 'story' : 'stories'}.`, ...sections].join('\n\n')}\n`

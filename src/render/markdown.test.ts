@@ -38,7 +38,7 @@ describe('renderReportMarkdown', () => {
 
   it('gives each summary citation a numbered reference with its outlet and the cited words', () => {
     const md = renderReportMarkdown(smallReport(), texts)
-    const summary = section(md, 'Summary').join('\n')
+    const summary = section(md, 'What happened').join('\n')
     assert.match(summary, /for repairs\. \[1\]\[2\]/)
     assert.match(summary, /trucks\. \[3\]/)
     assert.ok(summary.includes('- [1] Harbor Gazette: “The Riverside city council voted 7-2'))
@@ -52,7 +52,7 @@ describe('renderReportMarkdown', () => {
     const report = smallReport()
     const story = report.stories[0]
     story.summary[1].citations.push(story.summary[0].citations[0])
-    const summary = section(renderReportMarkdown(report, texts), 'Summary').join('\n')
+    const summary = section(renderReportMarkdown(report, texts), 'What happened').join('\n')
     assert.match(summary, /trucks\. \[3\]\[1\]/)
     assert.equal(summary.split('\n').filter((l) => l.startsWith('- [')).length, 3)
   })
@@ -60,18 +60,18 @@ describe('renderReportMarkdown', () => {
   it('prints offsets when the article texts are not given', () => {
     const report = smallReport()
     const c = report.stories[0].summary[0].citations[1]
-    const summary = section(renderReportMarkdown(report), 'Summary').join('\n')
+    const summary = section(renderReportMarkdown(report), 'What happened').join('\n')
     assert.ok(summary.includes(`- [2] Valley Post: characters ${c.start}–${c.end}`))
   })
 
   it('groups facts by status and counts corroborating outlets', () => {
     const facts = section(renderReportMarkdown(smallReport(), texts), 'Facts').join('\n')
     const corroborated = facts.indexOf('#### Corroborated (1)')
-    const single = facts.indexOf('#### Single-source (1)')
+    const single = facts.indexOf('#### Single-source (1), by outlet')
     const disputed = facts.indexOf('#### Disputed (1)')
     assert.ok(corroborated >= 0 && corroborated < single && single < disputed)
     assert.ok(facts.includes('_(2 outlets: Harbor Gazette, Valley Post)_'))
-    assert.ok(facts.includes('- The closure begins on March 3. _(Valley Post)_'))
+    assert.ok(facts.includes('**Valley Post** (1)\n\n- The closure begins on March 3.'))
   })
 
   it('draws a fact x outlet matrix with each article\'s share of the facts', () => {
@@ -91,7 +91,7 @@ describe('renderReportMarkdown', () => {
     const report = smallReport()
     Object.assign(report.stories[0].coverage[0], { factCount: 2, share: 2 / 3, corroboratedShare: 1 })
     const md = renderReportMarkdown(report, texts)
-    assert.match(section(md, 'Summary').join('\n'), /_1 candidate sentence rejected by the citation check\._/)
+    assert.match(section(md, 'What happened').join('\n'), /_1 candidate sentence rejected by the citation check\._/)
     const coverage = tableRows(section(md, 'Coverage').join('\n'))
     assert.equal(cells(coverage[2])[1].trim(), '67% (2 of 3)')
     assert.equal(cells(coverage[2])[2].trim(), '100%')

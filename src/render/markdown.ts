@@ -16,6 +16,7 @@ import {
   creditedElsewhere,
 } from './common.js'
 import { escapeMarkdown as md, truncate } from './escape.js'
+import { buildLead, plural, storyCounts, storyDates, type Lead } from './lead.js'
 
 /** Limits for the Markdown report. */
 export interface MarkdownOptions {
@@ -48,7 +49,7 @@ function articlesTable(articles: ReportArticle[]): string {
   const rows = articles.map((a) => [
     md(articleLabel(a)),
     md(a.title ?? '(untitled)'),
-    md(a.publishedAt ?? 'unknown'),
+    md(a.publishedAt ?? 'undated'),
     md(a.authors.join(', ') || '—'),
     `\`${a.id.replace(/`/g, '')}\``,
   ])
@@ -69,7 +70,7 @@ function summarySection(story: Story, byId: Map<string, ReportArticle>, texts: M
     return `[${c.n}] ${outlet}: ${where}`
   })
   const n = story.summaryRejected ?? 0
-  const rejected = story.summaryRejected === undefined ? '' : `\n\n_${n} candidate sentence${n === 1 ? '' : 's'} rejected by the citation check._`
+  const rejected = !story.summaryRejected ? '' : `\n\n_${n} candidate sentence${n === 1 ? '' : 's'} rejected by the citation check._`
   return `${sentences.join(' ')}\n\n${references.map((r) => `- ${r}`).join('\n')}${rejected}`
 }
 
@@ -85,11 +86,18 @@ function factsSection(story: Story, labels: Labels): string {
   for (const { status, heading } of STATUS_ORDER) {
     const facts = story.facts.filter((f) => f.status === status)
     if (facts.length === 0) continue
+    if (status === 'single-source') {
+      // Grouped by outlet: what each outlet alone reports.
+      const byOutlet = groupBy(facts, (f) => labels(f.articleIds))
+      const groups = [...byOutlet].map(([outlet, list]) => `**${outlet}** (${list.length})\n\n${list.map((f) => `- ${md(f.text)}`).join('\n')}`)
+      parts.push(`#### ${heading} (${facts.length}), by outlet\n\n${groups.join('\n\n')}`)
+      continue
+    }
     const items = facts.map((f) => {
       const outlets = labels.count(f.articleIds)
       // Copies and outlets of one publisher family are one source: say so when that lowers the count.
       const independent = f.sources !== undefined && f.sources < outlets ? `, ${f.sources} independent source${f.sources === 1 ? '' : 's'}` : ''
-      const count = status === 'corroborated' ? `${outlets} outlets${independent}: ` : ''
+      const count = status === 'corroborated' ? `${plural(outlets, 'outlet')}${independent}: ` : ''
       const credited = creditedElsewhere(f).length ? `; attributed to ${creditedElsewhere(f).map(md).join(', ')}` : ''
       return `- ${md(f.text)} _(${count}${labels(f.articleIds)}${credited})_`
     })
@@ -185,11 +193,73 @@ function coverageSection(story: Story, byId: Map<string, ReportArticle>): string
   return table(['Outlet', 'Share of facts', 'Share of corroborated facts', 'Unique facts', 'Omitted facts'], rows)
 }
 
+function keyFactsSection(lead: Lead): string {
+  if (lead.keyFacts.length === 0) return '_No fact is reported by more than one outlet._'
+  const total = lead.outlets.length
+  const items = lead.keyFacts.map(({ fact, outlets, independent }) => {
+    const copies = independent < outlets.length ? `, ${independent} independent` : ''
+    return `- **${outlets.length}/${total}** ${md(fact.text)} _(${outlets.map(md).join(', ')}${copies})_`
+  })
+  const more = lead.corroboratedCount > lead.keyFacts.length ? `\n\n_${lead.corroboratedCount - lead.keyFacts.length} more corroborated facts under Facts below._` : ''
+  return items.join('\n') + more
+}
+
+/** The sentence around a span, for a disagreeing value in the outlet's own words. */
+function wordsOf(v: Story['discrepancies'][number]['values'][number], texts: Map<string, string> | undefined): string {
+  const c = (v.support ?? [])[0]
+  const text = c && texts?.get(c.articleId)
+  if (!c || !text || !(c.end > c.start && c.end <= text.length)) return ''
+  let from = c.start
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1]) && c.start - from < 200) from--
+  let to = c.end
+  while (to < text.length && !/[.!?\n]/.test(text[to]) && to - c.end < 200) to++
+  return `: “${md(truncate(text.slice(from, Math.min(text.length, to + 1)).trim(), 240))}”`
+}
+
+function disagreementsSection(story: Story, lead: Lead, labels: Labels, texts: Map<string, string> | undefined): string {
+  if (lead.disagreements.length === 0) return '_The outlets do not contradict each other on any number, date, name, quote or claim found._'
+  const items = lead.disagreements.map((d) => {
+    const values = d.values.map((v) => {
+      const words = wordsOf(v, texts)
+      // A long value (a whole claim) is the outlet's words already: shown once.
+      return v.value.length > 80 && words ? `  - ${labels(v.articleIds)}${words}` : `  - ${labels(v.articleIds)} — **${md(truncate(v.value, 120))}**${words}`
+    })
+    return [`- _${d.kind}_: ${md(truncate(d.description, 200))}`, ...values].join('\n')
+  })
+  const real = story.discrepancies.length - lead.framing.length
+  const more = real > lead.disagreements.length ? `\n\n_${real - lead.disagreements.length} more under Discrepancies below._` : ''
+  return items.join('\n') + more
+}
+
+function omissionsSection(lead: Lead): string {
+  if (lead.corroboratedCount === 0) return '_No corroborated facts, so nothing to leave out._'
+  const rows = lead.omissions.map((o) => [
+    md(o.outlet),
+    `${o.facts.length} of ${lead.corroboratedCount}`,
+    o.facts.length === 0 ? '—' : o.facts.slice(0, 2).map((f) => md(truncate(f.text, 70))).join('; ') + (o.facts.length > 2 ? `; and ${o.facts.length - 2} more` : ''),
+  ])
+  return table(['Outlet', 'Leaves out', 'Corroborated facts it does not report'], rows)
+}
+
+/** One line of counts for everything after the lead. */
+function detailCounts(story: Story): string {
+  const count = (status: string) => story.facts.filter((f) => f.status === status).length
+  const framing = story.discrepancies.filter((d) => d.kind === 'framing').length
+  const speakers = new Set(story.quotes.map((q) => q.speaker?.name ?? '')).size
+  return `_In detail below: ${plural(story.facts.length, 'fact')} (${count('corroborated')} corroborated, ${count('disputed')} disputed, ${count('single-source')} single-source), ` +
+    `${plural(story.discrepancies.length, 'discrepancy', 'discrepancies')} (${framing} of framing), ${plural(story.quotes.length, 'quote')} by ${plural(speakers, 'speaker')}, ` +
+    `${plural(story.entities.length, 'entity', 'entities')}, ${plural(story.timeline.length, 'dated happening')}._`
+}
+
 function storySection(story: Story, byId: Map<string, ReportArticle>, texts: Map<string, string> | undefined, opts: Required<MarkdownOptions>): string {
   const labels = makeLabels(byId)
+  const lead = buildLead(story, byId)
   const sections: [string, string][] = [
-    ['Articles', articlesTable(storyArticles(story, byId))],
-    ['Summary', summarySection(story, byId, texts, opts)],
+    ['What happened', summarySection(story, byId, texts, opts)],
+    ['Confirmed by several outlets', keyFactsSection(lead)],
+    ['Where outlets disagree', disagreementsSection(story, lead, labels, texts)],
+    ['What each outlet leaves out', omissionsSection(lead)],
+    ['Articles', `${articlesTable(storyArticles(story, byId))}\n\n${detailCounts(story)}`],
     ['Facts', factsSection(story, labels)],
     ['Facts by outlet', matrixSection(story, byId, opts)],
     ['Discrepancies', discrepanciesSection(story, labels)],
@@ -199,7 +269,8 @@ function storySection(story: Story, byId: Map<string, ReportArticle>, texts: Map
     ['Coverage', coverageSection(story, byId)],
   ]
   const body = sections.map(([heading, text]) => `### ${heading}\n\n${text}`).join('\n\n')
-  return `## ${md(story.title)}\n\n${body}`
+  const meta = `_${storyCounts(story, byId)} (${lead.outlets.map(md).join(', ')}) · ${storyDates(story, byId)}_`
+  return `## ${md(story.title)}\n\n${meta}\n\n${body}`
 }
 
 /**
@@ -211,7 +282,7 @@ export function renderReportMarkdown(report: Report, texts?: Map<string, string>
   const opts = { ...DEFAULTS, ...options }
   const byId = articlesById(report)
   const n = report.stories.length
-  const head = `# Parallax report\n\n${n} ${n === 1 ? 'story' : 'stories'} from ${report.articles.length} articles.`
+  const head = `# Parallax report\n\n${plural(n, 'story', 'stories')} from ${plural(report.articles.length, 'article')}.`
   const stories = report.stories.map((s) => storySection(s, byId, texts, opts))
   return `${[head, ...stories].join('\n\n')}\n`
 }

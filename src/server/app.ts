@@ -3,6 +3,7 @@
  * Fastify app. Errors are `application/problem+json`; writes need the API key when one is set
  * (and without one, only loopback clients may write); every response carries a strict CSP.
  */
+import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
 import { Ingestor } from '../store/ingest.js'
@@ -10,6 +11,7 @@ import type { Library } from '../store/library.js'
 import { describeDeadLetter, encodeRaw } from '../queue/work.js'
 import { isUnavailable, registerHealth, type LazyQueue } from './health.js'
 import { openApiDocument, type RegisteredRoute, type RouteSchema } from './openapi.js'
+import { csvHandlers, registerFeed } from './exports.js'
 import { registerPages } from './pages.js'
 import { problem as problemSchema, schemas } from './schemas.js'
 
@@ -23,6 +25,9 @@ export interface ServerOptions {
   /** When set, `POST /v1/ingest` publishes raw documents here for workers (and `/readyz` checks it). */
   queue?: LazyQueue | null
 }
+
+/** The package's version, for `/openapi.json`. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 /** Sent on every response: pages load nothing from anywhere and run no script. */
 export const CSP_HEADER = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -54,7 +59,7 @@ function checkWrite(apiKey: string | null | undefined, request: FastifyRequest):
  * Builds the app (not listening): call `.listen({ host: '127.0.0.1', port })` or `.inject()`.
  * @example const app = buildServer(new Library(openStore('lib.db'))); await app.listen({ port: 8080 })
  */
-export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1024 * 1024, version = '0.0.0', logger = false, queue = null }: ServerOptions = {}): FastifyInstance {
+export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1024 * 1024, version = PACKAGE_VERSION, logger = false, queue = null }: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } } })
   const routes: RegisteredRoute[] = []
   const store = library.store
@@ -103,6 +108,9 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
   route<P & Q<{ why: boolean; articles: number }>>('GET', '/v1/stories/:id', schemas.getStory, async (r) =>
     (await store.getStory(r.params.id, { maxArticles: r.query.articles, withWhy: r.query.why })) ?? notFound('story', r.params.id))
   route<P>('GET', '/v1/stories/:id/report', schemas.getStoryReport, async (r) => (await library.storyReport(r.params.id)) ?? notFound('story', r.params.id))
+  const csv = csvHandlers(library, (id) => notFound('story', id))
+  route('GET', '/v1/stories/:id/facts.csv', schemas.storyFactsCsv, csv.facts)
+  route('GET', '/v1/stories/:id/quotes.csv', schemas.storyQuotesCsv, csv.quotes)
   route('GET', '/v1/outlets', schemas.outlets, async () => ({ items: await store.outlets() }))
   route('GET', '/v1/feeds', schemas.listFeeds, async () => ({ items: await store.listFeeds() }))
   route<{ body: { url: string } }>('POST', '/v1/feeds', schemas.addFeed, async (r, reply) => reply.code(201).send(await store.addFeed(r.body.url)), true)
@@ -133,6 +141,7 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
   const doc = openApiDocument(routes, { version, problem: problemSchema })
   app.get('/openapi.json', async () => doc)
   registerPages(app, library)
+  registerFeed(app, library)
   return app
 }
 

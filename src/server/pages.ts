@@ -6,7 +6,9 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { reportArticle } from '../pipeline.js'
+import { articleLabel } from '../render/common.js'
 import { escapeHtml as esc } from '../render/escape.js'
+import { plural } from '../render/lead.js'
 import { htmlPage } from '../render/html-page.js'
 import { markArticleText } from '../render/html-text.js'
 import { renderReportHtml } from '../render/html.js'
@@ -20,14 +22,11 @@ nav.site { font-family: system-ui, sans-serif; display: flex; gap: 16px; align-i
 nav.site form { margin-left: auto; } nav.site input { padding: 5px 8px; width: 260px; }
 table.matrix td.hit { background: #bfe3c9; } table.matrix tr:has(.badge.corroborated) td.hit { background: #7cc793; }
 table.matrix tr:has(.badge.disputed) td.hit { background: #f2b8b5; color: var(--bad); }
-.chart { font-family: system-ui, sans-serif; font-size: .85rem; }
-.chart .row { display: grid; grid-template-columns: 120px 1fr; gap: 8px; align-items: center; margin: 3px 0; }
-.chart .bar { background: var(--accent); color: #fff; padding: 1px 6px; border-radius: 4px; min-width: 1.6em; }
 ol.stories li { margin: .6em 0; } .snippet { color: var(--muted); }
 `
 
 function page(title: string, body: string, q = ''): string {
-  const nav = `<nav class="site"><a href="/">Stories</a><a href="/?sort=outlets">Most outlets</a>` +
+  const nav = `<nav class="site"><a href="/">Stories</a><a href="/?sort=outlets">Most outlets</a><a href="/feeds/stories.atom">Atom feed</a>` +
     `<form action="/" method="get" role="search"><input type="search" name="q" value="${esc(q)}" placeholder="Search articles" aria-label="Search articles"> <button type="submit">Search</button></form></nav>`
   return htmlPage(title, `${nav}\n${body}`).replace('</style>', `${EXTRA_CSS}</style>`)
 }
@@ -36,26 +35,18 @@ function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(body)
 }
 
+/** A story in the list: counts as the story page gives them, its articles' newest date or "undated". */
 function storyItem(s: StorySummary): string {
-  return `<li><a href="/stories/${esc(s.id)}">${esc(s.title ?? s.id)}</a> <span class="meta">${s.articleCount} articles · ${s.outletCount} outlets · ${esc(s.updatedAt.slice(0, 10))}</span></li>`
-}
-
-/** A bar per timeline date, as long as the number of articles that date comes from. */
-function timelineChart(story: Story): string {
-  if (story.timeline.length === 0) return ''
-  const max = Math.max(...story.timeline.map((t) => t.articleIds.length))
-  const rows = story.timeline.map((t) => {
-    const width = Math.round((100 * t.articleIds.length) / max)
-    return `<div class="row"><span>${esc(t.date)}</span><span class="bar" style="width:${width}%" title="${esc(t.text)}">${t.articleIds.length}</span></div>`
-  })
-  return `<h3>Timeline chart</h3><div class="chart">${rows.join('')}</div>`
+  const date = s.updatedAt ? s.updatedAt.slice(0, 10) : 'undated'
+  return `<li><a href="/stories/${esc(s.id)}">${esc(s.title ?? 'Untitled story')}</a> <span class="meta">${plural(s.articleCount, 'article')} · ${plural(s.outletCount, 'outlet')} · ${esc(date)}</span></li>`
 }
 
 function storyPage(story: Story, articles: Annotated[]): string {
   const report = { schemaVersion: 1 as const, articles: articles.map(reportArticle), stories: [story] }
   const texts = new Map(articles.map((a) => [a.id, a.text]))
-  const links = articles.map((a) => `<li><a href="/articles/${esc(a.id)}">${esc(a.outlet?.name ?? 'Unknown outlet')} — ${esc(a.title ?? '(untitled)')}</a></li>`)
-  const extra = `${timelineChart(story)}<h3>Article pages</h3><ul>${links.join('')}</ul>`
+  const links = articles.map((a) => `<li><a href="/articles/${esc(a.id)}">${esc(articleLabel(a))} — ${esc(a.title ?? '(untitled)')}</a></li>`)
+  const exports = `<p class="meta">Download: <a href="/v1/stories/${esc(story.id)}/facts.csv">facts × outlets (CSV)</a> · <a href="/v1/stories/${esc(story.id)}/quotes.csv">quotes (CSV)</a> · <a href="/v1/stories/${esc(story.id)}/report">report (JSON)</a></p>`
+  const extra = `<h3>Article pages</h3><ul>${links.join('')}</ul>${exports}`
   const full = renderReportHtml(report, texts)
   const body = full.slice(full.indexOf('<main>') + 6, full.lastIndexOf('</main>'))
   return page(story.title, `${body}\n<section>${extra}</section>`)
@@ -63,7 +54,7 @@ function storyPage(story: Story, articles: Annotated[]): string {
 
 function articlePage(a: Annotated): string {
   const marked = markArticleText(a.text, 'q', [], a.quotes.map((q) => ({ start: q.span[0], end: q.span[1], cls: 'quote' })))
-  const meta = [a.outlet?.name ?? 'Unknown outlet', a.publishedAt ?? 'date unknown', a.authors.join(', '), a.source.url ?? a.source.path ?? ''].filter(Boolean)
+  const meta = [articleLabel(a), a.publishedAt ?? 'undated', a.authors.join(', '), a.source.url ?? a.source.path ?? ''].filter(Boolean)
   const removed = a.removed.length === 0 ? '<p class="meta">Extraction removed nothing.</p>'
     : `<ul class="removed">${a.removed.map((r) => `<li><em>${esc(r.reason)}</em>: ${esc(r.text)}</li>`).join('')}</ul>`
   return page(a.title ?? 'Article', `<h1>${esc(a.title ?? '(untitled)')}</h1><p class="meta">${esc(meta.join(' · '))}</p>` +

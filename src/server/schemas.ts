@@ -83,6 +83,14 @@ export const schemas = {
     params: { type: 'object', properties: { id }, required: ['id'] },
     querystring: { type: 'object', properties: { why: { type: 'boolean', default: false }, articles: { type: 'integer', minimum: 0, maximum: 1000, default: 200 } }, additionalProperties: false },
   },
+  storyFactsCsv: {
+    summary: "A story's fact x outlet matrix as CSV (text/csv): one row per fact, one column per outlet, 1 where it reports the fact",
+    params: { type: 'object', properties: { id }, required: ['id'] },
+  },
+  storyQuotesCsv: {
+    summary: "A story's quotes as CSV (text/csv): one row per outlet's wording of each quote, with the speaker",
+    params: { type: 'object', properties: { id }, required: ['id'] },
+  },
   getStoryReport: {
     summary: "A story's cross-checked report (entities, quotes, facts, discrepancies, timeline, summary)",
     params: { type: 'object', properties: { id }, required: ['id'] },

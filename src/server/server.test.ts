@@ -91,8 +91,9 @@ describe('web pages', () => {
     assert.match(list.body, new RegExp(`href="/stories/${storyId}"`))
     const story = await get(`/stories/${storyId}`)
     assert.equal(story.statusCode, 200)
-    assert.match(story.body, /Facts by outlet/)
-    assert.match(story.body, /Timeline chart/)
+    assert.match(story.body, /All facts by outlet/)
+    assert.match(story.body, /class="lead"/)
+    assert.match(story.body, /<svg class="chart"/)
     assert.doesNotMatch(story.body, /<script|src="http/i)
     const articleId = (await get('/v1/articles?limit=1')).json().items[0].id
     const article = await get(`/articles/${articleId}`)

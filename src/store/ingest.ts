@@ -158,5 +158,5 @@ export class Ingestor {
 
 /** `read 12, new 9, duplicate 2, failed 1` */
 export function formatTally(t: IngestTally): string {
-  return `read ${t.read}, new ${t.new}, duplicate ${t.duplicate}, failed ${t.failed.length}${t.stories.size ? `; ${t.stories.size} stories updated` : ''}`
+  return `read ${t.read}, new ${t.new}, duplicate ${t.duplicate}, failed ${t.failed.length}${t.stories.size ? `; ${t.stories.size} ${t.stories.size === 1 ? 'story' : 'stories'} updated` : ''}`
 }

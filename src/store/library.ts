@@ -178,7 +178,9 @@ export class Library {
     const kept = new Set(ids)
     const articles = await this.store.getArticles(ids)
     const why = (story.why ?? []).filter((w) => kept.has(w.articleId))
-    const built = buildStory({ id: storyId, articleIds: articles.map((a) => a.id), why }, articles, this.options.story)
+    const computed = buildStory({ id: storyId, articleIds: articles.map((a) => a.id), why }, articles, this.options.story)
+    // The title the story list already shows stays the story's title, so list and page agree on every load.
+    const built = head.title ? { ...computed, title: head.title } : computed
     await this.store.putStoryReport(storyId, story.articleCount, built.title, built)
     return built
   }

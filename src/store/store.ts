@@ -52,7 +52,7 @@ export interface StorySummary {
   title: string | null
   articleCount: number
   outletCount: number
-  /** The newest `publishedAt` (or ingest time) among its articles. */
+  /** The newest `publishedAt` among its articles; "" when none states one (never the ingest time). */
   updatedAt: string
 }
 

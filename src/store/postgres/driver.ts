@@ -334,7 +334,7 @@ export class PostgresStore implements Store, SharedClusterState {
       // one story's counters move under its lock, so two processes adding to it cannot both count an outlet as new
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [storyId])
       const m = (await c.query<{ story_id: string | null; outlet: string | null; title: string | null; at: string }>(
-        'SELECT story_id, outlet, title, coalesce(published_at, ingested_at) AS at FROM articles WHERE id = $1 FOR UPDATE', [articleId])).rows[0]
+        `SELECT story_id, outlet, title, coalesce(published_at, '') AS at FROM articles WHERE id = $1 FOR UPDATE`, [articleId])).rows[0]
       if (!m) throw new Error(`no article ${articleId}`)
       await c.query('UPDATE articles SET story_id = $1, why = $2 WHERE id = $3', [storyId, JSON.stringify(why), articleId])
       if (m.story_id === storyId) return
@@ -365,7 +365,7 @@ export class PostgresStore implements Store, SharedClusterState {
         FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, story_id, why) WHERE a.id = u.id AND a.story_id IS NULL`,
         [items.map((i) => i.articleId), items.map((i) => i.storyId), items.map((i) => JSON.stringify(i.why))])
       await c.query(`INSERT INTO stories (id, title, article_count, outlet_count, updated_at)
-        SELECT story_id, (array_agg(title ORDER BY seq) FILTER (WHERE title IS NOT NULL))[1], count(*), count(DISTINCT outlet), max(coalesce(published_at, ingested_at))
+        SELECT story_id, (array_agg(title ORDER BY seq) FILTER (WHERE title IS NOT NULL))[1], count(*), count(DISTINCT outlet), coalesce(max(published_at), '')
         FROM articles WHERE story_id = ANY($1) GROUP BY story_id
         ON CONFLICT (id) DO UPDATE SET article_count = excluded.article_count, outlet_count = excluded.outlet_count,
           updated_at = excluded.updated_at, title = coalesce(stories.title, excluded.title)`, [touched])

@@ -56,7 +56,7 @@ class SqliteStore implements Store, SharedClusterState {
       // counts move by one per assignment (a recount would grow with the story); a re-assignment
       // of an already assigned article is rare and recounted in full
       newOutlet: db.prepare('SELECT NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ? AND outlet IS ? AND id != ?) AS fresh'),
-      member: db.prepare('SELECT story_id, outlet, title, coalesce(published_at, ingested_at) AS at FROM articles WHERE id = ?'),
+      member: db.prepare(`SELECT story_id, outlet, title, coalesce(published_at, '') AS at FROM articles WHERE id = ?`),
       bumpStory: db.prepare(`INSERT INTO stories (id, title, article_count, outlet_count, updated_at)
         VALUES (@story, @title, 1, @outletAdded, @at)
         ON CONFLICT (id) DO UPDATE SET article_count = article_count + 1, outlet_count = outlet_count + @outletAdded,
@@ -139,7 +139,7 @@ class SqliteStore implements Store, SharedClusterState {
         })
         const seq = Number(info.lastInsertRowid)
         this.q.insertFts.run(seq, article.title ?? '', article.text)
-        this.q.bumpStory.run({ story: storyId, title: article.title, outletAdded, at: article.publishedAt ?? ingestedAt })
+        this.q.bumpStory.run({ story: storyId, title: article.title, outletAdded, at: article.publishedAt ?? '' })
         return { status: 'new', id: article.id, seq, storyId }
       }
       // inside the library's write lock a failure rolls back the whole batch, so a savepoint per
