@@ -12,8 +12,12 @@
  *     divergence between how often a word is shared by paraphrase and by non-paraphrase pairs);
  *   - the learned log-odds of each content word being shared or left unmatched (a per-word naive
  *     Bayes score, summed), and the heaviest word left unmatched;
- *   - numbers, capitalised names and negations present in one sentence and not the other,
+ *   - numbers, capitalised names and negations present in one sentence and not the other, numbers
+ *     filling the same slot with other values, the longest run of words only one sentence has,
  *     length difference.
+ * Numbers that differ do not by themselves make two sentences different facts: MRPC labels most
+ * close pairs with updated figures as the same ("at least 767 dead" / "the toll approached 770"),
+ * and so does this judge; `numberConflicts` says where the figures clash, for discrepancies.
  * A gradient-boosted tree ensemble over those features gives the probability. Its trees, the
  * per-word weights and the threshold are learned from the MRPC training pairs by
  * `scripts/learn-same-fact.ts` (code in same-fact-learn.ts) into same-fact-model.json.
@@ -34,8 +38,10 @@ export interface FactText {
   content: Set<string>
   /** Stem n-grams, n = 1..4 (index n - 1), joined by spaces. */
   grams: Set<string>[]
-  /** Character trigrams of the folded tokens joined by spaces. */
-  chars: Set<string>
+  /** Character trigrams of the folded tokens joined by spaces, each as a number, sorted, distinct. */
+  chars: Float64Array
+  /** How many times each token occurs. */
+  tokenCounts: Map<string, number>
   /** Numbers as written without thousands separators ("1200", "2.5"), number words as digits. */
   numbers: Set<string>
   /** Folded capitalised words that do not start the sentence (names, acronyms). */
@@ -46,6 +52,8 @@ export interface FactText {
   numberSlots: [string, string, string][]
   /** The set of `tokens`. */
   tokenSet: Set<string>
+  /** First five letters of the content stems of five letters or more ("negotiat" -> "negot"). */
+  prefixes: Set<string>
 }
 
 /** Per-word weights learned on training pairs: [idf, TF-KLD weight, log-odds shared, log-odds unmatched]. */
@@ -125,10 +133,17 @@ export function prepareFactText(text: string): FactText {
     grams.push(set)
   }
   const joined = ` ${tokens.join(' ')} `
-  const chars = new Set<string>()
-  for (let i = 0; i + 3 <= joined.length; i++) chars.add(joined.slice(i, i + 3))
+  // A trigram of UTF-16 units as one exact number (48 bits): a merge of sorted numbers is faster than a Set of strings.
+  const codes: number[] = []
+  for (let i = 0; i + 3 <= joined.length; i++) codes.push((joined.charCodeAt(i) * 65536 + joined.charCodeAt(i + 1)) * 65536 + joined.charCodeAt(i + 2))
+  codes.sort((x, y) => x - y)
+  const chars = Float64Array.from(codes.filter((c, i) => i === 0 || c !== codes[i - 1]))
+  const tokenCounts = new Map<string, number>()
+  for (const w of tokens) tokenCounts.set(w, (tokenCounts.get(w) ?? 0) + 1)
   const numberSlots = numberAt.map(([i, n]): [string, string, string] => [n, stems[i - 1] ?? '', stems[i + 1] ?? ''])
-  return { text, tokens, stems, content, grams, chars, numbers, names, negations, numberSlots, tokenSet: new Set(tokens) }
+  const prefixes = new Set<string>()
+  for (const w of content) if (w.length >= 5) prefixes.add(w.slice(0, 5))
+  return { text, tokens, stems, content, grams, chars, tokenCounts, numbers, names, negations, numberSlots, tokenSet: new Set(tokens), prefixes }
 }
 
 /**
@@ -143,6 +158,20 @@ export function numberConflicts(a: FactText, b: FactText): number {
     if (clash) conflicts++
   }
   return conflicts
+}
+
+/**
+ * The longest run of consecutive stems of `a` (stop words included) that `b` does not have: a
+ * clause one sentence adds is what most often makes two close sentences say different things.
+ */
+function longestUnmatchedRun(a: FactText, b: FactText): number {
+  let best = 0
+  let run = 0
+  for (const s of a.stems) {
+    run = b.grams[0].has(s) ? 0 : run + 1
+    if (run > best) best = run
+  }
+  return best
 }
 
 /** Names of `a` written nowhere in `b`, in any case. */
@@ -160,7 +189,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'idf unmatched max', 'kld cover', 'kld unmatched max', 'log-odds shared', 'log-odds unmatched', 'log-odds sum',
   'prefix cover min', 'prefix cover max', 'numbers unmatched min', 'numbers unmatched max', 'numbers shared',
   'number slot conflicts', 'names unmatched min', 'names unmatched max', 'names shared', 'negation mismatch', 'length diff', 'length ratio',
-  'length min',
+  'length min', 'unmatched run min', 'unmatched run max', 'unmatched run share min', 'unmatched run share max',
 ]
 
 function shared<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -174,45 +203,59 @@ function ratio(x: number, y: number): number {
   return y > 0 ? x / y : 0
 }
 
-function tokenPrecision(a: readonly string[], b: readonly string[]): number {
-  const counts = new Map<string, number>()
-  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1)
+/** Tokens the two sentences share, counted with repeats (clipped to the fewer occurrences). */
+function sharedTokens(a: FactText, b: FactText): number {
+  const [small, large] = a.tokenCounts.size <= b.tokenCounts.size ? [a.tokenCounts, b.tokenCounts] : [b.tokenCounts, a.tokenCounts]
   let hit = 0
-  for (const w of a) {
-    const c = counts.get(w) ?? 0
-    if (c > 0) {
-      hit++
-      counts.set(w, c - 1)
-    }
+  for (const [w, n] of small) {
+    const m = large.get(w)
+    if (m !== undefined) hit += n < m ? n : m
   }
-  return ratio(hit, a.length)
+  return hit
 }
 
-/** Smoothed sentence BLEU of `a` against `b` on stem n-gram sets (n = 1..4), with the brevity penalty. */
-function bleu(a: FactText, b: FactText): number {
+/** How many values two sorted arrays of distinct numbers share, by a merge. */
+function sharedSorted(a: Float64Array, b: Float64Array): number {
+  let i = 0, j = 0, n = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) n++, i++, j++
+    else if (a[i] < b[j]) i++
+    else j++
+  }
+  return n
+}
+
+/** Smoothed sentence BLEU of `a` against `b` from their shared stem n-gram counts (n = 1..4), with the brevity penalty. */
+function bleu(a: FactText, b: FactText, hits: readonly number[]): number {
   let log = 0
-  for (let n = 0; n < 4; n++) log += Math.log((shared(a.grams[n], b.grams[n]) + 1) / (a.grams[n].size + 1)) / 4
+  for (let n = 0; n < 4; n++) log += Math.log((hits[n] + 1) / (a.grams[n].size + 1)) / 4
   const brevity = a.stems.length < b.stems.length ? Math.exp(1 - b.stems.length / Math.max(1, a.stems.length)) : 1
   return brevity * Math.exp(log)
 }
 
+// Rows of the two dynamic programmes, reused across calls (grown when a sentence is longer).
+let rows = new Int32Array(4 * 64)
+
 /** Longest common subsequence and edit distance of two stem sequences, one dynamic programme each. */
 function lcsAndEdit(a: readonly string[], b: readonly string[]): [number, number] {
   const m = b.length
-  let lcsPrev = new Array<number>(m + 1).fill(0)
-  let editPrev = Array.from({ length: m + 1 }, (_, j) => j)
+  const width = m + 1
+  if (rows.length < 4 * width) rows = new Int32Array(8 * width)
+  let lcsPrev = 0, lcs = width, editPrev = 2 * width, edit = 3 * width
+  for (let j = 0; j <= m; j++) (rows[lcsPrev + j] = 0), (rows[editPrev + j] = j)
   for (let i = 1; i <= a.length; i++) {
-    const lcs = new Array<number>(m + 1).fill(0)
-    const edit = new Array<number>(m + 1).fill(i)
+    rows[lcs] = 0
+    rows[edit] = i
+    const ai = a[i - 1]
     for (let j = 1; j <= m; j++) {
-      const same = a[i - 1] === b[j - 1]
-      lcs[j] = same ? lcsPrev[j - 1] + 1 : Math.max(lcsPrev[j], lcs[j - 1])
-      edit[j] = Math.min(editPrev[j] + 1, edit[j - 1] + 1, editPrev[j - 1] + (same ? 0 : 1))
+      const same = ai === b[j - 1]
+      rows[lcs + j] = same ? rows[lcsPrev + j - 1] + 1 : Math.max(rows[lcsPrev + j], rows[lcs + j - 1])
+      rows[edit + j] = Math.min(rows[editPrev + j] + 1, rows[edit + j - 1] + 1, rows[editPrev + j - 1] + (same ? 0 : 1))
     }
-    lcsPrev = lcs
-    editPrev = edit
+    ;[lcsPrev, lcs] = [lcs, lcsPrev]
+    ;[editPrev, edit] = [edit, editPrev]
   }
-  return [lcsPrev[m], editPrev[m]]
+  return [rows[lcsPrev + m], rows[editPrev + m]]
 }
 
 function weightsOf(lexicon: WordWeights, word: string): readonly [number, number, number, number] {
@@ -234,7 +277,7 @@ function contentScores(a: FactText, b: FactText, lexicon: WordWeights) {
     } else {
       idfMiss = Math.max(idfMiss, idf)
       oddsMiss += miss
-      if (w.length >= 5) for (const v of b.content) if (v.length >= 5 && v.slice(0, 5) === w.slice(0, 5)) { prefixHit++; break }
+      if (w.length >= 5 && b.prefixes.has(w.slice(0, 5))) prefixHit++
     }
   }
   return { idfAll, idfHit, idfMiss, kldAll, kldHit, oddsShared, oddsMiss, prefix: ratio(prefixHit, a.content.size) }
@@ -246,14 +289,13 @@ export function pairFeatures(a: FactText, b: FactText, lexicon: WordWeights = sh
   const both = (x: number, y: number): void => {
     out.push(Math.min(x, y), Math.max(x, y))
   }
-  both(tokenPrecision(a.tokens, b.tokens), tokenPrecision(b.tokens, a.tokens))
-  for (let n = 0; n < 4; n++) {
-    const hit = shared(a.grams[n], b.grams[n])
-    both(ratio(hit, a.grams[n].size), ratio(hit, b.grams[n].size))
-  }
-  const chars = shared(a.chars, b.chars)
-  both(ratio(chars, a.chars.size), ratio(chars, b.chars.size))
-  both(bleu(a, b), bleu(b, a))
+  const tokens = sharedTokens(a, b)
+  both(ratio(tokens, a.tokens.length), ratio(tokens, b.tokens.length))
+  const hits = [0, 1, 2, 3].map((n) => shared(a.grams[n], b.grams[n]))
+  for (let n = 0; n < 4; n++) both(ratio(hits[n], a.grams[n].size), ratio(hits[n], b.grams[n].size))
+  const chars = sharedSorted(a.chars, b.chars)
+  both(ratio(chars, a.chars.length), ratio(chars, b.chars.length))
+  both(bleu(a, b, hits), bleu(b, a, hits))
   const [lcs, edit] = lcsAndEdit(a.stems, b.stems)
   both(ratio(lcs, a.stems.length), ratio(lcs, b.stems.length))
   out.push(ratio(edit, Math.max(a.stems.length, b.stems.length)))
@@ -278,23 +320,51 @@ export function pairFeatures(a: FactText, b: FactText, lexicon: WordWeights = sh
   const la = a.tokens.length
   const lb = b.tokens.length
   out.push(Math.abs(la - lb), ratio(Math.min(la, lb), Math.max(la, lb)), Math.min(la, lb))
+  const ra = longestUnmatchedRun(a, b)
+  const rb = longestUnmatchedRun(b, a)
+  both(ra, rb)
+  both(ratio(ra, la), ratio(rb, lb))
   return out
+}
+
+/** Trees flattened into typed arrays, tree t's node k at t * inner + k (leaves: t * (inner + 1) + leaf). */
+interface CompiledTrees {
+  inner: number
+  feature: Int16Array
+  threshold: Float64Array
+  value: Float64Array
+}
+
+const compiled = new WeakMap<readonly Tree[], CompiledTrees>()
+
+function compile(trees: readonly Tree[], depth: number): CompiledTrees {
+  let c = compiled.get(trees)
+  if (c) return c
+  const inner = (1 << depth) - 1
+  c = { inner, feature: new Int16Array(trees.length * inner), threshold: new Float64Array(trees.length * inner), value: new Float64Array(trees.length * (inner + 1)) }
+  trees.forEach((tree, t) => {
+    c!.feature.set(tree.feature, t * inner)
+    c!.threshold.set(tree.threshold, t * inner)
+    c!.value.set(tree.value, t * (inner + 1))
+  })
+  compiled.set(trees, c)
+  return c
 }
 
 /** The ensemble's probability for a feature vector. */
 export function treeProbability(model: Pick<SameFactModel, 'bias' | 'depth' | 'trees'>, x: readonly number[]): number {
+  const { inner, feature, threshold, value } = compile(model.trees, model.depth)
   let score = model.bias
-  const inner = (1 << model.depth) - 1
-  for (const tree of model.trees) {
+  for (let t = 0, base = 0; t < model.trees.length; t++, base += inner) {
     let k = 0
     while (k < inner) {
-      const f = tree.feature[k]
+      const f = feature[base + k]
       if (f < 0) break
-      k = x[f] <= tree.threshold[k] ? 2 * k + 1 : 2 * k + 2
+      k = x[f] <= threshold[base + k] ? 2 * k + 1 : 2 * k + 2
     }
     // A leaf reached early stores its value at its first descendant at full depth.
     while (k < inner) k = 2 * k + 1
-    score += tree.value[k - inner]
+    score += value[t * (inner + 1) + k - inner]
   }
   return 1 / (1 + Math.exp(-score))
 }
