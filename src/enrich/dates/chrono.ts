@@ -5,7 +5,7 @@
  */
 import * as chrono from 'chrono-node'
 import type { Granularity } from '../../types.js'
-import { addDays, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
+import { addDays, comingMonth, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
 import type { DateCandidate } from './news.js'
 import { dateWindows, type DateWindowOptions } from './windows.js'
 
@@ -50,7 +50,30 @@ const SENTENCE_BREAK_RE = /[.!?]\s/g
 const PLAINLY_AHEAD_RE =
   /\b(?:will|'ll|shall|is\s+to|are\s+to|(?<!\bhad\s+been\s+)(?:scheduled|expected|set)\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b[^.;!?]*$/i
 
+// A month without a year in a clause that speaks of what is to come ("will", "upcoming", "is set
+// to") is the coming such month: "the November election" voters will decide, written in June.
+// The clause ends at commas too, so "who won in March, will run again" keeps March behind.
+const MONTH_AHEAD_RE =
+  /\b(?:will|'ll|shall|upcoming|coming|next|(?:is|are)\s+(?:set|scheduled|expected|due|slated)\s+to|going\s+to|plans?\s+to)\b/i
+const CLAUSE_BOUND_RE = /[.;!?,:—–()]/
+
 type Parsed = chrono.ParsedResult
+
+/** Whether the clause around `[start, end)` (bounded by punctuation, 100 characters each way) looks ahead. */
+export function clauseLooksAhead(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 100), start)
+  let from = 0
+  for (let i = before.length - 1; i >= 0; i--) {
+    // The full stops of "Sept." and "a.m." are not clause edges.
+    if (CLAUSE_BOUND_RE.test(before[i]) && !(before[i] === '.' && ABBREVIATION_END_RE.test(before.slice(0, i + 1)))) {
+      from = i + 1
+      break
+    }
+  }
+  const after = text.slice(end, end + 100)
+  const stop = after.search(CLAUSE_BOUND_RE)
+  return MONTH_AHEAD_RE.test(before.slice(from)) || MONTH_AHEAD_RE.test(stop < 0 ? after : after.slice(0, stop))
+}
 
 /**
  * chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given.
@@ -63,8 +86,13 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, optio
     for (const { r, shift } of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false }).flatMap((r) => partOfDayOf(r, ref))) {
       const span = trimSpan(r, w.start + shift)
       if (!span || isFalsePositive(r, text.slice(span.start, span.end)) || isIdiom(text, span.start, span.end)) continue
-      const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end), () =>
-        PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
+      const resolved = resolve(
+        r,
+        text.slice(span.start, span.end),
+        anchor,
+        () => speaksOfFuture(text, span.start, span.end),
+        () => PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
+        () => clauseLooksAhead(text, span.start, span.end),
       )
       if (!resolved) continue
       const via = [...r.tags()].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'chrono'
@@ -127,6 +155,7 @@ function resolve(
   anchor: CalendarDate | null,
   future: () => boolean,
   plainlyAhead: () => boolean,
+  monthAhead: () => boolean = () => false,
 ): { value: string; granularity: Granularity; inferred: boolean; dayFromAnchor?: boolean } | null {
   const s = r.start
   const relative = [...r.tags()].some(
@@ -157,7 +186,7 @@ function resolve(
     const month = s.get('month') ?? 1
     if (known.year) return { value: formatMonth(s.get('year') ?? 0, month), granularity: 'month', inferred: false }
     if (!anchor) return null
-    const m = mostRecentMonth(month, anchor)
+    const m = monthAhead() ? comingMonth(month, anchor) : mostRecentMonth(month, anchor)
     return { value: formatMonth(m.year, m.month), granularity: 'month', inferred: true }
   }
   if (known.year) return { value: pad(s.get('year') ?? 0, 4), granularity: 'year', inferred: false }

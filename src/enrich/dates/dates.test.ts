@@ -160,3 +160,23 @@ describe('findDates: seeds (published Wednesday 2025-08-06)', () => {
     assert.ok(!spans.some((s) => /24|two weeks/.test(s)), `durations read as dates: ${spans.join(' | ')}`)
   })
 })
+
+describe('findDates: names and tense', () => {
+  // Sentences written for these tests. 2016-09-28 and 2026-06-10 are publication days.
+  const table: [name: string, text: string, publishedAt: string, values: [string, string][]][] = [
+    ['"Sept. 11" before hijackers is a name, and "19" no day of it', 'Nine of the 19 Sept. 11 hijackers trained in one city, the report said.', '2016-09-28', []],
+    ['"the Sept. 11 attacks" is not this September', 'Relatives of people killed in the Sept. 11 attacks may now sue, lawyers said.', '2016-09-28', []],
+    ['"September 11th" naming the attacks', 'The September 11th attacks reshaped airport security.', '2016-03-01', []],
+    ['"9/11" in a name, the weekday beside it kept', 'The 9/11 victims bill passed the House on Wednesday.', '2016-09-28', [['Wednesday', '2016-09-28']]],
+    ['a recent "the Sept. 4 bombing" stays a date', 'Police made arrests after the Sept. 4 bombing of a bus depot.', '2016-09-28', [['Sept. 4', '2016-09-04']]],
+    ['an old "the March 2 bombing" without a year is a name', 'Survivors of the March 2 bombing met the mayor.', '2016-09-28', []],
+    ['a future "November election" is the coming November', 'Voters will pick a new governor in the November election, the board said.', '2026-06-10', [['November', '2026-11']]],
+    ['"upcoming" looks ahead too', 'The upcoming November vote is expected to be close.', '2026-06-10', [['November', '2026-11']]],
+    ['a past "November election" stays behind', 'The governor lost the November election to a newcomer.', '2026-06-10', [['November', '2025-11']]],
+    ['"will" in another clause does not move a past month', 'The mayor, who was sworn in during March, will resign.', '2026-06-10', [['March', '2026-03']]],
+    ['a future "mid-" month', 'Talks will resume in mid-February, the ministry said.', '2026-06-10', [['mid-February', '2027-02']]],
+  ]
+  for (const [name, text, publishedAt, values] of table) {
+    it(name, () => assert.deepEqual(findDates(text, publishedAt).map((d) => [text.slice(d.span[0], d.span[1]), d.value]), values))
+  }
+})
