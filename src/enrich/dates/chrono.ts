@@ -47,8 +47,10 @@ const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
 const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected|planned|scheduled|due|set to)|plans?|deadline|until|next|upcoming|to be|going to)\b/i
 const SENTENCE_BREAK_RE = /[.!?]\s/g
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
+// Within four words and no comma: in "will become law after voting 348-77 to override Wednesday"
+// the plan is the law, not the vote.
 const PLAINLY_AHEAD_RE =
-  /\b(?:will|'ll|shall|is\s+to|are\s+to|(?<!\bhad\s+been\s+)(?:scheduled|expected|set)\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b[^.;!?]*$/i
+  /\b(?:will|'ll|shall|is\s+to|are\s+to|(?<!\bhad\s+been\s+)(?:scheduled|expected|set)\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b(?:\s+[^\s.,;!?]+){0,4}\s+$/i
 
 // A month without a year in a clause that speaks of what is to come ("will", "upcoming", "is set
 // to") is the coming such month: "the November election" voters will decide, written in June.

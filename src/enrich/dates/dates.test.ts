@@ -175,6 +175,10 @@ describe('findDates: names and tense', () => {
     ['a past "November election" stays behind', 'The governor lost the November election to a newcomer.', '2026-06-10', [['November', '2025-11']]],
     ['"will" in another clause does not move a past month', 'The mayor, who was sworn in during March, will resign.', '2026-06-10', [['March', '2026-03']]],
     ['a future "mid-" month', 'Talks will resume in mid-February, the ministry said.', '2026-06-10', [['mid-February', '2027-02']]],
+    ['"September 11th" inside an organisation name', 'A co-founder of September 11th Survivors United spoke at the hearing.', '2016-09-28', []],
+    ['a plain "Sept. 11" is still a date', 'The report was released on Sept. 11 and read widely.', '2016-09-28', [['Sept. 11', '2016-09-11']]],
+    // "will" six words before a weekday, behind a past vote, does not make the vote a plan.
+    ['a distant "will" does not push a weekday ahead', 'The bill will become law after the council voted 9-2 to pass it Tuesday afternoon.', '2016-09-29', [['Tuesday afternoon', '2016-09-27']]],
   ]
   for (const [name, text, publishedAt, values] of table) {
     it(name, () => assert.deepEqual(findDates(text, publishedAt).map((d) => [text.slice(d.span[0], d.span[1]), d.value]), values))

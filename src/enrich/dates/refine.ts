@@ -36,9 +36,10 @@ export function removeRecurring(text: string, candidates: DateCandidate[]): Date
   })
 }
 
-// "Sept. 11", "September 11th", "9/11", "9-11" before a word of the event it names.
+// "Sept. 11", "September 11th", "9/11", "9-11" before a word of the event it names, or inside a
+// capitalised name ("September 11th Advocates").
 const SEPT_11_NAME =
-  /\b(?:(?:Sept?\.?|September)\s+11(?:th)?|9\/11|9-11)(?=[\s-]+(?:attacks?|attackers?|hijack\w*|victims?|famil(?:y|ies)|commission|memorial|museum|terror\w*|plot\w*|survivors?|responders?|bill|law|fund|era|generation|suits?|lawsuits?|legislation|widows?|truthers?|report|style)\b)/gi
+  /\b(?:(?:Sept?\.?|September)\s+11(?:th)?|9\/11|9-11)(?=[\s-]+(?:\p{Lu}\p{Ll}+\b(?<!\b(?:On|In|At|When|After|Before|The|A|President|Mr|Mrs|Ms)\b)|attacks?|attackers?|hijack\w*|victims?|famil(?:y|ies)|commission|memorial|museum|terror\w*|plot\w*|survivors?|responders?|bill|law|fund|era|generation|suits?|lawsuits?|legislation|widows?|truthers?|report|style)\b)/gu
 // "the Oct. 2 bombing": a day naming a past event; without a year, it is a date only when recent.
 const EVENT_NAME_AFTER = /^[\s-]+(?:attacks?|bombings?|massacre|shootings?|riots?|insurrection|uprising|hijackings?|killings?|crash|raid)\b/i
 const THE_BEFORE = /\bthe\s+$/i
