@@ -1,17 +1,20 @@
 /**
  * The cited summary: extractive. Stages, in order:
  *   1. candidates: sentences of 8..40 words that stand alone (no pronoun or "the official" for
- *      someone named earlier) and are not mostly quotation, with the facts they carry;
+ *      someone named earlier), are narrative (not mostly quotation, no quoted opinion without its
+ *      speaker in the sentence, not a letter's or statement's first person, no photo credit, not
+ *      cut at an abbreviation), with the facts they carry;
  *   2. cite: the same facts' spans in other articles, only where their numbers and names agree;
- *   3. rank: by status and the number of agreeing articles, then by position (leads first);
- *   4. select: skip a candidate too similar to one chosen; CHECK that its names and numbers are
- *      in the spans it cites (citations.ts);
- *   5. order the chosen sentences by position, then publication date.
+ *   3. rank: facts several independent sources agree on first, then by how many, then by how early
+ *      the articles report them (leads first);
+ *   4. select: skip a candidate that repeats a chosen one (a fact in common, or `sameHappening`);
+ *      CHECK that its names and numbers are in the spans it cites (citations.ts);
+ *   5. keep the ranking order, so the summary leads with what most outlets report first.
  */
-import { contentLemmas, jaccard } from '../compare/claims.js'
 import { ParallaxUsageError } from '../errors.js'
 import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } from './citations.js'
-import type { Annotated, Citation, FactStatus, Span, StoryFact, SummarySentence } from '../types.js'
+import { prepareHappening, sameHappening, type Happening } from './same.js'
+import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -20,7 +23,7 @@ export interface SummaryOptions {
   maxWords?: number
   /** A sentence whose share of quoted words is above this is a quote, not a summary line. */
   maxQuoteShare?: number
-  /** Lemma Jaccard at which a candidate repeats a chosen sentence. */
+  /** Share of the smaller sentence's content words at which a candidate repeats a chosen one (`sameHappening`). */
   redundancy?: number
 }
 
@@ -33,11 +36,17 @@ interface Candidate {
   /** Other articles' spans of the same facts that agree with the sentence: its citations. */
   others: Citation[]
   score: number
-  lemmas: ReadonlySet<string>
+  /** Independent sources whose spans agree with it, its own article included. */
+  reach: number
+  happening: Happening
 }
 
-// Per citing article: corroborated, non-disputed facts lead the summary.
-const STATUS_WEIGHT: Record<FactStatus, number> = { corroborated: 1, disputed: 0.5, 'single-source': 0.25 }
+// Rank = TIER * (two or more independent sources) + REACH * sources + earliness (0..REACH-1):
+// lexicographic, in one number so candidates can be bounded before they are scored.
+const TIER = 1e6
+const REACH = 1e3
+// A sentence index at which a fact counts as reported late; earlier ones score by how early.
+const LATE_INDEX = 40
 // "Moscow — " datelines and "(Reuters) - " credits lead a sentence without being part of it.
 const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+)/u
 // A sentence opening on a pronoun leans on the one before it; out of context it says too little.
@@ -58,7 +67,55 @@ const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|est
  * @example standsAlone('The fee rises on Monday, the official added.') // false
  */
 export function standsAlone(text: string): boolean {
-  return !PRONOUN_LEAD.test(text) && !UNRESOLVED.test(text)
+  return !PRONOUN_LEAD.test(text) && !UNRESOLVED.test(text) && !PRONOUN_AFTER_OPENING.test(text)
+}
+
+// "But their efforts ...", "Returning to the Pentagon, he asked ...": a pronoun right after an
+// opening connective or a short opening phrase leans on the sentence before as much as a lead one.
+const PRONOUN_AFTER_OPENING = /^(?:(?:But|And|Yet|So|Still|Also|Then|Now|Meanwhile|However|Instead|Later)\b,?\s+|[^,;"“”]{1,32},\s+)(?:he|she|they|it|his|her|their|its|we|i)\b/
+// First or second person outside quotation marks: a letter's or a statement's own voice
+// ("I have always believed ...", "you have the right ..."), not a reporter's narrative.
+const FIRST_PERSON = /(?:^|[^\p{L}-])(?:I|I'm|I’m|I've|I’ve|me|my|we|We|us|our|Our|you|You|your|Your)(?![\p{L}-])/u
+// Photo credits and captions glued to a sentence ("... at the Capitol.CreditJoshua Roberts/Reuters").
+const CREDIT = /Credit\s*\p{Lu}|\b(?:AP|AFP|Getty|Reuters)\s*(?:Photo|Images)\b|\bPhoto(?:graph)?:\s|\/(?:Reuters|AP|AFP|Getty Images)\b/u
+// A sentence cut at an abbreviation by the sentence splitter: "... Roy Blunt, and former Sens."
+const CUT_AT_ABBREVIATION = /\b(?:Sens?|Reps?|Govs?|Gens?|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|Capt|Prof|Rev|Gov|St)\.$/
+// Words that put a quotation in someone's mouth inside the sentence itself.
+const ATTRIBUTION_CUE = /\b(?:said|says|say|saying|told|tells|added|wrote|writes|posted|tweeted|stated|called|calls|described|describes|according to|argued|insisted|declared|warned|announced|noted|asked|urged|claimed|replied|praised|criticized|criticised|dubbed|labeled|labelled|termed)\b/i
+
+/**
+ * Whether a sentence is narrative a summary may state in its own voice: not a quoted opinion
+ * whose speaker is outside the sentence, not a letter's first person, not a caption or a fragment.
+ * `quoted` are the quotation spans overlapping the sentence, relative to it.
+ * @example isNarrative('The plan is “a betrayal of our allies.”', [[12, 40]]) // false
+ */
+export function isNarrative(text: string, quoted: readonly Span[] = []): boolean {
+  if (CREDIT.test(text) || CUT_AT_ABBREVIATION.test(text)) return false
+  // A quotation left open runs into the next sentence: the sentence holds half a statement.
+  if ((text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0)) return false
+  // Quotation marks in the text count too: the quotes stage may have missed a short quote.
+  const spans = [...quoted, ...[...text.matchAll(/[“"][^”"]*(?:[”"]|$)/g)].map((m): Span => [m.index, m.index + m[0].length])]
+  let outside = ''
+  let last = 0
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (start > last) outside += text.slice(last, start) + ' '
+    last = Math.max(last, end)
+  }
+  outside += text.slice(last)
+  if (FIRST_PERSON.test(outside)) return false
+  return spans.length === 0 || ATTRIBUTION_CUE.test(outside)
+}
+
+/** Whether `at` lies inside a quotation opened earlier in its paragraph and not yet closed. */
+function insideOpenQuote(text: string, at: number): boolean {
+  const from = Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 2000)
+  let open = 0
+  for (let i = from; i < at; i++) {
+    const c = text[i]
+    if (c === '“') open++
+    else if (c === '”') open = Math.max(0, open - 1)
+  }
+  return open > 0
 }
 
 function quotedShare(article: Annotated, span: Span): number {
@@ -107,17 +164,52 @@ function supportsBySentence(sentences: Span[], supports: Support[]): Support[][]
   return out
 }
 
-const EMPTY_LEMMAS: ReadonlySet<string> = new Set()
-
-type Pending = Omit<Candidate, 'others' | 'score'> & { order: number; bound: number; best: number; position: number }
+type Pending = Omit<Candidate, 'others' | 'score' | 'reach'> & {
+  order: number
+  bound: number
+  happening: Happening
+  /** Other articles' candidate sentences that state the same happening though no fact aligns them. */
+  matches: Pending[]
+}
 
 /** Ranking order: score, then earlier sentence, then input order. */
 function before(a: { score: number; index: number; order: number }, b: { score: number; index: number; order: number }): boolean {
   return a.score !== b.score ? a.score > b.score : a.index !== b.index ? a.index < b.index : a.order < b.order
 }
 
+/** The rank of a sentence reported by `sources` independent sources at mean sentence index `meanIndex`. */
+function rankOf(sources: number, meanIndex: number): number {
+  const earliness = Math.round(((REACH - 1) * (LATE_INDEX - Math.min(meanIndex, LATE_INDEX))) / LATE_INDEX)
+  return (sources >= 2 ? TIER : 0) + REACH * sources + earliness
+}
+
+/** Index of the sentence of `sentences` holding offset `at` (sentences in text order). */
+function sentenceIndexAt(sentences: Span[], at: number): number {
+  let lo = 0
+  let hi = sentences.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid][1] <= at) lo = mid + 1
+    else hi = mid
+  }
+  return Math.min(lo, Math.max(0, sentences.length - 1))
+}
+
 /**
- * Candidates best first. A candidate's score needs its agreeing spans in other articles (the
+ * Independent sources among the articles citing a candidate: near-duplicate copies and one
+ * publisher family, which a fact's `sources` already counts once, are taken off.
+ */
+function independentSources(facts: StoryFact[], articleIds: ReadonlySet<string>): number {
+  let copies = 0
+  for (const f of facts) {
+    const inFact = f.articleIds.filter((id) => articleIds.has(id)).length
+    if (f.sources !== undefined && f.sources < f.articleIds.length) copies = Math.max(copies, Math.min(inFact - 1, f.articleIds.length - f.sources))
+  }
+  return Math.max(1, articleIds.size - copies)
+}
+
+/**
+ * Candidates best first. A candidate's rank needs its agreeing spans in other articles (the
  * costly part), but is bounded above by the articles its facts are reported in; so candidates are
  * scored lazily in order of that bound, and one is yielded once no unscored candidate could beat
  * it. The order is exactly that of scoring all and sorting; the summary reads only the first few.
@@ -127,6 +219,7 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
   const byId = new Map(articles.map((a) => [a.id, a]))
   const statements = new Map<string, Statement>()
   const pending: Pending[] = []
+  const quoted = quotedFacts(facts, byId)
   for (const article of articles) {
     const bySentence = supportsBySentence(article.sentences, byArticle.get(article.id) ?? [])
     article.sentences.forEach((sentence, index) => {
@@ -136,19 +229,25 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
       const words = text.split(/\s+/).length
       if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || !standsAlone(text)) return
-      if (quotedShare(article, span) > o.maxQuoteShare) return
+      if (quotedShare(article, span) > o.maxQuoteShare || insideOpenQuote(article.text, span[0])) return
       const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
       if (own.length === 0) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
       if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
-      const best = Math.max(...own.map((f) => STATUS_WEIGHT[f.status]))
-      const position = 1 + 0.5 * (1 - Math.min(index, 10) / 10)
-      const reach = new Set(own.flatMap((f) => f.articleIds))
-      reach.add(article.id)
-      // Lemmas (for the redundancy check) are read when the candidate is yielded: most never are.
-      const base = { article, index, span, text, facts: own, lemmas: EMPTY_LEMMAS }
-      pending.push({ ...base, order: pending.length, best, position, bound: best * reach.size * position })
+      if (!isNarrative(text, quotedSpans(article, span))) return
+      // What another outlet prints as a quotation is someone's statement: it is summarised only
+      // with its speaker in the sentence, never in the summary's own voice.
+      if (own.some((f) => quoted.has(f.id)) && !ATTRIBUTION_CUE.test(text)) return
+      const base = { article, index, span, text, facts: own, happening: prepareHappening(text) }
+      pending.push({ ...base, order: pending.length, bound: 0, matches: [] })
     })
+  }
+  matchHappenings(pending, o)
+  for (const p of pending) {
+    const reach = new Set([...p.facts.flatMap((f) => f.articleIds), ...p.matches.map((m) => m.article.id)])
+    reach.add(p.article.id)
+    // The bound: every article reporting it agrees, all of them in their lead.
+    p.bound = rankOf(independentSources(p.facts, reach), 0)
   }
   pending.sort((a, b) => (before({ score: a.bound, index: a.index, order: a.order }, { score: b.bound, index: b.index, order: b.order }) ? -1 : 1))
   const scored: Candidate[] = []
@@ -166,9 +265,24 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
         next++
         continue
       }
-      const { order: at, bound: _bound, best, position, ...base } = p
+      const { order: at, bound: _bound, matches, ...base } = p
       const others = agreeingSpans(base, byId, statements)
-      const c: Candidate = { ...base, others, score: best * (new Set(others.map((s) => s.articleId)).size + 1) * position }
+      for (const m of matches) {
+        if (others.some((s) => s.articleId === m.article.id && s.start < m.span[1] && s.end > m.span[0])) continue
+        if (spanAgrees(statementOf(base.article, base.span), statementOf(m.article, m.span))) others.push({ articleId: m.article.id, start: m.span[0], end: m.span[1] })
+      }
+      // How early the sentence and its agreeing spans come in their articles, on average.
+      const firstIndex = new Map<string, number>([[base.article.id, base.index]])
+      for (const s of others) {
+        const other = byId.get(s.articleId)
+        if (!other) continue
+        const i = sentenceIndexAt(other.sentences, s.start)
+        firstIndex.set(s.articleId, Math.min(firstIndex.get(s.articleId) ?? Infinity, i))
+      }
+      const ids = new Set(firstIndex.keys())
+      const reach = independentSources(base.facts, ids)
+      const meanIndex = [...firstIndex.values()].reduce((x, y) => x + y, 0) / firstIndex.size
+      const c: Candidate = { ...base, others, reach, score: rankOf(reach, meanIndex) }
       order.set(c, at)
       // Insert in ranking order (the scored list stays short: it holds only contenders).
       let i = scored.length
@@ -177,15 +291,72 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
       next++
     }
     const top = scored.shift()
-    if (top) yield { ...top, lemmas: new Set(contentLemmas(top.text)) }
+    if (top) yield top
   }
+}
+
+/**
+ * Links candidates of different articles that `sameHappening` says state one happening, for
+ * those pairs no aligned fact already joins. Blocking first: only pairs sharing at least two
+ * content words not too common in the story are judged.
+ */
+function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void {
+  const postings = new Map<string, number[]>()
+  pending.forEach((p, i) => {
+    for (const l of p.happening.lemmas) {
+      const list = postings.get(l)
+      if (list) list.push(i)
+      else postings.set(l, [i])
+    }
+  })
+  const common = Math.max(8, pending.length / 4)
+  pending.forEach((p, i) => {
+    const shared = new Map<number, number>()
+    for (const l of p.happening.lemmas) {
+      const list = postings.get(l)!
+      if (list.length > common) continue
+      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+    }
+    for (const [j, n] of shared) {
+      const q = pending[j]
+      if (n < 2 || q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
+      if (!sameHappening(p.happening, q.happening, { minShare: o.redundancy })) continue
+      p.matches.push(q)
+      q.matches.push(p)
+    }
+  })
+}
+
+/** Facts that some article states inside a quotation (most of a support span quoted). */
+function quotedFacts(facts: StoryFact[], byId: Map<string, Annotated>): Set<string> {
+  const out = new Set<string>()
+  for (const f of facts) {
+    for (const s of f.support) {
+      const article = byId.get(s.articleId)
+      if (article && (quotedShare(article, [s.start, s.end]) > 0.5 || insideOpenQuote(article.text, s.start))) {
+        out.add(f.id)
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** Direct and partial quotations overlapping a span, relative to it. */
+function quotedSpans(article: Annotated, span: Span): Span[] {
+  const out: Span[] = []
+  for (const q of article.quotes) {
+    if (q.kind === 'indirect' || q.span[1] <= span[0] || q.span[0] >= span[1]) continue
+    out.push([Math.max(0, q.span[0] - span[0]), Math.min(span[1], q.span[1]) - span[0]])
+  }
+  return out
 }
 
 /**
  * Other articles' spans of the candidate's facts that agree with it (numbers and names, see
  * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
  */
-function agreeingSpans(c: Omit<Candidate, 'others' | 'score'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
+function agreeingSpans(c: Omit<Candidate, 'others' | 'score' | 'reach'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
   const statement = statementOf(c.article, c.span)
   const out: Citation[] = []
   for (const fact of c.facts) {
@@ -217,10 +388,11 @@ function ownClaims(c: Candidate): Citation[] {
   return out
 }
 
+
 /**
  * Picks `maxSentences` sentences that carry the best-corroborated facts, each citing its own span
- * and the spans of the same facts in other articles that agree with it; counts the candidates the
- * citation check rejected.
+ * and the spans of the same facts in other articles that agree with it, most reported first; no
+ * two state one fact; counts the candidates the citation check rejected.
  * @example const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 4 })
  */
 export function summarize(
@@ -233,15 +405,22 @@ export function summarize(
   }
   const limit = maxSentences
   const byId = new Map(articles.map((a) => [a.id, a]))
-  const chosen: { c: Candidate; citations: Citation[] }[] = []
+  const chosen: { c: Candidate; citations: Citation[]; cited: Happening[] }[] = []
   const usedFacts = new Set<string>()
   let rejected = 0
-  // Facts only ever join `usedFacts`, so a candidate skipped before scoring would be skipped here too.
-  const covered = (c: Pick<Candidate, 'facts'>) => c.facts.every((f) => usedFacts.has(f.id))
-  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy }, covered)) {
+  // A sentence sharing a fact with a chosen one repeats it. Facts only ever join `usedFacts`, so
+  // a candidate skipped before scoring would be skipped here too.
+  const repeats = (c: Pick<Candidate, 'facts'>) => c.facts.some((f) => usedFacts.has(f.id))
+  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy }, repeats)) {
     if (chosen.length >= limit) break
-    if (covered(c)) continue
-    if (chosen.some((x) => jaccard(x.c.lemmas, c.lemmas) >= redundancy)) continue
+    if (repeats(c)) continue
+    // Facts aligned apart may still be one happening in other words; and two sentences citing one
+    // span of an article both restate what that span says.
+    const mine = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others]
+    if (chosen.some((x) => x.citations.some((a) => mine.some((b) => a.articleId === b.articleId && a.start < b.end && b.start < a.end)))) continue
+    // A chosen sentence's cited spans are its happening in other words: a candidate restating one repeats it.
+    const same = (h: Happening) => sameHappening(h, c.happening, { minShare: redundancy })
+    if (chosen.some((x) => same(x.c.happening) || x.cited.some(same))) continue
     // The check reads the facts' spans, not the sentence itself: a sentence may only say what
     // the aligned claims support, so a name in an unaligned fragment is a rejection.
     const evidence = [...ownClaims(c), ...c.others]
@@ -258,12 +437,10 @@ export function summarize(
       rejected++
       continue
     }
-    chosen.push({ c, citations: [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others] })
+    chosen.push({ c, citations: [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others], cited: cited.map(prepareHappening) })
     for (const f of c.facts) usedFacts.add(f.id)
   }
-  chosen.sort(
-    (a, b) => a.c.index - b.c.index || (a.c.article.publishedAt ?? '').localeCompare(b.c.article.publishedAt ?? ''),
-  )
+  // Ranking order: the fact most outlets report, earliest, leads.
   return { summary: chosen.map(({ c, citations }) => ({ text: c.text, citations })), rejected }
 }
 
