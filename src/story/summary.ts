@@ -13,7 +13,7 @@
  */
 import { ParallaxUsageError } from '../errors.js'
 import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } from './citations.js'
-import { prepareHappening, sameHappening, type Happening } from './same.js'
+import { prepareHappening, sameHappening, storyRarity, type Happening, type Rarity } from './same.js'
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 
 export interface SummaryOptions {
@@ -23,8 +23,10 @@ export interface SummaryOptions {
   maxWords?: number
   /** A sentence whose share of quoted words is above this is a quote, not a summary line. */
   maxQuoteShare?: number
-  /** Share of the smaller sentence's content words at which a candidate repeats a chosen one (`sameHappening`). */
+  /** Share of the smaller sentence's content words at which another article's sentence states a candidate's happening and is cited for it (`sameHappening`). */
   redundancy?: number
+  /** Rarity-weighted share of words and names at which a candidate repeats a chosen sentence or its citations. */
+  repeatShare?: number
 }
 
 interface Candidate {
@@ -214,7 +216,13 @@ function independentSources(facts: StoryFact[], articleIds: ReadonlySet<string>)
  * scored lazily in order of that bound, and one is yielded once no unscored candidate could beat
  * it. The order is exactly that of scoring all and sorting; the summary reads only the first few.
  */
-function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<SummaryOptions>, skip: (c: Pick<Candidate, 'facts'>) => boolean): Generator<Candidate> {
+function* candidates(
+  articles: Annotated[],
+  facts: StoryFact[],
+  o: Required<SummaryOptions>,
+  skip: (c: Pick<Candidate, 'facts'>) => boolean,
+  story: { rarity: Rarity },
+): Generator<Candidate> {
   const byArticle = factsByArticle(facts)
   const byId = new Map(articles.map((a) => [a.id, a]))
   const statements = new Map<string, Statement>()
@@ -243,6 +251,7 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
     })
   }
   matchHappenings(pending, o)
+  story.rarity = storyRarity(pending.map((p) => p.happening))
   for (const p of pending) {
     const reach = new Set([...p.facts.flatMap((f) => f.articleIds), ...p.matches.map((m) => m.article.id)])
     reach.add(p.article.id)
@@ -398,7 +407,7 @@ function ownClaims(c: Candidate): Citation[] {
 export function summarize(
   articles: Annotated[],
   facts: StoryFact[],
-  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5 }: SummaryOptions = {},
+  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4 }: SummaryOptions = {},
 ): { summary: SummarySentence[]; rejected: number } {
   if (!Number.isInteger(maxSentences) || maxSentences < 3 || maxSentences > 7) {
     throw new ParallaxUsageError(`summarize: maxSentences must be an integer from 3 to 7, got ${maxSentences}`)
@@ -411,7 +420,8 @@ export function summarize(
   // A sentence sharing a fact with a chosen one repeats it. Facts only ever join `usedFacts`, so
   // a candidate skipped before scoring would be skipped here too.
   const repeats = (c: Pick<Candidate, 'facts'>) => c.facts.some((f) => usedFacts.has(f.id))
-  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy }, repeats)) {
+  const story: { rarity: Rarity } = { rarity: () => 1 }
+  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare }, repeats, story)) {
     if (chosen.length >= limit) break
     if (repeats(c)) continue
     // Facts aligned apart may still be one happening in other words; and two sentences citing one
@@ -419,7 +429,8 @@ export function summarize(
     const mine = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others]
     if (chosen.some((x) => x.citations.some((a) => mine.some((b) => a.articleId === b.articleId && a.start < b.end && b.start < a.end)))) continue
     // A chosen sentence's cited spans are its happening in other words: a candidate restating one repeats it.
-    const same = (h: Happening) => sameHappening(h, c.happening, { minShare: redundancy })
+    // Looser than a citation match: dropping a sentence costs less than saying one thing twice.
+    const same = (h: Happening) => sameHappening(h, c.happening, { minShare: repeatShare, minShared: 3, rarity: story.rarity })
     if (chosen.some((x) => same(x.c.happening) || x.cited.some(same))) continue
     // The check reads the facts' spans, not the sentence itself: a sentence may only say what
     // the aligned claims support, so a name in an unaligned fragment is a rejection.

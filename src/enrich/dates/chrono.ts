@@ -56,8 +56,12 @@ const PLAINLY_AHEAD_RE =
 // to") is the coming such month: "the November election" voters will decide, written in June.
 // The clause ends at commas too, so "who won in March, will run again" keeps March behind.
 const MONTH_AHEAD_RE =
-  /\b(?:will|'ll|shall|upcoming|coming|next|(?:is|are)\s+(?:set|scheduled|expected|due|slated)\s+to|going\s+to|plans?\s+to)\b/i
+  /\b(?:will|'ll|shall|would|upcoming|coming|next|(?:is|are)\s+(?:set|scheduled|expected|due|slated)\s+to|going\s+to|plans?\s+to)\b/i
 const CLAUSE_BOUND_RE = /[.;!?,:—–()]/
+// "the November elections": news speaks of elections mostly before they are held, so the month
+// of one is the coming one unless its clause tells of it as past ("lost the November election").
+const ELECTION_AFTER_RE = /^\s+(?:general\s+|midterm\s+|presidential\s+|mayoral\s+)?(?:elections?|midterms|vote|ballot|runoff|polls)\b/i
+const PAST_CLAUSE_RE = /\b(?:lost|won|was|were|had|held|last|previous|ago|since|after\s+losing|after\s+winning)\b/i
 
 type Parsed = chrono.ParsedResult
 
@@ -74,7 +78,9 @@ export function clauseLooksAhead(text: string, start: number, end: number): bool
   }
   const after = text.slice(end, end + 100)
   const stop = after.search(CLAUSE_BOUND_RE)
-  return MONTH_AHEAD_RE.test(before.slice(from)) || MONTH_AHEAD_RE.test(stop < 0 ? after : after.slice(0, stop))
+  const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
+  if (MONTH_AHEAD_RE.test(clause)) return true
+  return ELECTION_AFTER_RE.test(after) && !PAST_CLAUSE_RE.test(clause)
 }
 
 /**

@@ -175,6 +175,9 @@ describe('findDates: names and tense', () => {
     ['a past "November election" stays behind', 'The governor lost the November election to a newcomer.', '2026-06-10', [['November', '2025-11']]],
     ['"will" in another clause does not move a past month', 'The mayor, who was sworn in during March, will resign.', '2026-06-10', [['March', '2026-03']]],
     ['a future "mid-" month', 'Talks will resume in mid-February, the ministry said.', '2026-06-10', [['mid-February', '2027-02']]],
+    ['an election month with no tense is the coming one', 'Party leaders fear losing the Senate after the November elections.', '2026-08-21', [['November', '2026-11']]],
+    ['"would" looks ahead from the past', 'The candidate claimed he would help the party in November by staying in.', '2026-08-21', [['November', '2026-11']]],
+    ['a past tense keeps an election month behind', 'The senator was narrowly re-elected in the November election.', '2026-08-21', [['November', '2025-11']]],
     ['"September 11th" inside an organisation name', 'A co-founder of September 11th Survivors United spoke at the hearing.', '2016-09-28', []],
     ['a plain "Sept. 11" is still a date', 'The report was released on Sept. 11 and read widely.', '2016-09-28', [['Sept. 11', '2016-09-11']]],
     // "will" six words before a weekday, behind a past vote, does not make the vote a plan.
