@@ -74,7 +74,7 @@ export function standsAlone(text: string): boolean {
 
 // "But their efforts ...", "Returning to the Pentagon, he asked ...": a pronoun right after an
 // opening connective or a short opening phrase leans on the sentence before as much as a lead one.
-const PRONOUN_AFTER_OPENING = /^(?:(?:But|And|Yet|So|Still|Also|Then|Now|Meanwhile|However|Instead|Later)\b,?\s+|[^,;"“”]{1,32},\s+)(?:he|she|they|it|his|her|their|its|we|i)\b/
+const PRONOUN_AFTER_OPENING = /^(?:(?:But|And|Yet|So|Still|Also|Then|Now|Meanwhile|However|Instead|Later)\b,?\s+)?(?:[^,;"“”]{1,48},\s+){0,2}(?:he|she|they|it|his|her|their|its|we|i)\b/
 // First or second person outside quotation marks: a letter's or a statement's own voice
 // ("I have always believed ...", "you have the right ..."), not a reporter's narrative.
 const FIRST_PERSON = /(?:^|[^\p{L}-])(?:I|I'm|I’m|I've|I’ve|me|my|we|We|us|our|Our|you|You|your|Your)(?![\p{L}-])/u

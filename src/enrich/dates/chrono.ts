@@ -56,7 +56,12 @@ const PLAINLY_AHEAD_RE =
 // to") is the coming such month: "the November election" voters will decide, written in June.
 // The clause ends at commas too, so "who won in March, will run again" keeps March behind.
 const MONTH_AHEAD_RE =
-  /\b(?:will|'ll|shall|would|upcoming|coming|next|(?:is|are)\s+(?:set|scheduled|expected|due|slated)\s+to|going\s+to|plans?\s+to)\b/i
+  /\b(?:will|'ll|shall|upcoming|coming|next|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|supposed)\s+to|(?:was|were)\s+leaving|going\s+to|plans?\s+to)\b/i
+// "he would help the party in November": "would" governs the month only from before it ("told
+// HuffPost in February that lawmakers would ..." is a February past).
+const WOULD_BEFORE_RE = /\bwould\b/i
+// "up for re-election in November", "facing re-election in November".
+const ELECTION_BEFORE_RE = /\b(?:re-?election|elections?|midterms?|ballot)\s+(?:in|this)\s+$/i
 const CLAUSE_BOUND_RE = /[.;!?,:—–()]/
 // "the November elections": news speaks of elections mostly before they are held, so the month
 // of one is the coming one unless its clause tells of it as past ("lost the November election").
@@ -79,8 +84,8 @@ export function clauseLooksAhead(text: string, start: number, end: number): bool
   const after = text.slice(end, end + 100)
   const stop = after.search(CLAUSE_BOUND_RE)
   const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
-  if (MONTH_AHEAD_RE.test(clause)) return true
-  return ELECTION_AFTER_RE.test(after) && !PAST_CLAUSE_RE.test(clause)
+  if (MONTH_AHEAD_RE.test(clause) || WOULD_BEFORE_RE.test(before.slice(from))) return true
+  return (ELECTION_AFTER_RE.test(after) || ELECTION_BEFORE_RE.test(before)) && !PAST_CLAUSE_RE.test(clause)
 }
 
 /**
@@ -153,6 +158,8 @@ const A_MARCH_RE = /\b(?:the|a|an|annual)\s*[`'"]*$/i
 function isIdiom(text: string, start: number, end: number): boolean {
   const core = text.slice(start, end)
   if (/^noon$/i.test(core)) return /\bhigh\s+$/i.test(text.slice(Math.max(0, start - 6), start))
+  // "the Women's March": a march with a name.
+  if (/^March$/.test(core) && /\p{Lu}\p{L}*['’]s\s+$/u.test(text.slice(Math.max(0, start - 24), start))) return true
   return /^March(?:\s+of)?$/.test(core) && A_MARCH_RE.test(text.slice(Math.max(0, start - 12), start)) && /^(?:\s+(?:for|of\s+the)\b|\s+the\b)/.test(text.slice(end, end + 8))
 }
 
