@@ -27,6 +27,11 @@ export interface SummaryOptions {
   redundancy?: number
   /** Rarity-weighted share of words and names at which a candidate repeats a chosen sentence or its citations. */
   repeatShare?: number
+  /**
+   * Sentences of each article (from its start) read for happenings no aligned fact joins: leads
+   * carry what a summary says, and the bound keeps the word matching linear in the articles.
+   */
+  matchSentences?: number
 }
 
 interface Candidate {
@@ -166,10 +171,10 @@ function supportsBySentence(sentences: Span[], supports: Support[]): Support[][]
   return out
 }
 
-type Pending = Omit<Candidate, 'others' | 'score' | 'reach'> & {
+type Pending = Omit<Candidate, 'others' | 'score' | 'reach' | 'happening'> & {
   order: number
   bound: number
-  happening: Happening
+  happening: Happening | null
   /** Other articles' candidate sentences that state the same happening though no fact aligns them. */
   matches: Pending[]
 }
@@ -246,17 +251,17 @@ function* candidates(
       // What another outlet prints as a quotation is someone's statement: it is summarised only
       // with its speaker in the sentence, never in the summary's own voice.
       if (own.some((f) => quoted.has(f.id)) && !ATTRIBUTION_CUE.test(text)) return
-      const base = { article, index, span, text, facts: own, happening: prepareHappening(text) }
+      const base = { article, index, span, text, facts: own, happening: index < o.matchSentences ? prepareHappening(text) : null }
       pending.push({ ...base, order: pending.length, bound: 0, matches: [] })
     })
   }
   matchHappenings(pending, o)
-  story.rarity = storyRarity(pending.map((p) => p.happening))
+  story.rarity = storyRarity(pending.flatMap((p) => (p.happening ? [p.happening] : [])))
   for (const p of pending) {
     const reach = new Set([...p.facts.flatMap((f) => f.articleIds), ...p.matches.map((m) => m.article.id)])
     reach.add(p.article.id)
-    // The bound: every article reporting it agrees, all of them in their lead.
-    p.bound = rankOf(independentSources(p.facts, reach), 0)
+    // The bound: every article reporting it agrees, all the others in their lead.
+    p.bound = rankOf(independentSources(p.facts, reach), p.index / reach.size)
   }
   pending.sort((a, b) => (before({ score: a.bound, index: a.index, order: a.order }, { score: b.bound, index: b.index, order: b.order }) ? -1 : 1))
   const scored: Candidate[] = []
@@ -291,7 +296,7 @@ function* candidates(
       const ids = new Set(firstIndex.keys())
       const reach = independentSources(base.facts, ids)
       const meanIndex = [...firstIndex.values()].reduce((x, y) => x + y, 0) / firstIndex.size
-      const c: Candidate = { ...base, others, reach, score: rankOf(reach, meanIndex) }
+      const c: Candidate = { ...base, happening: base.happening ?? prepareHappening(base.text), others, reach, score: rankOf(reach, meanIndex) }
       order.set(c, at)
       // Insert in ranking order (the scored list stays short: it holds only contenders).
       let i = scored.length
@@ -312,7 +317,7 @@ function* candidates(
 function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void {
   const postings = new Map<string, number[]>()
   pending.forEach((p, i) => {
-    for (const l of p.happening.lemmas) {
+    for (const l of p.happening?.lemmas ?? []) {
       const list = postings.get(l)
       if (list) list.push(i)
       else postings.set(l, [i])
@@ -321,6 +326,7 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
   const common = Math.max(8, pending.length / 4)
   pending.forEach((p, i) => {
     const shared = new Map<number, number>()
+    if (!p.happening) return
     for (const l of p.happening.lemmas) {
       const list = postings.get(l)!
       if (list.length > common) continue
@@ -329,7 +335,7 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
     for (const [j, n] of shared) {
       const q = pending[j]
       if (n < 2 || q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
-      if (!sameHappening(p.happening, q.happening, { minShare: o.redundancy })) continue
+      if (!sameHappening(p.happening, q.happening!, { minShare: o.redundancy })) continue
       p.matches.push(q)
       q.matches.push(p)
     }
@@ -365,7 +371,7 @@ function quotedSpans(article: Annotated, span: Span): Span[] {
  * Other articles' spans of the candidate's facts that agree with it (numbers and names, see
  * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
  */
-function agreeingSpans(c: Omit<Candidate, 'others' | 'score' | 'reach'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
+function agreeingSpans(c: Pick<Candidate, 'article' | 'span' | 'facts'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
   const statement = statementOf(c.article, c.span)
   const out: Citation[] = []
   for (const fact of c.facts) {
@@ -407,7 +413,7 @@ function ownClaims(c: Candidate): Citation[] {
 export function summarize(
   articles: Annotated[],
   facts: StoryFact[],
-  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4 }: SummaryOptions = {},
+  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 15 }: SummaryOptions = {},
 ): { summary: SummarySentence[]; rejected: number } {
   if (!Number.isInteger(maxSentences) || maxSentences < 3 || maxSentences > 7) {
     throw new ParallaxUsageError(`summarize: maxSentences must be an integer from 3 to 7, got ${maxSentences}`)
@@ -421,7 +427,7 @@ export function summarize(
   // a candidate skipped before scoring would be skipped here too.
   const repeats = (c: Pick<Candidate, 'facts'>) => c.facts.some((f) => usedFacts.has(f.id))
   const story: { rarity: Rarity } = { rarity: () => 1 }
-  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare }, repeats, story)) {
+  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare, matchSentences }, repeats, story)) {
     if (chosen.length >= limit) break
     if (repeats(c)) continue
     // Facts aligned apart may still be one happening in other words; and two sentences citing one
