@@ -62,7 +62,9 @@ const MONTH_AHEAD_RE =
 const WOULD_BEFORE_RE = /\bwould\b/i
 // "up for re-election in November", "facing re-election in November".
 const ELECTION_BEFORE_RE = /\b(?:re-?election|elections?|midterms?|ballot)\s+(?:in|this)\s+$/i
-const CLAUSE_BOUND_RE = /[.;!?,:—–()]/
+// Punctuation, and words opening another clause: in "told HuffPost in February that lawmakers
+// will add ...", the "will" is not February's.
+const CLAUSE_EDGE_RE = /[.;!?,:—–()]|\b(?:that|which|who|because|but|while|when|where|whether)\b/g
 // "the November elections": news speaks of elections mostly before they are held, so the month
 // of one is the coming one unless its clause tells of it as past ("lost the November election").
 const ELECTION_AFTER_RE = /^\s+(?:general\s+|midterm\s+|presidential\s+|mayoral\s+)?(?:elections?|midterms|vote|ballot|runoff|polls)\b/i
@@ -70,19 +72,17 @@ const PAST_CLAUSE_RE = /\b(?:lost|won|was|were|had|held|last|previous|ago|since|
 
 type Parsed = chrono.ParsedResult
 
-/** Whether the clause around `[start, end)` (bounded by punctuation, 100 characters each way) looks ahead. */
+/** Whether the clause around `[start, end)` (bounded by punctuation and "that", "which", "but"..., 100 characters each way) looks ahead. */
 export function clauseLooksAhead(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 100), start)
   let from = 0
-  for (let i = before.length - 1; i >= 0; i--) {
+  for (const m of before.matchAll(CLAUSE_EDGE_RE)) {
     // The full stops of "Sept." and "a.m." are not clause edges.
-    if (CLAUSE_BOUND_RE.test(before[i]) && !(before[i] === '.' && ABBREVIATION_END_RE.test(before.slice(0, i + 1)))) {
-      from = i + 1
-      break
-    }
+    if (m[0] === '.' && ABBREVIATION_END_RE.test(before.slice(0, m.index + 1))) continue
+    from = m.index + m[0].length
   }
   const after = text.slice(end, end + 100)
-  const stop = after.search(CLAUSE_BOUND_RE)
+  const stop = after.search(CLAUSE_EDGE_RE)
   const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
   if (MONTH_AHEAD_RE.test(clause) || WOULD_BEFORE_RE.test(before.slice(from))) return true
   return (ELECTION_AFTER_RE.test(after) || ELECTION_BEFORE_RE.test(before)) && !PAST_CLAUSE_RE.test(clause)

@@ -178,6 +178,7 @@ describe('findDates: names and tense', () => {
     ['an election month with no tense is the coming one', 'Party leaders fear losing the Senate after the November elections.', '2026-08-21', [['November', '2026-11']]],
     ['"would" looks ahead from the past', 'The candidate claimed he would help the party in November by staying in.', '2026-08-21', [['November', '2026-11']]],
     ['"would" after the month does not move it', 'A spokesman told the paper in February that the board would wait.', '2026-08-21', [['February', '2026-02']]],
+    ['"will" in a "that" clause after the month is not its', 'An aide told the paper in February that the board will review the rules.', '2026-08-21', [['February', '2026-02']]],
     ['"was leaving in" is a plan', 'The minister said the envoy was leaving in February.', '2026-08-21', [['February', '2027-02']]],
     ['"up for re-election in November"', 'Senators up for re-election in November fear the vote.', '2026-01-22', [['November', '2026-11']]],
     ['"the Women’s March" is a march', 'Activists marked the anniversary of the Women’s March in many cities.', '2026-01-22', []],
