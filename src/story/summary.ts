@@ -315,7 +315,7 @@ function ownClaims(c: Candidate): Citation[] {
 export function summarize(
   articles: Annotated[],
   facts: StoryFact[],
-  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 15 }: SummaryOptions = {},
+  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 25 }: SummaryOptions = {},
 ): { summary: SummarySentence[]; rejected: number } {
   if (!Number.isInteger(maxSentences) || maxSentences < 3 || maxSentences > 7) {
     throw new ParallaxUsageError(`summarize: maxSentences must be an integer from 3 to 7, got ${maxSentences}`)
