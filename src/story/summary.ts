@@ -4,10 +4,12 @@
  *      someone named earlier), are narrative (not mostly quotation, no quoted opinion without its
  *      speaker in the sentence, not a letter's or statement's first person, no photo credit, not
  *      cut at an abbreviation), with the facts they carry;
- *   2. cite: the same facts' spans in other articles, only where their numbers and names agree;
+ *   2. cite: the same facts' spans in other articles, and other articles' lead sentences that
+ *      `sameHappening` says state it, only where their numbers and names agree;
  *   3. rank: facts several independent sources agree on first, then by how many, then by how early
  *      the articles report them (leads first);
- *   4. select: skip a candidate that repeats a chosen one (a fact in common, or `sameHappening`);
+ *   4. select: skip a candidate that repeats a chosen one (a fact or a cited span in common, or
+ *      `sameHappening` with the chosen sentence or what it cites);
  *      CHECK that its names and numbers are in the spans it cites (citations.ts);
  *   5. keep the ranking order, so the summary leads with what most outlets report first.
  */
@@ -304,7 +306,6 @@ function ownClaims(c: Candidate): Citation[] {
   }
   return out
 }
-
 
 /**
  * Picks `maxSentences` sentences that carry the best-corroborated facts, each citing its own span
