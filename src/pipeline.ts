@@ -38,7 +38,7 @@ export function buildStory(cluster: StoryCluster, articles: Annotated[] | Readon
   const entities = mergeEntities(members)
   const quotes = alignQuotes(members, entities)
   const facts = alignFacts(members, { copies: cluster.copies, entities, quotes: quotes.quotes })
-  const timeline = buildTimeline(members)
+  const timeline = buildTimeline(members, { facts: facts.facts })
   const summary = summarize(members, facts.facts, { maxSentences: summarySentences })
   return {
     id: cluster.id,

@@ -311,7 +311,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.6, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()

@@ -57,8 +57,12 @@ describe('seeds: facts, timeline, summary, coverage', () => {
       assert.equal(cited[0], s.text)
       assert.ok(checkCitation(s.text, cited).ok)
       assert.ok(standsAlone(s.text), `summary sentence leans on an earlier one: ${s.text}`)
-      assert.ok(s.citations.length >= 2, `summary sentence cites one article only: ${s.text}`)
     }
+    // It leads with what several outlets report: the first three sentences cite two articles or
+    // more, and no sentence cites more articles than one before it.
+    for (const s of summary.slice(0, 3)) assert.ok(s.citations.length >= 2, `a lead sentence cites one article only: ${s.text}`)
+    const counts = summary.map((s) => new Set(s.citations.map((c) => c.articleId)).size)
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most-reported first')
   })
 
   it('lists per outlet the facts it alone reports and the corroborated ones it lacks', () => {

@@ -114,12 +114,16 @@ describe('standsAlone', () => {
     ['It said the harbour fee rises to 12 euros on Monday.', false],
     ['They expect the harbour fee to rise on Monday.', false],
     ['This is the second rise of the harbour fee in a year.', false],
+    ['But their plan to raise the harbour fee was dropped on Monday.', false],
+    ['Returning to the quay, he asked the crews to stop loading.', false],
+    ['But on Monday, in a letter to the mayor, she said the harbour fee would rise.', false],
     ['The official added that the harbour fee rises on Monday.', false],
     // Named subjects, and "This" or "the council" that are not references.
     ['The harbour fee rises to 12 euros on Monday, the port authority said.', true],
     ['The harbour fee rises to 12 euros on Monday, Mayor Ines Varga said.', true],
     ['This week the council raised the harbour fee to 12 euros.', true],
     ['A senior official said the harbour fee rises to 12 euros on Monday.', true],
+    ['On Monday, the port authority said it would raise the harbour fee.', true],
     ['The official count of passengers rose to 1,200 in May, the port authority said.', true],
   ]
   for (const [text, want] of table) it(text, () => assert.equal(standsAlone(text), want))

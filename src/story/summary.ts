@@ -1,17 +1,23 @@
 /**
  * The cited summary: extractive. Stages, in order:
  *   1. candidates: sentences of 8..40 words that stand alone (no pronoun or "the official" for
- *      someone named earlier) and are not mostly quotation, with the facts they carry;
- *   2. cite: the same facts' spans in other articles, only where their numbers and names agree;
- *   3. rank: by status and the number of agreeing articles, then by position (leads first);
- *   4. select: skip a candidate too similar to one chosen; CHECK that its names and numbers are
- *      in the spans it cites (citations.ts);
- *   5. order the chosen sentences by position, then publication date.
+ *      someone named earlier), are narrative (not mostly quotation, no quoted opinion without its
+ *      speaker in the sentence, not a letter's or statement's first person, no photo credit, not
+ *      cut at an abbreviation), with the facts they carry;
+ *   2. cite: the same facts' spans in other articles, and other articles' lead sentences that
+ *      `sameHappening` says state it, only where their numbers and names agree;
+ *   3. rank: facts several independent sources agree on first, then by how many, then by how early
+ *      the articles report them (leads first);
+ *   4. select: skip a candidate that repeats a chosen one (a fact or a cited span in common, or
+ *      `sameHappening` with the chosen sentence or what it cites);
+ *      CHECK that its names and numbers are in the spans it cites (citations.ts);
+ *   5. keep the ranking order, so the summary leads with what most outlets report first.
  */
-import { contentLemmas, jaccard } from '../compare/claims.js'
 import { ParallaxUsageError } from '../errors.js'
 import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } from './citations.js'
-import type { Annotated, Citation, FactStatus, Span, StoryFact, SummarySentence } from '../types.js'
+import { ATTRIBUTION_CUE, insideOpenQuote, isNarrative, quotedFacts, quotedShare, quotedSpans, standsAlone } from './narrative.js'
+import { prepareHappening, sameHappening, storyRarity, type Happening, type Rarity } from './same.js'
+import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -20,8 +26,15 @@ export interface SummaryOptions {
   maxWords?: number
   /** A sentence whose share of quoted words is above this is a quote, not a summary line. */
   maxQuoteShare?: number
-  /** Lemma Jaccard at which a candidate repeats a chosen sentence. */
+  /** Share of the smaller sentence's content words at which another article's sentence states a candidate's happening and is cited for it (`sameHappening`). */
   redundancy?: number
+  /** Rarity-weighted share of words and names at which a candidate repeats a chosen sentence or its citations. */
+  repeatShare?: number
+  /**
+   * Sentences of each article (from its start) read for happenings no aligned fact joins: leads
+   * carry what a summary says, and the bound keeps the word matching linear in the articles.
+   */
+  matchSentences?: number
 }
 
 interface Candidate {
@@ -33,41 +46,21 @@ interface Candidate {
   /** Other articles' spans of the same facts that agree with the sentence: its citations. */
   others: Citation[]
   score: number
-  lemmas: ReadonlySet<string>
+  /** Independent sources whose spans agree with it, its own article included. */
+  reach: number
+  happening: Happening
 }
 
-// Per citing article: corroborated, non-disputed facts lead the summary.
-const STATUS_WEIGHT: Record<FactStatus, number> = { corroborated: 1, disputed: 0.5, 'single-source': 0.25 }
+// Rank = TIER * (two or more independent sources) + REACH * sources + earliness (0..REACH-1):
+// lexicographic, in one number so candidates can be bounded before they are scored.
+const TIER = 1e6
+const REACH = 1e3
+// A sentence index at which a fact counts as reported late; earlier ones score by how early.
+const LATE_INDEX = 40
 // "Moscow — " datelines and "(Reuters) - " credits lead a sentence without being part of it.
 const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+)/u
-// A sentence opening on a pronoun leans on the one before it; out of context it says too little.
-// "This" and "These" lean back only as pronouns ("This is", "This, he said"), not in "This week".
-const PRONOUN_LEAD = /^(?:(?:He|She|They|It|His|Her|Their|Its|We|I)\b|(?:This|That|These|Those)(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|may|might|means|meant|comes|came|follows|followed)\b))/
-// Words that stand for someone named in an earlier sentence: "the official", "the spokesman".
-const REFERENT = String.raw`(?:he|she|they|it|the\s+(?:[\p{L}.-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|person|aide|adviser|advisor|diplomat|statement|ministry|agency|report|envoy|president|minister|company|group|campaign))`
-const CUE_VERB = String.raw`(?:said|says|added|adds|told|noted|explained|continued|wrote|stated|insisted|argued|maintained)`
-// The sentence hinges on such a referent: it opens on one, or credits its claim to one
-// ("..., the official added.", "..., said the spokesman.").
-const UNRESOLVED = new RegExp(String.raw`^(?:The\s+(?:[\p{L}.-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|person|aide|adviser|advisor|diplomat)\s+(?:${CUE_VERB}|is|was|were|has|had|will|would|did|also|declined)\b)|[,—]\s*(?:${REFERENT}\s+${CUE_VERB}|${CUE_VERB}\s+${REFERENT})\b[^,]*[.!?"”’]*$`, 'u')
 // A disputed number may be summarised only with its source named: "..., according to X", "X said".
 const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
-
-/**
- * Whether a sentence makes sense alone, as a summary line must: no pronoun or "the official"
- * standing for someone named in an earlier sentence.
- * @example standsAlone('The fee rises on Monday, the official added.') // false
- */
-export function standsAlone(text: string): boolean {
-  return !PRONOUN_LEAD.test(text) && !UNRESOLVED.test(text)
-}
-
-function quotedShare(article: Annotated, span: Span): number {
-  let covered = 0
-  for (const q of article.quotes) {
-    if (q.kind !== 'indirect') covered += Math.max(0, Math.min(q.span[1], span[1]) - Math.max(q.span[0], span[0]))
-  }
-  return covered / Math.max(1, span[1] - span[0])
-}
 
 interface Support {
   fact: StoryFact
@@ -107,26 +100,68 @@ function supportsBySentence(sentences: Span[], supports: Support[]): Support[][]
   return out
 }
 
-const EMPTY_LEMMAS: ReadonlySet<string> = new Set()
-
-type Pending = Omit<Candidate, 'others' | 'score'> & { order: number; bound: number; best: number; position: number }
+type Pending = Omit<Candidate, 'others' | 'score' | 'reach' | 'happening'> & {
+  order: number
+  bound: number
+  happening: Happening | null
+  /** Other articles' candidate sentences that state the same happening though no fact aligns them. */
+  matches: Pending[]
+}
 
 /** Ranking order: score, then earlier sentence, then input order. */
 function before(a: { score: number; index: number; order: number }, b: { score: number; index: number; order: number }): boolean {
   return a.score !== b.score ? a.score > b.score : a.index !== b.index ? a.index < b.index : a.order < b.order
 }
 
+/** The rank of a sentence reported by `sources` independent sources at mean sentence index `meanIndex`. */
+function rankOf(sources: number, meanIndex: number): number {
+  const earliness = Math.round(((REACH - 1) * (LATE_INDEX - Math.min(meanIndex, LATE_INDEX))) / LATE_INDEX)
+  return (sources >= 2 ? TIER : 0) + REACH * sources + earliness
+}
+
+/** Index of the sentence of `sentences` holding offset `at` (sentences in text order). */
+function sentenceIndexAt(sentences: Span[], at: number): number {
+  let lo = 0
+  let hi = sentences.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid][1] <= at) lo = mid + 1
+    else hi = mid
+  }
+  return Math.min(lo, Math.max(0, sentences.length - 1))
+}
+
 /**
- * Candidates best first. A candidate's score needs its agreeing spans in other articles (the
+ * Independent sources among the articles citing a candidate: near-duplicate copies and one
+ * publisher family, which a fact's `sources` already counts once, are taken off.
+ */
+function independentSources(facts: StoryFact[], articleIds: ReadonlySet<string>): number {
+  let copies = 0
+  for (const f of facts) {
+    const inFact = f.articleIds.filter((id) => articleIds.has(id)).length
+    if (f.sources !== undefined && f.sources < f.articleIds.length) copies = Math.max(copies, Math.min(inFact - 1, f.articleIds.length - f.sources))
+  }
+  return Math.max(1, articleIds.size - copies)
+}
+
+/**
+ * Candidates best first. A candidate's rank needs its agreeing spans in other articles (the
  * costly part), but is bounded above by the articles its facts are reported in; so candidates are
  * scored lazily in order of that bound, and one is yielded once no unscored candidate could beat
  * it. The order is exactly that of scoring all and sorting; the summary reads only the first few.
  */
-function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<SummaryOptions>, skip: (c: Pick<Candidate, 'facts'>) => boolean): Generator<Candidate> {
+function* candidates(
+  articles: Annotated[],
+  facts: StoryFact[],
+  o: Required<SummaryOptions>,
+  skip: (c: Pick<Candidate, 'facts'>) => boolean,
+  story: { rarity: Rarity },
+): Generator<Candidate> {
   const byArticle = factsByArticle(facts)
   const byId = new Map(articles.map((a) => [a.id, a]))
   const statements = new Map<string, Statement>()
   const pending: Pending[] = []
+  const quoted = quotedFacts(facts, byId)
   for (const article of articles) {
     const bySentence = supportsBySentence(article.sentences, byArticle.get(article.id) ?? [])
     article.sentences.forEach((sentence, index) => {
@@ -136,19 +171,26 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
       const words = text.split(/\s+/).length
       if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || !standsAlone(text)) return
-      if (quotedShare(article, span) > o.maxQuoteShare) return
+      if (quotedShare(article, span) > o.maxQuoteShare || insideOpenQuote(article.text, span[0])) return
       const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
       if (own.length === 0) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
       if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
-      const best = Math.max(...own.map((f) => STATUS_WEIGHT[f.status]))
-      const position = 1 + 0.5 * (1 - Math.min(index, 10) / 10)
-      const reach = new Set(own.flatMap((f) => f.articleIds))
-      reach.add(article.id)
-      // Lemmas (for the redundancy check) are read when the candidate is yielded: most never are.
-      const base = { article, index, span, text, facts: own, lemmas: EMPTY_LEMMAS }
-      pending.push({ ...base, order: pending.length, best, position, bound: best * reach.size * position })
+      if (!isNarrative(text, quotedSpans(article, span))) return
+      // What another outlet prints as a quotation is someone's statement: it is summarised only
+      // with its speaker in the sentence, never in the summary's own voice.
+      if (own.some((f) => quoted.has(f.id)) && !ATTRIBUTION_CUE.test(text)) return
+      const base = { article, index, span, text, facts: own, happening: index < o.matchSentences ? prepareHappening(text) : null }
+      pending.push({ ...base, order: pending.length, bound: 0, matches: [] })
     })
+  }
+  matchHappenings(pending, o)
+  story.rarity = storyRarity(pending.flatMap((p) => (p.happening ? [p.happening] : [])))
+  for (const p of pending) {
+    const reach = new Set([...p.facts.flatMap((f) => f.articleIds), ...p.matches.map((m) => m.article.id)])
+    reach.add(p.article.id)
+    // The bound: every article reporting it agrees, all the others in their lead.
+    p.bound = rankOf(independentSources(p.facts, reach), p.index / reach.size)
   }
   pending.sort((a, b) => (before({ score: a.bound, index: a.index, order: a.order }, { score: b.bound, index: b.index, order: b.order }) ? -1 : 1))
   const scored: Candidate[] = []
@@ -166,9 +208,24 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
         next++
         continue
       }
-      const { order: at, bound: _bound, best, position, ...base } = p
+      const { order: at, bound: _bound, matches, ...base } = p
       const others = agreeingSpans(base, byId, statements)
-      const c: Candidate = { ...base, others, score: best * (new Set(others.map((s) => s.articleId)).size + 1) * position }
+      for (const m of matches) {
+        if (others.some((s) => s.articleId === m.article.id && s.start < m.span[1] && s.end > m.span[0])) continue
+        if (spanAgrees(statementOf(base.article, base.span), statementOf(m.article, m.span))) others.push({ articleId: m.article.id, start: m.span[0], end: m.span[1] })
+      }
+      // How early the sentence and its agreeing spans come in their articles, on average.
+      const firstIndex = new Map<string, number>([[base.article.id, base.index]])
+      for (const s of others) {
+        const other = byId.get(s.articleId)
+        if (!other) continue
+        const i = sentenceIndexAt(other.sentences, s.start)
+        firstIndex.set(s.articleId, Math.min(firstIndex.get(s.articleId) ?? Infinity, i))
+      }
+      const ids = new Set(firstIndex.keys())
+      const reach = independentSources(base.facts, ids)
+      const meanIndex = [...firstIndex.values()].reduce((x, y) => x + y, 0) / firstIndex.size
+      const c: Candidate = { ...base, happening: base.happening ?? prepareHappening(base.text), others, reach, score: rankOf(reach, meanIndex) }
       order.set(c, at)
       // Insert in ranking order (the scored list stays short: it holds only contenders).
       let i = scored.length
@@ -177,15 +234,48 @@ function* candidates(articles: Annotated[], facts: StoryFact[], o: Required<Summ
       next++
     }
     const top = scored.shift()
-    if (top) yield { ...top, lemmas: new Set(contentLemmas(top.text)) }
+    if (top) yield top
   }
+}
+
+/**
+ * Links candidates of different articles that `sameHappening` says state one happening, for
+ * those pairs no aligned fact already joins. Blocking first: only pairs sharing at least two
+ * content words not too common in the story are judged.
+ */
+function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void {
+  const postings = new Map<string, number[]>()
+  pending.forEach((p, i) => {
+    for (const l of p.happening?.lemmas ?? []) {
+      const list = postings.get(l)
+      if (list) list.push(i)
+      else postings.set(l, [i])
+    }
+  })
+  const common = Math.max(8, pending.length / 4)
+  pending.forEach((p, i) => {
+    const shared = new Map<number, number>()
+    if (!p.happening) return
+    for (const l of p.happening.lemmas) {
+      const list = postings.get(l)!
+      if (list.length > common) continue
+      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+    }
+    for (const [j, n] of shared) {
+      const q = pending[j]
+      if (n < 2 || q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
+      if (!sameHappening(p.happening, q.happening!, { minShare: o.redundancy })) continue
+      p.matches.push(q)
+      q.matches.push(p)
+    }
+  })
 }
 
 /**
  * Other articles' spans of the candidate's facts that agree with it (numbers and names, see
  * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
  */
-function agreeingSpans(c: Omit<Candidate, 'others' | 'score'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
+function agreeingSpans(c: Pick<Candidate, 'article' | 'span' | 'facts'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
   const statement = statementOf(c.article, c.span)
   const out: Citation[] = []
   for (const fact of c.facts) {
@@ -219,29 +309,38 @@ function ownClaims(c: Candidate): Citation[] {
 
 /**
  * Picks `maxSentences` sentences that carry the best-corroborated facts, each citing its own span
- * and the spans of the same facts in other articles that agree with it; counts the candidates the
- * citation check rejected.
+ * and the spans of the same facts in other articles that agree with it, most reported first; no
+ * two state one fact; counts the candidates the citation check rejected.
  * @example const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 4 })
  */
 export function summarize(
   articles: Annotated[],
   facts: StoryFact[],
-  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5 }: SummaryOptions = {},
+  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 25 }: SummaryOptions = {},
 ): { summary: SummarySentence[]; rejected: number } {
   if (!Number.isInteger(maxSentences) || maxSentences < 3 || maxSentences > 7) {
     throw new ParallaxUsageError(`summarize: maxSentences must be an integer from 3 to 7, got ${maxSentences}`)
   }
   const limit = maxSentences
   const byId = new Map(articles.map((a) => [a.id, a]))
-  const chosen: { c: Candidate; citations: Citation[] }[] = []
+  const chosen: { c: Candidate; citations: Citation[]; cited: Happening[] }[] = []
   const usedFacts = new Set<string>()
   let rejected = 0
-  // Facts only ever join `usedFacts`, so a candidate skipped before scoring would be skipped here too.
-  const covered = (c: Pick<Candidate, 'facts'>) => c.facts.every((f) => usedFacts.has(f.id))
-  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy }, covered)) {
+  // A sentence sharing a fact with a chosen one repeats it. Facts only ever join `usedFacts`, so
+  // a candidate skipped before scoring would be skipped here too.
+  const repeats = (c: Pick<Candidate, 'facts'>) => c.facts.some((f) => usedFacts.has(f.id))
+  const story: { rarity: Rarity } = { rarity: () => 1 }
+  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare, matchSentences }, repeats, story)) {
     if (chosen.length >= limit) break
-    if (covered(c)) continue
-    if (chosen.some((x) => jaccard(x.c.lemmas, c.lemmas) >= redundancy)) continue
+    if (repeats(c)) continue
+    // Facts aligned apart may still be one happening in other words; and two sentences citing one
+    // span of an article both restate what that span says.
+    const mine = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others]
+    if (chosen.some((x) => x.citations.some((a) => mine.some((b) => a.articleId === b.articleId && a.start < b.end && b.start < a.end)))) continue
+    // A chosen sentence's cited spans are its happening in other words: a candidate restating one repeats it.
+    // Looser than a citation match: dropping a sentence costs less than saying one thing twice.
+    const same = (h: Happening) => sameHappening(h, c.happening, { minShare: repeatShare, minShared: 3, rarity: story.rarity })
+    if (chosen.some((x) => same(x.c.happening) || x.cited.some(same))) continue
     // The check reads the facts' spans, not the sentence itself: a sentence may only say what
     // the aligned claims support, so a name in an unaligned fragment is a rejection.
     const evidence = [...ownClaims(c), ...c.others]
@@ -258,14 +357,13 @@ export function summarize(
       rejected++
       continue
     }
-    chosen.push({ c, citations: [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others] })
+    chosen.push({ c, citations: [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others], cited: cited.map(prepareHappening) })
     for (const f of c.facts) usedFacts.add(f.id)
   }
-  chosen.sort(
-    (a, b) => a.c.index - b.c.index || (a.c.article.publishedAt ?? '').localeCompare(b.c.article.publishedAt ?? ''),
-  )
+  // Ranking order: the fact most outlets report, earliest, leads.
   return { summary: chosen.map(({ c, citations }) => ({ text: c.text, citations })), rejected }
 }
 
-/** Re-exported: the citation check lives in citations.ts. */
+/** Re-exported: the citation check lives in citations.ts, the narrative checks in narrative.ts. */
 export { checkCitation } from './citations.js'
+export { isNarrative, standsAlone } from './narrative.js'

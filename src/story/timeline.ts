@@ -1,13 +1,15 @@
 /**
  * The story's timeline. Stages, in order:
  *   1. events: each date mention with the words of its clause (publication stamps skipped);
- *   2. group: events with the same date value and similar words, across articles;
+ *   2. group: events with the same date value that are one happening across articles: one aligned
+ *      fact supports both, or their words say so (rare words shared, or `sameHappening`);
  *   3. conflicts: groups with the same words but different dates at one granularity, one
  *      discrepancy per event whatever the number of dates it is given;
  *   4. sort by date, coarser granularity first.
  */
 import { contentLemmas, jaccard, splitClauses } from '../compare/claims.js'
-import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, TimelineEntry } from '../types.js'
+import { prepareHappening, sameHappening, type Happening } from './same.js'
+import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, StoryFact, TimelineEntry } from '../types.js'
 
 export interface TimelineOptions {
   /** Words of an event's text, at most. */
@@ -22,6 +24,8 @@ export interface TimelineOptions {
   maxEvents?: number
   /** Other dates listed on a timeline entry whose event is dated differently elsewhere. */
   maxOtherDates?: number
+  /** The story's aligned facts: two events in spans of one fact are one happening. */
+  facts?: StoryFact[]
 }
 
 interface DatedEvent {
@@ -32,6 +36,9 @@ interface DatedEvent {
   lemmas: Set<string>
   /** The date is after the article's publication day: a plan, a schedule or a deadline. */
   ahead: boolean
+  /** Ids of the aligned facts whose support in the article overlaps the event's words. */
+  factIds: string[]
+  happening: Happening
   stage: 'story/timeline'
 }
 
@@ -96,7 +103,7 @@ function trimSpan(text: string, [start, end]: Span): Span {
   return [start + lead, start + lead + kept.length]
 }
 
-function datedEvents(article: Annotated, minWords: number, maxWords: number): DatedEvent[] {
+function datedEvents(article: Annotated, minWords: number, maxWords: number, supports: { id: string; start: number; end: number }[]): DatedEvent[] {
   const out: DatedEvent[] = []
   for (const date of article.dates) {
     const sentence = sentenceOf(article, date.span)
@@ -113,7 +120,8 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number): Da
     if (DEADLINE_BEFORE.test(article.text.slice(Math.max(0, date.span[0] - 20), date.span[0]))) lemmas.add('deadline')
     const published = article.publishedAt?.slice(0, 10) ?? null
     const ahead = published !== null && sortKey(date.value).slice(0, 10) > published
-    out.push({ articleId: article.id, date, span, text, lemmas, ahead, stage: 'story/timeline' })
+    const factIds = supports.filter((s) => s.start < span[1] && span[0] < s.end).map((s) => s.id)
+    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), stage: 'story/timeline' })
   }
   return out
 }
@@ -134,7 +142,10 @@ function sameEvent(a: DatedEvent, b: DatedEvent, groupSimilarity: number, weight
   // A plan or deadline after publication: one story rarely schedules two things for one day, so a
   // single shared word ("sanction", "deadline") ties two mentions of it.
   if (a.ahead && b.ahead) return both >= 1
-  return both >= 2 && sharedWeight / Math.max(1e-9, Math.min(totalWeight(a, weight), totalWeight(b, weight))) >= groupSimilarity
+  if (both >= 2 && sharedWeight / Math.max(1e-9, Math.min(totalWeight(a, weight), totalWeight(b, weight))) >= groupSimilarity) return true
+  // Different articles only: one article rarely tells one happening twice with one date.
+  if (a.articleId === b.articleId) return false
+  return a.factIds.some((id) => b.factIds.includes(id)) || sameHappening(a.happening, b.happening)
 }
 
 // An event's summed word weight, read once: grouping compares each event with many others.
@@ -267,9 +278,19 @@ function compareKeys(a: string, b: string): number {
  */
 export function buildTimeline(
   articles: Annotated[],
-  { maxWords = 25, minWords = 6, groupSimilarity = 0.4, conflictSimilarity = 0.5, maxEvents = 2000, maxOtherDates = 5 }: TimelineOptions = {},
+  { maxWords = 25, minWords = 6, groupSimilarity = 0.4, conflictSimilarity = 0.5, maxEvents = 2000, maxOtherDates = 5, facts = [] }: TimelineOptions = {},
 ): { timeline: TimelineEntry[]; discrepancies: Discrepancy[] } {
-  const events = articles.flatMap((a) => datedEvents(a, minWords, maxWords)).slice(0, maxEvents)
+  const supports = new Map<string, { id: string; start: number; end: number }[]>()
+  for (const f of facts) {
+    // A fact one article alone reports joins nothing across articles.
+    if (f.articleIds.length < 2) continue
+    for (const s of f.support) {
+      const list = supports.get(s.articleId)
+      if (list) list.push({ id: f.id, start: s.start, end: s.end })
+      else supports.set(s.articleId, [{ id: f.id, start: s.start, end: s.end }])
+    }
+  }
+  const events = articles.flatMap((a) => datedEvents(a, minWords, maxWords, supports.get(a.id) ?? [])).slice(0, maxEvents)
   const groups = groupEvents(events, groupSimilarity)
   const timeline = groups.map((g): TimelineEntry => {
     const support: Citation[] = g.events.map((e) => ({ articleId: e.articleId, start: e.span[0], end: e.span[1] }))

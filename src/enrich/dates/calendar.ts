@@ -68,3 +68,8 @@ export function formatMonth(year: number, month: number): string {
 export function mostRecentMonth(month: number, anchor: CalendarDate): { year: number; month: number } {
   return { year: month <= anchor.month ? anchor.year : anchor.year - 1, month }
 }
+
+/** The coming `month`, the anchor's own month included ("the November election" that will be held, written in June 2026 -> 2026-11). */
+export function comingMonth(month: number, anchor: CalendarDate): { year: number; month: number } {
+  return { year: month >= anchor.month ? anchor.year : anchor.year + 1, month }
+}

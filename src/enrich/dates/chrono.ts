@@ -5,7 +5,7 @@
  */
 import * as chrono from 'chrono-node'
 import type { Granularity } from '../../types.js'
-import { addDays, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
+import { addDays, comingMonth, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
 import type { DateCandidate } from './news.js'
 import { dateWindows, type DateWindowOptions } from './windows.js'
 
@@ -47,10 +47,46 @@ const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
 const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected|planned|scheduled|due|set to)|plans?|deadline|until|next|upcoming|to be|going to)\b/i
 const SENTENCE_BREAK_RE = /[.!?]\s/g
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
+// Within four words and no comma: in "will become law after voting 348-77 to override Wednesday"
+// the plan is the law, not the vote.
 const PLAINLY_AHEAD_RE =
-  /\b(?:will|'ll|shall|is\s+to|are\s+to|(?<!\bhad\s+been\s+)(?:scheduled|expected|set)\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b[^.;!?]*$/i
+  /\b(?:will|'ll|shall|is\s+to|are\s+to|(?<!\bhad\s+been\s+)(?:scheduled|expected|set)\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b(?:\s+[^\s.,;!?]+){0,4}\s+$/i
+
+// A month without a year in a clause that speaks of what is to come ("will", "upcoming", "is set
+// to") is the coming such month: "the November election" voters will decide, written in June.
+// The clause ends at commas too, so "who won in March, will run again" keeps March behind.
+const MONTH_AHEAD_RE =
+  /\b(?:will|'ll|shall|upcoming|coming|next|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|supposed)\s+to|(?:was|were)\s+leaving|going\s+to|plans?\s+to)\b/i
+// "he would help the party in November": "would" governs the month only from before it ("told
+// HuffPost in February that lawmakers would ..." is a February past).
+const WOULD_BEFORE_RE = /\bwould\b/i
+// "up for re-election in November", "facing re-election in November".
+const ELECTION_BEFORE_RE = /\b(?:re-?election|elections?|midterms?|ballot)\s+(?:in|this)\s+$/i
+// Punctuation, and words opening another clause: in "told HuffPost in February that lawmakers
+// will add ...", the "will" is not February's.
+const CLAUSE_EDGE_RE = /[.;!?,:—–()]|\b(?:that|which|who|because|but|while|when|where|whether)\b/g
+// "the November elections": news speaks of elections mostly before they are held, so the month
+// of one is the coming one unless its clause tells of it as past ("lost the November election").
+const ELECTION_AFTER_RE = /^\s+(?:general\s+|midterm\s+|presidential\s+|mayoral\s+)?(?:elections?|midterms|vote|ballot|runoff|polls)\b/i
+const PAST_CLAUSE_RE = /\b(?:lost|won|was|were|had|held|last|previous|ago|since|after\s+losing|after\s+winning)\b/i
 
 type Parsed = chrono.ParsedResult
+
+/** Whether the clause around `[start, end)` (bounded by punctuation and "that", "which", "but"..., 100 characters each way) looks ahead. */
+export function clauseLooksAhead(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 100), start)
+  let from = 0
+  for (const m of before.matchAll(CLAUSE_EDGE_RE)) {
+    // The full stops of "Sept." and "a.m." are not clause edges.
+    if (m[0] === '.' && ABBREVIATION_END_RE.test(before.slice(0, m.index + 1))) continue
+    from = m.index + m[0].length
+  }
+  const after = text.slice(end, end + 100)
+  const stop = after.search(CLAUSE_EDGE_RE)
+  const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
+  if (MONTH_AHEAD_RE.test(clause) || WOULD_BEFORE_RE.test(before.slice(from))) return true
+  return (ELECTION_AFTER_RE.test(after) || ELECTION_BEFORE_RE.test(before)) && !PAST_CLAUSE_RE.test(clause)
+}
 
 /**
  * chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given.
@@ -63,8 +99,13 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, optio
     for (const { r, shift } of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false }).flatMap((r) => partOfDayOf(r, ref))) {
       const span = trimSpan(r, w.start + shift)
       if (!span || isFalsePositive(r, text.slice(span.start, span.end)) || isIdiom(text, span.start, span.end)) continue
-      const resolved = resolve(r, text.slice(span.start, span.end), anchor, () => speaksOfFuture(text, span.start, span.end), () =>
-        PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
+      const resolved = resolve(
+        r,
+        text.slice(span.start, span.end),
+        anchor,
+        () => speaksOfFuture(text, span.start, span.end),
+        () => PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
+        () => clauseLooksAhead(text, span.start, span.end),
       )
       if (!resolved) continue
       const via = [...r.tags()].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'chrono'
@@ -117,6 +158,8 @@ const A_MARCH_RE = /\b(?:the|a|an|annual)\s*[`'"]*$/i
 function isIdiom(text: string, start: number, end: number): boolean {
   const core = text.slice(start, end)
   if (/^noon$/i.test(core)) return /\bhigh\s+$/i.test(text.slice(Math.max(0, start - 6), start))
+  // "the Women's March": a march with a name.
+  if (/^March$/.test(core) && /\p{Lu}\p{L}*['’]s\s+$/u.test(text.slice(Math.max(0, start - 24), start))) return true
   return /^March(?:\s+of)?$/.test(core) && A_MARCH_RE.test(text.slice(Math.max(0, start - 12), start)) && /^(?:\s+(?:for|of\s+the)\b|\s+the\b)/.test(text.slice(end, end + 8))
 }
 
@@ -127,6 +170,7 @@ function resolve(
   anchor: CalendarDate | null,
   future: () => boolean,
   plainlyAhead: () => boolean,
+  monthAhead: () => boolean = () => false,
 ): { value: string; granularity: Granularity; inferred: boolean; dayFromAnchor?: boolean } | null {
   const s = r.start
   const relative = [...r.tags()].some(
@@ -157,7 +201,7 @@ function resolve(
     const month = s.get('month') ?? 1
     if (known.year) return { value: formatMonth(s.get('year') ?? 0, month), granularity: 'month', inferred: false }
     if (!anchor) return null
-    const m = mostRecentMonth(month, anchor)
+    const m = monthAhead() ? comingMonth(month, anchor) : mostRecentMonth(month, anchor)
     return { value: formatMonth(m.year, m.month), granularity: 'month', inferred: true }
   }
   if (known.year) return { value: pad(s.get('year') ?? 0, 4), granularity: 'year', inferred: false }

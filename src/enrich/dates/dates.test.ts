@@ -160,3 +160,35 @@ describe('findDates: seeds (published Wednesday 2025-08-06)', () => {
     assert.ok(!spans.some((s) => /24|two weeks/.test(s)), `durations read as dates: ${spans.join(' | ')}`)
   })
 })
+
+describe('findDates: names and tense', () => {
+  // Sentences written for these tests. 2016-09-28 and 2026-06-10 are publication days.
+  const table: [name: string, text: string, publishedAt: string, values: [string, string][]][] = [
+    ['"Sept. 11" before hijackers is a name, and "19" no day of it', 'Nine of the 19 Sept. 11 hijackers trained in one city, the report said.', '2016-09-28', []],
+    ['"the Sept. 11 attacks" is not this September', 'Relatives of people killed in the Sept. 11 attacks may now sue, lawyers said.', '2016-09-28', []],
+    ['"September 11th" naming the attacks', 'The September 11th attacks reshaped airport security.', '2016-03-01', []],
+    ['"9/11" in a name, the weekday beside it kept', 'The 9/11 victims bill passed the House on Wednesday.', '2016-09-28', [['Wednesday', '2016-09-28']]],
+    ['a recent "the Sept. 4 bombing" stays a date', 'Police made arrests after the Sept. 4 bombing of a bus depot.', '2016-09-28', [['Sept. 4', '2016-09-04']]],
+    ['an old "the March 2 bombing" without a year is a name', 'Survivors of the March 2 bombing met the mayor.', '2016-09-28', []],
+    ['a future "November election" is the coming November', 'Voters will pick a new governor in the November election, the board said.', '2026-06-10', [['November', '2026-11']]],
+    ['"upcoming" looks ahead too', 'The upcoming November vote is expected to be close.', '2026-06-10', [['November', '2026-11']]],
+    ['a past "November election" stays behind', 'The governor lost the November election to a newcomer.', '2026-06-10', [['November', '2025-11']]],
+    ['"will" in another clause does not move a past month', 'The mayor, who was sworn in during March, will resign.', '2026-06-10', [['March', '2026-03']]],
+    ['a future "mid-" month', 'Talks will resume in mid-February, the ministry said.', '2026-06-10', [['mid-February', '2027-02']]],
+    ['an election month with no tense is the coming one', 'Party leaders fear losing the Senate after the November elections.', '2026-08-21', [['November', '2026-11']]],
+    ['"would" looks ahead from the past', 'The candidate claimed he would help the party in November by staying in.', '2026-08-21', [['November', '2026-11']]],
+    ['"would" after the month does not move it', 'A spokesman told the paper in February that the board would wait.', '2026-08-21', [['February', '2026-02']]],
+    ['"will" in a "that" clause after the month is not its', 'An aide told the paper in February that the board will review the rules.', '2026-08-21', [['February', '2026-02']]],
+    ['"was leaving in" is a plan', 'The minister said the envoy was leaving in February.', '2026-08-21', [['February', '2027-02']]],
+    ['"up for re-election in November"', 'Senators up for re-election in November fear the vote.', '2026-01-22', [['November', '2026-11']]],
+    ['"the Women’s March" is a march', 'Activists marked the anniversary of the Women’s March in many cities.', '2026-01-22', []],
+    ['a past tense keeps an election month behind', 'The senator was narrowly re-elected in the November election.', '2026-08-21', [['November', '2025-11']]],
+    ['"September 11th" inside an organisation name', 'A co-founder of September 11th Survivors United spoke at the hearing.', '2016-09-28', []],
+    ['a plain "Sept. 11" is still a date', 'The report was released on Sept. 11 and read widely.', '2016-09-28', [['Sept. 11', '2016-09-11']]],
+    // "will" six words before a weekday, behind a past vote, does not make the vote a plan.
+    ['a distant "will" does not push a weekday ahead', 'The bill will become law after the council voted 9-2 to pass it Tuesday afternoon.', '2016-09-29', [['Tuesday afternoon', '2016-09-27']]],
+  ]
+  for (const [name, text, publishedAt, values] of table) {
+    it(name, () => assert.deepEqual(findDates(text, publishedAt).map((d) => [text.slice(d.span[0], d.span[1]), d.value]), values))
+  }
+})

@@ -22,14 +22,14 @@
  */
 import type { DateMention } from '../../types.js'
 import { parseAnchor } from './calendar.js'
-import { findChronoDates } from './chrono.js'
-import { dateClockTimes, removeRecurring, type RefineOptions } from './refine.js'
+import { clauseLooksAhead, findChronoDates } from './chrono.js'
+import { dateClockTimes, removeNamedDays, removeRecurring, type NamedDayOptions, type RefineOptions } from './refine.js'
 import type { DateWindowOptions } from './windows.js'
 import { findDayWords, findPartsOfMonths, findRelativeMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
 
 export const DATES_STAGE = 'enrich/dates'
 
-export interface FindDatesOptions extends RefineOptions, DateWindowOptions {
+export interface FindDatesOptions extends RefineOptions, NamedDayOptions, DateWindowOptions {
   /** Only the first this-many characters are read; longer texts are cut, not rejected. */
   maxTextLength?: number
   /** At most this many dates are returned (the first ones in the text). */
@@ -50,13 +50,15 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
   const candidates = [
     ...(anchor ? findRelativePeriods(input, anchor) : []),
     ...(anchor ? findRelativeMonths(input, anchor) : []),
-    ...findPartsOfMonths(input, anchor),
+    ...findPartsOfMonths(input, anchor, (start, end) => clauseLooksAhead(input, start, end)),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
     ...findChronoDates(input, anchor, options),
   ]
-  // Recurring days go before clock times look for their day, so "every Monday" lends none.
-  const refined = dateClockTimes(input, removeRecurring(input, removeOverlaps(candidates)), options)
+  // Dates inside names go before overlaps are resolved, so "19 Sept. 11 hijackers" leaves no "19"
+  // behind; recurring days go before clock times look for their day, so "every Monday" lends none.
+  const named = removeNamedDays(input, candidates, publishedAt, options)
+  const refined = dateClockTimes(input, removeRecurring(input, removeOverlaps(named)), options)
   return refined
     .filter((c) => anchor !== null || !c.inferred)
     .slice(0, maxDates)

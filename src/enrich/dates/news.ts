@@ -7,6 +7,7 @@ import type { Granularity } from '../../types.js'
 import {
   addDays,
   addMonths,
+  comingMonth,
   formatDay,
   formatMonth,
   isoWeek,
@@ -85,8 +86,11 @@ export function findRelativeMonths(text: string, anchor: CalendarDate): DateCand
   return found
 }
 
-/** "mid-July", "early March 2022", "late 2021": the month (or year) they fall in. */
-export function findPartsOfMonths(text: string, anchor: CalendarDate | null): DateCandidate[] {
+/**
+ * "mid-July", "early March 2022", "late 2021": the month (or year) they fall in. A month without a
+ * year is the most recent one, or the coming one when `ahead` says its clause looks ahead.
+ */
+export function findPartsOfMonths(text: string, anchor: CalendarDate | null, ahead: (start: number, end: number) => boolean = () => false): DateCandidate[] {
   const found: DateCandidate[] = []
   for (const m of text.matchAll(PART_OF_MONTH_RE)) {
     const at = { start: m.index, end: m.index + m[0].length, via: 'news/part-of-month' }
@@ -97,7 +101,7 @@ export function findPartsOfMonths(text: string, anchor: CalendarDate | null): Da
     const month = monthNumber(m[1])
     if (m[2]) found.push({ ...at, value: formatMonth(Number(m[2]), month), granularity: 'month', inferred: false })
     else if (anchor) {
-      const resolved = mostRecentMonth(month, anchor)
+      const resolved = ahead(m.index, m.index + m[0].length) ? comingMonth(month, anchor) : mostRecentMonth(month, anchor)
       found.push({ ...at, value: formatMonth(resolved.year, resolved.month), granularity: 'month', inferred: true })
     }
   }

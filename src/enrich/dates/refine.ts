@@ -2,10 +2,13 @@
  * Refiners over the whole list of date candidates, run after overlaps are resolved (see index.ts):
  *   1. `removeRecurring`: "every weekday", "each Monday", "every other Friday", "Tuesday nights" name a
  *      schedule, not a date ("delivered to your inbox every weekday");
- *   2. `dateClockTimes`: a clock time with no day of its own ("shortly after 2 p.m.") happened on the
+ *   2. `removeNamedDays`: a day that names an event ("the Sept. 11 attacks", "9/11 families") is a
+ *      name, not a date: its year is not the publication year, and "19 Sept. 11 hijackers" no day;
+ *   3. `dateClockTimes`: a clock time with no day of its own ("shortly after 2 p.m.") happened on the
  *      day the narrative is on: the nearest day mentioned just before it (or after it in its own
  *      sentence), not the publication day. Reports tell yesterday's events in today's paper.
  */
+import { formatDay, parseAnchor } from './calendar.js'
 import type { DateCandidate } from './news.js'
 
 export interface RefineOptions {
@@ -30,6 +33,36 @@ export function removeRecurring(text: string, candidates: DateCandidate[]): Date
     if (GENERIC_DAY.test(text.slice(c.start, c.end))) return false
     if (WEEKDAY.test(text.slice(c.start, c.end)) && PLURAL_PART_AFTER.test(text.slice(c.end, c.end + 32))) return false
     return !RECURRING_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start))
+  })
+}
+
+// "Sept. 11", "September 11th", "9/11", "9-11" before a word of the event it names, or inside a
+// capitalised name ("September 11th Advocates").
+const SEPT_11_NAME =
+  /\b(?:(?:Sept?\.?|September)\s+11(?:th)?|9\/11|9-11)(?=[\s-]+(?:\p{Lu}\p{Ll}+\b(?<!\b(?:On|In|At|When|After|Before|The|A|President|Mr|Mrs|Ms)\b)|attacks?|attackers?|hijack\w*|victims?|famil(?:y|ies)|commission|memorial|museum|terror\w*|plot\w*|survivors?|responders?|bill|law|fund|era|generation|suits?|lawsuits?|legislation|widows?|truthers?|report|style)\b)/gu
+// "the Oct. 2 bombing": a day naming a past event; without a year, it is a date only when recent.
+const EVENT_NAME_AFTER = /^[\s-]+(?:attacks?|bombings?|massacre|shootings?|riots?|insurrection|uprising|hijackings?|killings?|crash|raid)\b/i
+const THE_BEFORE = /\bthe\s+$/i
+
+export interface NamedDayOptions {
+  /** A day naming an event ("the Oct. 2 bombing") stays a date when this many days or fewer before publication. */
+  recentEventDays?: number
+}
+
+/**
+ * Drops dates inside names: any candidate overlapping "Sept. 11" or "9/11" naming the attacks, and
+ * "the <month> <day> <attack|bombing|...>" without a year unless it falls in the `recentEventDays`
+ * before publication (a recent event, dated as news dates it).
+ */
+export function removeNamedDays(text: string, candidates: DateCandidate[], publishedAt: string | null, { recentEventDays = 45 }: NamedDayOptions = {}): DateCandidate[] {
+  const names = [...text.matchAll(SEPT_11_NAME)].map((m) => [m.index, m.index + m[0].length] as const)
+  const anchor = publishedAt ? Date.parse(`${formatDay(parseAnchor(publishedAt))}T00:00:00Z`) : NaN
+  return candidates.filter((c) => {
+    if (names.some(([start, end]) => c.start < end && start < c.end)) return false
+    if (c.granularity !== 'day' || !c.inferred || !EVENT_NAME_AFTER.test(text.slice(c.end, c.end + 16))) return true
+    if (!THE_BEFORE.test(text.slice(Math.max(0, c.start - 5), c.start))) return true
+    const days = (anchor - Date.parse(`${c.value.slice(0, 10)}T00:00:00Z`)) / 864e5
+    return days >= 0 && days <= recentEventDays
   })
 }
 

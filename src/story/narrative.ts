@@ -1,0 +1,112 @@
+/**
+ * Whether a sentence is narrative a summary may state in its own voice. Checks, cheapest first:
+ *   1. `standsAlone`: no pronoun or "the official" standing for someone named earlier;
+ *   2. `isNarrative`: no photo credit, no sentence cut at "Sens.", no quotation left open, no first
+ *      person outside quotation marks (a letter's or a statement's voice), and quotation marks
+ *      only with their speaker's cue in the sentence;
+ *   3. `quotedFacts`: facts some outlet prints inside a quotation are someone's statement, so
+ *      another outlet's bare sentence of them is no narrative either (the summary checks the cue).
+ */
+import type { Annotated, Span, StoryFact } from '../types.js'
+
+// A sentence opening on a pronoun leans on the one before it; out of context it says too little.
+// "This" and "These" lean back only as pronouns ("This is", "This, he said"), not in "This week".
+const PRONOUN_LEAD = /^(?:(?:He|She|They|It|His|Her|Their|Its|We|I)\b|(?:This|That|These|Those)(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|may|might|means|meant|comes|came|follows|followed)\b))/
+// Words that stand for someone named in an earlier sentence: "the official", "the spokesman".
+const REFERENT = String.raw`(?:he|she|they|it|the\s+(?:[\p{L}.-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|person|aide|adviser|advisor|diplomat|statement|ministry|agency|report|envoy|president|minister|company|group|campaign))`
+const CUE_VERB = String.raw`(?:said|says|added|adds|told|noted|explained|continued|wrote|stated|insisted|argued|maintained)`
+// The sentence hinges on such a referent: it opens on one, or credits its claim to one
+// ("..., the official added.", "..., said the spokesman.").
+const UNRESOLVED = new RegExp(String.raw`^(?:The\s+(?:[\p{L}.-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|person|aide|adviser|advisor|diplomat)\s+(?:${CUE_VERB}|is|was|were|has|had|will|would|did|also|declined)\b)|[,—]\s*(?:${REFERENT}\s+${CUE_VERB}|${CUE_VERB}\s+${REFERENT})\b[^,]*[.!?"”’]*$`, 'u')
+
+// "But their efforts ...", "Returning to the Pentagon, he asked ...": a pronoun right after an
+// opening connective or a short opening phrase leans on the sentence before as much as a lead one.
+const PRONOUN_AFTER_OPENING = /^(?:(?:But|And|Yet|So|Still|Also|Then|Now|Meanwhile|However|Instead|Later)\b,?\s+)?(?:[^,;"“”]{1,48},\s+){0,2}(?:he|she|they|it|his|her|their|its|we|i)\b/
+
+/**
+ * Whether a sentence makes sense alone, as a summary line must: no pronoun or "the official"
+ * standing for someone named in an earlier sentence.
+ * @example standsAlone('The fee rises on Monday, the official added.') // false
+ */
+export function standsAlone(text: string): boolean {
+  return !PRONOUN_LEAD.test(text) && !UNRESOLVED.test(text) && !PRONOUN_AFTER_OPENING.test(text)
+}
+
+// First or second person outside quotation marks: a letter's or a statement's own voice
+// ("I have always believed ...", "you have the right ..."), not a reporter's narrative.
+const FIRST_PERSON = /(?:^|[^\p{L}-])(?:I|I'm|I’m|I've|I’ve|me|my|we|We|us|our|Our|you|You|your|Your)(?![\p{L}-])/u
+// Photo credits and captions glued to a sentence ("... at the Capitol.CreditJoshua Roberts/Reuters").
+const CREDIT = /Credit\s*\p{Lu}|\b(?:AP|AFP|Getty|Reuters)\s*(?:Photo|Images)\b|\bPhoto(?:graph)?:\s|\/(?:Reuters|AP|AFP|Getty Images)\b/u
+// A sentence cut at an abbreviation by the sentence splitter: "... Roy Blunt, and former Sens."
+const CUT_AT_ABBREVIATION = /\b(?:Sens?|Reps?|Govs?|Gens?|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|Capt|Prof|Rev|Gov|St)\.$/
+// Words that put a quotation in someone's mouth inside the sentence itself.
+export const ATTRIBUTION_CUE = /\b(?:said|says|say|saying|told|tells|added|wrote|writes|posted|tweeted|stated|called|calls|described|describes|according to|argued|insisted|declared|warned|announced|noted|asked|urged|claimed|replied|praised|criticized|criticised|dubbed|labeled|labelled|termed)\b/i
+
+/**
+ * Whether a sentence is narrative a summary may state in its own voice: not a quoted opinion
+ * whose speaker is outside the sentence, not a letter's first person, not a caption or a fragment.
+ * `quoted` are the quotation spans overlapping the sentence, relative to it.
+ * @example isNarrative('The plan is “a betrayal of our allies.”', [[12, 40]]) // false
+ */
+export function isNarrative(text: string, quoted: readonly Span[] = []): boolean {
+  if (CREDIT.test(text) || CUT_AT_ABBREVIATION.test(text)) return false
+  // A quotation left open runs into the next sentence: the sentence holds half a statement.
+  if ((text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0)) return false
+  // Quotation marks in the text count too: the quotes stage may have missed a short quote.
+  const spans = [...quoted, ...[...text.matchAll(/[“"][^”"]*(?:[”"]|$)/g)].map((m): Span => [m.index, m.index + m[0].length])]
+  let outside = ''
+  let last = 0
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (start > last) outside += text.slice(last, start) + ' '
+    last = Math.max(last, end)
+  }
+  outside += text.slice(last)
+  if (FIRST_PERSON.test(outside)) return false
+  return spans.length === 0 || ATTRIBUTION_CUE.test(outside)
+}
+
+/** Whether `at` lies inside a quotation opened earlier in its paragraph and not yet closed. */
+export function insideOpenQuote(text: string, at: number): boolean {
+  const from = Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 2000)
+  let open = 0
+  for (let i = from; i < at; i++) {
+    const c = text[i]
+    if (c === '“') open++
+    else if (c === '”') open = Math.max(0, open - 1)
+  }
+  return open > 0
+}
+
+/** Share of a span's characters inside direct or partial quotations. */
+export function quotedShare(article: Annotated, span: Span): number {
+  let covered = 0
+  for (const q of article.quotes) {
+    if (q.kind !== 'indirect') covered += Math.max(0, Math.min(q.span[1], span[1]) - Math.max(q.span[0], span[0]))
+  }
+  return covered / Math.max(1, span[1] - span[0])
+}
+
+/** Facts that some article states inside a quotation (most of a support span quoted). */
+export function quotedFacts(facts: StoryFact[], byId: Map<string, Annotated>): Set<string> {
+  const out = new Set<string>()
+  for (const f of facts) {
+    for (const s of f.support) {
+      const article = byId.get(s.articleId)
+      if (article && (quotedShare(article, [s.start, s.end]) > 0.5 || insideOpenQuote(article.text, s.start))) {
+        out.add(f.id)
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** Direct and partial quotations overlapping a span, relative to it. */
+export function quotedSpans(article: Annotated, span: Span): Span[] {
+  const out: Span[] = []
+  for (const q of article.quotes) {
+    if (q.kind === 'indirect' || q.span[1] <= span[0] || q.span[0] >= span[1]) continue
+    out.push([Math.max(0, q.span[0] - span[0]), Math.min(span[1], q.span[1]) - span[0]])
+  }
+  return out
+}

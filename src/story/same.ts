@@ -1,0 +1,132 @@
+/**
+ * Whether two sentences (or clauses) of a story state the same happening: the one place the story
+ * stage decides sameness by words, for summary repeats and timeline rows. Where the aligned facts
+ * already say two spans are one fact, callers use that first; this decides the rest.
+ *
+ * Today a word-overlap rule: the learned same-fact judge (`compare/same-fact.ts`,
+ * `prepareFactText` / `isSameFact`) is meant to replace the body of `sameHappening` and
+ * `prepareHappening` when it lands, with the callers unchanged.
+ */
+import { contentLemmas, foldCase } from '../compare/claims.js'
+
+/** A sentence read once for comparing: its content words, names and figures. */
+export interface Happening {
+  text: string
+  /** Content lemmas other than names and reporting words. */
+  lemmas: ReadonlySet<string>
+  /** Capitalised words not opening the sentence, case-folded. */
+  names: ReadonlySet<string>
+  /** Digit strings ("25", "2,000" as "2000"). */
+  figures: ReadonlySet<string>
+  /** Weekdays and months named ("friday"): telling, with rarity, of which happening it is. */
+  days: ReadonlySet<string>
+}
+
+export interface SameHappeningOptions {
+  /** Share of the smaller sentence's content words (weighted by `rarity`, when given) the two must share. */
+  minShare?: number
+  /** Content words the two must share, at least. */
+  minShared?: number
+  /**
+   * How telling each word and name is in the story (`storyRarity`). Given, names count with the
+   * content words and every word weighs its rarity: "Farenthold" in every sentence says little,
+   * "resigned" in a few says which happening.
+   */
+  rarity?: Rarity
+}
+
+/** The weight of a content lemma or a case-folded name. */
+export type Rarity = (token: string) => number
+
+/**
+ * Inverse document frequency of words and names over a story's sentences.
+ * @example const rarity = storyRarity(sentences.map(prepareHappening))
+ */
+export function storyRarity(happenings: readonly Happening[]): Rarity {
+  const df = new Map<string, number>()
+  for (const h of happenings) for (const t of tokens(h)) df.set(t, (df.get(t) ?? 0) + 1)
+  const n = Math.max(1, happenings.length)
+  return (t) => Math.log(1 + n / (df.get(t) ?? 1))
+}
+
+// Words that say who reports a happening, not what happened: "said", "according to", "told CNN".
+const REPORTING = new Set(
+  contentLemmas(
+    'said says saying told according reported reports statement added noted wrote posted tweeted also later earlier wednesday between though although while after before during over under amid despite still even just already',
+  ),
+)
+// Titles and roles name who acted, as names do; shared, they say nothing about what happened.
+const ROLES = new Set(
+  contentLemmas('president vice special envoy secretary minister senior administration official officials adviser advisor aide spokesman spokeswoman spokesperson leader chief foreign state house white former representative senator sen rep gov governor'),
+)
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'.-]*/gu
+const FIGURE = /\d[\d,.]*/g
+const DAYS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+)
+// Capitalised words that name no one: titles, sentence openers after a colon (and DAYS).
+const NOT_NAMES = new Set('mr mrs ms dr sen rep gov gen president secretary minister leader senator representative the a an in on at but and he she it they we i'.split(' '))
+
+/**
+ * Reads a sentence for `sameHappening`.
+ * @example prepareHappening('Trump said on Wednesday that great progress was made.').names // Set { 'trump' }
+ */
+export function prepareHappening(text: string): Happening {
+  const names = new Set<string>()
+  const days = new Set<string>()
+  for (const m of text.matchAll(CAPITALISED)) {
+    const name = foldCase(m[0].replace(/[’'.]s?$|[.-]+$/, ''))
+    if (DAYS.has(name)) days.add(name)
+    else if (m.index > 0 && name.length > 1 && !NOT_NAMES.has(name)) names.add(name)
+  }
+  const nameLemmas = new Set(contentLemmas([...names].join(' ')))
+  const lemmas = new Set(contentLemmas(text).filter((l) => !REPORTING.has(l) && !ROLES.has(l) && !nameLemmas.has(l)))
+  const figures = new Set([...text.matchAll(FIGURE)].map((m) => m[0].replace(/[,.]+$/, '').replace(/,/g, '')))
+  for (const d of days) lemmas.delete(d)
+  return { text, lemmas, names, figures, days }
+}
+
+function tokens(h: Happening): Set<string> {
+  return new Set([...h.lemmas, ...h.names, ...h.days, ...h.figures])
+}
+
+function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  let n = 0
+  for (const x of a) if (b.has(x)) n++
+  return n
+}
+
+/**
+ * Whether `a` and `b` state the same happening: the figures of both agree, the names of both
+ * meet, and they share most of the smaller one's content words.
+ * @example sameHappening('Trump said great progress was made in Moscow.', 'Great progress was made in Moscow, Trump wrote.') // true
+ */
+export function sameHappening(a: Happening | string, b: Happening | string, { minShare = 0.5, minShared = 3, rarity }: SameHappeningOptions = {}): boolean {
+  const x = typeof a === 'string' ? prepareHappening(a) : a
+  const y = typeof b === 'string' ? prepareHappening(b) : b
+  // "12 hurt" and "15 hurt" are two reports of one crash, but not the same statement.
+  if (x.figures.size > 0 && y.figures.size > 0 && overlap(x.figures, y.figures) === 0) return false
+  if (x.names.size > 0 && y.names.size > 0 && overlap(x.names, y.names) === 0) return false
+  if (rarity) return weightedShare(x, y, rarity, minShared) >= minShare
+  const shared = overlap(x.lemmas, y.lemmas)
+  return shared >= minShared && shared / Math.max(1, Math.min(x.lemmas.size, y.lemmas.size)) >= minShare
+}
+
+/** Rarity-weighted share of the lighter sentence's words and names found in the other; 0 under `minShared` in common. */
+function weightedShare(x: Happening, y: Happening, rarity: Rarity, minShared: number): number {
+  let shared = 0
+  let count = 0
+  let wx = 0
+  let wy = 0
+  const ys = tokens(y)
+  for (const t of tokens(x)) {
+    const w = rarity(t)
+    wx += w
+    if (ys.has(t)) {
+      shared += w
+      count++
+    }
+  }
+  for (const t of ys) wy += rarity(t)
+  return count < minShared ? 0 : shared / Math.max(1e-9, Math.min(wx, wy))
+}
