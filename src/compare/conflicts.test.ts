@@ -101,6 +101,10 @@ describe('claim discrepancies across facts', () => {
       ['A', 'Mayor Ines Varga said great progress was made in the port fee talks.', { entities: [mayor] }],
       ['B', 'Mayor Ines Varga did not detail what progress was made in the port fee talks.', { entities: [mayor] }],
     ]],
+    ['a speaker quoted weighing it, against a plan', [
+      ['A', 'The port fee takes effect on Monday, the council said.'],
+      ['B', '“We will decide whether to introduce the port fee once we have heard from the traders,” the mayor said.', { quotes: [{ text: 'We will decide whether to introduce the port fee once we have heard from the traders,', speaker: 'the mayor' }] }],
+    ]],
     ['two plans agree', [
       ['A', 'The port fee takes effect on Monday.'],
       ['B', 'The port fee will take effect on Monday, the council said.'],

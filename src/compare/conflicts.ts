@@ -133,8 +133,9 @@ function conflictOn(key: string, a: Claim, b: Claim, ra: Read, rb: Read): [Read,
   // open question may be dated by when each was said, so only the topic ties them.
   if ((key.startsWith('p:') || sides[1].modality === 'negated') && !sharesName(a, b)) return null
   if (sides[1].modality === 'negated' && !datesMeet(a, b)) return null
-  // A quoted denial is the speaker's side of an argument, not an outlet reporting otherwise.
-  if (sides[1].modality === 'negated' && (a.quoted || b.quoted || !sameProposition(a, b))) return null
+  // Quoted words are a speaker's side of an argument, not an outlet reporting otherwise.
+  if (a.quoted || b.quoted) return null
+  if (sides[1].modality === 'negated' && !sameProposition(a, b)) return null
   const { topic } = topicOf(key)
   const [yes, no] = sides
   if (key.startsWith('v:') && no.head !== topic[0]) return null

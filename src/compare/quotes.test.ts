@@ -114,6 +114,7 @@ const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
   ['one outlet marks what it left out', 'We will rebuild the harbour, and we will do it together with every family here.', 'We will rebuild the harbour … with every family here.', false],
   ['two statements sharing a phrase', 'The budget is balanced and taxes stay low. Our schools come first every time.', 'Our schools come first every time, and this budget protects every teacher in the state.', false],
   ['an abbreviated title and an inflection', 'Senator Berg respects that but thinks the pier should be built elsewhere.', 'Sen. Berg respects that but think the pier should be built elsewhere.', false],
+  ['an acronym written with dots and without', 'He is a decorated F.B.I. special agent who served for twenty years.', 'He is a decorated FBI special agent who served for twenty years.', false],
   ['one excerpt longer at both ends', 'Frankly, the survey shows the pier is safe for ferries again.', 'the survey shows the pier is safe for ferries', false],
 ]
 for (const [label, x, y, reworded] of WORDINGS) {

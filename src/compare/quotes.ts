@@ -60,7 +60,24 @@ const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
 function quoteTokens(text: string): string[] {
   const tokens = wordTokens(text)
   for (let i = 0; i < tokens.length; i++) if (tokens[i].includes('’')) tokens[i] = tokens[i].replace(CURLY_APOSTROPHE, "'")
-  return tokens
+  return joinLetters(tokens)
+}
+
+const SINGLE_LETTER = /^\p{L}$/u
+
+/** A run of single letters is one dotted acronym ("F.B.I." -> "fbi"), as another outlet writes "FBI". */
+function joinLetters(tokens: string[]): string[] {
+  if (!tokens.some((t, i) => SINGLE_LETTER.test(t) && SINGLE_LETTER.test(tokens[i + 1] ?? ''))) return tokens
+  const out: string[] = []
+  for (let i = 0; i < tokens.length; ) {
+    let j = i
+    while (j < tokens.length && SINGLE_LETTER.test(tokens[j]) && tokens[j] !== 'a') j++
+    if (j - i >= 2) {
+      out.push(tokens.slice(i, j).join(''))
+      i = j
+    } else out.push(tokens[i++])
+  }
+  return out
 }
 
 function collect(articles: Annotated[], entities: MergedEntities, maxTokens: number): Item[] {
