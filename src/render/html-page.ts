@@ -33,6 +33,8 @@ th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vert
 th { background: #f0f2f5; font-weight: 600; }
 td.hit { text-align: center; color: var(--ok); font-weight: 700; }
 td.miss { text-align: center; color: #c4c9cf; }
+table.matrix td.hit { background: #bfe3c9; } table.matrix tr:has(.badge.corroborated) td.hit { background: #7cc793; }
+table.matrix tr:has(.badge.disputed) td.hit { background: #f2b8b5; color: var(--bad); }
 .scroll { overflow-x: auto; }
 .badge { display: inline-block; font-size: .72rem; font-weight: 700; padding: 1px 7px; border-radius: 99px;
   color: #fff; background: var(--muted); white-space: nowrap; }

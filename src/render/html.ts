@@ -60,7 +60,12 @@ function factMatrix(ctx: PageContext, story: Story): string {
     return share === undefined ? '<td>—</td>' : `<td title="share of the story's facts">${Math.round(share * 100)}%</td>`
   })
   rows.push(['<em>share of all facts</em>', '', ...shares])
-  const key = '<p class="meta">● the outlet reports the fact (hover for its words) · · it does not · the badge gives the fact\'s status, the cell colour follows it</p>'
+  const key = legend([
+    { colour: '#7cc793', label: 'reports it: corroborated fact (hover for its words)' },
+    { colour: '#bfe3c9', label: 'reports it: single-source fact' },
+    { colour: '#f2b8b5', label: 'reports it: disputed fact' },
+    { colour: '#c4c9cf', label: 'does not report it (·)', shape: 'dot' },
+  ])
   return key + htmlTable(header, rows, 'matrix')
 }
 

@@ -39,6 +39,8 @@ describe('the lead', () => {
     // the article texts are collapsed, and their coloured marks have a legend
     assert.match(html, /<details class="article" id="article-0">/)
     assert.match(html, /<ul class="legend">.*words stating a fact.*a quote/)
+    // so do the fact matrix's cell colours
+    assert.match(html, /id="s0-matrix">.*<ul class="legend">.*reports it: corroborated fact.*reports it: single-source fact.*reports it: disputed fact.*does not report it/s)
   })
 
   it('comes first in the Markdown report, with counts for what follows', () => {

@@ -20,8 +20,6 @@ const EXTRA_CSS = `
 nav.site { font-family: system-ui, sans-serif; display: flex; gap: 16px; align-items: center; flex-wrap: wrap;
   padding: 10px 0 14px; border-bottom: 1px solid var(--line); }
 nav.site form { margin-left: auto; } nav.site input { padding: 5px 8px; width: 260px; }
-table.matrix td.hit { background: #bfe3c9; } table.matrix tr:has(.badge.corroborated) td.hit { background: #7cc793; }
-table.matrix tr:has(.badge.disputed) td.hit { background: #f2b8b5; color: var(--bad); }
 ol.stories li { margin: .6em 0; } .snippet { color: var(--muted); }
 `
 
