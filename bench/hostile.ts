@@ -59,6 +59,8 @@ export function hostileInputs(bytes: number): HostileInput[] {
     html('many attributes', `<p ${repeatTo('a=b ', bytes)}>x</p>`),
     html('unclosed comment', `<!--${repeatTo('a', bytes)}`),
     html('unclosed <script>', `<script>${repeatTo('a', bytes)}`),
+    html('many unclosed <script>', repeatTo('<script>a', bytes)),
+    html('many unclosed comments', repeatTo('<!--a', bytes)),
     html('unclosed tag bracket', repeatTo('<a', bytes)),
     html('long paragraph', `<article><p>${repeatTo('word ', bytes)}</p></article>`),
   ]
