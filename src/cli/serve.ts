@@ -16,6 +16,10 @@ export interface ServeOptions {
   host: string
   port: number
   apiKey?: string
+  /** Key required on reads too (or the API key). */
+  readKey?: string
+  /** Comma-separated host names accepted in `Host`/`Origin` on writes, besides the loopback names and the bound address. */
+  allowedHosts?: string
   bodyLimit: number
   /** NATS URL: `POST /v1/ingest` publishes for workers instead of processing in the server. */
   queue?: string
@@ -31,7 +35,18 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
   // the HTTP stack loads here, not with the CLI: every other command starts without it
   const { buildServer } = await import('../server/app.js')
-  const app = buildServer(new Library(store), { apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null, bodyLimit: options.bodyLimit, queue })
+  const { LOOPBACK_HOSTS } = await import('../server/trust.js')
+  // Writes name this server in Host/Origin: its loopback names, the address it binds (unless it
+  // binds every interface, which names no host) and those given; a rebinding page names its own.
+  const bound = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host]
+  const given = (options.allowedHosts ?? process.env.PARALLAX_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
+  const app = buildServer(new Library(store), {
+    apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null,
+    readKey: options.readKey ?? process.env.PARALLAX_READ_KEY ?? null,
+    allowedHosts: [...LOOPBACK_HOSTS, ...bound, ...given],
+    bodyLimit: options.bodyLimit,
+    queue,
+  })
   const address = await app.listen({ host: options.host, port: options.port })
   io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
   await new Promise<void>((resolve) => {
@@ -56,6 +71,8 @@ export function registerServe(program: Command, io: Io, setResult: (code: number
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'port', Number, 8080)
     .option('--api-key <key>', 'key required for writes (or set PARALLAX_API_KEY)')
+    .option('--read-key <key>', 'key required for reads too, the API key also accepted (or set PARALLAX_READ_KEY); /healthz and /readyz stay open')
+    .option('--allowed-hosts <names>', 'comma-separated host names accepted in Host and Origin on writes, besides loopback and --host; * for any (or set PARALLAX_ALLOWED_HOSTS)')
     .option('--body-limit <bytes>', 'largest request body', Number, 5 * 1024 * 1024)
     .action(async (options: ServeOptions) => setResult(await serveCommand(options, io)))
 }
