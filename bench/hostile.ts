@@ -155,11 +155,87 @@ export function printHostile(results: HostileResult[]): void {
   if (worst) console.log(`\nworst: ${(worst.seconds / (worst.bytes / (1024 * 1024))).toFixed(2)} s/MB (${worst.name}, ${(worst.bytes / 1024).toFixed(0)} KB)`)
 }
 
+/** What `/healthz` answered while one crafted `POST /v1/ingest` ran. */
+export interface ServerLatency {
+  input: string
+  postBytes: number
+  postSeconds: number
+  postAnswer: string
+  healthzChecks: number
+  healthzMaxMs: number
+}
+
+/**
+ * Serves an in-memory library on loopback with the per-article work in a worker pool (as `parallax
+ * serve` does, one thread, 5 s per document), POSTs each crafted input as one article and asks
+ * `/healthz` every 20 ms meanwhile: the slowest answer says whether one request blocks the rest.
+ */
+export async function benchServerLatency(inputs: HostileInput[]): Promise<ServerLatency[]> {
+  const [{ buildServer }, { Library }, { openSqliteStore }, { StagePool }] = await Promise.all([
+    import('../src/server/app.js'),
+    import('../src/store/library.js'),
+    import('../src/store/sqlite/driver.js'),
+    import('../src/workers/pool.js'),
+  ])
+  const pool = new StagePool({ threads: 1, jobTimeoutMs: 5000 })
+  const app = buildServer(new Library(openSqliteStore(':memory:')), { bodyLimit: 16 * 1024 * 1024, annotate: (raw, extract) => pool.run('annotate', raw, extract) })
+  const base = await app.listen({ host: '127.0.0.1', port: 0 })
+  const results: ServerLatency[] = []
+  try {
+    const warm = (n: number) => fetch(`${base}/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ articles: [{ text: `Warm-up report ${n} about a dam inspection on Tuesday, officials said.` }] }) })
+    for (const [n, input] of [{ name: 'no POST (baseline: the machine itself)', kind: 'text' as const, text: '' }, ...inputs].entries()) {
+      // A worker stopped by the budget is replaced: the new one loads its modules before the next measured request.
+      await warm(n)
+      const body = JSON.stringify({ articles: [{ [input.kind === 'html' ? 'html' : 'text']: input.text, url: `https://example.com/${encodeURIComponent(input.name)}` }] })
+      let running = true
+      let checks = 0
+      let worst = 0
+      const probe = (async () => {
+        while (running) {
+          const t0 = performance.now()
+          await fetch(`${base}/healthz`)
+          worst = Math.max(worst, performance.now() - t0)
+          checks++
+          await new Promise((r) => setTimeout(r, 20))
+        }
+      })()
+      const t0 = performance.now()
+      const answer = input.text ? await fetch(`${base}/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }) : await new Promise<null>((r) => setTimeout(() => r(null), 3000))
+      const json = ((await answer?.json()) ?? {}) as { new?: number; failed?: { message: string }[]; title?: string }
+      const postSeconds = (performance.now() - t0) / 1000
+      running = false
+      await probe
+      const postAnswer = !answer ? '(3 s idle)' : json.failed?.length ? `failed: ${json.failed[0].message.slice(0, 70)}` : json.new !== undefined ? `stored (${json.new} new)` : `${answer.status} ${json.title ?? ''}`
+      results.push({ input: input.name, postBytes: Buffer.byteLength(body), postSeconds, postAnswer, healthzChecks: checks, healthzMaxMs: worst })
+      console.error(`server: ${input.name}: POST ${postSeconds.toFixed(2)} s (${postAnswer}); /healthz max ${worst.toFixed(0)} ms over ${checks} checks`)
+    }
+  } finally {
+    await app.close()
+    await pool.close()
+  }
+  return results
+}
+
+/** Prints the server rows. */
+export function printServerLatency(rows: ServerLatency[]): void {
+  console.log('\n| crafted POST /v1/ingest | body | POST seconds | answer | /healthz checks | /healthz slowest |')
+  console.log('|---|---:|---:|---|---:|---:|')
+  for (const r of rows) console.log(`| ${r.input} | ${(r.postBytes / 1024).toFixed(0)} KB | ${r.postSeconds.toFixed(2)} | ${r.postAnswer.replace(/\|/g, '\\|')} | ${r.healthzChecks} | ${r.healthzMaxMs.toFixed(0)} ms |`)
+}
+
+/** The inputs POSTed in the server part: the slowest classes at 1 MB. */
+const SERVER_INPUTS = ['"1." repeated', 'dates', 'many <b> elements', 'unclosed <p>', 'said-cues']
+
 /** `npm run bench -- hostile`. */
 export async function benchHostileCli(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string', default: '256KB,1MB' }, timeout: { type: 'string', default: '60' }, only: { type: 'string' } } })
+  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string', default: '256KB,1MB' }, timeout: { type: 'string', default: '60' }, only: { type: 'string' }, server: { type: 'boolean', default: true }, 'no-server': { type: 'boolean' } } })
   const sizes = values.sizes.split(',').map(parseSize)
-  printHostile(await benchHostile(sizes, Number(values.timeout) * 1000, values.only))
+  const rows = values.only === 'server' ? [] : await benchHostile(sizes, Number(values.timeout) * 1000, values.only)
+  if (rows.length > 0) printHostile(rows)
+  if (!values['no-server']) {
+    const inputs = hostileInputs(sizes[sizes.length - 1]).filter((i) => SERVER_INPUTS.includes(i.name))
+    printServerLatency(await benchServerLatency(inputs))
+  }
 }
 
 if (!isMainThread && parentPort && workerData && typeof (workerData as HostileInput).text === 'string') {

@@ -6,7 +6,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
-import { Ingestor } from '../store/ingest.js'
+import { Ingestor, type AnnotateRunner } from '../store/ingest.js'
 import type { Library } from '../store/library.js'
 import { describeDeadLetter, encodeRaw } from '../queue/work.js'
 import { isUnavailable, registerHealth, type LazyQueue } from './health.js'
@@ -24,6 +24,12 @@ export interface ServerOptions extends TrustOptions {
   logger?: boolean
   /** When set, `POST /v1/ingest` publishes raw documents here for workers (and `/readyz` checks it). */
   queue?: LazyQueue | null
+  /**
+   * Runs extract + annotate for `POST /v1/ingest`: a worker pool's `run` keeps the per-article work
+   * (and a document over its time budget) off the event loop, so one request never blocks the rest.
+   * Default: in this thread.
+   */
+  annotate?: AnnotateRunner
   /** Longest a request may take to arrive whole (headers and body), in ms; then 408 and the connection closed. */
   requestTimeoutMs?: number
   /** Longest the request line and headers may take to arrive, in ms. */
@@ -106,7 +112,7 @@ export function buildServer(library: Library, options: ServerOptions = {}): Fast
   route<{ body: { articles: Record<string, unknown>[] } }>('POST', '/v1/ingest', schemas.ingest, async (r) => {
     if (queue) return publishRecords(queue, r.body.articles)
     // one Ingestor: the request's articles are stored in batches (one lock, one state save each)
-    const ingestor = new Ingestor(library)
+    const ingestor = new Ingestor(library, options.annotate ? { annotate: options.annotate } : {})
     for (const [i, obj] of r.body.articles.entries()) {
       const raw = jsonlRecordToRaw(recordOf(obj, i + 1), 'request')
       if (raw) await ingestor.addDocument(raw)

@@ -5,6 +5,8 @@ import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import type { JobRequest } from './pool.js'
 
+// The pool hands this worker a document (and starts its time budget) once the modules are loaded.
+parentPort?.postMessage({ ready: true })
 parentPort?.on('message', ({ id, stage, raw, options }: JobRequest) => {
   try {
     const article = extractArticle(raw, options)
