@@ -136,6 +136,15 @@ function unionFind(n: number): { find: (i: number) => number; union: (a: number,
   return { find, union: (a, b) => void (parent[find(b)] = find(a)) }
 }
 
+/**
+ * Bounds on the comparisons of one quote in a story of thousands of articles: each index key keeps
+ * its first quotes only (a word every outlet quotes adds no candidates past them), and a quote is
+ * compared with at most this many candidates, those sharing most keys first. Stories of a few
+ * hundred articles stay under both.
+ */
+const MAX_POSTING = 64
+const MAX_CANDIDATES = 256
+
 /** Groups matching quotes; candidates come from an index of content tokens (all tokens for short quotes). */
 function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
   const index = new Map<string, number[]>()
@@ -150,13 +159,14 @@ function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
     if (twin !== undefined) return uf.union(twin, i)
     twins.set(wording, i)
     const keys = item.content.size > 0 ? item.content : new Set(item.tokens)
-    const candidates = new Set<number>()
-    for (const k of keys) for (const j of index.get(k) ?? []) candidates.add(j)
+    const shared = new Map<number, number>()
+    for (const k of keys) for (const j of index.get(k) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1)
+    const candidates = shared.size <= MAX_CANDIDATES ? [...shared.keys()] : [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([j]) => j).sort((a, b) => a - b)
     for (const j of candidates) if (uf.find(i) !== uf.find(j) && sameQuote(items[j], item, o)) uf.union(j, i)
     for (const k of keys) {
       const list = index.get(k)
-      if (list) list.push(i)
-      else index.set(k, [i])
+      if (!list) index.set(k, [i])
+      else if (list.length < MAX_POSTING) list.push(i)
     }
   })
   const groups = new Map<number, Item[]>()
@@ -181,19 +191,20 @@ interface Variant {
 
 /** Distinct wordings (punctuation and case do not count) with their articles, each shown as first printed. */
 function variantsOf(group: Item[]): Variant[] {
-  const byWording = new Map<string, Variant>()
+  // Article ids gathered in sets: a wording syndicated to thousands of articles stays linear.
+  const byWording = new Map<string, { variant: Variant; ids: Set<string> }>()
   for (const item of group) {
     const key = item.tokens.join(' ')
     const seen = byWording.get(key)
-    if (seen) seen.articleIds = sortedUnique([...seen.articleIds, item.articleId])
-    else byWording.set(key, { key, text: item.text.trim(), articleIds: [item.articleId] })
+    if (seen) seen.ids.add(item.articleId)
+    else byWording.set(key, { variant: { key, text: item.text.trim(), articleIds: [] }, ids: new Set([item.articleId]) })
   }
-  return [...byWording.values()]
+  return [...byWording.values()].map(({ variant, ids }) => ({ ...variant, articleIds: [...ids] }))
 }
 
-/** Same words, another order: "useful and constructive" / "constructive and useful". */
-function isReordering(a: string, b: string): boolean {
-  return a !== b && a.length === b.length && a.split(' ').sort().join(' ') === b.split(' ').sort().join(' ')
+/** The words of a wording in sorted order: two wordings with the same are reorderings of each other. */
+function sortedWords(key: string): string {
+  return key.split(' ').sort().join(' ')
 }
 
 /** True when the shorter wording is a contiguous part of the longer (an excerpt, not a rewording). */
@@ -233,7 +244,7 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
     if (s.entity ? s.entity.type !== 'person' : DESCRIPTOR_START.test(s.name!) || !/^\p{Lu}/u.test(s.name!)) continue
     const key = s.entityId ?? s.name!.toLowerCase()
     const entry = bySpeaker.get(key) ?? { value: s.name!, articleIds: [] }
-    entry.articleIds = sortedUnique([...entry.articleIds, s.item.articleId])
+    if (!entry.articleIds.includes(s.item.articleId)) entry.articleIds.push(s.item.articleId)
     bySpeaker.set(key, entry)
   }
   // The verbs outlets attribute the same words with ("said" / "claimed" / "admitted").
@@ -261,10 +272,16 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
  */
 function wordingDiscrepancy(variants: Variant[], speaker: string | null): Discrepancy | null {
   const maximal = variants.filter((v) => !variants.some((o) => o !== v && isExcerpt(v.key, o.key)))
-  const reordered = variants.filter((v) => !maximal.includes(v) && maximal.some((m) => isReordering(m.key, v.key)))
+  // Reorderings found through their sorted words (one sort per wording, not one per pair).
+  const sorted = new Map(variants.map((v) => [v, sortedWords(v.key)]))
+  const maximalSorted = new Set(maximal.map((m) => sorted.get(m)!))
+  const maximalSet = new Set(maximal)
+  const reordered = variants.filter((v) => !maximalSet.has(v) && maximalSorted.has(sorted.get(v)!))
   const listed = [...maximal, ...reordered].sort((x, y) => y.key.length - x.key.length)
   if (listed.length < 2) return null
-  const order = listed.some((v) => listed.some((o) => isReordering(v.key, o.key))) ? ' (same words in another order)' : ''
+  const keysBySorted = new Map<string, Set<string>>()
+  for (const v of listed) keysBySorted.set(sorted.get(v)!, (keysBySorted.get(sorted.get(v)!) ?? new Set()).add(v.key))
+  const order = [...keysBySorted.values()].some((keys) => keys.size > 1) ? ' (same words in another order)' : ''
   return {
     kind: 'quote-wording',
     description: `quote${speaker ? ` by ${speaker}` : ''} worded differently${order}: ${listed.map((v) => clip(v.text)).join(' vs ')}`,
