@@ -53,7 +53,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
     ...findPartsOfMonths(input, anchor),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
-    ...findChronoDates(input, anchor, options),
+    ...findChronoDates(input, anchor, options, maxDates),
   ]
   // Recurring days go before clock times look for their day, so "every Monday" lends none.
   const refined = dateClockTimes(input, removeRecurring(input, removeOverlaps(candidates)), options)
