@@ -144,8 +144,9 @@ export function countMarkup(html: string, stopAt: { elements: number; depth: num
  * Throws `InputError('limit')` when raw markup has more start tags than `maxElements`, or is
  * estimated to nest deeper than `maxDepth`: before linkedom builds a tree of it.
  */
-export function assertMarkupWithin(html: string, limits: Pick<IngestLimits, 'maxElements' | 'maxDepth'>): void {
-  const { elements, depth } = countMarkup(html, { elements: limits.maxElements, depth: limits.maxDepth })
-  if (elements > limits.maxElements) throw new InputError('limit', `page has more than ${limits.maxElements} elements (maxElements)`)
-  if (depth > limits.maxDepth) throw new InputError('limit', `page nests deeper than ${limits.maxDepth} elements (maxDepth)`)
+export function assertMarkupWithin(html: string, limits: Pick<IngestLimits, 'maxElements' | 'maxDepth'>): MarkupCounts {
+  const counts = countMarkup(html, { elements: limits.maxElements, depth: limits.maxDepth })
+  if (counts.elements > limits.maxElements) throw new InputError('limit', `page has more than ${limits.maxElements} elements (maxElements)`)
+  if (counts.depth > limits.maxDepth) throw new InputError('limit', `page nests deeper than ${limits.maxDepth} elements (maxDepth)`)
+  return counts
 }
