@@ -6,6 +6,10 @@
  * `npm run bench -- annotation [--articles N]` times sentences + entities + quotes on 5 KB articles, then the
  * whole annotate() (numbers and dates too) on the same articles (bench/annotation.ts).
  * `npm run bench -- story [--articles N] [--runs N]` times `analyze` on one generated N-article story (bench/story.ts).
+ * `npm run bench -- scale [--articles 1000,4000] [--formats json,jsonl]` times the built `parallax analyze` per batch
+ * size, with peak memory (bench/scale.ts).
+ * `npm run bench -- hostile [--sizes 256KB,1MB] [--timeout S]` runs `analyze` on crafted inputs at two sizes and
+ * reports seconds per MB and each outcome (bench/hostile.ts).
  * `npm run bench -- html [--pages N] [--rounds N]` times HTML extraction against Readability alone on
  * the AEB pages (bench/html.ts); the default run prints the same rows on a smaller sample.
  *
@@ -183,6 +187,14 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'story') {
     const { benchStoryCli } = await import('./story.js')
     return benchStoryCli(process.argv.slice(3))
+  }
+  if (process.argv[2] === 'scale') {
+    const { benchScaleCli } = await import('./scale.js')
+    return benchScaleCli(process.argv.slice(3))
+  }
+  if (process.argv[2] === 'hostile') {
+    const { benchHostileCli } = await import('./hostile.js')
+    return benchHostileCli(process.argv.slice(3))
   }
   if (process.argv[2] === 'html') {
     const { values } = parseArgs({ args: process.argv.slice(3), options: { pages: { type: 'string', default: '181' }, rounds: { type: 'string', default: '3' } } })

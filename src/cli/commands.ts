@@ -9,29 +9,33 @@ import {
   renderArticlesMarkdown,
   renderClustersHtml,
   renderClustersMarkdown,
+  normalizeReport,
   renderFactsCsv,
   renderQuotesCsv,
   renderReportHtml,
-  renderReportJson,
   renderReportMarkdown,
-  toJsonl,
 } from '../render/index.js'
 import type { Annotated, Article } from '../types.js'
 import type { PerArticleStage } from '../workers/pool.js'
+import { jsonlPieces, jsonPieces, writePieces } from './stream.js'
 import { exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`
+/** `JSON.stringify(value, null, 2)` and a newline, in pieces (./stream.ts). */
+function* json(value: unknown): Generator<string> {
+  yield* jsonPieces(value)
+  yield '\n'
 }
 
 /** jsonl: one record per input, in input order, failures included, each with its `source`. */
-function perInputJsonl<T>(outcomes: Outcome<T>[], key: string): string {
-  return toJsonl(outcomes.map((o) => (o.ok ? { source: o.source, [key]: o.value } : { source: o.source, error: o.error })))
+function perInputJsonl<T>(outcomes: Outcome<T>[], key: string): Generator<string> {
+  return jsonlPieces(outcomes.map((o) => (o.ok ? { source: o.source, [key]: o.value } : { source: o.source, error: o.error })))
 }
 
-async function finish(io: Io, outcomes: Outcome<unknown>[], output: string): Promise<number> {
+/** Writes the output (JSON and JSON Lines piece by piece, never as one string) and gives the exit code. */
+async function finish(io: Io, outcomes: Outcome<unknown>[], output: string | Iterable<string>): Promise<number> {
   if (outcomes.length === 0) io.stderr.write('parallax: no input found\n')
-  await write(io.stdout, output)
+  if (typeof output === 'string') await write(io.stdout, output)
+  else await writePieces(io.stdout, output)
   return exitCodeOf(outcomes)
 }
 
@@ -65,7 +69,7 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
   const byId = new Map(articles.map((a) => [a.id, a]))
   const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
   const output =
-    options.format === 'jsonl' ? toJsonl(clusters.map((c) => ({ source: c.articleIds.map((id) => sourceOf.get(id)), story: c })))
+    options.format === 'jsonl' ? jsonlPieces(clusters.map((c) => ({ source: c.articleIds.map((id) => sourceOf.get(id)), story: c })))
     : options.format === 'md' ? renderClustersMarkdown(clusters, byId)
     : options.format === 'html' ? renderClustersHtml(clusters, byId)
     : json({ schemaVersion: 1, articles: articles.map(reportArticle), stories: clusters })
@@ -80,11 +84,11 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
   const texts = new Map(articles.map((a) => [a.id, a.text]))
   const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
   const output =
-    options.format === 'jsonl' ? toJsonl(report.stories.map((story) => ({ source: story.articleIds.map((id) => sourceOf.get(id)), story })))
+    options.format === 'jsonl' ? jsonlPieces(report.stories.map((story) => ({ source: story.articleIds.map((id) => sourceOf.get(id)), story })))
     : options.format === 'md' ? renderReportMarkdown(report, texts)
     : options.format === 'html' ? renderReportHtml(report, texts)
     : options.format === 'csv' ? (options.csv === 'quotes' ? renderQuotesCsv(report) : renderFactsCsv(report))
-    : renderReportJson(report)
+    : json(normalizeReport(report))
   return finish(io, outcomes, output)
 }
 

@@ -11,6 +11,7 @@ import { LazyQueue } from '../server/health.js'
 import { ParallaxUsageError } from '../errors.js'
 import { defaultDbPath, isPostgresUrl, openStore } from '../store/index.js'
 import { Library } from '../store/library.js'
+import { defaultThreads, StagePool } from '../workers/pool.js'
 import type { Io } from './run.js'
 
 export interface ServeOptions {
@@ -18,7 +19,13 @@ export interface ServeOptions {
   host: string
   port: number
   apiKey?: string
+  /** Key required on reads too (or the API key). */
+  readKey?: string
+  /** Comma-separated host names accepted in `Host`/`Origin` on writes, besides the loopback names and the bound address. */
+  allowedHosts?: string
   bodyLimit: number
+  /** Longest one ingested document may take in its worker thread, in ms. */
+  documentTimeout: number
   /** NATS URL: `POST /v1/ingest` publishes for workers instead of processing in the server. */
   queue?: string
   stream?: string
@@ -40,6 +47,9 @@ export function checkDbPath(path: string, io: Io): string {
 
 /** Starts the server; resolves when it is closed (SIGINT or SIGTERM). */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
+  if (!Number.isFinite(options.documentTimeout) || options.documentTimeout <= 0) {
+    throw new ParallaxUsageError(`--document-timeout must be a positive number of milliseconds, got ${JSON.stringify(String(options.documentTimeout))}`)
+  }
   const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
   if (queueUrl && !isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
   const store = openStore(checkDbPath(options.db ?? defaultDbPath(), io))
@@ -47,7 +57,22 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
   // the HTTP stack loads here, not with the CLI: every other command starts without it
   const { buildServer } = await import('../server/app.js')
-  const app = buildServer(new Library(store), { apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null, bodyLimit: options.bodyLimit, queue })
+  const { LOOPBACK_HOSTS } = await import('../server/trust.js')
+  // Per-article work of POST /v1/ingest runs in worker threads with a time budget, so a crafted
+  // document never holds up /healthz or other requests (with a queue, workers do it elsewhere).
+  const pool = queue ? null : new StagePool({ threads: Math.max(1, defaultThreads()), jobTimeoutMs: options.documentTimeout })
+  // Writes name this server in Host/Origin: its loopback names, the address it binds (unless it
+  // binds every interface, which names no host) and those given; a rebinding page names its own.
+  const bound = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host]
+  const given = (options.allowedHosts ?? process.env.PARALLAX_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
+  const app = buildServer(new Library(store), {
+    apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null,
+    readKey: options.readKey ?? process.env.PARALLAX_READ_KEY ?? null,
+    allowedHosts: [...LOOPBACK_HOSTS, ...bound, ...given],
+    bodyLimit: options.bodyLimit,
+    queue,
+    ...(pool ? { annotate: (raw, extract) => pool.run('annotate', raw, extract) } : {}),
+  })
   const address = await app.listen({ host: options.host, port: options.port })
   io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
   await new Promise<void>((resolve) => {
@@ -56,6 +81,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     process.once('SIGTERM', stop)
   })
   await app.close()
+  await pool?.close()
   await queue?.close()
   await store.close()
   return 0
@@ -72,6 +98,9 @@ export function registerServe(program: Command, io: Io, setResult: (code: number
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'port', Number, 8080)
     .option('--api-key <key>', 'key required for writes (or set PARALLAX_API_KEY)')
+    .option('--read-key <key>', 'key required for reads too, the API key also accepted (or set PARALLAX_READ_KEY); /healthz and /readyz stay open')
+    .option('--allowed-hosts <names>', 'comma-separated host names accepted in Host and Origin on writes, besides loopback and --host; * for any (or set PARALLAX_ALLOWED_HOSTS)')
     .option('--body-limit <bytes>', 'largest request body', Number, 5 * 1024 * 1024)
+    .option('--document-timeout <ms>', 'longest one ingested document may take (in a worker thread) before it fails as limit', Number, 10_000)
     .action(async (options: ServeOptions) => setResult(await serveCommand(options, io)))
 }

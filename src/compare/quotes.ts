@@ -160,6 +160,15 @@ function unionFind(n: number): { find: (i: number) => number; union: (a: number,
   return { find, union: (a, b) => void (parent[find(b)] = find(a)) }
 }
 
+/**
+ * Bounds on the comparisons of one quote in a story of thousands of articles: each index key keeps
+ * its first quotes only (a word every outlet quotes adds no candidates past them), and a quote is
+ * compared with at most this many candidates, those sharing most keys first. Stories of a few
+ * hundred articles stay under both.
+ */
+const MAX_POSTING = 64
+const MAX_CANDIDATES = 256
+
 /** Groups matching quotes; candidates come from an index of content tokens (all tokens for short quotes). */
 function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
   const index = new Map<string, number[]>()
@@ -174,13 +183,14 @@ function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
     if (twin !== undefined) return uf.union(twin, i)
     twins.set(wording, i)
     const keys = item.content.size > 0 ? item.content : new Set(item.tokens)
-    const candidates = new Set<number>()
-    for (const k of keys) for (const j of index.get(k) ?? []) candidates.add(j)
+    const shared = new Map<number, number>()
+    for (const k of keys) for (const j of index.get(k) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1)
+    const candidates = shared.size <= MAX_CANDIDATES ? [...shared.keys()] : [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([j]) => j).sort((a, b) => a - b)
     for (const j of candidates) if (uf.find(i) !== uf.find(j) && sameQuote(items[j], item, o)) uf.union(j, i)
     for (const k of keys) {
       const list = index.get(k)
-      if (list) list.push(i)
-      else index.set(k, [i])
+      if (!list) index.set(k, [i])
+      else if (list.length < MAX_POSTING) list.push(i)
     }
   })
   const groups = new Map<number, Item[]>()
@@ -205,14 +215,15 @@ interface Variant {
 
 /** Distinct wordings (punctuation and case do not count) with their articles, each shown as first printed. */
 function variantsOf(group: Item[]): Variant[] {
-  const byWording = new Map<string, Variant>()
+  // Article ids gathered in sets: a wording syndicated to thousands of articles stays linear.
+  const byWording = new Map<string, { variant: Variant; ids: Set<string> }>()
   for (const item of group) {
     const key = item.tokens.join(' ')
     const seen = byWording.get(key)
-    if (seen) seen.articleIds = sortedUnique([...seen.articleIds, item.articleId])
-    else byWording.set(key, { key, text: item.text.trim(), articleIds: [item.articleId] })
+    if (seen) seen.ids.add(item.articleId)
+    else byWording.set(key, { variant: { key, text: item.text.trim(), articleIds: [] }, ids: new Set([item.articleId]) })
   }
-  return [...byWording.values()]
+  return [...byWording.values()].map(({ variant, ids }) => ({ ...variant, articleIds: [...ids] }))
 }
 
 /** True when the shorter wording is a contiguous part of the longer (an excerpt, not a rewording). */
@@ -266,7 +277,7 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
     if (!namedBeside(s.item)) continue
     const key = s.entityId ?? s.name!.toLowerCase()
     const entry = bySpeaker.get(key) ?? { value: s.name!, articleIds: [] }
-    entry.articleIds = sortedUnique([...entry.articleIds, s.item.articleId])
+    if (!entry.articleIds.includes(s.item.articleId)) entry.articleIds.push(s.item.articleId)
     bySpeaker.set(key, entry)
   }
   // The verbs outlets attribute the same words with ("said" / "claimed" / "admitted").
@@ -385,8 +396,12 @@ function ellipsisPositions(text: string): Set<number> {
  * other), another order of the same short words, differences of case, punctuation, inflection and
  * abbreviation, and different statements of one speaker that merely share some words are not.
  */
-function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string | null, maxTokens = 200): Discrepancy | null {
-  const maximal = variants.filter((v) => !variants.some((o) => o !== v && isExcerpt(v.key, o.key)))
+function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string | null, maxTokens = 200, maxVariants = 16): Discrepancy | null {
+  // Bounded: in a story of hundreds of outlets, the wordings most outlets print are compared.
+  const maximal = variants
+    .filter((v) => !variants.some((o) => o !== v && isExcerpt(v.key, o.key)))
+    .sort((p, q) => q.articleIds.length - p.articleIds.length)
+    .slice(0, maxVariants)
   if (maximal.length < 2) return null
   const itemOf = new Map<string, Item>()
   for (const item of group) if (!item.indirect && !itemOf.has(item.tokens.join(' '))) itemOf.set(item.tokens.join(' '), item)

@@ -13,6 +13,7 @@ import { removeBoilerplate, TABLE_ROW_MARK } from './boilerplate.js'
 import { collectBlocks, measureTree, type DomDocument, type DomElement, type TextBlock } from './dom.js'
 import { normaliseDate } from './dates.js'
 import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
+import { assertMarkupWithin, pruneMarkup } from './markup.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './page-furniture.js'
 import { pruneContent, type PruneOptions } from './prune.js'
 
@@ -68,16 +69,17 @@ function removePromos(boxes: readonly DomElement[]): void {
   }
 }
 
-/**
- * Scripts (but JSON-LD, which carries metadata), styles, inline SVG, no-script fallbacks, templates,
- * drop-down lists and comments: half the bytes of a typical news page and none of its text.
- * Cutting them before parsing spares the DOM building and Readability's serialisations of the body.
- */
-const NON_CONTENT = /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|noscript|template|select)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi
+export { pruneMarkup } from './markup.js'
 
-/** The page without its non-content markup. */
-export function pruneMarkup(html: string): string {
-  return html.replace(NON_CONTENT, '')
+/**
+ * linkedom's document of `html`. A fragment without `<html>` or `<body>` (text with tags in it, a
+ * few paragraphs) leaves linkedom with no root element or its first tag as the root, and the text
+ * outside the body (Readability then fails on it): it is read inside `<html><body>` instead.
+ */
+function parseDocument(html: string): { document: DomDocument } {
+  const parsed = parseHTML(html) as unknown as { document: DomDocument }
+  if (parsed.document.documentElement?.tagName === 'HTML') return parsed
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument }
 }
 
 function assertWithinTree(document: DomDocument, limits: IngestLimits): void {
@@ -99,6 +101,10 @@ interface ReadabilityResult {
   siteName: string | null
   publishedTime: string | null
 }
+
+/** Most elements (after pruning) a page may have for Readability to read it; the 181 AEB news pages have 650 (median) to 1,522. */
+const READABILITY_MAX_ELEMENTS = 10_000
+const NOTHING_FOUND: ReadabilityResult = { blocks: null, pruned: [], byline: null, siteName: null, publishedTime: null }
 
 /** Runs Readability (it rewrites the document it reads). */
 function runReadability(document: DomDocument, maxElements: number, prune: PruneOptions = {}): ReadabilityResult {
@@ -134,7 +140,7 @@ function withReadabilityMeta(meta: HtmlMeta, found: ReadabilityResult): HtmlMeta
 
 /** Text of <article>, <main> or <body> with navigation, header, footer, asides and captions removed. */
 function fallbackBlocks(html: string): TextBlock[] {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument }
+  const { document } = parseDocument(html)
   const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body
   if (!root) return []
   for (const element of Array.from(root.querySelectorAll(`${CHROME}, ${PROMO}`))) element.remove()
@@ -192,7 +198,8 @@ function blocksToLines(blocks: TextBlock[], title: string | null): { lines: stri
 
 /**
  * Extracts the article text and metadata of an HTML page. Paragraphs are separated by `\n\n`.
- * Throws `InputError('limit')` when the page has more elements or deeper nesting than allowed.
+ * Throws `InputError('limit')` when the page has more elements or deeper nesting than allowed
+ * (estimated on the markup before it is parsed, then measured on the tree).
  * @example extractHtml('<html><body><article><p>Putin met Witkoff.</p></article></body></html>').text
  */
 export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtraction {
@@ -200,7 +207,9 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const minChars = options.minReadabilityChars ?? 200
   const deadline = pageDeadline(limits)
   const pruned = pruneMarkup(html)
-  const { document } = parseHTML(pruned) as unknown as { document: DomDocument }
+  // Refused before the tree is built: linkedom's time and memory grow with what it is given.
+  const counts = assertMarkupWithin(pruned, limits)
+  const { document } = parseDocument(pruned)
   deadline.check('parsing')
   assertWithinTree(document, limits)
   // One parse serves all readers, in this order, because Readability rewrites the document it
@@ -211,7 +220,9 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
   removePromos(boxes)
   deadline.check('reading the page blocks')
-  const found = runReadability(document, limits.maxElements, options.prune)
+  // Readability's passes grow faster than the page (32,000 inline elements: over 10 s on a busy machine); past
+  // READABILITY_MAX_ELEMENTS the structural fallback, linear in the page, reads it instead.
+  const found = counts.elements <= READABILITY_MAX_ELEMENTS ? runReadability(document, limits.maxElements, options.prune) : NOTHING_FOUND
   deadline.check('Readability')
   const meta = withReadabilityMeta(pageMeta, found)
   let blocks = found.blocks

@@ -40,6 +40,12 @@ describe('outlets', () => {
     assert.equal(outletByName('Associated Press')?.name, 'AP')
     assert.deepEqual(outletByName('Example Gazette LLC'), { name: 'Example Gazette' })
   })
+
+  it('reads no name in 100,000 commas, and the name before 50,000 " ," (linear: the outcome is checked, not the time)', () => {
+    assert.equal(outletByName(`${','.repeat(100_000)}x`), null)
+    assert.equal(outletByName(','.repeat(100_000)), null)
+    assert.deepEqual(outletByName(`Gazette${' ,'.repeat(50_000)}`), { name: 'Gazette' })
+  })
 })
 
 describe('readTextMeta: only self-references name the outlet', () => {

@@ -69,13 +69,27 @@ export function outletByDomain(host: string): Outlet | null {
   return null
 }
 
+/** Longest outlet name read: past it a "name" is a page's text in a metadata field, not a name. */
+const MAX_NAME_CHARS = 200
+
+/** `text` without the trailing characters `strip` accepts: linear, where `/[…]+$/` retries the run from each of its characters. */
+function trimEndWhile(text: string, strip: (code: number) => boolean): string {
+  let end = text.length
+  while (end > 0 && strip(text.charCodeAt(end - 1))) end--
+  return text.slice(0, end)
+}
+
+const isSpaceCommaOrPeriod = (c: number) => c === 44 || c === 46 || c === 32 || (c >= 9 && c <= 13) || c === 160
+
 /** Strips corporate suffixes so "Cable News Network, Inc., a Warner Bros. Discovery Company" names the network. */
 function stripCorporate(name: string): string {
-  return name
-    .replace(/,?\s+(?:an?|part of)\s+.*$/i, '')
-    .replace(/,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|company|gmbh|s\.a)\.?,?$/i, '')
-    .replace(/[\s,.]+$/, '')
-    .trim()
+  // The corporate suffix is matched on the trimmed end only: an end-anchored pattern over a long
+  // run of commas or spaces retries from each of them (100,000 commas took 17-27 s).
+  const withoutOwner = name.slice(0, MAX_NAME_CHARS).replace(/,?\s+(?:an?|part of)\s.*$/i, '')
+  const tail = withoutOwner.slice(-24)
+  const suffix = /,?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|company|gmbh|s\.a)\.?,?$/i.exec(tail)
+  const withoutSuffix = suffix ? withoutOwner.slice(0, withoutOwner.length - tail.length + suffix.index) : withoutOwner
+  return trimEndWhile(withoutSuffix, isSpaceCommaOrPeriod).trim()
 }
 
 /**

@@ -28,8 +28,12 @@ const MAX_CONTROL_RATIO = 0.1
 
 /** A document starting like this is HTML whatever else it holds. */
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i
-/** Block-level tags; several of them in the head of a document mean markup, not prose. */
-const HTML_TAG = /<\/?(?:p|div|h[1-6]|article|section|main|header|footer|nav|ul|li|meta|script|title|table)\b[^>]*>/gi
+/**
+ * Block-level tags; several of them in the head of a document mean markup, not prose. Not
+ * `<script>`: a pasted snippet or two in a text says nothing of its structure (text holding two
+ * scripts is text, with the scripts as words).
+ */
+const HTML_TAG = /<\/?(?:p|div|h[1-6]|article|section|main|header|footer|nav|ul|li|meta|title|table)\b[^>]*>/gi
 /** Fewest block tags for an HTML verdict when the document has no doctype/html/body start. */
 const MIN_HTML_TAGS = 3
 

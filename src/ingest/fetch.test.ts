@@ -55,4 +55,24 @@ describe('safeFetch', () => {
     for (const a of ['127.0.0.1', '10.1.2.3', '192.168.0.1', '172.20.0.1', '169.254.169.254', '::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0']) assert.equal(isPrivateAddress(a), true, a)
     for (const a of ['93.184.216.34', '2606:4700::1111', '8.8.8.8']) assert.equal(isPrivateAddress(a), false, a)
   })
+
+  it('refuses every IPv6 form of a private or loopback IPv4 address, and lets public ones through', () => {
+    const privateForms = [
+      '::127.0.0.1', '::7f00:1', '::10.0.0.1', // IPv4-compatible
+      '::ffff:127.0.0.1', '::ffff:7f00:1', '::FFFF:a00:1', '0:0:0:0:0:ffff:192.168.0.1', // IPv4-mapped, dotted and hex
+      '::ffff:0:127.0.0.1', // IPv4-translated
+      '64:ff9b::127.0.0.1', '64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b:1::808:808', // NAT64, local-use prefix whole
+      '2002:7f00:1::', '2002:c0a8:101::1', '2002:a9fe:a9fe::', // 6to4
+      '2001:0:4136:e378:8000:63bf:80ff:fffe', // Teredo, client 127.0.0.1
+      'fe80::1%eth0', '::', 'not-an-address',
+    ]
+    for (const a of privateForms) assert.equal(isPrivateAddress(a), true, a)
+    for (const a of ['::ffff:93.184.216.34', '64:ff9b::808:808', '2002:5db8:d822::1', '2001:4860:4860::8888']) assert.equal(isPrivateAddress(a), false, a)
+  })
+
+  it('refuses the URL forms of IPv4-compatible and NAT64 loopback before connecting', async () => {
+    for (const url of ['http://[::127.0.0.1]/', 'http://[64:ff9b::7f00:1]/', 'http://[::ffff:7f00:1]/', 'http://[2002:7f00:1::]/']) {
+      await assert.rejects(safeFetch(url), /private or loopback/, url)
+    }
+  })
 })

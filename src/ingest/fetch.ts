@@ -39,12 +39,51 @@ for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], 
 }
 for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, bits, 'ipv6')
 
-/** True for addresses a fetch must not reach unless allowed (IPv4-mapped IPv6 included). */
+/** The eight 16-bit groups of an IPv6 address (zone id dropped, a dotted IPv4 tail read), or null. */
+function ipv6Groups(address: string): number[] | null {
+  const bare = address.replace(/%.*$/, '')
+  if (isIP(bare) !== 6) return null
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(bare)
+  const hex = dotted ? `${bare.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}` : bare
+  const [head, tail] = hex.includes('::') ? hex.split('::') : [hex, null]
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = [...left, ...Array<string>(tail === null ? 0 : 8 - left.length - right.length).fill('0'), ...right].map((g) => parseInt(g, 16))
+  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : null
+}
+
+/** The IPv4 address held in two 16-bit groups. */
+const ipv4Of = (high: number, low: number): string => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`
+
+/**
+ * The IPv4 addresses an IPv6 address reaches or names: IPv4-mapped (`::ffff:a.b.c.d`, also written
+ * in hex), IPv4-compatible (`::a.b.c.d`), IPv4-translated (`::ffff:0:a.b.c.d`), NAT64
+ * (`64:ff9b::/96`), 6to4 (`2002::/16`) and Teredo (`2001::/32`: server and de-obfuscated client).
+ */
+function embeddedIpv4(groups: number[]): string[] {
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0)
+  if (zeros(0, 5) && (groups[5] === 0xffff || groups[5] === 0)) return [ipv4Of(groups[6], groups[7])]
+  if (zeros(0, 4) && groups[4] === 0xffff && groups[5] === 0) return [ipv4Of(groups[6], groups[7])]
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return [ipv4Of(groups[6], groups[7])]
+  if (groups[0] === 0x2002) return [ipv4Of(groups[1], groups[2])]
+  if (groups[0] === 0x2001 && groups[1] === 0) return [ipv4Of(groups[2], groups[3]), ipv4Of(groups[6] ^ 0xffff, groups[7] ^ 0xffff)]
+  return []
+}
+
+/**
+ * True for addresses a fetch must not reach unless allowed: private, loopback, link-local,
+ * multicast and unspecified ones, and every IPv6 form that maps onto such an IPv4 address.
+ * NAT64 local-use prefixes (`64:ff9b:1::/48`) are refused whole: what they reach is the network's own.
+ */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
-  if (mapped) return PRIVATE.check(mapped[1], 'ipv4')
-  const family = isIP(address)
-  return family === 0 ? true : PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4')
+  const family = isIP(address.replace(/%.*$/, ''))
+  if (family === 0) return true
+  if (family === 4) return PRIVATE.check(address, 'ipv4')
+  const groups = ipv6Groups(address)
+  if (!groups) return true
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups[2] === 1) return true
+  if (embeddedIpv4(groups).some((v4) => PRIVATE.check(v4, 'ipv4'))) return true
+  return PRIVATE.check(address.replace(/%.*$/, ''), 'ipv6')
 }
 
 /** A DNS lookup that fails for private addresses: the check happens on what is connected to. */

@@ -23,6 +23,7 @@ describe('detectKind', () => {
     ['fragment with block tags (a .txt holding HTML)', 'Intro\n<div class="story"><p>One.</p><p>Two.</p></div>', 'html'],
     ['scraped prose', 'Skip to Content\n\nPutin met Witkoff in Moscow on Wednesday.\nTrump said progress was made.', 'text'],
     ['prose with one caption tag', 'Credit line\n<i>Name/AP</i><br/>A caption here\nBody sentence.', 'text'],
+    ['prose holding two scripts', 'A plain report.\n\n<script>alert(1)</script>\n\nIt went on.\n\n<script>alert(2)</script>\n\nThe end.', 'text'],
   ]
   for (const [name, input, expected] of cases) {
     it(`${name} -> ${expected}`, () => assert.equal(detectKind(utf8(input)), expected))

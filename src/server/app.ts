@@ -1,12 +1,13 @@
 /**
  * `parallax serve`: the library's HTTP API under `/v1`, `/openapi.json`, and the web pages, in one
  * Fastify app. Errors are `application/problem+json`; writes need the API key when one is set
- * (and without one, only loopback clients may write); every response carries a strict CSP.
+ * (and without one, only loopback clients may write) and a `Host`/`Origin` the server answers to;
+ * reads need the read key when one is set (./trust.ts); every response carries a strict CSP.
  */
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
-import { Ingestor } from '../store/ingest.js'
+import { Ingestor, type AnnotateRunner } from '../store/ingest.js'
 import type { Library } from '../store/library.js'
 import { describeDeadLetter, encodeRaw } from '../queue/work.js'
 import { isUnavailable, registerHealth, type LazyQueue } from './health.js'
@@ -14,16 +15,27 @@ import { openApiDocument, type RegisteredRoute, type RouteSchema } from './opena
 import { csvHandlers, registerFeed } from './exports.js'
 import { registerPages } from './pages.js'
 import { problem as problemSchema, schemas } from './schemas.js'
+import { finiteQuery, HttpProblem, problemOnClientError, sendProblem, trustHooks, type TrustOptions } from './trust.js'
 
-export interface ServerOptions {
-  /** Required as `Authorization: Bearer <key>` (or `X-API-Key`) on writes. */
-  apiKey?: string | null
+export { HttpProblem } from './trust.js'
+
+export interface ServerOptions extends TrustOptions {
   /** Largest request body, in bytes; beyond it the answer is 413. */
   bodyLimit?: number
   version?: string
   logger?: boolean
   /** When set, `POST /v1/ingest` publishes raw documents here for workers (and `/readyz` checks it). */
   queue?: LazyQueue | null
+  /**
+   * Runs extract + annotate for `POST /v1/ingest`: a worker pool's `run` keeps the per-article work
+   * (and a document over its time budget) off the event loop, so one request never blocks the rest.
+   * Default: in this thread.
+   */
+  annotate?: AnnotateRunner
+  /** Longest a request may take to arrive whole (headers and body), in ms; then 408 and the connection closed. */
+  requestTimeoutMs?: number
+  /** Longest the request line and headers may take to arrive, in ms. */
+  headersTimeoutMs?: number
 }
 
 /** The package's version, for `/openapi.json`. */
@@ -32,35 +44,23 @@ const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', i
 /** Sent on every response: pages load nothing from anywhere and run no script. */
 export const CSP_HEADER = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-/** An error carried to the client as problem+json. */
-export class HttpProblem extends Error {
-  constructor(readonly status: number, readonly title: string, detail?: string) {
-    super(detail ?? title)
-  }
-}
-
-function sendProblem(reply: FastifyReply, status: number, title: string, detail?: string): FastifyReply {
-  return reply.code(status).type('application/problem+json').send({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) })
-}
-
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/
-
-function checkWrite(apiKey: string | null | undefined, request: FastifyRequest): void {
-  if (apiKey) {
-    const auth = request.headers.authorization
-    const given = auth?.startsWith('Bearer ') ? auth.slice(7) : request.headers['x-api-key']
-    if (given !== apiKey) throw new HttpProblem(401, 'API key required', 'send the key as Authorization: Bearer <key>')
-  } else if (!LOOPBACK.test(request.ip)) {
-    throw new HttpProblem(403, 'Writes are disabled', 'start the server with --api-key to accept writes from other hosts')
-  }
-}
-
 /**
  * Builds the app (not listening): call `.listen({ host: '127.0.0.1', port })` or `.inject()`.
  * @example const app = buildServer(new Library(openStore('lib.db'))); await app.listen({ port: 8080 })
  */
-export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1024 * 1024, version = PACKAGE_VERSION, logger = false, queue = null }: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } } })
+export function buildServer(library: Library, options: ServerOptions = {}): FastifyInstance {
+  const { bodyLimit = 5 * 1024 * 1024, version = PACKAGE_VERSION, logger = false, queue = null, requestTimeoutMs = 30_000, headersTimeoutMs = 10_000 } = options
+  const app = Fastify({
+    logger,
+    bodyLimit,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+    // A client that stops mid-headers or mid-body is answered 408 and closed, checked every second.
+    requestTimeout: requestTimeoutMs,
+    http: { requestTimeout: requestTimeoutMs, headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs), connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) },
+    clientErrorHandler: problemOnClientError,
+    frameworkErrors: (error: Error & { statusCode?: number }, _request, reply) => sendProblem(reply, error.statusCode ?? 400, error.statusCode === 414 ? 'URI too long' : 'Bad request', error.message),
+  })
+  const trust = trustHooks(options)
   const routes: RegisteredRoute[] = []
   const store = library.store
 
@@ -80,6 +80,11 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
     app.log.error(error)
     return sendProblem(reply, 500, 'Internal error')
   })
+  // Reads need the read key when one is set (health checks are for operators' probes and stay open).
+  app.addHook('onRequest', async (request) => {
+    if ((request.method === 'GET' || request.method === 'HEAD') && !/^\/(?:healthz|readyz)(?:\?|$)/.test(request.url)) await trust.read(request)
+  })
+  app.addHook('preHandler', finiteQuery)
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'Not found', `${request.method} ${request.url.split('?')[0]}`))
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => {
     const lines = String(body).split(/\r?\n/).filter((l) => l.trim() !== '')
@@ -92,10 +97,8 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
 
   const route = <Q = unknown>(method: 'GET' | 'POST', url: string, schema: RouteSchema, handler: (request: FastifyRequest & Q, reply: FastifyReply) => unknown, write = false) => {
     routes.push({ method, url, schema, write })
-    app.route({ method, url, schema: schema as object, handler: async (request, reply) => {
-      if (write) checkWrite(apiKey, request)
-      return handler(request as FastifyRequest & Q, reply)
-    } })
+    // Writes are checked before their body is read.
+    app.route({ method, url, schema: schema as object, ...(write ? { onRequest: trust.write } : {}), handler: async (request, reply) => handler(request as FastifyRequest & Q, reply) })
   }
   type Q<T> = { query: T }
   type P = { params: { id: string } }
@@ -117,7 +120,7 @@ export function buildServer(library: Library, { apiKey = null, bodyLimit = 5 * 1
   route<{ body: { articles: Record<string, unknown>[] } }>('POST', '/v1/ingest', schemas.ingest, async (r) => {
     if (queue) return publishRecords(queue, r.body.articles)
     // one Ingestor: the request's articles are stored in batches (one lock, one state save each)
-    const ingestor = new Ingestor(library)
+    const ingestor = new Ingestor(library, options.annotate ? { annotate: options.annotate } : {})
     for (const [i, obj] of r.body.articles.entries()) {
       const raw = jsonlRecordToRaw(recordOf(obj, i + 1), 'request')
       if (raw) await ingestor.addDocument(raw)

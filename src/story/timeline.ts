@@ -60,8 +60,24 @@ function wordsIn(text: string): number {
   return text.split(/\s+/).filter(Boolean).length
 }
 
+/** Sentences longer than this are read only this far around a date: per-date work stays bounded however long a run without sentence ends is. */
+const MAX_SENTENCE_CONTEXT = 1500
+
+/** The sentence holding `span` (binary search: sentences are in text order), cut to {@link MAX_SENTENCE_CONTEXT} around it. */
 function sentenceOf(article: Annotated, span: Span): Span | null {
-  return article.sentences.find((s) => s[0] <= span[0] && span[1] <= s[1]) ?? null
+  const sentences = article.sentences
+  let lo = 0
+  let hi = sentences.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid][1] < span[1]) lo = mid + 1
+    else hi = mid - 1
+  }
+  const found = sentences[lo]
+  if (!found || found[0] > span[0] || span[1] > found[1]) return null
+  if (found[1] - found[0] <= MAX_SENTENCE_CONTEXT) return found
+  const half = MAX_SENTENCE_CONTEXT / 2
+  return [Math.max(found[0], span[0] - half), Math.min(found[1], span[1] + half)]
 }
 
 /**
@@ -167,13 +183,20 @@ function lemmaWeights(events: DatedEvent[]): (l: string) => number {
   return (l) => Math.log(1 + events.length / (df.get(l) ?? 1))
 }
 
+/**
+ * Most events of one group (and groups of one date) an event is compared with: a story of thousands
+ * of articles, or a page of one date repeated, would otherwise compare every event with every other.
+ * Groups and stories under it are read whole.
+ */
+const MAX_COMPARED = 200
+
 function groupEvents(events: DatedEvent[], groupSimilarity: number): EventGroup[] {
   const weight = lemmaWeights(events)
   const byValue = new Map<string, EventGroup[]>()
   for (const event of events) {
     const key = `${event.date.granularity}|${event.date.value}`
     const groups = byValue.get(key) ?? []
-    const group = groups.find((g) => g.events.some((e) => sameEvent(e, event, groupSimilarity, weight)))
+    const group = groups.slice(0, MAX_COMPARED).find((g) => g.events.slice(0, MAX_COMPARED).some((e) => sameEvent(e, event, groupSimilarity, weight)))
     if (group) {
       group.events.push(event)
       for (const l of event.lemmas) group.lemmas.add(l)
@@ -187,8 +210,10 @@ function groupEvents(events: DatedEvent[], groupSimilarity: number): EventGroup[
 
 /** The group's wording: the event sharing most words with the others, then the shortest. */
 function groupText(group: EventGroup): string {
-  const score = (e: DatedEvent) => group.events.reduce((s, o) => (o === e ? s : s + jaccard(e.lemmas, o.lemmas)), 0) - wordsIn(e.text) * 0.01
-  return group.events.reduce((a, b) => (score(b) > score(a) ? b : a)).text
+  const events = group.events.slice(0, MAX_COMPARED)
+  const score = (e: DatedEvent) => events.reduce((s, o) => (o === e ? s : s + jaccard(e.lemmas, o.lemmas)), 0) - wordsIn(e.text) * 0.01
+  const scores = events.map(score)
+  return events[scores.reduce((best, x, i) => (x > scores[best] ? i : best), 0)].text
 }
 
 function articleIds(group: EventGroup): string[] {

@@ -23,6 +23,12 @@ export interface JobRequest {
 export interface PoolOptions {
   /** Worker threads; default: the cores this process may use, at most 8. */
   threads?: number
+  /**
+   * Longest one document may take, in ms: past it the worker running it is ended (synchronous
+   * work cannot be interrupted any other way), the document fails as `limit` and a new worker
+   * takes its place. Default: no budget.
+   */
+  jobTimeoutMs?: number
 }
 
 // From dist/ the worker is the built .js. Under tsx (tests, development) it is the .ts source,
@@ -45,54 +51,113 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(8, availableParallelism() - 1))
 }
 
+/** Workers that may fail one after another (not by a time budget) before the pool stops starting new ones. */
+const MAX_FAILURES_IN_A_ROW = 4
+
+interface Job {
+  request: JobRequest
+  resolve: (result: JobResult<Article | Annotated>) => void
+}
+
+interface Slot {
+  worker: Worker
+  /** The worker has loaded its modules: a job's time budget starts when it is handed over, not while the worker boots. */
+  ready: boolean
+  job: Job | null
+  timer: NodeJS.Timeout | null
+}
+
 /**
- * A fixed set of worker threads running per-article stages.
+ * A fixed set of worker threads running per-article stages, one document per worker at a time, so
+ * that a document over its time budget can be stopped by ending its worker alone.
  * @example const pool = new StagePool(); const r = await pool.run('annotate', raw, {}); await pool.close()
  */
 export class StagePool {
-  readonly #workers: Worker[] = []
-  readonly #pending = new Map<number, (result: JobResult<Article | Annotated>) => void>()
-  readonly #load: number[] = []
+  readonly #slots: Slot[] = []
+  readonly #waiting: Job[] = []
+  readonly #jobTimeoutMs: number | null
   #next = 0
-  /** Set once a worker has died: later jobs fail at once instead of waiting forever. */
-  #broken: string | null = null
+  /** Workers that failed one after another without finishing a job: past a few, the pool gives up. */
+  #failuresInARow = 0
+  /** Set once the pool is closed: later jobs fail at once instead of waiting forever. */
+  #closed: string | null = null
 
-  constructor({ threads = defaultThreads() }: PoolOptions = {}) {
-    for (let i = 0; i < threads; i++) {
-      const worker = startWorker()
-      worker.on('message', (message: { id: number; result: JobResult<Article | Annotated> }) => {
-        this.#load[i]--
-        this.#pending.get(message.id)?.(message.result)
-        this.#pending.delete(message.id)
-      })
-      worker.on('error', (error) => this.#fail(`worker thread failed: ${error.message}`))
-      worker.on('exit', () => this.#fail('a worker thread stopped'))
-      this.#workers.push(worker)
-      this.#load.push(0)
-    }
+  constructor({ threads = defaultThreads(), jobTimeoutMs }: PoolOptions = {}) {
+    this.#jobTimeoutMs = jobTimeoutMs ?? null
+    for (let i = 0; i < threads; i++) this.#slots.push(this.#start())
   }
 
-  /** Runs one article through `stage` on the least busy worker. */
+  /** Runs one article through `stage` on the next free worker. */
   run<S extends PerArticleStage>(stage: S, raw: RawDocument, options: ExtractOptions = {}): Promise<JobResult<S extends 'annotate' ? Annotated : Article>> {
-    if (this.#broken) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.#broken } })
-    const id = this.#next++
-    const index = this.#load.indexOf(Math.min(...this.#load))
-    this.#load[index]++
+    if (this.#closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.#closed } })
     return new Promise((resolve) => {
-      this.#pending.set(id, resolve as (result: JobResult<Article | Annotated>) => void)
-      this.#workers[index].postMessage({ id, stage, raw, options } satisfies JobRequest)
+      this.#waiting.push({ request: { id: this.#next++, stage, raw, options }, resolve: resolve as Job['resolve'] })
+      this.#dispatch()
     })
   }
 
   /** Stops every worker; jobs still pending fail. */
   async close(): Promise<void> {
-    this.#fail('the worker pool was closed')
-    await Promise.all(this.#workers.map((w) => w.terminate()))
+    this.#closed ??= 'the worker pool was closed'
+    const workers = this.#slots.map((slot) => {
+      this.#settle(slot, { ok: false, error: { code: 'internal', message: 'the worker pool was closed' } })
+      return slot.worker
+    })
+    for (const job of this.#waiting.splice(0)) job.resolve({ ok: false, error: { code: 'internal', message: 'the worker pool was closed' } })
+    await Promise.all(workers.map((w) => w.terminate()))
   }
 
-  #fail(message: string): void {
-    this.#broken ??= message
-    for (const resolve of this.#pending.values()) resolve({ ok: false, error: { code: 'internal', message } })
-    this.#pending.clear()
+  #start(): Slot {
+    const slot: Slot = { worker: startWorker(), ready: false, job: null, timer: null }
+    slot.worker.on('message', (message: { ready: true } | { id: number; result: JobResult<Article | Annotated> }) => {
+      if ('ready' in message) slot.ready = true
+      else if (slot.job?.request.id === message.id) {
+        this.#failuresInARow = 0
+        this.#settle(slot, message.result)
+      }
+      this.#dispatch()
+    })
+    slot.worker.on('error', (error) => this.#replace(slot, `worker thread failed: ${error.message}`, 'internal'))
+    slot.worker.on('exit', () => this.#replace(slot, 'a worker thread stopped', 'internal'))
+    return slot
+  }
+
+  /** Hands waiting jobs to free workers. */
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (!slot.ready || slot.job || this.#waiting.length === 0) continue
+      const job = this.#waiting.shift()!
+      slot.job = job
+      if (this.#jobTimeoutMs !== null) {
+        const ms = this.#jobTimeoutMs
+        slot.timer = setTimeout(() => this.#replace(slot, `document took over ${ms} ms (jobTimeoutMs); stopped`, 'limit'), ms)
+      }
+      slot.worker.postMessage(job.request)
+    }
+  }
+
+  #settle(slot: Slot, result: JobResult<Article | Annotated>): void {
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = null
+    const job = slot.job
+    slot.job = null
+    job?.resolve(result)
+  }
+
+  /** Fails the slot's job, ends its worker and starts another in its place (unless the pool is closed). */
+  #replace(slot: Slot, message: string, code: string): void {
+    const index = this.#slots.indexOf(slot)
+    if (index < 0) return
+    this.#settle(slot, { ok: false, error: { code, message } })
+    if (code === 'internal' && ++this.#failuresInARow > MAX_FAILURES_IN_A_ROW) {
+      this.#closed ??= message
+      for (const job of this.#waiting.splice(0)) job.resolve({ ok: false, error: { code: 'internal', message } })
+    }
+    if (this.#closed) return
+    slot.worker.removeAllListeners()
+    slot.worker.on('error', () => {})
+    void slot.worker.terminate()
+    this.#slots[index] = this.#start()
+    this.#dispatch()
   }
 }

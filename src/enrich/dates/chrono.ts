@@ -92,10 +92,12 @@ export function clauseLooksAhead(text: string, start: number, end: number): bool
  * chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given.
  * chrono reads only the windows around date-ish tokens (./windows.ts); spans are into `text`.
  */
-export function findChronoDates(text: string, anchor: CalendarDate | null, options: DateWindowOptions = {}): DateCandidate[] {
+export function findChronoDates(text: string, anchor: CalendarDate | null, options: DateWindowOptions = {}, maxFound = Infinity): DateCandidate[] {
   const ref = anchor ? new Date(anchor.year, anchor.month - 1, anchor.day, 12) : NEUTRAL_REFERENCE
   const found: DateCandidate[] = []
   for (const w of dateWindows(text, options)) {
+    // Past the number of dates kept, further windows would only be parsed to be dropped.
+    if (found.length >= maxFound) break
     for (const { r, shift } of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false }).flatMap((r) => partOfDayOf(r, ref))) {
       const span = trimSpan(r, w.start + shift)
       if (!span || isFalsePositive(r, text.slice(span.start, span.end)) || isIdiom(text, span.start, span.end)) continue

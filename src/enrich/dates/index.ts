@@ -53,7 +53,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
     ...findPartsOfMonths(input, anchor, (start, end) => clauseLooksAhead(input, start, end)),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
-    ...findChronoDates(input, anchor, options),
+    ...findChronoDates(input, anchor, options, maxDates),
   ]
   // Dates inside names go before overlaps are resolved, so "19 Sept. 11 hijackers" leaves no "19"
   // behind; recurring days go before clock times look for their day, so "every Monday" lends none.

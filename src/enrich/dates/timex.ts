@@ -757,9 +757,12 @@ const FUTURE_CUE_RE = /\b(?:will|'ll|shall|expected|expects|plans?|planned|sched
 
 function futureIn(text: string): (start: number, end: number) => boolean {
   return (start, end) => {
-    const from = Math.max(0, text.lastIndexOf('. ', start) + 1, start - 150)
-    let to = text.indexOf('. ', end)
-    if (to < 0 || to > end + 100) to = Math.min(text.length, end + 100)
+    // Searched within the reach only: a scan of the whole text per date is quadratic.
+    const floor = Math.max(0, start - 150)
+    const stop = text.slice(floor, start).lastIndexOf('. ')
+    const from = stop < 0 ? floor : floor + stop + 1
+    const ahead = text.slice(end, end + 100).indexOf('. ')
+    const to = ahead < 0 ? Math.min(text.length, end + 100) : end + ahead
     return FUTURE_CUE_RE.test(text.slice(from, to))
   }
 }
@@ -862,13 +865,18 @@ function wordBefore(text: string, at: number): { word: string; start: number } {
 
 const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160
 
+/** Farthest a rule window is widened to reach white space: a long run without spaces is cut, not walked for every key in it. */
+const MAX_WORD_CHARS = 64
+
 function spaceAtOrBefore(s: string, at: number): number {
-  while (at > 0 && !isSpace(s.charCodeAt(at))) at--
+  const floor = Math.max(0, at - MAX_WORD_CHARS)
+  while (at > floor && !isSpace(s.charCodeAt(at))) at--
   return at
 }
 
 function spaceAtOrAfter(s: string, at: number): number {
-  while (at < s.length && !isSpace(s.charCodeAt(at))) at++
+  const ceiling = Math.min(s.length, at + MAX_WORD_CHARS)
+  while (at < ceiling && !isSpace(s.charCodeAt(at))) at++
   return at
 }
 

@@ -41,6 +41,20 @@ const DATE_WORDS = [
 const DIGIT_FORMS = String.raw`\d(?:/\d|[.\-–]\d{1,2}[.\-–]\d|:\d|\s*[ap]\.?m\b)|\b\d{4}\s\d{1,2}\s\d`
 const DATE_TOKEN_RE = new RegExp(String.raw`\b(?:${DATE_WORDS})\b|${DIGIT_FORMS}`, 'gi')
 
+/**
+ * Farthest a window is widened to reach white space. Past it the window is cut inside the word: a
+ * run without spaces longer than any date ("1.1.1.1…") would otherwise be walked over again for
+ * every token in it, quadratic in its length.
+ */
+const MAX_WORD_CHARS = 64
+
+/**
+ * Longest window that is widened further; past it the next token opens a window of its own where
+ * this one ends. chrono's refiners read each result's whole prefix in its window, so a window as
+ * long as a page of dates ("on Monday 3 March, on Monday 3 March, …") costs its length squared.
+ */
+const MAX_WINDOW_CHARS = 2000
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9 || code === 160 || code === 12 || code === 11
 }
@@ -55,11 +69,14 @@ export function dateWindows(text: string, { windowPad = 48 }: DateWindowOptions 
   for (const m of text.matchAll(DATE_TOKEN_RE)) {
     const reach = Math.min(text.length, m.index + m[0].length + windowPad)
     let start = Math.max(0, m.index - windowPad)
-    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--
+    const floor = Math.max(0, start - MAX_WORD_CHARS)
+    while (start > floor && !isSpace(text.charCodeAt(start - 1))) start--
     const last = windows[windows.length - 1]
     // Within the previous window's reach: widen it instead of opening another chrono call.
     if (last && start <= last.end) {
-      if (reach > last.end) last.end = wordEnd(text, reach)
+      if (reach <= last.end) continue
+      if (last.end - last.start < MAX_WINDOW_CHARS) last.end = wordEnd(text, reach)
+      else windows.push({ start: last.end, end: wordEnd(text, reach) })
     } else windows.push({ start, end: wordEnd(text, reach) })
   }
   return windows
@@ -67,6 +84,7 @@ export function dateWindows(text: string, { windowPad = 48 }: DateWindowOptions 
 
 function wordEnd(text: string, from: number): number {
   let end = from
-  while (end < text.length && !isSpace(text.charCodeAt(end))) end++
+  const ceiling = Math.min(text.length, from + MAX_WORD_CHARS)
+  while (end < ceiling && !isSpace(text.charCodeAt(end))) end++
   return end
 }
