@@ -7,7 +7,7 @@
  *      same functions the CLI runs (`extract --format jsonl` and `analyze --format json` output);
  *   3. `score.py GOLD RUN` scores the run (one story, corroboration P/R, discrepancy P/R, quotes).
  * The gold events are scored twice more, split by year: 2010-2014 (the events whose errors we read
- * while building the comparison) and 2016-2018 (scored, never read for error analysis), so a rule
+ * while building the comparison) and 2016-2018 (scored, their error lists not studied), so a rule
  * that fits one half shows as a gap between the halves. The odd years are kept back.
  *
  * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.
@@ -90,7 +90,7 @@ export async function evalCompare(sharedDir: string, { errors, keep }: { errors?
     MEASURES.forEach((name, i) => {
       rows.push({ name: `basil ${name}`, value: pct(all[i + 1]) })
       rows.push({ name: `basil ${name} (2010-2014)`, value: pct(early[i + 1]) })
-      rows.push({ name: `basil ${name} (2016-2018, not read)`, value: pct(late[i + 1]) })
+      rows.push({ name: `basil ${name} (2016-2018, errors not studied)`, value: pct(late[i + 1]) })
     })
     rows.push({ name: 'basil framing notes (not scored)', value: all[8] })
     return { rows }
