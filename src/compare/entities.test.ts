@@ -94,3 +94,13 @@ test('idOf, findByName and findInArticle resolve mentions and names to story ent
   const official = merged.findInArticle(a2.id, 'A senior administration official')
   assert.deepEqual(official?.articleIds, [a2.id])
 })
+
+test('findInArticle: one who speaks for a person is not that person; a speaker with a role and a body is the person in it', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const at = a1.text.indexOf('Marco Rubio')
+  assert.equal(merged.findInArticle(a1.id, 'Marco Rubio’s lawyer', [at, at + 'Marco Rubio'.length]), null)
+  assert.equal(merged.findInArticle(a1.id, 'Rubio’s spokeswoman'), null)
+  const titled = a1.text.indexOf('Secretary of State Marco Rubio')
+  const office = merged.findInArticle(a1.id, 'Secretary of State Marco Rubio’s office', [titled, titled + 'Secretary of State Marco Rubio'.length])
+  assert.equal(office?.name, 'Marco Rubio')
+})

@@ -333,3 +333,64 @@ test('findQuotes on seeds: partial quotes keep their speakers', () => {
   const fox = seedContaining('Zelenskyy said')
   assert.equal(quoteStarting(fox.text, 'useful and constructive').speaker?.name, 'Yuri Ushakov')
 })
+
+// Speakers are people, bodies or documents; one who speaks for someone is not that someone.
+const speakerKindCases: { text: string; quote: string; speaker: string | null }[] = [
+  { text: 'John Doe was convicted on Monday. “We will appeal,” said John Doe’s lawyer, Jane Roe.', quote: 'We will appeal', speaker: 'Jane Roe' },
+  { text: 'Mark Pell lost the case. “My client is innocent,” Pell’s attorney, Ann Vole, said.', quote: 'My client is innocent', speaker: 'Ann Vole' },
+  { text: 'Mark Pell lost the case. “The verdict is wrong,” said Mark Pell’s lawyer.', quote: 'The verdict is wrong', speaker: 'Mark Pell’s lawyer' },
+  {
+    text: '“We are disappointed by the ruling,” said the statement from Tom Hale’s attorney, Will Crane.',
+    quote: 'We are disappointed',
+    speaker: 'Will Crane',
+  },
+  {
+    text: 'Forty professors sent Governor Tom Hale a letter about his budget. “Your budget abandons the poor,” the letter states.',
+    quote: 'Your budget abandons',
+    speaker: 'the letter',
+  },
+  {
+    text: 'The Acme University letter was sent to Governor Tom Hale on Friday. The letter says, “We urge you to think again before the vote.”',
+    quote: 'We urge you',
+    speaker: 'The Acme University letter',
+  },
+  {
+    text: 'But the lawsuit from Utah and Idaho argues that Nevada opened a gap. “Guns flow from this gap into our states,” the suit says.',
+    quote: 'Guns flow',
+    speaker: 'the lawsuit from Utah and Idaho',
+  },
+  {
+    text: '“The site should be moved elsewhere,” reads a statement from Senate Majority Leader Tom Reed’s office.',
+    quote: 'The site should',
+    speaker: 'Senate Majority Leader Tom Reed’s office',
+  },
+  {
+    text: 'White House press secretary Dana Lee told reporters the talks were over. “We have no plans to change course,” a senior official said.',
+    quote: 'We have no plans',
+    speaker: 'a senior official',
+  },
+  {
+    text: 'Press Secretary Dana Lee briefed reporters on Monday. “It was a mistake,” the official told reporters.',
+    quote: 'It was a mistake',
+    speaker: 'the official',
+  },
+  {
+    text: 'The paper said the mayor had resigned.\n\nUPDATE: 7:19 p.m. -- The Daily Ledger now reports that Hale has “been questioned by federal agents in the case.”',
+    quote: 'been questioned',
+    speaker: 'Daily Ledger',
+  },
+]
+
+for (const { text, quote, speaker } of speakerKindCases) {
+  test(`findQuotes: “${quote}…” -> ${speaker}`, () => {
+    assert.equal(quoteStarting(text, quote).speaker?.name ?? null, speaker)
+  })
+}
+
+test('findQuotes: a state is never a speaker, and neither is a heading', () => {
+  const text = 'Kim Barr is the attorney general. Arizona said it “will fight this all the way to the top.”\n\nUPDATE:\n\n“We will win this fight in court,” Arizona said.'
+  for (const q of quotes(text)) {
+    assert.notEqual(q.speaker?.name, 'Arizona')
+    assert.notEqual(q.speaker?.name, 'UPDATE')
+  }
+})
