@@ -104,3 +104,26 @@ test('findInArticle: one who speaks for a person is not that person; a speaker w
   const office = merged.findInArticle(a1.id, 'Secretary of State Marco Rubio’s office', [titled, titled + 'Secretary of State Marco Rubio'.length])
   assert.equal(office?.name, 'Marco Rubio')
 })
+
+test('mergeEntities: one person under familiar and full given names is one entity', () => {
+  const x = fixtureArticle({
+    text: 'Defense Secretary Jim Mattis resigned. Senator Chuck Schumer spoke.',
+    entities: [
+      { text: 'Jim Mattis', type: 'person', role: 'Defense Secretary' },
+      { text: 'Chuck Schumer', type: 'person', role: 'Senator' },
+    ],
+  })
+  const y = fixtureArticle({
+    text: 'James Mattis quit on Thursday. Charles Schumer and Mattis had met.',
+    entities: [
+      { text: 'James Mattis', type: 'person' },
+      { text: 'Charles Schumer', type: 'person' },
+      { text: 'Mattis', type: 'person' },
+    ],
+  })
+  const merged = mergeEntities([x, y])
+  const mattis = merged.entities.filter((e) => e.name.endsWith('Mattis'))
+  assert.equal(mattis.length, 1)
+  assert.deepEqual(mattis[0].articleIds.length, 2)
+  assert.equal(merged.entities.filter((e) => e.name.endsWith('Schumer')).length, 1)
+})
