@@ -394,3 +394,14 @@ test('findQuotes: a state is never a speaker, and neither is a heading', () => {
     assert.notEqual(q.speaker?.name, 'UPDATE')
   }
 })
+
+test('findQuotes: "he said" reaches back to a person the entity finder left untyped; a leading participial clause has no speaker', () => {
+  const beck = 'Garth Vole, the keynote speaker of the conference, ripped into his party on Saturday.\n\nProgress, he told the crowd, had stalled.\n\nBut he aimed at both parties, saying he did not know what they stood for.\n\n“It is not enough to be less bad than the other side,” he said.'
+  assert.equal(quoteStarting(beck, 'It is not enough').speaker?.name, 'Garth Vole')
+  const asked = 'The former senator has a daughter, Bella, who is ill. Asked whether he meant it, Mr. Pell did not back down, saying, “I stand by every word of it.”'
+  assert.equal(quoteStarting(asked, 'I stand by').speaker?.name, 'Pell')
+  const term = 'Tom Hale settled a lawsuit that his former aide, Lauren Greene, had filed. Greene accused Hale of misconduct.\n\n“I had no idea how to run an office,” the four-term congressman said.'
+  assert.equal(quoteStarting(term, 'I had no idea').speaker?.name, 'Tom Hale')
+  const leader = 'Calls grew louder, when Senate Majority Leader Mitch Cole, R-Ky., suggested a deal.\n\n“The talks will go on,” he said.'
+  assert.equal(quoteStarting(leader, 'The talks will').speaker?.name, 'Mitch Cole')
+})

@@ -5,7 +5,7 @@
  * leader said") are resolved back to the nearest fitting person.
  */
 import type { EntityMention, Span } from '../../types.js'
-import { DEMONYMS, PLACES } from '../entities/lexicon.js'
+import { DEMONYMS, ORG_HEADS, PLACES } from '../entities/lexicon.js'
 import { genderOf } from '../entities/names.js'
 import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
 
@@ -43,7 +43,7 @@ const HE = /^(?:he|his|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|busine
 
 const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
 const ROLE_PHRASE =
-  /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
+  /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old|[a-z]+-(?:term|time|year|serving)) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
 const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|in|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:(?:the|an?|his|her|its|their)\s+)?$/i
 /** After a possessive, the body that speaks for its owner: "Powell’s office said", "Trump's campaign said". */
 const SPOKESBODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?:\s*,\s*[a-z][^,;“”"]{0,30},)?\s+(?:(?:also|later|then|has|had|have)\s+)?$/
@@ -321,7 +321,7 @@ function personBeforeHome(view: ArticleView, inWindow: readonly SpeakerCandidate
   return null
 }
 
-export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless)\b[^,“”"]{1,140},/
+export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless|Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b[^,“”"]{1,140},/
 const CLAUSE_BREAK = /[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)/gu
 /** How far the closing dash of an aside may stand from its opening one. */
 const MAX_ASIDE = 60
@@ -388,7 +388,7 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
  * speaker of a quote there, else the first person who is a subject there.
  */
 export function resolveBack(view: ArticleView, pos: number): string | null {
-  const { text, sentences, candidates, attributed } = view
+  const { text } = view
   const head = text.slice(pos, pos + 60)
   const byRole = roleMatch(view, pos, head)
   if (byRole) return byRole
@@ -396,12 +396,36 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   const placed = ROLE_PHRASE_HEAD.exec(head) ?? ROLE_PHRASE_FROM.exec(head)
   if (placed && placed[1].trim().split(/\s+/).some(isPlaceWord)) return placed[0]
   const wanted: Gender | null = SHE.test(head) ? 'female' : HE.test(head) ? 'male' : null
+  const pronoun = /^(?:he|she)\b/i.test(head)
   // "she" skips a person the text shows to be a man (by first name, role, or an earlier "he"), and the reverse.
   const fits = (name: string, role?: string): boolean => {
     if (wanted === null) return true
     const known = view.genders?.get(name) ?? genderOf(name, role)
     return known === null || known === wanted
   }
+  // People first; failing any, a name of person shape the entity finder could not type ("Glenn Beck, the hero of ...").
+  for (const personal of [isPerson, pronoun ? isPersonShaped : null]) {
+    if (!personal) continue
+    const found = walkBack(view, pos, personal, fits, wanted)
+    if (found) return found
+  }
+  return null
+}
+
+const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
+/** An untyped name of two or three capitalised words, none a body's head ("Glenn Beck", not "Conservative Action Conference"). */
+const isPersonShaped = (c: SpeakerCandidate): boolean =>
+  c.entity?.type === 'other' && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2}$/u.test(c.entity.name) && !c.entity.name.split(' ').some((w) => ORG_HEADS.has(w))
+
+/** Walking back sentence by sentence from `pos`: the speaker of a quote there, else the first fitting person who is a subject there. */
+function walkBack(
+  view: ArticleView,
+  pos: number,
+  personal: (c: SpeakerCandidate) => boolean,
+  fits: (name: string, role?: string) => boolean,
+  wanted: Gender | null,
+): string | null {
+  const { text, sentences, candidates, attributed } = view
   let s = sentenceIndex(sentences, pos)
   for (let n = 0; s >= 0 && n < MAX_BACK_SENTENCES; s--, n++) {
     const start = sentences[s][0]
@@ -409,7 +433,7 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
     const spoke = attributed.filter((a) => a.start < end && a.end > start && fits(a.name)).at(-1)
     if (spoke) return learnt(view, spoke.name, wanted)
     const people = candidates.filter(
-      (c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= start && c.end <= end && fits(c.entity.name, c.entity.role),
+      (c) => c.kind === 'entity' && personal(c) && c.start >= start && c.end <= end && fits(c.entity!.name, c.entity!.role),
     )
     // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
     const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
