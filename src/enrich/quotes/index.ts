@@ -151,7 +151,7 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
     // A state never speaks ("Arizona said ..."): its officials do, and the article names them.
     if (!subject || (subject.entity?.type === 'place' && isStateName(subject.entity.name))) continue
     const source = citedSource(view, verb, to) ?? subject
-    const name = source.name ?? resolveBack(view, source.start)
+    const name = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
     const { cueEnd, channel } = phraseAfterVerb(text, verb)
     const where = channel ?? channelAnywhere(text, from, to)
     return {
@@ -270,6 +270,7 @@ function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMenti
     clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], s.open), s.open) ??
     clauseSubject(view.text, view.candidates, sentence[0], s.open) ??
     openingName(view.text, sentence[0], s.open)
+  if (subject?.kind === 'unnamed') return { span: [s.start, s.end], speaker: null, kind, stage: STAGE }
   const name = subject && (subject.name ?? resolveBack(view, subject.start))
   if (!subject || !name || subject.entity?.type === 'place') return null
   return { span: [s.start, s.end], speaker: { name, span: subject.nameSpan ?? [subject.start, subject.end] }, kind, stage: STAGE }
@@ -331,6 +332,7 @@ function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMentio
   const start = clauseStart(text, sentence[0], at)
   const subject = lastBeforeColon(view, start, at) ?? clauseSubject(text, view.candidates, start, at)
   if (!subject || subject.entity?.type === 'place' || subject.entity?.type === 'other') return null
+  if (subject.kind === 'unnamed') return { span: [s.start, s.end], speaker: null, kind, stage: STAGE }
   const name = subject.name ?? resolveBack(view, subject.start)
   return name ? { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE } : null
 }

@@ -405,3 +405,15 @@ test('findQuotes: "he said" reaches back to a person the entity finder left unty
   const leader = 'Calls grew louder, when Senate Majority Leader Mitch Cole, R-Ky., suggested a deal.\n\n“The talks will go on,” he said.'
   assert.equal(quoteStarting(leader, 'The talks will').speaker?.name, 'Mitch Cole')
 })
+
+test('findQuotes: "he" after a sentence about someone else\'s words or with a pronoun subject reaches further back; an unnamed bystander is no speaker', () => {
+  const letter = 'Jim Vole resigned on Thursday. Mr. Vole’s letter did not single out any decision. Instead, it condemned Mr. Hart’s approach.\n\nHe said national interests lay in “providing effective leadership to our alliances.”'
+  assert.equal(quoteStarting(letter, 'providing effective').speaker?.name, 'Jim Vole')
+  const recalled = 'Bruce Bray says he would want the seat. He said Tom Hale, though, would likely become chairman.\n\n“If you help me win this race, you may have someone like you,” he said.'
+  assert.equal(quoteStarting(recalled, 'If you help').speaker?.name, 'Bruce Bray')
+  const video = 'The video shows Rep. Bob Ellis on the sidewalk.\n\nAnother man, not seen on camera, then tells Ellis, “We are just here for a project.”\n\nIn the video, the reporter asks, “Do you support the agenda, Congressman?”'
+  assert.equal(quoteStarting(video, 'We are just here').speaker, null)
+  assert.equal(quoteStarting(video, 'Do you support').speaker, null)
+  const punch = 'On the day footage emerged of a man punching a protester, Mr. Trump said of it, “I don’t like it,” adding that “they have anger.”'
+  assert.equal(quoteStarting(punch, 'I don’t like it').speaker?.name, 'Trump')
+})

@@ -18,9 +18,10 @@ export interface SpeakerCandidate {
   entity?: EntityMention
   /**
    * `phrase`: an unnamed speaker as written after an inverted verb ("said one Republican strategist");
-   * `document`: a text that speaks for its authors, as written ("the letter", "a statement from Ann Roe's office").
+   * `document`: a text that speaks for its authors, as written ("the letter", "a statement from Ann Roe's office");
+   * `unnamed`: someone the article does not name and who is no source ("the reporter", "another man"): the quote has no speaker.
    */
-  kind: 'entity' | 'pronoun' | 'role-phrase' | 'phrase' | 'document'
+  kind: 'entity' | 'pronoun' | 'role-phrase' | 'phrase' | 'document' | 'unnamed'
   /** Where the name is written, when not the whole candidate (a document's author). */
   nameSpan?: Span
 }
@@ -35,6 +36,8 @@ export interface ArticleView {
   attributed: { start: number; end: number; name: string }[]
   /** Gender learnt from the text so far: a person "she" or "he" was resolved to. Filled as quotes are attributed. */
   genders?: Map<string, Gender>
+  /** Names of the bodies and places among the candidates, once asked for. */
+  bodies?: Set<string>
 }
 
 type Gender = 'female' | 'male'
@@ -85,6 +88,9 @@ const DOCUMENT = new RegExp(
  * a verb it is the object of ("released a statement describing ..."): there the issuer speaks.
  */
 const DOCUMENT_SUBJECT_BEFORE = /(?:^|[,;:”"’(—–]\s*|\n\s*|[.!?]\s+|\s--?\s+|\b(?:and|but|while|whereas|though|although|because|that|which|also|said|says|states|reads|read|added|adds|wrote|writes|continues|continued|concludes|concluded|argues|argued|noted|notes)\s+)$/i
+/** Someone the article does not name and who is no source: "the reporter asks", "Another man, not seen on camera, then tells". */
+const UNNAMED_PERSON =
+  /\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|reporter|student|cameraman|protester|protestor|voter|resident|person|boy|girl|interviewer|caller|heckler|questioner|attendee|onlooker|bystander|passerby|teenager|narrator)\b(?![-’'])/g
 /** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
 const HEADING = /^[\p{Lu}\d .'’-]+:/u
 
@@ -132,7 +138,7 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
   }
   out.push(...documents)
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase']] as const) {
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
@@ -209,6 +215,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   if (INVERTIBLE.test(verb.word) && /^[\s,'"’”]*$/.test(before)) {
     // "said the bureau's director, James Comey": the role may stand in apposition before the name.
     const following = inWindow.filter((c) => {
+      if (c.kind === 'unnamed') return false
       const gap = startWithRole(c) > verb.end ? text.slice(verb.end, startWithRole(c)) : null
       return gap !== null && (INVERTED_GAP.test(gap) || (c.entity?.type === 'person' && INVERTED_ROLE_GAP.test(gap)))
     })
@@ -367,6 +374,8 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
     if (c.end > to) continue
     // A mention opening the clause is its subject, whatever stands before the clause ("... and the Times will").
     if (objectOfPreposition(text, c) && !OPENS_CLAUSE.test(text.slice(from, startWithRole(c)))) continue
+    // "the reporter asks": an unnamed person is the subject only where a clause opens with them ("punching a protester" is not).
+    if (c.kind === 'unnamed' && !/^\s*(?:\p{Lu}[\p{L}]*,\s*)?$/u.test(text.slice(from, c.start))) continue
     if (/^['’]/.test(text.slice(c.end, c.end + 1))) {
       // "Ryan’s campaign shrugged it off": the owner's spokesbody is the subject.
       const body = c.kind === 'entity' && c.name ? POSSESSIVE_BODY.exec(text.slice(c.end, Math.min(to, c.end + 40))) : null
@@ -413,6 +422,19 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
 }
 
 const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
+
+/** A sentence opening with a pronoun subject ("He recalled campaigning with Romney"): about someone named before. */
+const PRONOUN_OPENING = /^\s*(?:[A-Z][a-z]+,\s+(?:he|she|they|it)|He|She|They|It)\s/
+/** The person a sentence with no named subject is about: the owner opening it ("Mr. Roe’s letter did not ..."), else the first person in it. */
+function topicOf(text: string, people: readonly SpeakerCandidate[], start: number): SpeakerCandidate | null {
+  return people.find((c) => c.start >= start && text.slice(start, startWithRole(c)).trim() === '') ?? people[0] ?? null
+}
+
+/** Names of the bodies and places among the candidates (memoised on the view). */
+function bodyNames(view: ArticleView): Set<string> {
+  view.bodies ??= new Set(view.candidates.flatMap((c) => (c.kind === 'entity' && c.entity && c.entity.type !== 'person' && c.name ? [c.name] : [])))
+  return view.bodies
+}
 /** An untyped name of two or three capitalised words, none a body's head ("Glenn Beck", not "Conservative Action Conference"). */
 const isPersonShaped = (c: SpeakerCandidate): boolean =>
   c.entity?.type === 'other' && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2}$/u.test(c.entity.name) && !c.entity.name.split(' ').some((w) => ORG_HEADS.has(w))
@@ -430,7 +452,8 @@ function walkBack(
   for (let n = 0; s >= 0 && n < MAX_BACK_SENTENCES; s--, n++) {
     const start = sentences[s][0]
     const end = Math.min(sentences[s][1], pos)
-    const spoke = attributed.filter((a) => a.start < end && a.end > start && fits(a.name)).at(-1)
+    // "he" is a person: a body that spoke ("the committee") is not who "he" is.
+    const spoke = attributed.filter((a) => a.start < end && a.end > start && fits(a.name) && (wanted === null || !bodyNames(view).has(a.name))).at(-1)
     if (spoke) return learnt(view, spoke.name, wanted)
     const people = candidates.filter(
       (c) => c.kind === 'entity' && personal(c) && c.start >= start && c.end <= end && fits(c.entity!.name, c.entity!.role),
@@ -438,7 +461,9 @@ function walkBack(
     // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
     const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
     const main = lead ? clauseSubject(text, people, start + lead[0].length, end) : null
-    const subject = main ?? clauseSubject(text, people, start, end) ?? people[0]
+    // "He said Tom Hale would ...": a sentence whose subject is a pronoun is about someone named before.
+    if (!main && PRONOUN_OPENING.test(text.slice(start, end))) continue
+    const subject = main ?? clauseSubject(text, people, start, end) ?? topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
   return null
