@@ -417,3 +417,9 @@ test('findQuotes: "he" after a sentence about someone else\'s words or with a pr
   const punch = 'On the day footage emerged of a man punching a protester, Mr. Trump said of it, “I don’t like it,” adding that “they have anger.”'
   assert.equal(quoteStarting(punch, 'I don’t like it').speaker?.name, 'Trump')
 })
+
+test('findQuotes: "he" is not the object of a leading participle, and an untyped name that spoke is still a person', () => {
+  const text = 'Garth Vole, the keynote speaker, ripped into his party on Saturday.\n\n“It is not enough to be less bad,” he said.\n\nNoting that he was a recovering gambler, he said the party had a problem.\n\n“Hello, my name is the party and I have a problem!” he declared.\n\nSaying President Tom Hale, he said, was “too simple an answer.”'
+  assert.equal(quoteStarting(text, 'Hello, my name').speaker?.name, 'Garth Vole')
+  assert.equal(quoteStarting(text, 'too simple').speaker?.name, 'Garth Vole')
+})

@@ -423,6 +423,8 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
 
 const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
 
+/** A leading participial clause ("Asked about Hale, ", "Saying Obama was ..., "). */
+const PARTICIPLE_LEAD = /^(?:Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b/
 /** A sentence opening with a pronoun subject ("He recalled campaigning with Romney"): about someone named before. */
 const PRONOUN_OPENING = /^\s*(?:[A-Z][a-z]+,\s+(?:he|she|they|it)|He|She|They|It)\s/
 /** The person a sentence with no named subject is about: the owner opening it ("Mr. Roe’s letter did not ..."), else the first person in it. */
@@ -430,9 +432,11 @@ function topicOf(text: string, people: readonly SpeakerCandidate[], start: numbe
   return people.find((c) => c.start >= start && text.slice(start, startWithRole(c)).trim() === '') ?? people[0] ?? null
 }
 
-/** Names of the bodies and places among the candidates (memoised on the view). */
+/** Names of the organisations and places among the candidates (memoised on the view). */
 function bodyNames(view: ArticleView): Set<string> {
-  view.bodies ??= new Set(view.candidates.flatMap((c) => (c.kind === 'entity' && c.entity && c.entity.type !== 'person' && c.name ? [c.name] : [])))
+  view.bodies ??= new Set(
+    view.candidates.flatMap((c) => (c.kind === 'entity' && (c.entity?.type === 'organization' || c.entity?.type === 'place') && c.name ? [c.name] : [])),
+  )
   return view.bodies
 }
 /** An untyped name of two or three capitalised words, none a body's head ("Glenn Beck", not "Conservative Action Conference"). */
@@ -461,8 +465,10 @@ function walkBack(
     // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
     const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
     const main = lead ? clauseSubject(text, people, start + lead[0].length, end) : null
-    // "He said Tom Hale would ...": a sentence whose subject is a pronoun is about someone named before.
+    // "He said Tom Hale would ...": a sentence whose subject is a pronoun is about someone named before;
+    // so is "Asked about Hale, he said": a leading participle shares the pronoun's subject, and the names in it are its objects.
     if (!main && PRONOUN_OPENING.test(text.slice(start, end))) continue
+    if (!main && n === 0 && lead && PARTICIPLE_LEAD.test(lead[0])) continue
     const subject = main ?? clauseSubject(text, people, start, end) ?? topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
