@@ -78,7 +78,7 @@ export function findQuotes(
     .filter((s) => s.end > s.start && s.end - s.start <= maxQuoteLength)
     .slice(0, maxQuotes)
   const quoted: Span[] = stretches.flatMap((s): Span[] => s.pieces ?? [[s.open, s.close]])
-  const view: ArticleView = { text, sentences, candidates: speakerCandidates(text, entities, quoted), attributed: [] }
+  const view: ArticleView = { text, sentences, candidates: speakerCandidates(text, entities, quoted), attributed: [], quoted }
   const out: QuoteMention[] = []
   let previous: { quote: QuoteMention; sentence: number } | null = null
   for (const s of stretches) {

@@ -423,3 +423,9 @@ test('findQuotes: "he" is not the object of a leading participle, and an untyped
   assert.equal(quoteStarting(text, 'Hello, my name').speaker?.name, 'Garth Vole')
   assert.equal(quoteStarting(text, 'too simple').speaker?.name, 'Garth Vole')
 })
+
+test('findQuotes: "he said" after a quote of many sentences looks back past them; a lone untyped surname can be "he"', () => {
+  const text = 'Instead, his campaign released an ad in which Vole looks into the camera.\n\n“Fraud is wrong. I used the wrong words,” he said in the ad. “As a father, I want justice. I have a heart. I pray for them. The fact is, it happens. The truth is, it hurts.\n\n“The mistake I made was in the words I said. I ask for your forgiveness,” he said.'
+  assert.equal(quoteStarting(text, 'Fraud is wrong').speaker?.name, 'Vole')
+  assert.equal(quoteStarting(text, 'As a father').speaker?.name, 'Vole')
+})

@@ -5,7 +5,7 @@
  * leader said") are resolved back to the nearest fitting person.
  */
 import type { EntityMention, Span } from '../../types.js'
-import { DEMONYMS, ORG_HEADS, PLACES } from '../entities/lexicon.js'
+import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACES } from '../entities/lexicon.js'
 import { genderOf } from '../entities/names.js'
 import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
 
@@ -36,6 +36,8 @@ export interface ArticleView {
   attributed: { start: number; end: number; name: string }[]
   /** Gender learnt from the text so far: a person "she" or "he" was resolved to. Filled as quotes are attributed. */
   genders?: Map<string, Gender>
+  /** The quoted stretches, sorted: sentences inside them are not counted when looking back. */
+  quoted?: readonly Span[]
   /** Names of the bodies and places among the candidates, once asked for. */
   bodies?: Set<string>
 }
@@ -439,9 +441,14 @@ function bodyNames(view: ArticleView): Set<string> {
   )
   return view.bodies
 }
-/** An untyped name of two or three capitalised words, none a body's head ("Glenn Beck", not "Conservative Action Conference"). */
+/**
+ * An untyped name of one to three capitalised words, none a body's head ("Glenn Beck", "Akin"; not
+ * "Conservative Action Conference", "R-Ky"), that is the subject of its clause (checked by the caller).
+ */
 const isPersonShaped = (c: SpeakerCandidate): boolean =>
-  c.entity?.type === 'other' && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2}$/u.test(c.entity.name) && !c.entity.name.split(' ').some((w) => ORG_HEADS.has(w))
+  c.entity?.type === 'other' &&
+  /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2})?$/u.test(c.entity.name) &&
+  !c.entity.name.split(' ').some((w) => ORG_HEADS.has(w) || COMMON_CAPITALISED.has(w))
 
 /** Walking back sentence by sentence from `pos`: the speaker of a quote there, else the first fitting person who is a subject there. */
 function walkBack(
@@ -453,7 +460,13 @@ function walkBack(
 ): string | null {
   const { text, sentences, candidates, attributed } = view
   let s = sentenceIndex(sentences, pos)
-  for (let n = 0; s >= 0 && n < MAX_BACK_SENTENCES; s--, n++) {
+  // A sentence wholly inside quotation marks (a long quote before "he said") is not counted: no one is named in it.
+  const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
+  for (let n = 0, seen = 0; s >= 0 && n < MAX_BACK_SENTENCES && seen < MAX_BACK_SENTENCES * 4; s--, n++, seen++) {
+    if (quotedOnly(sentences[s])) {
+      n--
+      continue
+    }
     const start = sentences[s][0]
     const end = Math.min(sentences[s][1], pos)
     // "he" is a person: a body that spoke ("the committee") is not who "he" is.
