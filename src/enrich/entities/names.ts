@@ -10,6 +10,7 @@ const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/))
 
 /** First names usually given to women. */
 export const FEMALE_FIRST_NAMES = words(`
+Debbie Jen Jenny Susie Maggie Peggy Patty Trish Kelly Kimberly Liz Lizzie Beth Betsy Betty Becky Kathy Katie Cathy Vicky Abby
 Abigail Ada Adela Adele Adriana Agata Agatha Agnes Agnieszka Aida Aileen Aisha Alana Alba Alejandra Aleksandra Alessandra Alexandra Alexis
 Alice Alicia Alina Alisha Alison Alla Allison Alma Alyssa Amal Amanda Amelia Amelie Amina Amira Amy Ana Anastasia Angela Angelika
 Angelina Anika Anita Anja Anna Annalena Anne Annette Annika Antje Antonia Ariana Astrid Aurora Ayesha Barbara Beata Beatrice Beatriz Berit
@@ -35,6 +36,9 @@ Wilhelmina Yana Yasmin Yelena Yulia Yuliia Yvonne Zainab Zeynep Zoe Zofia Zuzana
 
 /** First names usually given to men. */
 export const MALE_FIRST_NAMES = words(`
+Tim Timmy Jim Jimmy Bob Bobby Bill Billy Chuck Mike Tom Tommy Joe Joey Dan Danny Dave Steve Stevie Rick Ricky Ted Teddy Ed Eddie
+Mitch Pete Jon Mark Matt Ben Sam Tony Andy Greg Jeff Ron Ronald Ronnie Donny Doug Ken Kenny Larry Nick Phil Todd Bruce Kevin Glenn Howard
+Hank Jerry Gerry Zach Zack Robbie Willie Fred Freddie Lenny Josh
 Aaron Abdul Abdullah Adam Adrian Ahmad Ahmed Alain Alan Albert Alberto Aleksander Aleksandr Aleksei Alessandro Alexander Alexandre Alexei
 Alexey Alfonso Alfred Ali Amir Anatoly Anders Andre Andreas Andrei Andrew Andrii Andriy Andrzej Anthony Anton Antonio Antony Arash Arkady
 Arne Arnold Arseniy Arthur Arturo Axel Bartosz Benedikt Benjamin Bernard Bernd Bjorn Björn Bogdan Boris Brandon Brian Bruno Carl Carlos

@@ -429,3 +429,8 @@ test('findQuotes: "he said" after a quote of many sentences looks back past them
   assert.equal(quoteStarting(text, 'Fraud is wrong').speaker?.name, 'Vole')
   assert.equal(quoteStarting(text, 'As a father').speaker?.name, 'Vole')
 })
+
+test('findQuotes: familiar forms of given names carry gender, so "she" does not take a man ("Tim") and spoil his "he"', () => {
+  const text = 'Rep. Tim Vole lost the vote to Nancy Reed.\n\nThe California Democrat spoke briefly after the vote, saying she feels “exhilarated” at being re-elected.\n\nSeparately, Vole told reporters he did “a pretty good job” of it.\n\n“I think we got the message out,” he said.'
+  assert.equal(quoteStarting(text, 'I think we got').speaker?.name, 'Tim Vole')
+})
