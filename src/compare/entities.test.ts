@@ -127,3 +127,9 @@ test('mergeEntities: one person under familiar and full given names is one entit
   assert.deepEqual(mattis[0].articleIds.length, 2)
   assert.equal(merged.entities.filter((e) => e.name.endsWith('Schumer')).length, 1)
 })
+
+test('findInArticle: a document naming a place ("the lawsuit from Kyiv") does not resolve to the place', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const at = a1.text.indexOf('Kyiv')
+  assert.equal(merged.findInArticle(a1.id, 'the lawsuit from Kyiv', [at, at + 4]), null)
+})

@@ -295,7 +295,8 @@ export function mergeEntities(articles: Annotated[], { maxAliases = 12 }: MergeE
       const own = byArticle.get(articleId)?.entities ?? []
       const norm = normalizeName(name)
       // A speaker written with a role or a body ("Senate Majority Leader Ann Roe’s office") is the person in it.
-      const overlapping = span ? own.flatMap((m, i) => (m.span[0] < span[1] && span[0] < m.span[1] ? [i] : [])) : []
+      // A place inside it ("the lawsuit from Nebraska") is not the speaker.
+      const overlapping = span ? own.flatMap((m, i) => (m.span[0] < span[1] && span[0] < m.span[1] && m.type !== 'place' ? [i] : [])) : []
       let index = overlapping.find((i) => own[i].type === 'person') ?? overlapping[0] ?? -1
       if (index < 0) index = own.findIndex((m) => normalizeName(m.name) === norm)
       const id = index >= 0 ? idByMention.get(`${articleId}#${index}`) : undefined

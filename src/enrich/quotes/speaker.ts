@@ -81,7 +81,7 @@ const DOCUMENT_MODIFIER = String.raw`(?:\p{Lu}[\p{L}.’'-]*|[\p{L}-]+['’]s?|n
  * find them.
  */
 const DOCUMENT = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:${DOCUMENT_MODIFIER}\s+){0,3}?(?<noun>${DOCUMENT_NOUNS})\b(?:(?:,?\s+(?:from|by)|\s+(?:of|in))\s+(?<author>(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:and\s+|&\s+)?){0,5}\p{Lu}[\p{L}.-]*(?:['’]s?\s+(?:(?:press\s+)?office|campaign|${AGENT_WORDS})(?:,\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}-]*)?)?))?`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:${DOCUMENT_MODIFIER}\s+){0,3}?(?<noun>${DOCUMENT_NOUNS})\b(?:(?:,?\s+(?:from|by)|\s+(?:of|in))\s+(?<author>(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:and\s+|&\s+)?){0,5}\p{Lu}[\p{L}.-]*(?:\s+(?:committee|party|campaign|office|group|council|department|administration|agency|board|union|association|coalition|caucus)\b)?(?:['’]s?\s+(?:(?:press\s+)?office|campaign|${AGENT_WORDS})(?:,\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}-]*)?)?))?`,
   'gu',
 )
 /**
