@@ -10,7 +10,6 @@ const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/))
 
 /** First names usually given to women. */
 export const FEMALE_FIRST_NAMES = words(`
-Debbie Jen Jenny Susie Maggie Peggy Patty Trish Kelly Kimberly Liz Lizzie Beth Betsy Betty Becky Kathy Katie Cathy Vicky Abby
 Abigail Ada Adela Adele Adriana Agata Agatha Agnes Agnieszka Aida Aileen Aisha Alana Alba Alejandra Aleksandra Alessandra Alexandra Alexis
 Alice Alicia Alina Alisha Alison Alla Allison Alma Alyssa Amal Amanda Amelia Amelie Amina Amira Amy Ana Anastasia Angela Angelika
 Angelina Anika Anita Anja Anna Annalena Anne Annette Annika Antje Antonia Ariana Astrid Aurora Ayesha Barbara Beata Beatrice Beatriz Berit
@@ -36,9 +35,6 @@ Wilhelmina Yana Yasmin Yelena Yulia Yuliia Yvonne Zainab Zeynep Zoe Zofia Zuzana
 
 /** First names usually given to men. */
 export const MALE_FIRST_NAMES = words(`
-Tim Timmy Jim Jimmy Bob Bobby Bill Billy Chuck Mike Tom Tommy Joe Joey Dan Danny Dave Steve Stevie Rick Ricky Ted Teddy Ed Eddie
-Mitch Pete Jon Mark Matt Ben Sam Tony Andy Greg Jeff Ron Ronald Ronnie Donny Doug Ken Kenny Larry Nick Phil Todd Bruce Kevin Glenn Howard
-Hank Jerry Gerry Zach Zack Robbie Willie Fred Freddie Lenny Josh
 Aaron Abdul Abdullah Adam Adrian Ahmad Ahmed Alain Alan Albert Alberto Aleksander Aleksandr Aleksei Alessandro Alexander Alexandre Alexei
 Alexey Alfonso Alfred Ali Amir Anatoly Anders Andre Andreas Andrei Andrew Andrii Andriy Andrzej Anthony Anton Antonio Antony Arash Arkady
 Arne Arnold Arseniy Arthur Arturo Axel Bartosz Benedikt Benjamin Bernard Bernd Bjorn Björn Bogdan Boris Brandon Brian Bruno Carl Carlos
@@ -63,11 +59,24 @@ Zbigniew Zoltan
 const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|policewoman|mrs|ms|madam|queen|princess|duchess|lady|dame|mother|daughter|sister|wife|grandmother|widow|actress)\b/i
 const MALE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|policeman|mr|sir|king|prince|duke|lord|father|son|brother|husband|grandfather|widower|actor)\b/i
 
+/**
+ * Familiar English forms of given names, for gender only: kept out of the first-name lists that
+ * find names, where words like "Mark" or "Ben" would find more than names.
+ */
+const FAMILIAR_MALE = words(`
+Tim Timmy Jim Jimmy Bob Bobby Bill Billy Chuck Mike Tom Tommy Joe Joey Dan Danny Dave Steve Stevie Rick Ricky Ted Teddy Ed Eddie
+Mitch Pete Jon Mark Matt Ben Sam Tony Andy Greg Jeff Ron Ronald Ronnie Donny Doug Ken Kenny Larry Nick Phil Todd Bruce Kevin Glenn Howard
+Hank Jerry Gerry Zach Zack Robbie Willie Fred Freddie Lenny Josh
+`)
+const FAMILIAR_FEMALE = words(`
+Debbie Jen Jenny Susie Maggie Peggy Patty Trish Kelly Kimberly Liz Lizzie Beth Betsy Betty Becky Kathy Katie Cathy Vicky Abby
+`)
+
 /** The gender a name (or the role written with it) points to, when it points to one. */
 export function genderOf(name: string, role?: string): 'female' | 'male' | null {
 const first = name.split(' ', 1)[0]
-if (FEMALE_FIRST_NAMES.has(first)) return 'female'
-if (MALE_FIRST_NAMES.has(first)) return 'male'
+if (FEMALE_FIRST_NAMES.has(first) || FAMILIAR_FEMALE.has(first)) return 'female'
+if (MALE_FIRST_NAMES.has(first) || FAMILIAR_MALE.has(first)) return 'male'
 if (role && FEMALE_ROLE.test(role)) return 'female'
 if (role && MALE_ROLE.test(role)) return 'male'
 return null
