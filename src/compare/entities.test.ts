@@ -101,3 +101,42 @@ test('mergeEntities does not call a plural or demonym of a name another spelling
   const p3 = fixtureArticle({ text: 'Officials in Pennsylvania counted ballots overnight.', entities: [{ text: 'Pennsylvania', type: 'place' }] })
   assert.deepEqual(mergeEntities([p1, p2, p3]).discrepancies, [])
 })
+
+test('findInArticle: one who speaks for a person is not that person; a speaker with a role and a body is the person in it', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const at = a1.text.indexOf('Marco Rubio')
+  assert.equal(merged.findInArticle(a1.id, 'Marco Rubio’s lawyer', [at, at + 'Marco Rubio'.length]), null)
+  assert.equal(merged.findInArticle(a1.id, 'Rubio’s spokeswoman'), null)
+  const titled = a1.text.indexOf('Secretary of State Marco Rubio')
+  const office = merged.findInArticle(a1.id, 'Secretary of State Marco Rubio’s office', [titled, titled + 'Secretary of State Marco Rubio'.length])
+  assert.equal(office?.name, 'Marco Rubio')
+})
+
+test('mergeEntities: one person under familiar and full given names is one entity', () => {
+  const x = fixtureArticle({
+    text: 'Defense Secretary Jim Mattis resigned. Senator Chuck Schumer spoke.',
+    entities: [
+      { text: 'Jim Mattis', type: 'person', role: 'Defense Secretary' },
+      { text: 'Chuck Schumer', type: 'person', role: 'Senator' },
+    ],
+  })
+  const y = fixtureArticle({
+    text: 'James Mattis quit on Thursday. Charles Schumer and Mattis had met.',
+    entities: [
+      { text: 'James Mattis', type: 'person' },
+      { text: 'Charles Schumer', type: 'person' },
+      { text: 'Mattis', type: 'person' },
+    ],
+  })
+  const merged = mergeEntities([x, y])
+  const mattis = merged.entities.filter((e) => e.name.endsWith('Mattis'))
+  assert.equal(mattis.length, 1)
+  assert.deepEqual(mattis[0].articleIds.length, 2)
+  assert.equal(merged.entities.filter((e) => e.name.endsWith('Schumer')).length, 1)
+})
+
+test('findInArticle: a document naming a place ("the lawsuit from Kyiv") does not resolve to the place', () => {
+  const merged = mergeEntities([a1, a2, a3])
+  const at = a1.text.indexOf('Kyiv')
+  assert.equal(merged.findInArticle(a1.id, 'the lawsuit from Kyiv', [at, at + 4]), null)
+})

@@ -31,6 +31,8 @@ export interface MergeEntitiesOptions {
 }
 
 const DESCRIPTOR_START = /^(?:a|an|the|one|two|three|several|some|many|other|another|senior|top)\s/i
+/** A name and someone who speaks for its owner: "John Doe’s lawyer", "Roe's spokeswoman". */
+const SPEAKS_FOR = /['’]s?\s+(?:[a-z-]+\s+)?(?:lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist)$/
 const HAS_UPPER = /\p{Lu}/u
 const DISPLAY_SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u
 
@@ -297,9 +299,14 @@ export function mergeEntities(articles: Annotated[], { maxAliases = 12 }: MergeE
     idOf: (articleId, mentionIndex) => idByMention.get(`${articleId}#${mentionIndex}`) ?? null,
     findByName,
     findInArticle(articleId, name, span) {
+      // "John Doe’s lawyer" speaks for John Doe but is not him: no entity of the story is that speaker.
+      if (SPEAKS_FOR.test(name)) return null
       const own = byArticle.get(articleId)?.entities ?? []
       const norm = normalizeName(name)
-      let index = span ? own.findIndex((m) => m.span[0] < span[1] && span[0] < m.span[1]) : -1
+      // A speaker written with a role or a body ("Senate Majority Leader Ann Roe’s office") is the person in it.
+      // A place inside it ("the lawsuit from Nebraska") is not the speaker.
+      const overlapping = span ? own.flatMap((m, i) => (m.span[0] < span[1] && span[0] < m.span[1] && m.type !== 'place' ? [i] : [])) : []
+      let index = overlapping.find((i) => own[i].type === 'person') ?? overlapping[0] ?? -1
       if (index < 0) index = own.findIndex((m) => normalizeName(m.name) === norm)
       const id = index >= 0 ? idByMention.get(`${articleId}#${index}`) : undefined
       return (id && byId.get(id)) || findByName(name)

@@ -94,3 +94,23 @@ test('compatibleSpeakers: one source, a body and its people, unnamed sources; no
   ]
   for (const [label, a, b, expected] of cases) assert.equal(compatibleSpeakers(a, b), expected, label)
 })
+
+test('sameName: familiar forms of a given name and a quoted nickname are one name; different given names are not', () => {
+  const cases: [string, string, boolean][] = [
+    ['Jim Mattis', 'James Mattis', true],
+    ['James “Mad Dog” Mattis', 'Jim Mattis', true],
+    ['Chuck Schumer', 'Charles Schumer', true],
+    ['Bill Kristol', 'William Kristol', true],
+    ['Bob Etheridge', 'Robert Etheridge', true],
+    ['Liz Cheney', 'Elizabeth Cheney', true],
+    ['Ted Cruz', 'Edward Cruz', true],
+    ['Ted Cruz', 'Theodore Cruz', true],
+    // different people
+    ['James Mattis', 'John Mattis', false],
+    ['Chuck Schumer', 'Charlie Baker', false],
+    ['Bill Kristol', 'Robert Kristol', false],
+    ['Jim', 'James', false],
+  ]
+  for (const [a, b, expected] of cases) assert.equal(sameName(a, b), expected, `${a} / ${b}`)
+  assert.equal(normalizeName('James "Mad Dog" Mattis'), 'james mattis')
+})

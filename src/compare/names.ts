@@ -2,7 +2,9 @@
  * Name normalisation for cross-article comparison: one spelling key per name (`normalizeName`) and
  * a tolerant equality (`sameName`) that treats transliteration variants as one name ("Zelensky",
  * "Zelenskyy", "Zelenskiy") by folding letters that transliteration schemes swap, then allowing a
- * small edit distance relative to length. No name lists: the rules are about letters.
+ * small edit distance relative to length. The rules are about letters, but for one short list: the
+ * familiar forms of English given names ("Jim" / "James", "Chuck" / "Charles"), which no letter
+ * rule can find. A nickname in quotation marks inside a name (James “Mad Dog” Mattis) is no part of its key.
  * `mentionsName` and `compatibleSpeakers` use them to tell whether two attributions can be one
  * source (a body and its spokesman, two spellings, two unnamed officials).
  */
@@ -32,8 +34,12 @@ export function normalizeName(name: string): string {
   return out
 }
 
+/** A nickname in quotation marks between two words of a name: James “Mad Dog” Mattis. */
+const QUOTED_NICKNAME = /(\S)\s+["“‘'][^"“”‘’]{1,30}["”’']\s+(?=\S)/gu
+
 function normalizeUncached(name: string): string {
   return name
+    .replace(QUOTED_NICKNAME, '$1 ')
     .normalize('NFKD')
     .replace(MARKS, '')
     .replace(ACRONYM_DOT, '$1')
@@ -120,15 +126,52 @@ export function sameToken(a: string, b: string): boolean {
 }
 
 /**
+ * English given names and their familiar forms, one group a line (written from general knowledge,
+ * not from any article). A form may belong to several names: "Ted" is Edward's and Theodore's.
+ */
+const GIVEN_NAME_GROUPS = `
+abigail abby | albert al bert | alexander alex al sandy | alexandra alex sandra sandy | alfred al alf fred |
+andrew andy drew | anthony tony | barbara barb barbie | benjamin ben benny | bernard bernie |
+catherine cathy kate katie | katherine kathy kate katie kathryn | charles chuck charlie chas chaz |
+christopher chris kit | christine chris chrissy | christina chris tina | daniel dan danny |
+david dave davey | deborah debbie deb debra | donald don donny | douglas doug | edward ed eddie ted ned |
+elizabeth liz beth betsy betty eliza lizzie libby | frederick fred freddie | gerald jerry gerry |
+gregory greg | harold hal harry | henry hank harry | james jim jimmy jamie | jeffrey jeff geoffrey |
+jennifer jen jenny | john jack johnny jon | jonathan jon jonny | joseph joe joey | joshua josh |
+kenneth ken kenny | kimberly kim | lawrence larry | leonard len lenny leo | margaret maggie meg peggy marge |
+matthew matt | michael mike mick mickey | mitchell mitch | nicholas nick nicky | patricia pat patty trish tricia |
+patrick pat paddy | peter pete | philip phil | raymond ray | rebecca becky becca | richard rick dick rich richie |
+robert bob bobby rob robbie bert | ronald ron ronnie | samuel sam sammy | stephen steve stevie steven |
+steven steve stevie stephen | susan sue susie suzanne | theodore ted teddy theo | thomas tom tommy |
+timothy tim timmy | victoria vicky tori | william bill billy will willie liam | zachary zach zack
+`
+/** Each given name or form, with the groups (indexes) it belongs to. */
+const GIVEN_NAME_FORMS = new Map<string, number[]>()
+GIVEN_NAME_GROUPS.split('|').forEach((line, group) => {
+  for (const form of line.trim().split(/\s+/)) GIVEN_NAME_FORMS.set(form, [...(GIVEN_NAME_FORMS.get(form) ?? []), group])
+})
+
+/** Two normalised given names are forms of one name: "jim" and "james", "chuck" and "charles". */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a === b) return true
+  const ga = GIVEN_NAME_FORMS.get(a)
+  const gb = GIVEN_NAME_FORMS.get(b)
+  return ga !== undefined && gb !== undefined && ga.some((g) => gb.includes(g))
+}
+
+/**
  * True when two names are spellings of one name: same number of identifying tokens, each pair
- * `sameToken`. A bare surname is not the same name as a full name (attaching it needs context).
+ * `sameToken`; in a name of two or more tokens, the first (the given name) may also be a familiar
+ * form of the other's ("Jim Mattis", "James Mattis"). A bare surname is not the same name as a
+ * full name (attaching it needs context).
  * @example sameName('Yuri Ushakov', 'Yury Ushakov') // true
+ * @example sameName('Chuck Schumer', 'Charles Schumer') // true
  */
 export function sameName(a: string, b: string): boolean {
   const ta = nameTokens(a)
   const tb = nameTokens(b)
   if (ta.length === 0 || ta.length !== tb.length) return false
-  return ta.every((t, i) => sameToken(t, tb[i]))
+  return ta.every((t, i) => sameToken(t, tb[i]) || (i === 0 && ta.length > 1 && sameGivenName(t, tb[i])))
 }
 
 /**

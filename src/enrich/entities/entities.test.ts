@@ -233,3 +233,13 @@ test('findEntities: a party and state label in brackets is no entity', () => {
   const text = 'Sen. Ada Quist (D-Ore.) spoke on Monday.'
   assert.deepEqual(entities(text).map((e) => text.slice(e.span[0], e.span[1])), ['Ada Quist'])
 })
+
+test('findEntities: a quoted nickname inside a name leaves one person, named without it', () => {
+  const text = 'Defense Secretary James “Mad Dog” Mattis resigned on Thursday. Mattis wrote a letter.'
+  const m = mentionOf(text, 'James “Mad Dog” Mattis')
+  assert.equal(m?.name, 'James Mattis')
+  assert.equal(m?.type, 'person')
+  assert.equal(mentionOf(text, 'Mattis')?.name, 'James Mattis')
+  // Not a name: a quoted phrase after a word that is no first name.
+  assert.equal(entities('The group “Free Speech” Monday rallied.').some((e) => e.name.includes('Free Speech') && e.type === 'person'), false)
+})

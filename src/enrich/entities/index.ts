@@ -2,7 +2,8 @@
  * Entity mentions (people, organisations, places, unnamed sources) in one article's text.
  *
  * Stages, in order (each refines the list the one before made):
- *   1. tokens and capitalised runs (headings in Title Case are marked: their capitals mean nothing);
+ *   1. tokens and capitalised runs (headings in Title Case are marked: their capitals mean nothing; a
+ *      quoted nickname inside a name is blanked first, so "James “Mad Dog” Mattis" is one run);
  *   2. candidates: lexicon places/organisations, title words set aside, the rest typed by shape;
  *   3. place cues ("the X region") type unknown words — before 4, so the type spreads to every mention;
  *   4. aliases: a surface's type spreads, a lone surname becomes the full name;
@@ -12,6 +13,7 @@
  */
 import type { EntityMention, Span } from '../../types.js'
 import { segmentRun } from './candidates.js'
+import { FIRST_NAMES } from './lexicon.js'
 import { findDescriptors, resolveBareDescriptors } from './descriptors.js'
 import { resolveAliases, typePlacesByCue, type Resolved } from './resolve.js'
 import { roleAfter, roleBefore } from './roles.js'
@@ -36,7 +38,7 @@ export function findEntities(
   sentences: readonly Span[],
   { maxTextLength = 200_000, maxMentions = 5_000 }: EntityOptions = {},
 ): EntityMention[] {
-  const bounded = text.length > maxTextLength ? text.slice(0, maxTextLength) : text
+  const bounded = withoutNicknames(text.length > maxTextLength ? text.slice(0, maxTextLength) : text)
   const tokens = tokenize(bounded, sentences)
   const headings = headingSentences(tokens, Math.max(1, sentences.length))
   const candidates = capitalisedRuns(tokens).flatMap(([from, to]) =>
@@ -50,6 +52,17 @@ export function findEntities(
   const mentions = [...named, ...descriptors].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])
   resolveBareDescriptors(mentions)
   return mentions.slice(0, maxMentions)
+}
+
+/** A nickname in quotation marks between a first name and a surname: James “Mad Dog” Mattis. */
+const NICKNAME = /\b(\p{Lu}\p{Ll}+)(\s+["“][\p{Lu}][\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}["”]\s+)(?=\p{Lu}\p{Ll})/gu
+
+/**
+ * The text with each quoted nickname inside a name blanked (same length, so spans hold), so the
+ * name reads as one run: "James “Mad Dog” Mattis" is the person James Mattis.
+ */
+function withoutNicknames(text: string): string {
+  return text.replace(NICKNAME, (all, first: string, nick: string) => (FIRST_NAMES.has(first) ? first + ' '.repeat(nick.length) : all))
 }
 
 function toMention(text: string, tokens: readonly Token[], r: Resolved): EntityMention {

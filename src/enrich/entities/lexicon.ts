@@ -102,6 +102,7 @@ lieutenant lt captain capt sergeant sgt major maj commander mayor judge justice 
 king queen prince princess pope patriarch sheikh emir sultan officer official commissioner coordinator negotiator representative head
 attorney prosecutor mr mrs ms dr prof professor rev former acting interior economy economic finance trade energy state national security
 policy senior top investment cooperation counterpart first lady lord sir dame premier sec master executive moderator host anchor
+majority minority whip
 `)
 
 /** Heads that make a title: the role must end in one of these ("Kremlin spokesman", "Secretary of State"). */

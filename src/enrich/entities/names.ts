@@ -59,11 +59,24 @@ Zbigniew Zoltan
 const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|policewoman|mrs|ms|madam|queen|princess|duchess|lady|dame|mother|daughter|sister|wife|grandmother|widow|actress)\b/i
 const MALE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|policeman|mr|sir|king|prince|duke|lord|father|son|brother|husband|grandfather|widower|actor)\b/i
 
+/**
+ * Familiar English forms of given names, for gender only: kept out of the first-name lists that
+ * find names, where words like "Mark" or "Ben" would find more than names.
+ */
+const FAMILIAR_MALE = words(`
+Tim Timmy Jim Jimmy Bob Bobby Bill Billy Chuck Mike Tom Tommy Joe Joey Dan Danny Dave Steve Stevie Rick Ricky Ted Teddy Ed Eddie
+Mitch Pete Jon Mark Matt Ben Sam Tony Andy Greg Jeff Ron Ronald Ronnie Donny Doug Ken Kenny Larry Nick Phil Todd Bruce Kevin Glenn Howard
+Hank Jerry Gerry Zach Zack Robbie Willie Fred Freddie Lenny Josh
+`)
+const FAMILIAR_FEMALE = words(`
+Debbie Jen Jenny Susie Maggie Peggy Patty Trish Kelly Kimberly Liz Lizzie Beth Betsy Betty Becky Kathy Katie Cathy Vicky Abby
+`)
+
 /** The gender a name (or the role written with it) points to, when it points to one. */
 export function genderOf(name: string, role?: string): 'female' | 'male' | null {
 const first = name.split(' ', 1)[0]
-if (FEMALE_FIRST_NAMES.has(first)) return 'female'
-if (MALE_FIRST_NAMES.has(first)) return 'male'
+if (FEMALE_FIRST_NAMES.has(first) || FAMILIAR_FEMALE.has(first)) return 'female'
+if (MALE_FIRST_NAMES.has(first) || FAMILIAR_MALE.has(first)) return 'male'
 if (role && FEMALE_ROLE.test(role)) return 'female'
 if (role && MALE_ROLE.test(role)) return 'male'
 return null

@@ -31,12 +31,14 @@ const VERBS = [
   'put it', 'declares', 'remembered', 'exhorted', 'opined', 'dubbed', 'labeled', 'labelled', 'branded', 'termed',
   'retaliated', 'pressed', 'repeated', 'sniped', 'emailed', 'charged', 'fired back', 'admits', 'sings', 'sang',
   'asking', 'tweeting', 'questioned',
+  // "reads a statement from ...", "The posts read, “...”": what a text says.
+  'reads', String.raw`read(?=[,:]\s*["“])`,
 ]
 export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'gi')
 
 /** Verbs that may come before their subject ("said Kremlin spokesman Dmitry Peskov", "Says Trump"). */
 export const INVERTIBLE =
-  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|reported|reports|demanded|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined)$/i
+  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|reported|reports|demanded|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined|reads)$/i
 
 /** Words allowed between a subject and its verb. */
 export const FILLER = new RegExp(

@@ -17,7 +17,7 @@ import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.j
 import { ACCORDING, INVERTIBLE, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
 import { findStretches, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
 import { dropped } from './scare.js'
-import { clauseStart, clauseSubject, lastCandidateBefore, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
+import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
 const STAGE = 'enrich/quotes'
 const CITING = /^,?\s+citing\s+/
@@ -78,7 +78,7 @@ export function findQuotes(
     .filter((s) => s.end > s.start && s.end - s.start <= maxQuoteLength)
     .slice(0, maxQuotes)
   const quoted: Span[] = stretches.flatMap((s): Span[] => s.pieces ?? [[s.open, s.close]])
-  const view: ArticleView = { text, sentences, candidates: speakerCandidates(text, entities, quoted), attributed: [] }
+  const view: ArticleView = { text, sentences, candidates: speakerCandidates(text, entities, quoted), attributed: [], quoted }
   const out: QuoteMention[] = []
   let previous: { quote: QuoteMention; sentence: number } | null = null
   for (const s of stretches) {
@@ -148,14 +148,15 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   for (const verb of order) {
     const boundary = verb.start >= s.close ? s.close : lastBoundary(text, from, verb.start, quoted)
     const subject = subjectOf(view, verb, from, to, boundary, verb.start >= s.close)
-    if (!subject) continue
+    // A state never speaks ("Arizona said ..."): its officials do, and the article names them.
+    if (!subject || (subject.entity?.type === 'place' && isStateName(subject.entity.name))) continue
     const source = citedSource(view, verb, to) ?? subject
-    const name = source.name ?? resolveBack(view, source.start)
+    const name = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
     const { cueEnd, channel } = phraseAfterVerb(text, verb)
     const where = channel ?? channelAnywhere(text, from, to)
     return {
       span: [s.start, s.end],
-      speaker: name ? { name, span: [source.start, source.end] } : null,
+      speaker: name ? { name, span: source.nameSpan ?? [source.start, source.end] } : null,
       cue: text.slice(verb.start, cueEnd),
       cueSpan: [verb.start, cueEnd],
       ...(where ? { channel: where } : {}),
@@ -173,7 +174,7 @@ function nameOpening(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb)
   const sentence = sentences[sentenceIndex(sentences, verb.start)]
   if (!sentence) return null
   const m = NAME_OPENING.exec(text.slice(sentence[0], verb.start))
-  if (!m || NOT_A_NAME.test(m[1]) || COMMON_START.test(m[1])) return null
+  if (!m || NOT_A_NAME.test(m[1]) || COMMON_START.test(m[1]) || isStateName(m[1])) return null
   const { cueEnd } = phraseAfterVerb(text, verb)
   const start = sentence[0] + m[0].indexOf(m[1])
   return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
@@ -203,7 +204,7 @@ function nameAtCue(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb): 
     m = NAME_AFTER_VERB.exec(text.slice(verb.end, verb.end + 60))
     start = m ? verb.end + m[0].indexOf(m[1]) : -1
   }
-  if (!m || NOT_A_NAME.test(m[1])) return null
+  if (!m || NOT_A_NAME.test(m[1]) || isStateName(m[1])) return null
   const { cueEnd } = phraseAfterVerb(text, verb)
   return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
 }
@@ -269,9 +270,10 @@ function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMenti
     clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], s.open), s.open) ??
     clauseSubject(view.text, view.candidates, sentence[0], s.open) ??
     openingName(view.text, sentence[0], s.open)
+  if (subject?.kind === 'unnamed') return { span: [s.start, s.end], speaker: null, kind, stage: STAGE }
   const name = subject && (subject.name ?? resolveBack(view, subject.start))
   if (!subject || !name || subject.entity?.type === 'place') return null
-  return { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE }
+  return { span: [s.start, s.end], speaker: { name, span: subject.nameSpan ?? [subject.start, subject.end] }, kind, stage: STAGE }
 }
 
 /**
@@ -315,7 +317,7 @@ function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | 
   if (who?.name) return { span: [s.start, s.end], speaker: { name: who.name, span: [who.start, who.end] }, kind, stage: STAGE }
   // A name no entity covers ("― Pamela Ruiz"): signs the quote when it is all that is left of the paragraph.
   const name = SIGNATURE_NAME.exec(view.text.slice(at, at + 80))
-  if (!name || NOT_A_NAME.test(name[1]) || ALL_CAPS_WORDS.test(name[1])) return null
+  if (!name || NOT_A_NAME.test(name[1]) || ALL_CAPS_WORDS.test(name[1]) || isStateName(name[1])) return null
   return { span: [s.start, s.end], speaker: { name: name[1], span: [at, at + name[1].length] }, kind, stage: STAGE }
 }
 
@@ -330,6 +332,7 @@ function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMentio
   const start = clauseStart(text, sentence[0], at)
   const subject = lastBeforeColon(view, start, at) ?? clauseSubject(text, view.candidates, start, at)
   if (!subject || subject.entity?.type === 'place' || subject.entity?.type === 'other') return null
+  if (subject.kind === 'unnamed') return { span: [s.start, s.end], speaker: null, kind, stage: STAGE }
   const name = subject.name ?? resolveBack(view, subject.start)
   return name ? { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE } : null
 }

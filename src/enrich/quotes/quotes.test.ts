@@ -333,3 +333,104 @@ test('findQuotes on seeds: partial quotes keep their speakers', () => {
   const fox = seedContaining('Zelenskyy said')
   assert.equal(quoteStarting(fox.text, 'useful and constructive').speaker?.name, 'Yuri Ushakov')
 })
+
+// Speakers are people, bodies or documents; one who speaks for someone is not that someone.
+const speakerKindCases: { text: string; quote: string; speaker: string | null }[] = [
+  { text: 'John Doe was convicted on Monday. “We will appeal,” said John Doe’s lawyer, Jane Roe.', quote: 'We will appeal', speaker: 'Jane Roe' },
+  { text: 'Mark Pell lost the case. “My client is innocent,” Pell’s attorney, Ann Vole, said.', quote: 'My client is innocent', speaker: 'Ann Vole' },
+  { text: 'Mark Pell lost the case. “The verdict is wrong,” said Mark Pell’s lawyer.', quote: 'The verdict is wrong', speaker: 'Mark Pell’s lawyer' },
+  {
+    text: '“We are disappointed by the ruling,” said the statement from Tom Hale’s attorney, Will Crane.',
+    quote: 'We are disappointed',
+    speaker: 'Will Crane',
+  },
+  {
+    text: 'Forty professors sent Governor Tom Hale a letter about his budget. “Your budget abandons the poor,” the letter states.',
+    quote: 'Your budget abandons',
+    speaker: 'the letter',
+  },
+  {
+    text: 'The Acme University letter was sent to Governor Tom Hale on Friday. The letter says, “We urge you to think again before the vote.”',
+    quote: 'We urge you',
+    speaker: 'The Acme University letter',
+  },
+  {
+    text: 'But the lawsuit from Utah and Idaho argues that Nevada opened a gap. “Guns flow from this gap into our states,” the suit says.',
+    quote: 'Guns flow',
+    speaker: 'the lawsuit from Utah and Idaho',
+  },
+  {
+    text: '“The site should be moved elsewhere,” reads a statement from Senate Majority Leader Tom Reed’s office.',
+    quote: 'The site should',
+    speaker: 'Senate Majority Leader Tom Reed’s office',
+  },
+  {
+    text: 'White House press secretary Dana Lee told reporters the talks were over. “We have no plans to change course,” a senior official said.',
+    quote: 'We have no plans',
+    speaker: 'a senior official',
+  },
+  {
+    text: 'Press Secretary Dana Lee briefed reporters on Monday. “It was a mistake,” the official told reporters.',
+    quote: 'It was a mistake',
+    speaker: 'the official',
+  },
+  {
+    text: 'The paper said the mayor had resigned.\n\nUPDATE: 7:19 p.m. -- The Daily Ledger now reports that Hale has “been questioned by federal agents in the case.”',
+    quote: 'been questioned',
+    speaker: 'Daily Ledger',
+  },
+]
+
+for (const { text, quote, speaker } of speakerKindCases) {
+  test(`findQuotes: “${quote}…” -> ${speaker}`, () => {
+    assert.equal(quoteStarting(text, quote).speaker?.name ?? null, speaker)
+  })
+}
+
+test('findQuotes: a state is never a speaker, and neither is a heading', () => {
+  const text = 'Kim Barr is the attorney general. Arizona said it “will fight this all the way to the top.”\n\nUPDATE:\n\n“We will win this fight in court,” Arizona said.'
+  for (const q of quotes(text)) {
+    assert.notEqual(q.speaker?.name, 'Arizona')
+    assert.notEqual(q.speaker?.name, 'UPDATE')
+  }
+})
+
+test('findQuotes: "he said" reaches back to a person the entity finder left untyped; a leading participial clause has no speaker', () => {
+  const beck = 'Garth Vole, the keynote speaker of the conference, ripped into his party on Saturday.\n\nProgress, he told the crowd, had stalled.\n\nBut he aimed at both parties, saying he did not know what they stood for.\n\n“It is not enough to be less bad than the other side,” he said.'
+  assert.equal(quoteStarting(beck, 'It is not enough').speaker?.name, 'Garth Vole')
+  const asked = 'The former senator has a daughter, Bella, who is ill. Asked whether he meant it, Mr. Pell did not back down, saying, “I stand by every word of it.”'
+  assert.equal(quoteStarting(asked, 'I stand by').speaker?.name, 'Pell')
+  const term = 'Tom Hale settled a lawsuit that his former aide, Lauren Greene, had filed. Greene accused Hale of misconduct.\n\n“I had no idea how to run an office,” the four-term congressman said.'
+  assert.equal(quoteStarting(term, 'I had no idea').speaker?.name, 'Tom Hale')
+  const leader = 'Calls grew louder, when Senate Majority Leader Mitch Cole, R-Ky., suggested a deal.\n\n“The talks will go on,” he said.'
+  assert.equal(quoteStarting(leader, 'The talks will').speaker?.name, 'Mitch Cole')
+})
+
+test('findQuotes: "he" after a sentence about someone else\'s words or with a pronoun subject reaches further back; an unnamed bystander is no speaker', () => {
+  const letter = 'Jim Vole resigned on Thursday. Mr. Vole’s letter did not single out any decision. Instead, it condemned Mr. Hart’s approach.\n\nHe said national interests lay in “providing effective leadership to our alliances.”'
+  assert.equal(quoteStarting(letter, 'providing effective').speaker?.name, 'Jim Vole')
+  const recalled = 'Bruce Bray says he would want the seat. He said Tom Hale, though, would likely become chairman.\n\n“If you help me win this race, you may have someone like you,” he said.'
+  assert.equal(quoteStarting(recalled, 'If you help').speaker?.name, 'Bruce Bray')
+  const video = 'The video shows Rep. Bob Ellis on the sidewalk.\n\nAnother man, not seen on camera, then tells Ellis, “We are just here for a project.”\n\nIn the video, the reporter asks, “Do you support the agenda, Congressman?”'
+  assert.equal(quoteStarting(video, 'We are just here').speaker, null)
+  assert.equal(quoteStarting(video, 'Do you support').speaker, null)
+  const punch = 'On the day footage emerged of a man punching a protester, Mr. Trump said of it, “I don’t like it,” adding that “they have anger.”'
+  assert.equal(quoteStarting(punch, 'I don’t like it').speaker?.name, 'Trump')
+})
+
+test('findQuotes: "he" is not the object of a leading participle, and an untyped name that spoke is still a person', () => {
+  const text = 'Garth Vole, the keynote speaker, ripped into his party on Saturday.\n\n“It is not enough to be less bad,” he said.\n\nNoting that he was a recovering gambler, he said the party had a problem.\n\n“Hello, my name is the party and I have a problem!” he declared.\n\nSaying President Tom Hale, he said, was “too simple an answer.”'
+  assert.equal(quoteStarting(text, 'Hello, my name').speaker?.name, 'Garth Vole')
+  assert.equal(quoteStarting(text, 'too simple').speaker?.name, 'Garth Vole')
+})
+
+test('findQuotes: "he said" after a quote of many sentences looks back past them; a lone untyped surname can be "he"', () => {
+  const text = 'Instead, his campaign released an ad in which Vole looks into the camera.\n\n“Fraud is wrong. I used the wrong words,” he said in the ad. “As a father, I want justice. I have a heart. I pray for them. The fact is, it happens. The truth is, it hurts.\n\n“The mistake I made was in the words I said. I ask for your forgiveness,” he said.'
+  assert.equal(quoteStarting(text, 'Fraud is wrong').speaker?.name, 'Vole')
+  assert.equal(quoteStarting(text, 'As a father').speaker?.name, 'Vole')
+})
+
+test('findQuotes: familiar forms of given names carry gender, so "she" does not take a man ("Tim") and spoil his "he"', () => {
+  const text = 'Rep. Tim Vole lost the vote to Nancy Reed.\n\nThe California Democrat spoke briefly after the vote, saying she feels “exhilarated” at being re-elected.\n\nSeparately, Vole told reporters he did “a pretty good job” of it.\n\n“I think we got the message out,” he said.'
+  assert.equal(quoteStarting(text, 'I think we got').speaker?.name, 'Tim Vole')
+})

@@ -5,7 +5,7 @@
  * leader said") are resolved back to the nearest fitting person.
  */
 import type { EntityMention, Span } from '../../types.js'
-import { DEMONYMS, PLACES } from '../entities/lexicon.js'
+import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACES } from '../entities/lexicon.js'
 import { genderOf } from '../entities/names.js'
 import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
 
@@ -16,8 +16,14 @@ export interface SpeakerCandidate {
   /** The entity's canonical name; absent for pronouns and role phrases until resolved. */
   name?: string
   entity?: EntityMention
-  /** `phrase`: an unnamed speaker as written after an inverted verb ("said one Republican strategist"). */
-  kind: 'entity' | 'pronoun' | 'role-phrase' | 'phrase'
+  /**
+   * `phrase`: an unnamed speaker as written after an inverted verb ("said one Republican strategist");
+   * `document`: a text that speaks for its authors, as written ("the letter", "a statement from Ann Roe's office");
+   * `unnamed`: someone the article does not name and who is no source ("the reporter", "another man"): the quote has no speaker.
+   */
+  kind: 'entity' | 'pronoun' | 'role-phrase' | 'phrase' | 'document' | 'unnamed'
+  /** Where the name is written, when not the whole candidate (a document's author). */
+  nameSpan?: Span
 }
 
 /** What {@link Attributor} needs to know about the article. */
@@ -30,6 +36,10 @@ export interface ArticleView {
   attributed: { start: number; end: number; name: string }[]
   /** Gender learnt from the text so far: a person "she" or "he" was resolved to. Filled as quotes are attributed. */
   genders?: Map<string, Gender>
+  /** The quoted stretches, sorted: sentences inside them are not counted when looking back. */
+  quoted?: readonly Span[]
+  /** Names of the bodies and places among the candidates, once asked for. */
+  bodies?: Set<string>
 }
 
 type Gender = 'female' | 'male'
@@ -38,7 +48,7 @@ const HE = /^(?:he|his|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|busine
 
 const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
 const ROLE_PHRASE =
-  /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
+  /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old|[a-z]+-(?:term|time|year|serving)) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
 const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|in|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:(?:the|an?|his|her|its|their)\s+)?$/i
 /** After a possessive, the body that speaks for its owner: "Powell’s office said", "Trump's campaign said". */
 const SPOKESBODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?:\s*,\s*[a-z][^,;“”"]{0,30},)?\s+(?:(?:also|later|then|has|had|have)\s+)?$/
@@ -57,7 +67,36 @@ const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|wh
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
-/** Builds the candidate list: mentions (outermost only), pronouns and role phrases outside quotes. */
+/** Who speaks for someone: "’s lawyer", "’s spokeswoman". */
+const AGENT_WORDS = String.raw`lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist`
+/** Texts that can say something in their authors' stead. */
+const DOCUMENT_NOUNS =
+  'letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|op-ed|ruling|petition|release|document|study|survey|resolution|manifesto|law|code'
+/** Words that may stand between a determiner and the document noun ("the two-page resignation letter", "The Georgetown University letter"). */
+const DOCUMENT_MODIFIER = String.raw`(?:\p{Lu}[\p{L}.’'-]*|[\p{L}-]+['’]s?|new|joint|written|signed|open|resignation|federal|formal|official|internal|leaked|public|press|news|campaign|television|TV|radio|web|online|social|media|legal|court|latest|original|[a-z]+-page|\d+-page)`
+/**
+ * A document phrase: a determiner, up to three modifiers, the noun, and maybe its author ("from
+ * the Democratic committee", "by Ann Roe's office", "in The Daily Ledger"). Owners ("Roe's letter",
+ * "his letter") are left out: the owner is the better speaker, and the stages that read possessives
+ * find them.
+ */
+const DOCUMENT = new RegExp(
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:${DOCUMENT_MODIFIER}\s+){0,3}?(?<noun>${DOCUMENT_NOUNS})\b(?:(?:,?\s+(?:from|by)|\s+(?:of|in))\s+(?<author>(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:and\s+|&\s+)?){0,5}\p{Lu}[\p{L}.-]*(?:\s+(?:committee|party|campaign|office|group|council|department|administration|agency|board|union|association|coalition|caucus)\b)?(?:['’]s?\s+(?:(?:press\s+)?office|campaign|${AGENT_WORDS})(?:,\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}-]*)?)?))?`,
+  'gu',
+)
+/**
+ * What may stand before a document that is a subject: a sentence or clause start, a closing mark,
+ * a conjunction, or an inverted verb ("says the letter"). Not a preposition ("in a statement") nor
+ * a verb it is the object of ("released a statement describing ..."): there the issuer speaks.
+ */
+const DOCUMENT_SUBJECT_BEFORE = /(?:^|[,;:”"’(—–]\s*|\n\s*|[.!?]\s+|\s--?\s+|\b(?:and|but|while|whereas|though|although|because|that|which|also|said|says|states|reads|read|added|adds|wrote|writes|continues|continued|concludes|concluded|argues|argued|noted|notes)\s+)$/i
+/** Someone the article does not name and who is no source: "the reporter asks", "Another man, not seen on camera, then tells". */
+const UNNAMED_PERSON =
+  /\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|reporter|student|cameraman|protester|protestor|voter|resident|person|boy|girl|interviewer|caller|heckler|questioner|attendee|onlooker|bystander|passerby|teenager|narrator)\b(?![-’'])/g
+/** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
+const HEADING = /^[\p{Lu}\d .'’-]+:/u
+
+/** Builds the candidate list: mentions (outermost only), documents, pronouns and role phrases outside quotes. */
 export function speakerCandidates(text: string, entities: readonly EntityMention[], quoted: readonly Span[]): SpeakerCandidate[] {
   // One pass marks quoted text and mention text, so each check below is a lookup.
   const QUOTED = 1
@@ -75,16 +114,33 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     return k > e.span[1] && roleStarts.has(k)
   }
   const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t) || (roleStarts.size > 0 && beforeRole(e))
+  // "the letter from Ann Roe says": the document speaks, and the names inside it are its own words.
+  const documents: SpeakerCandidate[] = []
+  DOCUMENT.lastIndex = 0
+  // The last document of each kind that the text names ("the lawsuit from Nebraska", "The Acme letter"), for a later "the suit says".
+  const named = new Map<string, SpeakerCandidate>()
+  for (let m = DOCUMENT.exec(text); m !== null; m = DOCUMENT.exec(text)) {
+    if (inQuote(m.index) || inQuote(m.index + m[0].length - 1)) continue
+    const found = documentSpeaker(m)
+    const kind = documentKind(m.groups!.noun)
+    if (m.groups!.author || CAPITALISED_MODIFIER.test(m[0])) named.set(kind, found)
+    if (!DOCUMENT_SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    const earlier = m.groups!.author || CAPITALISED_MODIFIER.test(m[0]) ? undefined : named.get(kind)
+    documents.push(earlier ? { ...found, name: earlier.name, nameSpan: earlier.nameSpan ?? [earlier.start, earlier.end] } : found)
+    mask.fill(MENTION, m.index, m.index + m[0].length)
+  }
+  const inDocument = (e: EntityMention): boolean => documents.some((d) => e.span[0] >= d.start && e.span[1] <= d.end)
   let coverEnd = -1
   for (const e of [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])) {
     // Inner mentions ("White House" in "a White House official") and role words ("Kremlin" in
     // "Kremlin spokesman Dmitry Peskov") are not speakers: the mention they belong to is.
-    if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e)) continue
+    if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e) || inDocument(e) || isHeading(text, e)) continue
     coverEnd = e.span[1]
     out.push({ start: e.span[0], end: e.span[1], name: e.name, entity: e, kind: 'entity' })
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
   }
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase']] as const) {
+  out.push(...documents)
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
@@ -96,6 +152,43 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   const inPhrase = (c: SpeakerCandidate): boolean =>
     (c.entity?.type === 'place' || c.entity?.type === 'other') && phrases.some((p) => c.start > p.start && c.end < p.end)
   return (phrases.length > 0 ? out.filter((c) => !inPhrase(c)) : out).sort((a, b) => a.start - b.start)
+}
+
+/** A capitalised word after the determiner: the document is named by it ("The Acme University letter"). */
+const CAPITALISED_MODIFIER = /^\S+\s+\p{Lu}/u
+/** One key for the words of one kind of document ("suit" and "lawsuit", "ad" and "advertisement"). */
+function documentKind(noun: string): string {
+  const one = noun.replace(/s$/, '')
+  if (one === 'lawsuit') return 'suit'
+  if (one === 'advertisement' || one === 'commercial') return 'ad'
+  if (one === 'memorandum') return 'memo'
+  return one
+}
+
+/**
+ * The speaker a document phrase gives: its author when written ("a statement from Ann Roe's
+ * office" -> "Ann Roe’s office", "the statement from Roe's attorney, Jim Vole" -> "Jim Vole"),
+ * else the document as written ("the letter").
+ */
+function documentSpeaker(m: RegExpExecArray): SpeakerCandidate {
+  const start = m.index
+  const end = start + m[0].length
+  const author = m.groups?.author
+  if (!author) return { start, end, name: m[0], kind: 'document' }
+  const at = end - author.length
+  // "Roe's attorney, Jim Vole": the agent's name after the comma is the author.
+  const named = /,\s+(.+)$/.exec(author)
+  if (named) return { start, end, name: named[1], kind: 'document', nameSpan: [end - named[1].length, end] }
+  const bare = author.replace(/^the\s+/i, '')
+  // "the lawsuit from Utah and Idaho": states do not speak, their lawsuit does.
+  if (bare.split(/\s+and\s+|\s*&\s*/).every(isStateName)) return { start, end, name: m[0], kind: 'document' }
+  return { start, end, name: bare.replace(/['’]s?(?=\s)/, '’s'), kind: 'document', nameSpan: [end - bare.length, end] }
+}
+
+/** A mention in capitals that opens its paragraph before a colon ("UPDATE: 7:19 p.m. -- ..."). */
+function isHeading(text: string, e: EntityMention): boolean {
+  const lineStart = text.lastIndexOf('\n', e.span[0] - 1) + 1
+  return text.slice(lineStart, e.span[0]).trim() === '' && HEADING.test(text.slice(e.span[0], e.span[0] + 40)) && !/\p{Ll}/u.test(text.slice(e.span[0], e.span[1]))
 }
 
 /** The end of the words that belong to a candidate (its appositive role, if any). */
@@ -124,13 +217,16 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   if (INVERTIBLE.test(verb.word) && /^[\s,'"’”]*$/.test(before)) {
     // "said the bureau's director, James Comey": the role may stand in apposition before the name.
     const following = inWindow.filter((c) => {
+      if (c.kind === 'unnamed') return false
       const gap = startWithRole(c) > verb.end ? text.slice(verb.end, startWithRole(c)) : null
       return gap !== null && (INVERTED_GAP.test(gap) || (c.entity?.type === 'person' && INVERTED_ROLE_GAP.test(gap)))
     })
     // "said Republican party boss Reince Priebus": the person, not the words that describe them.
     // "said Republican party boss Reince Priebus": an unknown name after a body and a title noun is the person.
     const titled = following[0]?.entity?.type === 'organization' && following[1]?.entity?.type === 'other' && TITLE_NOUN_GAP.test(text.slice(following[0].end, following[1].start)) ? following[1] : undefined
-    const after = following.find((c) => c.entity?.type === 'person') ?? titled ?? following[0]
+    const first = following.find((c) => c.entity?.type === 'person') ?? titled ?? following[0]
+    // "said John Doe's lawyer, Jane Roe": the one who speaks for a person is the speaker, not the person.
+    const after = first && first.name ? (speaksFor(text, inWindow, first) ?? first) : first
     // A place or unknown word after the verb modifies an unnamed speaker ("said one Ohio Republican").
     const modifier = after !== undefined && (after.entity?.type === 'place' || after.entity?.type === 'other')
     if (after && !modifier) return after
@@ -185,6 +281,20 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   // "Massie used to support Paul, but now said ...": a clause joined with no subject of its own shares the sentence's.
   return clauseSubject(text, inWindow, start, verb.start) ?? (start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
 }
+/** After a name, its possessive and someone who speaks for it: "’s lawyer", "'s longtime spokeswoman". */
+const AGENT_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?(${AGENT_WORDS}|office|campaign)\b`)
+/** Between the agent's role and the agent's name: a comma, maybe a word ("’s lawyer, Jane Roe", "’s attorney, veteran litigator Ann Vole"). */
+const AGENT_NAME_GAP = /^\s*,\s*(?:[a-z-]+\s+){0,2}$/
+
+/** The agent of `owner` written right after it ("John Doe’s lawyer, Jane Roe" -> Jane Roe), or the agent as written; null when none. */
+function speaksFor(text: string, inWindow: readonly SpeakerCandidate[], owner: SpeakerCandidate): SpeakerCandidate | null {
+  const agent = AGENT_AFTER.exec(text.slice(owner.end, owner.end + 50))
+  if (!agent) return null
+  const roleEnd = owner.end + agent[0].length
+  const named = inWindow.find((c) => c.start >= roleEnd && c.entity?.type === 'person' && AGENT_NAME_GAP.test(text.slice(roleEnd, c.start)))
+  return named ?? { start: owner.start, end: roleEnd, name: `${owner.name}’s ${agent[1]}`, kind: 'phrase' }
+}
+
 /** Between a subject and its verb: a clause set off by commas, opened by a relative pronoun or a participle, maybe an auxiliary after it. */
 const SET_OFF_CLAUSE = /^\s*,\s*(?:who|whose|[a-z]{3,}ed|[a-z]{3,}ing)\b[^“”";:!?]{0,160},\s*(?:(?:had|has|have|also|then|later|would|will|again)\s+)*$/
 const JOINED_CLAUSE = /\b(?:but|and)$/
@@ -220,11 +330,11 @@ function personBeforeHome(view: ArticleView, inWindow: readonly SpeakerCandidate
   return null
 }
 
-export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless)\b[^,“”"]{1,140},/
-const CLAUSE_BREAK = /[;–—]|\s-\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)/gu
+export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless|Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b[^,“”"]{1,140},/
+const CLAUSE_BREAK = /[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)/gu
 /** How far the closing dash of an aside may stand from its opening one. */
 const MAX_ASIDE = 60
-const DASH_AHEAD = /^[^;–—]*?(?:[–—]|\s-\s)/
+const DASH_AHEAD = /^[^;–—]*?(?:[–—]|\s--?\s)/
 
 /** Start of the clause holding `pos`: after the last dash, semicolon or "though"/"but" before it. */
 export function clauseStart(text: string, from: number, pos: number): number {
@@ -266,6 +376,8 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
     if (c.end > to) continue
     // A mention opening the clause is its subject, whatever stands before the clause ("... and the Times will").
     if (objectOfPreposition(text, c) && !OPENS_CLAUSE.test(text.slice(from, startWithRole(c)))) continue
+    // "the reporter asks": an unnamed person is the subject only where a clause opens with them ("punching a protester" is not).
+    if (c.kind === 'unnamed' && !/^\s*(?:\p{Lu}[\p{L}]*,\s*)?$/u.test(text.slice(from, c.start))) continue
     if (/^['’]/.test(text.slice(c.end, c.end + 1))) {
       // "Ryan’s campaign shrugged it off": the owner's spokesbody is the subject.
       const body = c.kind === 'entity' && c.name ? POSSESSIVE_BODY.exec(text.slice(c.end, Math.min(to, c.end + 40))) : null
@@ -287,7 +399,7 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
  * speaker of a quote there, else the first person who is a subject there.
  */
 export function resolveBack(view: ArticleView, pos: number): string | null {
-  const { text, sentences, candidates, attributed } = view
+  const { text } = view
   const head = text.slice(pos, pos + 60)
   const byRole = roleMatch(view, pos, head)
   if (byRole) return byRole
@@ -295,25 +407,82 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   const placed = ROLE_PHRASE_HEAD.exec(head) ?? ROLE_PHRASE_FROM.exec(head)
   if (placed && placed[1].trim().split(/\s+/).some(isPlaceWord)) return placed[0]
   const wanted: Gender | null = SHE.test(head) ? 'female' : HE.test(head) ? 'male' : null
+  const pronoun = /^(?:he|she)\b/i.test(head)
   // "she" skips a person the text shows to be a man (by first name, role, or an earlier "he"), and the reverse.
   const fits = (name: string, role?: string): boolean => {
     if (wanted === null) return true
     const known = view.genders?.get(name) ?? genderOf(name, role)
     return known === null || known === wanted
   }
+  // People first; failing any, a name of person shape the entity finder could not type ("Glenn Beck, the hero of ...").
+  for (const personal of [isPerson, pronoun ? isPersonShaped : null]) {
+    if (!personal) continue
+    const found = walkBack(view, pos, personal, fits, wanted)
+    if (found) return found
+  }
+  return null
+}
+
+const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
+
+/** A leading participial clause ("Asked about Hale, ", "Saying Obama was ..., "). */
+const PARTICIPLE_LEAD = /^(?:Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b/
+/** A sentence opening with a pronoun subject ("He recalled campaigning with Romney"): about someone named before. */
+const PRONOUN_OPENING = /^\s*(?:[A-Z][a-z]+,\s+(?:he|she|they|it)|He|She|They|It)\s/
+/** The person a sentence with no named subject is about: the owner opening it ("Mr. Roe’s letter did not ..."), else the first person in it. */
+function topicOf(text: string, people: readonly SpeakerCandidate[], start: number): SpeakerCandidate | null {
+  return people.find((c) => c.start >= start && text.slice(start, startWithRole(c)).trim() === '') ?? people[0] ?? null
+}
+
+/** Names of the organisations and places among the candidates (memoised on the view). */
+function bodyNames(view: ArticleView): Set<string> {
+  view.bodies ??= new Set(
+    view.candidates.flatMap((c) => (c.kind === 'entity' && (c.entity?.type === 'organization' || c.entity?.type === 'place') && c.name ? [c.name] : [])),
+  )
+  return view.bodies
+}
+/**
+ * An untyped name of one to three capitalised words, none a body's head ("Glenn Beck", "Akin"; not
+ * "Conservative Action Conference", "R-Ky"), that is the subject of its clause (checked by the caller).
+ */
+const isPersonShaped = (c: SpeakerCandidate): boolean =>
+  c.entity?.type === 'other' &&
+  /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2})?$/u.test(c.entity.name) &&
+  !c.entity.name.split(' ').some((w) => ORG_HEADS.has(w) || COMMON_CAPITALISED.has(w))
+
+/** Walking back sentence by sentence from `pos`: the speaker of a quote there, else the first fitting person who is a subject there. */
+function walkBack(
+  view: ArticleView,
+  pos: number,
+  personal: (c: SpeakerCandidate) => boolean,
+  fits: (name: string, role?: string) => boolean,
+  wanted: Gender | null,
+): string | null {
+  const { text, sentences, candidates, attributed } = view
   let s = sentenceIndex(sentences, pos)
-  for (let n = 0; s >= 0 && n < MAX_BACK_SENTENCES; s--, n++) {
+  // A sentence wholly inside quotation marks (a long quote before "he said") is not counted: no one is named in it.
+  const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
+  for (let n = 0, seen = 0; s >= 0 && n < MAX_BACK_SENTENCES && seen < MAX_BACK_SENTENCES * 4; s--, n++, seen++) {
+    if (quotedOnly(sentences[s])) {
+      n--
+      continue
+    }
     const start = sentences[s][0]
     const end = Math.min(sentences[s][1], pos)
-    const spoke = attributed.filter((a) => a.start < end && a.end > start && fits(a.name)).at(-1)
+    // "he" is a person: a body that spoke ("the committee") is not who "he" is.
+    const spoke = attributed.filter((a) => a.start < end && a.end > start && fits(a.name) && (wanted === null || !bodyNames(view).has(a.name))).at(-1)
     if (spoke) return learnt(view, spoke.name, wanted)
     const people = candidates.filter(
-      (c) => c.kind === 'entity' && c.entity?.type === 'person' && c.start >= start && c.end <= end && fits(c.entity.name, c.entity.role),
+      (c) => c.kind === 'entity' && personal(c) && c.start >= start && c.end <= end && fits(c.entity!.name, c.entity!.role),
     )
     // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
     const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
     const main = lead ? clauseSubject(text, people, start + lead[0].length, end) : null
-    const subject = main ?? clauseSubject(text, people, start, end) ?? people[0]
+    // "He said Tom Hale would ...": a sentence whose subject is a pronoun is about someone named before;
+    // so is "Asked about Hale, he said": a leading participle shares the pronoun's subject, and the names in it are its objects.
+    if (!main && PRONOUN_OPENING.test(text.slice(start, end))) continue
+    if (!main && n === 0 && lead && PARTICIPLE_LEAD.test(lead[0])) continue
+    const subject = main ?? clauseSubject(text, people, start, end) ?? topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
   return null
@@ -363,6 +532,16 @@ const STATE_ABBREVIATIONS = new Map(
       return [[ap, full], [postal, full]]
     }),
 )
+/**
+ * A US state's name ("Arizona", "New Jersey"): a state speaks through its officials, who the
+ * article names, so the name is never a speaker ("the Arizona Republican said" is not Arizona).
+ * A country may speak for its government ("Japan said"); "Washington" and "Georgia" may be either.
+ */
+export function isStateName(name: string): boolean {
+  return name !== 'Washington' && name !== 'Georgia' && US_STATES.has(name)
+}
+const US_STATES = new Set([...STATE_ABBREVIATIONS.values()])
+
 /** What ends the words written before a name as its role: punctuation, or a word that opens a clause or a phrase. */
 const ROLE_LEAD_BREAK = /[,;:!?()“”"—–]|(?<!\b(?:Gov|Sen|Rep|Sens|Reps|Lt|Gen|Col|Adm|Amb|Atty|Sec|Dr|Mr|Mrs|Ms|St))\.|\b(?:in|of|at|on|to|for|from|with|by|after|before|where|when|while|as|and|but|than)\b/
 /** A place or nationality ("Florida", "New", "Russian"), not a party ("Republican"), in a role phrase. */
