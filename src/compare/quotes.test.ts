@@ -25,7 +25,13 @@ const a2 = fixtureArticle({
 const a3 = fixtureArticle({
   text: 'Steve Witkoff told reporters: "Today was a very good day, but there is a lot of hard work left and we still have a ways to go." Rubio agreed.',
   entities: [{ text: 'Steve Witkoff', type: 'person' }, { text: 'Rubio', type: 'person' }],
-  quotes: [{ text: 'Today was a very good day, but there is a lot of hard work left and we still have a ways to go.', speaker: 'Steve Witkoff', cue: 'told', written: 'Steve Witkoff' }],
+  quotes: [{ text: 'Today was a very good day, but there is a lot of hard work left and we still have a ways to go.', speaker: 'Steve Witkoff' }],
+})
+// a1's words word for word, credited to someone else beside them.
+const a5 = fixtureArticle({
+  text: `Steve Witkoff told reporters: “${FULL}.”`,
+  entities: [{ text: 'Steve Witkoff', type: 'person' }],
+  quotes: [{ text: FULL, speaker: 'Steve Witkoff', cue: 'told', written: 'Steve Witkoff' }],
 })
 // a3's words, credited to Rubio as a1 and a2 credit them.
 const a4 = fixtureArticle({
@@ -74,18 +80,35 @@ test('alignQuotes reports rewordings of one speaker, not excerpts', () => {
   assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
 })
 
-test('alignQuotes reports the same words credited to different named speakers, and no rewording across them', () => {
-  const entities = mergeEntities([a1, a2, a3])
-  const { quotes, discrepancies } = alignQuotes([a1, a2, a3], entities)
-  assert.deepEqual(discrepancies.filter((d) => d.kind === 'quote-wording'), [], 'two speakers: not one statement worded twice')
+test('alignQuotes reports the same words credited to different named speakers', () => {
+  const entities = mergeEntities([a1, a2, a5])
+  const { quotes, discrepancies } = alignQuotes([a1, a2, a5], entities)
+  assert.deepEqual(quotes[0].articleIds, [a1.id, a2.id, a5.id], 'the same words are one quote whoever they are credited to')
   const speakers = discrepancies.filter((d) => d.kind === 'attribution')
   assert.equal(speakers.length, 1)
   assert.match(speakers[0].description, /^same words attributed to different speakers/)
   assert.deepEqual(speakers[0].values, [
     { value: 'Marco Rubio', articleIds: [a1.id, a2.id] },
-    { value: 'Steve Witkoff', articleIds: [a3.id] },
+    { value: 'Steve Witkoff', articleIds: [a5.id] },
   ])
   assert.equal(quotes[0].speaker?.entityId, entities.findByName('Marco Rubio')?.id)
+})
+
+test('alignQuotes keeps apart two named speakers whose quotes share only a phrase', () => {
+  const b1 = fixtureArticle({
+    text: 'Anna Berg said: “The pier is safe for ferries again, and the survey proves it beyond doubt.”',
+    entities: [{ text: 'Anna Berg', type: 'person' }],
+    quotes: [{ text: 'The pier is safe for ferries again, and the survey proves it beyond doubt.', speaker: 'Anna Berg', cue: 'said', written: 'Anna Berg' }],
+  })
+  const b2 = fixtureArticle({
+    text: 'Piotr Nowak said: “Nobody can claim the pier is safe for ferries again until the divers report.”',
+    entities: [{ text: 'Piotr Nowak', type: 'person' }],
+    quotes: [{ text: 'Nobody can claim the pier is safe for ferries again until the divers report.', speaker: 'Piotr Nowak', cue: 'said', written: 'Piotr Nowak' }],
+  })
+  const { quotes, discrepancies } = alignQuotes([b1, b2], mergeEntities([b1, b2]))
+  assert.equal(quotes.length, 2, 'two statements, each with its own speaker')
+  assert.deepEqual(quotes.map((q) => q.speaker?.name).sort(), ['Anna Berg', 'Piotr Nowak'])
+  assert.deepEqual(discrepancies, [])
 })
 
 test('alignQuotes does not call a speaker resolved through a pronoun a different attribution', () => {

@@ -34,6 +34,8 @@ export interface AlignQuotesOptions {
   minContentForOverlap?: number
   /** A common run of this many tokens makes two quotes one. */
   minCommonRun?: number
+  /** The common run two quotes need to be one when both articles name different speakers beside them. */
+  minRunAcrossSpeakers?: number
   /** Quotes longer than this many tokens are compared on their first `maxTokens` only. */
   maxTokens?: number
   /** A quote with at most this many content words is short: it needs its own words and a compatible speaker. */
@@ -122,6 +124,9 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>): boolean {
     return short.tokens.length >= 2 && containsReordered(long.tokens, short.tokens) && compatibleSpeakers(x.speaker, y.speaker)
   }
   const run = longestCommonRun(x.tokens, y.tokens)
+  // Two speakers both articles name beside their words: one quote only when the words are plainly
+  // the same (a long common run), else two statements sharing a phrase.
+  if (namedBeside(x) && namedBeside(y) && !compatibleSpeakers(x.speaker, y.speaker)) return run >= o.minRunAcrossSpeakers
   if (run >= o.minCommonRun || run === short.tokens.length) return true
   let shared = 0
   for (const t of x.content) if (y.content.has(t)) shared++
@@ -463,10 +468,10 @@ function clip(text: string, max = 80): string {
 export function alignQuotes(
   articles: Annotated[],
   entities: MergedEntities,
-  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, maxTokens = 400, maxShortContent = 3 }: AlignQuotesOptions = {},
+  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, minRunAcrossSpeakers = 12, maxTokens = 400, maxShortContent = 3 }: AlignQuotesOptions = {},
 ): { quotes: StoryQuote[]; discrepancies: Discrepancy[] } {
   const items = collect(articles, entities, maxTokens)
-  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, maxTokens, maxShortContent })
+  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, minRunAcrossSpeakers, maxTokens, maxShortContent })
   const quotes: StoryQuote[] = []
   const discrepancies: Discrepancy[] = []
   for (const group of groups) {
