@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,6 +73,20 @@ describe('JSON Lines inputs', () => {
     assert.match(stderr, /broken\.jsonl#L2: /)
     const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; article?: { title: string } })
     assert.equal(records.filter((r) => r.article).length, 1)
+  })
+})
+
+describe('large batches', () => {
+  it('processes every input of a batch larger than the thread threshold', async () => {
+    const batch = join(dir, 'many')
+    const text = readFileSync(join(EXAMPLES, '01.txt'), 'utf8')
+    for (let i = 0; i < 40; i++) {
+      mkdirSync(join(batch, String(i % 3)), { recursive: true })
+      writeFileSync(join(batch, String(i % 3), `${i}.txt`), `${text}\n\nCorrection number ${i} was appended to this copy.`)
+    }
+    const { code, stdout, stderr } = await cli('extract', batch, '--format', 'jsonl', '--threads', '1', '-q')
+    assert.equal(code, 0, stderr)
+    assert.equal(stdout.trim().split('\n').length, 40)
   })
 })
 

@@ -116,10 +116,12 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
     allowPrivate: options.allowPrivate,
     timeoutMs: options.timeout,
   })
+  // Read by hand: breaking out of a for-await loop would close the generator.
   const first: { name: string; raw?: RawDocument; error?: unknown }[] = []
-  for await (const item of documents) {
-    first.push(item)
-    if (first.length >= PARALLEL_FROM) break
+  while (first.length < PARALLEL_FROM) {
+    const next = await documents.next()
+    if (next.done) break
+    first.push(next.value)
   }
   const showProgress = options.progress ?? (io.stderr.isTTY === true && first.length > 1 && !options.quiet)
   const threads = options.threads ?? (first.length >= PARALLEL_FROM ? defaultThreads() : 1)
