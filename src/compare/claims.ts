@@ -299,7 +299,8 @@ function attribution(article: Annotated, span: Span, sentence: Span): Attributio
   return null
 }
 
-function quotedShare(article: Annotated, span: Span): number {
+/** Share of a span's characters inside direct or partial quotations. */
+export function quotedShare(article: Annotated, span: Span): number {
   let covered = 0
   for (const q of article.quotes) if (q.kind !== 'indirect') covered += overlap(q.span, span)
   return covered / Math.max(1, span[1] - span[0])

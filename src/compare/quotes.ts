@@ -310,26 +310,30 @@ interface WordingDifference {
   sides: [string, string]
 }
 
-/** One word, however inflected or abbreviated ("Sen." / "Senator", "think" / "thinks"). */
-function sameWord(x: string, y: string): boolean {
-  if (x === y) return true
-  if (stem(x) === stem(y)) return true
+/** One word, however inflected or abbreviated ("Sen." / "Senator", "think" / "thinks"); stems given. */
+function sameWord(x: string, y: string, stemX: string, stemY: string): boolean {
+  if (x === y || stemX === stemY) return true
   const [short, long] = x.length <= y.length ? [x, y] : [y, x]
   return short.length >= 3 && !STOP_WORDS.has(short) && long.startsWith(short)
 }
 
-/** Index pairs of a longest common subsequence of two token lists (words compared by `sameWord`). */
+/**
+ * Index pairs of a longest common subsequence of two token lists (words compared by `sameWord`,
+ * each list stemmed once, not once per cell of the table).
+ */
 function commonSubsequence(a: string[], b: string[]): [number, number][] {
+  const [sa, sb] = [a.map(stem), b.map(stem)]
+  const same = (i: number, j: number) => sameWord(a[i], b[j], sa[i], sb[j])
   const m = b.length + 1
   const table = new Uint16Array((a.length + 1) * m)
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i * m + j] = sameWord(a[i], b[j]) ? table[(i + 1) * m + j + 1] + 1 : Math.max(table[(i + 1) * m + j], table[i * m + j + 1])
+      table[i * m + j] = same(i, j) ? table[(i + 1) * m + j + 1] + 1 : Math.max(table[(i + 1) * m + j], table[i * m + j + 1])
     }
   }
   const out: [number, number][] = []
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (sameWord(a[i], b[j]) && table[i * m + j] === table[(i + 1) * m + j + 1] + 1) out.push([i++, j++])
+    if (same(i, j) && table[i * m + j] === table[(i + 1) * m + j + 1] + 1) out.push([i++, j++])
     else if (table[(i + 1) * m + j] >= table[i * m + j + 1]) i++
     else j++
   }
@@ -410,6 +414,8 @@ function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string 
   if (maximal.length < 2) return null
   const itemOf = new Map<string, Item>()
   for (const item of group) if (!item.indirect && !itemOf.has(item.tokens.join(' '))) itemOf.set(item.tokens.join(' '), item)
+  const ellipses = new Map<Item, Set<number>>()
+  const ellipsesOf = (item: Item) => ellipses.get(item) ?? ellipses.set(item, ellipsisPositions(item.text)).get(item)!
   const listed = new Set<Variant>()
   const shown: string[] = []
   for (let x = 0; x < maximal.length; x++) {
@@ -419,7 +425,7 @@ function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string 
       if (!ix || !iy || vx.articleIds.every((id) => vy.articleIds.includes(id))) continue
       // Two speakers both articles name beside the words: an attribution question, not a rewording.
       if (namedBeside(ix) && namedBeside(iy) && !compatibleSpeakers(ix.speaker, iy.speaker)) continue
-      const diffs = wordingDifferences(ix.tokens.slice(0, maxTokens), iy.tokens.slice(0, maxTokens), { ellipsis: [ellipsisPositions(ix.text), ellipsisPositions(iy.text)] })
+      const diffs = wordingDifferences(ix.tokens.slice(0, maxTokens), iy.tokens.slice(0, maxTokens), { ellipsis: [ellipsesOf(ix), ellipsesOf(iy)] })
       if (!diffs || diffs.length === 0) continue
       listed.add(vx)
       listed.add(vy)

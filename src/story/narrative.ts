@@ -7,6 +7,7 @@
  *   3. `quotedFacts`: facts some outlet prints inside a quotation are someone's statement, so
  *      another outlet's bare sentence of them is no narrative either (the summary checks the cue).
  */
+import { quotedShare } from '../compare/claims.js'
 import type { Annotated, Span, StoryFact } from '../types.js'
 
 // A sentence opening on a pronoun leans on the one before it; out of context it says too little.
@@ -77,14 +78,7 @@ export function insideOpenQuote(text: string, at: number): boolean {
   return open > 0
 }
 
-/** Share of a span's characters inside direct or partial quotations. */
-export function quotedShare(article: Annotated, span: Span): number {
-  let covered = 0
-  for (const q of article.quotes) {
-    if (q.kind !== 'indirect') covered += Math.max(0, Math.min(q.span[1], span[1]) - Math.max(q.span[0], span[0]))
-  }
-  return covered / Math.max(1, span[1] - span[0])
-}
+export { quotedShare }
 
 /** Facts that some article states inside a quotation (most of a support span quoted). */
 export function quotedFacts(facts: StoryFact[], byId: Map<string, Annotated>): Set<string> {
