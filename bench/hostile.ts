@@ -173,7 +173,7 @@ export interface ServerLatency {
 export async function benchServerLatency(inputs: HostileInput[]): Promise<ServerLatency[]> {
   const [{ buildServer }, { Library }, { openSqliteStore }, { StagePool }] = await Promise.all([
     import('../src/server/app.js'),
-    import('../src/store/library.js'),
+    import('../src/app/library.js'),
     import('../src/store/sqlite/driver.js'),
     import('../src/workers/pool.js'),
   ])

@@ -16,6 +16,6 @@ export { processDocument, runDocumentStage, type DocumentStage, type DocumentRes
 export { expandInputs, loadRaw, readSource, type InputSource } from './ingest/sources.js'
 export * from './render/index.js'
 export { defaultDbPath, openStore, type Store } from './store/index.js'
-export { Library } from './store/library.js'
+export { Library } from './app/library.js'
 export { buildServer, type ServerOptions } from './server/app.js'
 export { StoryClusterer } from './cluster/index.js'

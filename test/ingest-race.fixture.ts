@@ -4,7 +4,7 @@
 import { generateCorpus } from '../bench/corpus.js'
 import { annotate } from '../src/enrich/index.js'
 import { extractArticle } from '../src/extract/index.js'
-import { Library } from '../src/store/library.js'
+import { Library } from '../src/app/library.js'
 import { openStore } from '../src/store/index.js'
 
 const [db, copy, startAt, count] = process.argv.slice(2)

@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
 import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl, type Queue } from '../queue/queue.js'
-import { describeDeadLetter } from '../queue/work.js'
+import { describeDeadLetter } from '../queue/message.js'
 import type { Io } from './run.js'
 
 export interface DeadLettersOptions {

@@ -4,9 +4,9 @@
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
 import { defaultDbPath, openStore, type FeedRecord, type Store } from '../store/index.js'
-import { pollFeed } from '../store/feeds.js'
-import { formatTally } from '../store/ingest.js'
-import { Library } from '../store/library.js'
+import { pollFeed } from '../app/feeds.js'
+import { formatTally } from '../app/ingest.js'
+import { Library } from '../app/library.js'
 import { type Io, write } from './run.js'
 
 interface FeedsOptions {

@@ -1,11 +1,11 @@
 /**
  * `parallax reprocess --db postgres://...`: replays the stored raw articles through this
- * process's pipeline version and updates their derived data in place (see store/postgres/reprocess.ts).
+ * process's pipeline version and updates their derived data in place (see app/reprocess.ts).
  */
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
 import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
-import { reprocessStore } from '../store/postgres/reprocess.js'
+import { reprocessStore } from '../app/reprocess.js'
 import { PIPELINE_VERSION } from '../store/postgres/version.js'
 import type { Io } from './run.js'
 

@@ -10,7 +10,7 @@ import { isNatsUrl } from '../queue/queue.js'
 import { LazyQueue } from '../server/health.js'
 import { ParallaxUsageError } from '../errors.js'
 import { defaultDbPath, isPostgresUrl, openStore } from '../store/index.js'
-import { Library } from '../store/library.js'
+import { Library } from '../app/library.js'
 import { defaultThreads, StagePool } from '../workers/pool.js'
 import type { Io } from './run.js'
 

@@ -1,20 +1,20 @@
 /**
  * `parallax worker`: pulls raw articles from a NATS JetStream queue, runs extract + annotate,
  * stores them in PostgreSQL and acknowledges; one worker at a time also assigns stories (see
- * queue/work.ts). SIGTERM/SIGINT: the job in hand is finished and acknowledged, then it exits.
+ * app/work.ts). SIGTERM/SIGINT: the job in hand is finished and acknowledged, then it exits.
  */
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
 import { consume } from '../queue/consume.js'
 import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl } from '../queue/queue.js'
-import { ClusterConsumer, GroupWriter, processMessage, recordOutcome } from '../queue/work.js'
+import { ClusterConsumer, GroupWriter, processMessage, recordOutcome } from '../app/work.js'
 import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
 import type { Io } from './run.js'
 
 /**
  * Messages a worker handles at once (default): while one group of them commits, the next group is
- * processed, and each group's store writes share one commit (queue/work.ts GroupWriter). Groups of
+ * processed, and each group's store writes share one commit (app/work.ts GroupWriter). Groups of
  * ~64 instead of ~4 (8 at once) cut PostgreSQL's CPU per article by 30-45% and NATS's by 40-60% on the
  * workers bench: most of a commit's cost is per statement and per flush, not per row.
  */

@@ -6,7 +6,7 @@
 import { splitDocuments } from '../ingest/documents.js'
 import type { RawDocument } from '../types.js'
 import type { Queue } from './queue.js'
-import { encodeRaw } from './work.js'
+import { encodeRaw } from './message.js'
 
 /** What a publish did: documents read, published, dropped as duplicates, and failed with reasons. */
 export interface PublishTally {

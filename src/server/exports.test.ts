@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
-import { Library } from '../store/library.js'
+import { Library } from '../app/library.js'
 import { openSqliteStore } from '../store/sqlite/driver.js'
 import { buildServer } from './app.js'
 

@@ -7,7 +7,7 @@ import { reportArticle } from '../pipeline.js'
 import { renderFactsCsv, renderQuotesCsv } from '../render/csv.js'
 import { escapeHtml as xml } from '../render/escape.js'
 import { plural } from '../render/lead.js'
-import type { Library } from '../store/library.js'
+import type { Library } from '../app/library.js'
 import type { StorySummary } from '../store/store.js'
 import type { Report } from '../types.js'
 

@@ -12,7 +12,7 @@ import { plural } from '../render/lead.js'
 import { htmlPage } from '../render/html-page.js'
 import { markArticleText } from '../render/html-text.js'
 import { renderReportHtml } from '../render/html.js'
-import type { Library } from '../store/library.js'
+import type { Library } from '../app/library.js'
 import type { StorySummary } from '../store/store.js'
 import type { Annotated, Story } from '../types.js'
 

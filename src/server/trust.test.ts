@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { connect } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { Library } from '../store/library.js'
+import { Library } from '../app/library.js'
 import { openSqliteStore } from '../store/sqlite/driver.js'
 import { buildServer } from './app.js'
 

@@ -5,7 +5,17 @@
  *
  * Articles are stored once: the content hash (`Article.id`) and the normalised URL are unique keys.
  */
-import type { Annotated, StoryCluster } from './types.js'
+import type { Annotated } from '../types.js'
+
+/** How an article came into its story, as the store records it (the clusterer's `Why`). */
+export interface StoryWhy {
+  articleId: string
+  /** The member it was most like (or its original, for a near-duplicate); null for the founder. */
+  joinedBy: string | null
+  score: number
+  /** What it shares with the story (`entity:…`, `term:…`, `near-duplicate`, ...). */
+  shared: string[]
+}
 
 /** Result of putting one article. `duplicate` names the stored article it matched and by which key. */
 export type PutResult = { status: 'new'; id: string; seq: number } | { status: 'duplicate'; id: string; by: 'hash' | 'url' }
@@ -64,7 +74,7 @@ export interface StoryDetailOptions {
 export interface StoryDetail extends StorySummary {
   articleIds: string[]
   /** Present when asked for with `withWhy`. */
-  why?: StoryCluster['why']
+  why?: StoryWhy[]
 }
 
 export type StorySort = 'newest' | 'outlets'
@@ -104,7 +114,7 @@ export interface Store {
   search(text: string, options?: { limit?: number }): Promise<SearchHit[]>
 
   /** Records which story an article joined, and why. */
-  assignStory(articleId: string, storyId: string, why: StoryCluster['why'][number]): Promise<void>
+  assignStory(articleId: string, storyId: string, why: StoryWhy): Promise<void>
   /**
    * One story with its article ids in joining order (the first `maxArticles`, all by default) and,
    * when asked, why each joined. `articleCount` is always the full count.

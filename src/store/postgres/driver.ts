@@ -6,8 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash } from 'node:crypto'
 import pg from 'pg'
-import type { RawDocument } from '../../types.js'
-import type { Annotated } from '../types.js'
+import type { Annotated, RawDocument } from '../../types.js'
 import {
   type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit, type SharedClusterState,
   type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,

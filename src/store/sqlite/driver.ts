@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Annotated } from '../types.js'
+import type { Annotated } from '../../types.js'
 import {
   type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit,
   type SharedClusterState, type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,

@@ -12,7 +12,7 @@ import { MIGRATIONS } from './migrations.js'
 import { generateCorpus } from '../../../bench/corpus.js'
 import { annotate } from '../../enrich/index.js'
 import { extractArticle } from '../../extract/index.js'
-import { Library } from '../library.js'
+import { Library } from '../../app/library.js'
 import type { Store } from '../store.js'
 
 storeContract('sqlite', () => openSqliteStore(':memory:'))

@@ -8,12 +8,12 @@
  * id and its story: ids are what stories, reports and outside links point at, and re-clustering an
  * archive is a separate, deliberate step.
  */
-import { annotate } from '../../enrich/index.js'
-import { processDocument } from '../../document.js'
-import { DEFAULT_LIMITS } from '../../ingest/limits.js'
-import type { Annotated, Article } from '../../types.js'
-import type { PostgresStore } from './driver.js'
-import { PIPELINE_VERSION } from './version.js'
+import { annotate } from '../enrich/index.js'
+import { processDocument } from '../document.js'
+import { DEFAULT_LIMITS } from '../ingest/limits.js'
+import type { Annotated, Article } from '../types.js'
+import type { PostgresStore } from '../store/postgres/driver.js'
+import { PIPELINE_VERSION } from '../store/postgres/version.js'
 
 export interface ReprocessOptions {
   /** The version to bring articles to (the records already at it are skipped). */

@@ -9,8 +9,7 @@
 import { StoryClusterer, type ClusterOptions, type ClustererState } from '../cluster/index.js'
 import { buildStory, type StoryOptions } from '../pipeline.js'
 import type { Annotated, Story } from '../types.js'
-import type { StoryCluster } from './types.js'
-import { sharesClusterState, type PutResult, type SharedClusterState, type Store } from './store.js'
+import { sharesClusterState, type PutResult, type SharedClusterState, type Store, type StoryWhy } from '../store/store.js'
 
 export type IngestResult = PutResult & { storyId: string | null }
 
@@ -19,7 +18,7 @@ export type IngestResult = PutResult & { storyId: string | null }
  * when the article is new, between the duplicate check and the INSERT.
  */
 interface AssignsOnInsert {
-  putAssignedArticle(article: Annotated, options: { url?: string | null }, assign: () => { storyId: string; why: StoryCluster['why'][number] }): Promise<IngestResult>
+  putAssignedArticle(article: Annotated, options: { url?: string | null }, assign: () => { storyId: string; why: StoryWhy }): Promise<IngestResult>
 }
 
 function assignsOnInsert(store: Store): store is Store & AssignsOnInsert {

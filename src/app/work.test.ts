@@ -7,8 +7,9 @@ import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import { openPostgresStore, type PostgresStore } from '../store/postgres/driver.js'
 import type { RawDocument } from '../types.js'
-import type { QueueMessage } from './queue.js'
-import { ClusterConsumer, encodeRaw, GroupWriter, processMessage, snapshotParts, stateOfParts, type Takeover } from './work.js'
+import { encodeRaw } from '../queue/message.js'
+import type { QueueMessage } from '../queue/queue.js'
+import { ClusterConsumer, GroupWriter, processMessage, snapshotParts, stateOfParts, type Takeover } from './work.js'
 
 const schemas: string[] = []
 const stores: PostgresStore[] = []

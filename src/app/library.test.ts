@@ -4,9 +4,9 @@ import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import { loadSeeds } from '../../test/helpers/shared.js'
 import { Library } from './library.js'
-import { openSqliteStore } from './sqlite/driver.js'
+import { openSqliteStore } from '../store/sqlite/driver.js'
 import { generateCorpus } from '../../bench/corpus.js'
-import type { Store } from './store.js'
+import type { Store } from '../store/store.js'
 
 const seeds = loadSeeds().map((s) => annotate(extractArticle({ source: { kind: 'text', path: s.path }, bytes: new TextEncoder().encode(s.text) })))
 

@@ -7,7 +7,6 @@
  * per-article stages (the expensive part) run in parallel anyway; one consumer following publish
  * order gives the same stories as one process, and no two workers can both open a story for one event.
  */
-import { createHash } from 'node:crypto'
 import type pg from 'pg'
 import { DEFAULT_MAX_TERMS } from '../cluster/clusterer.js'
 import { articleFeatures, decodeFeatures, encodeFeatures, type ArticleFeatures } from '../cluster/features.js'
@@ -17,30 +16,11 @@ import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import type { PostgresStore } from '../store/postgres/driver.js'
 import type { PutResult } from '../store/store.js'
 import type { Annotated, RawDocument } from '../types.js'
-import type { DeadLetter, QueueMessage } from './queue.js'
+import { decodeRaw } from '../queue/message.js'
+import type { QueueMessage } from '../queue/queue.js'
 
-const NEWLINE = 10
 /** Arbitrary constant key of the advisory lock held by the clustering consumer. */
 const CLUSTER_LOCK = 7_207_002
-
-/** A raw document as a message body (a JSON header line, then the bytes) and its content-hash id. */
-export function encodeRaw(raw: RawDocument): { id: string; data: Uint8Array } {
-  const head = Buffer.from(JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null, ...(raw.outletForced ? { outletForced: true } : {}) }) + '\n')
-  return { id: createHash('sha256').update(raw.bytes).digest('hex').slice(0, 32), data: Buffer.concat([head, raw.bytes]) }
-}
-
-/** The raw document inside a message body. */
-export function decodeRaw(data: Uint8Array): RawDocument {
-  const cut = data.indexOf(NEWLINE)
-  const head = JSON.parse(Buffer.from(data.subarray(0, cut)).toString('utf8')) as Omit<RawDocument, 'bytes'>
-  return { ...head, bytes: data.subarray(cut + 1) }
-}
-
-/** A dead letter as the CLI and the API list it: the message's facts and where its document came from. */
-export function describeDeadLetter(d: DeadLetter): { id: string; seq: number; attempts: number; at: string; reason: string; source: string | null } {
-  const source = decodeRaw(d.data).source
-  return { id: d.id, seq: d.seq, attempts: d.attempts, at: d.at, reason: d.reason, source: source.path ?? source.url ?? null }
-}
 
 /**
  * What one message became: an article to store with its clustering features (computed here, in

@@ -10,8 +10,8 @@ import { safeFetch, type FetchOptions } from '../ingest/fetch.js'
 import { ingestDocuments, newTally, type IngestTally } from './ingest.js'
 import type { Library } from './library.js'
 import type { RawDocument } from '../types.js'
-import type { FeedRecord } from './store.js'
-import { normalizeUrl } from './url.js'
+import type { FeedRecord } from '../store/store.js'
+import { normalizeUrl } from '../store/url.js'
 
 export interface PollOptions {
   fetch?: FetchOptions
