@@ -97,7 +97,7 @@ export async function benchLibrary({ articles = 10_000, rate = 500, seconds = 10
     const split = { ...library.timings, annotate: annotateMs }
     const threadedPerSecond = threads > 1 ? await timeIngest(library, corpus.slice(oneThreadShare), threads) : null
     const store = library.store
-    const state = (await (store as ReturnType<typeof openSqliteStore>).getClusterState())?.state ?? ''
+    const state = JSON.stringify((await store.getClusterState('library'))?.state ?? {})
     const reopened = new Library(openSqliteStore(db))
     const t0 = performance.now()
     await reopened.ingestMany([])

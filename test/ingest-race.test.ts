@@ -22,7 +22,7 @@ describe('two ingest processes on one library', () => {
     assert.deepEqual([a.new, b.new, a.failed, b.failed], [ARTICLES, ARTICLES, 0, 0])
     const sql = new Database(db, { readonly: true })
     const rows = sql.prepare('SELECT data, story_id FROM articles').all() as { data: string; story_id: string | null }[]
-    const version = sql.prepare('SELECT version FROM cluster_state').pluck().get() as number
+    const version = sql.prepare("SELECT version FROM cluster_states WHERE slot = 'library'").pluck().get() as number
     sql.close()
     assertCopiesShareStories(rows, Number(version), ARTICLES)
   })

@@ -20,12 +20,12 @@ describe('two ingest processes on one PostgreSQL library', { timeout: 120_000 },
     const db = `${PG_URL}?schema=${schema}`
     // migrate before the race, so both children start equally fast
     const store = openPostgresStore(db)
-    assert.equal(await store.clusterStateVersion(), 0)
+    assert.equal(await store.clusterStateVersion('library'), 0)
     const startAt = Date.now() + 5000
     const [a, b] = await Promise.all([child(db, 'a', startAt), child(db, 'b', startAt)])
     assert.deepEqual([a.new, b.new, a.failed, b.failed], [ARTICLES, ARTICLES, 0, 0])
     const rows = await store.query<{ data: string; story_id: string | null }>('SELECT data, story_id FROM articles')
-    const version = await store.clusterStateVersion()
+    const version = await store.clusterStateVersion('library')
     const stories = await store.query<{ id: string; article_count: number; n: string }>(
       'SELECT s.id, s.article_count, (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n FROM stories s')
     await store.close()

@@ -70,12 +70,12 @@ describe('Library', () => {
     const store = openSqliteStore(':memory:')
     const library = new Library(store)
     await library.ingestMany([{ article: seeds[0] }])
-    const version = await store.clusterStateVersion()
+    const version = await store.clusterStateVersion('library')
     // an article the store cannot take (no text column value) fails the batch after the first put
     const broken = { ...seeds[2], id: 'broken0000000001', text: null } as unknown as typeof seeds[0]
     await assert.rejects(library.ingestMany([{ article: seeds[1] }, { article: broken }]))
     assert.equal(await store.countArticles(), 1)
-    assert.equal(await store.clusterStateVersion(), version)
+    assert.equal(await store.clusterStateVersion('library'), version)
     const again = await library.ingestMany([{ article: seeds[1] }])
     assert.equal(again[0].status, 'new')
     assert.equal(again[0].storyId, (await store.listArticles()).items.find((a) => a.id === seeds[0].id)?.storyId)

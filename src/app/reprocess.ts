@@ -13,7 +13,7 @@ import { processDocument } from '../document.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import type { Annotated, Article } from '../types.js'
 import type { PostgresStore } from '../store/postgres/driver.js'
-import { PIPELINE_VERSION } from '../store/postgres/version.js'
+import { PIPELINE_VERSION } from '../store/version.js'
 
 export interface ReprocessOptions {
   /** The version to bring articles to (the records already at it are skipped). */

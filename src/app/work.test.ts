@@ -9,7 +9,8 @@ import { openPostgresStore, type PostgresStore } from '../store/postgres/driver.
 import type { RawDocument } from '../types.js'
 import { encodeRaw } from '../queue/message.js'
 import type { QueueMessage } from '../queue/queue.js'
-import { ClusterConsumer, GroupWriter, processMessage, snapshotParts, stateOfParts, type Takeover } from './work.js'
+import { stateOfParts, stateParts } from '../store/state.js'
+import { ClusterConsumer, GroupWriter, processMessage, type Takeover } from './work.js'
 
 const schemas: string[] = []
 const stores: PostgresStore[] = []
@@ -61,7 +62,7 @@ describe('clustering consumer', () => {
     const clusterer = new StoryClusterer({ keepClosed: false })
     for (const raw of raws) clusterer.add(annotate(extractArticle(raw)))
     const state = clusterer.snapshot()
-    const parts = [...snapshotParts(state, 7)]
+    const parts = [...stateParts(state, 7)]
     assert.ok(parts.length > Object.keys(state).length * 3, 'large fields are cut into slices')
     for (const part of parts) {
       const value: unknown = JSON.parse(part.json)
@@ -69,7 +70,7 @@ describe('clustering consumer', () => {
     }
     assert.deepEqual(stateOfParts(parts), state)
     // and a clusterer restored from it goes on as the original
-    const restored = StoryClusterer.restore(stateOfParts(parts))
+    const restored = StoryClusterer.restore(stateOfParts(parts) as unknown as typeof state)
     const next = annotate(extractArticle(raws[0]))
     assert.deepEqual(restored.add({ ...next, id: 'later-copy' }), clusterer.add({ ...next, id: 'later-copy' }))
   })

@@ -1,20 +1,20 @@
 /**
  * What a queue worker does with PostgreSQL: per message, extract + annotate + store and write a
- * ledger row (stream sequence -> stored article id); and, in exactly one process at a time (held
- * by a PostgreSQL advisory lock), the clustering consumer that assigns stories in stream order.
+ * ledger row (stream sequence -> stored article id; the ledger is part of the store contract); and,
+ * in exactly one process at a time (held by a PostgreSQL session lock), the clustering consumer
+ * that assigns stories in stream order.
  *
  * Why a single clustering consumer: assignment depends on the order articles arrive, and the
  * per-article stages (the expensive part) run in parallel anyway; one consumer following publish
  * order gives the same stories as one process, and no two workers can both open a story for one event.
  */
-import type pg from 'pg'
 import { DEFAULT_MAX_TERMS } from '../cluster/clusterer.js'
 import { articleFeatures, decodeFeatures, encodeFeatures, type ArticleFeatures } from '../cluster/features.js'
 import { StoryClusterer, STATE_FORMAT, type ClusterOptions, type ClustererState } from '../cluster/index.js'
 import { processDocument } from '../document.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
-import type { PostgresStore } from '../store/postgres/driver.js'
-import type { PutResult } from '../store/store.js'
+import type { PostgresStore, SessionLock } from '../store/postgres/driver.js'
+import type { LedgerEntry, PutResult, Store } from '../store/store.js'
 import type { Annotated, RawDocument } from '../types.js'
 import { decodeRaw } from '../queue/message.js'
 import type { QueueMessage } from '../queue/queue.js'
@@ -52,7 +52,7 @@ async function writeProcessed(store: PostgresStore, p: Processed): Promise<void>
   const put = await store.putArticle(p.article, { url: p.raw.source.url ?? null })
   // the original bytes stay with the article (so a newer pipeline can re-run extraction on them);
   // also on a duplicate, since a worker that died between the two writes leaves the article without them
-  await store.putRaw(put.id, p.raw)
+  await store.putRaws([{ articleId: put.id, raw: p.raw }])
   await recordOutcome(store, p.seq, put.id, put.status, null, featuresFor(p, put))
 }
 
@@ -67,13 +67,12 @@ async function writeGroup(store: PostgresStore, group: readonly Processed[]): Pr
   const puts = await store.putArticles(stored.map(({ p, article }) => ({ article, url: p.raw.source.url ?? null })))
   await store.putRaws(stored.map(({ p }, i) => ({ articleId: puts[i].id, raw: p.raw })))
   const outcome = new Map<Processed, PutResult>(stored.map(({ p }, i) => [p, puts[i]]))
-  const rows = group.map((p) => {
+  await store.recordOutcomes(group.map((p): LedgerEntry => {
     const put = outcome.get(p)
     return put
-      ? { seq: p.seq, id: put.id, outcome: put.status, detail: null, features: featuresFor(p, put) }
-      : { seq: p.seq, id: null, outcome: 'failed', detail: 'failure' in p ? p.failure : null, features: null }
-  })
-  await store.insertRows('work_ledger', ['seq', 'article_id', 'outcome', 'detail', 'features'], rows.map((r) => [r.seq, r.id, r.outcome, r.detail, r.features]), 'ON CONFLICT (seq) DO NOTHING')
+      ? { seq: p.seq, articleId: put.id, outcome: put.status, detail: null, features: featuresFor(p, put) }
+      : { seq: p.seq, articleId: null, outcome: 'failed', detail: 'failure' in p ? p.failure : null, features: null }
+  }))
 }
 
 /**
@@ -125,8 +124,8 @@ export class GroupWriter {
 }
 
 /** Writes the ledger row of stream sequence `seq` (once: a redelivery keeps the first). */
-export async function recordOutcome(store: PostgresStore, seq: number, articleId: string | null, outcome: string, detail: string | null = null, features: string | null = null): Promise<void> {
-  await store.query('INSERT INTO work_ledger (seq, article_id, outcome, detail, features) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (seq) DO NOTHING', [seq, articleId, outcome, detail, features])
+export function recordOutcome(store: Store, seq: number, articleId: string | null, outcome: string, detail: string | null = null, features: string | null = null): Promise<void> {
+  return store.recordOutcomes([{ seq, articleId, outcome, detail, features }])
 }
 
 export interface ClusterConsumerOptions {
@@ -155,7 +154,7 @@ export interface Takeover {
 
 /** The clustering consumer; `step` does nothing unless this process holds the lock. */
 export class ClusterConsumer {
-  private client: pg.PoolClient | null = null
+  private lock: SessionLock | null = null
   private clusterer: StoryClusterer | null = null
   private cursor = 0
   private sinceSnapshot = 0
@@ -169,24 +168,21 @@ export class ClusterConsumer {
 
   /** Whether this process is the clustering consumer (tries to become it). */
   async lead(): Promise<boolean> {
-    if (this.client) {
+    if (this.lock) {
       // the lock lives as long as its session: a lost connection means another process may lead now
-      if (await this.client.query('SELECT 1').then(() => true, () => false)) return true
-      this.client.release(true)
-      this.client = null
+      if (await this.lock.alive()) return true
+      await this.lock.release(true)
+      this.lock = null
     }
-    const client = await this.store.pool.connect()
+    const lock = await this.store.tryLock(CLUSTER_LOCK)
+    if (!lock) return false
     try {
-      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [CLUSTER_LOCK])
-      if (!rows[0].ok) return void client.release(), false
-      // held for long: a server that goes away must not crash the process (the check above notices)
-      client.on('error', ignore)
-      this.client = client
+      this.lock = lock
       await this.rebuild()
       return true
     } catch (error) {
-      this.client = null
-      client.release(true)
+      this.lock = null
+      await lock.release(true)
       throw error
     }
   }
@@ -198,18 +194,13 @@ export class ClusterConsumer {
    */
   async step(idle: boolean): Promise<number> {
     // draining with nothing left past the committed cursor: no need to lead (and replay) at all
-    if (idle && !this.client && !(await this.waiting())) return 0
+    if (idle && !this.lock && !(await this.waiting())) return 0
     if (!(await this.lead())) return 0
     const limit = this.options.batch ?? 500
-    // how far the ledger runs without a gap (the sequence numbers alone: cheap, the rows come next)
-    const [{ last }] = await this.store.query<{ last: string | null }>(
-      idle
-        ? 'SELECT max(seq) AS last FROM (SELECT seq FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2) s'
-        : `SELECT max(seq) AS last FROM (SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2) s
-           WHERE seq = $1 + n`,
-      [this.cursor, limit])
-    if (last === null) return 0
-    const taken = await this.store.query<LedgerRow>('SELECT seq, article_id, features FROM work_ledger WHERE seq > $1 AND seq <= $2 ORDER BY seq', [this.cursor, last])
+    // the rows up to the first gap (a message still being worked on), or up to the limit when drained
+    const taken = await this.store.readLedger(this.cursor, { limit, contiguous: !idle })
+    if (taken.length === 0) return 0
+    const last = taken[taken.length - 1].seq
     try {
       await this.assignAll(taken)
     } catch (error) {
@@ -218,8 +209,8 @@ export class ClusterConsumer {
       await this.release()
       throw error
     }
-    this.cursor = Number(last)
-    await this.store.query('INSERT INTO cluster_cursor (seq) VALUES ($1) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq', [this.cursor])
+    this.cursor = last
+    await this.store.setLedgerCursor(this.cursor)
     this.sinceSnapshot += taken.length
     const every = this.options.snapshotEvery ?? 50_000
     if (every > 0 && this.sinceSnapshot >= every) {
@@ -234,53 +225,27 @@ export class ClusterConsumer {
   }
 
   /**
-   * Saves the open state as of the cursor, in parts of bounded size (one JSON text of a large state
-   * would pass JavaScript's longest string), replacing the last snapshot in one transaction. Written
-   * on the connection that holds the lock, so a process that lost the lead (its session gone)
-   * cannot overwrite its successor's snapshot. Returns the characters written.
+   * Saves the open state as of the cursor (in the store's one format for clusterer states, parts of
+   * bounded size), replacing the last snapshot. Written on the session that holds the lock, so a
+   * process that lost the lead (its session gone) cannot overwrite its successor's snapshot.
+   * Returns the characters of state written.
    */
   private async saveSnapshot(): Promise<number> {
-    const client = this.client!
-    let written = 0
-    await client.query('BEGIN')
-    try {
-      await client.query('DELETE FROM consumer_snapshot')
-      let batch: string[][] = []
-      let part = 0
-      const flush = async () => {
-        if (batch.length === 0) return
-        const params = batch.flat()
-        const tuples = batch.map((_, i) => `($${i * 4 + 1}::integer, $${i * 4 + 2}::bigint, $${i * 4 + 3}, $${i * 4 + 4})`)
-        await client.query(`INSERT INTO consumer_snapshot (part, seq, key, json) VALUES ${tuples.join(', ')}`, params)
-        batch = []
-      }
-      for (const { key, json } of snapshotParts(this.clusterer!.snapshot())) {
-        batch.push([String(part++), String(this.cursor), key, json])
-        written += json.length
-        if (batch.length === SNAPSHOT_PARTS_PER_INSERT) await flush()
-      }
-      await flush()
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    }
-    return written
+    const snapshot = this.clusterer!.snapshot()
+    return (await this.lock!.run(() => this.store.putClusterState('consumer', snapshot, this.cursor))).chars
   }
 
   /** Whether ledger rows wait past the cursor the clustering consumer (whichever process) committed. */
   private async waiting(): Promise<boolean> {
-    const rows = await this.store.query('SELECT 1 FROM work_ledger WHERE seq > (SELECT coalesce(max(seq), 0) FROM cluster_cursor) LIMIT 1')
-    return rows.length > 0
+    return (await this.store.readLedger(await this.store.ledgerCursor(), { limit: 1 })).length > 0
   }
 
   /** Gives up the lock (another process takes over). */
   async release(): Promise<void> {
-    if (!this.client) return
-    await this.client.query('SELECT pg_advisory_unlock($1)', [CLUSTER_LOCK]).catch(() => {})
-    this.client.off('error', ignore)
-    this.client.release()
-    this.client = null
+    if (!this.lock) return
+    const lock = this.lock
+    this.lock = null
+    await lock.release()
   }
 
   /**
@@ -288,14 +253,13 @@ export class ClusterConsumer {
    * computed, or, for rows without usable ones (written by an older version), from the stored
    * articles, read in one query.
    */
-  private async assignAll(rows: readonly LedgerRow[]): Promise<void> {
-    const ids = rows.flatMap((r) => (r.article_id ? [r.article_id] : []))
+  private async assignAll(rows: readonly LedgerEntry[]): Promise<void> {
+    const ids = rows.flatMap((r) => (r.articleId ? [r.articleId] : []))
     if (ids.length === 0) return
     // already assigned: a redelivered or re-sent document, or a step repeated after a crash
-    const open = await this.store.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND story_id IS NULL', [ids])
-    const waiting = new Set(open.map((r) => r.id))
+    const waiting = new Set(await this.store.unassigned(ids))
     const assigned = []
-    for (const f of await this.featuresOf(rows.filter((r) => r.article_id !== null && waiting.has(r.article_id)))) {
+    for (const f of await this.featuresOf(rows.filter((r) => r.articleId !== null && waiting.has(r.articleId)))) {
       // a document re-sent within one batch appears twice; the first copy is the one assigned
       if (!waiting.delete(f.id)) continue
       const { storyId, ...why } = this.clusterer!.addFeatures(f, true)
@@ -305,13 +269,13 @@ export class ClusterConsumer {
   }
 
   /** The clustering features of the ledger rows' articles, in row order (decoded, else computed from the stored article). */
-  private async featuresOf(rows: readonly LedgerRow[]): Promise<ArticleFeatures[]> {
+  private async featuresOf(rows: readonly LedgerEntry[]): Promise<ArticleFeatures[]> {
     const maxTerms = this.options.cluster?.maxTerms ?? DEFAULT_MAX_TERMS
     const decoded = rows.map((r) => (r.features ? decodeFeatures(r.features, maxTerms) : null))
-    const missing = rows.flatMap((r, i) => (decoded[i] ? [] : [r.article_id!]))
+    const missing = rows.flatMap((r, i) => (decoded[i] ? [] : [r.articleId!]))
     const stored = new Map((missing.length > 0 ? await this.store.getArticles(missing) : []).map((a) => [a.id, articleFeatures(a, maxTerms)]))
     return rows.flatMap((r, i) => {
-      const f = decoded[i] ?? stored.get(r.article_id!)
+      const f = decoded[i] ?? stored.get(r.articleId!)
       return f ? [f] : []
     })
   }
@@ -322,57 +286,21 @@ export class ClusterConsumer {
    */
   private async rebuild(): Promise<void> {
     const started = performance.now()
-    const cursor = await this.store.query<{ seq: string }>('SELECT seq FROM cluster_cursor')
-    this.cursor = Number(cursor[0]?.seq ?? 0)
-    const parts = await this.store.query<{ seq: string; key: string; json: string }>('SELECT seq, key, json FROM consumer_snapshot ORDER BY part')
-    const snapshotSeq = Number(parts[0]?.seq ?? 0)
-    const state = parts.length > 0 && snapshotSeq <= this.cursor ? stateOfParts(parts) : null
-    const from = state?.format === STATE_FORMAT ? snapshotSeq : 0
+    this.cursor = await this.store.ledgerCursor()
+    const saved = await this.store.getClusterState('consumer')
+    const state = saved && saved.seq <= this.cursor ? (saved.state as unknown as ClustererState) : null
+    const from = state?.format === STATE_FORMAT ? saved!.seq : 0
     this.clusterer = from > 0 ? StoryClusterer.restore(state!, this.clusterOptions) : new StoryClusterer(this.clusterOptions)
-    const rows = await this.store.query<LedgerRow>(
-      `SELECT l.seq, l.article_id, l.features FROM work_ledger l JOIN articles a ON a.id = l.article_id
-       WHERE l.seq > $1 AND a.story_id IS NOT NULL AND l.seq = (SELECT min(seq) FROM work_ledger WHERE article_id = l.article_id) ORDER BY l.seq`, [from])
-    for (let i = 0; i < rows.length; i += 500) {
-      for (const f of await this.featuresOf(rows.slice(i, i + 500))) this.clusterer.addFeatures(f, true)
+    let replayed = 0
+    for (let after = from; ;) {
+      const rows = await this.store.assignedLedger(after, 500)
+      if (rows.length === 0) break
+      for (const f of await this.featuresOf(rows)) this.clusterer.addFeatures(f, true)
+      replayed += rows.length
+      after = rows[rows.length - 1].seq
     }
-    this.sinceSnapshot = rows.length
-    this.takeover = { snapshotSeq: from, replayed: rows.length, ms: Math.round(performance.now() - started) }
+    this.sinceSnapshot = replayed
+    this.takeover = { snapshotSeq: from, replayed, ms: Math.round(performance.now() - started) }
     this.options.onLead?.(this.takeover)
   }
-}
-
-function ignore(): void {}
-
-/** Array elements per snapshot part, and parts per INSERT. */
-const SNAPSHOT_SLICE = 5000
-const SNAPSHOT_PARTS_PER_INSERT = 20
-
-/** A clustering state as parts of bounded size: each array field in slices, every other field whole. */
-export function* snapshotParts(state: ClustererState, slice = SNAPSHOT_SLICE): Generator<{ key: string; json: string }> {
-  for (const [key, value] of Object.entries(state)) {
-    if (!Array.isArray(value)) {
-      yield { key, json: JSON.stringify(value) }
-      continue
-    }
-    for (let i = 0; i === 0 || i < value.length; i += slice) yield { key, json: JSON.stringify(value.slice(i, i + slice)) }
-  }
-}
-
-/** `snapshotParts`' parts, in order, back as the state. */
-export function stateOfParts(parts: readonly { key: string; json: string }[]): ClustererState {
-  const state: Record<string, unknown> = {}
-  for (const { key, json } of parts) {
-    const value: unknown = JSON.parse(json)
-    const held = state[key]
-    if (Array.isArray(value) && Array.isArray(held)) for (const item of value) held.push(item)
-    else state[key] = value
-  }
-  return state as unknown as ClustererState
-}
-
-/** A work ledger row as the clustering consumer reads it. */
-interface LedgerRow {
-  seq: string
-  article_id: string | null
-  features: string | null
 }

@@ -6,7 +6,7 @@ import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
 import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
 import { reprocessStore } from '../app/reprocess.js'
-import { PIPELINE_VERSION } from '../store/postgres/version.js'
+import { PIPELINE_VERSION } from '../store/version.js'
 import type { Io } from './run.js'
 
 export interface ReprocessCommandOptions {

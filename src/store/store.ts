@@ -1,11 +1,11 @@
 /**
- * The library's storage contract. Drivers (`sqlite/`, later `postgres/`) implement `Store`; one
+ * The library's storage contract. Drivers (`sqlite/`, `postgres/`) implement `Store`; one
  * shared suite (`store.contract.ts`) runs against each. Every method is async so a networked
  * driver fits the same shape; the SQLite driver answers synchronously underneath.
  *
  * Articles are stored once: the content hash (`Article.id`) and the normalised URL are unique keys.
  */
-import type { Annotated } from '../types.js'
+import type { Annotated, RawDocument } from '../types.js'
 
 /** How an article came into its story, as the store records it (the clusterer's `Why`). */
 export interface StoryWhy {
@@ -100,8 +100,8 @@ export interface FeedRecord {
 
 export type FeedUpdate = Partial<Omit<FeedRecord, 'id' | 'url'>>
 
-/** A storage driver. Methods reject with `StoreError` for failures below (wrapped with context). */
-export interface Store {
+/** What every driver stores and answers: articles, stories, reports, outlets, feeds. */
+export interface StoreBase {
   readonly driver: string
   putArticle(article: Annotated, options?: { url?: string | null }): Promise<PutResult>
   getArticle(id: string): Promise<Annotated | null>
@@ -139,32 +139,109 @@ export interface Store {
   close(): Promise<void>
 }
 
-/**
- * What a driver adds so several processes share one library's stories: a cross-process write
- * lock and the clusterer's saved state. A driver without it still works; the library then
- * rebuilds its clusterer from the stored articles once per process and cannot tell another
- * process's assignments (one writer at a time is then the user's job).
- */
-export interface SharedClusterState {
-  /**
-   * Runs `fn` as the library's only writer, across processes (SQLite: `BEGIN IMMEDIATE`), in one
-   * transaction: committed when `fn` resolves, rolled back when it rejects. Writes made while it
-   * runs join that transaction. Callers in one process are served one at a time, in call order.
-   */
-  writeLocked<T>(fn: () => Promise<T>): Promise<T>
-  /** The version of the saved clusterer state (0: none saved); cheap, read before every batch. */
-  clusterStateVersion(): Promise<number>
-  /** The saved clusterer state (serialised by the library) with its version, or null. */
-  getClusterState(): Promise<{ version: number; state: string } | null>
-  /** Saves the clusterer state, replacing the previous one; returns the new version. */
-  putClusterState(state: string): Promise<number>
-
+/** The story a new article joins, and why (what `assignStory` records). */
+export interface AssignedStory {
+  storyId: string
+  why: StoryWhy
 }
 
-/** Whether `store` implements `SharedClusterState`. */
-export function sharesClusterState(store: Store): store is Store & SharedClusterState {
-  const s = store as Partial<SharedClusterState>
-  return typeof s.writeLocked === 'function' && typeof s.putClusterState === 'function'
+/** One row of the ingest ledger: what became of queue message `seq` (once per message). */
+export interface LedgerEntry {
+  seq: number
+  /** The stored article (new, or the one it duplicates); null when it failed. */
+  articleId: string | null
+  /** `new`, `duplicate`, `failed` or `dead`. */
+  outcome: string
+  detail: string | null
+  /** The article's clustering features as its worker encoded them (new articles only), else null. */
+  features: string | null
+}
+
+/**
+ * A saved clusterer state, in one format (`state.ts`: parts of bounded size) whoever saved it.
+ * Two slots: the library's (saved with every batch) and the queue's clustering consumer's (saved
+ * now and then, as of ledger sequence `seq`).
+ */
+export type StateSlot = 'library' | 'consumer'
+export interface SavedState {
+  /** Goes up by one with every save of the slot. */
+  version: number
+  /** The ledger sequence the state is as of (0 for the library's). */
+  seq: number
+  state: Record<string, unknown>
+}
+
+/** Which stored articles to re-process: a page after `after` (by `seq`). */
+export interface ReprocessQuery {
+  after: number
+  limit: number
+  /** The pipeline version to bring articles to; those already at it are left out unless `all`. */
+  version: string
+  all?: boolean
+  /** Only articles whose `seq` is `index` modulo `count`. */
+  shard?: { index: number; count: number }
+}
+
+/**
+ * A storage driver. Methods reject with `StoreError` for failures below (wrapped with context).
+ *
+ * Several processes may share one library: `writeLocked` makes one of them the writer at a time,
+ * and the saved clusterer state lets each start from (and notice) the others' assignments.
+ */
+export interface Store extends StoreBase {
+  /**
+   * Stores a new article already assigned to a story: the duplicate check runs first and `assign`
+   * (the clusterer) only for a new article. Same outcome as `putArticle` then `assignStory`.
+   */
+  putAssignedArticle(article: Annotated, options: { url?: string | null }, assign: () => AssignedStory): Promise<PutResult & { storyId: string | null }>
+
+  /**
+   * Runs `fn` as the library's only writer, across processes, in one transaction: committed when
+   * `fn` resolves, rolled back when it rejects. Writes made while it runs join that transaction.
+   * Callers in one process are served one at a time, in call order.
+   */
+  writeLocked<T>(fn: () => Promise<T>): Promise<T>
+  /** The version of the saved state in `slot` (0: none saved); cheap, read before every batch. */
+  clusterStateVersion(slot: StateSlot): Promise<number>
+  getClusterState(slot: StateSlot): Promise<SavedState | null>
+  /**
+   * Saves a clusterer state in `slot`, replacing the previous one (in one transaction); returns the
+   * new version and the characters of state written.
+   */
+  putClusterState(slot: StateSlot, state: object, seq?: number): Promise<{ version: number; chars: number }>
+
+  /** Keeps the raw document each article was made from (the first one kept stays), for `reprocess`. */
+  putRaws(items: readonly { articleId: string; raw: RawDocument }[]): Promise<void>
+  /** The kept raw documents of `articleIds` (articles stored without one are missing from the map). */
+  getRaws(articleIds: readonly string[]): Promise<Map<string, RawDocument>>
+
+  /** Writes ledger rows; a row whose `seq` is recorded already keeps its first version. */
+  recordOutcomes(entries: readonly LedgerEntry[]): Promise<void>
+  /**
+   * Ledger rows after `after` in sequence order, at most `limit`; `contiguous` stops before the
+   * first gap in the sequence (a message still being worked on).
+   */
+  readLedger(after: number, options?: { limit?: number; contiguous?: boolean }): Promise<LedgerEntry[]>
+  /**
+   * The ledger rows after `after` whose article is in a story, the first row of each article only,
+   * in sequence order, at most `limit` (how the clustering consumer replays its assignments).
+   */
+  assignedLedger(after: number, limit: number): Promise<LedgerEntry[]>
+  /** The ledger sequence the clustering consumer has assigned up to (0: none). */
+  ledgerCursor(): Promise<number>
+  setLedgerCursor(seq: number): Promise<void>
+  /** Those of `ids` that are stored and in no story yet. */
+  unassigned(ids: readonly string[]): Promise<string[]>
+  /** Assigns many articles not yet in a story, in one transaction (an article already in one keeps it). */
+  assignStories(items: readonly ({ articleId: string } & AssignedStory)[]): Promise<void>
+
+  /** A page of articles to re-process, by `seq`. */
+  articlesToReprocess(query: ReprocessQuery): Promise<{ seq: number; id: string }[]>
+  /**
+   * Replaces re-processed articles' derived data (text, annotations, title, outlet, dates) and
+   * stamps `version`, in one transaction; the stories they are in lose their cached reports.
+   */
+  updateArticles(updates: readonly { id: string; article: Annotated }[], version: string): Promise<void>
 }
 
 /** A failure inside a driver, with the operation and the underlying error as `cause`. */

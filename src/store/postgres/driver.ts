@@ -8,14 +8,19 @@ import { createHash } from 'node:crypto'
 import pg from 'pg'
 import type { Annotated, RawDocument } from '../../types.js'
 import {
-  type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit, type SharedClusterState,
-  type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,
+  articleData, articleOf, type ArticleRow, articleSummary, decodeCursor, encodeCursor, feedRecord, FEED_COLUMNS, ledgerEntry, rawBytes, rawMeta,
+  rawOf, type Row, storySummary,
+} from '../rows.js'
+import { stateOfParts, stateParts } from '../state.js'
+import {
+  type ArticleQuery, type ArticleSummary, type AssignedStory, type FeedRecord, type FeedUpdate, type LedgerEntry, type Page, type PutResult,
+  type ReprocessQuery, type SavedState, type SearchHit, type StateSlot, type Store, StoreError, type StoryDetail, type StoryDetailOptions,
+  type StoryQuery, type StorySummary,
 } from '../store.js'
 import { normalizeUrl } from '../url.js'
-import { decodeCursor, encodeCursor, feedRecord, FEED_COLUMNS, type Row } from '../sqlite/rows.js'
 import { migrate, quoteIdent } from './migrations.js'
-import { storySummary, tsQuery } from './rows.js'
-import { PIPELINE_VERSION } from './version.js'
+import { tsQuery } from './rows.js'
+import { PIPELINE_VERSION } from '../version.js'
 
 export interface PostgresOptions {
   /** Schema holding Parallax's tables (also `?schema=` in the URL); created on first use. */
@@ -32,6 +37,16 @@ export interface PostgresOptions {
   maxRankedMatches?: number
 }
 
+/** A session-level lock held by this process (`tryLock`). */
+export interface SessionLock {
+  /** Whether the session holding the lock is still there (if not, another process may hold it now). */
+  alive(): Promise<boolean>
+  /** Runs `fn` with its statements on the lock's session, in one transaction. */
+  run<T>(fn: () => Promise<T>): Promise<T>
+  /** Lets go of the lock (`broken`: the session is gone; close it instead). */
+  release(broken?: boolean): Promise<void>
+}
+
 /** Whether `location` names a PostgreSQL database rather than a file. */
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location)
@@ -39,6 +54,8 @@ export function isPostgresUrl(location: string): boolean {
 
 /** Arbitrary constant key of the advisory lock held by the library's writer (`writeLocked`). */
 const LIBRARY_WRITE_LOCK = 7_207_003
+/** Parts of a saved clusterer state per INSERT (each part may be megabytes). */
+const STATE_PARTS_PER_INSERT = 20
 /** Rows per INSERT of `insertRows` (PostgreSQL takes at most 65,535 parameters per statement). */
 const INSERT_ROWS = 500
 
@@ -64,8 +81,11 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): P
   return new PostgresStore(pool, schema, options.maxPage ?? 200, options.maxRankedMatches ?? 1000)
 }
 
-/** The PostgreSQL store; beyond `Store` it offers `query`/`transaction` for the queue worker's ledger. */
-export class PostgresStore implements Store, SharedClusterState {
+/**
+ * The PostgreSQL store; beyond `Store` it offers `atomically` (many writes, one commit), `tryLock` (a
+ * lock held by one process's session: the queue's clustering consumer) and `query` for tests and tools.
+ */
+export class PostgresStore implements Store {
   readonly driver = 'postgres'
   private ready: Promise<void> | null = null
   /** The connection of the `writeLocked` call the current async context runs in. */
@@ -146,39 +166,158 @@ export class PostgresStore implements Store, SharedClusterState {
     return inTransaction(client, () => this.locked.run(client, fn))
   }
 
-  clusterStateVersion(): Promise<number> {
-    return this.run('clusterStateVersion', async () => Number((await this.query<{ version: string }>('SELECT version FROM cluster_state'))[0]?.version ?? 0))
+  clusterStateVersion(slot: StateSlot): Promise<number> {
+    return this.run('clusterStateVersion', async () => Number((await this.query<{ version: string }>('SELECT version FROM cluster_states WHERE slot = $1', [slot]))[0]?.version ?? 0))
   }
 
-  getClusterState(): Promise<{ version: number; state: string } | null> {
+  getClusterState(slot: StateSlot): Promise<SavedState | null> {
     return this.run('getClusterState', async () => {
-      const row = (await this.query<{ version: string; state: string }>('SELECT version, state FROM cluster_state'))[0]
-      return row ? { version: Number(row.version), state: row.state } : null
+      const head = (await this.query<{ version: string; seq: string }>('SELECT version, seq FROM cluster_states WHERE slot = $1', [slot]))[0]
+      if (!head) return null
+      const parts = await this.query<{ key: string; json: string }>('SELECT key, json FROM cluster_state_parts WHERE slot = $1 ORDER BY part', [slot])
+      return { version: Number(head.version), seq: Number(head.seq), state: stateOfParts(parts) }
     })
   }
 
-  putClusterState(state: string): Promise<number> {
-    return this.run('putClusterState', async () => Number((await this.query<{ version: string }>(
-      `INSERT INTO cluster_state (version, state) VALUES (1, $1)
-       ON CONFLICT (one) DO UPDATE SET version = cluster_state.version + 1, state = excluded.state RETURNING version`, [state]))[0].version))
+  putClusterState(slot: StateSlot, state: object, seq = 0): Promise<{ version: number; chars: number }> {
+    return this.run('putClusterState', () => this.atomically(async () => {
+      await this.query('DELETE FROM cluster_state_parts WHERE slot = $1', [slot])
+      let batch: unknown[][] = []
+      let part = 0
+      let chars = 0
+      for (const { key, json } of stateParts(state)) {
+        batch.push([slot, part++, key, json])
+        chars += json.length
+        // a few parts per statement: each may be megabytes
+        if (batch.length === STATE_PARTS_PER_INSERT) await this.insertRows('cluster_state_parts', ['slot', 'part', 'key', 'json'], batch.splice(0))
+      }
+      await this.insertRows('cluster_state_parts', ['slot', 'part', 'key', 'json'], batch)
+      const version = Number((await this.query<{ version: string }>(
+        `INSERT INTO cluster_states (slot, version, seq) VALUES ($1, 1, $2)
+         ON CONFLICT (slot) DO UPDATE SET version = cluster_states.version + 1, seq = excluded.seq RETURNING version`, [slot, seq]))[0].version)
+      return { version, chars }
+    }, 'putClusterState'))
+  }
+
+  /**
+   * Takes the session-level advisory lock `key` if no other session holds it: held on a connection
+   * of its own until released or until that session ends (a process that dies lets go of it).
+   */
+  async tryLock(key: number): Promise<SessionLock | null> {
+    await this.init()
+    const client = await this.pool.connect()
+    try {
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key])
+      if (!rows[0].ok) return void client.release(), null
+    } catch (error) {
+      client.release(true)
+      throw new StoreError('tryLock', error)
+    }
+    // held for long: a server that goes away must not crash the process (`alive` notices)
+    client.on('error', () => {})
+    return {
+      alive: () => client.query('SELECT 1').then(() => true, () => false),
+      // statements `fn` makes through this store run on the lock's session, in one transaction, so
+      // a process whose session (and lock) is gone cannot write as the holder
+      run: async (fn) => {
+        await client.query('BEGIN')
+        try {
+          const result = await this.locked.run(client, fn)
+          await client.query('COMMIT')
+          return result
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {})
+          throw error
+        }
+      },
+      release: async (broken = false) => {
+        if (!broken) await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {})
+        client.release(broken)
+      },
+    }
+  }
+
+  putRaws(items: readonly { articleId: string; raw: RawDocument }[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve()
+    return this.run('putRaws', async () => void (await this.insertRows('raw_documents', ['article_id', 'meta', 'bytes'],
+      items.map(({ articleId, raw }) => [articleId, rawMeta(raw), rawBytes(raw)]), 'ON CONFLICT DO NOTHING')))
+  }
+
+  getRaws(articleIds: readonly string[]): Promise<Map<string, RawDocument>> {
+    return this.run('getRaws', async () => {
+      const rows = await this.query<{ article_id: string; meta: string; bytes: Buffer }>('SELECT article_id, meta, bytes FROM raw_documents WHERE article_id = ANY($1)', [articleIds])
+      return new Map(rows.map((r) => [r.article_id, rawOf(r.meta, r.bytes)]))
+    })
+  }
+
+  recordOutcomes(entries: readonly LedgerEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve()
+    return this.run('recordOutcomes', async () => void (await this.insertRows('work_ledger', ['seq', 'article_id', 'outcome', 'detail', 'features'],
+      entries.map((e) => [e.seq, e.articleId, e.outcome, e.detail, e.features]), 'ON CONFLICT (seq) DO NOTHING')))
+  }
+
+  readLedger(after: number, { limit = 500, contiguous = false }: { limit?: number; contiguous?: boolean } = {}): Promise<LedgerEntry[]> {
+    return this.run('readLedger', async () => (await this.query<Row>(
+      contiguous
+        ? `SELECT seq, article_id, outcome, detail, features FROM (SELECT *, row_number() OVER (ORDER BY seq) AS n FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2) s
+           WHERE seq = $1 + n ORDER BY seq`
+        : 'SELECT seq, article_id, outcome, detail, features FROM work_ledger WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [after, limit])).map(ledgerEntry))
+  }
+
+  assignedLedger(after: number, limit: number): Promise<LedgerEntry[]> {
+    return this.run('assignedLedger', async () => (await this.query<Row>(
+      `SELECT l.seq, l.article_id, l.outcome, l.detail, l.features FROM work_ledger l JOIN articles a ON a.id = l.article_id
+       WHERE l.seq > $1 AND a.story_id IS NOT NULL AND l.seq = (SELECT min(seq) FROM work_ledger WHERE article_id = l.article_id) ORDER BY l.seq LIMIT $2`,
+      [after, limit])).map(ledgerEntry))
+  }
+
+  ledgerCursor(): Promise<number> {
+    return this.run('ledgerCursor', async () => Number((await this.query<{ seq: string }>('SELECT seq FROM cluster_cursor'))[0]?.seq ?? 0))
+  }
+
+  setLedgerCursor(seq: number): Promise<void> {
+    return this.run('setLedgerCursor', async () => void (await this.query('INSERT INTO cluster_cursor (seq) VALUES ($1) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq', [seq])))
+  }
+
+  unassigned(ids: readonly string[]): Promise<string[]> {
+    return this.run('unassigned', async () => {
+      const open = new Set((await this.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND story_id IS NULL', [ids])).map((r) => r.id))
+      return ids.filter((id) => open.has(id))
+    })
+  }
+
+  articlesToReprocess({ after, limit, version, all = false, shard = { index: 0, count: 1 } }: ReprocessQuery): Promise<{ seq: number; id: string }[]> {
+    return this.run('articlesToReprocess', async () => (await this.query<{ seq: string; id: string }>(
+      `SELECT seq, id FROM articles WHERE seq > $1 AND seq % $3 = $4 ${all ? '' : 'AND pipeline_version IS DISTINCT FROM $5'} ORDER BY seq LIMIT $2`,
+      [after, limit, shard.count, shard.index, ...(all ? [] : [version])])).map((r) => ({ seq: Number(r.seq), id: r.id })))
+  }
+
+  updateArticles(updates: readonly { id: string; article: Annotated }[], version: string): Promise<void> {
+    if (updates.length === 0) return Promise.resolve()
+    return this.run('updateArticles', () => this.transaction(async (c) => {
+      for (const { id, article } of updates) {
+        await c.query('UPDATE articles SET title = $2, outlet = $3, published_at = $4, text = $5, data = $6, pipeline_version = $7 WHERE id = $1',
+          [id, article.title, article.outlet?.name ?? null, article.publishedAt, article.text, articleData(article), version])
+      }
+      await c.query('DELETE FROM story_reports WHERE story_id IN (SELECT story_id FROM articles WHERE id = ANY($1) AND story_id IS NOT NULL)', [updates.map((u) => u.id)])
+    }))
+  }
+
+  /** Without one INSERT for both, the put and the assignment share one transaction. */
+  putAssignedArticle(article: Annotated, { url = null }: { url?: string | null }, assign: () => AssignedStory): Promise<PutResult & { storyId: string | null }> {
+    return this.run('putAssignedArticle', () => this.atomically(async () => {
+      const put = (await this.insertArticles([{ article, url }]))[0]
+      if (put.status === 'duplicate') return { ...put, storyId: null }
+      const { storyId, why } = assign()
+      await this.assignStory(article.id, storyId, why)
+      return { ...put, storyId }
+    }, 'putAssignedArticle'))
   }
 
   /** Answers when the database is reachable and migrated (readiness probes); rejects with `StoreError` otherwise. */
   ping(): Promise<void> {
     return this.run('ping', async () => void (await this.pool.query('SELECT 1')))
-  }
-
-  /** Keeps the raw document an article was made from (once), for re-processing with a newer pipeline. */
-  putRaw(articleId: string, raw: RawDocument): Promise<void> {
-    return this.putRaws([{ articleId, raw }])
-  }
-
-  /** `putRaw` for many articles in one statement. */
-  putRaws(items: readonly { articleId: string; raw: RawDocument }[]): Promise<void> {
-    if (items.length === 0) return Promise.resolve()
-    return this.run('putRaw', async () => void (await this.insertRows('raw_documents', ['article_id', 'meta', 'bytes'],
-      items.map(({ articleId, raw }) => [articleId, JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null }),
-        Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength)]), 'ON CONFLICT DO NOTHING')))
   }
 
   /**
@@ -198,14 +337,6 @@ export class PostgresStore implements Store, SharedClusterState {
       out.push(...returned)
     }
     return out
-  }
-
-  /** The kept raw documents of `articleIds` (articles stored without one are missing from the map). */
-  getRaws(articleIds: readonly string[]): Promise<Map<string, RawDocument>> {
-    return this.run('getRaws', async () => {
-      const rows = await this.query<{ article_id: string; meta: string; bytes: Buffer }>('SELECT article_id, meta, bytes FROM raw_documents WHERE article_id = ANY($1)', [articleIds])
-      return new Map(rows.map((r) => [r.article_id, { ...(JSON.parse(r.meta) as Omit<RawDocument, 'bytes'>), bytes: new Uint8Array(r.bytes) }]))
-    })
   }
 
   /** Runs `fn` inside one transaction on one connection (inside `writeLocked`: its transaction). */
@@ -235,7 +366,7 @@ export class PostgresStore implements Store, SharedClusterState {
     const keys = items.map((i) => normalizeUrl(i.url ?? i.article.source.url))
     const now = new Date().toISOString()
     const inserted = await this.insertRows<{ id: string; seq: string }>('articles', ['id', 'url', 'title', 'outlet', 'published_at', 'ingested_at', 'text', 'data', 'pipeline_version'],
-      items.map(({ article: a }, i) => [a.id, keys[i], a.title, a.outlet?.name ?? null, a.publishedAt, now, a.text, JSON.stringify({ ...a, text: undefined }), pipelineVersionOf(a)]),
+      items.map(({ article: a }, i) => [a.id, keys[i], a.title, a.outlet?.name ?? null, a.publishedAt, now, a.text, articleData(a), pipelineVersionOf(a)]),
       'ON CONFLICT DO NOTHING RETURNING id, seq')
     const fresh = new Map(inserted.map((r) => [r.id, Number(r.seq)]))
     const results: (PutResult | null)[] = items.map(({ article }) => {
@@ -291,7 +422,7 @@ export class PostgresStore implements Store, SharedClusterState {
       params.push(n + 1)
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`
       const { rows } = await this.db().query<Row>(sql, params)
-      const items = rows.slice(0, n).map(summaryOf)
+      const items = rows.slice(0, n).map(articleSummary)
       return { items, next: rows.length > n ? encodeCursor(items[n - 1].seq) : null }
     })
   }
@@ -460,21 +591,6 @@ export class PostgresStore implements Store, SharedClusterState {
     } catch (error) {
       throw new StoreError('close', error)
     }
-  }
-}
-
-type ArticleRow = { text: string; data: string }
-
-/** The text lives in its own column (the search index reads it); the rest of the article is JSON. */
-function articleOf(row: ArticleRow): Annotated {
-  return { ...(JSON.parse(row.data) as Omit<Annotated, 'text'>), text: row.text } as Annotated
-}
-
-function summaryOf(r: Row): ArticleSummary {
-  return {
-    id: r.id as string, seq: Number(r.seq), title: r.title as string | null, outlet: r.outlet as string | null,
-    url: r.url as string | null, publishedAt: r.published_at as string | null, storyId: r.story_id as string | null,
-    ingestedAt: r.ingested_at as string,
   }
 }
 

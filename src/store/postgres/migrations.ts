@@ -112,6 +112,23 @@ export const MIGRATIONS: readonly string[] = [
      ALTER TABLE consumer_snapshot ALTER COLUMN json SET COMPRESSION lz4;
    EXCEPTION WHEN feature_not_supported THEN NULL;
    END $$;`,
+  // 8: saved clusterer states in the one format both drivers share (store/state.ts: parts of
+  // bounded size), in slots: the library's (migration 4, carried over one part per field) and the
+  // clustering consumer's (migration 7, carried over as it is)
+  `CREATE TABLE cluster_states (slot text COLLATE "C" PRIMARY KEY, version bigint NOT NULL, seq bigint NOT NULL);
+   CREATE TABLE cluster_state_parts (slot text COLLATE "C" NOT NULL, part integer NOT NULL, key text NOT NULL, json text NOT NULL, PRIMARY KEY (slot, part));
+   INSERT INTO cluster_states (slot, version, seq) SELECT 'library', version, 0 FROM cluster_state;
+   INSERT INTO cluster_state_parts (slot, part, key, json)
+     SELECT 'library', (row_number() OVER (ORDER BY j.ordinality))::integer - 1, j.key, j.value::text FROM cluster_state c, json_each(c.state::json) WITH ORDINALITY j;
+   INSERT INTO cluster_states (slot, version, seq) SELECT 'consumer', 1, seq FROM consumer_snapshot ORDER BY part LIMIT 1;
+   INSERT INTO cluster_state_parts (slot, part, key, json) SELECT 'consumer', part, key, json FROM consumer_snapshot;
+   DROP TABLE cluster_state;
+   DROP TABLE consumer_snapshot;
+   CREATE INDEX work_ledger_article ON work_ledger (article_id, seq);
+   DO $$ BEGIN
+     ALTER TABLE cluster_state_parts ALTER COLUMN json SET COMPRESSION lz4;
+   EXCEPTION WHEN feature_not_supported THEN NULL;
+   END $$;`,
 ]
 
 /** Arbitrary constant key of the advisory lock that serialises migrations across processes. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import pg from 'pg'
 import { dropSchemas, ensureService, freshSchema, PG_URL } from '../../../test/helpers/services.js'
 import { fakeArticle, storeContract } from '../store.contract.js'
 import { isPostgresUrl, openPostgresStore } from './driver.js'
@@ -41,6 +42,24 @@ describe('postgres driver', () => {
     const c = openPostgresStore(`${PG_URL}?schema=${schema}`)
     assert.deepEqual((await c.query<{ version: number }>('SELECT version FROM parallax_migrations ORDER BY version')).map((r) => r.version), MIGRATIONS.map((_, i) => i + 1))
     await c.close()
+  })
+
+  it('carries both saved clusterer states of migrations 4 and 7 over into the one parts format', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    await client.query(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`)
+    await client.query('CREATE TABLE parallax_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
+    for (const [i, sql] of MIGRATIONS.slice(0, 7).entries()) await client.query(sql).then(() => client.query('INSERT INTO parallax_migrations (version) VALUES ($1)', [i + 1]))
+    const library = { format: 2, open: [{ id: 's_1', terms: ['harbour'] }], flag: true, none: null, n: 1.5 }
+    await client.query('INSERT INTO cluster_state (version, state) VALUES (5, $1)', [JSON.stringify(library)])
+    await client.query(`INSERT INTO consumer_snapshot (part, seq, key, json) VALUES (0, 40, 'format', '2'), (1, 40, 'open', '[1,2]'), (2, 40, 'open', '[3]')`)
+    await client.end()
+    const store = openPostgresStore(PG_URL, { schema })
+    assert.deepEqual(await store.getClusterState('library'), { version: 5, seq: 0, state: library })
+    assert.deepEqual(await store.getClusterState('consumer'), { version: 1, seq: 40, state: { format: 2, open: [1, 2, 3] } })
+    await store.close()
   })
 
   it('keeps one row and right counts when many connections put and assign at once', async () => {

@@ -6,14 +6,20 @@ import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Annotated } from '../../types.js'
+import type { Annotated, RawDocument } from '../../types.js'
 import {
-  type ArticleQuery, type ArticleSummary, type FeedRecord, type FeedUpdate, type Page, type PutResult, type SearchHit,
-  type SharedClusterState, type Store, StoreError, type StoryDetail, type StoryDetailOptions, type StoryQuery, type StorySummary,
+  articleData, articleOf, type ArticleRow, articleSummary, decodeCursor, encodeCursor, feedRecord, FEED_COLUMNS, ftsQuery, ledgerEntry,
+  rawBytes, rawMeta, rawOf, type Row, storySummary,
+} from '../rows.js'
+import { stateOfParts, stateParts } from '../state.js'
+import {
+  type ArticleQuery, type ArticleSummary, type AssignedStory, type FeedRecord, type FeedUpdate, type LedgerEntry, type Page, type PutResult,
+  type ReprocessQuery, type SavedState, type SearchHit, type StateSlot, type Store, StoreError, type StoryDetail, type StoryDetailOptions,
+  type StoryQuery, type StorySummary, type StoryWhy,
 } from '../store.js'
 import { normalizeUrl } from '../url.js'
+import { PIPELINE_VERSION } from '../version.js'
 import { migrate } from './migrations.js'
-import { articleSummary, decodeCursor, encodeCursor, feedRecord, FEED_COLUMNS, ftsQuery, type Row } from './rows.js'
 
 export interface SqliteOptions {
   /** How long a writer waits for another process's lock, in ms. */
@@ -27,7 +33,7 @@ export interface SqliteOptions {
 const SUMMARY_COLUMNS = 'seq, id, title, outlet, url, published_at, story_id, ingested_at'
 
 /** Opens (creating if needed) a SQLite library at `path` (`:memory:` for a throwaway one). */
-export function openSqliteStore(path: string, { busyTimeoutMs = 10_000, maxPage = 200, maxRankedMatches = 1000 }: SqliteOptions = {}): Store & SharedClusterState {
+export function openSqliteStore(path: string, { busyTimeoutMs = 10_000, maxPage = 200, maxRankedMatches = 1000 }: SqliteOptions = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path, { timeout: busyTimeoutMs })
   db.pragma('journal_mode = WAL')
@@ -37,18 +43,18 @@ export function openSqliteStore(path: string, { busyTimeoutMs = 10_000, maxPage 
   return new SqliteStore(db, maxPage, maxRankedMatches)
 }
 
-class SqliteStore implements Store, SharedClusterState {
+class SqliteStore implements Store {
   readonly driver = 'sqlite'
   /** The end of the queue of `writeLocked` callers in this process. */
   private writers: Promise<unknown> = Promise.resolve()
   private readonly q
   constructor(private readonly db: Database.Database, private readonly maxPage: number, private readonly maxRanked: number) {
     this.q = {
-      insert: db.prepare(`INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data)
-        VALUES (@id, @url, @title, @outlet, @publishedAt, @ingestedAt, @text, @data) ON CONFLICT DO NOTHING`),
+      insert: db.prepare(`INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, pipeline_version)
+        VALUES (@id, @url, @title, @outlet, @publishedAt, @ingestedAt, @text, @data, @version) ON CONFLICT DO NOTHING`),
       // a new article inserted with its story: an UPDATE after the INSERT would rewrite the whole row (text + JSON)
-      insertAssigned: db.prepare(`INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, story_id, why)
-        VALUES (@id, @url, @title, @outlet, @publishedAt, @ingestedAt, @text, @data, @storyId, @why)`),
+      insertAssigned: db.prepare(`INSERT INTO articles (id, url, title, outlet, published_at, ingested_at, text, data, pipeline_version, story_id, why)
+        VALUES (@id, @url, @title, @outlet, @publishedAt, @ingestedAt, @text, @data, @version, @storyId, @why)`),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
       byIdOrUrl: db.prepare('SELECT id, url FROM articles WHERE id = ? OR url = ?'),
       data: db.prepare('SELECT text, data FROM articles WHERE id = ?'),
@@ -77,10 +83,28 @@ class SqliteStore implements Store, SharedClusterState {
         WHERE articles_fts MATCH @match AND articles_fts.rowid >= coalesce((SELECT min(rowid) FROM
           (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @ranked)), 0)
         ORDER BY rank LIMIT @limit`),
-      stateVersion: db.prepare('SELECT version FROM cluster_state WHERE id = 1').pluck(),
-      state: db.prepare('SELECT version, state FROM cluster_state WHERE id = 1'),
-      putState: db.prepare(`INSERT INTO cluster_state (id, version, state) VALUES (1, 1, ?)
-        ON CONFLICT (id) DO UPDATE SET version = version + 1, state = excluded.state RETURNING version`).pluck(),
+      stateVersion: db.prepare('SELECT version FROM cluster_states WHERE slot = ?').pluck(),
+      state: db.prepare('SELECT version, seq FROM cluster_states WHERE slot = ?'),
+      stateParts: db.prepare('SELECT key, json FROM cluster_state_parts WHERE slot = ? ORDER BY part'),
+      dropParts: db.prepare('DELETE FROM cluster_state_parts WHERE slot = ?'),
+      putPart: db.prepare('INSERT INTO cluster_state_parts (slot, part, key, json) VALUES (?, ?, ?, ?)'),
+      putState: db.prepare(`INSERT INTO cluster_states (slot, version, seq) VALUES (?, 1, ?)
+        ON CONFLICT (slot) DO UPDATE SET version = version + 1, seq = excluded.seq RETURNING version`).pluck(),
+      putRaw: db.prepare('INSERT INTO raw_documents (article_id, meta, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      raw: db.prepare('SELECT meta, bytes FROM raw_documents WHERE article_id = ?'),
+      ledger: db.prepare(`INSERT INTO work_ledger (seq, article_id, outcome, detail, features) VALUES (@seq, @articleId, @outcome, @detail, @features)
+        ON CONFLICT (seq) DO NOTHING`),
+      ledgerAfter: db.prepare('SELECT seq, article_id, outcome, detail, features FROM work_ledger WHERE seq > ? ORDER BY seq LIMIT ?'),
+      assignedLedger: db.prepare(`SELECT l.seq, l.article_id, l.outcome, l.detail, l.features FROM work_ledger l JOIN articles a ON a.id = l.article_id
+        WHERE l.seq > ? AND a.story_id IS NOT NULL AND l.seq = (SELECT min(seq) FROM work_ledger WHERE article_id = l.article_id) ORDER BY l.seq LIMIT ?`),
+      cursor: db.prepare('SELECT seq FROM cluster_cursor WHERE one = 1').pluck(),
+      setCursor: db.prepare('INSERT INTO cluster_cursor (one, seq) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq'),
+      storyOf: db.prepare('SELECT story_id FROM articles WHERE id = ?').pluck(),
+      update: db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, published_at = @publishedAt, text = @text, data = @data,
+        pipeline_version = @version WHERE id = @id RETURNING seq, story_id`),
+      // the search index keeps no copy of the text, so an update first removes the old words
+      ftsDelete: db.prepare(`INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', seq, coalesce(title, ''), text FROM articles WHERE id = ?`),
+      dropReport: db.prepare('DELETE FROM story_reports WHERE story_id = ?'),
       outlets: db.prepare('SELECT outlet AS name, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet'),
       count: db.prepare('SELECT count(*) AS n FROM articles'),
       addFeed: db.prepare('INSERT INTO feeds (id, url) VALUES (?, ?) ON CONFLICT (url) DO NOTHING'),
@@ -105,7 +129,7 @@ class SqliteStore implements Store, SharedClusterState {
       const put = this.db.transaction((): PutResult => {
         const info = this.q.insert.run({
           id: article.id, url: key, title: article.title, outlet: article.outlet?.name ?? null,
-          publishedAt: article.publishedAt, ingestedAt: new Date().toISOString(), text: article.text, data: JSON.stringify({ ...article, text: undefined }),
+          publishedAt: article.publishedAt, ingestedAt: new Date().toISOString(), text: article.text, data: articleData(article), version: PIPELINE_VERSION,
         })
         if (info.changes === 1) {
           const seq = Number(info.lastInsertRowid)
@@ -135,7 +159,7 @@ class SqliteStore implements Store, SharedClusterState {
         const ingestedAt = new Date().toISOString()
         const info = this.q.insertAssigned.run({
           id: article.id, url: key, title: article.title, outlet, publishedAt: article.publishedAt, ingestedAt,
-          text: article.text, data: JSON.stringify({ ...article, text: undefined }), storyId, why: JSON.stringify(why),
+          text: article.text, data: articleData(article), version: PIPELINE_VERSION, storyId, why: JSON.stringify(why),
         })
         const seq = Number(info.lastInsertRowid)
         this.q.insertFts.run(seq, article.title ?? '', article.text)
@@ -144,7 +168,7 @@ class SqliteStore implements Store, SharedClusterState {
       }
       // inside the library's write lock a failure rolls back the whole batch, so a savepoint per
       // article would only add two statements; alone, the article gets its own transaction
-      return this.db.inTransaction ? put() : this.db.transaction(put).immediate()
+      return this.atomically(put)
     })
   }
 
@@ -229,30 +253,123 @@ class SqliteStore implements Store, SharedClusterState {
     return result
   }
 
-  clusterStateVersion(): Promise<number> {
-    return this.run('clusterStateVersion', () => (this.q.stateVersion.get() as number | undefined) ?? 0)
+  clusterStateVersion(slot: StateSlot): Promise<number> {
+    return this.run('clusterStateVersion', () => (this.q.stateVersion.get(slot) as number | undefined) ?? 0)
   }
 
-  getClusterState(): Promise<{ version: number; state: string } | null> {
-    return this.run('getClusterState', () => (this.q.state.get() as { version: number; state: string } | undefined) ?? null)
-  }
-
-  putClusterState(state: string): Promise<number> {
-    return this.run('putClusterState', () => this.q.putState.get(state) as number)
-  }
-
-  assignStory(articleId: string, storyId: string, why: { articleId: string; joinedBy: string | null; score: number; shared: string[] }): Promise<void> {
-    return this.run('assignStory', () => {
-      this.db.transaction(() => {
-        const m = this.q.member.get(articleId) as { story_id: string | null; outlet: string | null; title: string | null; at: string } | undefined
-        if (!m) throw new Error(`no article ${articleId}`)
-        if (m.story_id === storyId) return void this.q.assign.run(storyId, JSON.stringify(why), articleId)
-        const outletAdded = m.outlet !== null && (this.q.newOutlet.get(storyId, m.outlet, articleId) as { fresh: number }).fresh ? 1 : 0
-        this.q.assign.run(storyId, JSON.stringify(why), articleId)
-        this.q.bumpStory.run({ story: storyId, title: m.title, outletAdded, at: m.at })
-        if (m.story_id) this.q.recount.run({ story: m.story_id })
-      }).immediate()
+  getClusterState(slot: StateSlot): Promise<SavedState | null> {
+    return this.run('getClusterState', () => {
+      const head = this.q.state.get(slot) as { version: number; seq: number } | undefined
+      return head ? { version: head.version, seq: head.seq, state: stateOfParts(this.q.stateParts.iterate(slot) as Iterable<{ key: string; json: string }>) } : null
     })
+  }
+
+  putClusterState(slot: StateSlot, state: object, seq = 0): Promise<{ version: number; chars: number }> {
+    return this.run('putClusterState', () => this.atomically(() => {
+      this.q.dropParts.run(slot)
+      let part = 0
+      let chars = 0
+      for (const { key, json } of stateParts(state)) {
+        this.q.putPart.run(slot, part++, key, json)
+        chars += json.length
+      }
+      return { version: this.q.putState.get(slot, seq) as number, chars }
+    }))
+  }
+
+  /** Runs `fn` in a transaction of its own, or inside the one open (the write lock's). */
+  private atomically<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).immediate()
+  }
+
+  putRaws(items: readonly { articleId: string; raw: RawDocument }[]): Promise<void> {
+    return this.run('putRaws', () => this.atomically(() => {
+      for (const { articleId, raw } of items) this.q.putRaw.run(articleId, rawMeta(raw), rawBytes(raw))
+    }))
+  }
+
+  getRaws(articleIds: readonly string[]): Promise<Map<string, RawDocument>> {
+    return this.run('getRaws', () => new Map(articleIds.flatMap((id) => {
+      const row = this.q.raw.get(id) as { meta: string; bytes: Buffer } | undefined
+      return row ? [[id, rawOf(row.meta, row.bytes)] as const] : []
+    })))
+  }
+
+  recordOutcomes(entries: readonly LedgerEntry[]): Promise<void> {
+    return this.run('recordOutcomes', () => this.atomically(() => {
+      for (const e of entries) this.q.ledger.run(e)
+    }))
+  }
+
+  readLedger(after: number, { limit = 500, contiguous = false }: { limit?: number; contiguous?: boolean } = {}): Promise<LedgerEntry[]> {
+    return this.run('readLedger', () => {
+      const rows = (this.q.ledgerAfter.all(after, limit) as Row[]).map(ledgerEntry)
+      if (!contiguous) return rows
+      const gap = rows.findIndex((r, i) => r.seq !== after + i + 1)
+      return gap < 0 ? rows : rows.slice(0, gap)
+    })
+  }
+
+  assignedLedger(after: number, limit: number): Promise<LedgerEntry[]> {
+    return this.run('assignedLedger', () => (this.q.assignedLedger.all(after, limit) as Row[]).map(ledgerEntry))
+  }
+
+  ledgerCursor(): Promise<number> {
+    return this.run('ledgerCursor', () => (this.q.cursor.get() as number | undefined) ?? 0)
+  }
+
+  setLedgerCursor(seq: number): Promise<void> {
+    return this.run('setLedgerCursor', () => void this.q.setCursor.run(seq))
+  }
+
+  unassigned(ids: readonly string[]): Promise<string[]> {
+    return this.run('unassigned', () => ids.filter((id) => this.q.storyOf.get(id) === null))
+  }
+
+  assignStories(items: readonly ({ articleId: string } & AssignedStory)[]): Promise<void> {
+    return this.run('assignStories', () => this.atomically(() => {
+      for (const { articleId, storyId, why } of items) {
+        if (this.q.storyOf.get(articleId) === null) this.assign(articleId, storyId, why)
+      }
+    }))
+  }
+
+  articlesToReprocess({ after, limit, version, all = false, shard = { index: 0, count: 1 } }: ReprocessQuery): Promise<{ seq: number; id: string }[]> {
+    return this.run('articlesToReprocess', () => this.db.prepare(
+      `SELECT seq, id FROM articles WHERE seq > ? AND seq % ? = ? ${all ? '' : 'AND pipeline_version IS NOT ?'} ORDER BY seq LIMIT ?`,
+    ).all(after, shard.count, shard.index, ...(all ? [] : [version]), limit) as { seq: number; id: string }[])
+  }
+
+  updateArticles(updates: readonly { id: string; article: Annotated }[], version: string): Promise<void> {
+    return this.run('updateArticles', () => this.atomically(() => {
+      const stories = new Set<string>()
+      for (const { id, article } of updates) {
+        this.q.ftsDelete.run(id)
+        const row = this.q.update.get({
+          id, title: article.title, outlet: article.outlet?.name ?? null, publishedAt: article.publishedAt, text: article.text,
+          data: articleData(article), version,
+        }) as { seq: number; story_id: string | null } | undefined
+        if (!row) continue
+        this.q.insertFts.run(row.seq, article.title ?? '', article.text)
+        if (row.story_id) stories.add(row.story_id)
+      }
+      for (const story of stories) this.q.dropReport.run(story)
+    }))
+  }
+
+  assignStory(articleId: string, storyId: string, why: StoryWhy): Promise<void> {
+    return this.run('assignStory', () => this.atomically(() => this.assign(articleId, storyId, why)))
+  }
+
+  /** Moves an article into a story and the stories' counts with it (inside a transaction). */
+  private assign(articleId: string, storyId: string, why: StoryWhy): void {
+    const m = this.q.member.get(articleId) as { story_id: string | null; outlet: string | null; title: string | null; at: string } | undefined
+    if (!m) throw new Error(`no article ${articleId}`)
+    if (m.story_id === storyId) return void this.q.assign.run(storyId, JSON.stringify(why), articleId)
+    const outletAdded = m.outlet !== null && (this.q.newOutlet.get(storyId, m.outlet, articleId) as { fresh: number }).fresh ? 1 : 0
+    this.q.assign.run(storyId, JSON.stringify(why), articleId)
+    this.q.bumpStory.run({ story: storyId, title: m.title, outletAdded, at: m.at })
+    if (m.story_id) this.q.recount.run({ story: m.story_id })
   }
 
   getStory(id: string, { maxArticles = -1, withWhy = false }: StoryDetailOptions = {}): Promise<StoryDetail | null> {
@@ -337,21 +454,4 @@ class SqliteStore implements Store, SharedClusterState {
   close(): Promise<void> {
     return this.run('close', () => void this.db.close())
   }
-}
-
-type ArticleRow = { text: string; data: string }
-
-/** The story a new article joins, and why (what `assignStory` records). */
-export interface AssignedStory {
-  storyId: string
-  why: { articleId: string; joinedBy: string | null; score: number; shared: string[] }
-}
-
-/** The text lives in its own column (the search index reads it); the rest of the article is JSON. */
-function articleOf(row: ArticleRow): Annotated {
-  return { ...(JSON.parse(row.data) as Omit<Annotated, 'text'>), text: row.text } as Annotated
-}
-
-function storySummary(row: Row): StorySummary {
-  return { id: row.id as string, title: row.title as string | null, articleCount: row.article_count as number, outletCount: row.outlet_count as number, updatedAt: row.updated_at as string }
 }

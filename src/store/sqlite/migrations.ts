@@ -49,6 +49,31 @@ export const MIGRATIONS: readonly string[] = [
   // 3: the clusterer's open state, saved with each batch of assignments so a process starts from
   // it (and notices another process's batch by the version) instead of replaying the archive
   `CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, state TEXT NOT NULL);`,
+  // 4: saved clusterer states in the one format both drivers share (store/state.ts: parts of
+  // bounded size, so no state needs one string longer than JavaScript allows), in slots; the
+  // library's state of migration 3 carried over, one part per field
+  `CREATE TABLE cluster_states (slot TEXT PRIMARY KEY, version INTEGER NOT NULL, seq INTEGER NOT NULL);
+   CREATE TABLE cluster_state_parts (slot TEXT NOT NULL, part INTEGER NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (slot, part));
+   INSERT INTO cluster_states (slot, version, seq) SELECT 'library', version, 0 FROM cluster_state;
+   INSERT INTO cluster_state_parts (slot, part, key, json)
+     SELECT 'library', row_number() OVER (ORDER BY j.id) - 1, j.key, c.state -> j.fullkey FROM cluster_state c, json_each(c.state) j;
+   DROP TABLE cluster_state;`,
+  // 5: what PostgreSQL keeps too: the raw document behind each article (so `parallax reprocess`
+  // re-runs a newer pipeline over the original bytes) with the pipeline version that made the
+  // article, and the queue's ingest ledger with the clustering consumer's cursor
+  `CREATE TABLE raw_documents (article_id TEXT PRIMARY KEY, meta TEXT NOT NULL, bytes BLOB NOT NULL);
+   ALTER TABLE articles ADD COLUMN pipeline_version TEXT;
+   CREATE INDEX articles_pipeline_version ON articles(pipeline_version, seq);
+   CREATE TABLE work_ledger (
+     seq INTEGER PRIMARY KEY,
+     article_id TEXT,
+     outcome TEXT NOT NULL,
+     detail TEXT,
+     features TEXT,
+     done_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   );
+   CREATE INDEX work_ledger_article ON work_ledger(article_id, seq);
+   CREATE TABLE cluster_cursor (one INTEGER PRIMARY KEY CHECK (one = 1), seq INTEGER NOT NULL);`,
 ]
 
 /** Runs the migrations not yet applied, each in its own transaction. Returns how many ran. */

@@ -31,6 +31,19 @@ describe('sqlite driver', () => {
     db.close()
   })
 
+  it('carries a library state saved as one JSON text (migration 3) over into the parts format', async () => {
+    const path = join(dir, 'old-state.db')
+    const old = new Database(path)
+    for (const sql of MIGRATIONS.slice(0, 3)) old.exec(sql)
+    old.pragma('user_version = 3')
+    const state = { format: 2, open: [{ id: 's_1', terms: ['harbour'] }], flag: true, none: null, name: 'x', n: 1.5 }
+    old.prepare('INSERT INTO cluster_state (id, version, state) VALUES (1, 7, ?)').run(JSON.stringify(state))
+    old.close()
+    const store = openSqliteStore(path)
+    assert.deepEqual(await store.getClusterState('library'), { version: 7, seq: 0, state })
+    await store.close()
+  })
+
   it('keeps one row when two processes put the same article at the same time', async () => {
     const path = join(dir, 'race.db')
     const script = fileURLToPath(new URL('./race.fixture.ts', import.meta.url))
@@ -66,9 +79,16 @@ describe('sqlite: a new article stored with its story in one INSERT', () => {
 
   it('gives the same stories, counts, members and reasons as putArticle then assignStory', async () => {
     const fast = openSqliteStore(':memory:')
-    // the same driver without the one-INSERT method: the library falls back to putArticle + assignStory
+    // the same driver with its one-INSERT method replaced by putArticle, then assignStory for a new article
     const plain = openSqliteStore(':memory:')
-    Object.defineProperty(plain, 'putAssignedArticle', { value: undefined })
+    const putAssigned: Store['putAssignedArticle'] = async (article, options, assign) => {
+      const put = await plain.putArticle(article, options)
+      if (put.status === 'duplicate') return { ...put, storyId: null }
+      const { storyId, why } = assign()
+      await plain.assignStory(article.id, storyId, why)
+      return { ...put, storyId }
+    }
+    Object.defineProperty(plain, 'putAssignedArticle', { value: putAssigned })
     const batch = [...corpus, corpus[0], { ...corpus[1], article: { ...corpus[1].article, id: 'ffffffff00000001' } }]
     const fastResults = await new Library(fast).ingestMany(batch)
     const plainResults = await new Library(plain).ingestMany(batch)

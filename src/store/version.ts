@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 
 /** The version this process's pipeline writes. */
 export const PIPELINE_VERSION: string = process.env.PARALLAX_PIPELINE_VERSION ?? `parallax@${PACKAGE.version}`
