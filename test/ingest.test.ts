@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import Database from 'better-sqlite3'
 import { openSqliteStore } from '../src/store/sqlite/driver.js'
+import { PIPELINE_VERSION } from '../src/store/version.js'
 import { cli } from './helpers/cli.js'
 import { loadSeeds, seedsDir } from './helpers/shared.js'
 
@@ -115,5 +117,46 @@ describe('parallax ingest', () => {
     assert.match(ok.stderr, /read 1, new 1/)
     const again = await cli('ingest', `${base}/bridge?utm_source=x`, '--db', db, '--allow-private')
     assert.match(again.stderr, /read 1, new 0, duplicate 1/)
+  })
+
+  it('keeps each document\'s raw bytes, so reprocess brings a SQLite library up to date in place, losing nothing', async () => {
+    const db = join(dir, 'reprocess.db')
+    const texts = [
+      'Harbour bridge reopens\n\nThe harbour bridge reopened on Monday after six weeks of repairs, the city council said. "Traffic will flow normally from tomorrow," council engineer Mara Linde told reporters.',
+      'Bridge open again\n\nCouncil engineer Mara Linde said on Monday that the harbour bridge had reopened. "Traffic will flow normally from tomorrow," Linde said, after repairs that cost 4.2 million euros.',
+      'Grain prices climb\n\nGrain prices rose 3 percent on Tuesday, traders in Rotterdam said, as dry weather cut harvest forecasts across the region.',
+    ]
+    const files = texts.map((t, i) => join(dir, `reprocess-${i}.txt`))
+    files.forEach((f, i) => writeFileSync(f, texts[i]))
+    const jsonl = join(dir, 'reprocess.jsonl')
+    writeFileSync(jsonl, JSON.stringify({ title: 'Ferry timetable changes', text: 'The ferry company said on Wednesday that winter timetables start in November, with two fewer crossings a day.', url: 'https://news.example/ferry' }) + '\n')
+    const ingest = await cli('ingest', ...files, jsonl, '--db', db, '--quiet')
+    assert.equal(ingest.code, 0, ingest.stderr)
+    const sql = new Database(db)
+    const before = sql.prepare('SELECT a.id, a.story_id, a.pipeline_version AS v, r.article_id IS NOT NULL AS raw FROM articles a LEFT JOIN raw_documents r ON r.article_id = a.id ORDER BY a.seq').all() as { id: string; story_id: string; v: string; raw: number }[]
+    assert.equal(before.length, 4)
+    assert.ok(before.every((r) => r.raw === 1 && r.v === PIPELINE_VERSION && r.story_id), JSON.stringify(before))
+    const original = sql.prepare('SELECT text, data FROM articles ORDER BY seq').all()
+    // an older pipeline made them: another version, and no quotes, entities or numbers found
+    for (const { id } of before) {
+      const row = sql.prepare('SELECT data FROM articles WHERE id = ?').get(id) as { data: string }
+      sql.prepare(`UPDATE articles SET pipeline_version = 'old', data = ? WHERE id = ?`).run(JSON.stringify({ ...JSON.parse(row.data), quotes: [], entities: [], numbers: [] }), id)
+    }
+    sql.close()
+    const run = await cli('reprocess', '--db', db)
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stderr, /4 updated .* \(4 from raw bytes, 0 from stored text\), 0 failed/)
+    const store = openSqliteStore(db)
+    const after = (await store.listArticles({ limit: 10 })).items.reverse()
+    assert.deepEqual(after.map((a) => [a.id, a.storyId]), before.map((r) => [r.id, r.story_id]), 'ids and stories are kept')
+    const articles = await store.getArticles(after.map((a) => a.id))
+    assert.ok(articles.some((a) => a.quotes.length > 0) && articles.some((a) => a.numbers.length > 0) && articles.some((a) => a.entities.length > 0), 'annotations are back')
+    const reread = new Database(db, { readonly: true })
+    assert.deepEqual(reread.prepare('SELECT text, data FROM articles ORDER BY seq').all(), original, 'the same pipeline over the kept bytes gives the articles ingest made')
+    reread.close()
+    assert.equal(articles.find((a) => a.source.url === 'https://news.example/ferry')?.title, 'Ferry timetable changes', 'a JSON Lines record keeps its own fields')
+    assert.deepEqual((await store.search('ferry')).length, 1, 'search follows the updated text')
+    await store.close()
+    assert.match((await cli('reprocess', '--db', db)).stderr, / 0 updated/, 'articles at the current version are skipped')
   })
 })

@@ -36,7 +36,7 @@ export async function ingestDocument(library: Library, raw: RawDocument, tally: 
     tally.failed.push({ where, message: describeError(error).message })
     return
   }
-  const result = await library.ingest(article, { url: raw.source.url ?? null })
+  const [result] = await library.ingestMany([{ article, url: raw.source.url ?? null, raw }])
   if (result.status === 'new') {
     tally.new++
     if (result.storyId) tally.stories.add(result.storyId)
@@ -48,11 +48,11 @@ export async function ingestDocument(library: Library, raw: RawDocument, tally: 
  * state save). Returns, per document, whether it is in the library now (new or duplicate).
  */
 export async function ingestDocuments(library: Library, raws: readonly RawDocument[], tally: IngestTally, options: ExtractOptions = {}): Promise<boolean[]> {
-  const items: { at: number; article: Annotated; url: string | null }[] = []
+  const items: (IngestItem & { at: number })[] = []
   for (const [at, raw] of raws.entries()) {
     tally.read++
     try {
-      items.push({ at, article: processDocument(raw, options), url: raw.source.url ?? null })
+      items.push({ at, article: processDocument(raw, options), url: raw.source.url ?? null, raw })
     } catch (error) {
       tally.failed.push({ where: raw.source.path ?? raw.source.url ?? '-', message: describeError(error).message })
     }
@@ -95,7 +95,7 @@ export interface IngestorOptions {
  */
 export class Ingestor {
   readonly tally = newTally()
-  private readonly queue: { where: string; url: string | null; result: Promise<JobResult<Annotated>> }[] = []
+  private readonly queue: { where: string; raw: RawDocument; result: Promise<JobResult<Annotated>> }[] = []
   /** Annotated articles waiting for the next batch. */
   private pending: IngestItem[] = []
   private readonly opts: Required<IngestorOptions>
@@ -119,7 +119,7 @@ export class Ingestor {
 
   /** Queues one document as it is (already split: a feed entry, an API record). */
   async addDocument(doc: RawDocument): Promise<void> {
-    this.queue.push({ where: doc.source.path ?? doc.source.url ?? '-', url: doc.source.url ?? null, result: this.opts.annotate(doc, this.opts.extract) })
+    this.queue.push({ where: doc.source.path ?? doc.source.url ?? '-', raw: doc, result: this.opts.annotate(doc, this.opts.extract) })
     if (this.queue.length >= this.opts.maxInFlight) await this.settleOldest()
   }
 
@@ -136,7 +136,8 @@ export class Ingestor {
     const result = await job.result
     this.tally.read++
     if (!result.ok) this.tally.failed.push({ where: job.where, message: result.error.message })
-    else this.pending.push({ article: result.value, url: job.url })
+    // the raw document is kept with its article, so `parallax reprocess` can run a newer pipeline on it
+    else this.pending.push({ article: result.value, url: job.raw.source.url ?? null, raw: job.raw })
     if (this.pending.length >= this.opts.batchSize) await this.flush()
     this.opts.onDocument(job.where, this.tally)
   }

@@ -11,8 +11,8 @@
 import { annotate } from '../enrich/index.js'
 import { processDocument } from '../document.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
+import type { Store } from '../store/store.js'
 import type { Annotated, Article } from '../types.js'
-import type { PostgresStore } from '../store/postgres/driver.js'
 import { PIPELINE_VERSION } from '../store/version.js'
 
 export interface ReprocessOptions {
@@ -42,20 +42,18 @@ export interface ReprocessTally {
 
 type Update = { id: string; article: Annotated }
 
-/** Brings stored articles to the current pipeline version; returns what it did. */
-export async function reprocessStore(store: PostgresStore, options: ReprocessOptions = {}): Promise<ReprocessTally> {
+/** Brings stored articles (in any store) to the current pipeline version; returns what it did. */
+export async function reprocessStore(store: Store, options: ReprocessOptions = {}): Promise<ReprocessTally> {
   const { version = PIPELINE_VERSION, all = false, batch = 200, limit = Infinity, shard = { index: 0, count: 1 }, onProgress } = options
   const tally: ReprocessTally = { updated: 0, fromRaw: 0, fromText: 0, failed: [] }
   let after = 0
   while (tally.updated + tally.failed.length < limit) {
     const n = Math.max(1, Math.min(batch, limit - tally.updated - tally.failed.length))
-    const rows = await store.query<{ seq: string; id: string }>(
-      `SELECT seq, id FROM articles WHERE seq > $1 AND seq % $3 = $4 ${all ? '' : 'AND pipeline_version IS DISTINCT FROM $5'} ORDER BY seq LIMIT $2`,
-      [after, n, shard.count, shard.index, ...(all ? [] : [version])])
+    const rows = await store.articlesToReprocess({ after, limit: n, version, all, shard })
     if (rows.length === 0) break
-    after = Number(rows[rows.length - 1].seq)
+    after = rows[rows.length - 1].seq
     const updates = await rerun(store, rows.map((r) => r.id), tally)
-    await writeUpdates(store, updates, version)
+    await store.updateArticles(updates, version)
     tally.updated += updates.length
     onProgress?.(tally)
   }
@@ -63,7 +61,7 @@ export async function reprocessStore(store: PostgresStore, options: ReprocessOpt
 }
 
 /** The page's articles through the current pipeline (failures are counted, not thrown). */
-async function rerun(store: PostgresStore, ids: string[], tally: ReprocessTally): Promise<Update[]> {
+async function rerun(store: Store, ids: string[], tally: ReprocessTally): Promise<Update[]> {
   const [stored, raws] = await Promise.all([store.getArticles(ids), store.getRaws(ids)])
   const updates: Update[] = []
   for (const old of stored) {
@@ -84,17 +82,4 @@ async function rerun(store: PostgresStore, ids: string[], tally: ReprocessTally)
 function cleanPart(a: Annotated): Article {
   const { sentences: _s, entities: _e, quotes: _q, numbers: _n, dates: _d, ...article } = a
   return article
-}
-
-/** Writes a page in one transaction; the stories it touches lose their cached reports (built from old data). */
-async function writeUpdates(store: PostgresStore, updates: readonly Update[], version: string): Promise<void> {
-  if (updates.length === 0) return
-  await store.transaction(async (c) => {
-    for (const { id, article } of updates) {
-      await c.query(
-        `UPDATE articles SET title = $2, outlet = $3, published_at = $4, text = $5, data = $6, pipeline_version = $7 WHERE id = $1`,
-        [id, article.title, article.outlet?.name ?? null, article.publishedAt, article.text, JSON.stringify({ ...article, text: undefined }), version])
-    }
-    await c.query('DELETE FROM story_reports WHERE story_id IN (SELECT story_id FROM articles WHERE id = ANY($1) AND story_id IS NOT NULL)', [updates.map((u) => u.id)])
-  })
 }

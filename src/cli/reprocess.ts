@@ -1,10 +1,10 @@
 /**
- * `parallax reprocess --db postgres://...`: replays the stored raw articles through this
+ * `parallax reprocess [--db file|postgres://...]`: replays the stored raw articles through this
  * process's pipeline version and updates their derived data in place (see app/reprocess.ts).
  */
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
-import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
+import { defaultDbPath, openStore } from '../store/index.js'
 import { reprocessStore } from '../app/reprocess.js'
 import { PIPELINE_VERSION } from '../store/version.js'
 import type { Io } from './run.js'
@@ -29,10 +29,8 @@ function parseShard(text: string | undefined): { index: number; count: number } 
 
 /** Runs the re-processing; exit code 1 when some article failed. */
 export async function reprocessCommand(options: ReprocessCommandOptions, io: Io): Promise<number> {
-  const db = options.db ?? process.env.PARALLAX_DB ?? ''
-  if (!isPostgresUrl(db)) throw new ParallaxUsageError('reprocess needs --db postgres://... (or PARALLAX_DB): only the PostgreSQL store keeps raw articles')
   const shard = parseShard(options.shard)
-  const store = openPostgresStore(db)
+  const store = openStore(options.db ?? defaultDbPath())
   const started = performance.now()
   try {
     const tally = await reprocessStore(store, {
@@ -54,7 +52,7 @@ export function registerReprocess(program: Command, io: Io, setResult: (code: nu
   program
     .command('reprocess')
     .description(`re-run the current pipeline (${PIPELINE_VERSION}) over stored articles made by another version, updating them in place`)
-    .option('--db <url>', 'PostgreSQL URL (default: $PARALLAX_DB)')
+    .option('--db <file|url>', `library file or postgres:// URL (default: ${defaultDbPath()})`)
     .option('--all', 'also articles already at the current version')
     .option('--batch <n>', 'articles per transaction', Number, 200)
     .option('--limit <n>', 'stop after this many articles', Number)
