@@ -7,18 +7,17 @@
 import { stat } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { describeError, ParallaxUsageError } from '../errors.js'
-import { fetchRaw, isUrlSpec } from '../ingest/inputs.js'
+import { inputDocuments, isUrlSpec, type InputItem } from '../ingest/inputs.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
-import { expandInputs, loadRaw, sourceName, type InputSource } from '../ingest/sources.js'
+import { expandInputs } from '../ingest/sources.js'
 import { openNatsQueue } from '../queue/nats.js'
-import { formatPublishTally, newPublishTally, publishRaw } from '../queue/publish.js'
+import { formatPublishTally, newPublishTally, publishDocument } from '../queue/publish.js'
 import { isNatsUrl } from '../queue/queue.js'
 import { defaultDbPath, openStore } from '../store/index.js'
 import { formatTally, Ingestor } from '../app/ingest.js'
 import { Library } from '../app/library.js'
-import type { RawDocument } from '../types.js'
 import { StagePool } from '../workers/pool.js'
-import { type Io, outletForInput, parseOutlets, parsePublished } from './run.js'
+import { type Io, parseOutlets, parsePublished, withGivenOutlet } from './run.js'
 
 /** How far an ingest is: inputs by bytes (what the ETA is computed from) and documents by count. */
 export interface IngestProgress {
@@ -95,8 +94,10 @@ export class ProgressReporter {
   }
 }
 
-/** Sum of the file inputs' sizes, or null when an input's size cannot be known ahead (stdin). */
-async function totalSize(sources: readonly InputSource[]): Promise<number | null> {
+/** Sum of the file inputs' sizes, or null when an input's size cannot be known ahead (stdin, URLs). */
+async function totalSize(specs: string[]): Promise<number | null> {
+  if (specs.some(isUrlSpec)) return null
+  const { sources } = await expandInputs(specs.length > 0 ? specs : ['-'])
   let total = 0
   for (const s of sources) {
     if (s.kind !== 'file') return null
@@ -122,13 +123,28 @@ export interface IngestOptions {
 }
 
 
+/**
+ * The documents of the inputs (`inputDocuments`: files, directories, globs, stdin, URLs, split
+ * exports), each with the user's `--published` and `--outlet`; the user's options are read first,
+ * so a usage error stops the command before it opens anything.
+ */
+function readInputs(specs: string[], options: IngestOptions): { maxBytes: number; documents: AsyncGenerator<InputItem> } {
+  const publishedAt = parsePublished(options.published)
+  const outlets = parseOutlets(options.outlet)
+  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
+  async function* documents(): AsyncGenerator<InputItem> {
+    // outlets are given per document (`--outlet a.txt=Reuters` or one for all)
+    const items = inputDocuments(specs, { maxBytes, publishedAt, outlet: null, allowPrivate: options.allowPrivate, timeoutMs: options.timeout })
+    for await (const item of items) yield 'raw' in item ? { name: item.name, raw: withGivenOutlet(outlets, item.name, item.raw) } : item
+  }
+  return { maxBytes, documents: documents() }
+}
+
 /** Runs the ingest and returns the exit code (0: nothing failed; 1: some input failed). */
 export async function ingestCommand(specs: string[], options: IngestOptions, io: Io): Promise<number> {
   const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
   if (queueUrl) return publishCommand(specs, queueUrl, options, io)
-  const publishedAt = parsePublished(options.published)
-  const outlets = parseOutlets(options.outlet)
-  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
+  const { maxBytes, documents } = readInputs(specs, options)
   const store = openStore(options.db ?? defaultDbPath())
   const threads = options.threads ?? 1
   const pool = threads > 1 ? new StagePool({ threads }) : null
@@ -142,22 +158,15 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
   })
   const started = performance.now()
   try {
-    const urls = specs.filter((s) => isUrlSpec(s))
-    const files = specs.filter((s) => !isUrlSpec(s))
-    const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
-    // URLs' sizes are unknown until fetched, so with URLs the bar counts files only and says no ETA
-    if (showProgress) progress = new ProgressReporter(io.stderr, terminal, urls.length > 0 ? null : await totalSize(sources))
-    for (const p of problems) ingestor.tally.failed.push({ where: p.spec, message: describeError(p.error).message })
-    for (const source of sources) {
-      const given = outletForInput(outlets, sourceName(source))
-      const raw = await loadRaw(source, { maxBytes, publishedAt, outlet: given.outlet }).catch((error: unknown) => ingestor.fail(sourceName(source), describeError(error).message))
-      if (raw) await ingestor.add({ ...raw, outletForced: given.outletForced })
-      if (progress) progress.doneBytes += raw ? raw.bytes.byteLength : 0
-    }
-    for (const url of urls) {
-      const given = outletForInput(outlets, url)
-      const raw = await fetchUrl(url, options, maxBytes, { publishedAt, outlet: given.outlet }).catch((error: unknown) => ingestor.fail(url, describeError(error).message))
-      if (raw) await ingestor.add({ ...raw, outletForced: given.outletForced })
+    // URLs' sizes are unknown until fetched, so with URLs the bar counts documents only and says no ETA
+    if (showProgress) progress = new ProgressReporter(io.stderr, terminal, await totalSize(specs))
+    for await (const item of documents) {
+      if ('error' in item) {
+        ingestor.tally.failed.push({ where: item.name, message: describeError(item.error).message })
+        continue
+      }
+      await ingestor.addDocument(item.raw)
+      if (progress) progress.doneBytes += item.raw.bytes.byteLength
     }
     await ingestor.finish()
   } finally {
@@ -174,27 +183,14 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
 /** `ingest --queue`: publishes every input document and returns; exit 1 when some input failed. */
 async function publishCommand(specs: string[], queueUrl: string, options: IngestOptions, io: Io): Promise<number> {
   if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
-  const publishedAt = parsePublished(options.published)
-  const outlets = parseOutlets(options.outlet)
-  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
+  const { documents } = readInputs(specs, options)
   const tally = newPublishTally()
   const started = performance.now()
   const queue = await openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})
   try {
-    const urls = specs.filter((s) => isUrlSpec(s))
-    const files = specs.filter((s) => !isUrlSpec(s))
-    const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
-    for (const p of problems) tally.failed.push({ where: p.spec, message: describeError(p.error).message })
-    const fail = (where: string) => (error: unknown) => void tally.failed.push({ where, message: describeError(error).message })
-    for (const source of sources) {
-      const given = outletForInput(outlets, sourceName(source))
-      const raw = await loadRaw(source, { maxBytes, publishedAt, outlet: given.outlet }).catch(fail(sourceName(source)))
-      if (raw) await publishRaw(queue, { ...raw, outletForced: given.outletForced }, tally)
-    }
-    for (const url of urls) {
-      const given = outletForInput(outlets, url)
-      const raw = await fetchUrl(url, options, maxBytes, { publishedAt, outlet: given.outlet }).catch(fail(url))
-      if (raw) await publishRaw(queue, { ...raw, outletForced: given.outletForced }, tally)
+    for await (const item of documents) {
+      if ('error' in item) tally.failed.push({ where: item.name, message: describeError(item.error).message })
+      else await publishDocument(queue, item.raw, tally)
     }
   } finally {
     await queue.close()
@@ -202,10 +198,6 @@ async function publishCommand(specs: string[], queueUrl: string, options: Ingest
   for (const f of tally.failed) io.stderr.write(`parallax: ${f.where}: ${f.message}\n`)
   if (!options.quiet) io.stderr.write(`parallax: ingest: ${formatPublishTally(tally)} (${Math.round(performance.now() - started)} ms, workers process them)\n`)
   return tally.failed.length > 0 || tally.read === 0 ? 1 : 0
-}
-
-function fetchUrl(url: string, options: IngestOptions, maxBytes: number, defaults: { publishedAt: string | null; outlet: string | null }): Promise<RawDocument> {
-  return fetchRaw(url, { allowPrivate: options.allowPrivate, maxBytes, timeoutMs: options.timeout, ...defaults })
 }
 
 /** Adds `ingest` to the program. */

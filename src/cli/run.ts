@@ -86,6 +86,15 @@ export function outletForInput(outlets: OutletOptions, input: string): { outlet:
   return named ? { outlet: named, outletForced: true } : { outlet: outlets.all, outletForced: false }
 }
 
+/**
+ * A document of input `name` with the user's outlet: a document of an export (`export.jsonl#L3`)
+ * takes its input's; the document's own outlet field comes first unless the user named one for that input.
+ */
+export function withGivenOutlet(outlets: OutletOptions, name: string, raw: RawDocument): RawDocument {
+  const given = outletForInput(outlets, name.replace(/#[^#]*$/, ''))
+  return { ...raw, outlet: given.outletForced ? given.outlet : (raw.outlet ?? given.outlet), outletForced: given.outletForced }
+}
+
 /** What a per-article stage yields. */
 export type StageValue<S extends PerArticleStage> = S extends 'annotate' ? Annotated : Article
 
@@ -142,9 +151,7 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
     if (showProgress) io.stderr.write(`\r\x1b[2K[${++done}] ${job.source}`)
   }
   const submit = async (item: { name: string; raw?: RawDocument; error?: unknown }) => {
-    // A document of an export (`export.jsonl#L3`) takes its input's outlet; its own field comes first unless forced.
-    const given = outletForInput(outlets, item.name.replace(/#[^#]*$/, ''))
-    const raw = item.raw && { ...item.raw, outlet: given.outletForced ? given.outlet : (item.raw.outlet ?? given.outlet), outletForced: given.outletForced }
+    const raw = item.raw && withGivenOutlet(outlets, item.name, item.raw)
     const result = raw ? (pool ? pool.run(stage, raw, extractOptions) : Promise.resolve(runDocumentStage(stage, raw, extractOptions))) : null
     inFlight.push({ source: item.name, result: result as Promise<JobResult<StageValue<S>>> | null, error: item.error })
     if (inFlight.length >= Math.max(1, threads * 4)) await settleOldest()

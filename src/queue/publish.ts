@@ -3,7 +3,6 @@
  * document is published with its content hash as the message id; workers do the rest. A document
  * published before (same bytes) is dropped by the queue and counted as a duplicate.
  */
-import { splitDocuments } from '../ingest/documents.js'
 import type { RawDocument } from '../types.js'
 import type { Queue } from './queue.js'
 import { encodeRaw } from './message.js'
@@ -21,17 +20,13 @@ export function newPublishTally(): PublishTally {
   return { read: 0, published: 0, duplicate: 0, failed: [] }
 }
 
-/** Splits one input and publishes its documents, counting into `tally`. Queue errors throw (the caller stops). */
-export async function publishRaw(queue: Queue, raw: RawDocument, tally: PublishTally): Promise<void> {
-  const split = splitDocuments(raw)
-  for (const e of split.errors) tally.failed.push(e)
-  for (const doc of split.documents) {
-    tally.read++
-    const { id, data } = encodeRaw(doc)
-    const { duplicate } = await queue.publish(id, data)
-    if (duplicate) tally.duplicate++
-    else tally.published++
-  }
+/** Publishes one document (already split from its input), counting into `tally`. Queue errors throw (the caller stops). */
+export async function publishDocument(queue: Queue, doc: RawDocument, tally: PublishTally): Promise<void> {
+  tally.read++
+  const { id, data } = encodeRaw(doc)
+  const { duplicate } = await queue.publish(id, data)
+  if (duplicate) tally.duplicate++
+  else tally.published++
 }
 
 /** The one-line summary of a publish. */
