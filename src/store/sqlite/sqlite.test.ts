@@ -9,11 +9,6 @@ import Database from 'better-sqlite3'
 import { storeContract } from '../store.contract.js'
 import { openSqliteStore } from './driver.js'
 import { MIGRATIONS } from './migrations.js'
-import { generateCorpus } from '../../../bench/corpus.js'
-import { annotate } from '../../enrich/index.js'
-import { extractArticle } from '../../extract/index.js'
-import { Library } from '../../app/library.js'
-import type { Store } from '../store.js'
 
 storeContract('sqlite', () => openSqliteStore(':memory:'))
 
@@ -60,45 +55,5 @@ describe('sqlite driver', () => {
     const store = openSqliteStore(path)
     assert.equal(await store.countArticles(), 50)
     await store.close()
-  })
-})
-
-describe('sqlite: a new article stored with its story in one INSERT', () => {
-  const corpus = generateCorpus(60, 3).articles.map((a) => ({
-    article: annotate(extractArticle({ source: { kind: 'text', path: a.path }, bytes: new TextEncoder().encode(a.text), publishedAt: a.publishedAt })),
-    url: `https://example.com/${a.path}`,
-  }))
-
-  /** What a user sees of the library: stories with counts and members, and each article's story and why. */
-  async function snapshot(store: Store) {
-    const stories = (await store.listStories({ limit: 200 })).items
-    const details = await Promise.all(stories.map((s) => store.getStory(s.id, { withWhy: true })))
-    const articles = (await store.listArticles({ limit: 200 })).items.map((a) => [a.id, a.storyId])
-    return { stories: stories.map(({ updatedAt, ...s }) => ({ ...s, updatedAt: updatedAt.slice(0, 10) })), details: details.map((d) => ({ ...d, updatedAt: null })), articles }
-  }
-
-  it('gives the same stories, counts, members and reasons as putArticle then assignStory', async () => {
-    const fast = openSqliteStore(':memory:')
-    // the same driver with its one-INSERT method replaced by putArticle, then assignStory for a new article
-    const plain = openSqliteStore(':memory:')
-    const putAssigned: Store['putAssignedArticle'] = async (article, options, assign) => {
-      const put = await plain.putArticle(article, options)
-      if (put.status === 'duplicate') return { ...put, storyId: null }
-      const { storyId, why } = assign()
-      await plain.assignStory(article.id, storyId, why)
-      return { ...put, storyId }
-    }
-    Object.defineProperty(plain, 'putAssignedArticle', { value: putAssigned })
-    const batch = [...corpus, corpus[0], { ...corpus[1], article: { ...corpus[1].article, id: 'ffffffff00000001' } }]
-    const fastResults = await new Library(fast).ingestMany(batch)
-    const plainResults = await new Library(plain).ingestMany(batch)
-    assert.deepEqual(fastResults, plainResults)
-    // the repeated article is a duplicate by hash, the re-keyed one by URL, and neither joins a story
-    assert.deepEqual(fastResults.slice(-2).map((r) => [r.status, r.storyId]), [['duplicate', null], ['duplicate', null]])
-    assert.ok(new Set(fastResults.map((r) => r.storyId)).size > 2)
-    assert.deepEqual(await snapshot(fast), await snapshot(plain))
-    assert.equal(await fast.countArticles(), corpus.length)
-    await fast.close()
-    await plain.close()
   })
 })
