@@ -214,7 +214,8 @@ export class PostgresStore implements Store {
       throw new StoreError('tryLock', error)
     }
     // held for long: a server that goes away must not crash the process (`alive` notices)
-    client.on('error', () => {})
+    const ignore = (): void => {}
+    client.on('error', ignore)
     return {
       alive: () => client.query('SELECT 1').then(() => true, () => false),
       // statements `fn` makes through this store run on the lock's session, in one transaction, so
@@ -232,6 +233,7 @@ export class PostgresStore implements Store {
       },
       release: async (broken = false) => {
         if (!broken) await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {})
+        client.off('error', ignore)
         client.release(broken)
       },
     }
