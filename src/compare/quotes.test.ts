@@ -138,6 +138,7 @@ const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
   ['two statements sharing a phrase', 'The budget is balanced and taxes stay low. Our schools come first every time.', 'Our schools come first every time, and this budget protects every teacher in the state.', false],
   ['an abbreviated title and an inflection', 'Senator Berg respects that but thinks the pier should be built elsewhere.', 'Sen. Berg respects that but think the pier should be built elsewhere.', false],
   ['an acronym written with dots and without', 'He is a decorated F.B.I. special agent who served for twenty years.', 'He is a decorated FBI special agent who served for twenty years.', false],
+  ['two statements of one speaker sharing a clause', 'The pledge to the harbour families, which is one of the oldest promises of this council, means we keep the ferries running and the fares low.', 'She looks forward to our shared pledge to the harbour families, which of course does not mean a new tax on every ferry.', false],
   ['one excerpt longer at both ends', 'Frankly, the survey shows the pier is safe for ferries again.', 'the survey shows the pier is safe for ferries', false],
 ]
 for (const [label, x, y, reworded] of WORDINGS) {
@@ -252,3 +253,62 @@ for (const [label, a, b] of TOGETHER) {
     assert.equal(quotes[0].articleIds.length, 2)
   })
 }
+
+test('alignQuotes does not join two named speakers through a third quote that shares words with both', () => {
+  const b1 = fixtureArticle({
+    text: 'Anna Berg said: “The ferry tax will ruin the harbour towns and every family that works the piers.”',
+    entities: [{ text: 'Anna Berg', type: 'person' }],
+    quotes: [{ text: 'The ferry tax will ruin the harbour towns and every family that works the piers.', speaker: 'Anna Berg', cue: 'said', written: 'Anna Berg' }],
+  })
+  const b2 = fixtureArticle({
+    text: 'A leaflet read: “The ferry tax will ruin the harbour towns, yet the council still says the piers need money.”',
+    quotes: [{ text: 'The ferry tax will ruin the harbour towns, yet the council still says the piers need money.', speaker: null }],
+  })
+  const b3 = fixtureArticle({
+    text: 'Piotr Nowak said: “The council still says the piers need money, and the money has to come from somewhere.”',
+    entities: [{ text: 'Piotr Nowak', type: 'person' }],
+    quotes: [{ text: 'The council still says the piers need money, and the money has to come from somewhere.', speaker: 'Piotr Nowak', cue: 'said', written: 'Piotr Nowak' }],
+  })
+  const { quotes, discrepancies } = alignQuotes([b1, b2, b3], mergeEntities([b1, b2, b3]))
+  const of = (id: string) => quotes.find((q) => q.articleIds.includes(id))
+  assert.notEqual(of(b1.id), of(b3.id), 'Berg’s and Nowak’s statements stay two quotes')
+  assert.equal(of(b1.id)?.speaker?.name, 'Anna Berg')
+  assert.equal(of(b3.id)?.speaker?.name, 'Piotr Nowak')
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
+})
+
+test('alignQuotes credits a quote to the speaker outlets name beside it over one read through a pronoun', () => {
+  const words = 'The harbour will reopen once the divers complete their survey of the old pier.'
+  const byPronoun = (name: string) =>
+    fixtureArticle({
+      text: `${name} spoke first. “${words}” she said.`,
+      entities: [{ text: name, type: 'person' }],
+      quotes: [{ text: words, speaker: name, cue: 'said', written: 'she' }],
+    })
+  const [b1, b2] = [byPronoun('Anna Berg'), byPronoun('Anna Berg')]
+  const b3 = fixtureArticle({
+    text: `Ada Quist said: “${words}”`,
+    entities: [{ text: 'Ada Quist', type: 'person' }],
+    quotes: [{ text: words, speaker: 'Ada Quist', cue: 'said', written: 'Ada Quist' }],
+  })
+  const { quotes } = alignQuotes([b1, b2, b3], mergeEntities([b1, b2, b3]))
+  assert.equal(quotes.length, 1)
+  assert.equal(quotes[0].speaker?.name, 'Ada Quist')
+})
+
+test('alignQuotes: one article crediting the same words to two speakers is no attribution discrepancy', () => {
+  const words = 'We support this action by the harbour board because the ferries must run all winter long.'
+  const again = 'we support this action by the harbour board because the ferries must run all winter long'
+  const b1 = fixtureArticle({
+    text: `Anna Berg said: “${words}” Later, Piotr Nowak said: “${again}.”`,
+    entities: [{ text: 'Anna Berg', type: 'person' }, { text: 'Piotr Nowak', type: 'person' }],
+    quotes: [
+      { text: words, speaker: 'Anna Berg', cue: 'said', written: 'Anna Berg' },
+      { text: again, speaker: 'Piotr Nowak', cue: 'said', written: 'Piotr Nowak' },
+    ],
+  })
+  const b2 = fixtureArticle({ text: 'The board met on Monday and agreed.' })
+  const { quotes, discrepancies } = alignQuotes([b1, b2], mergeEntities([b1, b2]))
+  assert.equal(quotes.length, 1, 'the same words, one quote')
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
+})

@@ -181,6 +181,8 @@ const moreCues: [name: string, text: string, quote: string, speaker: string | nu
   ['"as described by" after the quote names the agent', 'From the ferries to being “extremely careless” with the files – as described by harbour master Tom Pell – the record is poor.', 'extremely careless', 'Tom Pell'],
   ['a person before a participial clause set off by commas, after "after"', "The issue came up after Mr. Tom Pell, asked about the sailors lost under Mr. Ben Hardy, had said, ''I think our town does plenty of that.''", 'I think our town', 'Tom Pell'],
   ['a campaign named by its owner is the subject a participle belongs to', 'Ada Quist spoke. Tom Pell’s campaign shrugged off Quist’s comments, telling reporters, “Nobody on his team ever asked for her endorsement.”', 'Nobody on his team', 'Tom Pell’s campaign'],
+  ['a name before an appositive role that names someone else', 'A staffer apologised on Friday.\n\nAda Quist, the press director for Rep. Tom Pell (R-Ore.), wrote that the council should “try showing a little class” at the pier.', 'try showing', 'Ada Quist'],
+  ['a role phrase with the name in apposition opens the clause a participle belongs to', 'The aide resigned on Monday.\n\nOn Friday, the aide, Ada Quist, 31, who had many followers, wrote an open letter to Ben Hardy on her page, saying he should “try showing a little class” at the pier.', 'try showing', 'Ada Quist'],
   ['an office speaks for its owner across an aside', 'Some said no. Ada Quist’s campaign, for example, said she would “back the nominee” while Rep. Tom Pell suggested otherwise.', 'back the nominee', 'Ada Quist’s campaign'],
 ]
 

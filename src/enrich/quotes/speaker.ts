@@ -263,7 +263,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const office = c.name ? SPOKESBODY.exec(between) : null
     if (office) return { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' }
     // "the director for the Iowa Democratic Party said": an object of a preposition is not the subject.
-    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, c.start - 30), c.start))) return c
+    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) return c
     // "footage of Ann Roe saying", "with Trump tweeting": a participle right after a person is theirs, even after a preposition.
     if (PARTICIPLE.test(verb.word) && c.entity?.type === 'person' && /^\s+(?:[a-z]+ly\s+)?$/.test(between)) return c
     // "after Mr. Trump, asked about the deaths of journalists, had said": a person before a participial or relative
@@ -383,6 +383,11 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
       const body = c.kind === 'entity' && c.name ? POSSESSIVE_BODY.exec(text.slice(c.end, Math.min(to, c.end + 40))) : null
       if (body) return { start: c.start, end: c.end + body[0].length, name: `${c.name}’s ${body[1]}`, kind: 'phrase' }
       continue
+    }
+    // "the aide, Ada Quist, 31, wrote": a role phrase with a name in apposition is that person.
+    if (c.kind === 'role-phrase') {
+      const named = candidates[i + 1]
+      if (named && named.end <= to && named.entity?.type === 'person' && COMMA_ONLY.test(text.slice(c.end, startWithRole(named)))) return named
     }
     // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
