@@ -140,3 +140,29 @@ test('findInArticle: a document naming a place ("the lawsuit from Kyiv") does no
   const at = a1.text.indexOf('Kyiv')
   assert.equal(merged.findInArticle(a1.id, 'the lawsuit from Kyiv', [at, at + 4]), null)
 })
+
+test('mergeEntities: one surname and role given another first name by another outlet is a name discrepancy; a family is not', () => {
+  const rep = (first: string) =>
+    fixtureArticle({
+      text: `Rep. ${first} Marek of Oregon backed the harbour bill on Monday.`,
+      entities: [{ text: `${first} Marek`, type: 'person', role: 'Rep.' }],
+    })
+  const [x, y] = [rep('Lena'), rep('Lidia')]
+  const found = mergeEntities([x, y]).discrepancies.filter((d) => d.kind === 'name-spelling')
+  assert.equal(found.length, 1, JSON.stringify(found))
+  assert.deepEqual(found[0].values.map((v) => [v.value, v.articleIds]).sort(), [['Lena Marek', [x.id]], ['Lidia Marek', [y.id]]])
+  // An article naming both tells two people apart.
+  const both = fixtureArticle({
+    text: 'Rep. Lena Marek and Rep. Lidia Marek, her sister, backed the bill.',
+    entities: [
+      { text: 'Lena Marek', type: 'person', role: 'Rep.' },
+      { text: 'Lidia Marek', type: 'person', role: 'Rep.' },
+    ],
+  })
+  assert.deepEqual(mergeEntities([x, y, both]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+  // Other roles, or a surname three people share, are other people.
+  const mayor = fixtureArticle({ text: 'Mayor Lidia Marek spoke.', entities: [{ text: 'Lidia Marek', type: 'person', role: 'Mayor' }] })
+  assert.deepEqual(mergeEntities([x, mayor]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+  const third = fixtureArticle({ text: 'Rep. Olga Marek voted too.', entities: [{ text: 'Olga Marek', type: 'person', role: 'Rep.' }] })
+  assert.deepEqual(mergeEntities([x, y, third]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+})

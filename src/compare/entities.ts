@@ -237,6 +237,34 @@ function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
   return out
 }
 
+/**
+ * One person given two first names by different outlets ("Rep. Linda Sanchez" in one, "Rep.
+ * Loretta Sanchez" in another): the only two people of one surname in the story, with a shared
+ * role, never both named in one article (an article naming both tells two people apart, as one
+ * naming two sisters does).
+ */
+function firstNameDiscrepancies(entities: readonly StoryEntity[]): Discrepancy[] {
+  const people = entities.filter((e) => e.type === 'person' && e.roles.length > 0 && nameTokens(e.name).length >= 2)
+  // A surname the story gives to three or more people is a family's ("Barack", "Malia" and "Sasha Obama").
+  const bySurname = new Map<string, number>()
+  for (const e of entities) if (e.type === 'person' && nameTokens(e.name).length >= 2) bySurname.set(lastToken(e.name), (bySurname.get(lastToken(e.name)) ?? 0) + 1)
+  const out: Discrepancy[] = []
+  for (let i = 0; i < people.length; i++) {
+    for (let j = i + 1; j < people.length; j++) {
+      const [a, b] = [people[i], people[j]]
+      if (lastToken(a.name) !== lastToken(b.name) || bySurname.get(lastToken(a.name)) !== 2 || a.articleIds.some((id) => b.articleIds.includes(id))) continue
+      const roles = new Set(b.roles.map(normalizeName))
+      if (!a.roles.some((r) => roles.has(normalizeName(r)))) continue
+      out.push({
+        kind: 'name-spelling',
+        description: `${JSON.stringify(a.name)} vs ${JSON.stringify(b.name)}: one surname and role, another first name`,
+        values: [a, b].map((e) => ({ value: e.name, articleIds: [...e.articleIds] })),
+      })
+    }
+  }
+  return out
+}
+
 /** Lookup by name: exact normalised name or alias, then spelling variant, then unique surname. */
 function nameFinder(entities: StoryEntity[]): (name: string) => StoryEntity | null {
   const named = entities.filter((e) => e.type !== 'other')
@@ -289,6 +317,7 @@ export function mergeEntities(articles: Annotated[], { maxAliases = 12 }: MergeE
     for (const x of group.mentions) idByMention.set(`${x.articleId}#${x.index}`, entity.id)
   }
   entities.sort((a, b) => b.mentions - a.mentions || b.articleIds.length - a.articleIds.length)
+  discrepancies.push(...firstNameDiscrepancies(entities))
   const byId = new Map(entities.map((e) => [e.id, e]))
   const findByName = nameFinder(entities)
   const byArticle = new Map(articles.map((a) => [a.id, a]))
