@@ -312,3 +312,18 @@ test('alignQuotes: one article crediting the same words to two speakers is no at
   assert.equal(quotes.length, 1, 'the same words, one quote')
   assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
 })
+
+test('alignQuotes credits a quote to the document most outlets name beside it over a person one outlet names', () => {
+  const words = 'We would be remiss in our duty if we did not challenge your continuing misuse of the harbour budget and its promises to every ferry family.'
+  const byLetter = (lead: string) =>
+    fixtureArticle({ text: `${lead} “${words}” the letter states.`, quotes: [{ text: words, speaker: 'the letter', cue: 'states', written: 'the letter' }] })
+  const [b1, b2] = [byLetter('Professors wrote to the council.'), byLetter('A letter reached the mayor.')]
+  const b3 = fixtureArticle({
+    text: `Tom Pell said: “${words}”`,
+    entities: [{ text: 'Tom Pell', type: 'person' }],
+    quotes: [{ text: words, speaker: 'Tom Pell', cue: 'said', written: 'Tom Pell' }],
+  })
+  const { quotes } = alignQuotes([b1, b2, b3], mergeEntities([b1, b2, b3]))
+  assert.equal(quotes.length, 1)
+  assert.equal(quotes[0].speaker?.name, 'the letter')
+})

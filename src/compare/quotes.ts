@@ -56,6 +56,8 @@ interface Item {
 }
 
 const CURLY_APOSTROPHE = /’/g
+/** A text speaking for its authors, as the quote finder names it ("the letter", "The ad", "a statement from ..."). */
+const DOCUMENT_SPEAKER = /^(?:the|a|an|this|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|ruling|petition|release|document|study|survey|resolution|law|code)\b/iu
 const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
 
 /** Lowercase words with apostrophes kept straight; quote marks, dashes and punctuation dropped. */
@@ -290,7 +292,8 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   // Outlets naming the speaker beside the words first: a speaker found through a pronoun or an
   // earlier sentence is our reading, and wrong more often.
   const beside = speakers.filter((s) => namedBeside(s.item))
-  const typed = (xs: typeof speakers) => xs.filter((s) => s.entity && s.entity.type !== 'other')
+  // A person, body or place over an untyped name; a document or phrase ("the letter") is as good.
+  const typed = (xs: typeof speakers) => xs.filter((s) => (s.entity ? s.entity.type !== 'other' : DOCUMENT_SPEAKER.test(s.name!)))
   const chosen = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
   const variants = variantsOf(group)
   const first = occurrences[0]

@@ -40,6 +40,8 @@ export interface ArticleView {
   quoted?: readonly Span[]
   /** Names of the bodies and places among the candidates, once asked for. */
   bodies?: Set<string>
+  /** The speaker found for each speech verb (by its start), so a verb attributing two quotes gives both one subject. */
+  verbSpeakers?: Map<number, { name: string; span: Span }>
 }
 
 type Gender = 'female' | 'male'
@@ -274,6 +276,12 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     }
     break
   }
+  // “...,” Ann Roe, a Republican trying to unseat Representative Tom Hale, said: a name right after
+  // the close and set off before the verb is the speaker, even one the entity finder left untyped.
+  if (afterQuote) {
+    const first = inWindow.find((c) => c.start >= boundary)
+    if (first && (first.entity?.type === 'person' || isPersonShaped(first)) && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(first))) && SET_OFF_BEFORE_VERB.test(text.slice(endWithRole(first), verb.start))) return first
+  }
   // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
   const afterClose = afterQuote ? clauseSubject(text, inWindow, boundary, verb.start) : null
   if (afterClose?.entity && afterClose.entity.type !== 'place' && afterClose.entity.type !== 'other' && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(afterClose)))) return afterClose
@@ -313,6 +321,8 @@ function apposedToRole(text: string, at: number): boolean {
   // "On Wednesday, however, the director of ..., James Comey": a comma after a lower-case word sets off no name.
   return m !== null && !/\p{Lu}[\p{L}.'’-]*,\s*$/u.test(window.slice(0, m.index))
 }
+/** An appositive set off by commas between a name and its verb (", a Republican trying to unseat Tom Hale, "). */
+const SET_OFF_BEFORE_VERB = /^\s*,\s*(?:an?|the|one|another)\s[^“”";:!?]{1,200},\s*(?:[a-z]+ly\s+)?$/
 /** Only the closing mark's punctuation between a quote and a name. */
 const RIGHT_AFTER_CLOSE = /^[,.!?]?["”'’]*,?\s*$/
 const OPENS_CLAUSE = /^\s*(?:the\s+)?$/i
