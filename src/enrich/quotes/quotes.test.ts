@@ -186,6 +186,8 @@ const moreCues: [name: string, text: string, quote: string, speaker: string | nu
   ['a name right after the close with a long appositive naming someone else', 'Candidates spoke out.\n\n“The pier is hallowed ground to us,” Zorvan Quellik, a Republican trying to unseat Representative Tom Pell, a Democrat, in the Third District, said in a statement.', 'The pier is hallowed', 'Zorvan Quellik'],
   ['a second quote after the verb that attributed the first has the same speaker', 'Candidates spoke out.\n\n“The pier is hallowed ground to us,” Zorvan Quellik, a Republican trying to unseat Representative Tom Pell, a Democrat, in the Third District, said in a statement. “Would they allow a toll on the ferry?”', 'Would they allow', 'Zorvan Quellik'],
   ['"summarized" after the quote', 'Tom Pell spoke first.\n\n“It is completely inconsistent with the plan,” summarized Quist.', 'It is completely', 'Quist'],
+  ['a group named by what its members are speaks as written', 'Tom Pell sent the council his budget.\n\nThe bishops noted that “the budget fails every ferry family.”', 'the budget fails', 'The bishops'],
+  ['a group subject is not the person its sentence names after it', 'Tom Pell spoke first.\n\nThe Orvale scholars corrected Mr. Tom Pell on his use of the term as “a rationale for gutting the ferry fund.”', 'a rationale', 'The Orvale scholars'],
   ['an office speaks for its owner across an aside', 'Some said no. Ada Quist’s campaign, for example, said she would “back the nominee” while Rep. Tom Pell suggested otherwise.', 'back the nominee', 'Ada Quist’s campaign'],
 ]
 

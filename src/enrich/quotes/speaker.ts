@@ -95,6 +95,9 @@ const DOCUMENT_SUBJECT_BEFORE = /(?:^|[,;:”"’(—–]\s*|\n\s*|[.!?]\s+|\s--
 /** Someone the article does not name and who is no source: "the reporter asks", "Another man, not seen on camera, then tells". */
 const UNNAMED_PERSON =
   /\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|reporter|student|cameraman|protester|protestor|voter|resident|person|boy|girl|interviewer|caller|heckler|questioner|attendee|onlooker|bystander|passerby|teenager|narrator)\b(?![-’'])/g
+/** A group of people that speaks together, named by what they are: "the bishops", "The Georgetown scholars". */
+const GROUP_PHRASE =
+  /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
 /** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
 const HEADING = /^[\p{Lu}\d .'’-]+:/u
 
@@ -142,11 +145,12 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
   }
   out.push(...documents)
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed']] as const) {
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
-      out.push({ start: m.index, end: m.index + m[0].length, kind })
+      // A group speaks as written ("the Georgetown scholars"); no one person is it.
+      out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: m[0] } : {}) })
     }
   }
   // "the Florida senator": a place or nationality inside a role phrase is part of the phrase, not a speaker of its own.
