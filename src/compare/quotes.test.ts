@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { mergeEntities } from './entities.js'
-import { alignQuotes } from './quotes.js'
+import { alignQuotes, wordingDifferences } from './quotes.js'
 
 const FULL = 'Today was a good day, but there’s a lot of work — we still have a ways to go here'
 const a1 = fixtureArticle({
@@ -138,7 +138,6 @@ const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
   ['two statements sharing a phrase', 'The budget is balanced and taxes stay low. Our schools come first every time.', 'Our schools come first every time, and this budget protects every teacher in the state.', false],
   ['an abbreviated title and an inflection', 'Senator Berg respects that but thinks the pier should be built elsewhere.', 'Sen. Berg respects that but think the pier should be built elsewhere.', false],
   ['an acronym written with dots and without', 'He is a decorated F.B.I. special agent who served for twenty years.', 'He is a decorated FBI special agent who served for twenty years.', false],
-  ['two statements of one speaker sharing a clause', 'The pledge to the harbour families, which is one of the oldest promises of this council, means we keep the ferries running and the fares low.', 'She looks forward to our shared pledge to the harbour families, which of course does not mean a new tax on every ferry.', false],
   ['one excerpt longer at both ends', 'Frankly, the survey shows the pier is safe for ferries again.', 'the survey shows the pier is safe for ferries', false],
 ]
 for (const [label, x, y, reworded] of WORDINGS) {
@@ -326,4 +325,34 @@ test('alignQuotes credits a quote to the document most outlets name beside it ov
   const { quotes } = alignQuotes([b1, b2, b3], mergeEntities([b1, b2, b3]))
   assert.equal(quotes.length, 1)
   assert.equal(quotes[0].speaker?.name, 'the letter')
+})
+
+test('alignQuotes: two statements sharing a clause are two quotes, and no rewording', () => {
+  const x = 'The pledge to the harbour families, which is one of the oldest promises of this council, means we keep the ferries running and the fares low.'
+  const y = 'She looks forward to our shared pledge to the harbour families, which of course does not mean a new tax on every ferry.'
+  const a = quoteBy(`Anna Berg said: “${x}”`, x)
+  const b = quoteBy(`“${y}” Anna Berg said.`, y)
+  const { quotes, discrepancies } = alignQuotes([a, b], mergeEntities([a, b]))
+  assert.equal(quotes.length, 2)
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'quote-wording'), [])
+  // The rewording rule alone, on the two wordings: a shared clause is not one statement.
+  const words = (t: string) => t.toLowerCase().match(/[\p{L}']+/gu)!
+  assert.equal(wordingDifferences(words(x), words(y)), null)
+})
+
+test('alignQuotes: words two speakers share without a long shared run are two statements', () => {
+  const x = 'Colorado marijuana keeps flowing across the border into neighboring states every single week.'
+  const y = 'Neighboring states worry about Colorado marijuana crossing the border.'
+  const b1 = fixtureArticle({
+    text: `The lawsuit says: “${x}”`,
+    quotes: [{ text: x, speaker: 'the lawsuit', cue: 'says', written: 'The lawsuit' }],
+  })
+  const b2 = fixtureArticle({
+    text: `Tom Pell spoke on Monday. “${y}” he said.`,
+    entities: [{ text: 'Tom Pell', type: 'person' }],
+    quotes: [{ text: y, speaker: 'Tom Pell', cue: 'said', written: 'he' }],
+  })
+  const { quotes } = alignQuotes([b1, b2], mergeEntities([b1, b2]))
+  assert.equal(quotes.length, 2)
+  assert.deepEqual(quotes.map((q) => q.speaker?.name).sort(), ['Tom Pell', 'the lawsuit'])
 })

@@ -32,8 +32,9 @@ export interface AlignQuotesOptions {
   minSharedContent?: number
   /** Quotes with fewer content words match only by containment or a common run: too few to tell a coincidence. */
   minContentForOverlap?: number
-  /** A common run of this many tokens makes two quotes one. */
+  /** A common run of this many tokens makes two quotes one, when it is also this share of the shorter quote's tokens. */
   minCommonRun?: number
+  minRunShare?: number
   /** The common run two quotes need to be one when both articles name different speakers beside them. */
   minRunAcrossSpeakers?: number
   /** Quotes longer than this many tokens are compared on their first `maxTokens` only. */
@@ -129,11 +130,14 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>): boolean {
   // Two speakers both articles name beside their words: one quote only when the words are plainly
   // the same (a long common run), else two statements sharing a phrase.
   if (namedBeside(x) && namedBeside(y) && !compatibleSpeakers(x.speaker, y.speaker)) return run >= o.minRunAcrossSpeakers
-  if (run >= o.minCommonRun || run === short.tokens.length) return true
+  // A run of a few words in a long quote is a phrase two statements share ("a preferential option
+  // for the poor, which"): it must also be a good part of the shorter quote.
+  if ((run >= o.minCommonRun && run >= o.minRunShare * short.tokens.length) || run === short.tokens.length) return true
   let shared = 0
   for (const t of x.content) if (y.content.has(t)) shared++
   const smaller = Math.min(x.content.size, y.content.size)
-  return smaller >= o.minContentForOverlap && shared >= o.minSharedContent && shared / smaller >= o.minOverlap
+  // Shared words without a long shared run are weak evidence: two speakers make them two statements.
+  return smaller >= o.minContentForOverlap && shared >= o.minSharedContent && shared / smaller >= o.minOverlap && compatibleSpeakers(x.speaker, y.speaker)
 }
 
 /**
@@ -515,10 +519,10 @@ function clip(text: string, max = 80): string {
 export function alignQuotes(
   articles: Annotated[],
   entities: MergedEntities,
-  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, minRunAcrossSpeakers = 12, maxTokens = 400, maxShortContent = 3 }: AlignQuotesOptions = {},
+  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, minRunShare = 0.3, minRunAcrossSpeakers = 12, maxTokens = 400, maxShortContent = 3 }: AlignQuotesOptions = {},
 ): { quotes: StoryQuote[]; discrepancies: Discrepancy[] } {
   const items = collect(articles, entities, maxTokens)
-  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, minRunAcrossSpeakers, maxTokens, maxShortContent })
+  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, minRunShare, minRunAcrossSpeakers, maxTokens, maxShortContent })
   const quotes: StoryQuote[] = []
   const discrepancies: Discrepancy[] = []
   for (const group of groups) {
