@@ -496,7 +496,10 @@ function walkBack(
     )
     // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
     const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
-    const main = lead ? clauseSubject(text, people, start + lead[0].length, end) : null
+    // After the lead, a name opening the main clause is its subject, possessive or untyped ("If ..., Beck’s stood out").
+    const opener = lead ? candidates.find((c) => c.start >= start + lead[0].length && c.end <= end && text.slice(start + lead[0].length, c.start).trim() === '') : undefined
+    const opens = opener?.name && (isPerson(opener) || isPersonShaped(opener)) && fits(opener.name, opener.entity?.role) ? opener : null
+    const main = lead ? (opens ?? clauseSubject(text, people, start + lead[0].length, end)) : null
     // "He said Tom Hale would ...": a sentence whose subject is a pronoun is about someone named before;
     // so is "Asked about Hale, he said": a leading participle shares the pronoun's subject, and the names in it are its objects.
     if (!main && PRONOUN_OPENING.test(text.slice(start, end))) continue
