@@ -19,6 +19,8 @@ test('tallyDiscrepancies: the same tally, two votes one article tells apart, or 
   assert.deepEqual(tallyDiscrepancies([x, same]), [])
   const two = fixtureArticle({ text: 'The council first voted 50-48 to open debate, then voted 51-49 to approve the toll.' })
   assert.deepEqual(tallyDiscrepancies([x, two]), [])
+  const y = fixtureArticle({ text: 'The ferry toll was approved by a 50-48 vote of the council on Thursday.' })
+  assert.deepEqual(tallyDiscrepancies([x, y, two]), [], 'a third article shows the two tallies are two votes')
   const house = fixtureArticle({ text: 'The full assembly later voted 232 to 196 for the toll.' })
   assert.deepEqual(tallyDiscrepancies([x, house]), [], 'votes of different sizes are different votes')
   const noVote = fixtureArticle({ text: 'The ferry runs 9-5 on weekdays, the council said.' })

@@ -151,7 +151,9 @@ export function tallyDiscrepancies(articles: readonly Annotated[], { maxTotalGap
   })
   const tallies = new Map<string, { yes: number; no: number; articleIds: Set<string>; support: Citation[] }>()
   for (const found of perArticle) {
-    if (new Set(found.map((t) => `${t.yes}-${t.no}`)).size !== 1) continue
+    const distinct = new Set(found.map((t) => `${t.yes}-${t.no}`)).size
+    // One article telling two tallies: the story has two votes, and which is which is not known.
+    if (distinct > 1) return []
     for (const t of found) {
       const key = `${t.yes}-${t.no}`
       const entry = tallies.get(key) ?? { yes: t.yes, no: t.no, articleIds: new Set<string>(), support: [] }
