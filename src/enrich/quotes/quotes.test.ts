@@ -189,6 +189,7 @@ const moreCues: [name: string, text: string, quote: string, speaker: string | nu
   ['a group named by what its members are speaks as written', 'Tom Pell sent the council his budget.\n\nThe bishops noted that “the budget fails every ferry family.”', 'the budget fails', 'The bishops'],
   ['a group subject is not the person its sentence names after it', 'Tom Pell spoke first.\n\nThe Orvale scholars corrected Mr. Tom Pell on his use of the term as “a rationale for gutting the ferry fund.”', 'a rationale', 'The Orvale scholars'],
   ['"he" after a sentence whose main clause opens with a name, past a leading "If" clause naming another man', 'Garth Vole spoke at the convention.\n\nIf last year’s keynote - delivered by radio host Tom Pell - was about the ferries, Vole’s stood out for its demand that the party change.\n\n“It is going to be a good year for the harbour,” he declared.', 'It is going to be', 'Garth Vole'],
+  ['"he" in a sentence led by any participle clause naming another man looks back', 'Tom Pell and Ben Hardy campaigned.\n\nIn his interview with the Gazette, Pell also hammered the council for what he called its “utter failure on the ferries.” Amplifying the Hardy campaign message, he said the fares are too high – he also claimed the “harbour of hope has become the harbour of blame.”', 'harbour of hope', 'Tom Pell'],
   ['an office speaks for its owner across an aside', 'Some said no. Ada Quist’s campaign, for example, said she would “back the nominee” while Rep. Tom Pell suggested otherwise.', 'back the nominee', 'Ada Quist’s campaign'],
 ]
 

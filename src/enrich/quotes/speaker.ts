@@ -444,6 +444,8 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
 
 const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
 
+/** A sentence opening with any participle and its clause up to a comma ("Amplifying the Romney campaign message, "). */
+const ANY_PARTICIPLE_LEAD = /^[A-Z][a-z]{2,}ing\s[^,“”"]{1,140},/
 /** A leading participial clause ("Asked about Hale, ", "Saying Obama was ..., "). */
 const PARTICIPLE_LEAD = /^(?:Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b/
 /** A sentence opening with a pronoun subject ("He recalled campaigning with Romney"): about someone named before. */
@@ -495,7 +497,9 @@ function walkBack(
       (c) => c.kind === 'entity' && personal(c) && c.start >= start && c.end <= end && fits(c.entity!.name, c.entity!.role),
     )
     // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
-    const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
+    // "Amplifying the campaign message, he said": any participle opening the sentence leads, unless it is a name ("Beijing").
+    const head = text.slice(start, Math.min(end, start + 160))
+    const lead = SUBORDINATE_LEAD.exec(head) ?? (candidates.some((c) => c.start === start) ? null : ANY_PARTICIPLE_LEAD.exec(head))
     // After the lead, a name opening the main clause is its subject, possessive or untyped ("If ..., Beck’s stood out").
     const opener = lead ? candidates.find((c) => c.start >= start + lead[0].length && c.end <= end && text.slice(start + lead[0].length, c.start).trim() === '') : undefined
     const opens = opener?.name && (isPerson(opener) || isPersonShaped(opener)) && fits(opener.name, opener.entity?.role) ? opener : null
@@ -503,7 +507,7 @@ function walkBack(
     // "He said Tom Hale would ...": a sentence whose subject is a pronoun is about someone named before;
     // so is "Asked about Hale, he said": a leading participle shares the pronoun's subject, and the names in it are its objects.
     if (!main && PRONOUN_OPENING.test(text.slice(start, end))) continue
-    if (!main && n === 0 && lead && PARTICIPLE_LEAD.test(lead[0])) continue
+    if (!main && n === 0 && lead && (PARTICIPLE_LEAD.test(lead[0]) || ANY_PARTICIPLE_LEAD.test(lead[0]))) continue
     const subject = main ?? clauseSubject(text, people, start, end) ?? topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
