@@ -7,6 +7,7 @@
  * read annotated articles and never re-parse text.
  */
 import { clusterArticles, type StoryCluster } from './cluster/index.js'
+import { tallyDiscrepancies } from './compare/discrepancies.js'
 import { mergeEntities } from './compare/entities.js'
 import { alignFacts } from './compare/facts.js'
 import { alignQuotes } from './compare/quotes.js'
@@ -48,7 +49,7 @@ export function buildStory(cluster: StoryCluster, articles: Annotated[] | Readon
     entities: entities.entities,
     quotes: quotes.quotes,
     facts: facts.facts,
-    discrepancies: [...entities.discrepancies, ...quotes.discrepancies, ...facts.discrepancies, ...timeline.discrepancies],
+    discrepancies: [...entities.discrepancies, ...quotes.discrepancies, ...facts.discrepancies, ...tallyDiscrepancies(members), ...timeline.discrepancies],
     timeline: timeline.timeline,
     summary: summary.summary,
     summaryRejected: summary.rejected,

@@ -104,3 +104,15 @@ test('fingerprint similarity separates different texts from copies', () => {
   assert.equal(similarity(a, fingerprint(quakeA1.text)), 1)
   assert.ok(similarity(a, fingerprint(quakeB.text)) < 0.2)
 })
+
+test('outlets reporting one event two days apart lose nothing for the gap; a longer gap counts against them', () => {
+  const scoreAt = (publishedAt: string) => {
+    const [a1, a2] = [quakeA1, { ...quakeA2, publishedAt }].map(fixtureArticle)
+    const stories = clusterArticles([a1, a2], { refine: false, threshold: 0 })
+    return stories.find((s) => s.articleIds.includes(a2.id))!.why.find((w) => w.articleId === a2.id)!.score
+  }
+  const sameDay = scoreAt('2025-03-10T15:30:00Z')
+  assert.ok(sameDay > 0.25, `joined the same day (${sameDay})`)
+  assert.equal(scoreAt('2025-03-12T08:00:00Z'), sameDay, 'a Monday story and a Wednesday one are one event as much')
+  assert.ok(scoreAt('2025-03-15T08:00:00Z') < sameDay, 'five days apart weigh against it')
+})

@@ -18,7 +18,7 @@
 import { defaultBackground, type Background } from './background.js'
 import type { ArticleFeatures } from './features.js'
 import { averageLink } from './linkage.js'
-import { closestMember, prepareMember, score, sharedWith, type ClusterWeights, type Member, type ScoringContext } from './scoring.js'
+import { closestMember, FREE_GAP_DAYS, prepareMember, score, sharedWith, type ClusterWeights, type Member, type ScoringContext } from './scoring.js'
 import { storyIdOf, type StoryCluster, type Why } from './story-state.js'
 import { TermTable } from './term-table.js'
 import { Vocabulary } from './vocabulary.js'
@@ -179,10 +179,10 @@ function eventParts(
   return averageLink(n, sim, new Array<number>(n).fill(1), threshold)
 }
 
-/** As in online scoring: days of publication gap beyond the first take away, halved beyond `maxGapDays`. */
+/** As in online scoring: days of publication gap beyond the first {@link FREE_GAP_DAYS} take away, halved beyond `maxGapDays`. */
 function timeDecay(gapMs: number, perDay: number, maxGapDays: number): number {
   const gapDays = gapMs / 86_400_000
-  const decayed = Math.exp(-Math.max(0, gapDays - 1) * perDay)
+  const decayed = Math.exp(-Math.max(0, gapDays - FREE_GAP_DAYS) * perDay)
   return gapDays > maxGapDays ? decayed / 2 : decayed
 }
 

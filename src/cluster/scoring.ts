@@ -14,7 +14,7 @@ export interface ClusterWeights {
   entities: number
   dates: number
   numbers: number
-  /** Not a weight: how fast the score decays per day of publication gap beyond the first. */
+  /** Not a weight: how fast the score decays per day of publication gap beyond the first {@link FREE_GAP_DAYS}. */
   time: number
 }
 
@@ -48,6 +48,11 @@ export interface ScoringContext {
 }
 
 const DAY = 86_400_000
+/**
+ * Days of publication gap that take nothing away: outlets report one event a day or two apart (a
+ * Saturday story and a Monday one, dates in other time zones); a longer gap counts against it.
+ */
+export const FREE_GAP_DAYS = 2
 
 /**
  * Interns the article's terms, counts it in the document frequencies, and precomputes its weighted
@@ -142,7 +147,7 @@ export function score(a: Member, b: Side, { weights: w, maxGapDays }: ScoringCon
   // Publication time only takes away: being published the same day is no evidence of one event
   // (a day's news is full of unrelated stories), but days apart are evidence against it.
   const gapDays = Math.max(0, b.first - a.time, a.time - b.last) / DAY
-  const decayed = value * Math.exp(-Math.max(0, gapDays - 1) * w.time)
+  const decayed = value * Math.exp(-Math.max(0, gapDays - FREE_GAP_DAYS) * w.time)
   return gapDays > maxGapDays ? decayed / 2 : decayed
 }
 

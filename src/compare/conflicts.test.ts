@@ -105,6 +105,10 @@ describe('claim discrepancies across facts', () => {
       ['A', 'The port fee takes effect on Monday, the council said.'],
       ['B', '“We will decide whether to introduce the port fee once we have heard from the traders,” the mayor said.', { quotes: [{ text: 'We will decide whether to introduce the port fee once we have heard from the traders,', speaker: 'the mayor' }] }],
     ]],
+    ['two sources each outlet names, one saying what the other denies', [
+      ['A', 'Mayor Ines Varga said the dockers union met the Calder council about the strike.', { entities: [mayor, union, council] }],
+      ['B', 'Union leader Piet Horn said the dockers union did not meet the Calder council about the strike.', { entities: [{ text: 'Piet Horn', type: 'person' }, union, council] }],
+    ]],
     ['two plans agree', [
       ['A', 'The port fee takes effect on Monday.'],
       ['B', 'The port fee will take effect on Monday, the council said.'],

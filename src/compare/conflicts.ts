@@ -10,7 +10,7 @@
  *   4. group: connected pairs become one discrepancy, one value per side.
  * False positives cost more than misses here, so every step errs on not pairing.
  */
-import { contentLemmas, type Claim } from './claims.js'
+import { contentLemmas, nameKey, type Claim } from './claims.js'
 import { readModality, type Modality, type ModalityOptions, type ModalityReading } from './modality.js'
 import type { Discrepancy } from '../types.js'
 
@@ -133,8 +133,11 @@ function conflictOn(key: string, a: Claim, b: Claim, ra: Read, rb: Read): [Read,
   // open question may be dated by when each was said, so only the topic ties them.
   if ((key.startsWith('p:') || sides[1].modality === 'negated') && !sharesName(a, b)) return null
   if (sides[1].modality === 'negated' && !datesMeet(a, b)) return null
-  // Quoted words are a speaker's side of an argument, not an outlet reporting otherwise.
+  // Quoted words are a speaker's side of an argument, not an outlet reporting otherwise; so is a
+  // denial by another source than the one each outlet credits with the claim ("Steele said it was
+  // ..." / "Republicans said it was not ..."). A plan and an open question may come from two sources.
   if (a.quoted || b.quoted) return null
+  if (sides[1].modality === 'negated' && a.attributedTo && b.attributedTo && nameKey(a.attributedTo, 'person') !== nameKey(b.attributedTo, 'person')) return null
   if (sides[1].modality === 'negated' && !sameProposition(a, b)) return null
   const { topic } = topicOf(key)
   const [yes, no] = sides

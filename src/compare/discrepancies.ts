@@ -5,7 +5,7 @@
  */
 import { humanNumber } from '../enrich/numbers/format.js'
 import type { Claim } from './claims.js'
-import type { Citation, Discrepancy, NumberMention } from '../types.js'
+import type { Annotated, Citation, Discrepancy, NumberMention } from '../types.js'
 
 export interface NumberCompatibilityOptions {
   /** Two exact values within this share of the larger one agree (rounding in different outlets). */
@@ -114,4 +114,59 @@ export function numberDiscrepancies(claims: Claim[], options: NumberCompatibilit
     out.push({ kind: 'number', description: `${context === first.numbers[0].unit && /^[A-Z]{3}$/.test(context) ? 'amount' : context}: ${values.map((v) => v.value).join(' vs ')}`, values })
   }
   return out
+}
+
+/** A vote tally in a sentence about a vote: "voted 51 to 49", "by a 50-48 vote", "a vote of 232 to 196". */
+const TALLY = /\b(\d{1,3})\s*(?:-|–|—|\s+to\s+)\s*(\d{1,3})\b/g
+const VOTE_WORD = /\bvot(?:e|ed|es|ing)\b|\btally\b/i
+
+export interface TallyOptions {
+  /** Two tallies are of one vote when their totals differ by at most this share (one chamber, one vote). */
+  maxTotalGap?: number
+  /** Sentences read per article at most. */
+  maxSentences?: number
+}
+
+/**
+ * Vote tallies that disagree across outlets ("voted 51 to 49" / "by a 50-48 vote"): per article
+ * the tallies of its sentences about a vote; a discrepancy when two articles each give one tally
+ * for votes of about the same size (totals within `maxTotalGap`) and none of them gives both (an
+ * article telling two tallies tells two votes apart).
+ * @example tallyDiscrepancies(articles)[0]?.description // 'vote tally: 51-49 vs 50-48'
+ */
+export function tallyDiscrepancies(articles: readonly Annotated[], { maxTotalGap = 0.1, maxSentences = 2000 }: TallyOptions = {}): Discrepancy[] {
+  const perArticle = articles.map((a) => {
+    const found: { yes: number; no: number; at: Citation }[] = []
+    for (const [s, e] of a.sentences.slice(0, maxSentences)) {
+      const sentence = a.text.slice(s, e)
+      if (!VOTE_WORD.test(sentence)) continue
+      for (const m of sentence.matchAll(TALLY)) {
+        const [yes, no] = [Number(m[1]), Number(m[2])]
+        // A tally has more votes for the winner and is no date, score of years or range of ages ("1-2", "2018-19").
+        if (yes < no || yes + no < 3) continue
+        found.push({ yes, no, at: { articleId: a.id, start: s + m.index, end: s + m.index + m[0].length } })
+      }
+    }
+    return found
+  })
+  const tallies = new Map<string, { yes: number; no: number; articleIds: Set<string>; support: Citation[] }>()
+  for (const found of perArticle) {
+    const distinct = new Set(found.map((t) => `${t.yes}-${t.no}`)).size
+    // One article telling two tallies: the story has two votes, and which is which is not known.
+    if (distinct > 1) return []
+    for (const t of found) {
+      const key = `${t.yes}-${t.no}`
+      const entry = tallies.get(key) ?? { yes: t.yes, no: t.no, articleIds: new Set<string>(), support: [] }
+      entry.articleIds.add(t.at.articleId)
+      entry.support.push(t.at)
+      tallies.set(key, entry)
+    }
+  }
+  const list = [...tallies.values()]
+  if (list.length < 2) return []
+  const total = (t: { yes: number; no: number }) => t.yes + t.no
+  const sizes = list.map(total)
+  if ((Math.max(...sizes) - Math.min(...sizes)) / Math.max(...sizes) > maxTotalGap) return []
+  const values = list.map((t) => ({ value: `${t.yes}-${t.no}`, articleIds: [...t.articleIds], support: t.support }))
+  return [{ kind: 'number', description: `vote tally: ${values.map((v) => v.value).join(' vs ')}`, values }]
 }

@@ -140,3 +140,46 @@ test('findInArticle: a document naming a place ("the lawsuit from Kyiv") does no
   const at = a1.text.indexOf('Kyiv')
   assert.equal(merged.findInArticle(a1.id, 'the lawsuit from Kyiv', [at, at + 4]), null)
 })
+
+test('mergeEntities: one surname and role given another first name by another outlet is a name discrepancy; a family is not', () => {
+  const rep = (first: string) =>
+    fixtureArticle({
+      text: `Rep. ${first} Marek of Oregon backed the harbour bill on Monday.`,
+      entities: [{ text: `${first} Marek`, type: 'person', role: 'Rep.' }],
+    })
+  const [x, y] = [rep('Lena'), rep('Lidia')]
+  const found = mergeEntities([x, y]).discrepancies.filter((d) => d.kind === 'name-spelling')
+  assert.equal(found.length, 1, JSON.stringify(found))
+  assert.deepEqual(found[0].values.map((v) => [v.value, v.articleIds]).sort(), [['Lena Marek', [x.id]], ['Lidia Marek', [y.id]]])
+  // An article naming both tells two people apart.
+  const both = fixtureArticle({
+    text: 'Rep. Lena Marek and Rep. Lidia Marek, her sister, backed the bill.',
+    entities: [
+      { text: 'Lena Marek', type: 'person', role: 'Rep.' },
+      { text: 'Lidia Marek', type: 'person', role: 'Rep.' },
+    ],
+  })
+  assert.deepEqual(mergeEntities([x, y, both]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+  // Other roles, or a surname three people share, are other people.
+  const mayor = fixtureArticle({ text: 'Mayor Lidia Marek spoke.', entities: [{ text: 'Lidia Marek', type: 'person', role: 'Mayor' }] })
+  assert.deepEqual(mergeEntities([x, mayor]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+  const third = fixtureArticle({ text: 'Rep. Olga Marek voted too.', entities: [{ text: 'Olga Marek', type: 'person', role: 'Rep.' }] })
+  assert.deepEqual(mergeEntities([x, y, third]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+})
+
+test('mergeEntities: different ages given for one person by different outlets are a number discrepancy', () => {
+  const aged = (age: number, rest = '') =>
+    fixtureArticle({ text: `Harbour pilot Ines Varga, ${age}, was rescued on Friday.${rest}`, entities: [{ text: 'Ines Varga', type: 'person' }] })
+  const [x, y] = [aged(56), aged(57)]
+  const found = mergeEntities([x, y]).discrepancies.filter((d) => d.kind === 'number')
+  assert.equal(found.length, 1, JSON.stringify(found))
+  assert.equal(found[0].description, 'age of Ines Varga: 56 vs 57')
+  for (const v of found[0].values) for (const s of v.support ?? []) assert.equal([x, y].find((a) => a.id === s.articleId)!.text.slice(s.start, s.end), v.value)
+  // The same age twice, or one article giving both, is no discrepancy.
+  assert.deepEqual(mergeEntities([x, aged(56, ' She was born in May.')]).discrepancies.filter((d) => d.kind === 'number'), [])
+  const both = fixtureArticle({
+    text: 'Ines Varga, 56, sailed in May. Ines Varga, 57, sailed again in June.',
+    entities: [{ text: 'Ines Varga', type: 'person' }, { text: 'Ines Varga', type: 'person', occurrence: 1 }],
+  })
+  assert.deepEqual(mergeEntities([both, y]).discrepancies.filter((d) => d.kind === 'number'), [])
+})

@@ -237,6 +237,62 @@ function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
   return out
 }
 
+/**
+ * One person given two first names by different outlets ("Rep. Linda Sanchez" in one, "Rep.
+ * Loretta Sanchez" in another): the only two people of one surname in the story, with a shared
+ * role, never both named in one article (an article naming both tells two people apart, as one
+ * naming two sisters does).
+ */
+function firstNameDiscrepancies(entities: readonly StoryEntity[]): Discrepancy[] {
+  const people = entities.filter((e) => e.type === 'person' && e.roles.length > 0 && nameTokens(e.name).length >= 2)
+  // A surname the story gives to three or more people is a family's ("Barack", "Malia" and "Sasha Obama").
+  const bySurname = new Map<string, number>()
+  for (const e of entities) if (e.type === 'person' && nameTokens(e.name).length >= 2) bySurname.set(lastToken(e.name), (bySurname.get(lastToken(e.name)) ?? 0) + 1)
+  const out: Discrepancy[] = []
+  for (let i = 0; i < people.length; i++) {
+    for (let j = i + 1; j < people.length; j++) {
+      const [a, b] = [people[i], people[j]]
+      if (lastToken(a.name) !== lastToken(b.name) || bySurname.get(lastToken(a.name)) !== 2 || a.articleIds.some((id) => b.articleIds.includes(id))) continue
+      const roles = new Set(b.roles.map(normalizeName))
+      if (!a.roles.some((r) => roles.has(normalizeName(r)))) continue
+      out.push({
+        kind: 'name-spelling',
+        description: `${JSON.stringify(a.name)} vs ${JSON.stringify(b.name)}: one surname and role, another first name`,
+        values: [a, b].map((e) => ({ value: e.name, articleIds: [...e.articleIds] })),
+      })
+    }
+  }
+  return out
+}
+
+/** An age in apposition right after a person's name: "Cesar Roe, 56, of Aventura". */
+const AGE_AFTER = /^\s*,\s*(\d{1,3})\s*,/
+
+/**
+ * Different ages given for one person by different outlets ("Ann Roe, 56," / "Ann Roe, 57,"); an
+ * article giving both (a birthday in the story) tells them apart, so it is left out.
+ */
+function ageDiscrepancy(group: Group, entity: StoryEntity, textOf: (articleId: string) => string): Discrepancy[] {
+  if (entity.type !== 'person') return []
+  const byAge = new Map<number, { articleIds: Set<string>; support: { articleId: string; start: number; end: number }[] }>()
+  const perArticle = new Map<string, Set<number>>()
+  for (const x of group.mentions) {
+    const text = textOf(x.articleId)
+    const m = AGE_AFTER.exec(text.slice(x.m.span[1], x.m.span[1] + 12))
+    const age = m ? Number(m[1]) : NaN
+    if (!(age >= 1 && age <= 120)) continue
+    const start = x.m.span[1] + m![0].indexOf(m![1])
+    const entry = byAge.get(age) ?? { articleIds: new Set<string>(), support: [] }
+    entry.articleIds.add(x.articleId)
+    entry.support.push({ articleId: x.articleId, start, end: start + m![1].length })
+    byAge.set(age, entry)
+    perArticle.set(x.articleId, (perArticle.get(x.articleId) ?? new Set()).add(age))
+  }
+  if (byAge.size < 2 || perArticle.size < 2 || [...perArticle.values()].some((ages) => ages.size > 1)) return []
+  const values = [...byAge].map(([age, e]) => ({ value: String(age), articleIds: [...e.articleIds], support: e.support }))
+  return [{ kind: 'number', description: `age of ${entity.name}: ${values.map((v) => v.value).join(' vs ')}`, values }]
+}
+
 /** Lookup by name: exact normalised name or alias, then spelling variant, then unique surname. */
 function nameFinder(entities: StoryEntity[]): (name: string) => StoryEntity | null {
   const named = entities.filter((e) => e.type !== 'other')
@@ -280,15 +336,18 @@ export function mergeEntities(articles: Annotated[], { maxAliases = 12 }: MergeE
   const discrepancies: Discrepancy[] = []
   const idByMention = new Map<string, string>()
   const order = new Map(articles.map((a, i) => [a.id, i]))
+  const texts = new Map(articles.map((a) => [a.id, a.text]))
+  const textOf = (id: string) => texts.get(id) ?? ''
   for (const group of groups) {
     // Surnames were attached after full names; restore reading order for articleIds and canonical ties.
     group.mentions.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.index - y.index)
     const entity = buildEntity(group, used, maxAliases)
     entities.push(entity)
-    if (group.kind !== 'descriptor') discrepancies.push(...spellingDiscrepancy(group, entity))
+    if (group.kind !== 'descriptor') discrepancies.push(...spellingDiscrepancy(group, entity), ...ageDiscrepancy(group, entity, textOf))
     for (const x of group.mentions) idByMention.set(`${x.articleId}#${x.index}`, entity.id)
   }
   entities.sort((a, b) => b.mentions - a.mentions || b.articleIds.length - a.articleIds.length)
+  discrepancies.push(...firstNameDiscrepancies(entities))
   const byId = new Map(entities.map((e) => [e.id, e]))
   const findByName = nameFinder(entities)
   const byArticle = new Map(articles.map((a) => [a.id, a]))

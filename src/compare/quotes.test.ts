@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { mergeEntities } from './entities.js'
-import { alignQuotes } from './quotes.js'
+import { alignQuotes, wordingDifferences } from './quotes.js'
 
 const FULL = 'Today was a good day, but there’s a lot of work — we still have a ways to go here'
 const a1 = fixtureArticle({
@@ -252,3 +252,107 @@ for (const [label, a, b] of TOGETHER) {
     assert.equal(quotes[0].articleIds.length, 2)
   })
 }
+
+test('alignQuotes does not join two named speakers through a third quote that shares words with both', () => {
+  const b1 = fixtureArticle({
+    text: 'Anna Berg said: “The ferry tax will ruin the harbour towns and every family that works the piers.”',
+    entities: [{ text: 'Anna Berg', type: 'person' }],
+    quotes: [{ text: 'The ferry tax will ruin the harbour towns and every family that works the piers.', speaker: 'Anna Berg', cue: 'said', written: 'Anna Berg' }],
+  })
+  const b2 = fixtureArticle({
+    text: 'A leaflet read: “The ferry tax will ruin the harbour towns, yet the council still says the piers need money.”',
+    quotes: [{ text: 'The ferry tax will ruin the harbour towns, yet the council still says the piers need money.', speaker: null }],
+  })
+  const b3 = fixtureArticle({
+    text: 'Piotr Nowak said: “The council still says the piers need money, and the money has to come from somewhere.”',
+    entities: [{ text: 'Piotr Nowak', type: 'person' }],
+    quotes: [{ text: 'The council still says the piers need money, and the money has to come from somewhere.', speaker: 'Piotr Nowak', cue: 'said', written: 'Piotr Nowak' }],
+  })
+  const { quotes, discrepancies } = alignQuotes([b1, b2, b3], mergeEntities([b1, b2, b3]))
+  const of = (id: string) => quotes.find((q) => q.articleIds.includes(id))
+  assert.notEqual(of(b1.id), of(b3.id), 'Berg’s and Nowak’s statements stay two quotes')
+  assert.equal(of(b1.id)?.speaker?.name, 'Anna Berg')
+  assert.equal(of(b3.id)?.speaker?.name, 'Piotr Nowak')
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
+})
+
+test('alignQuotes credits a quote to the speaker outlets name beside it over one read through a pronoun', () => {
+  const words = 'The harbour will reopen once the divers complete their survey of the old pier.'
+  const byPronoun = (name: string) =>
+    fixtureArticle({
+      text: `${name} spoke first. “${words}” she said.`,
+      entities: [{ text: name, type: 'person' }],
+      quotes: [{ text: words, speaker: name, cue: 'said', written: 'she' }],
+    })
+  const [b1, b2] = [byPronoun('Anna Berg'), byPronoun('Anna Berg')]
+  const b3 = fixtureArticle({
+    text: `Ada Quist said: “${words}”`,
+    entities: [{ text: 'Ada Quist', type: 'person' }],
+    quotes: [{ text: words, speaker: 'Ada Quist', cue: 'said', written: 'Ada Quist' }],
+  })
+  const { quotes } = alignQuotes([b1, b2, b3], mergeEntities([b1, b2, b3]))
+  assert.equal(quotes.length, 1)
+  assert.equal(quotes[0].speaker?.name, 'Ada Quist')
+})
+
+test('alignQuotes: one article crediting the same words to two speakers is no attribution discrepancy', () => {
+  const words = 'We support this action by the harbour board because the ferries must run all winter long.'
+  const again = 'we support this action by the harbour board because the ferries must run all winter long'
+  const b1 = fixtureArticle({
+    text: `Anna Berg said: “${words}” Later, Piotr Nowak said: “${again}.”`,
+    entities: [{ text: 'Anna Berg', type: 'person' }, { text: 'Piotr Nowak', type: 'person' }],
+    quotes: [
+      { text: words, speaker: 'Anna Berg', cue: 'said', written: 'Anna Berg' },
+      { text: again, speaker: 'Piotr Nowak', cue: 'said', written: 'Piotr Nowak' },
+    ],
+  })
+  const b2 = fixtureArticle({ text: 'The board met on Monday and agreed.' })
+  const { quotes, discrepancies } = alignQuotes([b1, b2], mergeEntities([b1, b2]))
+  assert.equal(quotes.length, 1, 'the same words, one quote')
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
+})
+
+test('alignQuotes credits a quote to the document most outlets name beside it over a person one outlet names', () => {
+  const words = 'We would be remiss in our duty if we did not challenge your continuing misuse of the harbour budget and its promises to every ferry family.'
+  const byLetter = (lead: string) =>
+    fixtureArticle({ text: `${lead} “${words}” the letter states.`, quotes: [{ text: words, speaker: 'the letter', cue: 'states', written: 'the letter' }] })
+  const [b1, b2] = [byLetter('Professors wrote to the council.'), byLetter('A letter reached the mayor.')]
+  const b3 = fixtureArticle({
+    text: `Tom Pell said: “${words}”`,
+    entities: [{ text: 'Tom Pell', type: 'person' }],
+    quotes: [{ text: words, speaker: 'Tom Pell', cue: 'said', written: 'Tom Pell' }],
+  })
+  const { quotes } = alignQuotes([b1, b2, b3], mergeEntities([b1, b2, b3]))
+  assert.equal(quotes.length, 1)
+  assert.equal(quotes[0].speaker?.name, 'the letter')
+})
+
+test('alignQuotes: two statements sharing a clause are two quotes, and no rewording', () => {
+  const x = 'The pledge to the harbour families, which is one of the oldest promises of this council, means we keep the ferries running and the fares low.'
+  const y = 'She looks forward to our shared pledge to the harbour families, which of course does not mean a new tax on every ferry.'
+  const a = quoteBy(`Anna Berg said: “${x}”`, x)
+  const b = quoteBy(`“${y}” Anna Berg said.`, y)
+  const { quotes, discrepancies } = alignQuotes([a, b], mergeEntities([a, b]))
+  assert.equal(quotes.length, 2)
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'quote-wording'), [])
+  // The rewording rule alone, on the two wordings: a shared clause is not one statement.
+  const words = (t: string) => t.toLowerCase().match(/[\p{L}']+/gu)!
+  assert.equal(wordingDifferences(words(x), words(y)), null)
+})
+
+test('alignQuotes: words two speakers share without a long shared run are two statements', () => {
+  const x = 'Colorado marijuana keeps flowing across the border into neighboring states every single week.'
+  const y = 'Neighboring states worry about Colorado marijuana crossing the border.'
+  const b1 = fixtureArticle({
+    text: `The lawsuit says: “${x}”`,
+    quotes: [{ text: x, speaker: 'the lawsuit', cue: 'says', written: 'The lawsuit' }],
+  })
+  const b2 = fixtureArticle({
+    text: `Tom Pell spoke on Monday. “${y}” he said.`,
+    entities: [{ text: 'Tom Pell', type: 'person' }],
+    quotes: [{ text: y, speaker: 'Tom Pell', cue: 'said', written: 'he' }],
+  })
+  const { quotes } = alignQuotes([b1, b2], mergeEntities([b1, b2]))
+  assert.equal(quotes.length, 2)
+  assert.deepEqual(quotes.map((q) => q.speaker?.name).sort(), ['Tom Pell', 'the lawsuit'])
+})

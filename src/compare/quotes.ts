@@ -32,8 +32,9 @@ export interface AlignQuotesOptions {
   minSharedContent?: number
   /** Quotes with fewer content words match only by containment or a common run: too few to tell a coincidence. */
   minContentForOverlap?: number
-  /** A common run of this many tokens makes two quotes one. */
+  /** A common run of this many tokens makes two quotes one, when it is also this share of the shorter quote's tokens. */
   minCommonRun?: number
+  minRunShare?: number
   /** The common run two quotes need to be one when both articles name different speakers beside them. */
   minRunAcrossSpeakers?: number
   /** Quotes longer than this many tokens are compared on their first `maxTokens` only. */
@@ -56,6 +57,8 @@ interface Item {
 }
 
 const CURLY_APOSTROPHE = /’/g
+/** A text speaking for its authors, as the quote finder names it ("the letter", "The ad", "a statement from ..."). */
+const DOCUMENT_SPEAKER = /^(?:the|a|an|this|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|ruling|petition|release|document|study|survey|resolution|law|code)\b/iu
 const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
 
 /** Lowercase words with apostrophes kept straight; quote marks, dashes and punctuation dropped. */
@@ -127,11 +130,14 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>): boolean {
   // Two speakers both articles name beside their words: one quote only when the words are plainly
   // the same (a long common run), else two statements sharing a phrase.
   if (namedBeside(x) && namedBeside(y) && !compatibleSpeakers(x.speaker, y.speaker)) return run >= o.minRunAcrossSpeakers
-  if (run >= o.minCommonRun || run === short.tokens.length) return true
+  // A run of a few words in a long quote is a phrase two statements share ("a preferential option
+  // for the poor, which"): it must also be a good part of the shorter quote.
+  if ((run >= o.minCommonRun && run >= o.minRunShare * short.tokens.length) || run === short.tokens.length) return true
   let shared = 0
   for (const t of x.content) if (y.content.has(t)) shared++
   const smaller = Math.min(x.content.size, y.content.size)
-  return smaller >= o.minContentForOverlap && shared >= o.minSharedContent && shared / smaller >= o.minOverlap
+  // Shared words without a long shared run are weak evidence: two speakers make them two statements.
+  return smaller >= o.minContentForOverlap && shared >= o.minSharedContent && shared / smaller >= o.minOverlap && compatibleSpeakers(x.speaker, y.speaker)
 }
 
 /**
@@ -174,6 +180,18 @@ function unionFind(n: number): { find: (i: number) => number; union: (a: number,
 const MAX_POSTING = 64
 const MAX_CANDIDATES = 256
 
+/** Speakers kept per quote group for the check that joins two groups. */
+const MAX_SPOKEN = 16
+
+/** One item per speaker (by entity, else name), first seen first. */
+function distinctSpeakers(items: Item[]): Item[] {
+  const seen = new Set<string>()
+  return items.filter((x) => {
+    const key = x.speaker?.entity?.id ?? x.speaker?.name ?? ''
+    return !seen.has(key) && seen.add(key) !== undefined
+  })
+}
+
 /** Groups matching quotes; candidates come from an index of content tokens (all tokens for short quotes). */
 function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
   const index = new Map<string, number[]>()
@@ -182,16 +200,32 @@ function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
   // (every later quote is compared with the twin), so it joins the twin without comparisons.
   // Syndicated and wire copies make this the common case in a large story.
   const twins = new Map<string, number>()
+  // Per group root, its items with a speaker, one per speaker (a few kept per group).
+  const spoken = new Map<number, Item[]>()
   items.forEach((item, i) => {
     const wording = `${item.indirect ? 'i' : 'd'}\u0000${item.speaker?.entity?.id ?? item.speaker?.name ?? ''}\u0000${item.tokens.join(' ')}`
     const twin = twins.get(wording)
     if (twin !== undefined) return uf.union(twin, i)
     twins.set(wording, i)
+    if (item.speaker) spoken.set(i, [item])
     const keys = item.content.size > 0 ? item.content : new Set(item.tokens)
     const shared = new Map<number, number>()
     for (const k of keys) for (const j of index.get(k) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1)
     const candidates = shared.size <= MAX_CANDIDATES ? [...shared.keys()] : [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([j]) => j).sort((a, b) => a - b)
-    for (const j of candidates) if (uf.find(i) !== uf.find(j) && sameQuote(items[j], item, o)) uf.union(j, i)
+    for (const j of candidates) {
+      if (uf.find(i) === uf.find(j) || !sameQuote(items[j], item, o)) continue
+      // Matching quotes chain: a third quote sharing words with two statements of different
+      // speakers would make them one. Two groups join only when every pair of their speakers that
+      // cannot be one source matched directly (the same words credited to two people).
+      const [ri, rj] = [uf.find(i), uf.find(j)]
+      const [xs, ys] = [spoken.get(rj) ?? [], spoken.get(ri) ?? []]
+      if (!xs.every((x) => ys.every((y) => compatibleSpeakers(x.speaker, y.speaker) || sameQuote(x, y, o)))) continue
+      uf.union(j, i)
+      const merged = distinctSpeakers([...xs, ...ys]).slice(0, MAX_SPOKEN)
+      spoken.delete(ri)
+      spoken.delete(rj)
+      if (merged.length > 0) spoken.set(uf.find(i), merged)
+    }
     for (const k of keys) {
       const list = index.get(k)
       if (!list) index.set(k, [i])
@@ -259,7 +293,12 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   const occurrences: Occurrence[] = group.map((x) => ({ articleId: x.articleId, start: x.q.span[0], end: x.q.span[1], text: x.text }))
   const longest = group.reduce((best, x) => (x.tokens.length > best.tokens.length ? x : best))
   const speakers = speakerOf(group).filter((s) => s.name !== null)
-  const chosen = mostCommon(speakers.filter((s) => s.entity && s.entity.type !== 'other')) ?? mostCommon(speakers)
+  // Outlets naming the speaker beside the words first: a speaker found through a pronoun or an
+  // earlier sentence is our reading, and wrong more often.
+  const beside = speakers.filter((s) => namedBeside(s.item))
+  // A person, body or place over an untyped name; a document or phrase ("the letter") is as good.
+  const typed = (xs: typeof speakers) => xs.filter((s) => (s.entity ? s.entity.type !== 'other' : DOCUMENT_SPEAKER.test(s.name!)))
+  const chosen = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
   const variants = variantsOf(group)
   const first = occurrences[0]
   const quote: StoryQuote = {
@@ -294,7 +333,9 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   })
   const framing = attributionDiscrepancy(verbs, `${chosen?.name ? `${chosen.name}’s words ` : 'the quote '}${clip(longest.text.trim())}`)
   if (framing) discrepancies.push(framing)
-  if (bySpeaker.size > 1) {
+  // Across outlets only: one article crediting its own two quotes of these words differently is
+  // its reading (or ours), not outlets disagreeing.
+  if (bySpeaker.size > 1 && new Set([...bySpeaker.values()].flatMap((v) => v.articleIds)).size > 1) {
     discrepancies.push({
       kind: 'attribution',
       description: `same words attributed to different speakers: ${clip(longest.text.trim())}`,
@@ -346,12 +387,13 @@ function commonSubsequence(a: string[], b: string[]): [number, number][] {
  * and inside it every gap that shared words hold on both sides (at least `minAnchor` of them in
  * all). What one wording has before or after the other (an excerpt), a gap that spans more than
  * `maxGap` words (a sentence left out) and words left out where the other shows an ellipsis
- * (`ellipsis`: per side, the indices of the words an ellipsis stands before) are not rewordings. Null when the two are not one statement (too little shared).
+ * (`ellipsis`: per side, the indices of the words an ellipsis stands before) are not rewordings. Null when the two are not one statement: too little shared, or a shared stretch
+ * shorter than `minStatement` words that is under `minCover` of the shorter wording (a phrase two statements share).
  */
 export function wordingDifferences(
   a: string[],
   b: string[],
-  { maxGap = 5, minShared = 4, minDensity = 0.6, minAnchor = 3, ellipsis = [new Set<number>(), new Set<number>()] as [ReadonlySet<number>, ReadonlySet<number>] } = {},
+  { maxGap = 5, minShared = 4, minDensity = 0.6, minAnchor = 3, minStatement = 8, minCover = 0.5, ellipsis = [new Set<number>(), new Set<number>()] as [ReadonlySet<number>, ReadonlySet<number>] } = {},
 ): WordingDifference[] | null {
   const pairs = commonSubsequence(a, b)
   // Chains of matched words whose gaps are short on both sides; the one with most matches is the statement.
@@ -367,6 +409,9 @@ export function wordingDifferences(
   const first = best[0]
   const last = best[best.length - 1]
   if (best.length / (last[0] - first[0] + 1) < minDensity || best.length / (last[1] - first[1] + 1) < minDensity) return null
+  // A short shared stretch in two otherwise different quotes is a phrase both use ("a preferential
+  // option for the poor, which"), not one statement: it must be long or most of the shorter quote.
+  if (best.length < minStatement && best.length < minCover * Math.min(a.length, b.length)) return null
   const out: WordingDifference[] = []
   // Runs of consecutive matches, then the gaps between neighbouring runs.
   const runs: { from: [number, number]; to: [number, number]; length: number }[] = []
@@ -474,10 +519,10 @@ function clip(text: string, max = 80): string {
 export function alignQuotes(
   articles: Annotated[],
   entities: MergedEntities,
-  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, minRunAcrossSpeakers = 12, maxTokens = 400, maxShortContent = 3 }: AlignQuotesOptions = {},
+  { minOverlap = 0.6, minSharedContent = 3, minContentForOverlap = 4, minCommonRun = 5, minRunShare = 0.3, minRunAcrossSpeakers = 12, maxTokens = 400, maxShortContent = 3 }: AlignQuotesOptions = {},
 ): { quotes: StoryQuote[]; discrepancies: Discrepancy[] } {
   const items = collect(articles, entities, maxTokens)
-  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, minRunAcrossSpeakers, maxTokens, maxShortContent })
+  const groups = groupQuotes(items, { minOverlap, minSharedContent, minContentForOverlap, minCommonRun, minRunShare, minRunAcrossSpeakers, maxTokens, maxShortContent })
   const quotes: StoryQuote[] = []
   const discrepancies: Discrepancy[] = []
   for (const group of groups) {

@@ -26,6 +26,22 @@ describe('statusDiscrepancies', () => {
     assert.equal(d?.description, 'charges of Tomas Reyes: charged vs not charged')
   })
 
+  it('gives the status to the person it is said of, and counts an announcement the outlet reports', () => {
+    const articles = [
+      fixtureArticle({ text: 'Port chief Tomas Reyes resigned on Thursday after a clash with Mayor Ana Pell.', entities: [{ text: 'Tomas Reyes', type: 'person' }, { text: 'Ana Pell', type: 'person' }] }),
+      fixtureArticle({ text: 'Mayor Ana Pell said on Thursday that Tomas Reyes will be retiring at the end of the month.', entities: [{ text: 'Ana Pell', type: 'person' }, { text: 'Tomas Reyes', type: 'person' }] }),
+    ]
+    const [d, ...rest] = statusDiscrepancies(articles, articles.flatMap((a) => articleClaims(a)))
+    assert.equal(rest.length, 0)
+    assert.equal(d?.description, 'leaving office of Tomas Reyes: resigned vs retiring')
+  })
+
+  it('does not read a demand, a refusal or a possibility as a status', () => {
+    assert.deepEqual(statuses('Tomas Reyes is retiring next month.', 'Critics called on Tomas Reyes to resign over the inquiry.'), [])
+    assert.deepEqual(statuses('Tomas Reyes is retiring next month.', 'Tomas Reyes refused to resign on Monday.'), [])
+    assert.deepEqual(statuses('Tomas Reyes was charged with fraud on Monday.', 'Tomas Reyes could be charged with fraud, prosecutors said.'), [])
+  })
+
   it('does not flag one outlet telling both, the same status twice, or a status inside a quote', () => {
     assert.deepEqual(statuses('Tomas Reyes resigned in May and will retire next year.', 'Tomas Reyes is retiring next year.'), [])
     assert.deepEqual(statuses('Tomas Reyes resigned on Thursday.', 'Tomas Reyes resigned after the inquiry.'), [])

@@ -57,17 +57,38 @@ interface Reading {
   claim: Claim
 }
 
-/** The statuses a claim states, per matter, in the table's order (a masking status ends the matter). */
-function statusesOf(text: string): { matter: string; status: string }[] {
-  const out: { matter: string; status: string }[] = []
+/**
+ * Words right before a status word that make it no status: a demand, a possibility or a denial of
+ * one ("calls on him to resign", "calls for his resignation", "should resign", "refused to resign",
+ * "if convicted"). A plan is one ("will retire", "plans to retire").
+ */
+const NOT_STATED = /\b(?:should|could|must|may|might|not|never|n['’]t|if|whether|call(?:s|ed|ing)?\s+for|(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|press(?:ed|ing)?|push(?:ed|ing)?|ask(?:s|ed|ing)?|refus(?:e|es|ed|ing)|want(?:s|ed)?|threaten(?:s|ed|ing)?)(?:\s+[\w’']+){0,2}?\s+to)\s+(?:(?:be|been|him|her|them|his|their|a|the|formal|immediate)\s+){0,2}$/i
+
+/** The statuses a claim states, per matter, in the table's order (a masking status ends the matter), each with where its words start. */
+function statusesOf(text: string): { matter: string; status: string; at: number }[] {
+  const out: { matter: string; status: string; at: number }[] = []
   for (const matter of STATUSES) {
     for (const s of matter.statuses) {
-      if (!s.words.test(text)) continue
-      out.push({ matter: matter.name, status: s.status })
+      const m = s.words.exec(text)
+      if (!m) continue
+      if (!s.masks && NOT_STATED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue
+      out.push({ matter: matter.name, status: s.status, at: m.index })
       if (s.masks) break
     }
   }
   return out
+}
+
+type Person = { key: string; display: string }
+
+/**
+ * Whose status the words at `at` state: the person named last before them ("Trump said Mattis
+ * will retire": Mattis), else the first after them ("the resignation of Mattis").
+ */
+function personAt(people: readonly { span: readonly [number, number]; name: string }[], at: number): Person | null {
+  const before = people.filter((e) => e.span[1] <= at).at(-1)
+  const e = before ?? people.find((x) => x.span[0] >= at)
+  return e ? { key: nameKey(e.name, 'person'), display: e.name } : null
 }
 
 /**
@@ -82,13 +103,17 @@ export function statusDiscrepancies(articles: readonly Annotated[], claims: read
     const article = byId.get(claim.articleId)
     if (!article) continue
     const people = article.entities.filter((e) => e.type === 'person' && e.span[0] >= claim.span[0] && e.span[1] <= claim.span[1])
-    const first = people[0]
-    let person = first ? { key: nameKey(first.name, 'person'), display: first.name } : null
-    if (!person && lastPerson && lastPerson.articleId === claim.articleId && claim.sentenceIndex - lastPerson.sentenceIndex <= 1) person = lastPerson
-    if (first) lastPerson = { articleId: claim.articleId, key: nameKey(first.name, 'person'), display: first.name, sentenceIndex: claim.sentenceIndex }
-    // Words inside quotation marks are a speaker's, and a status someone asserts is not the outlet's.
-    if (!person || claim.quoted || claim.attributedTo || QUOTE_MARKS.test(claim.text)) continue
-    for (const { matter, status } of statusesOf(claim.text)) readings.push({ person: person.key, display: person.display, matter, status, claim })
+    const previous = lastPerson && lastPerson.articleId === claim.articleId && claim.sentenceIndex - lastPerson.sentenceIndex <= 1 ? lastPerson : null
+    const last = people.at(-1)
+    if (last) lastPerson = { articleId: claim.articleId, key: nameKey(last.name, 'person'), display: last.name, sentenceIndex: claim.sentenceIndex }
+    // Words inside quotation marks are a speaker's, and a status someone asserts is not the outlet's;
+    // an announcement the outlet reports ("Trump said Mattis will retire") is.
+    if (claim.quoted || QUOTE_MARKS.test(claim.text)) continue
+    for (const { matter, status, at } of statusesOf(claim.text)) {
+      // A claim naming no one ("No charges have been filed against him") is about the person before.
+      const person = personAt(people, claim.span[0] + at) ?? previous
+      if (person) readings.push({ person: person.key, display: person.display, matter, status, claim })
+    }
   }
   const groups = new Map<string, Reading[]>()
   for (const r of readings) {

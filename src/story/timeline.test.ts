@@ -72,6 +72,28 @@ describe('buildTimeline', () => {
     assert.deepEqual(timeline.find((e) => e.otherDates && e.date === '2025-08-06')?.otherDates, [{ date: '2025-08-05', articleIds: [c.id] }])
   })
 
+  it('reports one happening dated at the same word by two outlets, however else worded', () => {
+    const x = fixtureArticle({
+      outlet: 'X',
+      text: 'The harbour master for the eastern district had to apologize Saturday for a radio remark about the ferry crews during the storm.',
+      dates: [{ text: 'Saturday', value: '2025-08-09', granularity: 'day' }],
+    })
+    const y = fixtureArticle({
+      outlet: 'Y',
+      text: 'A port official on Friday apologized for a radio remark that mocked the ferry crews at the height of the storm.',
+      dates: [{ text: 'Friday', value: '2025-08-08', granularity: 'day' }],
+    })
+    const { discrepancies } = buildTimeline([x, y])
+    assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
+    assert.deepEqual(discrepancies[0].values.map((v) => v.value).sort(), ['2025-08-08', '2025-08-09'])
+    // A date beside a word of saying is when it was said: it anchors nothing.
+    const said = fixtureArticle({
+      text: 'The harbour master for the eastern district said Saturday that a radio remark about the ferry crews during the storm was wrong.',
+      dates: [{ text: 'Saturday', value: '2025-08-09', granularity: 'day' }],
+    })
+    assert.deepEqual(buildTimeline([said, y]).discrepancies, [])
+  })
+
   it('reports an event given three dates as one discrepancy with three values', () => {
     // Each text differs (an article's id is its text's hash) while the event words stay alike.
     const arrival = (outlet: string, day: string, value: string) =>

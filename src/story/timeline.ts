@@ -20,6 +20,8 @@ export interface TimelineOptions {
   groupSimilarity?: number
   /** Lemma Jaccard at which two events with different dates are the same event misdated. */
   conflictSimilarity?: number
+  /** Other words two events dated at the same word must share to be the same event misdated. */
+  minAnchorShared?: number
   /** Bound on date mentions read per story. */
   maxEvents?: number
   /** Other dates listed on a timeline entry whose event is dated differently elsewhere. */
@@ -39,6 +41,8 @@ interface DatedEvent {
   /** Ids of the aligned facts whose support in the article overlaps the event's words. */
   factIds: string[]
   happening: Happening
+  /** The word the date is attached to ("apologize" of "apologized on Friday"), when it is one. */
+  anchor: string | null
   stage: 'story/timeline'
 }
 
@@ -47,6 +51,8 @@ interface EventGroup {
   granularity: Granularity
   events: DatedEvent[]
   lemmas: Set<string>
+  /** The anchors of its events. */
+  anchors: Set<string>
 }
 
 const STAMP = /^\s*(?:updated|published|posted|last updated|first published|modified)\b/i
@@ -119,6 +125,37 @@ function trimSpan(text: string, [start, end]: Span): Span {
   return [start + lead, start + lead + kept.length]
 }
 
+/** Words of saying a date may stand beside ("said Friday"): the date is when it was said, not what happened. */
+const SAYING = /^(?:said|says|say|told|tells|tell|wrote|writes|added|adds|noted|notes|asked|asks|reported|reports|posted|posts|tweeted|tweets|stated|states|commented|statement|interview|remarks)$/i
+/** Words that belong to the date ("late Friday", "last week"), passed over. */
+const OF_DATE = /^(?:on|last|this|next|early|late|earlier|later|since|until|by|week|weekend|night|morning|afternoon|evening|the)$/i
+const LOWER_WORD = /^\p{Ll}[\p{L}'’-]*$/u
+
+/**
+ * The word a date is attached to: the nearer of the first content word after it and the last
+ * before it, within `reach` words, lower-case (a name is who, not what happened); none when a word
+ * of saying is nearer: "had to apologize Saturday", "on Friday apologized" -> "apologiz".
+ */
+function dateAnchor(before: string, after: string, reach = 2): string | null {
+  const near = (words: string[]): [string, number] | null => {
+    for (let k = 0, seen = 0; k < words.length && seen <= reach; k++) {
+      const w = words[k]
+      if (SAYING.test(w)) return null
+      if (OF_DATE.test(w)) continue
+      seen++
+      const lemma = LOWER_WORD.test(w) ? contentLemmas(w)[0] : undefined
+      // "apologize" and "apologized" lemmatise apart; without a final "e" they are one key.
+      if (lemma) return [lemma.replace(/e$/, ''), k]
+    }
+    return null
+  }
+  const clean = (w: string) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+  const b = near(before.split(/\s+/).map(clean).filter(Boolean).reverse())
+  const a = near(after.split(/\s+/).map(clean).filter(Boolean))
+  if (a && b) return a[1] < b[1] ? a[0] : b[0]
+  return (a ?? b)?.[0] ?? null
+}
+
 function datedEvents(article: Annotated, minWords: number, maxWords: number, supports: { id: string; start: number; end: number }[]): DatedEvent[] {
   const out: DatedEvent[] = []
   for (const date of article.dates) {
@@ -137,7 +174,8 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number, sup
     const published = article.publishedAt?.slice(0, 10) ?? null
     const ahead = published !== null && sortKey(date.value).slice(0, 10) > published
     const factIds = supports.filter((s) => s.start < span[1] && span[0] < s.end).map((s) => s.id)
-    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), stage: 'story/timeline' })
+    const anchor = dateAnchor(article.text.slice(span[0], date.span[0]), article.text.slice(date.span[1], span[1]))
+    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), anchor, stage: 'story/timeline' })
   }
   return out
 }
@@ -200,8 +238,9 @@ function groupEvents(events: DatedEvent[], groupSimilarity: number): EventGroup[
     if (group) {
       group.events.push(event)
       for (const l of event.lemmas) group.lemmas.add(l)
+      if (event.anchor) group.anchors.add(event.anchor)
     } else {
-      groups.push({ value: event.date.value, granularity: event.date.granularity, events: [event], lemmas: new Set(event.lemmas) })
+      groups.push({ value: event.date.value, granularity: event.date.granularity, events: [event], lemmas: new Set(event.lemmas), anchors: new Set(event.anchor ? [event.anchor] : []) })
     }
     byValue.set(key, groups)
   }
@@ -221,11 +260,24 @@ function articleIds(group: EventGroup): string[] {
 }
 
 /**
+ * Two groups whose dates are attached to the same word ("apologize") and that share at least
+ * `minShared` other words ("Facebook post"): one happening, worded apart too much for the word
+ * overlap alone.
+ */
+function sameAnchoredEvent(a: EventGroup, b: EventGroup, minShared: number): boolean {
+  const anchor = [...a.anchors].find((x) => b.anchors.has(x))
+  if (!anchor) return false
+  let shared = 0
+  for (const l of a.lemmas) if (l !== anchor && b.lemmas.has(l)) shared++
+  return shared >= minShared
+}
+
+/**
  * Same event words, different dates at one granularity, from different articles: pairs of groups,
  * joined into one discrepancy per event (an event given five dates is one discrepancy with five
  * values, not ten pairs).
  */
-function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOtherDates: number): { discrepancies: Discrepancy[]; otherDates: Map<number, NonNullable<TimelineEntry['otherDates']>> } {
+function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOtherDates: number, minAnchorShared: number): { discrepancies: Discrepancy[]; otherDates: Map<number, NonNullable<TimelineEntry['otherDates']>> } {
   // Groups are compared only within a granularity and through a shared lemma index, not all pairs.
   const index = new Map<string, number[]>()
   groups.forEach((g, i) =>
@@ -246,7 +298,7 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOthe
         const b = groups[j]
         if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value) continue
         seen.add(i * groups.length + j)
-        if (ids[i].some((id) => ids[j].includes(id)) || jaccard(a.lemmas, b.lemmas) < conflictSimilarity) continue
+        if (ids[i].some((id) => ids[j].includes(id)) || !(jaccard(a.lemmas, b.lemmas) >= conflictSimilarity || sameAnchoredEvent(a, b, minAnchorShared))) continue
         parent[find(j)] = find(i)
         inConflict.add(i).add(j)
       }
@@ -303,7 +355,7 @@ function compareKeys(a: string, b: string): number {
  */
 export function buildTimeline(
   articles: Annotated[],
-  { maxWords = 25, minWords = 6, groupSimilarity = 0.4, conflictSimilarity = 0.5, maxEvents = 2000, maxOtherDates = 5, facts = [] }: TimelineOptions = {},
+  { maxWords = 25, minWords = 6, groupSimilarity = 0.4, conflictSimilarity = 0.5, minAnchorShared = 3, maxEvents = 2000, maxOtherDates = 5, facts = [] }: TimelineOptions = {},
 ): { timeline: TimelineEntry[]; discrepancies: Discrepancy[] } {
   const supports = new Map<string, { id: string; start: number; end: number }[]>()
   for (const f of facts) {
@@ -321,7 +373,7 @@ export function buildTimeline(
     const support: Citation[] = g.events.map((e) => ({ articleId: e.articleId, start: e.span[0], end: e.span[1] }))
     return { date: g.value, granularity: g.granularity, text: groupText(g), articleIds: articleIds(g), support }
   })
-  const conflicts = dateConflicts(groups, conflictSimilarity, maxOtherDates)
+  const conflicts = dateConflicts(groups, conflictSimilarity, maxOtherDates, minAnchorShared)
   for (const [g, others] of conflicts.otherDates) timeline[g].otherDates = others
   timeline.sort(
     (a, b) =>

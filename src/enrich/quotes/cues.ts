@@ -30,7 +30,7 @@ const VERBS = [
   'explaining', 'acknowledging', 'pleaded', 'demanded', 'griped', 'cried', 'chanted', 'chanting', 'shouting', 'screamed', 'lectured',
   'put it', 'declares', 'remembered', 'exhorted', 'opined', 'dubbed', 'labeled', 'labelled', 'branded', 'termed',
   'retaliated', 'pressed', 'repeated', 'sniped', 'emailed', 'charged', 'fired back', 'admits', 'sings', 'sang',
-  'asking', 'tweeting', 'questioned',
+  'asking', 'tweeting', 'questioned', 'summarized', 'summed up',
   // "reads a statement from ...", "The posts read, “...”": what a text says.
   'reads', String.raw`read(?=[,:]\s*["“])`,
 ]
@@ -38,7 +38,7 @@ export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'g
 
 /** Verbs that may come before their subject ("said Kremlin spokesman Dmitry Peskov", "Says Trump"). */
 export const INVERTIBLE =
-  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|reported|reports|demanded|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined|reads)$/i
+  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|reported|reports|demanded|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined|reads|summarized|summed up)$/i
 
 /** Words allowed between a subject and its verb. */
 export const FILLER = new RegExp(

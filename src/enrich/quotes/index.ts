@@ -146,6 +146,12 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   const order = [adjacent, outerVerb(view, before), before.at(-1), after[0], ...verbs.filter((v) => v.start >= leadEnd)].filter((v): v is Verb => v !== undefined)
   order.sort((a, b) => Number(ACCORDING.test(a.word)) - Number(ACCORDING.test(b.word)))
   for (const verb of order) {
+    // One verb has one subject: “...,” Ann Roe, a Republican trying to unseat Tom Hale, said. “...” — the quote after it is hers too.
+    const known = view.verbSpeakers?.get(verb.start)
+    if (known) {
+      const { cueEnd, channel } = phraseAfterVerb(text, verb)
+      return { span: [s.start, s.end], speaker: known, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], ...(channel ? { channel } : {}), kind, stage: STAGE }
+    }
     const boundary = verb.start >= s.close ? s.close : lastBoundary(text, from, verb.start, quoted)
     const subject = subjectOf(view, verb, from, to, boundary, verb.start >= s.close)
     // A state never speaks ("Arizona said ..."): its officials do, and the article names them.
@@ -154,6 +160,7 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
     const name = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
     const { cueEnd, channel } = phraseAfterVerb(text, verb)
     const where = channel ?? channelAnywhere(text, from, to)
+    if (name) (view.verbSpeakers ??= new Map()).set(verb.start, { name, span: source.nameSpan ?? [source.start, source.end] })
     return {
       span: [s.start, s.end],
       speaker: name ? { name, span: source.nameSpan ?? [source.start, source.end] } : null,

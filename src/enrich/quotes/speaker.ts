@@ -40,6 +40,8 @@ export interface ArticleView {
   quoted?: readonly Span[]
   /** Names of the bodies and places among the candidates, once asked for. */
   bodies?: Set<string>
+  /** The speaker found for each speech verb (by its start), so a verb attributing two quotes gives both one subject. */
+  verbSpeakers?: Map<number, { name: string; span: Span }>
 }
 
 type Gender = 'female' | 'male'
@@ -93,6 +95,9 @@ const DOCUMENT_SUBJECT_BEFORE = /(?:^|[,;:”"’(—–]\s*|\n\s*|[.!?]\s+|\s--
 /** Someone the article does not name and who is no source: "the reporter asks", "Another man, not seen on camera, then tells". */
 const UNNAMED_PERSON =
   /\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|reporter|student|cameraman|protester|protestor|voter|resident|person|boy|girl|interviewer|caller|heckler|questioner|attendee|onlooker|bystander|passerby|teenager|narrator)\b(?![-’'])/g
+/** A group of people that speaks together, named by what they are: "the bishops", "The Georgetown scholars". */
+const GROUP_PHRASE =
+  /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
 /** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
 const HEADING = /^[\p{Lu}\d .'’-]+:/u
 
@@ -140,11 +145,12 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
   }
   out.push(...documents)
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed']] as const) {
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
-      out.push({ start: m.index, end: m.index + m[0].length, kind })
+      // A group speaks as written ("the Georgetown scholars"); no one person is it.
+      out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: m[0] } : {}) })
     }
   }
   // "the Florida senator": a place or nationality inside a role phrase is part of the phrase, not a speaker of its own.
@@ -263,7 +269,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const office = c.name ? SPOKESBODY.exec(between) : null
     if (office) return { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' }
     // "the director for the Iowa Democratic Party said": an object of a preposition is not the subject.
-    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, c.start - 30), c.start))) return c
+    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) return c
     // "footage of Ann Roe saying", "with Trump tweeting": a participle right after a person is theirs, even after a preposition.
     if (PARTICIPLE.test(verb.word) && c.entity?.type === 'person' && /^\s+(?:[a-z]+ly\s+)?$/.test(between)) return c
     // "after Mr. Trump, asked about the deaths of journalists, had said": a person before a participial or relative
@@ -273,6 +279,12 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
       if (p.entity?.type === 'person' && SET_OFF_CLAUSE.test(text.slice(endWithRole(p), verb.start))) return p
     }
     break
+  }
+  // “...,” Ann Roe, a Republican trying to unseat Representative Tom Hale, said: a name right after
+  // the close and set off before the verb is the speaker, even one the entity finder left untyped.
+  if (afterQuote) {
+    const first = inWindow.find((c) => c.start >= boundary)
+    if (first && (first.entity?.type === 'person' || isPersonShaped(first)) && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(first))) && SET_OFF_BEFORE_VERB.test(text.slice(endWithRole(first), verb.start))) return first
   }
   // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
   const afterClose = afterQuote ? clauseSubject(text, inWindow, boundary, verb.start) : null
@@ -313,6 +325,8 @@ function apposedToRole(text: string, at: number): boolean {
   // "On Wednesday, however, the director of ..., James Comey": a comma after a lower-case word sets off no name.
   return m !== null && !/\p{Lu}[\p{L}.'’-]*,\s*$/u.test(window.slice(0, m.index))
 }
+/** An appositive set off by commas between a name and its verb (", a Republican trying to unseat Tom Hale, "). */
+const SET_OFF_BEFORE_VERB = /^\s*,\s*(?:an?|the|one|another)\s[^“”";:!?]{1,200},\s*(?:[a-z]+ly\s+)?$/
 /** Only the closing mark's punctuation between a quote and a name. */
 const RIGHT_AFTER_CLOSE = /^[,.!?]?["”'’]*,?\s*$/
 const OPENS_CLAUSE = /^\s*(?:the\s+)?$/i
@@ -384,6 +398,11 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
       if (body) return { start: c.start, end: c.end + body[0].length, name: `${c.name}’s ${body[1]}`, kind: 'phrase' }
       continue
     }
+    // "the aide, Ada Quist, 31, wrote": a role phrase with a name in apposition is that person.
+    if (c.kind === 'role-phrase') {
+      const named = candidates[i + 1]
+      if (named && named.end <= to && named.entity?.type === 'person' && COMMA_ONLY.test(text.slice(c.end, startWithRole(named)))) return named
+    }
     // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
       place ??= c
@@ -425,6 +444,8 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
 
 const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
 
+/** A sentence opening with any participle and its clause up to a comma ("Amplifying the Romney campaign message, "). */
+const ANY_PARTICIPLE_LEAD = /^[A-Z][a-z]{2,}ing\s[^,“”"]{1,140},/
 /** A leading participial clause ("Asked about Hale, ", "Saying Obama was ..., "). */
 const PARTICIPLE_LEAD = /^(?:Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b/
 /** A sentence opening with a pronoun subject ("He recalled campaigning with Romney"): about someone named before. */
@@ -476,12 +497,17 @@ function walkBack(
       (c) => c.kind === 'entity' && personal(c) && c.start >= start && c.end <= end && fits(c.entity!.name, c.entity!.role),
     )
     // "When Ms. Friedan recommended it, Mrs. Schlafly replied that, she said, ...": a leading subordinate clause's subject is not the main one.
-    const lead = SUBORDINATE_LEAD.exec(text.slice(start, Math.min(end, start + 160)))
-    const main = lead ? clauseSubject(text, people, start + lead[0].length, end) : null
+    // "Amplifying the campaign message, he said": any participle opening the sentence leads, unless it is a name ("Beijing").
+    const head = text.slice(start, Math.min(end, start + 160))
+    const lead = SUBORDINATE_LEAD.exec(head) ?? (candidates.some((c) => c.start === start) ? null : ANY_PARTICIPLE_LEAD.exec(head))
+    // After the lead, a name opening the main clause is its subject, possessive or untyped ("If ..., Beck’s stood out").
+    const opener = lead ? candidates.find((c) => c.start >= start + lead[0].length && c.end <= end && text.slice(start + lead[0].length, c.start).trim() === '') : undefined
+    const opens = opener?.name && (isPerson(opener) || isPersonShaped(opener)) && fits(opener.name, opener.entity?.role) ? opener : null
+    const main = lead ? (opens ?? clauseSubject(text, people, start + lead[0].length, end)) : null
     // "He said Tom Hale would ...": a sentence whose subject is a pronoun is about someone named before;
     // so is "Asked about Hale, he said": a leading participle shares the pronoun's subject, and the names in it are its objects.
     if (!main && PRONOUN_OPENING.test(text.slice(start, end))) continue
-    if (!main && n === 0 && lead && PARTICIPLE_LEAD.test(lead[0])) continue
+    if (!main && n === 0 && lead && (PARTICIPLE_LEAD.test(lead[0]) || ANY_PARTICIPLE_LEAD.test(lead[0]))) continue
     const subject = main ?? clauseSubject(text, people, start, end) ?? topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
