@@ -222,7 +222,7 @@ function similarity(m: Scored, i: number, j: number): number {
 export const STORY_PAIR_FEATURES: readonly string[] = [
   'similarity', 'shared weight', 'shared / smaller', 'shared / larger', 'shared lemmas', 'shared names', 'shared numbers and dates',
   'heaviest shared', 'longest shared lemma run', 'names one side only', 'position min', 'position max', 'quoted claims',
-  'words min', 'words max',
+  'words min', 'words max', 'same figures',
 ]
 
 /** Longest run of consecutive lemmas two claims share in the same order. */
@@ -238,6 +238,13 @@ function longestSharedRun(a: readonly string[], b: readonly string[]): number {
     ;[prev, row] = [row, prev]
   }
   return best
+}
+
+/** Figures two claims both give, value and unit alike ("25%" and "25 percent"). */
+function sameFigures(a: Claim, b: Claim): number {
+  const key = (n: Claim['numbers'][number]) => `${n.unit ?? ''}:${n.value}`
+  const theirs = new Set(b.numbers.map(key))
+  return new Set(a.numbers.map(key).filter((k) => theirs.has(k))).size
 }
 
 /**
@@ -280,6 +287,7 @@ function storyPairFeatures(m: Scored, i: number, j: number): number[] {
     similarity(m, i, j), shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
     kinds.l, kinds.n, kinds.o, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
     Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
+    sameFigures(ci, cj),
   ]
 }
 
