@@ -21,7 +21,7 @@ import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
-import { prepareFactText, sameFactProbability, treeProbability, type FactText, type SameFactModel } from './same-fact.js'
+import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, treeProbability, type FactText, type SameFactModel } from './same-fact.js'
 import storyModel from './same-fact-story-model.json' with { type: 'json' }
 import type { MergedEntities } from './entities.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
@@ -490,7 +490,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.65, pairProbability = 0.55, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = 0.55, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()
@@ -555,7 +555,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
  * The pair scores `alignFacts` decides by, for one story's claims: the story similarity, the
  * judge's probability and the decision score (for analysis and tests; alignment reads them itself).
  */
-export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.65, pairProbability = 0.55, maxJudged = 300 }: FactOptions = {}) {
+export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = 0.55, maxJudged = 300 }: FactOptions = {}) {
   const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged })
   return {
     similarity: (i: number, j: number) => similarity(m, i, j),
