@@ -91,6 +91,8 @@ interface Scored {
   kinds: string[]
   /** Sentences per article (the last claim's sentence index plus one). */
   sentences: Map<string, number>
+  /** Words per claim. */
+  words: Int32Array
   totals: Float64Array
   /** The same-fact judge's reading of each claim, made when first needed. */
   texts: (FactText | undefined)[]
@@ -130,7 +132,8 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const totals = Float64Array.from(feats, (fs) => fs.reduce((sum, f) => sum + weights[f], 0))
   const sentences = new Map<string, number>()
   for (const c of claims) sentences.set(c.articleId, Math.max(sentences.get(c.articleId) ?? 0, c.sentenceIndex + 1))
-  return { claims, feats, weights, kinds, sentences, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map() }
+  const words = Int32Array.from(claims, (c) => c.text.split(/\s+/).length)
+  return { claims, feats, weights, kinds, sentences, words, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map() }
 }
 
 /**
@@ -154,7 +157,7 @@ function pairScore(m: Scored, i: number, j: number): number {
   if (s >= m.threshold) return s
   let score = m.scores.get(key)
   if (score !== undefined) return score
-  score = Math.max(s, storyScore(m, i, j))
+  score = Math.max(s, storyScore(m, i, j, s))
   if (score < m.threshold && s >= m.judgeFrom && judged(m, i, j)) score = m.threshold
   // Bounded: linkage asks again for the same pairs; a story with more pairs than this starts over.
   if (m.scores.size >= SCORE_CACHE_LIMIT) m.scores.clear()
@@ -164,10 +167,14 @@ function pairScore(m: Scored, i: number, j: number): number {
 
 const SCORE_CACHE_LIMIT = 1_000_000
 
+// Pairs sharing less than this similarity are not read by the story pair model: on the BASIL
+// 2010-2014 events it lifted none of them, and they are most of a large story's candidate pairs.
+const STORY_MODEL_FROM = 0.1
+
 /** The story pair model's probability on the similarity scale (`threshold` at `pairProbability`). */
-function storyScore(m: Scored, i: number, j: number): number {
-  if (m.pairProbability > 1 || numbersClash(m.claims[i], m.claims[j])) return 0
-  return Math.min(1, (m.threshold * treeProbability(STORY_MODEL, storyPairFeatures(m, i, j))) / m.pairProbability)
+function storyScore(m: Scored, i: number, j: number, similar: number): number {
+  if (m.pairProbability > 1 || similar < STORY_MODEL_FROM || numbersClash(m.claims[i], m.claims[j])) return 0
+  return Math.min(1, (m.threshold * treeProbability(STORY_MODEL, storyPairFeatures(m, i, j, similar))) / m.pairProbability)
 }
 
 /** The same-fact judge's verdict on a pair, within the `maxJudged` claims it may read. */
@@ -252,7 +259,7 @@ function sameFigures(a: Claim, b: Claim): number {
  * how much of their weighted features they share and of which kind, the longest run of lemmas in
  * the same order, where in their articles they stand, and their lengths.
  */
-function storyPairFeatures(m: Scored, i: number, j: number): number[] {
+function storyPairFeatures(m: Scored, i: number, j: number, similar = similarity(m, i, j)): number[] {
   const a = m.feats[i]
   const b = m.feats[j]
   let shared = 0, heaviest = 0
@@ -273,18 +280,15 @@ function storyPairFeatures(m: Scored, i: number, j: number): number[] {
   }
   const ci = m.claims[i]
   const cj = m.claims[j]
-  const namesA = new Set(ci.names)
-  const namesB = new Set(cj.names)
   let oneSide = 0
-  for (const n of namesA) if (!namesB.has(n)) oneSide++
-  for (const n of namesB) if (!namesA.has(n)) oneSide++
+  for (const n of new Set(ci.names)) if (!cj.names.includes(n)) oneSide++
+  for (const n of new Set(cj.names)) if (!ci.names.includes(n)) oneSide++
   const position = (c: Claim) => c.sentenceIndex / Math.max(1, m.sentences.get(c.articleId) ?? 1)
-  const words = (c: Claim) => c.text.split(/\s+/).length
   const [pi, pj] = [position(ci), position(cj)]
-  const [wi, wj] = [words(ci), words(cj)]
+  const [wi, wj] = [m.words[i], m.words[j]]
   const [ti, tj] = [m.totals[i], m.totals[j]]
   return [
-    similarity(m, i, j), shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
+    similar, shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
     kinds.l, kinds.n, kinds.o, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
     Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
     sameFigures(ci, cj),
@@ -423,14 +427,17 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
 function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clusters: readonly number[][], of: readonly number[], threshold: number): number[][] {
   // Every claim is in a cluster by now, if only its own.
   const extra = clusters.map(() => [] as number[])
-  const hasArticle = (c: number, k: number) => [...clusters[c], ...extra[c]].some((x) => m.claims[x].articleId === m.claims[k].articleId)
+  const articles = clusters.map((members) => new Set(members.map((x) => m.claims[x].articleId)))
   for (const [i, j] of pairs) {
     for (const [k, other] of [[i, j], [j, i]]) {
       const c = of[other]
-      if (of[k] === c || hasArticle(c, k)) continue
+      if (of[k] === c || articles[c].has(m.claims[k].articleId)) continue
       // Alone, the other claim has only this pair to vouch for it; in a fact, `linked` reads all of it.
       const needed = clusters[c].length === 1 ? threshold * ALSO_SHARE : threshold
-      if (pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) extra[c].push(k)
+      if (pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) {
+        extra[c].push(k)
+        articles[c].add(m.claims[k].articleId)
+      }
     }
   }
   return extra
@@ -451,7 +458,7 @@ const CENTRALITY_PEERS = 24
 
 /** The clearest wording: complete, not a bare quotation, most central, then shortest. */
 function factText(m: Scored, members: number[]): string {
-  const words = (i: number) => m.claims[i].text.split(/\s+/).length
+  const words = (i: number) => m.words[i]
   const step = Math.max(1, members.length / CENTRALITY_PEERS)
   const peers = members.length <= CENTRALITY_PEERS ? members : Array.from({ length: CENTRALITY_PEERS }, (_, k) => members[Math.floor(k * step)])
   const score = (i: number) => {
