@@ -1,6 +1,6 @@
 /**
  * Learns the story pair model fact alignment asks about claim pairs its similarity alone does not
- * join (src/compare/facts.ts, `storyPairFeatures`), into src/compare/same-fact-story-model.json.
+ * join (src/compare/same-fact-story.ts), into src/compare/same-fact-story-model.json.
  *
  * Learned from the BASIL gold events of 2010-2014 only (../shared/datasets/basil): each event's
  * three articles are extracted and annotated as `npm run eval -- compare` does, split into claims,
@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url'
 import { annotate } from '../src/enrich/index.js'
 import { extractArticle } from '../src/extract/index.js'
 import { articleClaims } from '../src/compare/claims.js'
-import { claimPairScores, STORY_PAIR_FEATURES } from '../src/compare/facts.js'
+import { claimPairScores } from '../src/compare/facts.js'
+import { STORY_PAIR_FEATURES } from '../src/compare/same-fact-story.js'
 import { boostTrees } from '../src/compare/same-fact-learn.js'
 import type { Annotated } from '../src/types.js'
 

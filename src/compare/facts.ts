@@ -21,8 +21,8 @@ import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
-import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, treeProbability, type FactText, type SameFactModel } from './same-fact.js'
-import storyModel from './same-fact-story-model.json' with { type: 'json' }
+import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
+import { numbersClash, storyPairFeatures, storyPairProbability, type StoryClaims } from './same-fact-story.js'
 import type { MergedEntities } from './entities.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact, StoryQuote } from '../types.js'
@@ -68,8 +68,6 @@ export interface AlignedFact extends StoryFact {
 }
 
 // Names and numbers say more about which event a claim reports than common words do.
-const STORY_MODEL = storyModel as unknown as Pick<SameFactModel, 'bias' | 'depth' | 'trees'>
-
 const KIND_WEIGHT: Record<string, number> = { l: 1, n: 1.6, u: 1.4, v: 1.2, d: 0.8 }
 
 function features(claim: Claim): Set<string> {
@@ -81,18 +79,12 @@ function features(claim: Claim): Set<string> {
   return out
 }
 
-interface Scored {
+interface Scored extends StoryClaims {
   claims: Claim[]
   /** Per claim, its feature ids, sorted ascending (for a merge-walk intersection). */
   feats: Int32Array[]
   /** Weight of each feature id: kind weight times inverse document frequency over the story's claims. */
   weights: Float64Array
-  /** Kind of each feature id ('l' lemma, 'n' name, 'u' unit, 'v' number value, 'd' date). */
-  kinds: string[]
-  /** Sentences per article (the last claim's sentence index plus one). */
-  sentences: Map<string, number>
-  /** Words per claim. */
-  words: Int32Array
   totals: Float64Array
   /** The same-fact judge's reading of each claim, made when first needed. */
   texts: (FactText | undefined)[]
@@ -174,7 +166,7 @@ const STORY_MODEL_FROM = 0.1
 /** The story pair model's probability on the similarity scale (`threshold` at `pairProbability`). */
 function storyScore(m: Scored, i: number, j: number, similar: number): number {
   if (m.pairProbability > 1 || similar < STORY_MODEL_FROM || numbersClash(m.claims[i], m.claims[j])) return 0
-  return Math.min(1, (m.threshold * treeProbability(STORY_MODEL, storyPairFeatures(m, i, j, similar))) / m.pairProbability)
+  return Math.min(1, (m.threshold * storyPairProbability(m, i, j, similar)) / m.pairProbability)
 }
 
 /** The same-fact judge's verdict on a pair, within the `maxJudged` claims it may read. */
@@ -190,20 +182,6 @@ function judged(m: Scored, i: number, j: number): boolean {
     return t
   }
   return sameFactProbability(text(i), text(j)) >= m.judgeProbability
-}
-
-/**
- * Two claims give a number of one unit and share no value of it ("35 seats" / "60 seats"): the
- * story pair model does not join them, as claims that only share some words more often report two
- * figures than one figure twice (similar claims still join, and their figures are compared).
- */
-function numbersClash(a: Claim, b: Claim): boolean {
-  for (const x of a.numbers) {
-    if (!x.unit) continue
-    const same = b.numbers.filter((y) => y.unit === x.unit)
-    if (same.length > 0 && !same.some((y) => y.value === x.value) && !a.numbers.some((z) => z.unit === x.unit && same.some((y) => y.value === z.value))) return true
-  }
-  return false
 }
 
 function similarity(m: Scored, i: number, j: number): number {
@@ -223,76 +201,6 @@ function similarity(m: Scored, i: number, j: number): number {
   if (union <= 0 || m.totals[i] <= 0 || m.totals[j] <= 0) return 0
   // Half Jaccard, half containment: a short claim restated inside a longer sentence still aligns.
   return 0.5 * (shared / union) + 0.5 * (shared / Math.min(m.totals[i], m.totals[j]))
-}
-
-/** Names of the features `storyPairFeatures` returns, in order. */
-export const STORY_PAIR_FEATURES: readonly string[] = [
-  'similarity', 'shared weight', 'shared / smaller', 'shared / larger', 'shared lemmas', 'shared names', 'shared numbers and dates',
-  'heaviest shared', 'longest shared lemma run', 'names one side only', 'position min', 'position max', 'quoted claims',
-  'words min', 'words max', 'same figures',
-]
-
-/** Longest run of consecutive lemmas two claims share in the same order. */
-function longestSharedRun(a: readonly string[], b: readonly string[]): number {
-  let best = 0
-  let prev = new Int32Array(b.length + 1)
-  let row = new Int32Array(b.length + 1)
-  for (let x = 1; x <= a.length; x++) {
-    for (let y = 1; y <= b.length; y++) {
-      row[y] = a[x - 1] === b[y - 1] ? prev[y - 1] + 1 : 0
-      if (row[y] > best) best = row[y]
-    }
-    ;[prev, row] = [row, prev]
-  }
-  return best
-}
-
-/** Figures two claims both give, value and unit alike ("25%" and "25 percent"). */
-function sameFigures(a: Claim, b: Claim): number {
-  const key = (n: Claim['numbers'][number]) => `${n.unit ?? ''}:${n.value}`
-  const theirs = new Set(b.numbers.map(key))
-  return new Set(a.numbers.map(key).filter((k) => theirs.has(k))).size
-}
-
-/**
- * What a pair of claims of one story has in common, read against the story (see STORY_PAIR_FEATURES):
- * how much of their weighted features they share and of which kind, the longest run of lemmas in
- * the same order, where in their articles they stand, and their lengths.
- */
-function storyPairFeatures(m: Scored, i: number, j: number, similar = similarity(m, i, j)): number[] {
-  const a = m.feats[i]
-  const b = m.feats[j]
-  let shared = 0, heaviest = 0
-  const kinds = { l: 0, n: 0, o: 0 }
-  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
-    if (a[x] === b[y]) {
-      const w = m.weights[a[x]]
-      shared += w
-      if (w > heaviest) heaviest = w
-      const kind = m.kinds[a[x]]
-      if (kind === 'l') kinds.l++
-      else if (kind === 'n') kinds.n++
-      else kinds.o++
-      x++
-      y++
-    } else if (a[x] < b[y]) x++
-    else y++
-  }
-  const ci = m.claims[i]
-  const cj = m.claims[j]
-  let oneSide = 0
-  for (const n of new Set(ci.names)) if (!cj.names.includes(n)) oneSide++
-  for (const n of new Set(cj.names)) if (!ci.names.includes(n)) oneSide++
-  const position = (c: Claim) => c.sentenceIndex / Math.max(1, m.sentences.get(c.articleId) ?? 1)
-  const [pi, pj] = [position(ci), position(cj)]
-  const [wi, wj] = [m.words[i], m.words[j]]
-  const [ti, tj] = [m.totals[i], m.totals[j]]
-  return [
-    similar, shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
-    kinds.l, kinds.n, kinds.o, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
-    Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
-    sameFigures(ci, cj),
-  ]
 }
 
 /** Candidate pairs from an inverted index over features, scored; bounded by `maxPairs`. */
@@ -566,7 +474,7 @@ export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom =
   const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged })
   return {
     similarity: (i: number, j: number) => similarity(m, i, j),
-    features: (i: number, j: number) => storyPairFeatures(m, i, j),
+    features: (i: number, j: number) => storyPairFeatures(m, i, j, similarity(m, i, j)),
     probability: (i: number, j: number) => sameFactProbability((m.texts[i] ??= prepareFactText(claims[i].text)), (m.texts[j] ??= prepareFactText(claims[j].text))),
     decision: (i: number, j: number) => pairScore(m, i, j),
   }
