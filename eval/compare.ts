@@ -7,7 +7,8 @@
  *      same functions the CLI runs (`extract --format jsonl` and `analyze --format json` output);
  *   3. `score.py GOLD RUN` scores the run (one story, corroboration P/R, discrepancy P/R, quotes).
  * The gold events are scored twice more, split by year: 2010-2014 (the events whose errors we read
- * while building the comparison) and 2016-2018 (scored, their error lists not studied), so a rule
+ * while building the comparison, and that the story pair model of compare/same-fact-story.ts is learned from:
+ * scripts/learn-story-pairs.ts) and 2016-2018 (scored, their error lists not studied), so a rule
  * that fits one half shows as a gap between the halves. The odd years are kept back.
  *
  * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.

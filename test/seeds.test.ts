@@ -224,6 +224,16 @@ describe('seeds: the story', () => {
     assert.ok(!story.discrepancies.some((d) => d.kind === 'number' && /hour/.test(d.description)), 'compatible approximations are not a discrepancy')
   })
 
+  it('finds the planned summit, the sanctions deadline and the India tariff in several outlets (issue #17)', () => {
+    // Outlets whose supports of one fact read `words`: each outlet writes these in its own words.
+    const outletsSaying = (f: (typeof story.facts)[number], words: RegExp[]) =>
+      new Set(f.support.filter((s) => words.every((w) => w.test(articles.find((a) => a.id === s.articleId)?.text.slice(s.start, s.end) ?? ''))).map((s) => s.articleId))
+    const shared = (words: RegExp[]) => story.facts.filter((f) => f.status !== 'single-source' && outletsSaying(f, words).size >= 2)
+    assert.ok(shared([/\b(?:plans|intends|wants|wanted) to meet\b/, /Putin/]).length > 0, 'the planned Trump-Putin meeting')
+    assert.ok(shared([/secondary sanctions/, /Friday/]).length > 0, 'the sanctions due on Friday')
+    assert.ok(shared([/25%/, /India/]).length > 0, 'the 25% tariff on India')
+  })
+
   it('has single-source facts and names, per article, what only it reports', () => {
     assert.ok(story.facts.some((f) => f.status === 'single-source'))
     const wsj = articles.find((a) => a.outlet?.name.includes('Wall Street Journal'))

@@ -6,7 +6,7 @@ import { numbersCompatible } from './discrepancies.js'
 import { alignFactClaims, alignFacts, claimPairScores } from './facts.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
-import type { Annotated, NumberMention } from '../types.js'
+import type { Annotated, NumberMention, StoryFact } from '../types.js'
 
 const putin = { text: 'Putin', type: 'person' as const, name: 'Vladimir Putin' }
 const witkoff = { text: 'Witkoff', type: 'person' as const, name: 'Steve Witkoff' }
@@ -302,5 +302,52 @@ describe('alignFacts: a quote two outlets carry is one fact', () => {
     const phrase = 'rebuild the pier'
     const at = (article: typeof a) => ({ articleId: article.id, start: article.text.indexOf(phrase), end: article.text.indexOf(phrase) + phrase.length, text: phrase })
     assert.equal(corroborated({ quotes: [{ occurrences: [at(a), at(b)] }] }).length, 0)
+  })
+})
+
+describe('alignFacts: a fact shared inside otherwise different sentences', () => {
+  const read = (texts: string[]) =>
+    texts.map((text, i) => annotate(extractArticle({ source: { kind: 'text', path: `s${i}.txt` }, bytes: new TextEncoder().encode(text), publishedAt: '2026-03-04', outlet: `Paper ${i}` })))
+  const STRIKE = 'Dock workers in Porto Vell walked off the job on Monday, halting all container traffic at the city’s main port'
+  const STOPPED = 'Container traffic at Porto Vell stopped on Monday as dock workers began an open-ended strike over a night-shift bonus, which the port authority scrapped in March.'
+  const together = (facts: StoryFact[], a: Annotated, b: Annotated) => facts.filter((f) => f.articleIds.includes(a.id) && f.articleIds.includes(b.id))
+
+  it('corroborates the strike two outlets report with other words around it, by the story pair model', () => {
+    const [a, b] = read([
+      `${STRIKE}. The union said the walkout would go on until the bonus is restored. Port director Elena Sato called it illegal.`,
+      `${STOPPED} Shipping agents counted 38 vessels anchored outside the harbour. Tourism officials said cruise calls were not affected.`,
+    ])
+    const [fact] = together(alignFacts([a, b]).facts, a, b)
+    assert.equal(fact?.status, 'corroborated')
+    assert.deepEqual(together(alignFacts([a, b], { pairProbability: 2, judgeFrom: 1 }).facts, a, b), [], 'the shared words alone do not join them')
+  })
+
+  it('does not join such claims when they give one quantity two values', () => {
+    const same = read([`${STRIKE} for 12 hours.`, STOPPED.replace('stopped', 'stopped for 12 hours')])
+    assert.equal(together(alignFacts(same).facts, same[0], same[1]).length, 1)
+    const clash = read([`${STRIKE} for 12 hours.`, STOPPED.replace('stopped', 'stopped for 30 hours')])
+    assert.deepEqual(together(alignFacts(clash).facts, clash[0], clash[1]), [])
+  })
+
+  it('lets one sentence that states two facts support both', () => {
+    const [a, b] = read(['The council approved the new tram line on Tuesday. The line will cost 2 billion euros and open in 2029.', 'The council on Tuesday approved a new tram line that will cost 2 billion euros and open in 2029.'])
+    const facts = together(alignFacts([a, b]).facts, a, b)
+    assert.equal(facts.length, 2)
+    const sentence = (f: StoryFact, article: Annotated) => f.support.filter((s) => s.articleId === article.id).map((s) => article.text.slice(s.start, s.end))
+    assert.deepEqual(facts.map((f) => sentence(f, b)), [[b.text], [b.text]])
+    assert.deepEqual(facts.map((f) => sentence(f, a)).sort(), [['The council approved the new tram line on Tuesday.'], ['The line will cost 2 billion euros and open in 2029.']])
+    // The fact is worded by the sentences it was found in, not by the one that states two.
+    assert.ok(facts.every((f) => f.text !== b.text))
+  })
+
+  it('keeps two facts apart that a third outlet states in one sentence', () => {
+    const [a, b, c] = read([
+      'The talks in Valletta lasted about three hours, the agency said.',
+      'The ministry described the talks in Valletta as useful and constructive.',
+      'The nearly three-hour talks in Valletta were described as useful and constructive by the adviser.',
+    ])
+    const facts = alignFacts([a, b, c]).facts
+    assert.ok(together(facts, a, c).length > 0, 'the length of the talks is corroborated')
+    assert.deepEqual(together(facts, a, b), [], 'the length and the praise are not one fact')
   })
 })

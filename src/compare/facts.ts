@@ -3,10 +3,12 @@
  *   1. claims: split sentences into atomic claims with features (claims.ts);
  *   2. candidates: pairs of claims from different articles sharing a feature, from an inverted
  *      index (never all pairs), scored by weighted Jaccard and containment over lemmas, names,
- *      number units and dates (weights: inverse frequency in the story); a pair just under the
- *      threshold goes to the same-fact judge (same-fact.ts), which may join it;
+ *      number units and dates (weights: inverse frequency in the story); a pair under the
+ *      threshold goes to the story pair model (a shared sub-fact) and, when its words are close,
+ *      to the same-fact judge (same-fact.ts, the whole sentence in other words), see `pairScore`;
  *   3. cluster: greedy by best pair, at most one claim per article per fact; the claims that carry
- *      one quote aligned across outlets (`quotes`) come first and stay together;
+ *      one quote aligned across outlets (`quotes`) come first and stay together; then a claim
+ *      that states a second fact supports that one too (`alsoSupports`);
  *   4. claim conflicts across all claims (conflicts.ts), which mark their facts disputed;
  *   5. status and number discrepancies per fact (discrepancies.ts), then the fact's text and id;
  *      a person's standing across the claims ("resigned" vs "retiring", status.ts);
@@ -19,7 +21,8 @@ import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
-import { prepareFactText, sameFactProbability, type FactText } from './same-fact.js'
+import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
+import { numbersClash, storyPairFeatures, storyPairProbability, type StoryClaims } from './same-fact-story.js'
 import type { MergedEntities } from './entities.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact, StoryQuote } from '../types.js'
@@ -31,6 +34,8 @@ export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, C
   judgeFrom?: number
   /** The judge's probability at which such a pair states one fact. */
   judgeProbability?: number
+  /** The story pair model's probability at which a pair under `threshold` states one fact (over 1: never asked). */
+  pairProbability?: number
   /** Claims the judge reads per story at most (reading one costs about as much as annotating a sentence). */
   maxJudged?: number
   /** A feature found in more claims than this is too common to propose pairs (it still scores). */
@@ -74,7 +79,7 @@ function features(claim: Claim): Set<string> {
   return out
 }
 
-interface Scored {
+interface Scored extends StoryClaims {
   claims: Claim[]
   /** Per claim, its feature ids, sorted ascending (for a merge-walk intersection). */
   feats: Int32Array[]
@@ -86,13 +91,16 @@ interface Scored {
   threshold: number
   judgeFrom: number
   judgeProbability: number
+  pairProbability: number
   maxJudged: number
   judgedCount: number
   /** Pairs (`i * n + j`, i < j) that one aligned quote joins. */
   forced: Set<number>
+  /** Scores of pairs under the threshold, by the same key (the model and judge are not cheap). */
+  scores: Map<number, number>
 }
 
-function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, maxJudged }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'maxJudged'>): Scored {
+function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'pairProbability' | 'maxJudged'>): Scored {
   const ids = new Map<string, number>()
   const df: number[] = []
   const kinds: string[] = []
@@ -114,21 +122,57 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, m
   const n = claims.length
   const weights = Float64Array.from(df, (d, id) => (KIND_WEIGHT[kinds[id]] ?? 1) * Math.log(1 + n / d))
   const totals = Float64Array.from(feats, (fs) => fs.reduce((sum, f) => sum + weights[f], 0))
-  return { claims, feats, weights, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, maxJudged, judgedCount: 0, forced: new Set() }
+  const sentences = new Map<string, number>()
+  for (const c of claims) sentences.set(c.articleId, Math.max(sentences.get(c.articleId) ?? 0, c.sentenceIndex + 1))
+  const words = Int32Array.from(claims, (c) => c.text.split(/\s+/).length)
+  return { claims, feats, weights, kinds, sentences, words, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map() }
 }
 
 /**
- * Whether two claims state one fact, as a score against the threshold: the story similarity, or,
- * where that is only fair (at least `judgeFrom`), the same-fact judge (same-fact.ts, learned on
- * MRPC) may lift the pair to the threshold when it is confident (probability `judgeProbability`).
- * The judge reads a claim once, and only claims that reach it.
+ * Whether two claims state one fact, as a score against the threshold. Three readings, in order:
+ *   1. the story similarity, enough on its own at `threshold`;
+ *   2. under it, the story pair model (`storyPairFeatures`, boosted trees learned on news claims
+ *      by scripts/learn-story-pairs.ts) maps its probability onto the same scale, reaching the
+ *      threshold at `pairProbability`: claims of two outlets that share a sub-fact ("a war of
+ *      Obama's choosing") inside otherwise different sentences; never where their figures clash;
+ *   3. where the similarity is only fair (at least `judgeFrom`), the same-fact judge (same-fact.ts,
+ *      learned on MRPC) may lift the pair to the threshold when it is confident (probability
+ *      `judgeProbability`): the whole sentence in other words. It reads a claim once, and only
+ *      claims that reach it.
+ * Graded, not yes/no, so linkage in `cluster` weighs how sure each pair is.
  */
 function pairScore(m: Scored, i: number, j: number): number {
-  if (m.forced.size > 0 && m.forced.has(i < j ? i * m.claims.length + j : j * m.claims.length + i)) return 1
+  const n = m.claims.length
+  const key = i < j ? i * n + j : j * n + i
+  if (m.forced.size > 0 && m.forced.has(key)) return 1
   const s = similarity(m, i, j)
-  if (s >= m.threshold || s < m.judgeFrom) return s
+  if (s >= m.threshold) return s
+  let score = m.scores.get(key)
+  if (score !== undefined) return score
+  score = Math.max(s, storyScore(m, i, j, s))
+  if (score < m.threshold && s >= m.judgeFrom && judged(m, i, j)) score = m.threshold
+  // Bounded: linkage asks again for the same pairs; a story with more pairs than this starts over.
+  if (m.scores.size >= SCORE_CACHE_LIMIT) m.scores.clear()
+  m.scores.set(key, score)
+  return score
+}
+
+const SCORE_CACHE_LIMIT = 1_000_000
+
+// Pairs sharing less than this similarity are not read by the story pair model: on the BASIL
+// 2010-2014 events it lifted none of them, and they are most of a large story's candidate pairs.
+const STORY_MODEL_FROM = 0.1
+
+/** The story pair model's probability on the similarity scale (`threshold` at `pairProbability`). */
+function storyScore(m: Scored, i: number, j: number, similar: number): number {
+  if (m.pairProbability > 1 || similar < STORY_MODEL_FROM || numbersClash(m.claims[i], m.claims[j])) return 0
+  return Math.min(1, (m.threshold * storyPairProbability(m, i, j, similar)) / m.pairProbability)
+}
+
+/** The same-fact judge's verdict on a pair, within the `maxJudged` claims it may read. */
+function judged(m: Scored, i: number, j: number): boolean {
   // Bounded: in a story of hundreds of articles the judge reads its first `maxJudged` claims only.
-  if ((m.texts[i] === undefined || m.texts[j] === undefined) && m.judgedCount + 2 > m.maxJudged) return s
+  if ((m.texts[i] === undefined || m.texts[j] === undefined) && m.judgedCount + 2 > m.maxJudged) return false
   const text = (k: number) => {
     let t = m.texts[k]
     if (t === undefined) {
@@ -137,7 +181,7 @@ function pairScore(m: Scored, i: number, j: number): number {
     }
     return t
   }
-  return sameFactProbability(text(i), text(j)) >= m.judgeProbability ? m.threshold : s
+  return sameFactProbability(text(i), text(j)) >= m.judgeProbability
 }
 
 function similarity(m: Scored, i: number, j: number): number {
@@ -230,17 +274,36 @@ function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[
   return out
 }
 
-/** Greedy clustering by best pair; a cluster holds at most one claim per article. */
-function cluster(m: Scored, pairs: [number, number, number][], threshold: number): number[][] {
+/**
+ * Whether two groups of claims may be one fact: on average nearly as close as a matched pair
+ * (`LINKAGE_SHARE` of the threshold), and no pair far apart (`WEAKEST_SHARE`). Average linkage
+ * alone keeps most chains (A~B, B~C, A!~C) from growing one fact out of two; the weakest pair
+ * stops the rest, as a sentence stating two facts (the talks lasted three hours and were
+ * "constructive") is close to two sentences that each state one of them.
+ */
+function linked(m: Scored, a: readonly number[], b: readonly number[], threshold: number): boolean {
+  let sum = 0
+  for (const i of a) {
+    for (const j of b) {
+      const x = pairScore(m, i, j)
+      if (x < threshold * WEAKEST_SHARE) return false
+      sum += x
+    }
+  }
+  return sum / (a.length * b.length) >= threshold * LINKAGE_SHARE
+}
+
+/** One fact's claims: those clustered, then those that state it as their second fact (`alsoSupports`). */
+interface Group {
+  members: number[]
+  also: number[]
+}
+
+/** Greedy clustering by best pair; a cluster holds at most one claim per article (second supports apart). */
+function cluster(m: Scored, pairs: [number, number, number][], threshold: number): Group[] {
   const of = new Array<number>(m.claims.length).fill(-1)
   const clusters: number[][] = []
   const articleSets: Set<string>[] = []
-  // Average linkage keeps chains (A~B, B~C, A!~C) from growing one fact out of two.
-  const linkage = (a: number[], b: number[]) => {
-    let sum = 0
-    for (const i of a) for (const j of b) sum += pairScore(m, i, j)
-    return sum / (a.length * b.length)
-  }
   for (const [i, j] of pairs) {
     const [ci, cj] = [of[i], of[j]]
     if (ci >= 0 && ci === cj) continue
@@ -248,7 +311,7 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
     const b = cj >= 0 ? clusters[cj] : [j]
     const aArticles = ci >= 0 ? articleSets[ci] : new Set([m.claims[i].articleId])
     if (b.some((k) => aArticles.has(m.claims[k].articleId))) continue
-    if (a.length + b.length > 2 && linkage(a, b) < threshold * LINKAGE_SHARE) continue
+    if (a.length + b.length > 2 && !linked(m, a, b, threshold)) continue
     const id = ci >= 0 ? ci : cj >= 0 ? cj : clusters.length
     clusters[id] = [...a, ...b]
     articleSets[id] = new Set(clusters[id].map((k) => m.claims[k].articleId))
@@ -256,13 +319,44 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
     for (const k of clusters[id]) of[k] = id
   }
   m.claims.forEach((_, i) => {
-    if (of[i] < 0) clusters.push([i])
+    if (of[i] < 0) of[i] = clusters.push([i]) - 1
   })
-  return clusters.filter((c) => c.length > 0)
+  const also = alsoSupports(m, pairs, clusters, of, threshold)
+  return clusters.map((members, c) => ({ members, also: also[c] })).filter((g) => g.members.length > 0)
 }
 
-// A claim joining a fact must be, on average, nearly as close to all its claims as to its best match.
+/**
+ * A sentence often states two facts that another outlet writes apart ("Michael Steele, chairman of
+ * the RNC, drew criticism ..." / "the RNC chairman" and "drew criticism" in two sentences). A claim
+ * already in one fact also supports another fact it was paired with, when that fact has no claim
+ * of its article yet and the claim could have joined it (`linked`); a fact of one claim so far
+ * needs a pair well over the threshold (`ALSO_SHARE`). Per cluster, its second supports.
+ */
+function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clusters: readonly number[][], of: readonly number[], threshold: number): number[][] {
+  // Every claim is in a cluster by now, if only its own.
+  const extra = clusters.map(() => [] as number[])
+  const articles = clusters.map((members) => new Set(members.map((x) => m.claims[x].articleId)))
+  for (const [i, j] of pairs) {
+    for (const [k, other] of [[i, j], [j, i]]) {
+      const c = of[other]
+      if (of[k] === c || articles[c].has(m.claims[k].articleId)) continue
+      // Alone, the other claim has only this pair to vouch for it; in a fact, `linked` reads all of it.
+      const needed = clusters[c].length === 1 ? threshold * ALSO_SHARE : threshold
+      if (pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) {
+        extra[c].push(k)
+        articles[c].add(m.claims[k].articleId)
+      }
+    }
+  }
+  return extra
+}
+
+// A claim joining a fact must be, on average, nearly as close to all its claims as to its best match,
 const LINKAGE_SHARE = 0.8
+// and at least this close to each of them.
+const WEAKEST_SHARE = 0.64
+// A claim that is in a fact already supports a claim no other outlet states only from a pair this far over the threshold.
+const ALSO_SHARE = 1.5
 
 const COMPLETE = /^[\p{Lu}"“‘'(\d]/u
 
@@ -272,7 +366,7 @@ const CENTRALITY_PEERS = 24
 
 /** The clearest wording: complete, not a bare quotation, most central, then shortest. */
 function factText(m: Scored, members: number[]): string {
-  const words = (i: number) => m.claims[i].text.split(/\s+/).length
+  const words = (i: number) => m.words[i]
   const step = Math.max(1, members.length / CENTRALITY_PEERS)
   const peers = members.length <= CENTRALITY_PEERS ? members : Array.from({ length: CENTRALITY_PEERS }, (_, k) => members[Math.floor(k * step)])
   const score = (i: number) => {
@@ -311,7 +405,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.6, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = 0.55, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()
@@ -319,7 +413,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   for (const { key, articleIds } of independentSources(group, new Map(articles.map((a) => [a.id, a])), options.families ?? DEFAULT_FAMILIES)) {
     for (const id of articleIds) sourceOf.set(id, key)
   }
-  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, maxJudged })
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged })
   const quoted = quotePairs(m, options.quotes ?? [], minQuoteSimilarity, minQuoteWords)
   const groups = cluster(m, [...quoted, ...scoredPairs(m, maxPostings, maxPairs, threshold)], threshold)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
@@ -336,20 +430,22 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
     if (found === undefined) storyNames.set(key, (found = options.entities?.findInArticle(articleId, name)?.name ?? name))
     return found
   }
-  for (const members of groups) {
+  for (const group of groups) {
+    const members = [...group.members, ...group.also]
     const own = members.map((i) => claims[i])
     if (own.length === 1 && own[0].text.split(/\s+/).length < minFactWords) continue
-    const found = numberDiscrepancies(own, options)
+    // A second support states this fact beside another: its figures and conflicts belong to that one.
+    const found = numberDiscrepancies(group.members.map((i) => claims[i]), options)
     discrepancies.push(...found)
     const sources = new Set(own.map((c) => sourceOf.get(c.articleId) ?? c.source))
-    const disputed = found.length > 0 || members.some((i) => conflicted.has(i))
+    const disputed = found.length > 0 || group.members.some((i) => conflicted.has(i))
     const status: FactStatus = disputed ? 'disputed' : sources.size >= 2 ? 'corroborated' : 'single-source'
     const ordered = [...members].sort((a, b) => a - b)
     const creditedBy = (c: Claim) => (c.attributedTo ? storyName(c.articleId, c.attributedTo) : null)
     const attributedTo = [...new Set(own.flatMap((c) => creditedBy(c) ?? []))]
     facts.push({
       id: factId(own),
-      text: factText(m, ordered),
+      text: factText(m, [...group.members].sort((a, b) => a - b)),
       status,
       articleIds: [...new Set(ordered.map((i) => claims[i].articleId))],
       // Who asserts it, per article: null when the outlet states it, else the source it names.
@@ -374,10 +470,11 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
  * The pair scores `alignFacts` decides by, for one story's claims: the story similarity, the
  * judge's probability and the decision score (for analysis and tests; alignment reads them itself).
  */
-export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = 0.5, maxJudged = 300 }: FactOptions = {}) {
-  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, maxJudged })
+export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = 0.55, maxJudged = 300 }: FactOptions = {}) {
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged })
   return {
     similarity: (i: number, j: number) => similarity(m, i, j),
+    features: (i: number, j: number) => storyPairFeatures(m, i, j, similarity(m, i, j)),
     probability: (i: number, j: number) => sameFactProbability((m.texts[i] ??= prepareFactText(claims[i].text)), (m.texts[j] ??= prepareFactText(claims[j].text))),
     decision: (i: number, j: number) => pairScore(m, i, j),
   }

@@ -3,11 +3,14 @@
  * stage decides sameness by words, for summary repeats and timeline rows. Where the aligned facts
  * already say two spans are one fact, callers use that first; this decides the rest.
  *
- * Today a word-overlap rule: the learned same-fact judge (`compare/same-fact.ts`,
- * `prepareFactText` / `isSameFact`) is meant to replace the body of `sameHappening` and
- * `prepareHappening` when it lands, with the callers unchanged.
+ * Three steps, cheapest first: figures that disagree and names that never meet say two
+ * happenings; the share of content words (rarity-weighted when the caller gives rarity) says one
+ * when most are shared; the pairs in between that still share `minShared` content words go to the
+ * same-fact judge (`compare/same-fact.ts`, learned on MRPC), which reads the same statement in
+ * other words.
  */
 import { contentLemmas, foldCase } from '../compare/claims.js'
+import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from '../compare/same-fact.js'
 
 /** A sentence read once for comparing: its content words, names and figures. */
 export interface Happening {
@@ -25,7 +28,7 @@ export interface Happening {
 export interface SameHappeningOptions {
   /** Share of the smaller sentence's content words (weighted by `rarity`, when given) the two must share. */
   minShare?: number
-  /** Content words the two must share, at least. */
+  /** Content words the two must share, at least (for the word share and for the judge to read them). */
   minShared?: number
   /**
    * How telling each word and name is in the story (`storyRarity`). Given, names count with the
@@ -98,7 +101,8 @@ function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
 
 /**
  * Whether `a` and `b` state the same happening: the figures of both agree, the names of both
- * meet, and they share most of the smaller one's content words.
+ * meet, and they share most of the smaller one's content words or the same-fact judge reads them
+ * as one statement.
  * @example sameHappening('Trump said great progress was made in Moscow.', 'Great progress was made in Moscow, Trump wrote.') // true
  */
 export function sameHappening(a: Happening | string, b: Happening | string, { minShare = 0.5, minShared = 3, rarity }: SameHappeningOptions = {}): boolean {
@@ -107,9 +111,20 @@ export function sameHappening(a: Happening | string, b: Happening | string, { mi
   // "12 hurt" and "15 hurt" are two reports of one crash, but not the same statement.
   if (x.figures.size > 0 && y.figures.size > 0 && overlap(x.figures, y.figures) === 0) return false
   if (x.names.size > 0 && y.names.size > 0 && overlap(x.names, y.names) === 0) return false
-  if (rarity) return weightedShare(x, y, rarity, minShared) >= minShare
   const shared = overlap(x.lemmas, y.lemmas)
-  return shared >= minShared && shared / Math.max(1, Math.min(x.lemmas.size, y.lemmas.size)) >= minShare
+  const share = rarity ? weightedShare(x, y, rarity, minShared) : shared >= minShared ? shared / Math.max(1, Math.min(x.lemmas.size, y.lemmas.size)) : 0
+  if (share >= minShare) return true
+  // Blocking: the judge reads only pairs with `minShared` content words in common (in a 200-article
+  // story, two shared words sent 30,000 pairs to it, a sixth of the story's time).
+  return shared >= minShared && sameFactProbability(judgeText(x), judgeText(y)) >= STORY_JUDGE_PROBABILITY
+}
+
+// Each happening is read for the judge once, when first judged.
+const judgeTexts = new WeakMap<Happening, FactText>()
+function judgeText(h: Happening): FactText {
+  let t = judgeTexts.get(h)
+  if (!t) judgeTexts.set(h, (t = prepareFactText(h.text)))
+  return t
 }
 
 /** Rarity-weighted share of the lighter sentence's words and names found in the other; 0 under `minShared` in common. */

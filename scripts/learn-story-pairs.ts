@@ -1,0 +1,140 @@
+/**
+ * Learns the story pair model fact alignment asks about claim pairs its similarity alone does not
+ * join (src/compare/same-fact-story.ts), into src/compare/same-fact-story-model.json.
+ *
+ * Learned from the BASIL gold events of 2010-2014 only (../shared/datasets/basil): each event's
+ * three articles are extracted and annotated as `npm run eval -- compare` does, split into claims,
+ * and every pair of claims of two outlets that shares a feature is labelled by the gold: same fact
+ * when one gold fact's words in those two outlets overlap both claims (by the scorer's rule, a
+ * third of the shorter span). The 2016-2018 gold events are not read: the compare eval scores them
+ * as the half this model never saw. The odd years are held back and not in the shared folder.
+ * Deterministic: the same files give the same bytes.
+ *
+ * Usage: `node --import tsx scripts/learn-story-pairs.ts [sharedDir] [outFile]`
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { annotate } from '../src/enrich/index.js'
+import { extractArticle } from '../src/extract/index.js'
+import { articleClaims } from '../src/compare/claims.js'
+import { claimPairScores } from '../src/compare/facts.js'
+import { STORY_PAIR_FEATURES } from '../src/compare/same-fact-story.js'
+import { boostTrees } from '../src/compare/same-fact-learn.js'
+import type { Annotated } from '../src/types.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const [sharedDir = process.env.PARALLAX_SHARED ?? resolve(here, '../../shared'), outFile = resolve(here, '../src/compare/same-fact-story-model.json')] = process.argv.slice(2)
+const LAST_YEAR = 2014
+// Small on purpose: about 500 positive pairs from 15 events.
+const OPTIONS = { trees: 200, depth: 3, learningRate: 0.05, minLeaf: 20, subsample: 0.7 }
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u2013': '-', '\u2014': '-', '\u00a0': ' ',
+}
+
+/** score.py's `normalise`: lower case, quotes, dashes and white space unified, with each character's offset. */
+function normalise(text: string): { norm: string; where: number[] } {
+  let norm = ''
+  const where: number[] = []
+  let space = false
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!
+    const ch = String.fromCodePoint(cp)
+    const at = i
+    i += ch.length
+    if (/\s/u.test(ch)) {
+      if (!space && norm.length > 0) (norm += ' '), where.push(at)
+      space = true
+      continue
+    }
+    space = false
+    for (const c of [...ch.normalize('NFKC')].map((c) => QUOTES[c] ?? c).join('').toLowerCase()) (norm += c), where.push(at)
+  }
+  return { norm, where }
+}
+
+/** score.py's `locate`: the span of `needle` in the text, or null. */
+function locate({ norm, where }: { norm: string; where: number[] }, needle: string): [number, number] | null {
+  let n = normalise(needle).norm.trim()
+  if (n.length < 3) return null
+  let k = norm.indexOf(n)
+  if (k < 0) {
+    n = n.replace(/^[ "'.,;:]+|[ "'.,;:]+$/g, '')
+    k = n.length >= 3 ? norm.indexOf(n) : -1
+    if (k < 0) return null
+  }
+  return [where[k], where[k + n.length - 1] + 1]
+}
+
+/** score.py's `overlaps`: by at least a third of the shorter span. */
+function overlaps(a: readonly number[], b: readonly number[]): boolean {
+  const lo = Math.max(a[0], b[0])
+  const hi = Math.min(a[1], b[1])
+  return hi > lo && hi - lo >= Math.min(a[1] - a[0], b[1] - b[0]) / 3
+}
+
+interface GoldFact {
+  reports?: Record<string, string | null>
+}
+
+const basil = join(sharedDir, 'datasets/basil')
+const work = mkdtempSync(join(tmpdir(), 'parallax-story-pairs-'))
+const started = Date.now()
+try {
+  const gold = join(work, 'gold')
+  for (const year of readdirSync(join(basil, 'gold')).filter((y) => Number(y) <= LAST_YEAR)) {
+    mkdirSync(join(gold, year), { recursive: true })
+    for (const file of readdirSync(join(basil, 'gold', year))) writeFileSync(join(gold, year, file), readFileSync(join(basil, 'gold', year, file)))
+  }
+  const inputs = join(work, 'in')
+  const run = spawnSync('python3', [join(basil, 'make_inputs.py'), join(basil, 'articles'), gold, inputs], { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`learn-story-pairs: make_inputs.py failed: ${run.stderr || run.error?.message}`)
+  const x: number[][] = []
+  const y: number[] = []
+  for (const year of readdirSync(gold).sort()) {
+    for (const file of readdirSync(join(gold, year)).sort()) {
+      const event = file.replace(/\.json$/, '')
+      const dir = join(inputs, event)
+      const byOutlet = new Map<string, Annotated>()
+      for (const name of readdirSync(dir).sort()) {
+        const path = join(dir, name)
+        const outlet = /_(fox|nyt|hpo)\.[a-z]+$/.exec(name)?.[1]
+        if (outlet) byOutlet.set(outlet, annotate(extractArticle({ source: { kind: 'html', path }, bytes: readFileSync(path) })))
+      }
+      const articles = [...byOutlet.values()]
+      const spans: { articleId: string; span: [number, number] }[][] = []
+      const facts = (JSON.parse(readFileSync(join(gold, year, file), 'utf8')) as { facts?: GoldFact[] }).facts ?? []
+      for (const fact of facts) {
+        const located = Object.entries(fact.reports ?? {}).flatMap(([outlet, words]) => {
+          const article = byOutlet.get(outlet)
+          const span = article && words ? locate(normalise(article.text), words) : null
+          return span && article ? [{ articleId: article.id, span }] : []
+        })
+        if (located.length >= 2) spans.push(located)
+      }
+      const claims = articles.flatMap((a) => articleClaims(a))
+      const scores = claimPairScores(claims)
+      const hits = claims.map((c) => spans.map((fact) => fact.some((s) => s.articleId === c.articleId && overlaps(c.span, s.span))))
+      for (let i = 0; i < claims.length; i++) {
+        for (let j = i + 1; j < claims.length; j++) {
+          if (claims[i].articleId === claims[j].articleId) continue
+          const features = scores.features(i, j)
+          // Only pairs that share a feature are ever proposed (the inverted index in facts.ts).
+          if (features[1] <= 0) continue
+          x.push(features)
+          y.push(spans.some((_, k) => hits[i][k] && hits[j][k]) ? 1 : 0)
+        }
+      }
+    }
+  }
+  const model = { features: STORY_PAIR_FEATURES, ...boostTrees(x, y, OPTIONS) }
+  writeFileSync(outFile, `${JSON.stringify(model)}\n`)
+  const positive = y.reduce((s, v) => s + v, 0)
+  console.log(`learn-story-pairs: ${x.length} claim pairs (${positive} same fact) -> ${outFile}, ${model.trees.length} trees, in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}

@@ -1,0 +1,121 @@
+/**
+ * The story pair model: do two claims of one story, from two outlets, share a fact, though their
+ * sentences differ around it ("a war of Obama's choosing" inside a sentence about a backlash and
+ * inside one about a fund-raiser)? Fact alignment (facts.ts) asks it about pairs its similarity
+ * alone does not join. Boosted trees (the learner of same-fact-learn.ts) over what the pair shares
+ * as the story weighs it (`storyPairFeatures`), learned by scripts/learn-story-pairs.ts from the
+ * BASIL 2010-2014 gold into same-fact-story-model.json. The MRPC judge (same-fact.ts) reads two
+ * whole sentences as one statement; this model reads a shared part of two.
+ */
+import type { Claim } from './claims.js'
+import { treeProbability, type SameFactModel } from './same-fact.js'
+import storyModel from './same-fact-story-model.json' with { type: 'json' }
+
+/** What the model reads of a story's claims (fact alignment's scoring state has it all). */
+export interface StoryClaims {
+  claims: readonly Claim[]
+  /** Per claim, its feature ids, sorted ascending. */
+  feats: readonly Int32Array[]
+  /** Weight of each feature id in the story. */
+  weights: Float64Array
+  /** Kind of each feature id ('l' lemma, 'n' name, 'u' unit, 'v' number value, 'd' date). */
+  kinds: readonly string[]
+  /** Summed feature weight per claim. */
+  totals: Float64Array
+  /** Sentences per article (the last claim's sentence index plus one). */
+  sentences: ReadonlyMap<string, number>
+  /** Words per claim. */
+  words: Int32Array
+}
+
+const MODEL = storyModel as unknown as Pick<SameFactModel, 'bias' | 'depth' | 'trees'>
+
+/**
+ * Two claims give a number of one unit and share no value of it ("35 seats" / "60 seats"): the
+ * story pair model does not join them, as claims that only share some words more often report two
+ * figures than one figure twice (similar claims still join, and their figures are compared).
+ */
+export function numbersClash(a: Claim, b: Claim): boolean {
+  for (const x of a.numbers) {
+    if (!x.unit) continue
+    const same = b.numbers.filter((y) => y.unit === x.unit)
+    if (same.length > 0 && !same.some((y) => y.value === x.value) && !a.numbers.some((z) => z.unit === x.unit && same.some((y) => y.value === z.value))) return true
+  }
+  return false
+}
+
+/** Names of the features `storyPairFeatures` returns, in order. */
+export const STORY_PAIR_FEATURES: readonly string[] = [
+  'similarity', 'shared weight', 'shared / smaller', 'shared / larger', 'shared lemmas', 'shared names', 'shared numbers and dates',
+  'heaviest shared', 'longest shared lemma run', 'names one side only', 'position min', 'position max', 'quoted claims',
+  'words min', 'words max', 'same figures',
+]
+
+/** Longest run of consecutive lemmas two claims share in the same order. */
+function longestSharedRun(a: readonly string[], b: readonly string[]): number {
+  let best = 0
+  let prev = new Int32Array(b.length + 1)
+  let row = new Int32Array(b.length + 1)
+  for (let x = 1; x <= a.length; x++) {
+    for (let y = 1; y <= b.length; y++) {
+      row[y] = a[x - 1] === b[y - 1] ? prev[y - 1] + 1 : 0
+      if (row[y] > best) best = row[y]
+    }
+    ;[prev, row] = [row, prev]
+  }
+  return best
+}
+
+/** Figures two claims both give, value and unit alike ("25%" and "25 percent"). */
+function sameFigures(a: Claim, b: Claim): number {
+  const key = (n: Claim['numbers'][number]) => `${n.unit ?? ''}:${n.value}`
+  const theirs = new Set(b.numbers.map(key))
+  return new Set(a.numbers.map(key).filter((k) => theirs.has(k))).size
+}
+
+/**
+ * What a pair of claims of one story has in common, read against the story (see STORY_PAIR_FEATURES):
+ * their story similarity (`similar`, as fact alignment computes it), how much of their weighted
+ * features they share and of which kind, the longest run of lemmas in the same order, the figures
+ * both give, where in their articles they stand, and their lengths.
+ */
+export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar: number): number[] {
+  const a = m.feats[i]
+  const b = m.feats[j]
+  let shared = 0, heaviest = 0
+  const kinds = { l: 0, n: 0, o: 0 }
+  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+    if (a[x] === b[y]) {
+      const w = m.weights[a[x]]
+      shared += w
+      if (w > heaviest) heaviest = w
+      const kind = m.kinds[a[x]]
+      if (kind === 'l') kinds.l++
+      else if (kind === 'n') kinds.n++
+      else kinds.o++
+      x++
+      y++
+    } else if (a[x] < b[y]) x++
+    else y++
+  }
+  const ci = m.claims[i]
+  const cj = m.claims[j]
+  let oneSide = 0
+  for (const n of new Set(ci.names)) if (!cj.names.includes(n)) oneSide++
+  for (const n of new Set(cj.names)) if (!ci.names.includes(n)) oneSide++
+  const position = (c: Claim) => c.sentenceIndex / Math.max(1, m.sentences.get(c.articleId) ?? 1)
+  const [pi, pj] = [position(ci), position(cj)]
+  const [wi, wj] = [m.words[i], m.words[j]]
+  const [ti, tj] = [m.totals[i], m.totals[j]]
+  return [
+    similar, shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
+    kinds.l, kinds.n, kinds.o, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
+    Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
+    sameFigures(ci, cj),
+  ]
+}
+
+/** The shipped model's probability that claims `i` and `j` share a fact (`similar`: their story similarity). */
+export function storyPairProbability(m: StoryClaims, i: number, j: number, similar: number): number {
+  return treeProbability(MODEL, storyPairFeatures(m, i, j, similar))
+}
