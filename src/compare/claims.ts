@@ -5,6 +5,7 @@
  * apart from what it asserts. The light lexical normalisation here is shared with src/story/.
  */
 import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
+import { nameKey } from '../text/names.js'
 
 /** Words that carry no content for comparing claims. */
 const STOPWORDS = new Set(
@@ -150,17 +151,6 @@ function wordsOf(text: string): string[] {
     out.push(text.slice(start, i))
   }
   return out
-}
-
-/**
- * The key a name is compared by across articles: folded case, and for people the surname alone,
- * so "Vladimir Putin" and "Putin" meet.
- */
-export function nameKey(name: string, type?: string): string {
-  const folded = foldCase(name).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim()
-  if (type !== 'person') return folded
-  const parts = folded.split(/\s+/)
-  return parts[parts.length - 1] ?? folded
 }
 
 /** Jaccard similarity of two sets. */
