@@ -1,7 +1,8 @@
 /**
- * Word tokens for clustering and quote alignment: one precompiled pass over the text, lowercase,
- * with a stop-word list so similarity rests on content words.
+ * Word tokens for clustering and quote alignment (the one tokenizer of src/text/tokens.ts),
+ * lowercase, with a stop-word list so similarity rests on content words.
  */
+import { wordTokens } from '../text/tokens.js'
 
 const CLITIC = /['’](?:s|re|ve|ll|d|t|m)$/
 
@@ -30,65 +31,6 @@ export function words(text: string): string[] {
     if (w.includes("'") || w.includes('’')) out[i] = w.replace(CLITIC, '')
   }
   return out
-}
-
-/**
- * The matches of `[\p{L}\p{N}]+(?:['’]\p{L}+)*` in the lowercased text, apostrophes kept, found
- * by a character scan (ASCII by comparison, other characters by a cached class) because the
- * Unicode regex was the clusterer's single biggest cost.
- */
-export function wordTokens(text: string): string[] {
-  const lower = text.toLowerCase()
-  const out: string[] = []
-  const n = lower.length
-  let i = 0
-  while (i < n) {
-    if (charClass(lower, i) === OTHER) {
-      i += charWidth(lower, i)
-      continue
-    }
-    const start = i
-    while (i < n && charClass(lower, i) !== OTHER) i += charWidth(lower, i)
-    // An apostrophe joins letters (not digits) on both sides: "o'neill", "don't", "rock'n'roll".
-    while (i + 1 < n && isApostrophe(lower.charCodeAt(i)) && charClass(lower, i + 1) === LETTER) {
-      i++
-      while (i < n && charClass(lower, i) === LETTER) i += charWidth(lower, i)
-    }
-    out.push(lower.slice(start, i))
-  }
-  return out
-}
-
-const OTHER = 0
-const LETTER = 1
-const NUMBER = 2
-const IS_LETTER = /^\p{L}$/u
-const IS_NUMBER = /^\p{N}$/u
-/** Character classes of the Basic Multilingual Plane, filled on first sight (0: not yet known). */
-const BMP_CLASS = new Uint8Array(0x10000)
-
-function isApostrophe(c: number): boolean {
-  return c === 0x27 || c === 0x2019
-}
-
-function charWidth(text: string, i: number): number {
-  return text.codePointAt(i)! > 0xffff ? 2 : 1
-}
-
-/** LETTER, NUMBER or OTHER for the code point at `i`. */
-function charClass(text: string, i: number): number {
-  const c = text.charCodeAt(i)
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? LETTER : c >= 0x30 && c <= 0x39 ? NUMBER : OTHER
-  if (c >= 0xd800 && c <= 0xdbff) return classify(String.fromCodePoint(text.codePointAt(i)!)) // astral or lone
-  const known = BMP_CLASS[c]
-  if (known !== 0) return known - 1
-  const cls = classify(text[i])
-  BMP_CLASS[c] = cls + 1
-  return cls
-}
-
-function classify(char: string): number {
-  return IS_LETTER.test(char) ? LETTER : IS_NUMBER.test(char) ? NUMBER : OTHER
 }
 
 /** Crude plural folding ("sanctions" -> "sanction") so inflection does not split a term. */

@@ -6,6 +6,7 @@
  */
 import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
 import { nameKey } from '../text/names.js'
+import { foldCase, wordTokens } from '../text/tokens.js'
 
 /** Words that carry no content for comparing claims. */
 const STOPWORDS = new Set(
@@ -50,16 +51,9 @@ const NUMBER_WORDS = new Set(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
 )
 
-const DIACRITICS = /[\u0300-\u036f]/g
 const HAS_DIGIT = /\d/
-const NON_ASCII = /[^\x00-\x7f]/
 const CEASE_FIRE = /cease-fire/g
 
-/** Lowercase with diacritics folded: "Zelenskyy" stays, "Müller" becomes "muller". */
-export function foldCase(text: string): string {
-  // Plain ASCII has nothing to fold; skipping normalize() matters on hot paths.
-  return NON_ASCII.test(text) ? text.normalize('NFD').replace(DIACRITICS, '').toLowerCase() : text.toLowerCase()
-}
 
 const PLURAL_ES = /(?:ss|x|z|ch|sh)es$/
 
@@ -106,49 +100,9 @@ export function contentLemmas(text: string): string[] {
   // "cease-fire" is rejoined so it meets "ceasefire"; other hyphens already split words ("two-hour").
   let folded = foldCase(text)
   if (folded.includes('cease-fire')) folded = folded.replace(CEASE_FIRE, 'ceasefire')
-  for (const word of wordsOf(folded)) {
+  for (const word of wordTokens(folded)) {
     const lemma = lemmaOf(word)
     if (lemma) out.push(lemma)
-  }
-  return out
-}
-
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
-const LETTER = /^\p{L}$/u
-
-// Code-point classes without a Unicode regex for ASCII, which is nearly all news text.
-function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(c))
-}
-
-function isLetter(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
-  return LETTER.test(String.fromCodePoint(c))
-}
-
-/**
- * The words of a text, as `/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu` would match them, by a scan: a
- * Unicode regex over every sentence was the slowest part of fact alignment.
- */
-function wordsOf(text: string): string[] {
-  const out: string[] = []
-  const n = text.length
-  let i = 0
-  while (i < n) {
-    const c = text.codePointAt(i)!
-    if (!isWordChar(c)) {
-      i += c > 0xffff ? 2 : 1
-      continue
-    }
-    const start = i
-    for (let d = text.codePointAt(i)!; i < n && isWordChar(d); d = text.codePointAt(i) ?? 0) i += d > 0xffff ? 2 : 1
-    const mark = text.charCodeAt(i)
-    if ((mark === 39 || mark === 0x2019) && i + 1 < n && isLetter(text.codePointAt(i + 1)!)) {
-      i++
-      for (let d = text.codePointAt(i)!; i < n && isLetter(d); d = text.codePointAt(i) ?? 0) i += d > 0xffff ? 2 : 1
-    }
-    out.push(text.slice(start, i))
   }
   return out
 }

@@ -19,7 +19,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
-import { STOP_WORDS, wordTokens } from '../cluster/terms.js'
+import { STOP_WORDS } from '../cluster/terms.js'
+import { wordTokens } from '../text/tokens.js'
 import type { MergedEntities } from './entities.js'
 import { attributionDiscrepancy, cueVerb } from './framing.js'
 import { compatibleSpeakers, type SpeakerRef } from './names.js'

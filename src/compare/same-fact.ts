@@ -24,7 +24,8 @@
  */
 import { tokenize } from '../enrich/entities/tokens.js'
 import { STOP_WORDS } from '../cluster/terms.js'
-import { foldCase, stem } from './claims.js'
+import { foldCase } from '../text/tokens.js'
+import { stem } from './claims.js'
 import shipped from './same-fact-model.json' with { type: 'json' }
 
 /** One sentence read for comparison; build with `prepareFactText`. */

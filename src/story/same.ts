@@ -7,7 +7,8 @@
  * `prepareFactText` / `isSameFact`) is meant to replace the body of `sameHappening` and
  * `prepareHappening` when it lands, with the callers unchanged.
  */
-import { contentLemmas, foldCase } from '../compare/claims.js'
+import { contentLemmas } from '../compare/claims.js'
+import { foldCase } from '../text/tokens.js'
 
 /** A sentence read once for comparing: its content words, names and figures. */
 export interface Happening {
