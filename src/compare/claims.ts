@@ -6,46 +6,8 @@
  */
 import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
 import { nameKey } from '../text/names.js'
+import { CLAIM_STOPWORDS, stem } from '../text/stems.js'
 import { foldCase, wordTokens } from '../text/tokens.js'
-
-/** Words that carry no content for comparing claims. */
-const STOPWORDS = new Set(
-  (
-    'a an the and or but if while of to in on at by for with from as into onto over under about after before ' +
-    'during since until than then that this these those there here it its it’s he him his she her they them their ' +
-    'we us our you your i me my be is are was were been being am do does did done have has had having will would ' +
-    'shall should can could may might must not no nor so such also just only very more most much many some any ' +
-    'each other who whom whose which what when where why how all both either neither one ones own same too up down ' +
-    'out off again further once s t new mr mrs ms dr say said says told tell stated state added add according ' +
-    // Hedges of numbers: the number's `approx` carries them.
-    'nearly near around roughly approximately almost least some over'
-  ).split(' '),
-)
-
-/**
- * Synonyms and irregular forms, keyed by surface word or by stem: the value is the shared lemma.
- * Kept small on purpose; it covers the verbs and nouns news reports paraphrase most.
- */
-const SYNONYMS: Record<string, string> = {
-  met: 'meet', meeting: 'meet', meet: 'meet', talk: 'meet', talks: 'meet', sat: 'meet', summit: 'meet',
-  killed: 'kill', kill: 'kill', dead: 'kill', died: 'kill', die: 'kill', death: 'kill', deaths: 'kill',
-  wounded: 'injure', wound: 'injure', injured: 'injure', injure: 'injure', injury: 'injure', injuries: 'injure',
-  tariff: 'tariff', tariffs: 'tariff', duty: 'tariff', duties: 'tariff', levy: 'tariff', levies: 'tariff',
-  ceasefire: 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire', cease: 'ceasefire',
-  lasted: 'long', last: 'long', lasting: 'long', long: 'long', lengthy: 'long',
-  sanction: 'sanction', sanctions: 'sanction', penalties: 'sanction',
-  envoy: 'envoy', emissary: 'envoy',
-  war: 'war', conflict: 'war', invasion: 'war',
-  deal: 'deal', agreement: 'deal', accord: 'deal',
-  visit: 'visit', trip: 'visit',
-  call: 'call', phoned: 'call', phone: 'call',
-  deadline: 'deadline', ultimatum: 'deadline',
-  arrived: 'arrive', landed: 'arrive',
-  released: 'release', release: 'release', published: 'release', publish: 'release', issued: 'release',
-  video: 'video', clip: 'video', footage: 'video',
-  adviser: 'adviser', advisor: 'adviser', aide: 'adviser',
-  productive: 'constructive', useful: 'constructive', constructive: 'constructive',
-}
 
 const NUMBER_WORDS = new Set(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
@@ -55,23 +17,6 @@ const HAS_DIGIT = /\d/
 const CEASE_FIRE = /cease-fire/g
 
 
-const PLURAL_ES = /(?:ss|x|z|ch|sh)es$/
-
-/** Strips common English inflections; keeps stems of at least three letters. */
-export function stem(word: string): string {
-  const synonym = SYNONYMS[word]
-  if (synonym) return synonym
-  let s = word
-  if (s.endsWith("'s") || s.endsWith('’s')) s = s.slice(0, -2)
-  if (s.length > 4 && s.endsWith('ies')) s = s.slice(0, -3) + 'y'
-  else if (s.length > 4 && PLURAL_ES.test(s)) s = s.slice(0, -2)
-  else if (s.length > 3 && s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us')) s = s.slice(0, -1)
-  else if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3)
-  else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2)
-  else if (s.length > 4 && s.endsWith('ly')) s = s.slice(0, -2)
-  return SYNONYMS[s] ?? s
-}
-
 // Word -> lemma ('' when the word is dropped), shared by every text: news vocabulary repeats, so
 // most words are looked up once. Bounded: cleared when full, so memory stays flat on any corpus.
 const LEMMA_CACHE_LIMIT = 100_000
@@ -80,10 +25,10 @@ const lemmaCache = new Map<string, string>()
 function lemmaOf(word: string): string {
   let lemma = lemmaCache.get(word)
   if (lemma !== undefined) return lemma
-  if (word.length < 2 || STOPWORDS.has(word) || NUMBER_WORDS.has(word) || HAS_DIGIT.test(word)) lemma = ''
+  if (word.length < 2 || CLAIM_STOPWORDS.has(word) || NUMBER_WORDS.has(word) || HAS_DIGIT.test(word)) lemma = ''
   else {
     lemma = stem(word)
-    if (STOPWORDS.has(lemma)) lemma = ''
+    if (CLAIM_STOPWORDS.has(lemma)) lemma = ''
   }
   if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear()
   lemmaCache.set(word, lemma)
