@@ -5,6 +5,7 @@
  * apart from what it asserts. The light lexical normalisation here is shared with src/story/.
  */
 import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
+import { boundedCache } from '../text/cache.js'
 import { nameKey } from '../text/names.js'
 import { CLAIM_STOPWORDS, stem } from '../text/stems.js'
 import { foldCase, wordTokens } from '../text/tokens.js'
@@ -16,23 +17,19 @@ const NUMBER_WORDS = new Set(
 const HAS_DIGIT = /\d/
 const CEASE_FIRE = /cease-fire/g
 
-
 // Word -> lemma ('' when the word is dropped), shared by every text: news vocabulary repeats, so
-// most words are looked up once. Bounded: cleared when full, so memory stays flat on any corpus.
+// most words are looked up once. Bounded, so memory stays flat on any corpus.
 const LEMMA_CACHE_LIMIT = 100_000
-const lemmaCache = new Map<string, string>()
+const lemmaCache = boundedCache<string, string>(LEMMA_CACHE_LIMIT)
 
 function lemmaOf(word: string): string {
-  let lemma = lemmaCache.get(word)
-  if (lemma !== undefined) return lemma
-  if (word.length < 2 || CLAIM_STOPWORDS.has(word) || NUMBER_WORDS.has(word) || HAS_DIGIT.test(word)) lemma = ''
-  else {
-    lemma = stem(word)
-    if (CLAIM_STOPWORDS.has(lemma)) lemma = ''
-  }
-  if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear()
-  lemmaCache.set(word, lemma)
-  return lemma
+  return lemmaCache.get(word, claimLemma)
+}
+
+function claimLemma(word: string): string {
+  if (word.length < 2 || CLAIM_STOPWORDS.has(word) || NUMBER_WORDS.has(word) || HAS_DIGIT.test(word)) return ''
+  const lemma = stem(word)
+  return CLAIM_STOPWORDS.has(lemma) ? '' : lemma
 }
 
 /**

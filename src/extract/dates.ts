@@ -4,6 +4,7 @@
  */
 import * as chrono from 'chrono-node'
 import type { ParsedComponents } from 'chrono-node'
+import { boundedCache } from '../text/cache.js'
 
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i
 
@@ -58,21 +59,15 @@ export function normaliseDate(value: string | null | undefined): string | null {
 export function dateFromStamp(stamp: string): string | null {
   const fast = plainDate(stamp)
   if (fast) return fast
-  const head = stamp.slice(0, 200)
-  const known = parsed.get(head)
-  if (known !== undefined) return known
-  if (parsed.size >= MAX_PARSED) parsed.clear()
-  const iso = chronoDate(head)
-  parsed.set(head, iso)
-  return iso
+  return parsed.get(stamp.slice(0, 200), chronoDate)
 }
 
 /**
  * chrono's answers by stamp: the same bylines ("By Jo Doe") and stamps recur across a library's
  * articles, and chrono's parse is the dearest part of reading metadata. Bounded; emptied when full.
  */
-const parsed = new Map<string, string | null>()
 const MAX_PARSED = 4096
+const parsed = boundedCache<string, string | null>(MAX_PARSED)
 
 function chronoDate(stamp: string): string | null {
   for (const result of chrono.en.parse(stamp, REFERENCE)) {
