@@ -122,6 +122,8 @@ export interface DateMention {
    * own span ("early next year" for the date "next year"). Absent when TimeML reads no expression there.
    */
   timex?: Timex
+  /** The rule that read it (chrono's parser or a news rule, and any refiner): `chrono/ENWeekdayParser`, `news/day-word`, `chrono/ENCasualDateParser+narrative-day`. */
+  via?: string
   stage: StageName
 }
 
@@ -134,6 +136,8 @@ export interface Timex {
   value: string
   /** TimeML's span of the expression, when it differs from the span of the date that carries it. */
   span?: Span
+  /** The TimeML rule that read it (`timex/quarter`), when not the date's own reading. */
+  via?: string
 }
 
 /** A temporal expression that is no placeable date (a duration, a set, "now", the second date of a range), as TimeML reads it. */
@@ -141,6 +145,8 @@ export interface TimexMention {
   span: Span
   type: TimexType
   value: string
+  /** The rule that read it: `timex/<rule>` (src/enrich/dates/timex.ts), or the date's own `via`. */
+  via?: string
   stage: StageName
 }
 

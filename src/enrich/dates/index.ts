@@ -87,6 +87,7 @@ function toMention(c: DateCandidate, publishedAt: string | null): DateMention {
     value: c.value,
     granularity: c.granularity,
     inferred: c.inferred,
+    via: c.via,
     stage: DATES_STAGE,
   }
   if (c.inferred && publishedAt !== null) mention.anchor = publishedAt

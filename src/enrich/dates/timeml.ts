@@ -29,17 +29,19 @@ export function findDatesAndTimexes(text: string, publishedAt: string | null, op
   const timexes: TimexMention[] = []
   // Both lists are in text order and readings do not overlap each other: one sweep pairs them.
   let first = 0
-  for (const { span, type, value, stage } of readings) {
+  for (const { span, type, value, stage, via } of readings) {
     while (first < dates.length && dates[first].span[1] <= span[0]) first++
     let taken = false
     for (let i = first; i < dates.length && dates[i].span[0] < span[1]; i++) {
       // findDates' objects are new on every call: giving them their reading in place copies nothing.
       const d = dates[i]
       if (d.timex || d.span[1] <= span[0]) continue
-      d.timex = sameSpan(d.span, span) ? { type, value } : { type, value, span }
+      // A rule's reading names its rule; the date's own reading is named by the date's `via`.
+      const rule = via.startsWith('timex/') ? { via } : {}
+      d.timex = sameSpan(d.span, span) ? { type, value, ...rule } : { type, value, span, ...rule }
       taken = true
     }
-    if (!taken) timexes.push({ span, type, value, stage })
+    if (!taken) timexes.push({ span, type, value, stage, via })
   }
   return { dates, timexes }
 }
@@ -57,7 +59,8 @@ export function timexesOf({ dates, timexes = [] }: { dates: readonly DateMention
     const key = `${span[0]}:${span[1]}`
     if (seen.has(key)) continue
     seen.add(key)
-    out.push({ span, type: d.timex.type, value: d.timex.value, stage: d.stage })
+    const via = d.timex.via ?? d.via
+    out.push({ span, type: d.timex.type, value: d.timex.value, stage: d.stage, ...(via ? { via } : {}) })
   }
   return out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1])
 }
