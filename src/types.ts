@@ -91,6 +91,13 @@ export interface QuoteMention {
   /** Where it was said when the text gives it: "Truth Social", "Fox Business", "a post on X". */
   channel?: string
   kind: QuoteKind
+  /**
+   * The speaker rule that read it (src/enrich/quotes/index.ts SPEAKER_RULES): `signature`,
+   * `speech-verb` (or `speech-verb/name-at-cue`, `speech-verb/sentence-opening`), `said-noun`,
+   * `clause-subject`, `colon`, `continuation/previous-quote`, `continuation/sentence-before`;
+   * `none` when no rule found a speaker.
+   */
+  via?: string
   stage: StageName
 }
 
