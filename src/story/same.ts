@@ -9,6 +9,7 @@
  */
 import { contentLemmas } from '../compare/claims.js'
 import { foldCase } from '../text/tokens.js'
+import { documentFrequency } from '../text/postings.js'
 
 /** A sentence read once for comparing: its content words, names and figures. */
 export interface Happening {
@@ -44,8 +45,7 @@ export type Rarity = (token: string) => number
  * @example const rarity = storyRarity(sentences.map(prepareHappening))
  */
 export function storyRarity(happenings: readonly Happening[]): Rarity {
-  const df = new Map<string, number>()
-  for (const h of happenings) for (const t of tokens(h)) df.set(t, (df.get(t) ?? 0) + 1)
+  const df = documentFrequency(happenings.map(tokens))
   const n = Math.max(1, happenings.length)
   return (t) => Math.log(1 + n / (df.get(t) ?? 1))
 }

@@ -10,6 +10,7 @@
 import { contentLemmas, jaccard, splitClauses } from '../compare/claims.js'
 import { prepareHappening, sameHappening, type Happening } from './same.js'
 import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, StoryFact, TimelineEntry } from '../types.js'
+import { documentFrequency } from '../text/postings.js'
 
 export interface TimelineOptions {
   /** Words of an event's text, at most. */
@@ -178,8 +179,7 @@ function totalWeight(e: DatedEvent, weight: (l: string) => number): number {
 
 /** Inverse frequency of each word over the story's events. */
 function lemmaWeights(events: DatedEvent[]): (l: string) => number {
-  const df = new Map<string, number>()
-  for (const e of events) for (const l of e.lemmas) df.set(l, (df.get(l) ?? 0) + 1)
+  const df = documentFrequency(events.map((e) => e.lemmas))
   return (l) => Math.log(1 + events.length / (df.get(l) ?? 1))
 }
 
