@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { foldCase, wordSpans, wordTokens } from './tokens.js'
+import { foldCase, nameWordEnd, nextNameWordStart, wordSpans, wordTokens } from './tokens.js'
 
 // The scanner stands in for this pattern; every row is checked against it as well as against the words we expect.
 const PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu
@@ -32,4 +32,15 @@ test('foldCase lowercases and drops diacritics, and leaves transliteration alone
   assert.equal(foldCase('Müller in ŁÓDŹ'), 'muller in łodz')
   assert.equal(foldCase('Zelenskyy'), 'zelenskyy')
   assert.equal(foldCase('José'), 'jose')
+})
+
+test('name-shaped words keep inner hyphens, apostrophes, acronym dots and number separators', () => {
+  const text = "Ramos-Horta met O’Neill in the U.S. at 10:30 for 1,200 people; 東京 ''Remain''."
+  const words: string[] = []
+  for (let at = nextNameWordStart(text, 0); at < text.length; ) {
+    const end = nameWordEnd(text, at)
+    words.push(text.slice(at, end))
+    at = nextNameWordStart(text, end)
+  }
+  assert.deepEqual(words, ['Ramos-Horta', 'met', 'O’Neill', 'in', 'the', 'U.S.', 'at', '10:30', 'for', '1,200', 'people', 'Remain'])
 })
