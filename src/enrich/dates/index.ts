@@ -20,6 +20,7 @@
  * and values); ./timeml.ts puts that reading on the dates (`timex`) and beside them (`timexes`),
  * which is what `annotate` returns and the TempEval-3 eval scores.
  */
+import { keepLongest } from '../../text/spans.js'
 import type { DateMention } from '../../types.js'
 import { parseAnchor } from './calendar.js'
 import { clauseLooksAhead, findChronoDates } from './chrono.js'
@@ -67,18 +68,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
 
 /** Keeps the longest of overlapping candidates; the earlier-listed one wins a tie. */
 function removeOverlaps(candidates: DateCandidate[]): DateCandidate[] {
-  const order = candidates.map((c, i) => ({ c, i }))
-  order.sort((a, b) => a.c.start - b.c.start || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i)
-  const kept: DateCandidate[] = []
-  for (const { c } of order) {
-    const last = kept[kept.length - 1]
-    if (last && c.start < last.end) {
-      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c
-      continue
-    }
-    kept.push(c)
-  }
-  return kept
+  return keepLongest(candidates)
 }
 
 function toMention(c: DateCandidate, publishedAt: string | null): DateMention {

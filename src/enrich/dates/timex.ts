@@ -22,6 +22,7 @@
  *
  * Values are TimeML's; `findDates` keeps the timeline's own values (ISO weeks, seasons, days).
  */
+import { keepLongest } from '../../text/spans.js'
 import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
 import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
 import { DATES_STAGE, findDates } from './index.js'
@@ -901,18 +902,7 @@ function spaceAtOrAfter(s: string, at: number): number {
 
 /** The longest of overlapping candidates; a rule wins a tie against a `findDates` reading. */
 function removeOverlaps(candidates: Candidate[]): Candidate[] {
-  const order = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.rule) - Number(a.rule))
-  const kept: Candidate[] = []
-  for (const c of order) {
-    const last = kept[kept.length - 1]
-    if (last && c.start < last.end) {
-      const longer = c.end - c.start > last.end - last.start
-      if (longer) kept[kept.length - 1] = c
-      continue
-    }
-    kept.push(c)
-  }
-  return kept
+  return keepLongest(candidates, (a, b) => Number(b.rule) - Number(a.rule))
 }
 
 /** "that year" after "June 1998" is 1998; "the following month" after "March 1989" is 1989-04. */
