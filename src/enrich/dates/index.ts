@@ -21,8 +21,9 @@
  * which is what `annotate` returns and the TempEval-3 eval scores.
  */
 import { keepLongest } from '../../text/spans.js'
-import type { DateMention } from '../../types.js'
+import type { DateMention, Span } from '../../types.js'
 import { parseAnchor } from './calendar.js'
+import { splitSentences } from '../sentences/index.js'
 import { clauseLooksAhead, findChronoDates } from './chrono.js'
 import { dateClockTimes, removeNamedDays, removeRecurring, type NamedDayOptions, type RefineOptions } from './refine.js'
 import type { DateWindowOptions } from './windows.js'
@@ -35,6 +36,8 @@ export interface FindDatesOptions extends RefineOptions, NamedDayOptions, DateWi
   maxTextLength?: number
   /** At most this many dates are returned (the first ones in the text). */
   maxDates?: number
+  /** The text's sentences (enrich/sentences), when the caller has them; else they are split here. "Its sentence" is read from them. */
+  sentences?: readonly Span[]
 }
 
 /**
@@ -47,6 +50,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
   const { maxTextLength = 1_000_000, maxDates = 5_000 } = options
   const input = text.length > maxTextLength ? text.slice(0, maxTextLength) : text
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
+  const sentences = options.sentences ?? splitSentences(input)
   // News parsers first so that, at equal length, their reading wins over chrono's.
   const candidates = [
     ...(anchor ? findRelativePeriods(input, anchor) : []),
@@ -54,7 +58,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
     ...findPartsOfMonths(input, anchor, (start, end) => clauseLooksAhead(input, start, end)),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
-    ...findChronoDates(input, anchor, options, maxDates),
+    ...findChronoDates(input, anchor, sentences, options, maxDates),
   ]
   // Dates inside names go before overlaps are resolved, so "19 Sept. 11 hijackers" leaves no "19"
   // behind; recurring days go before clock times look for their day, so "every Monday" lends none.

@@ -7,6 +7,7 @@
 import type { DateMention, Span, TimexMention } from '../../types.js'
 import { findDates, type FindDatesOptions } from './index.js'
 import { findTimexes } from './timex.js'
+import { splitSentences } from '../sentences/index.js'
 
 /** The dates of a text and the TimeML expressions none of them carries. */
 export interface DatesAndTimexes {
@@ -23,9 +24,11 @@ export interface DatesAndTimexes {
  * //   timexes: [{ span: [26, 35], type: 'DURATION', value: 'P2W', stage: 'enrich/dates' }] }
  */
 export function findDatesAndTimexes(text: string, publishedAt: string | null, options: FindDatesOptions = {}): DatesAndTimexes {
-  const dates = findDates(text, publishedAt, options)
   const input = options.maxTextLength !== undefined && text.length > options.maxTextLength ? text.slice(0, options.maxTextLength) : text
-  const readings = findTimexes(input, publishedAt, dates)
+  // Split once here when the caller has no sentences: both readings use them.
+  const sentences = options.sentences ?? splitSentences(input)
+  const dates = findDates(text, publishedAt, { ...options, sentences })
+  const readings = findTimexes(input, publishedAt, dates, sentences)
   const timexes: TimexMention[] = []
   // Both lists are in text order and readings do not overlap each other: one sweep pairs them.
   let first = 0

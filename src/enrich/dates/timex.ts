@@ -22,11 +22,12 @@
  *
  * Values are TimeML's; `findDates` keeps the timeline's own values (ISO weeks, seasons, days).
  */
-import { keepLongest } from '../../text/spans.js'
+import { keepLongest, sentenceAround } from '../../text/spans.js'
 import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
 import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
 import { DATES_STAGE, findDates } from './index.js'
 import { isMarketLevel, monthNumber } from './news.js'
+import { splitSentences } from '../sentences/index.js'
 
 export type { TimexType }
 
@@ -601,8 +602,8 @@ function splitRanges(text: string, publishedAt: string | null, dates: DateMentio
   return out
 }
 
-function fromDates(text: string, anchor: CalendarDate | null, publishedAt: string | null, dates: DateMention[]): Candidate[] {
-  const future = futureIn(text)
+function fromDates(text: string, anchor: CalendarDate | null, publishedAt: string | null, dates: DateMention[], sentences: readonly Span[]): Candidate[] {
+  const future = futureIn(text, sentences)
   return splitRanges(text, publishedAt, dates).flatMap((d) => {
     let [start, end] = d.span
     let value = d.value
@@ -619,7 +620,7 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
     // A month or a month and day without a year: the nearer of last and next (weekdays keep findDates' reading).
     // "the quarter ended Oct. 31": a period that has ended, ended before publication.
     const ended = ENDED_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start))
-    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended ? 'ended' : () => governingTense(text, start, end))
+    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended ? 'ended' : () => governingTense(text, start, end, sentences))
     // "the end of November", "end of the month": TimeML gives the month, chrono its last day.
     const endOf = END_OF_MONTH_RE.exec(text.slice(start, end))
     if (endOf && /^\d{4}-\d\d-\d\d$/.test(value)) value = value.slice(0, 7)
@@ -721,8 +722,6 @@ const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 's
 // Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
 const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
 const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
-// A full stop that ends a sentence: not the one of "vs.", "Ala." or "U.S." before a capital.
-const SENTENCE_END_AFTER_RE = /(?<!\b(?:vs|[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*))[.!?]["'`]*(?:\s|$)/
 
 /**
  * The tense of the verb a month without a year hangs on. "in April", "during March" and "since
@@ -732,7 +731,7 @@ const SENTENCE_END_AFTER_RE = /(?<!\b(?:vs|[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*))[.
  * infinitive between ("agreed to buy the unit in February") says nothing of when. Only words of
  * the month's own sentence are read, at most sixteen before it (or the sentence after "In January,").
  */
-function governingTense(text: string, start: number, end: number): Tense {
+function governingTense(text: string, start: number, end: number, sentences: readonly Span[]): Tense {
   const before = text.slice(Math.max(0, start - 120), start)
   const prep = /([A-Za-z']+)\s*$/.exec(before)?.[1].toLowerCase()
   if (prep === 'since') return 'past'
@@ -741,12 +740,11 @@ function governingTense(text: string, start: number, end: number): Tense {
   if (headed) {
     // "In January, a clinic bombing in Birmingham killed ...": the sentence's first verb
     const after = text.slice(end, end + 200)
-    const stop = SENTENCE_END_AFTER_RE.exec(after)?.index
-    return firstVerbTense(after.slice(0, stop ?? after.length).match(WORD_RE) ?? [], 1)
+    const stop = Math.max(0, sentenceAround(sentences, start, text.length)[1] - end)
+    return firstVerbTense(after.slice(0, stop).match(WORD_RE) ?? [], 1)
   }
   // the month's own sentence: back to the last full stop that ends one ("Ala., killed" does not)
-  let from = 0
-  for (const m of before.matchAll(/[.!?]["'`]*\s+(?=["'`]*[A-Z])/g)) from = m.index + m[0].length
+  const from = Math.max(0, sentenceAround(sentences, start, text.length)[0] - (start - before.length))
   const back = [...before.slice(from).matchAll(WORD_RE)].map((m) => m[0]).reverse().slice(0, 16)
   const tense = firstVerbTense(back, -1)
   // a past verb counts only for a month the verb places: "in", "during" ("extended to Nov. 20" is a deadline)
@@ -775,30 +773,30 @@ const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her'
 
 const FUTURE_CUE_RE = /\b(?:will|'ll|shall|expected|expects|plans?|planned|scheduled|due|next|upcoming|forecast|projected|estimates?|should|would)\b/i
 
-function futureIn(text: string): (start: number, end: number) => boolean {
+function futureIn(text: string, sentences: readonly Span[]): (start: number, end: number) => boolean {
   return (start, end) => {
-    // Searched within the reach only: a scan of the whole text per date is quadratic.
-    const floor = Math.max(0, start - 150)
-    const stop = text.slice(floor, start).lastIndexOf('. ')
-    const from = stop < 0 ? floor : floor + stop + 1
-    const ahead = text.slice(end, end + 100).indexOf('. ')
-    const to = ahead < 0 ? Math.min(text.length, end + 100) : end + ahead
-    return FUTURE_CUE_RE.test(text.slice(from, to))
+    // The date's sentence, within the reach only: a scan of the whole text per date is quadratic.
+    const [from, to] = sentenceAround(sentences, start, text.length)
+    return FUTURE_CUE_RE.test(text.slice(Math.max(start - 150, from), Math.min(end + 100, Math.max(to, end))))
   }
 }
+
+
 
 /**
  * TIMEX3 expressions in `text`, in text order; `publishedAt` (ISO 8601, the document creation
  * time) anchors relative ones. Without it, only expressions that need no anchor are returned.
- * `dates` is `findDates(text, publishedAt)` when the caller has it already.
+ * `dates` is `findDates(text, publishedAt)` and `given` the text's sentences when the caller has
+ * them already (the sentence of a date tells whether it looks ahead); else they are read here.
  * @example findTimexes('Profit rose in the third quarter, from $2 million a year earlier.', '1989-10-26')
  * // [{ span: [15, 32], type: 'DATE', value: '1989-Q3' }, { span: [50, 64], type: 'DATE', value: '1988-Q3' }]
  */
-export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[]): TimexFound[] {
+export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[], given?: readonly Span[]): TimexFound[] {
+  const sentences = given ?? splitSentences(text)
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
   const candidates: Candidate[] = []
   if (anchor) {
-    const ctx: Context = { anchor, text, future: futureIn(text) }
+    const ctx: Context = { anchor, text, future: futureIn(text, sentences) }
     const windows = ruleWindows(text)
     for (const [i, [name, re, make]] of RULES.entries()) {
       for (const [from, to] of windows[i]) {
@@ -810,7 +808,7 @@ export function findTimexes(text: string, publishedAt: string | null, dates?: Da
       }
     }
   }
-  candidates.push(...fromDates(text, anchor, publishedAt, dates ?? findDates(text, publishedAt)))
+  candidates.push(...fromDates(text, anchor, publishedAt, dates ?? findDates(text, publishedAt, { sentences }), sentences))
   const kept = resolveReferences(removeOverlaps(candidates), anchor)
   return kept.map((c) => {
     // "a third-quarter loss", "its 52-week high": an expression that modifies a noun leaves the determiner to the noun

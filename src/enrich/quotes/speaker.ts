@@ -4,6 +4,7 @@
  * Ushakov"), or the subject of the clause. Pronouns ("he said") and role phrases ("the Ukrainian
  * leader said") are resolved back to the nearest fitting person.
  */
+import { spanIndexAt } from '../../text/spans.js'
 import type { EntityMention, Span } from '../../types.js'
 import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACES } from '../entities/lexicon.js'
 import { genderOf } from '../entities/names.js'
@@ -579,15 +580,5 @@ export function lastCandidateBefore(candidates: readonly SpeakerCandidate[], pos
 
 /** Index of the sentence holding `pos` (the last one starting at or before it). */
 export function sentenceIndex(sentences: readonly Span[], pos: number): number {
-  let lo = 0
-  let hi = sentences.length - 1
-  let found = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (sentences[mid][0] <= pos) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
+  return spanIndexAt(sentences, pos)
 }
