@@ -2,52 +2,11 @@
  * Claims: the atomic statements fact alignment compares. Two stages, in order: split each sentence
  * into clauses (coordinated main clauses apart, relative clauses kept with their head), then read
  * each clause's features (content lemmas, name keys, numbers, dates) and its attribution, kept
- * apart from what it asserts. The light lexical normalisation here is shared with src/story/.
+ * apart from what it asserts. Content lemmas come from src/text/stems.ts, shared with src/story/.
  */
 import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
-import { boundedCache } from '../text/cache.js'
 import { nameKey } from '../text/names.js'
-import { CLAIM_STOPWORDS, stem } from '../text/stems.js'
-import { foldCase, wordTokens } from '../text/tokens.js'
-
-const NUMBER_WORDS = new Set(
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
-)
-
-const HAS_DIGIT = /\d/
-const CEASE_FIRE = /cease-fire/g
-
-// Word -> lemma ('' when the word is dropped), shared by every text: news vocabulary repeats, so
-// most words are looked up once. Bounded, so memory stays flat on any corpus.
-const LEMMA_CACHE_LIMIT = 100_000
-const lemmaCache = boundedCache<string, string>(LEMMA_CACHE_LIMIT)
-
-function lemmaOf(word: string): string {
-  return lemmaCache.get(word, claimLemma)
-}
-
-function claimLemma(word: string): string {
-  if (word.length < 2 || CLAIM_STOPWORDS.has(word) || NUMBER_WORDS.has(word) || HAS_DIGIT.test(word)) return ''
-  const lemma = stem(word)
-  return CLAIM_STOPWORDS.has(lemma) ? '' : lemma
-}
-
-/**
- * Content lemmas of a text, in order, duplicates kept: stopwords, digits and number words dropped
- * (numbers are compared by value from the enrich stage, not as words).
- * @example contentLemmas('The talks lasted two hours') // ['meet', 'long', 'hour']
- */
-export function contentLemmas(text: string): string[] {
-  const out: string[] = []
-  // "cease-fire" is rejoined so it meets "ceasefire"; other hyphens already split words ("two-hour").
-  let folded = foldCase(text)
-  if (folded.includes('cease-fire')) folded = folded.replace(CEASE_FIRE, 'ceasefire')
-  for (const word of wordTokens(folded)) {
-    const lemma = lemmaOf(word)
-    if (lemma) out.push(lemma)
-  }
-  return out
-}
+import { contentLemmas } from '../text/stems.js'
 
 /** Jaccard similarity of two sets. */
 export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {

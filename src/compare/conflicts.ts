@@ -10,7 +10,8 @@
  *   4. group: connected pairs become one discrepancy, one value per side.
  * False positives cost more than misses here, so every step errs on not pairing.
  */
-import { contentLemmas, type Claim } from './claims.js'
+import type { Claim } from './claims.js'
+import { contentLemmas } from '../text/stems.js'
 import { readModality, type Modality, type ModalityOptions, type ModalityReading } from './modality.js'
 import type { Discrepancy } from '../types.js'
 import { documentFrequency } from '../text/postings.js'

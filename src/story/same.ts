@@ -7,7 +7,7 @@
  * `prepareFactText` / `isSameFact`) is meant to replace the body of `sameHappening` and
  * `prepareHappening` when it lands, with the callers unchanged.
  */
-import { contentLemmas } from '../compare/claims.js'
+import { contentLemmas } from '../text/stems.js'
 import { foldCase } from '../text/tokens.js'
 import { documentFrequency } from '../text/postings.js'
 

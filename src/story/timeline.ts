@@ -7,7 +7,8 @@
  *      discrepancy per event whatever the number of dates it is given;
  *   4. sort by date, coarser granularity first.
  */
-import { contentLemmas, jaccard, splitClauses } from '../compare/claims.js'
+import { jaccard, splitClauses } from '../compare/claims.js'
+import { contentLemmas } from '../text/stems.js'
 import { prepareHappening, sameHappening, type Happening } from './same.js'
 import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, StoryFact, TimelineEntry } from '../types.js'
 import { documentFrequency } from '../text/postings.js'

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { CLAIM_STOPWORDS, stem, stemPlural, TOPIC_STOPWORDS } from './stems.js'
+import { CLAIM_STOPWORDS, contentLemmas, stem, stemPlural, TOPIC_STOPWORDS } from './stems.js'
 
 test('stem strips inflections and maps the synonyms news paraphrases', () => {
   const cases: [word: string, lemma: string][] = [
@@ -36,4 +36,9 @@ test('the two stopword lists: days are no topic but can be part of a claim; hedg
   assert.ok(TOPIC_STOPWORDS.has('wednesday') && !CLAIM_STOPWORDS.has('wednesday'))
   assert.ok(CLAIM_STOPWORDS.has('approximately') && !TOPIC_STOPWORDS.has('approximately'))
   for (const word of ['the', 'said', 'and']) assert.ok(TOPIC_STOPWORDS.has(word) && CLAIM_STOPWORDS.has(word), word)
+})
+
+test('contentLemmas: the lemmas of a text in order, without stopwords, digits or number words', () => {
+  assert.deepEqual(contentLemmas('The talks lasted two hours'), ['meet', 'long', 'hour'])
+  assert.deepEqual(contentLemmas('A cease-fire, then 3 ceasefires; Müller’s truce.'), ['ceasefire', 'ceasefire', 'muller', 'ceasefire'])
 })

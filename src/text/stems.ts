@@ -5,7 +5,11 @@
  * words, drops number hedges). The stemmer has two depths for the same reason: clustering terms
  * fold plurals only (the shipped background document frequencies are keyed by them), claims and
  * the same-fact judge strip inflections and map the synonyms news reports paraphrase most.
+ * `contentLemmas` puts them together for claims, the timeline and story sameness.
  */
+
+import { boundedCache } from './cache.js'
+import { foldCase, wordTokens } from './tokens.js'
 
 /** Function words and news filler that say nothing about which event a text is about. */
 export const TOPIC_STOPWORDS: ReadonlySet<string> = new Set(
@@ -98,4 +102,45 @@ export function stemTo(word: string, depth: StemDepth): string {
   else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2)
   else if (s.length > 4 && s.endsWith('ly')) s = s.slice(0, -2)
   return lemma ? (SYNONYMS[s] ?? s) : s
+}
+
+// --- content lemmas (claims, timeline, story sameness) ------------------------------------------
+
+const NUMBER_WORDS = new Set(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
+)
+
+const HAS_DIGIT = /\d/
+const CEASE_FIRE = /cease-fire/g
+
+// Word -> lemma ('' when the word is dropped), shared by every text: news vocabulary repeats, so
+// most words are looked up once. Bounded, so memory stays flat on any corpus.
+const LEMMA_CACHE_LIMIT = 100_000
+const lemmaCache = boundedCache<string, string>(LEMMA_CACHE_LIMIT)
+
+function lemmaOf(word: string): string {
+  return lemmaCache.get(word, claimLemma)
+}
+
+function claimLemma(word: string): string {
+  if (word.length < 2 || CLAIM_STOPWORDS.has(word) || NUMBER_WORDS.has(word) || HAS_DIGIT.test(word)) return ''
+  const lemma = stem(word)
+  return CLAIM_STOPWORDS.has(lemma) ? '' : lemma
+}
+
+/**
+ * Content lemmas of a text, in order, duplicates kept: stopwords, digits and number words dropped
+ * (numbers are compared by value from the enrich stage, not as words).
+ * @example contentLemmas('The talks lasted two hours') // ['meet', 'long', 'hour']
+ */
+export function contentLemmas(text: string): string[] {
+  const out: string[] = []
+  // "cease-fire" is rejoined so it meets "ceasefire"; other hyphens already split words ("two-hour").
+  let folded = foldCase(text)
+  if (folded.includes('cease-fire')) folded = folded.replace(CEASE_FIRE, 'ceasefire')
+  for (const word of wordTokens(folded)) {
+    const lemma = lemmaOf(word)
+    if (lemma) out.push(lemma)
+  }
+  return out
 }
