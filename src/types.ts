@@ -93,9 +93,11 @@ export interface QuoteMention {
   kind: QuoteKind
   /**
    * The speaker rule that read it (src/enrich/quotes/index.ts SPEAKER_RULES): `signature`,
-   * `speech-verb` (or `speech-verb/name-at-cue`, `speech-verb/sentence-opening`), `said-noun`,
-   * `clause-subject`, `colon`, `continuation/previous-quote`, `continuation/sentence-before`;
-   * `none` when no rule found a speaker.
+   * `speech-verb/<how its subject was found>` (`speech-verb/inverted`, `speech-verb/passive-agent`,
+   * `speech-verb/clause-subject`, `speech-verb/citing`, ... as named in enrich/quotes/speaker.ts
+   * `subjectOf`; `speech-verb/name-at-cue`, `speech-verb/sentence-opening` for names no entity
+   * covers), `said-noun`, `clause-subject`, `colon`, `continuation/previous-quote`,
+   * `continuation/sentence-before`; `none` when no rule found a speaker.
    */
   via?: string
   stage: StageName

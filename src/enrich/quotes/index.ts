@@ -170,10 +170,12 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   order.sort((a, b) => Number(ACCORDING.test(a.word)) - Number(ACCORDING.test(b.word)))
   for (const verb of order) {
     const boundary = verb.start >= s.close ? s.close : lastBoundary(text, from, verb.start, quoted)
-    const subject = subjectOf(view, verb, from, to, boundary, verb.start >= s.close)
+    let rule = 'subject'
+    const subject = subjectOf(view, verb, from, to, boundary, verb.start >= s.close, (name) => (rule = name))
     // A state never speaks ("Arizona said ..."): its officials do, and the article names them.
     if (!subject || (subject.entity?.type === 'place' && isStateName(subject.entity.name))) continue
-    const source = citedSource(view, verb, to) ?? subject
+    const cited = citedSource(view, verb, to)
+    const source = cited ?? subject
     const name = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
     const { cueEnd, channel } = phraseAfterVerb(text, verb)
     const where = channel ?? channelAnywhere(text, from, to)
@@ -184,6 +186,7 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
       cueSpan: [verb.start, cueEnd],
       ...(where ? { channel: where } : {}),
       kind,
+      via: `speech-verb/${cited ? 'citing' : rule}`,
       stage: STAGE,
     }
   }

@@ -437,7 +437,9 @@ test('findQuotes: familiar forms of given names carry gender, so "she" does not 
 
 test('each quote records the speaker rule that read it (via)', () => {
   const cases: [text: string, quote: string, via: string][] = [
-    ['“We are ready,” said Kremlin spokesman Dmitry Peskov.', 'We are ready', 'speech-verb'],
+    ['“We are ready,” said Kremlin spokesman Dmitry Peskov.', 'We are ready', 'speech-verb/inverted'],
+    ['Minister Anna Berg arrived. “We are ready,” Berg said.', 'We are ready', 'speech-verb/before-verb'],
+    ['“Putin sent signals,” state media outlet RIA Novosti reported, citing the Kremlin.', 'Putin sent', 'speech-verb/citing'],
     ['“We will win the vote.” ― Ana Diaz', 'We will win', 'signature'],
     ['Mayor Tom Reed thanked the crews for “a job well done” on Monday.', 'a job well done', 'clause-subject'],
     ['Mayor Tom Reed’s claim that the river would “never flood again” proved wrong.', 'never flood', 'said-noun'],
