@@ -91,6 +91,15 @@ export interface QuoteMention {
   /** Where it was said when the text gives it: "Truth Social", "Fox Business", "a post on X". */
   channel?: string
   kind: QuoteKind
+  /**
+   * The speaker rule that read it (src/enrich/quotes/index.ts SPEAKER_RULES): `signature`,
+   * `speech-verb/<how its subject was found>` (`speech-verb/inverted`, `speech-verb/passive-agent`,
+   * `speech-verb/clause-subject`, `speech-verb/citing`, ... as named in enrich/quotes/speaker.ts
+   * `subjectOf`; `speech-verb/name-at-cue`, `speech-verb/sentence-opening` for names no entity
+   * covers), `said-noun`, `clause-subject`, `colon`, `continuation/previous-quote`,
+   * `continuation/sentence-before`; `none` when no rule found a speaker.
+   */
+  via?: string
   stage: StageName
 }
 
@@ -122,6 +131,8 @@ export interface DateMention {
    * own span ("early next year" for the date "next year"). Absent when TimeML reads no expression there.
    */
   timex?: Timex
+  /** The rule that read it (chrono's parser or a news rule, and any refiner): `chrono/ENWeekdayParser`, `news/day-word`, `chrono/ENCasualDateParser+narrative-day`. */
+  via?: string
   stage: StageName
 }
 
@@ -134,6 +145,8 @@ export interface Timex {
   value: string
   /** TimeML's span of the expression, when it differs from the span of the date that carries it. */
   span?: Span
+  /** The TimeML rule that read it (`timex/quarter`), when not the date's own reading. */
+  via?: string
 }
 
 /** A temporal expression that is no placeable date (a duration, a set, "now", the second date of a range), as TimeML reads it. */
@@ -141,6 +154,8 @@ export interface TimexMention {
   span: Span
   type: TimexType
   value: string
+  /** The rule that read it: `timex/<rule>` (src/enrich/dates/timex.ts), or the date's own `via`. */
+  via?: string
   stage: StageName
 }
 

@@ -4,7 +4,7 @@
  * publication time and the near-duplicate fingerprint. Plus the sparse-vector helpers.
  */
 import type { Annotated, EntityMention } from '../types.js'
-import { foldToken, nameTokens } from '../compare/names.js'
+import { foldToken, nameTokens } from '../text/names.js'
 import { fingerprintOf } from './fingerprint.js'
 import { contentTerms, termsOf, words } from './terms.js'
 

@@ -7,7 +7,7 @@
  * the store. Restoring then adding gives the same assignments as never having stopped.
  */
 import { bandKeys } from './fingerprint.js'
-import type { BoundedIndex } from './postings.js'
+import type { BoundedIndex } from '../text/postings.js'
 import type { Member } from './scoring.js'
 import type { OpenStory, StoryCluster } from './story-state.js'
 import { TermTable } from './term-table.js'

@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { StoryClusterer, storyIdOf, type StoryCluster } from './index.js'
-import { HitCounter } from './postings.js'
+import { HitCounter } from '../text/postings.js'
 
 const WORDS = ['amber', 'basalt', 'cobalt', 'dune', 'ember', 'fjord', 'garnet', 'heron', 'indigo', 'jasper', 'kelp', 'lichen', 'marlin', 'nectar', 'onyx', 'pumice', 'quartz', 'raven', 'sorrel', 'tundra']
 

@@ -10,9 +10,12 @@
  *   4. group: connected pairs become one discrepancy, one value per side.
  * False positives cost more than misses here, so every step errs on not pairing.
  */
-import { contentLemmas, nameKey, type Claim } from './claims.js'
+import type { Claim } from './claims.js'
+import { contentLemmas } from '../text/stems.js'
+import { nameKey } from '../text/names.js'
 import { readModality, type Modality, type ModalityOptions, type ModalityReading } from './modality.js'
 import type { Discrepancy } from '../types.js'
+import { documentFrequency } from '../text/postings.js'
 
 export interface ConflictOptions extends ModalityOptions {
   /** A lemma in at most this share of the story's claims is rare (and at least `minRareClaims`). */
@@ -169,8 +172,7 @@ export function findClaimConflicts(claims: Claim[], options: ConflictOptions = {
   const open = claims.flatMap((c, i) => (OPEN_GATE.test(c.text) && readOf(i).modality === 'open' ? [i] : []))
   const denials = denialKeys(claims, readOf)
   if (open.length === 0 && denials.size === 0) return []
-  const df = new Map<string, number>()
-  for (const c of claims) for (const l of new Set(c.lemmas)) df.set(l, (df.get(l) ?? 0) + 1)
+  const df = documentFrequency(claims.map((c) => c.lemmas))
   const rareMax = Math.max(minRareClaims, rareShare * claims.length)
   const rare = (l: string) => (df.get(l) ?? 0) <= rareMax
   const commonMin = Math.max(minRareClaims, commonShare * claims.length)

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEntity } from '../types.js'
-import { nameTokens, normalizeName, sameName, sameToken } from './names.js'
+import { nameTokens, normalizeName, sameName, sameToken } from '../text/names.js'
 
 /** The entities of a story and lookups from article mentions and names to them. */
 export interface MergedEntities {

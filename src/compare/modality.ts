@@ -4,7 +4,7 @@
  * hedged ("may", "might") or plain. Each cue has a scope, the words it bears on, so a claim
  * discrepancy can check that two claims disagree about the same words and not about a side remark.
  */
-import { foldCase } from './claims.js'
+import { foldCase } from '../text/tokens.js'
 
 export type Modality = 'plain' | 'definite' | 'open' | 'negated' | 'hedged'
 

@@ -19,11 +19,11 @@
  */
 import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
-import { STOP_WORDS, wordTokens } from '../cluster/terms.js'
+import { wordTokens } from '../text/tokens.js'
 import type { MergedEntities } from './entities.js'
 import { attributionDiscrepancy, cueVerb } from './framing.js'
 import { compatibleSpeakers, type SpeakerRef } from './names.js'
-import { stem } from './claims.js'
+import { stem, TOPIC_STOPWORDS as STOP_WORDS } from '../text/stems.js'
 
 export interface AlignQuotesOptions {
   /** Overlap coefficient on content tokens at or above which two quotes are one. */

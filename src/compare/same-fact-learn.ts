@@ -12,6 +12,7 @@
  * Used by scripts/learn-same-fact.ts (the shipped model) and eval/mrpc.ts (cross-validation).
  */
 import { FEATURE_NAMES, pairFeatures, treeProbability, type FactText, type SameFactModel, type Tree, type WordWeights } from './same-fact.js'
+import { documentFrequency } from '../text/postings.js'
 
 /** A labelled pair of prepared sentences. */
 export interface PreparedPair {
@@ -80,12 +81,11 @@ function kl(p: number, q: number): number {
 /** Word weights counted on `pairs` (see WordWeights), words sorted, values rounded to 3 decimals. */
 export function learnLexicon(pairs: readonly PreparedPair[], options: LearnOptions = {}): WordWeights {
   const { prior, minDf } = { ...DEFAULTS, ...options }
-  const df = new Map<string, number>()
+  const df = documentFrequency(pairs.flatMap(({ a, b }) => [a.content, b.content]))
   // Per word: [same & shared, same & one side only, different & shared, different & one side only].
   const counts = new Map<string, number[]>()
   const total = [0, 0, 0, 0]
   for (const { a, b, same } of pairs) {
-    for (const s of [a, b]) for (const w of s.content) df.set(w, (df.get(w) ?? 0) + 1)
     for (const w of new Set([...a.content, ...b.content])) {
       const k = (same ? 0 : 2) + (a.content.has(w) && b.content.has(w) ? 0 : 1)
       let c = counts.get(w)

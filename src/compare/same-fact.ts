@@ -23,8 +23,8 @@
  * `scripts/learn-same-fact.ts` (code in same-fact-learn.ts) into same-fact-model.json.
  */
 import { tokenize } from '../enrich/entities/tokens.js'
-import { STOP_WORDS } from '../cluster/terms.js'
-import { foldCase, stem } from './claims.js'
+import { stem, TOPIC_STOPWORDS as STOP_WORDS } from '../text/stems.js'
+import { foldCase } from '../text/tokens.js'
 import shipped from './same-fact-model.json' with { type: 'json' }
 
 /** One sentence read for comparison; build with `prepareFactText`. */

@@ -13,7 +13,7 @@
  */
 import type { Annotated, Discrepancy } from '../types.js'
 import type { Claim } from './claims.js'
-import { nameKey } from './claims.js'
+import { nameKey } from '../text/names.js'
 
 /** One matter and its mutually exclusive statuses, each with the words that state it. */
 interface Matter {

@@ -1,6 +1,7 @@
 /**
  * The enrich stage: everything found in one article's clean text, as spans. The order matters:
- * quotes need sentences and entities (to attach speakers); numbers and dates are independent.
+ * quotes need sentences and entities (to attach speakers); dates read each date's sentence from
+ * `sentences` (is it about the future?); numbers are independent.
  */
 import type { Annotated, Article } from '../types.js'
 import { findDates } from './dates/index.js'
@@ -31,7 +32,7 @@ export function annotate(article: Article): Annotated {
   const entities = run('enrich/entities', () => findEntities(text, sentences), [])
   const quotes = run('enrich/quotes', () => findQuotes(text, sentences, entities), [])
   const numbers = run('enrich/numbers', () => findNumbers(text), [])
-  const { dates, timexes } = run('enrich/dates', () => findDatesAndTimexes(text, article.publishedAt), { dates: [], timexes: [] })
+  const { dates, timexes } = run('enrich/dates', () => findDatesAndTimexes(text, article.publishedAt, { sentences }), { dates: [], timexes: [] })
   return { ...article, ...(messages.length > 0 ? { messages } : {}), sentences, entities, quotes, numbers, dates, timexes }
 }
 

@@ -3,7 +3,7 @@
  * `article:*` meta tags, `<title>`, canonical URL. Each value says where it came from.
  */
 import type { DomDocument } from './dom.js'
-import { normaliseDate } from './dates.js'
+import { normaliseDate } from '../text/calendar.js'
 
 /** A metadata value and where it was found (`html:json-ld`, `html:meta:og:site_name`, ...). */
 export interface Found<T> {

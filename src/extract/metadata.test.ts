@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { dateFromStamp, normaliseDate } from './dates.js'
+import { dateFromStamp, normaliseDate } from '../text/calendar.js'
 import { decodeEntities } from './entities.js'
 import { parseHTML } from 'linkedom'
 import type { DomDocument } from './dom.js'

@@ -3,6 +3,7 @@
  * (guid, link, title, date, and the HTML content when the feed carries it).
  */
 import { DOMParser } from 'linkedom'
+import { normaliseDate } from '../text/calendar.js'
 import type { RawDocument } from '../types.js'
 
 export interface FeedEntry {
@@ -44,13 +45,6 @@ function atomLink(entry: Parent): string | null {
   return alt?.getAttribute('href') ?? (links[0]?.textContent?.trim() || null)
 }
 
-/** An ISO 8601 time from an RFC 822 (RSS) or RFC 3339 (Atom) date, or null. */
-function isoTime(value: string | null): string | null {
-  if (!value) return null
-  const t = Date.parse(value)
-  return Number.isNaN(t) ? null : new Date(t).toISOString()
-}
-
 /**
  * Parses a feed. Entries keep document order; a feed with no entries gives an empty list.
  * @example parseFeed('<rss><channel><item><title>T</title><link>https://x/1</link></item></channel></rss>')
@@ -66,7 +60,7 @@ export function parseFeed(xml: string, { maxEntries = 1000 } = {}): ParsedFeed {
     guid: text(n, atom ? 'id' : 'guid'),
     link: atom ? atomLink(n) : text(n, 'link'),
     title: text(n, 'title'),
-    publishedAt: isoTime(text(n, 'pubDate', 'published', 'updated', 'dc:date')),
+    publishedAt: normaliseDate(text(n, 'pubDate', 'published', 'updated', 'dc:date')),
     html: text(n, 'content:encoded', 'content', 'description', 'summary'),
   }))
   return { title: feedTitle, entries }

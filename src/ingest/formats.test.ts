@@ -14,7 +14,7 @@ describe('feeds', () => {
       <description>short</description><content:encoded><![CDATA[<p>Full <b>text</b></p>]]></content:encoded></item>
       <item><title>Two</title><link>https://e.com/2</link></item></channel></rss>`)
     assert.equal(feed.title, 'Wire')
-    assert.deepEqual(feed.entries[0], { guid: 'g-1', link: 'https://e.com/1', title: 'One', publishedAt: '2025-08-06T10:00:00.000Z', html: '<p>Full <b>text</b></p>' })
+    assert.deepEqual(feed.entries[0], { guid: 'g-1', link: 'https://e.com/1', title: 'One', publishedAt: '2025-08-06T10:00:00Z', html: '<p>Full <b>text</b></p>' })
     assert.deepEqual([feed.entries[1].guid, feed.entries[1].html], [null, null])
   })
 
@@ -22,19 +22,19 @@ describe('feeds', () => {
     const feed = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>urn:x:1</id><title>E</title>
       <link rel="self" href="https://e.com/self"/><link rel="alternate" href="https://e.com/e"/><published>2025-08-06T09:00:00Z</published>
       <summary>Brief</summary></entry></feed>`)
-    assert.deepEqual(feed.entries, [{ guid: 'urn:x:1', link: 'https://e.com/e', title: 'E', publishedAt: '2025-08-06T09:00:00.000Z', html: 'Brief' }])
+    assert.deepEqual(feed.entries, [{ guid: 'urn:x:1', link: 'https://e.com/e', title: 'E', publishedAt: '2025-08-06T09:00:00Z', html: 'Brief' }])
   })
 })
 
 describe('JSON Lines', () => {
-  it('maps each tool\'s field names and normalises dates', () => {
+  it('maps each tool\'s field names and normalises dates as every input does (a time without zone keeps its date only)', () => {
     const { records } = parseJsonl([
       JSON.stringify({ maintext: 'a', date_publish: '2025-08-06 11:45:00', source_domain: 'x.org', authors: ['A B'] }),
       JSON.stringify({ raw_text: 'b', date: '2025-08-06', hostname: 'y.org', author: 'C D; E F' }),
       JSON.stringify({ story_text: 'c', publish_date: '2025-08-06T11:45:00+02:00', media_name: 'Z' }),
     ].join('\n'))
     assert.deepEqual(records.map((r) => [r.text, r.publishedAt, r.outlet, r.authors]), [
-      ['a', '2025-08-06T11:45:00', 'x.org', ['A B']],
+      ['a', '2025-08-06', 'x.org', ['A B']],
       ['b', '2025-08-06', 'y.org', ['C D', 'E F']],
       ['c', '2025-08-06T11:45:00+02:00', 'Z', []],
     ])

@@ -3,6 +3,7 @@
  * news-please (`maintext`, `date_publish`, `source_domain`), trafilatura (`text`, `raw_text`,
  * `date`, `sitename`, `hostname`), Media Cloud (`story_text`, `publish_date`, `media_name`).
  */
+import { normaliseDate } from '../text/calendar.js'
 import type { RawDocument } from '../types.js'
 
 /** One record's article fields, under Parallax names. */
@@ -39,14 +40,6 @@ function authorsOf(obj: Record<string, unknown>): string[] {
   const v = obj.authors ?? obj.author
   if (Array.isArray(v)) return v.filter((a): a is string => typeof a === 'string')
   return typeof v === 'string' && v.trim() ? v.split(/\s*(?:;|,| and )\s*/).filter(Boolean) : []
-}
-
-/** An ISO date from the forms these tools write (`2025-08-06 11:45:00`, ISO with offset). */
-function isoDate(value: string | null): string | null {
-  if (!value) return null
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:?\d{2})?)?/.exec(value)
-  if (!m) return null
-  return m[2] ? `${m[1]}T${m[2]}${m[3] ?? ''}` : m[1]
 }
 
 /** True when the text looks like JSON Lines: its first line is a whole JSON object. */
@@ -91,7 +84,7 @@ export function parseJsonl(text: string, { maxRecords = 100_000 } = {}): { recor
 export function recordOf(o: Record<string, unknown>, line: number): JsonlRecord {
   return {
     line, title: first(o, FIELDS.title), text: first(o, FIELDS.text), html: first(o, FIELDS.html),
-    url: first(o, FIELDS.url), publishedAt: isoDate(first(o, FIELDS.publishedAt)), outlet: first(o, FIELDS.outlet), authors: authorsOf(o),
+    url: first(o, FIELDS.url), publishedAt: normaliseDate(first(o, FIELDS.publishedAt)), outlet: first(o, FIELDS.outlet), authors: authorsOf(o),
   }
 }
 

@@ -5,7 +5,8 @@
  *      so "Twelve people were injured" never cites "15 people were injured";
  *   2. `checkCitation`: the sentence's names, digits and number values all appear in what it cites.
  */
-import { foldCase, nameKey } from '../compare/claims.js'
+import { nameKey } from '../text/names.js'
+import { foldCase } from '../text/tokens.js'
 import { numbersCompatible } from '../compare/discrepancies.js'
 import { findNumbers } from '../enrich/numbers/index.js'
 import type { Annotated, NumberMention, Span } from '../types.js'

@@ -9,8 +9,10 @@
  * same-fact judge (`compare/same-fact.ts`, learned on MRPC), which reads the same statement in
  * other words.
  */
-import { contentLemmas, foldCase } from '../compare/claims.js'
 import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from '../compare/same-fact.js'
+import { contentLemmas } from '../text/stems.js'
+import { foldCase } from '../text/tokens.js'
+import { documentFrequency } from '../text/postings.js'
 
 /** A sentence read once for comparing: its content words, names and figures. */
 export interface Happening {
@@ -46,8 +48,7 @@ export type Rarity = (token: string) => number
  * @example const rarity = storyRarity(sentences.map(prepareHappening))
  */
 export function storyRarity(happenings: readonly Happening[]): Rarity {
-  const df = new Map<string, number>()
-  for (const h of happenings) for (const t of tokens(h)) df.set(t, (df.get(t) ?? 0) + 1)
+  const df = documentFrequency(happenings.map(tokens))
   const n = Math.max(1, happenings.length)
   return (t) => Math.log(1 + n / (df.get(t) ?? 1))
 }

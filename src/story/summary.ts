@@ -18,6 +18,7 @@ import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } fro
 import { ATTRIBUTION_CUE, insideOpenQuote, isNarrative, quotedFacts, quotedShare, quotedSpans, standsAlone } from './narrative.js'
 import { prepareHappening, sameHappening, storyRarity, type Happening, type Rarity } from './same.js'
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
+import { postingLists } from '../text/postings.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -244,14 +245,7 @@ function* candidates(
  * content words not too common in the story are judged.
  */
 function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void {
-  const postings = new Map<string, number[]>()
-  pending.forEach((p, i) => {
-    for (const l of p.happening?.lemmas ?? []) {
-      const list = postings.get(l)
-      if (list) list.push(i)
-      else postings.set(l, [i])
-    }
-  })
+  const postings = postingLists(pending.map((p) => p.happening?.lemmas ?? []))
   const common = Math.max(8, pending.length / 4)
   pending.forEach((p, i) => {
     const shared = new Map<number, number>()

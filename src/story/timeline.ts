@@ -7,9 +7,11 @@
  *      discrepancy per event whatever the number of dates it is given;
  *   4. sort by date, coarser granularity first.
  */
-import { contentLemmas, jaccard, splitClauses } from '../compare/claims.js'
+import { jaccard, splitClauses } from '../compare/claims.js'
+import { contentLemmas } from '../text/stems.js'
 import { prepareHappening, sameHappening, type Happening } from './same.js'
 import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, StoryFact, TimelineEntry } from '../types.js'
+import { documentFrequency } from '../text/postings.js'
 
 export interface TimelineOptions {
   /** Words of an event's text, at most. */
@@ -216,8 +218,7 @@ function totalWeight(e: DatedEvent, weight: (l: string) => number): number {
 
 /** Inverse frequency of each word over the story's events. */
 function lemmaWeights(events: DatedEvent[]): (l: string) => number {
-  const df = new Map<string, number>()
-  for (const e of events) for (const l of e.lemmas) df.set(l, (df.get(l) ?? 0) + 1)
+  const df = documentFrequency(events.map((e) => e.lemmas))
   return (l) => Math.log(1 + events.length / (df.get(l) ?? 1))
 }
 

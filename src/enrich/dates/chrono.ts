@@ -4,7 +4,8 @@
  * out, relative periods come from ./news.ts, and every result is normalised to a granularity.
  */
 import * as chrono from 'chrono-node'
-import type { Granularity } from '../../types.js'
+import { sentenceAround } from '../../text/spans.js'
+import type { Granularity, Span } from '../../types.js'
 import { addDays, comingMonth, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
 import type { DateCandidate } from './news.js'
 import { dateWindows, type DateWindowOptions } from './windows.js'
@@ -45,7 +46,6 @@ const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
 // Words that put a weekday after the publication date: plans, deadlines, announcements to come.
 // ("had been scheduled to expire Friday" looks back: the plan is past.)
 const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected|planned|scheduled|due|set to)|plans?|deadline|until|next|upcoming|to be|going to)\b/i
-const SENTENCE_BREAK_RE = /[.!?]\s/g
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
 // Within four words and no comma: in "will become law after voting 348-77 to override Wednesday"
 // the plan is the law, not the vote.
@@ -92,7 +92,7 @@ export function clauseLooksAhead(text: string, start: number, end: number): bool
  * chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given.
  * chrono reads only the windows around date-ish tokens (./windows.ts); spans are into `text`.
  */
-export function findChronoDates(text: string, anchor: CalendarDate | null, options: DateWindowOptions = {}, maxFound = Infinity): DateCandidate[] {
+export function findChronoDates(text: string, anchor: CalendarDate | null, sentences: readonly Span[], options: DateWindowOptions = {}, maxFound = Infinity): DateCandidate[] {
   const ref = anchor ? new Date(anchor.year, anchor.month - 1, anchor.day, 12) : NEUTRAL_REFERENCE
   const found: DateCandidate[] = []
   for (const w of dateWindows(text, options)) {
@@ -105,7 +105,7 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, optio
         r,
         text.slice(span.start, span.end),
         anchor,
-        () => speaksOfFuture(text, span.start, span.end),
+        () => speaksOfFuture(text, span.start, span.end, sentences),
         () => PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
         () => clauseLooksAhead(text, span.start, span.end),
       )
@@ -240,13 +240,13 @@ export function nearestWeekday(
   return addDays(anchor, day)
 }
 
-/** Whether the sentence around `[start, end)` speaks of something still to come. */
-function speaksOfFuture(text: string, start: number, end: number): boolean {
+/** Whether the sentence around `[start, end)` (at most 160 characters before it and 80 after) speaks of something still to come. */
+function speaksOfFuture(text: string, start: number, end: number, sentences: readonly Span[]): boolean {
   const windowStart = Math.max(0, start - 160)
   const before = text.slice(windowStart, start)
-  let sentenceStart = 0
-  for (const m of before.matchAll(SENTENCE_BREAK_RE)) sentenceStart = m.index + m[0].length
+  const [sentenceFrom, sentenceTo] = sentenceAround(sentences, start, text.length)
+  const sentenceStart = Math.max(0, sentenceFrom - windowStart)
   const after = text.slice(end, end + 80)
-  const stop = after.search(/[.!?](?:\s|$)/)
-  return FUTURE_CUE_RE.test(before.slice(sentenceStart)) || FUTURE_CUE_RE.test(stop < 0 ? after : after.slice(0, stop))
+  const stop = Math.max(0, sentenceTo - end)
+  return FUTURE_CUE_RE.test(before.slice(sentenceStart)) || FUTURE_CUE_RE.test(after.slice(0, stop))
 }

@@ -20,8 +20,10 @@
  * and values); ./timeml.ts puts that reading on the dates (`timex`) and beside them (`timexes`),
  * which is what `annotate` returns and the TempEval-3 eval scores.
  */
-import type { DateMention } from '../../types.js'
+import { keepLongest } from '../../text/spans.js'
+import type { DateMention, Span } from '../../types.js'
 import { parseAnchor } from './calendar.js'
+import { splitSentences } from '../sentences/index.js'
 import { clauseLooksAhead, findChronoDates } from './chrono.js'
 import { dateClockTimes, removeNamedDays, removeRecurring, type NamedDayOptions, type RefineOptions } from './refine.js'
 import type { DateWindowOptions } from './windows.js'
@@ -34,6 +36,8 @@ export interface FindDatesOptions extends RefineOptions, NamedDayOptions, DateWi
   maxTextLength?: number
   /** At most this many dates are returned (the first ones in the text). */
   maxDates?: number
+  /** The text's sentences (enrich/sentences), when the caller has them; else they are split here. "Its sentence" is read from them. */
+  sentences?: readonly Span[]
 }
 
 /**
@@ -46,6 +50,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
   const { maxTextLength = 1_000_000, maxDates = 5_000 } = options
   const input = text.length > maxTextLength ? text.slice(0, maxTextLength) : text
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
+  const sentences = options.sentences ?? splitSentences(input)
   // News parsers first so that, at equal length, their reading wins over chrono's.
   const candidates = [
     ...(anchor ? findRelativePeriods(input, anchor) : []),
@@ -53,7 +58,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
     ...findPartsOfMonths(input, anchor, (start, end) => clauseLooksAhead(input, start, end)),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
-    ...findChronoDates(input, anchor, options, maxDates),
+    ...findChronoDates(input, anchor, sentences, options, maxDates),
   ]
   // Dates inside names go before overlaps are resolved, so "19 Sept. 11 hijackers" leaves no "19"
   // behind; recurring days go before clock times look for their day, so "every Monday" lends none.
@@ -67,18 +72,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
 
 /** Keeps the longest of overlapping candidates; the earlier-listed one wins a tie. */
 function removeOverlaps(candidates: DateCandidate[]): DateCandidate[] {
-  const order = candidates.map((c, i) => ({ c, i }))
-  order.sort((a, b) => a.c.start - b.c.start || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i)
-  const kept: DateCandidate[] = []
-  for (const { c } of order) {
-    const last = kept[kept.length - 1]
-    if (last && c.start < last.end) {
-      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c
-      continue
-    }
-    kept.push(c)
-  }
-  return kept
+  return keepLongest(candidates)
 }
 
 function toMention(c: DateCandidate, publishedAt: string | null): DateMention {
@@ -87,6 +81,7 @@ function toMention(c: DateCandidate, publishedAt: string | null): DateMention {
     value: c.value,
     granularity: c.granularity,
     inferred: c.inferred,
+    via: c.via,
     stage: DATES_STAGE,
   }
   if (c.inferred && publishedAt !== null) mention.anchor = publishedAt

@@ -7,6 +7,7 @@
 import type { DateMention, Span, TimexMention } from '../../types.js'
 import { findDates, type FindDatesOptions } from './index.js'
 import { findTimexes } from './timex.js'
+import { splitSentences } from '../sentences/index.js'
 
 /** The dates of a text and the TimeML expressions none of them carries. */
 export interface DatesAndTimexes {
@@ -23,23 +24,27 @@ export interface DatesAndTimexes {
  * //   timexes: [{ span: [26, 35], type: 'DURATION', value: 'P2W', stage: 'enrich/dates' }] }
  */
 export function findDatesAndTimexes(text: string, publishedAt: string | null, options: FindDatesOptions = {}): DatesAndTimexes {
-  const dates = findDates(text, publishedAt, options)
   const input = options.maxTextLength !== undefined && text.length > options.maxTextLength ? text.slice(0, options.maxTextLength) : text
-  const readings = findTimexes(input, publishedAt, dates)
+  // Split once here when the caller has no sentences: both readings use them.
+  const sentences = options.sentences ?? splitSentences(input)
+  const dates = findDates(text, publishedAt, { ...options, sentences })
+  const readings = findTimexes(input, publishedAt, dates, sentences)
   const timexes: TimexMention[] = []
   // Both lists are in text order and readings do not overlap each other: one sweep pairs them.
   let first = 0
-  for (const { span, type, value, stage } of readings) {
+  for (const { span, type, value, stage, via } of readings) {
     while (first < dates.length && dates[first].span[1] <= span[0]) first++
     let taken = false
     for (let i = first; i < dates.length && dates[i].span[0] < span[1]; i++) {
       // findDates' objects are new on every call: giving them their reading in place copies nothing.
       const d = dates[i]
       if (d.timex || d.span[1] <= span[0]) continue
-      d.timex = sameSpan(d.span, span) ? { type, value } : { type, value, span }
+      // A rule's reading names its rule; the date's own reading is named by the date's `via`.
+      const rule = via.startsWith('timex/') ? { via } : {}
+      d.timex = sameSpan(d.span, span) ? { type, value, ...rule } : { type, value, span, ...rule }
       taken = true
     }
-    if (!taken) timexes.push({ span, type, value, stage })
+    if (!taken) timexes.push({ span, type, value, stage, via })
   }
   return { dates, timexes }
 }
@@ -57,7 +62,8 @@ export function timexesOf({ dates, timexes = [] }: { dates: readonly DateMention
     const key = `${span[0]}:${span[1]}`
     if (seen.has(key)) continue
     seen.add(key)
-    out.push({ span, type: d.timex.type, value: d.timex.value, stage: d.stage })
+    const via = d.timex.via ?? d.via
+    out.push({ span, type: d.timex.type, value: d.timex.value, stage: d.stage, ...(via ? { via } : {}) })
   }
   return out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1])
 }

@@ -230,3 +230,18 @@ describe('findTimexes', () => {
     for (let i = 1; i < timexes.length; i++) assert.ok(timexes[i - 1].span[1] <= timexes[i].span[0])
   })
 })
+
+describe('provenance: each reading names the rule that made it', () => {
+  it('rules by name, dates by the parser that found them', () => {
+    const text = 'Profit rose in the third quarter, from $2 million a year earlier, the company said on Tuesday.'
+    const via = Object.fromEntries(findTimexes(text, '1989-10-26').map((t) => [text.slice(t.span[0], t.span[1]), t.via]))
+    assert.equal(via['the third quarter'], 'timex/quarter')
+    assert.equal(via['a year earlier'], 'timex/a-year-ago')
+    assert.match(via['Tuesday'], /^(?:chrono|news)\//)
+  })
+
+  it('findDates keeps the parser of each date as its via', () => {
+    const text = 'The ferry sank on Tuesday, last month the route closed.'
+    for (const d of findDates(text, '2025-08-06')) assert.match(d.via ?? '', /^(?:chrono|news)\/[\w-]+/, text.slice(d.span[0], d.span[1]))
+  })
+})

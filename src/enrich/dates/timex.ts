@@ -22,16 +22,18 @@
  *
  * Values are TimeML's; `findDates` keeps the timeline's own values (ISO weeks, seasons, days).
  */
+import { keepLongest, sentenceAround } from '../../text/spans.js'
 import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
 import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
 import { DATES_STAGE, findDates } from './index.js'
 import { isMarketLevel, monthNumber } from './news.js'
+import { splitSentences } from '../sentences/index.js'
 
 export type { TimexType }
 
 /** A TIMEX3: `span` into the text, TimeML `type` and `value` (`1998-W12`, `P3D`, `PRESENT_REF`, `XXXX-WXX-1`), and how it was read. */
 export interface TimexFound extends TimexMention {
-  /** Which reading it is: `dates` (findDates' date, in TimeML's terms) or `rule N` of this module. */
+  /** Which reading it is: the date's own `via` (findDates' date, in TimeML's terms: `chrono/...`, `news/...`) or `timex/<rule name>` of this module. */
   via: string
 }
 
@@ -53,7 +55,7 @@ interface Candidate {
   endsInQuarter?: number
   /** Rule candidates win ties against `findDates` readings of the same length. */
   rule: boolean
-  /** Which reading it is: `dates` (findDates) or `rule N` (the Nth of RULES). */
+  /** Which reading it is: the date's `via` (findDates) or `timex/<rule name>` (see RULES). */
   via: string
 }
 
@@ -117,13 +119,15 @@ const QUARTER_OF = (m: CalendarDate) => Math.ceil(m.month / 3)
 
 /**
  * A pattern, what a match makes, and its keys: lower-case beginnings of words, one of which every
- * match contains ("day" for "two days", which "Monday" does not begin). A rule is
+ * match contains ("day" for "two days", which "Monday" does not begin). A rule has a name, recorded
+ * as its readings' provenance (`via: 'timex/quarter'`), so adding a rule renames none of the others. A rule is
  * run only on the stretches of text around its keys (see `ruleWindows`), so a rare rule costs
  * nothing on a text without its word. `reach`: how far before and after a key its matches and
  * the context they look at can go (default `KEY_REACH`); `gate`: whether a key found at `at` can be
  * part of a match at all (a cheap test that spares a costly pattern most of the text).
  */
 type Rule = [
+  name: string,
   RegExp,
   (m: RegExpExecArray, ctx: Context) => Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> | null,
   keys: string[],
@@ -166,6 +170,7 @@ const fourDigits = (text: string, at: number) => isDigit(text.charCodeAt(at + 2)
 const RULES: Rule[] = [
   // "the third quarter of 1990", "this year's third quarter", "the fiscal first quarter", "fourth-quarter", "the 1988 second quarter"
   [
+    'quarter',
     new RegExp(
       String.raw`\b(?:(?:the|its|their|a)\s+)?(?:(this|last|next)\s+year's\s+|(${YEAR})\s+|(?:flat|strong|weak|disappointing)\s+)?(?:(?:fiscal|calendar)[- ])?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter(?:\s+of\s+(?:fiscal\s+)?(${YEAR})|,?\s+(${YEAR})${NOT_A_YEAR_AFTER})?\b(?!s)`,
       'gi',
@@ -187,6 +192,7 @@ const RULES: Rule[] = [
   ],
   // "the first half of 1990", "the second half", "first-half", "the last half of 1989", "the first two quarters of 1990"
   [
+    'half-year',
     new RegExp(
       String.raw`\b(?:the\s+)?(first|second|last|latter)[- ](?:half|two\s+quarters)(?:\s+of\s+(?:fiscal\s+|the\s+year\s+)?(${YEAR})|\s+of\s+the\s+(?:'(\d)0s|(1[89]\d|20\d)0s)\b)?\b`,
       'gi',
@@ -202,6 +208,7 @@ const RULES: Rule[] = [
   ],
   // "the quarter", "the latest quarter", "this quarter", "the current quarter", "the latest period"
   [
+    'quarter-under-report',
     /\b(?:(the)\s+)?(?:(latest|current|this|last|next|previous|prior|same|fiscal|just-ended|recent)\s+)?(?:quarter|(?<=latest\s+)period)\b(?![-\s]+(?:of|a\s+year|earlier|ago|to-))(?!s)/gi,
     (m, ctx) => {
       const which = m[2]?.toLowerCase()
@@ -223,6 +230,7 @@ const RULES: Rule[] = [
   // "the year-ago quarter", "the year-earlier period", "the 1988 quarter", "last year's quarter",
   // "the corresponding period last year", "the quarter a year ago", "year-earlier"
   [
+    'year-ago-quarter',
     new RegExp(
       String.raw`\b(?:(?:the\s+)?(?:year-(?:ago|earlier)|(${YEAR}))\s+(?:(?:third|second|first|fourth|nine-month|six-month)\s+)?(?:quarter|period)|last\s+year's\s+(?:quarter|period)|the\s+(?:corresponding|same|comparable|year-ago|year-earlier)\s+(?:quarter|period)\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))|the\s+quarter\s+a\s+year\s+(?:ago|earlier)|year-(?:earlier|ago))\b`,
       'gi',
@@ -231,18 +239,20 @@ const RULES: Rule[] = [
     ['quarter', 'period', 'year-'],
   ],
   // "a year ago", "a year earlier": the quarter last named, a year back, when there is one
-  [/\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' }), ['year']],
+  ['a-year-ago', /\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' }), ['year']],
   // "two weeks ago", "50 years ago", "a decade ago", "several years ago", "a week or so ago"
   [
+    'units-ago',
     new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?(?:\s+or\s+so)?\s+ago\b`, 'gi'),
     (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
     ['ago'],
   ],
   // "Islam will one day be ...", "may one day return": some day to come, not a length of a day (before the
   // durations, which would read the same words as P1D)
-  [/(?<=\b(?:will|would|may|might|could|can|should|shall|must)\s+)(?:one|some)\s+day\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['one', 'some']],
+  ['one-day', /(?<=\b(?:will|would|may|might|could|can|should|shall|must)\s+)(?:one|some)\s+day\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['one', 'some']],
   // durations: "two weeks", "the first nine months", "the past two months", "a 16-hour", "5 1/2 hours", "several years"
   [
+    'duration',
     new RegExp(
       String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|earlier|old)\b)`,
       'gi',
@@ -266,16 +276,17 @@ const RULES: Rule[] = [
     countBefore,
   ],
   // "a day-long meeting" P1D, "a decades-long battle" (an unknown number of them)
-  [/\b(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long\b/gi, (m) => ({ type: 'DURATION', value: durationValue(m[2] ? 'several' : 'one', m[1]) }), ['day', 'week', 'month', 'year', 'hour', 'decade', 'centur'], KEY_REACH, (text, at) => startsAt(LONG_UNIT_RE, text, at)],
+  ['unit-long', /\b(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long\b/gi, (m) => ({ type: 'DURATION', value: durationValue(m[2] ? 'several' : 'one', m[1]) }), ['day', 'week', 'month', 'year', 'hour', 'decade', 'centur'], KEY_REACH, (text, at) => startsAt(LONG_UNIT_RE, text, at)],
   // "the past decade", "the last century" (findDates reads "the past year" as a year)
-  [/\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) }), ['decade', 'century']],
+  ['past-decade', /\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) }), ['decade', 'century']],
   // "recent years" PAST_REF; "recent months/weeks/days" PXM/PXW/PXD
-  [/\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1]), ['recent']],
+  ['recent-units', /\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1]), ['recent']],
   // sets
   // ("average daily volume" is a measure per day, not a recurrence)
-  [/(?<!\baverage\s+)\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] }), ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly']],
+  ['set-adverb', /(?<!\baverage\s+)\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] }), ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly']],
   // plural weekdays: "on Mondays", "Tuesday nights" (every such day, or night)
   [
+    'plural-weekday',
     /\b(sun|mon|tues|wednes|thurs|fri|satur)days\b|\b(sun|mon|tues|wednes|thurs|fri|satur)day(?:\s+(mornings|afternoons|evenings|nights)\b|(?=\s+(?:and|or)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day\s+(mornings|afternoons|evenings|nights)\b))/gi,
     (m) => {
       // "Monday and Tuesday nights": the first day shares the second one's plural
@@ -285,6 +296,7 @@ const RULES: Rule[] = [
     ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
   ],
   [
+    'every-unit',
     /\b(?:every|each|per)\s+(?:single\s+)?(day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+(?:of|that|in)\b)/gi,
     (m) => ({ type: 'SET', value: everyValue(m[1]) }),
     ['every', 'each', 'per '],
@@ -293,12 +305,14 @@ const RULES: Rule[] = [
   ],
   // "the previous Friday", "the following Monday": from the day last named, else from publication
   [
+    'weekday-from-last',
     /\bthe\s+(previous|preceding|prior|following|next)\s+(sun|mon|tues|wednes|thurs|fri|satur)day\b/gi,
     (m) => ({ type: 'DATE', value: '', refers: 'weekday', weekday: WEEKDAY_NUMBER[m[2].slice(0, 3).toLowerCase()], thatStep: /^(?:following|next)$/i.test(m[1]) ? 1 : -1 }),
     ['previous', 'preceding', 'prior', 'following', 'next'],
   ],
   // parts of a day with no day named: "in the morning", "by mid afternoon", "at midday", "mid-afternoon yesterday"
   [
+    'part-of-day',
     /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring)\s+))the\s+(morning|afternoon|evening)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
     (m, ctx) => {
       // "4 in the morning" is 04:00, "8 in the evening" 20:00
@@ -311,15 +325,16 @@ const RULES: Rule[] = [
   ],
   // vague references
   // (a sentence opening "Now, ..." is a discourse marker, which TimeML leaves out)
-  [/\b(?:right\s+)?now\b(?<!(?:^|[.!?]["'`\s]*|["'`])Now(?=,))/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['now']],
-  [/\b(?:currently|nowadays|these\s+days|at\s+present|the\s+present)\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['currently', 'nowadays', 'these', 'present']],
-  [/\b(then[- ])?current\b(?!\s+(?:account|accounts|assets|liabilities|events)\b)/gi, (m) => ({ type: 'DATE', value: m[1] ? 'PAST_REF' : 'PRESENT_REF' }), ['current']],
-  [/\b(?:more\s+|most\s+|until\s+)?recently\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['recently']],
-  [/\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|many|decade|century|year|month|week|day|quarter))/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['past']],
-  [/\b(?:(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future']],
-  [/\b(?:the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['term', 'later', 'soon']],
+  ['now', /\b(?:right\s+)?now\b(?<!(?:^|[.!?]["'`\s]*|["'`])Now(?=,))/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['now']],
+  ['present', /\b(?:currently|nowadays|these\s+days|at\s+present|the\s+present)\b/gi, () => ({ type: 'DATE', value: 'PRESENT_REF' }), ['currently', 'nowadays', 'these', 'present']],
+  ['current', /\b(then[- ])?current\b(?!\s+(?:account|accounts|assets|liabilities|events)\b)/gi, (m) => ({ type: 'DATE', value: m[1] ? 'PAST_REF' : 'PRESENT_REF' }), ['current']],
+  ['recently', /\b(?:more\s+|most\s+|until\s+)?recently\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['recently']],
+  ['the-past', /\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|many|decade|century|year|month|week|day|quarter))/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['past']],
+  ['the-future', /\b(?:(?:the\s+)?(?:near|distant|immediate)\s+future|the\s+future)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future']],
+  ['future-phrase', /\b(?:the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['term', 'later', 'soon']],
   // ("was soon released", "soon became": soon after a past event, not the future)
   [
+    'soon',
     /(?<!\bas\s+)\bsoon\b(?!\s+(?:as|after|before|afterwards?|thereafter)\b)/gi,
     (m, ctx) => {
       const before = ctx.text.slice(Math.max(0, m.index - 12), m.index)
@@ -328,34 +343,36 @@ const RULES: Rule[] = [
     },
     ['soon'],
   ],
-  [/\bfuture\s+(?:quarters|months|years)\b|\bcoming\s+quarters\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future', 'coming']],
-  [/\bthis\s+century\b/gi, () => ({ type: 'DURATION', value: 'P100Y' }), ['century']],
+  ['future-periods', /\bfuture\s+(?:quarters|months|years)\b|\bcoming\s+quarters\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['future', 'coming']],
+  ['this-century', /\bthis\s+century\b/gi, () => ({ type: 'DURATION', value: 'P100Y' }), ['century']],
   // "the past year" reads as last year in news ("hate groups grew over the past year")
-  [/\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['past']],
+  ['past-year', /\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['past']],
   // "for a while", "over the years", "in years"
-  [/(?<=\b[Ff]or\s+)a\s+while\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while']],
-  [/(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
+  ['a-while', /(?<=\b[Ff]or\s+)a\s+while\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while']],
+  ['over-the-years', /(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
-  [new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal']],
-  [/\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  ['fiscal-year', new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal']],
+  ['this-fiscal-year', /\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "the latest fiscal year" is the last one reported: the year before
-  [/\bthe\s+(?:latest|last|most\s+recent|previous|prior)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
-  [/\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['full']],
+  ['latest-fiscal-year', /\bthe\s+(?:latest|last|most\s+recent|previous|prior)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
+  ['full-year', /\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['full']],
   // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
   [
+    'decade',
     /\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(1[89]\d|20\d)0s\b|\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?'([0-9])0s\b/gi,
     (m) => ({ type: 'DATE', value: m[1] ?? `19${m[2]}` }),
     [...Array.from({ length: 30 }, (_, i) => `${180 + i}0s`), '10s', '20s', '30s', '40s', '50s', '60s', '70s', '80s', '90s'],
   ],
   // "the year ended Aug. 31" is a length; "for the year", "the fiscal year" elsewhere this year
-  [/\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
-  [/\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  ['year-ended', /\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
+  ['the-year', /\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "for years", "within weeks", "for decades": an unknown number of them
-  [/(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver)\s+)(years|months|weeks|days|decades|centuries)\b/g, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['years', 'months', 'weeks', 'days', 'decades', 'centuries']],
+  ['unknown-units', /(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver)\s+)(years|months|weeks|days|decades|centuries)\b/g, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['years', 'months', 'weeks', 'days', 'decades', 'centuries']],
   // "(the) coming weeks", "the weeks ahead"
-  [/\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
+  ['coming-units', /\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
   // seasons: "the summer", "this past spring", "the early summer" (the last one begun), "the winter of 1994"
   [
+    'season',
     new RegExp(String.raw`\b(?:(?:the|this\s+past)\s+)(?:(?:early|late|mid)[-\s]+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(${YEAR}))?\b|\b(spring|summer|fall|autumn|winter)(?:\s+of)?\s+(${YEAR})\b`, 'gi'),
     (m, ctx) => {
       const season = (m[1] ?? m[3]).toLowerCase()
@@ -369,6 +386,7 @@ const RULES: Rule[] = [
   ],
   // "that year", "later that year", "the following month", "that quarter", "earlier that day": from the date last named
   [
+    'that-unit',
     /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|day)\b(?!\s+or\b)/gi,
     (m) => {
       const which = m[1].toLowerCase().replace(/\s+/g, ' ')
@@ -382,6 +400,7 @@ const RULES: Rule[] = [
   // spelled years, as broadcasts write them: "nineteen ninety-six", "the year two thousand",
   // "January nineteen ninety-seven", "the winter of nineteen ninety-four"
   [
+    'spelled-year',
     new RegExp(
       String.raw`\b(?:the\s+year\s+|${MONTH_NAME}\s+|the\s+(spring|summer|fall|autumn|winter)\s+of\s+)?(?:(nineteen|eighteen)\s+(?:hundred\s+(?:and\s+)?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?![-\s]+(?:years?|people|dollars|miles)\b)`,
       'gi',
@@ -398,6 +417,7 @@ const RULES: Rule[] = [
   ],
   // holidays
   [
+    'holiday',
     new RegExp(
       String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+week)?|Good\s+Friday)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
       'g',
@@ -406,12 +426,13 @@ const RULES: Rule[] = [
     ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good'],
   ],
   // centuries: "the 20th century" 19, "this century"
-  [/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
-  [/\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
+  ['century', /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
+  ['spelled-decade', /\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
   // a year standing alone, not an amount or a range part
   // ("post-1959", "pre-1990" are the year too)
   // ("closed at 2082, up 12", "the Nikkei fell to 1985" are market levels)
   [
+    'year',
     new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
     (m, ctx) => (isMarketLevel(ctx.text, m.index + m[0].length - 4, m.index + m[0].length) ? null : { type: 'DATE', value: m[1] }),
     ['18', '19', '20'],
@@ -419,9 +440,9 @@ const RULES: Rule[] = [
     fourDigits,
   ],
   // "the week" with no day to place it: a week of the publication year (TimeML's "1989-WXX")
-  [/\bthe\s+week\b(?!\s+(?:of|before|after|ended|ending|earlier|ago|to)\b)/gi, (_m, ctx) => ({ type: 'DATE', value: `${pad(ctx.anchor.year, 4)}-WXX` }), ['week']],
+  ['the-week', /\bthe\s+week\b(?!\s+(?:of|before|after|ended|ending|earlier|ago|to)\b)/gi, (_m, ctx) => ({ type: 'DATE', value: `${pad(ctx.anchor.year, 4)}-WXX` }), ['week']],
   // "the weekend": the last one before publication, unless the sentence looks ahead ("next weekend")
-  [/\b(?:the|this|last|next|this\s+past)\s+weekend\b/gi, (m, ctx) => {
+  ['weekend', /\b(?:the|this|last|next|this\s+past)\s+weekend\b/gi, (m, ctx) => {
     const saturday = addDays(ctx.anchor, -((weekday(ctx.anchor) + 1) % 7))
     const ahead = /^next/i.test(m[0]) || (!/^(?:last|this\s+past)/i.test(m[0]) && ctx.future(m.index, m.index + m[0].length))
     return { type: 'DATE', value: `${isoWeek(ahead ? addDays(saturday, 7) : saturday)}-WE` }
@@ -581,8 +602,8 @@ function splitRanges(text: string, publishedAt: string | null, dates: DateMentio
   return out
 }
 
-function fromDates(text: string, anchor: CalendarDate | null, publishedAt: string | null, dates: DateMention[]): Candidate[] {
-  const future = futureIn(text)
+function fromDates(text: string, anchor: CalendarDate | null, publishedAt: string | null, dates: DateMention[], sentences: readonly Span[]): Candidate[] {
+  const future = futureIn(text, sentences)
   return splitRanges(text, publishedAt, dates).flatMap((d) => {
     let [start, end] = d.span
     let value = d.value
@@ -599,7 +620,7 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
     // A month or a month and day without a year: the nearer of last and next (weekdays keep findDates' reading).
     // "the quarter ended Oct. 31": a period that has ended, ended before publication.
     const ended = ENDED_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start))
-    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended ? 'ended' : () => governingTense(text, start, end))
+    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended ? 'ended' : () => governingTense(text, start, end, sentences))
     // "the end of November", "end of the month": TimeML gives the month, chrono its last day.
     const endOf = END_OF_MONTH_RE.exec(text.slice(start, end))
     if (endOf && /^\d{4}-\d\d-\d\d$/.test(value)) value = value.slice(0, 7)
@@ -627,7 +648,7 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
       value += PART_OF_DAY[part[1].toLowerCase()]
       type = 'TIME'
     }
-    const found: Candidate = { start, end, type, value, rule: false, via: 'dates' }
+    const found: Candidate = { start, end, type, value, rule: false, via: d.via ?? 'dates' }
     // "April 24 and 25": the second day, in the first one's month, is an expression of its own.
     const second = monthDay && /^\d{4}-\d\d-\d\d$/.test(value) ? SECOND_DAY_RE.exec(text.slice(end, end + 12)) : null
     if (!second || Number(second[1]) > 31) return [found]
@@ -701,8 +722,6 @@ const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 's
 // Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
 const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
 const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
-// A full stop that ends a sentence: not the one of "vs.", "Ala." or "U.S." before a capital.
-const SENTENCE_END_AFTER_RE = /(?<!\b(?:vs|[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*))[.!?]["'`]*(?:\s|$)/
 
 /**
  * The tense of the verb a month without a year hangs on. "in April", "during March" and "since
@@ -712,7 +731,7 @@ const SENTENCE_END_AFTER_RE = /(?<!\b(?:vs|[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*))[.
  * infinitive between ("agreed to buy the unit in February") says nothing of when. Only words of
  * the month's own sentence are read, at most sixteen before it (or the sentence after "In January,").
  */
-function governingTense(text: string, start: number, end: number): Tense {
+function governingTense(text: string, start: number, end: number, sentences: readonly Span[]): Tense {
   const before = text.slice(Math.max(0, start - 120), start)
   const prep = /([A-Za-z']+)\s*$/.exec(before)?.[1].toLowerCase()
   if (prep === 'since') return 'past'
@@ -721,12 +740,11 @@ function governingTense(text: string, start: number, end: number): Tense {
   if (headed) {
     // "In January, a clinic bombing in Birmingham killed ...": the sentence's first verb
     const after = text.slice(end, end + 200)
-    const stop = SENTENCE_END_AFTER_RE.exec(after)?.index
-    return firstVerbTense(after.slice(0, stop ?? after.length).match(WORD_RE) ?? [], 1)
+    const stop = Math.max(0, sentenceAround(sentences, start, text.length)[1] - end)
+    return firstVerbTense(after.slice(0, stop).match(WORD_RE) ?? [], 1)
   }
   // the month's own sentence: back to the last full stop that ends one ("Ala., killed" does not)
-  let from = 0
-  for (const m of before.matchAll(/[.!?]["'`]*\s+(?=["'`]*[A-Z])/g)) from = m.index + m[0].length
+  const from = Math.max(0, sentenceAround(sentences, start, text.length)[0] - (start - before.length))
   const back = [...before.slice(from).matchAll(WORD_RE)].map((m) => m[0]).reverse().slice(0, 16)
   const tense = firstVerbTense(back, -1)
   // a past verb counts only for a month the verb places: "in", "during" ("extended to Nov. 20" is a deadline)
@@ -755,42 +773,42 @@ const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her'
 
 const FUTURE_CUE_RE = /\b(?:will|'ll|shall|expected|expects|plans?|planned|scheduled|due|next|upcoming|forecast|projected|estimates?|should|would)\b/i
 
-function futureIn(text: string): (start: number, end: number) => boolean {
+function futureIn(text: string, sentences: readonly Span[]): (start: number, end: number) => boolean {
   return (start, end) => {
-    // Searched within the reach only: a scan of the whole text per date is quadratic.
-    const floor = Math.max(0, start - 150)
-    const stop = text.slice(floor, start).lastIndexOf('. ')
-    const from = stop < 0 ? floor : floor + stop + 1
-    const ahead = text.slice(end, end + 100).indexOf('. ')
-    const to = ahead < 0 ? Math.min(text.length, end + 100) : end + ahead
-    return FUTURE_CUE_RE.test(text.slice(from, to))
+    // The date's sentence, within the reach only: a scan of the whole text per date is quadratic.
+    const [from, to] = sentenceAround(sentences, start, text.length)
+    return FUTURE_CUE_RE.test(text.slice(Math.max(start - 150, from), Math.min(end + 100, Math.max(to, end))))
   }
 }
+
+
 
 /**
  * TIMEX3 expressions in `text`, in text order; `publishedAt` (ISO 8601, the document creation
  * time) anchors relative ones. Without it, only expressions that need no anchor are returned.
- * `dates` is `findDates(text, publishedAt)` when the caller has it already.
+ * `dates` is `findDates(text, publishedAt)` and `given` the text's sentences when the caller has
+ * them already (the sentence of a date tells whether it looks ahead); else they are read here.
  * @example findTimexes('Profit rose in the third quarter, from $2 million a year earlier.', '1989-10-26')
  * // [{ span: [15, 32], type: 'DATE', value: '1989-Q3' }, { span: [50, 64], type: 'DATE', value: '1988-Q3' }]
  */
-export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[]): TimexFound[] {
+export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[], given?: readonly Span[]): TimexFound[] {
+  const sentences = given ?? splitSentences(text)
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
   const candidates: Candidate[] = []
   if (anchor) {
-    const ctx: Context = { anchor, text, future: futureIn(text) }
+    const ctx: Context = { anchor, text, future: futureIn(text, sentences) }
     const windows = ruleWindows(text)
-    for (const [i, [re, make]] of RULES.entries()) {
+    for (const [i, [name, re, make]] of RULES.entries()) {
       for (const [from, to] of windows[i]) {
         for (const m of (from === 0 && to === text.length ? text : text.slice(from, to)).matchAll(re)) {
           m.index += from
           const made = make(m as RegExpExecArray, ctx)
-          if (made) candidates.push({ start: m.index, end: m.index + m[0].length, rule: true, via: `rule ${i}`, ...made })
+          if (made) candidates.push({ start: m.index, end: m.index + m[0].length, rule: true, via: `timex/${name}`, ...made })
         }
       }
     }
   }
-  candidates.push(...fromDates(text, anchor, publishedAt, dates ?? findDates(text, publishedAt)))
+  candidates.push(...fromDates(text, anchor, publishedAt, dates ?? findDates(text, publishedAt, { sentences }), sentences))
   const kept = resolveReferences(removeOverlaps(candidates), anchor)
   return kept.map((c) => {
     // "a third-quarter loss", "its 52-week high": an expression that modifies a noun leaves the determiner to the noun
@@ -803,12 +821,12 @@ const ADJECTIVE_UNIT_END_RE = /\w-(?:quarter|day|week|month|year|hour|minute)$/i
 const DETERMINER_RE = /^(?:the|an?|its|their|his|her)\s+/i
 
 /** Every key of every rule, longest first, looked for at the start of each word. */
-const ALL_KEYS = [...new Set(RULES.flatMap(([, , keys]) => keys))].sort((a, b) => b.length - a.length)
+const ALL_KEYS = [...new Set(RULES.flatMap(([, , , keys]) => keys))].sort((a, b) => b.length - a.length)
 const KEY_RE = new RegExp(`\\b(?=(${ALL_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'gi')
-const RULE_REACHES = RULES.map((rule) => rule[3] ?? KEY_REACH)
-const RULE_GATES = RULES.map((rule) => rule[4])
+const RULE_REACHES = RULES.map((rule) => rule[4] ?? KEY_REACH)
+const RULE_GATES = RULES.map((rule) => rule[5])
 /** For the longest key found at a word, the rules with a key there: those whose key it begins with ("years" holds "year"). */
-const RULES_OF_KEY = new Map(ALL_KEYS.map((found) => [found, RULES.flatMap(([, , keys], i) => (keys.some((k) => found.startsWith(k)) ? [i] : []))]))
+const RULES_OF_KEY = new Map(ALL_KEYS.map((found) => [found, RULES.flatMap(([, , , keys], i) => (keys.some((k) => found.startsWith(k)) ? [i] : []))]))
 
 /**
  * For each rule, the stretches of `text` where it can match: around each of its keys, widened to
@@ -882,18 +900,7 @@ function spaceAtOrAfter(s: string, at: number): number {
 
 /** The longest of overlapping candidates; a rule wins a tie against a `findDates` reading. */
 function removeOverlaps(candidates: Candidate[]): Candidate[] {
-  const order = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.rule) - Number(a.rule))
-  const kept: Candidate[] = []
-  for (const c of order) {
-    const last = kept[kept.length - 1]
-    if (last && c.start < last.end) {
-      const longer = c.end - c.start > last.end - last.start
-      if (longer) kept[kept.length - 1] = c
-      continue
-    }
-    kept.push(c)
-  }
-  return kept
+  return keepLongest(candidates, (a, b) => Number(b.rule) - Number(a.rule))
 }
 
 /** "that year" after "June 1998" is 1998; "the following month" after "March 1989" is 1989-04. */

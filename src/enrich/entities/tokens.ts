@@ -3,6 +3,7 @@
  * possessive), and the capitalised runs ("U.S. Secretary of State Marco Rubio") built from them.
  */
 import type { Span } from '../../types.js'
+import { nameWordEnd, nextNameWordStart } from '../../text/tokens.js'
 
 export interface Token {
   /** The word without a possessive ending ("Trump" for "Trump’s"). */
@@ -22,53 +23,6 @@ export interface Token {
   sentence: number
 }
 
-/**
- * Letters of Latin, Greek and Cyrillic scripts (U+00C0–U+024F without × and ÷, U+0370–U+052F,
- * U+1E00–U+1FFF), tested on character codes: a `\p{L}` regex class is five times slower here.
- */
-function isLetter(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
-  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1fff)
-}
-
-/** Inside a word: letters, combining accents (U+0300–U+036F), apostrophes and hyphens. */
-function continuesWord(c: number): boolean {
-  return isLetter(c) || (c >= 0x300 && c <= 0x36f) || c === 39 || c === 8217 || c === 45
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
-}
-
-/**
- * The end of the word starting at `i`. Dotted acronyms first ("U.S.", "D.C.": two or more letters
- * each with its dot), then words with inner apostrophes/hyphens, then numbers ("3.5", "1,200", "10:30").
- */
-function wordEnd(text: string, i: number): number {
-  const c = text.charCodeAt(i)
-  let j = i + 1
-  if (isDigit(c)) {
-    for (let d = text.charCodeAt(j); isDigit(d) || d === 46 || d === 44 || d === 58; d = text.charCodeAt(++j));
-    return j
-  }
-  let dotted = i
-  while (isLetter(text.charCodeAt(dotted)) && text.charCodeAt(dotted + 1) === 46) dotted += 2
-  if (dotted - i >= 4) return dotted
-  // A doubled apostrophe is a quotation mark (''Remain''), not part of the word.
-  while (j < text.length && continuesWord(text.charCodeAt(j)) && !(text.charCodeAt(j) === 39 && text.charCodeAt(j + 1) === 39)) j++
-  return j
-}
-
-/** The first position at or after `from` where a word starts (a letter or a digit); `text.length` if none. */
-function nextWordStart(text: string, from: number): number {
-  let i = from
-  while (i < text.length) {
-    const c = text.charCodeAt(i)
-    if (isLetter(c) || isDigit(c)) break
-    i++
-  }
-  return i
-}
 const POSSESSIVE = /['’]s?$/u
 const POSSESSIVE_WORD = /\p{L}(?:['’]s|s['’])$/u
 const UPPER = /^\p{Lu}/u
@@ -114,8 +68,8 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
   let prevEnd = -1
   let sentenceOfPrev = -1
   // A hand-written scanner: the regex it replaces allocated a match array per word.
-  for (let start = nextWordStart(text, 0); start < text.length; ) {
-    let next = wordEnd(text, start)
+  for (let start = nextNameWordStart(text, 0); start < text.length; ) {
+    let next = nameWordEnd(text, start)
     while (s < sentences.length - 1 && sentences[s][1] <= start) s++
     let word = text.slice(start, next)
     let written = word
@@ -146,7 +100,7 @@ export function tokenize(text: string, sentences: readonly Span[]): Token[] {
     })
     prevEnd = start + written.length
     sentenceOfPrev = s
-    start = nextWordStart(text, next)
+    start = nextNameWordStart(text, next)
   }
   return tokens
 }

@@ -2,6 +2,7 @@
  * Refining stages for number candidates: each takes the whole sorted list and returns a new one.
  * They only look a few words around each candidate, so the pass stays linear in the text.
  */
+import { keepLongest } from '../../text/spans.js'
 import type { Candidate } from './candidates.js'
 import {
   APPROX_CUES,
@@ -33,17 +34,7 @@ const DATE_TIME_RE = new RegExp(
 
 /** Drops candidates that overlap a longer one (a fraction "one third" beats the word "one"). */
 export function removeOverlaps(cands: Candidate[]): Candidate[] {
-  const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end)
-  const kept: Candidate[] = []
-  for (const c of sorted) {
-    const last = kept[kept.length - 1]
-    if (last && c.start < last.end) {
-      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c
-      continue
-    }
-    kept.push(c)
-  }
-  return kept
+  return keepLongest(cands)
 }
 
 /** Drops digits that belong to a date or a clock time. */

@@ -80,22 +80,45 @@ export function findQuotes(
   const quoted: Span[] = stretches.flatMap((s): Span[] => s.pieces ?? [[s.open, s.close]])
   const view: ArticleView = { text, sentences, candidates: speakerCandidates(text, entities, quoted), attributed: [], quoted }
   const out: QuoteMention[] = []
-  let previous: { quote: QuoteMention; sentence: number } | null = null
+  let previous: Previous | null = null
   for (const s of stretches) {
     const kind = classify(text, s)
-    const quote: QuoteMention =
-      signed(view, s, kind) ??
-      attribute(view, s, kind, quoted) ??
-      possessiveCue(view, s, kind) ??
-      subjectOnly(view, s, kind) ??
-      introduced(view, s, kind) ??
-      inherit(view, s, kind, previous)
+    const quote = attributeBy(SPEAKER_RULES, view, s, kind, quoted, previous)
     if (quote.speaker) view.attributed.push({ start: s.open, end: s.close, name: quote.speaker.name })
     if (dropped(view, s, quote, scareQuoteWords, quoted)) continue
     out.push(quote)
     previous = { quote, sentence: sentenceIndex(sentences, s.close - 1) }
   }
   return out
+}
+
+/** What a speaker rule is given: the article, the quote, its kind, every quoted stretch, and the quote before it. */
+type SpeakerRule = (view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[], previous: Previous | null) => QuoteMention | null
+type Previous = { quote: QuoteMention; sentence: number }
+
+/**
+ * The speaker rules, by name, in the order they are tried: the first that reads the quote wins,
+ * and its name is the quote's `via` (unless it names a finer reading itself, as `inherit` does).
+ * A signature is unambiguous, so it goes first; a speech verb is the usual case; the rules after it
+ * read weaker evidence (a word for something said, the clause's subject, a colon), and the last
+ * always answers (the quote before, the sentence before, or no speaker).
+ */
+const SPEAKER_RULES: readonly (readonly [name: string, rule: SpeakerRule])[] = [
+  ['signature', (view, s, kind) => signed(view, s, kind)],
+  ['speech-verb', (view, s, kind, quoted) => attribute(view, s, kind, quoted)],
+  ['said-noun', (view, s, kind) => possessiveCue(view, s, kind)],
+  ['clause-subject', (view, s, kind) => subjectOnly(view, s, kind)],
+  ['colon', (view, s, kind) => introduced(view, s, kind)],
+  ['continuation', (view, s, kind, _quoted, previous) => inherit(view, s, kind, previous)],
+]
+
+/** The first reading of `rules` that fits, with its rule's name as `via`. */
+function attributeBy(rules: typeof SPEAKER_RULES, view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[], previous: Previous | null): QuoteMention {
+  for (const [name, rule] of rules) {
+    const quote = rule(view, s, kind, quoted, previous)
+    if (quote) return quote.via ? quote : { ...quote, via: name }
+  }
+  return { span: [s.start, s.end], speaker: null, kind, via: 'none', stage: STAGE }
 }
 
 /** Direct: starts like a sentence and is one (or has enough words); partial: a few words inside the writer's sentence. */
@@ -153,10 +176,12 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
       return { span: [s.start, s.end], speaker: known, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], ...(channel ? { channel } : {}), kind, stage: STAGE }
     }
     const boundary = verb.start >= s.close ? s.close : lastBoundary(text, from, verb.start, quoted)
-    const subject = subjectOf(view, verb, from, to, boundary, verb.start >= s.close)
+    let rule = 'subject'
+    const subject = subjectOf(view, verb, from, to, boundary, verb.start >= s.close, (name) => (rule = name))
     // A state never speaks ("Arizona said ..."): its officials do, and the article names them.
     if (!subject || (subject.entity?.type === 'place' && isStateName(subject.entity.name))) continue
-    const source = citedSource(view, verb, to) ?? subject
+    const cited = citedSource(view, verb, to)
+    const source = cited ?? subject
     const name = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
     const { cueEnd, channel } = phraseAfterVerb(text, verb)
     const where = channel ?? channelAnywhere(text, from, to)
@@ -168,6 +193,7 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
       cueSpan: [verb.start, cueEnd],
       ...(where ? { channel: where } : {}),
       kind,
+      via: `speech-verb/${cited ? 'citing' : rule}`,
       stage: STAGE,
     }
   }
@@ -184,7 +210,7 @@ function nameOpening(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb)
   if (!m || NOT_A_NAME.test(m[1]) || COMMON_START.test(m[1]) || isStateName(m[1])) return null
   const { cueEnd } = phraseAfterVerb(text, verb)
   const start = sentence[0] + m[0].indexOf(m[1])
-  return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
+  return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, via: 'speech-verb/sentence-opening', stage: STAGE }
 }
 
 /** Capitalised words that name someone the entity finder did not know ("Jun", "J.J. MacNab"). */
@@ -213,7 +239,7 @@ function nameAtCue(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb): 
   }
   if (!m || NOT_A_NAME.test(m[1]) || isStateName(m[1])) return null
   const { cueEnd } = phraseAfterVerb(text, verb)
-  return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
+  return { span: [s.start, s.end], speaker: { name: m[1], span: [start, start + m[1].length] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, via: 'speech-verb/name-at-cue', stage: STAGE }
 }
 
 /** "Israel said Clinton called on members to be “closely coordinated”": the words are reported by the outer speaker. */
@@ -365,17 +391,17 @@ function lastBeforeColon(view: ArticleView, from: number, at: number): SpeakerCa
  * sentences, no narration paragraph between); failing that, a quote opening its sentence belongs
  * to the person who is the subject of the sentence just before it.
  */
-function inherit(view: ArticleView, s: Stretch, kind: QuoteKind, previous: { quote: QuoteMention; sentence: number } | null): QuoteMention {
+function inherit(view: ArticleView, s: Stretch, kind: QuoteKind, previous: Previous | null): QuoteMention {
   const { text, sentences } = view
   const here = sentenceIndex(sentences, s.open)
-  const bare = { span: [s.start, s.end] as Span, speaker: null, kind, stage: STAGE }
+  const bare = { span: [s.start, s.end] as Span, speaker: null, kind, via: 'none', stage: STAGE }
   // A partial quote continues only a quote in the sentence just before ("said Unruh. “[he] has no clue”");
   // but a quote that is a whole paragraph of its own ("“… and they go on lying.”") is read like a direct one.
   const wholeParagraph = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, s.open - 20), s.open)) && /^["”'’]*[ \t]*(?:\n|$)/.test(text.slice(s.close, s.close + 20))
   if (kind !== 'direct' && !(wholeParagraph && text.slice(s.start, s.end).split(/\s+/).length >= 6)) {
     // Or one in the same sentence ("“This was an example of Ann Roe” and her team “just quietly deciding”").
     const next = previous !== null && previous.quote.speaker !== null && here - previous.sentence <= 1 && !text.slice(previous.quote.span[1], s.open).includes('\n')
-    return next ? { ...bare, speaker: { name: previous.quote.speaker!.name } } : bare
+    return next ? { ...bare, speaker: { name: previous.quote.speaker!.name }, via: 'continuation/previous-quote' } : bare
   }
   const near = previous !== null && previous.quote.speaker !== null && here - previous.sentence <= 2 && !/\n\s*\n[^“"]/.test(text.slice(previous.quote.span[1], s.open))
   // The quote opens its paragraph or sentence after one about its speaker ("Ann Roe agreed. “Time is short.”").
@@ -383,8 +409,8 @@ function inherit(view: ArticleView, s: Stretch, kind: QuoteKind, previous: { quo
   const before = sentences[here - 1]
   const subject = opensSentence && before ? subjectOfSentence(view, before) : null
   // A narration sentence naming someone between the two quotes ("Hannity pressed.") hands the word over.
-  if (near && !(subject && previous.sentence < here - 1)) return { ...bare, speaker: { name: previous.quote.speaker!.name } }
-  return subject?.name ? { ...bare, speaker: { name: subject.name, span: [subject.start, subject.end] } } : bare
+  if (near && !(subject && previous.sentence < here - 1)) return { ...bare, speaker: { name: previous.quote.speaker!.name }, via: 'continuation/previous-quote' }
+  return subject?.name ? { ...bare, speaker: { name: subject.name, span: [subject.start, subject.end] }, via: 'continuation/sentence-before' } : bare
 }
 
 /** The person who is the subject of a sentence, or the body when no person is named there. */

@@ -443,3 +443,17 @@ test('findQuotes: familiar forms of given names carry gender, so "she" does not 
   const text = 'Rep. Tim Vole lost the vote to Nancy Reed.\n\nThe California Democrat spoke briefly after the vote, saying she feels “exhilarated” at being re-elected.\n\nSeparately, Vole told reporters he did “a pretty good job” of it.\n\n“I think we got the message out,” he said.'
   assert.equal(quoteStarting(text, 'I think we got').speaker?.name, 'Tim Vole')
 })
+
+test('each quote records the speaker rule that read it (via)', () => {
+  const cases: [text: string, quote: string, via: string][] = [
+    ['“We are ready,” said Kremlin spokesman Dmitry Peskov.', 'We are ready', 'speech-verb/inverted'],
+    ['Minister Anna Berg arrived. “We are ready,” Berg said.', 'We are ready', 'speech-verb/before-verb'],
+    ['“Putin sent signals,” state media outlet RIA Novosti reported, citing the Kremlin.', 'Putin sent', 'speech-verb/citing'],
+    ['“We will win the vote.” ― Ana Diaz', 'We will win', 'signature'],
+    ['Mayor Tom Reed thanked the crews for “a job well done” on Monday.', 'a job well done', 'clause-subject'],
+    ['Mayor Tom Reed’s claim that the river would “never flood again” proved wrong.', 'never flood', 'said-noun'],
+    ['Mayor Tom Reed spoke at the dock.\n\n“The river will not beat us again this year.”', 'The river', 'continuation/sentence-before'],
+    ['The sign read “Closed for repairs until spring” in red letters.', 'Closed for', 'none'],
+  ]
+  for (const [text, quote, via] of cases) assert.equal(quoteStarting(text, quote).via, via, text)
+})

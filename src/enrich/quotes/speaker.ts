@@ -4,6 +4,7 @@
  * Ushakov"), or the subject of the clause. Pronouns ("he said") and role phrases ("the Ukrainian
  * leader said") are resolved back to the nearest fitting person.
  */
+import { spanIndexAt } from '../../text/spans.js'
 import type { EntityMention, Span } from '../../types.js'
 import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACES } from '../entities/lexicon.js'
 import { genderOf } from '../entities/names.js'
@@ -206,8 +207,13 @@ const startWithRole = (c: SpeakerCandidate): number => Math.min(c.start, c.entit
  * The speaker of `verb`, looking only inside `[from, to)`; null when no one fits. `afterQuote`: the
  * verb follows the quote, whose end is `boundary`.
  */
-export function subjectOf(view: ArticleView, verb: Verb, from: number, to: number, boundary: number, afterQuote = false): SpeakerCandidate | null {
+export function subjectOf(view: ArticleView, verb: Verb, from: number, to: number, boundary: number, afterQuote = false, onRule?: (rule: string) => void): SpeakerCandidate | null {
   const { text, candidates } = view
+  // Each reading below has a name, told to `onRule` when it gives the subject (the quote's `via`).
+  const ruled = (rule: string, c: SpeakerCandidate | null | undefined): SpeakerCandidate | null => {
+    if (c) onRule?.(rule)
+    return c ?? null
+  }
   const inWindow = candidates.filter((c) => c.start >= from && c.end <= to)
   const before = text.slice(Math.max(from, boundary), verb.start)
   // "– as described by FBI Director James Comey": a participle after "as" is passive too.
@@ -216,7 +222,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const found = BY_AFTER.exec(text)
     const by = found && found.index < to ? found : null
     const agent = by && inWindow.find((c) => startWithRole(c) === by.index + by[0].length)
-    if (agent) return agent
+    if (agent) return ruled('passive-agent', agent)
     // "Trump was asked, “...”": the one asked or told did not say the words.
     if (/^(?:asked|told)$/i.test(verb.word)) return null
   }
@@ -235,18 +241,18 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const after = first && first.name ? (speaksFor(text, inWindow, first) ?? first) : first
     // A place or unknown word after the verb modifies an unnamed speaker ("said one Ohio Republican").
     const modifier = after !== undefined && (after.entity?.type === 'place' || after.entity?.type === 'other')
-    if (after && !modifier) return after
+    if (after && !modifier) return ruled('inverted', after)
     const written = UNNAMED_AFTER.exec(text.slice(verb.end, Math.min(to, verb.end + 80)))
     if (written && boundary >= verb.start - 3) {
       const start = verb.end + written[0].length - written[1].length
-      return { start, end: start + written[1].length, name: written[1], kind: 'phrase' }
+      return ruled('inverted-unnamed', { start, end: start + written[1].length, name: written[1], kind: 'phrase' })
     }
-    if (after) return after
+    if (after) return ruled('inverted', after)
   }
   // “...” if she loses, said Ann Roe: after a clause, a comma before an inverted verb still inverts it.
   if (afterQuote && INVERTIBLE.test(verb.word) && /,\s*$/.test(before)) {
     const named = inWindow.find((c) => startWithRole(c) > verb.end && c.entity?.type === 'person' && INVERTED_GAP.test(text.slice(verb.end, startWithRole(c))))
-    if (named) return named
+    if (named) return ruled('inverted-after-clause', named)
   }
   // "Sanders visited NBC to discuss his rival, Hillary Clinton, saying ...": a participle after a
   // comma belongs to the subject of the sentence, not to the noun before it.
@@ -254,29 +260,29 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const sentence = view.sentences[sentenceIndex(view.sentences, verb.start)]
     const start = Math.max(from, sentence?.[0] ?? from)
     const main = clauseSubject(text, inWindow, clauseStart(text, start, verb.start), verb.start)
-    if (main) return main
+    if (main) return ruled('participle-subject', main)
   }
   for (let i = inWindow.length - 1; i >= 0; i--) {
     const c = inWindow[i]
     if (c.end > verb.start) continue
     const between = text.slice(endWithRole(c), verb.start)
     // "the White House spokesman, Josh Earnest, said": a name set off by commas is the speaker.
-    if (c.entity?.type === 'person' && COMMA_ONLY.test(between) && apposedToRole(text, startWithRole(c))) return c
+    if (c.entity?.type === 'person' && COMMA_ONLY.test(between) && apposedToRole(text, startWithRole(c))) return ruled('apposition', c)
     // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the place belongs to the person before it.
     const person = c.entity?.type === 'place' || c.entity?.type === 'other' ? personBeforeHome(view, inWindow, i, verb.start) : null
-    if (person) return person
+    if (person) return ruled('person-before-home', person)
     // "Powell’s office said": the office speaks for the person.
     const office = c.name ? SPOKESBODY.exec(between) : null
-    if (office) return { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' }
+    if (office) return ruled('spokesbody', { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' })
     // "the director for the Iowa Democratic Party said": an object of a preposition is not the subject.
-    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) return c
+    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) return ruled('before-verb', c)
     // "footage of Ann Roe saying", "with Trump tweeting": a participle right after a person is theirs, even after a preposition.
-    if (PARTICIPLE.test(verb.word) && c.entity?.type === 'person' && /^\s+(?:[a-z]+ly\s+)?$/.test(between)) return c
+    if (PARTICIPLE.test(verb.word) && c.entity?.type === 'person' && /^\s+(?:[a-z]+ly\s+)?$/.test(between)) return ruled('participle-person', c)
     // "after Mr. Trump, asked about the deaths of journalists, had said": a person before a participial or relative
     // clause set off by commas is the subject, whatever stands before the person.
     for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
       const p = inWindow[j]
-      if (p.entity?.type === 'person' && SET_OFF_CLAUSE.test(text.slice(endWithRole(p), verb.start))) return p
+      if (p.entity?.type === 'person' && SET_OFF_CLAUSE.test(text.slice(endWithRole(p), verb.start))) return ruled('set-off-clause', p)
     }
     break
   }
@@ -284,14 +290,17 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   // the close and set off before the verb is the speaker, even one the entity finder left untyped.
   if (afterQuote) {
     const first = inWindow.find((c) => c.start >= boundary)
-    if (first && (first.entity?.type === 'person' || isPersonShaped(first)) && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(first))) && SET_OFF_BEFORE_VERB.test(text.slice(endWithRole(first), verb.start))) return first
+    if (first && (first.entity?.type === 'person' || isPersonShaped(first)) && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(first))) && SET_OFF_BEFORE_VERB.test(text.slice(endWithRole(first), verb.start))) return ruled('name-after-close', first)
   }
   // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
   const afterClose = afterQuote ? clauseSubject(text, inWindow, boundary, verb.start) : null
-  if (afterClose?.entity && afterClose.entity.type !== 'place' && afterClose.entity.type !== 'other' && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(afterClose)))) return afterClose
+  if (afterClose?.entity && afterClose.entity.type !== 'place' && afterClose.entity.type !== 'other' && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(afterClose)))) return ruled('after-quote', afterClose)
   const start = clauseStart(text, from, verb.start)
   // "Massie used to support Paul, but now said ...": a clause joined with no subject of its own shares the sentence's.
-  return clauseSubject(text, inWindow, start, verb.start) ?? (start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
+  return (
+    ruled('clause-subject', clauseSubject(text, inWindow, start, verb.start)) ??
+    ruled('joined-clause', start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
+  )
 }
 /** After a name, its possessive and someone who speaks for it: "’s lawyer", "'s longtime spokeswoman". */
 const AGENT_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?(${AGENT_WORDS}|office|campaign)\b`)
@@ -605,15 +614,5 @@ export function lastCandidateBefore(candidates: readonly SpeakerCandidate[], pos
 
 /** Index of the sentence holding `pos` (the last one starting at or before it). */
 export function sentenceIndex(sentences: readonly Span[], pos: number): number {
-  let lo = 0
-  let hi = sentences.length - 1
-  let found = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (sentences[mid][0] <= pos) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
+  return spanIndexAt(sentences, pos)
 }

@@ -1,7 +1,37 @@
 /**
- * The inverted indexes retrieval runs on: bounded posting lists (so the cost per article does not
- * grow with the archive) and a hit counter that ranks stories by how many keys they share.
+ * The one postings and document-frequency helper: how many documents hold each key
+ * (`documentFrequency`), which documents hold it (`postingLists`), and for the clusterer's
+ * retrieval, bounded posting lists (so the cost per article does not grow with the archive) and a
+ * hit counter that ranks stories by how many keys they share.
  */
+
+/**
+ * How many of `docs` hold each key, a key counted once per document.
+ * @example documentFrequency([['talks', 'moscow'], ['talks', 'talks']]) // Map { 'talks' => 2, 'moscow' => 1 }
+ */
+export function documentFrequency<K>(docs: Iterable<Iterable<K>>): Map<K, number> {
+  const df = new Map<K, number>()
+  for (const doc of docs) for (const key of doc instanceof Set ? doc : new Set(doc)) df.set(key, (df.get(key) ?? 0) + 1)
+  return df
+}
+
+/**
+ * Key -> the indexes of the documents that hold it, in document order, each once.
+ * @example postingLists([['talks', 'moscow'], ['talks']]) // Map { 'talks' => [0, 1], 'moscow' => [0] }
+ */
+export function postingLists<K>(docs: Iterable<Iterable<K>>): Map<K, number[]> {
+  const postings = new Map<K, number[]>()
+  let i = 0
+  for (const doc of docs) {
+    for (const key of doc) {
+      const list = postings.get(key)
+      if (!list) postings.set(key, [i])
+      else if (list[list.length - 1] !== i) list.push(i)
+    }
+    i++
+  }
+  return postings
+}
 
 /** Key -> the most recent values filed under it, at most `max` per key. */
 export class BoundedIndex<K, V> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BoundedIndex, HitCounter } from './postings.js'
+import { BoundedIndex, documentFrequency, HitCounter, postingLists } from './postings.js'
 
 test('BoundedIndex keeps the most recent values per key, each once', () => {
   const index = new BoundedIndex<string, number>(3)
@@ -20,4 +20,10 @@ test('HitCounter ranks by hits, ties in first-hit order, and starts afresh after
     for (const list of lists) hits.hitAll(list)
     assert.deepEqual(hits.top(max), expected, name)
   }
+})
+
+test('documentFrequency counts each key once per document; postingLists lists each document once per key', () => {
+  const docs = [['ferry', 'storm', 'ferry'], new Set(['storm', 'port']), [], ['ferry']]
+  assert.deepEqual([...documentFrequency(docs)], [['ferry', 2], ['storm', 2], ['port', 1]])
+  assert.deepEqual([...postingLists(docs)], [['ferry', [0, 3]], ['storm', [0, 1]], ['port', [1]]])
 })

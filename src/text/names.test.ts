@@ -1,0 +1,109 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { foldToken, mentionsName, nameKey, normalizeName, sameName } from './names.js'
+
+test('normalizeName folds case, diacritics, possessives and punctuation', () => {
+  const cases: [string, string][] = [
+    ['Volodymyr Zelensky', 'volodymyr zelensky'],
+    ['José Ramos-Horta', 'jose ramos horta'],
+    ['Trump’s', 'trump'],
+    ["O'Brien", 'obrien'],
+    ['  Marco   RUBIO. ', 'marco rubio'],
+    ['U.S.', 'us'],
+    ['U.S.A.', 'usa'],
+  ]
+  for (const [input, expected] of cases) assert.equal(normalizeName(input), expected, input)
+})
+
+test('foldToken gives one skeleton for transliteration variants', () => {
+  assert.equal(foldToken('zelenskyy'), foldToken('zelenskiy'))
+  assert.equal(foldToken('aleksei'), foldToken('alexei'))
+  assert.equal(foldToken('khodorkovsky'), foldToken('hodorkovski'))
+})
+
+test('sameName merges spelling and transliteration variants and keeps different people apart', () => {
+  const cases: [string, string, boolean][] = [
+    ['Zelensky', 'Zelenskyy', true],
+    ['Zelensky', 'Zelenskiy', true],
+    ['Volodymyr Zelensky', 'Volodymyr Zelenskyy', true],
+    ['Yuri Ushakov', 'Yury Ushakov', true],
+    ['Dmitry Peskov', 'Dmitri Peskov', true],
+    ['Alexei Navalny', 'Aleksei Navalny', true],
+    ['Aleksandr Lukashenko', 'Alexander Lukashenko', true],
+    ['Steve Witkoff', 'Steve Witkof', true],
+    ['Vladimir V. Putin', 'Vladimir Putin', true],
+    ['Martin Luther King Jr.', 'Martin Luther King', true],
+    // different people
+    ['Donald Trump', 'Melania Trump', false],
+    ['Marco Rubio', 'Mario Rubio', false],
+    ['Ivan Ivanov', 'Ivan Ivanova', false],
+    ['Olena Zelenska', 'Volodymyr Zelensky', false],
+    ['Sergei Lavrov', 'Sergei Ryabkov', false],
+    // a surname alone is not the full name
+    ['Rubio', 'Marco Rubio', false],
+  ]
+  for (const [a, b, expected] of cases) assert.equal(sameName(a, b), expected, `${a} / ${b}`)
+})
+
+test('foldToken: tokens no fold applies to come back unchanged, the others fully folded', () => {
+  const cases: [token: string, expected: string][] = [
+    ['marta', 'marta'],
+    ['lavrov', 'lavrov'],
+    ['khodorkovsky', 'hodorkovski'],
+    ['wolff', 'volv'],
+    ['sergeev', 'sergev'],
+    ['philipp', 'filip'],
+  ]
+  for (const [token, expected] of cases) assert.equal(foldToken(token), expected, token)
+})
+
+test('normalizeName gives the same answer on repeated calls (memoised)', () => {
+  for (let i = 0; i < 3; i++) assert.equal(normalizeName('Ana-María Ölander’s'), 'ana maria olander')
+})
+
+test('mentionsName finds a body named inside a role, and nothing else', () => {
+  const cases: [text: string, name: string, expected: boolean][] = [
+    ['Kremlin aide', 'Kremlin', true],
+    ['Kremlin aide Yury Ushakov', 'the Kremlin', true],
+    ["the Kremlin's spokesman", 'Kremlin', true],
+    ['Foreign Ministry spokeswoman', 'the Foreign Ministry', true],
+    ['Putin’s foreign policy adviser', 'Kremlin', false],
+    ['Foreign Ministry spokeswoman', 'Kremlin', false],
+    ['ministry official', 'Foreign Ministry', false],
+    ['the spokesman', 'the', false],
+  ]
+  for (const [text, name, expected] of cases) assert.equal(mentionsName(text, name), expected, `${text} / ${name}`)
+})
+
+test('sameName: familiar forms of a given name and a quoted nickname are one name; different given names are not', () => {
+  const cases: [string, string, boolean][] = [
+    ['Jim Mattis', 'James Mattis', true],
+    ['James “Mad Dog” Mattis', 'Jim Mattis', true],
+    ['Chuck Schumer', 'Charles Schumer', true],
+    ['Bill Kristol', 'William Kristol', true],
+    ['Bob Etheridge', 'Robert Etheridge', true],
+    ['Liz Cheney', 'Elizabeth Cheney', true],
+    ['Ted Cruz', 'Edward Cruz', true],
+    ['Ted Cruz', 'Theodore Cruz', true],
+    // different people
+    ['James Mattis', 'John Mattis', false],
+    ['Chuck Schumer', 'Charlie Baker', false],
+    ['Bill Kristol', 'Robert Kristol', false],
+    ['Jim', 'James', false],
+  ]
+  for (const [a, b, expected] of cases) assert.equal(sameName(a, b), expected, `${a} / ${b}`)
+  assert.equal(normalizeName('James "Mad Dog" Mattis'), 'james mattis')
+})
+
+test('nameKey: one key for a person by surname, whole names for the rest, spelled as normalizeName spells them', () => {
+  const cases: [name: string, type: string | undefined, key: string][] = [
+    ['Vladimir Putin', 'person', 'putin'],
+    ['Putin', 'person', 'putin'],
+    ['President Putin’s', 'person', 'putin'],
+    ['Müller', 'person', 'muller'],
+    ['U.S.', 'place', 'us'],
+    ['White House', 'organization', 'white house'],
+    ['  White   House ', undefined, 'white house'],
+  ]
+  for (const [name, type, key] of cases) assert.equal(nameKey(name, type), key, `${name} (${type})`)
+})

@@ -1,0 +1,193 @@
+/**
+ * The one name key: one spelling key per name (`normalizeName`, `nameTokens`, `nameKey`) and
+ * a tolerant equality (`sameName`) that treats transliteration variants as one name ("Zelensky",
+ * "Zelenskyy", "Zelenskiy") by folding letters that transliteration schemes swap, then allowing a
+ * small edit distance relative to length. The rules are about letters, but for one short list: the
+ * familiar forms of English given names ("Jim" / "James", "Chuck" / "Charles"), which no letter
+ * rule can find. A nickname in quotation marks inside a name (James “Mad Dog” Mattis) is no part of its key.
+ * Entity merging, speaker matching, fact alignment and clustering all key names here.
+ */
+import { boundedCache } from './cache.js'
+
+const MARKS = /\p{M}+/gu
+const APOSTROPHES = /['’‘`´]/g
+const POSSESSIVE = /['’]s\b/gi
+const NON_NAME = /[^\p{L}\p{N}]+/gu
+// "U.S." -> "US": dots inside an acronym are not word breaks.
+const ACRONYM_DOT = /\b(\p{L})\.(?=\p{L}\b)/gu
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+
+// Story building normalises and tokenises the same few names over and over; bounded memos turn the
+// chain of Unicode replacements into one lookup.
+const MAX_MEMO = 8192
+const normalized = boundedCache<string, string>(MAX_MEMO)
+
+/** Lowercase, no diacritics, no possessive "'s", punctuation and hyphens as single spaces. */
+export function normalizeName(name: string): string {
+  return normalized.get(name, normalizeUncached)
+}
+
+/** A nickname in quotation marks between two words of a name: James “Mad Dog” Mattis. */
+const QUOTED_NICKNAME = /(\S)\s+["“‘'][^"“”‘’]{1,30}["”’']\s+(?=\S)/gu
+
+function normalizeUncached(name: string): string {
+  return name
+    .replace(QUOTED_NICKNAME, '$1 ')
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(ACRONYM_DOT, '$1')
+    .replace(POSSESSIVE, '')
+    .replace(APOSTROPHES, '')
+    .toLowerCase()
+    .replace(NON_NAME, ' ')
+    .trim()
+}
+
+const tokenized = boundedCache<string, readonly string[]>(MAX_MEMO)
+
+/** The tokens of a name that identify it: normalised, without initials and generational suffixes. */
+export function nameTokens(name: string): readonly string[] {
+  return tokenized.get(name, identifyingTokens)
+}
+
+function identifyingTokens(name: string): readonly string[] {
+  const tokens = normalizeName(name).split(' ').filter((t) => t.length > 0)
+  const kept = tokens.filter((t) => t.length > 1 && !SUFFIXES.has(t))
+  // Frozen: the array is shared by every caller asking about this name.
+  return Object.freeze(kept.length > 0 ? kept : tokens)
+}
+
+// Ordered: digraphs first (kh -> h before the y/i fold), endings after the letter folds.
+const FOLDS: [RegExp, string][] = [
+  [/kh/g, 'h'],
+  [/ks/g, 'x'],
+  [/ck/g, 'k'],
+  [/ph/g, 'f'],
+  [/w/g, 'v'],
+  [/[yj]/g, 'i'],
+  [/(.)\1+/g, '$1'],
+  [/ff?$/g, 'v'],
+]
+// Any place a fold applies; most tokens have none, and then no fold can change them.
+const FOLDABLE = /kh|ks|ck|ph|w|[yj]|(.)\1|f$/
+
+/** Transliteration skeleton of one normalised token: "zelenskyy" and "zelenskiy" both give "zelenski". */
+export function foldToken(token: string): string {
+  if (!FOLDABLE.test(token)) return token
+  let out = token
+  for (const [re, to] of FOLDS) out = out.replace(re, to)
+  return out
+}
+
+/** Levenshtein distance, giving up (returning `bound + 1`) once it exceeds `bound`. */
+export function boundedEditDistance(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      if (cur[j] < rowMin) rowMin = cur[j]
+    }
+    if (rowMin > bound) return bound + 1
+    prev = cur
+  }
+  return prev[b.length]
+}
+
+/** Edits allowed between two folded tokens: none for short tokens, where one letter makes a new name. */
+function editBound(length: number): number {
+  if (length >= 10) return 2
+  if (length >= 6) return 1
+  return 0
+}
+
+/** Two name tokens are one spelling: same skeleton, or close skeletons with the same first letter. */
+export function sameToken(a: string, b: string): boolean {
+  if (a === b) return true
+  const fa = foldToken(a)
+  const fb = foldToken(b)
+  if (fa === fb) return true
+  if (fa[0] !== fb[0]) return false
+  // A trailing "a" marks a different person in many languages (Ivanov / Ivanova, Daniel / Daniela).
+  if (fa + 'a' === fb || fb + 'a' === fa) return false
+  return boundedEditDistance(fa, fb, editBound(Math.min(fa.length, fb.length))) <= editBound(Math.min(fa.length, fb.length))
+}
+
+/**
+ * English given names and their familiar forms, one group a line (written from general knowledge,
+ * not from any article). A form may belong to several names: "Ted" is Edward's and Theodore's.
+ */
+const GIVEN_NAME_GROUPS = `
+abigail abby | albert al bert | alexander alex al sandy | alexandra alex sandra sandy | alfred al alf fred |
+andrew andy drew | anthony tony | barbara barb barbie | benjamin ben benny | bernard bernie |
+catherine cathy kate katie | katherine kathy kate katie kathryn | charles chuck charlie chas chaz |
+christopher chris kit | christine chris chrissy | christina chris tina | daniel dan danny |
+david dave davey | deborah debbie deb debra | donald don donny | douglas doug | edward ed eddie ted ned |
+elizabeth liz beth betsy betty eliza lizzie libby | frederick fred freddie | gerald jerry gerry |
+gregory greg | harold hal harry | henry hank harry | james jim jimmy jamie | jeffrey jeff geoffrey |
+jennifer jen jenny | john jack johnny jon | jonathan jon jonny | joseph joe joey | joshua josh |
+kenneth ken kenny | kimberly kim | lawrence larry | leonard len lenny leo | margaret maggie meg peggy marge |
+matthew matt | michael mike mick mickey | mitchell mitch | nicholas nick nicky | patricia pat patty trish tricia |
+patrick pat paddy | peter pete | philip phil | raymond ray | rebecca becky becca | richard rick dick rich richie |
+robert bob bobby rob robbie bert | ronald ron ronnie | samuel sam sammy | stephen steve stevie steven |
+steven steve stevie stephen | susan sue susie suzanne | theodore ted teddy theo | thomas tom tommy |
+timothy tim timmy | victoria vicky tori | william bill billy will willie liam | zachary zach zack
+`
+/** Each given name or form, with the groups (indexes) it belongs to. */
+const GIVEN_NAME_FORMS = new Map<string, number[]>()
+GIVEN_NAME_GROUPS.split('|').forEach((line, group) => {
+  for (const form of line.trim().split(/\s+/)) GIVEN_NAME_FORMS.set(form, [...(GIVEN_NAME_FORMS.get(form) ?? []), group])
+})
+
+/** Two normalised given names are forms of one name: "jim" and "james", "chuck" and "charles". */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a === b) return true
+  const ga = GIVEN_NAME_FORMS.get(a)
+  const gb = GIVEN_NAME_FORMS.get(b)
+  return ga !== undefined && gb !== undefined && ga.some((g) => gb.includes(g))
+}
+
+/**
+ * True when two names are spellings of one name: same number of identifying tokens, each pair
+ * `sameToken`; in a name of two or more tokens, the first (the given name) may also be a familiar
+ * form of the other's ("Jim Mattis", "James Mattis"). A bare surname is not the same name as a
+ * full name (attaching it needs context).
+ * @example sameName('Yuri Ushakov', 'Yury Ushakov') // true
+ * @example sameName('Chuck Schumer', 'Charles Schumer') // true
+ */
+export function sameName(a: string, b: string): boolean {
+  const ta = nameTokens(a)
+  const tb = nameTokens(b)
+  if (ta.length === 0 || ta.length !== tb.length) return false
+  return ta.every((t, i) => sameToken(t, tb[i]) || (i === 0 && ta.length > 1 && sameGivenName(t, tb[i])))
+}
+
+/**
+ * True when `text` (a role, a title, a speaker's full description) names `name` as a run of its
+ * words, spelling variants allowed; a leading "the" does not count.
+ * @example mentionsName('Kremlin aide', 'the Kremlin') // true
+ */
+export function mentionsName(text: string, name: string): boolean {
+  const wanted = nameTokens(name).filter((t) => t !== 'the')
+  if (wanted.length === 0) return false
+  const words = normalizeName(text).split(' ')
+  for (let i = 0; i + wanted.length <= words.length; i++) {
+    if (wanted.every((t, k) => sameToken(t, words[i + k]))) return true
+  }
+  return false
+}
+
+/**
+ * The key a name is compared by across articles' claims: its spelling key, and for people the
+ * surname alone, so "Vladimir Putin" and "Putin" meet.
+ * @example nameKey('Vladimir Putin', 'person') // 'putin'
+ */
+export function nameKey(name: string, type?: string): string {
+  const key = normalizeName(name)
+  if (type !== 'person') return key
+  const space = key.lastIndexOf(' ')
+  return space < 0 ? key : key.slice(space + 1)
+}

@@ -1,0 +1,44 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { CLAIM_STOPWORDS, contentLemmas, stem, stemPlural, TOPIC_STOPWORDS } from './stems.js'
+
+test('stem strips inflections and maps the synonyms news paraphrases', () => {
+  const cases: [word: string, lemma: string][] = [
+    ['talks', 'meet'],
+    ['meeting', 'meet'],
+    ['killed', 'kill'],
+    ['parties', 'party'],
+    ['marches', 'march'],
+    ['ships', 'ship'],
+    ['crossing', 'cross'],
+    ['quickly', 'quick'],
+    ['russia’s', 'russia'],
+    ['bus', 'bus'],
+    ['glass', 'glass'],
+  ]
+  for (const [word, lemma] of cases) assert.equal(stem(word), lemma, word)
+})
+
+test('stemPlural folds plurals only', () => {
+  const cases: [word: string, folded: string][] = [
+    ['sanctions', 'sanction'],
+    ['parties', 'party'],
+    ['talks', 'talk'],
+    ['crossing', 'crossing'],
+    ['killed', 'killed'],
+    ['gas', 'gas'],
+    ['status', 'status'],
+  ]
+  for (const [word, folded] of cases) assert.equal(stemPlural(word), folded, word)
+})
+
+test('the two stopword lists: days are no topic but can be part of a claim; hedges are no claim content', () => {
+  assert.ok(TOPIC_STOPWORDS.has('wednesday') && !CLAIM_STOPWORDS.has('wednesday'))
+  assert.ok(CLAIM_STOPWORDS.has('approximately') && !TOPIC_STOPWORDS.has('approximately'))
+  for (const word of ['the', 'said', 'and']) assert.ok(TOPIC_STOPWORDS.has(word) && CLAIM_STOPWORDS.has(word), word)
+})
+
+test('contentLemmas: the lemmas of a text in order, without stopwords, digits or number words', () => {
+  assert.deepEqual(contentLemmas('The talks lasted two hours'), ['meet', 'long', 'hour'])
+  assert.deepEqual(contentLemmas('A cease-fire, then 3 ceasefires; Müller’s truce.'), ['ceasefire', 'ceasefire', 'muller', 'ceasefire'])
+})

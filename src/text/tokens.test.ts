@@ -1,0 +1,46 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { foldCase, nameWordEnd, nextNameWordStart, wordSpans, wordTokens } from './tokens.js'
+
+// The scanner stands in for this pattern; every row is checked against it as well as against the words we expect.
+const PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu
+
+const CASES: [name: string, text: string, expected: string[]][] = [
+  ['ASCII words and numbers', 'The Ferry ran 3 trips, 40km each.', ['the', 'ferry', 'ran', '3', 'trips', '40km', 'each']],
+  ['apostrophes inside words are kept, one or several', "O'Hara’s crew didn't play rock'n'roll", ["o'hara’s", 'crew', "didn't", 'play', "rock'n'roll"]],
+  ['an apostrophe before a digit or at the end ends the word', "rock'7 and '90s, the players' union", ['rock', '7', 'and', '90s', 'the', 'players', 'union']],
+  ['hyphens and dots split words', 'a two-hour cease-fire in the U.S.', ['a', 'two', 'hour', 'cease', 'fire', 'in', 'the', 'u', 's']],
+  ['accented Latin, Cyrillic and CJK', 'Café Müller, Привет 東京駅', ['café', 'müller', 'привет', '東京駅']],
+  ['astral letters count, emoji do not', 'See 𝐀𝐁 😀smile', ['see', '𝐀𝐁', 'smile']],
+]
+
+for (const [name, text, expected] of CASES) {
+  test(`wordTokens: ${name}`, () => {
+    assert.deepEqual(wordTokens(text), expected)
+    assert.deepEqual(wordTokens(text), (text.toLowerCase().match(PATTERN) ?? []).map(String))
+  })
+}
+
+test('wordSpans gives each word where it is written, case kept', () => {
+  const text = '“Talks,” said Yury Ushakov’s aide.'
+  const spans = wordSpans(text)
+  assert.deepEqual(spans.map(([s, e]) => text.slice(s, e)), ['Talks', 'said', 'Yury', 'Ushakov’s', 'aide'])
+  assert.deepEqual(spans[0], [1, 6])
+})
+
+test('foldCase lowercases and drops diacritics, and leaves transliteration alone', () => {
+  assert.equal(foldCase('Müller in ŁÓDŹ'), 'muller in łodz')
+  assert.equal(foldCase('Zelenskyy'), 'zelenskyy')
+  assert.equal(foldCase('José'), 'jose')
+})
+
+test('name-shaped words keep inner hyphens, apostrophes, acronym dots and number separators', () => {
+  const text = "Ramos-Horta met O’Neill in the U.S. at 10:30 for 1,200 people; 東京 ''Remain''."
+  const words: string[] = []
+  for (let at = nextNameWordStart(text, 0); at < text.length; ) {
+    const end = nameWordEnd(text, at)
+    words.push(text.slice(at, end))
+    at = nextNameWordStart(text, end)
+  }
+  assert.deepEqual(words, ['Ramos-Horta', 'met', 'O’Neill', 'in', 'the', 'U.S.', 'at', '10:30', 'for', '1,200', 'people', 'Remain'])
+})

@@ -1,0 +1,147 @@
+/**
+ * The one word tokenizer: the matches of `[\p{L}\p{N}]+(?:['’]\p{L}+)*` (letters and digits, an
+ * apostrophe joining letters on both sides: "o'neill", "don't", "rock'n'roll"), found by a character
+ * scan (ASCII by comparison, other characters by a cached class) because the Unicode regex was the
+ * clusterer's and fact alignment's single biggest cost. Clustering terms, quote alignment and claim
+ * lemmas all read words here. `foldCase` is the one case fold (diacritics dropped) for comparing words.
+ *
+ * Entity finding reads name-shaped words instead (`nameWordEnd`, `nextNameWordStart`), on purpose:
+ * a name keeps its inner hyphen ("Ramos-Horta") and its acronym dots ("U.S."), a number its
+ * separators ("1,200", "10:30"), and only Latin, Greek and Cyrillic letters count (the names the
+ * entity lexicons know). Reading entities with the plain words would split names the later stages
+ * join by their spans.
+ */
+import type { Span } from '../types.js'
+
+const OTHER = 0
+const LETTER = 1
+const NUMBER = 2
+const IS_LETTER = /^\p{L}$/u
+const IS_NUMBER = /^\p{N}$/u
+/** Character classes of the Basic Multilingual Plane, filled on first sight (0: not yet known). */
+const BMP_CLASS = new Uint8Array(0x10000)
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019
+}
+
+function charWidth(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1
+}
+
+/** LETTER, NUMBER or OTHER for the code point at `i`. */
+function charClass(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? LETTER : c >= 0x30 && c <= 0x39 ? NUMBER : OTHER
+  if (c >= 0xd800 && c <= 0xdbff) return classify(String.fromCodePoint(text.codePointAt(i)!)) // astral or lone
+  const known = BMP_CLASS[c]
+  if (known !== 0) return known - 1
+  const cls = classify(text[i])
+  BMP_CLASS[c] = cls + 1
+  return cls
+}
+
+function classify(char: string): number {
+  return IS_LETTER.test(char) ? LETTER : IS_NUMBER.test(char) ? NUMBER : OTHER
+}
+
+/**
+ * Calls `visit(start, end)` for each word of `text`, in order.
+ * @example eachWord("O'Neill's 2 cats", (s, e) => ...) // [0, 9], [10, 11], [12, 16]
+ */
+export function eachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    if (charClass(text, i) === OTHER) {
+      i += charWidth(text, i)
+      continue
+    }
+    const start = i
+    while (i < n && charClass(text, i) !== OTHER) i += charWidth(text, i)
+    // An apostrophe joins letters (not digits) on both sides: "o'neill", "don't", "rock'n'roll".
+    while (i + 1 < n && isApostrophe(text.charCodeAt(i)) && charClass(text, i + 1) === LETTER) {
+      i++
+      while (i < n && charClass(text, i) === LETTER) i += charWidth(text, i)
+    }
+    visit(start, i)
+  }
+}
+
+/** The words of `text` with their spans, as written. */
+export function wordSpans(text: string): Span[] {
+  const out: Span[] = []
+  eachWord(text, (start, end) => out.push([start, end]))
+  return out
+}
+
+/**
+ * The words of `text`, lowercased, in order, apostrophes kept; punctuation and quote marks dropped.
+ * @example wordTokens('Putin’s “talks” ended.') // ['putin’s', 'talks', 'ended']
+ */
+export function wordTokens(text: string): string[] {
+  const lower = text.toLowerCase()
+  const out: string[] = []
+  eachWord(lower, (start, end) => out.push(lower.slice(start, end)))
+  return out
+}
+
+const DIACRITICS = /[\u0300-\u036f]/g
+const NON_ASCII = /[^\x00-\x7f]/
+
+/** Lowercase with diacritics folded: "Zelenskyy" stays, "Müller" becomes "muller". */
+export function foldCase(text: string): string {
+  // Plain ASCII has nothing to fold; skipping normalize() matters on hot paths.
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(DIACRITICS, '').toLowerCase() : text.toLowerCase()
+}
+
+// --- name-shaped words (entity finding) -------------------------------------------------------
+
+/**
+ * Letters of Latin, Greek and Cyrillic scripts (U+00C0–U+024F without × and ÷, U+0370–U+052F,
+ * U+1E00–U+1FFF), tested on character codes: a `\p{L}` regex class is five times slower here.
+ */
+function isNameLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1fff)
+}
+
+/** Inside a word: letters, combining accents (U+0300–U+036F), apostrophes and hyphens. */
+function continuesNameWord(c: number): boolean {
+  return isNameLetter(c) || (c >= 0x300 && c <= 0x36f) || c === 39 || c === 8217 || c === 45
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+/**
+ * The end of the name-shaped word starting at `i` (entity finding's words). Dotted acronyms first
+ * ("U.S.", "D.C.": two or more letters each with its dot), then words with inner apostrophes and
+ * hyphens ("Ramos-Horta", "O'Neill"), then numbers ("3.5", "1,200", "10:30").
+ */
+export function nameWordEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  let j = i + 1
+  if (isAsciiDigit(c)) {
+    for (let d = text.charCodeAt(j); isAsciiDigit(d) || d === 46 || d === 44 || d === 58; d = text.charCodeAt(++j));
+    return j
+  }
+  let dotted = i
+  while (isNameLetter(text.charCodeAt(dotted)) && text.charCodeAt(dotted + 1) === 46) dotted += 2
+  if (dotted - i >= 4) return dotted
+  // A doubled apostrophe is a quotation mark (''Remain''), not part of the word.
+  while (j < text.length && continuesNameWord(text.charCodeAt(j)) && !(text.charCodeAt(j) === 39 && text.charCodeAt(j + 1) === 39)) j++
+  return j
+}
+
+/** The first position at or after `from` where a name-shaped word starts (a letter or a digit); `text.length` if none. */
+export function nextNameWordStart(text: string, from: number): number {
+  let i = from
+  while (i < text.length) {
+    const c = text.charCodeAt(i)
+    if (isNameLetter(c) || isAsciiDigit(c)) break
+    i++
+  }
+  return i
+}
