@@ -5,6 +5,7 @@
  *   extractors (which checks the scorer: Readability.js must come out at its published 0.947).
  * - readability-pages: all pages extracted without a crash; title and byline agreement with
  *   Mozilla Readability's `expected-metadata.json`.
+ * - WCXB (eval/wcxb.ts): the second collection, pages of seven kinds beyond news, when fetched.
  *
  * Run alone: `node --import tsx eval/extraction.ts [sharedDir] [--pages]` (`--pages` lists the
  * AEB pages where Parallax scores under Readability.js).
@@ -17,6 +18,7 @@ import { decodeBytes } from '../src/ingest/decode.js'
 import { extractHtml } from '../src/extract/html.js'
 import { extractArticle } from '../src/extract/index.js'
 import { aggregateScores, pageF1, scorePage, type PageCounts } from '../src/extract/score.js'
+import { evalWcxb } from './wcxb.js'
 
 interface Row {
   name: string
@@ -190,7 +192,7 @@ export function evalReadabilityPages(sharedDir: string): Row[] {
 
 /** The `extraction` eval suite. */
 export async function evalExtraction(sharedDir: string): Promise<{ rows: Row[] }> {
-  return { rows: [...evalAeb(sharedDir), ...evalReadabilityPages(sharedDir)] }
+  return { rows: [...evalAeb(sharedDir), ...evalReadabilityPages(sharedDir), ...evalWcxb()] }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
