@@ -77,7 +77,8 @@ function snippetRate(text: string, snippets: readonly string[]): number {
 function parallaxText(dir: string, id: string): string {
   try {
     const html = decodeBytes(gunzipSync(readFileSync(join(dir, 'dev', 'html', `${id}.html.gz`)))).text
-    const page = extractHtml(html)
+    // Accuracy, not speed: a page is not cut short because six processes share the machine.
+    const page = extractHtml(html, { limits: { maxPageMillis: 60_000 } })
     return `${page.meta.title?.value ?? ''}\n${page.text}`
   } catch {
     return ''

@@ -16,6 +16,7 @@ import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { assertMarkupWithin, pruneMarkup } from './markup.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './page-furniture.js'
 import { pruneContent, type PruneOptions } from './prune.js'
+import { findPostRuns, threadContent } from './threads.js'
 
 /** Options for {@link extractHtml}. */
 export interface HtmlOptions {
@@ -39,7 +40,8 @@ export interface HtmlExtraction {
    */
   dropped: RemovedPiece[]
   meta: HtmlMeta
-  provenance: { text: 'readability' | 'fallback' }
+  /** `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken (threads.ts). */
+  provenance: { text: 'readability' | 'thread' | 'fallback' }
 }
 
 /** Page chrome the fallback drops before taking text. */
@@ -213,11 +215,12 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   deadline.check('parsing')
   assertWithinTree(document, limits)
   // One parse serves all readers, in this order, because Readability rewrites the document it
-  // reads: page metadata, the page's blocks (to list what is left out), newsletter boxes out,
-  // then Readability itself.
+  // reads: page metadata, the page's blocks (to list what is left out), runs of sibling posts,
+  // newsletter boxes out, then Readability itself.
   const pageMeta = readHtmlMeta(document)
   const boxes: DomElement[] = []
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
+  const runs = document.body ? findPostRuns(document.body) : []
   removePromos(boxes)
   deadline.check('reading the page blocks')
   // Readability's passes grow faster than the page (32,000 inline elements: over 10 s on a busy machine); past
@@ -226,7 +229,12 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   deadline.check('Readability')
   const meta = withReadabilityMeta(pageMeta, found)
   let blocks = found.blocks
-  let source: 'readability' | 'fallback' = 'readability'
+  let source: HtmlExtraction['provenance']['text'] = 'readability'
+  const thread = blocks ? threadContent(blocks, runs) : null
+  if (thread) {
+    blocks = thread
+    source = 'thread'
+  }
   if (!blocks || blockChars(blocks) < minChars) {
     blocks = fallbackBlocks(pruned)
     source = 'fallback'

@@ -34,9 +34,28 @@ const COMMENT_END = /-->/g
 const TAG_END = />/g
 
 /**
+ * Text characters (outside tags) from `start` to `end`, counted up to `stopAt`. A `<noscript>` with
+ * this much text is the page's content for readers without scripts, not a tracking pixel or an
+ * "enable JavaScript" notice.
+ */
+const NOSCRIPT_PAGE_CHARS = 500
+
+function textChars(html: string, start: number, end: number, stopAt: number): number {
+  let chars = 0
+  let inTag = false
+  for (let i = start; i < end && chars < stopAt; i++) {
+    const c = html.charCodeAt(i)
+    if (c === 60) inTag = true
+    else if (c === 62) inTag = false
+    else if (!inTag && c > 32) chars++
+  }
+  return chars
+}
+
+/**
  * The page without its scripts (but JSON-LD, which carries metadata), styles, inline SVG,
- * no-script fallbacks, templates, drop-down lists and comments: half the bytes of a typical news
- * page and none of its text. An opener without its closer is left as it is. Linear in the page.
+ * no-script fallbacks (but one holding the page's text: only its opener goes), templates,
+ * drop-down lists and comments: half the bytes of a typical news page and none of its text. An opener without its closer is left as it is. Linear in the page.
  * @example pruneMarkup('<p>a</p><script>x()</script><!-- c --><p>b</p>') // '<p>a</p><p>b</p>'
  */
 export function pruneMarkup(html: string): string {
@@ -56,6 +75,15 @@ export function pruneMarkup(html: string): string {
       const jsonLd = name === 'script' && tagEnd !== null && /ld\+json/i.test(html.slice(start, tagEnd.index))
       const close = tagEnd && !jsonLd ? finder.find(html, CLOSERS[name], tagEnd.index + 1) : null
       if (close) end = close.index + close[0].length
+      if (close && tagEnd && name === 'noscript' && textChars(html, tagEnd.index + 1, close.index, NOSCRIPT_PAGE_CHARS) >= NOSCRIPT_PAGE_CHARS) {
+        // The page's own content for readers without scripts (forum and app shells render their
+        // posts there): only the opener goes, the content is read like the rest; the stray
+        // closer is ignored by the parser.
+        kept.push(html.slice(from, start))
+        from = tagEnd.index + 1
+        NON_CONTENT_OPENER.lastIndex = from
+        continue
+      }
     }
     if (end < 0) continue
     kept.push(html.slice(from, start))
