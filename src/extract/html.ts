@@ -45,7 +45,7 @@ export interface HtmlExtraction {
 }
 
 /** Page chrome the fallback drops before taking text. */
-const CHROME = 'nav, header, footer, aside, script, style, noscript, template, form, figure, figcaption, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]'
+const CHROME = 'nav, header, footer, aside, script, style, noscript, template, form, figure, figcaption, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'
 
 /**
  * Boxes a page marks as newsletter or subscription prompts by class or id. Readability keeps them
@@ -68,6 +68,20 @@ function removePromos(boxes: readonly DomElement[]): void {
     if (!PROMO_WORDS.test(words)) continue
     if ((box.textContent ?? '').length > MAX_PROMO_CHARS || box.querySelector('article, main, h1')) continue
     box.remove()
+  }
+}
+
+/** Modal dialogs (consent banners, sign-in and paywall prompts): what they hold is never the page's text. */
+const DIALOGS = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'
+
+/**
+ * Takes modal dialogs out before Readability reads the page: on a page with no one long article
+ * (a section front, a listing) a consent banner's paragraphs can outscore everything else. A
+ * dialog that holds an `<article>` or `<main>` is the page itself in an overlay, and stays.
+ */
+function removeDialogs(document: DomDocument): void {
+  for (const dialog of Array.from(document.querySelectorAll(DIALOGS))) {
+    if (!dialog.querySelector('article, main')) dialog.remove()
   }
 }
 
@@ -126,6 +140,20 @@ function runReadability(document: DomDocument, maxElements: number, prune: Prune
     byline: article?.byline?.trim() || null,
     siteName: article?.siteName?.trim() || null,
     publishedTime: article?.publishedTime?.trim() || null,
+  }
+}
+
+/**
+ * Readability's finding, or nothing when it fails on the tree: on some malformed pages its
+ * candidate walk leaves the document (a TypeError inside Readability), and the structural
+ * fallback then reads the page, as it does when Readability finds too little.
+ */
+function readOrNothing(document: DomDocument, maxElements: number, prune?: PruneOptions): ReadabilityResult {
+  try {
+    return runReadability(document, maxElements, prune)
+  } catch (error) {
+    if (error instanceof TypeError) return NOTHING_FOUND
+    throw error
   }
 }
 
@@ -216,16 +244,17 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   assertWithinTree(document, limits)
   // One parse serves all readers, in this order, because Readability rewrites the document it
   // reads: page metadata, the page's blocks (to list what is left out), runs of sibling posts,
-  // newsletter boxes out, then Readability itself.
+  // newsletter boxes and dialogs out, then Readability itself.
   const pageMeta = readHtmlMeta(document)
   const boxes: DomElement[] = []
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
   const runs = document.body ? findPostRuns(document.body) : []
   removePromos(boxes)
+  removeDialogs(document)
   deadline.check('reading the page blocks')
   // Readability's passes grow faster than the page (32,000 inline elements: over 10 s on a busy machine); past
   // READABILITY_MAX_ELEMENTS the structural fallback, linear in the page, reads it instead.
-  const found = counts.elements <= READABILITY_MAX_ELEMENTS ? runReadability(document, limits.maxElements, options.prune) : NOTHING_FOUND
+  const found = counts.elements <= READABILITY_MAX_ELEMENTS ? readOrNothing(document, limits.maxElements, options.prune) : NOTHING_FOUND
   deadline.check('Readability')
   const meta = withReadabilityMeta(pageMeta, found)
   let blocks = found.blocks
