@@ -35,6 +35,7 @@ const REFERENCES: Record<string, string> = {
   'aeb F1': 'rs_trafilatura 0.970, go_trafilatura 0.960, trafilatura 0.958, Readability.js 0.947 (target 0.975)',
   'aeb pages readability_js gets right kept %': 'must be 100',
   'readability-pages extracted without crash': 'all 130',
+  'readability-pages text F1 (bag of words, vs expected.html)': 'second collection always in ../shared; Readability.js is the reference (1 by construction)',
   'wcxb dev F1': 'WCXB README, dev split: rs-trafilatura 0.859, Trafilatura 0.791, Readability 0.675',
   'wcxb dev precision': 'Trafilatura 0.852, rs-trafilatura 0.863',
   'wcxb dev recall': 'Trafilatura 0.793, rs-trafilatura 0.890',

@@ -74,14 +74,19 @@ function removePromos(boxes: readonly DomElement[]): void {
 /** Modal dialogs (consent banners, sign-in and paywall prompts): what they hold is never the page's text. */
 const DIALOGS = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'
 
+/** A dialog with more text than this holds the page (an unclosed modal swallows what follows it). */
+const MAX_DIALOG_CHARS = 4_000
+
 /**
  * Takes modal dialogs out before Readability reads the page: on a page with no one long article
  * (a section front, a listing) a consent banner's paragraphs can outscore everything else. A
- * dialog that holds an `<article>` or `<main>` is the page itself in an overlay, and stays.
+ * dialog that holds an `<article>` or `<main>`, or a page's worth of text, is the page itself
+ * (in an overlay, or inside a modal the markup never closed), and stays.
  */
 function removeDialogs(document: DomDocument): void {
   for (const dialog of Array.from(document.querySelectorAll(DIALOGS))) {
-    if (!dialog.querySelector('article, main')) dialog.remove()
+    if (dialog.querySelector('article, main') || (dialog.textContent ?? '').length > MAX_DIALOG_CHARS) continue
+    dialog.remove()
   }
 }
 

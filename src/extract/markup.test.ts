@@ -22,6 +22,9 @@ describe('pruneMarkup', () => {
     const shell = `<div id="app"></div><noscript><div class="posts">${post.repeat(6)}</div></noscript>`
     assert.equal(pruneMarkup(shell), `<div id="app"></div><div class="posts">${post.repeat(6)}</div></noscript>`)
     assert.equal(pruneMarkup('<p>a</p><noscript>Please turn on JavaScript to use this site.</noscript>'), '<p>a</p>')
+    // A long notice on a page with more text of its own is not the page: it is cut whole.
+    const notice = `<noscript><div>${post.repeat(6)}</div></noscript>`
+    assert.equal(pruneMarkup(`<body>${notice}<article>${post.repeat(7)}</article></body>`), `<body><article>${post.repeat(7)}</article></body>`)
     const text = extractHtml(page(`<header>Site</header>${shell}`)).text
     assert.match(text, /ferry to the island stopped running/)
   })
