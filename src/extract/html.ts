@@ -74,18 +74,24 @@ function removePromos(boxes: readonly DomElement[]): void {
 /** Modal dialogs (consent banners, sign-in and paywall prompts): what they hold is never the page's text. */
 const DIALOGS = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'
 
-/** A dialog with more text than this holds the page (an unclosed modal swallows what follows it). */
-const MAX_DIALOG_CHARS = 4_000
+/** Markup that may hold one of {@link DIALOGS}. */
+const MAY_HAVE_DIALOG = /dialog|aria-modal/i
+
+/** A dialog with more than this share of the page's text holds the page (an unclosed modal swallows what follows it). */
+const MAX_DIALOG_SHARE = 0.5
 
 /**
  * Takes modal dialogs out before Readability reads the page: on a page with no one long article
  * (a section front, a listing) a consent banner's paragraphs can outscore everything else. A
- * dialog that holds an `<article>` or `<main>`, or a page's worth of text, is the page itself
+ * dialog that holds an `<article>`, `<main>` or `<h1>`, or most of the page's text, is the page itself
  * (in an overlay, or inside a modal the markup never closed), and stays.
  */
 function removeDialogs(document: DomDocument): void {
-  for (const dialog of Array.from(document.querySelectorAll(DIALOGS))) {
-    if (dialog.querySelector('article, main') || (dialog.textContent ?? '').length > MAX_DIALOG_CHARS) continue
+  const dialogs = Array.from(document.querySelectorAll(DIALOGS))
+  if (dialogs.length === 0) return
+  const pageChars = (document.body?.textContent ?? '').length
+  for (const dialog of dialogs) {
+    if (dialog.querySelector('article, main, h1') || (dialog.textContent ?? '').length > MAX_DIALOG_SHARE * pageChars) continue
     dialog.remove()
   }
 }
@@ -255,7 +261,8 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
   const runs = document.body ? findPostRuns(document.body) : []
   removePromos(boxes)
-  removeDialogs(document)
+  // The selector search costs more than a scan of the markup, and most pages have no dialog.
+  if (MAY_HAVE_DIALOG.test(pruned)) removeDialogs(document)
   deadline.check('reading the page blocks')
   // Readability's passes grow faster than the page (32,000 inline elements: over 10 s on a busy machine); past
   // READABILITY_MAX_ELEMENTS the structural fallback, linear in the page, reads it instead.
