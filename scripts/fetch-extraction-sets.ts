@@ -22,8 +22,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
-/** Where the eval suite looks for the copied collections. */
-export const EXTRACTION_CACHE = resolve(here, '../.cache/extraction')
+/** Where the eval suite (eval/wcxb.ts) looks for the copied collections. */
+const EXTRACTION_CACHE = resolve(here, '../.cache/extraction')
 
 const WCXB_MIRROR = '/work/.mirror/Murrough-Foley+web-content-extraction-benchmark/repo'
 const WCXB_URL = 'https://github.com/Murrough-Foley/web-content-extraction-benchmark'
