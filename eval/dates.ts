@@ -14,7 +14,7 @@
  * miss, wrong value, span mismatch and spurious expression).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { findDatesAndTimexes, timexesOf } from '../src/enrich/dates/timeml.js'
 import type { TimexMention } from '../src/types.js'
@@ -84,6 +84,8 @@ interface Counts {
 }
 
 const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const
+/** The training data's two collections (folder names): development first, then the second collection. */
+const COLLECTIONS = ['TimeBank', 'AQUAINT'] as const
 
 function emptyCounts(): Counts {
   return { gold: 0, system: 0, strict: 0, relaxed: 0, value: 0 }
@@ -146,7 +148,8 @@ function f1(correct: number, system: number, gold: number): number {
 }
 
 /**
- * Strict/relaxed span F1 and value F1 of the dates stage's TimeML reading on TempEval-3, in percent; then, per TIMEX3
+ * Strict/relaxed span F1 and value F1 of the dates stage's TimeML reading on TempEval-3, in percent, over both
+ * collections and for each (TimeBank, AQUAINT); then, per TIMEX3
  * type, recall (gold of that type found / with the right value) and the value F1 by type, where
  * the system side counts the expressions the system typed so.
  */
@@ -154,6 +157,9 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
   const counts = emptyCounts()
   const timeline = emptyCounts()
   const byType = new Map<string, Counts>()
+  // TempEval-3's training data is two collections: TimeBank, the development set, and AQUAINT,
+  // scored on its own as the second collection (other newswire, other annotators' habits).
+  const byCollection = new Map<string, Counts>(COLLECTIONS.map((name) => [name, emptyCounts()]))
   const errors: ErrorLine[] | null = errorsFile ? [] : null
   let docs = 0
   for (const path of tmlFiles(join(sharedDir, 'datasets', 'tempeval3'))) {
@@ -161,7 +167,10 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
     if (!doc) continue
     docs++
     const read = findDatesAndTimexes(doc.text, doc.dct)
-    score(doc, timexesOf(read), counts, byType, errors, path.split('/').pop() ?? path)
+    const system = timexesOf(read)
+    score(doc, system, counts, byType, errors, path.split('/').pop() ?? path)
+    const collection = byCollection.get(basename(dirname(path)))
+    if (collection) score(doc, system, collection, new Map(), null, '')
     const asTimex = read.dates.map((d): TimexMention => ({ span: d.span, type: 'DATE', value: d.value, stage: d.stage }))
     score(doc, asTimex, timeline, new Map(), null, '')
   }
@@ -177,6 +186,13 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
     { name: 'tempeval3 value accuracy (found)', value: pct(counts.relaxed ? counts.value / counts.relaxed : 0) },
     { name: 'tempeval3 value F1 of the dates alone (timeline values)', value: pct(f1(timeline.value, timeline.system, timeline.gold)) },
   ]
+  for (const [name, c] of byCollection) {
+    rows.push(
+      { name: `tempeval3 ${name} gold TIMEX3`, value: c.gold },
+      { name: `tempeval3 ${name} relaxed span F1`, value: pct(f1(c.relaxed, c.system, c.gold)) },
+      { name: `tempeval3 ${name} value F1`, value: pct(f1(c.value, c.system, c.gold)) },
+    )
+  }
   for (const type of TYPES) {
     const c = byType.get(type) ?? emptyCounts()
     rows.push(

@@ -5,6 +5,7 @@
  *   extractors (which checks the scorer: Readability.js must come out at its published 0.947).
  * - readability-pages: all pages extracted without a crash; title and byline agreement with
  *   Mozilla Readability's `expected-metadata.json`.
+ * - WCXB (eval/wcxb.ts): the second collection, pages of seven kinds beyond news, when fetched.
  *
  * Run alone: `node --import tsx eval/extraction.ts [sharedDir] [--pages]` (`--pages` lists the
  * AEB pages where Parallax scores under Readability.js).
@@ -16,7 +17,10 @@ import { gunzipSync } from 'node:zlib'
 import { decodeBytes } from '../src/ingest/decode.js'
 import { extractHtml } from '../src/extract/html.js'
 import { extractArticle } from '../src/extract/index.js'
-import { aggregateScores, pageF1, scorePage, type PageCounts } from '../src/extract/score.js'
+import { parseHTML } from 'linkedom'
+import { collectBlocks, type DomNode } from '../src/extract/dom.js'
+import { aggregateScores, pageF1, scorePage, wordScore, type PageCounts } from '../src/extract/score.js'
+import { evalWcxb } from './wcxb.js'
 
 interface Row {
   name: string
@@ -144,7 +148,18 @@ function countArticleMeta(bytes: Uint8Array, expected: { lang?: string | null; p
   }
 }
 
-/** readability-pages rows: pages, crashes, title, byline, language and publication-day agreement (percent). */
+/** The text of Readability.js's expected article markup, block by block. */
+function expectedText(path: string): string {
+  if (!existsSync(path)) return ''
+  const { document } = parseHTML(`<!doctype html><html><body>${readFileSync(path, 'utf8')}</body></html>`) as unknown as { document: { body: DomNode } }
+  return collectBlocks(document.body).map((block) => block.text).join('\n\n')
+}
+
+/**
+ * readability-pages rows: pages, crashes, title, byline, language and publication-day agreement
+ * (percent), and the mean bag-of-words F1 (as WCXB scores) of our text against Readability.js's
+ * expected article: a second collection of 130 pages of many kinds, always in ../shared.
+ */
 export function evalReadabilityPages(sharedDir: string): Row[] {
   const dir = join(sharedDir, 'datasets', 'readability-pages', 'test', 'test-pages')
   const names = readdirSync(dir).filter((name) => existsSync(join(dir, name, 'source.html'))).sort()
@@ -155,6 +170,7 @@ export function evalReadabilityPages(sharedDir: string): Row[] {
   let bylineAgree = 0
   const lang: Agreement = { stated: 0, agree: 0 }
   const published: Agreement = { stated: 0, agree: 0 }
+  const textF1: number[] = []
   for (const name of names) {
     const expected = readJson(join(dir, name, 'expected-metadata.json')) as { title?: string | null; byline?: string | null; lang?: string | null; publishedTime?: string | null }
     const bytes = readFileSync(join(dir, name, 'source.html'))
@@ -164,8 +180,10 @@ export function evalReadabilityPages(sharedDir: string): Row[] {
       page = extractHtml(decodeBytes(bytes).text)
     } catch {
       crashes++
+      textF1.push(0)
       continue
     }
+    textF1.push(wordScore(expectedText(join(dir, name, 'expected.html')), page.text).f1)
     if (expected.title) {
       titles++
       if (words(page.meta.title?.value ?? '') === words(expected.title)) titleAgree++
@@ -185,12 +203,13 @@ export function evalReadabilityPages(sharedDir: string): Row[] {
     { name: 'readability-pages byline agreement %', value: pct(bylineAgree, bylines) },
     { name: `readability-pages language agreement % (of ${lang.stated})`, value: pct(lang.agree, lang.stated) },
     { name: `readability-pages published day agreement % (of ${published.stated})`, value: pct(published.agree, published.stated) },
+    { name: 'readability-pages text F1 (bag of words, vs expected.html)', value: Math.round((textF1.reduce((a, b) => a + b, 0) / (textF1.length || 1)) * 1000) / 1000 },
   ]
 }
 
 /** The `extraction` eval suite. */
 export async function evalExtraction(sharedDir: string): Promise<{ rows: Row[] }> {
-  return { rows: [...evalAeb(sharedDir), ...evalReadabilityPages(sharedDir)] }
+  return { rows: [...evalAeb(sharedDir), ...evalReadabilityPages(sharedDir), ...evalWcxb()] }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -185,6 +185,24 @@ describe('extractArticle on HTML', () => {
     assert.equal(short.title, 'Short note')
   })
 
+  it('never takes a modal dialog (a consent box) into the text of a page of short teasers', () => {
+    const consent = '<p>We and our partners store and read information on your device, such as cookies, to measure visits, show offers, and keep your choices, as described in our notice, which you may read, change, or withdraw at any time, from the link at the foot of every page.</p>'.repeat(2)
+    const heads = ['Ferry timetable changes in May', 'Council approves school roof', 'Harbour market opens on Sunday', 'Bridge repairs start next week', 'Library extends its hours', 'New bus stop for the north pier', 'Pool reopens after repairs', 'Town band plays on Saturday']
+    const teasers = heads.map((t) => `<div class="teaser"><h2>${t}</h2><p>${t} after a vote this week.</p></div>`).join('')
+    const page = `<!doctype html><html><head><title>News - Alder Gazette</title></head><body><main>${teasers}</main>
+      <div aria-modal="true" class="cmp-box">${consent}<button>Accept</button></div></body></html>`
+    const front = extractArticle(raw(page))
+    assert.ok(!front.text.includes('our partners store'))
+    assert.match(front.text, /Town band plays on Saturday after a vote/)
+  })
+
+  it('keeps a dialog that holds most of the page (a modal the markup never closed)', () => {
+    const body = '<p>The ferry terminal at Alder Point will close for repairs from Monday, the port authority said on Thursday.</p>'.repeat(4)
+    const page = `<!doctype html><html><head><title>Terminal to close - Alder Gazette</title></head><body>
+      <div class="modal" role="dialog"><p>Loading...</p><div class="story">${body}</div></body></html>`
+    assert.match(extractArticle(raw(page)).text, /^The ferry terminal at Alder Point will close/)
+  })
+
   it('drops a prompt box marked by its class, whatever it says, and a byline with the writer\'s role', () => {
     const body = '<p>The ferry terminal at Alder Point will close for repairs from Monday, the port authority said on Thursday.</p>'.repeat(3)
     const page = `<!doctype html><html><head><title>Terminal to close - Alder Gazette</title></head><body><main><article>

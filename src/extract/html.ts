@@ -16,6 +16,7 @@ import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { assertMarkupWithin, pruneMarkup } from './markup.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './page-furniture.js'
 import { pruneContent, type PruneOptions } from './prune.js'
+import { findPostRuns, threadContent } from './threads.js'
 
 /** Options for {@link extractHtml}. */
 export interface HtmlOptions {
@@ -39,11 +40,12 @@ export interface HtmlExtraction {
    */
   dropped: RemovedPiece[]
   meta: HtmlMeta
-  provenance: { text: 'readability' | 'fallback' }
+  /** `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken (threads.ts). */
+  provenance: { text: 'readability' | 'thread' | 'fallback' }
 }
 
 /** Page chrome the fallback drops before taking text. */
-const CHROME = 'nav, header, footer, aside, script, style, noscript, template, form, figure, figcaption, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]'
+const CHROME = 'nav, header, footer, aside, script, style, noscript, template, form, figure, figcaption, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'
 
 /**
  * Boxes a page marks as newsletter or subscription prompts by class or id. Readability keeps them
@@ -66,6 +68,31 @@ function removePromos(boxes: readonly DomElement[]): void {
     if (!PROMO_WORDS.test(words)) continue
     if ((box.textContent ?? '').length > MAX_PROMO_CHARS || box.querySelector('article, main, h1')) continue
     box.remove()
+  }
+}
+
+/** Modal dialogs (consent banners, sign-in and paywall prompts): what they hold is never the page's text. */
+const DIALOGS = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'
+
+/** Markup that may hold one of {@link DIALOGS}. */
+const MAY_HAVE_DIALOG = /dialog|aria-modal/i
+
+/** A dialog with more than this share of the page's text holds the page (an unclosed modal swallows what follows it). */
+const MAX_DIALOG_SHARE = 0.5
+
+/**
+ * Takes modal dialogs out before Readability reads the page: on a page with no one long article
+ * (a section front, a listing) a consent banner's paragraphs can outscore everything else. A
+ * dialog that holds an `<article>`, `<main>` or `<h1>`, or most of the page's text, is the page itself
+ * (in an overlay, or inside a modal the markup never closed), and stays.
+ */
+function removeDialogs(document: DomDocument): void {
+  const dialogs = Array.from(document.querySelectorAll(DIALOGS))
+  if (dialogs.length === 0) return
+  const pageChars = (document.body?.textContent ?? '').length
+  for (const dialog of dialogs) {
+    if (dialog.querySelector('article, main, h1') || (dialog.textContent ?? '').length > MAX_DIALOG_SHARE * pageChars) continue
+    dialog.remove()
   }
 }
 
@@ -124,6 +151,20 @@ function runReadability(document: DomDocument, maxElements: number, prune: Prune
     byline: article?.byline?.trim() || null,
     siteName: article?.siteName?.trim() || null,
     publishedTime: article?.publishedTime?.trim() || null,
+  }
+}
+
+/**
+ * Readability's finding, or nothing when it fails on the tree: on some malformed pages its
+ * candidate walk leaves the document (a TypeError inside Readability), and the structural
+ * fallback then reads the page, as it does when Readability finds too little.
+ */
+function readOrNothing(document: DomDocument, maxElements: number, prune?: PruneOptions): ReadabilityResult {
+  try {
+    return runReadability(document, maxElements, prune)
+  } catch (error) {
+    if (error instanceof TypeError) return NOTHING_FOUND
+    throw error
   }
 }
 
@@ -213,20 +254,28 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   deadline.check('parsing')
   assertWithinTree(document, limits)
   // One parse serves all readers, in this order, because Readability rewrites the document it
-  // reads: page metadata, the page's blocks (to list what is left out), newsletter boxes out,
-  // then Readability itself.
+  // reads: page metadata, the page's blocks (to list what is left out), runs of sibling posts,
+  // newsletter boxes and dialogs out, then Readability itself.
   const pageMeta = readHtmlMeta(document)
   const boxes: DomElement[] = []
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
+  const runs = document.body ? findPostRuns(document.body) : []
   removePromos(boxes)
+  // The selector search costs more than a scan of the markup, and most pages have no dialog.
+  if (MAY_HAVE_DIALOG.test(pruned)) removeDialogs(document)
   deadline.check('reading the page blocks')
   // Readability's passes grow faster than the page (32,000 inline elements: over 10 s on a busy machine); past
   // READABILITY_MAX_ELEMENTS the structural fallback, linear in the page, reads it instead.
-  const found = counts.elements <= READABILITY_MAX_ELEMENTS ? runReadability(document, limits.maxElements, options.prune) : NOTHING_FOUND
+  const found = counts.elements <= READABILITY_MAX_ELEMENTS ? readOrNothing(document, limits.maxElements, options.prune) : NOTHING_FOUND
   deadline.check('Readability')
   const meta = withReadabilityMeta(pageMeta, found)
   let blocks = found.blocks
-  let source: 'readability' | 'fallback' = 'readability'
+  let source: HtmlExtraction['provenance']['text'] = 'readability'
+  const thread = blocks ? threadContent(blocks, runs) : null
+  if (thread) {
+    blocks = thread
+    source = 'thread'
+  }
   if (!blocks || blockChars(blocks) < minChars) {
     blocks = fallbackBlocks(pruned)
     source = 'fallback'

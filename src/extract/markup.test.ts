@@ -17,6 +17,18 @@ describe('pruneMarkup', () => {
     assert.equal(pruneMarkup('<script type="application/ld+json">{}</script><script>x</script>'), '<script type="application/ld+json">{}</script>')
   })
 
+  it('keeps the content of a noscript that holds the page text, and cuts a short one', () => {
+    const post = '<p>The ferry to the island stopped running in March, and the council has not said when it will sail again.</p>'
+    const shell = `<div id="app"></div><noscript><div class="posts">${post.repeat(6)}</div></noscript>`
+    assert.equal(pruneMarkup(shell), `<div id="app"></div><div class="posts">${post.repeat(6)}</div></noscript>`)
+    assert.equal(pruneMarkup('<p>a</p><noscript>Please turn on JavaScript to use this site.</noscript>'), '<p>a</p>')
+    // A long notice on a page with more text of its own is not the page: it is cut whole.
+    const notice = `<noscript><div>${post.repeat(6)}</div></noscript>`
+    assert.equal(pruneMarkup(`<body>${notice}<article>${post.repeat(7)}</article></body>`), `<body><article>${post.repeat(7)}</article></body>`)
+    const text = extractHtml(page(`<header>Site</header>${shell}`)).text
+    assert.match(text, /ferry to the island stopped running/)
+  })
+
   it('reads many unclosed openers in one pass (the outcome: left as they are)', () => {
     const openers = '<script>a'.repeat(20_000) + '<!--b'.repeat(20_000)
     assert.equal(pruneMarkup(openers), openers)

@@ -34,12 +34,54 @@ const COMMENT_END = /-->/g
 const TAG_END = />/g
 
 /**
+ * Fewest text characters for a `<noscript>` to be a page's content for readers without scripts
+ * rather than a tracking pixel or an "enable JavaScript" notice.
+ */
+const NOSCRIPT_PAGE_CHARS = 500
+
+/** Text characters (outside tags, spaces aside) from `start` to `end`. */
+function textChars(html: string, start: number, end: number): number {
+  let chars = 0
+  let inTag = false
+  for (let i = start; i < end; i++) {
+    const c = html.charCodeAt(i)
+    if (c === 60) inTag = true
+    else if (c === 62) inTag = false
+    else if (!inTag && c > 32) chars++
+  }
+  return chars
+}
+
+/** A `<noscript>` long enough to be a page's content: where it opens and how much text it holds. */
+interface NoscriptText {
+  start: number
+  chars: number
+}
+
+/**
  * The page without its scripts (but JSON-LD, which carries metadata), styles, inline SVG,
  * no-script fallbacks, templates, drop-down lists and comments: half the bytes of a typical news
- * page and none of its text. An opener without its closer is left as it is. Linear in the page.
+ * page and none of its text. A no-script fallback with at least as much text as the rest of the
+ * page is the page itself (forum and app shells render their posts there): only its opener goes.
+ * An opener without its closer is left as it is. Linear in the page.
  * @example pruneMarkup('<p>a</p><script>x()</script><!-- c --><p>b</p>') // '<p>a</p><p>b</p>'
  */
 export function pruneMarkup(html: string): string {
+  const long: NoscriptText[] = []
+  const pruned = cutNonContent(html, new Set(), long)
+  if (long.length === 0) return pruned
+  const body = Math.max(0, pruned.search(/<body\b/i))
+  const rest = textChars(pruned, body, pruned.length)
+  const pages = new Set(long.filter((n) => n.chars >= rest).map((n) => n.start))
+  return pages.size > 0 ? cutNonContent(html, pages, []) : pruned
+}
+
+/**
+ * One pass of {@link pruneMarkup}: cuts the non-content elements but the `<noscript>`s opening
+ * at `unwrap` (their opener alone goes; the parser ignores the stray closer), and lists in `long`
+ * the no-script fallbacks with a page's worth of text.
+ */
+function cutNonContent(html: string, unwrap: ReadonlySet<number>, long: NoscriptText[]): string {
   const finder = new CloserFinder()
   const kept: string[] = []
   let from = 0
@@ -56,6 +98,16 @@ export function pruneMarkup(html: string): string {
       const jsonLd = name === 'script' && tagEnd !== null && /ld\+json/i.test(html.slice(start, tagEnd.index))
       const close = tagEnd && !jsonLd ? finder.find(html, CLOSERS[name], tagEnd.index + 1) : null
       if (close) end = close.index + close[0].length
+      if (close && tagEnd && name === 'noscript') {
+        if (unwrap.has(start)) {
+          kept.push(html.slice(from, start))
+          from = tagEnd.index + 1
+          NON_CONTENT_OPENER.lastIndex = from
+          continue
+        }
+        const chars = textChars(html, tagEnd.index + 1, close.index)
+        if (chars >= NOSCRIPT_PAGE_CHARS) long.push({ start, chars })
+      }
     }
     if (end < 0) continue
     kept.push(html.slice(from, start))

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { sharedDir } from '../../test/helpers/shared.js'
-import { aggregateScores, pageF1, scorePage, shingles } from './score.js'
+import { aggregateScores, pageF1, scorePage, shingles, wordScore } from './score.js'
 
 test('shingles are word 4-grams over \\w+ tokens, counted as a multiset', () => {
   const counts = shingles('The cat, the cat! The cat the cat')
@@ -45,4 +45,18 @@ test('reproduces the published AEB F1 of saved outputs to the third decimal', { 
     const pages = Object.keys(gold).map((key) => scorePage(gold[key].articleBody ?? '', bodies[key]?.articleBody ?? ''))
     assert.equal(Math.round(aggregateScores(pages).f1 * 1000) / 1000, f1, system)
   }
+})
+
+test('word scores count lower-cased tokens as a multiset, as WCXB does', () => {
+  const score = wordScore('The cat sat on the mat', 'the the the cat')
+  // 3 of the 4 predicted tokens match ("the" twice, "cat"); 3 of the 6 gold tokens are found.
+  assert.equal(score.precision, 0.75)
+  assert.equal(score.recall, 0.5)
+  assert.ok(Math.abs(score.f1 - 0.6) < 1e-12)
+})
+
+test('an empty gold text scores 1 only against an empty prediction; an empty prediction scores 0', () => {
+  assert.deepEqual(wordScore('', ' ... '), { precision: 1, recall: 1, f1: 1 })
+  assert.deepEqual(wordScore('', 'menu'), { precision: 0, recall: 0, f1: 0 })
+  assert.deepEqual(wordScore('some text', ''), { precision: 0, recall: 0, f1: 0 })
 })

@@ -78,3 +78,32 @@ export function pageF1(counts: PageCounts): number {
   const r = recallOf(counts)
   return p + r > 0 ? (2 * p * r) / (p + r) : 0
 }
+
+/** One page's bag-of-words precision, recall and F1. */
+export interface WordScore {
+  precision: number
+  recall: number
+  f1: number
+}
+
+/**
+ * Bag-of-words precision/recall/F1 of a predicted text against the gold one, as the WCXB benchmark
+ * (Foley 2026, `evaluate.py`) scores a page: lower-cased `\w+` tokens counted as a multiset. An
+ * empty gold text scores 1 only against an empty prediction. Its figures are means over pages.
+ *
+ * @example wordScore('the cat sat', 'the cat') // { precision: 1, recall: 0.667, f1: 0.8 }
+ */
+export function wordScore(gold: string, predicted: string): WordScore {
+  const want = shingles(gold.toLowerCase(), 1)
+  const got = shingles(predicted.toLowerCase(), 1)
+  const size = (counts: Map<string, number>): number => [...counts.values()].reduce((a, b) => a + b, 0)
+  const goldSize = size(want)
+  const predictedSize = size(got)
+  if (goldSize === 0) return predictedSize === 0 ? { precision: 1, recall: 1, f1: 1 } : { precision: 0, recall: 0, f1: 0 }
+  if (predictedSize === 0) return { precision: 0, recall: 0, f1: 0 }
+  let overlap = 0
+  for (const [key, g] of got) overlap += Math.min(g, want.get(key) ?? 0)
+  const precision = overlap / predictedSize
+  const recall = overlap / goldSize
+  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 }
+}

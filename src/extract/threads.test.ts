@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { parseHTML } from 'linkedom'
+import type { DomElement } from './dom.js'
+import { findPostRuns, threadContent } from './threads.js'
+
+const body = (html: string): DomElement => (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: { body: DomElement } }).document.body
+
+const replies = [
+  'I asked the same question at the depot last week and they told me the new timetable starts in May.',
+  'Our bus was cancelled twice on Monday, so I walked the last two miles to work in the rain again.',
+  'The operator posted a notice saying drivers are short, which matches what the driver told us on board.',
+  'Has anyone tried the night service since the change? It used to run every hour past midnight here.',
+]
+const post = (text: string, cls = 'post') => `<div class="${cls}"><span class="author">reader</span><p>${text}</p></div>`
+
+describe('findPostRuns', () => {
+  it('finds sibling posts named as posts, with each post\'s blocks', () => {
+    const runs = findPostRuns(body(`<main><h1>Buses</h1><div class="thread">${replies.map((r) => post(r)).join('')}</div></main>`))
+    assert.equal(runs.length, 1)
+    assert.equal(runs[0].posts.length, 4)
+    assert.deepEqual(runs[0].posts[1].map((b) => b.text), ['reader', replies[1]])
+  })
+
+  it('does not take a run of cards or sections that are not named as posts', () => {
+    assert.deepEqual(findPostRuns(body(`<div>${replies.map((r) => post(r, 'card')).join('')}</div>`)), [])
+  })
+
+  it('does not take a run of paragraphs, or fewer than three posts', () => {
+    assert.deepEqual(findPostRuns(body(`<div>${replies.map((r) => `<p class="post">${r}</p>`).join('')}</div>`)), [])
+    assert.deepEqual(findPostRuns(body(`<div>${replies.slice(0, 2).map((r) => post(r)).join('')}</div>`)), [])
+  })
+})
+
+describe('threadContent', () => {
+  const runs = findPostRuns(body(`<div>${replies.map((r) => post(r, 'comment')).join('')}</div>`))
+
+  it('takes the whole run when what was kept is one post of it', () => {
+    const thread = threadContent([{ text: replies[2], kind: 'paragraph' }], runs)
+    assert.deepEqual(thread?.filter((b) => b.text !== 'reader').map((b) => b.text), replies)
+  })
+
+  it('keeps an article that the comment run follows (its text is in no post)', () => {
+    const article = [{ text: 'The council voted on Tuesday to cut four bus routes from the summer timetable.', kind: 'paragraph' as const }]
+    assert.equal(threadContent(article, runs), null)
+  })
+
+  it('keeps what was kept when it already holds most of the run', () => {
+    const kept = replies.slice(0, 3).map((text) => ({ text, kind: 'paragraph' as const }))
+    assert.equal(threadContent(kept, runs), null)
+  })
+})
