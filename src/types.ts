@@ -24,6 +24,20 @@ export interface RawDocument {
   outlet?: string | null
   /** True when `outlet` was given for this input by name (`--outlet a.txt=Reuters`): it wins over what the input says. */
   outletForced?: boolean
+  /**
+   * Fields the container stated for this one document (a JSON Lines record's, a feed entry's),
+   * carried to extraction instead of being guessed again from the text: they rank below the page's
+   * own structured metadata and above what the text suggests; provenance says `<from>:<field>`.
+   */
+  given?: GivenFields
+}
+
+/** A container's fields for one of its documents (see `RawDocument.given`). */
+export interface GivenFields {
+  from: 'jsonl' | 'feed'
+  title?: string | null
+  authors?: readonly string[]
+  publishedAt?: string | null
 }
 
 export interface RemovedPiece {

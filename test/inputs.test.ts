@@ -65,6 +65,25 @@ describe('JSON Lines inputs', () => {
     assert.ok(corroborated(fromExport) > 0 && Math.abs(corroborated(fromExport) - corroborated(fromFiles)) <= 2)
   })
 
+  it('keeps the fields a record states (title, authors, date) instead of guessing them from the text', async () => {
+    const path = join(dir, 'fields.jsonl')
+    const record = {
+      headline: 'Ferry sailings resume',
+      maintext: 'Posted on 3 January 2020. The ferry operator resumed sailings to the island on Monday after repairs to the damaged hull were finished.',
+      authors: ['Jo Marsh', 'Lee Wren'],
+      date_publish: '2024-05-06T08:30:00Z',
+    }
+    writeFileSync(path, `${JSON.stringify(record)}\n`)
+    const { code, stdout, stderr } = await cli('extract', path, '--format', 'jsonl')
+    assert.equal(code, 0, stderr)
+    const { article } = JSON.parse(stdout.trim()) as { article: { title: string; authors: string[]; publishedAt: string; provenance: Record<string, string> } }
+    assert.equal(article.title, 'Ferry sailings resume')
+    assert.deepEqual(article.authors, ['Jo Marsh', 'Lee Wren'], 'the record\'s authors are carried, not dropped')
+    assert.equal(article.publishedAt?.slice(0, 10), '2024-05-06', 'the record\'s date wins over a date the text mentions')
+    assert.equal(article.provenance.authors, 'jsonl:authors')
+    assert.equal(article.provenance.publishedAt, 'jsonl:publishedAt')
+  })
+
   it('names a bad line and goes on with the rest', async () => {
     const path = join(dir, 'broken.jsonl')
     writeFileSync(path, `${JSON.stringify({ title: 'Ferry sailings resume', text: 'The ferry operator resumed sailings to the island on Monday after repairs to the damaged hull were finished.' })}\n{"title": "cut off\n`)

@@ -74,6 +74,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       removed: main.removed,
       html: main.html,
       textTitle: main.textTitle,
+      given: raw.given,
       user: { publishedAt: raw.publishedAt, outlet: raw.outlet, outletForced: raw.outletForced, url: raw.source.url, path: raw.source.path },
     })
     return {

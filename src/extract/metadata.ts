@@ -3,7 +3,7 @@
  * text's self-references, then what the user said (`--published`, `--outlet`). Each field records
  * in `provenance` where it came from.
  */
-import type { Article, RemovedPiece } from '../types.js'
+import type { Article, GivenFields, RemovedPiece } from '../types.js'
 import type { Found, HtmlMeta } from './html-meta.js'
 import { guessLanguage } from './language.js'
 import { isKnownOutletName, outletByDomain, outletByName, sameOutlet, type Outlet } from './outlets.js'
@@ -144,26 +144,41 @@ function isShortFormOf(short: string, full: string): boolean {
   return b.length > a.length && b.startsWith(`${a} `)
 }
 
+/** The container's stated fields as found values, each from `<container>:<field>`; empty ones left out. */
+function givenFound(given: GivenFields | undefined): { title?: Found<string>; authors?: Found<string[]>; publishedAt?: Found<string> } {
+  if (!given) return {}
+  const title = given.title?.trim()
+  return {
+    ...(title ? { title: { value: title, from: `${given.from}:title` } } : {}),
+    ...(given.authors && given.authors.length > 0 ? { authors: { value: [...given.authors], from: `${given.from}:authors` } } : {}),
+    ...(given.publishedAt ? { publishedAt: { value: given.publishedAt, from: `${given.from}:publishedAt` } } : {}),
+  }
+}
+
 /** Resolves every metadata field of an article from the page metadata, the text and the user. */
 export function resolveMetadata(input: {
   text: string
   removed: RemovedPiece[]
   html: HtmlMeta | null
   textTitle: string | null
+  /** What the input's container stated for this document (JSON Lines record, feed entry). */
+  given?: GivenFields
   user: UserMeta
 }): ArticleMeta {
   const { text, removed, html, user } = input
+  const given = givenFound(input.given)
   const found = readTextMeta(text, removed)
   const provenance: Record<string, string> = {}
   const { outlet, publisher } = resolveOutlet(html, found.origin, found.site, user)
   if (outlet) provenance.outlet = outlet.from
   if (publisher) provenance.publisher = publisher
-  const title = cleanTitle(html?.title ?? null, html?.siteName?.value ?? null) ?? input.textTitle
-  if (title) provenance.title = html?.title ? html.title.from : 'text:title-line'
-  const authorSource = html?.authors ?? found.authors
+  const htmlTitle = cleanTitle(html?.title ?? null, html?.siteName?.value ?? null)
+  const title = htmlTitle ?? given.title?.value ?? input.textTitle
+  if (title) provenance.title = htmlTitle && html?.title ? html.title.from : given.title ? given.title.from : 'text:title-line'
+  const authorSource = html?.authors ?? given.authors ?? found.authors
   const authors = cleanAuthors(authorSource?.value ?? [], [html?.siteName?.value, outlet?.value.name, publisher, user.outlet])
   if (authors.length > 0 && authorSource) provenance.authors = authorSource.from
-  const published = html?.publishedAt ?? found.publishedAt ?? (user.publishedAt ? { value: user.publishedAt, from: 'user' } : null)
+  const published = html?.publishedAt ?? given.publishedAt ?? found.publishedAt ?? (user.publishedAt ? { value: user.publishedAt, from: 'user' } : null)
   if (published) provenance.publishedAt = published.from
   const modified = html?.modifiedAt ?? found.modifiedAt
   if (modified) provenance.modifiedAt = modified.from

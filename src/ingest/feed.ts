@@ -80,8 +80,9 @@ export function feedEntryToRaw(entry: FeedEntry, path: string, defaults: { publi
   return {
     source: { kind: 'feed', path, ...(entry.link ? { url: entry.link } : {}) },
     bytes: new TextEncoder().encode(`<!doctype html><html><body><article>${title}${entry.html}</article></body></html>`),
-    publishedAt: entry.publishedAt ?? defaults.publishedAt ?? null,
+    publishedAt: defaults.publishedAt ?? null,
     outlet: defaults.outlet ?? null,
+    given: { from: 'feed', title: entry.title, publishedAt: entry.publishedAt },
   }
 }
 

@@ -95,7 +95,8 @@ export function jsonlRecordToRaw(record: JsonlRecord, path: string, defaults: { 
   return {
     source: { kind: 'jsonl', path: `${path}#L${record.line}`, ...(record.url ? { url: record.url } : {}) },
     bytes: new TextEncoder().encode(body),
-    publishedAt: record.publishedAt ?? defaults.publishedAt ?? null,
+    publishedAt: defaults.publishedAt ?? null,
     outlet: record.outlet ?? defaults.outlet ?? null,
+    given: { from: 'jsonl', title: record.title, authors: record.authors, publishedAt: record.publishedAt },
   }
 }

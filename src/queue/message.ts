@@ -1,8 +1,9 @@
 /**
- * A raw document as a queue message: a JSON header line (where it came from, the user's defaults),
+ * A raw document as a queue message: a JSON header line (where it came from, the user's defaults, the container's fields: the store's raw `meta`),
  * then its bytes; the message id is the content hash, so the queue drops a document sent twice.
  */
 import { createHash } from 'node:crypto'
+import { rawMeta } from '../store/rows.js'
 import type { RawDocument } from '../types.js'
 import type { DeadLetter } from './queue.js'
 
@@ -10,7 +11,7 @@ const NEWLINE = 10
 
 /** A raw document as a message body (a JSON header line, then the bytes) and its content-hash id. */
 export function encodeRaw(raw: RawDocument): { id: string; data: Uint8Array } {
-  const head = Buffer.from(JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null, ...(raw.outletForced ? { outletForced: true } : {}) }) + '\n')
+  const head = Buffer.from(rawMeta(raw) + '\n')
   return { id: createHash('sha256').update(raw.bytes).digest('hex').slice(0, 32), data: Buffer.concat([head, raw.bytes]) }
 }
 

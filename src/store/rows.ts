@@ -75,7 +75,7 @@ export function ftsQuery(text: string): string | null {
 
 /** A raw document without its bytes, as the `meta` column keeps it. */
 export function rawMeta(raw: RawDocument): string {
-  return JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null, ...(raw.outletForced ? { outletForced: true } : {}) })
+  return JSON.stringify({ source: raw.source, publishedAt: raw.publishedAt ?? null, outlet: raw.outlet ?? null, ...(raw.outletForced ? { outletForced: true } : {}), ...(raw.given ? { given: raw.given } : {}) })
 }
 
 /** A kept raw document from its `meta` and `bytes` columns. */
