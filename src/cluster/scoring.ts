@@ -7,6 +7,7 @@ import { cosine, type ArticleFeatures, type Vector } from './features.js'
 import { bandKeys } from './fingerprint.js'
 import { TermTable } from './term-table.js'
 import type { Vocabulary } from './vocabulary.js'
+import { topBy } from '../text/postings.js'
 
 /** Weights of the content components (averaged over the ones both sides have) and the time decay. */
 export interface ClusterWeights {
@@ -82,25 +83,8 @@ export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary,
   const { id, time, entities, labels, dates, numbers, fp } = features
   return {
     id, time, entities, labels, dates, numbers, fp, terms, norm: Math.sqrt(sum), first: time, last: time,
-    termIds, termWeights, entityKeys: [...entities.keys()], topTerms: topByWeight(termIds, tfidf, maxKeys), bands: bandKeys(fp),
+    termIds, termWeights, entityKeys: [...entities.keys()], topTerms: topBy(termIds.keys(), (i) => tfidf[i], maxKeys).map((i) => termIds[i]), bands: bandKeys(fp),
   }
-}
-
-/**
- * The ids of the `max` heaviest terms, heaviest first, ties in article order (what a stable sort
- * would give), by insertion into a short sorted list instead of sorting every term.
- */
-function topByWeight(ids: Int32Array, weights: Float64Array, max: number): number[] {
-  const top: number[] = [] // indices into ids, by weight descending
-  for (let i = 0; i < ids.length; i++) {
-    const w = weights[i]
-    if (top.length === max && weights[top[max - 1]] >= w) continue
-    let at = top.length
-    while (at > 0 && weights[top[at - 1]] < w) at--
-    top.splice(at, 0, i)
-    if (top.length > max) top.pop()
-  }
-  return top.map((i) => ids[i])
 }
 
 /** IDF-weighted norm of a term vector (a story's, after its sums changed). */

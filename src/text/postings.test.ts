@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BoundedIndex, documentFrequency, HitCounter, postingLists } from './postings.js'
+import { BoundedIndex, documentFrequency, HitCounter, postingLists, topBy } from './postings.js'
 
 test('BoundedIndex keeps the most recent values per key, each once', () => {
   const index = new BoundedIndex<string, number>(3)
@@ -26,4 +26,12 @@ test('documentFrequency counts each key once per document; postingLists lists ea
   const docs = [['ferry', 'storm', 'ferry'], new Set(['storm', 'port']), [], ['ferry']]
   assert.deepEqual([...documentFrequency(docs)], [['ferry', 2], ['storm', 2], ['port', 1]])
   assert.deepEqual([...postingLists(docs)], [['ferry', [0, 3]], ['storm', [0, 1]], ['port', [1]]])
+})
+
+test('topBy keeps the highest scores, highest first, ties in the order given', () => {
+  const words = ['ferry', 'harbour', 'bridge', 'tide', 'quay']
+  const weight: Record<string, number> = { ferry: 2, harbour: 5, bridge: 2, tide: 9, quay: 1 }
+  assert.deepEqual(topBy(words, (w) => weight[w], 3), ['tide', 'harbour', 'ferry'])
+  assert.deepEqual(topBy(words, (w) => weight[w], 10), ['tide', 'harbour', 'ferry', 'bridge', 'quay'])
+  assert.deepEqual(topBy(words, (w) => weight[w], 0), [])
 })

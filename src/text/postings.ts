@@ -91,6 +91,28 @@ export class BoundedIndex<K, V> {
 const EMPTY: readonly never[] = []
 
 /**
+ * The `max` items with the highest `score`, highest first, ties in the order given (what a stable
+ * sort would give), by insertion into a short sorted list instead of sorting every item.
+ */
+export function topBy<T>(items: Iterable<T>, score: (item: T) => number, max: number): T[] {
+  const best: T[] = []
+  const scores: number[] = []
+  for (const item of items) {
+    const w = score(item)
+    if (best.length === max && scores[max - 1] >= w) continue
+    let at = best.length
+    while (at > 0 && scores[at - 1] < w) at--
+    best.splice(at, 0, item)
+    scores.splice(at, 0, w)
+    if (best.length > max) {
+      best.pop()
+      scores.pop()
+    }
+  }
+  return best
+}
+
+/**
  * Counts index hits per story number in a small open-addressing table that is emptied after each
  * article, so ranking one article's candidates allocates nothing and its memory is bounded by the
  * hits of one article, not by the number of stories ever founded.
@@ -131,16 +153,8 @@ export class HitCounter {
   /** The `max` stories with the most hits (ties in first-hit order), and resets the counter for the next article. */
   top(max: number): number[] {
     const { keys, counts, touched } = this
-    const best: number[] = [] // slots, by count descending, ties in first-hit order
-    for (const slot of touched) {
-      const c = counts[slot]
-      if (best.length === max && counts[best[max - 1]] >= c) continue
-      let at = best.length
-      while (at > 0 && counts[best[at - 1]] < c) at--
-      best.splice(at, 0, slot)
-      if (best.length > max) best.pop()
-    }
-    const ranked = best.map((slot) => keys[slot] - 1)
+    // slots, by count descending, ties in first-hit order
+    const ranked = topBy(touched, (slot) => counts[slot], max).map((slot) => keys[slot] - 1)
     for (const slot of touched) {
       keys[slot] = 0
       counts[slot] = 0
