@@ -4,7 +4,7 @@ import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { articleClaims, splitClauses } from './claims.js'
 import { contentLemmas } from '../text/stems.js'
 import { numbersCompatible } from './discrepancies.js'
-import { alignFactClaims, alignFacts, claimPairScores } from './facts.js'
+import { alignFactClaims, alignFacts, claimPairScores, dropRepeats, type AlignedFact } from './facts.js'
 import { annotate } from '../enrich/index.js'
 import { extractArticle } from '../extract/index.js'
 import type { Annotated, NumberMention, StoryFact } from '../types.js'
@@ -350,5 +350,27 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     const facts = alignFacts([a, b, c]).facts
     assert.ok(together(facts, a, c).length > 0, 'the length of the talks is corroborated')
     assert.deepEqual(together(facts, a, b), [], 'the length and the praise are not one fact')
+  })
+})
+
+describe('facts that repeat another', () => {
+  const fact = (id: string, status: AlignedFact['status'], spans: [string, number, number][]): AlignedFact => ({
+    id, text: id, status, articleIds: [...new Set(spans.map(([a]) => a))], sources: spans.length, attributedTo: [], claims: [], stage: 'compare/facts',
+    support: spans.map(([articleId, start, end]) => ({ articleId, start, end, attributedTo: null })),
+  })
+
+  it('drops a fact whose supports are mostly the same sentences as a larger one, keeping the rest', () => {
+    const leads = fact('leads', 'corroborated', [['a', 0, 90], ['b', 0, 80], ['c', 0, 70], ['d', 0, 60]])
+    const again = fact('again', 'corroborated', [['a', 0, 90], ['b', 0, 80], ['e', 5, 40]])
+    const other = fact('other', 'corroborated', [['a', 0, 90], ['b', 100, 160], ['c', 200, 260]])
+    const facts = [again, leads, other]
+    dropRepeats(facts)
+    assert.deepEqual(facts.map((f) => f.id), ['leads', 'other'], 'two of three supports shared is a repeat; one of three is another fact')
+  })
+
+  it('never drops a disputed fact for an undisputed one', () => {
+    const facts = [fact('plain', 'corroborated', [['a', 0, 90], ['b', 0, 80], ['c', 0, 70]]), fact('disputed', 'disputed', [['a', 0, 90], ['b', 0, 80]])]
+    dropRepeats(facts)
+    assert.deepEqual(facts.map((f) => f.id), ['plain', 'disputed'])
   })
 })

@@ -384,6 +384,32 @@ function factText(m: Scored, members: number[]): string {
   return by && !best.text.includes(surname) ? `${best.text} (according to ${by})` : best.text
 }
 
+// A fact whose supports are at least this share of another's (the same spans) repeats it.
+const REPEAT_SHARE = 2 / 3
+
+/**
+ * Drops the facts that repeat another: second supports (`alsoSupports`) can give two facts mostly
+ * the same sentences (each outlet's lead sentence, say), which a reader sees as one fact listed
+ * twice. The fact with more supports stays; a disputed fact never goes for an undisputed one.
+ */
+export function dropRepeats(facts: AlignedFact[]): void {
+  const spanKey = (s: AlignedFact['support'][number]) => `${s.articleId}:${s.start}:${s.end}`
+  const order = facts.map((_, i) => i).sort((a, b) => facts[b].support.length - facts[a].support.length || a - b)
+  const kept: { keys: Set<string>; status: FactStatus }[] = []
+  const drop = new Set<number>()
+  for (const i of order) {
+    const f = facts[i]
+    const keys = f.support.map(spanKey)
+    const repeats = f.support.length >= 2 && kept.some((k) => (k.status === 'disputed' || f.status !== 'disputed') && keys.filter((key) => k.keys.has(key)).length >= REPEAT_SHARE * keys.length)
+    if (repeats) drop.add(i)
+    else kept.push({ keys: new Set(keys), status: f.status })
+  }
+  if (drop.size === 0) return
+  const rest = facts.filter((_, i) => !drop.has(i))
+  facts.length = 0
+  facts.push(...rest)
+}
+
 function factId(claims: Claim[]): string {
   const key = claims.map((c) => `${c.articleId}:${c.span[0]}:${c.span[1]}`).sort().join('|')
   return `f_${createHash('sha1').update(key).digest('hex').slice(0, 10)}`
@@ -458,6 +484,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   }
   const position = new Map(claims.map((c, i) => [c, i]))
   const firstIndex = (f: AlignedFact) => position.get(f.claims[0]) ?? 0
+  dropRepeats(facts)
   facts.sort((a, b) => b.articleIds.length - a.articleIds.length || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || firstIndex(a) - firstIndex(b))
   discrepancies.push(...claimDiscrepancies(claims, conflicts, options), ...statusDiscrepancies(articles, claims))
   // Framing reads the aligned facts: words are compared only where outlets state the same thing.
