@@ -175,7 +175,7 @@ export async function benchServerLatency(inputs: HostileInput[]): Promise<Server
     import('../src/server/app.js'),
     import('../src/app/library.js'),
     import('../src/store/sqlite/driver.js'),
-    import('../src/workers/pool.js'),
+    import('../src/threads/pool.js'),
   ])
   const pool = new StagePool({ threads: 1, jobTimeoutMs: 5000 })
   const app = buildServer(new Library(openSqliteStore(':memory:')), { bodyLimit: 16 * 1024 * 1024, annotate: (raw, extract) => pool.run('annotate', raw, extract) })

@@ -21,7 +21,7 @@ import { extractArticle } from '../src/extract/index.js'
 import { Ingestor, type AnnotateRunner } from '../src/app/ingest.js'
 import { openSqliteStore } from '../src/store/sqlite/driver.js'
 import { Library } from '../src/app/library.js'
-import { StagePool } from '../src/workers/pool.js'
+import { StagePool } from '../src/threads/pool.js'
 import { generateCorpus, type CorpusArticle } from './corpus.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')

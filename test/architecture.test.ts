@@ -28,13 +28,13 @@ const MAP: Record<string, readonly string[]> = {
   story: ['types', 'errors', 'text', 'extract', 'enrich', 'compare'],
   render: ['types', 'errors'],
   pipeline: ['types', 'errors', 'text', 'document', 'extract', 'enrich', 'cluster', 'compare', 'story'],
-  workers: ['types', 'errors', 'text', 'document', 'extract'],
+  threads: ['types', 'errors', 'text', 'document', 'extract'],
   store: ['types', 'errors', 'text', 'ingest'],
   queue: ['types', 'errors', 'text', 'ingest', 'store'],
-  app: ['types', 'errors', 'text', 'ingest', 'document', 'extract', 'enrich', 'cluster', 'pipeline', 'workers', 'store', 'queue'],
+  app: ['types', 'errors', 'text', 'ingest', 'document', 'extract', 'enrich', 'cluster', 'pipeline', 'threads', 'store', 'queue'],
   server: ['types', 'errors', 'text', 'ingest', 'document', 'pipeline', 'render', 'store', 'queue', 'app', 'enrich', 'extract'],
-  cli: ['types', 'errors', 'text', 'ingest', 'document', 'pipeline', 'cluster', 'render', 'store', 'queue', 'app', 'server', 'workers'],
-  index: ['types', 'errors', 'text', 'ingest', 'document', 'pipeline', 'extract', 'enrich', 'cluster', 'compare', 'story', 'render', 'store', 'queue', 'app', 'server', 'workers'],
+  cli: ['types', 'errors', 'text', 'ingest', 'document', 'pipeline', 'cluster', 'render', 'store', 'queue', 'app', 'server', 'threads'],
+  index: ['types', 'errors', 'text', 'ingest', 'document', 'pipeline', 'extract', 'enrich', 'cluster', 'compare', 'story', 'render', 'store', 'queue', 'app', 'server', 'threads'],
 }
 
 /** Imports that break the map today, `file -> part`, with why; the restructuring removes them. */

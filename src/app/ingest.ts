@@ -7,7 +7,7 @@ import { describeError } from '../errors.js'
 import type { ExtractOptions } from '../extract/index.js'
 import { splitDocuments } from '../ingest/documents.js'
 import type { Annotated, RawDocument } from '../types.js'
-import type { JobResult } from '../workers/pool.js'
+import type { JobResult } from '../threads/pool.js'
 import type { IngestItem, Library } from './library.js'
 
 /** What an ingest did: documents read, new, duplicate, and failed with reasons. */

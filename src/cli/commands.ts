@@ -16,7 +16,7 @@ import {
   renderReportMarkdown,
 } from '../render/index.js'
 import type { Annotated, Article } from '../types.js'
-import type { PerArticleStage } from '../workers/pool.js'
+import type { PerArticleStage } from '../threads/pool.js'
 import { jsonlPieces, jsonPieces, writePieces } from './stream.js'
 import { exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
 

@@ -16,7 +16,7 @@ import { isNatsUrl } from '../queue/queue.js'
 import { defaultDbPath, openStore } from '../store/index.js'
 import { formatTally, Ingestor } from '../app/ingest.js'
 import { Library } from '../app/library.js'
-import { StagePool } from '../workers/pool.js'
+import { StagePool } from '../threads/pool.js'
 import { type Io, parseOutlets, parsePublished, withGivenOutlet } from './run.js'
 
 /** How far an ingest is: inputs by bytes (what the ETA is computed from) and documents by count. */

@@ -8,7 +8,7 @@ import { describeError, ParallaxUsageError } from '../errors.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import { inputDocuments } from '../ingest/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
-import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../workers/pool.js'
+import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../threads/pool.js'
 
 export type Format = 'json' | 'jsonl' | 'md' | 'html' | 'csv'
 export const FORMATS: Format[] = ['json', 'jsonl', 'md', 'html']

@@ -11,7 +11,7 @@ import { LazyQueue } from '../server/health.js'
 import { ParallaxUsageError } from '../errors.js'
 import { defaultDbPath, isPostgresUrl, openStore } from '../store/index.js'
 import { Library } from '../app/library.js'
-import { defaultThreads, StagePool } from '../workers/pool.js'
+import { defaultThreads, StagePool } from '../threads/pool.js'
 import type { Io } from './run.js'
 
 export interface ServeOptions {
