@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
-import { decodeBytes } from '../src/ingest/decode.js'
+import { decodeBytes } from '../src/input/decode.js'
 import { extractHtml } from '../src/extract/html.js'
 import { wordScore, type WordScore } from '../src/extract/score.js'
 

@@ -13,7 +13,7 @@ export { annotate, findDates, findEntities, findNumbers, findQuotes, splitSenten
 export { clusterArticles, type StoryCluster } from './cluster/index.js'
 export { analyzeArticles, analyzeRaw, buildStory, reportArticle, type StoryOptions } from './pipeline.js'
 export { processDocument, runDocumentStage, type DocumentStage, type DocumentResult } from './document.js'
-export { expandInputs, loadRaw, readSource, type InputSource } from './ingest/sources.js'
+export { expandInputs, loadRaw, readSource, type InputSource } from './input/sources.js'
 export * from './render/index.js'
 export { defaultDbPath, openStore, type Store } from './store/index.js'
 export { Library } from './app/library.js'

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import { describeError } from '../errors.js'
-import { feedEntryToRaw, parseFeed, type FeedEntry } from '../ingest/feed.js'
-import { safeFetch, type FetchOptions } from '../ingest/fetch.js'
+import { feedEntryToRaw, parseFeed, type FeedEntry } from '../input/feed.js'
+import { safeFetch, type FetchOptions } from '../input/fetch.js'
 import { ingestDocuments, newTally, type IngestTally } from './ingest.js'
 import type { Library } from './library.js'
 import type { RawDocument } from '../types.js'

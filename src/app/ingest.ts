@@ -5,7 +5,7 @@
 import { processDocument, runDocumentStage } from '../document.js'
 import { describeError } from '../errors.js'
 import type { ExtractOptions } from '../extract/index.js'
-import { splitDocuments } from '../ingest/documents.js'
+import { splitDocuments } from '../input/documents.js'
 import type { Annotated, RawDocument } from '../types.js'
 import type { JobResult } from '../threads/pool.js'
 import type { IngestItem, Library } from './library.js'

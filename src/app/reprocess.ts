@@ -10,7 +10,7 @@
  */
 import { annotate } from '../enrich/index.js'
 import { processDocument } from '../document.js'
-import { DEFAULT_LIMITS } from '../ingest/limits.js'
+import { DEFAULT_LIMITS } from '../input/limits.js'
 import type { Store } from '../store/store.js'
 import type { Annotated, Article } from '../types.js'
 import { PIPELINE_VERSION } from '../store/version.js'

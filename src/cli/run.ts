@@ -5,8 +5,8 @@
  */
 import { runDocumentStage } from '../document.js'
 import { describeError, ParallaxUsageError } from '../errors.js'
-import { DEFAULT_LIMITS } from '../ingest/limits.js'
-import { inputDocuments } from '../ingest/inputs.js'
+import { DEFAULT_LIMITS } from '../input/limits.js'
+import { inputDocuments } from '../input/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
 import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../threads/pool.js'
 

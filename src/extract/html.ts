@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { InputError } from '../errors.js'
-import { DEFAULT_LIMITS, pageDeadline, type IngestLimits } from '../ingest/limits.js'
+import { DEFAULT_LIMITS, pageDeadline, type IngestLimits } from '../input/limits.js'
 import type { RemovedPiece } from '../types.js'
 import { filterBlocks } from './block-filter.js'
 import { removeBoilerplate, TABLE_ROW_MARK } from './boilerplate.js'

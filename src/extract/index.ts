@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto'
 import { InputError } from '../errors.js'
-import { decodeBytes } from '../ingest/decode.js'
-import { detectKind } from '../ingest/detect.js'
-import { assertWithinSize, resolveLimits, type IngestLimits } from '../ingest/limits.js'
+import { decodeBytes } from '../input/decode.js'
+import { detectKind } from '../input/detect.js'
+import { assertWithinSize, resolveLimits, type IngestLimits } from '../input/limits.js'
 import type { Article, RawDocument, RemovedPiece } from '../types.js'
 import { removeBoilerplate } from './boilerplate.js'
 import { decodeEntities } from './entities.js'

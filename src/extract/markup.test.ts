@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { InputError } from '../errors.js'
-import { DEFAULT_LIMITS } from '../ingest/limits.js'
+import { DEFAULT_LIMITS } from '../input/limits.js'
 import { extractArticle } from './index.js'
 import { extractHtml } from './html.js'
 import { assertMarkupWithin, countMarkup, pruneMarkup } from './markup.js'

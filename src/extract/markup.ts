@@ -5,7 +5,7 @@
  * `<div>` before the tree could be measured).
  */
 import { InputError } from '../errors.js'
-import type { IngestLimits } from '../ingest/limits.js'
+import type { IngestLimits } from '../input/limits.js'
 
 /** Openers of the elements cut before parsing: scripts, styles, inline SVG, no-script fallbacks, templates, drop-down lists; and comments. */
 const NON_CONTENT_OPENER = /<(script|style|svg|noscript|template|select)\b|<!--/gi

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { recordOf, jsonlRecordToRaw } from '../ingest/jsonl.js'
+import { recordOf, jsonlRecordToRaw } from '../input/jsonl.js'
 import { Ingestor, type AnnotateRunner } from '../app/ingest.js'
 import type { Library } from '../app/library.js'
 import { describeDeadLetter, encodeRaw } from '../queue/message.js'
