@@ -8,13 +8,13 @@ import { decodeBytes } from '../input/decode.js'
 import { detectKind } from '../input/detect.js'
 import { assertWithinSize, resolveLimits, type IngestLimits } from '../input/limits.js'
 import type { Article, RawDocument, RemovedPiece } from '../types.js'
-import { removeBoilerplate } from './boilerplate.js'
+import { removeBoilerplate } from './furniture/boilerplate.js'
 import { decodeEntities } from './entities.js'
 import { extractHtml } from './html.js'
 import type { HtmlMeta } from './html-meta.js'
 import { resolveMetadata } from './metadata.js'
 
-export { removeBoilerplate } from './boilerplate.js'
+export { removeBoilerplate } from './furniture/boilerplate.js'
 export { extractHtml } from './html.js'
 
 /** Options for {@link extractArticle}. */

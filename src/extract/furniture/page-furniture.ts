@@ -5,8 +5,8 @@
  * the kept text are listed as removed pieces, with a reason taken from the container or, where that
  * is vague, from the text's own furniture patterns; fragments in a row with one reason are merged.
  */
-import type { RemovedPiece } from '../types.js'
-import { BLOCKS, CELL_SEPARATOR, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
+import type { RemovedPiece } from '../../types.js'
+import { BLOCKS, CELL_SEPARATOR, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from '../dom.js'
 import { furnitureReason, isByline, isDateStamp } from './furniture.js'
 
 /** A block of page text and what its innermost classifying container holds (null: none says). */

@@ -3,9 +3,9 @@
  * e-mail lines, ...): classify each line, take out furniture with a reason, then rebuild the
  * paragraphs, joining lines that a scraper broke in the middle of a sentence.
  */
-import type { RemovedPiece } from '../types.js'
+import type { RemovedPiece } from '../../types.js'
 import { furnitureReason, isByline, isDateStamp } from './furniture.js'
-import { isNamedMasthead, looksLikeMasthead, selfNames } from './masthead.js'
+import { isNamedMasthead, looksLikeMasthead, selfNames } from '../masthead.js'
 
 /** Options for {@link removeBoilerplate}. */
 export interface BoilerplateOptions {

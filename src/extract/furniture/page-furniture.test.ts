@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { parseHTML } from 'linkedom'
-import type { DomDocument, DomElement } from './dom.js'
-import { extractHtml, pruneMarkup } from './html.js'
+import type { DomDocument, DomElement } from '../dom.js'
+import { extractHtml, pruneMarkup } from '../html.js'
 import { collectPageBlocks, containerReason, listDroppedBlocks } from './page-furniture.js'
 
 function documentOf(html: string): DomDocument {
@@ -171,7 +171,7 @@ describe('extractHtml: what the page left out, and section headings', () => {
 describe('extractHtml on the example pages', () => {
   for (const file of ['02.html', '04.html']) {
     it(`${file}: navigation and footer are listed, the body is intact`, () => {
-      const html = readFileSync(new URL(`../../examples/harbour-ferry/${file}`, import.meta.url), 'utf8')
+      const html = readFileSync(new URL(`../../../examples/harbour-ferry/${file}`, import.meta.url), 'utf8')
       const result = extractHtml(html)
       const nav = result.dropped.find((p) => p.reason === 'navigation' && p.text.includes('News | '))
       assert.ok(nav, 'menu listed as one piece')

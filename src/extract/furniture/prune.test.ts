@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseHTML } from 'linkedom'
 import { filterBlocks } from './block-filter.js'
-import type { DomElement, TextBlock } from './dom.js'
-import { extractHtml } from './html.js'
+import type { DomElement, TextBlock } from '../dom.js'
+import { extractHtml } from '../html.js'
 import { pruneContent } from './prune.js'
 
 const BODY = '<p>The harbour ferry ran aground on Tuesday morning near the north pier, the port authority said in a statement.</p>'.repeat(4)

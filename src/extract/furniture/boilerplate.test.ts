@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { loadSeeds, seedContaining } from '../../test/helpers/shared.js'
+import { loadSeeds, seedContaining } from '../../../test/helpers/shared.js'
 import { removeBoilerplate } from './boilerplate.js'
 
 const BODY_A = 'The council met on Tuesday to discuss the budget, officials said.'

@@ -5,8 +5,8 @@
  * made of links, each only when it is a small part of the article (a class word on a whole column
  * is a mislabel, not furniture). What is cut is returned with its reason, for provenance.
  */
-import type { RemovedPiece } from '../types.js'
-import { ELEMENT_NODE, type DomElement, type DomNode } from './dom.js'
+import type { RemovedPiece } from '../../types.js'
+import { ELEMENT_NODE, type DomElement, type DomNode } from '../dom.js'
 import { furnitureReason } from './furniture.js'
 import { containerReason } from './page-furniture.js'
 

@@ -5,8 +5,8 @@
  * and teaser lines tagged "[VIDEO]". Works on whole blocks, which in HTML are exact paragraphs,
  * so it can be stricter than the plain-text pass, which has to guess where lines belong.
  */
-import type { RemovedPiece } from '../types.js'
-import type { TextBlock } from './dom.js'
+import type { RemovedPiece } from '../../types.js'
+import type { TextBlock } from '../dom.js'
 
 /** Options for {@link filterBlocks}. */
 export interface BlockFilterOptions {
