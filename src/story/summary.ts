@@ -35,6 +35,12 @@ export interface SummaryOptions {
    * carry what a summary says, and the bound keeps the word matching linear in the articles.
    */
   matchSentences?: number
+  /**
+   * Other articles' sentences linked to one candidate by `matchHappenings`, at most: in a story of
+   * hundreds of articles one lead is restated in most of them, and linking every pair is quadratic.
+   * A candidate's rank and citations then count at most this many unaligned restatements.
+   */
+  maxMatches?: number
 }
 
 interface Candidate {
@@ -210,9 +216,10 @@ function* candidates(
       }
       const { order: at, bound: _bound, matches, ...base } = p
       const others = agreeingSpans(base, byId, statements)
+      const mine = statementAt(statements, base.article, base.span)
       for (const m of matches) {
         if (others.some((s) => s.articleId === m.article.id && s.start < m.span[1] && s.end > m.span[0])) continue
-        if (spanAgrees(statementOf(base.article, base.span), statementOf(m.article, m.span))) others.push({ articleId: m.article.id, start: m.span[0], end: m.span[1] })
+        if (spanAgrees(mine, statementAt(statements, m.article, m.span))) others.push({ articleId: m.article.id, start: m.span[0], end: m.span[1] })
       }
       // How early the sentence and its agreeing spans come in their articles, on average.
       const firstIndex = new Map<string, number>([[base.article.id, base.index]])
@@ -253,22 +260,46 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
     }
   })
   const common = Math.max(8, pending.length / 4)
+  // Words in common per later candidate: one counter array reused, reset through the list touched.
+  const shared = new Int32Array(pending.length)
+  const touched: number[] = []
+  // Each word's postings are read from the candidate on, through a window a few times the match
+  // bound: the linking stays linear in the candidates however many articles restate one lead.
+  const window = 4 * o.maxMatches
   pending.forEach((p, i) => {
-    const shared = new Map<number, number>()
-    if (!p.happening) return
+    if (!p.happening || p.matches.length >= o.maxMatches) return
     for (const l of p.happening.lemmas) {
       const list = postings.get(l)!
       if (list.length > common) continue
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+      // Postings are in candidate order: only the later ones are paired from here.
+      let k = lowerBound(list, i + 1)
+      for (const end = Math.min(list.length, k + window); k < end; k++) if (shared[list[k]]++ === 0) touched.push(list[k])
     }
-    for (const [j, n] of shared) {
+    touched.sort((a, b) => a - b)
+    for (const j of touched) {
+      const n = shared[j]
+      shared[j] = 0
       const q = pending[j]
-      if (n < 2 || q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
+      if (n < 2 || p.matches.length >= o.maxMatches || q.matches.length >= o.maxMatches) continue
+      if (q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
       if (!sameHappening(p.happening, q.happening!, { minShare: o.redundancy })) continue
       p.matches.push(q)
       q.matches.push(p)
     }
+    touched.length = 0
   })
+}
+
+/** The first index of sorted `list` holding a value at least `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /**
@@ -276,22 +307,26 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
  * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
  */
 function agreeingSpans(c: Pick<Candidate, 'article' | 'span' | 'facts'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
-  const statement = statementOf(c.article, c.span)
+  const statement = statementAt(statements, c.article, c.span)
   const out: Citation[] = []
   for (const fact of c.facts) {
     for (const s of fact.support) {
       const other = byId.get(s.articleId)
       if (!other || s.articleId === c.article.id || out.some((o) => o.articleId === s.articleId && o.start === s.start)) continue
-      // A fact's support is read once per sentence carrying the fact: remember what it states.
-      const key = `${s.articleId}:${s.start}:${s.end}`
-      let theirs = statements.get(key)
-      if (!theirs) statements.set(key, (theirs = statementOf(other, [s.start, s.end])))
-      if (spanAgrees(statement, theirs)) {
+      if (spanAgrees(statement, statementAt(statements, other, [s.start, s.end]))) {
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
       }
     }
   }
   return out
+}
+
+/** What a span of an article states, read once per span: fact supports and candidates are compared many times. */
+function statementAt(statements: Map<string, Statement>, article: Annotated, span: Span): Statement {
+  const key = `${article.id}:${span[0]}:${span[1]}`
+  let statement = statements.get(key)
+  if (!statement) statements.set(key, (statement = statementOf(article, span)))
+  return statement
 }
 
 /** The candidate's own claims: its facts' support spans inside the sentence. */
@@ -316,7 +351,7 @@ function ownClaims(c: Candidate): Citation[] {
 export function summarize(
   articles: Annotated[],
   facts: StoryFact[],
-  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 25 }: SummaryOptions = {},
+  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 25, maxMatches = 32 }: SummaryOptions = {},
 ): { summary: SummarySentence[]; rejected: number } {
   if (!Number.isInteger(maxSentences) || maxSentences < 3 || maxSentences > 7) {
     throw new ParallaxUsageError(`summarize: maxSentences must be an integer from 3 to 7, got ${maxSentences}`)
@@ -330,7 +365,7 @@ export function summarize(
   // a candidate skipped before scoring would be skipped here too.
   const repeats = (c: Pick<Candidate, 'facts'>) => c.facts.some((f) => usedFacts.has(f.id))
   const story: { rarity: Rarity } = { rarity: () => 1 }
-  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare, matchSentences }, repeats, story)) {
+  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare, matchSentences, maxMatches }, repeats, story)) {
     if (chosen.length >= limit) break
     if (repeats(c)) continue
     // Facts aligned apart may still be one happening in other words; and two sentences citing one
