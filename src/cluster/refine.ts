@@ -8,7 +8,9 @@
  * 2. events: each group big enough to tell its events apart is re-clustered from its articles by
  *    average link over vectors weighted by the group's own document frequencies. A word every
  *    article of the group uses (the subject) weighs nothing there; names, dates and numbers that
- *    half of it uses decide. A word or name one article alone uses is left out (it only adds noise).
+ *    half of it uses decide. A word or name one article alone uses is left out (it only adds noise),
+ *    and so is one that the articles of one outlet alone use (its furniture and its own wording), and
+ *    the names of the group's outlets ("told the Valley Voice" names who reports, not the event).
  *    Words common in news at large are weighed down as well (background.ts): two events of one
  *    kind written from shared phrases would otherwise join on those phrases.
  *
@@ -16,7 +18,7 @@
  * stories. A near-duplicate always stays with its original.
  */
 import { defaultBackground, type Background } from './background.js'
-import type { ArticleFeatures } from './features.js'
+import { outletKeys, type ArticleFeatures } from './features.js'
 import { averageLink } from './linkage.js'
 import { closestMember, prepareMember, score, sharedWith, type ClusterWeights, type Member, type ScoringContext } from './scoring.js'
 import { storyIdOf, type StoryCluster, type Why } from './story-state.js'
@@ -150,12 +152,30 @@ function eventParts(
   const bags = articles.map((i) => eventBag(features[i], event))
   const df = new Map<string, number>()
   for (const bag of bags) for (const key of bag.keys()) df.set(key, (df.get(key) ?? 0) + 1)
+  // Outlets using each key: what one outlet's articles alone share (its furniture, its name, its
+  // own figures or spelling of a name) is how it writes, not which event it reports.
+  const outlets = new Map<string, Set<string | number>>()
+  // The group's outlets named in the text ("told the Valley Voice") say who reports, not what happened.
+  const outletNames = new Set<string>()
+  bags.forEach((bag, a) => {
+    const name = features[articles[a]].outlet
+    const outlet = name?.toLowerCase() ?? a // an article naming no outlet is its own source
+    if (name && !outletNames.has(`o:${outlet}`)) {
+      outletNames.add(`o:${outlet}`)
+      for (const key of outletKeys(name)) outletNames.add(key)
+    }
+    for (const key of bag.keys()) {
+      const set = outlets.get(key)
+      if (set) set.add(outlet)
+      else outlets.set(key, new Set([outlet]))
+    }
+  })
   const vectors = bags.map((bag) => {
     const v = new Map<string, number>()
     let norm = 0
     for (const [key, w] of bag) {
       const d = df.get(key)!
-      if (d < 2 || d === n) continue
+      if (d < 2 || d === n || outlets.get(key)!.size < 2 || outletNames.has(key)) continue
       const x = w * Math.log(n / d)
       v.set(key, x)
       norm += x * x
