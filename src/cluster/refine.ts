@@ -47,6 +47,8 @@ export interface RefineOptions {
 }
 
 const MAX_KEYS = 24
+// Earlier articles of a refined story searched for each article's `why` (the closest one), at most.
+const WHY_PEERS = 64
 
 /**
  * Refines `stories` (the online pass over `features`, which are in publication order). Stories
@@ -170,17 +172,22 @@ function eventParts(
       else outlets.set(key, new Set([outlet]))
     }
   })
-  const vectors = bags.map((bag) => {
-    const v = new Map<string, number>()
+  // Keys as numbers, each vector sorted by key: a cosine is one merge of two arrays.
+  const keyIds = new Map<string, number>()
+  const vectors = bags.map((bag): SparseVector => {
+    const entries: [number, number][] = []
     let norm = 0
     for (const [key, w] of bag) {
       const d = df.get(key)!
       if (d < 2 || d === n || outlets.get(key)!.size < 2 || outletNames.has(key)) continue
       const x = w * Math.log(n / d)
-      v.set(key, x)
+      let id = keyIds.get(key)
+      if (id === undefined) keyIds.set(key, (id = keyIds.size))
+      entries.push([id, x])
       norm += x * x
     }
-    return { v, norm: Math.sqrt(norm) }
+    entries.sort((a, b) => a[0] - b[0])
+    return { ids: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]), norm: Math.sqrt(norm) }
   })
   const sim = new Float64Array(n * n)
   for (let a = 0; a < n; a++) {
@@ -226,13 +233,20 @@ function eventBag(f: ArticleFeatures, { dateWeight, numberWeight, rarityPower, b
   return bag
 }
 
-function localCosine(a: { v: Map<string, number>; norm: number }, b: { v: Map<string, number>; norm: number }): number {
+/** A sparse vector: key ids ascending, their values, and its Euclidean norm. */
+interface SparseVector {
+  ids: Int32Array
+  values: Float64Array
+  norm: number
+}
+
+function localCosine(a: SparseVector, b: SparseVector): number {
   if (a.norm === 0 || b.norm === 0) return 0
-  const [small, large] = a.v.size <= b.v.size ? [a.v, b.v] : [b.v, a.v]
   let dot = 0
-  for (const [k, w] of small) {
-    const o = large.get(k)
-    if (o !== undefined) dot += w * o
+  for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length; ) {
+    if (a.ids[x] === b.ids[y]) dot += a.values[x++] * b.values[y++]
+    else if (a.ids[x] < b.ids[y]) x++
+    else y++
   }
   return dot / (a.norm * b.norm)
 }
@@ -245,7 +259,9 @@ function newRecord(part: number[], members: Member[], copies: ReadonlyMap<number
     if (at === 0) return { articleId: f.id, joinedBy: null, score: 1, shared: [] }
     const original = copies.get(i)
     if (original !== undefined && inPart.has(original) && original < i) return { articleId: f.id, joinedBy: members[original].id, score: 1, shared: ['near-duplicate'] }
-    const earlier = part.slice(0, at).map((j) => members[j])
+    // The closest among the latest earlier members: a part of hundreds of articles would
+    // otherwise score every pair of them for its explanations.
+    const earlier = part.slice(Math.max(0, at - WHY_PEERS), at).map((j) => members[j])
     const closestId = closestMember(f, earlier, ctx)
     const closest = earlier.find((m) => m.id === closestId)!
     return { articleId: f.id, joinedBy: closest.id, score: Math.round(score(f, closest, ctx) * 1000) / 1000, shared: sharedWith(f, closest, ctx.vocabulary) }

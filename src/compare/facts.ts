@@ -218,7 +218,7 @@ function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[
       held.push(i)
     }
     for (let x = 0; x < held.length; x++) {
-      for (let y = x + 1; y < held.length; y++) {
+      for (let y = x + 1; y < held.length && y <= x + QUOTE_PEERS; y++) {
         const [i, j] = held[x] < held[y] ? [held[x], held[y]] : [held[y], held[x]]
         // Claims holding much more than the quote must also share some words beyond it.
         if (similarity(m, i, j) < minQuoteSimilarity) continue
@@ -235,11 +235,15 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
   const of = new Array<number>(m.claims.length).fill(-1)
   const clusters: number[][] = []
   const articleSets: Set<string>[] = []
-  // Average linkage keeps chains (A~B, B~C, A!~C) from growing one fact out of two.
+  // Average linkage keeps chains (A~B, B~C, A!~C) from growing one fact out of two. Read over at
+  // most LINKAGE_PEERS evenly spaced claims of each side: a fact of hundreds of articles would
+  // otherwise cost a score for every pair of its claims at every join.
   const linkage = (a: number[], b: number[]) => {
+    const x = evenlySpaced(a, LINKAGE_PEERS)
+    const y = evenlySpaced(b, LINKAGE_PEERS)
     let sum = 0
-    for (const i of a) for (const j of b) sum += pairScore(m, i, j)
-    return sum / (a.length * b.length)
+    for (const i of x) for (const j of y) sum += pairScore(m, i, j)
+    return sum / (x.length * y.length)
   }
   for (const [i, j] of pairs) {
     const [ci, cj] = [of[i], of[j]]
@@ -263,6 +267,18 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
 
 // A claim joining a fact must be, on average, nearly as close to all its claims as to its best match.
 const LINKAGE_SHARE = 0.8
+// Claims of each side the average linkage reads, at most (a sample of larger facts).
+const LINKAGE_PEERS = 64
+// Each claim carrying a quote is paired with the next this many holders of it, at most: a quote
+// printed in hundreds of articles is one fact joined through a chain, not every pair of them.
+const QUOTE_PEERS = 64
+
+/** At most `k` members of `list`, evenly spaced (all of them when there are no more). */
+function evenlySpaced(list: number[], k: number): number[] {
+  if (list.length <= k) return list
+  const step = list.length / k
+  return Array.from({ length: k }, (_, n) => list[Math.floor(n * step)])
+}
 
 const COMPLETE = /^[\p{Lu}"“‘'(\d]/u
 

@@ -171,15 +171,17 @@ function* candidates(
   for (const article of articles) {
     const bySentence = supportsBySentence(article.sentences, byArticle.get(article.id) ?? [])
     article.sentences.forEach((sentence, index) => {
+      // A sentence no aligned fact touches is never a candidate: the cheapest test comes first.
+      if (bySentence[index].length === 0) return
       const raw = article.text.slice(sentence[0], sentence[1])
       const lead = raw.match(DATELINE)?.[0].length ?? 0
       const text = raw.slice(lead).trim()
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
+      const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
+      if (own.length === 0) return
       const words = text.split(/\s+/).length
       if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || !standsAlone(text)) return
       if (quotedShare(article, span) > o.maxQuoteShare || insideOpenQuote(article.text, span[0])) return
-      const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
-      if (own.length === 0) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
       if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
       if (!isNarrative(text, quotedSpans(article, span))) return
@@ -309,11 +311,13 @@ function lowerBound(list: readonly number[], value: number): number {
 function agreeingSpans(c: Pick<Candidate, 'article' | 'span' | 'facts'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
   const statement = statementAt(statements, c.article, c.span)
   const out: Citation[] = []
+  const seen = new Set<string>()
   for (const fact of c.facts) {
     for (const s of fact.support) {
       const other = byId.get(s.articleId)
-      if (!other || s.articleId === c.article.id || out.some((o) => o.articleId === s.articleId && o.start === s.start)) continue
+      if (!other || s.articleId === c.article.id || seen.has(`${s.articleId}:${s.start}`)) continue
       if (spanAgrees(statement, statementAt(statements, other, [s.start, s.end]))) {
+        seen.add(`${s.articleId}:${s.start}`)
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
       }
     }
@@ -358,7 +362,8 @@ export function summarize(
   }
   const limit = maxSentences
   const byId = new Map(articles.map((a) => [a.id, a]))
-  const chosen: { c: Candidate; citations: Citation[]; cited: Happening[] }[] = []
+  // Each chosen sentence's citations, also by article, for the overlap test of every later candidate.
+  const chosen: { c: Candidate; citations: Citation[]; cites: Map<string, Citation[]>; cited: Happening[] }[] = []
   const usedFacts = new Set<string>()
   let rejected = 0
   // A sentence sharing a fact with a chosen one repeats it. Facts only ever join `usedFacts`, so
@@ -371,7 +376,7 @@ export function summarize(
     // Facts aligned apart may still be one happening in other words; and two sentences citing one
     // span of an article both restate what that span says.
     const mine = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others]
-    if (chosen.some((x) => x.citations.some((a) => mine.some((b) => a.articleId === b.articleId && a.start < b.end && b.start < a.end)))) continue
+    if (chosen.some((x) => mine.some((b) => x.cites.get(b.articleId)?.some((a) => a.start < b.end && b.start < a.end)))) continue
     // A chosen sentence's cited spans are its happening in other words: a candidate restating one repeats it.
     // Looser than a citation match: dropping a sentence costs less than saying one thing twice.
     const same = (h: Happening) => sameHappening(h, c.happening, { minShare: repeatShare, minShared: 3, rarity: story.rarity })
@@ -392,7 +397,10 @@ export function summarize(
       rejected++
       continue
     }
-    chosen.push({ c, citations: [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others], cited: cited.map(prepareHappening) })
+    const citations = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others]
+    const cites = new Map<string, Citation[]>()
+    for (const a of citations) cites.set(a.articleId, [...(cites.get(a.articleId) ?? []), a])
+    chosen.push({ c, citations, cites, cited: cited.map(prepareHappening) })
     for (const f of c.facts) usedFacts.add(f.id)
   }
   // Ranking order: the fact most outlets report, earliest, leads.
