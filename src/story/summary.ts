@@ -264,7 +264,8 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
   const common = Math.max(8, pending.length / 4)
   // Words in common per later candidate: one counter array reused, reset through the list touched.
   const shared = new Int32Array(pending.length)
-  const touched: number[] = []
+  const touched = new Int32Array(pending.length)
+  let count = 0
   // Each word's postings are read from the candidate on, through a window a few times the match
   // bound: the linking stays linear in the candidates however many articles restate one lead.
   const window = 4 * o.maxMatches
@@ -275,10 +276,10 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
       if (list.length > common) continue
       // Postings are in candidate order: only the later ones are paired from here.
       let k = lowerBound(list, i + 1)
-      for (const end = Math.min(list.length, k + window); k < end; k++) if (shared[list[k]]++ === 0) touched.push(list[k])
+      for (const end = Math.min(list.length, k + window); k < end; k++) if (shared[list[k]]++ === 0) touched[count++] = list[k]
     }
-    touched.sort((a, b) => a - b)
-    for (const j of touched) {
+    // Nearest later candidates first (a typed array sorts by number, natively).
+    for (const j of touched.subarray(0, count).sort()) {
       const n = shared[j]
       shared[j] = 0
       const q = pending[j]
@@ -288,7 +289,7 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
       p.matches.push(q)
       q.matches.push(p)
     }
-    touched.length = 0
+    count = 0
   })
 }
 
