@@ -41,6 +41,9 @@ export interface CliRow {
   /** Command seconds over floor seconds: 7 means seven times as long as reading and splitting. */
   annotateTimesFloor: number
   analyzeTimesFloor: number
+  /** The same ratios of CPU seconds (user + system), or null without GNU time. */
+  annotateCpuTimesFloor: number | null
+  analyzeCpuTimesFloor: number | null
   exitCodes: (number | null)[]
 }
 
@@ -53,13 +56,31 @@ export function writeTexts(dir: string, texts: readonly string[]): void {
   }
 }
 
-/** Runs a process to its exit; stdout is counted, not kept. Seconds from spawn to exit. */
-function timeProcess(args: string[]): Promise<{ seconds: number; exitCode: number | null }> {
+// GNU time prints the child's CPU seconds (user, system) as the last line of stderr.
+const GNU_TIME = '/usr/bin/time'
+const CPU_LINE = /^parallax-cpu (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/m
+
+/**
+ * Runs a node process to its exit; stdout is counted, not kept. Seconds from spawn to exit, and
+ * the process's CPU seconds (user + system, through GNU time where it is installed, else null):
+ * on a shared machine the CPU time is the steadier figure.
+ */
+function timeProcess(args: string[]): Promise<{ seconds: number; cpuSeconds: number | null; exitCode: number | null }> {
   return new Promise((done) => {
     const t0 = performance.now()
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+    const timed = existsSync(GNU_TIME)
+    const child = timed
+      ? spawn(GNU_TIME, ['-f', 'parallax-cpu %U %S', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+    let stderr = ''
     child.stdout.on('data', () => {})
-    child.on('exit', (exitCode) => done({ seconds: (performance.now() - t0) / 1000, exitCode }))
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4096)))
+    child.on('close', (exitCode) => {
+      const cpu = CPU_LINE.exec(stderr)
+      const rest = stderr.replace(CPU_LINE, '').trim()
+      if (rest) process.stderr.write(`${rest}\n`)
+      done({ seconds: (performance.now() - t0) / 1000, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, exitCode })
+    })
   })
 }
 
@@ -89,18 +110,26 @@ export async function benchCliOn(corpus: string, texts: readonly string[], runs:
     const floor: number[] = []
     const annotate: number[] = []
     const analyze: number[] = []
+    const cpu = { floor: [] as number[], annotate: [] as number[], analyze: [] as number[] }
     const exitCodes: (number | null)[] = []
     // Alternating, so a change in the machine's load touches every command alike.
     for (let run = 0; run < runs; run++) {
-      floor.push((await timeProcess(['-e', FLOOR_SCRIPT, dir])).seconds)
+      const f = await timeProcess(['-e', FLOOR_SCRIPT, dir])
       const a = await timeProcess([bin, 'annotate', dir, '--format', 'jsonl', '--quiet'])
       const b = await timeProcess([bin, 'analyze', dir, '--format', 'jsonl', '--quiet'])
+      floor.push(f.seconds)
       annotate.push(a.seconds)
       analyze.push(b.seconds)
+      if (f.cpuSeconds !== null && a.cpuSeconds !== null && b.cpuSeconds !== null) {
+        cpu.floor.push(f.cpuSeconds)
+        cpu.annotate.push(a.cpuSeconds)
+        cpu.analyze.push(b.cpuSeconds)
+      }
       exitCodes.push(a.exitCode, b.exitCode)
     }
     const f = median(floor)
     const round = (x: number, d = 100) => Math.round(x * d) / d
+    const cpuRatio = (xs: number[]) => (cpu.floor.length > 0 && median(cpu.floor) > 0 ? round(median(xs) / median(cpu.floor), 10) : null)
     return {
       corpus,
       articles: texts.length,
@@ -110,6 +139,8 @@ export async function benchCliOn(corpus: string, texts: readonly string[], runs:
       analyzeSeconds: round(median(analyze)),
       annotateTimesFloor: round(median(annotate) / f, 10),
       analyzeTimesFloor: round(median(analyze) / f, 10),
+      annotateCpuTimesFloor: cpuRatio(cpu.annotate),
+      analyzeCpuTimesFloor: cpuRatio(cpu.analyze),
       exitCodes: [...new Set(exitCodes)],
     }
   } finally {
@@ -131,13 +162,14 @@ export async function benchCli(articles: number, runs: number, sharedDir: string
 
 /** Prints the rows as a table, with the issue's goals. */
 export function printCliBench(rows: readonly CliRow[]): void {
-  console.log('| whole CLI process | articles | chars/article | floor s | annotate s | annotate × floor | analyze s | analyze × floor |')
+  console.log('| whole CLI process | articles | chars/article | floor s | annotate s | annotate × floor (CPU) | analyze s | analyze × floor (CPU) |')
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
+  const cpu = (x: number | null) => (x === null ? '' : ` (${x})`)
   for (const r of rows) {
     const failed = r.exitCodes.some((c) => c !== 0) ? ` (exit ${r.exitCodes.join(',')})` : ''
-    console.log(`| ${r.corpus}${failed} | ${r.articles} | ${r.charsPerArticle} | ${r.floorSeconds} | ${r.annotateSeconds} | ${r.annotateTimesFloor} | ${r.analyzeSeconds} | ${r.analyzeTimesFloor} |`)
+    console.log(`| ${r.corpus}${failed} | ${r.articles} | ${r.charsPerArticle} | ${r.floorSeconds} | ${r.annotateSeconds} | ${r.annotateTimesFloor}${cpu(r.annotateCpuTimesFloor)} | ${r.analyzeSeconds} | ${r.analyzeTimesFloor}${cpu(r.analyzeCpuTimesFloor)} |`)
   }
-  console.log('× floor = the command\'s seconds ÷ the floor process\'s (node reading, decoding and regex-splitting the same files), spawn to exit; goals (issue 15, generated corpus): annotate ≤ 7×, analyze ≤ 25×')
+  console.log('× floor = the command\'s seconds ÷ the floor process\'s (node reading, decoding and regex-splitting the same files), spawn to exit; in brackets the same of CPU seconds (user + system); goals (issue 15, generated corpus): annotate ≤ 7×, analyze ≤ 25×')
 }
 
 /** `npm run bench -- cli`. */
