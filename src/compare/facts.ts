@@ -268,10 +268,10 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
 // A claim joining a fact must be, on average, nearly as close to all its claims as to its best match.
 const LINKAGE_SHARE = 0.8
 // Claims of each side the average linkage reads, at most (a sample of larger facts).
-const LINKAGE_PEERS = 64
+const LINKAGE_PEERS = 24
 // Each claim carrying a quote is paired with the next this many holders of it, at most: a quote
 // printed in hundreds of articles is one fact joined through a chain, not every pair of them.
-const QUOTE_PEERS = 64
+const QUOTE_PEERS = 24
 
 /** At most `k` members of `list`, evenly spaced (all of them when there are no more). */
 function evenlySpaced(list: number[], k: number): number[] {

@@ -142,12 +142,18 @@ function sentenceIndexAt(sentences: Span[], at: number): number {
  * publisher family, which a fact's `sources` already counts once, are taken off.
  */
 function independentSources(facts: StoryFact[], articleIds: ReadonlySet<string>): number {
+  return Math.max(1, articleIds.size - copiesAmong(facts, articleIds))
+}
+
+/** The copies `independentSources` takes off: per fact, its articles among `articleIds` beyond its sources. */
+function copiesAmong(facts: StoryFact[], articleIds: ReadonlySet<string>): number {
   let copies = 0
   for (const f of facts) {
+    if (f.sources === undefined || f.sources >= f.articleIds.length) continue
     const inFact = f.articleIds.filter((id) => articleIds.has(id)).length
-    if (f.sources !== undefined && f.sources < f.articleIds.length) copies = Math.max(copies, Math.min(inFact - 1, f.articleIds.length - f.sources))
+    copies = Math.max(copies, Math.min(inFact - 1, f.articleIds.length - f.sources))
   }
-  return Math.max(1, articleIds.size - copies)
+  return copies
 }
 
 /**
@@ -194,11 +200,23 @@ function* candidates(
   }
   matchHappenings(pending, o)
   story.rarity = storyRarity(pending.flatMap((p) => (p.happening ? [p.happening] : [])))
+  // The articles of each combination of facts, and the copies among them, read once: candidates
+  // share their facts, and a fact of a story of thousands of articles is reported in thousands.
+  const reported = new Map<string, { ids: Set<string>; copies: number }>()
   for (const p of pending) {
-    const reach = new Set([...p.facts.flatMap((f) => f.articleIds), ...p.matches.map((m) => m.article.id)])
-    reach.add(p.article.id)
+    const key = p.facts.map((f) => f.id).join(' ')
+    let facts = reported.get(key)
+    if (!facts) {
+      const ids = new Set(p.facts.flatMap((f) => f.articleIds))
+      reported.set(key, (facts = { ids, copies: copiesAmong(p.facts, ids) }))
+    }
+    // Reach: the facts' articles, the candidate's own and those of the sentences matched to it.
+    let size = facts.ids.size + (facts.ids.has(p.article.id) ? 0 : 1)
+    const extra = new Set<string>()
+    for (const m of p.matches) if (!facts.ids.has(m.article.id) && m.article.id !== p.article.id) extra.add(m.article.id)
+    size += extra.size
     // The bound: every article reporting it agrees, all the others in their lead.
-    p.bound = rankOf(independentSources(p.facts, reach), p.index / reach.size)
+    p.bound = rankOf(Math.max(1, size - facts.copies), p.index / size)
   }
   pending.sort((a, b) => (before({ score: a.bound, index: a.index, order: a.order }, { score: b.bound, index: b.index, order: b.order }) ? -1 : 1))
   const scored: Candidate[] = []
@@ -268,7 +286,7 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
   let count = 0
   // Each word's postings are read from the candidate on, through a window a few times the match
   // bound: the linking stays linear in the candidates however many articles restate one lead.
-  const window = 4 * o.maxMatches
+  const window = 2 * o.maxMatches
   pending.forEach((p, i) => {
     if (!p.happening || p.matches.length >= o.maxMatches) return
     for (const l of p.happening.lemmas) {
@@ -278,8 +296,9 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
       let k = lowerBound(list, i + 1)
       for (const end = Math.min(list.length, k + window); k < end; k++) if (shared[list[k]]++ === 0) touched[count++] = list[k]
     }
-    // Nearest later candidates first (a typed array sorts by number, natively).
-    for (const j of touched.subarray(0, count).sort()) {
+    // In the order first met (sorting them per candidate cost more than all the rest in a story
+    // of thousands of articles); below the bound every pair is judged whatever the order.
+    for (const j of touched.subarray(0, count)) {
       const n = shared[j]
       shared[j] = 0
       const q = pending[j]
