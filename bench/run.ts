@@ -8,6 +8,8 @@
  * `npm run bench -- story [--articles N] [--runs N]` times `analyze` on one generated N-article story (bench/story.ts).
  * `npm run bench -- scale [--articles 1000,4000] [--formats json,jsonl]` times the built `parallax analyze` per batch
  * size, with peak memory (bench/scale.ts).
+ * `npm run bench -- cli [--articles N] [--runs N]` times whole CLI processes (annotate, analyze) against a floor
+ * process on the generated corpus and real articles (bench/cli.ts); the default run prints it too when built.
  * `npm run bench -- hostile [--sizes 256KB,1MB] [--timeout S]` runs `analyze` on crafted inputs at two sizes and
  * reports seconds per MB and each outcome (bench/hostile.ts).
  * `npm run bench -- html [--pages N] [--rounds N]` times HTML extraction against Readability alone on
@@ -17,7 +19,7 @@
  * (decoding the bytes and splitting on a sentence regex), prints a table and writes
  * bench/out/latest.json. `stages` times the per-stage part only, without the whole analyze.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -192,6 +194,10 @@ async function main(): Promise<void> {
     const { benchScaleCli } = await import('./scale.js')
     return benchScaleCli(process.argv.slice(3))
   }
+  if (process.argv[2] === 'cli') {
+    const { benchCliCli } = await import('./cli.js')
+    return benchCliCli(process.argv.slice(3))
+  }
   if (process.argv[2] === 'hostile') {
     const { benchHostileCli } = await import('./hostile.js')
     return benchHostileCli(process.argv.slice(3))
@@ -230,6 +236,14 @@ async function main(): Promise<void> {
   console.log('')
   printAnnotationBench(annotation)
   result.annotation = annotation
+  // Whole CLI processes against a floor process (issue 15's throughput check), when the CLI is built.
+  if (!options.stagesOnly && existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+    const { benchCli, printCliBench } = await import('./cli.js')
+    const cli = await benchCli(options.articles, 1, join(root, '..', 'shared'))
+    console.log('')
+    printCliBench(cli)
+    result.cli = cli
+  }
   const outDir = join(root, 'bench', 'out')
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n')

@@ -5,11 +5,12 @@
  * read from /proc while it runs) per size and format, and each size's cost over the first's.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { writeTexts } from './cli.js'
 import { generateCorpus } from './corpus.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -62,12 +63,7 @@ export async function benchScale(sizes: number[], formats: string[]): Promise<Sc
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `parallax-scale-${n}-`))
     try {
-      const { articles } = generateCorpus(n, 1)
-      for (const [i, a] of articles.entries()) {
-        const file = join(dir, String(Math.floor(i / 1000)), `${String(i).padStart(6, '0')}.txt`)
-        mkdirSync(dirname(file), { recursive: true })
-        writeFileSync(file, a.text)
-      }
+      writeTexts(dir, generateCorpus(n, 1).articles.map((a) => a.text))
       for (const format of formats) {
         const row = { articles: n, format, ...(await runAnalyze(dir, format)) }
         rows.push(row)

@@ -10,6 +10,6 @@ describe('benchStory', () => {
     assert.equal(r.stories, 1, 'every article reports one event')
     assert.ok(r.facts > 0)
     assert.equal(r.runs, 1)
-    for (const ms of [r.perArticleMs, r.crossArticleMs, r.totalMs, r.cpuMs]) assert.ok(Number.isFinite(ms) && ms > 0)
+    for (const ms of [r.perArticleMs, r.crossArticleMs, r.totalMs, r.cpuMs, r.crossCpuMs]) assert.ok(Number.isFinite(ms) && ms > 0)
   })
 })

@@ -81,14 +81,28 @@ export function reportArticle(article: Article | Annotated): ReportArticle {
  * Articles with the same id (the same clean text) are counted once.
  */
 export function analyzeArticles(articles: Annotated[], options: StoryOptions = {}): Report {
+  const analysis = analyzeStream(articles, options)
+  return { schemaVersion: 1, articles: analysis.articles, stories: [...analysis.stories] }
+}
+
+/**
+ * `analyzeArticles` for a writer that takes one story at a time (the CLI's json and jsonl): the
+ * articles are clustered at once, then each story is built as it is read, and its articles are
+ * let go once it is built, so memory shrinks while the report is written instead of holding every
+ * story. Same stories, same order.
+ */
+export function analyzeStream(articles: Annotated[], options: StoryOptions = {}): { articles: ReportArticle[]; stories: Iterable<Story> } {
   const byId = new Map(articles.map((a) => [a.id, a]))
   const unique = [...byId.values()]
   const clusters = clusterArticles(unique, { refine: options.refine ?? true })
-  return {
-    schemaVersion: 1,
-    articles: unique.map(reportArticle),
-    stories: clusters.map((cluster) => buildStory(cluster, byId, options)),
+  function* stories(): Generator<Story> {
+    for (const cluster of clusters) {
+      const story = buildStory(cluster, byId, options)
+      for (const id of cluster.articleIds) byId.delete(id)
+      yield story
+    }
   }
+  return { articles: unique.map(reportArticle), stories: stories() }
 }
 
 /** The whole pipeline from raw documents; throws on the first input that cannot be extracted. */

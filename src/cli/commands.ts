@@ -3,13 +3,14 @@
  * format to stdout and returns the exit code.
  */
 import { clusterArticles } from '../cluster/index.js'
-import { analyzeArticles, reportArticle } from '../pipeline.js'
+import { analyzeArticles, analyzeStream, reportArticle } from '../pipeline.js'
 import {
   renderArticlesHtml,
   renderArticlesMarkdown,
   renderClustersHtml,
   renderClustersMarkdown,
   normalizeReport,
+  normalizeStory,
   renderFactsCsv,
   renderQuotesCsv,
   renderReportHtml,
@@ -79,17 +80,38 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
 /** `parallax analyze`: the cross-checked report, one story per event. */
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
   const outcomes = await processInputs(specs, options, io, 'annotate')
+  if (options.format === 'json' || options.format === 'jsonl') return analyzeStreamed(outcomes, options, io)
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const report = analyzeArticles(articles, { summarySentences: options.summarySentences, refine: options.refine })
   const texts = new Map(articles.map((a) => [a.id, a.text]))
-  const sourceOf = new Map(successes(outcomes).map((s) => [s.value.id, s.source]))
   const output =
-    options.format === 'jsonl' ? jsonlPieces(report.stories.map((story) => ({ source: story.articleIds.map((id) => sourceOf.get(id)), story })))
-    : options.format === 'md' ? renderReportMarkdown(report, texts)
+    options.format === 'md' ? renderReportMarkdown(report, texts)
     : options.format === 'html' ? renderReportHtml(report, texts)
-    : options.format === 'csv' ? (options.csv === 'quotes' ? renderQuotesCsv(report) : renderFactsCsv(report))
-    : json(normalizeReport(report))
+    : options.csv === 'quotes' ? renderQuotesCsv(report)
+    : renderFactsCsv(report)
   return finish(io, outcomes, output)
+}
+
+/**
+ * `analyze` in json or jsonl: each story is written as it is built, and the articles are let go
+ * as their stories are written (the outcomes keep their source and status only), so a large batch
+ * never holds every story, nor every article to the end.
+ */
+async function analyzeStreamed(outcomes: Outcome<Annotated>[], options: InputOptions & { summarySentences?: number; refine?: boolean }, io: Io): Promise<number> {
+  const ok = successes(outcomes)
+  const sourceOf = new Map(ok.map((s) => [s.value.id, s.source]))
+  const analysis = analyzeStream(uniqueArticles(ok.map((s) => s.value)), { summarySentences: options.summarySentences, refine: options.refine })
+  ok.length = 0
+  const statuses: Outcome<null>[] = outcomes.map((o) => (o.ok ? { source: o.source, ok: true, value: null } : o))
+  outcomes.length = 0
+  const output =
+    options.format === 'jsonl' ? jsonlPieces(map(analysis.stories, (story) => ({ source: story.articleIds.map((id) => sourceOf.get(id)), story })))
+    : json({ ...normalizeReport({ schemaVersion: 1, articles: analysis.articles, stories: [] }), stories: map(analysis.stories, normalizeStory) })
+  return finish(io, statuses, output)
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item)
 }
 
 /** The same clean text read twice (a file given twice, a copy) is one article. */

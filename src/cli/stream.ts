@@ -5,7 +5,8 @@
 
 /**
  * The text of `JSON.stringify(value, null, 2)`, in pieces: the arrays held by a top-level object
- * one element at a time, everything else whole. Joined, the pieces are that text exactly.
+ * one element at a time, everything else whole. Joined, the pieces are that text exactly. An
+ * iterable in place of an array (a generator) is written as the array of its elements, read once.
  * @example [...jsonPieces({ a: [1, 2] })].join('') === JSON.stringify({ a: [1, 2] }, null, 2)
  */
 export function* jsonPieces(value: unknown): Generator<string> {
@@ -15,13 +16,20 @@ export function* jsonPieces(value: unknown): Generator<string> {
   yield '{'
   for (const [i, [key, item]] of entries.entries()) {
     const lead = `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `
-    if (Array.isArray(item) && item.length > 0) {
-      yield `${lead}[`
-      for (const [j, element] of item.entries()) yield `${j === 0 ? '' : ','}\n    ${(JSON.stringify(element, null, 2) ?? 'null').replace(/\n/g, '\n    ')}`
-      yield '\n  ]'
+    if (isSequence(item)) {
+      // Arrays, and iterables such as a generator of stories built as they are read.
+      let j = 0
+      for (const element of item) yield `${j++ === 0 ? `${lead}[` : ','}\n    ${(JSON.stringify(element, null, 2) ?? 'null').replace(/\n/g, '\n    ')}`
+      yield j === 0 ? `${lead}[]` : '\n  ]'
     } else yield `${lead}${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`
   }
   yield '\n}'
+}
+
+/** An array, or another iterable object (not a string, not a Map or Set, which JSON writes as {}). */
+function isSequence(value: unknown): value is Iterable<unknown> {
+  if (Array.isArray(value)) return true
+  return typeof value === 'object' && value !== null && !(value instanceof Map) && !(value instanceof Set) && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function'
 }
 
 /** JSON Lines, one record a piece. */

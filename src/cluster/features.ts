@@ -15,6 +15,8 @@ export interface ArticleFeatures {
   id: string
   /** Publication time in ms, or null. */
   time: number | null
+  /** The outlet's name (else its domain), or null when the article names none. */
+  outlet?: string | null
   /** Term -> count (title counted twice: it names the event). */
   terms: Vector
   /** Entity key -> weight; `labels` keeps a readable name per key for explanations. */
@@ -42,6 +44,12 @@ function entityKeys(m: EntityMention): [key: string, weight: number][] {
   // Keyed without the type: the same name typed differently in two articles is still one entity.
   if (m.type === 'organization') return [[`e:${full}`, ENTITY_WEIGHT.organization]]
   return [[`e:${full}`, ENTITY_WEIGHT.place]]
+}
+
+/** The keys an outlet's name takes among an article's terms and entities ("told the Valley Voice"). */
+export function outletKeys(name: string): string[] {
+  const tokens = nameTokens(name).map(foldToken)
+  return [...contentTerms(name).map((t) => `t:${t}`), ...(tokens.length > 0 ? [`e:${tokens.join(' ')}`] : [])]
 }
 
 function parseTime(iso: string | null): number | null {
@@ -73,6 +81,7 @@ export function articleFeatures(article: Annotated, maxTerms: number): ArticleFe
   return {
     id: article.id,
     time: parseTime(article.publishedAt),
+    outlet: article.outlet?.name || article.outlet?.domain || null,
     terms,
     entities,
     labels,

@@ -137,3 +137,24 @@ test('events of one kind written from shared stock phrases stay apart: common wo
   assert.equal(clusterArticles(batch, { refine: { rarityPower: 0 } }).length, 1, 'by the group\'s frequencies alone the stock phrases join them')
   assert.deepEqual(byFire(clusterArticles(batch)), expected)
 })
+
+test('one event reported by several outlets stays one story, though each outlet\'s articles share its own wording', () => {
+  // Each outlet repeats its own furniture, names itself ("told the ..."), and gives its own count:
+  // what its articles alone share is how it writes, not another event.
+  const outlets = ['Harbour Gazette', 'Coastline Daily', 'Northfield Mirror', 'Tidewater Post']
+  const batch = [0, 1, 2].flatMap((n) =>
+    outlets.map((outlet, k) => {
+      const base = report('lark', n * outlets.length + k)
+      const own = [`Captain Olav Brenning told the ${outlet} that ${40 + k} crew had trained for this.`, `Subscribe to the ${outlet} evening digest for ferry news.`, `Listen to this ${outlet} article.`]
+      return fixtureArticle({
+        text: `${base.text} ${own.join(' ')}`,
+        outlet,
+        entities: [...EVENTS.lark.entities.map((x) => ({ ...x })), { text: outlet, type: 'organization' }],
+        dates: [{ ...EVENTS.lark.date }],
+        numbers: [{ ...EVENTS.lark.number }, { text: `${40 + k} crew`, value: 40 + k, unit: 'crew' }],
+      })
+    }),
+  )
+  const stories = clusterArticles(batch, { refine: true })
+  assert.deepEqual(sortedIds(stories), sortedIds([{ articleIds: batch.map((a) => a.id) }]))
+})

@@ -8,7 +8,9 @@
  * 2. events: each group big enough to tell its events apart is re-clustered from its articles by
  *    average link over vectors weighted by the group's own document frequencies. A word every
  *    article of the group uses (the subject) weighs nothing there; names, dates and numbers that
- *    half of it uses decide. A word or name one article alone uses is left out (it only adds noise).
+ *    half of it uses decide. A word or name one article alone uses is left out (it only adds noise),
+ *    and so is one that the articles of one outlet alone use (its furniture and its own wording), and
+ *    the names of the group's outlets ("told the Valley Voice" names who reports, not the event).
  *    Words common in news at large are weighed down as well (background.ts): two events of one
  *    kind written from shared phrases would otherwise join on those phrases.
  *
@@ -16,7 +18,7 @@
  * stories. A near-duplicate always stays with its original.
  */
 import { defaultBackground, type Background } from './background.js'
-import type { ArticleFeatures } from './features.js'
+import { outletKeys, type ArticleFeatures } from './features.js'
 import { averageLink } from './linkage.js'
 import { closestMember, FREE_GAP_DAYS, prepareMember, score, sharedWith, type ClusterWeights, type Member, type ScoringContext } from './scoring.js'
 import { storyIdOf, type StoryCluster, type Why } from './story-state.js'
@@ -45,6 +47,8 @@ export interface RefineOptions {
 }
 
 const MAX_KEYS = 24
+// Earlier articles of a refined story searched for each article's `why` (the closest one), at most.
+const WHY_PEERS = 64
 
 /**
  * Refines `stories` (the online pass over `features`, which are in publication order). Stories
@@ -150,17 +154,40 @@ function eventParts(
   const bags = articles.map((i) => eventBag(features[i], event))
   const df = new Map<string, number>()
   for (const bag of bags) for (const key of bag.keys()) df.set(key, (df.get(key) ?? 0) + 1)
-  const vectors = bags.map((bag) => {
-    const v = new Map<string, number>()
+  // Outlets using each key: what one outlet's articles alone share (its furniture, its name, its
+  // own figures or spelling of a name) is how it writes, not which event it reports.
+  const outlets = new Map<string, Set<string | number>>()
+  // The group's outlets named in the text ("told the Valley Voice") say who reports, not what happened.
+  const outletNames = new Set<string>()
+  bags.forEach((bag, a) => {
+    const name = features[articles[a]].outlet
+    const outlet = name?.toLowerCase() ?? a // an article naming no outlet is its own source
+    if (name && !outletNames.has(`o:${outlet}`)) {
+      outletNames.add(`o:${outlet}`)
+      for (const key of outletKeys(name)) outletNames.add(key)
+    }
+    for (const key of bag.keys()) {
+      const set = outlets.get(key)
+      if (set) set.add(outlet)
+      else outlets.set(key, new Set([outlet]))
+    }
+  })
+  // Keys as numbers, each vector sorted by key: a cosine is one merge of two arrays.
+  const keyIds = new Map<string, number>()
+  const vectors = bags.map((bag): SparseVector => {
+    const entries: [number, number][] = []
     let norm = 0
     for (const [key, w] of bag) {
       const d = df.get(key)!
-      if (d < 2 || d === n) continue
+      if (d < 2 || d === n || outlets.get(key)!.size < 2 || outletNames.has(key)) continue
       const x = w * Math.log(n / d)
-      v.set(key, x)
+      let id = keyIds.get(key)
+      if (id === undefined) keyIds.set(key, (id = keyIds.size))
+      entries.push([id, x])
       norm += x * x
     }
-    return { v, norm: Math.sqrt(norm) }
+    entries.sort((a, b) => a[0] - b[0])
+    return { ids: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]), norm: Math.sqrt(norm) }
   })
   const sim = new Float64Array(n * n)
   for (let a = 0; a < n; a++) {
@@ -206,13 +233,20 @@ function eventBag(f: ArticleFeatures, { dateWeight, numberWeight, rarityPower, b
   return bag
 }
 
-function localCosine(a: { v: Map<string, number>; norm: number }, b: { v: Map<string, number>; norm: number }): number {
+/** A sparse vector: key ids ascending, their values, and its Euclidean norm. */
+interface SparseVector {
+  ids: Int32Array
+  values: Float64Array
+  norm: number
+}
+
+function localCosine(a: SparseVector, b: SparseVector): number {
   if (a.norm === 0 || b.norm === 0) return 0
-  const [small, large] = a.v.size <= b.v.size ? [a.v, b.v] : [b.v, a.v]
   let dot = 0
-  for (const [k, w] of small) {
-    const o = large.get(k)
-    if (o !== undefined) dot += w * o
+  for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length; ) {
+    if (a.ids[x] === b.ids[y]) dot += a.values[x++] * b.values[y++]
+    else if (a.ids[x] < b.ids[y]) x++
+    else y++
   }
   return dot / (a.norm * b.norm)
 }
@@ -225,7 +259,9 @@ function newRecord(part: number[], members: Member[], copies: ReadonlyMap<number
     if (at === 0) return { articleId: f.id, joinedBy: null, score: 1, shared: [] }
     const original = copies.get(i)
     if (original !== undefined && inPart.has(original) && original < i) return { articleId: f.id, joinedBy: members[original].id, score: 1, shared: ['near-duplicate'] }
-    const earlier = part.slice(0, at).map((j) => members[j])
+    // The closest among the latest earlier members: a part of hundreds of articles would
+    // otherwise score every pair of them for its explanations.
+    const earlier = part.slice(Math.max(0, at - WHY_PEERS), at).map((j) => members[j])
     const closestId = closestMember(f, earlier, ctx)
     const closest = earlier.find((m) => m.id === closestId)!
     return { articleId: f.id, joinedBy: closest.id, score: Math.round(score(f, closest, ctx) * 1000) / 1000, shared: sharedWith(f, closest, ctx.vocabulary) }

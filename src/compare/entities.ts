@@ -304,7 +304,10 @@ function nameFinder(entities: StoryEntity[]): (name: string) => StoryEntity | nu
       exact.set(key, prior === undefined || prior === e ? e : null)
     }
   }
-  return (name) => {
+  // Answers by name: a story's quotes and claims credit the same few names many times, and the
+  // fallbacks compare the name with every entity of the story.
+  const found = new Map<string, StoryEntity | null>()
+  const find = (name: string): StoryEntity | null => {
     const key = normalizeName(name)
     const hit = exact.get(key)
     if (hit !== undefined) return hit
@@ -314,6 +317,11 @@ function nameFinder(entities: StoryEntity[]): (name: string) => StoryEntity | nu
     if (tokens.length !== 1) return null
     const bySurname = named.filter((e) => e.type === 'person' && nameTokens(e.name).length > 1 && sameToken(lastToken(e.name), tokens[0]))
     return bySurname.length === 1 ? bySurname[0] : null
+  }
+  return (name) => {
+    let entity = found.get(name)
+    if (entity === undefined) found.set(name, (entity = find(name)))
+    return entity
   }
 }
 

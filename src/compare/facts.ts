@@ -262,7 +262,7 @@ function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[
       held.push(i)
     }
     for (let x = 0; x < held.length; x++) {
-      for (let y = x + 1; y < held.length; y++) {
+      for (let y = x + 1; y < held.length && y <= x + QUOTE_PEERS; y++) {
         const [i, j] = held[x] < held[y] ? [held[x], held[y]] : [held[y], held[x]]
         // Claims holding much more than the quote must also share some words beyond it.
         if (similarity(m, i, j) < minQuoteSimilarity) continue
@@ -282,15 +282,19 @@ function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[
  * "constructive") is close to two sentences that each state one of them.
  */
 function linked(m: Scored, a: readonly number[], b: readonly number[], threshold: number): boolean {
+  // Read over at most LINKAGE_PEERS evenly spaced claims of each side: a fact of hundreds of
+  // articles would otherwise cost a score for every pair of its claims at every join.
+  const x = evenlySpaced(a, LINKAGE_PEERS)
+  const y = evenlySpaced(b, LINKAGE_PEERS)
   let sum = 0
-  for (const i of a) {
-    for (const j of b) {
-      const x = pairScore(m, i, j)
-      if (x < threshold * WEAKEST_SHARE) return false
-      sum += x
+  for (const i of x) {
+    for (const j of y) {
+      const score = pairScore(m, i, j)
+      if (score < threshold * WEAKEST_SHARE) return false
+      sum += score
     }
   }
-  return sum / (a.length * b.length) >= threshold * LINKAGE_SHARE
+  return sum / (x.length * y.length) >= threshold * LINKAGE_SHARE
 }
 
 /** One fact's claims: those clustered, then those that state it as their second fact (`alsoSupports`). */
@@ -357,6 +361,18 @@ const LINKAGE_SHARE = 0.8
 const WEAKEST_SHARE = 0.64
 // A claim that is in a fact already supports a claim no other outlet states only from a pair this far over the threshold.
 const ALSO_SHARE = 1.5
+// Claims of each side the linkage reads, at most (a sample of larger facts).
+const LINKAGE_PEERS = 24
+// Each claim carrying a quote is paired with the next this many holders of it, at most: a quote
+// printed in hundreds of articles is one fact joined through a chain, not every pair of them.
+const QUOTE_PEERS = 24
+
+/** At most `k` members of `list`, evenly spaced (all of them when there are no more). */
+function evenlySpaced(list: readonly number[], k: number): readonly number[] {
+  if (list.length <= k) return list
+  const step = list.length / k
+  return Array.from({ length: k }, (_, n) => list[Math.floor(n * step)])
+}
 
 const COMPLETE = /^[\p{Lu}"“‘'(\d]/u
 

@@ -1,5 +1,5 @@
 /** Renderers: pure functions from records and reports to JSON, JSON Lines, Markdown and HTML. */
-export { normalizeReport, renderReportJson, toJsonl } from './json.js'
+export { normalizeReport, normalizeStory, renderReportJson, toJsonl } from './json.js'
 export { renderReportMarkdown, type MarkdownOptions } from './markdown.js'
 export { renderArticlesMarkdown, renderClustersMarkdown, type ClusterArticleInfo, type ClusterView } from './markdown-articles.js'
 export { renderReportHtml, type HtmlOptions } from './html.js'

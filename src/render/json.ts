@@ -75,6 +75,11 @@ function coverageEntry(c: CoverageEntry): CoverageEntry {
   return { ...c, outlet: c.outlet ?? null, uniqueFactIds: arr(c.uniqueFactIds), omittedFactIds: arr(c.omittedFactIds) }
 }
 
+/** One story with every contract key present, as `normalizeReport` writes each (for reports written story by story). */
+export function normalizeStory(s: Story): Story {
+  return story(s)
+}
+
 function story(s: Story): Story {
   return {
     ...s,

@@ -36,6 +36,12 @@ export interface SummaryOptions {
    * carry what a summary says, and the bound keeps the word matching linear in the articles.
    */
   matchSentences?: number
+  /**
+   * Other articles' sentences linked to one candidate by `matchHappenings`, at most: in a story of
+   * hundreds of articles one lead is restated in most of them, and linking every pair is quadratic.
+   * A candidate's rank and citations then count at most this many unaligned restatements.
+   */
+  maxMatches?: number
 }
 
 interface Candidate {
@@ -137,12 +143,18 @@ function sentenceIndexAt(sentences: Span[], at: number): number {
  * publisher family, which a fact's `sources` already counts once, are taken off.
  */
 function independentSources(facts: StoryFact[], articleIds: ReadonlySet<string>): number {
+  return Math.max(1, articleIds.size - copiesAmong(facts, articleIds))
+}
+
+/** The copies `independentSources` takes off: per fact, its articles among `articleIds` beyond its sources. */
+function copiesAmong(facts: StoryFact[], articleIds: ReadonlySet<string>): number {
   let copies = 0
   for (const f of facts) {
+    if (f.sources === undefined || f.sources >= f.articleIds.length) continue
     const inFact = f.articleIds.filter((id) => articleIds.has(id)).length
-    if (f.sources !== undefined && f.sources < f.articleIds.length) copies = Math.max(copies, Math.min(inFact - 1, f.articleIds.length - f.sources))
+    copies = Math.max(copies, Math.min(inFact - 1, f.articleIds.length - f.sources))
   }
-  return Math.max(1, articleIds.size - copies)
+  return copies
 }
 
 /**
@@ -166,15 +178,17 @@ function* candidates(
   for (const article of articles) {
     const bySentence = supportsBySentence(article.sentences, byArticle.get(article.id) ?? [])
     article.sentences.forEach((sentence, index) => {
+      // A sentence no aligned fact touches is never a candidate: the cheapest test comes first.
+      if (bySentence[index].length === 0) return
       const raw = article.text.slice(sentence[0], sentence[1])
       const lead = raw.match(DATELINE)?.[0].length ?? 0
       const text = raw.slice(lead).trim()
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
+      const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
+      if (own.length === 0) return
       const words = text.split(/\s+/).length
       if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || !standsAlone(text)) return
       if (quotedShare(article, span) > o.maxQuoteShare || insideOpenQuote(article.text, span[0])) return
-      const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
-      if (own.length === 0) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
       if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
       if (!isNarrative(text, quotedSpans(article, span))) return
@@ -187,11 +201,23 @@ function* candidates(
   }
   matchHappenings(pending, o)
   story.rarity = storyRarity(pending.flatMap((p) => (p.happening ? [p.happening] : [])))
+  // The articles of each combination of facts, and the copies among them, read once: candidates
+  // share their facts, and a fact of a story of thousands of articles is reported in thousands.
+  const reported = new Map<string, { ids: Set<string>; copies: number }>()
   for (const p of pending) {
-    const reach = new Set([...p.facts.flatMap((f) => f.articleIds), ...p.matches.map((m) => m.article.id)])
-    reach.add(p.article.id)
+    const key = p.facts.map((f) => f.id).join(' ')
+    let facts = reported.get(key)
+    if (!facts) {
+      const ids = new Set(p.facts.flatMap((f) => f.articleIds))
+      reported.set(key, (facts = { ids, copies: copiesAmong(p.facts, ids) }))
+    }
+    // Reach: the facts' articles, the candidate's own and those of the sentences matched to it.
+    let size = facts.ids.size + (facts.ids.has(p.article.id) ? 0 : 1)
+    const extra = new Set<string>()
+    for (const m of p.matches) if (!facts.ids.has(m.article.id) && m.article.id !== p.article.id) extra.add(m.article.id)
+    size += extra.size
     // The bound: every article reporting it agrees, all the others in their lead.
-    p.bound = rankOf(independentSources(p.facts, reach), p.index / reach.size)
+    p.bound = rankOf(Math.max(1, size - facts.copies), p.index / size)
   }
   pending.sort((a, b) => (before({ score: a.bound, index: a.index, order: a.order }, { score: b.bound, index: b.index, order: b.order }) ? -1 : 1))
   const scored: Candidate[] = []
@@ -211,9 +237,10 @@ function* candidates(
       }
       const { order: at, bound: _bound, matches, ...base } = p
       const others = agreeingSpans(base, byId, statements)
+      const mine = statementAt(statements, base.article, base.span)
       for (const m of matches) {
         if (others.some((s) => s.articleId === m.article.id && s.start < m.span[1] && s.end > m.span[0])) continue
-        if (spanAgrees(statementOf(base.article, base.span), statementOf(m.article, m.span))) others.push({ articleId: m.article.id, start: m.span[0], end: m.span[1] })
+        if (spanAgrees(mine, statementAt(statements, m.article, m.span))) others.push({ articleId: m.article.id, start: m.span[0], end: m.span[1] })
       }
       // How early the sentence and its agreeing spans come in their articles, on average.
       const firstIndex = new Map<string, number>([[base.article.id, base.index]])
@@ -247,22 +274,48 @@ function* candidates(
 function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void {
   const postings = postingLists(pending.map((p) => p.happening?.lemmas ?? []))
   const common = Math.max(8, pending.length / 4)
+  // Words in common per later candidate: one counter array reused, reset through the list touched.
+  const shared = new Int32Array(pending.length)
+  const touched = new Int32Array(pending.length)
+  let count = 0
+  // Each word's postings are read from the candidate on, through a window a few times the match
+  // bound: the linking stays linear in the candidates however many articles restate one lead.
+  const window = 2 * o.maxMatches
   pending.forEach((p, i) => {
-    const shared = new Map<number, number>()
-    if (!p.happening) return
+    if (!p.happening || p.matches.length >= o.maxMatches) return
     for (const l of p.happening.lemmas) {
       const list = postings.get(l)!
       if (list.length > common) continue
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+      // Postings are in candidate order: only the later ones are paired from here.
+      let k = lowerBound(list, i + 1)
+      for (const end = Math.min(list.length, k + window); k < end; k++) if (shared[list[k]]++ === 0) touched[count++] = list[k]
     }
-    for (const [j, n] of shared) {
+    // In the order first met (sorting them per candidate cost more than all the rest in a story
+    // of thousands of articles); below the bound every pair is judged whatever the order.
+    for (const j of touched.subarray(0, count)) {
+      const n = shared[j]
+      shared[j] = 0
       const q = pending[j]
-      if (n < 2 || q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
+      if (n < 2 || p.matches.length >= o.maxMatches || q.matches.length >= o.maxMatches) continue
+      if (q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
       if (!sameHappening(p.happening, q.happening!, { minShare: o.redundancy })) continue
       p.matches.push(q)
       q.matches.push(p)
     }
+    count = 0
   })
+}
+
+/** The first index of sorted `list` holding a value at least `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /**
@@ -270,22 +323,28 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
  * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
  */
 function agreeingSpans(c: Pick<Candidate, 'article' | 'span' | 'facts'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
-  const statement = statementOf(c.article, c.span)
+  const statement = statementAt(statements, c.article, c.span)
   const out: Citation[] = []
+  const seen = new Set<string>()
   for (const fact of c.facts) {
     for (const s of fact.support) {
       const other = byId.get(s.articleId)
-      if (!other || s.articleId === c.article.id || out.some((o) => o.articleId === s.articleId && o.start === s.start)) continue
-      // A fact's support is read once per sentence carrying the fact: remember what it states.
-      const key = `${s.articleId}:${s.start}:${s.end}`
-      let theirs = statements.get(key)
-      if (!theirs) statements.set(key, (theirs = statementOf(other, [s.start, s.end])))
-      if (spanAgrees(statement, theirs)) {
+      if (!other || s.articleId === c.article.id || seen.has(`${s.articleId}:${s.start}`)) continue
+      if (spanAgrees(statement, statementAt(statements, other, [s.start, s.end]))) {
+        seen.add(`${s.articleId}:${s.start}`)
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
       }
     }
   }
   return out
+}
+
+/** What a span of an article states, read once per span: fact supports and candidates are compared many times. */
+function statementAt(statements: Map<string, Statement>, article: Annotated, span: Span): Statement {
+  const key = `${article.id}:${span[0]}:${span[1]}`
+  let statement = statements.get(key)
+  if (!statement) statements.set(key, (statement = statementOf(article, span)))
+  return statement
 }
 
 /** The candidate's own claims: its facts' support spans inside the sentence. */
@@ -310,27 +369,28 @@ function ownClaims(c: Candidate): Citation[] {
 export function summarize(
   articles: Annotated[],
   facts: StoryFact[],
-  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 25 }: SummaryOptions = {},
+  { maxSentences = 5, minWords = 8, maxWords = 40, maxQuoteShare = 0.4, redundancy = 0.5, repeatShare = 0.4, matchSentences = 25, maxMatches = 32 }: SummaryOptions = {},
 ): { summary: SummarySentence[]; rejected: number } {
   if (!Number.isInteger(maxSentences) || maxSentences < 3 || maxSentences > 7) {
     throw new ParallaxUsageError(`summarize: maxSentences must be an integer from 3 to 7, got ${maxSentences}`)
   }
   const limit = maxSentences
   const byId = new Map(articles.map((a) => [a.id, a]))
-  const chosen: { c: Candidate; citations: Citation[]; cited: Happening[] }[] = []
+  // Each chosen sentence's citations, also by article, for the overlap test of every later candidate.
+  const chosen: { c: Candidate; citations: Citation[]; cites: Map<string, Citation[]>; cited: Happening[] }[] = []
   const usedFacts = new Set<string>()
   let rejected = 0
   // A sentence sharing a fact with a chosen one repeats it. Facts only ever join `usedFacts`, so
   // a candidate skipped before scoring would be skipped here too.
   const repeats = (c: Pick<Candidate, 'facts'>) => c.facts.some((f) => usedFacts.has(f.id))
   const story: { rarity: Rarity } = { rarity: () => 1 }
-  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare, matchSentences }, repeats, story)) {
+  for (const c of candidates(articles, facts, { maxSentences: limit, minWords, maxWords, maxQuoteShare, redundancy, repeatShare, matchSentences, maxMatches }, repeats, story)) {
     if (chosen.length >= limit) break
     if (repeats(c)) continue
     // Facts aligned apart may still be one happening in other words; and two sentences citing one
     // span of an article both restate what that span says.
     const mine = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others]
-    if (chosen.some((x) => x.citations.some((a) => mine.some((b) => a.articleId === b.articleId && a.start < b.end && b.start < a.end)))) continue
+    if (chosen.some((x) => mine.some((b) => x.cites.get(b.articleId)?.some((a) => a.start < b.end && b.start < a.end)))) continue
     // A chosen sentence's cited spans are its happening in other words: a candidate restating one repeats it.
     // Looser than a citation match: dropping a sentence costs less than saying one thing twice.
     const same = (h: Happening) => sameHappening(h, c.happening, { minShare: repeatShare, minShared: 3, rarity: story.rarity })
@@ -351,7 +411,10 @@ export function summarize(
       rejected++
       continue
     }
-    chosen.push({ c, citations: [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others], cited: cited.map(prepareHappening) })
+    const citations = [{ articleId: c.article.id, start: c.span[0], end: c.span[1] }, ...c.others]
+    const cites = new Map<string, Citation[]>()
+    for (const a of citations) cites.set(a.articleId, [...(cites.get(a.articleId) ?? []), a])
+    chosen.push({ c, citations, cites, cited: cited.map(prepareHappening) })
     for (const f of c.facts) usedFacts.add(f.id)
   }
   // Ranking order: the fact most outlets report, earliest, leads.

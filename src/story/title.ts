@@ -9,8 +9,14 @@ export interface TitleOptions {
   maxWords?: number
 }
 
-function centrality(article: Annotated, facts: StoryFact[]): number {
-  return facts.filter((f) => f.status !== 'single-source' && f.articleIds.includes(article.id)).length
+/** Per article, the corroborated or disputed facts it reports; one pass over the facts. */
+function centrality(facts: StoryFact[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const f of facts) {
+    if (f.status === 'single-source') continue
+    for (const id of new Set(f.articleIds)) out.set(id, (out.get(id) ?? 0) + 1)
+  }
+  return out
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
@@ -40,8 +46,9 @@ function shorten(text: string, maxWords: number): string {
  * @example storyTitle(articles, facts) // "Trump Envoy Meets Putin in Moscow"
  */
 export function storyTitle(articles: Annotated[], facts: StoryFact[], { maxWords = 12 }: TitleOptions = {}): string {
+  const central = centrality(facts)
   const titled = articles
-    .map((article, order) => ({ article, order, score: centrality(article, facts) }))
+    .map((article, order) => ({ article, order, score: central.get(article.id) ?? 0 }))
     .filter((x) => x.article.title && x.article.title.trim().length > 0 && !isOutletName(x.article.title, x.article.outlet?.name))
     .sort((a, b) => b.score - a.score || a.order - b.order)
   if (titled.length > 0) return titled[0].article.title!.trim()

@@ -62,6 +62,8 @@ export function normaliseDate(value: string | null | undefined): string | null {
  * @example dateFromStamp('Updated 5:32 PM EDT, Wed August 6, 2025') // '2025-08-06T17:32:00-04:00'
  */
 export function dateFromStamp(stamp: string): string | null {
+  // A full date needs its year in digits: a line without one ("By Jo Doe") is not given to chrono.
+  if (!/\d/.test(stamp)) return null
   const fast = plainDate(stamp)
   if (fast) return fast
   return parsed.get(stamp.slice(0, 200), chronoDate)
