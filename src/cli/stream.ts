@@ -3,38 +3,65 @@
  * allows ("Invalid string length"), and holding it whole doubles the memory of the run.
  */
 
+// How deep the writers go into objects and arrays before writing a value whole: a report, its
+// stories, a story, its facts (or quotes, timeline...). A story of thousands of articles is then
+// never one string (V8 refuses strings over about 512 MB: "Invalid string length").
+const PIECE_DEPTH = 4
+
 /**
- * The text of `JSON.stringify(value, null, 2)`, in pieces: the arrays held by a top-level object
- * one element at a time, everything else whole. Joined, the pieces are that text exactly. An
- * iterable in place of an array (a generator) is written as the array of its elements, read once.
+ * The text of `JSON.stringify(value, null, 2)`, in pieces: objects and arrays down to
+ * `PIECE_DEPTH` levels are written a member at a time, deeper values whole. Joined, the pieces are
+ * that text exactly. An iterable in place of an array (a generator) is written as the array of its
+ * elements, read once.
  * @example [...jsonPieces({ a: [1, 2] })].join('') === JSON.stringify({ a: [1, 2] }, null, 2)
  */
 export function* jsonPieces(value: unknown): Generator<string> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return yield JSON.stringify(value, null, 2)
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
-  if (entries.length === 0) return yield '{}'
-  yield '{'
-  for (const [i, [key, item]] of entries.entries()) {
-    const lead = `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `
-    if (isSequence(item)) {
-      // Arrays, and iterables such as a generator of stories built as they are read.
-      let j = 0
-      for (const element of item) yield `${j++ === 0 ? `${lead}[` : ','}\n    ${(JSON.stringify(element, null, 2) ?? 'null').replace(/\n/g, '\n    ')}`
-      yield j === 0 ? `${lead}[]` : '\n  ]'
-    } else yield `${lead}${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`
+  yield* pieces(value, PIECE_DEPTH, true, 0)
+}
+
+/** JSON Lines, one record a line, each record written in pieces as `JSON.stringify(record)` would write it. */
+export function* jsonlPieces(records: Iterable<unknown>): Generator<string> {
+  for (const record of records) {
+    yield* pieces(record ?? null, PIECE_DEPTH, false, 0)
+    yield '\n'
   }
-  yield '\n}'
+}
+
+/** `value` as JSON at nesting `level` (2-space indent when `pretty`), members one piece each down to `depth`. */
+function* pieces(value: unknown, depth: number, pretty: boolean, level: number): Generator<string> {
+  const newline = (n: number) => (pretty ? `\n${'  '.repeat(n)}` : '')
+  if (depth === 0 || !isOpen(value)) {
+    const text = JSON.stringify(value, null, pretty ? 2 : undefined) ?? 'null'
+    return yield pretty && level > 0 ? text.replace(/\n/g, newline(level)) : text
+  }
+  if (isSequence(value)) {
+    let j = 0
+    for (const element of value) {
+      yield `${j++ === 0 ? '[' : ','}${newline(level + 1)}`
+      // As JSON.stringify writes them in arrays: undefined and functions as null.
+      yield* pieces(element === undefined || typeof element === 'function' ? null : element, depth - 1, pretty, level + 1)
+    }
+    return yield j === 0 ? '[]' : `${newline(level)}]`
+  }
+  const entries = Object.entries(value as object).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol')
+  if (entries.length === 0) return yield '{}'
+  for (const [i, [key, item]] of entries.entries()) {
+    yield `${i === 0 ? '{' : ','}${newline(level + 1)}${JSON.stringify(key)}:${pretty ? ' ' : ''}`
+    yield* pieces(item, depth - 1, pretty, level + 1)
+  }
+  yield `${newline(level)}}`
+}
+
+/** An object or sequence to open member by member: not null, a Map or Set (JSON writes {}), nor one with its own toJSON. */
+function isOpen(value: unknown): value is object {
+  if (value === null || typeof value !== 'object' || value instanceof Map || value instanceof Set) return false
+  return typeof (value as { toJSON?: unknown }).toJSON !== 'function'
 }
 
 /** An array, or another iterable object (not a string, not a Map or Set, which JSON writes as {}). */
 function isSequence(value: unknown): value is Iterable<unknown> {
   if (Array.isArray(value)) return true
   return typeof value === 'object' && value !== null && !(value instanceof Map) && !(value instanceof Set) && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function'
-}
-
-/** JSON Lines, one record a piece. */
-export function* jsonlPieces(records: Iterable<unknown>): Generator<string> {
-  for (const record of records) yield `${JSON.stringify(record ?? null)}\n`
 }
 
 /** Writes the pieces in order, in writes of about 64 KB, waiting for the stream to drain when it asks. */
