@@ -411,19 +411,31 @@ const REPEAT_SHARE = 2 / 3
 export function dropRepeats(facts: AlignedFact[]): void {
   const spanKey = (s: AlignedFact['support'][number]) => `${s.articleId}:${s.start}:${s.end}`
   const order = facts.map((_, i) => i).sort((a, b) => facts[b].support.length - facts[a].support.length || a - b)
-  const kept: { keys: Set<string>; status: FactStatus }[] = []
+  // The kept facts holding each support span: a fact is only compared with those sharing a span.
+  const holders = new Map<string, number[]>()
   const drop = new Set<number>()
   for (const i of order) {
     const f = facts[i]
     const keys = f.support.map(spanKey)
-    const repeats = f.support.length >= 2 && kept.some((k) => (k.status === 'disputed' || f.status !== 'disputed') && keys.filter((key) => k.keys.has(key)).length >= REPEAT_SHARE * keys.length)
-    if (repeats) drop.add(i)
-    else kept.push({ keys: new Set(keys), status: f.status })
+    if (keys.length >= 2) {
+      const shared = new Map<number, number>()
+      for (const key of new Set(keys)) for (const k of holders.get(key) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1)
+      const repeats = [...shared].some(([k, n]) => n >= REPEAT_SHARE * keys.length && (facts[k].status === 'disputed' || f.status !== 'disputed'))
+      if (repeats) {
+        drop.add(i)
+        continue
+      }
+    }
+    for (const key of keys) {
+      const list = holders.get(key)
+      if (list) list.push(i)
+      else holders.set(key, [i])
+    }
   }
   if (drop.size === 0) return
-  const rest = facts.filter((_, i) => !drop.has(i))
-  facts.length = 0
-  facts.push(...rest)
+  let at = 0
+  for (let i = 0; i < facts.length; i++) if (!drop.has(i)) facts[at++] = facts[i]
+  facts.length = at
 }
 
 function factId(claims: Claim[]): string {
@@ -502,10 +514,13 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   const firstIndex = (f: AlignedFact) => position.get(f.claims[0]) ?? 0
   dropRepeats(facts)
   facts.sort((a, b) => b.articleIds.length - a.articleIds.length || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || firstIndex(a) - firstIndex(b))
-  discrepancies.push(...claimDiscrepancies(claims, conflicts, options), ...statusDiscrepancies(articles, claims))
+  // Appended one by one: a story of thousands of articles can find more than a call's arguments hold.
+  for (const d of claimDiscrepancies(claims, conflicts, options)) discrepancies.push(d)
+  for (const d of statusDiscrepancies(articles, claims)) discrepancies.push(d)
   // Framing reads the aligned facts: words are compared only where outlets state the same thing.
-  discrepancies.push(...factFraming(facts, new Map(articles.map((a) => [a.id, a]))), ...headlineFraming(articles))
-  if (options.entities) discrepancies.push(...entityFraming(articles, options.entities))
+  for (const d of factFraming(facts, new Map(articles.map((a) => [a.id, a])))) discrepancies.push(d)
+  for (const d of headlineFraming(articles)) discrepancies.push(d)
+  if (options.entities) for (const d of entityFraming(articles, options.entities)) discrepancies.push(d)
   return { facts, discrepancies }
 }
 
