@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { annotate } from '../src/enrich/index.js'
 import type { Article } from '../src/types.js'
+import { lowerBound } from '../src/text/spans.js'
 
 type Span = readonly [number, number]
 
@@ -172,17 +173,6 @@ function tokenStarts(text: string): number[] {
 
 function tokensIn(starts: readonly number[], [a, b]: Span): [number, number] {
   return [lowerBound(starts, a), lowerBound(starts, b)]
-}
-
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0
-  let hi = xs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (xs[mid] < x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** Shared tokens over the longer quote's token count. */

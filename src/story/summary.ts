@@ -19,6 +19,7 @@ import { ATTRIBUTION_CUE, insideOpenQuote, isNarrative, quotedFacts, quotedShare
 import { prepareHappening, sameHappening, storyRarity, type Happening, type Rarity } from './same.js'
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 import { postingLists } from '../text/postings.js'
+import { lowerBound } from '../text/spans.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -304,18 +305,6 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
     }
     count = 0
   })
-}
-
-/** The first index of sorted `list` holding a value at least `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (list[mid] < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { keepLongest } from './spans.js'
+import { keepLongest, lowerBound } from './spans.js'
 
 test('keepLongest keeps the longest of overlapping candidates, in text order, ties to the earlier-listed one or to `tie`', () => {
   const c = (start: number, end: number, name: string) => ({ start, end, name })
@@ -8,4 +8,11 @@ test('keepLongest keeps the longest of overlapping candidates, in text order, ti
   assert.deepEqual(found.map((x) => x.name), ['one third', 'Tuesday', 'longer'])
   const byTie = keepLongest([c(10, 14, 'plain'), c(10, 14, 'rule')], (a, b) => Number(b.name === 'rule') - Number(a.name === 'rule'))
   assert.deepEqual(byTie.map((x) => x.name), ['rule'])
+})
+
+test('lowerBound finds the first position not below a value', () => {
+  assert.equal(lowerBound([2, 4, 4, 9], 4), 1)
+  assert.equal(lowerBound([2, 4, 4, 9], 5), 3)
+  assert.equal(lowerBound([2, 4, 4, 9], 10), 4)
+  assert.equal(lowerBound([], 1), 0)
 })

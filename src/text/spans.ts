@@ -57,3 +57,18 @@ export function sentenceAround(sentences: readonly Span[], pos: number, length: 
   const at = spanIndexAt(sentences, pos)
   return at < 0 ? [0, length] : sentences[at]
 }
+
+/**
+ * The first index of sorted `list` holding a value at least `value` (`list.length` when none does).
+ * @example lowerBound([2, 4, 4, 9], 4) // 1
+ */
+export function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
