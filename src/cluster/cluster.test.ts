@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fixtureArticle, type FixtureSpec } from '../../test/helpers/fixtures.js'
-import { clusterArticles, storyIdOf } from './index.js'
+import { clusterArticles, storyIdOf, StoryClusterer } from './index.js'
 import { fingerprint, similarity } from './fingerprint.js'
 
 // Two earthquakes: same kind of event, different places, dates and numbers.
@@ -115,4 +115,72 @@ test('outlets reporting one event two days apart lose nothing for the gap; a lon
   assert.ok(sameDay > 0.25, `joined the same day (${sameDay})`)
   assert.equal(scoreAt('2025-03-12T08:00:00Z'), sameDay, 'a Monday story and a Wednesday one are one event as much')
   assert.ok(scoreAt('2025-03-15T08:00:00Z') < sameDay, 'five days apart weigh against it')
+})
+
+// Dock strikes at many ports, a day apart, written by us: the kind's words recur in every event, two
+// ministers' names in some; each event has its own port, union leader, cargo and figures, reported
+// by four articles within two days.
+function strikeStream(events: number): { article: ReturnType<typeof fixtureArticle>; event: number }[] {
+  const ports = ['Carrow', 'Bellmouth', 'Dunhaven', 'Eskport', 'Farley', 'Glenrock', 'Harwick', 'Islay Quay']
+  const leaders = ['Ada Brennan', 'Ben Okafor', 'Cora Lindqvist', 'Dev Mistry', 'Elin Sato', 'Finn Agarwal', 'Gus Moreau', 'Hana Petrescu']
+  const officials = ['Helen Vasquez', 'Daniel Petrov']
+  const cargo = ['grain', 'timber', 'coal', 'copper', 'fertiliser', 'cars', 'steel coils', 'salt']
+  const openings = [
+    (p: string, l: string, n: number) => `Dock workers at ${p} walked out on strike over pay, union leader ${l} said, halting ${n} ships at the port.`,
+    (p: string, l: string, n: number) => `A strike by port workers in ${p} left ${n} ships waiting offshore as pay talks collapsed, according to ${l} of the dockers' union.`,
+    (p: string, l: string, n: number) => `${l}, who leads the union at ${p}, said ${n} ships were stuck after dockers stopped work in a dispute over wages.`,
+    (p: string, l: string, n: number) => `Talks to end the dock strike at ${p} stalled as ${n} ships stayed idle, ${l} told reporters.`,
+  ]
+  const out: { article: ReturnType<typeof fixtureArticle>; event: number }[] = []
+  for (let e = 0; e < events; e++) {
+    const port = ports[e], leader = leaders[e], ships = 11 + 7 * e, pay = 3 + (e % 5), official = officials[e % 2]
+    const day = new Date(Date.UTC(2025, 2, 1 + e))
+    for (let k = 0; k < 4; k++) {
+      const details = [
+        `Shipments of ${cargo[e]} were held at ${port}, where the employers offered ${pay} percent.`,
+        `The ${port} employers' offer of ${pay} percent was rejected, and ${cargo[e]} piled up on the quay.`,
+        `Traders said ${cargo[e]} bound for ${port} would be rerouted; the union wants more than ${pay} percent.`,
+        `At ${port} the ${cargo[e]} terminal fell silent after the ${pay} percent offer was turned down.`,
+      ]
+      const text = `${openings[k](port, leader, ships)} ${details[k]}${e % 3 === 0 ? ` Transport minister ${official} urged both sides to return to talks.` : ''}`
+      const publishedAt = new Date(day.getTime() + (k % 2) * 86_400_000 + k * 3_600_000).toISOString()
+      out.push({
+        event: e,
+        article: fixtureArticle({
+          text, publishedAt,
+          entities: [{ text: port, type: 'place' }, { text: leader, type: 'person' }, ...(e % 3 === 0 ? [{ text: official, type: 'person' as const }] : [])],
+          numbers: [{ text: `${ships} ships`, value: ships, unit: 'ship' }, { text: `${pay} percent`, value: pay, unit: 'percent' }],
+        }),
+      })
+    }
+  }
+  return out
+}
+
+test('a story that took in several events of one kind does not take in the next one: a new event founds its own story', () => {
+  // Eight strikes; the user merges their stories into one ("the strike wave"): its summed words and
+  // names hold every port's, as a story the online pass let grow over many events of one kind does
+  // (on 40,000 generated articles some took in hundreds of events).
+  const clusterer = new StoryClusterer()
+  const storyOfEvent = new Map<number, string>()
+  for (const { article, event } of strikeStream(8)) storyOfEvent.set(event, clusterer.add(article).storyId)
+  const wave = storyOfEvent.get(0)!
+  for (const id of new Set(storyOfEvent.values())) assert.equal(clusterer.merge(wave, id), wave)
+  // A new strike whose report shares a little with each of several earlier strikes (the two
+  // ministers, their cargoes, their ports' names as destinations) and everything with none.
+  const newStrike = (k: number) => fixtureArticle({
+    text: [
+      `Dockers at Ulvik stopped work on ${k === 0 ? 'Monday' : 'Tuesday'}, union leader Tove Marr said, stranding 200 ships.`,
+      'Ministers Helen Vasquez and Daniel Petrov urged talks over pay; grain and timber meant for Carrow and Bellmouth waited on the quay.',
+      `The Ulvik employers' ${k + 2} percent offer was rejected.`,
+    ].join(' '),
+    publishedAt: '2025-03-10T09:00:00Z',
+    entities: [{ text: 'Ulvik', type: 'place' }, { text: 'Tove Marr', type: 'person' }, { text: 'Helen Vasquez', type: 'person' }, { text: 'Daniel Petrov', type: 'person' }, { text: 'Carrow', type: 'place' }, { text: 'Bellmouth', type: 'place' }],
+    numbers: [{ text: '200 ships', value: 200, unit: 'ship' }],
+  })
+  const next = [0, 1, 2].map((k) => ({ article: newStrike(k) }))
+  const first = clusterer.add(next[0].article)
+  assert.notEqual(first.storyId, wave, `the first article of a new strike joined the merged story (score ${first.score})`)
+  // ...and the rest of the new event joins the new event's story.
+  for (const { article } of next.slice(1)) assert.equal(clusterer.add(article).storyId, first.storyId)
 })

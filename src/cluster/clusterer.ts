@@ -81,6 +81,12 @@ export const DEFAULT_MAX_TERMS = 150
 export const DEFAULT_BACKGROUND_DOCUMENTS = 300
 export const DEFAULT_WEIGHTS: ClusterWeights = { text: 0.45, entities: 0.3, dates: 0.1, numbers: 0.05, time: 0.1 }
 const DAY = 86_400_000
+/**
+ * How far under the story's own score its closest recent member may score without lowering it.
+ * Chosen on ECB+ train (online pass alone: 88.6 with no member check, 85.6 with margin 0, 88.1 with
+ * 0.05; dev 87.3, 85.9, 87.1) against 40,000 generated articles (BCubed F1 0.784, 0.938, 0.919).
+ */
+const MEMBER_MARGIN = 0.05
 /** Closing stale stories scans the open ones, so it runs once per this many articles. */
 const CLOSE_EVERY = 512
 
@@ -308,14 +314,25 @@ export class StoryClusterer {
     return story
   }
 
+  /**
+   * The candidate story the article is most like, when that reaches the threshold. A story scores
+   * the lower of its summed features' score and its closest recent member's: a story that took in
+   * several events of one kind sums to that kind's common words and recurring names, which every
+   * new article of the kind matches (on 40,000 generated articles such stories grew to thousands of
+   * articles and drew in the first article of each new event), while a member of the article's own
+   * event matches it on names, figures and dates. The closest member is also who it "joined by".
+   */
   private bestStory(f: Member): Match | null {
-    let best: { story: OpenStory; score: number } | null = null
+    let best: { story: OpenStory; score: number; joinedBy: string } | null = null
     for (const story of this.candidates(f)) {
-      const s = score(f, this.storySide(story), this.ctx)
-      if (s >= this.opts.threshold && (!best || s > best.score)) best = { story, score: s }
+      const whole = score(f, this.storySide(story), this.ctx)
+      if (whole < this.opts.threshold || (best && whole <= best.score)) continue
+      const closest = closestMember(f, story.recent, this.ctx)
+      const s = Math.min(whole, closest.score + MEMBER_MARGIN)
+      if (s >= this.opts.threshold && (!best || s > best.score)) best = { story, score: s, joinedBy: closest.id }
     }
     if (!best) return null
-    return { ...best, joinedBy: closestMember(f, best.story.recent, this.ctx), shared: sharedWith(f, best.story, this.vocabulary), copy: false }
+    return { ...best, shared: sharedWith(f, best.story, this.vocabulary), copy: false }
   }
 
   private found(firstArticleId: string): OpenStory {

@@ -262,9 +262,9 @@ function newRecord(part: number[], members: Member[], copies: ReadonlyMap<number
     // The closest among the latest earlier members: a part of hundreds of articles would
     // otherwise score every pair of them for its explanations.
     const earlier = part.slice(Math.max(0, at - WHY_PEERS), at).map((j) => members[j])
-    const closestId = closestMember(f, earlier, ctx)
-    const closest = earlier.find((m) => m.id === closestId)!
-    return { articleId: f.id, joinedBy: closest.id, score: Math.round(score(f, closest, ctx) * 1000) / 1000, shared: sharedWith(f, closest, ctx.vocabulary) }
+    const closest = closestMember(f, earlier, ctx)
+    const member = earlier.find((m) => m.id === closest.id)!
+    return { articleId: f.id, joinedBy: closest.id, score: Math.round(closest.score * 1000) / 1000, shared: sharedWith(f, member, ctx.vocabulary) }
   })
   const ids = new Set(part.map((i) => members[i].id))
   const kept = stories.flatMap((s) => s.copies ?? []).filter((c) => ids.has(c.articleId) && ids.has(c.of))

@@ -135,14 +135,14 @@ export function score(a: Member, b: Side, { weights: w, maxGapDays }: ScoringCon
   return gapDays > maxGapDays ? decayed / 2 : decayed
 }
 
-/** The member most like the article (earliest on ties): who it "joined by", for the explanation. */
-export function closestMember(f: Member, members: readonly Member[], ctx: ScoringContext): string {
+/** The member most like the article (earliest on ties) and its score: who it "joined by". */
+export function closestMember(f: Member, members: readonly Member[], ctx: ScoringContext): { id: string; score: number } {
   let best = { id: members[0].id, score: -1 }
   for (const m of members) {
     const s = score(f, m, ctx)
     if (s > best.score) best = { id: m.id, score: s }
   }
-  return best.id
+  return best
 }
 
 /** What the article shares with the story: entities by name, dates, numbers, then the weightiest terms. */
