@@ -18,15 +18,16 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { findDatesAndTimexes, timexesOf } from '../src/enrich/dates/timeml.js'
 import type { TimexMention } from '../src/types.js'
+import { evalMeantime } from './meantime.js'
 
-interface Gold {
+export interface Gold {
   start: number
   end: number
   value: string
   type: string
 }
 
-interface Doc {
+export interface Doc {
   text: string
   dct: string
   gold: Gold[]
@@ -75,7 +76,7 @@ function tmlFiles(dir: string): string[] {
   return out
 }
 
-interface Counts {
+export interface Counts {
   gold: number
   system: number
   strict: number
@@ -83,22 +84,22 @@ interface Counts {
   value: number
 }
 
-const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const
+export const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const
 /** The training data's two collections (folder names): development first, then the second collection. */
 const COLLECTIONS = ['TimeBank', 'AQUAINT'] as const
 
-function emptyCounts(): Counts {
+export function emptyCounts(): Counts {
   return { gold: 0, system: 0, strict: 0, relaxed: 0, value: 0 }
 }
 
 /** One line per miss, wrong value or spurious expression, for error analysis (`--errors FILE`). */
-type ErrorLine = string
+export type ErrorLine = string
 
 /**
  * Matches system expressions to gold one-to-one by overlap, in text order. `byType` counts gold
  * by its TIMEX3 type and system expressions by the type the system gave them.
  */
-function score(doc: Doc, system: TimexMention[], counts: Counts, byType: Map<string, Counts>, errors: ErrorLine[] | null, file: string): void {
+export function score(doc: Doc, system: TimexMention[], counts: Counts, byType: Map<string, Counts>, errors: ErrorLine[] | null, file: string): void {
   counts.gold += doc.gold.length
   counts.system += system.length
   const typeCounts = (t: string): Counts => {
@@ -141,7 +142,7 @@ function score(doc: Doc, system: TimexMention[], counts: Counts, byType: Map<str
   })
 }
 
-function f1(correct: number, system: number, gold: number): number {
+export function f1(correct: number, system: number, gold: number): number {
   const p = system ? correct / system : 0
   const r = gold ? correct / gold : 0
   return p + r ? (2 * p * r) / (p + r) : 0
@@ -174,6 +175,8 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
     const asTimex = read.dates.map((d): TimexMention => ({ span: d.span, type: 'DATE', value: d.value, stage: d.stage }))
     score(doc, asTimex, timeline, new Map(), null, '')
   }
+  // The third collection (eval/meantime.ts), scored only when fetched; its errors are not listed (not tuned on).
+  const unseen = evalMeantime()
   if (errorsFile && errors) writeFileSync(errorsFile, `${errors.join('\n')}\n`)
   const pct = (x: number) => Math.round(x * 1000) / 10
   const rows = [
@@ -202,7 +205,7 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
       { name: `tempeval3 ${type} value F1 (system typed ${type}: ${c.system})`, value: pct(f1(c.value, c.system, c.gold)) },
     )
   }
-  return { rows }
+  return { rows: [...rows, ...unseen] }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
