@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { findDatesAndTimexes, timexesOf } from '../src/enrich/dates/timeml.js'
 import type { TimexMention } from '../src/types.js'
 import { evalMeantime } from './meantime.js'
+import { evalTcr } from './tcr.js'
 
 export interface Gold {
   start: number
@@ -175,8 +176,9 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
     const asTimex = read.dates.map((d): TimexMention => ({ span: d.span, type: 'DATE', value: d.value, stage: d.stage }))
     score(doc, asTimex, timeline, new Map(), null, '')
   }
-  // The third collection (eval/meantime.ts), scored only when fetched; its errors are not listed (not tuned on).
-  const unseen = evalMeantime()
+  // The collections the rules never saw (eval/tcr.ts, eval/meantime.ts), scored only when fetched;
+  // their errors are not listed (not tuned on).
+  const unseen = [...evalTcr(), ...evalMeantime()]
   if (errorsFile && errors) writeFileSync(errorsFile, `${errors.join('\n')}\n`)
   const pct = (x: number) => Math.round(x * 1000) / 10
   const rows = [

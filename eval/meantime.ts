@@ -2,7 +2,7 @@
  * Dates on text the rules never saw: MEANTIME (Minard et al., LREC 2016; NewsReader, CC-BY 4.0),
  * 120 English Wikinews articles (2004-2011, four topics: Airbus/Boeing, Apple, General Motors, the
  * stock market) with TIMEX3 annotated by the TimeML guidelines. It shares no document with
- * TempEval-3 (TimeBank, AQUAINT, the platinum test set). `scripts/fetch-dates-sets.ts` copies its
+ * TempEval-3 (TimeBank, AQUAINT, the platinum test set). `scripts/fetch-dates-sets.ts --meantime DIR` copies its
  * `intra-doc_annotation` folder into `.cache/dates/meantime` (absent on a clean machine: the rows
  * are then left out); nothing in it was looked at when writing the rules beyond what the report says.
  *
