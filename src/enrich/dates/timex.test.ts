@@ -89,6 +89,11 @@ const CASES: [string, string, Seen[]][] = [
     ['Friday', 'DATE', '1998-10-23'],
     ['the day', 'DATE', '1998-10-23'],
   ]],
+  // an irregular past verb puts a month without a year in the past ("fled", "shook"; "will" ahead)
+  ['Rebels fled the city in January, and talks will resume in January.', '1998-10-26', [
+    ['January', 'DATE', '1998-01'],
+    ['January', 'DATE', '1999-01'],
+  ]],
   // not time: "fall" the noun, "former"
   ['The fall in prices hurt a former minister.', '1998-10-26', []],
   // quarters and halves
