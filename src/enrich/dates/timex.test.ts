@@ -18,8 +18,11 @@ const CASES: [string, string, Seen[]][] = [
   ['The talks lasted 2 1/2 years.', '1998-10-26', [['2 1/2 years', 'DURATION', 'P2Y6M']]],
   ['It took several years and a few minutes.', '1998-10-26', [['several years', 'DURATION', 'PXY'], ['a few minutes', 'DURATION', 'PTXM']]],
   ['Growth slowed in recent months.', '1998-10-26', [['recent months', 'DURATION', 'PXM']]],
-  // not durations: an ordinal, a fraction
+  // not durations: an ordinal, a fraction; but "a one-second delay" is one
   ['It was a second attempt to win three-quarters of the vote.', '1998-10-26', []],
+  ['The brakes had a one-second delay.', '1998-10-26', [['one-second', 'DURATION', 'PT1S']]],
+  // a number before "on <weekday>" is an amount, not an hour: the weekday stays a date
+  ['It was 24 degrees colder: 24 on Thursday.', '1998-10-26', [['Thursday', 'DATE', '1998-10-22']]],
   // sets
   ['The paper is published daily; the board meets each Thursday and every month.', '1998-10-26', [
     ['daily', 'SET', 'P1D'],

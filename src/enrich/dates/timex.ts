@@ -271,8 +271,8 @@ const RULES: Rule[] = [
       if (/^\d/.test(m[1]) && /^[A-Z]/.test(m[2])) return null
       // "$1.76 a year", "700 seats a week", "24 hours a day": a rate, not a length of time.
       if (/^an?$/i.test(m[1]) && RATE_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 32), m.index))) return null
-      // "a second time" is an ordinal; "three-quarters" a fraction.
-      if (/^(?:an?|one)$/i.test(m[1]) && /^second$/i.test(m[2])) return null
+      // "a second time" is an ordinal ("a one-second lag" is a length); "three-quarters" a fraction.
+      if (/^(?:an?|one)$/i.test(m[1]) && /^second$/i.test(m[2]) && !/one-second/i.test(m[0])) return null
       if (/^quarter$/i.test(m[2]) && /-quarter/i.test(m[0])) return null
       // "more than a quarter of the market" is a fraction
       if (/^quarter$/i.test(m[2]) && /^an?$/i.test(m[1]) && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null
