@@ -97,6 +97,12 @@ const CASES: [string, string, Seen[]][] = [
     ['January', 'DATE', '1998-01'],
     ['January', 'DATE', '1999-01'],
   ]],
+  // lengths counted from an event: "two weeks earlier", "days later" ("a year earlier" stays a date)
+  ['Two weeks earlier he had resigned; days later he returned, as a year earlier.', '1998-10-26', [
+    ['Two weeks', 'DURATION', 'P2W'],
+    ['days', 'DURATION', 'PXD'],
+    ['a year earlier', 'DATE', '1997'],
+  ]],
   // not time: "fall" the noun, "former"
   ['The fall in prices hurt a former minister.', '1998-10-26', []],
   // quarters and halves

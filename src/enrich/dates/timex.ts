@@ -263,7 +263,7 @@ const RULES: Rule[] = [
   [
     'duration',
     new RegExp(
-      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|earlier|old)\b)`,
+      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
       'gi',
     ),
     (m, ctx) => {
@@ -416,6 +416,8 @@ const RULES: Rule[] = [
     (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }),
     ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
   ],
+  // "days later", "years earlier", "hours afterwards": a length with no number, counted from an event
+  ['units-later', /\b(days|weeks|months|years|hours|minutes|decades)(?=\s+(?:later|earlier|afterwards?)\b)/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['days', 'weeks', 'months', 'years', 'hours', 'minutes', 'decades']],
   // "(the) coming weeks", "the weeks ahead"
   ['coming-units', /\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
   // seasons: "the summer", "this past spring", "the early summer" (the last one begun), "the winter of 1994"
