@@ -70,6 +70,7 @@ const CASES: [string, string, Seen[]][] = [
     ['hours', 'DURATION', 'PTXH'],
     ['twenty-four hours', 'DURATION', 'PT24H'],
   ]],
+  ['The panel reports in a fortnight.', '1998-10-26', [['a fortnight', 'DURATION', 'P2W']]],
   // frequencies are sets: "twice a month", "every 20 minutes", "every other year", "weekends", "each summer"
   ['The council meets twice a month and inspectors visit three times a year.', '1998-10-26', [
     ['twice a month', 'SET', 'P1M'],

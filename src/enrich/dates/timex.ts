@@ -71,7 +71,7 @@ const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
 // "twenty-four", "forty five": a tens word and a units word
 const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)`
 const NUM = String.raw`(?:\d+(?:\s+1/2)?|${COMPOUND}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
-const UNIT = String.raw`(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))`
+const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
 const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+)`
 
@@ -81,6 +81,7 @@ const UNIT_CODE: Record<string, { code: string; time: boolean; times: number }> 
   hour: { code: 'H', time: true, times: 1 },
   day: { code: 'D', time: false, times: 1 },
   week: { code: 'W', time: false, times: 1 },
+  fortnight: { code: 'W', time: false, times: 2 },
   month: { code: 'M', time: false, times: 1 },
   quarter: { code: 'M', time: false, times: 3 },
   year: { code: 'Y', time: false, times: 1 },
@@ -280,7 +281,7 @@ const RULES: Rule[] = [
       if (m[3] && /^(?:an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1])) return { type: 'DURATION', value: durationValue(`${numberValue(m[1])} 1/2`, m[2]) }
       return { type: 'DURATION', value: durationValue(m[1], m[2]) }
     },
-    ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'centur'],
+    ['second', 'minute', 'hour', 'day', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade', 'centur'],
     [64, 32],
     countBefore,
   ],
