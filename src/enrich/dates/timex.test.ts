@@ -104,6 +104,11 @@ const CASES: [string, string, Seen[]][] = [
     ['days', 'DURATION', 'PXD'],
     ['a year earlier', 'DATE', '1997'],
   ]],
+  // a part of the day after "into", "through", "for": of the day last named
+  ['Shares fell on Friday and trading went on into the night.', '1989-10-30', [
+    ['Friday', 'DATE', '1989-10-27'],
+    ['the night', 'TIME', '1989-10-27TNI'],
+  ]],
   // not time: "fall" the noun, "former"
   ['The fall in prices hurt a former minister.', '1998-10-26', []],
   // quarters and halves

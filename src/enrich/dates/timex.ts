@@ -342,15 +342,17 @@ const RULES: Rule[] = [
   // parts of a day with no day named: "in the morning", "by mid afternoon", "at midday", "mid-afternoon yesterday"
   [
     'part-of-day',
-    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring)\s+))the\s+(morning|afternoon|evening)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
+    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ii]nto|[Ff]or)\s+))the\s+(morning|afternoon|evening|night)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
     (m, ctx) => {
       // "4 in the morning" is 04:00, "8 in the evening" 20:00
+      // ("11 in the night" is no clock reading TimeML gives: only morning hours and the rest)
+      if (m[1] && /night/i.test(m[3])) return null
       const hour = m[1] ? (Number(m[1]) % 12) + (/morning/i.test(m[3]) ? 0 : 12) : null
       const part = hour !== null ? `T${pad(hour)}:${m[2] ?? '00'}` : m[5] ? 'T12:00' : PART_OF_DAY[(m[3] ?? m[4]).toLowerCase()]
       if (!m[6]) return { type: 'TIME', value: part, refers: 'day-part' }
       return { type: 'TIME', value: `${formatDay(addDays(ctx.anchor, m[6] === 'yesterday' ? -1 : 0))}${part}` }
     },
-    ['morning', 'afternoon', 'evening', 'mid', 'midday'],
+    ['morning', 'afternoon', 'evening', 'night', 'mid', 'midday'],
   ],
   // vague references
   // (a sentence opening "Now, ..." is a discourse marker, which TimeML leaves out)
