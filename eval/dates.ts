@@ -162,6 +162,7 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
   // TempEval-3's training data is two collections: TimeBank, the development set, and AQUAINT,
   // scored on its own as the second collection (other newswire, other annotators' habits).
   const byCollection = new Map<string, Counts>(COLLECTIONS.map((name) => [name, emptyCounts()]))
+  const typesByCollection = new Map<string, Map<string, Counts>>(COLLECTIONS.map((name) => [name, new Map()]))
   const errors: ErrorLine[] | null = errorsFile ? [] : null
   let docs = 0
   for (const path of tmlFiles(join(sharedDir, 'datasets', 'tempeval3'))) {
@@ -172,7 +173,8 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
     const system = timexesOf(read)
     score(doc, system, counts, byType, errors, path.split('/').pop() ?? path)
     const collection = byCollection.get(basename(dirname(path)))
-    if (collection) score(doc, system, collection, new Map(), null, '')
+    const collectionName = basename(dirname(path))
+    if (collection) score(doc, system, collection, typesByCollection.get(collectionName) ?? new Map(), null, '')
     const asTimex = read.dates.map((d): TimexMention => ({ span: d.span, type: 'DATE', value: d.value, stage: d.stage }))
     score(doc, asTimex, timeline, new Map(), null, '')
   }
@@ -197,6 +199,11 @@ export async function evalDates(sharedDir: string, errorsFile?: string): Promise
       { name: `tempeval3 ${name} relaxed span F1`, value: pct(f1(c.relaxed, c.system, c.gold)) },
       { name: `tempeval3 ${name} value F1`, value: pct(f1(c.value, c.system, c.gold)) },
     )
+    // found % by type in each collection (the DATE, DURATION, TIME, SET recall of the development and the second collection)
+    for (const type of TYPES) {
+      const t = typesByCollection.get(name)?.get(type) ?? emptyCounts()
+      rows.push({ name: `tempeval3 ${name} ${type} found (%) of ${t.gold}`, value: pct(t.gold ? t.relaxed / t.gold : 0) })
+    }
   }
   for (const type of TYPES) {
     const c = byType.get(type) ?? emptyCounts()
