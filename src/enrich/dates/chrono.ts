@@ -98,7 +98,7 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, sente
   for (const w of dateWindows(text, options)) {
     // Past the number of dates kept, further windows would only be parsed to be dropped.
     if (found.length >= maxFound) break
-    for (const { r, shift } of CHRONO.parse(text.slice(w.start, w.end), ref, { forwardDate: false }).flatMap((r) => partOfDayOf(r, ref))) {
+    for (const { r, shift } of CHRONO.parse(unclockNumbers(text.slice(w.start, w.end)), ref, { forwardDate: false }).flatMap((r) => partOfDayOf(r, ref))) {
       const span = trimSpan(r, w.start + shift)
       if (!span || isFalsePositive(r, text.slice(span.start, span.end)) || isIdiom(text, span.start, span.end)) continue
       const resolved = resolve(
@@ -115,6 +115,15 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, sente
     }
   }
   return found
+}
+
+// "it was 24 on Thursday", "won 12 on Friday": a number before "on <weekday>" with no "at" before it
+// is an amount, which chrono reads as an hour (dropping the day when the hour is no clock hour).
+const NUMBER_ON_WEEKDAY_RE = /(?<!\b(?:at|by|until|till|from|before|after|around|about|to)\s+)\b\d{1,2}(?=\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/gi
+
+/** The window's text with such numbers blanked (same length, so offsets stay). */
+function unclockNumbers(window: string): string {
+  return window.replace(NUMBER_ON_WEEKDAY_RE, (n) => ' '.repeat(n.length))
 }
 
 // chrono joins "the night of" to "Oct. 23" and loses the date on the way (no known values).

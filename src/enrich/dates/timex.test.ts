@@ -18,8 +18,11 @@ const CASES: [string, string, Seen[]][] = [
   ['The talks lasted 2 1/2 years.', '1998-10-26', [['2 1/2 years', 'DURATION', 'P2Y6M']]],
   ['It took several years and a few minutes.', '1998-10-26', [['several years', 'DURATION', 'PXY'], ['a few minutes', 'DURATION', 'PTXM']]],
   ['Growth slowed in recent months.', '1998-10-26', [['recent months', 'DURATION', 'PXM']]],
-  // not durations: an ordinal, a fraction
+  // not durations: an ordinal, a fraction; but "a one-second delay" is one
   ['It was a second attempt to win three-quarters of the vote.', '1998-10-26', []],
+  ['The brakes had a one-second delay.', '1998-10-26', [['one-second', 'DURATION', 'PT1S']]],
+  // a number before "on <weekday>" is an amount, not an hour: the weekday stays a date
+  ['It was 24 degrees colder: 24 on Thursday.', '1998-10-26', [['Thursday', 'DATE', '1998-10-22']]],
   // sets
   ['The paper is published daily; the board meets each Thursday and every month.', '1998-10-26', [
     ['daily', 'SET', 'P1D'],
@@ -51,6 +54,63 @@ const CASES: [string, string, Seen[]][] = [
   // "the end of November" is the month in TimeML
   ['The offer expires at the end of November.', '1998-10-26', [['the end of November', 'DATE', '1998-11']]],
   ['The end of November is near.', '1998-10-26', [['The end of November', 'DATE', '1998-11']]],
+  // the end of the current period: "year-end", "the end of the decade" (TimeML's value is the period)
+  ['The merger should close by year-end; the plan runs to the end of the decade.', '1998-10-26', [
+    ['year-end', 'DATE', '1998'],
+    ['the end of the decade', 'DATE', '199'],
+  ]],
+  // some time back with no number, and a century back (TimeML's century value: its first two digits)
+  ['Rates were cut just months ago; a mill stood here a century ago.', '1998-10-26', [
+    ['months ago', 'DATE', 'PAST_REF'],
+    ['a century ago', 'DATE', '18'],
+  ]],
+  // lengths with no number after verbs of duration; spelled compound numbers
+  ['Repairs could take years, the crew waited hours, and the siege lasted twenty-four hours.', '1998-10-26', [
+    ['years', 'DURATION', 'PXY'],
+    ['hours', 'DURATION', 'PTXH'],
+    ['twenty-four hours', 'DURATION', 'PT24H'],
+  ]],
+  ['The panel reports in a fortnight.', '1998-10-26', [['a fortnight', 'DURATION', 'P2W']]],
+  // frequencies are sets: "twice a month", "every 20 minutes", "every other year", "weekends", "each summer"
+  ['The council meets twice a month and inspectors visit three times a year.', '1998-10-26', [
+    ['twice a month', 'SET', 'P1M'],
+    ['three times a year', 'SET', 'P1Y'],
+  ]],
+  ['Trains leave every 20 minutes; the survey runs every other year.', '1998-10-26', [
+    ['every 20 minutes', 'SET', 'PT20M'],
+    ['every other year', 'SET', 'P2Y'],
+  ]],
+  ['The market is closed on weekends and each summer.', '1998-10-26', [
+    ['weekends', 'SET', 'XXXX-WXX-WE'],
+    ['each summer', 'SET', 'XXXX-SU'],
+  ]],
+  // the next fiscal year; a season with no article (the last one begun); "later in the day" (the day last named)
+  ['The budget for next fiscal year is late, as it was in late summer.', '1998-10-26', [
+    ['next fiscal year', 'DATE', '1999'],
+    ['late summer', 'DATE', '1998-SU'],
+  ]],
+  ['The vote came on Friday; later in the day the chair resigned.', '1998-10-26', [
+    ['Friday', 'DATE', '1998-10-23'],
+    ['the day', 'DATE', '1998-10-23'],
+  ]],
+  // an irregular past verb puts a month without a year in the past ("fled", "shook"; "will" ahead)
+  ['Rebels fled the city in January, and talks will resume in January.', '1998-10-26', [
+    ['January', 'DATE', '1998-01'],
+    ['January', 'DATE', '1999-01'],
+  ]],
+  // lengths counted from an event: "two weeks earlier", "days later" ("a year earlier" stays a date)
+  ['Two weeks earlier he had resigned; days later he returned, as a year earlier.', '1998-10-26', [
+    ['Two weeks', 'DURATION', 'P2W'],
+    ['days', 'DURATION', 'PXD'],
+    ['a year earlier', 'DATE', '1997'],
+  ]],
+  // a part of the day after "into", "through", "for": of the day last named
+  ['Shares fell on Friday and trading went on into the night.', '1989-10-30', [
+    ['Friday', 'DATE', '1989-10-27'],
+    ['the night', 'TIME', '1989-10-27TNI'],
+  ]],
+  // not time: "fall" the noun, "former"
+  ['The fall in prices hurt a former minister.', '1998-10-26', []],
   // quarters and halves
   ['Third-quarter profit rose, and the fourth quarter will be better.', '1989-10-26', [
     ['Third-quarter', 'DATE', '1989-Q3'],

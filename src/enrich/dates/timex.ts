@@ -3,7 +3,9 @@
  * expression, not only the ones a timeline can place. `findDates` gives the calendar dates and
  * clock times; this module adds what a timeline must leave out and TimeML keeps:
  * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY;
- * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4, "on Mondays", "Tuesday nights" XXXX-WXX-2TNI;
+ * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4, "on Mondays", "Tuesday nights" XXXX-WXX-2TNI,
+ *   frequencies ("twice a year" P1Y, "every 20 minutes" PT20M, "every other week" P2W), "weekends", "each summer";
+ * - the end of the current period: "year-end", "the end of the decade" (the period's value);
  * - parts of a day no day names: "in the morning", "by mid-afternoon", "at midday", "4 in the morning"
  *   (of the day last named, else of the publication day);
  * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
@@ -62,12 +64,14 @@ interface Candidate {
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, 'a hundred': 100,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, 'a hundred': 100,
   'a couple of': 2, 'couple of': 2,
 }
 const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
-const NUM = String.raw`(?:\d+(?:\s+1/2)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
-const UNIT = String.raw`(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))`
+// "twenty-four", "forty five": a tens word and a units word
+const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)`
+const NUM = String.raw`(?:\d+(?:\s+1/2)?|${COMPOUND}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
+const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
 const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+)`
 
@@ -77,6 +81,7 @@ const UNIT_CODE: Record<string, { code: string; time: boolean; times: number }> 
   hour: { code: 'H', time: true, times: 1 },
   day: { code: 'D', time: false, times: 1 },
   week: { code: 'W', time: false, times: 1 },
+  fortnight: { code: 'W', time: false, times: 2 },
   month: { code: 'M', time: false, times: 1 },
   quarter: { code: 'M', time: false, times: 3 },
   year: { code: 'Y', time: false, times: 1 },
@@ -109,6 +114,8 @@ function numberValue(word: string): number | null {
   const half = /^(\d+) 1\/2$/.exec(w)
   if (half) return Number(half[1]) + 0.5
   if (/^\d+$/.test(w)) return Number(w)
+  const compound = /^([a-z]+)[- ]([a-z]+)$/.exec(w)
+  if (compound && SPELLED[compound[1]] >= 20 && SPELLED[compound[2]] < 10) return SPELLED[compound[1]] + SPELLED[compound[2]]
   return NUMBER_WORDS[w] ?? null
 }
 
@@ -154,8 +161,9 @@ const MODAL_BEFORE_RE = /\b(?:will|would|could|can|may|might|should|must|shall|t
 // "$1.76 a year", "four flights a week": an amount of something just before "a week" makes it a rate.
 const RATE_BEFORE_RE = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b(?!\s+(?:second|minute|hour|day|week|month|year|decade)s?\b))(?:\s+[a-z]+){0,2}\s+$/
 // Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
-const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
+const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|weekend|month|quarter|year|hour|morning|evening|night|spring|summer|autumn|fall|winter|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
 const LONG_UNIT_RE = /[a-z]+-long\b/iy
+const FALL_NOUN_AFTER_RE = /^\s+(?:in|of|on|to|from|by)\b/i
 const THAT_WORDS = new Set(['that', 'following', 'next', 'previous', 'preceding'])
 /** "that year", "the following same month": the word before the unit, past "same", says which. */
 function afterThat(text: string, at: number): boolean {
@@ -247,6 +255,8 @@ const RULES: Rule[] = [
     (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
     ['ago'],
   ],
+  // "months ago", "just years ago": some time back, no number given
+  ['bare-units-ago', /\b(?:minutes|hours|days|weeks|months|years|decades)\s+ago\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['ago']],
   // "Islam will one day be ...", "may one day return": some day to come, not a length of a day (before the
   // durations, which would read the same words as P1D)
   ['one-day', /(?<=\b(?:will|would|may|might|could|can|should|shall|must)\s+)(?:one|some)\s+day\b/gi, () => ({ type: 'DATE', value: 'FUTURE_REF' }), ['one', 'some']],
@@ -254,7 +264,7 @@ const RULES: Rule[] = [
   [
     'duration',
     new RegExp(
-      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|earlier|old)\b)`,
+      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
       'gi',
     ),
     (m, ctx) => {
@@ -262,8 +272,8 @@ const RULES: Rule[] = [
       if (/^\d/.test(m[1]) && /^[A-Z]/.test(m[2])) return null
       // "$1.76 a year", "700 seats a week", "24 hours a day": a rate, not a length of time.
       if (/^an?$/i.test(m[1]) && RATE_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 32), m.index))) return null
-      // "a second time" is an ordinal; "three-quarters" a fraction.
-      if (/^(?:an?|one)$/i.test(m[1]) && /^second$/i.test(m[2])) return null
+      // "a second time" is an ordinal ("a one-second lag" is a length); "three-quarters" a fraction.
+      if (/^(?:an?|one)$/i.test(m[1]) && /^second$/i.test(m[2]) && !/one-second/i.test(m[0])) return null
       if (/^quarter$/i.test(m[2]) && /-quarter/i.test(m[0])) return null
       // "more than a quarter of the market" is a fraction
       if (/^quarter$/i.test(m[2]) && /^an?$/i.test(m[1]) && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null
@@ -271,7 +281,7 @@ const RULES: Rule[] = [
       if (m[3] && /^(?:an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1])) return { type: 'DURATION', value: durationValue(`${numberValue(m[1])} 1/2`, m[2]) }
       return { type: 'DURATION', value: durationValue(m[1], m[2]) }
     },
-    ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'centur'],
+    ['second', 'minute', 'hour', 'day', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade', 'centur'],
     [64, 32],
     countBefore,
   ],
@@ -297,12 +307,31 @@ const RULES: Rule[] = [
   ],
   [
     'every-unit',
-    /\b(?:every|each|per)\s+(?:single\s+)?(day|week|month|quarter|year|hour|morning|evening|night|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+(?:of|that|in)\b)/gi,
+    /\b(?:every|each|per)\s+(?:single\s+)?(day|week|weekend|month|quarter|year|hour|morning|evening|night|spring|summer|autumn|fall|winter|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+(?:of|that|in)\b)/gi,
     (m) => ({ type: 'SET', value: everyValue(m[1]) }),
     ['every', 'each', 'per '],
     KEY_REACH,
     (text, at) => startsAt(EVERY_UNIT_RE, text, at),
   ],
+  // frequencies: "twice a year" (P1Y, twice), "three times a week", "once every month"
+  [
+    'times-a-unit',
+    /\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times)\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year|decade|hour|minute)\b/gi,
+    (m) => ({ type: 'SET', value: everyValue(m[1]) }),
+    ['once', 'twice', 'thrice', 'times'],
+  ],
+  // "every 15 minutes", "every five years" (P5Y), "every other week" (P2W), "every few days" (PXD)
+  [
+    'every-n-units',
+    new RegExp(String.raw`\bevery\s+(other|second|third|${NUM})\s+(${UNIT})s?\b`, 'gi'),
+    (m) => {
+      const n = /^other|second$/i.test(m[1]) ? '2' : /^third$/i.test(m[1]) ? '3' : m[1]
+      return { type: 'SET', value: durationValue(n, m[2]) }
+    },
+    ['every'],
+  ],
+  // "weekends", "on weekends": every weekend
+  ['weekends', /\bweekends\b/gi, () => ({ type: 'SET', value: 'XXXX-WXX-WE' }), ['weekends']],
   // "the previous Friday", "the following Monday": from the day last named, else from publication
   [
     'weekday-from-last',
@@ -313,15 +342,17 @@ const RULES: Rule[] = [
   // parts of a day with no day named: "in the morning", "by mid afternoon", "at midday", "mid-afternoon yesterday"
   [
     'part-of-day',
-    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring)\s+))the\s+(morning|afternoon|evening)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
+    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ii]nto|[Ff]or)\s+))the\s+(morning|afternoon|evening|night)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
     (m, ctx) => {
       // "4 in the morning" is 04:00, "8 in the evening" 20:00
+      // ("11 in the night" is no clock reading TimeML gives: only morning hours and the rest)
+      if (m[1] && /night/i.test(m[3])) return null
       const hour = m[1] ? (Number(m[1]) % 12) + (/morning/i.test(m[3]) ? 0 : 12) : null
       const part = hour !== null ? `T${pad(hour)}:${m[2] ?? '00'}` : m[5] ? 'T12:00' : PART_OF_DAY[(m[3] ?? m[4]).toLowerCase()]
       if (!m[6]) return { type: 'TIME', value: part, refers: 'day-part' }
       return { type: 'TIME', value: `${formatDay(addDays(ctx.anchor, m[6] === 'yesterday' ? -1 : 0))}${part}` }
     },
-    ['morning', 'afternoon', 'evening', 'mid', 'midday'],
+    ['morning', 'afternoon', 'evening', 'night', 'mid', 'midday'],
   ],
   // vague references
   // (a sentence opening "Now, ..." is a discourse marker, which TimeML leaves out)
@@ -355,7 +386,21 @@ const RULES: Rule[] = [
   ['this-fiscal-year', /\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "the latest fiscal year" is the last one reported: the year before
   ['latest-fiscal-year', /\bthe\s+(?:latest|last|most\s+recent|previous|prior)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
+  ['next-fiscal-year', /\b(?:the\s+)?(?:next|coming)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year + 1, 4) }), ['year']],
   ['full-year', /\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['full']],
+  // "year-end", "by year's end", "the end of the year", "the end of this decade": the current one
+  // (TimeML marks the part with mod="END"; the value is the period)
+  [
+    'period-end',
+    /\b(?:year[- ]end|year's\s+end|(?:the\s+)?(?:end|close|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(year|decade|century|month))\b(?![-\s]+(?:ago|earlier|before))/gi,
+    (m, ctx) => {
+      const unit = (m[1] ?? 'year').toLowerCase()
+      const year = pad(ctx.anchor.year, 4)
+      const value = unit === 'decade' ? year.slice(0, 3) : unit === 'century' ? year.slice(0, 2) : unit === 'month' ? formatMonth(ctx.anchor.year, ctx.anchor.month) : year
+      return { type: 'DATE', value }
+    },
+    ['year', 'decade', 'century', 'month'],
+  ],
   // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
   [
     'decade',
@@ -367,7 +412,15 @@ const RULES: Rule[] = [
   ['year-ended', /\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
   ['the-year', /\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "for years", "within weeks", "for decades": an unknown number of them
-  ['unknown-units', /(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver)\s+)(years|months|weeks|days|decades|centuries)\b/g, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['years', 'months', 'weeks', 'days', 'decades', 'centuries']],
+  // ("could take years", "after months of talks", "lasted decades", "spent weeks": a length no number gives)
+  [
+    'unknown-units',
+    /(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Aa]fter|take|takes|took|taken|taking|last|lasts|lasted|lasting|spent|spend|spends|spending|wait|waited|waiting)\s+)(years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|before|after|old)\b)/g,
+    (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }),
+    ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
+  ],
+  // "days later", "years earlier", "hours afterwards": a length with no number, counted from an event
+  ['units-later', /\b(days|weeks|months|years|hours|minutes|decades)(?=\s+(?:later|earlier|afterwards?)\b)/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['days', 'weeks', 'months', 'years', 'hours', 'minutes', 'decades']],
   // "(the) coming weeks", "the weeks ahead"
   ['coming-units', /\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
   // seasons: "the summer", "this past spring", "the early summer" (the last one begun), "the winter of 1994"
@@ -379,11 +432,27 @@ const RULES: Rule[] = [
       const code = SEASONS[season]
       const explicit = m[2] ?? m[4]
       if (explicit) return { type: 'DATE', value: `${explicit}-${code.code}` }
+      // "the fall in prices", "the fall of the government": the noun, not the season
+      if (season === 'fall' && FALL_NOUN_AFTER_RE.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null
       const year = code.start <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1
       return { type: 'DATE', value: `${pad(year, 4)}-${code.code}` }
     },
     ['spring', 'summer', 'fall', 'autumn', 'winter'],
   ],
+  // seasons with no article: "late summer", "in early spring", "during winter" ("fall" alone is a verb too)
+  [
+    'bare-season',
+    /\b(?:early|late|mid)[-\s]+(spring|summer|fall|autumn|winter)\b(?!\s+of\b)|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough)\s+)(spring|summer|autumn|winter)\b(?!\s+(?:of|\d))/g,
+    (m, ctx) => {
+      const code = SEASONS[(m[1] ?? m[2]).toLowerCase()]
+      // the last one begun, as for "the summer"
+      const year = code.start <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1
+      return { type: 'DATE', value: `${pad(year, 4)}-${code.code}` }
+    },
+    ['spring', 'summer', 'fall', 'autumn', 'winter'],
+  ],
+  // "earlier in the day", "later in the day": the day last named, else the publication day
+  ['in-the-day', /(?<=\b(?:[Ee]arlier|[Ll]ater)\s+(?:in|during)\s+)the\s+day\b/g, () => ({ type: 'DATE', value: '', refers: 'day-part' }), ['day']],
   // "that year", "later that year", "the following month", "that quarter", "earlier that day": from the date last named
   [
     'that-unit',
@@ -534,6 +603,9 @@ function everyValue(word: string): string {
   if (w === 'evening') return 'XXXX-XX-XXTEV'
   if (w === 'night') return 'XXXX-XX-XXTNI'
   if (w === 'hour') return 'PT1H'
+  if (w === 'minute') return 'PT1M'
+  if (w === 'weekend') return 'XXXX-WXX-WE'
+  if (SEASONS[w]) return `XXXX-${SEASONS[w].code}`
   if (w === 'quarter') return 'P1Q'
   return `P1${unitOf(w).code}`
 }
@@ -563,6 +635,8 @@ function agoValue(count: string, unitWord: string, anchor: CalendarDate): Omit<C
   }
   if (unit === 'year') return { type: 'DATE', value: pad(anchor.year - k, 4) }
   if (unit === 'decade') return { type: 'DATE', value: String(anchor.year - 10 * k).slice(0, 3) }
+  // "a century ago": TimeML's century value is the first two digits of its years
+  if (unit.startsWith('centur')) return { type: 'DATE', value: String(anchor.year - 100 * k).slice(0, 2) }
   return null
 }
 
@@ -715,7 +789,11 @@ function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => bo
 
 // Simple past forms news uses that do not end in "-ed" ("bought RJR in February", "began in March").
 const IRREGULAR_PAST = new Set(
-  'was were had did said made took came went got gave bought brought sold told began became won lost paid held left met ran rose fell saw led kept sent spent built struck found thought knew grew wrote spoke chose broke drove flew threw fought caught taught sought stood understood shot hid swept sank overtook withdrew'.split(' '),
+  (
+    'was were had did said made took came went got gave bought brought sold told began became won lost paid held left met ran rose fell saw led kept sent spent built struck found thought knew grew wrote spoke chose broke drove flew threw fought caught taught sought stood understood shot hid swept sank overtook withdrew ' +
+    // more of English's irregular pasts that are no present form too ("hit", "cut", "put" are both)
+    'arose awoke bore blew bled clung crept dealt drew drank dug fed felt fled flung forbade forgot forgave froze heard hung lent meant mistook oversaw overthrew overcame rang rode sang shook shone shrank slid sped spun sprang stole stuck stung strove swore swam swung tore undertook underwent upheld woke wore wove wept withheld sat slept rebuilt foresaw'
+  ).split(' '),
 )
 // Words that put what follows them ahead: modals, plans and schedules, "effective June 1".
 const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'planned', 'due', 'effective', 'upcoming', 'next'])
