@@ -181,6 +181,10 @@ async function main(): Promise<void> {
     const { benchClustering } = await import('./clustering.js')
     return void (await benchClustering(Number(values.articles)))
   }
+  if (process.argv[2] === 'grouping') {
+    const { benchGroupingCli } = await import('./grouping.js')
+    return benchGroupingCli(process.argv.slice(3))
+  }
   if (process.argv[2] === 'annotation') {
     const { values } = parseArgs({ args: process.argv.slice(3), options: { articles: { type: 'string', default: '1000' } } })
     const { benchAnnotation, printAnnotationBench } = await import('./annotation.js')
