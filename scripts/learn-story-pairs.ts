@@ -10,7 +10,12 @@
  * as the half this model never saw. The odd years are held back and not in the shared folder.
  * Deterministic: the same files give the same bytes.
  *
- * Usage: `node --import tsx scripts/learn-story-pairs.ts [sharedDir] [outFile]`
+ * With `--cv`, nothing is written: each event's pairs are scored by a model learned on the other
+ * events (leave one event out), the honest estimate of how the model does on an event it never
+ * saw, at the probability fact alignment joins by (`pairProbability`), over the pairs it decides
+ * (similarity from 0.1 to under the threshold).
+ *
+ * Usage: `node --import tsx scripts/learn-story-pairs.ts [sharedDir] [outFile] [--cv]`
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
@@ -23,10 +28,12 @@ import { articleClaims } from '../src/compare/claims.js'
 import { claimPairScores } from '../src/compare/facts.js'
 import { STORY_PAIR_FEATURES } from '../src/compare/same-fact-story.js'
 import { boostTrees } from '../src/compare/same-fact-learn.js'
+import { treeProbability, type SameFactModel } from '../src/compare/same-fact.js'
 import type { Annotated } from '../src/types.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const [sharedDir = process.env.PARALLAX_SHARED ?? resolve(here, '../../shared'), outFile = resolve(here, '../src/compare/same-fact-story-model.json')] = process.argv.slice(2)
+const cv = process.argv.includes('--cv')
+const [sharedDir = process.env.PARALLAX_SHARED ?? resolve(here, '../../shared'), outFile = resolve(here, '../src/compare/same-fact-story-model.json')] = process.argv.slice(2).filter((a) => a !== '--cv')
 const LAST_YEAR = 2014
 // Small on purpose: about 500 positive pairs from 15 events.
 const OPTIONS = { trees: 200, depth: 3, learningRate: 0.05, minLeaf: 20, subsample: 0.7 }
@@ -81,6 +88,38 @@ interface GoldFact {
   reports?: Record<string, string | null>
 }
 
+// What fact alignment asks the model about: pairs from this similarity to under the threshold,
+// joined at this probability (facts.ts: STORY_MODEL_FROM, threshold, pairProbability).
+const ASKED_FROM = 0.1
+const THRESHOLD = 0.45
+const JOIN_AT = 0.55
+
+/**
+ * Leave one event out: each event's pairs scored by a model of the others; prints precision and
+ * recall of the joins, beside the same for the model learned on all events (in-sample).
+ */
+function crossValidate(x: number[][], y: number[], eventOf: number[], events: number): void {
+  const asked = (k: number) => x[k][0] >= ASKED_FROM && x[k][0] < THRESHOLD
+  const tally = (modelOf: (k: number) => Pick<SameFactModel, 'bias' | 'depth' | 'trees'>) => {
+    let joined = 0, right = 0, positives = 0
+    for (let k = 0; k < x.length; k++) {
+      if (!asked(k)) continue
+      positives += y[k]
+      if (treeProbability(modelOf(k), x[k]) >= JOIN_AT) (joined++, (right += y[k]))
+    }
+    const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '0')
+    return `joins ${joined}: precision ${pct(right, joined)}%, recall ${pct(right, positives)}% of ${positives} same-fact pairs`
+  }
+  const heldOut = Array.from({ length: events }, (_, e) => {
+    const train = x.flatMap((_, k) => (eventOf[k] === e ? [] : [k]))
+    return boostTrees(train.map((k) => x[k]), train.map((k) => y[k]), OPTIONS)
+  })
+  const all = boostTrees(x, y, OPTIONS)
+  console.log(`learn-story-pairs --cv: of the pairs under the threshold the model reads (similarity ${ASKED_FROM} to ${THRESHOLD}), at probability ${JOIN_AT}`)
+  console.log(`  leave one of ${events} events out: ${tally((k) => heldOut[eventOf[k]])}`)
+  console.log(`  in-sample (the shipped model):   ${tally(() => all)}`)
+}
+
 const basil = join(sharedDir, 'datasets/basil')
 const work = mkdtempSync(join(tmpdir(), 'parallax-story-pairs-'))
 const started = Date.now()
@@ -95,6 +134,9 @@ try {
   if (run.status !== 0) throw new Error(`learn-story-pairs: make_inputs.py failed: ${run.stderr || run.error?.message}`)
   const x: number[][] = []
   const y: number[] = []
+  // The event of each pair, for leave-one-event-out.
+  const eventOf: number[] = []
+  let events = 0
   for (const year of readdirSync(gold).sort()) {
     for (const file of readdirSync(join(gold, year)).sort()) {
       const event = file.replace(/\.json$/, '')
@@ -127,9 +169,15 @@ try {
           if (features[1] <= 0) continue
           x.push(features)
           y.push(spans.some((_, k) => hits[i][k] && hits[j][k]) ? 1 : 0)
+          eventOf.push(events)
         }
       }
+      events++
     }
+  }
+  if (cv) {
+    crossValidate(x, y, eventOf, events)
+    process.exit(0)
   }
   const model = { features: STORY_PAIR_FEATURES, ...boostTrees(x, y, OPTIONS) }
   writeFileSync(outFile, `${JSON.stringify(model)}\n`)

@@ -374,3 +374,27 @@ describe('facts that repeat another', () => {
     assert.deepEqual(facts.map((f) => f.id), ['plain', 'disputed'])
   })
 })
+
+describe('alignFacts: one figure of one thing', () => {
+  const read = (texts: string[]) =>
+    texts.map((text, i) => annotate(extractArticle({ source: { kind: 'text', path: `f${i}.txt` }, bytes: new TextEncoder().encode(text), publishedAt: '2026-03-04', outlet: `Paper ${i}` })))
+  const PLACED = 'Earlier on Tuesday, the president said he would place another 40% duty on Varnland, a big buyer of rebel grain, bringing its total duty to 80%.'
+  const IMPOSED = 'Hours after the summit, the government imposed an additional 40% duty on Varnland as punishment for its purchases of rebel grain, according to a notice on its website.'
+
+  it('corroborates two wordings of the same 40% duty on the same country', () => {
+    const [a, b] = read([PLACED, IMPOSED])
+    const claims = [...articleClaims(a), ...articleClaims(b)]
+    const [i, j] = [claims.findIndex((c) => c.text.includes('another 40%')), claims.findIndex((c) => c.text.includes('additional 40%'))]
+    const scores = claimPairScores(claims)
+    assert.ok(scores.similarity(i, j) < 0.45, 'their words alone do not join them')
+    assert.ok(scores.decision(i, j) >= 0.45)
+    const facts = alignFacts([a, b]).facts.filter((f) => f.articleIds.length === 2)
+    assert.equal(facts.length, 1)
+    assert.equal(facts[0].status, 'corroborated')
+  })
+
+  it('does not join claims whose equal figure counts different things', () => {
+    const [a, b] = read([PLACED, 'Hours after the summit, a poll found 40% support for the government in Varnland, whose grain purchases from the rebels have drawn criticism.'])
+    assert.deepEqual(alignFacts([a, b]).facts.filter((f) => f.articleIds.length === 2), [])
+  })
+})

@@ -6,6 +6,7 @@
  *      number units and dates (weights: inverse frequency in the story); a pair under the
  *      threshold goes to the story pair model (a shared sub-fact) and, when its words are close,
  *      to the same-fact judge (same-fact.ts, the whole sentence in other words), see `pairScore`;
+ *      two claims giving one figure of one thing for one party are one fact (`sameCountedFigure`);
  *   3. cluster: greedy by best pair, at most one claim per article per fact; the claims that carry
  *      one quote aligned across outlets (`quotes`) come first and stay together; then a claim
  *      that states a second fact supports that one too (`alsoSupports`);
@@ -24,6 +25,8 @@ import { statusDiscrepancies } from './status.js'
 import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
 import { numbersClash, storyPairFeatures, storyPairProbability, type StoryClaims } from './same-fact-story.js'
 import type { MergedEntities } from './entities.js'
+import { contentLemmas } from '../text/stems.js'
+import { normalizeName } from '../text/names.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact, StoryQuote } from '../types.js'
 
@@ -94,6 +97,8 @@ interface Scored extends StoryClaims {
   pairProbability: number
   maxJudged: number
   judgedCount: number
+  /** Per claim, its figures with the word they count and a name in their phrase (`figureKeys`), e.g. "percent:25:tariff:india". */
+  figures: string[][]
   /** Pairs (`i * n + j`, i < j) that one aligned quote joins. */
   forced: Set<number>
   /** Scores of pairs under the threshold, by the same key (the model and judge are not cheap). */
@@ -125,11 +130,11 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const sentences = new Map<string, number>()
   for (const c of claims) sentences.set(c.articleId, Math.max(sentences.get(c.articleId) ?? 0, c.sentenceIndex + 1))
   const words = Int32Array.from(claims, (c) => c.text.split(/\s+/).length)
-  return { claims, feats, weights, kinds, sentences, words, totals, texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map() }
+  return { claims, feats, weights, kinds, sentences, words, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map() }
 }
 
 /**
- * Whether two claims state one fact, as a score against the threshold. Three readings, in order:
+ * Whether two claims state one fact, as a score against the threshold. Four readings, in order:
  *   1. the story similarity, enough on its own at `threshold`;
  *   2. under it, the story pair model (`storyPairFeatures`, boosted trees learned on news claims
  *      by scripts/learn-story-pairs.ts) maps its probability onto the same scale, reaching the
@@ -139,6 +144,8 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
  *      learned on MRPC) may lift the pair to the threshold when it is confident (probability
  *      `judgeProbability`): the whole sentence in other words. It reads a claim once, and only
  *      claims that reach it.
+ *   4. still under it, two claims that give one figure of one thing for one party ("another 25%
+ *      tariff on India" / "an additional 25% tariff on India") reach the threshold.
  * Graded, not yes/no, so linkage in `cluster` weighs how sure each pair is.
  */
 function pairScore(m: Scored, i: number, j: number): number {
@@ -150,6 +157,7 @@ function pairScore(m: Scored, i: number, j: number): number {
   let score = m.scores.get(key)
   if (score !== undefined) return score
   score = Math.max(s, storyScore(m, i, j, s))
+  if (score < m.threshold && sameCountedFigure(m, i, j)) score = m.threshold
   if (score < m.threshold && s >= m.judgeFrom && judged(m, i, j)) score = m.threshold
   // Bounded: linkage asks again for the same pairs; a story with more pairs than this starts over.
   if (m.scores.size >= SCORE_CACHE_LIMIT) m.scores.clear()
@@ -162,6 +170,40 @@ const SCORE_CACHE_LIMIT = 1_000_000
 // Pairs sharing less than this similarity are not read by the story pair model: on the BASIL
 // 2010-2014 events it lifted none of them, and they are most of a large story's candidate pairs.
 const STORY_MODEL_FROM = 0.1
+
+// The phrase after a figure, read for the thing it counts and the party it concerns ("25% tariff on India").
+const FIGURE_PHRASE_CHARS = 30
+
+/**
+ * A claim's figures that carry a unit, each with what it counts (the first content word after it)
+ * and a name of the claim inside that phrase: "an additional 25% tariff on India as punishment" ->
+ * "percent:25:tariff:india". A figure whose phrase names no one gives no key.
+ */
+function figureKeys(claim: Claim): string[] {
+  const out: string[] = []
+  for (const n of claim.numbers) {
+    if (!n.unit) continue
+    const at = n.span[1] - claim.span[0]
+    const phrase = claim.text.slice(at, at + FIGURE_PHRASE_CHARS)
+    const counted = contentLemmas(phrase)[0]
+    const words = ` ${normalizeName(phrase)} `
+    const party = claim.names.find((key) => words.includes(` ${key} `))
+    if (counted && party) out.push(`${n.unit}:${n.value}:${counted}:${party}`)
+  }
+  return out
+}
+
+/**
+ * Two claims give one figure of one thing for one party ("25% tariff on India"): one fact however
+ * differently the rest is worded ("would place another" / "imposed an additional"). A figure two
+ * sentences only mention in passing ("with a 100% tariff", "his 100% tariff threat amid talks
+ * with India") names no party in its phrase and does not count.
+ */
+function sameCountedFigure(m: Scored, i: number, j: number): boolean {
+  const a = m.figures[i]
+  const b = m.figures[j]
+  return a.length > 0 && b.length > 0 && a.some((k) => b.includes(k))
+}
 
 /** The story pair model's probability on the similarity scale (`threshold` at `pairProbability`). */
 function storyScore(m: Scored, i: number, j: number, similar: number): number {
