@@ -53,10 +53,16 @@ const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
 const ROLE_PHRASE =
   /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old|[a-z]+-(?:term|time|year|serving)) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
 const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|in|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:(?:the|an?|his|her|its|their)\s+)?$/i
+/**
+ * Texts an owner speaks through: "Roe's brief said", "Hale’s apology noted" are the owner's words,
+ * credited as written ("Ann Roe’s brief"), so the owner's name is in the speaker. Only before a
+ * speech verb: a sentence about "Roe's letter" is still about Roe when "he" looks back.
+ */
+const OWNED_DOCUMENTS = 'letter|statement|brief|filing|lawsuit|complaint|memo|report|ad|video|apology|missive|release|website|post|tweet'
 /** After a possessive, the body that speaks for its owner: "Powell’s office said", "Trump's campaign said". */
-const SPOKESBODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?:\s*,\s*[a-z][^,;“”"]{0,30},)?\s+(?:(?:also|later|then|has|had|have)\s+)?$/
+const SPOKESBODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?|${OWNED_DOCUMENTS}))(?:\s*,\s*[a-z][^,;“”"]{0,30},)?\s+(?:(?:also|later|then|has|had|have)\s+)?$`)
 /** After a possessive, a body that speaks for its owner, then a verb: "’s campaign shrugged", "’s office said". */
-const POSSESSIVE_BODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?=\s+(?:(?:also|later|then|has|had|have|quickly|swiftly)\s+)?[a-z]+(?:ed|s)\b)/
+const POSSESSIVE_BODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?=\s+(?:(?:also|later|then|has|had|have|quickly|swiftly)\s+)?[a-z]+(?:ed|s)\b)`)
 /** Prepositions whose object, right before a verb, is not its subject ("the director for the Iowa Democratic Party said"). */
 const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through)\s+(?:the\s+)?$/i
 /** "And" opening a sentence joins clauses, not objects ("And Mr. Christie gloated: ..."). */
@@ -74,7 +80,7 @@ const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^
 const AGENT_WORDS = String.raw`lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist`
 /** Texts that can say something in their authors' stead. */
 const DOCUMENT_NOUNS =
-  'letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|op-ed|ruling|petition|release|document|study|survey|resolution|manifesto|law|code'
+  'letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|op-ed|ruling|petition|release|document|study|survey|resolution|manifesto|law|code|statute'
 /** Words that may stand between a determiner and the document noun ("the two-page resignation letter", "The Georgetown University letter"). */
 const DOCUMENT_MODIFIER = String.raw`(?:\p{Lu}[\p{L}.’'-]*|[\p{L}-]+['’]s?|new|joint|written|signed|open|resignation|federal|formal|official|internal|leaked|public|press|news|campaign|television|TV|radio|web|online|social|media|legal|court|latest|original|[a-z]+-page|\d+-page)`
 /**
@@ -84,7 +90,7 @@ const DOCUMENT_MODIFIER = String.raw`(?:\p{Lu}[\p{L}.’'-]*|[\p{L}-]+['’]s?|n
  * find them.
  */
 const DOCUMENT = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:${DOCUMENT_MODIFIER}\s+){0,3}?(?<noun>${DOCUMENT_NOUNS})\b(?:(?:,?\s+(?:from|by)|\s+(?:of|in))\s+(?<author>(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:and\s+|&\s+)?){0,5}\p{Lu}[\p{L}.-]*(?:\s+(?:committee|party|campaign|office|group|council|department|administration|agency|board|union|association|coalition|caucus)\b)?(?:['’]s?\s+(?:(?:press\s+)?office|campaign|${AGENT_WORDS})(?:,\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}-]*)?)?))?`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:${DOCUMENT_MODIFIER}\s+){0,3}?(?<noun>${DOCUMENT_NOUNS})\b(?:(?:,?\s+(?:from|by)|\s+(?:of|in)|\s+on(?=\s+(?:the\s+)?\p{Lu}[^,.;“”"]{0,40}['’]s?\s+(?:web\s*site|site|page|account|blog)\b))\s+(?<author>(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:and\s+|&\s+)?){0,5}\p{Lu}[\p{L}.-]*(?:\s+(?:committee|party|campaign|office|group|council|department|administration|agency|board|union|association|coalition|caucus)\b)?(?:['’]s?\s+(?:(?:press\s+)?office|campaign|${AGENT_WORDS})(?:,\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}-]*)?)?))?`,
   'gu',
 )
 /**
@@ -93,12 +99,18 @@ const DOCUMENT = new RegExp(
  * a verb it is the object of ("released a statement describing ..."): there the issuer speaks.
  */
 const DOCUMENT_SUBJECT_BEFORE = /(?:^|[,;:”"’(—–]\s*|\n\s*|[.!?]\s+|\s--?\s+|\b(?:and|but|while|whereas|though|although|because|that|which|also|said|says|states|reads|read|added|adds|wrote|writes|continues|continued|concludes|concluded|argues|argued|noted|notes)\s+)$/i
+/** A law named without a determiner: "Federal law", "state statutes", "U.S. code". */
+const LAW = /\b(?:[Ff]ederal|[Ss]tate|U\.S\.|[Cc]riminal|[Ii]nternational|[Cc]ivil)\s+(?:laws?|codes?|statutes?)\b/g
+/** A relative clause that makes the document before it speak: "that says:", "which reads". */
+const RELATIVE_SPEECH_AFTER = /^\s*,?\s*(?:that|which)\s+(?:\w+ly\s+)?(?:says|said|reads|read|states|stated|provides|declares|warns|notes)\b/
 /** Someone the article does not name and who is no source: "the reporter asks", "Another man, not seen on camera, then tells". */
 const UNNAMED_PERSON =
   /\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|reporter|student|cameraman|protester|protestor|voter|resident|person|boy|girl|interviewer|caller|heckler|questioner|attendee|onlooker|bystander|passerby|teenager|narrator)\b(?![-’'])/g
 /** A group of people that speaks together, named by what they are: "the bishops", "The Georgetown scholars". */
 const GROUP_PHRASE =
-  /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
+  /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|authors|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
+/** A paper named by its short title ("the Times wrote", "The Post reported"): it speaks as written. */
+const PUBLICATION = /\b[Tt]he (?:Times|Post|Journal|Tribune|Herald|Globe|Guardian|Telegraph|Economist|Atlantic|Hill|Chronicle|Examiner)\b(?!\s+\p{Lu})/gu
 /** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
 const HEADING = /^[\p{Lu}\d .'’-]+:/u
 
@@ -130,9 +142,17 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     const found = documentSpeaker(m)
     const kind = documentKind(m.groups!.noun)
     if (m.groups!.author || CAPITALISED_MODIFIER.test(m[0])) named.set(kind, found)
-    if (!DOCUMENT_SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    // "the part of the U.S. code that says:": a document that a relative clause makes speak is a subject wherever it stands.
+    if (!DOCUMENT_SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) && !RELATIVE_SPEECH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue
     const earlier = m.groups!.author || CAPITALISED_MODIFIER.test(m[0]) ? undefined : named.get(kind)
     documents.push(earlier ? { ...found, name: earlier.name, nameSpan: earlier.nameSpan ?? [earlier.start, earlier.end] } : found)
+    mask.fill(MENTION, m.index, m.index + m[0].length)
+  }
+  // "Federal law makes it a crime for anyone “who ...”": quoted law is the law's text, not a person's statement.
+  LAW.lastIndex = 0
+  for (let m = LAW.exec(text); m !== null; m = LAW.exec(text)) {
+    if (inQuote(m.index) || mask[m.index] !== 0 || !DOCUMENT_SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    documents.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'document' })
     mask.fill(MENTION, m.index, m.index + m[0].length)
   }
   const inDocument = (e: EntityMention): boolean => documents.some((d) => e.span[0] >= d.start && e.span[1] <= d.end)
@@ -146,20 +166,44 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
   }
   out.push(...documents)
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase']] as const) {
+  const groups = new GroupNames(documents.filter((d) => d.name !== text.slice(d.start, d.end) || CAPITALISED_MODIFIER.test(d.name ?? '')))
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
       // A group speaks as written ("the Georgetown scholars"); no one person is it.
-      out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: m[0] } : {}) })
+      out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: groups.name(m[0], m.index) } : {}) })
     }
   }
-  // "the Florida senator": a place or nationality inside a role phrase is part of the phrase, not a speaker of its own.
+  // "the Florida senator", "the Fox News host": a place, nationality or employer inside a role phrase is part of the phrase, not a speaker of its own.
   const phrases = out.filter((c) => c.kind === 'role-phrase')
   const inPhrase = (c: SpeakerCandidate): boolean =>
-    (c.entity?.type === 'place' || c.entity?.type === 'other') && phrases.some((p) => c.start > p.start && c.end < p.end)
+    (c.entity?.type === 'place' || c.entity?.type === 'other' || c.entity?.type === 'organization') && phrases.some((p) => c.start > p.start && c.end < p.end)
   return (phrases.length > 0 ? out.filter((c) => !inPhrase(c)) : out).sort((a, b) => a.start - b.start)
 }
+
+/**
+ * The name a group phrase speaks under: "The scholars" after "The Georgetown scholars" is that group;
+ * "the writers" or "the signers" of a text named before ("The Georgetown University letter") speak as it.
+ */
+class GroupNames {
+  private readonly named = new Map<string, string>()
+  constructor(private readonly documents: readonly SpeakerCandidate[]) {}
+  name(phrase: string, at: number): string {
+    const words = phrase.split(/\s+/)
+    const head = words.at(-1)!.toLowerCase()
+    if (words.length > 2) {
+      this.named.set(head, phrase)
+      return phrase
+    }
+    const earlier = this.named.get(head)
+    if (earlier) return earlier
+    if (!AUTHOR_HEADS.has(head)) return phrase
+    const document = this.documents.filter((d) => d.start < at).at(-1)
+    return document?.name ?? phrase
+  }
+}
+const AUTHOR_HEADS = new Set(['writers', 'authors', 'signers', 'signatories'])
 
 /** A capitalised word after the determiner: the document is named by it ("The Acme University letter"). */
 const CAPITALISED_MODIFIER = /^\S+\s+\p{Lu}/u
@@ -271,6 +315,8 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the place belongs to the person before it.
     const person = c.entity?.type === 'place' || c.entity?.type === 'other' ? personBeforeHome(view, inWindow, i, verb.start) : null
     if (person) return ruled('person-before-home', person)
+    // "the part of the U.S. code that says": the document the relative clause hangs on speaks.
+    if (c.kind === 'document' && RELATIVE_BEFORE_VERB.test(between)) return ruled('relative-document', c)
     // "Powell’s office said": the office speaks for the person.
     const office = c.name ? SPOKESBODY.exec(between) : null
     if (office) return ruled('spokesbody', { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' })
@@ -318,6 +364,7 @@ function speaksFor(text: string, inWindow: readonly SpeakerCandidate[], owner: S
 
 /** Between a subject and its verb: a clause set off by commas, opened by a relative pronoun or a participle, maybe an auxiliary after it. */
 const SET_OFF_CLAUSE = /^\s*,\s*(?:who|whose|[a-z]{3,}ed|[a-z]{3,}ing)\b[^“”";:!?]{0,160},\s*(?:(?:had|has|have|also|then|later|would|will|again)\s+)*$/
+const RELATIVE_BEFORE_VERB = /^\s*,?\s*(?:that|which)\s+(?:\w+ly\s+)?$/
 const JOINED_CLAUSE = /\b(?:but|and)$/
 
 const PARTICIPLE = /^[a-z]+ing$/
@@ -354,7 +401,13 @@ function personBeforeHome(view: ArticleView, inWindow: readonly SpeakerCandidate
 }
 
 export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless|Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b[^,“”"]{1,140},/
-const CLAUSE_BREAK = /[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)/gu
+/**
+ * What starts a clause: a semicolon or dash, a contrasting conjunction, "and" before a new named
+ * subject and its verb, or "that" opening reported speech with its own named subject ("He confirmed
+ * that vice presidential candidate Ann Roe called him and told him to “...”": Roe tells, not he).
+ */
+const CLAUSE_BREAK =
+  /[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)|\bthat(?=\s+(?:[a-z-]+\s+){0,3}\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:also\s+|then\s+|later\s+)?(?:told|said|says|asked|urged|[a-z]+ed)\b)/gu
 /** How far the closing dash of an aside may stand from its opening one. */
 const MAX_ASIDE = 60
 const DASH_AHEAD = /^[^;–—]*?(?:[–—]|\s--?\s)/
@@ -379,6 +432,9 @@ export function clauseStart(text: string, from: number, pos: number): number {
       aside = -1
       continue
     }
+    // "that" opens a clause only for a verb inside it: not one past a comma or a quote ("his claim that Ann Roe lied, saying"),
+    // nor one after a leading clause holding the "that" ("Asked whether he meant that Ann Roe lied, Tom Hale said").
+    if (m[0] === 'that' && (from + m.index < start || /[,“”"]/.test(window.slice(m.index)))) continue
     start = from + m.index + m[0].length
   }
   return start
