@@ -356,3 +356,13 @@ test('alignQuotes: words two speakers share without a long shared run are two st
   assert.equal(quotes.length, 2)
   assert.deepEqual(quotes.map((q) => q.speaker?.name).sort(), ['Tom Pell', 'the lawsuit'])
 })
+
+test('alignQuotes: a speaker found through a role phrase naming an employer is the person, not the employer', () => {
+  const radio = fixtureArticle({
+    text: 'Ron Dale spoke at the convention. All we have heard, the Orvale Radio host complained, is “we need a bigger boat for the whole harbour.”',
+    entities: [{ text: 'Ron Dale', type: 'person' }, { text: 'Orvale Radio', type: 'organization' }],
+    quotes: [{ text: 'we need a bigger boat for the whole harbour.', speaker: 'Ron Dale', cue: 'complained', written: 'the Orvale Radio host' }],
+  })
+  const { quotes } = alignQuotes([radio], mergeEntities([radio]))
+  assert.equal(quotes[0].speaker?.name, 'Ron Dale')
+})

@@ -19,6 +19,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
+import { nameTokens, sameToken } from '../text/names.js'
 import { wordTokens } from '../text/tokens.js'
 import type { MergedEntities } from './entities.js'
 import { attributionDiscrepancy, cueVerb } from './framing.js'
@@ -85,6 +86,12 @@ function joinLetters(tokens: string[]): string[] {
   return out
 }
 
+/** Whether `written` holds a word of `name` (spelling variants allowed). */
+function sharesNameWord(written: string, name: string): boolean {
+  const words = nameTokens(written)
+  return nameTokens(name).some((t) => t !== 'the' && words.some((w) => sameToken(t, w)))
+}
+
 function collect(articles: Annotated[], entities: MergedEntities, maxTokens: number): Item[] {
   const out: Item[] = []
   for (const a of articles) {
@@ -94,8 +101,10 @@ function collect(articles: Annotated[], entities: MergedEntities, maxTokens: num
       if (tokens.length === 0) continue
       const content = new Set(tokens.filter((t) => !STOP_WORDS.has(t)))
       const s = q.speaker
-      const speaker = s ? { name: s.name, entity: entities.findInArticle(a.id, s.name, s.span) } : null
       const written = s?.span ? a.text.slice(s.span[0], s.span[1]) : null
+      // "the Fox News host" resolved to Glenn Beck: where the speaker is written locates the entity only when it holds a word of the name.
+      const located = written !== null && s && sharesNameWord(written, s.name) ? s.span : undefined
+      const speaker = s ? { name: s.name, entity: entities.findInArticle(a.id, s.name, located) } : null
       out.push({ articleId: a.id, q, text, tokens, content, indirect: q.kind === 'indirect', speaker, written })
     }
   }

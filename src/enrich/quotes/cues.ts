@@ -27,7 +27,7 @@ const VERBS = [
   'sighed', 'exclaimed', 'pointed out', 'went on', 'assured', 'reacted', 'blogged', 'riffed', 'issued a statement', 'released a statement',
   'cracked', 'scoffed', 'shot back', 'gloated', 'boomed', 'beamed', 'barked', 'fumed', 'snapped', 'chided', 'chiding', 'proclaimed',
   'thundered', 'teased', 'mocked', 'scolded', 'asserted', 'asserts', 'asserting', 'reasoned', 'opined', 'insisting', 'arguing', 'warning',
-  'explaining', 'acknowledging', 'pleaded', 'demanded', 'griped', 'cried', 'chanted', 'chanting', 'shouting', 'screamed', 'lectured',
+  'explaining', 'acknowledging', 'pleaded', 'demanded', 'demands', 'griped', 'cried', 'chanted', 'chanting', 'shouting', 'screamed', 'lectured',
   'put it', 'declares', 'remembered', 'exhorted', 'opined', 'dubbed', 'labeled', 'labelled', 'branded', 'termed',
   'retaliated', 'pressed', 'repeated', 'sniped', 'emailed', 'charged', 'fired back', 'admits', 'sings', 'sang',
   'asking', 'tweeting', 'questioned', 'summarized', 'summed up',
@@ -38,7 +38,7 @@ export const SPEECH_VERB = new RegExp(String.raw`\b(?:${VERBS.join('|')})\b`, 'g
 
 /** Verbs that may come before their subject ("said Kremlin spokesman Dmitry Peskov", "Says Trump"). */
 export const INVERTIBLE =
-  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|reported|reports|demanded|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined|reads|summarized|summed up)$/i
+  /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|according to|citing|quoting|reported|reports|demanded|demands|replied|replies|responded|explained|noted|recalled|agreed|agrees|countered|quipped|joked|concluded|concludes|insisted|tweeted|echoed|warned|declared|remarked|observed|stated|answered|retorted|interjected|argued|cautioned|exclaimed|shouted|wondered|commented|reacted|mused|blogged|scoffed|cracked|gloated|boomed|beamed|barked|fumed|snapped|proclaimed|thundered|asserted|cried|screamed|declares|remembered|exhorted|opined|reads|summarized|summed up)$/i
 
 /** Words allowed between a subject and its verb. */
 export const FILLER = new RegExp(

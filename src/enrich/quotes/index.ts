@@ -6,7 +6,7 @@
  *      quote just before its opening attribution (before 3, which judges whole quotes);
  *   3. classify direct / partial;
  *   4. attach the speaker, in text order (so "he said" can look back at earlier speakers), from
- *      the first that fits: a signature after a dash; a speech verb with its cue and channel; the
+ *      the first that fits: a transcript label ("“ROE: ..."); a signature after a dash; a speech verb with its cue and channel; the
  *      owner of a word for something said ("Trump's claim that ..."); the subject of the clause or
  *      sentence a quote stands in; the subject before a colon that introduces it; the quote just
  *      before it, or the person (or body) the sentence before is about;
@@ -25,7 +25,7 @@ const CITING = /^,?\s+citing\s+/
 const COLON_BEFORE = /:\s*$/
 const MAX_INTRO_GAP = 8
 /** Words for something said. */
-const SAID_NOUNS = String.raw`(claim|claims|suggestion|conclusion|aside|remark|remarks|comment|comments|statement|assertion|argument|warning|promise|pledge|description|words|catch ?phrase|tweet|post|accusation|charge|insistence|contention|admission|assessment|characterization|vow|slogan|motto|quip|joke|message|letter|memo|speech|response|reply|answer|question|dictum|verdict)`
+const SAID_NOUNS = String.raw`(claim|claims|suggestion|conclusion|aside|remark|remarks|comment|comments|statement|assertion|argument|warning|promise|pledge|description|words|catch ?phrase|tweet|post|accusation|charge|insistence|contention|admission|assessment|characterization|vow|slogan|motto|quip|joke|message|letter|memo|speech|response|reply|answer|question|dictum|verdict|apology|missive|prediction)`
 /** After a name: its possessive and a word for something said ("’s claim", "'s patronizing suggestion"). */
 const SAID_NOUN_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+)?${SAID_NOUNS}\b`)
 /** Right after a closing mark, a word for what was said: "” promise", "' slogan". */
@@ -104,6 +104,7 @@ type Previous = { quote: QuoteMention; sentence: number }
  * always answers (the quote before, the sentence before, or no speaker).
  */
 const SPEAKER_RULES: readonly (readonly [name: string, rule: SpeakerRule])[] = [
+  ['transcript-label', (view, s, kind) => labelled(view, s, kind)],
   ['signature', (view, s, kind) => signed(view, s, kind)],
   ['speech-verb', (view, s, kind, quoted) => attribute(view, s, kind, quoted)],
   ['said-noun', (view, s, kind) => possessiveCue(view, s, kind)],
@@ -335,6 +336,18 @@ function lastBoundary(text: string, from: number, pos: number, quoted: readonly 
   let b = from
   for (const [, e] of quoted) if (e <= pos && e > b) b = e
   return b
+}
+
+/** A transcript turn: a name in capitals and a colon opening the quoted words ("“ROE: We will win."). */
+const TRANSCRIPT_LABEL = /^((?:\p{Lu}[\p{Lu}'’.-]+\s+){0,2}\p{Lu}[\p{Lu}'’.-]+):\s/u
+/** Capitals before a colon that head a paragraph rather than name a speaker. */
+const NOT_A_LABEL = /^(?:UPDATE|UPDATED|BREAKING|EDITOR'?S NOTE|NOTE|CORRECTION|WATCH|READ|RELATED|VIDEO|PHOTOS?|Q|A|FACT CHECK|TRANSCRIPT)$/u
+
+/** “ROE: We will win.”: a transcript turn; the label names the speaker as written, and quotes after it continue the turn. */
+function labelled(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
+  const m = TRANSCRIPT_LABEL.exec(view.text.slice(s.start, s.start + 40))
+  if (!m || NOT_A_LABEL.test(m[1]) || m[1].length < 2) return null
+  return { span: [s.start, s.end], speaker: { name: m[1], span: [s.start, s.start + m[1].length] }, kind, stage: STAGE }
 }
 
 /** “We will win.” ― Ana Diaz: a name after a dash right behind the closing mark signs the quote. */

@@ -49,14 +49,23 @@ type Gender = 'female' | 'male'
 const SHE = /^(?:she|her|the (?:[\w-]+ )*?(?:spokeswoman|chairwoman|congresswoman|businesswoman))\b/i
 const HE = /^(?:he|his|the (?:[\w-]+ )*?(?:spokesman|chairman|congressman|businessman))\b/i
 
-const PRONOUN = /\b(?:[Hh]e|[Ss]he)\b/g
+const PRONOUN = /\b(?:[Hh]e|[Ss]he|[Tt]hey)\b/g
+const THEY = /^[Tt]hey$/
+/** What may stand before a main clause's subject: nothing, or one leading phrase and its comma. */
+const MAIN_CLAUSE_LEAD = /^\s*(?:[^,;“”"]{0,60},\s*)?$/
 const ROLE_PHRASE =
   /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old|[a-z]+-(?:term|time|year|serving)) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
 const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|in|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:(?:the|an?|his|her|its|their)\s+)?$/i
+/**
+ * Texts an owner speaks through: "Roe's brief said", "Hale’s apology noted" are the owner's words,
+ * credited as written ("Ann Roe’s brief"), so the owner's name is in the speaker. Only before a
+ * speech verb: a sentence about "Roe's letter" is still about Roe when "he" looks back.
+ */
+const OWNED_DOCUMENTS = 'letter|statement|brief|filing|lawsuit|complaint|memo|report|ad|video|apology|missive|release|website|post|tweet'
 /** After a possessive, the body that speaks for its owner: "Powell’s office said", "Trump's campaign said". */
-const SPOKESBODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?:\s*,\s*[a-z][^,;“”"]{0,30},)?\s+(?:(?:also|later|then|has|had|have)\s+)?$/
+const SPOKESBODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?|${OWNED_DOCUMENTS}))(?:\s*,\s*[a-z][^,;“”"]{0,30},)?\s+(?:(?:also|later|then|has|had|have)\s+)?$`)
 /** After a possessive, a body that speaks for its owner, then a verb: "’s campaign shrugged", "’s office said". */
-const POSSESSIVE_BODY = /^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?=\s+(?:(?:also|later|then|has|had|have|quickly|swiftly)\s+)?[a-z]+(?:ed|s)\b)/
+const POSSESSIVE_BODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?=\s+(?:(?:also|later|then|has|had|have|quickly|swiftly)\s+)?[a-z]+(?:ed|s)\b)`)
 /** Prepositions whose object, right before a verb, is not its subject ("the director for the Iowa Democratic Party said"). */
 const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through)\s+(?:the\s+)?$/i
 /** "And" opening a sentence joins clauses, not objects ("And Mr. Christie gloated: ..."). */
@@ -74,7 +83,7 @@ const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^
 const AGENT_WORDS = String.raw`lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist`
 /** Texts that can say something in their authors' stead. */
 const DOCUMENT_NOUNS =
-  'letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|op-ed|ruling|petition|release|document|study|survey|resolution|manifesto|law|code'
+  'letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|op-ed|ruling|petition|release|document|study|survey|resolution|manifesto|law|code|statute'
 /** Words that may stand between a determiner and the document noun ("the two-page resignation letter", "The Georgetown University letter"). */
 const DOCUMENT_MODIFIER = String.raw`(?:\p{Lu}[\p{L}.’'-]*|[\p{L}-]+['’]s?|new|joint|written|signed|open|resignation|federal|formal|official|internal|leaked|public|press|news|campaign|television|TV|radio|web|online|social|media|legal|court|latest|original|[a-z]+-page|\d+-page)`
 /**
@@ -84,7 +93,7 @@ const DOCUMENT_MODIFIER = String.raw`(?:\p{Lu}[\p{L}.’'-]*|[\p{L}-]+['’]s?|n
  * find them.
  */
 const DOCUMENT = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:${DOCUMENT_MODIFIER}\s+){0,3}?(?<noun>${DOCUMENT_NOUNS})\b(?:(?:,?\s+(?:from|by)|\s+(?:of|in))\s+(?<author>(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:and\s+|&\s+)?){0,5}\p{Lu}[\p{L}.-]*(?:\s+(?:committee|party|campaign|office|group|council|department|administration|agency|board|union|association|coalition|caucus)\b)?(?:['’]s?\s+(?:(?:press\s+)?office|campaign|${AGENT_WORDS})(?:,\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}-]*)?)?))?`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:${DOCUMENT_MODIFIER}\s+){0,3}?(?<noun>${DOCUMENT_NOUNS})\b(?:(?:,?\s+(?:from|by)|\s+(?:of|in)|\s+on(?=\s+(?:the\s+)?\p{Lu}[^,.;“”"]{0,40}['’]s?\s+(?:web\s*site|site|page|account|blog)\b))\s+(?<author>(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:and\s+|&\s+)?){0,5}\p{Lu}[\p{L}.-]*(?:\s+(?:committee|party|campaign|office|group|council|department|administration|agency|board|union|association|coalition|caucus)\b)?(?:['’]s?\s+(?:(?:press\s+)?office|campaign|${AGENT_WORDS})(?:,\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}-]*)?)?))?`,
   'gu',
 )
 /**
@@ -93,12 +102,36 @@ const DOCUMENT = new RegExp(
  * a verb it is the object of ("released a statement describing ..."): there the issuer speaks.
  */
 const DOCUMENT_SUBJECT_BEFORE = /(?:^|[,;:”"’(—–]\s*|\n\s*|[.!?]\s+|\s--?\s+|\b(?:and|but|while|whereas|though|although|because|that|which|also|said|says|states|reads|read|added|adds|wrote|writes|continues|continued|concludes|concluded|argues|argued|noted|notes)\s+)$/i
+/** The nouns of a law named without a determiner, and the word before them: "Federal law", "state statutes", "U.S. code". */
+const LAW_NOUNS = ['law', 'code', 'statute']
+const LAW_BEFORE = /(?:^|[^\p{L}.])((?:[Ff]ederal|[Ss]tate|U\.S\.|[Cc]riminal|[Ii]nternational|[Cc]ivil)\s+)$/u
+const LAW_AFTER = /^s?(?![\p{L}\p{N}])/u
+
+/** Spans of laws named without a determiner. The nouns are found with indexOf: a regex scan of every article costs more than the rest of this stage's new rules. */
+function lawMentions(text: string): Span[] {
+  const out: Span[] = []
+  for (const noun of LAW_NOUNS) {
+    for (let i = text.indexOf(noun); i >= 0; i = text.indexOf(noun, i + noun.length)) {
+      // Most hits are inside words ("lawmakers", "outlaw"): a space must stand before the noun.
+      const space = text.charCodeAt(i - 1)
+      if (space !== 32 && space !== 160 && space !== 10) continue
+      const before = LAW_BEFORE.exec(text.slice(Math.max(0, i - 20), i))
+      const after = before ? LAW_AFTER.exec(text.slice(i + noun.length, i + noun.length + 2)) : null
+      if (before && after) out.push([i - before[1].length, i + noun.length + after[0].length])
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0])
+}
+/** A relative clause that makes the document before it speak: "that says:", "which reads". */
+const RELATIVE_SPEECH_AFTER = /^\s*,?\s*(?:that|which)\s+(?:\w+ly\s+)?(?:says|said|reads|read|states|stated|provides|declares|warns|notes)\b/
 /** Someone the article does not name and who is no source: "the reporter asks", "Another man, not seen on camera, then tells". */
 const UNNAMED_PERSON =
   /\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|reporter|student|cameraman|protester|protestor|voter|resident|person|boy|girl|interviewer|caller|heckler|questioner|attendee|onlooker|bystander|passerby|teenager|narrator)\b(?![-’'])/g
 /** A group of people that speaks together, named by what they are: "the bishops", "The Georgetown scholars". */
 const GROUP_PHRASE =
-  /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
+  /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|authors|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
+/** A paper named by its short title ("the Times wrote", "The Post reported"): it speaks as written. */
+const PUBLICATION = /\b[Tt]he (?:Times|Post|Journal|Tribune|Herald|Globe|Guardian|Telegraph|Economist|Atlantic|Hill|Chronicle|Examiner)\b(?!\s+[A-Z])/g
 /** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
 const HEADING = /^[\p{Lu}\d .'’-]+:/u
 
@@ -130,10 +163,22 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     const found = documentSpeaker(m)
     const kind = documentKind(m.groups!.noun)
     if (m.groups!.author || CAPITALISED_MODIFIER.test(m[0])) named.set(kind, found)
-    if (!DOCUMENT_SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    else {
+      // "The Acme campaign hit back with an ad. ... the ad says": a text introduced as the object of its owner's sentence.
+      const introduced = INDEFINITE.test(m[0]) ? introducedBy(text, entities, m.index, m[0]) : null
+      if (introduced) named.set(kind, introduced)
+    }
+    // "the part of the U.S. code that says:": a document that a relative clause makes speak is a subject wherever it stands.
+    if (!DOCUMENT_SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) && !RELATIVE_SPEECH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue
     const earlier = m.groups!.author || CAPITALISED_MODIFIER.test(m[0]) ? undefined : named.get(kind)
     documents.push(earlier ? { ...found, name: earlier.name, nameSpan: earlier.nameSpan ?? [earlier.start, earlier.end] } : found)
     mask.fill(MENTION, m.index, m.index + m[0].length)
+  }
+  // "Federal law makes it a crime for anyone “who ...”": quoted law is the law's text, not a person's statement.
+  for (const [start, end] of lawMentions(text)) {
+    if (inQuote(start) || mask[start] !== 0 || !DOCUMENT_SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue
+    documents.push({ start, end, name: text.slice(start, end), kind: 'document' })
+    mask.fill(MENTION, start, end)
   }
   const inDocument = (e: EntityMention): boolean => documents.some((d) => e.span[0] >= d.start && e.span[1] <= d.end)
   let coverEnd = -1
@@ -146,19 +191,70 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
   }
   out.push(...documents)
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase']] as const) {
+  const groups = new GroupNames(documents.filter((d) => d.name !== text.slice(d.start, d.end) || CAPITALISED_MODIFIER.test(d.name ?? '')))
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
       // A group speaks as written ("the Georgetown scholars"); no one person is it.
-      out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: m[0] } : {}) })
+      out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: groups.name(m[0], m.index) } : {}) })
     }
   }
-  // "the Florida senator": a place or nationality inside a role phrase is part of the phrase, not a speaker of its own.
+  // "the Florida senator", "the Fox News host": a place, nationality or employer inside a role phrase is part of the phrase, not a speaker of its own.
   const phrases = out.filter((c) => c.kind === 'role-phrase')
   const inPhrase = (c: SpeakerCandidate): boolean =>
-    (c.entity?.type === 'place' || c.entity?.type === 'other') && phrases.some((p) => c.start > p.start && c.end < p.end)
+    (c.entity?.type === 'place' || c.entity?.type === 'other' || c.entity?.type === 'organization') && phrases.some((p) => c.start > p.start && c.end < p.end)
   return (phrases.length > 0 ? out.filter((c) => !inPhrase(c)) : out).sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The name a group phrase speaks under: "The scholars" after "The Georgetown scholars" is that group;
+ * "the writers" or "the signers" of a text named before ("The Georgetown University letter") speak as it.
+ */
+class GroupNames {
+  private readonly named = new Map<string, string>()
+  constructor(private readonly documents: readonly SpeakerCandidate[]) {}
+  name(phrase: string, at: number): string {
+    const words = phrase.split(/\s+/)
+    const head = words.at(-1)!.toLowerCase()
+    if (words.length > 2) {
+      this.named.set(head, phrase)
+      return phrase
+    }
+    const earlier = this.named.get(head)
+    if (earlier) return earlier
+    if (!AUTHOR_HEADS.has(head)) return phrase
+    const document = this.documents.filter((d) => d.start < at).at(-1)
+    return document?.name ?? phrase
+  }
+}
+const AUTHOR_HEADS = new Set(['writers', 'authors', 'signers', 'signatories'])
+
+const INDEFINITE = /^[Aa]n?\s/
+/** What ends a sentence when looking back for a document's owner. */
+const SENTENCE_END_BEFORE = /[.!?]["”’]?\s|\n/g
+/** The body an owner's name may carry: "the Acme campaign". */
+const OWNER_BODY = /^\s+(campaign|committee|party)\b/
+
+/**
+ * The owner of a document introduced with "a"/"an" ("The Acme campaign retorted with an ad of its
+ * own"): the person or body opening its sentence, written with the document ("Acme campaign’s ad").
+ */
+function introducedBy(text: string, entities: readonly EntityMention[], at: number, phrase: string): SpeakerCandidate | null {
+  let sentenceStart = Math.max(0, at - 200)
+  SENTENCE_END_BEFORE.lastIndex = sentenceStart
+  for (let m = SENTENCE_END_BEFORE.exec(text); m !== null && m.index < at; m = SENTENCE_END_BEFORE.exec(text)) sentenceStart = m.index + m[0].length
+  let owner: EntityMention | undefined
+  for (const e of entities) {
+    if (e.span[0] >= sentenceStart && e.span[1] <= at && e.type !== 'place' && (!owner || e.span[0] < owner.span[0])) owner = e
+  }
+  // Only the subject opening the sentence owns it: "Forty professors sent Governor Ann Roe a letter" is not Roe's letter.
+  if (!owner || !/^\s*(?:[Tt]he\s+)?$/.test(text.slice(sentenceStart, owner.span[0]))) return null
+  const body = OWNER_BODY.exec(text.slice(owner.span[1], owner.span[1] + 20))
+  const end = owner.span[1] + (body ? body[0].length : 0)
+  const written = text.slice(owner.span[0], end)
+  const noun = phrase.replace(INDEFINITE, '')
+  return { start: at, end: at + phrase.length, name: `${written}${/s$/.test(written) ? '’' : '’s'} ${noun}`, kind: 'document', nameSpan: [owner.span[0], end] }
 }
 
 /** A capitalised word after the determiner: the document is named by it ("The Acme University letter"). */
@@ -271,6 +367,8 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the place belongs to the person before it.
     const person = c.entity?.type === 'place' || c.entity?.type === 'other' ? personBeforeHome(view, inWindow, i, verb.start) : null
     if (person) return ruled('person-before-home', person)
+    // "the part of the U.S. code that says": the document the relative clause hangs on speaks.
+    if (c.kind === 'document' && RELATIVE_BEFORE_VERB.test(between)) return ruled('relative-document', c)
     // "Powell’s office said": the office speaks for the person.
     const office = c.name ? SPOKESBODY.exec(between) : null
     if (office) return ruled('spokesbody', { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' })
@@ -318,6 +416,7 @@ function speaksFor(text: string, inWindow: readonly SpeakerCandidate[], owner: S
 
 /** Between a subject and its verb: a clause set off by commas, opened by a relative pronoun or a participle, maybe an auxiliary after it. */
 const SET_OFF_CLAUSE = /^\s*,\s*(?:who|whose|[a-z]{3,}ed|[a-z]{3,}ing)\b[^“”";:!?]{0,160},\s*(?:(?:had|has|have|also|then|later|would|will|again)\s+)*$/
+const RELATIVE_BEFORE_VERB = /^\s*,?\s*(?:that|which)\s+(?:\w+ly\s+)?$/
 const JOINED_CLAUSE = /\b(?:but|and)$/
 
 const PARTICIPLE = /^[a-z]+ing$/
@@ -354,7 +453,17 @@ function personBeforeHome(view: ArticleView, inWindow: readonly SpeakerCandidate
 }
 
 export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless|Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b[^,“”"]{1,140},/
-const CLAUSE_BREAK = /[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)/gu
+/**
+ * What starts a clause: a semicolon or dash, a contrasting conjunction, "and" before a new named
+ * subject and its verb, "that" opening reported speech with its own named subject ("He confirmed
+ * that vice presidential candidate Ann Roe called him and told him to “...”": Roe tells, not he), or
+ * "after"/"when" opening a clause with its own subject ("Roe grabbed him after the man asked if he
+ * backed the “agenda”": the man asks).
+ */
+const CLAUSE_BREAK =
+  /[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)|\bthat(?=\s+(?:[a-z-]+\s+){0,3}\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:also\s+|then\s+|later\s+)?(?:told|said|says|asked|urged|[a-z]+ed)\b)|\b(?:after|before|when|because|until|once)(?=\s+(?:(?:the|an?)\s+(?:[a-z-]+\s+){0,2}[a-z]+|he|she|they|\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|asks|is|was|has|had)\b)/gu
+/** Words that open a subordinate clause: it holds the verb's subject only when the verb is inside it. */
+const SUBORDINATOR = /^(?:that|after|before|when|because|until|once)$/
 /** How far the closing dash of an aside may stand from its opening one. */
 const MAX_ASIDE = 60
 const DASH_AHEAD = /^[^;–—]*?(?:[–—]|\s--?\s)/
@@ -379,6 +488,9 @@ export function clauseStart(text: string, from: number, pos: number): number {
       aside = -1
       continue
     }
+    // "that" opens a clause only for a verb inside it: not one past a comma or a quote ("his claim that Ann Roe lied, saying"),
+    // nor one after a leading clause holding the "that" ("Asked whether he meant that Ann Roe lied, Tom Hale said").
+    if (SUBORDINATOR.test(m[0]) && (from + m.index < start || /[,“”"]/.test(window.slice(m.index)))) continue
     start = from + m.index + m[0].length
   }
   return start
@@ -399,6 +511,9 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
     if (c.end > to) continue
     // A mention opening the clause is its subject, whatever stands before the clause ("... and the Times will").
     if (objectOfPreposition(text, c) && !OPENS_CLAUSE.test(text.slice(from, startWithRole(c)))) continue
+    // "they" is the subject only of a main clause ("From experience, they also “know ...”"); in a relative or
+    // other clause ("a scheme in which they “looted”") it is mostly those talked about.
+    if (c.kind === 'pronoun' && THEY.test(text.slice(c.start, c.end)) && !MAIN_CLAUSE_LEAD.test(text.slice(from, c.start))) continue
     // "the reporter asks": an unnamed person is the subject only where a clause opens with them ("punching a protester" is not).
     if (c.kind === 'unnamed' && !/^\s*(?:\p{Lu}[\p{L}]*,\s*)?$/u.test(text.slice(from, c.start))) continue
     if (/^['’]/.test(text.slice(c.end, c.end + 1))) {
@@ -429,6 +544,7 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
 export function resolveBack(view: ArticleView, pos: number): string | null {
   const { text } = view
   const head = text.slice(pos, pos + 60)
+  if (/^they\b/i.test(head)) return groupBack(view, pos)
   const byRole = roleMatch(view, pos, head)
   if (byRole) return byRole
   // "the Florida senator" with no one named before as of Florida: kept as written rather than guessed.
@@ -452,6 +568,51 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
 }
 
 const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
+
+/** Plural nouns for people who speak together. */
+const PEOPLE_PLURAL =
+  'senators|lawmakers|legislators|officials|leaders|members|governors|mayors|representatives|congressmen|[Dd]emocrats|[Rr]epublicans|critics|experts|analysts|economists|scholars|bishops|residents|voters|protesters|activists|advocates|students|parents|families|executives|prosecutors|investigators|researchers|scientists|doctors|lawyers|attorneys|aides|advisers|organizers|candidates|writers|authors|signers|signatories|judges|justices|diplomats|ministers|negotiators'
+/** "five past and present Missouri Republican senators urged": a plural group that is the subject of a verb. */
+const PLURAL_SUBJECT = new RegExp(
+  String.raw`(?:^|[^\p{L}])((?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Tt]he|\p{Lu}[\p{L}-]*)(?:\s+[\p{L}-]+){0,5}?\s+(?:${PEOPLE_PLURAL}))\s+(?:(?:also|then|later|have|had|all)\s+)?(?:[a-z]+ed|said|say|wrote|told|urged|sent|issued|made|spoke|were|are)\b`,
+  'gu',
+)
+/** At most this many sentences back "they" looks for its group. */
+const MAX_GROUP_BACK = 2
+
+/**
+ * The group "they" refers to: in the sentence holding it (before it) or one of the two before it,
+ * a group, body or document that is a clause subject there ("The Georgetown scholars pointed ...";
+ * "the Acme committee said"), else a plural noun phrase for people that is the subject of a verb
+ * ("five past and present Missouri Republican senators urged ..."), as written. Null when none:
+ * "they" is never one person.
+ */
+function groupBack(view: ArticleView, pos: number): string | null {
+  const { text, sentences, candidates } = view
+  const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
+  for (let s = sentenceIndex(sentences, pos), n = 0; s >= 0 && n <= MAX_GROUP_BACK; s--) {
+    if (quotedOnly(sentences[s])) continue
+    n++
+    const start = sentences[s][0]
+    const end = Math.min(sentences[s][1], pos)
+    // The last plural subject; a body inside it ("Missouri Republican" in "... Missouri Republican senators") is its modifier.
+    let plural: Span | null = null
+    PLURAL_SUBJECT.lastIndex = 0
+    const sentence = text.slice(start, end)
+    for (let m = PLURAL_SUBJECT.exec(sentence); m !== null; m = PLURAL_SUBJECT.exec(sentence)) {
+      const at = start + m.index + m[0].indexOf(m[1])
+      plural = [at, at + m[1].length]
+    }
+    const bodies = candidates.filter(
+      (c) =>
+        c.start >= start && c.end <= end && c.name && (c.kind === 'phrase' || c.kind === 'document' || c.entity?.type === 'organization') && !(plural && c.start >= plural[0] && c.end <= plural[1]),
+    )
+    const subject = clauseSubject(text, bodies, start, end)
+    if (subject?.name && (!plural || subject.start < plural[0])) return subject.name
+    if (plural) return text.slice(plural[0], plural[1])
+  }
+  return null
+}
 
 /** A sentence opening with any participle and its clause up to a comma ("Amplifying the Romney campaign message, "). */
 const ANY_PARTICIPLE_LEAD = /^[A-Z][a-z]{2,}ing\s[^,“”"]{1,140},/
