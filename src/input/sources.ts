@@ -3,7 +3,7 @@
  * each one into a `RawDocument` with a byte limit. A source that cannot be read becomes an error
  * for that source alone; the batch goes on.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
@@ -88,10 +88,6 @@ export function sourceName(source: InputSource): string {
  * to be refused).
  */
 export async function readSource(source: InputSource, maxBytes: number): Promise<Uint8Array> {
-  if (source.kind === 'file') {
-    const bytes = readRegularFile(source.path, maxBytes)
-    if (bytes) return bytes
-  }
   const stream = source.kind === 'stdin' ? process.stdin : createReadStream(source.path)
   const chunks: Buffer[] = []
   let total = 0
@@ -113,39 +109,6 @@ export async function readSource(source: InputSource, maxBytes: number): Promise
     if (source.kind === 'file') (stream as ReturnType<typeof createReadStream>).destroy()
   }
   return new Uint8Array(Buffer.concat(chunks))
-}
-
-/**
- * A regular file's bytes in one synchronous read (a stream per file was a fifth of reading a
- * directory of small articles); null for anything else (a pipe, a device, a missing file), which
- * the stream reads and names the failure.
- */
-function readRegularFile(path: string, maxBytes: number): Uint8Array | null {
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return null
-  }
-  try {
-    const info = fstatSync(fd)
-    if (!info.isFile()) return null
-    if (info.size > maxBytes) throw new InputError('too-large', `input is ${formatBytes(info.size)}; the limit is ${formatBytes(maxBytes)} (--max-bytes)`, path)
-    // The size may change while it is read: read to the end, never past the limit.
-    const bytes = new Uint8Array(info.size + 1)
-    let total = 0
-    for (let n; (n = readSync(fd, bytes, total, bytes.length - total, null)) > 0; ) {
-      total += n
-      if (total === bytes.length) break
-    }
-    if (total > info.size) return null
-    return bytes.subarray(0, total)
-  } catch (error) {
-    if (error instanceof InputError) throw error
-    return null
-  } finally {
-    closeSync(fd)
-  }
 }
 
 /** `1.5 MB`-style size for messages. */
