@@ -5,9 +5,7 @@
  */
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
-import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl, type Queue } from '../queue/queue.js'
-import { describeDeadLetter } from '../queue/message.js'
 import type { Io } from './run.js'
 
 export interface DeadLettersOptions {
@@ -23,6 +21,7 @@ export async function deadLettersCommand(options: DeadLettersOptions, io: Io): P
   const url = options.queue ?? process.env.PARALLAX_QUEUE ?? ''
   if (!isNatsUrl(url)) throw new ParallaxUsageError('dead-letters needs --queue nats://host:4222 (or PARALLAX_QUEUE)')
   if (options.retry && options.all) throw new ParallaxUsageError('give --retry ID or --all, not both')
+  const [{ openNatsQueue }, { describeDeadLetter }] = await Promise.all([import('../queue/nats.js'), import('../queue/message.js')])
   const queue = await openNatsQueue(url, options.stream ? { stream: options.stream } : {})
   try {
     if (options.retry) return await retryOne(queue, options.retry, io)

@@ -3,10 +3,8 @@
  */
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
-import { defaultDbPath, openStore, type FeedRecord, type Store } from '../store/index.js'
-import { pollFeed } from '../app/feeds.js'
-import { formatTally } from '../app/ingest.js'
-import { Library } from '../app/library.js'
+import { defaultDbPath } from '../store/location.js'
+import type { FeedRecord, Store } from '../store/store.js'
 import { type Io, write } from './run.js'
 
 interface FeedsOptions {
@@ -17,6 +15,8 @@ interface FeedsOptions {
 }
 
 async function withStore(options: FeedsOptions, fn: (store: Store) => Promise<number>): Promise<number> {
+  // Loaded here, not at start: `annotate` and `analyze` never open a library.
+  const { openStore } = await import('../store/index.js')
   const store = openStore(options.db ?? defaultDbPath())
   try {
     return await fn(store)
@@ -48,6 +48,7 @@ async function list(options: FeedsOptions, io: Io, onlyErrors: boolean): Promise
 }
 
 async function poll(options: FeedsOptions, io: Io): Promise<number> {
+  const [{ pollFeed }, { formatTally }, { Library }] = await Promise.all([import('../app/feeds.js'), import('../app/ingest.js'), import('../app/library.js')])
   return withStore(options, async (store) => {
     const library = new Library(store)
     let failed = 0

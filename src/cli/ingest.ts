@@ -10,12 +10,8 @@ import { describeError, ParallaxUsageError } from '../errors.js'
 import { inputDocuments, isUrlSpec, type InputItem } from '../input/inputs.js'
 import { DEFAULT_LIMITS } from '../input/limits.js'
 import { expandInputs } from '../input/sources.js'
-import { openNatsQueue } from '../queue/nats.js'
-import { formatPublishTally, newPublishTally, publishDocument } from '../queue/publish.js'
 import { isNatsUrl } from '../queue/queue.js'
-import { defaultDbPath, openStore } from '../store/index.js'
-import { formatTally, Ingestor } from '../app/ingest.js'
-import { Library } from '../app/library.js'
+import { defaultDbPath } from '../store/location.js'
 import { StagePool } from '../threads/pool.js'
 import { type Io, parseOutlets, parsePublished, withGivenOutlet } from './run.js'
 
@@ -145,6 +141,8 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
   const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
   if (queueUrl) return publishCommand(specs, queueUrl, options, io)
   const { maxBytes, documents } = readInputs(specs, options)
+  // Loaded here, not at start: `annotate` and `analyze` never open a library.
+  const [{ openStore }, { formatTally, Ingestor }, { Library }] = await Promise.all([import('../store/index.js'), import('../app/ingest.js'), import('../app/library.js')])
   const store = openStore(options.db ?? defaultDbPath())
   const threads = options.threads ?? 1
   const pool = threads > 1 ? new StagePool({ threads }) : null
@@ -184,6 +182,7 @@ export async function ingestCommand(specs: string[], options: IngestOptions, io:
 async function publishCommand(specs: string[], queueUrl: string, options: IngestOptions, io: Io): Promise<number> {
   if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
   const { documents } = readInputs(specs, options)
+  const [{ openNatsQueue }, { formatPublishTally, newPublishTally, publishDocument }] = await Promise.all([import('../queue/nats.js'), import('../queue/publish.js')])
   const tally = newPublishTally()
   const started = performance.now()
   const queue = await openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})

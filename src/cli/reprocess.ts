@@ -4,8 +4,7 @@
  */
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
-import { defaultDbPath, openStore } from '../store/index.js'
-import { reprocessStore } from '../app/reprocess.js'
+import { defaultDbPath } from '../store/location.js'
 import { PIPELINE_VERSION } from '../store/version.js'
 import type { Io } from './run.js'
 
@@ -30,6 +29,7 @@ function parseShard(text: string | undefined): { index: number; count: number } 
 /** Runs the re-processing; exit code 1 when some article failed. */
 export async function reprocessCommand(options: ReprocessCommandOptions, io: Io): Promise<number> {
   const shard = parseShard(options.shard)
+  const [{ openStore }, { reprocessStore }] = await Promise.all([import('../store/index.js'), import('../app/reprocess.js')])
   const store = openStore(options.db ?? defaultDbPath())
   const started = performance.now()
   try {

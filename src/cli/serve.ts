@@ -5,12 +5,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl } from '../queue/queue.js'
-import { LazyQueue } from '../server/health.js'
 import { ParallaxUsageError } from '../errors.js'
-import { defaultDbPath, isPostgresUrl, openStore } from '../store/index.js'
-import { Library } from '../app/library.js'
+import { defaultDbPath, isPostgresUrl } from '../store/location.js'
 import { defaultThreads, StagePool } from '../threads/pool.js'
 import type { Io } from './run.js'
 
@@ -52,12 +49,19 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   }
   const queueUrl = options.queue ?? process.env.PARALLAX_QUEUE
   if (queueUrl && !isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
-  const store = openStore(checkDbPath(options.db ?? defaultDbPath(), io))
+  const path = checkDbPath(options.db ?? defaultDbPath(), io)
+  // the store, queue and HTTP stack load here, not with the CLI: every other command starts without them
+  const [{ openStore }, { openNatsQueue }, { LazyQueue }, { Library }, { buildServer }, { LOOPBACK_HOSTS }] = await Promise.all([
+    import('../store/index.js'),
+    import('../queue/nats.js'),
+    import('../server/health.js'),
+    import('../app/library.js'),
+    import('../server/app.js'),
+    import('../server/trust.js'),
+  ])
+  const store = openStore(path)
   // opened on first use, so the server starts (and /readyz says why it is not ready) while NATS is down
   const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
-  // the HTTP stack loads here, not with the CLI: every other command starts without it
-  const { buildServer } = await import('../server/app.js')
-  const { LOOPBACK_HOSTS } = await import('../server/trust.js')
   // Per-article work of POST /v1/ingest runs in worker threads with a time budget, so a crafted
   // document never holds up /healthz or other requests (with a queue, workers do it elsewhere).
   const pool = queue ? null : new StagePool({ threads: Math.max(1, defaultThreads()), jobTimeoutMs: options.documentTimeout })

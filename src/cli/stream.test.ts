@@ -47,3 +47,8 @@ test('a story of many facts is never one piece, so no story is ever one string h
   const report = [...jsonPieces({ stories: [story] })]
   assert.ok(Math.max(...report.map((p) => p.length)) < whole / 100)
 })
+
+test('a record of a few hundred members is written whole, as one piece', () => {
+  const article = { id: 'a1', entities: Array.from({ length: 50 }, (_, i) => ({ name: `Pat Doe ${i}`, mentions: [{ start: i, end: i + 7 }] })) }
+  assert.deepEqual([...jsonlPieces([article])], [JSON.stringify(article), '\n'])
+})

@@ -5,11 +5,8 @@
  */
 import type { Command } from 'commander'
 import { ParallaxUsageError } from '../errors.js'
-import { consume } from '../queue/consume.js'
-import { openNatsQueue } from '../queue/nats.js'
 import { isNatsUrl } from '../queue/queue.js'
-import { ClusterConsumer, GroupWriter, processMessage, recordOutcome } from '../app/work.js'
-import { isPostgresUrl, openPostgresStore } from '../store/postgres/driver.js'
+import { isPostgresUrl } from '../store/location.js'
 import type { Io } from './run.js'
 
 /**
@@ -42,6 +39,13 @@ export async function runWorker(options: WorkerOptions, io: Io, signal?: AbortSi
   if (!isNatsUrl(queueUrl)) throw new ParallaxUsageError('worker needs --queue nats://host:4222 (or PARALLAX_QUEUE)')
   const concurrency = options.concurrency ?? WORKER_CONCURRENCY
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 10_000) throw new ParallaxUsageError(`--concurrency must be a whole number from 1 to 10000, not ${options.concurrency}`)
+  // Loaded here, not at start: only a worker needs the queue and PostgreSQL drivers.
+  const [{ consume }, { openNatsQueue }, { ClusterConsumer, GroupWriter, processMessage, recordOutcome }, { openPostgresStore }] = await Promise.all([
+    import('../queue/consume.js'),
+    import('../queue/nats.js'),
+    import('../app/work.js'),
+    import('../store/postgres/driver.js'),
+  ])
   const store = openPostgresStore(db)
   const queue = await openNatsQueue(queueUrl, { ackWaitMs: options.ackWait ?? 30_000, fetchBatch: fetchBatchOf(concurrency), ...(options.stream ? { stream: options.stream } : {}) })
   const clusterer = new ClusterConsumer(store, {

@@ -121,4 +121,13 @@ describe('framing: the words outlets choose', () => {
     const same = [titled('Putin Warns Washington Over Sanctions', 'A'), titled('Putin warns of long road to peace', 'C')]
     assert.ok(!framing(alignFacts(same).discrepancies).some((x) => /headline/.test(x.description)))
   })
+
+  it('leads a headline with the leftmost whole name, the longest at its place', () => {
+    const text = 'Witkoff and Putin held talks in the Kremlin on Wednesday afternoon.'
+    const titled = (title: string, outlet: string) => fixtureArticle({ outlet, title, text: `${text} ${outlet}.`, entities: people })
+    // "Putinism" holds no name; "Vladimir Putin" is read whole, not as "Putin" alone.
+    const articles = [titled('Putinism Fades as Witkoff Meets Envoys', 'A'), titled('Vladimir Putin Warns Washington', 'B')]
+    const d = framing(alignFacts(articles).discrepancies).find((x) => /headline/.test(x.description))
+    assert.deepEqual(d?.values.map((v) => v.value), ['Steve Witkoff meets', 'Vladimir Putin warns'])
+  })
 })

@@ -219,13 +219,44 @@ export function cueVerb(cue: string | undefined): string | null {
   return ATTRIBUTION_TONE[first] !== undefined ? first : null
 }
 
+/** A story's names (full names, surnames, organisations) by the name they stand for, with the lengths they come in, longest first. */
+interface StoryNames {
+  nameOf: Map<string, string>
+  lengths: number[]
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** Whether the code point ending just before `at` is a letter or digit. */
+function letterOrDigitBefore(text: string, at: number): boolean {
+  if (at === 0) return false
+  const low = text.charCodeAt(at - 1)
+  const from = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(from)!))
+}
+
+/**
+ * The leftmost name of `names` standing as a whole word in `title`, the longest at that position:
+ * what one alternation of every name, longest first, would match, without scanning every name at
+ * every position (a story of hundreds of articles has thousands of names).
+ */
+function firstName(title: string, names: StoryNames): { key: string; at: number } | null {
+  for (let at = 0; at < title.length; at++) {
+    if (letterOrDigitBefore(title, at)) continue
+    for (const length of names.lengths) {
+      if (at + length > title.length) continue
+      const key = title.slice(at, at + length)
+      if (names.nameOf.has(key) && !(at + length < title.length && LETTER_OR_DIGIT.test(String.fromCodePoint(title.codePointAt(at + length)!)))) return { key, at }
+    }
+  }
+  return null
+}
+
 /** The actor and verb a headline leads with: its first named person or body, its role word, then the next word. */
-function headlineAngle(title: string, names: { re: RegExp; nameOf: Map<string, string> }): { actor: string; verb: string | null; at: number } | null {
-  // One alternation, longest names first: the leftmost match, and at one position the longest name.
-  names.re.lastIndex = 0
-  const m = names.re.exec(title)
+function headlineAngle(title: string, names: StoryNames): { actor: string; verb: string | null; at: number } | null {
+  const m = firstName(title, names)
   if (!m) return null
-  const best = { name: names.nameOf.get(m[0]) ?? m[0], at: m.index, end: m.index + m[0].length }
+  const best = { name: names.nameOf.get(m.key) ?? m.key, at: m.at, end: m.at + m.key.length }
   const rest = title.slice(best.end)
   if (/^['’]s\b/.test(rest)) return { actor: best.name, verb: null, at: best.at }
   const words = rest.match(/[\p{L}-]+/gu) ?? []
@@ -261,8 +292,7 @@ export function headlineFraming(articles: readonly Annotated[]): Discrepancy[] {
     }
   }
   if (nameOf.size === 0) return []
-  const keys = [...nameOf.keys()].sort((a, b) => b.length - a.length).map(escape)
-  const names = { re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${keys.join('|')})(?![\p{L}\p{N}])`, 'u'), nameOf }
+  const names: StoryNames = { nameOf, lengths: [...new Set([...nameOf.keys()].map((k) => k.length))].sort((a, b) => b - a) }
   // Angles are grouped by actor (its surname or last word) and, for verbs of attribution, their
   // tone ("says" against "admits"); one actor doing differently worded things is one angle.
   const angles = new Map<string, { actor: string; verbs: Map<string, number>; choices: Choice[] }>()

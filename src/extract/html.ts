@@ -3,9 +3,8 @@
  * fallback (article/main/body minus page chrome) when Readability finds too little; then the
  * plain-text furniture pass, since captions and notices survive inside article bodies.
  */
-import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
 import { InputError } from '../errors.js'
+import { linkedom, readability } from '../input/lazy.js'
 import { DEFAULT_LIMITS, pageDeadline, type IngestLimits } from '../input/limits.js'
 import type { RemovedPiece } from '../types.js'
 import { filterBlocks } from './furniture/block-filter.js'
@@ -104,9 +103,9 @@ export { pruneMarkup } from './markup.js'
  * outside the body (Readability then fails on it): it is read inside `<html><body>` instead.
  */
 function parseDocument(html: string): { document: DomDocument } {
-  const parsed = parseHTML(html) as unknown as { document: DomDocument }
+  const parsed = linkedom().parseHTML(html) as unknown as { document: DomDocument }
   if (parsed.document.documentElement?.tagName === 'HTML') return parsed
-  return parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument }
+  return linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument }
 }
 
 function assertWithinTree(document: DomDocument, limits: IngestLimits): void {
@@ -137,7 +136,7 @@ const NOTHING_FOUND: ReadabilityResult = { blocks: null, pruned: [], byline: nul
 function runReadability(document: DomDocument, maxElements: number, prune: PruneOptions = {}): ReadabilityResult {
   // Readability's types name the DOM lib's Document; linkedom's document is that at run time.
   // The serializer hands back the content element itself, sparing a serialise-and-parse round trip.
-  const reader = new Readability<DomElement>(document as never, {
+  const reader = new (readability().Readability)<DomElement>(document as never, {
     maxElemsToParse: maxElements,
     // Classes stay so that the furniture pass can read what the page calls each box.
     keepClasses: true,

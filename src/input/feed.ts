@@ -2,9 +2,9 @@
  * RSS 2.0 and Atom feeds, parsed with linkedom's XML DOMParser: the feed's title and its entries
  * (guid, link, title, date, and the HTML content when the feed carries it).
  */
-import { DOMParser } from 'linkedom'
 import { normaliseDate } from '../text/calendar.js'
 import type { RawDocument } from '../types.js'
+import { linkedom } from './lazy.js'
 
 export interface FeedEntry {
   guid: string | null
@@ -50,7 +50,7 @@ function atomLink(entry: Parent): string | null {
  * @example parseFeed('<rss><channel><item><title>T</title><link>https://x/1</link></item></channel></rss>')
  */
 export function parseFeed(xml: string, { maxEntries = 1000 } = {}): ParsedFeed {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as Parent
+  const doc = new (linkedom().DOMParser)().parseFromString(xml, 'text/xml') as unknown as Parent
   const items = Array.from(doc.getElementsByTagName('item'))
   const atom = items.length === 0
   const nodes = (atom ? Array.from(doc.getElementsByTagName('entry')) : items).slice(0, maxEntries)

@@ -3,7 +3,8 @@
  * durations as dates ("within 10 days", "the next 24-36 hours", "in the days to come") are left
  * out, relative periods come from ./news.ts, and every result is normalised to a granularity.
  */
-import * as chrono from 'chrono-node'
+// The English locale alone (as text/calendar.ts): the package's index loads every locale.
+import * as chrono from 'chrono-node/en'
 import { sentenceAround } from '../../text/spans.js'
 import type { Granularity, Span } from '../../types.js'
 import { addDays, comingMonth, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
@@ -22,7 +23,7 @@ const LEFT_OUT = new Set([
 const LEFT_OUT_REFINERS = new Set(['ENMergeRelativeAfterDateRefiner', 'ENMergeRelativeFollowByDateRefiner'])
 
 function newsChrono(): chrono.Chrono {
-  const config = chrono.en.configuration.createCasualConfiguration(false)
+  const config = chrono.configuration.createCasualConfiguration(false)
   config.parsers = config.parsers.filter((p) => !LEFT_OUT.has(p.constructor.name))
   config.refiners = config.refiners.filter((r) => !LEFT_OUT_REFINERS.has(r.constructor.name))
   return new chrono.Chrono(config)

@@ -17,6 +17,7 @@ import {
   type ReprocessQuery, type SavedState, type SearchHit, type StateSlot, type Store, StoreError, type StoryDetail, type StoryDetailOptions,
   type StoryQuery, type StorySummary,
 } from '../store.js'
+import { isPostgresUrl } from '../location.js'
 import { normalizeUrl } from '../url.js'
 import { migrate, quoteIdent } from './migrations.js'
 import { tsQuery } from './rows.js'
@@ -47,10 +48,7 @@ export interface SessionLock {
   release(broken?: boolean): Promise<void>
 }
 
-/** Whether `location` names a PostgreSQL database rather than a file. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location)
-}
+export { isPostgresUrl } from '../location.js'
 
 /** Arbitrary constant key of the advisory lock held by the library's writer (`writeLocked`). */
 const LIBRARY_WRITE_LOCK = 7_207_003
