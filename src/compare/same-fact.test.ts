@@ -35,6 +35,36 @@ describe('sameFactProbability', () => {
     }
   })
 
+  it('judges a paraphrase by synonyms as the same, and counts the synonyms as matched words', () => {
+    const a = prepareFactText('The chief executive resigned on Tuesday after auditors found the missing funds.')
+    const b = prepareFactText('The chief executive quit on Tuesday after auditors discovered the missing funds.')
+    assert.ok(sameFactProbability(a, b) >= SAME_FACT_THRESHOLD, sameFactProbability(a, b).toFixed(3))
+    const x = pairFeatures(a, b)
+    const at = (name: string): number => x[FEATURE_NAMES.indexOf(name)]
+    assert.ok(at('content min') < 1, 'the two verbs differ as words')
+    assert.equal(at('synonym cover min'), 1, 'every content word is matched by itself or a synonym')
+    assert.equal(at('synonym unmatched max'), 0)
+    // An irregular past tense reaches its verb's synonyms too ("bought" / "purchased").
+    const c = prepareFactText('Police purchased new radios for the city last year.')
+    const d = prepareFactText('The city police bought new radios last year.')
+    assert.ok(isSameFact(c, d))
+    assert.ok(pairFeatures(c, d)[FEATURE_NAMES.indexOf('synonym cover min')] > pairFeatures(c, d)[FEATURE_NAMES.indexOf('content min')])
+  })
+
+  it('judges unrelated sentences about the same named people as different', () => {
+    const a = prepareFactText('Ann Roe met Tom Hale in Boston on Monday to discuss the transit budget.')
+    for (const other of ['Tom Hale said Ann Roe would run for governor of Massachusetts next year.', 'Ann Roe and Tom Hale were married in Boston in 1998.']) {
+      const p = sameFactProbability(a, prepareFactText(other))
+      assert.ok(p < SAME_FACT_THRESHOLD, `${p.toFixed(3)}: "${other}"`)
+    }
+  })
+
+  it('does not match a name through a common word\'s senses', () => {
+    // "Bush" the name is not the shrub "bush", and a sentence with "shrub" does not cover it.
+    const x = pairFeatures(prepareFactText('Officials said Bush would sign the bill.'), prepareFactText('Officials said the shrub would sign the bill.'))
+    assert.ok(x[FEATURE_NAMES.indexOf('synonym cover min')] < 1)
+  })
+
   it('is symmetric and between 0 and 1', () => {
     const a = prepareFactText(same[0][0])
     const b = prepareFactText(different[0][1])

@@ -4,14 +4,19 @@
  *
  * Two stages. `prepareFactText` reads a sentence once: tokens (entities/tokens.ts), folded case and
  * stems (claims.ts, with its small synonym table), content stems (cluster/terms.ts stop words),
- * stem n-grams, character trigrams, numbers, capitalised names and negations. `pairFeatures` then
- * compares two prepared sentences, symmetrically (min and max of both directions):
+ * stem n-grams, character trigrams, numbers, capitalised names, negations and the WordNet concepts
+ * of its content stems. `pairFeatures` then compares two prepared sentences, symmetrically (min and
+ * max of both directions):
  *   - overlap of tokens, stems, stem 2-, 3- and 4-grams and character trigrams (precision/recall,
  *     BLEU in both directions), longest common subsequence and word edit distance;
  *   - content-word coverage weighted by idf, and by TF-KLD weights (Ji & Eisenstein 2013: the KL
  *     divergence between how often a word is shared by paraphrase and by non-paraphrase pairs);
  *   - the learned log-odds of each content word being shared or left unmatched (a per-word naive
  *     Bayes score, summed), and the heaviest word left unmatched;
+ *   - the same coverage once a content word counts as matched when the other sentence has a WordNet
+ *     synonym or derivationally related word of it (text/lexicon.ts: "resigned" / "quit" /
+ *     "resignation"), and once more with direct hypernyms ("sedan" / "car"), Mihalcea et al. 2006
+ *     style (idf-weighted, both directions); a word written as a name is matched only as written;
  *   - numbers, capitalised names and negations present in one sentence and not the other, numbers
  *     filling the same slot with other values, the longest run of words only one sentence has,
  *     length difference.
@@ -25,6 +30,7 @@
 import { tokenize } from '../enrich/entities/tokens.js'
 import { stem, TOPIC_STOPWORDS as STOP_WORDS } from '../text/stems.js'
 import { foldCase } from '../text/tokens.js'
+import { wordConcepts, type WordConcepts } from '../text/lexicon.js'
 import shipped from './same-fact-model.json' with { type: 'json' }
 
 /** One sentence read for comparison; build with `prepareFactText`. */
@@ -54,6 +60,11 @@ export interface FactText {
   tokenSet: Set<string>
   /** First five letters of the content stems of five letters or more ("negotiat" -> "negot"). */
   prefixes: Set<string>
+  /** WordNet concepts (text/lexicon.ts) of each content stem not written as a name. */
+  concepts: Map<string, WordConcepts>
+  /** Every synonym concept id in `concepts`, and every id (synonym or broader). */
+  synonymIds: Set<number>
+  broadIds: Set<number>
 }
 
 /** Per-word weights learned on training pairs: [idf, TF-KLD weight, log-odds shared, log-odds unmatched]. */
@@ -107,6 +118,7 @@ export function prepareFactText(text: string): FactText {
   const numbers = new Set<string>()
   const names = new Set<string>()
   const numberAt: [number, string][] = []
+  const plain = new Set<string>()
   let negations = 0
   for (const t of tokenize(text, [[0, text.length]])) {
     let word = foldCase(t.text)
@@ -124,7 +136,11 @@ export function prepareFactText(text: string): FactText {
     tokens.push(word)
     stems.push(s)
     if (t.cap && !t.initial) names.add(word)
-    if (word.length > 1 && !STOP_WORDS.has(word) && !isDigitStart(word) && !NUMBER_WORDS[word]) content.add(s)
+    if (word.length > 1 && !STOP_WORDS.has(word) && !isDigitStart(word) && !NUMBER_WORDS[word]) {
+      content.add(s)
+      // A name ("Bush", "Apple") is matched as written, never through a common noun's senses.
+      if (!(t.cap && !t.initial)) plain.add(s)
+    }
   }
   const grams: Set<string>[] = []
   for (let n = 1; n <= 4; n++) {
@@ -143,7 +159,20 @@ export function prepareFactText(text: string): FactText {
   const numberSlots = numberAt.map(([i, n]): [string, string, string] => [n, stems[i - 1] ?? '', stems[i + 1] ?? ''])
   const prefixes = new Set<string>()
   for (const w of content) if (w.length >= 5) prefixes.add(w.slice(0, 5))
-  return { text, tokens, stems, content, grams, chars, tokenCounts, numbers, names, negations, numberSlots, tokenSet: new Set(tokens), prefixes }
+  const concepts = new Map<string, WordConcepts>()
+  const synonymIds = new Set<number>()
+  const broadIds = new Set<number>()
+  for (const w of plain) {
+    const c = wordConcepts(w)
+    if (!c) continue
+    concepts.set(w, c)
+    for (const id of c.synonyms) synonymIds.add(id)
+    for (const id of c.all) broadIds.add(id)
+  }
+  return {
+    text, tokens, stems, content, grams, chars, tokenCounts, numbers, names, negations, numberSlots, tokenSet: new Set(tokens), prefixes,
+    concepts, synonymIds, broadIds,
+  }
 }
 
 /**
@@ -190,6 +219,9 @@ export const FEATURE_NAMES: readonly string[] = [
   'prefix cover min', 'prefix cover max', 'numbers unmatched min', 'numbers unmatched max', 'numbers shared',
   'number slot conflicts', 'names unmatched min', 'names unmatched max', 'names shared', 'negation mismatch', 'length diff', 'length ratio',
   'length min', 'unmatched run min', 'unmatched run max', 'unmatched run share min', 'unmatched run share max',
+  'synonym cover min', 'synonym cover max', 'synonym unmatched min', 'synonym unmatched max', 'synonym idf cover min', 'synonym idf cover max',
+  'synonym idf unmatched max', 'synonym kld cover', 'synonym log-odds unmatched', 'broad cover min', 'broad cover max',
+  'broad idf cover min', 'broad idf cover max',
 ]
 
 function shared<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -265,6 +297,8 @@ function weightsOf(lexicon: WordWeights, word: string): readonly [number, number
 /** Content-word scores of `a` against `b`: idf coverage, heaviest unmatched idf, KLD mass, log-odds, prefix coverage. */
 function contentScores(a: FactText, b: FactText, lexicon: WordWeights) {
   let idfAll = 0, idfHit = 0, idfMiss = 0, kldAll = 0, kldHit = 0, oddsShared = 0, oddsMiss = 0, prefixHit = 0
+  // The same after WordNet: a word counts as matched when `b` has a synonym (or a broader relative) of it.
+  let synHit = 0, synIdfHit = 0, synIdfMiss = 0, synKldHit = 0, synOddsMiss = 0, broadHit = 0, broadIdfHit = 0
   for (const w of a.content) {
     const [idf, kld, shared, miss] = weightsOf(lexicon, w)
     idfAll += idf
@@ -274,13 +308,30 @@ function contentScores(a: FactText, b: FactText, lexicon: WordWeights) {
       kldHit += kld
       oddsShared += shared
       prefixHit++
+      synHit++, synIdfHit += idf, synKldHit += kld, broadHit++, broadIdfHit += idf
     } else {
       idfMiss = Math.max(idfMiss, idf)
       oddsMiss += miss
       if (w.length >= 5 && b.prefixes.has(w.slice(0, 5))) prefixHit++
+      const c = a.concepts.get(w)
+      if (c && anyIn(c.synonyms, b.synonymIds)) {
+        synHit++, synIdfHit += idf, synKldHit += kld, broadHit++, broadIdfHit += idf
+      } else {
+        synIdfMiss = Math.max(synIdfMiss, idf)
+        synOddsMiss += miss
+        if (c && anyIn(c.all, b.broadIds)) broadHit++, broadIdfHit += idf
+      }
     }
   }
-  return { idfAll, idfHit, idfMiss, kldAll, kldHit, oddsShared, oddsMiss, prefix: ratio(prefixHit, a.content.size) }
+  return {
+    idfAll, idfHit, idfMiss, kldAll, kldHit, oddsShared, oddsMiss, prefix: ratio(prefixHit, a.content.size),
+    synHit, synIdfHit, synIdfMiss, synKldHit, synOddsMiss, broadHit, broadIdfHit,
+  }
+}
+
+function anyIn(ids: readonly number[], set: ReadonlySet<number>): boolean {
+  for (const id of ids) if (set.has(id)) return true
+  return false
 }
 
 /** The feature vector of a pair (see FEATURE_NAMES); symmetric in `a` and `b`. */
@@ -324,6 +375,14 @@ export function pairFeatures(a: FactText, b: FactText, lexicon: WordWeights = sh
   const rb = longestUnmatchedRun(b, a)
   both(ra, rb)
   both(ratio(ra, la), ratio(rb, lb))
+  both(ratio(sa.synHit, a.content.size), ratio(sb.synHit, b.content.size))
+  both(a.content.size - sa.synHit, b.content.size - sb.synHit)
+  both(ratio(sa.synIdfHit, sa.idfAll), ratio(sb.synIdfHit, sb.idfAll))
+  out.push(Math.max(sa.synIdfMiss, sb.synIdfMiss))
+  out.push(ratio(sa.synKldHit + sb.synKldHit, sa.kldAll + sb.kldAll))
+  out.push(sa.synOddsMiss + sb.synOddsMiss)
+  both(ratio(sa.broadHit, a.content.size), ratio(sb.broadHit, b.content.size))
+  both(ratio(sa.broadIdfHit, sa.idfAll), ratio(sb.broadIdfHit, sb.idfAll))
   return out
 }
 
@@ -378,9 +437,11 @@ export const SAME_FACT_THRESHOLD: number = MODEL.threshold
  * The probability at which a story's comparison (facts, summary repeats, timeline rows) takes the
  * judge's word: above `SAME_FACT_THRESHOLD`, as MRPC's pairs were picked for sharing many words and
  * two thirds of them are paraphrases, while a story's sentences about one topic mostly are not.
- * Set on the BASIL 2010-2014 events (compare eval), where 0.6 cost precision and 0.75 found no more.
+ * Set on the BASIL 2010-2014 events (compare eval): with the WordNet features the judge is surer of
+ * close sentences, and 0.5 to 0.7 cost corroboration precision there (89.0 at 0.65 and 0.7) while
+ * 0.75 and 0.8 give the same rows (89.7) as the judge without them did at 0.65.
  */
-export const STORY_JUDGE_PROBABILITY = 0.65
+export const STORY_JUDGE_PROBABILITY = 0.75
 
 /**
  * Probability that two prepared sentences state the same fact (0..1), by the shipped model.
