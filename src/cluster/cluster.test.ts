@@ -184,3 +184,13 @@ test('a story that took in several events of one kind does not take in the next 
   // ...and the rest of the new event joins the new event's story.
   for (const { article } of next.slice(1)) assert.equal(clusterer.add(article).storyId, first.storyId)
 })
+
+test('a batch of many one-article events of one kind stays apart when the batch is refined', () => {
+  // One report each of eight strikes: the refinement's own word frequencies make the kind's words
+  // look telling among them, but what it would join must also look alike by the batch's words.
+  const one = strikeStream(8).filter((_, i) => i % 4 === 0).map((s) => s.article)
+  const online = clusterArticles(one, { refine: false })
+  assert.ok(online.length >= 6, `online stories: ${online.length}`)
+  const refined = clusterArticles(one)
+  assert.deepEqual(ids(refined), ids(online), `refined story sizes: ${refined.map((s) => s.articleIds.length).join(', ')}`)
+})
