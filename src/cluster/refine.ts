@@ -13,6 +13,9 @@
  *    the names of the group's outlets ("told the Valley Voice" names who reports, not the event).
  *    Words common in news at large are weighed down as well (background.ts): two events of one
  *    kind written from shared phrases would otherwise join on those phrases.
+ * 3. checks: a part that joins online stories stays joined only when its pairs from different
+ *    online stories score `minJoinScore` on average by the online scoring; else its articles go
+ *    back to their online stories (a group of many one-article events of one kind).
  *
  * Groups too small for their own frequencies, or too large to compare all pairs, keep their online
  * stories. A near-duplicate always stays with its original.
