@@ -20,10 +20,10 @@
  * the ECB+/EventStoryLine time markables (no values), TimeBank-Dense, MATRES and TDDiscourse (the
  * TimeBank documents again, or the kept-back TempEval-3 test set).
  */
-import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { copyFromGit } from './copy-from-git.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const CACHE = resolve(here, '../.cache/dates')
@@ -33,19 +33,9 @@ const MEANTIME_URL = 'http://www.newsreader-project.eu/results/data/wikinews/'
 
 /** Copies TCR's `TemporalPart/` out of a git directory or clone into `<cache>/tcr` (eval/tcr.ts). */
 function copyTcr(source: string): void {
-  if (!existsSync(source)) {
-    console.log(`tcr: ${source} not found; clone ${TCR_URL} and pass --tcr <clone>`)
-    return
-  }
   const target = join(CACHE, 'tcr')
-  rmSync(target, { recursive: true, force: true })
-  mkdirSync(target, { recursive: true })
-  // git archive works the same on a bare mirror and on a clone, and reads only the listed path.
-  const tar = execFileSync('git', ['-C', source, 'archive', '--format=tar', 'HEAD', 'TemporalPart'], { maxBuffer: 1 << 28 })
-  execFileSync('tar', ['-x', '--strip-components=1', '-C', target], { input: tar })
-  const commit = execFileSync('git', ['-C', source, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
-  writeFileSync(join(target, 'SOURCE'), `${TCR_URL} at ${commit}, TemporalPart/ (no licence stated; research use)\n`)
-  console.log(`tcr: copied ${readdirSync(target).filter((n) => n.endsWith('.tml')).length} documents of ${TCR_URL}@${commit.slice(0, 12)} to ${target}`)
+  const commit = copyFromGit('tcr', source, TCR_URL, ['TemporalPart'], target, { strip: 1, flag: '--tcr', note: ', TemporalPart/ (no licence stated; research use)' })
+  if (commit) console.log(`tcr: copied ${readdirSync(target).filter((n) => n.endsWith('.tml')).length} documents of ${TCR_URL}@${commit.slice(0, 12)} to ${target}`)
 }
 
 /** The folder of per-topic CAT files inside DIR: DIR/intra-doc_annotation, or DIR itself. */

@@ -16,10 +16,9 @@
  * and dragnet-org/dragnet_data keep their data in Git LFS, and the stored snapshots hold only the
  * LFS pointer files. trafilatura's own evaluation pages are kept back and never used.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { copyFromGit } from './copy-from-git.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** Where the eval suite (eval/wcxb.ts) looks for the copied collections. */
@@ -32,19 +31,9 @@ const WCXB_PATHS = ['dev/html', 'dev/ground-truth', 'metadata.json', 'LICENSE']
 
 /** Copies WCXB's development split out of a git directory or clone into `<cache>/wcxb`. */
 function copyWcxb(source: string, cache: string): void {
-  if (!existsSync(source)) {
-    console.log(`wcxb: ${source} not found; clone ${WCXB_URL} and pass --from <clone>`)
-    return
-  }
   const target = join(cache, 'wcxb')
-  rmSync(target, { recursive: true, force: true })
-  mkdirSync(target, { recursive: true })
-  // git archive works the same on a bare mirror and on a clone, and reads only the listed paths.
-  const tar = execFileSync('git', ['-C', source, 'archive', '--format=tar', 'HEAD', ...WCXB_PATHS], { maxBuffer: 1 << 30 })
-  execFileSync('tar', ['-x', '-C', target], { input: tar })
-  const commit = execFileSync('git', ['-C', source, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
-  writeFileSync(join(target, 'SOURCE'), `${WCXB_URL} at ${commit} (CC-BY-4.0, Murrough Foley); dev split only\n`)
-  console.log(`wcxb: copied dev split of ${WCXB_URL}@${commit.slice(0, 12)} to ${target}`)
+  const commit = copyFromGit('wcxb', source, WCXB_URL, WCXB_PATHS, target, { flag: '--from', note: ' (CC-BY-4.0, Murrough Foley); dev split only' })
+  if (commit) console.log(`wcxb: copied dev split of ${WCXB_URL}@${commit.slice(0, 12)} to ${target}`)
 }
 
 const args = process.argv.slice(2)
