@@ -50,8 +50,15 @@ export const STORY_PAIR_FEATURES: readonly string[] = [
   'similarity', 'shared weight', 'shared / smaller', 'shared / larger', 'shared lemmas', 'shared names', 'shared numbers and dates',
   'heaviest shared', 'longest shared lemma run', 'names one side only', 'position min', 'position max', 'quoted claims',
   'words min', 'words max', 'same figures', 'soft similarity', 'weight matched by synonym', 'heaviest unmatched in smaller',
-  'heaviest unmatched',
+  'heaviest unmatched', 'same source',
 ]
+
+/** 1 when both claims credit one source (by its last name word), -1 when they credit different ones, else 0. */
+function sameSource(a: Claim, b: Claim): number {
+  if (!a.attributedTo || !b.attributedTo) return 0
+  const last = (s: string) => s.toLowerCase().split(/\s+/).pop()
+  return last(a.attributedTo) === last(b.attributedTo) ? 1 : -1
+}
 
 /** The pair's synonym-aware overlap and similarity (`softOverlap`, `softSimilarity`). */
 export function storySoftOverlap(m: StoryClaims, i: number, j: number): { overlap: SoftOverlap; similarity: number } {
@@ -120,6 +127,7 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
     kinds.l, kinds.n, kinds.o, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
     Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
     sameFigures(ci, cj), soft.similarity, soft.overlap.bySynonym, soft.overlap.heaviestUnmatchedSmaller, soft.overlap.heaviestUnmatched,
+    sameSource(ci, cj),
   ]
 }
 
