@@ -19,6 +19,19 @@ describe('the story pair model', () => {
   })
 })
 
+describe('the story pair model: who the claims credit', () => {
+  const SAME_SOURCE = STORY_PAIR_FEATURES.indexOf('same source')
+  const sameSource = (a: string, b: string) => {
+    const claims = [...articleClaims(fixtureArticle({ outlet: 'A', text: a })), ...articleClaims(fixtureArticle({ outlet: 'B', text: b }))]
+    return claimPairScores(claims).features(0, 1)[SAME_SOURCE]
+  }
+  it('reads one source credited by two outlets, two different sources, or a claim the outlet states itself', () => {
+    assert.equal(sameSource('The ferry will stop at dawn, Mayor Nadia Kova said.', 'The ferry stops at dawn, Kova said on Tuesday.'), 1)
+    assert.equal(sameSource('The ferry will stop at dawn, Mayor Nadia Kova said.', 'The ferry stops at dawn, Captain Arno Pell said.'), -1)
+    assert.equal(sameSource('The ferry will stop at dawn, Mayor Nadia Kova said.', 'The ferry stops at dawn.'), 0)
+  })
+})
+
 describe('numbersClash', () => {
   const claim = (text: string, numbers: { text: string; value: number; unit: string }[]) => articleClaims(fixtureArticle({ text, numbers }))[0]
   it('clashes on one unit with no value in common, not on shared or unrelated figures', () => {

@@ -9,10 +9,11 @@
  */
 import type { Claim } from './claims.js'
 import { treeProbability, type SameFactModel } from './same-fact.js'
+import { softOverlap, softSimilarity, type SoftOverlap, type StoryConcepts } from './synonyms.js'
 import storyModel from './same-fact-story-model.json' with { type: 'json' }
 
 /** What the model reads of a story's claims (fact alignment's scoring state has it all). */
-export interface StoryClaims {
+export interface StoryClaims extends StoryConcepts {
   claims: readonly Claim[]
   /** Per claim, its feature ids, sorted ascending. */
   feats: readonly Int32Array[]
@@ -48,8 +49,22 @@ export function numbersClash(a: Claim, b: Claim): boolean {
 export const STORY_PAIR_FEATURES: readonly string[] = [
   'similarity', 'shared weight', 'shared / smaller', 'shared / larger', 'shared lemmas', 'shared names', 'shared numbers and dates',
   'heaviest shared', 'longest shared lemma run', 'names one side only', 'position min', 'position max', 'quoted claims',
-  'words min', 'words max', 'same figures',
+  'words min', 'words max', 'same figures', 'soft similarity', 'weight matched by synonym', 'heaviest unmatched in smaller',
+  'heaviest unmatched', 'same source',
 ]
+
+/** 1 when both claims credit one source (by its last name word), -1 when they credit different ones, else 0. */
+function sameSource(a: Claim, b: Claim): number {
+  if (!a.attributedTo || !b.attributedTo) return 0
+  const last = (s: string) => s.toLowerCase().split(/\s+/).pop()
+  return last(a.attributedTo) === last(b.attributedTo) ? 1 : -1
+}
+
+/** The pair's synonym-aware overlap and similarity (`softOverlap`, `softSimilarity`). */
+export function storySoftOverlap(m: StoryClaims, i: number, j: number): { overlap: SoftOverlap; similarity: number } {
+  const overlap = softOverlap(m.feats, m, m.weights, m.totals, i, j)
+  return { overlap, similarity: softSimilarity(overlap, m.totals[i], m.totals[j]) }
+}
 
 /** Longest run of consecutive lemmas two claims share in the same order. */
 function longestSharedRun(a: readonly string[], b: readonly string[]): number {
@@ -79,7 +94,7 @@ function sameFigures(a: Claim, b: Claim): number {
  * features they share and of which kind, the longest run of lemmas in the same order, the figures
  * both give, where in their articles they stand, and their lengths.
  */
-export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar: number): number[] {
+export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar: number, soft = storySoftOverlap(m, i, j)): number[] {
   const a = m.feats[i]
   const b = m.feats[j]
   let shared = 0, heaviest = 0
@@ -111,11 +126,12 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
     similar, shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
     kinds.l, kinds.n, kinds.o, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
     Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
-    sameFigures(ci, cj),
+    sameFigures(ci, cj), soft.similarity, soft.overlap.bySynonym, soft.overlap.heaviestUnmatchedSmaller, soft.overlap.heaviestUnmatched,
+    sameSource(ci, cj),
   ]
 }
 
 /** The shipped model's probability that claims `i` and `j` share a fact (`similar`: their story similarity). */
-export function storyPairProbability(m: StoryClaims, i: number, j: number, similar: number): number {
-  return treeProbability(MODEL, storyPairFeatures(m, i, j, similar))
+export function storyPairProbability(m: StoryClaims, i: number, j: number, similar: number, soft = storySoftOverlap(m, i, j)): number {
+  return treeProbability(MODEL, storyPairFeatures(m, i, j, similar, soft))
 }
