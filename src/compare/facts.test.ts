@@ -403,3 +403,16 @@ describe('alignFacts: one figure of one thing', () => {
     assert.deepEqual(alignFacts([a, b]).facts.filter((f) => f.articleIds.length === 2), [])
   })
 })
+
+describe('articleClaims: what a role beside a name states', () => {
+  it('keeps the role words in the claim (the name counts as its key), so outlets sharing them share a fact', () => {
+    const text = 'Ann Roe, a former Navy admiral, will lead the inquiry into the shipyard fire, the governor said on Monday.'
+    const article = annotate(extractArticle({ source: { kind: 'text', path: 'role.txt' }, bytes: new TextEncoder().encode(text), publishedAt: '2025-03-03' }))
+    const roe = article.entities.find((e) => e.name === 'Ann Roe')
+    assert.ok(roe?.roleSpan, 'the entity stage reads the role')
+    const [claim] = articleClaims(article)
+    for (const word of contentLemmas('former admiral')) assert.ok(claim.lemmas.includes(word), `${word} in ${claim.lemmas.join(' ')}`)
+    // The name itself is the claim's name key, not a word of it.
+    assert.ok(!claim.lemmas.includes(contentLemmas('Roe')[0]))
+  })
+})
