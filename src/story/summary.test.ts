@@ -189,3 +189,24 @@ describe('summarize', () => {
     assert.throws(() => summarize(story(), [], { maxSentences: 9 }), ParallaxUsageError)
   })
 })
+
+describe('summarize: a cited span states the sentence', () => {
+  it('does not cite a span an alignment joined to the fact that says something else', () => {
+    const people = [{ text: 'Okafor', type: 'person' as const, name: 'Grace Okafor' }, { text: 'Lindqvist', type: 'person' as const, name: 'Per Lindqvist' }]
+    const leads = [
+      'Mayor Okafor held a long and productive meeting with the union chief Lindqvist on Tuesday about the bus strike.',
+      'The union chief Lindqvist had a long, productive meeting with Mayor Okafor on Tuesday about the bus strike.',
+      'Mayor Okafor plans to see Lindqvist again next month once the city budget is drafted, her aides said.',
+    ]
+    const articles = leads.map((text, i) => fixtureArticle({ outlet: `Outlet ${i}`, publishedAt: '2026-02-03', text, entities: people }))
+    // One fact joining all three leads, as an alignment can when every lead names the same people.
+    const fact = {
+      id: 'f1', text: leads[0], status: 'corroborated' as const, articleIds: articles.map((a) => a.id),
+      support: articles.map((a) => ({ articleId: a.id, start: 0, end: a.text.length })),
+    }
+    const { summary } = summarize(articles, [fact], { maxSentences: 3 })
+    const cited = new Set(summary[0].citations.map((c) => c.articleId))
+    assert.ok(cited.has(articles[0].id) && cited.has(articles[1].id), 'the two outlets reporting the meeting are cited')
+    assert.ok(!cited.has(articles[2].id), 'the planned meeting is not cited for the meeting held')
+  })
+})

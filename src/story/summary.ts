@@ -4,7 +4,8 @@
  *      someone named earlier), are narrative (not mostly quotation, no quoted opinion without its
  *      speaker in the sentence, not a letter's or statement's first person, no photo credit, not
  *      cut at an abbreviation), with the facts they carry;
- *   2. cite: the same facts' spans in other articles, and other articles' lead sentences that
+ *   2. cite: the same facts' spans in other articles that state its happening (`sameHappening`, a
+ *      fact may join claims that say different things), and other articles' lead sentences that
  *      `sameHappening` says state it, only where their numbers and names agree;
  *   3. rank: facts several independent sources agree on first, then by how many, then by how early
  *      the articles report them (leads first);
@@ -16,7 +17,7 @@
 import { ParallaxUsageError } from '../errors.js'
 import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } from './citations.js'
 import { ATTRIBUTION_CUE, insideOpenQuote, isNarrative, quotedFacts, quotedShare, quotedSpans, standsAlone } from './narrative.js'
-import { prepareHappening, sameHappening, storyRarity, type Happening, type Rarity } from './same.js'
+import { prepareHappening, sameHappening, storyRarity, type Happening, type Rarity, type SameHappeningOptions } from './same.js'
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
@@ -174,6 +175,7 @@ function* candidates(
   const byArticle = factsByArticle(facts)
   const byId = new Map(articles.map((a) => [a.id, a]))
   const statements = new Map<string, Statement>()
+  const happenings = new Map<string, Happening>()
   const pending: Pending[] = []
   const quoted = quotedFacts(facts, byId)
   for (const article of articles) {
@@ -237,7 +239,7 @@ function* candidates(
         continue
       }
       const { order: at, bound: _bound, matches, ...base } = p
-      const others = agreeingSpans(base, byId, statements)
+      const others = agreeingSpans({ ...base, happening: base.happening ?? prepareHappening(base.text) }, byId, statements, happenings, { minShare: o.redundancy, rarity: story.rarity })
       const mine = statementAt(statements, base.article, base.span)
       for (const m of matches) {
         if (others.some((s) => s.articleId === m.article.id && s.start < m.span[1] && s.end > m.span[0])) continue
@@ -309,9 +311,17 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
 
 /**
  * Other articles' spans of the candidate's facts that agree with it (numbers and names, see
- * `spanAgrees`): a fact's support in an article that gives another figure is not cited.
+ * `spanAgrees`) and state its happening (`sameHappening`): a fact's support in an article that gives
+ * another figure is not cited, nor one an alignment joined to the fact but that says something
+ * else ("intends to meet soon" under "had a highly productive meeting").
  */
-function agreeingSpans(c: Pick<Candidate, 'article' | 'span' | 'facts'>, byId: Map<string, Annotated>, statements: Map<string, Statement>): Citation[] {
+function agreeingSpans(
+  c: Pick<Candidate, 'article' | 'span' | 'facts' | 'happening'>,
+  byId: Map<string, Annotated>,
+  statements: Map<string, Statement>,
+  happenings: Map<string, Happening>,
+  same: SameHappeningOptions,
+): Citation[] {
   const statement = statementAt(statements, c.article, c.span)
   const out: Citation[] = []
   const seen = new Set<string>()
@@ -319,13 +329,21 @@ function agreeingSpans(c: Pick<Candidate, 'article' | 'span' | 'facts'>, byId: M
     for (const s of fact.support) {
       const other = byId.get(s.articleId)
       if (!other || s.articleId === c.article.id || seen.has(`${s.articleId}:${s.start}`)) continue
-      if (spanAgrees(statement, statementAt(statements, other, [s.start, s.end]))) {
+      if (spanAgrees(statement, statementAt(statements, other, [s.start, s.end])) && sameHappening(c.happening, happeningAt(happenings, other, [s.start, s.end]), same)) {
         seen.add(`${s.articleId}:${s.start}`)
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
       }
     }
   }
   return out
+}
+
+/** A span of an article read for `sameHappening`, once per span. */
+function happeningAt(happenings: Map<string, Happening>, article: Annotated, span: Span): Happening {
+  const key = `${article.id}:${span[0]}:${span[1]}`
+  let happening = happenings.get(key)
+  if (!happening) happenings.set(key, (happening = prepareHappening(article.text.slice(span[0], span[1]))))
+  return happening
 }
 
 /** What a span of an article states, read once per span: fact supports and candidates are compared many times. */
