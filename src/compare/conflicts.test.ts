@@ -109,6 +109,11 @@ describe('claim discrepancies across facts', () => {
       ['A', 'Mayor Ines Varga said the dockers union met the Calder council about the strike.', { entities: [mayor, union, council] }],
       ['B', 'Union leader Piet Horn said the dockers union did not meet the Calder council about the strike.', { entities: [{ text: 'Piet Horn', type: 'person' }, union, council] }],
     ]],
+    // What a speaker is quoted as saying is compared as a quote (quote wording), not as an outlet's claim.
+    ['a denial inside a speaker\'s quoted words, in a sentence mostly the outlet\'s own', [
+      ['A', 'Mayor Ines Varga told the dockers union that ending the strike would be simple for the port.', { entities: [mayor, union] }],
+      ['B', 'Mayor Ines Varga told the dockers union that ending the strike was “not simple” for the port.', { entities: [mayor, union], quotes: [{ text: 'not simple', speaker: 'Ines Varga', kind: 'partial' }] }],
+    ]],
     ['two plans agree', [
       ['A', 'The port fee takes effect on Monday.'],
       ['B', 'The port fee will take effect on Monday, the council said.'],

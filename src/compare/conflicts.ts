@@ -13,6 +13,7 @@
 import type { Claim } from './claims.js'
 import { contentLemmas } from '../text/stems.js'
 import { nameKey } from '../text/names.js'
+import { foldCase } from '../text/tokens.js'
 import { readModality, type Modality, type ModalityOptions, type ModalityReading } from './modality.js'
 import type { Discrepancy } from '../types.js'
 import { documentFrequency } from '../text/postings.js'
@@ -128,6 +129,16 @@ function denialKeys(claims: Claim[], readOf: (i: number) => Read, maxKeys = 64):
   return keys
 }
 
+/** Whether the first place `cue` (folded words) stands in `text` is inside quotation marks. */
+function cueQuoted(text: string, cue: string | null): boolean {
+  if (!cue) return false
+  const at = foldCase(text).indexOf(cue)
+  if (at < 0) return false
+  const before = text.slice(0, at)
+  if (before.lastIndexOf('“') > before.lastIndexOf('”')) return true
+  return (before.match(/"/g)?.length ?? 0) % 2 === 1
+}
+
 /** Whether the pair, meeting under `key`, disagrees about it. */
 function conflictOn(key: string, a: Claim, b: Claim, ra: Read, rb: Read): [Read, Read] | null {
   const sides = conflictSides(ra, rb)
@@ -140,6 +151,8 @@ function conflictOn(key: string, a: Claim, b: Claim, ra: Read, rb: Read): [Read,
   // denial by another source than the one each outlet credits with the claim ("Steele said it was
   // ..." / "Republicans said it was not ..."). A plan and an open question may come from two sources.
   if (a.quoted || b.quoted) return null
+  // So is a denial in the quoted words of one ("Beck said it's \"not that simple\"").
+  if (sides[1].modality === 'negated' && cueQuoted(sides[1] === ra ? a.text : b.text, sides[1].cue)) return null
   if (sides[1].modality === 'negated' && a.attributedTo && b.attributedTo && nameKey(a.attributedTo, 'person') !== nameKey(b.attributedTo, 'person')) return null
   if (sides[1].modality === 'negated' && !sameProposition(a, b)) return null
   const { topic } = topicOf(key)
