@@ -8,7 +8,7 @@
  * whole sentences as one statement; this model reads a shared part of two.
  */
 import type { Claim } from './claims.js'
-import { treeProbability, type SameFactModel } from './same-fact.js'
+import { treeProbability, treeProbabilityFrom, type SameFactModel } from './same-fact.js'
 import { softOverlap, softSimilarity, type SoftOverlap, type StoryConcepts } from './synonyms.js'
 import storyModel from './same-fact-story-model.json' with { type: 'json' }
 
@@ -134,4 +134,9 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
 /** The shipped model's probability that claims `i` and `j` share a fact (`similar`: their story similarity). */
 export function storyPairProbability(m: StoryClaims, i: number, j: number, similar: number, soft = storySoftOverlap(m, i, j)): number {
   return treeProbability(MODEL, storyPairFeatures(m, i, j, similar, soft))
+}
+
+/** `storyPairProbability`, or 0 as soon as it cannot reach `floor` (for callers to whom any probability under it is the same). */
+export function storyPairProbabilityFrom(m: StoryClaims, i: number, j: number, similar: number, floor: number, soft = storySoftOverlap(m, i, j)): number {
+  return treeProbabilityFrom(MODEL, storyPairFeatures(m, i, j, similar, soft), floor)
 }
