@@ -142,18 +142,19 @@ export function prepareFactText(text: string): FactText {
       if (!(t.cap && !t.initial)) plain.add(s)
     }
   }
-  const grams: Set<string>[] = []
-  for (let n = 1; n <= 4; n++) {
-    const set = new Set<string>()
-    for (let i = 0; i + n <= stems.length; i++) set.add(n === 1 ? stems[i] : stems.slice(i, i + n).join(' '))
-    grams.push(set)
+  const grams: Set<string>[] = [new Set(stems), new Set(), new Set(), new Set()]
+  for (let i = 0; i + 1 < stems.length; i++) {
+    let gram = stems[i]
+    for (let n = 1; n < 4 && i + n < stems.length; n++) grams[n].add((gram = `${gram} ${stems[i + n]}`))
   }
   const joined = ` ${tokens.join(' ')} `
   // A trigram of UTF-16 units as one exact number (48 bits): a merge of sorted numbers is faster than a Set of strings.
-  const codes: number[] = []
-  for (let i = 0; i + 3 <= joined.length; i++) codes.push((joined.charCodeAt(i) * 65536 + joined.charCodeAt(i + 1)) * 65536 + joined.charCodeAt(i + 2))
-  codes.sort((x, y) => x - y)
-  const chars = Float64Array.from(codes.filter((c, i) => i === 0 || c !== codes[i - 1]))
+  const codes = new Float64Array(Math.max(0, joined.length - 2))
+  for (let i = 0; i + 3 <= joined.length; i++) codes[i] = (joined.charCodeAt(i) * 65536 + joined.charCodeAt(i + 1)) * 65536 + joined.charCodeAt(i + 2)
+  codes.sort()
+  let distinct = 0
+  for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[distinct - 1]) codes[distinct++] = codes[i]
+  const chars = codes.slice(0, distinct)
   const tokenCounts = new Map<string, number>()
   for (const w of tokens) tokenCounts.set(w, (tokenCounts.get(w) ?? 0) + 1)
   const numberSlots = numberAt.map(([i, n]): [string, string, string] => [n, stems[i - 1] ?? '', stems[i + 1] ?? ''])
