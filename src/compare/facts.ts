@@ -409,7 +409,9 @@ function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clu
   const extra = clusters.map(() => [] as number[])
   const articles = clusters.map((members) => new Set(members.map((x) => m.claims[x].articleId)))
   for (const [i, j] of pairs) {
-    for (const [k, other] of [[i, j], [j, i]]) {
+    for (let side = 0; side < 2; side++) {
+      const k = side === 0 ? i : j
+      const other = side === 0 ? j : i
       const c = of[other]
       if (of[k] === c || articles[c].has(m.claims[k].articleId)) continue
       // Alone, the other claim has only this pair to vouch for it; in a fact, `linked` reads all of it.
