@@ -275,23 +275,46 @@ function scoredPairs(m: Scored, maxPostings: number, maxPairs: number, threshold
   // Claims sharing a concept (a synonym or derivation of a content word) are candidates too; concept
   // ids come after the features', so their pairs are proposed last within `maxPairs`.
   m.concepts.forEach((cs, i) => cs.forEach((c) => postings[c].push(i)))
-  const seen = new Set<number>()
-  const out: [number, number, number][] = []
   const n = m.claims.length
+  const seen = pairMarks(n)
+  let seenCount = 0
+  const out: [number, number, number][] = []
+  const article = articleNumbers(m.claims)
   for (const list of postings) {
     if (list.length < 2 || list.length > maxPostings) continue
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
-        const [i, j] = [list[x], list[y]]
-        if (m.claims[i].articleId === m.claims[j].articleId || seen.has(i * n + j)) continue
-        if (seen.size >= maxPairs) return out
+        const i = list[x]
+        const j = list[y]
+        if (article[i] === article[j] || seen.has(i * n + j)) continue
+        if (seenCount >= maxPairs) return out
         seen.add(i * n + j)
+        seenCount++
         const s = pairScore(m, i, j)
         if (s >= threshold) out.push([i, j, s])
       }
     }
   }
   return out.sort((a, b) => b[2] - a[2])
+}
+
+// Pairs of a story with at most this many claims are marked in a bit array (2 MB at most), larger stories' in a Set.
+const PAIR_BITS_LIMIT = 1 << 24
+
+/** Marks for pairs `i * n + j` of `n` claims: bits when they fit in `PAIR_BITS_LIMIT`, else a Set. */
+function pairMarks(n: number): { has(key: number): boolean; add(key: number): void } {
+  if (n * n > PAIR_BITS_LIMIT) return new Set<number>()
+  const bits = new Uint8Array((n * n + 7) >> 3)
+  return {
+    has: (key) => (bits[key >> 3] & (1 << (key & 7))) !== 0,
+    add: (key) => void (bits[key >> 3] |= 1 << (key & 7)),
+  }
+}
+
+/** Each claim's article as a number (claims of one article share it). */
+function articleNumbers(claims: readonly Claim[]): Int32Array {
+  const numbers = new Map<string, number>()
+  return Int32Array.from(claims, (c) => numbers.get(c.articleId) ?? (numbers.set(c.articleId, numbers.size), numbers.size - 1))
 }
 
 /**
