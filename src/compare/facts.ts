@@ -22,8 +22,8 @@ import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
-import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
-import { numbersClash, storyPairFeatures, storyPairProbability, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
+import { prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
+import { numbersClash, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { storyConcepts } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
 import { contentLemmas } from '../text/stems.js'
@@ -104,9 +104,14 @@ interface Scored extends StoryClaims {
   forced: Set<number>
   /** Scores of pairs under the threshold, by the same key (the model and judge are not cheap). */
   scores: Map<number, number>
+  /**
+   * A pair score under this is only known to be under it (every reader of scores treats all such
+   * scores alike: under `WEAKEST_SHARE` of the threshold), so the story pair model may stop early.
+   */
+  floor: number
 }
 
-function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'pairProbability' | 'maxJudged'>): Scored {
+function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, floor }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'pairProbability' | 'maxJudged' | 'floor'>): Scored {
   const ids = new Map<string, number>()
   const df: number[] = []
   const kinds: string[] = []
@@ -138,7 +143,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const sentences = new Map<string, number>()
   for (const c of claims) sentences.set(c.articleId, Math.max(sentences.get(c.articleId) ?? 0, c.sentenceIndex + 1))
   const words = Int32Array.from(claims, (c) => c.text.split(/\s+/).length)
-  return { claims, feats, conceptsOf, concepts, weights, kinds, sentences, words, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map() }
+  return { claims, feats, conceptsOf, concepts, weights, kinds, sentences, words, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
 }
 
 /**
@@ -164,7 +169,8 @@ function pairScore(m: Scored, i: number, j: number): number {
   if (s >= m.threshold) return s
   let score = m.scores.get(key)
   if (score !== undefined) return score
-  score = Math.max(s, storyScore(m, i, j, s))
+  // Under `floor` (and under s), the story model's exact probability changes nothing a reader decides.
+  score = Math.max(s, storyScore(m, i, j, s, m.floor))
   if (score < m.threshold && sameCountedFigure(m, i, j)) score = m.threshold
   if (score < m.threshold && s >= m.judgeFrom && judged(m, i, j)) score = m.threshold
   // Bounded: linkage asks again for the same pairs; a story with more pairs than this starts over.
@@ -217,13 +223,15 @@ function sameCountedFigure(m: Scored, i: number, j: number): boolean {
   return a.length > 0 && b.length > 0 && a.some((k) => b.includes(k))
 }
 
-/** The story pair model's probability on the similarity scale (`threshold` at `pairProbability`). */
-function storyScore(m: Scored, i: number, j: number, similar: number): number {
+/** The story pair model's probability on the similarity scale (`threshold` at `pairProbability`); 0 when sure to be under `floor`. */
+function storyScore(m: Scored, i: number, j: number, similar: number, floor: number): number {
   if (m.pairProbability > 1 || numbersClash(m.claims[i], m.claims[j])) return 0
   // Synonyms count as shared words here: "endorsed" / "a loyal supporter" share more than their stems.
   const soft = similar < STORY_MODEL_FROM && m.concepts[i].length > 0 && m.concepts[j].length > 0 ? storySoftOverlap(m, i, j) : undefined
   if (similar < STORY_MODEL_FROM && (soft === undefined || soft.similarity < SOFT_MODEL_FROM)) return 0
-  return Math.min(1, (m.threshold * storyPairProbability(m, i, j, similar, soft)) / m.pairProbability)
+  // The probability at which the score is `floor`, a little lower so that rounding cannot matter.
+  const from = floor > 0 ? ((floor * m.pairProbability) / m.threshold) * (1 - 1e-9) : 0
+  return Math.min(1, (m.threshold * storyPairProbabilityFrom(m, i, j, similar, from, soft)) / m.pairProbability)
 }
 
 /** The same-fact judge's verdict on a pair, within the `maxJudged` claims it may read. */
@@ -238,7 +246,7 @@ function judged(m: Scored, i: number, j: number): boolean {
     }
     return t
   }
-  return sameFactProbability(text(i), text(j)) >= m.judgeProbability
+  return sameFactAt(text(i), text(j), m.judgeProbability)
 }
 
 function similarity(m: Scored, i: number, j: number): number {
@@ -267,23 +275,46 @@ function scoredPairs(m: Scored, maxPostings: number, maxPairs: number, threshold
   // Claims sharing a concept (a synonym or derivation of a content word) are candidates too; concept
   // ids come after the features', so their pairs are proposed last within `maxPairs`.
   m.concepts.forEach((cs, i) => cs.forEach((c) => postings[c].push(i)))
-  const seen = new Set<number>()
-  const out: [number, number, number][] = []
   const n = m.claims.length
+  const seen = pairMarks(n)
+  let seenCount = 0
+  const out: [number, number, number][] = []
+  const article = articleNumbers(m.claims)
   for (const list of postings) {
     if (list.length < 2 || list.length > maxPostings) continue
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
-        const [i, j] = [list[x], list[y]]
-        if (m.claims[i].articleId === m.claims[j].articleId || seen.has(i * n + j)) continue
-        if (seen.size >= maxPairs) return out
+        const i = list[x]
+        const j = list[y]
+        if (article[i] === article[j] || seen.has(i * n + j)) continue
+        if (seenCount >= maxPairs) return out
         seen.add(i * n + j)
+        seenCount++
         const s = pairScore(m, i, j)
         if (s >= threshold) out.push([i, j, s])
       }
     }
   }
   return out.sort((a, b) => b[2] - a[2])
+}
+
+// Pairs of a story with at most this many claims are marked in a bit array (2 MB at most), larger stories' in a Set.
+const PAIR_BITS_LIMIT = 1 << 24
+
+/** Marks for pairs `i * n + j` of `n` claims: bits when they fit in `PAIR_BITS_LIMIT`, else a Set. */
+function pairMarks(n: number): { has(key: number): boolean; add(key: number): void } {
+  if (n * n > PAIR_BITS_LIMIT) return new Set<number>()
+  const bits = new Uint8Array((n * n + 7) >> 3)
+  return {
+    has: (key) => (bits[key >> 3] & (1 << (key & 7))) !== 0,
+    add: (key) => void (bits[key >> 3] |= 1 << (key & 7)),
+  }
+}
+
+/** Each claim's article as a number (claims of one article share it). */
+function articleNumbers(claims: readonly Claim[]): Int32Array {
+  const numbers = new Map<string, number>()
+  return Int32Array.from(claims, (c) => numbers.get(c.articleId) ?? (numbers.set(c.articleId, numbers.size), numbers.size - 1))
 }
 
 /**
@@ -401,7 +432,9 @@ function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clu
   const extra = clusters.map(() => [] as number[])
   const articles = clusters.map((members) => new Set(members.map((x) => m.claims[x].articleId)))
   for (const [i, j] of pairs) {
-    for (const [k, other] of [[i, j], [j, i]]) {
+    for (let side = 0; side < 2; side++) {
+      const k = side === 0 ? i : j
+      const other = side === 0 ? j : i
       const c = of[other]
       if (of[k] === c || articles[c].has(m.claims[k].articleId)) continue
       // Alone, the other claim has only this pair to vouch for it; in a fact, `linked` reads all of it.
@@ -527,7 +560,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   for (const { key, articleIds } of independentSources(group, new Map(articles.map((a) => [a.id, a])), options.families ?? DEFAULT_FAMILIES)) {
     for (const id of articleIds) sourceOf.set(id, key)
   }
-  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged })
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, floor: threshold * WEAKEST_SHARE })
   const quoted = quotePairs(m, options.quotes ?? [], minQuoteSimilarity, minQuoteWords)
   const groups = cluster(m, [...quoted, ...scoredPairs(m, maxPostings, maxPairs, threshold)], threshold)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
@@ -589,7 +622,8 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
  * judge's probability and the decision score (for analysis and tests; alignment reads them itself).
  */
 export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = 0.55, maxJudged = 300 }: FactOptions = {}) {
-  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged })
+  // Every score exact: callers read the scores themselves.
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, floor: 0 })
   return {
     similarity: (i: number, j: number) => similarity(m, i, j),
     features: (i: number, j: number) => storyPairFeatures(m, i, j, similarity(m, i, j)),

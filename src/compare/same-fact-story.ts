@@ -8,7 +8,7 @@
  * whole sentences as one statement; this model reads a shared part of two.
  */
 import type { Claim } from './claims.js'
-import { treeProbability, type SameFactModel } from './same-fact.js'
+import { treeProbability, treeProbabilityFrom, type SameFactModel } from './same-fact.js'
 import { softOverlap, softSimilarity, type SoftOverlap, type StoryConcepts } from './synonyms.js'
 import storyModel from './same-fact-story-model.json' with { type: 'json' }
 
@@ -56,8 +56,11 @@ export const STORY_PAIR_FEATURES: readonly string[] = [
 /** 1 when both claims credit one source (by its last name word), -1 when they credit different ones, else 0. */
 function sameSource(a: Claim, b: Claim): number {
   if (!a.attributedTo || !b.attributedTo) return 0
-  const last = (s: string) => s.toLowerCase().split(/\s+/).pop()
-  return last(a.attributedTo) === last(b.attributedTo) ? 1 : -1
+  return lastWord(a.attributedTo) === lastWord(b.attributedTo) ? 1 : -1
+}
+
+function lastWord(s: string): string | undefined {
+  return s.toLowerCase().split(/\s+/).pop()
 }
 
 /** The pair's synonym-aware overlap and similarity (`softOverlap`, `softSimilarity`). */
@@ -66,26 +69,50 @@ export function storySoftOverlap(m: StoryClaims, i: number, j: number): { overla
   return { overlap, similarity: softSimilarity(overlap, m.totals[i], m.totals[j]) }
 }
 
+// The two rows of `longestSharedRun`, reused across pairs (grown for a longer claim).
+let runRows = new Int32Array(2 * 64)
+
 /** Longest run of consecutive lemmas two claims share in the same order. */
 function longestSharedRun(a: readonly string[], b: readonly string[]): number {
+  const width = b.length + 1
+  if (runRows.length < 2 * width) runRows = new Int32Array(4 * width)
+  const rows = runRows
   let best = 0
-  let prev = new Int32Array(b.length + 1)
-  let row = new Int32Array(b.length + 1)
+  let prev = 0
+  let row = width
+  rows.fill(0, 0, 2 * width)
   for (let x = 1; x <= a.length; x++) {
+    const ax = a[x - 1]
     for (let y = 1; y <= b.length; y++) {
-      row[y] = a[x - 1] === b[y - 1] ? prev[y - 1] + 1 : 0
-      if (row[y] > best) best = row[y]
+      const run = ax === b[y - 1] ? rows[prev + y - 1] + 1 : 0
+      rows[row + y] = run
+      if (run > best) best = run
     }
-    ;[prev, row] = [row, prev]
+    const swap = prev
+    prev = row
+    row = swap
   }
   return best
 }
 
 /** Figures two claims both give, value and unit alike ("25%" and "25 percent"). */
 function sameFigures(a: Claim, b: Claim): number {
+  if (a.numbers.length === 0 || b.numbers.length === 0) return 0
   const key = (n: Claim['numbers'][number]) => `${n.unit ?? ''}:${n.value}`
   const theirs = new Set(b.numbers.map(key))
   return new Set(a.numbers.map(key).filter((k) => theirs.has(k))).size
+}
+
+/** Distinct names of `a` that `b` lacks. */
+function namesOnlyIn(a: readonly string[], b: readonly string[]): number {
+  let n = 0
+  for (let k = 0; k < a.length; k++) if (a.indexOf(a[k]) === k && !b.includes(a[k])) n++
+  return n
+}
+
+/** Where a claim stands in its article, 0 (first sentence) to under 1. */
+function position(m: StoryClaims, c: Claim): number {
+  return c.sentenceIndex / Math.max(1, m.sentences.get(c.articleId) ?? 1)
 }
 
 /**
@@ -98,16 +125,16 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
   const a = m.feats[i]
   const b = m.feats[j]
   let shared = 0, heaviest = 0
-  const kinds = { l: 0, n: 0, o: 0 }
+  let lemmas = 0, names = 0, others = 0
   for (let x = 0, y = 0; x < a.length && y < b.length; ) {
     if (a[x] === b[y]) {
       const w = m.weights[a[x]]
       shared += w
       if (w > heaviest) heaviest = w
       const kind = m.kinds[a[x]]
-      if (kind === 'l') kinds.l++
-      else if (kind === 'n') kinds.n++
-      else kinds.o++
+      if (kind === 'l') lemmas++
+      else if (kind === 'n') names++
+      else others++
       x++
       y++
     } else if (a[x] < b[y]) x++
@@ -115,16 +142,14 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
   }
   const ci = m.claims[i]
   const cj = m.claims[j]
-  let oneSide = 0
-  for (const n of new Set(ci.names)) if (!cj.names.includes(n)) oneSide++
-  for (const n of new Set(cj.names)) if (!ci.names.includes(n)) oneSide++
-  const position = (c: Claim) => c.sentenceIndex / Math.max(1, m.sentences.get(c.articleId) ?? 1)
-  const [pi, pj] = [position(ci), position(cj)]
-  const [wi, wj] = [m.words[i], m.words[j]]
-  const [ti, tj] = [m.totals[i], m.totals[j]]
+  const oneSide = namesOnlyIn(ci.names, cj.names) + namesOnlyIn(cj.names, ci.names)
+  const pi = position(m, ci)
+  const pj = position(m, cj)
+  const wi = m.words[i], wj = m.words[j]
+  const ti = m.totals[i], tj = m.totals[j]
   return [
     similar, shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
-    kinds.l, kinds.n, kinds.o, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
+    lemmas, names, others, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
     Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
     sameFigures(ci, cj), soft.similarity, soft.overlap.bySynonym, soft.overlap.heaviestUnmatchedSmaller, soft.overlap.heaviestUnmatched,
     sameSource(ci, cj),
@@ -134,4 +159,9 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
 /** The shipped model's probability that claims `i` and `j` share a fact (`similar`: their story similarity). */
 export function storyPairProbability(m: StoryClaims, i: number, j: number, similar: number, soft = storySoftOverlap(m, i, j)): number {
   return treeProbability(MODEL, storyPairFeatures(m, i, j, similar, soft))
+}
+
+/** `storyPairProbability`, or 0 as soon as it cannot reach `floor` (for callers to whom any probability under it is the same). */
+export function storyPairProbabilityFrom(m: StoryClaims, i: number, j: number, similar: number, floor: number, soft = storySoftOverlap(m, i, j)): number {
+  return treeProbabilityFrom(MODEL, storyPairFeatures(m, i, j, similar, soft), floor)
 }

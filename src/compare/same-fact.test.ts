@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { learnLexicon, learnSameFact, type PreparedPair } from './same-fact-learn.js'
-import { FEATURE_NAMES, isSameFact, numberConflicts, pairFeatures, prepareFactText, SAME_FACT_THRESHOLD, sameFactProbability } from './same-fact.js'
+import { FEATURE_NAMES, isSameFact, numberConflicts, pairFeatures, prepareFactText, SAME_FACT_THRESHOLD, sameFactProbability, treeProbability, treeProbabilityFrom, treeReaches } from './same-fact.js'
 
 // Invented news sentences (none taken from a dataset).
 const same: [string, string][] = [
@@ -135,5 +135,43 @@ describe('learnSameFact', () => {
     const [, kld, shared, unmatched] = lexicon.words['budget']
     assert.ok(kld > 0)
     assert.ok(shared > 0 && unmatched < 0, `${shared} ${unmatched}`)
+  })
+})
+
+describe('treeProbability, treeReaches, treeProbabilityFrom', () => {
+  // A hand-made ensemble of depth 2: tree 0 splits on feature 0 then 1; tree 1 is a leaf at its root
+  // (feature -1, value at its first descendant at full depth); tree 2 has one early leaf on its right.
+  const model = {
+    bias: -0.5,
+    depth: 2,
+    trees: [
+      { feature: [0, 1, 1], threshold: [0.5, 2, 3], value: [-1, 0.5, 1, 2] },
+      { feature: [-1, -1, -1], threshold: [0, 0, 0], value: [0.25, 9, 9, 9] },
+      { feature: [1, 0, -1], threshold: [1, 0.2, 0], value: [-2, 0.75, 1.5, 9] },
+    ],
+  }
+  const sigmoid = (s: number) => 1 / (1 + Math.exp(-s))
+
+  it('walks each tree to its leaf (an early leaf reads its stored value; a missing or NaN feature goes right)', () => {
+    // Tree 0: 0.3 <= 0.5, then 1 <= 2: -1. Tree 1: 0.25. Tree 2: 1 <= 1, then 0.3 > 0.2: 0.75.
+    assert.equal(treeProbability(model, [0.3, 1]), sigmoid(-0.5 - 1 + 0.25 + 0.75))
+    // Tree 0: 0.9 > 0.5, then 5 > 3: 2. Tree 2: 5 > 1, an early leaf: 1.5 (not the 9 beside it).
+    assert.equal(treeProbability(model, [0.9, 5]), sigmoid(-0.5 + 2 + 0.25 + 1.5))
+    // NaN is never <= a threshold: right at every split, as with a missing feature.
+    assert.equal(treeProbability(model, [NaN, NaN]), treeProbability(model, [0.9, 5]))
+    assert.equal(treeProbability(model, []), treeProbability(model, [0.9, 5]))
+  })
+
+  it('decides a cut as the whole sum does, and gives the exact probability from the floor up', () => {
+    const points = [[0.3, 1], [0.9, 5], [0.3, 2.5], [0.9, 0.5], [0.1, 0.1], [0.6, 1]]
+    for (const x of points) {
+      const p = treeProbability(model, x)
+      for (const cut of [0.05, 0.2, 0.4, 0.5, p, 0.7, 0.9, 0.99]) {
+        assert.equal(treeReaches(model, x, cut), p >= cut, `x ${x}, cut ${cut}, p ${p}`)
+        const from = treeProbabilityFrom(model, x, cut)
+        if (p >= cut) assert.equal(from, p)
+        else assert.ok(from < cut, `x ${x}, floor ${cut}: ${from}`)
+      }
+    }
   })
 })

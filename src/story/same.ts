@@ -9,7 +9,7 @@
  * same-fact judge (`compare/same-fact.ts`, learned on MRPC), which reads the same statement in
  * other words.
  */
-import { prepareFactText, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from '../compare/same-fact.js'
+import { prepareFactText, sameFactAt, STORY_JUDGE_PROBABILITY, type FactText } from '../compare/same-fact.js'
 import { contentLemmas } from '../text/stems.js'
 import { foldCase } from '../text/tokens.js'
 import { documentFrequency } from '../text/postings.js'
@@ -117,7 +117,7 @@ export function sameHappening(a: Happening | string, b: Happening | string, { mi
   if (share >= minShare) return true
   // Blocking: the judge reads only pairs with `minShared` content words in common (in a 200-article
   // story, two shared words sent 30,000 pairs to it, a sixth of the story's time).
-  return shared >= minShared && sameFactProbability(judgeText(x), judgeText(y)) >= STORY_JUDGE_PROBABILITY
+  return shared >= minShared && sameFactAt(judgeText(x), judgeText(y), STORY_JUDGE_PROBABILITY)
 }
 
 // Each happening is read for the judge once, when first judged.

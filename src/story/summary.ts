@@ -284,6 +284,9 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
   // Each word's postings are read from the candidate on, through a window a few times the match
   // bound: the linking stays linear in the candidates however many articles restate one lead.
   const window = 2 * o.maxMatches
+  // Each candidate's facts as sorted numbers: whether two share one is a merge, not a search per fact.
+  const factNumber = new Map<StoryFact, number>()
+  const factsOf = pending.map((p) => Int32Array.from(p.facts, (f) => factNumber.get(f) ?? (factNumber.set(f, factNumber.size), factNumber.size - 1)).sort())
   pending.forEach((p, i) => {
     if (!p.happening || p.matches.length >= o.maxMatches) return
     for (const l of p.happening.lemmas) {
@@ -300,13 +303,23 @@ function matchHappenings(pending: Pending[], o: Required<SummaryOptions>): void 
       shared[j] = 0
       const q = pending[j]
       if (n < 2 || p.matches.length >= o.maxMatches || q.matches.length >= o.maxMatches) continue
-      if (q.article.id === p.article.id || p.facts.some((f) => q.facts.includes(f))) continue
+      if (q.article.id === p.article.id || sharesAny(factsOf[i], factsOf[j])) continue
       if (!sameHappening(p.happening, q.happening!, { minShare: o.redundancy })) continue
       p.matches.push(q)
       q.matches.push(p)
     }
     count = 0
   })
+}
+
+/** Whether two sorted arrays have a value in common. */
+function sharesAny(a: Int32Array, b: Int32Array): boolean {
+  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+    if (a[x] === b[y]) return true
+    if (a[x] < b[y]) x++
+    else y++
+  }
+  return false
 }
 
 /**
