@@ -243,3 +243,9 @@ test('findEntities: a quoted nickname inside a name leaves one person, named wit
   // Not a name: a quoted phrase after a word that is no first name.
   assert.equal(entities('The group “Free Speech” Monday rallied.').some((e) => e.name.includes('Free Speech') && e.type === 'person'), false)
 })
+
+test('a conjunction opening a sentence is no part of the name after it', () => {
+  const text = 'As Tom Pell said on Monday, the plan failed. Because Ann Roe objected, the vote waited. Whether Omar Fenn stays is unclear.'
+  const people = entities(text).filter((e) => e.type === 'person').map((e) => text.slice(e.span[0], e.span[1]))
+  assert.deepEqual(people, ['Tom Pell', 'Ann Roe', 'Omar Fenn'])
+})

@@ -131,5 +131,5 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mid Late Early Shortly Afterwar
 War Peace Oil Gas Energy Tariffs Tariff Sanctions Sanction President Secretary Minister Envoy Special Government Administration Ministry
 Still Yet Indeed Instead Perhaps Maybe Hopefully Certainly Clearly Already Finally Overall Together Otherwise Therefore Moreover Furthermore
 Corresponding Great Good Very Highly Lot Time Times Progress Made Says Said Trade Talks Deal Ceasefire Summit Meeting Deadline Director Chief
-Like Unlike
+Like Unlike As Because Unless Whether Whereas Whenever Wherever Besides Beyond Behind Beside Through Throughout Toward Towards Except Via Per
 `)
