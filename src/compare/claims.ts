@@ -151,6 +151,23 @@ export function quotedShare(article: Annotated, span: Span): number {
   return covered / Math.max(1, span[1] - span[0])
 }
 
+/**
+ * Whether `at` lies inside a quotation opened earlier in its paragraph and not yet closed: curly
+ * marks counted open and shut, straight double quotes by parity (read back at most 2,000 characters).
+ */
+export function insideOpenQuote(text: string, at: number): boolean {
+  const from = Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 2000)
+  let open = 0
+  let straight = 0
+  for (let i = from; i < at; i++) {
+    const c = text[i]
+    if (c === '“') open++
+    else if (c === '”') open = Math.max(0, open - 1)
+    else if (c === '"') straight++
+  }
+  return open > 0 || straight % 2 === 1
+}
+
 /** The text with the given article spans replaced by spaces (offsets kept). */
 function blank(text: string, offset: number, spans: Span[]): string {
   let out = text

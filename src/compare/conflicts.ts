@@ -10,7 +10,7 @@
  *   4. group: connected pairs become one discrepancy, one value per side.
  * False positives cost more than misses here, so every step errs on not pairing.
  */
-import type { Claim } from './claims.js'
+import { insideOpenQuote, type Claim } from './claims.js'
 import { contentLemmas } from '../text/stems.js'
 import { nameKey } from '../text/names.js'
 import { foldCase } from '../text/tokens.js'
@@ -131,12 +131,8 @@ function denialKeys(claims: Claim[], readOf: (i: number) => Read, maxKeys = 64):
 
 /** Whether the first place `cue` (folded words) stands in `text` is inside quotation marks. */
 function cueQuoted(text: string, cue: string | null): boolean {
-  if (!cue) return false
-  const at = foldCase(text).indexOf(cue)
-  if (at < 0) return false
-  const before = text.slice(0, at)
-  if (before.lastIndexOf('“') > before.lastIndexOf('”')) return true
-  return (before.match(/"/g)?.length ?? 0) % 2 === 1
+  const at = cue ? foldCase(text).indexOf(cue) : -1
+  return at >= 0 && insideOpenQuote(text, at)
 }
 
 /** Whether the pair, meeting under `key`, disagrees about it. */

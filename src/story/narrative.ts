@@ -7,7 +7,7 @@
  *   3. `quotedFacts`: facts some outlet prints inside a quotation are someone's statement, so
  *      another outlet's bare sentence of them is no narrative either (the summary checks the cue).
  */
-import { quotedShare } from '../compare/claims.js'
+import { insideOpenQuote, quotedShare } from '../compare/claims.js'
 import type { Annotated, Span, StoryFact } from '../types.js'
 
 // A sentence opening on a pronoun leans on the one before it; out of context it says too little.
@@ -66,19 +66,7 @@ export function isNarrative(text: string, quoted: readonly Span[] = []): boolean
   return spans.length === 0 || ATTRIBUTION_CUE.test(outside)
 }
 
-/** Whether `at` lies inside a quotation opened earlier in its paragraph and not yet closed. */
-export function insideOpenQuote(text: string, at: number): boolean {
-  const from = Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 2000)
-  let open = 0
-  for (let i = from; i < at; i++) {
-    const c = text[i]
-    if (c === '“') open++
-    else if (c === '”') open = Math.max(0, open - 1)
-  }
-  return open > 0
-}
-
-export { quotedShare }
+export { insideOpenQuote, quotedShare }
 
 /** Facts that some article states inside a quotation (most of a support span quoted). */
 export function quotedFacts(facts: StoryFact[], byId: Map<string, Annotated>): Set<string> {
