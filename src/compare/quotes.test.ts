@@ -253,6 +253,29 @@ for (const [label, a, b] of TOGETHER) {
   })
 }
 
+// A short partial quote of a line another outlet prints whole, with one function word of its own.
+const ONE_WORD_APART: [label: string, full: string, short: string, joined: boolean, reworded: boolean][] = [
+  ['an article changed inside', 'Wear boots that suit the trail, not a seat at a cafe.', 'a seat at the cafe', true, true],
+  ['a preposition changed inside', 'Our crews will be on the water at dawn tomorrow.', 'will be in the water at dawn', true, true],
+  ['an article added inside', 'Bring the kids to see a play at the old theatre downtown.', 'a play at old theatre', true, true],
+  ['a content word changed', 'Wear boots that suit the trail, not a seat at a cafe.', 'a seat at the bar', false, false],
+  ['a negation changed', 'They will not reopen the bridge before June.', 'will now reopen the bridge', false, false],
+  ['a three-word quote (too short to tell)', 'Meet us at the pier tonight.', 'at a pier', false, false],
+]
+for (const [label, full, short, joined, reworded] of ONE_WORD_APART) {
+  test(`alignQuotes, a short quote one function word apart from the full line: ${label}`, () => {
+    const a = quoteBy(`Anna Berg wrote: “${full}”`, full)
+    const b = fixtureArticle({
+      text: `Anna Berg said it was “${short}.”`,
+      entities: [{ text: 'Anna Berg', type: 'person' }],
+      quotes: [{ text: `${short}.`, speaker: 'Anna Berg', kind: 'partial', cue: 'said', written: 'Anna Berg' }],
+    })
+    const { quotes, discrepancies } = alignQuotes([a, b], mergeEntities([a, b]))
+    assert.equal(quotes.length, joined ? 1 : 2)
+    assert.equal(discrepancies.filter((d) => d.kind === 'quote-wording').length, reworded ? 1 : 0, JSON.stringify(discrepancies))
+  })
+}
+
 test('alignQuotes does not join two named speakers through a third quote that shares words with both', () => {
   const b1 = fixtureArticle({
     text: 'Anna Berg said: “The ferry tax will ruin the harbour towns and every family that works the piers.”',

@@ -10,8 +10,9 @@
  *    overlap coefficient on content tokens; matched quotes are unioned (a partial quote and its
  *    full version join through containment). Short quotes (at most `maxShortContent` content
  *    words: "useful and constructive") are common phrases, so they match only their own words,
- *    contiguous or reordered ("constructive and useful"), from the same or a compatible speaker
- *    (the Kremlin and a Kremlin aide; an unattributed quote);
+ *    contiguous or reordered ("constructive and useful") or with one function word changed ("a
+ *    spot at the bar" / "not a spot at a bar"), from the same or a compatible speaker (the Kremlin
+ *    and a Kremlin aide; an unattributed quote);
  * 4. build quotes (longest wording, variants in an original wording, speaker) and discrepancies:
  *    a rewording only where two outlets print the same statement with other words inside it
  *    (`wordingDifferences`), and other speakers for the same words only where both articles
@@ -133,7 +134,8 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>): boolean {
   if (x.indirect !== y.indirect) return false
   const [short, long] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x]
   if (Math.min(x.content.size, y.content.size) <= o.maxShortContent) {
-    return short.tokens.length >= 2 && containsReordered(long.tokens, short.tokens) && compatibleSpeakers(x.speaker, y.speaker)
+    const inside = containsReordered(long.tokens, short.tokens) || (short.tokens.length >= MIN_EDITED_SHORT && containsWithOneFunctionWord(long.tokens, short.tokens))
+    return short.tokens.length >= 2 && inside && compatibleSpeakers(x.speaker, y.speaker)
   }
   const run = longestCommonRun(x.tokens, y.tokens)
   // Two speakers both articles name beside their words: one quote only when the words are plainly
@@ -171,6 +173,48 @@ function containsReordered(tokens: string[], words: string[]): boolean {
     if (i >= n) take(tokens[i - n], -1)
     if (missing === 0) return true
   }
+  return false
+}
+
+/**
+ * Words whose change leaves a short quote recognisably the same line ("a spot at the bar" / "not a
+ * spot at a bar"): articles, determiners, possessives and prepositions, never a content word, a
+ * negation or a number.
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'a an the this that these those its his her their our my your of in on at to for with by from into onto'.split(' '),
+)
+
+/** A short quote this long (in tokens) may differ from its full version by one function word: a shorter one is too easily another phrase. */
+const MIN_EDITED_SHORT = 4
+
+/**
+ * True when `words` occur contiguously in `tokens` but for one function word changed, added or
+ * left out ("a spot at the bar" in "dress like you deserve respect, not a spot at a bar"): one
+ * outlet's short partial quote of a line another prints whole, with an article of its own.
+ */
+function containsWithOneFunctionWord(tokens: string[], words: string[]): boolean {
+  // Matches words[j..] at tokens[i..], exactly once no edit is left.
+  const rest = (i: number, j: number): boolean => {
+    if (words.length - j > tokens.length - i) return false
+    for (let k = 0; k < words.length - j; k++) if (tokens[i + k] !== words[j + k]) return false
+    return true
+  }
+  const edited = (i: number, j: number): boolean => {
+    for (; j < words.length; i++, j++) {
+      // The long quote ends first: only a last function word of the short one may be left over.
+      if (i >= tokens.length) return j === words.length - 1 && FUNCTION_WORDS.has(words[j])
+      if (tokens[i] === words[j]) continue
+      const [t, w] = [tokens[i], words[j]]
+      return (
+        (FUNCTION_WORDS.has(t) && FUNCTION_WORDS.has(w) && rest(i + 1, j + 1)) ||
+        (FUNCTION_WORDS.has(t) && rest(i + 1, j)) ||
+        (FUNCTION_WORDS.has(w) && rest(i, j + 1))
+      )
+    }
+    return true
+  }
+  for (let i = 0; i + words.length - 1 <= tokens.length; i++) if (edited(i, 0)) return true
   return false
 }
 
