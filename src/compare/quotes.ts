@@ -442,14 +442,11 @@ function commonSubsequence(a: string[], b: string[]): [number, number][] {
  * `maxGap` words (a sentence left out) and words left out where the other shows an ellipsis
  * (`ellipsis`: per side, the indices of the words an ellipsis stands before) are not rewordings. Null when the two are not one statement: too little shared, or a shared stretch
  * shorter than `minStatement` words that is under `minCover` of the shorter wording (a phrase two statements share).
- * `minDensity` lets one outlet add a few words in several places ("each and every", "all the
- * winter"), while two statements that share a clause amid other words ("think that those plans
- * are well past the limit" / "you make plans that are well past the limit") stay under it.
  */
 export function wordingDifferences(
   a: string[],
   b: string[],
-  { maxGap = 5, minShared = 4, minDensity = 0.55, minAnchor = 3, minStatement = 8, minCover = 0.5, ellipsis = [new Set<number>(), new Set<number>()] as [ReadonlySet<number>, ReadonlySet<number>] } = {},
+  { maxGap = 5, minShared = 4, minDensity = 0.6, minAnchor = 3, minStatement = 8, minCover = 0.5, ellipsis = [new Set<number>(), new Set<number>()] as [ReadonlySet<number>, ReadonlySet<number>] } = {},
 ): WordingDifference[] | null {
   const pairs = commonSubsequence(a, b)
   // Chains of matched words whose gaps are short on both sides; the one with most matches is the statement.
