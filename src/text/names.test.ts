@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { expandAbbreviations, foldToken, mentionsName, nameKey, normalizeName, sameName } from './names.js'
+import { expandAbbreviations, foldToken, mentionsKey, mentionsName, nameKey, normalizeName, sameName } from './names.js'
 
 test('normalizeName folds case, diacritics, possessives and punctuation', () => {
   const cases: [string, string][] = [
@@ -144,4 +144,16 @@ test('expandAbbreviations writes out titles and state abbreviations, and nothing
     ['Ms. Pell met Miss. Doe at Smith & Co. on Monday. Then she left.', 'Ms. Pell met Miss. Doe at Smith & Co. on Monday. Then she left.'],
   ]
   for (const [input, expected] of cases) assert.equal(expandAbbreviations(input), expected, input)
+})
+
+test('mentionsKey finds a name among words by its key, in any of its forms', () => {
+  const cases: [text: string, key: string, found: boolean][] = [
+    ['a 25% levy on the European Union from May', nameKey('EU', 'organization'), true],
+    ['a 25% levy on the Democratic National Committee', nameKey('DNC', 'organization'), true],
+    ['a 25% levy on White House staff', nameKey('White House', 'organization'), true],
+    ['a 25% levy on Tallow’s farms', nameKey('Ann Tallow', 'person'), true],
+    ['a 25% levy on the national committee', nameKey('DNC', 'organization'), false],
+    ['a 25% levy on steel', nameKey('White House', 'organization'), false],
+  ]
+  for (const [text, key, found] of cases) assert.equal(mentionsKey(text, key), found, `${key} in ${text}`)
 })

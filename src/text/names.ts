@@ -232,6 +232,23 @@ export function nameKey(name: string, type?: string): string {
   return tokens[tokens.length - 1] ?? ''
 }
 
+// Words of a name at most, when looking for a name's key among a text's words.
+const MAX_NAME_WORDS = 6
+
+/**
+ * Whether some run of the text's words is a name keyed `key` (see `nameKey`): the words that
+ * name "the Democratic National Committee" hold the key "dnc", as "DNC" does.
+ * @example mentionsKey('a 25% levy on the European Union', 'eu') // true
+ */
+export function mentionsKey(text: string, key: string): boolean {
+  const words = normalizeName(text).split(' ')
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === key) return true
+    for (let k = i + 1; k <= Math.min(words.length, i + MAX_NAME_WORDS); k++) if (bodyKey(words.slice(i, k).join(' ')) === key) return true
+  }
+  return false
+}
+
 /** Titles written before names, abbreviated, and the word each stands for (general knowledge). */
 const TITLES: Record<string, string> = {
   Rep: 'Representative', Reps: 'Representatives', Sen: 'Senator', Sens: 'Senators', Gov: 'Governor',
