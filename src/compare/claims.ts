@@ -5,7 +5,7 @@
  * apart from what it asserts. Content lemmas come from src/text/stems.ts, shared with src/story/.
  */
 import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
-import { nameKey } from '../text/names.js'
+import { expandAbbreviations, nameKey } from '../text/names.js'
 import { contentLemmas } from '../text/stems.js'
 
 /** Jaccard similarity of two sets. */
@@ -235,7 +235,8 @@ export function articleClaims(
         // A negation in a trailing subordinate clause ("..., though he did not say which") or about
         // details withheld ("did not elaborate") does not deny the claim itself.
         negated: NEGATION.test(text.replace(SUBORDINATE_TAIL, '').replace(WITHHELD, '')),
-        lemmas: contentLemmas(asserted),
+        // "Rep." and "Representative", "Calif." and "California" are one word.
+        lemmas: contentLemmas(expandAbbreviations(asserted)),
         names: entities.map((e) => nameKey(e.name, e.type)),
         numbers: article.numbers.filter((n) => inside(n.span, span)),
         dates: article.dates.filter((d) => inside(d.span, span)),

@@ -416,3 +416,15 @@ describe('articleClaims: what a role beside a name states', () => {
     assert.ok(!claim.lemmas.includes(contentLemmas('Roe')[0]))
   })
 })
+
+describe('articleClaims: one name, one title, in other forms', () => {
+  it('reads "Sen." and "Senator" as one word, "Calif." and "California", a body and its acronym as one name', () => {
+    const claimOf = (text: string) => articleClaims(annotate(extractArticle({ source: { kind: 'text', path: 'names.txt' }, bytes: new TextEncoder().encode(text), publishedAt: '2025-03-03' })))[0]
+    const a = claimOf('Sen. Ann Tallow of Calif. voted against the dam bill that the DNC backed in the spring.')
+    const b = claimOf('Senator Ann Tallow of California opposed the dam bill backed by the Democratic National Committee.')
+    const senator = contentLemmas('senator')[0]
+    assert.ok(a.lemmas.includes(senator) && b.lemmas.includes(senator), `${a.lemmas} / ${b.lemmas}`)
+    assert.deepEqual([...a.names].sort(), [...b.names].sort())
+    assert.equal(a.names.length, 3)
+  })
+})

@@ -27,7 +27,7 @@ import { numbersClash, storyPairFeatures, storyPairProbabilityFrom, storySoftOve
 import { storyConcepts } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
 import { contentLemmas } from '../text/stems.js'
-import { normalizeName } from '../text/names.js'
+import { mentionsKey } from '../text/names.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact, StoryQuote } from '../types.js'
 
@@ -204,8 +204,7 @@ function figureKeys(claim: Claim): string[] {
     const at = n.span[1] - claim.span[0]
     const phrase = claim.text.slice(at, at + FIGURE_PHRASE_CHARS)
     const counted = contentLemmas(phrase)[0]
-    const words = ` ${normalizeName(phrase)} `
-    const party = claim.names.find((key) => words.includes(` ${key} `))
+    const party = claim.names.find((key) => mentionsKey(phrase, key))
     if (counted && party) out.push(`${n.unit}:${n.value}:${counted}:${party}`)
   }
   return out

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { foldToken, mentionsName, nameKey, normalizeName, sameName } from './names.js'
+import { expandAbbreviations, foldToken, mentionsKey, mentionsName, nameKey, normalizeName, sameName } from './names.js'
 
 test('normalizeName folds case, diacritics, possessives and punctuation', () => {
   const cases: [string, string][] = [
@@ -106,4 +106,54 @@ test('nameKey: one key for a person by surname, whole names for the rest, spelle
     ['  White   House ', undefined, 'white house'],
   ]
   for (const [name, type, key] of cases) assert.equal(nameKey(name, type), key, `${name} (${type})`)
+})
+
+test('nameKey: a person by surname whatever the given name, initials or suffix; a body and its acronym as one', () => {
+  const cases: [a: string, typeA: string, b: string, typeB: string, same: boolean][] = [
+    ['Robert F. Bauer', 'person', 'Counsel Bob Bauer', 'person', true],
+    ['Jim Tallow', 'person', 'James “Mad Dog” Tallow', 'person', true],
+    ['Chuck Rendell', 'person', 'Charles E. Rendell Jr.', 'person', true],
+    ['Democratic National Committee', 'organization', 'DNC', 'organization', true],
+    ['the Republican National Committee', 'organization', 'R.N.C.', 'organization', true],
+    ['Environmental Protection Agency', 'organization', 'EPA', 'organization', true],
+    ['Federal Bureau of Investigation', 'organization', 'F.B.I.', 'organization', true],
+    ['Republican Party', 'organization', 'GOP', 'organization', true],
+    ['United States', 'place', 'U.S.', 'place', true],
+    ['Calif.', 'other', 'California', 'place', true],
+    ['N.Y.', 'other', 'New York', 'place', true],
+    ['Democratic National Committee', 'organization', 'RNC', 'organization', false],
+    // Two-word names keep their words: "SB" is a bill, not the Super Bowl.
+    ['Super Bowl', 'other', 'SB', 'organization', false],
+    ['Group of 20 Nations', 'organization', 'GN', 'organization', false],
+    ['Ann Tallow', 'person', 'Ann Rendell', 'person', false],
+    // A party tag describes the politician beside it; "LA" is Los Angeles.
+    ['R-Calif.', 'other', 'California', 'place', false],
+    ['LA', 'place', 'Louisiana', 'place', false],
+  ]
+  for (const [a, ta, b, tb, same] of cases) assert.equal(nameKey(a, ta) === nameKey(b, tb), same, `${a} / ${b}`)
+  assert.equal(nameKey('Martin Luther King Jr.', 'person'), 'king')
+  assert.equal(nameKey('Super Bowl', 'other'), 'super bowl')
+})
+
+test('expandAbbreviations writes out titles and state abbreviations, and nothing else that ends in a full stop', () => {
+  const cases: [string, string][] = [
+    ['Rep. Ann Tallow, R-Calif., said', 'Representative Ann Tallow, R-California, said'],
+    ['Sen. Bo Rendell (D-N.Y.) and Gov. Kim Pell of Ariz. met', 'Senator Bo Rendell (D-New York) and Governor Kim Pell of Arizona met'],
+    ['Lt. Gen. Ray Doe spoke in Charleston, W.Va.', 'Lieutenant General Ray Doe spoke in Charleston, West Virginia'],
+    // "Ms." and "Miss." are titles of their own; "Co." is a company; a word ending a sentence stays.
+    ['Ms. Pell met Miss. Doe at Smith & Co. on Monday. Then she left.', 'Ms. Pell met Miss. Doe at Smith & Co. on Monday. Then she left.'],
+  ]
+  for (const [input, expected] of cases) assert.equal(expandAbbreviations(input), expected, input)
+})
+
+test('mentionsKey finds a name among words by its key, in any of its forms', () => {
+  const cases: [text: string, key: string, found: boolean][] = [
+    ['a 25% levy on the European Union from May', nameKey('EU', 'organization'), true],
+    ['a 25% levy on the Democratic National Committee', nameKey('DNC', 'organization'), true],
+    ['a 25% levy on White House staff', nameKey('White House', 'organization'), true],
+    ['a 25% levy on Tallow’s farms', nameKey('Ann Tallow', 'person'), true],
+    ['a 25% levy on the national committee', nameKey('DNC', 'organization'), false],
+    ['a 25% levy on steel', nameKey('White House', 'organization'), false],
+  ]
+  for (const [text, key, found] of cases) assert.equal(mentionsKey(text, key), found, `${key} in ${text}`)
 })

@@ -4,7 +4,9 @@
  * "Zelenskyy", "Zelenskiy") by folding letters that transliteration schemes swap, then allowing a
  * small edit distance relative to length. The rules are about letters, but for one short list: the
  * familiar forms of English given names ("Jim" / "James", "Chuck" / "Charles"), which no letter
- * rule can find. A nickname in quotation marks inside a name (James “Mad Dog” Mattis) is no part of its key.
+ * rule can find, and a few more: abbreviations that are not initials ("GOP"), US states' and
+ * titles' abbreviations ("Calif.", "Rep."). A nickname in quotation marks inside a name (James
+ * “Mad Dog” Mattis) is no part of its key; a body's acronym is its key ("DNC").
  * Entity merging, speaker matching, fact alignment and clustering all key names here.
  */
 import { boundedCache } from './cache.js'
@@ -181,13 +183,117 @@ export function mentionsName(text: string, name: string): boolean {
 }
 
 /**
- * The key a name is compared by across articles' claims: its spelling key, and for people the
- * surname alone, so "Vladimir Putin" and "Putin" meet.
+ * Familiar abbreviations that are not the initials of the name they stand for, and two-word names
+ * whose initials are their usual abbreviation (written from general knowledge): name -> key.
+ */
+const ABBREVIATION_OF = new Map([
+  ['republican party', 'gop'],
+  ['grand old party', 'gop'],
+  ['united states', 'us'],
+  ['united states of america', 'us'],
+  ['usa', 'us'],
+  ['united nations', 'un'],
+  ['european union', 'eu'],
+  ['united kingdom', 'uk'],
+])
+
+// Words an acronym skips: "Federal Bureau of Investigation" is FBI.
+const ACRONYM_SKIPS = new Set(['of', 'the', 'for', 'and', 'on', 'to', 'in', 'at'])
+// A name of at least this many words keys by its initials ("Democratic National Committee" is
+// "dnc", as "DNC" is). Two-word names do not: their initials too often meet another name of the
+// story ("Super Bowl" and "SB 1062", "Supreme Court" and "S.C.").
+const MIN_ACRONYM_WORDS = 3
+
+/** The key of a normalised name that is not a person's: an abbreviation and the name it stands for share one. */
+function bodyKey(normalized: string): string {
+  const key = normalized.replace(/^the /, '')
+  const known = ABBREVIATION_OF.get(key) ?? stateKeys().get(key)
+  if (known) return known
+  const words = key.split(' ').filter((w) => !ACRONYM_SKIPS.has(w))
+  // Initials of words only: a name with a figure in it ("Group of 20") is not an acronym.
+  if (words.length >= MIN_ACRONYM_WORDS && words.every((w) => /^\p{L}/u.test(w))) return words.map((w) => w[0]).join('')
+  return key
+}
+
+/**
+ * The key a name is compared by across articles' claims. A person's is the surname alone (initials
+ * and "Jr." aside), so "Vladimir Putin", "Putin" and "Vladimir V. Putin" meet, as do "Bob Bauer" and
+ * "Robert F. Bauer". Any other name keys so that its abbreviation meets it: a name of three or more
+ * words by its initials ("Democratic National Committee" and "DNC" are "dnc"), a few familiar
+ * abbreviations by themselves ("Republican Party" and "GOP" are "gop"), a state's abbreviation by
+ * the state ("Calif." and "California" are "california"; a party tag, "R-Calif.", is not: see
+ * `expandAbbreviations`).
  * @example nameKey('Vladimir Putin', 'person') // 'putin'
+ * @example nameKey('Democratic National Committee', 'organization') // 'dnc'
  */
 export function nameKey(name: string, type?: string): string {
-  const key = normalizeName(name)
-  if (type !== 'person') return key
-  const space = key.lastIndexOf(' ')
-  return space < 0 ? key : key.slice(space + 1)
+  if (type !== 'person') return bodyKey(normalizeName(name))
+  const tokens = nameTokens(name)
+  return tokens[tokens.length - 1] ?? ''
+}
+
+// Words of a name at most, when looking for a name's key among a text's words.
+const MAX_NAME_WORDS = 6
+
+/**
+ * Whether some run of the text's words is a name keyed `key` (see `nameKey`): the words that
+ * name "the Democratic National Committee" hold the key "dnc", as "DNC" does.
+ * @example mentionsKey('a 25% levy on the European Union', 'eu') // true
+ */
+export function mentionsKey(text: string, key: string): boolean {
+  const words = normalizeName(text).split(' ')
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === key) return true
+    for (let k = i + 1; k <= Math.min(words.length, i + MAX_NAME_WORDS); k++) if (bodyKey(words.slice(i, k).join(' ')) === key) return true
+  }
+  return false
+}
+
+/** Titles written before names, abbreviated, and the word each stands for (general knowledge). */
+const TITLES: Record<string, string> = {
+  Rep: 'Representative', Reps: 'Representatives', Sen: 'Senator', Sens: 'Senators', Gov: 'Governor',
+  Lt: 'Lieutenant', Gen: 'General', Atty: 'Attorney', Sgt: 'Sergeant', Adm: 'Admiral', Capt: 'Captain',
+  Col: 'Colonel', Cmdr: 'Commander', Supt: 'Superintendent', Pres: 'President', Sec: 'Secretary',
+  Rev: 'Reverend', Amb: 'Ambassador', Asst: 'Assistant', Dept: 'Department',
+}
+
+/**
+ * US states and the abbreviations newspapers write for them (AP style, general knowledge). Postal
+ * codes are left out: "Ms.", "Co." and "Oh." are other words.
+ */
+const STATES: Record<string, string> = {
+  Ala: 'Alabama', Ariz: 'Arizona', Ark: 'Arkansas', Calif: 'California', Cal: 'California', Colo: 'Colorado',
+  Conn: 'Connecticut', Del: 'Delaware', Fla: 'Florida', Ga: 'Georgia', Ill: 'Illinois', Ind: 'Indiana',
+  Kan: 'Kansas', Kans: 'Kansas', Ky: 'Kentucky', La: 'Louisiana', Md: 'Maryland', Mass: 'Massachusetts',
+  Mich: 'Michigan', Minn: 'Minnesota', Mo: 'Missouri', Mont: 'Montana', Neb: 'Nebraska', Nebr: 'Nebraska',
+  Nev: 'Nevada', 'N.H': 'New Hampshire', 'N.J': 'New Jersey', 'N.M': 'New Mexico', 'N.Y': 'New York',
+  'N.C': 'North Carolina', 'N.D': 'North Dakota', Okla: 'Oklahoma', Ore: 'Oregon', Oreg: 'Oregon',
+  Pa: 'Pennsylvania', Penn: 'Pennsylvania', Penna: 'Pennsylvania', 'R.I': 'Rhode Island', 'S.C': 'South Carolina',
+  'S.D': 'South Dakota', Tenn: 'Tennessee', Tex: 'Texas', Vt: 'Vermont', Va: 'Virginia', Wash: 'Washington',
+  'W.Va': 'West Virginia', Wis: 'Wisconsin', Wisc: 'Wisconsin', Wyo: 'Wyoming',
+}
+// Abbreviations that, lower-cased as name keys are, mostly name something else: "LA" is Los Angeles, "Cal" and "Penn" universities.
+const NOT_STATE_KEYS = new Set(['La', 'Cal', 'Penn'])
+let stateKeyMap: Map<string, string> | undefined
+
+/** Normalised state abbreviation -> the state's normalised name ("calif" -> "california", "ny" -> "new york"). */
+function stateKeys(): Map<string, string> {
+  stateKeyMap ??= new Map(Object.entries(STATES).filter(([short]) => !NOT_STATE_KEYS.has(short)).map(([short, state]) => [normalizeName(short), normalizeName(state)]))
+  return stateKeyMap
+}
+
+// A title or a state abbreviation as written: capitalised, with its full stop ("Rep.", "Calif.", "N.Y.").
+const WRITTEN_ABBREVIATION = /\b(W\.Va|[A-Z]\.[A-Z]|[A-Z][a-z]{1,4})\.(?=[\s,;:)'’"”-]|$)/g
+
+/**
+ * The text with titles and state abbreviations written out, so that "Rep." and "Representative",
+ * "Calif." and "California" are one word to whoever reads its words (lengths change: read offsets
+ * before). Only a capitalised abbreviation with its full stop counts.
+ * A party tag ("R-Iowa") is read as words here, not keyed as the state in `nameKey`: it describes
+ * the politician beside it, and the state a story happens in is named by most of its claims (on
+ * BASIL 2010-2014, keying tags as states joined claims that share only their setting).
+ * @example expandAbbreviations('Rep. Darrell Issa, R-Calif.') // 'Representative Darrell Issa, R-California'
+ */
+export function expandAbbreviations(text: string): string {
+  return text.replace(WRITTEN_ABBREVIATION, (written, short: string) => TITLES[short] ?? STATES[short] ?? written)
 }
