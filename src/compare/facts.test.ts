@@ -311,6 +311,23 @@ describe('alignFacts: a quote two outlets carry is one fact', () => {
   })
 })
 
+describe('alignFacts: a quote printed in pieces joins the piece the other outlet prints', () => {
+  const HELLO = 'Good evening, my name is the harbour board and I have a leak'
+  const OTHER = 'I have not heard anyone on the harbour board admit that they have a leak'
+  const a = fixtureArticle({ outlet: 'A', text: `“${HELLO}!” the comedian declared at the dinner.` })
+  const b = fixtureArticle({ outlet: 'B', text: `“${OTHER},” the comedian said. Later he added: “${HELLO}, and the tide is coming in.”` })
+  const at = (article: typeof a, words: string) => ({ articleId: article.id, start: article.text.indexOf(words), end: article.text.indexOf(words) + words.length, text: words })
+  // One aligned quote whose article-B pieces come first in the wrong order (as B prints them).
+  const quotes = [{ occurrences: [at(a, HELLO), at(b, OTHER), at(b, HELLO)] }]
+
+  it('pairs A’s claim with the claim of B that carries the same words, not B’s first piece', () => {
+    const facts = alignFacts([a, b], { pairProbability: 2, quotes }).facts.filter((f) => f.articleIds.length === 2)
+    const withB = facts.flatMap((f) => f.support.filter((s) => s.articleId === b.id).map((s) => b.text.slice(s.start, s.end)))
+    assert.ok(withB.some((t) => t.includes('Later he added')), `B's support: ${JSON.stringify(withB)}`)
+    assert.ok(!withB.some((t) => t.includes(OTHER) && !t.includes('Later')), `B's first piece joined: ${JSON.stringify(withB)}`)
+  })
+})
+
 describe('alignFacts: a fact shared inside otherwise different sentences', () => {
   const read = (texts: string[]) =>
     texts.map((text, i) => annotate(extractArticle({ source: { kind: 'text', path: `s${i}.txt` }, bytes: new TextEncoder().encode(text), publishedAt: '2026-03-04', outlet: `Paper ${i}` })))

@@ -26,6 +26,7 @@ import { prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILI
 import { numbersClash, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { storyConcepts } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
+import { foldCase, wordTokens } from '../text/tokens.js'
 import { contentLemmas } from '../text/stems.js'
 import { mentionsKey } from '../text/names.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
@@ -316,6 +317,33 @@ function articleNumbers(claims: readonly Claim[]): Int32Array {
   return Int32Array.from(claims, (c) => numbers.get(c.articleId) ?? (numbers.set(c.articleId, numbers.size), numbers.size - 1))
 }
 
+// Occurrences of a quote compared word by word, at most, to pick each article's closest one.
+const CLOSEST_PEERS = 24
+
+/**
+ * The occurrences of one aligned quote, each article's closest to the other articles' first: an
+ * aligned quote may be a statement printed in pieces, and an article's first piece is not always
+ * the one other outlets print ("Hello, my name is ..." beside "I have not heard people ... admit").
+ * Closest by the share of the shorter one's words both hold; the rest keep their order after.
+ */
+function closestOccurrences<T extends { articleId: string; text: string }>(occurrences: readonly T[]): T[] {
+  const articles = new Set(occurrences.map((o) => o.articleId))
+  if (articles.size === occurrences.length || occurrences.length > CLOSEST_PEERS) return [...occurrences]
+  const words = occurrences.map((o) => new Set(wordTokens(foldCase(o.text))))
+  const closeness = occurrences.map((o, x) => {
+    let best = 0
+    occurrences.forEach((p, y) => {
+      if (p.articleId === o.articleId) return
+      let shared = 0
+      for (const w of words[x]) if (words[y].has(w)) shared++
+      best = Math.max(best, shared / Math.max(1, Math.min(words[x].size, words[y].size)))
+    })
+    return best
+  })
+  const order = occurrences.map((_, x) => x).sort((x, y) => closeness[y] - closeness[x] || x - y)
+  return order.map((x) => occurrences[x])
+}
+
 /**
  * Pairs of claims that carry one aligned quote in two articles (the claim holding most of each
  * occurrence), scored 1 and remembered so linkage keeps them together.
@@ -344,7 +372,7 @@ function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[
     if (q.occurrences.some((o) => (o.text.match(/\S+/g)?.length ?? 0) < minQuoteWords)) continue
     const seen = new Set<string>()
     const held: number[] = []
-    for (const o of q.occurrences) {
+    for (const o of closestOccurrences(q.occurrences)) {
       if (seen.has(o.articleId)) continue
       const i = holder(o.articleId, o.start, o.end)
       if (i < 0) continue
