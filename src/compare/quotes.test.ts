@@ -389,3 +389,32 @@ test('alignQuotes: a speaker found through a role phrase naming an employer is t
   const { quotes } = alignQuotes([radio], mergeEntities([radio]))
   assert.equal(quotes[0].speaker?.name, 'Ron Dale')
 })
+
+test('alignQuotes credits a continuation to the speaker named in its own paragraph over one carried from paragraphs before', () => {
+  const SAID = 'Her budget is a disgrace to this town, and every family in it will pay for her mistakes.'
+  // B: a quote paragraph after the mayor's own words, read as hers by continuation.
+  const b = fixtureArticle({
+    outlet: 'B',
+    text: `“We will build the pier this year,” Ana Duarte said.\n\n“${SAID}”`,
+    entities: [{ text: 'Ana Duarte', type: 'person' }],
+    quotes: [
+      { text: 'We will build the pier this year,', speaker: 'Ana Duarte', cue: 'said', written: 'Ana Duarte' },
+      { text: SAID, speaker: 'Ana Duarte', via: 'continuation/previous-quote' },
+    ],
+  })
+  // A: the same words right after the spokesman's attributed quote, in one paragraph.
+  const a = fixtureArticle({
+    outlet: 'A',
+    text: `“Mayor Ana Duarte has lost her way,” said Piet Kral, an opposition spokesman. “${SAID}”`,
+    entities: [{ text: 'Ana Duarte', type: 'person' }, { text: 'Piet Kral', type: 'person' }],
+    quotes: [
+      { text: 'Mayor Ana Duarte has lost her way,', speaker: 'Piet Kral', cue: 'said', written: 'Piet Kral' },
+      { text: SAID, speaker: 'Piet Kral', via: 'continuation/previous-quote' },
+    ],
+  })
+  const articles = [b, a]
+  const { quotes } = alignQuotes(articles, mergeEntities(articles))
+  const disgrace = quotes.find((q) => q.text.startsWith('Her budget'))
+  assert.equal(disgrace?.articleIds.length, 2)
+  assert.equal(disgrace?.speaker?.name, 'Piet Kral')
+})

@@ -19,7 +19,7 @@
  *    name the speaker beside the quote.
  */
 import { createHash } from 'node:crypto'
-import type { Annotated, Discrepancy, Occurrence, QuoteMention, StoryQuote } from '../types.js'
+import type { Annotated, Discrepancy, Occurrence, QuoteMention, Span, StoryQuote } from '../types.js'
 import { nameTokens, sameToken } from '../text/names.js'
 import { wordTokens } from '../text/tokens.js'
 import type { MergedEntities } from './entities.js'
@@ -56,6 +56,8 @@ interface Item {
   speaker: SpeakerRef | null
   /** The speaker as the article writes it at the speaker's span ("Rubio", "he"), when it has one. */
   written: string | null
+  /** The speaker is written in the quote's own paragraph (no line break between them). */
+  sameParagraph: boolean
 }
 
 const CURLY_APOSTROPHE = /’/g
@@ -96,6 +98,8 @@ function sharesNameWord(written: string, name: string): boolean {
 function collect(articles: Annotated[], entities: MergedEntities, maxTokens: number): Item[] {
   const out: Item[] = []
   for (const a of articles) {
+    // Where the last quote with a written speaker has it.
+    let placed: Span | undefined
     for (const q of a.quotes) {
       const text = a.text.slice(q.span[0], q.span[1])
       const tokens = quoteTokens(text).slice(0, maxTokens)
@@ -106,7 +110,12 @@ function collect(articles: Annotated[], entities: MergedEntities, maxTokens: num
       // "the Fox News host" resolved to Glenn Beck: where the speaker is written locates the entity only when it holds a word of the name.
       const located = written !== null && s && sharesNameWord(written, s.name) ? s.span : undefined
       const speaker = s ? { name: s.name, entity: entities.findInArticle(a.id, s.name, located) } : null
-      out.push({ articleId: a.id, q, text, tokens, content, indirect: q.kind === 'indirect', speaker, written })
+      // A continuation ("“His conduct ...”" after "..., said Jon Thompson.") is placed by the speaker
+      // of the quote it continues.
+      const at = s?.span ?? (q.via?.startsWith('continuation/') ? placed : undefined)
+      const between = at ? a.text.slice(Math.min(at[1], q.span[0]), Math.max(at[0], q.span[1])) : '\n'
+      if (s?.span) placed = s.span
+      out.push({ articleId: a.id, q, text, tokens, content, indirect: q.kind === 'indirect', speaker, written, sameParagraph: !between.includes('\n') })
     }
   }
   return out
@@ -351,7 +360,10 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   const beside = speakers.filter((s) => namedBeside(s.item))
   // A person, body or place over an untyped name; a document or phrase ("the letter") is as good.
   const typed = (xs: typeof speakers) => xs.filter((s) => (s.entity ? s.entity.type !== 'other' : DOCUMENT_SPEAKER.test(s.name!)))
-  const chosen = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
+  // Then a speaker written in the quote's paragraph ("..., said Jon Thompson. “His conduct ...”")
+  // over one carried from a quote paragraphs before.
+  const near = speakers.filter((s) => s.item.sameParagraph)
+  const chosen = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(near)) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
   const variants = variantsOf(group)
   const first = occurrences[0]
   const quote: StoryQuote = {

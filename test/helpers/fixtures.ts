@@ -13,7 +13,7 @@ export interface FixtureSpec {
   /** Surface text as it appears; `name` defaults to it. */
   entities?: { text: string; type: EntityType; name?: string; role?: string; occurrence?: number }[]
   /** The quoted words (without marks) and the speaker's canonical name. */
-  quotes?: { text: string; speaker: string | null; kind?: QuoteKind; cue?: string; written?: string }[]
+  quotes?: { text: string; speaker: string | null; kind?: QuoteKind; cue?: string; written?: string; via?: string }[]
   numbers?: { text: string; value: number; unit?: string; approx?: NumberMention['approx']; upper?: number }[]
   dates?: { text: string; value: string; granularity: Granularity; inferred?: boolean }[]
 }
@@ -68,6 +68,7 @@ export function fixtureArticle(spec: FixtureSpec): Annotated {
       // `written`: the speaker as the text names them beside the quote (gives the speaker a span).
       speaker: q.speaker ? { name: q.speaker, ...(q.written ? { span: spanOf(text, q.written) } : {}) } : null,
       ...(q.cue ? { cue: q.cue } : {}),
+      ...(q.via ? { via: q.via } : {}),
       kind: q.kind ?? 'direct',
       stage: 'fixture',
     })),
