@@ -161,4 +161,12 @@ describe('inputs and formats', () => {
     assert.equal(record.source, '-')
     assert.ok(record.article.quotes.some((q) => q.speaker?.name === 'Mara Quint'))
   })
+
+  it('starts the installed binary with V8 flags this Node knows (an unknown one is named on stderr)', () => {
+    const bin = new URL('../bin/parallax.js', import.meta.url).pathname
+    const result = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })
+    assert.equal(result.status, 0)
+    assert.equal(result.stderr, '')
+    assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/)
+  })
 })

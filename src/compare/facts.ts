@@ -22,7 +22,7 @@ import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
-import { prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
+import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
 import { numbersClash, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { storyConcepts } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
@@ -241,7 +241,7 @@ function judged(m: Scored, i: number, j: number): boolean {
   const text = (k: number) => {
     let t = m.texts[k]
     if (t === undefined) {
-      m.texts[k] = t = prepareFactText(m.claims[k].text)
+      m.texts[k] = t = cachedFactText(m.claims[k].text)
       m.judgedCount++
     }
     return t

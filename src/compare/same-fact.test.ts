@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { learnLexicon, learnSameFact, type PreparedPair } from './same-fact-learn.js'
-import { FEATURE_NAMES, isSameFact, numberConflicts, pairFeatures, prepareFactText, SAME_FACT_THRESHOLD, sameFactProbability, treeProbability, treeProbabilityFrom, treeReaches } from './same-fact.js'
+import { cachedFactText, FEATURE_NAMES, isSameFact, numberConflicts, pairFeatures, prepareFactText, SAME_FACT_THRESHOLD, sameFactProbability, treeProbability, treeProbabilityFrom, treeReaches } from './same-fact.js'
 
 // Invented news sentences (none taken from a dataset).
 const same: [string, string][] = [
@@ -173,5 +173,15 @@ describe('treeProbability, treeReaches, treeProbabilityFrom', () => {
         else assert.ok(from < cut, `x ${x}, floor ${cut}: ${from}`)
       }
     }
+  })
+})
+
+describe('cachedFactText', () => {
+  it('reads a text once: the same reading for the same text, equal to prepareFactText', () => {
+    const text = 'The harbour board fined the ferry company 40,000 euros on Wednesday.'
+    const first = cachedFactText(text)
+    assert.equal(cachedFactText(text), first)
+    assert.deepEqual(first, prepareFactText(text))
+    assert.notEqual(cachedFactText('The harbour board fined the ferry company 50,000 euros on Wednesday.'), first)
   })
 })

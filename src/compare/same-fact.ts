@@ -31,6 +31,7 @@ import { tokenize } from '../enrich/entities/tokens.js'
 import { stem, TOPIC_STOPWORDS as STOP_WORDS } from '../text/stems.js'
 import { foldCase } from '../text/tokens.js'
 import { wordConcepts, type WordConcepts } from '../text/lexicon.js'
+import { boundedCache } from '../text/cache.js'
 import shipped from './same-fact-model.json' with { type: 'json' }
 
 /** One sentence read for comparison; build with `prepareFactText`. */
@@ -174,6 +175,20 @@ export function prepareFactText(text: string): FactText {
     text, tokens, stems, content, grams, chars, tokenCounts, numbers, names, negations, numberSlots, tokenSet: new Set(tokens), prefixes,
     concepts, synonymIds, broadIds,
   }
+}
+
+// Sentences read by `cachedFactText`, kept across stories: outlets and copies repeat sentences word for
+// word (half the claims the judge read on the generated bench corpus repeated another's text). A
+// read sentence weighs a few KB, so the bound keeps this to some MB.
+const FACT_TEXT_CACHE_LIMIT = 1024
+const factTexts = boundedCache<string, FactText>(FACT_TEXT_CACHE_LIMIT)
+
+/**
+ * `prepareFactText` once per distinct text: the reading is shared, so callers must not change it.
+ * @example cachedFactText('Two people died.') === cachedFactText('Two people died.') // true
+ */
+export function cachedFactText(text: string): FactText {
+  return factTexts.get(text, prepareFactText)
 }
 
 /**

@@ -35,3 +35,14 @@ describe('sameHappening: the same statement in other words', () => {
     assert.equal(sameHappening(a, b), true)
   })
 })
+
+describe('prepareHappening', () => {
+  it('reads a sentence once: the same reading for the same text', () => {
+    const text = 'Dockworkers at the port of Valdera walked off the job on Monday, 300 of them.'
+    const first = prepareHappening(text)
+    assert.equal(prepareHappening(text), first)
+    assert.deepEqual([...first.figures], ['300'])
+    assert.deepEqual([...first.days], ['monday'])
+    assert.notEqual(prepareHappening('Dockworkers at the port of Valdera walked off the job on Tuesday.'), first)
+  })
+})

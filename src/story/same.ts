@@ -9,10 +9,11 @@
  * same-fact judge (`compare/same-fact.ts`, learned on MRPC), which reads the same statement in
  * other words.
  */
-import { prepareFactText, sameFactAt, STORY_JUDGE_PROBABILITY, type FactText } from '../compare/same-fact.js'
+import { cachedFactText, sameFactAt, STORY_JUDGE_PROBABILITY, type FactText } from '../compare/same-fact.js'
 import { contentLemmas } from '../text/stems.js'
 import { foldCase } from '../text/tokens.js'
 import { documentFrequency } from '../text/postings.js'
+import { boundedCache } from '../text/cache.js'
 
 /** A sentence read once for comparing: its content words, names and figures. */
 export interface Happening {
@@ -71,11 +72,21 @@ const DAYS = new Set(
 // Capitalised words that name no one: titles, sentence openers after a colon (and DAYS).
 const NOT_NAMES = new Set('mr mrs ms dr sen rep gov gen president secretary minister leader senator representative the a an in on at but and he she it they we i'.split(' '))
 
+// Sentences read by `prepareHappening`: the summary reads a sentence as a candidate, as another's
+// citation and as a chosen one's, and the timeline again; outlets repeat sentences word for word.
+const HAPPENING_CACHE_LIMIT = 4096
+const happenings = boundedCache<string, Happening>(HAPPENING_CACHE_LIMIT)
+
 /**
- * Reads a sentence for `sameHappening`.
+ * Reads a sentence for `sameHappening`, once per distinct text (the reading is shared: callers
+ * must not change it).
  * @example prepareHappening('Trump said on Wednesday that great progress was made.').names // Set { 'trump' }
  */
 export function prepareHappening(text: string): Happening {
+  return happenings.get(text, readHappening)
+}
+
+function readHappening(text: string): Happening {
   const names = new Set<string>()
   const days = new Set<string>()
   for (const m of text.matchAll(CAPITALISED)) {
@@ -124,7 +135,7 @@ export function sameHappening(a: Happening | string, b: Happening | string, { mi
 const judgeTexts = new WeakMap<Happening, FactText>()
 function judgeText(h: Happening): FactText {
   let t = judgeTexts.get(h)
-  if (!t) judgeTexts.set(h, (t = prepareFactText(h.text)))
+  if (!t) judgeTexts.set(h, (t = cachedFactText(h.text)))
   return t
 }
 
