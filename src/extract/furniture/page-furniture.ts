@@ -168,7 +168,7 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
  * Hidden the way Readability tells it (`hidden`, `aria-hidden="true"`, an inline `display: none`):
  * Readability skips such text, and no reader sees it, so it is neither kept nor removed.
  */
-function isHidden(element: DomElement): boolean {
+export function isHidden(element: DomElement): boolean {
   if (!element.hasAttributes()) return false
   if (element.getAttributeNode('hidden')) return true
   if (element.getAttributeNode('aria-hidden')?.value === 'true') return true

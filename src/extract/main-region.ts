@@ -1,0 +1,140 @@
+/**
+ * The page's main region: product, service, listing and collection pages spread their content over
+ * sibling sections of unlike markup (a hero, a feature grid, a spec table, an FAQ). Readability
+ * scores each section on its own and keeps the best one, losing the rest. Two stages around it:
+ * before Readability rewrites the document, the region is found by descending from `<body>` while
+ * one child holds most of the page's content text (text outside menus, footers and other page
+ * furniture), and its blocks are read; after it, when what Readability kept is a small part of the
+ * region and lies inside it, the whole region is the content.
+ */
+import { collectBlocks, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
+import { containerReason, isHidden } from './furniture/page-furniture.js'
+
+/** Options for {@link findMainRegion}. */
+export interface RegionOptions {
+  /** A child holding at least this share of its parent's content text is descended into. */
+  dominantShare?: number
+}
+
+/** One element on the way from `<body>` down to the main region: its blocks (furniture left out) and content characters. */
+export interface RegionLevel {
+  blocks: TextBlock[]
+  chars: number
+  /** Of `chars`, those inside links. */
+  linkChars: number
+}
+
+/** The main region and the elements around it, innermost first (the last is `<body>`). */
+export interface MainRegion {
+  levels: RegionLevel[]
+}
+
+const DEFAULT_DOMINANT_SHARE = 0.8
+
+/** Container reasons whose text is never the page's content, wherever they sit. */
+const FURNITURE = new Set(['navigation', 'header', 'footer', 'related-headline', 'advertisement', 'share-bar', 'newsletter', 'comment-notice'])
+
+/**
+ * Fields a reader types into: a form holding one asks for something (contact, sign-up, search,
+ * enquiry). A product's buy form has choices and buttons only, and its options are content.
+ */
+const TYPED_FIELDS = 'textarea, input[type="text"], input[type="email"], input[type="tel"], input[type="search"], input:not([type])'
+
+/**
+ * Page furniture by its tag, role, class or id (page-furniture.ts names it), a form asking for
+ * input, or hidden (Readability skips hidden text too, and no reader sees it).
+ */
+function isFurniture(element: DomElement): boolean {
+  if (isHidden(element)) return true
+  if (element.tagName === 'FORM' && element.querySelector(TYPED_FIELDS)) return true
+  const reason = containerReason(element)
+  return reason !== null && FURNITURE.has(reason)
+}
+
+/** Content characters under every element, those of them inside links, and the furniture met. */
+interface Tally {
+  chars: Map<DomNode, number>
+  linked: Map<DomNode, number>
+  furniture: Set<DomNode>
+}
+
+/**
+ * Counts the content characters (text outside furniture and skipped elements) under `node` and
+ * every element in it, in one walk, and how many of them are link text. Furniture counts 0.
+ */
+function countContent(node: DomNode, tally: Tally): number {
+  if (node.nodeType === TEXT_NODE) return (node.textContent ?? '').trim().length
+  if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(node.nodeName.toUpperCase())) return 0
+  if (isFurniture(node as DomElement)) {
+    tally.furniture.add(node)
+    return 0
+  }
+  let total = 0
+  let linked = 0
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    total += countContent(child, tally)
+    linked += tally.linked.get(child) ?? 0
+  }
+  tally.chars.set(node, total)
+  tally.linked.set(node, node.nodeName.toUpperCase() === 'A' ? total : linked)
+  return total
+}
+
+/**
+ * The main region under `body`: from `body` down, while one child element holds at least
+ * `dominantShare` of its parent's content text, that child; with every element passed on the way
+ * (Readability's choice may lie beside the region, in a hero above a product grid). Null when the
+ * page has no content text. Run it before Readability, which moves and deletes the elements it reads.
+ */
+export function findMainRegion(body: DomElement, options: RegionOptions = {}): MainRegion | null {
+  const { dominantShare = DEFAULT_DOMINANT_SHARE } = options
+  const tally: Tally = { chars: new Map(), linked: new Map(), furniture: new Set() }
+  if (countContent(body, tally) === 0) return null
+  const { chars, linked, furniture } = tally
+  const path: DomElement[] = [body]
+  for (let region = body; ;) {
+    const own = chars.get(region) ?? 0
+    let best: DomElement | null = null
+    for (let child = region.firstElementChild; child; child = child.nextElementSibling) {
+      if ((chars.get(child) ?? 0) > (best ? (chars.get(best) ?? 0) : 0)) best = child
+    }
+    if (!best || (chars.get(best) ?? 0) < dominantShare * own) break
+    region = best
+    path.push(region)
+  }
+  // One walk reads the page's blocks; each element on the path holds a stretch of them.
+  const spans = new Map<DomNode, [number, number]>(path.map((element) => [element, [0, 0]]))
+  const blocks = collectBlocks(body, furniture, spans)
+  spans.set(body, [0, blocks.length])
+  const levels = path.reverse().map((element) => {
+    const [start, end] = spans.get(element) ?? [0, 0]
+    return { blocks: blocks.slice(start, end), chars: chars.get(element) ?? 0, linkChars: linked.get(element) ?? 0 }
+  })
+  return { levels }
+}
+
+/**
+ * Readability's text must be under this share of the region's text outside links for the region to
+ * replace it. On an article page Readability keeps most of the region; a section front or a page
+ * with link lists beside a story (Readability's choice there is the story) stays over it. At 0.35
+ * news pages of AEB and Readability's own test pages lost their story to link-heavy regions.
+ */
+const MAX_KEPT_SHARE = 0.25
+
+/** Text characters in blocks. */
+function blockText(blocks: readonly TextBlock[]): number {
+  return blocks.reduce((sum, block) => sum + block.text.length, 0)
+}
+
+/**
+ * The blocks of the innermost region level holding Readability's `kept` blocks (its longest block),
+ * when they are a small part of that level; or null.
+ */
+export function regionContent(kept: readonly TextBlock[], region: MainRegion): TextBlock[] | null {
+  if (kept.length === 0) return null
+  // A prefix: Readability may join what the page walk reads as two blocks.
+  const longest = kept.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text.slice(0, 80)
+  const level = region.levels.find((candidate) => candidate.blocks.some((block) => block.text.includes(longest)))
+  if (!level || blockText(kept) >= MAX_KEPT_SHARE * (level.chars - level.linkChars)) return null
+  return level.blocks
+}
