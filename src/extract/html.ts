@@ -281,8 +281,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
     blocks = thread
     source = 'thread'
   }
-  // A page that states its publication date is an article or a post: Readability's choice stands.
-  const whole = !thread && blocks && region && !meta.publishedAt ? regionContent(blocks, region) : null
+  const whole = !thread && blocks && region ? regionContent(blocks, region, { dated: meta.publishedAt !== null }) : null
   if (whole) {
     blocks = whole
     source = 'region'

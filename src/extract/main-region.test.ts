@@ -72,6 +72,15 @@ describe('regionContent', () => {
     assert.equal(regionContent(kept([DESCRIPTION[0]]), region!)?.[0].text, DESCRIPTION[0])
   })
 
+  it('gives a third of the region\'s text way on an undated page of prose, not on a dated one or among links', () => {
+    const prose = findMainRegion(body(`<div>${DESCRIPTION.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}</div>`))!
+    assert.equal(regionContent(kept([DESCRIPTION[0]]), prose)?.length, 3)
+    assert.equal(regionContent(kept([DESCRIPTION[0]]), prose, { dated: true }), null)
+    const teasers = FEATURES.slice(0, 2).map((f) => `<p><a href="/k">${f}, and more in our kitchen guide.</a></p>`).join('')
+    const linked = findMainRegion(body(`<div>${DESCRIPTION.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}${teasers}</div>`))!
+    assert.equal(regionContent(kept([DESCRIPTION[0]]), linked), null)
+  })
+
   it('keeps what was kept when it holds most of the region, or lies outside it', () => {
     assert.equal(regionContent(kept(DESCRIPTION.concat(FEATURES.map((f) => `${f} for every kitchen, tested in ours for a year.`))), region!), null)
     assert.equal(regionContent(kept(['A sentence the page never had, about ferries and harbour fees.']), region!), null)

@@ -114,27 +114,44 @@ export function findMainRegion(body: DomElement, options: RegionOptions = {}): M
 }
 
 /**
- * Readability's text must be under this share of the region's text outside links for the region to
- * replace it. On an article page Readability keeps most of the region; a section front or a page
- * with link lists beside a story (Readability's choice there is the story) stays over it. At 0.35
- * news pages of AEB and Readability's own test pages lost their story to link-heavy regions.
+ * Readability's text under this share of a level's text outside links: the level replaces it. On an
+ * article page Readability keeps most of the region; on a section front, or a story beside link
+ * lists, it keeps a quarter to a third (AEB and Readability's own test pages).
  */
 const MAX_KEPT_SHARE = 0.25
+/**
+ * On a page that states no publication date (not an article or a post), under this share will do
+ * when links hold under {@link MAX_LINK_SHARE} of the level's text: prose sections, not teasers.
+ */
+const MAX_KEPT_SHARE_UNDATED = 0.5
+const MAX_LINK_SHARE = 0.2
+
+/** Options for {@link regionContent}. */
+export interface RegionContentOptions {
+  /** The page states its publication date (an article or a post). */
+  dated?: boolean
+}
 
 /** Text characters in blocks. */
 function blockText(blocks: readonly TextBlock[]): number {
   return blocks.reduce((sum, block) => sum + block.text.length, 0)
 }
 
+/** Whether Readability's `keptChars` are few enough beside the level's text to give way to it. */
+function keptIsSmall(keptChars: number, level: RegionLevel, dated: boolean): boolean {
+  const prose = level.chars - level.linkChars
+  if (keptChars < MAX_KEPT_SHARE * prose) return true
+  return !dated && keptChars < MAX_KEPT_SHARE_UNDATED * prose && level.linkChars < MAX_LINK_SHARE * level.chars
+}
+
 /**
  * The blocks of the innermost region level holding Readability's `kept` blocks (its longest block),
  * when they are a small part of that level; or null.
  */
-export function regionContent(kept: readonly TextBlock[], region: MainRegion): TextBlock[] | null {
+export function regionContent(kept: readonly TextBlock[], region: MainRegion, options: RegionContentOptions = {}): TextBlock[] | null {
   if (kept.length === 0) return null
   // A prefix: Readability may join what the page walk reads as two blocks.
   const longest = kept.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text.slice(0, 80)
   const level = region.levels.find((candidate) => candidate.blocks.some((block) => block.text.includes(longest)))
-  if (!level || blockText(kept) >= MAX_KEPT_SHARE * (level.chars - level.linkChars)) return null
-  return level.blocks
+  return level && keptIsSmall(blockText(kept), level, options.dated ?? false) ? level.blocks : null
 }
