@@ -17,7 +17,7 @@ import { assertMarkupWithin, pruneMarkup } from './markup.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './furniture/page-furniture.js'
 import { pruneContent, type PruneOptions } from './furniture/prune.js'
 import { findPostRuns, threadContent } from './threads.js'
-import { findMainRegion, regionContent } from './main-region.js'
+import { findMainRegion, regionContent, regionFallback } from './main-region.js'
 
 /** Options for {@link extractHtml}. */
 export interface HtmlOptions {
@@ -287,10 +287,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
     source = 'region'
   }
   if (!blocks || blockChars(blocks) < minChars) {
-    // The main region, found before Readability, is the page's content without its furniture; the
-    // page's <article> or <main> read again serves when it is too short (a page of headings and links).
-    const inner = region?.levels[0].blocks
-    blocks = inner && blockChars(inner) >= minChars ? inner : fallbackBlocks(pruned)
+    blocks = (region && regionFallback(region, runs, minChars)) ?? fallbackBlocks(pruned)
     source = 'fallback'
     deadline.check('the fallback extractor')
   }

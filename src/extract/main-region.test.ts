@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 import { parseHTML } from 'linkedom'
 import type { DomElement, TextBlock } from './dom.js'
 import { extractHtml } from './html.js'
-import { findMainRegion, regionContent } from './main-region.js'
+import { findMainRegion, regionContent, regionFallback } from './main-region.js'
+import { findPostRuns } from './threads.js'
 
 const body = (html: string): DomElement => (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: { body: DomElement } }).document.body
 
@@ -101,5 +102,21 @@ describe('extractHtml on pages whose content is spread over sections', () => {
     const story = DESCRIPTION.concat(FAQ.map(([, a]) => a)).map((p) => `<p>${p}</p>`).join('')
     const page = extractHtml(`<!doctype html><html><head><title>Kettle maker opens a workshop</title></head><body><main><article><h1>Kettle maker opens a workshop</h1>${story}</article><div class="box"><p>Harbour market opens on Sunday.</p></div></main></body></html>`)
     assert.equal(page.provenance.text, 'readability')
+  })
+})
+
+describe('regionFallback', () => {
+  const comments = DESCRIPTION.map((p) => `<div class="comment"><span class="author">reader</span><p>${p}</p></div>`).join('')
+  const page = body(`<main><h1>Kettles</h1><p>${FAQ[0][1]}</p><div class="comments">${comments}</div></main>`)
+  const runs = findPostRuns(page)
+  const region = findMainRegion(page)!
+
+  it('takes a run of posts the region counted out as comments', () => {
+    assert.deepEqual(regionFallback(region, runs, 10)?.filter((b) => b.text !== 'reader').map((b) => b.text), DESCRIPTION)
+  })
+
+  it('takes the region when no run holds more, and nothing when the region is too short', () => {
+    assert.deepEqual(regionFallback(region, [], 10)?.map((b) => b.text), [FAQ[0][1]])
+    assert.equal(regionFallback(region, [], 1000), null)
   })
 })

@@ -9,6 +9,7 @@
  */
 import { collectBlocks, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
 import { containerReason, isHidden } from './furniture/page-furniture.js'
+import type { PostRun } from './threads.js'
 
 /** Options for {@link findMainRegion}. */
 export interface RegionOptions {
@@ -154,4 +155,17 @@ export function regionContent(kept: readonly TextBlock[], region: MainRegion, op
   const longest = kept.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text.slice(0, 80)
   const level = region.levels.find((candidate) => candidate.blocks.some((block) => block.text.includes(longest)))
   return level && keptIsSmall(blockText(kept), level, options.dated ?? false) ? level.blocks : null
+}
+
+/**
+ * What serves when Readability finds too little: the main region is the page's content without its
+ * furniture; a run of posts (threads.ts) holding more text than the region is a thread the region
+ * lost (it counts comment boxes out, and forum software often calls its posts comments). Null when
+ * the region has under `minChars` (a page of headings and links): the caller reads the page again.
+ */
+export function regionFallback(region: MainRegion, runs: readonly PostRun[], minChars: number): TextBlock[] | null {
+  const inner = region.levels[0]
+  const thread = runs[0]
+  if (thread && thread.chars > inner.chars) return thread.posts.flat()
+  return blockText(inner.blocks) >= minChars ? inner.blocks : null
 }
