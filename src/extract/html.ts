@@ -281,7 +281,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
     blocks = thread
     source = 'thread'
   }
-  const whole = !thread && blocks && region ? regionContent(blocks, region, { dated: meta.publishedAt !== null }) : null
+  const whole = !thread && blocks && region ? regionContent(blocks, region, { dated: meta.publishedAt !== null, thread: runs.length > 0 }) : null
   if (whole) {
     blocks = whole
     source = 'region'

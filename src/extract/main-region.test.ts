@@ -56,6 +56,14 @@ describe('findMainRegion', () => {
     assert.equal(region?.levels.at(-1)?.blocks.length, region?.levels[0].blocks.length)
   })
 
+  it('counts a cookie consent box out, but not a wrapper named for one that holds the page', () => {
+    const consent = `<div id="cookie-consent"><p>${DESCRIPTION.join(' ')} ${FAQ.map(([, a]) => a).join(' ')}</p></div>`
+    const region = findMainRegion(body(`${consent}<div class="page"><p>${FAQ[0][1]}</p><p>${FAQ[1][1]}</p></div>`))
+    assert.deepEqual(region?.levels[0].blocks.map((b) => b.text), [FAQ[0][1], FAQ[1][1]])
+    const wrapped = findMainRegion(body(`<div class="has-cookie-bar"><main><h1>Kettles</h1><p>${FAQ[0][1]}</p></main></div>`))
+    assert.ok(wrapped?.levels.at(-1)?.blocks.some((b) => b.text === FAQ[0][1]))
+  })
+
   it('finds nothing on a page without content text', () => {
     assert.equal(findMainRegion(body('<nav><a href="/">Home</a></nav><footer>© Example</footer>')), null)
   })
@@ -82,9 +90,14 @@ describe('regionContent', () => {
     assert.equal(regionContent(kept([DESCRIPTION[0]]), linked), null)
   })
 
-  it('keeps what was kept when it holds most of the region, or lies outside it', () => {
+  it('keeps what was kept when it holds most of the region', () => {
     assert.equal(regionContent(kept(DESCRIPTION.concat(FEATURES.map((f) => `${f} for every kitchen, tested in ours for a year.`))), region!), null)
-    assert.equal(regionContent(kept(['A sentence the page never had, about ferries and harbour fees.']), region!), null)
+  })
+
+  it('measures a pick from outside every level (page furniture) against the inner region, unless the page is a thread', () => {
+    const blurb = kept(['The site is owned by Example Goods.'])
+    assert.equal(regionContent(blurb, region!)?.length, DESCRIPTION.length - 1 + FEATURES.length)
+    assert.equal(regionContent(blurb, region!, { thread: true }), null)
   })
 })
 

@@ -35,6 +35,9 @@ const DEFAULT_DOMINANT_SHARE = 0.8
 /** Container reasons whose text is never the page's content, wherever they sit. */
 const FURNITURE = new Set(['navigation', 'header', 'footer', 'related-headline', 'advertisement', 'share-bar', 'newsletter', 'comment-notice'])
 
+/** Class or id words of cookie consent boxes, which page markup often leaves out of `role="dialog"`. */
+const CONSENT = /cookie|consent|onetrust|gdpr/i
+
 /**
  * Fields a reader types into: a form holding one asks for something (contact, sign-up, search,
  * enquiry). A product's buy form has choices and buttons only, and its options are content.
@@ -47,6 +50,10 @@ const TYPED_FIELDS = 'textarea, input[type="text"], input[type="email"], input[t
  */
 function isFurniture(element: DomElement): boolean {
   if (isHidden(element)) return true
+  if (element.hasAttributes() && CONSENT.test(`${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`)) {
+    // A wrapper named for the banner it shows ("has-cookie-bar") holds the page itself.
+    if (!element.querySelector('main, article, h1')) return true
+  }
   if (element.tagName === 'FORM' && element.querySelector(TYPED_FIELDS)) return true
   const reason = containerReason(element)
   return reason !== null && FURNITURE.has(reason)
@@ -131,6 +138,8 @@ const MAX_LINK_SHARE = 0.2
 export interface RegionContentOptions {
   /** The page states its publication date (an article or a post). */
   dated?: boolean
+  /** The page has a run of posts (threads.ts `findPostRuns`). */
+  thread?: boolean
 }
 
 /** Text characters in blocks. */
@@ -147,14 +156,18 @@ function keptIsSmall(keptChars: number, level: RegionLevel, dated: boolean): boo
 
 /**
  * The blocks of the innermost region level holding Readability's `kept` blocks (its longest block),
- * when they are a small part of that level; or null.
+ * or of the inner region when no level holds them, when they are a small part of it; or null.
  */
 export function regionContent(kept: readonly TextBlock[], region: MainRegion, options: RegionContentOptions = {}): TextBlock[] | null {
   if (kept.length === 0) return null
   // A prefix: Readability may join what the page walk reads as two blocks.
   const longest = kept.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text.slice(0, 80)
   const level = region.levels.find((candidate) => candidate.blocks.some((block) => block.text.includes(longest)))
-  return level && keptIsSmall(blockText(kept), level, options.dated ?? false) ? level.blocks : null
+  // Readability's pick outside every level lies in page furniture (a footer's blurb about the site,
+  // a consent box): the inner region is measured against it, unless the pick may be a post that
+  // the region counted out as a comment.
+  const measured = level ?? (options.thread ? undefined : region.levels[0])
+  return measured && keptIsSmall(blockText(kept), measured, options.dated ?? false) ? measured.blocks : null
 }
 
 /**
