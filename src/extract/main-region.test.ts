@@ -64,6 +64,14 @@ describe('findMainRegion', () => {
     assert.ok(wrapped?.levels.at(-1)?.blocks.some((b) => b.text === FAQ[0][1]))
   })
 
+  it('reads a page-wide wrapper that class words name as chrome ("with_header"), not a <header> of that size', () => {
+    const content = DESCRIPTION.map((p) => `<p>${p}</p>`).join('')
+    const wrapped = findMainRegion(body(`<div class="page_frame with_header"><div class="menu-bar"><a href="/">Home</a></div><div class="copy">${content}</div></div>`))
+    assert.deepEqual(wrapped?.levels[0].blocks.map((b) => b.text), DESCRIPTION)
+    const header = findMainRegion(body(`<header>${content}</header><div class="copy"><p>${FAQ[0][1]}</p></div>`))
+    assert.deepEqual(header?.levels[0].blocks.map((b) => b.text), [FAQ[0][1]])
+  })
+
   it('finds nothing on a page without content text', () => {
     assert.equal(findMainRegion(body('<nav><a href="/">Home</a></nav><footer>© Example</footer>')), null)
   })

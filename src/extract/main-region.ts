@@ -32,6 +32,12 @@ export interface MainRegion {
 
 const DEFAULT_DOMINANT_SHARE = 0.8
 
+/**
+ * A box that class words name as page chrome, holding more than this share of the page's text, is
+ * the page itself: a wrapper named for its state ("with_header").
+ */
+const MAX_FURNITURE_SHARE = 0.5
+
 /** Container reasons whose text is never the page's content, wherever they sit. */
 const FURNITURE = new Set(['navigation', 'header', 'footer', 'related-headline', 'advertisement', 'share-bar', 'newsletter', 'comment-notice'])
 
@@ -59,8 +65,22 @@ function isFurniture(element: DomElement): boolean {
   return reason !== null && FURNITURE.has(reason)
 }
 
+/** Page chrome that class words name; wrappers of the whole page carry such words too ("with_header"). */
+const CHROME_REASONS = new Set(['navigation', 'header', 'footer'])
+/** Elements that are page chrome by their tag, whatever their size. */
+const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER'])
+
+/** Page chrome named only by class or id words (not by its tag, role or hidden state). */
+function isNamedChrome(element: DomElement): boolean {
+  if (CHROME_TAGS.has(element.tagName) || element.getAttributeNode('role') || isHidden(element)) return false
+  const reason = containerReason(element)
+  return reason !== null && CHROME_REASONS.has(reason)
+}
+
 /** Content characters under every element, those of them inside links, and the furniture met. */
 interface Tally {
+  /** Characters of the whole page's text: a box holding most of them is the page, not furniture. */
+  pageChars: number
   chars: Map<DomNode, number>
   linked: Map<DomNode, number>
   furniture: Set<DomNode>
@@ -73,7 +93,7 @@ interface Tally {
 function countContent(node: DomNode, tally: Tally): number {
   if (node.nodeType === TEXT_NODE) return (node.textContent ?? '').trim().length
   if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(node.nodeName.toUpperCase())) return 0
-  if (isFurniture(node as DomElement)) {
+  if (isFurniture(node as DomElement) && (!isNamedChrome(node as DomElement) || (node.textContent ?? '').length <= MAX_FURNITURE_SHARE * tally.pageChars)) {
     tally.furniture.add(node)
     return 0
   }
@@ -96,7 +116,7 @@ function countContent(node: DomNode, tally: Tally): number {
  */
 export function findMainRegion(body: DomElement, options: RegionOptions = {}): MainRegion | null {
   const { dominantShare = DEFAULT_DOMINANT_SHARE } = options
-  const tally: Tally = { chars: new Map(), linked: new Map(), furniture: new Set() }
+  const tally: Tally = { pageChars: (body.textContent ?? '').length, chars: new Map(), linked: new Map(), furniture: new Set() }
   if (countContent(body, tally) === 0) return null
   const { chars, linked, furniture } = tally
   const path: DomElement[] = [body]
