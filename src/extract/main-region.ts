@@ -7,7 +7,7 @@
  * furniture), and its blocks are read; after it, when what Readability kept is a small part of the
  * region and lies inside it, the whole region is the content.
  */
-import { collectBlocks, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
+import { BLOCKS, collectBlocks, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
 import { containerReason, isHidden } from './furniture/page-furniture.js'
 import type { PostRun } from './threads.js'
 
@@ -70,17 +70,20 @@ const CHROME_REASONS = new Set(['navigation', 'header', 'footer'])
 /** Elements that are page chrome by their tag, whatever their size. */
 const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER'])
 
-/** Page chrome named only by class or id words (not by its tag, role or hidden state). */
-function isNamedChrome(element: DomElement): boolean {
+/**
+ * A furniture box that only class or id words name as page chrome (not its tag, role or hidden
+ * state), holding over {@link MAX_FURNITURE_SHARE} of the page's text: the page's own wrapper.
+ */
+function isPageWrapper(element: DomElement, tally: Tally): boolean {
   if (CHROME_TAGS.has(element.tagName) || element.getAttributeNode('role') || isHidden(element)) return false
   const reason = containerReason(element)
-  return reason !== null && CHROME_REASONS.has(reason)
+  return reason !== null && CHROME_REASONS.has(reason) && (element.textContent ?? '').length > MAX_FURNITURE_SHARE * tally.pageChars()
 }
 
 /** Content characters under every element, those of them inside links, and the furniture met. */
 interface Tally {
-  /** Characters of the whole page's text: a box holding most of them is the page, not furniture. */
-  pageChars: number
+  /** The page's text length (read when first needed): a box holding most of it is the page, not furniture. */
+  pageChars: () => number
   chars: Map<DomNode, number>
   linked: Map<DomNode, number>
   furniture: Set<DomNode>
@@ -92,19 +95,24 @@ interface Tally {
  */
 function countContent(node: DomNode, tally: Tally): number {
   if (node.nodeType === TEXT_NODE) return (node.textContent ?? '').trim().length
-  if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(node.nodeName.toUpperCase())) return 0
-  if (isFurniture(node as DomElement) && (!isNamedChrome(node as DomElement) || (node.textContent ?? '').length <= MAX_FURNITURE_SHARE * tally.pageChars)) {
+  const name = node.nodeName.toUpperCase()
+  if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(name)) return 0
+  // An inline element without attributes says nothing of what it holds; most elements are such.
+  if ((BLOCKS.has(name) || (node as DomElement).hasAttributes()) && isFurniture(node as DomElement) && !isPageWrapper(node as DomElement, tally)) {
     tally.furniture.add(node)
     return 0
   }
   let total = 0
   let linked = 0
   for (let child = node.firstChild; child; child = child.nextSibling) {
-    total += countContent(child, tally)
-    linked += tally.linked.get(child) ?? 0
+    if (child.nodeType === TEXT_NODE) total += (child.textContent ?? '').trim().length
+    else {
+      total += countContent(child, tally)
+      linked += tally.linked.get(child) ?? 0
+    }
   }
   tally.chars.set(node, total)
-  tally.linked.set(node, node.nodeName.toUpperCase() === 'A' ? total : linked)
+  tally.linked.set(node, name === 'A' ? total : linked)
   return total
 }
 
@@ -116,7 +124,8 @@ function countContent(node: DomNode, tally: Tally): number {
  */
 export function findMainRegion(body: DomElement, options: RegionOptions = {}): MainRegion | null {
   const { dominantShare = DEFAULT_DOMINANT_SHARE } = options
-  const tally: Tally = { pageChars: (body.textContent ?? '').length, chars: new Map(), linked: new Map(), furniture: new Set() }
+  let pageChars: number | undefined
+  const tally: Tally = { pageChars: () => (pageChars ??= (body.textContent ?? '').length), chars: new Map(), linked: new Map(), furniture: new Set() }
   if (countContent(body, tally) === 0) return null
   const { chars, linked, furniture } = tally
   const path: DomElement[] = [body]
