@@ -81,9 +81,10 @@ function rowCells(row: DomElement): string[] | null {
 /**
  * Text of `root` as blocks: a block element starts a new block, inline elements run on, script
  * and style are skipped, whitespace is collapsed. A data table's row is one block, its cells
- * joined by {@link CELL_SEPARATOR}.
+ * joined by {@link CELL_SEPARATOR}. Elements in `skip` are left out with all they hold; for the
+ * block elements that are keys of `spans`, the range of blocks they hold is written there.
  */
-export function collectBlocks(root: DomNode): TextBlock[] {
+export function collectBlocks(root: DomNode, skip?: ReadonlySet<DomNode>, spans?: Map<DomNode, [start: number, end: number]>): TextBlock[] {
   const blocks: TextBlock[] = []
   let buffer = ''
   let kind: TextBlock['kind'] = 'paragraph'
@@ -100,7 +101,7 @@ export function collectBlocks(root: DomNode): TextBlock[] {
       buffer += node.textContent ?? ''
       return
     }
-    if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(node.nodeName.toUpperCase())) return
+    if (node.nodeType !== ELEMENT_NODE || SKIPPED.has(node.nodeName.toUpperCase()) || skip?.has(node)) return
     const name = node.nodeName.toUpperCase()
     const cells = name === 'TR' && inCaption === 0 ? rowCells(node as DomElement) : null
     if (cells) {
@@ -117,9 +118,12 @@ export function collectBlocks(root: DomNode): TextBlock[] {
       level = Number(name[1])
     }
     else if (name === 'LI') kind = 'list-item'
+    const span = block ? spans?.get(node) : undefined
+    if (span) span[0] = blocks.length
     // Sibling links, not `childNodes`: linkedom rebuilds that list on every access.
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
     if (block) flush()
+    if (span) span[1] = blocks.length
     if (name === 'FIGCAPTION') inCaption--
   }
   walk(root)

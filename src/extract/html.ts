@@ -1,6 +1,7 @@
 /**
- * Main text of an HTML page: Mozilla Readability over a linkedom document, with a structural
- * fallback (article/main/body minus page chrome) when Readability finds too little; then the
+ * Main text of an HTML page: Mozilla Readability over a linkedom document, widened to the page's
+ * main region when it kept one section of many, with a structural fallback (the main region, or
+ * article/main/body minus page chrome) when Readability finds too little; then the
  * plain-text furniture pass, since captions and notices survive inside article bodies.
  */
 import { InputError } from '../errors.js'
@@ -16,6 +17,7 @@ import { assertMarkupWithin, pruneMarkup } from './markup.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './furniture/page-furniture.js'
 import { pruneContent, type PruneOptions } from './furniture/prune.js'
 import { findPostRuns, threadContent } from './threads.js'
+import { findMainRegion, regionContent, regionFallback } from './main-region.js'
 
 /** Options for {@link extractHtml}. */
 export interface HtmlOptions {
@@ -39,8 +41,11 @@ export interface HtmlExtraction {
    */
   dropped: RemovedPiece[]
   meta: HtmlMeta
-  /** `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken (threads.ts). */
-  provenance: { text: 'readability' | 'thread' | 'fallback' }
+  /**
+   * `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken (threads.ts).
+   * `region`: Readability kept one section of a page whose content is spread over many, and the whole main region is taken (main-region.ts).
+   */
+  provenance: { text: 'readability' | 'thread' | 'region' | 'fallback' }
 }
 
 /** Page chrome the fallback drops before taking text. */
@@ -253,12 +258,13 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   deadline.check('parsing')
   assertWithinTree(document, limits)
   // One parse serves all readers, in this order, because Readability rewrites the document it
-  // reads: page metadata, the page's blocks (to list what is left out), runs of sibling posts,
-  // newsletter boxes and dialogs out, then Readability itself.
+  // reads: page metadata, the page's blocks (to list what is left out), runs of sibling posts, the
+  // main region, newsletter boxes and dialogs out, then Readability itself.
   const pageMeta = readHtmlMeta(document)
   const boxes: DomElement[] = []
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
   const runs = document.body ? findPostRuns(document.body) : []
+  const region = document.body ? findMainRegion(document.body) : null
   removePromos(boxes)
   // The selector search costs more than a scan of the markup, and most pages have no dialog.
   if (MAY_HAVE_DIALOG.test(pruned)) removeDialogs(document)
@@ -275,8 +281,13 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
     blocks = thread
     source = 'thread'
   }
+  const whole = !thread && blocks && region ? regionContent(blocks, region, { dated: meta.publishedAt !== null, thread: runs.length > 0 }) : null
+  if (whole) {
+    blocks = whole
+    source = 'region'
+  }
   if (!blocks || blockChars(blocks) < minChars) {
-    blocks = fallbackBlocks(pruned)
+    blocks = (region && regionFallback(region, runs, minChars)) ?? fallbackBlocks(pruned)
     source = 'fallback'
     deadline.check('the fallback extractor')
   }

@@ -80,6 +80,8 @@ const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
 // One expression per rule, tried in order: in a single alternation the leftmost word would win
 // ("promo-signup" is a newsletter box, not an advertisement).
 const CLASS_REASONS = CLASS_RULES.map(([reason, source]) => [reason, new RegExp(source)] as const)
+/** Any of the rules: most class words match none, and one test then spares the sixteen. */
+const ANY_CLASS_REASON = new RegExp(CLASS_RULES.map(([, source]) => `(?:${source})`).join('|'))
 /** State words on wrappers ("has-sidebar", "with-comments") describe the page, not the element. */
 const STATE_WORDS = /\b(?:has|with|no|is|show|hide)-[\w-]+/g
 /** Marks link edges in the text buffer while walking a link list; never in page text. */
@@ -109,7 +111,7 @@ export function containerReason(element: DomElement): string | null {
     const words = `${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`
     if (words.length > 1) {
       const lower = words.toLowerCase().replace(STATE_WORDS, '')
-      for (const [reason, pattern] of CLASS_REASONS) if (pattern.test(lower)) return reason
+      if (ANY_CLASS_REASON.test(lower)) for (const [reason, pattern] of CLASS_REASONS) if (pattern.test(lower)) return reason
     }
     const role = element.getAttributeNode('role')?.value
     if (role && ROLE_REASONS[role]) return ROLE_REASONS[role]
@@ -168,7 +170,7 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
  * Hidden the way Readability tells it (`hidden`, `aria-hidden="true"`, an inline `display: none`):
  * Readability skips such text, and no reader sees it, so it is neither kept nor removed.
  */
-function isHidden(element: DomElement): boolean {
+export function isHidden(element: DomElement): boolean {
   if (!element.hasAttributes()) return false
   if (element.getAttributeNode('hidden')) return true
   if (element.getAttributeNode('aria-hidden')?.value === 'true') return true
