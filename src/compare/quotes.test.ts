@@ -418,3 +418,29 @@ test('alignQuotes credits a continuation to the speaker named in its own paragra
   assert.equal(disgrace?.articleIds.length, 2)
   assert.equal(disgrace?.speaker?.name, 'Piet Kral')
 })
+
+test('alignQuotes does not make two statements of one article one quote through a third that shares words with each', () => {
+  const HELLO = 'Good evening, my name is the harbour board and I have a leak'
+  const HEARD = 'Nobody on the harbour board will say its name and admit that they have a leak'
+  const FULL = `${HELLO}. I am addicted to spending and to big projects`
+  const a = fixtureArticle({
+    outlet: 'A',
+    text: `“${HELLO}!” Rolf Amsel declared.`,
+    entities: [{ text: 'Rolf Amsel', type: 'person' }],
+    quotes: [{ text: HELLO, speaker: 'Rolf Amsel' }],
+  })
+  const b = fixtureArticle({
+    outlet: 'B',
+    text: `Rolf Amsel opened with a joke. “${HEARD},” he said. Then: “${FULL},” he declared.`,
+    entities: [{ text: 'Rolf Amsel', type: 'person' }],
+    quotes: [
+      { text: HEARD, speaker: 'Rolf Amsel' },
+      { text: FULL, speaker: 'Rolf Amsel' },
+    ],
+  })
+  const { quotes } = alignQuotes([a, b], mergeEntities([a, b]))
+  const hello = quotes.find((q) => q.occurrences.some((o) => o.articleId === a.id))
+  assert.ok(hello)
+  assert.deepEqual(hello.occurrences.map((o) => o.text).sort(), [FULL, HELLO].sort(), 'the full line joins, the other statement does not')
+  assert.ok(quotes.some((q) => q.occurrences.length === 1 && q.occurrences[0].text === HEARD))
+})

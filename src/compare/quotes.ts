@@ -139,7 +139,7 @@ function longestCommonRun(a: string[], b: string[]): number {
   return best
 }
 
-function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>): boolean {
+function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>, weak?: (x: Item, y: Item) => boolean): boolean {
   if (x.indirect !== y.indirect) return false
   const [short, long] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x]
   if (Math.min(x.content.size, y.content.size) <= o.maxShortContent) {
@@ -153,6 +153,8 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>): boolean {
   // A run of a few words in a long quote is a phrase two statements share ("a preferential option
   // for the poor, which"): it must also be a good part of the shorter quote.
   if ((run >= o.minCommonRun && run >= o.minRunShare * short.tokens.length) || run === short.tokens.length) return true
+  // Shared words without a long run: weak evidence, which the caller may refuse (`groupQuotes`).
+  if (weak?.(x, y)) return false
   let shared = 0
   for (const t of x.content) if (y.content.has(t)) shared++
   const smaller = Math.min(x.content.size, y.content.size)
@@ -264,36 +266,64 @@ function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
   const twins = new Map<string, number>()
   // Per group root, its items with a speaker, one per speaker (a few kept per group).
   const spoken = new Map<number, Item[]>()
+  // Per group root, the articles its quotes come from (for the second pass).
+  const articlesOf = new Map<number, Set<string>>()
+  const articles = (root: number) => articlesOf.get(root) ?? new Set([items[root].articleId])
+  const join = (i: number, j: number) => {
+    const [ri, rj] = [uf.find(i), uf.find(j)]
+    const joined = new Set([...articles(ri), ...articles(rj)])
+    uf.union(j, i)
+    articlesOf.delete(ri)
+    articlesOf.delete(rj)
+    articlesOf.set(uf.find(i), joined)
+  }
+  const keysOf = (item: Item) => (item.content.size > 0 ? item.content : new Set(item.tokens))
+  const candidatesOf = (item: Item): number[] => {
+    const shared = new Map<number, number>()
+    for (const k of keysOf(item)) for (const j of index.get(k) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1)
+    return shared.size <= MAX_CANDIDATES ? [...shared.keys()] : [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([j]) => j).sort((a, b) => a - b)
+  }
+  /** Joins the groups of `i` and `j` when their quotes match (`sameQuote` with `weak`) and their speakers allow it. */
+  const tryJoin = (i: number, j: number, weak: (x: Item, y: Item) => boolean) => {
+    if (uf.find(i) === uf.find(j) || !sameQuote(items[j], items[i], o, weak)) return
+    // Matching quotes chain: a third quote sharing words with two statements of different
+    // speakers would make them one. Two groups join only when every pair of their speakers that
+    // cannot be one source matched directly (the same words credited to two people).
+    const [ri, rj] = [uf.find(i), uf.find(j)]
+    const [xs, ys] = [spoken.get(rj) ?? [], spoken.get(ri) ?? []]
+    if (!xs.every((x) => ys.every((y) => compatibleSpeakers(x.speaker, y.speaker) || sameQuote(x, y, o)))) return
+    join(i, j)
+    const merged = distinctSpeakers([...xs, ...ys]).slice(0, MAX_SPOKEN)
+    spoken.delete(ri)
+    spoken.delete(rj)
+    if (merged.length > 0) spoken.set(uf.find(i), merged)
+  }
+  // First pass: quotes that share a long run of words or sit inside one another.
+  const firstOfTwins: number[] = []
   items.forEach((item, i) => {
     const wording = `${item.indirect ? 'i' : 'd'}\u0000${item.speaker?.entity?.id ?? item.speaker?.name ?? ''}\u0000${item.tokens.join(' ')}`
     const twin = twins.get(wording)
-    if (twin !== undefined) return uf.union(twin, i)
+    if (twin !== undefined) return join(twin, i)
     twins.set(wording, i)
+    firstOfTwins.push(i)
     if (item.speaker) spoken.set(i, [item])
-    const keys = item.content.size > 0 ? item.content : new Set(item.tokens)
-    const shared = new Map<number, number>()
-    for (const k of keys) for (const j of index.get(k) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1)
-    const candidates = shared.size <= MAX_CANDIDATES ? [...shared.keys()] : [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([j]) => j).sort((a, b) => a - b)
-    for (const j of candidates) {
-      if (uf.find(i) === uf.find(j) || !sameQuote(items[j], item, o)) continue
-      // Matching quotes chain: a third quote sharing words with two statements of different
-      // speakers would make them one. Two groups join only when every pair of their speakers that
-      // cannot be one source matched directly (the same words credited to two people).
-      const [ri, rj] = [uf.find(i), uf.find(j)]
-      const [xs, ys] = [spoken.get(rj) ?? [], spoken.get(ri) ?? []]
-      if (!xs.every((x) => ys.every((y) => compatibleSpeakers(x.speaker, y.speaker) || sameQuote(x, y, o)))) continue
-      uf.union(j, i)
-      const merged = distinctSpeakers([...xs, ...ys]).slice(0, MAX_SPOKEN)
-      spoken.delete(ri)
-      spoken.delete(rj)
-      if (merged.length > 0) spoken.set(uf.find(i), merged)
-    }
-    for (const k of keys) {
+    for (const j of candidatesOf(item)) tryJoin(i, j, STRONG_ONLY)
+    for (const k of keysOf(item)) {
       const list = index.get(k)
       if (!list) index.set(k, [i])
       else if (list.length < MAX_POSTING) list.push(i)
     }
   })
+  // Second pass: shared words alone join two groups only when no article has a quote in both: two
+  // statements of one article ("I have not heard them admit a problem" and "Hello, my name is the
+  // party and I have a problem") are not one quote because a third shares words with each.
+  const position = new Map(items.map((item, i) => [item, i]))
+  const sharesArticle = (x: Item, y: Item) => {
+    const ax = articles(uf.find(position.get(x)!))
+    for (const a of articles(uf.find(position.get(y)!))) if (ax.has(a)) return true
+    return false
+  }
+  for (const i of firstOfTwins) for (const j of candidatesOf(items[i])) if (j !== i) tryJoin(i, j, sharesArticle)
   const groups = new Map<number, Item[]>()
   items.forEach((item, i) => {
     const root = uf.find(i)
@@ -303,6 +333,9 @@ function groupQuotes(items: Item[], o: Required<AlignQuotesOptions>): Item[][] {
   })
   return [...groups.values()]
 }
+
+/** For `sameQuote`: no match by shared words alone. */
+const STRONG_ONLY = () => true
 
 const sortedUnique = (ids: string[]) => [...new Set(ids)]
 
