@@ -105,6 +105,19 @@ describe('findNumbers: not amounts', () => {
     it(sentence, () => assert.deepEqual(findNumbers(sentence), []))
   }
 
+  it('reads the count before a date name as the count, and the date name as no amount ("the 19 Sept. 11 hijackers")', () => {
+    for (const text of ['Fourteen of the 21 Oct. 12 bombers were caught.', 'All 21 Oct. 12 bombers were caught.']) {
+      const found = findNumbers(text).map((n) => text.slice(n.span[0], n.span[1]))
+      assert.ok(found.includes('21'), `${text}: ${JSON.stringify(found)}`)
+      assert.ok(!found.some((f) => f.startsWith('12')), `${text}: the date's day is no amount: ${JSON.stringify(found)}`)
+    }
+  })
+
+  it('still reads a day-first date before a count as a date ("on 6 August 10 people")', () => {
+    const text = 'On 7 March 30 workers walked out.'
+    assert.deepEqual(findNumbers(text).map((n) => [text.slice(n.span[0], n.span[1]), n.value]), [['30 workers', 30]])
+  })
+
   it('keeps a duration next to a date apart from it', () => {
     const text = 'He moved it to within 10 days of July 29.'
     const found = findNumbers(text)

@@ -21,7 +21,10 @@ const DATE_TIME_RE = new RegExp(
   [
     String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b`,
     String.raw`\b${MONTH}\s+\d{4}\b`,
-    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4})?`,
+    // "6 August 2025", "on 6 August 10 people died"; not "the 19 Sept. 11 hijackers", a count after
+    // a determiner with the month's own day after it (the day-first reading would take the count).
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4}|(?![.\w]*\s*\d))`,
+    String.raw`(?<!\b(?:[Tt]he|[Aa]ll|[Tt]hose|[Tt]hese)\s+)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}`,
     String.raw`\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\b\.?)?`,
     String.raw`\b\d{1,2}\s*[ap]\.?m\b\.?`,
     String.raw`\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b`,
