@@ -185,8 +185,9 @@ function resolve(
   monthAhead: () => boolean = () => false,
 ): { value: string; granularity: Granularity; inferred: boolean; dayFromAnchor?: boolean } | null {
   const s = r.start
+  // "the end of the month" is read from the reference date, though chrono marks its day certain.
   const relative = [...r.tags()].some(
-    (t) => t.startsWith('casualReference/') || t.startsWith('result/relative') || t === 'parser/ENCasualDateParser',
+    (t) => t.startsWith('casualReference/') || t.startsWith('result/relative') || t === 'parser/ENCasualDateParser' || t === 'parser/ENEndOfCurrentMonthParser',
   )
   const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day')
   const known = { year: s.isCertain('year'), month: s.isCertain('month'), day: s.isCertain('day') }

@@ -112,6 +112,12 @@ describe('findDates: without a publication date', () => {
     ])
   })
 
+  it('reads "the end of the month" from the publication date, and drops it without one', () => {
+    const text = 'The harbour master is retiring at the end of the month.'
+    assert.deepEqual(seen(text), [['end of the month', '2025-08-31', 'day', true]])
+    assert.deepEqual(seen(text, null), [])
+  })
+
   it('rejects a publication date that is not ISO 8601', () => {
     assert.throws(() => findDates('On Tuesday.', 'Aug 6'), ParallaxUsageError)
   })
