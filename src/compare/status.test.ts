@@ -26,6 +26,12 @@ describe('statusDiscrepancies', () => {
     assert.equal(d?.description, 'charges of Tomas Reyes: charged vs not charged')
   })
 
+  it('reads the active "prosecutors charged <name> with" as charged, and a charged phone as nothing', () => {
+    const [d] = statuses('Prosecutors charged Tomas Reyes with two counts of fraud on Monday.', 'No formal charges have been filed against Tomas Reyes, his lawyer said.')
+    assert.equal(d?.description, 'charges of Tomas Reyes: charged vs not charged')
+    assert.deepEqual(statuses('Tomas Reyes charged the phone with a borrowed cable.', 'No formal charges have been filed against Tomas Reyes.'), [])
+  })
+
   it('gives the status to the person it is said of, and counts an announcement the outlet reports', () => {
     const articles = [
       fixtureArticle({ text: 'Port chief Tomas Reyes resigned on Thursday after a clash with Mayor Ana Pell.', entities: [{ text: 'Tomas Reyes', type: 'person' }, { text: 'Ana Pell', type: 'person' }] }),

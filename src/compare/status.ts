@@ -35,7 +35,9 @@ export const STATUSES: readonly Matter[] = [
     statuses: [
       // Read first: "has not been charged" must not count as "charged".
       { status: 'not charged', masks: true, words: /\b(?:no (?:formal |criminal )?charges|not (?:yet )?(?:been )?(?:formally )?charged|n['’]t (?:yet )?(?:been )?charged|without (?:being )?charged?)\b/i },
-      { status: 'charged', words: /\b(?:charged with|indicted|faces? (?:\w+ )?(?:federal |criminal |state )?charges|was charged|were charged|been charged)\b/i },
+      // "charged with", and the active "prosecutors charged Ann Roe with" / "charged him with" (case
+      // matters here: a name is capitalised).
+      { status: 'charged', words: /\b(?:[Cc]harged (?:(?:him|her|them)\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?with|[Ii]ndicted|[Ff]aces? (?:\w+ )?(?:federal |criminal |state )?charges|[Ww]as charged|[Ww]ere charged|[Bb]een charged)\b/u },
     ],
   },
   {
