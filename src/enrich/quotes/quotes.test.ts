@@ -482,3 +482,19 @@ test('each quote records the speaker rule that read it (via)', () => {
   ]
   for (const [text, quote, via] of cases) assert.equal(quoteStarting(text, quote).via, via, text)
 })
+
+test('findQuotes: a lawyer or spokesman a possessive names speaks, not the client before', () => {
+  const before = 'Harbour chief Tomas Reyes faces an inquiry. '
+  const cases: [string, string][] = [
+    ['“My client has done nothing wrong,” said his lawyer.', 'his lawyer'],
+    ['“My client has done nothing wrong,” his lawyer said.', 'his lawyer'],
+    ['“My client has done nothing wrong,” said his lawyer, Ana Costa.', 'Ana Costa'],
+    ['“My client has done nothing wrong,” his lawyer, Ana Costa, said.', 'Ana Costa'],
+    ['“He will answer every question,” her spokeswoman told reporters.', 'her spokeswoman'],
+  ]
+  for (const [sentence, speaker] of cases) {
+    const text = before + sentence
+    const q = quoteStarting(text, sentence.slice(1, 12))
+    assert.equal(q.speaker?.name, speaker, sentence)
+  }
+})

@@ -79,6 +79,8 @@ const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|wh
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
+/** "said his lawyer.": an agent after an inverted verb with no name set off after it (then the name speaks). */
+const AGENT_AFTER_VERB = /^\s+((?:his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist))\b(?=\s*(?:[.;:()]|\n|$|,(?!\s*\p{Lu})))/u
 /** Who speaks for someone: "’s lawyer", "’s spokeswoman". */
 const AGENT_WORDS = String.raw`lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist`
 /** Texts that can say something in their authors' stead. */
@@ -127,6 +129,12 @@ const RELATIVE_SPEECH_AFTER = /^\s*,?\s*(?:that|which)\s+(?:\w+ly\s+)?(?:says|sa
 /** Someone the article does not name and who is no source: "the reporter asks", "Another man, not seen on camera, then tells". */
 const UNNAMED_PERSON =
   /\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|reporter|student|cameraman|protester|protestor|voter|resident|person|boy|girl|interviewer|caller|heckler|questioner|attendee|onlooker|bystander|passerby|teenager|narrator)\b(?![-’'])/g
+/**
+ * Someone who speaks for the person a possessive names ("his lawyer said", "her spokeswoman"): the
+ * agent speaks, not the person before (a lawyer's words are not the client's). Not when a name is
+ * set off after it ("her lawyer, Ana Costa"): the name is the speaker.
+ */
+const AGENT_PHRASE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+){0,2}?(?:lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist)\b(?!\s*,\s*\p{Lu})/gu
 /** A group of people that speaks together, named by what they are: "the bishops", "The Georgetown scholars". */
 const GROUP_PHRASE =
   /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|authors|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
@@ -192,7 +200,7 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   }
   out.push(...documents)
   const groups = new GroupNames(documents.filter((d) => d.name !== text.slice(d.start, d.end) || CAPITALISED_MODIFIER.test(d.name ?? '')))
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase']] as const) {
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase'], [AGENT_PHRASE, 'phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
@@ -338,7 +346,8 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     // A place or unknown word after the verb modifies an unnamed speaker ("said one Ohio Republican").
     const modifier = after !== undefined && (after.entity?.type === 'place' || after.entity?.type === 'other')
     if (after && !modifier) return ruled('inverted', after)
-    const written = UNNAMED_AFTER.exec(text.slice(verb.end, Math.min(to, verb.end + 80)))
+    const tail = text.slice(verb.end, Math.min(to, verb.end + 80))
+    const written = UNNAMED_AFTER.exec(tail) ?? AGENT_AFTER_VERB.exec(tail)
     if (written && boundary >= verb.start - 3) {
       const start = verb.end + written[0].length - written[1].length
       return ruled('inverted-unnamed', { start, end: start + written[1].length, name: written[1], kind: 'phrase' })
@@ -423,7 +432,7 @@ const PARTICIPLE = /^[a-z]+ing$/
 const TITLE_NOUN_GAP = /^\s+(?:[a-z-]+\s+){1,2}$/
 /** A role phrase and a comma right before a name in apposition ("the House Oversight Committee chairman, "). */
 const APPOSED_ROLE =
-  /(?:\b[Tt]he|\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[\p{L}.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|secretary|leader|president|minister|senator|governor|mayor|adviser|advisor|aide|official|chief|head|founder|executive|lawyer|attorney|ambassador|nominee|candidate|front-?runner|manager|strategist|pollster|counsel|general)(?:\s+(?:of|for|at)\s+[^,;“”"]{1,60})?\s*,\s*$/u
+  /(?:\b[Tt]he|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[\p{L}.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|secretary|leader|president|minister|senator|governor|mayor|adviser|advisor|aide|official|chief|head|founder|executive|lawyer|attorney|ambassador|nominee|candidate|front-?runner|manager|strategist|pollster|counsel|general)(?:\s+(?:of|for|at)\s+[^,;“”"]{1,60})?\s*,\s*$/u
 /** After an inverted verb, a role in apposition before the name: "said the bureau's director, ". */
 const INVERTED_ROLE_GAP = new RegExp(String.raw`^\s+${APPOSED_ROLE.source}`, 'u')
 /** Whether a role phrase and a comma stand right before `at`, the role not itself set off after another name ("Vian, the editor of ..., L'Osservatore"). */
