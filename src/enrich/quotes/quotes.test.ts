@@ -498,3 +498,13 @@ test('findQuotes: a lawyer or spokesman a possessive names speaks, not the clien
     assert.equal(q.speaker?.name, speaker, sentence)
   }
 })
+
+test('findQuotes: a public body named by what it is speaks as written ("the port authority said")', () => {
+  for (const [text, speaker] of [
+    ['Ships wait outside the harbour. “We will reopen the pier on Monday,” the port authority said.', 'the port authority'],
+    ['“No one was hurt,” said the regional police in a statement.', 'the regional police'],
+  ] as const) {
+    const q = quoteStarting(text, text.includes('“We') ? 'We will' : 'No one')
+    assert.equal(q.speaker?.name, speaker, text)
+  }
+})

@@ -135,6 +135,12 @@ const UNNAMED_PERSON =
  * set off after it ("her lawyer, Ana Costa"): the name is the speaker.
  */
 const AGENT_PHRASE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+){0,2}?(?:lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist)\b(?!\s*,\s*\p{Lu})/gu
+/**
+ * A public body named by what it is ("the port authority said", "the ministry said"): it speaks as
+ * written. Only bodies that issue statements in their own name; "the government" or "the company"
+ * is more often the topic of a sentence than its subject.
+ */
+const BODY_PHRASE = /\b[Tt]he (?:[a-z-]+\s+){0,2}?(?:authority|ministry|agency|police|union|council|committee|commission|regulator)\b(?!\s*,\s*\p{Lu})(?![-’'])/gu
 /** A group of people that speaks together, named by what they are: "the bishops", "The Georgetown scholars". */
 const GROUP_PHRASE =
   /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|authors|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
@@ -200,7 +206,7 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   }
   out.push(...documents)
   const groups = new GroupNames(documents.filter((d) => d.name !== text.slice(d.start, d.end) || CAPITALISED_MODIFIER.test(d.name ?? '')))
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase'], [AGENT_PHRASE, 'phrase']] as const) {
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase'], [AGENT_PHRASE, 'phrase'], [BODY_PHRASE, 'phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
