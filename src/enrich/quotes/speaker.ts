@@ -79,10 +79,10 @@ const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|wh
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
-/** "said his lawyer.": an agent after an inverted verb with no name set off after it (then the name speaks). */
-const AGENT_AFTER_VERB = /^\s+((?:his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist))\b(?=\s*(?:[.;:()]|\n|$|,(?!\s*\p{Lu})))/u
 /** Who speaks for someone: "’s lawyer", "’s spokeswoman". */
 const AGENT_WORDS = String.raw`lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist`
+/** "said his lawyer.": an agent after an inverted verb with no name set off after it (then the name speaks). */
+const AGENT_AFTER_VERB = new RegExp(String.raw`^\s+((?:his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:${AGENT_WORDS}))\b(?=\s*(?:[.;:()]|\n|$|,(?!\s*\p{Lu})))`, 'u')
 /** Texts that can say something in their authors' stead. */
 const DOCUMENT_NOUNS =
   'letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|op-ed|ruling|petition|release|document|study|survey|resolution|manifesto|law|code|statute'
@@ -134,7 +134,7 @@ const UNNAMED_PERSON =
  * agent speaks, not the person before (a lawyer's words are not the client's). Not when a name is
  * set off after it ("her lawyer, Ana Costa"): the name is the speaker.
  */
-const AGENT_PHRASE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+){0,2}?(?:lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist)\b(?!\s*,\s*\p{Lu})/gu
+const AGENT_PHRASE = new RegExp(String.raw`\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+){0,2}?(?:${AGENT_WORDS})\b(?!\s*,\s*\p{Lu})`, 'gu')
 /**
  * A public body named by what it is ("the port authority said", "the ministry said"): it speaks as
  * written. Only bodies that issue statements in their own name; "the government" or "the company"
