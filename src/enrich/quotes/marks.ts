@@ -37,6 +37,21 @@ function straightOpens(text: string, i: number, width: number): boolean {
   return OPENING_CONTEXT.test(before) && !/\s/.test(after)
 }
 
+/**
+ * A closing double mark with no quote open, in a paragraph where a quotation was opened with a
+ * single mark ('We will rebuild. It is done," she said.): that mark opens it. The opening mark
+ * stands after a space or the paragraph's start and before a capital, after any stretch already
+ * closed; -1 when there is none.
+ */
+function mismatchedOpening(text: string, closing: number, after: number): number {
+  const start = Math.max(after, text.lastIndexOf('\n', closing - 1) + 1)
+  for (let k = start; k < closing; k++) {
+    const c = text[k]
+    if ((c === "'" || c === '‘') && (k === 0 || /\s/.test(text[k - 1])) && /\p{Lu}/u.test(text[k + 1] ?? '')) return k
+  }
+  return -1
+}
+
 /** Parser: every quoted stretch, in order. Apostrophes (don’t, Russia’s) never open or close. */
 export function findStretches(text: string): Stretch[] {
   const out: Stretch[] = []
@@ -67,7 +82,8 @@ export function findStretches(text: string): Stretch[] {
       openEnd = paragraphEnd(text, i)
       single = -1
     } else if (ch === '”' || ch === '"') {
-      if (open >= 0) out.push({ open, start: open + openWidth, end: i, close: i + width, closed: true, mark: 'double' })
+      const from = open >= 0 ? open : mismatchedOpening(text, i, out.at(-1)?.close ?? 0)
+      if (from >= 0) out.push({ open: from, start: open >= 0 ? open + openWidth : from + 1, end: i, close: i + width, closed: true, mark: 'double' })
       open = -1
     } else if (open < 0 && ch === '‘' && OPENING_CONTEXT.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? '')) {
       single = i

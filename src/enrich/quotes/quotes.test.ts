@@ -508,3 +508,12 @@ test('findQuotes: a public body named by what it is speaks as written ("the port
     assert.equal(q.speaker?.name, speaker, text)
   }
 })
+
+test('findQuotes: a quotation opened with a single mark and closed with a double one is one quote', () => {
+  const text = '"We will rebuild the bridge," the mayor said. \'The river will not win. It never has," she added.'
+  const q = quoteStarting(text, 'The river will not win')
+  assert.equal(quoteText(text, q), 'The river will not win. It never has')
+  // An apostrophe inside a word opens nothing: one quote here, "the mayor's plan" stays narrative.
+  const other = 'The mayor\'s plan was approved. "It is done," she said.'
+  assert.deepEqual(quotes(other).map((x) => quoteText(other, x)), ['It is done'])
+})
