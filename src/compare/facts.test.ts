@@ -445,3 +445,22 @@ describe('articleClaims: one name, one title, in other forms', () => {
     assert.equal(a.names.length, 3)
   })
 })
+
+describe('alignFacts: quotations of different speakers', () => {
+  const article = (outlet: string, text: string) => annotate(extractArticle({ source: { kind: 'text', path: `${outlet}.txt` }, bytes: new TextEncoder().encode(text) }))
+  const a = article('a', 'Mayor Ines Varga confronted the reporters outside the town hall on Monday.\n\n"Tell me who paid you ... I have a right to know who paid you," Varga said.')
+  const b = article(
+    'b',
+    'Council member Tom Reyes defended the reporters.\n\n"This was a fair question from the local paper. If the mayor had nothing to hide, why did she grab the camera and why will she not tell us who paid for the trip? Voters have a right to know, and they will remember it in November," Reyes said.',
+  )
+
+  it('does not join a short quote to another speaker’s long quote that holds its words', () => {
+    const claims = [...articleClaims(a), ...articleClaims(b)]
+    const short = claims.findIndex((c) => c.text.includes('Tell me who paid'))
+    const long = claims.findIndex((c) => c.text.includes('fair question'))
+    // The shorter one's words are nearly all in the longer one: by words alone they would join.
+    assert.ok(claimPairScores(claims).similarity(short, long) >= 0.45)
+    // The story pair model off: the words alone decide.
+    assert.deepEqual(alignFacts([a, b], { pairProbability: 2 }).facts.filter((f) => f.status === 'corroborated'), [])
+  })
+})

@@ -23,7 +23,7 @@ import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
 import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
-import { numbersClash, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
+import { numbersClash, sameSource, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { storyConcepts } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
 import { foldCase, wordTokens } from '../text/tokens.js'
@@ -167,11 +167,14 @@ function pairScore(m: Scored, i: number, j: number): number {
   const key = i < j ? i * n + j : j * n + i
   if (m.forced.size > 0 && m.forced.has(key)) return 1
   const s = similarity(m, i, j)
-  if (s >= m.threshold) return s
+  // Two quotations credited to different speakers are two statements, however many of the shorter
+  // one's words the longer holds ("who you are" in another's long quote): the story model reads them.
+  const rival = s >= m.threshold && quotesOfOthers(m.claims[i], m.claims[j])
+  if (s >= m.threshold && !rival) return s
   let score = m.scores.get(key)
   if (score !== undefined) return score
   // Under `floor` (and under s), the story model's exact probability changes nothing a reader decides.
-  score = Math.max(s, storyScore(m, i, j, s, m.floor))
+  score = Math.max(rival ? 0 : s, storyScore(m, i, j, s, m.floor))
   if (score < m.threshold && sameCountedFigure(m, i, j)) score = m.threshold
   if (score < m.threshold && s >= m.judgeFrom && judged(m, i, j)) score = m.threshold
   // Bounded: linkage asks again for the same pairs; a story with more pairs than this starts over.
@@ -181,6 +184,11 @@ function pairScore(m: Scored, i: number, j: number): number {
 }
 
 const SCORE_CACHE_LIMIT = 1_000_000
+
+/** Both claims mostly quotation, credited to speakers of different names (`sameSource`). */
+function quotesOfOthers(a: Claim, b: Claim): boolean {
+  return a.quoted && b.quoted && sameSource(a, b) === -1
+}
 
 // Pairs sharing less than this similarity are not read by the story pair model: on the BASIL
 // 2010-2014 events it lifted none of them, and they are most of a large story's candidate pairs.

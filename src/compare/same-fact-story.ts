@@ -54,7 +54,7 @@ export const STORY_PAIR_FEATURES: readonly string[] = [
 ]
 
 /** 1 when both claims credit one source (by its last name word), -1 when they credit different ones, else 0. */
-function sameSource(a: Claim, b: Claim): number {
+export function sameSource(a: Claim, b: Claim): number {
   if (!a.attributedTo || !b.attributedTo) return 0
   return lastWord(a.attributedTo) === lastWord(b.attributedTo) ? 1 : -1
 }
