@@ -37,6 +37,11 @@ const isPersonNoun = (word: string): boolean => ROLE_HEADS.has(word) || PERSON_N
 /** Person nouns that also stand before countries or groups ("member States", "partner Germany"). */
 const NOT_BEFORE_NAME = new Set(['member', 'partner', 'friend', 'relative', 'state'])
 
+/** Whether a lowercase word names an occupation or role a person has ("host", "reporter", "senator"). */
+export function isOccupationNoun(word: string): boolean {
+  return PERSON_NOUNS.has(word) && !NOT_BEFORE_NAME.has(word)
+}
+
 /** A lowercase occupation noun right before a name works as a title ("engineer Dale Ambrose", "passenger Lena Moravec"). */
 export function occupationBefore(tokens: readonly Token[], from: number): boolean {
   const prev = tokens[from - 1]

@@ -517,3 +517,13 @@ test('findQuotes: a quotation opened with a single mark and closed with a double
   const other = 'The mayor\'s plan was approved. "It is done," she said.'
   assert.deepEqual(quotes(other).map((x) => quoteText(other, x)), ['It is done'])
 })
+
+test('findQuotes: "<employer> <occupation> <Name> blamed “…”" is the person’s, not the employer’s', () => {
+  for (const [text, speaker] of [
+    ['Valley Radio host Ann Lee, armed with her notebook, blamed “greed” for the crisis on Saturday.', 'Ann Lee'],
+    ['Harbour Daily columnist Tom Pell mocked the “grand plan” in his weekly piece.', 'Tom Pell'],
+  ]) {
+    const q = quotes(text)[0]
+    assert.equal(q?.speaker?.name, speaker, text)
+  }
+})

@@ -8,6 +8,7 @@ import { spanIndexAt } from '../../text/spans.js'
 import type { EntityMention, Span } from '../../types.js'
 import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACES } from '../entities/lexicon.js'
 import { genderOf } from '../entities/names.js'
+import { isOccupationNoun } from '../entities/context.js'
 import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
 
 /** Something that can be a speaker: an entity mention, a pronoun, or a definite role phrase. */
@@ -75,6 +76,8 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/
 const BY_AFTER = /\bby\s+/g
 const MAX_BACK_SENTENCES = 5
 /** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"), not a preposition ("said of Trump") nor a conjunction ("said when Roe asked"). */
+/** One lowercase word between an employer and a name ("Fox News host Glenn Beck"). */
+const OCCUPATION_GAP = /^[ \u00a0]+(\p{Ll}+)[ \u00a0]+/u
 const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|when|while|as|because|if|that|since|until|once)\s)(?:[\p{L}\p{N}.'’&/-]+\s+){0,5}$/u
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
@@ -166,7 +169,13 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     while (k < text.length && k - e.span[1] < 3 && (text[k] === ' ' || text[k] === '\u00a0')) k++
     return k > e.span[1] && roleStarts.has(k)
   }
-  const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t) || (roleStarts.size > 0 && beforeRole(e))
+  // "Fox News host Glenn Beck": an employer before an occupation noun and a person's name is part of who that person is.
+  const personStarts = new Set(entities.flatMap((e) => (e.type === 'person' ? [e.span[0]] : [])))
+  const beforeOccupation = (e: EntityMention): boolean => {
+    const m = OCCUPATION_GAP.exec(text.slice(e.span[1], e.span[1] + 40))
+    return m !== null && isOccupationNoun(m[1]) && personStarts.has(e.span[1] + m[0].length)
+  }
+  const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t) || (roleStarts.size > 0 && beforeRole(e)) || beforeOccupation(e)
   // "the letter from Ann Roe says": the document speaks, and the names inside it are its own words.
   const documents: SpeakerCandidate[] = []
   DOCUMENT.lastIndex = 0
