@@ -464,3 +464,22 @@ describe('alignFacts: quotations of different speakers', () => {
     assert.deepEqual(alignFacts([a, b], { pairProbability: 2 }).facts.filter((f) => f.status === 'corroborated'), [])
   })
 })
+
+describe('alignFacts: a statement one outlet prints whole and another in pieces', () => {
+  const FIRST = 'In all my years on the council I have tried to treat every resident with respect, whatever their views'
+  const SECOND = 'I have and I will always work for a calm and civil debate in this town'
+  // A's quotation is one claim of two sentences, as claims keep a quotation's sentences together.
+  const a = fixtureArticle({ outlet: 'A', text: `The councillor apologised on Monday. “${FIRST}. ${SECOND}.” The vote is next week.`, quotes: [{ text: `${FIRST}. ${SECOND}.` }] })
+  const b = fixtureArticle({ outlet: 'B', text: `The councillor said: “${FIRST}.”\n\nHe added, “${SECOND}.”\n\nResidents were unconvinced.`, quotes: [{ text: FIRST }, { text: SECOND }] })
+  const at = (article: typeof a, words: string) => ({ articleId: article.id, start: article.text.indexOf(words), end: article.text.indexOf(words) + words.length, text: words })
+  const quotes = [{ occurrences: [at(a, `${FIRST}. ${SECOND}`), at(b, FIRST), at(b, SECOND)] }]
+
+  it('gives the fact both of the pieces, not one piece and a single-source fact of the other', () => {
+    const facts = alignFacts([a, b], { pairProbability: 2, quotes }).facts
+    const whole = facts.find((f) => f.support.some((s) => s.articleId === a.id && a.text.slice(s.start, s.end).includes(SECOND)))
+    assert.ok(whole)
+    const fromB = whole.support.filter((s) => s.articleId === b.id).map((s) => b.text.slice(s.start, s.end))
+    assert.ok(fromB.some((t) => t.includes(FIRST)) && fromB.some((t) => t.includes(SECOND)), JSON.stringify(fromB))
+    assert.ok(!facts.some((f) => f.status === 'single-source' && f.text.includes(SECOND)))
+  })
+})

@@ -356,7 +356,7 @@ function closestOccurrences<T extends { articleId: string; text: string }>(occur
  * Pairs of claims that carry one aligned quote in two articles (the claim holding most of each
  * occurrence), scored 1 and remembered so linkage keeps them together.
  */
-function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[], minQuoteSimilarity: number, minQuoteWords: number): [number, number, number][] {
+function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[], minQuoteSimilarity: number, minQuoteWords: number): { pairs: [number, number, number][]; pieces: [number, number][] } {
   const n = m.claims.length
   const byArticle = new Map<string, number[]>()
   m.claims.forEach((c, i) => {
@@ -375,18 +375,21 @@ function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[
     return best
   }
   const out: [number, number, number][] = []
+  const pieces: [number, number][] = []
   for (const q of quotes) {
     // A short quote ("constructive and useful") is a phrase outlets borrow, not a statement.
     if (q.occurrences.some((o) => (o.text.match(/\S+/g)?.length ?? 0) < minQuoteWords)) continue
     const seen = new Set<string>()
     const held: number[] = []
-    for (const o of closestOccurrences(q.occurrences)) {
+    const ordered = closestOccurrences(q.occurrences)
+    for (const o of ordered) {
       if (seen.has(o.articleId)) continue
       const i = holder(o.articleId, o.start, o.end)
       if (i < 0) continue
       seen.add(o.articleId)
       held.push(i)
     }
+    pieces.push(...quotePieces(ordered, holder, held))
     for (let x = 0; x < held.length; x++) {
       for (let y = x + 1; y < held.length && y <= x + QUOTE_PEERS; y++) {
         const [i, j] = held[x] < held[y] ? [held[x], held[y]] : [held[y], held[x]]
@@ -397,6 +400,44 @@ function quotePairs(m: Scored, quotes: readonly Pick<StoryQuote, 'occurrences'>[
       }
     }
   }
+  return { pairs: out, pieces }
+}
+
+// Share of a piece's words another article's occurrence must hold for it to print that piece too.
+const PIECE_SHARE = 0.8
+
+/**
+ * One outlet prints a statement whole where another prints it in pieces, each in a claim of its
+ * own ("... a poor response." / He added, "I will always ..."): the claims holding an article's
+ * later pieces, each with the claim of another article whose occurrence holds the piece's words.
+ * The first piece joins the other outlet's claim as a pair; the later ones are second supports of
+ * that fact (`cluster`).
+ */
+function quotePieces<T extends { articleId: string; start: number; end: number; text: string }>(
+  ordered: readonly T[],
+  holder: (articleId: string, start: number, end: number) => number,
+  held: readonly number[],
+): [number, number][] {
+  const out: [number, number][] = []
+  const first = new Set<string>()
+  const words = ordered.map((o) => new Set(wordTokens(foldCase(o.text))))
+  ordered.forEach((o, x) => {
+    if (!first.has(o.articleId)) {
+      first.add(o.articleId)
+      return
+    }
+    const piece = holder(o.articleId, o.start, o.end)
+    if (piece < 0 || held.includes(piece)) return
+    for (let y = 0; y < ordered.length; y++) {
+      if (ordered[y].articleId === o.articleId) continue
+      let shared = 0
+      for (const w of words[x]) if (words[y].has(w)) shared++
+      if (shared < PIECE_SHARE * words[x].size) continue
+      const whole = holder(ordered[y].articleId, ordered[y].start, ordered[y].end)
+      if (whole >= 0) out.push([piece, whole])
+      return
+    }
+  })
   return out
 }
 
@@ -430,7 +471,7 @@ interface Group {
 }
 
 /** Greedy clustering by best pair; a cluster holds at most one claim per article (second supports apart). */
-function cluster(m: Scored, pairs: [number, number, number][], threshold: number): Group[] {
+function cluster(m: Scored, pairs: [number, number, number][], threshold: number, pieces: readonly [number, number][] = []): Group[] {
   const of = new Array<number>(m.claims.length).fill(-1)
   const clusters: number[][] = []
   const articleSets: Set<string>[] = []
@@ -452,6 +493,15 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
     if (of[i] < 0) of[i] = clusters.push([i]) - 1
   })
   const also = alsoSupports(m, pairs, clusters, of, threshold)
+  // A later piece of a quote another outlet prints whole supports the fact of that outlet's claim,
+  // unless it is already a fact with other claims of its own.
+  for (const [piece, whole] of pieces) {
+    const c = of[whole]
+    const own = of[piece]
+    if (own === c || clusters[own].length !== 1 || also.some((list) => list.includes(piece)) || !clusters[c].some((k) => m.claims[k].articleId === m.claims[piece].articleId)) continue
+    also[c].push(piece)
+    clusters[own] = []
+  }
   return clusters.map((members, c) => ({ members, also: also[c] })).filter((g) => g.members.length > 0)
 }
 
@@ -597,7 +647,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   }
   const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, floor: threshold * WEAKEST_SHARE })
   const quoted = quotePairs(m, options.quotes ?? [], minQuoteSimilarity, minQuoteWords)
-  const groups = cluster(m, [...quoted, ...scoredPairs(m, maxPostings, maxPairs, threshold)], threshold)
+  const groups = cluster(m, [...quoted.pairs, ...scoredPairs(m, maxPostings, maxPairs, threshold)], threshold, quoted.pieces)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
   // rarely worded alike enough to align, yet they dispute each other.
   const conflicts = findClaimConflicts(claims, options)
