@@ -469,8 +469,8 @@ describe('alignFacts: a statement one outlet prints whole and another in pieces'
   const FIRST = 'In all my years on the council I have tried to treat every resident with respect, whatever their views'
   const SECOND = 'I have and I will always work for a calm and civil debate in this town'
   // A's quotation is one claim of two sentences, as claims keep a quotation's sentences together.
-  const a = fixtureArticle({ outlet: 'A', text: `The councillor apologised on Monday. “${FIRST}. ${SECOND}.” The vote is next week.`, quotes: [{ text: `${FIRST}. ${SECOND}.` }] })
-  const b = fixtureArticle({ outlet: 'B', text: `The councillor said: “${FIRST}.”\n\nHe added, “${SECOND}.”\n\nResidents were unconvinced.`, quotes: [{ text: FIRST }, { text: SECOND }] })
+  const a = fixtureArticle({ outlet: 'A', text: `The councillor apologised on Monday. “${FIRST}. ${SECOND}.” The vote is next week.`, quotes: [{ text: `${FIRST}. ${SECOND}.`, speaker: null }] })
+  const b = fixtureArticle({ outlet: 'B', text: `The councillor said: “${FIRST}.”\n\nHe added, “${SECOND}.”\n\nResidents were unconvinced.`, quotes: [{ text: FIRST, speaker: null }, { text: SECOND, speaker: null }] })
   const at = (article: typeof a, words: string) => ({ articleId: article.id, start: article.text.indexOf(words), end: article.text.indexOf(words) + words.length, text: words })
   const quotes = [{ occurrences: [at(a, `${FIRST}. ${SECOND}`), at(b, FIRST), at(b, SECOND)] }]
 
