@@ -5,7 +5,7 @@
  * Decisions (so other stages can rely on them):
  * - Ordinals ("fifth", "5th", "second term") are not numbers here; they are names or ranks.
  * - "one" counts only when a known unit follows ("one hour", "one person"); otherwise it is a
- *   pronoun ("one of", "this one", "one-on-one").
+ *   pronoun ("one of", "this one", "one-on-one"); "a three-way summit" holds no amount.
  * - Vague plurals give the least they can mean, approx `at least`: "dozens" = 24, "hundreds" = 200,
  *   "tens of thousands" = 20000.
  * - Fractions have unit `fraction` ("a quarter" = 0.25); money per unit is `USD/barrel`.
@@ -54,7 +54,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   cands = attachPercentAndCurrency(input, cands)
   cands = attachApprox(input, cands)
   cands = attachUnits(input, cands)
-  cands = removeNonAmounts(cands)
+  cands = removeNonAmounts(input, cands)
   return cands.slice(0, maxNumbers).map(toMention)
 }
 

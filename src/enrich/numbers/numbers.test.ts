@@ -95,6 +95,7 @@ describe('findNumbers: not amounts', () => {
     'This is one of the worst days.',
     'I like this one better.',
     'A one-on-one meeting was held.',
+    'The mayors agreed to a three-way summit on a two-way bridge deal.',
     'It was his fifth visit and his second term.',
     'The 5th round starts at 10 a.m.',
     'No one knows; there is zero sense in it.',

@@ -194,12 +194,17 @@ function isCountedNoun(word: string): boolean {
   return word.length >= 4 && singular !== word && !NOT_PLURAL.has(word)
 }
 
+// "a three-way summit", "a two-way street": how many sides something has, an adjective, not an amount.
+const SIDES_RE = /-ways?$/i
+
 /**
  * Drops "one" used as a pronoun ("one of", "this one", "one-on-one"), "zero" as an intensifier
- * ("zero military sense") and years read as amounts; each stays when a counted unit follows.
+ * ("zero military sense"), years read as amounts, each of which stays when a counted unit follows,
+ * and the sides of a "three-way" anything.
  */
-export function removeNonAmounts(cands: Candidate[]): Candidate[] {
+export function removeNonAmounts(text: string, cands: Candidate[]): Candidate[] {
   return cands.filter((c) => {
+    if (c.unit === 'way' && SIDES_RE.test(text.slice(c.start, c.end))) return false
     const counted = c.unit !== undefined && (UNIT_NOUNS.has(c.unit) || c.unit === 'people')
     if ((c.words === 'one' || c.words === 'zero') && c.upper === undefined) return counted
     if (c.yearLike && c.upper === undefined) return counted
