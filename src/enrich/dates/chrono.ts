@@ -73,6 +73,16 @@ const PAST_CLAUSE_RE = /\b(?:lost|won|was|were|had|held|last|previous|ago|since|
 
 type Parsed = chrono.ParsedResult
 
+const SINCE_RE = /\bsince\b/i
+const CUES_RE = new RegExp(`${MONTH_AHEAD_RE.source}|${WOULD_BEFORE_RE.source}`, 'gi')
+
+/** Where the last word that looks ahead ends in `text`, or 0. */
+function lastCueEnd(text: string): number {
+  let end = 0
+  for (const m of text.matchAll(CUES_RE)) end = m.index + m[0].length
+  return end
+}
+
 /** Whether the clause around `[start, end)` (bounded by punctuation and "that", "which", "but"..., 100 characters each way) looks ahead. */
 export function clauseLooksAhead(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 100), start)
@@ -85,6 +95,9 @@ export function clauseLooksAhead(text: string, start: number, end: number): bool
   const after = text.slice(end, end + 100)
   const stop = after.search(CLAUSE_EDGE_RE)
   const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
+  // "would meet him since returning to office in January": a "since" between the cue and the
+  // month opens a past of its own, as "since January" does.
+  if (SINCE_RE.test(before.slice(Math.max(from, lastCueEnd(before))))) return false
   if (MONTH_AHEAD_RE.test(clause) || WOULD_BEFORE_RE.test(before.slice(from))) return true
   return (ELECTION_AFTER_RE.test(after) || ELECTION_BEFORE_RE.test(before)) && !PAST_CLAUSE_RE.test(clause)
 }
