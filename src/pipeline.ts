@@ -12,6 +12,7 @@ import { mergeEntities } from './compare/entities.js'
 import { alignFacts } from './compare/facts.js'
 import { alignQuotes } from './compare/quotes.js'
 import { processDocument } from './document.js'
+import { anchorUndated } from './story/anchor.js'
 import { buildCoverage } from './story/coverage.js'
 import { summarize } from './story/summary.js'
 import { buildTimeline } from './story/timeline.js'
@@ -26,16 +27,20 @@ export interface StoryOptions {
 }
 
 /**
- * Builds one story's comparison. The order matters: quotes resolve speakers against the merged
- * entities, and the summary and coverage read the aligned facts.
+ * Builds one story's comparison. The order matters: undated articles take the story's day first
+ * (their relative dates are read from it), quotes resolve speakers against the merged entities,
+ * and the summary and coverage read the aligned facts.
  */
 export function buildStory(cluster: StoryCluster, articles: Annotated[] | ReadonlyMap<string, Annotated>, { summarySentences = 5 }: StoryOptions = {}): Story {
   const byId = articles instanceof Map ? articles : new Map((articles as Annotated[]).map((a) => [a.id, a]))
-  const members = cluster.articleIds.map((id) => {
-    const article = byId.get(id)
-    if (!article) throw new Error(`buildStory: article ${id} of story ${cluster.id} is not among the articles given`)
-    return article
-  })
+  // Undated articles read "Wednesday" from the day their story's other outlets were published.
+  const members = anchorUndated(
+    cluster.articleIds.map((id) => {
+      const article = byId.get(id)
+      if (!article) throw new Error(`buildStory: article ${id} of story ${cluster.id} is not among the articles given`)
+      return article
+    }),
+  )
   const entities = mergeEntities(members)
   const quotes = alignQuotes(members, entities)
   const facts = alignFacts(members, { copies: cluster.copies, entities, quotes: quotes.quotes })

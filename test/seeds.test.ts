@@ -367,3 +367,24 @@ describe('seeds: comparing the outlets', () => {
     }
   })
 })
+
+describe('seeds as scraped, three of five without a publication date (issue #17)', () => {
+  let scraped: Story
+  before(() => {
+    // No `publishedAt` given: the outlets that print none read "Wednesday" and "next week" from the story's day.
+    const annotated = loadSeeds().map((seed) => annotate(extractArticle({ source: { kind: 'text', path: seed.path }, bytes: readFileSync(seed.path) })))
+    scraped = analyzeArticles(annotated).stories[0]
+  })
+
+  it('summarises the planned Trump-Putin meeting, cited by more than one outlet', () => {
+    const plan = scraped.summary.find((s) => /\bmeet\b/.test(s.text) && /Putin/.test(s.text) && /next week|soon/.test(s.text))
+    assert.ok(plan, scraped.summary.map((s) => s.text).join('\n'))
+    assert.ok(new Set(plan.citations.map((c) => c.articleId)).size >= 2, 'cited by several outlets')
+  })
+
+  it('leads with what most outlets report', () => {
+    const outlets = scraped.summary.map((s) => new Set(s.citations.map((c) => c.articleId)).size)
+    assert.ok(outlets[0] >= 4, `the lead cites ${outlets[0]} outlets`)
+    assert.deepEqual(outlets, [...outlets].sort((a, b) => b - a), 'most-reported first')
+  })
+})
