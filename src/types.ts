@@ -137,7 +137,7 @@ export interface DateMention {
   granularity: Granularity
   /** True when the value was inferred from the publication date ("Wednesday", "last month"). */
   inferred: boolean
-  /** The anchor used when inferred (the publication date). */
+  /** The anchor used when inferred: the publication date, or for an undated article its story's day (`via` ends in "+story-day"). */
   anchor?: string
   /**
    * The same words read as TimeML (TempEval-3's TIMEX3): type and value, e.g. `{ type: 'DATE',
