@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url'
 import { annotate } from '../src/enrich/index.js'
 import { extractArticle } from '../src/extract/index.js'
 import { articleClaims } from '../src/compare/claims.js'
-import { claimPairScores } from '../src/compare/facts.js'
+import { claimPairScores, STORY_PAIR_PROBABILITY } from '../src/compare/facts.js'
 import { STORY_PAIR_FEATURES } from '../src/compare/same-fact-story.js'
 import { boostTrees } from '../src/compare/same-fact-learn.js'
 import { treeProbability, type SameFactModel } from '../src/compare/same-fact.js'
@@ -93,7 +93,7 @@ interface GoldFact {
 // STORY_MODEL_FROM, SOFT_MODEL_FROM, threshold, pairProbability).
 const ASKED_FROM = 0.1
 const THRESHOLD = 0.45
-const JOIN_AT = 0.55
+const JOIN_AT = STORY_PAIR_PROBABILITY
 const SOFT_FROM = 0.25
 const SOFT = STORY_PAIR_FEATURES.indexOf('soft similarity')
 
