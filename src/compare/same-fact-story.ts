@@ -29,7 +29,23 @@ export interface StoryClaims extends StoryConcepts {
   words: Int32Array
 }
 
-const MODEL = storyModel as unknown as Pick<SameFactModel, 'bias' | 'depth' | 'trees'>
+const STORED = storyModel as unknown as Pick<SameFactModel, 'bias' | 'depth' | 'trees'> & { features?: readonly string[] }
+let checked: Pick<SameFactModel, 'bias' | 'depth' | 'trees'> | null = null
+
+/**
+ * The shipped model, once its feature list is known to be the one `storyPairFeatures` computes: a
+ * feature added without relearning would be read at another feature's place, silently.
+ */
+function model(): Pick<SameFactModel, 'bias' | 'depth' | 'trees'> {
+  if (checked) return checked
+  const stored = STORED.features ?? []
+  if (stored.length !== STORY_PAIR_FEATURES.length || stored.some((f, k) => f !== STORY_PAIR_FEATURES[k])) {
+    throw new Error(
+      `same-fact-story-model.json was learned on other features (${stored.length}) than storyPairFeatures computes (${STORY_PAIR_FEATURES.length}); relearn it with: node --import tsx scripts/learn-story-pairs.ts`,
+    )
+  }
+  return (checked = STORED)
+}
 
 /**
  * Two claims give a number of one unit and share no value of it ("35 seats" / "60 seats"): the
@@ -158,10 +174,10 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
 
 /** The shipped model's probability that claims `i` and `j` share a fact (`similar`: their story similarity). */
 export function storyPairProbability(m: StoryClaims, i: number, j: number, similar: number, soft = storySoftOverlap(m, i, j)): number {
-  return treeProbability(MODEL, storyPairFeatures(m, i, j, similar, soft))
+  return treeProbability(model(), storyPairFeatures(m, i, j, similar, soft))
 }
 
 /** `storyPairProbability`, or 0 as soon as it cannot reach `floor` (for callers to whom any probability under it is the same). */
 export function storyPairProbabilityFrom(m: StoryClaims, i: number, j: number, similar: number, floor: number, soft = storySoftOverlap(m, i, j)): number {
-  return treeProbabilityFrom(MODEL, storyPairFeatures(m, i, j, similar, soft), floor)
+  return treeProbabilityFrom(model(), storyPairFeatures(m, i, j, similar, soft), floor)
 }
