@@ -3,7 +3,7 @@
  * turns documents into articles (the CLI, its worker threads, the library's ingest, the queue's
  * workers, reprocess) calls this, so each runs the same stages with the same limits and options.
  */
-import { annotate } from './enrich/index.js'
+import { annotate, type AnnotateOptions } from './enrich/index.js'
 import { describeError } from './errors.js'
 import { type ExtractOptions, extractArticle } from './extract/index.js'
 import type { Annotated, Article, RawDocument } from './types.js'
@@ -13,6 +13,11 @@ export type DocumentStage = 'extract' | 'annotate'
 
 /** What a stage yields. */
 export type DocumentStageValue<S extends DocumentStage> = S extends 'annotate' ? Annotated : Article
+
+/** Options of the per-article step: extraction's, and what annotation reads (`annotate`). */
+export interface DocumentOptions extends ExtractOptions {
+  annotate?: AnnotateOptions
+}
 
 /** A stage's outcome as a value (worker threads post it; batches keep going past a failure). */
 export type DocumentResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
@@ -26,10 +31,10 @@ export function processDocument(raw: RawDocument, options: ExtractOptions = {}):
 }
 
 /** Runs the per-article step up to `stage`, failures as values. */
-export function runDocumentStage<S extends DocumentStage>(stage: S, raw: RawDocument, options: ExtractOptions = {}): DocumentResult<DocumentStageValue<S>> {
+export function runDocumentStage<S extends DocumentStage>(stage: S, raw: RawDocument, options: DocumentOptions = {}): DocumentResult<DocumentStageValue<S>> {
   try {
     const article = extractArticle(raw, options)
-    return { ok: true, value: (stage === 'annotate' ? annotate(article) : article) as DocumentStageValue<S> }
+    return { ok: true, value: (stage === 'annotate' ? annotate(article, options.annotate) : article) as DocumentStageValue<S> }
   } catch (error) {
     return { ok: false, error: describeError(error) }
   }

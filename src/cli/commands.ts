@@ -16,10 +16,15 @@ import {
   renderReportHtml,
   renderReportMarkdown,
 } from '../render/index.js'
+import type { AnnotateOptions } from '../enrich/index.js'
 import type { Annotated, Article } from '../types.js'
 import type { PerArticleStage } from '../threads/pool.js'
 import { jsonlPieces, jsonPieces, writePieces } from './stream.js'
 import { exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
+
+// What the cross-article commands (cluster, analyze) have annotation read: no TimeML reading, which
+// no cross-article stage reads and neither report shows.
+const CROSS_ARTICLE: AnnotateOptions = { timeml: false }
 
 /** `JSON.stringify(value, null, 2)` and a newline, in pieces (./stream.ts). */
 function* json(value: unknown): Generator<string> {
@@ -64,7 +69,7 @@ export function annotateCommand(specs: string[], options: InputOptions, io: Io):
 
 /** `parallax cluster`: the stories, each with its articles and why they were grouped. */
 export async function clusterCommand(specs: string[], options: InputOptions & { refine?: boolean }, io: Io): Promise<number> {
-  const outcomes = await processInputs(specs, options, io, 'annotate')
+  const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE)
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const clusters = clusterArticles(articles, { refine: options.refine ?? true })
   const byId = new Map(articles.map((a) => [a.id, a]))
@@ -79,7 +84,7 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
 
 /** `parallax analyze`: the cross-checked report, one story per event. */
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
-  const outcomes = await processInputs(specs, options, io, 'annotate')
+  const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE)
   if (options.format === 'json' || options.format === 'jsonl') return analyzeStreamed(outcomes, options, io)
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const report = analyzeArticles(articles, { summarySentences: options.summarySentences, refine: options.refine })

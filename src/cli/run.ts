@@ -4,6 +4,7 @@
  * on a terminal, and the exit code (0 all worked, 1 some failed).
  */
 import { runDocumentStage } from '../document.js'
+import type { AnnotateOptions } from '../enrich/index.js'
 import { describeError, ParallaxUsageError } from '../errors.js'
 import { DEFAULT_LIMITS } from '../input/limits.js'
 import { inputDocuments } from '../input/inputs.js'
@@ -104,12 +105,12 @@ const PARALLEL_FROM = 24
 /**
  * Expands the inputs and runs `stage` on each, in worker threads for large batches. Failures are
  * written to stderr as `parallax: <input>: <reason>` and kept as outcomes; the rest of the batch
- * goes on. Outcomes come in input order.
+ * goes on. Outcomes come in input order. `annotate` says what annotation reads (`annotate`'s options).
  */
-export async function processInputs<S extends PerArticleStage>(specs: string[], options: InputOptions, io: Io, stage: S): Promise<Outcome<StageValue<S>>[]> {
+export async function processInputs<S extends PerArticleStage>(specs: string[], options: InputOptions, io: Io, stage: S, annotate: AnnotateOptions = {}): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
   const outlets = parseOutlets(options.outlet)
-  const extractOptions = { limits: { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes } }
+  const extractOptions = { limits: { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes }, annotate }
   const outcomes: Outcome<StageValue<S>>[] = []
   const fail = (source: string, error: { code: string; message: string }) => {
     io.stderr.write(`${clearLine(io)}parallax: ${source}: ${error.message}\n`)

@@ -2,7 +2,7 @@
  * A story as the clusterer holds it while it is open: the summed features scoring compares with,
  * its recent members, the index keys it is filed under, and the bookkeeping for merge and split.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { addInto, prune, type Vector } from './features.js'
 import type { Member, Side } from './scoring.js'
 import { TermTable } from './term-table.js'
@@ -56,7 +56,7 @@ export interface OpenStory extends Side {
 
 /** `s_` + the first 12 hex of sha256 of the founding article's id: stable across re-runs. */
 export function storyIdOf(firstArticleId: string): string {
-  return 's_' + createHash('sha256').update(firstArticleId).digest('hex').slice(0, 12)
+  return 's_' + hash('sha256', firstArticleId, 'hex').slice(0, 12)
 }
 
 /** A new, empty story. */

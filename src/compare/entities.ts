@@ -9,7 +9,7 @@
  *    officials are not known to be one person, so they are never merged across articles;
  * 5. build entities (canonical name, aliases, roles) and spelling discrepancies.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEntity } from '../types.js'
 import { nameTokens, normalizeName, sameName, sameToken } from '../text/names.js'
 
@@ -168,7 +168,7 @@ function dedupeCaseless(values: string[], exclude: string[] = []): string[] {
 
 function hashId(prefix: string, key: string, used: Set<string>): string {
   for (let salt = 0; ; salt++) {
-    const id = prefix + createHash('sha256').update(salt === 0 ? key : `${key}#${salt}`).digest('hex').slice(0, 10)
+    const id = prefix + hash('sha256', salt === 0 ? key : `${key}#${salt}`, 'hex').slice(0, 10)
     if (!used.has(id)) {
       used.add(id)
       return id

@@ -16,7 +16,7 @@
  *   6. framing across the aligned facts, the headlines and the descriptors of entities (framing.ts).
  * Clustering must see every scored pair before a status is read, hence the order.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { DEFAULT_FAMILIES, independentSources, type PublisherFamilies } from '../cluster/families.js'
 import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
@@ -630,7 +630,7 @@ export function dropRepeats(facts: AlignedFact[]): void {
 
 function factId(claims: Claim[]): string {
   const key = claims.map((c) => `${c.articleId}:${c.span[0]}:${c.span[1]}`).sort().join('|')
-  return `f_${createHash('sha1').update(key).digest('hex').slice(0, 10)}`
+  return `f_${hash('sha1', key, 'hex').slice(0, 10)}`
 }
 
 const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1, 'single-source': 2 }

@@ -18,7 +18,7 @@
  *    (`wordingDifferences`), and other speakers for the same words only where both articles
  *    name the speaker beside the quote.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, Span, StoryQuote } from '../types.js'
 import { nameTokens, sameToken } from '../text/names.js'
 import { wordTokens } from '../text/tokens.js'
@@ -400,7 +400,7 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   const variants = variantsOf(group)
   const first = occurrences[0]
   const quote: StoryQuote = {
-    id: 'q_' + createHash('sha256').update(`${first.articleId}:${first.start}:${first.end}`).digest('hex').slice(0, 10),
+    id: 'q_' + hash('sha256', `${first.articleId}:${first.start}:${first.end}`, 'hex').slice(0, 10),
     text: longest.text.trim(),
     speaker: chosen ? { name: chosen.name!, entityId: chosen.entityId } : null,
     occurrences,

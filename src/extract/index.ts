@@ -2,7 +2,7 @@
  * extract: raw bytes to a clean article. Order: size limit, kind (by content), decoding, main text
  * (HTML: Readability; text: furniture removal), metadata, id (hash of the clean text).
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { InputError } from '../errors.js'
 import { decodeBytes } from '../input/decode.js'
 import { detectKind } from '../input/detect.js'
@@ -51,7 +51,7 @@ function mainText(kind: 'html' | 'text', decoded: string, options: ExtractOption
 
 /** First 16 hex digits of the sha256 of the clean text: the article's id everywhere. */
 export function articleId(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16)
+  return hash('sha256', text, 'hex').slice(0, 16)
 }
 
 /**

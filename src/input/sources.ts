@@ -3,7 +3,7 @@
  * each one into a `RawDocument` with a byte limit. A source that cannot be read becomes an error
  * for that source alone; the batch goes on.
  */
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
@@ -88,6 +88,8 @@ export function sourceName(source: InputSource): string {
  * to be refused).
  */
 export async function readSource(source: InputSource, maxBytes: number): Promise<Uint8Array> {
+  const whole = source.kind === 'file' ? readRegularFile(source.path, maxBytes) : null
+  if (whole) return whole
   const stream = source.kind === 'stdin' ? process.stdin : createReadStream(source.path)
   const chunks: Buffer[] = []
   let total = 0
@@ -96,19 +98,55 @@ export async function readSource(source: InputSource, maxBytes: number): Promise
       total += chunk.length
       if (total > maxBytes) {
         const size = source.kind === 'file' ? (await stat(source.path)).size : total
-        throw new InputError('too-large', `input is ${formatBytes(size)}${source.kind === 'stdin' ? ' or more' : ''}; the limit is ${formatBytes(maxBytes)} (--max-bytes)`, sourceName(source))
+        throw tooLarge(size, source, maxBytes)
       }
       chunks.push(chunk)
     }
   } catch (error) {
-    if (error instanceof InputError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : String((error as Error).message)
-    throw new InputError('not-found', `cannot read: ${reason}`, sourceName(source), { cause: error })
+    throw readError(error, source)
   } finally {
     if (source.kind === 'file') (stream as ReturnType<typeof createReadStream>).destroy()
   }
   return new Uint8Array(Buffer.concat(chunks))
+}
+
+/**
+ * A regular file's bytes in one synchronous read, or null for anything else (a directory, a pipe,
+ * a device), which is streamed. A stream per file cost about ten times the read itself: on 2,000
+ * small files its opening, ticks and chunks took some 0.3 s of CPU, the read alone 0.04 s.
+ */
+function readRegularFile(path: string, maxBytes: number): Uint8Array | null {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    throw readError(error, { kind: 'file', path })
+  }
+  try {
+    const info = fstatSync(fd)
+    if (!info.isFile()) return null
+    if (info.size > maxBytes) throw tooLarge(info.size, { kind: 'file', path }, maxBytes)
+    const bytes = readFileSync(fd)
+    // The file grew since its size was read.
+    if (bytes.length > maxBytes) throw tooLarge(bytes.length, { kind: 'file', path }, maxBytes)
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
+  } catch (error) {
+    throw readError(error, { kind: 'file', path })
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function tooLarge(size: number, source: InputSource, maxBytes: number): InputError {
+  return new InputError('too-large', `input is ${formatBytes(size)}${source.kind === 'stdin' ? ' or more' : ''}; the limit is ${formatBytes(maxBytes)} (--max-bytes)`, sourceName(source))
+}
+
+/** A failed read as the InputError a person can act on (an InputError passes through). */
+function readError(error: unknown, source: InputSource): InputError {
+  if (error instanceof InputError) return error
+  const code = (error as NodeJS.ErrnoException).code
+  const reason = code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : String((error as Error).message)
+  return new InputError('not-found', `cannot read: ${reason}`, sourceName(source), { cause: error })
 }
 
 /** `1.5 MB`-style size for messages. */

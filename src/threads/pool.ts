@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { ExtractOptions } from '../extract/index.js'
+import type { DocumentOptions } from '../document.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
 
 export type PerArticleStage = 'extract' | 'annotate'
@@ -17,7 +17,7 @@ export interface JobRequest {
   id: number
   stage: PerArticleStage
   raw: RawDocument
-  options: ExtractOptions
+  options: DocumentOptions
 }
 
 export interface PoolOptions {
@@ -88,7 +88,7 @@ export class StagePool {
   }
 
   /** Runs one article through `stage` on the next free worker. */
-  run<S extends PerArticleStage>(stage: S, raw: RawDocument, options: ExtractOptions = {}): Promise<JobResult<S extends 'annotate' ? Annotated : Article>> {
+  run<S extends PerArticleStage>(stage: S, raw: RawDocument, options: DocumentOptions = {}): Promise<JobResult<S extends 'annotate' ? Annotated : Article>> {
     if (this.#closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.#closed } })
     return new Promise((resolve) => {
       this.#waiting.push({ request: { id: this.#next++, stage, raw, options }, resolve: resolve as Job['resolve'] })

@@ -74,4 +74,17 @@ describe('annotate: dates as TimeML', () => {
     assert.ok((annotated.timexes ?? []).some((t) => t.type === 'DURATION' && t.value === 'P2W'))
     assert.ok(annotated.dates.every((d) => d.timex !== undefined))
   })
+
+  it('with timeml false, the same dates without their reading and no timexes', () => {
+    const article = extractArticle({ source: { kind: 'text', path: 'ferry.txt' }, bytes: new TextEncoder().encode(TEXT), publishedAt: PUBLISHED })
+    const annotated = annotate(article, { timeml: false })
+    assert.equal('timexes' in annotated, false)
+    assert.ok(annotated.dates.every((d) => d.timex === undefined))
+    assert.deepEqual(annotated.dates, findDates(annotated.text, annotated.publishedAt))
+    assert.deepEqual(annotated.dates.slice(0, 2).map((d) => [words(d.span), d.value]), [['Tuesday', '2025-08-05'], ['next year', '2026']])
+    const { dates, timexes, ...rest } = annotate(article)
+    const { dates: _, ...restWithout } = annotated
+    assert.deepEqual(restWithout, rest)
+    assert.ok(timexes && timexes.length > 0 && dates.length > 0)
+  })
 })
