@@ -9,6 +9,9 @@ import { type ExtractOptions, extractArticle } from './extract/index.js'
 import type { Annotated, Article, RawDocument } from './types.js'
 
 /** How far the per-article step goes: the clean article, or the article with its annotations. */
+/** What annotate may leave out, as the per-article step takes it (the CLI passes it through here). */
+export type { AnnotateOptions }
+
 export type DocumentStage = 'extract' | 'annotate'
 
 /** What a stage yields. */

@@ -16,7 +16,7 @@ import {
   renderReportHtml,
   renderReportMarkdown,
 } from '../render/index.js'
-import type { AnnotateOptions } from '../enrich/index.js'
+import type { AnnotateOptions } from '../document.js'
 import type { Annotated, Article } from '../types.js'
 import type { PerArticleStage } from '../threads/pool.js'
 import { jsonlPieces, jsonPieces, writePieces } from './stream.js'

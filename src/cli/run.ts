@@ -4,7 +4,7 @@
  * on a terminal, and the exit code (0 all worked, 1 some failed).
  */
 import { runDocumentStage } from '../document.js'
-import type { AnnotateOptions } from '../enrich/index.js'
+import type { AnnotateOptions } from '../document.js'
 import { describeError, ParallaxUsageError } from '../errors.js'
 import { DEFAULT_LIMITS } from '../input/limits.js'
 import { inputDocuments } from '../input/inputs.js'
