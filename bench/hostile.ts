@@ -45,6 +45,7 @@ export function hostileInputs(bytes: number): HostileInput[] {
     text('curly quotes', repeatTo('“”', bytes)),
     text('single quotes and apostrophes', repeatTo("'’", bytes)),
     text('quoted words', repeatTo('"a" ', bytes)),
+    text('inch marks after single quotes', repeatTo('\'A 55" set. ', bytes)),
     text('unclosed quote, long', `He said "${repeatTo('word ', bytes)}`),
     text('one huge sentence', repeatTo('word ', bytes)),
     text('newlines', `Title\n${repeatTo('a\n', bytes)}`),

@@ -463,6 +463,16 @@ describe('alignFacts: quotations of different speakers', () => {
     // The story pair model off: the words alone decide.
     assert.deepEqual(alignFacts([a, b], { pairProbability: 2 }).facts.filter((f) => f.status === 'corroborated'), [])
   })
+
+  it('still joins by words one speaker under two forms of a name', () => {
+    const SHORT = 'Tell me who paid you, I have a right to know who paid you'
+    const LONG = 'This was a fair question. Tell me who paid you for the trip, because voters have a right to know who paid you and when'
+    const x = fixtureArticle({ outlet: 'A', text: `“${SHORT}.” The mayor left.`, quotes: [{ text: SHORT, speaker: 'Tom Pell Jr.' }] })
+    const y = fixtureArticle({ outlet: 'B', text: `“${LONG}.” The vote is next week.`, quotes: [{ text: LONG, speaker: 'Tom Pell' }] })
+    const claims = [...articleClaims(x), ...articleClaims(y)]
+    assert.ok(claimPairScores(claims).similarity(0, claims.findIndex((c) => c.articleId === y.id)) >= 0.45)
+    assert.equal(alignFacts([x, y], { pairProbability: 2 }).facts.filter((f) => f.status === 'corroborated').length, 1)
+  })
 })
 
 describe('alignFacts: a statement one outlet prints whole and another in pieces', () => {

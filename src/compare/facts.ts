@@ -23,12 +23,12 @@ import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
 import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
-import { numbersClash, sameSource, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
+import { numbersClash, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { storyConcepts } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
 import { foldCase, wordTokens } from '../text/tokens.js'
 import { contentLemmas } from '../text/stems.js'
-import { mentionsKey } from '../text/names.js'
+import { mentionsKey, nameKey } from '../text/names.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
 import type { Annotated, Discrepancy, FactStatus, StoryFact, StoryQuote } from '../types.js'
 
@@ -197,9 +197,13 @@ const SCORE_CACHE_LIMIT = 1_000_000
  */
 export const STORY_PAIR_PROBABILITY = 0.55
 
-/** Both claims mostly quotation, credited to speakers of different names (`sameSource`). */
+/** Both claims mostly quotation, credited to speakers of different name keys ("Ann Lee’s office" is Ann Lee's, "Tom Pell Jr." Tom Pell's). */
 function quotesOfOthers(a: Claim, b: Claim): boolean {
-  return a.quoted && b.quoted && sameSource(a, b) === -1
+  return a.quoted && b.quoted && a.attributedTo !== null && b.attributedTo !== null && speakerKey(a.attributedTo) !== speakerKey(b.attributedTo)
+}
+
+function speakerKey(name: string): string {
+  return nameKey(name.replace(/[’']s\b.*$/, ''), 'person')
 }
 
 // Pairs sharing less than this similarity are not read by the story pair model: on the BASIL
@@ -430,26 +434,37 @@ function quotePieces<T extends { articleId: string; start: number; end: number; 
   holder: (articleId: string, start: number, end: number) => number,
   held: readonly number[],
 ): [number, number][] {
+  // Each article's first occurrence is the one paired; a quote no article prints in pieces has no later ones.
+  const firsts: T[] = []
+  const later: T[] = []
+  const seen = new Set<string>()
+  for (const o of ordered) {
+    if (seen.has(o.articleId)) later.push(o)
+    else (seen.add(o.articleId), firsts.push(o))
+  }
+  if (later.length === 0) return []
+  const words = new Map<T, Set<string>>()
+  const wordsOf = (o: T) => words.get(o) ?? (words.set(o, new Set(wordTokens(foldCase(o.text)))), words.get(o)!)
+  // Compared with the other articles' paired occurrences only, at most QUOTE_PEERS of them.
+  const peers = firsts.slice(0, QUOTE_PEERS + 1)
   const out: [number, number][] = []
-  const first = new Set<string>()
-  const words = ordered.map((o) => new Set(wordTokens(foldCase(o.text))))
-  ordered.forEach((o, x) => {
-    if (!first.has(o.articleId)) {
-      first.add(o.articleId)
-      return
-    }
+  const paired = new Set(held)
+  for (const o of later) {
     const piece = holder(o.articleId, o.start, o.end)
-    if (piece < 0 || held.includes(piece)) return
-    for (let y = 0; y < ordered.length; y++) {
-      if (ordered[y].articleId === o.articleId) continue
+    if (piece < 0 || paired.has(piece)) continue
+    const mine = wordsOf(o)
+    let best: T | null = null
+    let most = PIECE_SHARE * mine.size
+    for (const p of peers) {
+      if (p.articleId === o.articleId) continue
+      const theirs = wordsOf(p)
       let shared = 0
-      for (const w of words[x]) if (words[y].has(w)) shared++
-      if (shared < PIECE_SHARE * words[x].size) continue
-      const whole = holder(ordered[y].articleId, ordered[y].start, ordered[y].end)
-      if (whole >= 0) out.push([piece, whole])
-      return
+      for (const w of mine) if (theirs.has(w)) shared++
+      if (shared >= most) [best, most] = [p, shared + 1e-9]
     }
-  })
+    const whole = best ? holder(best.articleId, best.start, best.end) : -1
+    if (whole >= 0) out.push([piece, whole])
+  }
   return out
 }
 
@@ -507,11 +522,17 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
   const also = alsoSupports(m, pairs, clusters, of, threshold)
   // A later piece of a quote another outlet prints whole supports the fact of that outlet's claim,
   // unless it is already a fact with other claims of its own.
+  const seconds = new Set(also.flat())
   for (const [piece, whole] of pieces) {
     const c = of[whole]
     const own = of[piece]
-    if (own === c || clusters[own].length !== 1 || also.some((list) => list.includes(piece)) || !clusters[c].some((k) => m.claims[k].articleId === m.claims[piece].articleId)) continue
+    // Alone means alone: no other claim of its own, and no second support its fact would lose
+    // (one already in the whole's fact, as the whole itself often is, is not lost).
+    if (own === c || clusters[own].length !== 1 || seconds.has(piece)) continue
+    if (!also[own].every((k) => clusters[c].includes(k) || also[c].includes(k))) continue
+    if (!clusters[c].some((k) => m.claims[k].articleId === m.claims[piece].articleId)) continue
     also[c].push(piece)
+    seconds.add(piece)
     clusters[own] = []
   }
   return clusters.map((members, c) => ({ members, also: also[c] })).filter((g) => g.members.length > 0)

@@ -70,7 +70,7 @@ export const STORY_PAIR_FEATURES: readonly string[] = [
 ]
 
 /** 1 when both claims credit one source (by its last name word), -1 when they credit different ones, else 0. */
-export function sameSource(a: Claim, b: Claim): number {
+function sameSource(a: Claim, b: Claim): number {
   if (!a.attributedTo || !b.attributedTo) return 0
   return lastWord(a.attributedTo) === lastWord(b.attributedTo) ? 1 : -1
 }

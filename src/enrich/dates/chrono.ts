@@ -73,7 +73,7 @@ const PAST_CLAUSE_RE = /\b(?:lost|won|was|were|had|held|last|previous|ago|since|
 
 type Parsed = chrono.ParsedResult
 
-const SINCE_RE = /\bsince\b/i
+const SINCE_RE = /\bsince\s+(?:(?!spring\b)\p{L}+ing\b[^]*)?$/iu
 const CUES_RE = new RegExp(`${MONTH_AHEAD_RE.source}|${WOULD_BEFORE_RE.source}`, 'gi')
 
 /** Where the last word that looks ahead ends in `text`, or 0. */
@@ -95,8 +95,9 @@ export function clauseLooksAhead(text: string, start: number, end: number): bool
   const after = text.slice(end, end + 100)
   const stop = after.search(CLAUSE_EDGE_RE)
   const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
-  // "would meet him since returning to office in January": a "since" between the cue and the
-  // month opens a past of its own, as "since January" does.
+  // "would meet him since returning to office in January": a "since" leading into the month, or
+  // into an -ing verb whose phrase holds it, opens a past of its own, as "since January" does (not
+  // "the first time since the floods in November", nor "since" for "because").
   if (SINCE_RE.test(before.slice(Math.max(from, lastCueEnd(before))))) return false
   if (MONTH_AHEAD_RE.test(clause) || WOULD_BEFORE_RE.test(before.slice(from))) return true
   return (ELECTION_AFTER_RE.test(after) || ELECTION_BEFORE_RE.test(before)) && !PAST_CLAUSE_RE.test(clause)

@@ -185,6 +185,8 @@ describe('findDates: names and tense', () => {
     ['"would" looks ahead from the past', 'The candidate claimed he would help the party in November by staying in.', '2026-08-21', [['November', '2026-11']]],
     ['"since" after "would" keeps the month behind', 'The mayor has said he would visit the port since returning to office in January.', '2026-08-21', [['January', '2026-01']]],
     ['"since March" is past though "will" follows', 'Fares have risen since March and will rise again in December.', '2026-08-21', [['March', '2026-03'], ['December', '2026-12']]],
+    ['"the first time since the floods" leaves a coming month ahead', 'Voters will go to the polls for the first time since the floods in November.', '2026-08-21', [['November', '2026-11']]],
+    ['"since" for "because" leaves a coming month ahead', 'Talks will be delayed since the minister travels to Japan in October.', '2026-08-21', [['October', '2026-10']]],
     ['"would" after the month does not move it', 'A spokesman told the paper in February that the board would wait.', '2026-08-21', [['February', '2026-02']]],
     ['"will" in a "that" clause after the month is not its', 'An aide told the paper in February that the board will review the rules.', '2026-08-21', [['February', '2026-02']]],
     ['"was leaving in" is a plan', 'The minister said the envoy was leaving in February.', '2026-08-21', [['February', '2027-02']]],

@@ -171,7 +171,11 @@ function findNoun(after: string, allowOf: boolean): { unit: string; end: number 
   const sep = m[1]
   if (sep.trim().startsWith('of') && !allowOf) return null
   // "two-hour", "three-way": a hyphenated measure takes any lower-case word as its unit.
-  if (sep === '-') return /^\p{Ll}/u.test(m[2]) ? { unit: singularNoun(m[2]), end: sep.length + m[2].length } : null
+  if (sep === '-') {
+    // A full stop or closing apostrophe after it ends the sentence or a quotation, not the unit.
+    const word = m[2].replace(/[.'’]+$/, '')
+    return /^\p{Ll}/u.test(word) ? { unit: singularNoun(word), end: sep.length + word.length } : null
+  }
   const words = [m[2], m[4], m[6]].filter((w): w is string => w !== undefined)
   let end = sep.length
   for (let i = 0; i < words.length; i++) {

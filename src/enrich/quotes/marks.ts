@@ -37,17 +37,27 @@ function straightOpens(text: string, i: number, width: number): boolean {
   return OPENING_CONTEXT.test(before) && !/\s/.test(after)
 }
 
+/** How far back a closing mark with no quote open looks for a single mark that opened it. */
+const MAX_MISMATCHED_QUOTE = 1_000
+
 /**
- * A closing double mark with no quote open, in a paragraph where a quotation was opened with a
- * single mark ('We will rebuild. It is done," she said.): that mark opens it. The opening mark
- * stands after a space or the paragraph's start and before a capital, after any stretch already
- * closed; -1 when there is none.
+ * A closing double mark with no quote open, right after a sentence's end ('We will rebuild. It is
+ * done," she said.), closes a quotation opened with a single mark: the nearest one before it in
+ * its paragraph that stands after a space or the paragraph's start and before a capital, with no
+ * single mark closing a phrase between them ('Project Harbor' at the meeting) and no stretch
+ * already closed; -1 when there is none. An inch mark (a 65" set) follows a digit and opens nothing.
  */
 function mismatchedOpening(text: string, closing: number, after: number): number {
-  const start = Math.max(after, text.lastIndexOf('\n', closing - 1) + 1)
-  for (let k = start; k < closing; k++) {
+  if (!/[.,!?…]/.test(text[closing - 1] ?? '')) return -1
+  const stop = Math.max(after, closing - MAX_MISMATCHED_QUOTE)
+  for (let k = closing - 1; k >= stop; k--) {
     const c = text[k]
-    if ((c === "'" || c === '‘') && (k === 0 || /\s/.test(text[k - 1])) && /\p{Lu}/u.test(text[k + 1] ?? '')) return k
+    if (c === '\n') return -1
+    if (c !== "'" && c !== '‘' && c !== '’') continue
+    const before = text[k - 1] ?? '\n'
+    // A single mark that ends a quoted phrase ("'Project Harbor' at") is no opening, and nothing before it is either.
+    if (c !== '‘' && /[\p{L}\p{N}.,!?]/u.test(before) && !/\p{L}/u.test(text[k + 1] ?? '')) return -1
+    if (c !== '’' && /\s/.test(before) && /\p{Lu}/u.test(text[k + 1] ?? '')) return k
   }
   return -1
 }

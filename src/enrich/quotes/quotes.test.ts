@@ -513,9 +513,13 @@ test('findQuotes: a quotation opened with a single mark and closed with a double
   const text = '"We will rebuild the bridge," the mayor said. \'The river will not win. It never has," she added.'
   const q = quoteStarting(text, 'The river will not win')
   assert.equal(quoteText(text, q), 'The river will not win. It never has')
-  // An apostrophe inside a word opens nothing: one quote here, "the mayor's plan" stays narrative.
-  const other = 'The mayor\'s plan was approved. "It is done," she said.'
-  assert.deepEqual(quotes(other).map((x) => quoteText(other, x)), ['It is done'])
+  // The nearest single mark opens it, not a quoted title before it.
+  const titled = 'She called the plan \'Harbour Works\' at the meeting. \'We will build it. It is a promise," she said.'
+  assert.deepEqual(quotes(titled).map((x) => quoteText(titled, x)), ['We will build it. It is a promise'])
+  // An inch mark after a digit, or a closing mark with a quoted title between, opens nothing.
+  for (const none of ['\'Tis the season, the owner said, and a 65" set costs $900.', 'The mayor\'s \'Clean Harbour\' plan drew fire. She said,"It will work," Varga added.']) {
+    assert.deepEqual(quotes(none).map((x) => quoteText(none, x)), [], none)
+  }
 })
 
 test('findQuotes: "<employer> <occupation> <Name> blamed “…”" is the person’s, not the employer’s', () => {

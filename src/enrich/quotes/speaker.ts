@@ -75,9 +75,9 @@ const AS_BEFORE = /\bas\s+$/i
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/
 const BY_AFTER = /\bby\s+/g
 const MAX_BACK_SENTENCES = 5
-/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"), not a preposition ("said of Trump") nor a conjunction ("said when Roe asked"). */
 /** One lowercase word between an employer and a name ("Fox News host Glenn Beck"). */
 const OCCUPATION_GAP = /^[ \u00a0]+(\p{Ll}+)[ \u00a0]+/u
+/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"), not a preposition ("said of Trump") nor a conjunction ("said when Roe asked"). */
 const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|when|while|as|because|if|that|since|until|once)\s)(?:[\p{L}\p{N}.'’&/-]+\s+){0,5}$/u
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
