@@ -7,12 +7,14 @@
  *      pairs; the features a pair is trained on use weights counted on the other folds only
  *      (stacking), so the trees do not learn to trust weights that saw the pair's own label;
  *   2. gradient-boosted trees (logistic loss, Newton leaves, each tree grown on 70% of the pairs:
- *      stochastic boosting, a little steadier than all pairs in cross-validation) over the features;
+ *      stochastic boosting, a little steadier than all pairs in cross-validation) over the features,
+ *      and a logistic model (linear.ts) over the same features, their log-odds averaged;
  *   3. the decision threshold, the one that maximises accuracy over out-of-fold probabilities.
  * Used by scripts/learn-same-fact.ts (the shipped model) and eval/mrpc.ts (cross-validation).
  */
 import { FEATURE_NAMES, pairFeatures, treeProbability, type FactText, type SameFactModel, type Tree, type WordWeights } from './same-fact.js'
 import { documentFrequency } from '../text/postings.js'
+import { fitLinear } from './linear.js'
 
 /** A labelled pair of prepared sentences. */
 export interface PreparedPair {
@@ -41,10 +43,15 @@ export interface LearnOptions {
   /** Fewest sentences a word must occur in to get its own weights. */
   minDf?: number
   seed?: number
+  /** Share of the logistic model in the blended log-odds (0: trees alone). */
+  linearShare?: number
+  /** L2 penalty of the logistic model. */
+  l2?: number
 }
 
 const DEFAULTS: Required<LearnOptions> = {
   trees: 400, depth: 3, learningRate: 0.05, lambda: 1, minLeaf: 10, subsample: 0.7, bins: 64, innerFolds: 5, prior: 4, minDf: 2, seed: 17,
+  linearShare: 0.5, l2: 10,
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000
@@ -246,12 +253,14 @@ function bestSplit(rows: readonly number[], bin: readonly Uint8Array[], cuts: re
   return best
 }
 
-/** The model without its threshold: word weights and trees learned on `pairs`. */
+/** The model without its threshold: word weights, trees and the blended logistic model learned on `pairs`. */
 export function fitSameFact(pairs: readonly PreparedPair[], options: LearnOptions = {}): Omit<SameFactModel, 'threshold'> {
   const o = { ...DEFAULTS, ...options }
   const x = stackedFeatures(pairs, o)
-  const { bias, depth, trees } = boostTrees(x, pairs.map((p) => (p.same ? 1 : 0)), o)
-  return { lexicon: learnLexicon(pairs, o), bias, depth, trees }
+  const y = pairs.map((p) => (p.same ? 1 : 0))
+  const { bias, depth, trees } = boostTrees(x, y, o)
+  const linear = o.linearShare > 0 ? { share: o.linearShare, ...fitLinear(x, y, { l2: o.l2 }) } : undefined
+  return { lexicon: learnLexicon(pairs, o), bias, depth, trees, ...(linear ? { linear } : {}) }
 }
 
 /** The probability threshold (0.2..0.8, step 0.005) with the highest accuracy; ties go to the one nearest 0.5. */

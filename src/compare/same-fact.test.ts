@@ -122,6 +122,14 @@ describe('learnSameFact', () => {
     assert.ok(model.threshold >= 0.2 && model.threshold <= 0.8)
   })
 
+  it('learns a logistic model over every feature beside the trees, or none when its share is 0', () => {
+    const model = learnSameFact(inventedPairs(), { trees: 20, innerFolds: 3, minLeaf: 3 })
+    assert.equal(model.linear?.share, 0.5)
+    assert.equal(model.linear?.weights.length, FEATURE_NAMES.length)
+    assert.ok(model.linear?.weights.some((w) => w !== 0))
+    assert.equal(learnSameFact(inventedPairs(), { trees: 20, innerFolds: 3, minLeaf: 3, linearShare: 0 }).linear, undefined)
+  })
+
   it('learns a model that separates its invented training pairs', () => {
     const pairs = inventedPairs()
     const model = learnSameFact(pairs, { trees: 30, innerFolds: 3, minLeaf: 3 })
@@ -167,6 +175,35 @@ describe('treeProbability, treeReaches, treeProbabilityFrom', () => {
     for (const x of points) {
       const p = treeProbability(model, x)
       for (const cut of [0.05, 0.2, 0.4, 0.5, p, 0.7, 0.9, 0.99]) {
+        assert.equal(treeReaches(model, x, cut), p >= cut, `x ${x}, cut ${cut}, p ${p}`)
+        const from = treeProbabilityFrom(model, x, cut)
+        if (p >= cut) assert.equal(from, p)
+        else assert.ok(from < cut, `x ${x}, floor ${cut}: ${from}`)
+      }
+    }
+  })
+})
+
+describe('treeProbability with a logistic part', () => {
+  // One tree of depth 1 on feature 0 and a logistic model on feature 1, each with half the log-odds.
+  const model = {
+    bias: 0.2,
+    depth: 1,
+    trees: [{ feature: [0], threshold: [0.5], value: [-1, 1.5] }],
+    linear: { share: 0.5, mean: [0, 2], scale: [1, 4], weights: [0, 3], bias: -0.4 },
+  }
+  const sigmoid = (s: number) => 1 / (1 + Math.exp(-s))
+
+  it('averages the trees\' and the logistic model\'s log-odds by the share', () => {
+    // Trees: 0.2 + 1.5; logistic: -0.4 + 3 * (6 - 2) / 4.
+    assert.equal(treeProbability(model, [0.9, 6]), sigmoid(0.5 * (0.2 + 1.5) + 0.5 * (-0.4 + 3)))
+    assert.equal(treeProbability(model, [0.1, 2]), sigmoid(0.5 * (0.2 - 1) + 0.5 * -0.4))
+  })
+
+  it('decides a cut as the whole blend does', () => {
+    for (const x of [[0.9, 6], [0.1, 2], [0.9, -3], [0.1, 9], [0.6, 2.1]]) {
+      const p = treeProbability(model, x)
+      for (const cut of [0.05, 0.3, 0.5, p, 0.8, 0.95]) {
         assert.equal(treeReaches(model, x, cut), p >= cut, `x ${x}, cut ${cut}, p ${p}`)
         const from = treeProbabilityFrom(model, x, cut)
         if (p >= cut) assert.equal(from, p)
