@@ -35,7 +35,8 @@ const NAMING: readonly (readonly [concept: string, words: readonly string[]])[] 
 ]
 
 /** Verbs of attribution by tone: outlets differ in framing when the tones differ, not the verbs. */
-const ATTRIBUTION_TONE: Record<string, string> = {}
+// No prototype: a word such as "constructor" has no tone.
+const ATTRIBUTION_TONE: Record<string, string> = Object.create(null)
 for (const [tone, verbs] of [
   ['neutral', 'said says told tells stated states noted notes added adds wrote writes posted explained remarked commented replied responded announced'],
   ['doubt', 'claimed claims alleged alleges purported'],

@@ -222,3 +222,11 @@ describe('cachedFactText', () => {
     assert.notEqual(cachedFactText('The harbour board fined the ferry company 50,000 euros on Wednesday.'), first)
   })
 })
+
+describe('prepareFactText: words that name properties of objects', () => {
+  it('reads "constructor" and "toString" as words, not as numbers', () => {
+    const t = prepareFactText('The constructor said toString was a valueOf word.')
+    assert.deepEqual([...t.numbers], [])
+    assert.ok([...t.content].some((w) => w.startsWith('constructor')), JSON.stringify([...t.content]))
+  })
+})

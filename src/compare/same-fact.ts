@@ -107,11 +107,14 @@ export interface SameFactModel {
 /** What scores a feature vector: the trees, and the logistic model blended with them when there is one. */
 export type Ensemble = Pick<SameFactModel, 'bias' | 'depth' | 'trees' | 'linear'>
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
-  thousand: '1000', million: 'million', billion: 'billion', trillion: 'trillion',
-}
+// A map, not an object: "constructor" or "toString" in a sentence must not read Object's prototype.
+const NUMBER_WORDS = new Map<string, string>(
+  Object.entries({
+    one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+    eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
+    thousand: '1000', million: 'million', billion: 'billion', trillion: 'trillion',
+  }),
+)
 const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot'])
 const NUMBER_END = /[.,:]+$/
 const COMMAS = /,/g
@@ -140,9 +143,10 @@ export function prepareFactText(text: string): FactText {
       word = word.replace(NUMBER_END, '').replace(COMMAS, '')
       numbers.add(word)
       numberAt.push([tokens.length, word])
-    } else if (NUMBER_WORDS[word]) {
-      numbers.add(NUMBER_WORDS[word])
-      numberAt.push([tokens.length, NUMBER_WORDS[word]])
+    } else if (NUMBER_WORDS.has(word)) {
+      const value = NUMBER_WORDS.get(word)!
+      numbers.add(value)
+      numberAt.push([tokens.length, value])
     }
     if (word.endsWith("n't") || word.endsWith('n’t')) negations++
     else if (NEGATIONS.has(word)) negations++
@@ -150,7 +154,7 @@ export function prepareFactText(text: string): FactText {
     tokens.push(word)
     stems.push(s)
     if (t.cap && !t.initial) names.add(word)
-    if (word.length > 1 && !STOP_WORDS.has(word) && !isDigitStart(word) && !NUMBER_WORDS[word]) {
+    if (word.length > 1 && !STOP_WORDS.has(word) && !isDigitStart(word) && !NUMBER_WORDS.has(word)) {
       content.add(s)
       // A name ("Bush", "Apple") is matched as written, never through a common noun's senses.
       if (!(t.cap && !t.initial)) plain.add(s)

@@ -255,3 +255,9 @@ describe('decodeEntities', () => {
     assert.equal(decodeEntities('R&D; &bogus; &#0;'), 'R&D; &bogus; &#0;')
   })
 })
+
+describe('decodeEntities: unknown names', () => {
+  it('leaves an entity named like an object property as written', () => {
+    assert.equal(decodeEntities('a &constructor; and &toString; b &amp; c'), 'a &constructor; and &toString; b & c')
+  })
+})

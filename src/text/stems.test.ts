@@ -42,3 +42,8 @@ test('contentLemmas: the lemmas of a text in order, without stopwords, digits or
   assert.deepEqual(contentLemmas('The talks lasted two hours'), ['meet', 'long', 'hour'])
   assert.deepEqual(contentLemmas('A cease-fire, then 3 ceasefires; Müller’s truce.'), ['ceasefire', 'ceasefire', 'muller', 'ceasefire'])
 })
+
+test('stems "constructor" and "toString" like any word, not as Object\'s properties', () => {
+  assert.equal(stem('constructor'), 'constructor')
+  assert.ok(contentLemmas('The constructor called toString and valueOf').every((l) => typeof l === 'string'))
+})

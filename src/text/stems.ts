@@ -46,7 +46,8 @@ export const CLAIM_STOPWORDS: ReadonlySet<string> = new Set(
  * Synonyms and irregular forms, keyed by surface word or by stem: the value is the shared lemma.
  * Kept small on purpose; it covers the verbs and nouns news reports paraphrase most.
  */
-const SYNONYMS: Record<string, string> = {
+// No prototype: a word such as "constructor" must find nothing here, not Object's function.
+const SYNONYMS: Record<string, string> = Object.assign(Object.create(null), {
   met: 'meet', meeting: 'meet', meet: 'meet', talk: 'meet', talks: 'meet', sat: 'meet', summit: 'meet',
   killed: 'kill', kill: 'kill', dead: 'kill', died: 'kill', die: 'kill', death: 'kill', deaths: 'kill',
   wounded: 'injure', wound: 'injure', injured: 'injure', injure: 'injure', injury: 'injure', injuries: 'injure',
@@ -65,7 +66,7 @@ const SYNONYMS: Record<string, string> = {
   video: 'video', clip: 'video', footage: 'video',
   adviser: 'adviser', advisor: 'adviser', aide: 'adviser',
   productive: 'constructive', useful: 'constructive', constructive: 'constructive',
-}
+})
 
 const PLURAL_ES = /(?:ss|x|z|ch|sh)es$/
 

@@ -37,15 +37,17 @@ const TITLE_SEPARATOR = /^\s+[|–—:-]\s/
 const OUTSIDE = 'outside-article'
 
 /** Landmark elements and what they hold. */
-const TAG_REASONS: Record<string, string> = {
+// No prototype: a word such as "constructor" must find nothing here, not Object's function.
+const TAG_REASONS: Record<string, string> = Object.assign(Object.create(null), {
   NAV: 'navigation',
   FOOTER: 'footer',
   ASIDE: 'related-headline',
   FIGCAPTION: 'caption',
   HEADER: 'header',
-}
+})
 
-const ROLE_REASONS: Record<string, string> = {
+// No prototype: a word such as "constructor" must find nothing here, not Object's function.
+const ROLE_REASONS: Record<string, string> = Object.assign(Object.create(null), {
   navigation: 'navigation',
   menu: 'navigation',
   menubar: 'navigation',
@@ -53,7 +55,7 @@ const ROLE_REASONS: Record<string, string> = {
   contentinfo: 'footer',
   complementary: 'related-headline',
   banner: 'header',
-}
+})
 
 /**
  * Class and id words, narrowest first: the first group that matches names the reason. `nav` must
