@@ -258,6 +258,8 @@ export interface TimelineEntry {
   support?: Citation[]
   /** The same event as other articles date it: a date discrepancy (also listed in `discrepancies`). */
   otherDates?: { date: string; articleIds: string[] }[]
+  /** Articles that state no publication date and whose words here were dated from the story's day ("Wednesday" in an undated article). */
+  storyDayFor?: string[]
 }
 
 export interface SummarySentence {

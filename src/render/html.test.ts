@@ -122,6 +122,7 @@ describe('renderReportHtml', () => {
     Object.assign(story.coverage[0], { factCount: 2, share: 2 / 3, corroboratedShare: 1 })
     Object.assign(story.facts[0], { sources: 1, attributedTo: ['the mayor'] })
     story.timeline[1].otherDates = [{ date: '2024-03-04', articleIds: [idA] }]
+    Object.assign(story.timeline[1], { articleIds: [idA, idB], storyDayFor: [idA] })
     story.discrepancies[0].values[0].support = [{ articleId: idA, start: texts.get(idA)!.indexOf('cost $4.2 million'), end: texts.get(idA)!.indexOf('cost $4.2 million') + 17 }]
     const doc = dom(renderReportHtml(report, texts))
     const tables = [...doc.querySelectorAll('table')]
@@ -132,6 +133,7 @@ describe('renderReportHtml', () => {
     assert.match(matrix?.textContent ?? '', /share of all facts.*67%/s)
     const page = doc.documentElement.textContent ?? ''
     assert.match(page, /dated otherwise: 2024-03-04 \(Harbor Gazette\)/)
+    assert.match(page, /dated from the story's day: Harbor Gazette/)
     const evidence = [...doc.querySelectorAll('li[title]')].find((li) => li.textContent?.includes('$4.2 million'))
     assert.equal(evidence?.getAttribute('title'), 'cost $4.2 million')
     assert.match(page, /1 candidate sentence rejected by the citation check/)

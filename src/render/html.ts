@@ -117,7 +117,10 @@ function timelineList(ctx: PageContext, story: Story): string {
   const items = story.timeline.map((t) => {
     // An event other articles date differently is a discrepancy: say so on its line.
     const other = t.otherDates?.length ? ` <span class="badge disputed">dated otherwise: ${esc(t.otherDates.map((o) => `${o.date} (${[...new Set(o.articleIds.map((id) => label(ctx, id)))].join(', ')})`).join('; '))}</span>` : ''
-    return `<li><strong title="${esc(t.date)}">${esc(humanDate(t.date))}</strong> ${esc(t.text)} <span class="meta">(${outlets(ctx, t.articleIds)})</span>${other}</li>`
+    const dayFor = t.storyDayFor ?? []
+    const whose = dayFor.length >= new Set(t.articleIds).size ? '' : `: ${esc([...new Set(dayFor.map((id) => label(ctx, id)))].join(', '))}`
+    const day = dayFor.length > 0 ? ` <span class="meta">dated from the story's day${whose}</span>` : ''
+    return `<li><strong title="${esc(t.date)}">${esc(humanDate(t.date))}</strong> ${esc(t.text)} <span class="meta">(${outlets(ctx, t.articleIds)})</span>${day}${other}</li>`
   })
   return `<ol class="plain">${items.join('\n')}</ol>`
 }

@@ -111,6 +111,18 @@ describe('renderReportMarkdown', () => {
     assert.equal(cells(rows.find((r) => r.includes('The closure begins'))!)[4].trim(), '⚠ 2024-03-04 (Harbor Gazette)')
   })
 
+  it('says whose date a timeline row read from the story’s day', () => {
+    const report = smallReport()
+    Object.assign(report.stories[0].timeline[1], { articleIds: [idA, idB], storyDayFor: [idA] })
+    const rows = tableRows(section(renderReportMarkdown(report, texts), 'Timeline').join('\n'))
+    assert.match(cells(rows.find((r) => r.includes('The closure begins'))!)[3], /dated from the story's day: Harbor Gazette\)/)
+    // When every outlet of the row is so dated, it says so without repeating them.
+    Object.assign(report.stories[0].timeline[1], { articleIds: [idA], storyDayFor: [idA] })
+    const alone = tableRows(section(renderReportMarkdown(report, texts), 'Timeline').join('\n'))
+    assert.match(cells(alone.find((r) => r.includes('The closure begins'))!)[3], /^\s*Harbor Gazette \(dated from the story's day\)\s*$/)
+    assert.ok(!rows.filter((r) => !r.includes('The closure begins')).some((r) => r.includes("story's day")))
+  })
+
   it('lists quotes under their speaker with each outlet’s wording', () => {
     const quotes = section(renderReportMarkdown(smallReport(), texts), 'Quotes by speaker').join('\n')
     assert.ok(quotes.includes('#### Elena Ruiz'))

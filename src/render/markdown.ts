@@ -172,7 +172,13 @@ function timelineSection(story: Story, labels: Labels): string {
   // An event other articles date differently is a discrepancy: its row says so.
   const other = (t: Story['timeline'][number]): string =>
     t.otherDates?.length ? `⚠ ${t.otherDates.map((o) => `${md(o.date)} (${labels(o.articleIds)})`).join('; ')}` : ''
-  const rows = story.timeline.map((t) => [md(t.date), t.granularity, md(t.text), labels(t.articleIds), other(t)])
+  // Outlets that print no date of their own are dated from the story's day: the row says whose.
+  const dayOf = (t: Story['timeline'][number]): string => {
+    const day = t.storyDayFor ?? []
+    if (day.length === 0) return ''
+    return day.length >= new Set(t.articleIds).size ? " (dated from the story's day)" : ` (dated from the story's day: ${labels(day)})`
+  }
+  const rows = story.timeline.map((t) => [md(t.date), t.granularity, md(t.text), `${labels(t.articleIds)}${dayOf(t)}`, other(t)])
   return table(['Date', 'Granularity', 'Event', 'Outlets', 'Dated otherwise by'], rows)
 }
 

@@ -49,5 +49,6 @@ describe('anchorUndated', () => {
     const row = story.timeline.find((t) => t.date === '2026-03-03')
     assert.ok(row, JSON.stringify(story.timeline))
     assert.deepEqual([...row.articleIds].sort(), [dated.id, undated.id].sort())
+    assert.deepEqual(row.storyDayFor, [undated.id], 'the row says whose date came from the story’s day')
   })
 })

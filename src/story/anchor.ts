@@ -16,6 +16,9 @@ export interface StoryDayOptions {
 
 const DAY_MS = 86_400_000
 
+/** How a date read from the story's day ends its `via`. */
+export const STORY_DAY_VIA = '+story-day'
+
 /**
  * The story's day: the publication day most of its dated articles share (the earliest of a tie),
  * or null when none is dated or their days lie more than `maxSpreadDays` apart.
@@ -43,7 +46,7 @@ export function anchorUndated(articles: Annotated[], options: StoryDayOptions = 
   return articles.map((a) => {
     if (a.publishedAt) return a
     const dates = findDates(a.text, day, { sentences: a.sentences }).map((d) =>
-      d.inferred ? { ...d, anchor: day, via: `${d.via ?? 'dates'}+story-day`, stage: 'story/anchor' } : d,
+      d.inferred ? { ...d, anchor: day, via: `${d.via ?? 'dates'}${STORY_DAY_VIA}`, stage: 'story/anchor' } : d,
     )
     return { ...a, dates }
   })

@@ -10,6 +10,7 @@
 import { jaccard, splitClauses } from '../compare/claims.js'
 import { contentLemmas } from '../text/stems.js'
 import { prepareHappening, sameHappening, type Happening } from './same.js'
+import { STORY_DAY_VIA } from './anchor.js'
 import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, StoryFact, TimelineEntry } from '../types.js'
 import { documentFrequency } from '../text/postings.js'
 
@@ -372,7 +373,9 @@ export function buildTimeline(
   const groups = groupEvents(events, groupSimilarity)
   const timeline = groups.map((g): TimelineEntry => {
     const support: Citation[] = g.events.map((e) => ({ articleId: e.articleId, start: e.span[0], end: e.span[1] }))
-    return { date: g.value, granularity: g.granularity, text: groupText(g), articleIds: articleIds(g), support }
+    // Say which outlets' dates were read from the story's day, not from their own publication date.
+    const storyDayFor = [...new Set(g.events.filter((e) => e.date.via?.endsWith(STORY_DAY_VIA)).map((e) => e.articleId))]
+    return { date: g.value, granularity: g.granularity, text: groupText(g), articleIds: articleIds(g), support, ...(storyDayFor.length > 0 ? { storyDayFor } : {}) }
   })
   const conflicts = dateConflicts(groups, conflictSimilarity, maxOtherDates, minAnchorShared)
   for (const [g, others] of conflicts.otherDates) timeline[g].otherDates = others
