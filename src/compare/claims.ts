@@ -76,15 +76,21 @@ function wordCount(text: string): number {
   return text.match(WORDS)?.length ?? 0
 }
 
-/** Clause spans of one sentence: split on coordinated main clauses outside quotations. */
-export function splitClauses(text: string, sentence: Span, minClauseWords = 4): Span[] {
+/**
+ * Clause spans of one sentence: split on coordinated main clauses outside quotations. `quoted`:
+ * the article's quotation spans, when known; a quote carried over a paragraph break reopens with a
+ * mark of its own ("... honestly.¶“European leaders were on the call, and ..."), so counting marks
+ * alone would read its second paragraph as outside it.
+ */
+export function splitClauses(text: string, sentence: Span, minClauseWords = 4, quoted: readonly Span[] = []): Span[] {
   const body = text.slice(sentence[0], sentence[1])
   const out: Span[] = []
   let start = 0
   for (const m of body.matchAll(CLAUSE_BREAK)) {
     const at = m.index
-    // Inside a quotation when an odd number of quote marks precede the break.
+    // Inside a quotation when an odd number of quote marks precede the break, or inside a quote span.
     if ((body.slice(0, at).match(QUOTE_CHARS)?.length ?? 0) % 2 === 1) continue
+    if (quoted.some((q) => q[0] < sentence[0] + at && sentence[0] + at < q[1])) continue
     const left = body.slice(start, at)
     const rest = body.slice(at + m[0].length)
     if (wordCount(left) < minClauseWords || wordCount(rest) < minClauseWords + 1) continue
@@ -207,8 +213,10 @@ export function articleClaims(
 ): Claim[] {
   const claims: Claim[] = []
   const source = article.outlet?.name ?? article.id
+  const quoted = article.quotes.filter((q) => q.kind !== 'indirect').map((q) => q.span)
   for (const { span: sentence, sentenceIndex } of claimUnits(article)) {
-    for (const clause of splitClauses(article.text, sentence, minClauseWords)) {
+    const inUnit = quoted.filter((q) => q[0] < sentence[1] && sentence[0] < q[1])
+    for (const clause of splitClauses(article.text, sentence, minClauseWords, inUnit)) {
       if (claims.length >= maxClaimsPerArticle) return claims
       const raw = article.text.slice(clause[0], clause[1])
       const text = raw.trim()

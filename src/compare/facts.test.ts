@@ -64,6 +64,18 @@ describe('claims', () => {
     }
   })
 
+  it('does not cut a quote carried over a paragraph break at its clauses', () => {
+    const text =
+      'The mayor spoke after the vote and said, “Our city has chosen a harder road. And it will be walked together.\n\n' +
+      '“Every council member voted today, and I thank each of them for the long hours they gave,” she added.'
+    const article = annotate(extractArticle({ source: { kind: 'text', path: 'carried.txt' }, bytes: new TextEncoder().encode(text), publishedAt: '2025-03-03' }))
+    const quote = article.quotes.find((q) => article.text.slice(q.span[0], q.span[1]).startsWith('Our city'))
+    assert.ok(quote && article.text.slice(quote.span[0], quote.span[1]).includes('long hours'), 'one quote over both paragraphs')
+    const texts = articleClaims(article).map((c) => c.text)
+    assert.ok(!texts.some((t) => t.endsWith('voted today')), texts.join(' | '))
+    assert.ok(texts.some((t) => t.includes('voted today, and I thank each of them')), texts.join(' | '))
+  })
+
   it('keeps attribution apart from the assertion', () => {
     const article = fixtureArticle({
       text: 'Two drones were shot down over the city, according to TASS. The ministry said the airport would reopen on Monday. Prices of bread rose.',
