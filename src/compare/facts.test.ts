@@ -505,3 +505,22 @@ describe('alignFacts: a statement one outlet prints whole and another in pieces'
     assert.ok(!facts.some((f) => f.status === 'single-source' && f.text.includes(SECOND)))
   })
 })
+
+describe('alignFacts: an outlet that states a fact twice', () => {
+  const read = (texts: string[]) =>
+    texts.map((text, i) => annotate(extractArticle({ source: { kind: 'text', path: `twice${i}.txt` }, bytes: new TextEncoder().encode(text), publishedAt: '2026-03-04', outlet: `Paper ${i}` })))
+
+  it('gives the fact both of its sentences as support', () => {
+    const [a, b] = read([
+      'The harbour board approved a new dredging contract for the eastern quay on Tuesday after a long debate about silt. ' +
+        'Fishermen had complained for years. The board passed the dredging contract for the quay on Tuesday.',
+      'Divers will inspect the western pier next spring. ' +
+        'The harbour board approved a new dredging contract for the eastern quay on Tuesday after a long debate about silt.',
+    ])
+    const fact = alignFacts([a, b]).facts.find((f) => f.articleIds.length === 2)
+    assert.ok(fact, 'the contract is one fact of both outlets')
+    const ofA = fact.support.filter((s) => s.articleId === a.id).map((s) => a.text.slice(s.start, s.end))
+    assert.ok(ofA.some((t) => t.startsWith('The board passed')), `A's supports: ${JSON.stringify(ofA)}`)
+    assert.equal(ofA.length, 2)
+  })
+})

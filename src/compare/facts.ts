@@ -543,7 +543,11 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
  * the RNC, drew criticism ..." / "the RNC chairman" and "drew criticism" in two sentences). A claim
  * already in one fact also supports another fact it was paired with, when that fact has no claim
  * of its article yet and the claim could have joined it (`linked`); a fact of one claim so far
- * needs a pair well over the threshold (`ALSO_SHARE`). Per cluster, its second supports.
+ * needs a pair well over the threshold (`ALSO_SHARE`). An article that states a fact twice (its
+ * lead, and again further down) gives it both sentences: a claim no other claim joined supports a
+ * fact holding its article's other claim when it pairs with another article's claim of that fact
+ * (BASIL 2010-2014 corroboration recall 48.5 -> 49.6, 2016-2018 37.9 unchanged). Per cluster, its
+ * second supports.
  */
 function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clusters: readonly number[][], of: readonly number[], threshold: number): number[][] {
   // Every claim is in a cluster by now, if only its own.
@@ -554,7 +558,9 @@ function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clu
       const k = side === 0 ? i : j
       const other = side === 0 ? j : i
       const c = of[other]
-      if (of[k] === c || articles[c].has(m.claims[k].articleId)) continue
+      if (of[k] === c || extra[c].includes(k)) continue
+      // Its article's own restatement: only a claim standing alone, vouched for by another article's claim.
+      if (articles[c].has(m.claims[k].articleId) && (m.claims[other].articleId === m.claims[k].articleId || clusters[of[k]].length > 1)) continue
       // Alone, the other claim has only this pair to vouch for it; in a fact, `linked` reads all of it.
       const needed = clusters[c].length === 1 ? threshold * ALSO_SHARE : threshold
       if (pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) {
