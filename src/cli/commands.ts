@@ -16,15 +16,11 @@ import {
   renderReportHtml,
   renderReportMarkdown,
 } from '../render/index.js'
-import type { AnnotateOptions } from '../document.js'
 import type { Annotated, Article } from '../types.js'
 import type { PerArticleStage } from '../threads/pool.js'
 import { jsonlPieces, jsonPieces, writePieces } from './stream.js'
-import { exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
+import { CROSS_ARTICLE, exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
 
-// What the cross-article commands (cluster, analyze) have annotation read: no TimeML reading, which
-// no cross-article stage reads and neither report shows.
-const CROSS_ARTICLE: AnnotateOptions = { timeml: false }
 
 /** `JSON.stringify(value, null, 2)` and a newline, in pieces (./stream.ts). */
 function* json(value: unknown): Generator<string> {

@@ -11,6 +11,12 @@ import { inputDocuments } from '../input/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
 import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../threads/pool.js'
 
+/**
+ * What the cross-article commands (cluster, analyze, stories show) have annotation read: no TimeML
+ * reading, which no cross-article stage reads and no report shows.
+ */
+export const CROSS_ARTICLE: AnnotateOptions = { timeml: false }
+
 export type Format = 'json' | 'jsonl' | 'md' | 'html' | 'csv'
 export const FORMATS: Format[] = ['json', 'jsonl', 'md', 'html']
 /** `analyze` also writes CSV (the fact x outlet matrix, or quotes with `--csv quotes`). */

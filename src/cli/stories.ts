@@ -12,7 +12,7 @@ import { clusterArticles, DEFAULT_FAMILIES, independentSources, parseEdits, pars
 import { ParallaxUsageError } from '../errors.js'
 import { reportArticle } from '../pipeline.js'
 import { renderClustersMarkdown } from '../render/index.js'
-import { exitCodeOf, processInputs, successes, write, type InputOptions, type Io } from './run.js'
+import { CROSS_ARTICLE, exitCodeOf, processInputs, successes, write, type InputOptions, type Io } from './run.js'
 import { plural } from '../render/lead.js'
 
 function readJson(path: string, what: string): unknown {
@@ -42,7 +42,7 @@ type ShowOptions = InputOptions & { edits?: string; families?: string }
 async function show(specs: string[], options: ShowOptions, io: Io): Promise<number> {
   const edits = readEdits(options.edits)
   const families: PublisherFamilies = options.families ? parseFamilies(readJson(options.families, 'publisher families')) : DEFAULT_FAMILIES
-  const outcomes = await processInputs(specs, options, io, 'annotate')
+  const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE)
   const articles = [...new Map(successes(outcomes).map((s) => [s.value.id, s.value])).values()]
   const byId = new Map(articles.map((a) => [a.id, a]))
   const stories = clusterArticles(articles, { edits }).map((story) => {
