@@ -107,6 +107,7 @@ describe('inputs and formats', () => {
     const badFormat = await cli('analyze', seedsDir, '--format', 'pdf')
     assert.equal(badFormat.code, 2)
     assert.match(badFormat.stderr, /format/)
+    assert.match(badFormat.stderr, /Allowed choices are json, jsonl, md, html, csv/)
     const badDate = await cli('analyze', seedsDir, '--published', 'last Tuesday')
     assert.equal(badDate.code, 2)
     assert.match(badDate.stderr, /--published wants an ISO 8601 date/)
@@ -127,6 +128,15 @@ describe('inputs and formats', () => {
     const validate = ajv.compile(schema)
     const report = JSON.parse(stdout) as unknown
     assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 5), null, 2))
+  })
+
+  it('takes the names users type for a format: markdown for md, ndjson for jsonl', async () => {
+    const md = await cli('analyze', seedsDir, '--published', '2025-08-06', '--format', 'markdown')
+    assert.equal(md.code, 0, md.stderr)
+    assert.match(md.stdout, /^# Parallax report/)
+    const lines = await cli('extract', seedsDir, '-f', 'ndjson')
+    assert.equal(lines.code, 0, lines.stderr)
+    assert.equal(lines.stdout.trim().split('\n').length, 5)
   })
 
   it('markdown and html reports carry the outlets; html loads nothing from outside', async () => {

@@ -52,12 +52,26 @@ are told apart by content, not by file name.
 
 Exit codes: 0 every input worked, 1 some input failed (each is named on stderr), 2 usage error.`
 
+// Names users type for a format: "markdown" is `md`, "ndjson" is `jsonl`.
+const FORMAT_ALIASES: Record<string, string> = { markdown: 'md', ndjson: 'jsonl' }
+
+/** `-f, --format`: one of `formats`, or an alias of one. */
+function formatOption(formats: readonly string[]): Option {
+  return new Option('-f, --format <format>', `output format (choices: ${formats.map((f) => `"${f}"`).join(', ')})`)
+    .default('json')
+    .argParser((value: string) => {
+      const format = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value
+      if (!formats.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`)
+      return format
+    })
+}
+
 function inputCommand(program: Command, name: string, description: string, action: Action, setResult: (code: number) => void, io: Io, formats: Format[] = FORMATS): Command {
   return program
     .command(name)
     .description(description)
     .argument('[inputs...]', 'files, directories, globs, http(s) URLs, or - for stdin (default: stdin)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('json'))
+    .addOption(formatOption(formats))
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none; anchors "Wednesday" and "last month"')
     .option('--outlet <name>', 'outlet name for inputs that do not name one; input=name (e.g. a.txt=Reuters) names one input\'s outlet whatever it says (repeatable)', collect)
     .option('--max-bytes <size>', 'largest input accepted (e.g. 10MB)', byteSize)
