@@ -375,6 +375,23 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     assert.ok(facts.every((f) => f.text !== b.text))
   })
 
+  it('lets the sentence of one outlet support both halves another outlet writes in two sentences in a row', () => {
+    const MASTER = 'The harbour master said the port must stop treating every trawler crew as a nuisance'
+    const RACE = 'He called the quota dispute a race to the bottom for the whole coast.'
+    const FILLER = 'Prices of cod fell in the spring. Nets were mended on the slipway. A new crane arrived from the north. '
+    const b = `Tourists crowded the old town. ${MASTER}, calling the quota dispute a race to the bottom. A ferry was late.`
+    const halves = (text: string) => {
+      const [a, other] = read([text, b])
+      return { a, facts: together(alignFacts([a, other]).facts, a, other) }
+    }
+    const near = halves(`Fishermen gathered at the quay before dawn. ${MASTER}. ${RACE} Prices of cod fell in the spring.`)
+    assert.equal(near.facts.length, 2, JSON.stringify(near.facts.map((f) => f.text)))
+    assert.ok(near.facts.some((f) => f.support.some((s) => near.a.text.slice(s.start, s.end) === RACE)))
+    // Written far apart, the second sentence is a statement of its own, not the other half of one.
+    const far = halves(`Fishermen gathered at the quay before dawn. ${MASTER}. ${FILLER}${RACE}`)
+    assert.equal(far.facts.length, 1, JSON.stringify(far.facts.map((f) => f.text)))
+  })
+
   it('keeps two facts apart that a third outlet states in one sentence', () => {
     const [a, b, c] = read([
       'The talks in Valletta lasted about three hours, the agency said.',

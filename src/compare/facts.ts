@@ -546,8 +546,12 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
  * needs a pair well over the threshold (`ALSO_SHARE`). An article that states a fact twice (its
  * lead, and again further down) gives it both sentences: a claim no other claim joined supports a
  * fact holding its article's other claim when it pairs with another article's claim of that fact
- * (BASIL 2010-2014 corroboration recall 48.5 -> 49.6, 2016-2018 37.9 unchanged). Per cluster, its
- * second supports.
+ * and is like all of the fact (BASIL 2010-2014 corroboration recall 48.5 -> 49.6, 2016-2018 37.9
+ * unchanged). Not like its own article's claim, but the sentence right after or before it, it is
+ * the other half of what its outlet wrote in two sentences and the other outlet in one: that
+ * sentence supports its fact too (2010-2014 49.6 -> 50.4 at precision 94.7 -> 95.0, 2016-2018 37.9
+ * -> 38.4 at 87.0 -> 86.7; with no bound on the distance 51.1 / 38.9 at 93.5 / 84.1, within two
+ * sentences 50.8 / 38.4 at 95.0 / 86.7). Per cluster, its second supports.
  */
 function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clusters: readonly number[][], of: readonly number[], threshold: number): number[][] {
   // Every claim is in a cluster by now, if only its own.
@@ -559,19 +563,33 @@ function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clu
       const other = side === 0 ? j : i
       const c = of[other]
       if (of[k] === c || extra[c].includes(k)) continue
-      // Its article's own restatement: only a claim standing alone, vouched for by another article's claim.
-      if (articles[c].has(m.claims[k].articleId) && (m.claims[other].articleId === m.claims[k].articleId || clusters[of[k]].length > 1)) continue
+      const own = m.claims[k].articleId
+      if (articles[c].has(own)) {
+        // Only a claim standing alone, paired with another article's claim of the fact.
+        if (m.claims[other].articleId === own || clusters[of[k]].length > 1 || pairScore(m, k, other) < threshold) continue
+        // Its article's own restatement of the fact: like all of it, its article's claim too.
+        if (linked(m, [k], clusters[c], threshold)) extra[c].push(k)
+        // Or the other half of what its outlet wrote apart and the other outlet in one sentence: that
+        // sentence, already in a fact with the first half, supports this one too.
+        else if (!articles[of[k]].has(m.claims[other].articleId) && clusters[c].some((x) => m.claims[x].articleId === own && Math.abs(m.claims[x].sentenceIndex - m.claims[k].sentenceIndex) <= HALVES_APART) && linked(m, [k], clusters[c].filter((x) => m.claims[x].articleId !== own), threshold)) {
+          extra[of[k]].push(other)
+          articles[of[k]].add(m.claims[other].articleId)
+        }
+        continue
+      }
       // Alone, the other claim has only this pair to vouch for it; in a fact, `linked` reads all of it.
       const needed = clusters[c].length === 1 ? threshold * ALSO_SHARE : threshold
       if (pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) {
         extra[c].push(k)
-        articles[c].add(m.claims[k].articleId)
+        articles[c].add(own)
       }
     }
   }
   return extra
 }
 
+// The two halves of what one outlet wrote apart lie at most this many sentences apart.
+const HALVES_APART = 1
 // A claim joining a fact must be, on average, nearly as close to all its claims as to its best match,
 const LINKAGE_SHARE = 0.8
 // and at least this close to each of them.
