@@ -12,6 +12,8 @@ import { buildLead, plural, type Lead, type Omission } from './lead.js'
 
 /** Longest quoted context around a disagreeing value, in characters. */
 const MAX_WORDS = 240
+/** Marks that close a quotation or an aside after a sentence's last word. */
+const CLOSERS = /["”’')\]]/
 /** Facts listed per outlet in the omissions table before "and N more". */
 const MAX_OMITTED_LISTED = 2
 
@@ -22,9 +24,12 @@ const MAX_OMITTED_LISTED = 2
 export function sentenceAround(text: string, start: number, end: number, max = MAX_WORDS): string {
   let from = start
   while (from > 0 && !/[.!?\n]/.test(text[from - 1]) && start - from < max) from--
+  // The closing marks after a sentence's end are that sentence's ("... made.” However"), not this one's.
+  while (from < start && CLOSERS.test(text[from])) from++
   let to = end
   while (to < text.length && !/[.!?\n]/.test(text[to]) && to - end < max) to++
   if (to < text.length && text[to] !== '\n') to++
+  while (to < text.length && CLOSERS.test(text[to])) to++
   const s = text.slice(from, to).trim()
   return s.length <= max ? s : truncate(text.slice(Math.max(from, start - max / 2), Math.min(to, end + max / 2)).trim(), max)
 }

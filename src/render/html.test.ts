@@ -206,3 +206,13 @@ describe('HTML on the seed articles', () => {
     assert.deepEqual(shown, seeds.map((s) => s.text))
   })
 })
+
+describe('sentenceAround: the outlet words shown around a disagreeing value', () => {
+  it('gives a quotation’s closing mark to the sentence it closes', async () => {
+    const { sentenceAround } = await import('./html-lead.js')
+    const text = 'The mayor wrote that “the bridge is finished.” However, the council said it would stay shut until May.'
+    const at = (words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const
+    assert.equal(sentenceAround(text, ...at('However')), 'However, the council said it would stay shut until May.')
+    assert.equal(sentenceAround(text, ...at('finished')), 'The mayor wrote that “the bridge is finished.”')
+  })
+})
