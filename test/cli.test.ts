@@ -139,6 +139,16 @@ describe('inputs and formats', () => {
     assert.equal(lines.stdout.trim().split('\n').length, 5)
   })
 
+  it('stories show takes the same names: markdown for md; an unknown format exits 2', async () => {
+    const edits = join(dir, 'edits.json')
+    const md = await cli('stories', 'show', seedsDir, '--edits', edits, '--format', 'markdown')
+    assert.equal(md.code, 0, md.stderr)
+    assert.match(md.stdout, /^# Stories/)
+    const bad = await cli('stories', 'show', seedsDir, '--edits', edits, '--format', 'html')
+    assert.equal(bad.code, 2)
+    assert.match(bad.stderr, /Allowed choices are json, md/)
+  })
+
   it('markdown and html reports carry the outlets; html loads nothing from outside', async () => {
     const md = await cli('analyze', seedsDir, '--published', '2025-08-06', '--format', 'md')
     assert.equal(md.code, 0)

@@ -11,7 +11,7 @@ import { registerFeeds } from './feeds.js'
 import { registerIngest } from './ingest.js'
 import { registerServe } from './serve.js'
 import { registerReprocess } from './reprocess.js'
-import { FORMATS, REPORT_FORMATS, type Format, type InputOptions, type Io } from './run.js'
+import { FORMATS, formatOption, REPORT_FORMATS, type Format, type InputOptions, type Io } from './run.js'
 import { storiesCommand } from './stories.js'
 import { registerWorker } from './worker.js'
 
@@ -51,20 +51,6 @@ exports, WARC archives and RSS/Atom files are read as the articles they hold. Pl
 are told apart by content, not by file name.
 
 Exit codes: 0 every input worked, 1 some input failed (each is named on stderr), 2 usage error.`
-
-// Names users type for a format: "markdown" is `md`, "ndjson" is `jsonl`.
-const FORMAT_ALIASES: Record<string, string> = { markdown: 'md', ndjson: 'jsonl' }
-
-/** `-f, --format`: one of `formats`, or an alias of one. */
-function formatOption(formats: readonly string[]): Option {
-  return new Option('-f, --format <format>', `output format (choices: ${formats.map((f) => `"${f}"`).join(', ')})`)
-    .default('json')
-    .argParser((value: string) => {
-      const format = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value
-      if (!formats.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`)
-      return format
-    })
-}
 
 function inputCommand(program: Command, name: string, description: string, action: Action, setResult: (code: number) => void, io: Io, formats: Format[] = FORMATS): Command {
   return program

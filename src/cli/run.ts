@@ -3,6 +3,7 @@
  * running the per-article stages, naming each failure on stderr while the batch goes on, progress
  * on a terminal, and the exit code (0 all worked, 1 some failed).
  */
+import { InvalidArgumentError, Option } from 'commander'
 import { runDocumentStage } from '../document.js'
 import type { AnnotateOptions } from '../document.js'
 import { describeError, ParallaxUsageError } from '../errors.js'
@@ -19,6 +20,22 @@ export const CROSS_ARTICLE: AnnotateOptions = { timeml: false }
 
 export type Format = 'json' | 'jsonl' | 'md' | 'html' | 'csv'
 export const FORMATS: Format[] = ['json', 'jsonl', 'md', 'html']
+
+// Names users type for a format: "markdown" is `md`, "ndjson" is `jsonl`.
+const FORMAT_ALIASES: Record<string, string> = { markdown: 'md', ndjson: 'jsonl' }
+
+/** `-f, --format`: one of `formats`, or an alias of one (default json). */
+export function formatOption(formats: readonly string[]): Option {
+  const aliases = Object.entries(FORMAT_ALIASES).filter(([, f]) => formats.includes(f))
+  const also = aliases.length > 0 ? `; ${aliases.map(([a, f]) => `${a} = ${f}`).join(', ')}` : ''
+  return new Option('-f, --format <format>', `output format: ${formats.join(', ')}${also}`)
+    .default('json')
+    .argParser((value: string) => {
+      const format = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value
+      if (!formats.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`)
+      return format
+    })
+}
 /** `analyze` also writes CSV (the fact x outlet matrix, or quotes with `--csv quotes`). */
 export const REPORT_FORMATS: Format[] = [...FORMATS, 'csv']
 

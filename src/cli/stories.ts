@@ -12,7 +12,7 @@ import { clusterArticles, DEFAULT_FAMILIES, independentSources, parseEdits, pars
 import { ParallaxUsageError } from '../errors.js'
 import { reportArticle } from '../pipeline.js'
 import { renderClustersMarkdown } from '../render/index.js'
-import { CROSS_ARTICLE, exitCodeOf, processInputs, successes, write, type InputOptions, type Io } from './run.js'
+import { CROSS_ARTICLE, exitCodeOf, formatOption, processInputs, successes, write, type InputOptions, type Io } from './run.js'
 import { plural } from '../render/lead.js'
 
 function readJson(path: string, what: string): unknown {
@@ -86,7 +86,7 @@ export function storiesCommand(program: Command, io: Io, setResult: (code: numbe
     .command('show')
     .description('group the inputs into stories with the edits applied, with independent sources per story')
     .argument('[inputs...]', 'files, directories, globs, or - for stdin (default: stdin)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('json'))
+    .addOption(formatOption(['json', 'md']))
     .option('--edits <file>', 'JSON file of story edits')
     .option('--families <file>', 'JSON publisher families table: { "Family": { "outlets": [...], "domains": [...] } }')
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none')

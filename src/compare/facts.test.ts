@@ -387,6 +387,9 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     const near = halves(`Fishermen gathered at the quay before dawn. ${MASTER}. ${RACE} Prices of cod fell in the spring.`)
     assert.equal(near.facts.length, 2, JSON.stringify(near.facts.map((f) => f.text)))
     assert.ok(near.facts.some((f) => f.support.some((s) => near.a.text.slice(s.start, s.end) === RACE)))
+    // The first half may be a quotation of two sentences: the next sentence is still the one right after it.
+    const quoted = halves(`Fishermen gathered at the quay before dawn. The harbour master said the port “must stop treating every trawler crew as a nuisance. Enough is enough.” ${RACE} Prices of cod fell in the spring.`)
+    assert.ok(quoted.facts.some((f) => f.support.some((s) => quoted.a.text.slice(s.start, s.end) === RACE)), JSON.stringify(quoted.facts.map((f) => f.text)))
     // Written far apart, the second sentence is a statement of its own, not the other half of one.
     const far = halves(`Fishermen gathered at the quay before dawn. ${MASTER}. ${FILLER}${RACE}`)
     assert.equal(far.facts.length, 1, JSON.stringify(far.facts.map((f) => f.text)))
@@ -539,5 +542,8 @@ describe('alignFacts: an outlet that states a fact twice', () => {
     const ofA = fact.support.filter((s) => s.articleId === a.id).map((s) => a.text.slice(s.start, s.end))
     assert.ok(ofA.some((t) => t.startsWith('The board passed')), `A's supports: ${JSON.stringify(ofA)}`)
     assert.equal(ofA.length, 2)
+    // And it is not also listed as a fact only A reports.
+    const alone = alignFacts([a, b]).facts.filter((f) => f.articleIds.length === 1 && f.text.startsWith('The board passed'))
+    assert.deepEqual(alone.map((f) => f.text), [])
   })
 })

@@ -519,7 +519,9 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
   m.claims.forEach((_, i) => {
     if (of[i] < 0) of[i] = clusters.push([i]) - 1
   })
-  const also = alsoSupports(m, pairs, clusters, of, threshold)
+  const { extra: also, restated } = alsoSupports(m, pairs, clusters, of, threshold)
+  // A restatement supports its article's fact, and is no fact of its own besides.
+  for (const k of restated) if (clusters[of[k]].length === 1 && also[of[k]].length === 0) clusters[of[k]] = []
   // A later piece of a quote another outlet prints whole supports the fact of that outlet's claim,
   // unless it is already a fact with other claims of its own.
   const seconds = new Set(also.flat())
@@ -547,32 +549,53 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
  * lead, and again further down) gives it both sentences: a claim no other claim joined supports a
  * fact holding its article's other claim when it pairs with another article's claim of that fact
  * and is like all of the fact (BASIL 2010-2014 corroboration recall 48.5 -> 49.6, 2016-2018 37.9
- * unchanged). Not like its own article's claim, but the sentence right after or before it, it is
- * the other half of what its outlet wrote in two sentences and the other outlet in one: that
+ * unchanged); it is then no fact of its own. Not like its own article's claim, but the claim right
+ * after or before it (the next clause or sentence), it is the other half of what its outlet wrote in two sentences and the other outlet in one: that
  * sentence supports its fact too (2010-2014 49.6 -> 50.4 at precision 94.7 -> 95.0, 2016-2018 37.9
  * -> 38.4 at 87.0 -> 86.7; with no bound on the distance 51.1 / 38.9 at 93.5 / 84.1, within two
  * sentences 50.8 / 38.4 at 95.0 / 86.7). Per cluster, its second supports.
  */
-function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clusters: readonly number[][], of: readonly number[], threshold: number): number[][] {
+function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clusters: readonly number[][], of: readonly number[], threshold: number): { extra: number[][]; restated: number[] } {
   // Every claim is in a cluster by now, if only its own.
   const extra = clusters.map(() => [] as number[])
   const articles = clusters.map((members) => new Set(members.map((x) => m.claims[x].articleId)))
+  const n = m.claims.length
+  // (cluster, claim) keys: second supports given, and the linkage of a lone claim to a fact of its article (read once per pair of them).
+  const given = new Set<number>()
+  const restates = new Map<number, boolean>()
+  const halves = new Map<number, boolean>()
+  const restated: number[] = []
   for (const [i, j] of pairs) {
     for (let side = 0; side < 2; side++) {
       const k = side === 0 ? i : j
       const other = side === 0 ? j : i
       const c = of[other]
-      if (of[k] === c || extra[c].includes(k)) continue
+      if (of[k] === c || given.has(c * n + k)) continue
       const own = m.claims[k].articleId
       if (articles[c].has(own)) {
         // Only a claim standing alone, paired with another article's claim of the fact.
         if (m.claims[other].articleId === own || clusters[of[k]].length > 1 || pairScore(m, k, other) < threshold) continue
+        const key = c * n + k
         // Its article's own restatement of the fact: like all of it, its article's claim too.
-        if (linked(m, [k], clusters[c], threshold)) extra[c].push(k)
-        // Or the other half of what its outlet wrote apart and the other outlet in one sentence: that
-        // sentence, already in a fact with the first half, supports this one too.
-        else if (!articles[of[k]].has(m.claims[other].articleId) && clusters[c].some((x) => m.claims[x].articleId === own && Math.abs(m.claims[x].sentenceIndex - m.claims[k].sentenceIndex) <= HALVES_APART) && linked(m, [k], clusters[c].filter((x) => m.claims[x].articleId !== own), threshold)) {
+        let like = restates.get(key)
+        if (like === undefined) restates.set(key, (like = linked(m, [k], clusters[c], threshold)))
+        if (like) {
+          extra[c].push(k)
+          given.add(key)
+          restated.push(k)
+          continue
+        }
+        // Or the other half of what its outlet wrote apart and the other outlet in one sentence (its
+        // claim right before or after k): that sentence, in a fact with the first half, supports k's too.
+        if (articles[of[k]].has(m.claims[other].articleId)) continue
+        let half = halves.get(key)
+        if (half === undefined) {
+          half = clusters[c].some((x) => Math.abs(x - k) === 1 && m.claims[x].articleId === own) && linked(m, [k], clusters[c].filter((x) => m.claims[x].articleId !== own), threshold)
+          halves.set(key, half)
+        }
+        if (half) {
           extra[of[k]].push(other)
+          given.add(of[k] * n + other)
           articles[of[k]].add(m.claims[other].articleId)
         }
         continue
@@ -581,15 +604,14 @@ function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clu
       const needed = clusters[c].length === 1 ? threshold * ALSO_SHARE : threshold
       if (pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) {
         extra[c].push(k)
+        given.add(c * n + k)
         articles[c].add(own)
       }
     }
   }
-  return extra
+  return { extra, restated }
 }
 
-// The two halves of what one outlet wrote apart lie at most this many sentences apart.
-const HALVES_APART = 1
 // A claim joining a fact must be, on average, nearly as close to all its claims as to its best match,
 const LINKAGE_SHARE = 0.8
 // and at least this close to each of them.

@@ -25,7 +25,7 @@ export function sentenceAround(text: string, start: number, end: number, max = M
   let from = start
   while (from > 0 && !/[.!?\n]/.test(text[from - 1]) && start - from < max) from--
   // The closing marks after a sentence's end are that sentence's ("... made.” However"), not this one's.
-  while (from < start && CLOSERS.test(text[from])) from++
+  if (from > 0 && /[.!?]/.test(text[from - 1])) while (from < start && CLOSERS.test(text[from])) from++
   let to = end
   while (to < text.length && !/[.!?\n]/.test(text[to]) && to - end < max) to++
   if (to < text.length && text[to] !== '\n') to++

@@ -214,5 +214,9 @@ describe('sentenceAround: the outlet words shown around a disagreeing value', ()
     const at = (words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const
     assert.equal(sentenceAround(text, ...at('However')), 'However, the council said it would stay shut until May.')
     assert.equal(sentenceAround(text, ...at('finished')), 'The mayor wrote that “the bridge is finished.”')
+    // A mark that opens the text or a paragraph opens its sentence.
+    const opened = '"We will pay 5 million," the mayor said.\n"It is final," she added.'
+    assert.equal(sentenceAround(opened, opened.indexOf('5 million'), opened.indexOf('5 million') + 9), '"We will pay 5 million," the mayor said.')
+    assert.equal(sentenceAround(opened, opened.indexOf('final'), opened.indexOf('final') + 5), '"It is final," she added.')
   })
 })
