@@ -92,10 +92,19 @@ describe('regionContent', () => {
   it('gives a third of the region\'s text way on an undated page of prose, not on a dated one or among links', () => {
     const prose = findMainRegion(body(`<div>${DESCRIPTION.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}</div>`))!
     assert.equal(regionContent(kept([DESCRIPTION[0]]), prose)?.length, 3)
-    assert.equal(regionContent(kept([DESCRIPTION[0]]), prose, { dated: true }), null)
-    const teasers = FEATURES.slice(0, 2).map((f) => `<p><a href="/k">${f}, and more in our kitchen guide.</a></p>`).join('')
+    // A dated article body (three long paragraphs) holding a third of its region stays as it is.
+    const story = (n: number): string[] => Array.from({ length: n }, (_, i) => `${DESCRIPTION[i % 5]} ${DESCRIPTION[(i + 1) % 5]}`)
+    const article = findMainRegion(body(`<div>${story(8).map((p) => `<p>${p}</p>`).join('')}</div>`))!
+    assert.equal(regionContent(kept(story(3)), article)?.length, 8)
+    assert.equal(regionContent(kept(story(3)), article, { dated: true }), null)
+    const teasers = FEATURES.slice(0, 6).map((f) => `<p><a href="/k">${f}, and more in our kitchen guide.</a></p>`).join('')
     const linked = findMainRegion(body(`<div>${DESCRIPTION.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}${teasers}</div>`))!
     assert.equal(regionContent(kept([DESCRIPTION[0]]), linked), null)
+  })
+
+  it('gives way on a dated page too when what was kept is no article body (two long paragraphs at most)', () => {
+    const sections = findMainRegion(body(`<div><section><p>${DESCRIPTION[0]}</p><p>${DESCRIPTION[1]}</p></section>${FAQ.slice(0, 4).map(([q, a]) => `<section><h2>${q}</h2><p>${a}</p></section>`).join('')}</div>`))!
+    assert.equal(regionContent(kept(DESCRIPTION.slice(0, 2)), sections, { dated: true })?.length, 10)
   })
 
   it('keeps what was kept when it holds most of the region', () => {

@@ -162,6 +162,17 @@ const MAX_KEPT_SHARE = 0.25
  */
 const MAX_KEPT_SHARE_UNDATED = 0.5
 const MAX_LINK_SHARE = 0.2
+/**
+ * A pick with at most {@link MAX_PICK_PARAGRAPHS} paragraphs of {@link LONG_PARAGRAPH} characters
+ * is not an article body (a service page's intro, one card of a grid, an FAQ): under
+ * {@link MAX_KEPT_SHARE_SHORT} of the level's text, with links holding at most
+ * {@link MAX_LINK_SHARE_SHORT} of it, it gives way to the level, dated or not. On the AEB and
+ * Readability test pages no pick is so short beside its region.
+ */
+const LONG_PARAGRAPH = 200
+const MAX_PICK_PARAGRAPHS = 2
+const MAX_KEPT_SHARE_SHORT = 0.5
+const MAX_LINK_SHARE_SHORT = 0.5
 
 /** Options for {@link regionContent}. */
 export interface RegionContentOptions {
@@ -176,11 +187,14 @@ function blockText(blocks: readonly TextBlock[]): number {
   return blocks.reduce((sum, block) => sum + block.text.length, 0)
 }
 
-/** Whether Readability's `keptChars` are few enough beside the level's text to give way to it. */
-function keptIsSmall(keptChars: number, level: RegionLevel, dated: boolean): boolean {
+/** Whether Readability's `kept` blocks are few enough beside the level's text to give way to it. */
+function keptIsSmall(kept: readonly TextBlock[], level: RegionLevel, dated: boolean): boolean {
+  const keptChars = blockText(kept)
   const prose = level.chars - level.linkChars
   if (keptChars < MAX_KEPT_SHARE * prose) return true
-  return !dated && keptChars < MAX_KEPT_SHARE_UNDATED * prose && level.linkChars < MAX_LINK_SHARE * level.chars
+  if (!dated && keptChars < MAX_KEPT_SHARE_UNDATED * prose && level.linkChars < MAX_LINK_SHARE * level.chars) return true
+  const paragraphs = kept.filter((block) => block.text.length >= LONG_PARAGRAPH).length
+  return paragraphs <= MAX_PICK_PARAGRAPHS && keptChars < MAX_KEPT_SHARE_SHORT * level.chars && level.linkChars <= MAX_LINK_SHARE_SHORT * level.chars
 }
 
 /**
@@ -196,7 +210,7 @@ export function regionContent(kept: readonly TextBlock[], region: MainRegion, op
   // a consent box): the inner region is measured against it, unless the pick may be a post that
   // the region counted out as a comment.
   const measured = level ?? (options.thread ? undefined : region.levels[0])
-  return measured && keptIsSmall(blockText(kept), measured, options.dated ?? false) ? measured.blocks : null
+  return measured && keptIsSmall(kept, measured, options.dated ?? false) ? measured.blocks : null
 }
 
 /**

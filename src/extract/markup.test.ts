@@ -17,6 +17,16 @@ describe('pruneMarkup', () => {
     assert.equal(pruneMarkup('<script type="application/ld+json">{}</script><script>x</script>'), '<script type="application/ld+json">{}</script>')
   })
 
+  it('reads a CDATA opener in HTML as a bogus comment ending at the next >, as browsers do', () => {
+    assert.equal(pruneMarkup('<p>a</p><![CDATA[\n<div id="top"></div><p>b</p>'), '<p>a</p></div><p>b</p>')
+    // Inside a kept JSON-LD script it is the script's own wrapper.
+    const jsonLd = '<script type="application/ld+json"><![CDATA[ {"headline": "a > b"} ]]></script>'
+    assert.equal(pruneMarkup(`${jsonLd}<p>a</p>`), `${jsonLd}<p>a</p>`)
+    const post = '<p>The night bus now leaves the depot at ten, and the last stop moved to the station square.</p>'
+    const text = extractHtml(page(`<![CDATA[\n<div id="jump"></div><main><h1>Night bus</h1>${post.repeat(4)}</main>`)).text
+    assert.match(text, /night bus now leaves the depot/)
+  })
+
   it('keeps the content of a noscript that holds the page text, and cuts a short one', () => {
     const post = '<p>The ferry to the island stopped running in March, and the council has not said when it will sail again.</p>'
     const shell = `<div id="app"></div><noscript><div class="posts">${post.repeat(6)}</div></noscript>`

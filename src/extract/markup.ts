@@ -7,8 +7,13 @@
 import { InputError } from '../errors.js'
 import type { IngestLimits } from '../input/limits.js'
 
-/** Openers of the elements cut before parsing: scripts, styles, inline SVG, no-script fallbacks, templates, drop-down lists; and comments. */
-const NON_CONTENT_OPENER = /<(script|style|svg|noscript|template|select)\b|<!--/gi
+/**
+ * Openers of the elements cut before parsing: scripts, styles, inline SVG, no-script fallbacks,
+ * templates, drop-down lists; comments; and CDATA openers, which HTML outside SVG and MathML
+ * reads as a bogus comment ending at the next `>` (linkedom's parser would hide the rest of the
+ * page in a CDATA section that never closes).
+ */
+const NON_CONTENT_OPENER = /<(script|style|svg|noscript|template|select)\b|<!--|<!\[CDATA\[/gi
 
 /**
  * Finds `re` (global) at or after `from`, remembering a miss: once a closer is absent after some
@@ -92,11 +97,19 @@ function cutNonContent(html: string, unwrap: ReadonlySet<number>, long: Noscript
     if (m[0] === '<!--') {
       const close = finder.find(html, COMMENT_END, start + 4)
       if (close) end = close.index + 3
+    } else if (m[1] === undefined) {
+      const close = finder.find(html, TAG_END, start + m[0].length)
+      if (close) end = close.index + 1
     } else {
       const name = m[1].toLowerCase()
       const tagEnd = finder.find(html, TAG_END, start + m[0].length)
       const jsonLd = name === 'script' && tagEnd !== null && /ld\+json/i.test(html.slice(start, tagEnd.index))
-      const close = tagEnd && !jsonLd ? finder.find(html, CLOSERS[name], tagEnd.index + 1) : null
+      const close = tagEnd ? finder.find(html, CLOSERS[name], tagEnd.index + 1) : null
+      if (close && jsonLd) {
+        // Kept whole: its CDATA wrapper is the script's, not a bogus comment to cut.
+        NON_CONTENT_OPENER.lastIndex = close.index + close[0].length
+        continue
+      }
       if (close) end = close.index + close[0].length
       if (close && tagEnd && name === 'noscript') {
         if (unwrap.has(start)) {

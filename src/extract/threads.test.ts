@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseHTML } from 'linkedom'
 import type { DomElement } from './dom.js'
+import { extractHtml } from './html.js'
 import { findPostRuns, threadContent } from './threads.js'
 
 const body = (html: string): DomElement => (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: { body: DomElement } }).document.body
@@ -48,5 +49,16 @@ describe('threadContent', () => {
   it('keeps what was kept when it already holds most of the run', () => {
     const kept = replies.slice(0, 3).map((text) => ({ text, kind: 'paragraph' as const }))
     assert.equal(threadContent(kept, runs), null)
+  })
+})
+
+describe('extractHtml on a thread', () => {
+  it('drops a reply\'s quote of a post above it, and keeps the post and the reply', () => {
+    const quoting = `<div class="post"><span class="author">reader</span><blockquote><p>${replies[0]}</p></blockquote><p>Thanks, that matches the notice at the stop by the library.</p></div>`
+    const posts = replies.map((r) => post(r)).join('') + quoting
+    const page = extractHtml(`<!doctype html><html><head><title>Buses</title></head><body><main><h1>Buses</h1><div class="thread">${posts}</div></main></body></html>`)
+    assert.equal(page.text.split(replies[0]).length, 2, page.text)
+    assert.match(page.text, /matches the notice at the stop/)
+    assert.deepEqual(page.removed.filter((r) => r.reason === 'duplicate').map((r) => r.text), [replies[0]])
   })
 })

@@ -16,10 +16,17 @@ export interface BlockFilterOptions {
   maxRepeatWords?: number
   /** The page's own address (canonical or og:url): a paragraph repeating it is furniture. */
   pageUrl?: string | null
+  /** Drop copies of a paragraph kept earlier: on a thread, where replies quote the posts above. */
+  dropCopies?: boolean
 }
 
 const DEFAULT_MIN_REPEATS = 3
 const DEFAULT_MAX_REPEAT_WORDS = 6
+/**
+ * A paragraph or list item at least this long that repeats one kept earlier is a copy: a reply
+ * quoting the post above it, a section a page renders twice (once per screen size).
+ */
+const MIN_COPY_CHARS = 40
 
 /** Words of slideshow, player and page controls standing alone in a block. */
 const CONTROL = /^(?:advert(?:isement)?|ad|caption|close|expand|enlarge|hide caption|toggle caption|image \d+ of \d+|\d+ of \d+|this slideshow requires javascript\.?|(?:photo|video|image) gallery|tags|topics|comments?|share|tweet|e-?mail|print|(?:play|watch) video|replay|loading\W*|next|previous|prev)\W*$/i
@@ -71,7 +78,8 @@ function isWidgetLabel(text: string, maxWords: number): boolean {
 
 /**
  * Splits an article's blocks into the kept ones and the furniture, in order: repeated widget
- * labels first (counted over the whole article), then each block's own shape.
+ * labels first (counted over the whole article), then copies of a paragraph kept earlier, then
+ * each block's own shape.
  */
 export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterOptions = {}): { blocks: TextBlock[]; removed: RemovedPiece[] } {
   const minRepeats = options.minRepeats ?? DEFAULT_MIN_REPEATS
@@ -80,12 +88,18 @@ export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterO
   for (const block of blocks) if (isWidgetLabel(block.text, maxWords)) counts.set(block.text, (counts.get(block.text) ?? 0) + 1)
   const kept: TextBlock[] = []
   const removed: RemovedPiece[] = []
+  const seen = new Set<string>()
   for (const block of blocks) {
     const repeated = (counts.get(block.text) ?? 0) >= minRepeats
     const ownUrl = options.pageUrl ? sameUrl(block.text, options.pageUrl) : false
-    const reason = repeated ? 'share-bar' : ownUrl ? 'url' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block)
+    const prose = block.kind === 'paragraph' || block.kind === 'list-item'
+    const copy = options.dropCopies === true && prose && block.text.length >= MIN_COPY_CHARS && seen.has(block.text)
+    const reason = repeated ? 'share-bar' : ownUrl ? 'url' : copy ? 'duplicate' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block)
     if (reason) removed.push({ text: block.text, reason })
-    else kept.push(block)
+    else {
+      kept.push(block)
+      if (prose) seen.add(block.text)
+    }
   }
   return { blocks: kept, removed }
 }

@@ -67,6 +67,15 @@ describe('filterBlocks', () => {
     assert.equal(kept.length, 6)
   })
 
+  it('removes a long paragraph repeating one kept earlier (a reply quoting the post above), not a short one', () => {
+    const post = p('The ferry from the north pier leaves at seven and returns at noon on weekdays.')
+    const reply = p('Thanks, the seven o\'clock ferry was on time this morning.')
+    const { blocks: kept, removed } = filterBlocks([post, p('Yes.'), post, reply, p('Yes.')], { dropCopies: true })
+    assert.equal(filterBlocks([post, post]).blocks.length, 2)
+    assert.deepEqual(kept.map((b) => b.text), [post.text, 'Yes.', reply.text, 'Yes.'])
+    assert.deepEqual(removed, [{ text: post.text, reason: 'duplicate' }])
+  })
+
   it('removes a paragraph that is the page\'s own address', () => {
     const { removed } = filterBlocks([p('https://example.com/news/ferry-aground-123.html'), p('http://other.example/a')], { pageUrl: 'https://www.example.com/news/ferry-aground-123.html' })
     assert.deepEqual(removed, [{ text: 'https://example.com/news/ferry-aground-123.html', reason: 'url' }])
