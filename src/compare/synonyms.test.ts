@@ -4,6 +4,7 @@ import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { articleClaims } from './claims.js'
 import { alignFacts, claimPairScores } from './facts.js'
 import { STORY_PAIR_FEATURES } from './same-fact-story.js'
+import { sharesConcept } from './synonyms.js'
 
 const SOFT = STORY_PAIR_FEATURES.indexOf('soft similarity')
 const BY_SYNONYM = STORY_PAIR_FEATURES.indexOf('weight matched by synonym')
@@ -44,5 +45,13 @@ describe('synonyms and derivations in fact alignment', () => {
     const corroborated = alignFacts([a, b]).facts.filter((f) => f.status === 'corroborated')
     assert.equal(corroborated.length, 1)
     assert.deepEqual(corroborated[0].articleIds.sort(), [a.id, b.id].sort())
+  })
+
+  it('says which claims reach a concept in common (sorted concept ids per claim)', () => {
+    const story = { concepts: [Int32Array.of(3, 8, 12), Int32Array.of(1, 12), Int32Array.of(2, 4, 9), new Int32Array(0)] }
+    assert.deepEqual(
+      [[0, 1], [1, 0], [0, 2], [1, 2], [0, 3], [3, 3]].map(([i, j]) => sharesConcept(story, i, j)),
+      [true, true, false, false, false, false],
+    )
   })
 })

@@ -116,6 +116,22 @@ function intersects(list: Int32Array, shared: Int32Array): boolean {
   return false
 }
 
+/**
+ * Whether claims `i` and `j` reach a concept in common. Without one their soft overlap is their
+ * plain overlap (`softSimilarity` equals the story similarity), so a caller that needs the soft
+ * one to exceed the plain one can skip the pair.
+ */
+export function sharesConcept(story: Pick<StoryConcepts, 'concepts'>, i: number, j: number): boolean {
+  const a = story.concepts[i]
+  const b = story.concepts[j]
+  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+    if (a[x] === b[y]) return true
+    if (a[x] < b[y]) x++
+    else y++
+  }
+  return false
+}
+
 /** The values two sorted arrays share, sorted. */
 function common(a: Int32Array, b: Int32Array): Int32Array {
   if (a.length === 0 || b.length === 0) return NO_CONCEPTS
