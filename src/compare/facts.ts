@@ -24,7 +24,7 @@ import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepa
 import { statusDiscrepancies } from './status.js'
 import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
 import { claimPosition, figureValues, numbersClash, sourceWord, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
-import { sharesConcept, storyConcepts } from './synonyms.js'
+import { conceptWeights, softSimilarityBound, storyConcepts, type ConceptWeights } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
 import { foldCase, wordTokens } from '../text/tokens.js'
 import { contentLemmas } from '../text/stems.js'
@@ -104,6 +104,8 @@ interface Scored extends StoryClaims {
   judgedCount: number
   /** Per claim, its figures with the word they count and a name in their phrase (`figureKeys`), e.g. "percent:25:tariff:india". */
   figures: string[][]
+  /** What each claim could match through synonyms, bounding a pair's soft similarity (`softSimilarityBound`). */
+  conceptWeights: ConceptWeights
   /** Pairs (`i * n + j`, i < j) that one aligned quote joins. */
   forced: Set<number>
   /** Scores of pairs under the threshold, by the same key (the model and judge are not cheap). */
@@ -151,7 +153,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const positions = Float64Array.from(claims, (c) => claimPosition(c, sentences))
   const values = claims.map(figureValues)
   const sourceWords = claims.map(sourceWord)
-  return { claims, feats, conceptsOf, concepts, weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
+  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
 }
 
 /**
@@ -255,8 +257,8 @@ function sameCountedFigure(m: Scored, i: number, j: number): boolean {
 function storyScore(m: Scored, i: number, j: number, similar: number, floor: number): number {
   if (m.pairProbability > 1 || numbersClash(m.claims[i], m.claims[j])) return 0
   // Synonyms count as shared words here: "endorsed" / "a loyal supporter" share more than their stems.
-  // Claims reaching no concept in common have no more than `similar` in common, read or not.
-  const soft = similar < STORY_MODEL_FROM && sharesConcept(m, i, j) ? storySoftOverlap(m, i, j) : undefined
+  // Most such pairs are sure to stay under `SOFT_MODEL_FROM` by a bound (rounding kept well apart).
+  const soft = similar < STORY_MODEL_FROM && softSimilarityBound(m.feats, m, m.conceptWeights, m.weights, m.totals, i, j) >= SOFT_MODEL_FROM - 1e-9 ? storySoftOverlap(m, i, j) : undefined
   if (similar < STORY_MODEL_FROM && (soft === undefined || soft.similarity < SOFT_MODEL_FROM)) return 0
   // The probability at which the score is `floor`, a little lower so that rounding cannot matter.
   const from = floor > 0 ? ((floor * m.pairProbability) / m.threshold) * (1 - 1e-9) : 0
