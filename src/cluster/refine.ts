@@ -248,8 +248,10 @@ function eventParts(
   // merge of two arrays, its sum taken in that order.
   const vectorId = new Int32Array(keys.size).fill(-1)
   let vectorIds = 0
+  // A bag's values by vector id while its ids are sorted (a bag holds each key once).
+  const valueOf = new Float64Array(keys.size)
   const vectors = bags.map((bag): SparseVector => {
-    const entries: [number, number][] = []
+    const ids: number[] = []
     let norm = 0
     for (let k = 0; k < bag.keys.length; k++) {
       const key = bag.keys[k]
@@ -257,11 +259,12 @@ function eventParts(
       if (d < 2 || d === n || manyOutlets[key] === 0 || named[key] === 1) continue
       const x = bag.weights[k] * Math.log(n / d)
       if (vectorId[key] === -1) vectorId[key] = vectorIds++
-      entries.push([vectorId[key], x])
+      ids.push(vectorId[key])
+      valueOf[vectorId[key]] = x
       norm += x * x
     }
-    entries.sort((a, b) => a[0] - b[0])
-    return { ids: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]), norm: Math.sqrt(norm) }
+    const sorted = Int32Array.from(ids).sort()
+    return { ids: sorted, values: Float64Array.from(sorted, (id) => valueOf[id]), norm: Math.sqrt(norm) }
   })
   const sim = new Float64Array(n * n)
   for (let a = 0; a < n; a++) {
