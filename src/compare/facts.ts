@@ -258,7 +258,10 @@ function storyScore(m: Scored, i: number, j: number, similar: number, floor: num
   if (m.pairProbability > 1 || numbersClash(m.claims[i], m.claims[j])) return 0
   // Synonyms count as shared words here: "endorsed" / "a loyal supporter" share more than their stems.
   // Most such pairs are sure to stay under `SOFT_MODEL_FROM` by a bound (rounding kept well apart).
-  const soft = similar < STORY_MODEL_FROM && softSimilarityBound(m.feats, m, m.conceptWeights, m.weights, m.totals, i, j) >= SOFT_MODEL_FROM - 1e-9 ? storySoftOverlap(m, i, j) : undefined
+  const soft =
+    similar < STORY_MODEL_FROM && m.concepts[i].length > 0 && m.concepts[j].length > 0 && softSimilarityBound(m.feats, m, m.conceptWeights, m.weights, m.totals, i, j, similar) >= SOFT_MODEL_FROM - 1e-9
+      ? storySoftOverlap(m, i, j)
+      : undefined
   if (similar < STORY_MODEL_FROM && (soft === undefined || soft.similarity < SOFT_MODEL_FROM)) return 0
   // The probability at which the score is `floor`, a little lower so that rounding cannot matter.
   const from = floor > 0 ? ((floor * m.pairProbability) / m.threshold) * (1 - 1e-9) : 0

@@ -55,7 +55,7 @@ describe('synonyms and derivations in fact alignment', () => {
     const totals = Float64Array.of(4, 3, 4)
     const cw = conceptWeights(feats, story, weights)
     const soft = (i: number, j: number) => softSimilarity(softOverlap(feats, story, weights, totals, i, j), totals[i], totals[j])
-    const bound = (i: number, j: number) => softSimilarityBound(feats, story, cw, weights, totals, i, j)
+    const bound = (i: number, j: number) => softSimilarityBound(feats, story, cw, weights, totals, i, j, soft(i, j))
     // 0 and 1: "1" matches "4" through concept 6 (2 + 1 of weight), "2" and "5" match nothing.
     assert.ok(soft(0, 1) > 0.69 && bound(0, 1) >= soft(0, 1) - 1e-12, `bound ${bound(0, 1)} of ${soft(0, 1)}`)
     assert.equal(bound(1, 2), 0.25)

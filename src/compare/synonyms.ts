@@ -154,9 +154,24 @@ export function conceptWeights(feats: readonly Int32Array[], story: StoryConcept
  * An upper bound of the soft similarity of claims `i` and `j` (`softSimilarity` of `softOverlap`),
  * for a few merges instead of the overlap: a feature matches by synonym only through a concept
  * both claims reach, so each side matches at most the weight it shares exactly plus that of its
- * features reaching those concepts. Without a concept in common it is the plain similarity.
+ * features reaching those concepts. Without a concept in common it is `similar`, their plain
+ * similarity (the caller's, as the soft one then equals it).
  */
-export function softSimilarityBound(feats: readonly Int32Array[], story: StoryConcepts, cw: ConceptWeights, weights: Float64Array, totals: Float64Array, i: number, j: number): number {
+export function softSimilarityBound(feats: readonly Int32Array[], story: StoryConcepts, cw: ConceptWeights, weights: Float64Array, totals: Float64Array, i: number, j: number, similar: number): number {
+  let synI = 0
+  let synJ = 0
+  let meets = false
+  const ci = story.concepts[i]
+  const cj = story.concepts[j]
+  for (let x = 0, y = 0; x < ci.length && y < cj.length; ) {
+    if (ci[x] === cj[y]) {
+      meets = true
+      synI += cw.byConcept[i][x++]
+      synJ += cw.byConcept[j][y++]
+    } else if (ci[x] < cj[y]) x++
+    else y++
+  }
+  if (!meets) return similar
   const ti = totals[i]
   const tj = totals[j]
   if (ti <= 0 || tj <= 0) return 0
@@ -169,17 +184,6 @@ export function softSimilarityBound(feats: readonly Int32Array[], story: StoryCo
       x++
       y++
     } else if (a[x] < b[y]) x++
-    else y++
-  }
-  let synI = 0
-  let synJ = 0
-  const ci = story.concepts[i]
-  const cj = story.concepts[j]
-  for (let x = 0, y = 0; x < ci.length && y < cj.length; ) {
-    if (ci[x] === cj[y]) {
-      synI += cw.byConcept[i][x++]
-      synJ += cw.byConcept[j][y++]
-    } else if (ci[x] < cj[y]) x++
     else y++
   }
   const shared = exact + (Math.min(synI, cw.any[i]) + Math.min(synJ, cw.any[j])) / 2
