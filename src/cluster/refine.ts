@@ -207,12 +207,22 @@ function eventParts(
   decay: (a: number, b: number) => number,
 ): number[][] {
   const n = articles.length
-  const bags = articles.map((i) => eventBag(features[i], event))
-  const df = new Map<string, number>()
-  for (const bag of bags) for (const key of bag.keys()) df.set(key, (df.get(key) ?? 0) + 1)
+  // Keys as numbers from the start (in order of first use): the counts below are array slots.
+  const keys = new Map<string, number>()
+  const keyId = (key: string): number => {
+    let id = keys.get(key)
+    if (id === undefined) keys.set(key, (id = keys.size))
+    return id
+  }
+  const bags = articles.map((i) => eventBag(features[i], event, keyId))
+  const df = new Int32Array(keys.size)
+  for (const bag of bags) for (const key of bag.keys) df[key]++
   // Outlets using each key: what one outlet's articles alone share (its furniture, its name, its
-  // own figures or spelling of a name) is how it writes, not which event it reports.
-  const outlets = new Map<string, Set<string | number>>()
+  // own figures or spelling of a name) is how it writes, not which event it reports. Per key, the
+  // first outlet met and whether another one uses it too.
+  const outletIds = new Map<string | number, number>()
+  const firstOutlet = new Int32Array(keys.size).fill(-1)
+  const manyOutlets = new Uint8Array(keys.size)
   // The group's outlets named in the text ("told the Valley Voice") say who reports, not what happened.
   const outletNames = new Set<string>()
   bags.forEach((bag, a) => {
@@ -222,28 +232,39 @@ function eventParts(
       outletNames.add(`o:${outlet}`)
       for (const key of outletKeys(name)) outletNames.add(key)
     }
-    for (const key of bag.keys()) {
-      const set = outlets.get(key)
-      if (set) set.add(outlet)
-      else outlets.set(key, new Set([outlet]))
+    let o = outletIds.get(outlet)
+    if (o === undefined) outletIds.set(outlet, (o = outletIds.size))
+    for (const key of bag.keys) {
+      if (firstOutlet[key] === -1) firstOutlet[key] = o
+      else if (firstOutlet[key] !== o) manyOutlets[key] = 1
     }
   })
-  // Keys as numbers, each vector sorted by key: a cosine is one merge of two arrays.
-  const keyIds = new Map<string, number>()
+  const named = new Uint8Array(keys.size)
+  for (const name of outletNames) {
+    const id = keys.get(name)
+    if (id !== undefined) named[id] = 1
+  }
+  // Vector ids in order of first use by a kept key, each vector sorted by them: a cosine is one
+  // merge of two arrays, its sum taken in that order.
+  const vectorId = new Int32Array(keys.size).fill(-1)
+  let vectorIds = 0
+  // A bag's values by vector id while its ids are sorted (a bag holds each key once).
+  const valueOf = new Float64Array(keys.size)
   const vectors = bags.map((bag): SparseVector => {
-    const entries: [number, number][] = []
+    const ids: number[] = []
     let norm = 0
-    for (const [key, w] of bag) {
-      const d = df.get(key)!
-      if (d < 2 || d === n || outlets.get(key)!.size < 2 || outletNames.has(key)) continue
-      const x = w * Math.log(n / d)
-      let id = keyIds.get(key)
-      if (id === undefined) keyIds.set(key, (id = keyIds.size))
-      entries.push([id, x])
+    for (let k = 0; k < bag.keys.length; k++) {
+      const key = bag.keys[k]
+      const d = df[key]
+      if (d < 2 || d === n || manyOutlets[key] === 0 || named[key] === 1) continue
+      const x = bag.weights[k] * Math.log(n / d)
+      if (vectorId[key] === -1) vectorId[key] = vectorIds++
+      ids.push(vectorId[key])
+      valueOf[vectorId[key]] = x
       norm += x * x
     }
-    entries.sort((a, b) => a[0] - b[0])
-    return { ids: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]), norm: Math.sqrt(norm) }
+    const sorted = Int32Array.from(ids).sort()
+    return { ids: sorted, values: Float64Array.from(sorted, (id) => valueOf[id]), norm: Math.sqrt(norm) }
   })
   const sim = new Float64Array(n * n)
   for (let a = 0; a < n; a++) {
@@ -277,16 +298,21 @@ interface EventVectorOptions {
 }
 
 /**
- * What an article is, as one bag: its terms (weighed down as they are common in news at large),
- * entities, dates and numbers (these last two weighted up).
+ * What an article is, as one bag of key ids (`keyId`): its terms (weighed down as they are common
+ * in news at large), entities, dates and numbers (these last two weighted up). The kinds' keys
+ * have different prefixes, so no key comes twice.
  */
-function eventBag(f: ArticleFeatures, { dateWeight, numberWeight, rarityPower, background }: EventVectorOptions): Map<string, number> {
-  const bag = new Map<string, number>()
-  for (const [t, w] of f.terms) bag.set(`t:${t}`, rarityPower === 0 ? w : w * background.rarity(t) ** rarityPower)
-  for (const [k, w] of f.entities) bag.set(k, w)
-  for (const [k, w] of f.dates) bag.set(k, dateWeight * w)
-  for (const [k, w] of f.numbers) bag.set(k, numberWeight * w)
-  return bag
+function eventBag(f: ArticleFeatures, { dateWeight, numberWeight, rarityPower, background }: EventVectorOptions, keyId: (key: string) => number): { keys: number[]; weights: number[] } {
+  const keys: number[] = []
+  const weights: number[] = []
+  for (const [t, w] of f.terms) {
+    keys.push(keyId(`t:${t}`))
+    weights.push(rarityPower === 0 ? w : w * background.rarity(t) ** rarityPower)
+  }
+  for (const [k, w] of f.entities) keys.push(keyId(k)), weights.push(w)
+  for (const [k, w] of f.dates) keys.push(keyId(k)), weights.push(dateWeight * w)
+  for (const [k, w] of f.numbers) keys.push(keyId(k)), weights.push(numberWeight * w)
+  return { keys, weights }
 }
 
 /** A sparse vector: key ids ascending, their values, and its Euclidean norm. */

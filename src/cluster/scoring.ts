@@ -152,9 +152,8 @@ export function sharedWith(f: Member, story: Side, vocabulary: Vocabulary): stri
     .map((k) => `entity:${f.labels.get(k) ?? k.slice(2)}`)
   const dates = [...f.dates.keys()].filter((k) => story.dates.has(k)).map((k) => `date:${k.slice(2)}`)
   const numbers = [...f.numbers.keys()].filter((k) => story.numbers.has(k)).map((k) => `number:${k.slice(2)}`)
-  const terms = Array.from(f.termIds.filter((t) => story.terms.has(t)), (t) => [t, f.terms.get(t) * story.terms.get(t) * vocabulary.idf(t) ** 2] as const)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([t]) => `term:${vocabulary.term(t)}`)
+  // The six weightiest, ties in term order (as a stable sort of all of them would give).
+  const terms = topBy(f.termIds.filter((t) => story.terms.has(t)), (t) => f.terms.get(t) * story.terms.get(t) * vocabulary.idf(t) ** 2, 6)
+    .map((t) => `term:${vocabulary.term(t)}`)
   return [...entities.slice(0, 8), ...dates.slice(0, 3), ...numbers.slice(0, 3), ...terms]
 }

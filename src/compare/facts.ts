@@ -23,8 +23,8 @@ import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
 import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
-import { numbersClash, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
-import { storyConcepts } from './synonyms.js'
+import { claimPosition, figureValues, numbersClash, sourceWord, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
+import { conceptWeights, softSimilarityBound, storyConcepts, type ConceptWeights } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
 import { foldCase, wordTokens } from '../text/tokens.js'
 import { contentLemmas } from '../text/stems.js'
@@ -104,6 +104,8 @@ interface Scored extends StoryClaims {
   judgedCount: number
   /** Per claim, its figures with the word they count and a name in their phrase (`figureKeys`), e.g. "percent:25:tariff:india". */
   figures: string[][]
+  /** What each claim could match through synonyms, bounding a pair's soft similarity (`softSimilarityBound`). */
+  conceptWeights: ConceptWeights
   /** Pairs (`i * n + j`, i < j) that one aligned quote joins. */
   forced: Set<number>
   /** Scores of pairs under the threshold, by the same key (the model and judge are not cheap). */
@@ -147,7 +149,11 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const sentences = new Map<string, number>()
   for (const c of claims) sentences.set(c.articleId, Math.max(sentences.get(c.articleId) ?? 0, c.sentenceIndex + 1))
   const words = Int32Array.from(claims, (c) => c.text.split(/\s+/).length)
-  return { claims, feats, conceptsOf, concepts, weights, kinds, sentences, words, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
+  // What the story pair model reads of each claim alone, read once per claim rather than per pair.
+  const positions = Float64Array.from(claims, (c) => claimPosition(c, sentences))
+  const values = claims.map(figureValues)
+  const sourceWords = claims.map(sourceWord)
+  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
 }
 
 /**
@@ -251,7 +257,11 @@ function sameCountedFigure(m: Scored, i: number, j: number): boolean {
 function storyScore(m: Scored, i: number, j: number, similar: number, floor: number): number {
   if (m.pairProbability > 1 || numbersClash(m.claims[i], m.claims[j])) return 0
   // Synonyms count as shared words here: "endorsed" / "a loyal supporter" share more than their stems.
-  const soft = similar < STORY_MODEL_FROM && m.concepts[i].length > 0 && m.concepts[j].length > 0 ? storySoftOverlap(m, i, j) : undefined
+  // Most such pairs are sure to stay under `SOFT_MODEL_FROM` by a bound (rounding kept well apart).
+  const soft =
+    similar < STORY_MODEL_FROM && m.concepts[i].length > 0 && m.concepts[j].length > 0 && softSimilarityBound(m.feats, m, m.conceptWeights, m.weights, m.totals, i, j, similar) >= SOFT_MODEL_FROM - 1e-9
+      ? storySoftOverlap(m, i, j)
+      : undefined
   if (similar < STORY_MODEL_FROM && (soft === undefined || soft.similarity < SOFT_MODEL_FROM)) return 0
   // The probability at which the score is `floor`, a little lower so that rounding cannot matter.
   const from = floor > 0 ? ((floor * m.pairProbability) / m.threshold) * (1 - 1e-9) : 0

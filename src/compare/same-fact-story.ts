@@ -27,6 +27,12 @@ export interface StoryClaims extends StoryConcepts {
   sentences: ReadonlyMap<string, number>
   /** Words per claim. */
   words: Int32Array
+  /** Per claim, where it stands in its article (`claimPosition`). */
+  positions: Float64Array
+  /** Per claim, its figures as `unit:value` keys, each once (`figureValues`). */
+  values: readonly (readonly string[])[]
+  /** Per claim, the last word of its attribution, lower-cased (`sourceWord`), or null. */
+  sourceWords: readonly (string | null)[]
 }
 
 const STORED = storyModel as unknown as Pick<SameFactModel, 'bias' | 'depth' | 'trees'> & { features?: readonly string[] }
@@ -70,13 +76,14 @@ export const STORY_PAIR_FEATURES: readonly string[] = [
 ]
 
 /** 1 when both claims credit one source (by its last name word), -1 when they credit different ones, else 0. */
-function sameSource(a: Claim, b: Claim): number {
-  if (!a.attributedTo || !b.attributedTo) return 0
-  return lastWord(a.attributedTo) === lastWord(b.attributedTo) ? 1 : -1
+function sameSource(a: string | null, b: string | null): number {
+  if (a === null || b === null) return 0
+  return a === b ? 1 : -1
 }
 
-function lastWord(s: string): string | undefined {
-  return s.toLowerCase().split(/\s+/).pop()
+/** What `sameSource` compares of a claim: the last word of its attribution, or null without one. */
+export function sourceWord(c: Claim): string | null {
+  return c.attributedTo ? c.attributedTo.toLowerCase().split(/\s+/).pop()! : null
 }
 
 /** The pair's synonym-aware overlap and similarity (`softOverlap`, `softSimilarity`). */
@@ -111,12 +118,17 @@ function longestSharedRun(a: readonly string[], b: readonly string[]): number {
   return best
 }
 
-/** Figures two claims both give, value and unit alike ("25%" and "25 percent"). */
-function sameFigures(a: Claim, b: Claim): number {
-  if (a.numbers.length === 0 || b.numbers.length === 0) return 0
-  const key = (n: Claim['numbers'][number]) => `${n.unit ?? ''}:${n.value}`
-  const theirs = new Set(b.numbers.map(key))
-  return new Set(a.numbers.map(key).filter((k) => theirs.has(k))).size
+/** A claim's figures as `unit:value` keys ("25%" and "25 percent" alike), each once, in order. */
+export function figureValues(c: Claim): string[] {
+  return [...new Set(c.numbers.map((n) => `${n.unit ?? ''}:${n.value}`))]
+}
+
+/** Figures two claims both give (their `figureValues`), value and unit alike. */
+function sameFigures(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0
+  let n = 0
+  for (const k of a) if (b.includes(k)) n++
+  return n
 }
 
 /** Distinct names of `a` that `b` lacks. */
@@ -126,9 +138,9 @@ function namesOnlyIn(a: readonly string[], b: readonly string[]): number {
   return n
 }
 
-/** Where a claim stands in its article, 0 (first sentence) to under 1. */
-function position(m: StoryClaims, c: Claim): number {
-  return c.sentenceIndex / Math.max(1, m.sentences.get(c.articleId) ?? 1)
+/** Where a claim stands in its article, 0 (first sentence) to under 1 (`sentences`: per article, its sentences). */
+export function claimPosition(c: Claim, sentences: ReadonlyMap<string, number>): number {
+  return c.sentenceIndex / Math.max(1, sentences.get(c.articleId) ?? 1)
 }
 
 /**
@@ -159,16 +171,16 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
   const ci = m.claims[i]
   const cj = m.claims[j]
   const oneSide = namesOnlyIn(ci.names, cj.names) + namesOnlyIn(cj.names, ci.names)
-  const pi = position(m, ci)
-  const pj = position(m, cj)
+  const pi = m.positions[i]
+  const pj = m.positions[j]
   const wi = m.words[i], wj = m.words[j]
   const ti = m.totals[i], tj = m.totals[j]
   return [
     similar, shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
     lemmas, names, others, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
     Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
-    sameFigures(ci, cj), soft.similarity, soft.overlap.bySynonym, soft.overlap.heaviestUnmatchedSmaller, soft.overlap.heaviestUnmatched,
-    sameSource(ci, cj),
+    sameFigures(m.values[i], m.values[j]), soft.similarity, soft.overlap.bySynonym, soft.overlap.heaviestUnmatchedSmaller, soft.overlap.heaviestUnmatched,
+    sameSource(m.sourceWords[i], m.sourceWords[j]),
   ]
 }
 

@@ -116,6 +116,82 @@ function intersects(list: Int32Array, shared: Int32Array): boolean {
   return false
 }
 
+/** Per claim, the weight of its features that could match another claim's through a concept. */
+export interface ConceptWeights {
+  /** Aligned with the claim's `concepts`: the weight of its features reaching each one. */
+  byConcept: Float64Array[]
+  /** The weight of its features reaching any concept. */
+  any: Float64Array
+}
+
+/** `ConceptWeights` of a story's claims (feature ids sorted, `weights` per feature id). */
+export function conceptWeights(feats: readonly Int32Array[], story: StoryConcepts, weights: Float64Array): ConceptWeights {
+  const any = new Float64Array(feats.length)
+  const byConcept = feats.map((fs, i) => {
+    const own = story.concepts[i]
+    const out = new Float64Array(own.length)
+    for (const f of fs) {
+      const cs = story.conceptsOf[f]
+      if (!cs) continue
+      any[i] += weights[f]
+      for (const c of cs) {
+        let lo = 0
+        let hi = own.length - 1
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1
+          if (own[mid] < c) lo = mid + 1
+          else hi = mid
+        }
+        out[lo] += weights[f]
+      }
+    }
+    return out
+  })
+  return { byConcept, any }
+}
+
+/**
+ * An upper bound of the soft similarity of claims `i` and `j` (`softSimilarity` of `softOverlap`),
+ * for a few merges instead of the overlap: a feature matches by synonym only through a concept
+ * both claims reach, so each side matches at most the weight it shares exactly plus that of its
+ * features reaching those concepts. Without a concept in common it is `similar`, their plain
+ * similarity (the caller's, as the soft one then equals it).
+ */
+export function softSimilarityBound(feats: readonly Int32Array[], story: StoryConcepts, cw: ConceptWeights, weights: Float64Array, totals: Float64Array, i: number, j: number, similar: number): number {
+  let synI = 0
+  let synJ = 0
+  let meets = false
+  const ci = story.concepts[i]
+  const cj = story.concepts[j]
+  for (let x = 0, y = 0; x < ci.length && y < cj.length; ) {
+    if (ci[x] === cj[y]) {
+      meets = true
+      synI += cw.byConcept[i][x++]
+      synJ += cw.byConcept[j][y++]
+    } else if (ci[x] < cj[y]) x++
+    else y++
+  }
+  if (!meets) return similar
+  const ti = totals[i]
+  const tj = totals[j]
+  if (ti <= 0 || tj <= 0) return 0
+  let exact = 0
+  const a = feats[i]
+  const b = feats[j]
+  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+    if (a[x] === b[y]) {
+      exact += weights[a[x]]
+      x++
+      y++
+    } else if (a[x] < b[y]) x++
+    else y++
+  }
+  const shared = exact + (Math.min(synI, cw.any[i]) + Math.min(synJ, cw.any[j])) / 2
+  // Past the smaller claim's weight the bound says nothing (and the formula would not rise with it).
+  if (shared >= Math.min(ti, tj)) return 1
+  return 0.5 * (shared / (ti + tj - shared)) + 0.5 * (shared / Math.min(ti, tj))
+}
+
 /** The values two sorted arrays share, sorted. */
 function common(a: Int32Array, b: Int32Array): Int32Array {
   if (a.length === 0 || b.length === 0) return NO_CONCEPTS

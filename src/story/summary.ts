@@ -117,9 +117,9 @@ type Pending = Omit<Candidate, 'others' | 'score' | 'reach' | 'happening'> & {
   matches: Pending[]
 }
 
-/** Ranking order: score, then earlier sentence, then input order. */
-function before(a: { score: number; index: number; order: number }, b: { score: number; index: number; order: number }): boolean {
-  return a.score !== b.score ? a.score > b.score : a.index !== b.index ? a.index < b.index : a.order < b.order
+/** Ranking order: score, then earlier sentence, then input order (as numbers: it runs per comparison of a sort). */
+function before(aScore: number, aIndex: number, aOrder: number, bScore: number, bIndex: number, bOrder: number): boolean {
+  return aScore !== bScore ? aScore > bScore : aIndex !== bIndex ? aIndex < bIndex : aOrder < bOrder
 }
 
 /** The rank of a sentence reported by `sources` independent sources at mean sentence index `meanIndex`. */
@@ -222,17 +222,16 @@ function* candidates(
     // The bound: every article reporting it agrees, all the others in their lead.
     p.bound = rankOf(Math.max(1, size - facts.copies), p.index / size)
   }
-  pending.sort((a, b) => (before({ score: a.bound, index: a.index, order: a.order }, { score: b.bound, index: b.index, order: b.order }) ? -1 : 1))
+  pending.sort((a, b) => (before(a.bound, a.index, a.order, b.bound, b.index, b.order) ? -1 : 1))
   const scored: Candidate[] = []
   const order = new Map<Candidate, number>()
-  const key = (c: Candidate) => ({ score: c.score, index: c.index, order: order.get(c)! })
   let next = 0
   while (next < pending.length || scored.length > 0) {
     // Score every candidate whose bound could still beat the best scored one.
     while (next < pending.length) {
       const p = pending[next]
       const top = scored[0]
-      if (top && before(key(top), { score: p.bound, index: p.index, order: p.order })) break
+      if (top && before(top.score, top.index, order.get(top)!, p.bound, p.index, p.order)) break
       // The reader would pass over it (its facts are already summarised): leave it unscored.
       if (skip(p)) {
         next++
@@ -260,7 +259,7 @@ function* candidates(
       order.set(c, at)
       // Insert in ranking order (the scored list stays short: it holds only contenders).
       let i = scored.length
-      while (i > 0 && before(key(c), key(scored[i - 1]))) i--
+      while (i > 0 && before(c.score, c.index, at, scored[i - 1].score, scored[i - 1].index, order.get(scored[i - 1])!)) i--
       scored.splice(i, 0, c)
       next++
     }
