@@ -2,24 +2,16 @@
  * The four pipeline commands. Each reads its inputs through `processInputs`, renders in the chosen
  * format to stdout and returns the exit code.
  */
-import { clusterArticles } from '../cluster/index.js'
-import { analyzeArticles, analyzeStream, reportArticle } from '../pipeline.js'
-import {
-  renderArticlesHtml,
-  renderArticlesMarkdown,
-  renderClustersHtml,
-  renderClustersMarkdown,
-  normalizeReport,
-  normalizeStory,
-  renderFactsCsv,
-  renderQuotesCsv,
-  renderReportHtml,
-  renderReportMarkdown,
-} from '../render/index.js'
 import type { Annotated, Article } from '../types.js'
 import type { PerArticleStage } from '../threads/pool.js'
 import { jsonlPieces, jsonPieces, writePieces } from './stream.js'
 import { CROSS_ARTICLE, exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
+
+// The cross-article stages and the renderers are loaded by the commands that use them: `annotate`
+// and `extract` in JSON never run them, and compiling their modules cost each such process about
+// a tenth of a second of CPU.
+const crossArticle = () => import('../pipeline.js')
+const renderers = () => import('../render/index.js')
 
 
 /** `JSON.stringify(value, null, 2)` and a newline, in pieces (./stream.ts). */
@@ -47,8 +39,8 @@ async function articleCommand(specs: string[], options: InputOptions, io: Io, st
   const articles = successes(outcomes).map((s) => s.value)
   const output =
     options.format === 'jsonl' ? perInputJsonl(outcomes, 'article')
-    : options.format === 'md' ? renderArticlesMarkdown(articles)
-    : options.format === 'html' ? renderArticlesHtml(articles)
+    : options.format === 'md' ? (await renderers()).renderArticlesMarkdown(articles)
+    : options.format === 'html' ? (await renderers()).renderArticlesHtml(articles)
     : json({ schemaVersion: 1, articles })
   return finish(io, outcomes, output)
 }
@@ -66,6 +58,7 @@ export function annotateCommand(specs: string[], options: InputOptions, io: Io):
 /** `parallax cluster`: the stories, each with its articles and why they were grouped. */
 export async function clusterCommand(specs: string[], options: InputOptions & { refine?: boolean }, io: Io): Promise<number> {
   const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE)
+  const [{ clusterArticles }, { reportArticle }, { renderClustersHtml, renderClustersMarkdown }] = await Promise.all([import('../cluster/index.js'), crossArticle(), renderers()])
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const clusters = clusterArticles(articles, { refine: options.refine ?? true })
   const byId = new Map(articles.map((a) => [a.id, a]))
@@ -82,6 +75,7 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
   const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE)
   if (options.format === 'json' || options.format === 'jsonl') return analyzeStreamed(outcomes, options, io)
+  const [{ analyzeArticles }, { renderFactsCsv, renderQuotesCsv, renderReportHtml, renderReportMarkdown }] = await Promise.all([crossArticle(), renderers()])
   const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
   const report = analyzeArticles(articles, { summarySentences: options.summarySentences, refine: options.refine })
   const texts = new Map(articles.map((a) => [a.id, a.text]))
@@ -99,6 +93,7 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
  * never holds every story, nor every article to the end.
  */
 async function analyzeStreamed(outcomes: Outcome<Annotated>[], options: InputOptions & { summarySentences?: number; refine?: boolean }, io: Io): Promise<number> {
+  const [{ analyzeStream }, { normalizeReport, normalizeStory }] = await Promise.all([crossArticle(), renderers()])
   const ok = successes(outcomes)
   const sourceOf = new Map(ok.map((s) => [s.value.id, s.source]))
   const analysis = analyzeStream(uniqueArticles(ok.map((s) => s.value)), { summarySentences: options.summarySentences, refine: options.refine })

@@ -8,12 +8,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
-import { clusterArticles, DEFAULT_FAMILIES, independentSources, parseEdits, parseFamilies, type PublisherFamilies, type StoryEdit } from '../cluster/index.js'
+import type { PublisherFamilies, StoryEdit } from '../cluster/index.js'
 import { ParallaxUsageError } from '../errors.js'
-import { reportArticle } from '../pipeline.js'
-import { renderClustersMarkdown } from '../render/index.js'
 import { CROSS_ARTICLE, exitCodeOf, formatOption, processInputs, successes, write, type InputOptions, type Io } from './run.js'
-import { plural } from '../render/lead.js'
+
+// Loaded when a stories command runs, not with every command (see ./commands.ts).
+const clustering = () => import('../cluster/index.js')
 
 function readJson(path: string, what: string): unknown {
   try {
@@ -24,13 +24,13 @@ function readJson(path: string, what: string): unknown {
 }
 
 /** The edits in `path` (none when the file does not exist yet). */
-export function readEdits(path: string | undefined): StoryEdit[] {
+export async function readEdits(path: string | undefined): Promise<StoryEdit[]> {
   if (!path || !existsSync(path)) return []
-  return parseEdits(readJson(path, 'story edits'))
+  return (await clustering()).parseEdits(readJson(path, 'story edits'))
 }
 
-function appendEdit(path: string, edit: StoryEdit, io: Io): number {
-  const edits = [...readEdits(path), edit]
+async function appendEdit(path: string, edit: StoryEdit, io: Io): Promise<number> {
+  const edits = [...(await readEdits(path)), edit]
   writeFileSync(path, JSON.stringify(edits, null, 2) + '\n')
   io.stdout.write(JSON.stringify(edits, null, 2) + '\n')
   return 0
@@ -40,7 +40,13 @@ type ShowOptions = InputOptions & { edits?: string; families?: string }
 
 /** Clusters the inputs with the edits applied; each story with its independent sources. */
 async function show(specs: string[], options: ShowOptions, io: Io): Promise<number> {
-  const edits = readEdits(options.edits)
+  const [{ clusterArticles, DEFAULT_FAMILIES, independentSources, parseFamilies }, { reportArticle }, { renderClustersMarkdown }, { plural }] = await Promise.all([
+    clustering(),
+    import('../pipeline.js'),
+    import('../render/index.js'),
+    import('../render/lead.js'),
+  ])
+  const edits = await readEdits(options.edits)
   const families: PublisherFamilies = options.families ? parseFamilies(readJson(options.families, 'publisher families')) : DEFAULT_FAMILIES
   const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE)
   const articles = [...new Map(successes(outcomes).map((s) => [s.value.id, s.value])).values()]
@@ -68,9 +74,9 @@ export function storiesCommand(program: Command, io: Io, setResult: (code: numbe
     .argument('<target>', 'story id that stays')
     .argument('<other>', 'story id merged into it')
     .addOption(editsOption())
-    .action((target: string, other: string, options: { edits: string }) => {
-      const [edit] = parseEdits([{ op: 'merge', storyIds: [target, other] }])
-      setResult(appendEdit(options.edits, edit, io))
+    .action(async (target: string, other: string, options: { edits: string }) => {
+      const [edit] = (await clustering()).parseEdits([{ op: 'merge', storyIds: [target, other] }])
+      setResult(await appendEdit(options.edits, edit, io))
     })
   stories
     .command('split')
@@ -78,9 +84,9 @@ export function storiesCommand(program: Command, io: Io, setResult: (code: numbe
     .argument('<storyId>', 'story id the articles leave')
     .argument('<articleIds...>', 'article ids that leave')
     .addOption(editsOption())
-    .action((storyId: string, articleIds: string[], options: { edits: string }) => {
-      const [edit] = parseEdits([{ op: 'split', storyId, articleIds }])
-      setResult(appendEdit(options.edits, edit, io))
+    .action(async (storyId: string, articleIds: string[], options: { edits: string }) => {
+      const [edit] = (await clustering()).parseEdits([{ op: 'split', storyId, articleIds }])
+      setResult(await appendEdit(options.edits, edit, io))
     })
   stories
     .command('show')
