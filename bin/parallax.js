@@ -8,12 +8,9 @@ import { setFlagsFromString } from 'node:v8'
 // CLI's modules load, so every function (and every worker thread) runs under it.
 const V8_INTERRUPT_BUDGET = 16 * 67_584
 setFlagsFromString(`--interrupt-budget=${V8_INTERRUPT_BUDGET}`)
-// V8 first compiles a regular expression to bytecode and, from its second run, again to machine
-// code. The stages hold hundreds of large patterns that each run on every article, so the first
-// compile is wasted: under callgrind, compiling patterns was about a fifth of `annotate`'s
-// instructions on 200 generated articles, and compiling straight to machine code takes 10% off the
-// whole (same matches: both engines implement the same semantics).
-setFlagsFromString('--no-regexp-tier-up')
+// Not set: `--no-regexp-tier-up` (regular expressions compiled straight to machine code) took
+// about a tenth off `annotate`'s instructions, but set at run time it made `analyze` crash with a
+// segmentation fault about once in 75 runs on BASIL pages (none in 225 runs without it).
 
 const { main } = await import('../dist/cli/main.js')
 process.exitCode = await main(process.argv)
