@@ -5,7 +5,10 @@
  *   1. `make_inputs.py` writes each gold event's three articles as HTML pages;
  *   2. each event's three pages are extracted and analysed as one bundle, in this process, with the
  *      same functions the CLI runs (`extract --format jsonl` and `analyze --format json` output);
- *   3. `score.py GOLD RUN` scores the run (one story, corroboration P/R, discrepancy P/R, quotes).
+ *   3. `score.py GOLD RUN` scores the run (one story, corroboration P/R, discrepancy P/R, quotes);
+ *   4. `eval/basil-summary.py` scores the summaries with score.py's own span definitions: the share
+ *      of summary sentences citing two or more outlets, the share of those whose citations meet one
+ *      gold shared fact in two outlets, and the share of summaries whose lead sentence cites two.
  * The gold events are scored twice more, split by year: 2010-2014 (the events whose errors we read
  * while building the comparison, and that the story pair model of compare/same-fact-story.ts is learned from:
  * scripts/learn-story-pairs.ts) and 2016-2018 (scored, their error lists not studied), so a rule
@@ -42,6 +45,20 @@ function python(args: string[]): { stdout: string; stderr: string } {
   if (run.error) throw new Error(`eval compare: python3 is needed to run the BASIL scorer: ${run.error.message}`)
   if (run.status !== 0) throw new Error(`eval compare: python3 ${args[0]} failed: ${run.stderr}`)
   return { stdout: run.stdout, stderr: run.stderr }
+}
+
+/** `basil-summary.py`'s line: `sentences cross crossConfirmed leads leadCross`. */
+function summaryRows(basil: string, gold: string, runDir: string, label: string): Row[] {
+  const script = resolve(fileURLToPath(import.meta.url), '../basil-summary.py')
+  const last = python([script, basil, gold, runDir]).stdout.trim().split('\n').pop() ?? ''
+  const [sentences, cross, confirmed, leads, leadCross] = last.split(/\s+/).map(Number)
+  if (![sentences, cross, confirmed, leads, leadCross].every(Number.isFinite)) throw new Error(`eval compare: cannot read basil-summary.py's output: ${last}`)
+  const pct = (a: number, b: number) => (b ? Math.round((1000 * a) / b) / 10 : 0)
+  return [
+    { name: `basil summary sentences citing 2+ outlets (%)${label}`, value: pct(cross, sentences) },
+    { name: `basil summary cross-outlet citations meeting a gold shared fact (%)${label}`, value: pct(confirmed, cross) },
+    { name: `basil summary leads citing 2+ outlets (%)${label}`, value: pct(leadCross, leads) },
+  ]
 }
 
 /** Analyses each event folder under `inputs` into `runDir` as the BASIL README's step 2 says. */
@@ -84,8 +101,10 @@ export async function evalCompare(sharedDir: string, { errors, keep }: { errors?
     const gold = join(basil, 'gold')
     const all = parseScore(python([join(basil, 'score.py'), gold, runDir]).stdout)
     if (errors) writeFileSync(errors, python([join(basil, 'score.py'), gold, runDir, '--errors']).stdout)
-    const early = parseScore(python([join(basil, 'score.py'), goldSubset(gold, (y) => y <= 2014, join(work, 'gold-early')), runDir]).stdout)
-    const late = parseScore(python([join(basil, 'score.py'), goldSubset(gold, (y) => y >= 2016, join(work, 'gold-late')), runDir]).stdout)
+    const earlyGold = goldSubset(gold, (y) => y <= 2014, join(work, 'gold-early'))
+    const lateGold = goldSubset(gold, (y) => y >= 2016, join(work, 'gold-late'))
+    const early = parseScore(python([join(basil, 'score.py'), earlyGold, runDir]).stdout)
+    const late = parseScore(python([join(basil, 'score.py'), lateGold, runDir]).stdout)
     const rows: Row[] = []
     const pct = (x: number) => Math.round(x * 1000) / 10
     MEASURES.forEach((name, i) => {
@@ -94,6 +113,8 @@ export async function evalCompare(sharedDir: string, { errors, keep }: { errors?
       rows.push({ name: `basil ${name} (2016-2018, errors not studied)`, value: pct(late[i + 1]) })
     })
     rows.push({ name: 'basil framing notes (not scored)', value: all[8] })
+    const summary = [summaryRows(basil, gold, runDir, ''), summaryRows(basil, earlyGold, runDir, ' (2010-2014)'), summaryRows(basil, lateGold, runDir, ' (2016-2018, errors not studied)')]
+    for (let i = 0; i < summary[0].length; i++) rows.push(summary[0][i], summary[1][i], summary[2][i])
     return { rows }
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true })

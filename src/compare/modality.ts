@@ -41,6 +41,7 @@ const CUES: [CueKind, string][] = [
   ['negated', 'no longer'],
   ['definite', 'will'], ['definite', 'expected to'], ['definite', 'set to'], ['definite', 'scheduled to'],
   ['definite', 'plans to'], ['definite', 'plan to'], ['definite', 'planned to'], ['definite', 'going to'],
+  ['definite', 'intends to'], ['definite', 'intend to'], ['definite', 'intended to'],
   ['definite', 'take effect'], ['definite', 'takes effect'], ['definite', 'took effect'], ['definite', 'would'],
   ['hedged', 'may'], ['hedged', 'might'], ['hedged', 'could'], ['hedged', 'possibly'], ['hedged', 'likely'],
   ['hedged', 'unlikely'], ['hedged', 'perhaps'],
@@ -69,7 +70,8 @@ const NOT_DENIAL = new Set(['only', 'just', 'merely', 'simply', 'least', 'necess
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[;:—–()]/gu
 const SCOPE_END = /^[;:—–()]$/
 // Cheap gate: most claims have no cue at all.
-const ANY_CUE = /\b(?:whether|unclear|undecided|uncertain|unknown|decision|decided|decide|considering|weighing|mulling|debating|clear|known|not|never|denie[sd]|refused|longer|will|expected|set|scheduled|plans?|planned|going|effect|would|may|might|could|possibly|likely|unlikely|perhaps)\b|n['’]t\b/i
+// A cheap pre-check: a claim without the first word of any cue (or a contraction of "not") is plain.
+const ANY_CUE = new RegExp(`\\b(?:${[...new Set(CUES.map(([, phrase]) => phrase.split(' ')[0]))].join('|')})\\b|n['’]t\\b`, 'i')
 const DATED = /\b(?:on|from|by|until|before|after|starting|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|\d)|\b(?:today|tomorrow|tonight)\b|\b\d+\s*(?:-\s*\d+\s*)?(?:hours?|days?)\b/i
 
 interface Cue {

@@ -4,9 +4,9 @@
  *      someone named earlier), are narrative (not mostly quotation, no quoted opinion without its
  *      speaker in the sentence, not a letter's or statement's first person, no photo credit, not
  *      cut at an abbreviation), with the facts they carry;
- *   2. cite: the same facts' spans in other articles that state its happening (`sameHappening`, a
- *      fact may join claims that say different things), and other articles' lead sentences that
- *      `sameHappening` says state it, only where their numbers and names agree;
+ *   2. cite: the same facts' spans in other articles whose numbers, names and dates agree and that
+ *      share most of its words or its modality (a plan is not what happened), and other articles'
+ *      lead sentences that `sameHappening` says state it, with numbers and names that agree;
  *   3. rank: facts several independent sources agree on first, then by how many, then by how early
  *      the articles report them (leads first);
  *   4. select: skip a candidate that repeats a chosen one (a fact or a cited span in common, or
@@ -21,6 +21,7 @@ import { prepareHappening, sameHappening, storyRarity, type Happening, type Rari
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
+import { readModality, type Modality } from '../compare/modality.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -68,6 +69,9 @@ const REACH = 1e3
 const LATE_INDEX = 40
 // "Moscow — " datelines and "(Reuters) - " credits lead a sentence without being part of it.
 const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+)/u
+// A negation, even one that withholds rather than denies ("did not detail what progress was made"),
+// says something else than the sentence without it.
+const NEGATION = /\b(?:not|never|no|nor|neither|without)\b|n['’]t\b/i
 // A disputed number may be summarised only with its source named: "..., according to X", "X said".
 const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
 
@@ -322,10 +326,12 @@ function sharesAny(a: Int32Array, b: Int32Array): boolean {
 }
 
 /**
- * Other articles' spans of the candidate's facts that agree with it (numbers and names, see
- * `spanAgrees`) and state its happening (`sameHappening`): a fact's support in an article that gives
- * another figure is not cited, nor one an alignment joined to the fact but that says something
- * else ("intends to meet soon" under "had a highly productive meeting").
+ * Other articles' spans of the candidate's facts that agree with it: the same numbers, names and
+ * dates (`spanAgrees`), and either most of its words (`sameHappening`) or, for a rewording the
+ * alignment joined, the same modality (compare/modality.ts) and both or neither negated: a fact's
+ * support that gives another figure or day is not cited, nor a plan joined to what happened
+ * ("intends to meet soon" under "had a highly productive meeting"), nor "did not detail what
+ * progress was made" under "great progress was made", while "resigned" / "quit her seat" is.
  */
 function agreeingSpans(
   c: Pick<Candidate, 'article' | 'span' | 'facts' | 'happening'>,
@@ -335,19 +341,30 @@ function agreeingSpans(
   same: SameHappeningOptions,
 ): Citation[] {
   const statement = statementAt(statements, c.article, c.span)
+  const modalities = new Map<string, Modality>()
   const out: Citation[] = []
   const seen = new Set<string>()
   for (const fact of c.facts) {
     for (const s of fact.support) {
       const other = byId.get(s.articleId)
       if (!other || s.articleId === c.article.id || seen.has(`${s.articleId}:${s.start}`)) continue
-      if (spanAgrees(statement, statementAt(statements, other, [s.start, s.end])) && sameHappening(c.happening, happeningAt(happenings, other, [s.start, s.end]), same)) {
+      if (!spanAgrees(statement, statementAt(statements, other, [s.start, s.end]))) continue
+      const happening = happeningAt(happenings, other, [s.start, s.end])
+      const alike = modalityOf(modalities, c.happening.text) === modalityOf(modalities, happening.text) && NEGATION.test(c.happening.text) === NEGATION.test(happening.text)
+      if (alike || sameHappening(c.happening, happening, same)) {
         seen.add(`${s.articleId}:${s.start}`)
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
       }
     }
   }
   return out
+}
+
+/** A text's modality (compare/modality.ts), read once per text. */
+function modalityOf(modalities: Map<string, Modality>, text: string): Modality {
+  let m = modalities.get(text)
+  if (!m) modalities.set(text, (m = readModality(text).modality))
+  return m
 }
 
 /** A span of an article read for `sameHappening`, once per span. */

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""The summary on BASIL events, scored with the definitions of the dataset's score.py.
+
+usage: basil-summary.py BASIL_DIR GOLD_DIR RUN_DIR [--errors]
+Reads each event's run (RUN_DIR/<event>.extract.jsonl and .report.json, as score.py does) and
+prints one tab-separated line:
+  sentences  cross  cross_ok  leads  lead_cross
+sentences: summary sentences of the stories holding two or more of the event's outlets;
+cross: those citing two or more outlets; cross_ok: those whose citations hit one gold shared fact
+in two or more outlets (score.py's span overlap); leads: such summaries; lead_cross: those whose
+first sentence cites two or more outlets.
+"""
+import glob, json, os, sys
+
+sys.path.insert(0, sys.argv[1])
+import score  # noqa: E402  (the dataset's scorer: normalise, locate, overlaps, outlet_of)
+
+
+def main():
+    gold_dir, run_dir = sys.argv[2], sys.argv[3]
+    show = '--errors' in sys.argv
+    t = dict(sentences=0, cross=0, cross_ok=0, leads=0, lead_cross=0)
+    for gpath in sorted(glob.glob(os.path.join(gold_dir, '*', '*.json'))):
+        g = json.load(open(gpath))
+        ev = g['event']
+        xpath, rpath = os.path.join(run_dir, ev + '.extract.jsonl'), os.path.join(run_dir, ev + '.report.json')
+        if not (os.path.exists(xpath) and os.path.exists(rpath)):
+            continue
+        texts, outlet = {}, {}
+        for line in open(xpath, encoding='utf-8'):
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            src = a.get('source')
+            path = src if isinstance(src, str) else (src or {}).get('path')
+            texts[a['id']] = a['text']
+            outlet[a['id']] = score.outlet_of(path)
+        by_outlet = {o: i for i, o in outlet.items()}
+        normed = {i: score.normalise(t) for i, t in texts.items()}
+        gfacts = []
+        for f in g.get('facts', []):
+            spans = {}
+            for o, s in (f.get('reports') or {}).items():
+                i = by_outlet.get(o)
+                loc = score.locate(*normed[i], s) if i is not None and s else None
+                if loc:
+                    spans[o] = loc
+            if len(spans) >= 2:
+                gfacts.append((f, spans))
+        report = json.load(open(rpath))
+        for st in report.get('stories', []):
+            if len({outlet.get(a) for a in st.get('articleIds', [])} - {None}) < 2:
+                continue
+            summary = st.get('summary') or []
+            if summary:
+                t['leads'] += 1
+            for k, s in enumerate(summary):
+                t['sentences'] += 1
+                cites = s.get('citations') or []
+                outs = {outlet.get(c.get('articleId')) for c in cites} - {None}
+                if len(outs) < 2:
+                    continue
+                t['cross'] += 1
+                t['lead_cross'] += k == 0
+                ok = False
+                for gf, spans in gfacts:
+                    got = {outlet.get(c.get('articleId')) for c in cites
+                           if outlet.get(c.get('articleId')) in spans
+                           and score.overlaps((c.get('start', 0), c.get('end', 0)), spans[outlet.get(c.get('articleId'))])}
+                    if len(got) >= 2:
+                        ok = True
+                        break
+                t['cross_ok'] += ok
+                if show and not ok:
+                    print(f'  unconfirmed summary citation [{ev[:8]}]: {s.get("text", "")[:160]}')
+    print('\t'.join(str(t[k]) for k in ('sentences', 'cross', 'cross_ok', 'leads', 'lead_cross')))
+
+
+if __name__ == '__main__':
+    main()
