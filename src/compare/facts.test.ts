@@ -149,6 +149,21 @@ describe('alignFacts', () => {
     assert.ok(facts.filter((f) => f !== talks).every((f) => f.articleIds.length === 1))
   })
 
+  it('leaves the dateline of an opening sentence out of the fact, and keeps a subject set off by a dash', () => {
+    const texts = [
+      'HARLOW BAY — The ferry Gull ran aground on the sandbar at the mouth of the bay on Monday. Nobody was hurt.',
+      'HARLOW BAY (Coast Wire) - The ferry Gull ran aground on the sandbar at the mouth of the bay on Monday. Tugs came.',
+      'Rescuers were praised. Captain Ole Berg — the ferry Gull ran aground on his watch — resigned from the line on Tuesday.',
+      'Weather was calm. Captain Ole Berg — the ferry Gull ran aground on his watch — resigned from the line on Tuesday.',
+    ]
+    const articles = texts.map((text, i) => fixtureArticle({ outlet: `Outlet ${i}`, text }))
+    const { facts } = alignFacts(articles)
+    const aground = factWith(facts, 'sandbar')
+    assert.equal(aground.articleIds.length, 2)
+    assert.match(aground.text, /^The ferry Gull ran aground/)
+    assert.match(factWith(facts, 'resigned').text, /^Captain Ole Berg/)
+  })
+
   it('keeps unrelated claims apart as single-source facts', () => {
     const articles = meetingStory()
     const { facts } = alignFacts(articles)

@@ -26,7 +26,7 @@ import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY
 import { claimPosition, figureValues, numbersClash, sourceWord, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { conceptWeights, softSimilarityBound, storyConcepts, type ConceptWeights } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
-import { foldCase, wordTokens } from '../text/tokens.js'
+import { datelineLength, foldCase, wordTokens } from '../text/tokens.js'
 import { contentLemmas } from '../text/stems.js'
 import { mentionsKey, nameKey } from '../text/names.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
@@ -661,10 +661,12 @@ function factText(m: Scored, members: number[]): string {
   let top = 0
   for (let k = 1; k < members.length; k++) if (scores[k] > scores[top]) top = k
   const best = m.claims[members[top]]
+  // An article's opening claim may carry the story's dateline ("PORT MARAVEL — The ferry ..."): not part of the fact.
+  const text = best.sentenceIndex === 0 ? best.text.slice(datelineLength(best.text)) : best.text
   const by = best.attributedTo
   // "Trump said" already names "Donald Trump": add the source only when the text lacks its surname.
   const surname = by?.split(/\s+/).pop() ?? ''
-  return by && !best.text.includes(surname) ? `${best.text} (according to ${by})` : best.text
+  return by && !text.includes(surname) ? `${text} (according to ${by})` : text
 }
 
 // A fact whose supports are at least this share of another's (the same spans) repeats it.

@@ -21,6 +21,7 @@ import { prepareHappening, sameHappening, storyRarity, type Happening, type Rari
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
+import { datelineLength } from '../text/tokens.js'
 import { readModality, type Modality } from '../compare/modality.js'
 
 export interface SummaryOptions {
@@ -67,8 +68,6 @@ const TIER = 1e6
 const REACH = 1e3
 // A sentence index at which a fact counts as reported late; earlier ones score by how early.
 const LATE_INDEX = 40
-// "Moscow — " datelines and "(Reuters) - " credits lead a sentence without being part of it.
-const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+)/u
 // A negation, even one that withholds rather than denies ("did not detail what progress was made"),
 // says something else than the sentence without it.
 const NEGATION = /\b(?:not|never|no|nor|neither|without)\b|n['’]t\b/i
@@ -188,7 +187,7 @@ function* candidates(
       // A sentence no aligned fact touches is never a candidate: the cheapest test comes first.
       if (bySentence[index].length === 0) return
       const raw = article.text.slice(sentence[0], sentence[1])
-      const lead = raw.match(DATELINE)?.[0].length ?? 0
+      const lead = datelineLength(raw)
       const text = raw.slice(lead).trim()
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
       const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)

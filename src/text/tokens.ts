@@ -145,3 +145,16 @@ export function nextNameWordStart(text: string, from: number): number {
   }
   return i
 }
+
+// "Moscow — ", "PORT MARAVEL — ", "WASHINGTON (AP) - ": a dateline leads a story's first sentence without being part of it.
+const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+)/u
+
+/**
+ * Length of the dateline opening a sentence (0 when there is none): up to four capitalised words,
+ * an optional "(Agency)", a dash. Surest on an article's opening sentence: further on, "Mr. Roe — "
+ * may be a subject.
+ * @example datelineLength('Moscow — Talks ended.') // 9
+ */
+export function datelineLength(sentence: string): number {
+  return DATELINE.exec(sentence)?.[0].length ?? 0
+}
