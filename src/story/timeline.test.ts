@@ -72,6 +72,29 @@ describe('buildTimeline', () => {
     assert.deepEqual(timeline.find((e) => e.otherDates && e.date === '2025-08-06')?.otherDates, [{ date: '2025-08-05', articleIds: [c.id] }])
   })
 
+  it('does not set outlets a day apart against each other over "tonight" inside a quotation', () => {
+    const quote = 'Every family is back home tonight and the bridge is open again'
+    const evening = fixtureArticle({
+      outlet: 'Evening Post',
+      text: `The mayor wrote on social media: “${quote}.” Crews cleared the road.`,
+      publishedAt: '2026-05-12',
+      quotes: [{ text: quote, speaker: 'Mayor Ana Ruiz' }],
+      dates: [{ text: 'tonight', value: '2026-05-12', granularity: 'day', inferred: true }],
+    })
+    const morning = fixtureArticle({
+      outlet: 'Morning Star',
+      text: `The mayor wrote on social media: “${quote}.” Schools reopen on Monday.`,
+      publishedAt: '2026-05-13',
+      quotes: [{ text: quote, speaker: 'Mayor Ana Ruiz' }],
+      dates: [{ text: 'tonight', value: '2026-05-13', granularity: 'day', inferred: true }],
+    })
+    assert.deepEqual(buildTimeline([evening, morning]).discrepancies, [])
+    // The same words dated apart in the outlets' own narrative still disagree.
+    const own = (outlet: string, day: string, value: string) =>
+      fixtureArticle({ outlet, text: `The bridge over the Rell river reopened to traffic on ${day} after the flood.`, publishedAt: '2026-05-13', dates: [{ text: day, value, granularity: 'day', inferred: true }] })
+    assert.equal(buildTimeline([own('Evening Post', 'Tuesday', '2026-05-12'), own('Morning Star', 'Wednesday', '2026-05-13')]).discrepancies.length, 1)
+  })
+
   it('reports one happening dated at the same word by two outlets, however else worded', () => {
     const x = fixtureArticle({
       outlet: 'X',

@@ -4,7 +4,8 @@
  *   2. group: events with the same date value that are one happening across articles: one aligned
  *      fact supports both, or their words say so (rare words shared, or `sameHappening`);
  *   3. conflicts: groups with the same words but different dates at one granularity, one
- *      discrepancy per event whatever the number of dates it is given;
+ *      discrepancy per event whatever the number of dates it is given (not a group dated only by
+ *      relative words inside quotations: "tonight" in a quote is the speaker's night);
  *   4. sort by date, coarser granularity first.
  */
 import { jaccard, splitClauses } from '../compare/claims.js'
@@ -46,6 +47,11 @@ interface DatedEvent {
   happening: Happening
   /** The word the date is attached to ("apologize" of "apologized on Friday"), when it is one. */
   anchor: string | null
+  /**
+   * A relative date inside a quotation ("safe ashore tonight", she wrote): dated from the article's
+   * publication day, while the speaker meant the day they spoke, which the article may not give.
+   */
+  quotedRelative: boolean
   stage: 'story/timeline'
 }
 
@@ -178,7 +184,8 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number, sup
     const ahead = published !== null && sortKey(date.value).slice(0, 10) > published
     const factIds = supports.filter((s) => s.start < span[1] && span[0] < s.end).map((s) => s.id)
     const anchor = dateAnchor(article.text.slice(span[0], date.span[0]), article.text.slice(date.span[1], span[1]))
-    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), anchor, stage: 'story/timeline' })
+    const quotedRelative = date.inferred && article.quotes.some((q) => q.span[0] <= date.span[0] && date.span[1] <= q.span[1])
+    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), anchor, quotedRelative, stage: 'story/timeline' })
   }
   return out
 }
@@ -292,13 +299,16 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOthe
   const parent = groups.map((_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
   const ids = groups.map(articleIds)
+  // A group dated only by relative words inside quotations says when an outlet published the words,
+  // not when they were said: two outlets a day apart quoting "tonight" do not disagree.
+  const quotedOnly = groups.map((g) => g.events.every((e) => e.quotedRelative))
   const seen = new Set<number>()
   const inConflict = new Set<number>()
   groups.forEach((a, i) => {
     for (const l of a.lemmas) {
       for (const j of index.get(l) ?? []) {
         const b = groups[j]
-        if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value) continue
+        if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value || quotedOnly[i] || quotedOnly[j]) continue
         seen.add(i * groups.length + j)
         if (ids[i].some((id) => ids[j].includes(id)) || !(jaccard(a.lemmas, b.lemmas) >= conflictSimilarity || sameAnchoredEvent(a, b, minAnchorShared))) continue
         parent[find(j)] = find(i)
