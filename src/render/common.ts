@@ -119,7 +119,12 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
   return out
 }
 
-/** The sources a fact is credited to that its text does not already name ("Trump said ..."). */
-export function creditedElsewhere(fact: Pick<StoryFact, 'text' | 'attributedTo'>): string[] {
+/**
+ * The sources a fact is credited to that its text does not already name ("Trump said ..."). A
+ * disputed fact's text is one version: every source is named, so the one its text gives is not
+ * read as the source of the others ("the hospital said 15" beside a harbour authority that said 12).
+ */
+export function creditedElsewhere(fact: Pick<StoryFact, 'text' | 'attributedTo'> & Partial<Pick<StoryFact, 'status'>>): string[] {
+  if (fact.status === 'disputed') return fact.attributedTo ?? []
   return (fact.attributedTo ?? []).filter((name) => !fact.text.includes(name.split(/\s+/).at(-1) ?? name))
 }

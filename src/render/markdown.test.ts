@@ -104,6 +104,14 @@ describe('renderReportMarkdown', () => {
     assert.ok(facts.includes('_(2 outlets, 1 independent source: Harbor Gazette, Valley Post; attributed to the mayor)_'))
   })
 
+  it('names every source of a disputed fact, the one its text gives too', () => {
+    const report = smallReport()
+    const disputed = report.stories[0].facts.find((f) => f.status === 'disputed')!
+    Object.assign(disputed, { text: 'The city engineer said the repairs will cost about $4 million.', attributedTo: ['the city engineer', 'the council treasurer'] })
+    const facts = section(renderReportMarkdown(report, texts), 'Facts').join('\n')
+    assert.match(facts, /attributed to the city engineer, the council treasurer\)_/)
+  })
+
   it('marks a timeline event that another outlet dates differently', () => {
     const report = smallReport()
     report.stories[0].timeline[1].otherDates = [{ date: '2024-03-04', articleIds: [idA] }]
