@@ -155,27 +155,15 @@ export function sameGivenName(a: string, b: string): boolean {
 /**
  * True when two names are spellings of one name: same number of identifying tokens, each pair
  * `sameToken`; in a name of two or more tokens, the first (the given name) may also be a familiar
- * form of the other's ("Jim Mattis", "James Mattis"), and a middle name may be written in one of
- * them only ("William Jefferson Clinton", "Bill Clinton"). A bare surname is not the same name as
- * a full name (attaching it needs context).
+ * form of the other's ("Jim Mattis", "James Mattis"). A bare surname is not the same name as a
+ * full name (attaching it needs context).
  * @example sameName('Yuri Ushakov', 'Yury Ushakov') // true
  * @example sameName('Chuck Schumer', 'Charles Schumer') // true
  */
 export function sameName(a: string, b: string): boolean {
   const ta = nameTokens(a)
   const tb = nameTokens(b)
-  if (ta.length === 0) return false
-  if (ta.length === tb.length) return sameTokens(ta, tb)
-  // A middle name written in one only ("Hillary Rodham Clinton" / "Hillary Clinton", "William
-  // Jefferson Clinton" / "Bill Clinton"): the given name and the surname decide.
-  const [long, short] = ta.length > tb.length ? [ta, tb] : [tb, ta]
-  if (long.length !== short.length + 1 || short.length < 2) return false
-  for (let drop = 1; drop < long.length - 1; drop++) if (sameTokens(long.filter((_, i) => i !== drop), short)) return true
-  return false
-}
-
-/** Token lists of one length that spell one name: each pair `sameToken`, the first also a familiar form. */
-function sameTokens(ta: readonly string[], tb: readonly string[]): boolean {
+  if (ta.length === 0 || ta.length !== tb.length) return false
   return ta.every((t, i) => sameToken(t, tb[i]) || (i === 0 && ta.length > 1 && sameGivenName(t, tb[i])))
 }
 
