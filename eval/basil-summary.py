@@ -6,9 +6,9 @@ Reads each event's run (RUN_DIR/<event>.extract.jsonl and .report.json, as score
 prints one tab-separated line:
   sentences  cross  cross_ok  leads  lead_cross
 sentences: summary sentences of the stories holding two or more of the event's outlets;
-cross: those citing two or more outlets; cross_ok: those whose citations hit one gold shared fact
-in two or more outlets (score.py's span overlap); leads: such summaries; lead_cross: those whose
-first sentence cites two or more outlets.
+cross: those citing two or more outlets; cross_ok: those whose every citation of another outlet
+meets, with the sentence's own span, one gold shared fact in both outlets (score.py's span overlap);
+leads: such summaries; lead_cross: those whose first sentence cites two or more outlets.
 """
 import glob, json, os, sys
 
@@ -25,16 +25,19 @@ def main():
         ev = g['event']
         xpath, rpath = os.path.join(run_dir, ev + '.extract.jsonl'), os.path.join(run_dir, ev + '.report.json')
         if not (os.path.exists(xpath) and os.path.exists(rpath)):
+            print(f'missing run for {ev}', file=sys.stderr)
             continue
         texts, outlet = {}, {}
         for line in open(xpath, encoding='utf-8'):
             if not line.strip():
                 continue
-            a = json.loads(line)
+            r = json.loads(line)
+            a = r.get('article') if isinstance(r.get('article'), dict) else r
             src = a.get('source')
             path = src if isinstance(src, str) else (src or {}).get('path')
-            texts[a['id']] = a['text']
-            outlet[a['id']] = score.outlet_of(path)
+            if a.get('id') and a.get('text') is not None:
+                texts[a['id']] = a['text']
+                outlet[a['id']] = score.outlet_of(path)
         by_outlet = {o: i for i, o in outlet.items()}
         normed = {i: score.normalise(t) for i, t in texts.items()}
         gfacts = []
@@ -62,14 +65,16 @@ def main():
                     continue
                 t['cross'] += 1
                 t['lead_cross'] += k == 0
-                ok = False
-                for gf, spans in gfacts:
-                    got = {outlet.get(c.get('articleId')) for c in cites
-                           if outlet.get(c.get('articleId')) in spans
-                           and score.overlaps((c.get('start', 0), c.get('end', 0)), spans[outlet.get(c.get('articleId'))])}
-                    if len(got) >= 2:
-                        ok = True
-                        break
+
+                def meets(a, b):
+                    # one gold shared fact whose spans in both outlets the two citations overlap
+                    oa, ob = outlet.get(a.get('articleId')), outlet.get(b.get('articleId'))
+                    return any(oa in spans and ob in spans
+                               and score.overlaps((a.get('start', 0), a.get('end', 0)), spans[oa])
+                               and score.overlaps((b.get('start', 0), b.get('end', 0)), spans[ob]) for gf, spans in gfacts)
+                own = cites[0]
+                others = [c for c in cites[1:] if outlet.get(c.get('articleId')) not in (None, outlet.get(own.get('articleId')))]
+                ok = all(meets(own, c) for c in others)
                 t['cross_ok'] += ok
                 if show and not ok:
                     print(f'  unconfirmed summary citation [{ev[:8]}]: {s.get("text", "")[:160]}')

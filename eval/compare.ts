@@ -56,7 +56,7 @@ function summaryRows(basil: string, gold: string, runDir: string, label: string)
   const pct = (a: number, b: number) => (b ? Math.round((1000 * a) / b) / 10 : 0)
   return [
     { name: `basil summary sentences citing 2+ outlets (%)${label}`, value: pct(cross, sentences) },
-    { name: `basil summary cross-outlet citations meeting a gold shared fact (%)${label}`, value: pct(confirmed, cross) },
+    { name: `basil summary sentences whose other-outlet citations all meet a gold shared fact (%)${label}`, value: pct(confirmed, cross) },
     { name: `basil summary leads citing 2+ outlets (%)${label}`, value: pct(leadCross, leads) },
   ]
 }

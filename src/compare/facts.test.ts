@@ -153,8 +153,8 @@ describe('alignFacts', () => {
     const texts = [
       'HARLOW BAY — The ferry Gull ran aground on the sandbar at the mouth of the bay on Monday. Nobody was hurt.',
       'HARLOW BAY (Coast Wire) - The ferry Gull ran aground on the sandbar at the mouth of the bay on Monday. Tugs came.',
-      'Rescuers were praised. Captain Ole Berg — the ferry Gull ran aground on his watch — resigned from the line on Tuesday.',
-      'Weather was calm. Captain Ole Berg — the ferry Gull ran aground on his watch — resigned from the line on Tuesday.',
+      'Captain Ole Berg — the ferry Gull ran aground on his watch — resigned from the line on Tuesday. Rescuers were praised.',
+      'Captain Ole Berg — the ferry Gull ran aground on his watch — resigned from the line on Tuesday. Weather was calm.',
     ]
     const articles = texts.map((text, i) => fixtureArticle({ outlet: `Outlet ${i}`, text }))
     const { facts } = alignFacts(articles)

@@ -117,7 +117,8 @@ function scopeOf(tokens: string[], cue: Cue, before: number, after: number): str
 export function readModality(text: string, { scopeAfter = 16, scopeBefore = 16, negationScope = 5 }: ModalityOptions = {}): ModalityReading {
   const dated = DATED.test(text)
   if (!ANY_CUE.test(text)) return { modality: 'plain', cue: null, scope: [], dated }
-  const tokens = foldCase(text).match(TOKEN) ?? []
+  // One apostrophe: the cue table writes "hasn't", outlets print "hasn’t" as often.
+  const tokens = foldCase(text).replace(/’/g, "'").match(TOKEN) ?? []
   let best: Cue | null = null
   for (let i = 0; i < tokens.length; i++) {
     const cue = cueAt(tokens, i)

@@ -87,6 +87,9 @@ describe('isNarrative', () => {
     ['Harbour master Ines Vale, left, at the quay in March.CreditPia Lund/Reuters', false],
     ['The statement was signed by Valdera Sen. Ora Mikkel and former Sens.', false],
     ['The union said: “We will not go back without new cranes.', false],
+    ['Ada Brenn, Ola Mikkel, Ines Vale and Per Lund of the Harbour Board', false],
+    ['Ada Brenn, Ola Mikkel and Ines Vale signed the letter to the board.', true],
+    ['Dockers Walk Out at Port Rell', false],
   ]
   for (const [text, want] of table) it(text, () => assert.equal(isNarrative(text), want))
 })

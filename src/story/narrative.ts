@@ -1,7 +1,7 @@
 /**
  * Whether a sentence is narrative a summary may state in its own voice. Checks, cheapest first:
  *   1. `standsAlone`: no pronoun or "the official" standing for someone named earlier;
- *   2. `isNarrative`: no photo credit, no sentence cut at "Sens.", no quotation left open, no first
+ *   2. `isNarrative`: no photo credit, no list of names or heading, no sentence cut at "Sens.", no quotation left open, no first
  *      person outside quotation marks (a letter's or a statement's voice), and quotation marks
  *      only with their speaker's cue in the sentence;
  *   3. `quotedFacts`: facts some outlet prints inside a quotation are someone's statement, so
@@ -43,6 +43,16 @@ const CUT_AT_ABBREVIATION = /\b(?:Sens?|Reps?|Govs?|Gens?|Mr|Mrs|Ms|Dr|Lt|Col|Sg
 // Words that put a quotation in someone's mouth inside the sentence itself.
 export const ATTRIBUTION_CUE = /\b(?:said|says|say|saying|told|tells|added|wrote|writes|posted|tweeted|stated|called|calls|described|describes|according to|argued|insisted|declared|warned|announced|noted|asked|urged|claimed|replied|praised|criticized|criticised|dubbed|labeled|labelled|termed)\b/i
 
+// Words that join names in a list or a title without making a sentence of them.
+const JOINING = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'de', 'van', 'von', 'for', 'in', 'on', 'at', 'to'])
+
+/** A run of names or a title ("John Ashcroft, Kit Bond, John Danforth and Jim Talent"): fewer than two lower-case words besides joining ones. */
+function headingOrList(text: string): boolean {
+  let lower = 0
+  for (const w of text.split(/\s+/)) if (/^\p{Ll}/u.test(w) && !JOINING.has(w.replace(/[^\p{L}]+$/u, '')) && ++lower >= 2) return false
+  return true
+}
+
 /**
  * Whether a sentence is narrative a summary may state in its own voice: not a quoted opinion
  * whose speaker is outside the sentence, not a letter's first person, not a caption or a fragment.
@@ -50,7 +60,7 @@ export const ATTRIBUTION_CUE = /\b(?:said|says|say|saying|told|tells|added|wrote
  * @example isNarrative('The plan is “a betrayal of our allies.”', [[12, 40]]) // false
  */
 export function isNarrative(text: string, quoted: readonly Span[] = []): boolean {
-  if (CREDIT.test(text) || CUT_AT_ABBREVIATION.test(text)) return false
+  if (CREDIT.test(text) || CUT_AT_ABBREVIATION.test(text) || headingOrList(text)) return false
   // A quotation left open runs into the next sentence: the sentence holds half a statement.
   if ((text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0)) return false
   // Quotation marks in the text count too: the quotes stage may have missed a short quote.

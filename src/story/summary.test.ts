@@ -210,23 +210,24 @@ describe('summarize: a cited span states the sentence', () => {
     assert.ok(!cited.has(articles[2].id), 'the planned meeting is not cited for the meeting held')
   })
 
-  it('cites another outlet that states the aligned fact in other words', () => {
+  it('cites another outlet that states the aligned fact in other words, and no plan, threat, denial or other matter', () => {
     const people = [{ text: 'Barros', type: 'person' as const, name: 'Ines Barros' }]
     const leads = [
-      'Councillor Ines Barros resigned from the city council on Thursday, citing her poor health.',
+      'Councillor Ines Barros of Ward No. 4 resigned from the city council on Thursday, citing her poor health.',
       'Barros quit her seat in the chamber after a long illness, an aide told reporters.',
       'Barros intends to give up her post on the council because of her health, according to her office.',
       'Barros did not explain why she gave up her post on the council, a spokesman for the mayor said.',
+      'Barros threatened to step down over the budget cuts, a colleague recalled.',
+      'The vote on the harbour budget was postponed.',
     ]
-    const articles = leads.map((text, i) => fixtureArticle({ outlet: `Outlet ${i}`, publishedAt: '2026-02-06', text, entities: people }))
+    const articles = leads.map((text, i) => fixtureArticle({ outlet: `Outlet ${i}`, publishedAt: '2026-02-06', text, entities: text.includes('Barros') ? people : [] }))
+    // One fact joining all the leads, as an alignment can.
     const fact = {
       id: 'f1', text: leads[0], status: 'corroborated' as const, articleIds: articles.map((a) => a.id),
       support: articles.map((a) => ({ articleId: a.id, start: 0, end: a.text.length })),
     }
     const { summary } = summarize(articles, [fact], { maxSentences: 3 })
-    const cited = new Set(summary[0].citations.map((c) => c.articleId))
-    assert.equal(cited.size, 2, 'the resignation, told in other words, is cited from both outlets that report it')
-    assert.ok(!cited.has(articles[2].id), 'an intention to leave is not cited for the resignation')
-    assert.ok(!cited.has(articles[3].id), 'a sentence withholding the reason is not cited for the resignation')
+    const cited = summary[0].citations.map((c) => articles.findIndex((a) => a.id === c.articleId)).sort()
+    assert.deepEqual(cited, [0, 1], 'the resignation, told in other words, is cited from the two outlets that report it, and only from them')
   })
 })

@@ -5,8 +5,9 @@
  *      speaker in the sentence, not a letter's or statement's first person, no photo credit, not
  *      cut at an abbreviation), with the facts they carry;
  *   2. cite: the same facts' spans in other articles whose numbers, names and dates agree and that
- *      share most of its words or its modality (a plan is not what happened), and other articles'
- *      lead sentences that `sameHappening` says state it, with numbers and names that agree;
+ *      share most of its words, or a word or synonym and its stance (modality, intent, negation: a
+ *      plan is not what happened), and other articles' lead sentences that `sameHappening` says
+ *      state it, with numbers and names that agree;
  *   3. rank: facts several independent sources agree on first, then by how many, then by how early
  *      the articles report them (leads first);
  *   4. select: skip a candidate that repeats a chosen one (a fact or a cited span in common, or
@@ -23,6 +24,7 @@ import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
 import { datelineLength } from '../text/tokens.js'
 import { readModality, type Modality } from '../compare/modality.js'
+import { relatedStems } from '../text/lexicon.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -69,8 +71,18 @@ const REACH = 1e3
 // A sentence index at which a fact counts as reported late; earlier ones score by how early.
 const LATE_INDEX = 40
 // A negation, even one that withholds rather than denies ("did not detail what progress was made"),
-// says something else than the sentence without it.
-const NEGATION = /\b(?:not|never|no|nor|neither|without)\b|n['’]t\b/i
+// says something else than the sentence without it ("No. 10" and "no-confidence" are no negation).
+const NEGATION = /\b(?:not|never|nor|neither|without)\b|\bno\b(?![.-]|\s*\d)|n['’]t\b/i
+// What someone would, wants to or was asked to do is not what happened (beside modality.ts's cues,
+// which read "would" as a plan only in a dated claim).
+const INTENT = /\b(?:would|will|(?:is|are|was|were)\s+to\s+\w|(?:wants?|wanted|hopes?|hoped|threaten(?:s|ed)?|vow(?:s|ed)?|promis(?:es|ed)|offer(?:s|ed)|ask(?:s|ed)|urg(?:es|ed)|seeks?|sought|plans?|planned|intends?|intended|expects?|expected|going)\s+(?:\w+\s+)?to\s+\w)/i
+
+/** How a span states what it states, for citing a rewording: its modality, an intent, a negation. */
+interface Stance {
+  modality: Modality
+  intent: boolean
+  negated: boolean
+}
 // A disputed number may be summarised only with its source named: "..., according to X", "X said".
 const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
 
@@ -179,6 +191,7 @@ function* candidates(
   const byId = new Map(articles.map((a) => [a.id, a]))
   const statements = new Map<string, Statement>()
   const happenings = new Map<string, Happening>()
+  const stances = new Map<string, Stance>()
   const pending: Pending[] = []
   const quoted = quotedFacts(facts, byId)
   for (const article of articles) {
@@ -241,7 +254,7 @@ function* candidates(
         continue
       }
       const { order: at, bound: _bound, matches, ...base } = p
-      const others = agreeingSpans({ ...base, happening: base.happening ?? prepareHappening(base.text) }, byId, statements, happenings, { minShare: o.redundancy, rarity: story.rarity })
+      const others = agreeingSpans({ ...base, happening: base.happening ?? prepareHappening(base.text) }, byId, statements, happenings, stances, { minShare: o.redundancy, rarity: story.rarity })
       const mine = statementAt(statements, base.article, base.span)
       for (const m of matches) {
         if (others.some((s) => s.articleId === m.article.id && s.start < m.span[1] && s.end > m.span[0])) continue
@@ -327,8 +340,8 @@ function sharesAny(a: Int32Array, b: Int32Array): boolean {
 /**
  * Other articles' spans of the candidate's facts that agree with it: the same numbers, names and
  * dates (`spanAgrees`), and either most of its words (`sameHappening`) or, for a rewording the
- * alignment joined, the same modality (compare/modality.ts) and both or neither negated: a fact's
- * support that gives another figure or day is not cited, nor a plan joined to what happened
+ * alignment joined, a content word or synonym in common and the same stance: a fact's support that
+ * gives another figure or day is not cited, nor a plan, a wish or a threat joined to what happened
  * ("intends to meet soon" under "had a highly productive meeting"), nor "did not detail what
  * progress was made" under "great progress was made", while "resigned" / "quit her seat" is.
  */
@@ -337,10 +350,10 @@ function agreeingSpans(
   byId: Map<string, Annotated>,
   statements: Map<string, Statement>,
   happenings: Map<string, Happening>,
+  stances: Map<string, Stance>,
   same: SameHappeningOptions,
 ): Citation[] {
   const statement = statementAt(statements, c.article, c.span)
-  const modalities = new Map<string, Modality>()
   const out: Citation[] = []
   const seen = new Set<string>()
   for (const fact of c.facts) {
@@ -349,7 +362,7 @@ function agreeingSpans(
       if (!other || s.articleId === c.article.id || seen.has(`${s.articleId}:${s.start}`)) continue
       if (!spanAgrees(statement, statementAt(statements, other, [s.start, s.end]))) continue
       const happening = happeningAt(happenings, other, [s.start, s.end])
-      const alike = modalityOf(modalities, c.happening.text) === modalityOf(modalities, happening.text) && NEGATION.test(c.happening.text) === NEGATION.test(happening.text)
+      const alike = sameStance(stanceOf(stances, c.happening.text), stanceOf(stances, happening.text)) && sharesMeaning(c.happening, happening)
       if (alike || sameHappening(c.happening, happening, same)) {
         seen.add(`${s.articleId}:${s.start}`)
         out.push({ articleId: s.articleId, start: s.start, end: s.end })
@@ -359,11 +372,21 @@ function agreeingSpans(
   return out
 }
 
-/** A text's modality (compare/modality.ts), read once per text. */
-function modalityOf(modalities: Map<string, Modality>, text: string): Modality {
-  let m = modalities.get(text)
-  if (!m) modalities.set(text, (m = readModality(text).modality))
-  return m
+/** A text's stance, read once per text: candidates share their facts' supports. */
+function stanceOf(stances: Map<string, Stance>, text: string): Stance {
+  let stance = stances.get(text)
+  if (!stance) stances.set(text, (stance = { modality: readModality(text).modality, intent: INTENT.test(text), negated: NEGATION.test(text) }))
+  return stance
+}
+
+function sameStance(a: Stance, b: Stance): boolean {
+  return a.modality === b.modality && a.intent === b.intent && a.negated === b.negated
+}
+
+/** Whether two spans share a content word, or a WordNet synonym or derivation of one ("resigned" / "quit"), names aside. */
+function sharesMeaning(a: Happening, b: Happening): boolean {
+  for (const x of a.lemmas) for (const y of b.lemmas) if (x === y || relatedStems(x, y)) return true
+  return false
 }
 
 /** A span of an article read for `sameHappening`, once per span. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { foldCase, nameWordEnd, nextNameWordStart, wordSpans, wordTokens } from './tokens.js'
+import { datelineLength, foldCase, nameWordEnd, nextNameWordStart, wordSpans, wordTokens } from './tokens.js'
 
 // The scanner stands in for this pattern; every row is checked against it as well as against the words we expect.
 const PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu
@@ -43,4 +43,17 @@ test('name-shaped words keep inner hyphens, apostrophes, acronym dots and number
     at = nextNameWordStart(text, end)
   }
   assert.deepEqual(words, ['Ramos-Horta', 'met', 'O’Neill', 'in', 'the', 'U.S.', 'at', '10:30', 'for', '1,200', 'people', 'Remain'])
+})
+
+test('datelineLength: a place (and agency) before a dash leads a story; a subject set off by dashes does not', () => {
+  const cases: [string, string][] = [
+    ['PORT MARAVEL — The ferry ran aground.', 'PORT MARAVEL — '],
+    ['Moscow — Talks ended late.', 'Moscow — '],
+    ['WASHINGTON ― The Senate voted on Tuesday.', 'WASHINGTON ― '],
+    ['HARLOW BAY (Coast Wire) - Tugs came.', 'HARLOW BAY (Coast Wire) - '],
+    ['Captain Ole Berg — the ferry ran aground on his watch — resigned.', ''],
+    ['Trump — facing pressure — said no.', ''],
+    ['The ferry ran aground on Tuesday.', ''],
+  ]
+  for (const [sentence, dateline] of cases) assert.equal(sentence.slice(0, datelineLength(sentence)), dateline, sentence)
 })

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { readModality } from './modality.js'
+
+test('readModality: open, negated, definite and plain claims, with either apostrophe', () => {
+  const cases: [string, string][] = [
+    ['The council hasn’t decided on the bridge', 'open'],
+    ["The council hasn't decided on the bridge", 'open'],
+    ['The council has not yet decided on the bridge', 'open'],
+    ['The mayor intends to close the bridge in May', 'definite'],
+    ['The council will close the bridge on Friday', 'definite'],
+    ['The council did not close the bridge', 'negated'],
+    ['The council closed the bridge on Friday', 'plain'],
+  ]
+  for (const [text, modality] of cases) assert.equal(readModality(text).modality, modality, text)
+})
