@@ -385,7 +385,8 @@ function sameStance(a: Stance, b: Stance): boolean {
 
 /** Whether two spans share a content word, or a WordNet synonym or derivation of one ("resigned" / "quit"), names aside. */
 function sharesMeaning(a: Happening, b: Happening): boolean {
-  for (const x of a.lemmas) for (const y of b.lemmas) if (x === y || relatedStems(x, y)) return true
+  for (const x of a.lemmas) if (b.lemmas.has(x)) return true
+  for (const x of a.lemmas) for (const y of b.lemmas) if (relatedStems(x, y)) return true
   return false
 }
 
