@@ -103,7 +103,10 @@ export async function evalCompare(sharedDir: string, { errors, keep }: { errors?
     const earlyGold = goldSubset(gold, (y) => y <= 2014, join(work, 'gold-early'))
     const lateGold = goldSubset(gold, (y) => y >= 2016, join(work, 'gold-late'))
     // Error lists of 2010-2014 only: the 2016-2018 events are scored, never read.
-    if (errors) writeFileSync(errors, python([join(basil, 'score.py'), earlyGold, runDir, '--errors']).stdout)
+    if (errors) {
+      const summaryErrors = python([resolve(fileURLToPath(import.meta.url), '../basil-summary.py'), basil, earlyGold, runDir, '--errors']).stdout
+      writeFileSync(errors, python([join(basil, 'score.py'), earlyGold, runDir, '--errors']).stdout + summaryErrors.split('\n').filter((l) => l.startsWith('  ')).join('\n') + '\n')
+    }
     const early = parseScore(python([join(basil, 'score.py'), earlyGold, runDir]).stdout)
     const late = parseScore(python([join(basil, 'score.py'), lateGold, runDir]).stdout)
     const rows: Row[] = []
