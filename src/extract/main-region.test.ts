@@ -72,6 +72,12 @@ describe('findMainRegion', () => {
     assert.deepEqual(header?.levels[0].blocks.map((b) => b.text), [FAQ[0][1]])
   })
 
+  it('reads a link inside a sentence as part of it, even one that class words name as related', () => {
+    const sentence = `<p>${DESCRIPTION[0]} Read our <a class="recommendation-link" href="/guide">guide to filter coffee</a> before you pour the first cup.</p>`
+    const region = findMainRegion(body(`<nav><a href="/">Home</a></nav><main>${sentence}<p>${DESCRIPTION[1]}</p></main>`))
+    assert.match(region?.levels[0].blocks[0].text ?? '', /Read our guide to filter coffee before you pour/)
+  })
+
   it('finds nothing on a page without content text', () => {
     assert.equal(findMainRegion(body('<nav><a href="/">Home</a></nav><footer>© Example</footer>')), null)
   })

@@ -8,7 +8,7 @@
  * region and lies inside it, the whole region is the content.
  */
 import { BLOCKS, collectBlocks, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
-import { containerReason, isHidden } from './furniture/page-furniture.js'
+import { containerReason, inRunningText, isHidden } from './furniture/page-furniture.js'
 import type { PostRun } from './threads.js'
 
 /** Options for {@link findMainRegion}. */
@@ -56,6 +56,7 @@ const TYPED_FIELDS = 'textarea, input[type="text"], input[type="email"], input[t
  */
 function isFurniture(element: DomElement): boolean {
   if (isHidden(element)) return true
+  if (inRunningText(element)) return false
   if (element.hasAttributes() && CONSENT.test(`${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`)) {
     // A wrapper named for the banner it shows ("has-cookie-bar") holds the page itself.
     if (!element.querySelector('main, article, h1')) return true

@@ -168,6 +168,28 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
   return blocks
 }
 
+/** Characters of text beside an inline element, in its parent, that make it a part of a sentence. */
+const MIN_SENTENCE_CHARS = 40
+/** Elements whose every span is text as written: a highlighter's `<span class="comment">` is code. */
+const VERBATIM = new Set(['PRE', 'CODE'])
+
+/**
+ * An inline element inside running text (a link in a sentence, a highlighted token in code): what
+ * its class words say (`recommendation-link`, `hljs-comment`) names the span, not a box of page
+ * furniture, and taking it out would leave a sentence with a hole in it.
+ */
+export function inRunningText(element: DomElement): boolean {
+  if (BLOCKS.has(element.nodeName.toUpperCase())) return false
+  const parent = element.parentElement
+  if (!parent) return false
+  if (VERBATIM.has(parent.nodeName.toUpperCase())) return true
+  let chars = 0
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) chars += (child.textContent ?? '').trim().length
+  }
+  return chars >= MIN_SENTENCE_CHARS
+}
+
 /**
  * Hidden the way Readability tells it (`hidden`, `aria-hidden="true"`, an inline `display: none`):
  * Readability skips such text, and no reader sees it, so it is neither kept nor removed.
