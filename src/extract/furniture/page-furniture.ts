@@ -59,13 +59,14 @@ const ROLE_REASONS: Record<string, string> = Object.assign(Object.create(null), 
 
 /**
  * Class and id words, narrowest first: the first group that matches names the reason. `nav` must
- * stand at a word edge ("mainnav", "nav-top"), not inside "canvas"; "commentary" is an article kind.
+ * stand at a word edge ("mainnav", "nav-top"), not inside "canvas"; "commentary" is an article kind;
+ * "promoted" is a state (a content system's post promoted to the front page), not a promotion.
  */
 const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
   ['newsletter', String.raw`newsletter|subscri|sign-?up|opt-?in`],
   ['comment-notice', String.raw`comment(?!ary)|disqus|discussion`],
   ['share-bar', String.raw`share|sharing|social`],
-  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo`],
+  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo(?!ted)`],
   ['photo-credit', String.raw`credit|photographer`],
   ['caption', String.raw`caption`],
   ['related-headline', String.raw`related|more-on|more-stories|recommend|read-?more|also-read|trending|popular|most-read|outbrain|taboola|see-also|further-reading|up-next|sidebar`],
