@@ -43,6 +43,7 @@ describe('containerReason', () => {
     ['<div class="story-body"></div>', null],
     ['<div class="node node--type-recipe node--promoted"></div>', null],
     ['<div class="promo-box"></div>', 'advertisement'],
+    ['<div class="p-body-main p-body-main--withSidebar"></div>', null],
   ]
   for (const [html, reason] of cases) {
     it(`${html} -> ${reason}`, () => assert.equal(containerReason(firstElement(html)), reason))

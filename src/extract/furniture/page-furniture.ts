@@ -85,8 +85,8 @@ const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
 const CLASS_REASONS = CLASS_RULES.map(([reason, source]) => [reason, new RegExp(source)] as const)
 /** Any of the rules: most class words match none, and one test then spares the sixteen. */
 const ANY_CLASS_REASON = new RegExp(CLASS_RULES.map(([, source]) => `(?:${source})`).join('|'))
-/** State words on wrappers ("has-sidebar", "with-comments") describe the page, not the element. */
-const STATE_WORDS = /\b(?:has|with|no|is|show|hide)-[\w-]+/g
+/** State words on wrappers ("has-sidebar", "with-comments", "withSidebar") describe the page, not the element. */
+const STATE_WORDS = /\b(?:has|with|no|is|show|hide)(?:-|(?=[A-Z]))[\w-]+/g
 /** Marks link edges in the text buffer while walking a link list; never in page text. */
 const LINK_MARK = '\u0000'
 const WORD_CHAR = /[\p{L}\p{N}]/u
@@ -113,7 +113,8 @@ export function containerReason(element: DomElement): string | null {
   if (element.hasAttributes()) {
     const words = `${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`
     if (words.length > 1) {
-      const lower = words.toLowerCase().replace(STATE_WORDS, '')
+      // Before lower-casing: a state word may be run into its name in camel case ("main--withSidebar").
+      const lower = words.replace(STATE_WORDS, '').toLowerCase()
       if (ANY_CLASS_REASON.test(lower)) for (const [reason, pattern] of CLASS_REASONS) if (pattern.test(lower)) return reason
     }
     const role = element.getAttributeNode('role')?.value
