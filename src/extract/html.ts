@@ -16,7 +16,7 @@ import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { assertMarkupWithin, pruneMarkup } from './markup.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './furniture/page-furniture.js'
 import { pruneContent, type PruneOptions } from './furniture/prune.js'
-import { findPostRuns, threadContent } from './threads.js'
+import { declaresThread, findPostRuns, threadContent, withReplies } from './threads.js'
 import { findMainRegion, regionContent, regionFallback } from './main-region.js'
 
 /** Options for {@link extractHtml}. */
@@ -42,7 +42,7 @@ export interface HtmlExtraction {
   dropped: RemovedPiece[]
   meta: HtmlMeta
   /**
-   * `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken (threads.ts).
+   * `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken; or the page declares a thread and the replies follow the opening post Readability kept (threads.ts).
    * `region`: Readability kept one section of a page whose content is spread over many, and the whole main region is taken (main-region.ts).
    */
   provenance: { text: 'readability' | 'thread' | 'region' | 'fallback' }
@@ -285,6 +285,12 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   if (whole) {
     blocks = whole
     source = 'region'
+  }
+  // Last of the widenings: a page that says it is a thread keeps the replies after its opening post.
+  const replies = source === 'readability' && blocks && runs.length > 0 && declaresThread(pruned) ? withReplies(blocks, runs) : null
+  if (replies) {
+    blocks = replies
+    source = 'thread'
   }
   if (!blocks || blockChars(blocks) < minChars) {
     blocks = (region && regionFallback(region, runs, minChars)) ?? fallbackBlocks(pruned)
