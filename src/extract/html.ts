@@ -100,6 +100,25 @@ function removeDialogs(document: DomDocument): void {
   }
 }
 
+/** Class or id words of collapsible panels (an FAQ's answers, a product's details): closed, not hidden for good. */
+const PANEL = /accordion|collaps/i
+const HIDING = '[hidden], [aria-hidden="true"], [style*="none"]'
+const DISPLAY_NONE = /display\s*:\s*none\s*;?/gi
+
+/**
+ * Opens closed collapsible panels: a reader opens them with a click, and what they hold is the
+ * page's content, which Readability (like the page walk) skips while it is marked hidden.
+ */
+function openPanels(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll(HIDING))) {
+    if (!PANEL.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) continue
+    element.removeAttribute('hidden')
+    element.removeAttribute('aria-hidden')
+    const style = element.getAttribute('style')
+    if (style) element.setAttribute('style', style.replace(DISPLAY_NONE, ''))
+  }
+}
+
 export { pruneMarkup } from './markup.js'
 
 /**
@@ -260,6 +279,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   // One parse serves all readers, in this order, because Readability rewrites the document it
   // reads: page metadata, the page's blocks (to list what is left out), runs of sibling posts, the
   // main region, newsletter boxes and dialogs out, then Readability itself.
+  if (PANEL.test(pruned)) openPanels(document)
   const pageMeta = readHtmlMeta(document)
   const boxes: DomElement[] = []
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
