@@ -58,6 +58,15 @@ describe('pruneContent', () => {
 })
 
 describe('filterBlocks', () => {
+  it('drops the header and footer lines of posts on a page with a run of posts, and keeps names, replies and figures', () => {
+    const lines = ['answered Mar 3, 2021 at 9:15', 'Improve this answer', 'Edited May 2, 2024 by tidewatcher', '• 1,204 posts', 'Joined: Jun 2019', 'Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3']
+    const blocks: TextBlock[] = lines.map((text) => ({ text, kind: 'paragraph' }))
+    const thread = filterBlocks(blocks, { dropCopies: true })
+    assert.deepEqual(thread.blocks.map((b) => b.text), ['Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3'])
+    assert.ok(thread.removed.every((r) => r.reason === 'post-meta'))
+    assert.equal(filterBlocks(blocks).blocks.length, lines.length)
+  })
+
   const p = (text: string): TextBlock => ({ text, kind: 'paragraph' })
 
   it('removes repeated widget labels, stamps, credited captions and tagged teasers', () => {
