@@ -20,10 +20,13 @@ export interface DomElement extends DomNode {
   firstElementChild: DomElement | null
   nextElementSibling: DomElement | null
   previousElementSibling: DomElement | null
+  parentElement: DomElement | null
   getAttribute(name: string): string | null
   /** The attribute node itself: reading `class` through it skips linkedom's class-list set-up. */
   getAttributeNode(name: string): { value: string } | null
   hasAttributes(): boolean
+  removeAttribute(name: string): void
+  setAttribute(name: string, value: string): void
   querySelector(selector: string): DomElement | null
   querySelectorAll(selector: string): ArrayLike<DomElement>
   remove(): void

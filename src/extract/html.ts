@@ -16,7 +16,7 @@ import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { assertMarkupWithin, pruneMarkup } from './markup.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './furniture/page-furniture.js'
 import { pruneContent, type PruneOptions } from './furniture/prune.js'
-import { findPostRuns, threadContent } from './threads.js'
+import { declaresThread, findPostRuns, threadContent, withReplies } from './threads.js'
 import { findMainRegion, regionContent, regionFallback } from './main-region.js'
 
 /** Options for {@link extractHtml}. */
@@ -42,7 +42,7 @@ export interface HtmlExtraction {
   dropped: RemovedPiece[]
   meta: HtmlMeta
   /**
-   * `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken (threads.ts).
+   * `thread`: Readability kept one post of a forum or Q&A thread, and the whole run of posts is taken; or the page declares a thread and the replies follow the opening post Readability kept (threads.ts).
    * `region`: Readability kept one section of a page whose content is spread over many, and the whole main region is taken (main-region.ts).
    */
   provenance: { text: 'readability' | 'thread' | 'region' | 'fallback' }
@@ -97,6 +97,25 @@ function removeDialogs(document: DomDocument): void {
   for (const dialog of dialogs) {
     if (dialog.querySelector('article, main, h1') || (dialog.textContent ?? '').length > MAX_DIALOG_SHARE * pageChars) continue
     dialog.remove()
+  }
+}
+
+/** Class or id words of collapsible panels (an FAQ's answers, a product's details): closed, not hidden for good. */
+const PANEL = /accordion|collaps/i
+const HIDING = '[hidden], [aria-hidden="true"], [style*="none"]'
+const DISPLAY_NONE = /display\s*:\s*none\s*;?/gi
+
+/**
+ * Opens closed collapsible panels: a reader opens them with a click, and what they hold is the
+ * page's content, which Readability (like the page walk) skips while it is marked hidden.
+ */
+function openPanels(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll(HIDING))) {
+    if (!PANEL.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) continue
+    element.removeAttribute('hidden')
+    element.removeAttribute('aria-hidden')
+    const style = element.getAttribute('style')
+    if (style) element.setAttribute('style', style.replace(DISPLAY_NONE, ''))
   }
 }
 
@@ -260,6 +279,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   // One parse serves all readers, in this order, because Readability rewrites the document it
   // reads: page metadata, the page's blocks (to list what is left out), runs of sibling posts, the
   // main region, newsletter boxes and dialogs out, then Readability itself.
+  if (PANEL.test(pruned)) openPanels(document)
   const pageMeta = readHtmlMeta(document)
   const boxes: DomElement[] = []
   const page = document.body ? collectPageBlocks(document.body, { newsletterBoxes: boxes }) : []
@@ -285,6 +305,12 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   if (whole) {
     blocks = whole
     source = 'region'
+  }
+  // Last of the widenings: a page that says it is a thread keeps the replies after its opening post.
+  const replies = source === 'readability' && blocks && runs.length > 0 && declaresThread(pruned) ? withReplies(blocks, runs) : null
+  if (replies) {
+    blocks = replies
+    source = 'thread'
   }
   if (!blocks || blockChars(blocks) < minChars) {
     blocks = (region && regionFallback(region, runs, minChars)) ?? fallbackBlocks(pruned)

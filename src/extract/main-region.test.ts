@@ -72,6 +72,23 @@ describe('findMainRegion', () => {
     assert.deepEqual(header?.levels[0].blocks.map((b) => b.text), [FAQ[0][1]])
   })
 
+  it('reads a layout named for its sidebar that holds the page, but not a sidebar or an <aside> beside the text', () => {
+    const content = DESCRIPTION.map((p) => `<p>${p}</p>`).join('')
+    const side = `<div class="sidebar-links"><a href="/a">Filters</a> <a href="/b">Grinders</a></div>`
+    const layout = findMainRegion(body(`<div class="layout-sidebar-left">${side}<div class="copy">${content}</div></div>`))
+    assert.deepEqual(layout?.levels[0].blocks.map((b) => b.text), DESCRIPTION)
+    const camel = findMainRegion(body(`<div class="p-body-main--withSidebar"><div class="copy">${content}</div></div>`))
+    assert.deepEqual(camel?.levels[0].blocks.map((b) => b.text), DESCRIPTION)
+    const aside = findMainRegion(body(`<aside>${content}</aside><div class="copy"><p>${FAQ[0][1]}</p></div>`))
+    assert.deepEqual(aside?.levels[0].blocks.map((b) => b.text), [FAQ[0][1]])
+  })
+
+  it('reads a link inside a sentence as part of it, even one that class words name as related', () => {
+    const sentence = `<p>${DESCRIPTION[0]} Read our <a class="recommendation-link" href="/guide">guide to filter coffee</a> before you pour the first cup.</p>`
+    const region = findMainRegion(body(`<nav><a href="/">Home</a></nav><main>${sentence}<p>${DESCRIPTION[1]}</p></main>`))
+    assert.match(region?.levels[0].blocks[0].text ?? '', /Read our guide to filter coffee before you pour/)
+  })
+
   it('finds nothing on a page without content text', () => {
     assert.equal(findMainRegion(body('<nav><a href="/">Home</a></nav><footer>© Example</footer>')), null)
   })

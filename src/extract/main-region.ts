@@ -8,7 +8,7 @@
  * region and lies inside it, the whole region is the content.
  */
 import { BLOCKS, collectBlocks, ELEMENT_NODE, SKIPPED, TEXT_NODE, type DomElement, type DomNode, type TextBlock } from './dom.js'
-import { containerReason, isHidden } from './furniture/page-furniture.js'
+import { containerReason, inRunningText, isHidden } from './furniture/page-furniture.js'
 import type { PostRun } from './threads.js'
 
 /** Options for {@link findMainRegion}. */
@@ -56,6 +56,7 @@ const TYPED_FIELDS = 'textarea, input[type="text"], input[type="email"], input[t
  */
 function isFurniture(element: DomElement): boolean {
   if (isHidden(element)) return true
+  if (inRunningText(element)) return false
   if (element.hasAttributes() && CONSENT.test(`${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`)) {
     // A wrapper named for the banner it shows ("has-cookie-bar") holds the page itself.
     if (!element.querySelector('main, article, h1')) return true
@@ -65,14 +66,17 @@ function isFurniture(element: DomElement): boolean {
   return reason !== null && FURNITURE.has(reason)
 }
 
-/** Page chrome that class words name; wrappers of the whole page carry such words too ("with_header"). */
-const CHROME_REASONS = new Set(['navigation', 'header', 'footer'])
+/**
+ * Page chrome and sidebars that class words name; wrappers of the whole page carry such words too
+ * ("with_header", a layout "with-sidebar-left" holding the article beside its sidebar).
+ */
+const CHROME_REASONS = new Set(['navigation', 'header', 'footer', 'related-headline'])
 /** Elements that are page chrome by their tag, whatever their size. */
-const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER'])
+const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE'])
 
 /**
- * A furniture box that only class or id words name as page chrome (not its tag, role or hidden
- * state), holding over {@link MAX_FURNITURE_SHARE} of the page's text: the page's own wrapper.
+ * A furniture box that only class or id words name as page chrome or a sidebar (not its tag, role
+ * or hidden state), holding over {@link MAX_FURNITURE_SHARE} of the page's text: the page's own wrapper.
  */
 function isPageWrapper(element: DomElement, tally: Tally): boolean {
   if (CHROME_TAGS.has(element.tagName) || element.getAttributeNode('role') || isHidden(element)) return false

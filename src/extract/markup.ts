@@ -4,6 +4,7 @@
  * (linkedom would take tens of seconds and hundreds of MB to build the tree of 2 MB of unclosed
  * `<div>` before the tree could be measured).
  */
+import { inlineStreamedSegments } from './streamed.js'
 import { InputError } from '../errors.js'
 import type { IngestLimits } from '../input/limits.js'
 
@@ -68,10 +69,13 @@ interface NoscriptText {
  * no-script fallbacks, templates, drop-down lists and comments: half the bytes of a typical news
  * page and none of its text. A no-script fallback with at least as much text as the rest of the
  * page is the page itself (forum and app shells render their posts there): only its opener goes.
- * An opener without its closer is left as it is. Linear in the page.
+ * An opener without its closer is left as it is. Streamed segments are first put in their
+ * placeholders (streamed.ts). Linear in the page.
  * @example pruneMarkup('<p>a</p><script>x()</script><!-- c --><p>b</p>') // '<p>a</p><p>b</p>'
  */
-export function pruneMarkup(html: string): string {
+export function pruneMarkup(page: string): string {
+  // Before the cut: the placeholders are templates and the fallbacks end in comments.
+  const html = inlineStreamedSegments(page)
   const long: NoscriptText[] = []
   const pruned = cutNonContent(html, new Set(), long)
   if (long.length === 0) return pruned

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { parseHTML } from 'linkedom'
 import type { DomElement } from './dom.js'
 import { extractHtml } from './html.js'
-import { findPostRuns, threadContent } from './threads.js'
+import { declaresThread, findPostRuns, threadContent, withReplies } from './threads.js'
 
 const body = (html: string): DomElement => (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: { body: DomElement } }).document.body
 
@@ -52,7 +52,39 @@ describe('threadContent', () => {
   })
 })
 
+describe('withReplies', () => {
+  const runs = findPostRuns(body(`<div>${replies.map((r) => post(r, 'comment')).join('')}</div>`))
+  const opening = [{ text: 'Does anyone know when the number nine bus will run to the station again? It has skipped the stop for a month.', kind: 'paragraph' as const }]
+
+  it('follows an opening post that is in no post of the run with the run\'s posts', () => {
+    assert.deepEqual(withReplies(opening, runs)?.filter((b) => b.text !== 'reader').map((b) => b.text), [opening[0].text, ...replies])
+  })
+
+  it('leaves what was kept alone when it holds a reply already, or when the run is short beside it', () => {
+    assert.equal(withReplies([...opening, { text: replies[1], kind: 'paragraph' }], runs), null)
+    const long = [...opening, { text: 'The timetable printed at the stop still lists it. '.repeat(30), kind: 'paragraph' as const }]
+    assert.equal(withReplies(long, runs), null)
+  })
+
+  it('reads the declaration of a thread from schema.org types', () => {
+    assert.equal(declaresThread('<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>'), true)
+    assert.equal(declaresThread('<div itemscope itemtype="https://schema.org/QAPage">'), true)
+    assert.equal(declaresThread('<script type="application/ld+json">{"@type":"NewsArticle"}</script>'), false)
+  })
+})
+
 describe('extractHtml on a thread', () => {
+  it('keeps the replies after an opening post marked up unlike them on a page that declares a thread, not on a news page', () => {
+    const opening = '<div class="topic-start"><p>Does anyone know when the number nine bus will run to the station again? It has skipped our stop for a month and nobody at the depot will say why it changed.</p></div>'
+    const thread = `<div class="replies">${replies.map((r) => post(r, 'comment')).join('')}</div>`
+    const page = (type: string) => `<!doctype html><html><head><title>Number nine</title><script type="application/ld+json">{"@type":"${type}"}</script></head><body><main><h1>Number nine</h1>${opening}${thread}</main></body></html>`
+    const forum = extractHtml(page('DiscussionForumPosting'))
+    assert.match(forum.text, /skipped our stop for a month[^]*walked the last two miles/)
+    assert.equal(forum.provenance.text, 'thread')
+    assert.notEqual(extractHtml(page('NewsArticle')).provenance.text, 'thread')
+  })
+
+
   it('drops a reply\'s quote of a post above it, and keeps the post and the reply', () => {
     const quoting = `<div class="post"><span class="author">reader</span><blockquote><p>${replies[0]}</p></blockquote><p>Thanks, that matches the notice at the stop by the library.</p></div>`
     const posts = replies.map((r) => post(r)).join('') + quoting

@@ -104,10 +104,47 @@ export function threadContent(kept: readonly TextBlock[], runs: readonly PostRun
   // A prefix: Readability may join what the page walk reads as two blocks.
   const longest = kept.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text.slice(0, 80)
   const keptChars = blockText(kept)
+  const holds = (post: TextBlock[]): boolean => post.some((block) => block.text.includes(longest))
   for (const run of runs) {
     if (run.chars < 2 * keptChars) continue
-    const holding = run.posts.filter((post) => post.some((block) => block.text.includes(longest)))
+    const holding = run.posts.filter(holds)
     if (holding.length === 1) return run.posts.flat()
   }
   return null
+}
+
+/** A reply's paragraph this long found in Readability's text shows that it kept the replies. */
+const MIN_REPLY_CHARS = 40
+
+/** Least text of the replies' run, as a share of Readability's text. */
+const MIN_REPLIES_SHARE = 0.5
+
+/** schema.org types of a forum topic or a question with its answers, in JSON-LD or microdata. */
+const THREAD_TYPES = /\b(?:DiscussionForumPosting|QAPage)\b/
+
+/**
+ * Whether a page's markup declares it a forum topic or a question page (schema.org types): its
+ * replies are content, where a run of reader comments under a news article is not.
+ */
+export function declaresThread(markup: string): boolean {
+  return THREAD_TYPES.test(markup)
+}
+
+/**
+ * On a page that declares a thread, Readability's `kept` blocks followed by the posts of the
+ * longest run, when they lie in none of its posts (the opening post, marked up unlike the
+ * replies), no run's paragraph is among them already, and the run holds at least
+ * {@link MIN_REPLIES_SHARE} of their text; otherwise null.
+ */
+export function withReplies(kept: readonly TextBlock[], runs: readonly PostRun[]): TextBlock[] | null {
+  if (kept.length === 0 || runs.length === 0) return null
+  const keptText = kept.map((block) => block.text).join('\n')
+  const longest = kept.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text.slice(0, 80)
+  const replies = runs[0]
+  // A short run beside a long pick is the comments under a question or an answer, not the replies.
+  if (replies.chars < MIN_REPLIES_SHARE * blockText(kept)) return null
+  if (replies.posts.some((post) => post.some((block) => block.text.includes(longest)))) return null
+  // Readability may have kept the replies' text already (the posts' bodies without their headers).
+  const had = runs.some((run) => run.posts.some((post) => post.some((block) => block.text.length >= MIN_REPLY_CHARS && keptText.includes(block.text))))
+  return had ? null : [...kept, ...replies.posts.flat()]
 }

@@ -16,7 +16,10 @@ export interface BlockFilterOptions {
   maxRepeatWords?: number
   /** The page's own address (canonical or og:url): a paragraph repeating it is furniture. */
   pageUrl?: string | null
-  /** Drop copies of a paragraph kept earlier: on a thread, where replies quote the posts above. */
+  /**
+   * The page holds a run of posts: drop copies of a paragraph kept earlier (replies quote the
+   * posts above) and the posts' header and footer lines (counts, stamps, controls).
+   */
   dropCopies?: boolean
 }
 
@@ -51,6 +54,38 @@ function sameUrl(a: string, b: string): boolean {
 const COOKIE_NOTICE = /\b(?:uses? cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i
 /** Unrendered CMS shortcodes: "[button link=...]Label[/button]". */
 const SHORTCODE = /\[\/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)?\]/
+
+/** Longest line read as a post's header or footer. */
+const MAX_POST_META_CHARS = 60
+/**
+ * Words of the lines forum and Q&A software sets around each post: counts of posts, replies,
+ * views and reputation, badges, stamps ("answered Jul 7, 2012 at 3:07", "Joined: Mar 2016",
+ * "Edited ... by ..."), and controls ("Improve this answer", "Quote", "Reply").
+ */
+const POST_META_WORD = /^(?:answered|asked|edited|commented|modified|posted|joined?|date|posts?|replies|reply|views?|reputation|points?|badges?|gold|silver|bronze|likes?|reactions?|messages?|score|votes?|members?|registered|user|author|location|link|permalink|quote|share|follow|flag|improve|this|answer|question|edit|by|at|on|ago|yrs?|k|m|st|nd|rd|th|am|pm|utc|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d[\d.,:km]*)$/
+const DIGIT_START = /^\d/
+const META_TOKEN = /[\p{L}\p{N}]+(?:[.,:][\p{L}\p{N}]+)*/gu
+
+/**
+ * A post's header or footer line: short, made mostly of counts, stamps and control words (one of
+ * them a word, not a figure), with at
+ * most one other word (the poster's name: "Edited April 18, 2024 by Sam"). A line of names alone
+ * ("Kyung Lee"), a short reply ("Thanks, that worked") or a label with a number ("Section 3") stays.
+ */
+function isPostMeta(text: string): boolean {
+  if (text.length > MAX_POST_META_CHARS) return false
+  const tokens = text.toLowerCase().match(META_TOKEN) ?? []
+  let meta = 0
+  let words = 0
+  for (const token of tokens) {
+    if (!POST_META_WORD.test(token)) continue
+    meta++
+    if (!DIGIT_START.test(token)) words++
+  }
+  const other = tokens.length - meta
+  // Figures alone are a price or a table's cell as often as a post's vote count.
+  return words > 0 && meta > other && other <= 1
+}
 
 /** Why a block is furniture on its own, or null. */
 function blockReason(block: TextBlock): string | null {
@@ -94,7 +129,8 @@ export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterO
     const ownUrl = options.pageUrl ? sameUrl(block.text, options.pageUrl) : false
     const prose = block.kind === 'paragraph' || block.kind === 'list-item'
     const copy = options.dropCopies === true && prose && block.text.length >= MIN_COPY_CHARS && seen.has(block.text)
-    const reason = repeated ? 'share-bar' : ownUrl ? 'url' : copy ? 'duplicate' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block)
+    const postMeta = options.dropCopies === true && block.kind !== 'table-row' && isPostMeta(block.text)
+    const reason = repeated ? 'share-bar' : ownUrl ? 'url' : copy ? 'duplicate' : postMeta ? 'post-meta' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block)
     if (reason) removed.push({ text: block.text, reason })
     else {
       kept.push(block)

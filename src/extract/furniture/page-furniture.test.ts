@@ -41,6 +41,9 @@ describe('containerReason', () => {
     ['<div class="layout has-sidebar with-comments"></div>', null],
     ['<article class="related-story"></article>', null],
     ['<div class="story-body"></div>', null],
+    ['<div class="node node--type-recipe node--promoted"></div>', null],
+    ['<div class="promo-box"></div>', 'advertisement'],
+    ['<div class="p-body-main p-body-main--withSidebar"></div>', null],
   ]
   for (const [html, reason] of cases) {
     it(`${html} -> ${reason}`, () => assert.equal(containerReason(firstElement(html)), reason))

@@ -59,13 +59,14 @@ const ROLE_REASONS: Record<string, string> = Object.assign(Object.create(null), 
 
 /**
  * Class and id words, narrowest first: the first group that matches names the reason. `nav` must
- * stand at a word edge ("mainnav", "nav-top"), not inside "canvas"; "commentary" is an article kind.
+ * stand at a word edge ("mainnav", "nav-top"), not inside "canvas"; "commentary" is an article kind;
+ * "promoted" is a state (a content system's post promoted to the front page), not a promotion.
  */
 const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
   ['newsletter', String.raw`newsletter|subscri|sign-?up|opt-?in`],
   ['comment-notice', String.raw`comment(?!ary)|disqus|discussion`],
   ['share-bar', String.raw`share|sharing|social`],
-  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo`],
+  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo(?!ted)`],
   ['photo-credit', String.raw`credit|photographer`],
   ['caption', String.raw`caption`],
   ['related-headline', String.raw`related|more-on|more-stories|recommend|read-?more|also-read|trending|popular|most-read|outbrain|taboola|see-also|further-reading|up-next|sidebar`],
@@ -84,8 +85,8 @@ const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
 const CLASS_REASONS = CLASS_RULES.map(([reason, source]) => [reason, new RegExp(source)] as const)
 /** Any of the rules: most class words match none, and one test then spares the sixteen. */
 const ANY_CLASS_REASON = new RegExp(CLASS_RULES.map(([, source]) => `(?:${source})`).join('|'))
-/** State words on wrappers ("has-sidebar", "with-comments") describe the page, not the element. */
-const STATE_WORDS = /\b(?:has|with|no|is|show|hide)-[\w-]+/g
+/** State words on wrappers ("has-sidebar", "with-comments", "withSidebar") describe the page, not the element. */
+const STATE_WORDS = /\b(?:has|with|no|is|show|hide)(?:-|(?=[A-Z]))[\w-]+/g
 /** Marks link edges in the text buffer while walking a link list; never in page text. */
 const LINK_MARK = '\u0000'
 const WORD_CHAR = /[\p{L}\p{N}]/u
@@ -112,7 +113,8 @@ export function containerReason(element: DomElement): string | null {
   if (element.hasAttributes()) {
     const words = `${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`
     if (words.length > 1) {
-      const lower = words.toLowerCase().replace(STATE_WORDS, '')
+      // Before lower-casing: a state word may be run into its name in camel case ("main--withSidebar").
+      const lower = words.replace(STATE_WORDS, '').toLowerCase()
       if (ANY_CLASS_REASON.test(lower)) for (const [reason, pattern] of CLASS_REASONS) if (pattern.test(lower)) return reason
     }
     const role = element.getAttributeNode('role')?.value
@@ -166,6 +168,28 @@ export function collectPageBlocks(root: DomNode, options: PageBlockOptions = {})
   walk(root)
   flush()
   return blocks
+}
+
+/** Characters of text beside an inline element, in its parent, that make it a part of a sentence. */
+const MIN_SENTENCE_CHARS = 40
+/** Elements whose every span is text as written: a highlighter's `<span class="comment">` is code. */
+const VERBATIM = new Set(['PRE', 'CODE'])
+
+/**
+ * An inline element inside running text (a link in a sentence, a highlighted token in code): what
+ * its class words say (`recommendation-link`, `hljs-comment`) names the span, not a box of page
+ * furniture, and taking it out would leave a sentence with a hole in it.
+ */
+export function inRunningText(element: DomElement): boolean {
+  if (BLOCKS.has(element.nodeName.toUpperCase())) return false
+  const parent = element.parentElement
+  if (!parent) return false
+  if (VERBATIM.has(parent.nodeName.toUpperCase())) return true
+  let chars = 0
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) chars += (child.textContent ?? '').trim().length
+  }
+  return chars >= MIN_SENTENCE_CHARS
 }
 
 /**

@@ -22,6 +22,17 @@ describe('pruneContent', () => {
     assert.doesNotMatch(root.textContent ?? '', /Ferry at dawn|Tweet|Home/)
   })
 
+  it('keeps a link or code token inside running text, whatever its class words say', () => {
+    const sentence = '<p>After the <a class="recommended-link" href="/ferries">ferry timetable changed</a>, commuters on the north shore waited longer for the early boat.</p>'
+    const code = '<pre><code><span class="token comment"># start the pump before the tide turns</span>\npump --start\n</code></pre>'
+    const related = '<div><a class="related-story" href="/x">Crane arrives at the port</a></div>'
+    const root = article(BODY + sentence + code + related)
+    const removed = pruneContent(root)
+    assert.match(root.textContent ?? '', /After the ferry timetable changed, commuters/)
+    assert.match(root.textContent ?? '', /# start the pump before the tide turns/)
+    assert.deepEqual(removed.map((p) => p.text), ['Crane arrives at the port'])
+  })
+
   it('cuts a list made of links, keeps a list of prose items', () => {
     const links = '<ul><li><a href="/a">Sports</a></li><li><a href="/b">Business</a></li><li><a href="/c">Weather</a></li></ul>'
     const prose = '<ul><li>Two crew were hurt.</li><li>The pier is closed.</li><li>Ferries resume <a href="/t">Friday</a>.</li></ul>'
@@ -47,6 +58,15 @@ describe('pruneContent', () => {
 })
 
 describe('filterBlocks', () => {
+  it('drops the header and footer lines of posts on a page with a run of posts, and keeps names, replies and figures', () => {
+    const lines = ['answered Mar 3, 2021 at 9:15', 'Improve this answer', 'Edited May 2, 2024 by tidewatcher', '• 1,204 posts', 'Joined: Jun 2019', 'Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3']
+    const blocks: TextBlock[] = lines.map((text) => ({ text, kind: 'paragraph' }))
+    const thread = filterBlocks(blocks, { dropCopies: true })
+    assert.deepEqual(thread.blocks.map((b) => b.text), ['Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3'])
+    assert.ok(thread.removed.every((r) => r.reason === 'post-meta'))
+    assert.equal(filterBlocks(blocks).blocks.length, lines.length)
+  })
+
   const p = (text: string): TextBlock => ({ text, kind: 'paragraph' })
 
   it('removes repeated widget labels, stamps, credited captions and tagged teasers', () => {

@@ -8,7 +8,7 @@
 import type { RemovedPiece } from '../../types.js'
 import { ELEMENT_NODE, type DomElement, type DomNode } from '../dom.js'
 import { furnitureReason } from './furniture.js'
-import { containerReason } from './page-furniture.js'
+import { containerReason, inRunningText } from './page-furniture.js'
 
 /** Options for {@link pruneContent}. */
 export interface PruneOptions {
@@ -70,7 +70,7 @@ function furnitureOf(element: DomElement, options: Required<PruneOptions>): stri
     if (POPUP.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) return 'hidden'
   }
   const reason = containerReason(element)
-  if (reason && CUT.has(reason)) return reason
+  if (reason && CUT.has(reason) && !inRunningText(element)) return reason
   return LISTS.has(element.nodeName.toUpperCase()) ? linkListReason(element, options) : null
 }
 
