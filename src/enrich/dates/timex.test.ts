@@ -265,6 +265,60 @@ const CASES: [string, string, Seen[]][] = [
   // market levels are not years; a year after "to" in other sentences is one
   ['The index closed at 1985, up 12 points, and the Nikkei fell 14.5 to 1975.', '1989-10-26', []],
   ['Sales fell to 1990 levels.', '1989-10-26', [['1990', 'DATE', '1990']]],
+  // plural units with no number: at an edge of a stretch ("the early years"), before "of", after "in"
+  ['Losses were heavy in the early years and the final hours.', '2013-03-14', [
+    ['the early years', 'DURATION', 'PXY'],
+    ['the final hours', 'DURATION', 'PTXH'],
+  ]],
+  ['Growth slowed in recent quarters after years of boom.', '2013-03-14', [
+    ['recent quarters', 'DURATION', 'PXM'],
+    ['years', 'DURATION', 'PXY'],
+  ]],
+  ['The ship sank in minutes.', '2013-03-14', [['minutes', 'DURATION', 'PTXM']]],
+  // "the past week" is a length of time; "this past week" the week before publication
+  ['Shares fell over the past week and will rise in the coming month.', '2013-03-14', [
+    ['the past week', 'DURATION', 'P1W'],
+    ['the coming month', 'DURATION', 'P1M'],
+  ]],
+  ['The index gained 3 percent this past week.', '2013-03-14', [['this past week', 'DATE', '2013-W10']]],
+  // half of a unit
+  ['He waited half an hour; the war lasted half a century.', '2013-03-14', [
+    ['half an hour', 'DURATION', 'PT30M'],
+    ['half a century', 'DURATION', 'P50Y'],
+  ]],
+  // lengths no number gives
+  ['The troops may stay for some time, perhaps for a fairly long period.', '2013-03-14', [
+    ['some time', 'DURATION', 'PXX'],
+    ['a fairly long period', 'DURATION', 'PXX'],
+  ]],
+  // "the day", "the same day", an ordinal day: the day last named, else the publication day
+  ['Crowds gathered on Tuesday and stayed throughout the day.', '2013-03-14', [
+    ['Tuesday', 'DATE', '2013-03-12'],
+    ['the day', 'DATE', '2013-03-12'],
+  ]],
+  ['The strike entered its fifth day, and the union met the same day.', '2013-03-14', [
+    ['its fifth day', 'DATE', '2013-03-14'],
+    ['the same day', 'DATE', '2013-03-14'],
+  ]],
+  ['The bank failed on March 4; the following week, its rival fell.', '2013-03-14', [
+    ['March 4', 'DATE', '2013-03-04'],
+    ['the following week', 'DATE', '2013-W11'],
+  ]],
+  // with no date named before, "the previous year" counts from publication (a day cannot: "the next day" follows an event)
+  ['Profit fell the previous year; the next day, shares rose.', '2013-03-14', [['the previous year', 'DATE', '2012']]],
+  // a day of the month last named ("the 3rd time" is no day)
+  ['The fund closes in April, on the 14th, for the 3rd time.', '2013-03-14', [['April', 'DATE', '2013-04'], ['the 14th', 'DATE', '2013-04-14']]],
+  // parts of the day with a modifier
+  ['Shots rang out in the early morning and again in the middle of the night.', '2013-03-14', [
+    ['the early morning', 'TIME', '2013-03-14TMO'],
+    ['the middle of the night', 'TIME', '2013-03-14TNI'],
+  ]],
+  // holidays named "... Day" and fixed feasts
+  ["Florists are busy before Valentine's Day and Mother's Day, and quiet after Halloween.", '2013-03-14', [
+    ["Valentine's Day", 'DATE', '2013-02-14'],
+    ["Mother's Day", 'DATE', '2013-05-12'],
+    ['Halloween', 'DATE', '2012-10-31'],
+  ]],
 ]
 
 describe('findTimexes', () => {

@@ -2,12 +2,16 @@
  * The dates stage seen as TimeML TIMEX3 expressions (what TempEval-3 scores): every temporal
  * expression, not only the ones a timeline can place. `findDates` gives the calendar dates and
  * clock times; this module adds what a timeline must leave out and TimeML keeps:
- * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY;
+ * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY,
+ *   "half an hour" PT30M, "the past week" P1W; plural units with no number: "the early years", "years of
+ *   war", "in minutes", "recent quarters"; lengths of no unit: "for some time", "for a long period" PXX;
  * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4, "on Mondays", "Tuesday nights" XXXX-WXX-2TNI,
  *   frequencies ("twice a year" P1Y, "every 20 minutes" PT20M, "every other week" P2W), "weekends", "each summer";
  * - the end of the current period: "year-end", "the end of the decade" (the period's value);
- * - parts of a day no day names: "in the morning", "by mid-afternoon", "at midday", "4 in the morning"
+ * - parts of a day no day names: "in the morning", "in the early evening", "by mid-afternoon", "at midday", "4 in the morning"
  *   (of the day last named, else of the publication day);
+ * - days the text places by the one it named last: "throughout the day", "the same day", "its fifth day",
+ *   "on the 14th" (a day of the month last named); "the previous year" with none named counts from publication;
  * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
  * - quarters and halves: "the third quarter" 1989-Q3, "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
  * - years standing alone ("1990"), decades ("the 1990s" 199), parts of the day ("this morning" ...TMO);
@@ -45,11 +49,11 @@ interface Candidate {
   type: TimexType
   value: string
   /** Filled in text order from the last quarter named before it (see `resolveReferences`). */
-  refers?: 'quarter' | 'year-before' | 'that' | 'day-part' | 'weekday'
+  refers?: 'quarter' | 'year-before' | 'that' | 'day-part' | 'weekday' | 'month-day'
   /** For `refers: 'weekday'`: the day of the week (1 Monday ... 7 Sunday), before (-1) or after (+1) the day last named. */
   weekday?: number
   /** For `refers: 'that'`: the unit and step from the date last named ("the following year": year, +1). */
-  thatUnit?: 'year' | 'quarter' | 'month' | 'day'
+  thatUnit?: 'year' | 'quarter' | 'month' | 'week' | 'day'
   thatStep?: number
   /** A quarter of a fiscal year ("the fiscal second quarter"). */
   fiscal?: boolean
@@ -163,6 +167,9 @@ const RATE_BEFORE_RE = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|ni
 // Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
 const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|weekend|month|quarter|year|hour|morning|evening|night|spring|summer|autumn|fall|winter|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
 const LONG_UNIT_RE = /[a-z]+-long\b/iy
+// The words before a unit that make "the past week", "recent months", "the early years" (see their rules).
+const PERIOD_BEFORE = new Set(['past', 'last', 'next', 'coming'])
+const POSITION_BEFORE = new Set(['recent', 'first', 'early', 'initial', 'opening', 'last', 'final', 'closing', 'past', 'previous', 'later', 'late'])
 const FALL_NOUN_AFTER_RE = /^\s+(?:in|of|on|to|from|by)\b/i
 const THAT_WORDS = new Set(['that', 'following', 'next', 'previous', 'preceding'])
 /** "that year", "the following same month": the word before the unit, past "same", says which. */
@@ -285,12 +292,44 @@ const RULES: Rule[] = [
     [64, 32],
     countBefore,
   ],
+  // "half an hour" PT30M, "half a century" P50Y, "a half-hour" PT30M
+  [
+    'half-unit',
+    /\b(?:half\s+an?\s+|an?\s+half[- ])(hour|day|year|decade|century)\b/gi,
+    (m) => ({ type: 'DURATION', value: HALF_UNITS[m[1].toLowerCase()] }),
+    ['half'],
+  ],
   // "a day-long meeting" P1D, "a decades-long battle" (an unknown number of them)
   ['unit-long', /\b(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long\b/gi, (m) => ({ type: 'DURATION', value: durationValue(m[2] ? 'several' : 'one', m[1]) }), ['day', 'week', 'month', 'year', 'hour', 'decade', 'centur'], KEY_REACH, (text, at) => startsAt(LONG_UNIT_RE, text, at)],
-  // "the past decade", "the last century" (findDates reads "the past year" as a year)
-  ['past-decade', /\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) }), ['decade', 'century']],
-  // "recent years" PAST_REF; "recent months/weeks/days" PXM/PXW/PXD
-  ['recent-units', /\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1]), ['recent']],
+  // "the past decade", "the last century", "the past week", "the coming month": one such unit
+  // (findDates reads "the past year" as a year, "last week" as a week); "this past week" is the week before
+  [
+    'past-unit',
+    /\b(?:(this\s+past)\s+(week|month)|(?:the\s+)?(?:past|last|next)\s+(decade|century)|the\s+(?:past|last|coming)\s+(week|month|fortnight))\b(?!\s+of\b|['’]s\b|-)/gi,
+    (m, ctx) => {
+      if (!m[1]) return { type: 'DURATION', value: durationValue('one', m[3] ?? m[4]) }
+      if (/^month$/i.test(m[2])) {
+        const last = addMonths(ctx.anchor.year, ctx.anchor.month, -1)
+        return { type: 'DATE', value: formatMonth(last.year, last.month) }
+      }
+      // written from Friday on, "this past week" is the one ending; earlier in the week, the one before
+      const day = weekday(ctx.anchor)
+      return { type: 'DATE', value: isoWeek(day === 0 || day >= 5 ? ctx.anchor : addDays(ctx.anchor, -7)) }
+    },
+    ['decade', 'century', 'week', 'month', 'fortnight'],
+    KEY_REACH,
+    (text, at) => PERIOD_BEFORE.has(wordBefore(text, at).word.toLowerCase()),
+  ],
+  // plural units at a place in time, no number given: "recent months" PXM ("recent years" PAST_REF),
+  // "the early years" PXY, "the final hours" PTXH, "recent quarters" PXM
+  [
+    'position-units',
+    /\b(?:the\s+)?(?:most\s+)?(recent|first|early|initial|opening|last|final|closing|past|previous|later|late)\s+(years|months|weeks|days|hours|minutes|decades|quarters)\b(?![-\s]+(?:ago|old|earlier|later)\b)/gi,
+    (m) => (/^(?:recent|past)$/i.test(m[1]) ? recentUnits(m[2]) : { type: 'DURATION', value: durationValue('several', m[2]) }),
+    ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'quarters'],
+    KEY_REACH,
+    (text, at) => POSITION_BEFORE.has(wordBefore(text, at).word.toLowerCase()),
+  ],
   // sets
   // ("average daily volume" is a measure per day, not a recurrence)
   ['set-adverb', /(?<!\baverage\s+)\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] }), ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly']],
@@ -339,10 +378,10 @@ const RULES: Rule[] = [
     (m) => ({ type: 'DATE', value: '', refers: 'weekday', weekday: WEEKDAY_NUMBER[m[2].slice(0, 3).toLowerCase()], thatStep: /^(?:following|next)$/i.test(m[1]) ? 1 : -1 }),
     ['previous', 'preceding', 'prior', 'following', 'next'],
   ],
-  // parts of a day with no day named: "in the morning", "by mid afternoon", "at midday", "mid-afternoon yesterday"
+  // parts of a day with no day named: "in the morning", "in the early evening", "in the middle of the night", "by mid afternoon", "at midday", "mid-afternoon yesterday"
   [
     'part-of-day',
-    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ii]nto|[Ff]or)\s+))the\s+(morning|afternoon|evening|night)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
+    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ii]nto|[Ff]or)\s+))the\s+(?:(?:early|late|middle\s+of\s+the)\s+)?(morning|afternoon|evening|night)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
     (m, ctx) => {
       // "4 in the morning" is 04:00, "8 in the evening" 20:00
       // ("11 in the night" is no clock reading TimeML gives: only morning hours and the rest)
@@ -379,7 +418,8 @@ const RULES: Rule[] = [
   // "the past year" reads as last year in news ("hate groups grew over the past year")
   ['past-year', /\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['past']],
   // "for a while", "over the years", "in years"
-  ['a-while', /(?<=\b[Ff]or\s+)a\s+while\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while']],
+  // ("for some time", "for a long period", "over a short time": a length of unknown unit)
+  ['a-while', /(?<=\b(?:[Ff]or|[Oo]ver|[Ii]n|[Ww]ithin|[Aa]fter)\s+)(?:a\s+while|some\s+time|a\s+(?:(?:very|fairly|relatively|rather)\s+)?(?:long|short|brief|lengthy|extended)\s+(?:time|period|while))\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while', 'time', 'period']],
   ['over-the-years', /(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
   ['fiscal-year', new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal']],
@@ -411,16 +451,26 @@ const RULES: Rule[] = [
   // "the year ended Aug. 31" is a length; "for the year", "the fiscal year" elsewhere this year
   ['year-ended', /\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
   ['the-year', /\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
-  // "for years", "within weeks", "for decades": an unknown number of them
-  // ("could take years", "after months of talks", "lasted decades", "spent weeks": a length no number gives)
+  // "for years", "within weeks", "for decades", "in minutes": an unknown number of them
+  // ("could take years", "lasted decades", "spent weeks": a length no number gives), and before "of":
+  // "years of war", "after months of talks", "weeks or months of talks"
   [
     'unknown-units',
-    /(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Aa]fter|take|takes|took|taken|taking|last|lasts|lasted|lasting|spent|spend|spends|spending|wait|waited|waiting)\s+)(years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|before|after|old)\b)/g,
-    (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }),
+    /\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Hh]ours|[Dd]ecades|[Cc]enturies)(?:\s+or\s+(?:years|months|weeks|days|hours|decades))?(?=\s+of\s)|(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Aa]fter|[Ii]n|take|takes|took|taken|taking|last|lasts|lasted|lasting|spent|spend|spends|spending|wait|waited|waiting)\s+)(years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|before|after|old)\b)/g,
+    (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }),
     ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
   ],
   // "days later", "years earlier", "hours afterwards": a length with no number, counted from an event
   ['units-later', /\b(days|weeks|months|years|hours|minutes|decades)(?=\s+(?:later|earlier|afterwards?)\b)/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['days', 'weeks', 'months', 'years', 'hours', 'minutes', 'decades']],
+  // "on the 14th", "until the 3rd": a day of the month last named, else of the publication month
+  [
+    'day-of-month',
+    /(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+)the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?![-'’]|\s+(?:of|century|centuries|anniversary|time|day|week|month|year|floor|place|round|minute|hour|street|amendment|district|division|birthday|annual|consecutive|straight|largest|biggest)\b)/g,
+    (m) => ({ type: 'DATE', value: pad(Number(m[1])), refers: 'month-day' }),
+    ['the'],
+    KEY_REACH,
+    (text, at) => isDigit(text.charCodeAt(at + 4)),
+  ],
   // "(the) coming weeks", "the weeks ahead"
   ['coming-units', /\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
   // seasons: "the summer", "this past spring", "the early summer" (the last one begun), "the winter of 1994"
@@ -451,18 +501,25 @@ const RULES: Rule[] = [
     },
     ['spring', 'summer', 'fall', 'autumn', 'winter'],
   ],
-  // "earlier in the day", "later in the day": the day last named, else the publication day
-  ['in-the-day', /(?<=\b(?:[Ee]arlier|[Ll]ater)\s+(?:in|during)\s+)the\s+day\b/g, () => ({ type: 'DATE', value: '', refers: 'day-part' }), ['day']],
+  // "later in the day", "throughout the day", "the same day", "its fifth day", "the final day of the
+  // talks": the day last named, else the publication day ("the day" alone, as in "the issue of the
+  // day" or "during the day", is often no day of the calendar)
+  [
+    'the-day',
+    /(?:(?<=\b(?:[Tt]hroughout|[Ee]arlier\s+in|[Ll]ater\s+in)\s+)[Tt]he\s+day|\b[Tt]he\s+same\s+day|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|final|last|opening|closing)\s+day)\b(?![-'’]|\s+(?:to\s+day|and\s+night|of\s+(?:the\s+)?(?:week|month|year)|after\s+day)\b)/g,
+    () => ({ type: 'DATE', value: '', refers: 'day-part' }),
+    ['day'],
+  ],
   // "that year", "later that year", "the following month", "that quarter", "earlier that day": from the date last named
   [
     'that-unit',
-    /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|day)\b(?!\s+or\b)/gi,
+    /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|week|day)\b(?!\s+or\b)/gi,
     (m) => {
       const which = m[1].toLowerCase().replace(/\s+/g, ' ')
       const step = which === 'that' ? 0 : which === 'the following' || which === 'the next' ? 1 : -1
       return { type: 'DATE', value: '', refers: 'that', thatUnit: m[2].toLowerCase() as 'year', thatStep: step }
     },
-    ['year', 'quarter', 'month', 'day'],
+    ['year', 'quarter', 'month', 'week', 'day'],
     KEY_REACH,
     afterThat,
   ],
@@ -488,11 +545,11 @@ const RULES: Rule[] = [
   [
     'holiday',
     new RegExp(
-      String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+week)?|Good\s+Friday)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
+      String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Good\s+Friday|Halloween|Boxing\s+Day|(?:Valentine|Mother|Father|(?:St\.?|Saint)\s+Patrick)['’]s\s+Day|Presidents['’]?\s+Day|Columbus\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
       'g',
     ),
     (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length, m[3]),
-    ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good'],
+    ['thanksgiving', 'christmas', "year's", 'year’s', 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good', 'halloween', 'boxing', 'valentine', 'mother', 'father', 'patrick', 'presidents', 'columbus', 'king'],
   ],
   // centuries: "the 20th century" 19, "this century"
   ['century', /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
@@ -541,7 +598,7 @@ function holidayDay(name: string, year: number): CalendarDate {
     const lastWday = weekday({ year, month, day: last })
     return { year, month, day: last - ((lastWday - wday + 7) % 7) }
   }
-  const key = name.toLowerCase().replace(/\s+/g, ' ')
+  const key = name.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")
   if (key.startsWith('thanksgiving')) return nth(11, 4, 4)
   if (key === 'christmas eve') return { year, month: 12, day: 24 }
   if (key.startsWith('christmas')) return { year, month: 12, day: 25 }
@@ -551,7 +608,17 @@ function holidayDay(name: string, year: number): CalendarDate {
   if (key.startsWith('independence')) return { year, month: 7, day: 4 }
   if (key.startsWith('labor')) return nth(9, 1, 1)
   if (key.startsWith('memorial')) return nth(5, 1, -1)
+  if (key === 'easter monday') return addDays(easterSunday(year), 1)
   if (key.startsWith('easter')) return easterSunday(year)
+  if (key === 'halloween') return { year, month: 10, day: 31 }
+  if (key === 'boxing day') return { year, month: 12, day: 26 }
+  if (key.startsWith('valentine')) return { year, month: 2, day: 14 }
+  if (key.endsWith("patrick's day")) return { year, month: 3, day: 17 }
+  if (key.startsWith('mother')) return nth(5, 0, 2)
+  if (key.startsWith('father')) return nth(6, 0, 3)
+  if (key.startsWith('presidents')) return nth(2, 1, 3)
+  if (key.startsWith('columbus')) return nth(10, 1, 2)
+  if (key.startsWith('martin')) return nth(1, 1, 3)
   if (key.startsWith('good')) return addDays(easterSunday(year), -2)
   return { year, month: 11, day: 11 }
 }
@@ -589,6 +656,8 @@ function holiday(name: string, which: string | undefined, ctx: Context, start: n
   return { type: 'DATE', value: /week$/i.test(name) ? isoWeek(day) : formatDay(day) }
 }
 
+const HALF_UNITS: Record<string, string> = { hour: 'PT30M', day: 'PT12H', year: 'P6M', decade: 'P5Y', century: 'P50Y' }
+
 const SET_ADVERBS: Record<string, string> = {
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', nightly: 'P1D',
 }
@@ -613,7 +682,7 @@ function everyValue(word: string): string {
 function recentUnits(units: string): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> {
   const u = units.toLowerCase()
   if (u === 'years' || u === 'decades') return { type: 'DATE', value: 'PAST_REF' }
-  return { type: 'DURATION', value: `PX${unitOf(u).code}` }
+  return { type: 'DURATION', value: durationValue('several', u) }
 }
 
 /** "two weeks ago" -> the week two weeks before publication; "50 years ago" -> that year. */
@@ -982,7 +1051,7 @@ function removeOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 /** "that year" after "June 1998" is 1998; "the following month" after "March 1989" is 1989-04. */
-function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'day', step: number): string | null {
+function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'week' | 'day', step: number): string | null {
   const year = Number(last.slice(0, 4))
   if (unit === 'year') return pad(year + step, 4)
   const q = /-Q(\d)$/.exec(last)
@@ -998,7 +1067,10 @@ function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'day', ste
     return formatMonth(m.year, m.month)
   }
   if (last.length < 10) return null
-  return formatDay(addDays({ year, month: Number(last.slice(5, 7)), day: Number(last.slice(8, 10)) }, step))
+  const day = { year, month: Number(last.slice(5, 7)), day: Number(last.slice(8, 10)) }
+  // "the following week" after a day: the week after that day's
+  if (unit === 'week') return isoWeek(addDays(day, 7 * step))
+  return formatDay(addDays(day, step))
 }
 
 /** How far back, in characters, "the quarter" and "a year earlier" look for the quarter they mean. */
@@ -1028,13 +1100,24 @@ function resolveOrDrop(candidates: Candidate[], anchor: CalendarDate | null): (C
       lastDate = value
       return { ...c, value, refers: undefined }
     }
+    if (c.refers === 'month-day') {
+      // "on the 14th": that day of the month last named, else of the publication month
+      const month = lastDate && /^\d{4}-\d\d/.test(lastDate) ? lastDate.slice(0, 7) : anchor ? formatMonth(anchor.year, anchor.month) : null
+      if (!month) return null
+      const value = `${month}-${c.value}`
+      lastDate = value
+      return { ...c, value, refers: undefined }
+    }
     if (c.refers === 'day-part') {
       // "in the morning", "by mid-afternoon": a part of the day last named, else of the publication day
       const day = lastDate && /^\d{4}-\d\d-\d\d$/.test(lastDate) ? lastDate : anchor ? formatDay(anchor) : null
       return day ? { ...c, value: `${day}${c.value}`, refers: undefined } : null
     }
     if (c.refers === 'that') {
-      const value = lastDate ? thatValue(lastDate, c.thatUnit ?? 'year', c.thatStep ?? 0) : null
+      // with no date named before, a year, quarter, month or week counts from publication ("the previous
+      // year"); a day cannot ("the next day" follows some event of the story)
+      const from = lastDate ?? (anchor && c.thatUnit !== 'day' ? formatDay(anchor) : null)
+      const value = from ? thatValue(from, c.thatUnit ?? 'year', c.thatStep ?? 0) : null
       if (value && /^\d{4}-\d\d-\d\d/.test(value)) lastDate = value
       return value ? { ...c, value, refers: undefined } : null
     }
