@@ -308,6 +308,15 @@ const CASES: [string, string, Seen[]][] = [
   ['Profit fell the previous year; the next day, shares rose.', '2013-03-14', [['the previous year', 'DATE', '2012']]],
   // a day of the month last named ("the 3rd time" is no day)
   ['The fund closes in April, on the 14th, for the 3rd time.', '2013-03-14', [['April', 'DATE', '2013-04'], ['the 14th', 'DATE', '2013-04-14']]],
+  // quarters in a results table's notation; "another week"; "a quarter century"
+  ['Profit rose in Q1 and will rise again in Q3 2013 ("Q400" is a plane).', '2013-04-20', [
+    ['Q1', 'DATE', '2013-Q1'],
+    ['Q3 2013', 'DATE', '2013-Q3'],
+  ]],
+  ['The strike could last another week; the feud has run for a quarter century.', '2013-03-14', [
+    ['another week', 'DURATION', 'P1W'],
+    ['a quarter century', 'DURATION', 'P25Y'],
+  ]],
   // parts of the day with a modifier
   ['Shots rang out in the early morning and again in the middle of the night.', '2013-03-14', [
     ['the early morning', 'TIME', '2013-03-14TMO'],

@@ -3,7 +3,7 @@
  * expression, not only the ones a timeline can place. `findDates` gives the calendar dates and
  * clock times; this module adds what a timeline must leave out and TimeML keeps:
  * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY,
- *   "half an hour" PT30M, "the past week" P1W; plural units with no number: "the early years", "years of
+ *   "half an hour" PT30M, "a quarter century" P25Y, "another week" P1W, "the past week" P1W; plural units with no number: "the early years", "years of
  *   war", "in minutes", "recent quarters"; lengths of no unit: "for some time", "for a long period" PXX;
  * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4, "on Mondays", "Tuesday nights" XXXX-WXX-2TNI,
  *   frequencies ("twice a year" P1Y, "every 20 minutes" PT20M, "every other week" P2W), "weekends", "each summer";
@@ -13,7 +13,7 @@
  * - days the text places by the one it named last: "throughout the day", "the same day", "its fifth day",
  *   "on the 14th" (a day of the month last named); "the previous year" with none named counts from publication;
  * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
- * - quarters and halves: "the third quarter" 1989-Q3, "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
+ * - quarters and halves: "the third quarter" 1989-Q3, "Q3 2013", "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
  * - years standing alone ("1990"), decades ("the 1990s" 199), parts of the day ("this morning" ...TMO);
  * and TimeML's span boundaries: modifiers belong to the expression ("early next year", "last
  * November", "the end of 1990", "June last year"), so do "the" and the quarter of a year.
@@ -69,15 +69,15 @@ const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, 'a hundred': 100,
-  'a couple of': 2, 'couple of': 2,
+  'a couple of': 2, 'couple of': 2, another: 1,
 }
 const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
 // "twenty-four", "forty five": a tens word and a units word
 const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)`
-const NUM = String.raw`(?:\d+(?:\s+1/2)?|${COMPOUND}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
+const NUM = String.raw`(?:\d+(?:\s+1/2)?|${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
 const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
-const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+)`
+const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+(?!another\b))`
 
 const UNIT_CODE: Record<string, { code: string; time: boolean; times: number }> = {
   second: { code: 'S', time: true, times: 1 },
@@ -205,6 +205,19 @@ const RULES: Rule[] = [
     },
     ['quarter'],
   ],
+  // "Q3", "Q1 2013", "Q4 of 2012": a quarter in the notation of results tables
+  [
+    'q-quarter',
+    new RegExp(String.raw`\bQ([1-4])(?:\s+(?:of\s+)?(${YEAR})|\s*'(\d\d))?\b${NOT_A_YEAR_AFTER}`, 'g'),
+    (m, ctx) => {
+      const q = Number(m[1])
+      let year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : ctx.anchor.year
+      // as for "the third quarter": one not begun by publication is last year's unless the sentence looks ahead
+      if (!m[2] && !m[3] && 3 * q - 2 > ctx.anchor.month && !ctx.future(m.index, m.index + m[0].length)) year--
+      return { type: 'DATE', value: `${pad(year, 4)}-Q${q}` }
+    },
+    ['q1', 'q2', 'q3', 'q4'],
+  ],
   // "the first half of 1990", "the second half", "first-half", "the last half of 1989", "the first two quarters of 1990"
   [
     'half-year',
@@ -292,12 +305,12 @@ const RULES: Rule[] = [
     [64, 32],
     countBefore,
   ],
-  // "half an hour" PT30M, "half a century" P50Y, "a half-hour" PT30M
+  // "half an hour" PT30M, "half a century" P50Y, "a half-hour" PT30M, "a quarter century" P25Y
   [
     'half-unit',
-    /\b(?:half\s+an?\s+|an?\s+half[- ])(hour|day|year|decade|century)\b/gi,
-    (m) => ({ type: 'DURATION', value: HALF_UNITS[m[1].toLowerCase()] }),
-    ['half'],
+    /\b(?:half\s+an?\s+|an?\s+half[- ])(hour|day|year|decade|century)\b|\ba\s+quarter[- ]century\b(?!-)/gi,
+    (m) => ({ type: 'DURATION', value: m[1] ? HALF_UNITS[m[1].toLowerCase()] : 'P25Y' }),
+    ['half', 'quarter'],
   ],
   // "a day-long meeting" P1D, "a decades-long battle" (an unknown number of them)
   ['unit-long', /\b(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long\b/gi, (m) => ({ type: 'DURATION', value: durationValue(m[2] ? 'several' : 'one', m[1]) }), ['day', 'week', 'month', 'year', 'hour', 'decade', 'centur'], KEY_REACH, (text, at) => startsAt(LONG_UNIT_RE, text, at)],
