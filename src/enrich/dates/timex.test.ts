@@ -317,6 +317,12 @@ const CASES: [string, string, Seen[]][] = [
     ['another week', 'DURATION', 'P1W'],
     ['a quarter century', 'DURATION', 'P25Y'],
   ]],
+  // curly apostrophes read as straight ones
+  ['Prices peaked in the ’80s and should recover by year’s end, after Valentine’s Day.', '2013-03-14', [
+    ['the ’80s', 'DATE', '198'],
+    ['year’s end', 'DATE', '2013'],
+    ['Valentine’s Day', 'DATE', '2013-02-14'],
+  ]],
   // parts of the day with a modifier
   ['Shots rang out in the early morning and again in the middle of the night.', '2013-03-14', [
     ['the early morning', 'TIME', '2013-03-14TMO'],

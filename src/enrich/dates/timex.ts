@@ -30,7 +30,7 @@
  */
 import { keepLongest, sentenceAround } from '../../text/spans.js'
 import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
-import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
+import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, straightApostrophes, weekday, type CalendarDate } from './calendar.js'
 import { DATES_STAGE, findDates } from './index.js'
 import { isMarketLevel, monthNumber } from './news.js'
 import { splitSentences } from '../sentences/index.js'
@@ -558,11 +558,11 @@ const RULES: Rule[] = [
   [
     'holiday',
     new RegExp(
-      String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Good\s+Friday|Halloween|Boxing\s+Day|(?:Valentine|Mother|Father|(?:St\.?|Saint)\s+Patrick)['’]s\s+Day|Presidents['’]?\s+Day|Columbus\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
+      String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Good\s+Friday|Halloween|Boxing\s+Day|(?:Valentine|Mother|Father|(?:St\.?|Saint)\s+Patrick)'s\s+Day|Presidents'?\s+Day|Columbus\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
       'g',
     ),
     (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length, m[3]),
-    ['thanksgiving', 'christmas', "year's", 'year’s', 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good', 'halloween', 'boxing', 'valentine', 'mother', 'father', 'patrick', 'presidents', 'columbus', 'king'],
+    ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good', 'halloween', 'boxing', 'valentine', 'mother', 'father', 'patrick', 'presidents', 'columbus', 'king'],
   ],
   // centuries: "the 20th century" 19, "this century"
   ['century', /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
@@ -611,7 +611,7 @@ function holidayDay(name: string, year: number): CalendarDate {
     const lastWday = weekday({ year, month, day: last })
     return { year, month, day: last - ((lastWday - wday + 7) % 7) }
   }
-  const key = name.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")
+  const key = name.toLowerCase().replace(/\s+/g, ' ')
   if (key.startsWith('thanksgiving')) return nth(11, 4, 4)
   if (key === 'christmas eve') return { year, month: 12, day: 24 }
   if (key.startsWith('christmas')) return { year, month: 12, day: 25 }
@@ -951,7 +951,8 @@ function futureIn(text: string, sentences: readonly Span[]): (start: number, end
  * @example findTimexes('Profit rose in the third quarter, from $2 million a year earlier.', '1989-10-26')
  * // [{ span: [15, 32], type: 'DATE', value: '1989-Q3' }, { span: [50, 64], type: 'DATE', value: '1988-Q3' }]
  */
-export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[], given?: readonly Span[]): TimexFound[] {
+export function findTimexes(written: string, publishedAt: string | null, dates?: DateMention[], given?: readonly Span[]): TimexFound[] {
+  const text = straightApostrophes(written)
   const sentences = given ?? splitSentences(text)
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
   const candidates: Candidate[] = []
