@@ -317,6 +317,14 @@ const CASES: [string, string, Seen[]][] = [
     ['another week', 'DURATION', 'P1W'],
     ['a quarter century', 'DURATION', 'P25Y'],
   ]],
+  // "a fortnight ago"; the financial year (British for the fiscal one); the rest of the day
+  ['The scheme began a fortnight ago; profit fell in the financial year, and rain will fall for the rest of the day.', '2013-03-14', [
+    ['a fortnight ago', 'DATE', '2013-W09'],
+    ['the financial year', 'DATE', '2013'],
+    ['the rest of the day', 'DATE', '2013-03-14'],
+  ]],
+  // "last" after a modal is the verb, outside the expression
+  ['The talks could last two weeks.', '2013-03-14', [['two weeks', 'DURATION', 'P2W']]],
   // curly apostrophes read as straight ones
   ['Prices peaked in the ’80s and should recover by year’s end, after Valentine’s Day.', '2013-03-14', [
     ['the ’80s', 'DATE', '198'],

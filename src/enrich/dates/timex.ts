@@ -77,7 +77,8 @@ const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ni
 const NUM = String.raw`(?:\d+(?:\s+1/2)?|${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
 const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
-const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+(?!another\b))`
+// ("could last two weeks": "last" after a modal or "to" is the verb, not the expression's)
+const ORDER = String.raw`(?:(?:first|(?<!\b(?:will|would|could|can|may|might|should|must|shall|to|did|does|do|'ll)\s+)last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+(?!another\b))`
 
 const UNIT_CODE: Record<string, { code: string; time: boolean; times: number }> = {
   second: { code: 'S', time: true, times: 1 },
@@ -435,24 +436,27 @@ const RULES: Rule[] = [
   ['a-while', /(?<=\b(?:[Ff]or|[Oo]ver|[Ii]n|[Ww]ithin|[Aa]fter)\s+)(?:a\s+while|some\s+time|a\s+(?:(?:very|fairly|relatively|rather)\s+)?(?:long|short|brief|lengthy|extended)\s+(?:time|period|while))\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while', 'time', 'period']],
   ['over-the-years', /(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
-  ['fiscal-year', new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal']],
-  ['this-fiscal-year', /\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  // (British news writes "financial year" for the fiscal one)
+  ['fiscal-year', new RegExp(String.raw`\b(?:fiscal|financial)\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal', 'financial']],
+  ['this-fiscal-year', /\b(?:the\s+(?:current|this)\s+(?:(?:fiscal|financial)\s+)?|this\s+(?:fiscal|financial)\s+)year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "the latest fiscal year" is the last one reported: the year before
-  ['latest-fiscal-year', /\bthe\s+(?:latest|last|most\s+recent|previous|prior)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
-  ['next-fiscal-year', /\b(?:the\s+)?(?:next|coming)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year + 1, 4) }), ['year']],
+  ['latest-fiscal-year', /\b(?:the\s+)?(?:latest|last|most\s+recent|previous|prior)\s+(?:fiscal|financial)\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
+  ['next-fiscal-year', /\b(?:the\s+)?(?:next|coming)\s+(?:fiscal|financial)\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year + 1, 4) }), ['year']],
   ['full-year', /\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['full']],
   // "year-end", "by year's end", "the end of the year", "the end of this decade": the current one
   // (TimeML marks the part with mod="END"; the value is the period)
   [
     'period-end',
-    /\b(?:year[- ]end|year's\s+end|(?:the\s+)?(?:end|close|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(year|decade|century|month))\b(?![-\s]+(?:ago|earlier|before))/gi,
+    /\b(?:year[- ]end|year's\s+end|(?:the\s+)?(?:end|close|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(year|decade|century|month|week|day))\b(?![-\s]+(?:ago|earlier|before))/gi,
     (m, ctx) => {
       const unit = (m[1] ?? 'year').toLowerCase()
       const year = pad(ctx.anchor.year, 4)
+      if (unit === 'week') return { type: 'DATE', value: isoWeek(ctx.anchor) }
+      if (unit === 'day') return { type: 'DATE', value: '', refers: 'day-part' }
       const value = unit === 'decade' ? year.slice(0, 3) : unit === 'century' ? year.slice(0, 2) : unit === 'month' ? formatMonth(ctx.anchor.year, ctx.anchor.month) : year
       return { type: 'DATE', value }
     },
-    ['year', 'decade', 'century', 'month'],
+    ['year', 'decade', 'century', 'month', 'week', 'day'],
   ],
   // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
   [
@@ -462,8 +466,8 @@ const RULES: Rule[] = [
     [...Array.from({ length: 30 }, (_, i) => `${180 + i}0s`), '10s', '20s', '30s', '40s', '50s', '60s', '70s', '80s', '90s'],
   ],
   // "the year ended Aug. 31" is a length; "for the year", "the fiscal year" elsewhere this year
-  ['year-ended', /\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
-  ['the-year', /\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  ['year-ended', /\bthe\s+(?:(?:fiscal|financial)\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
+  ['the-year', /\bthe\s+(?:(?:fiscal|financial)\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "for years", "within weeks", "for decades", "in minutes": an unknown number of them
   // ("could take years", "lasted decades", "spent weeks": a length no number gives), and before "of":
   // "years of war", "after months of talks", "weeks or months of talks"
@@ -706,7 +710,7 @@ function agoValue(count: string, unitWord: string, anchor: CalendarDate): Omit<C
   if (n === null) return { type: 'DATE', value: 'PAST_REF' }
   const k = Math.round(n)
   if (unit === 'day') return { type: 'DATE', value: formatDay(addDays(anchor, -k)) }
-  if (unit === 'week') return { type: 'DATE', value: isoWeek(addDays(anchor, -7 * k)) }
+  if (unit === 'week' || unit === 'fortnight') return { type: 'DATE', value: isoWeek(addDays(anchor, (unit === 'week' ? -7 : -14) * k)) }
   if (unit === 'month') {
     const m = addMonths(anchor.year, anchor.month, -k)
     return { type: 'DATE', value: formatMonth(m.year, m.month) }
