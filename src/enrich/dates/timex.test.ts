@@ -325,6 +325,13 @@ const CASES: [string, string, Seen[]][] = [
   ]],
   // "last" after a modal is the verb, outside the expression
   ['The talks could last two weeks.', '2013-03-14', [['two weeks', 'DURATION', 'P2W']]],
+  // "back" as "ago"; seasons counted from the date last named (a winter is the year of its December)
+  ['The firm was sold two years back.', '2013-03-14', [['two years back', 'DATE', '2011']]],
+  ['The dam broke in June 2010; the following spring the river rose, and the previous winter was dry.', '2013-03-14', [
+    ['June 2010', 'DATE', '2010-06'],
+    ['the following spring', 'DATE', '2011-SP'],
+    ['the previous winter', 'DATE', '2009-WI'],
+  ]],
   // curly apostrophes read as straight ones
   ['Prices peaked in the ’80s and should recover by year’s end, after Valentine’s Day.', '2013-03-14', [
     ['the ’80s', 'DATE', '198'],

@@ -43,6 +43,9 @@ export interface TimexFound extends TimexMention {
   via: string
 }
 
+/** The periods "that year", "the following week", "the previous summer" count in. */
+type ThatUnit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'spring' | 'summer' | 'fall' | 'autumn' | 'winter'
+
 interface Candidate {
   start: number
   end: number
@@ -53,7 +56,7 @@ interface Candidate {
   /** For `refers: 'weekday'`: the day of the week (1 Monday ... 7 Sunday), before (-1) or after (+1) the day last named. */
   weekday?: number
   /** For `refers: 'that'`: the unit and step from the date last named ("the following year": year, +1). */
-  thatUnit?: 'year' | 'quarter' | 'month' | 'week' | 'day'
+  thatUnit?: ThatUnit
   thatStep?: number
   /** A quarter of a fiscal year ("the fiscal second quarter"). */
   fiscal?: boolean
@@ -269,12 +272,12 @@ const RULES: Rule[] = [
   ],
   // "a year ago", "a year earlier": the quarter last named, a year back, when there is one
   ['a-year-ago', /\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' }), ['year']],
-  // "two weeks ago", "50 years ago", "a decade ago", "several years ago", "a week or so ago"
+  // "two weeks ago", "50 years ago", "a decade ago", "several years ago", "a week or so ago", "a few years back"
   [
     'units-ago',
-    new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?(?:\s+or\s+so)?\s+ago\b`, 'gi'),
+    new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?(?:\s+or\s+so)?\s+(?:ago|back)\b`, 'gi'),
     (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
-    ['ago'],
+    ['ago', 'back'],
   ],
   // "months ago", "just years ago": some time back, no number given
   ['bare-units-ago', /\b(?:minutes|hours|days|weeks|months|years|decades)\s+ago\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['ago']],
@@ -527,16 +530,17 @@ const RULES: Rule[] = [
     () => ({ type: 'DATE', value: '', refers: 'day-part' }),
     ['day'],
   ],
-  // "that year", "later that year", "the following month", "that quarter", "earlier that day": from the date last named
+  // "that year", "later that year", "the following month", "that quarter", "earlier that day", "the
+  // previous summer": from the date last named
   [
     'that-unit',
-    /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|week|day)\b(?!\s+or\b)/gi,
+    /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|week|day|spring|summer|fall|autumn|winter)\b(?!\s+or\b)/gi,
     (m) => {
       const which = m[1].toLowerCase().replace(/\s+/g, ' ')
       const step = which === 'that' ? 0 : which === 'the following' || which === 'the next' ? 1 : -1
-      return { type: 'DATE', value: '', refers: 'that', thatUnit: m[2].toLowerCase() as 'year', thatStep: step }
+      return { type: 'DATE', value: '', refers: 'that', thatUnit: m[2].toLowerCase() as ThatUnit, thatStep: step }
     },
-    ['year', 'quarter', 'month', 'week', 'day'],
+    ['year', 'quarter', 'month', 'week', 'day', 'spring', 'summer', 'fall', 'autumn', 'winter'],
     KEY_REACH,
     afterThat,
   ],
@@ -1069,9 +1073,17 @@ function removeOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 /** "that year" after "June 1998" is 1998; "the following month" after "March 1989" is 1989-04. */
-function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'week' | 'day', step: number): string | null {
+function thatValue(last: string, unit: ThatUnit, step: number): string | null {
   const year = Number(last.slice(0, 4))
   if (unit === 'year') return pad(year + step, 4)
+  const season = SEASONS[unit]
+  if (season) {
+    // "the following spring": the first to begin after the date's month; "the previous summer": the last to end before it
+    const month = last.length >= 7 ? Number(last.slice(5, 7)) : null
+    if (step === 0 || month === null) return `${pad(year + step, 4)}-${season.code}`
+    const at = step > 0 ? (season.start > month ? year : year + 1) : season.start + 2 < month ? year : year - 1
+    return `${pad(at, 4)}-${season.code}`
+  }
   const q = /-Q(\d)$/.exec(last)
   if (unit === 'quarter') {
     const quarter = q ? Number(q[1]) : last.length >= 7 ? Math.ceil(Number(last.slice(5, 7)) / 3) : null
