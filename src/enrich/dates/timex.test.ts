@@ -313,9 +313,10 @@ const CASES: [string, string, Seen[]][] = [
     ['Q1', 'DATE', '2013-Q1'],
     ['Q3 2013', 'DATE', '2013-Q3'],
   ]],
-  ['The strike could last another week; the feud has run for a quarter century.', '2013-03-14', [
+  ['The strike could last another week; the feud has run for a quarter century, the inquiry a dozen years.', '2013-03-14', [
     ['another week', 'DURATION', 'P1W'],
     ['a quarter century', 'DURATION', 'P25Y'],
+    ['a dozen years', 'DURATION', 'P12Y'],
   ]],
   // "a fortnight ago"; the financial year (British for the fiscal one); the rest of the day
   ['The scheme began a fortnight ago; profit fell in the financial year, and rain will fall for the rest of the day.', '2013-03-14', [
