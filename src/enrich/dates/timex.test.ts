@@ -324,6 +324,13 @@ const CASES: [string, string, Seen[]][] = [
     ['the financial year', 'DATE', '2013'],
     ['the rest of the day', 'DATE', '2013-03-14'],
   ]],
+  // decimal and spelled halves
+  ['The flight took 2.5 hours after a 3.5-hour delay; he spent two and a half years abroad and a year-and-a-half at home.', '2013-03-14', [
+    ['2.5 hours', 'DURATION', 'PT2H30M'],
+    ['3.5-hour', 'DURATION', 'PT3H30M'],
+    ['two and a half years', 'DURATION', 'P2Y6M'],
+    ['a year-and-a-half', 'DURATION', 'P1Y6M'],
+  ]],
   // "last" after a modal is the verb, outside the expression
   ['The talks could last two weeks.', '2013-03-14', [['two weeks', 'DURATION', 'P2W']]],
   // "back" as "ago"; seasons counted from the date last named (a winter is the year of its December)

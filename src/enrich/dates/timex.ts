@@ -77,7 +77,8 @@ const NUMBER_WORDS: Record<string, number> = {
 const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
 // "twenty-four", "forty five": a tens word and a units word
 const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)`
-const NUM = String.raw`(?:\d+(?:\s+1/2)?|${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:a\s+)?dozen|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
+// ("2.5 hours", "2 1/2 years", "two and a half years")
+const NUM = String.raw`(?:\d+(?:\.\d+|\s+1/2)?|(?:${COMPOUND}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half|${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:a\s+)?dozen|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
 const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
 // ("could last two weeks": "last" after a modal or "to" is the verb, not the expression's)
@@ -108,6 +109,8 @@ function durationValue(count: string, unitWord: string): string {
   const n = numberValue(count)
   const prefix = unit.time ? 'PT' : 'P'
   if (n === null) return `${prefix}X${unit.times === 10 ? 'DE' : unit.times === 100 ? 'C' : unit.code}`
+  // "1.25 hours": ISO 8601's decimal fraction of the last unit
+  if (n * 2 !== Math.floor(n * 2)) return `${prefix}${n * unit.times}${unit.code}`
   if (n !== Math.floor(n)) {
     // "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "1 1/2 days" P1DT12H
     const half: Record<string, string> = { Y: '6M', M: unit.time ? '30S' : '15D', W: '3DT12H', D: 'T12H', H: '30M', S: '' }
@@ -121,7 +124,12 @@ function numberValue(word: string): number | null {
   if (VAGUE_NUMBERS.has(w)) return null
   const half = /^(\d+) 1\/2$/.exec(w)
   if (half) return Number(half[1]) + 0.5
-  if (/^\d+$/.test(w)) return Number(w)
+  if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w)
+  const andHalf = /^(.+) and a half$/.exec(w)
+  if (andHalf) {
+    const whole = numberValue(andHalf[1])
+    return whole === null ? null : whole + 0.5
+  }
   const compound = /^([a-z]+)[- ]([a-z]+)$/.exec(w)
   if (compound && SPELLED[compound[1]] >= 20 && SPELLED[compound[2]] < 10) return SPELLED[compound[1]] + SPELLED[compound[2]]
   return NUMBER_WORDS[w] ?? null
@@ -288,7 +296,7 @@ const RULES: Rule[] = [
   [
     'duration',
     new RegExp(
-      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
+      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b([-\s]+and[-\s]+a[-\s]+half\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
       'gi',
     ),
     (m, ctx) => {
@@ -1023,7 +1031,7 @@ function ruleWindows(text: string): [number, number][][] {
 }
 
 const WORD_CHAR_RE = /[A-Za-z0-9/]/
-const COUNT_WORDS = new Set([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS, 'of'])
+const COUNT_WORDS = new Set([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS, 'of', 'half'])
 const STRETCH_WORDS = new Set(['more', 'full', 'straight', 'consecutive', 'additional', 'long', 'successive', 'trading', 'business', 'working'])
 
 /** Whether a count ("two", "16", "a few", "a couple of") ends just before `at`, maybe with "more", "full"... between: "two more weeks". */
