@@ -331,6 +331,8 @@ const CASES: [string, string, Seen[]][] = [
     ['two and a half years', 'DURATION', 'P2Y6M'],
     ['a year-and-a-half', 'DURATION', 'P1Y6M'],
   ]],
+  // "or so" belongs to the length it hedges
+  ['Prices will rise over the next two years or so.', '2013-03-14', [['the next two years or so', 'DURATION', 'P2Y']]],
   // "last" after a modal is the verb, outside the expression
   ['The talks could last two weeks.', '2013-03-14', [['two weeks', 'DURATION', 'P2W']]],
   // "back" as "ago"; seasons counted from the date last named (a winter is the year of its December)

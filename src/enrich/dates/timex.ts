@@ -296,7 +296,7 @@ const RULES: Rule[] = [
   [
     'duration',
     new RegExp(
-      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b([-\s]+and[-\s]+a[-\s]+half\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
+      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b([-\s]+and[-\s]+a[-\s]+half\b)?(?:\s+or\s+so\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
       'gi',
     ),
     (m, ctx) => {
