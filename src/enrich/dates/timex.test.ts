@@ -331,6 +331,9 @@ const CASES: [string, string, Seen[]][] = [
     ['two and a half years', 'DURATION', 'P2Y6M'],
     ['a year-and-a-half', 'DURATION', 'P1Y6M'],
   ]],
+  // each year of a range of full years ("1990-91" stays out); "is set for" looks ahead
+  ['Output rose 2009-2011; the 1990-91 slump was worse.', '2013-03-14', [['2009', 'DATE', '2009'], ['2011', 'DATE', '2011']]],
+  ['The vote is set for Nov. 6.', '2013-03-14', [['Nov. 6', 'DATE', '2013-11-06']]],
   // "or so" belongs to the length it hedges
   ['Prices will rise over the next two years or so.', '2013-03-14', [['the next two years or so', 'DURATION', 'P2Y']]],
   // "last" after a modal is the verb, outside the expression

@@ -583,13 +583,13 @@ const RULES: Rule[] = [
   // centuries: "the 20th century" 19, "this century"
   ['century', /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
   ['spelled-decade', /\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
-  // a year standing alone, not an amount or a range part
-  // ("post-1959", "pre-1990" are the year too)
+  // a year standing alone, not an amount or a range part ("1990-91")
+  // ("post-1959", "pre-1990" are the year too; so is each year of "2009-2011")
   // ("closed at 2082, up 12", "the Nikkei fell to 1985" are market levels)
   [
     'year',
-    new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
-    (m, ctx) => (isMarketLevel(ctx.text, m.index + m[0].length - 4, m.index + m[0].length) ? null : { type: 'DATE', value: m[1] }),
+    new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}|(?<![$€£\d.,/-]|\d\s)\b(${YEAR})(?=\s*[-–]\s*${YEAR}\b${NOT_A_YEAR_AFTER})|(?<=(?<![$€£\d.,/-])\b${YEAR}\s*[-–]\s*)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
+    (m, ctx) => (isMarketLevel(ctx.text, m.index + m[0].length - 4, m.index + m[0].length) ? null : { type: 'DATE', value: m[1] ?? m[2] ?? m[3] }),
     ['18', '19', '20'],
     KEY_REACH,
     fourDigits,
@@ -894,7 +894,7 @@ const IRREGULAR_PAST = new Set(
   ).split(' '),
 )
 // Words that put what follows them ahead: modals, plans and schedules, "effective June 1".
-const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'planned', 'due', 'effective', 'upcoming', 'next'])
+const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'slated', 'planned', 'due', 'effective', 'upcoming', 'next'])
 // Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
 const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
 const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
@@ -936,6 +936,8 @@ function firstVerbTense(words: readonly string[], dir: 1 | -1): Tense {
     const prev = (dir === -1 ? words[i + 1] : words[i - 1])?.toLowerCase() ?? ''
     const next = (dir === -1 ? words[i - 1] : words[i + 1])?.toLowerCase() ?? ''
     if (AHEAD_WORDS.has(w)) return 'future'
+    // "is set for Nov. 6", "are set to vote in May": a schedule ("set a record in May" is past)
+    if (w === 'set' && (next === 'for' || next === 'to') && (prev === 'is' || prev === 'are' || prev === 'been' || prev === 'be')) return 'future'
     if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !DETERMINER_WORDS.has(w)) return null
     if (IRREGULAR_PAST.has(w) && !(dir === 1 && next === 'to') && !BEFORE_ADJECTIVE.has(prev)) return 'past'
     if (/^[a-z]{3,}ed$/.test(words[i]) && !BEFORE_ADJECTIVE.has(prev)) return 'past'
