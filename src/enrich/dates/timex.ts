@@ -191,6 +191,16 @@ function afterThat(text: string, at: number): boolean {
   return THAT_WORDS.has(word.toLowerCase())
 }
 const startsAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text))
+const isUpper = (code: number) => code >= 65 && code <= 90
+const THE_BEFORE_RE = /^the\s$/i
+const YEAR_END_RE = /year(?:[- ]|'s\s+)end/iy
+/** "year-end", "year's end", or a unit after "of the"/"of this": where period-end can match (see its rule). */
+function periodEndAt(text: string, at: number): boolean {
+  if (startsAt(YEAR_END_RE, text, at)) return true
+  const the = wordBefore(text, at)
+  const which = the.word.toLowerCase()
+  return (which === 'the' || which === 'this') && wordBefore(text, the.start).word.toLowerCase() === 'of'
+}
 const isDigit = (code: number) => code >= 48 && code <= 57
 const fourDigits = (text: string, at: number) => isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3)) && !isDigit(text.charCodeAt(at + 4))
 
@@ -468,6 +478,8 @@ const RULES: Rule[] = [
       return { type: 'DATE', value }
     },
     ['year', 'decade', 'century', 'month', 'week', 'day'],
+    KEY_REACH,
+    periodEndAt,
   ],
   // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
   [
@@ -495,9 +507,9 @@ const RULES: Rule[] = [
     'day-of-month',
     /(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+)the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?![-'’]|\s+(?:of|century|centuries|anniversary|time|day|week|month|year|floor|place|round|minute|hour|street|amendment|district|division|birthday|annual|consecutive|straight|largest|biggest)\b)/g,
     (m) => ({ type: 'DATE', value: pad(Number(m[1])), refers: 'month-day' }),
-    ['the'],
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
     KEY_REACH,
-    (text, at) => isDigit(text.charCodeAt(at + 4)),
+    (text, at) => at >= 4 && THE_BEFORE_RE.test(text.slice(at - 4, at)),
   ],
   // "(the) coming weeks", "the weeks ahead"
   ['coming-units', /\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
@@ -579,6 +591,9 @@ const RULES: Rule[] = [
     ),
     (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length, m[3]),
     ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good', 'halloween', 'boxing', 'valentine', 'mother', 'father', 'patrick', 'presidents', 'columbus', 'king'],
+    KEY_REACH,
+    // holidays are written with a capital: "mother", "good" in lower case need no look
+    (text, at) => isUpper(text.charCodeAt(at)),
   ],
   // centuries: "the 20th century" 19, "this century"
   ['century', /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
