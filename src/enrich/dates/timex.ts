@@ -3,13 +3,14 @@
  * expression, not only the ones a timeline can place. `findDates` gives the calendar dates and
  * clock times; this module adds what a timeline must leave out and TimeML keeps:
  * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY,
- *   "half an hour" PT30M, "a quarter century" P25Y, "another week" P1W, "the past week" P1W; plural units with no number: "the early years", "years of
- *   war", "in minutes", "recent quarters"; lengths of no unit: "for some time", "for a long period" PXX;
+ *   "half an hour" PT30M, "2.5 hours" PT2H30M, "a quarter century" P25Y, "another week" P1W, "the past
+ *   week" P1W; plural units with no number: "the early years", "years of war", "in minutes", "recent
+ *   quarters"; lengths of no unit: "for some time", "for a long period" PXX;
  * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4, "on Mondays", "Tuesday nights" XXXX-WXX-2TNI,
  *   frequencies ("twice a year" P1Y, "every 20 minutes" PT20M, "every other week" P2W), "weekends", "each summer";
  * - the end of the current period: "year-end", "the end of the decade" (the period's value);
- * - parts of a day no day names: "in the morning", "in the early evening", "by mid-afternoon", "at midday", "4 in the morning"
- *   (of the day last named, else of the publication day);
+ * - parts of a day no day names: "in the morning", "in the early evening", "by mid-afternoon", "at
+ *   midday", "4 in the morning" (of the day last named, else of the publication day);
  * - days the text places by the one it named last: "throughout the day", "the same day", "its fifth day",
  *   "on the 14th" (a day of the month last named); "the previous year" with none named counts from publication;
  * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
@@ -413,7 +414,8 @@ const RULES: Rule[] = [
     (m) => ({ type: 'DATE', value: '', refers: 'weekday', weekday: WEEKDAY_NUMBER[m[2].slice(0, 3).toLowerCase()], thatStep: /^(?:following|next)$/i.test(m[1]) ? 1 : -1 }),
     ['previous', 'preceding', 'prior', 'following', 'next'],
   ],
-  // parts of a day with no day named: "in the morning", "in the early evening", "in the middle of the night", "by mid afternoon", "at midday", "mid-afternoon yesterday"
+  // parts of a day with no day named: "in the morning", "in the early evening", "in the middle of the
+  // night", "by mid afternoon", "at midday", "mid-afternoon yesterday"
   [
     'part-of-day',
     /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ii]nto|[Ff]or)\s+))the\s+(?:(?:early|late|middle\s+of\s+the)\s+)?(morning|afternoon|evening|night)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
