@@ -455,8 +455,9 @@ const RULES: Rule[] = [
   // "the past year" reads as last year in news ("hate groups grew over the past year")
   ['past-year', /\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['past']],
   // "for a while", "over the years", "in years"
-  // ("for some time", "for a long period", "over a short time": a length of unknown unit)
-  ['a-while', /(?<=\b(?:[Ff]or|[Oo]ver|[Ii]n|[Ww]ithin|[Aa]fter)\s+)(?:a\s+while|some\s+time|a\s+(?:(?:very|fairly|relatively|rather)\s+)?(?:long|short|brief|lengthy|extended)\s+(?:time|period|while))\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while', 'time', 'period']],
+  // ("for some time", "for a long period", "over a short time": a length of unknown unit; "once in a
+  // while" is no length)
+  ['a-while', /(?<=\b(?:[Ff]or|[Oo]ver|(?<!\bonce\s+)[Ii]n|[Ww]ithin|[Aa]fter)\s+)(?:a\s+while|some\s+time|a\s+(?:(?:very|fairly|relatively|rather)\s+)?(?:long|short|brief|lengthy|extended)\s+(?:time|period|while))\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while', 'time', 'period']],
   ['over-the-years', /(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
   // (British news writes "financial year" for the fiscal one)
@@ -504,10 +505,11 @@ const RULES: Rule[] = [
   ],
   // "days later", "years earlier", "hours afterwards": a length with no number, counted from an event
   ['units-later', /\b(days|weeks|months|years|hours|minutes|decades)(?=\s+(?:later|earlier|afterwards?)\b)/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['days', 'weeks', 'months', 'years', 'hours', 'minutes', 'decades']],
-  // "on the 14th", "until the 3rd": a day of the month last named, else of the publication month
+  // "on the 14th", "until the 3rd": a day of the month last named, else of the publication month (an
+  // ordinal before a noun is none: "on the 3rd Congressional District", "on the 4th floor")
   [
     'day-of-month',
-    /(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+)the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?![-'’]|\s+(?:of|century|centuries|anniversary|time|day|week|month|year|floor|place|round|minute|hour|street|amendment|district|division|birthday|annual|consecutive|straight|largest|biggest)\b)/g,
+    /(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+)the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:!?)]|\s*$|\s+(?:at|in|and|or|to|until|when|for|with|after|before|but|as)\b)/g,
     (m) => ({ type: 'DATE', value: pad(Number(m[1])), refers: 'month-day' }),
     ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
     KEY_REACH,
