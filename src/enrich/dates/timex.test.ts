@@ -281,6 +281,7 @@ const CASES: [string, string, Seen[]][] = [
     ['the coming month', 'DURATION', 'P1M'],
   ]],
   ['The index gained 3 percent this past week.', '2013-03-14', [['this past week', 'DATE', '2013-W10']]],
+  ['Two candidates may drop out within the next week.', '2013-03-14', [['the next week', 'DURATION', 'P1W']]],
   // half of a unit
   ['He waited half an hour; the war lasted half a century.', '2013-03-14', [
     ['half an hour', 'DURATION', 'PT30M'],

@@ -337,11 +337,11 @@ const RULES: Rule[] = [
   ],
   // "a day-long meeting" P1D, "a decades-long battle" (an unknown number of them)
   ['unit-long', /\b(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long\b/gi, (m) => ({ type: 'DURATION', value: durationValue(m[2] ? 'several' : 'one', m[1]) }), ['day', 'week', 'month', 'year', 'hour', 'decade', 'centur'], KEY_REACH, (text, at) => startsAt(LONG_UNIT_RE, text, at)],
-  // "the past decade", "the last century", "the past week", "the coming month": one such unit
+  // "the past decade", "the last century", "the past week", "the coming month", "within the next week": one such unit
   // (findDates reads "the past year" as a year, "last week" as a week); "this past week" is the week before
   [
     'past-unit',
-    /\b(?:(this\s+past)\s+(week|month)|(?:the\s+)?(?:past|last|next)\s+(decade|century)|the\s+(?:past|last|coming)\s+(week|month|fortnight))\b(?!\s+of\b|['’]s\b|-)/gi,
+    /\b(?:(this\s+past)\s+(week|month)|(?:the\s+)?(?:past|last|next)\s+(decade|century)|(?:the\s+(?:past|last|coming)|(?<=\b(?:over|in|within|during|for)\s+)the\s+next)\s+(week|month|fortnight))\b(?!\s+of\b|['’]s\b|-)/gi,
     (m, ctx) => {
       if (!m[1]) return { type: 'DURATION', value: durationValue('one', m[3] ?? m[4]) }
       if (/^month$/i.test(m[2])) {
