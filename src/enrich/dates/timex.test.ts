@@ -338,6 +338,8 @@ const CASES: [string, string, Seen[]][] = [
   ['The vote is set for Nov. 6.', '2013-03-14', [['Nov. 6', 'DATE', '2013-11-06']]],
   // "or so" belongs to the length it hedges
   ['Prices will rise over the next two years or so.', '2013-03-14', [['the next two years or so', 'DURATION', 'P2Y']]],
+  // "at the end of the day" is an idiom
+  ['At the end of the day, voters decide.', '2013-03-14', []],
   // "last" after a modal is the verb, outside the expression
   ['The talks could last two weeks.', '2013-03-14', [['two weeks', 'DURATION', 'P2W']]],
   // "back" as "ago"; seasons counted from the date last named (a winter is the year of its December)

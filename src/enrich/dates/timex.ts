@@ -476,7 +476,11 @@ const RULES: Rule[] = [
       const unit = (m[1] ?? 'year').toLowerCase()
       const year = pad(ctx.anchor.year, 4)
       if (unit === 'week') return { type: 'DATE', value: isoWeek(ctx.anchor) }
-      if (unit === 'day') return { type: 'DATE', value: '', refers: 'day-part' }
+      if (unit === 'day') {
+        // "at the end of the day" is an idiom ("by the end of the day" a time)
+        if (/^(?:the\s+)?end\b/i.test(m[0]) && /\bat\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) return null
+        return { type: 'DATE', value: '', refers: 'day-part' }
+      }
       const value = unit === 'decade' ? year.slice(0, 3) : unit === 'century' ? year.slice(0, 2) : unit === 'month' ? formatMonth(ctx.anchor.year, ctx.anchor.month) : year
       return { type: 'DATE', value }
     },
