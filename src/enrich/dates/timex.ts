@@ -53,7 +53,7 @@ interface Candidate {
   type: TimexType
   value: string
   /** Filled in text order from the last quarter named before it (see `resolveReferences`). */
-  refers?: 'quarter' | 'year-before' | 'that' | 'day-part' | 'weekday' | 'month-day'
+  refers?: 'quarter' | 'year-before' | 'that' | 'day-part' | 'weekday'
   /** For `refers: 'weekday'`: the day of the week (1 Monday ... 7 Sunday), before (-1) or after (+1) the day last named. */
   weekday?: number
   /** For `refers: 'that'`: the unit and step from the date last named ("the following year": year, +1). */
@@ -79,7 +79,7 @@ const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
 // "twenty-four", "forty five": a tens word and a units word
 const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)`
 // ("2.5 hours", "2 1/2 years", "two and a half years")
-const NUM = String.raw`(?:\d+(?:\.\d+|\s+1/2)?|(?:${COMPOUND}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half|${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:a\s+)?dozen|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
+const NUM = String.raw`(?:\d+(?:\.\d+|\s+1/2)?|(?:${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:a\s+)?dozen|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)(?:\s+and\s+a\s+half)?)`
 const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
 // ("could last two weeks": "last" after a modal or "to" is the verb, not the expression's)
@@ -180,8 +180,12 @@ const RATE_BEFORE_RE = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|ni
 // Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
 const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|weekend|month|quarter|year|hour|morning|evening|night|spring|summer|autumn|fall|winter|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
 const LONG_UNIT_RE = /[a-z]+-long\b/iy
+const BACK_RE = /^back$/i
+const UNIT_WORD_RE = /^(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?$/i
 // The words before a unit that make "the past week", "recent months", "the early years" (see their rules).
 const PERIOD_BEFORE = new Set(['past', 'last', 'next', 'coming'])
+// The words before "time", "period", "while" in a length of no unit ("some time", "a long period", "a while").
+const LENGTH_BEFORE = new Set(['a', 'some', 'long', 'short', 'brief', 'lengthy', 'extended'])
 const POSITION_BEFORE = new Set(['recent', 'first', 'early', 'initial', 'opening', 'last', 'final', 'closing', 'past', 'previous', 'later', 'late'])
 const FALL_NOUN_AFTER_RE = /^\s+(?:in|of|on|to|from|by)\b/i
 const THAT_WORDS = new Set(['that', 'following', 'next', 'previous', 'preceding'])
@@ -193,7 +197,7 @@ function afterThat(text: string, at: number): boolean {
 }
 const startsAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text))
 const isUpper = (code: number) => code >= 65 && code <= 90
-const THE_BEFORE_RE = /^the\s$/i
+const dashAt = (text: string, at: number) => text[at] === '-' || text[at] === '–'
 const YEAR_END_RE = /year(?:[- ]|'s\s+)end/iy
 /** "year-end", "year's end", or a unit after "of the"/"of this": where period-end can match (see its rule). */
 function periodEndAt(text: string, at: number): boolean {
@@ -297,6 +301,9 @@ const RULES: Rule[] = [
     new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?(?:\s+or\s+so)?\s+(?:ago|back)\b`, 'gi'),
     (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
     ['ago', 'back'],
+    KEY_REACH,
+    // "back" (a common word) only after a unit: "two years back"
+    (text, at) => !BACK_RE.test(text.slice(at, at + 4)) || UNIT_WORD_RE.test(wordBefore(text, at).word),
   ],
   // "months ago", "just years ago": some time back, no number given
   ['bare-units-ago', /\b(?:minutes|hours|days|weeks|months|years|decades)\s+ago\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['ago']],
@@ -457,7 +464,7 @@ const RULES: Rule[] = [
   // "for a while", "over the years", "in years"
   // ("for some time", "for a long period", "over a short time": a length of unknown unit; "once in a
   // while" is no length)
-  ['a-while', /(?<=\b(?:[Ff]or|[Oo]ver|(?<!\bonce\s+)[Ii]n|[Ww]ithin|[Aa]fter)\s+)(?:a\s+while|some\s+time|a\s+(?:(?:very|fairly|relatively|rather)\s+)?(?:long|short|brief|lengthy|extended)\s+(?:time|period|while))\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while', 'time', 'period']],
+  ['a-while', /(?<=\b(?:[Ff]or|[Oo]ver|(?<!\bonce\s+)[Ii]n|[Ww]ithin|[Aa]fter)\s+)(?:a\s+while|some\s+time|a\s+(?:(?:very|fairly|relatively|rather)\s+)?(?:long|short|brief|lengthy|extended)\s+(?:time|period|while))\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while', 'time', 'period'], KEY_REACH, (text, at) => LENGTH_BEFORE.has(wordBefore(text, at).word.toLowerCase())],
   ['over-the-years', /(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
   // (British news writes "financial year" for the fiscal one)
@@ -509,16 +516,6 @@ const RULES: Rule[] = [
   ],
   // "days later", "years earlier", "hours afterwards": a length with no number, counted from an event
   ['units-later', /\b(days|weeks|months|years|hours|minutes|decades)(?=\s+(?:later|earlier|afterwards?)\b)/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }), ['days', 'weeks', 'months', 'years', 'hours', 'minutes', 'decades']],
-  // "on the 14th", "until the 3rd": a day of the month last named, else of the publication month (an
-  // ordinal before a noun is none: "on the 3rd Congressional District", "on the 4th floor")
-  [
-    'day-of-month',
-    /(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+)the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:!?)]|\s*$|\s+(?:at|in|and|or|to|until|when|for|with|after|before|but|as)\b)/g,
-    (m) => ({ type: 'DATE', value: pad(Number(m[1])), refers: 'month-day' }),
-    ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    KEY_REACH,
-    (text, at) => at >= 4 && THE_BEFORE_RE.test(text.slice(at - 4, at)),
-  ],
   // "(the) coming weeks", "the weeks ahead"
   ['coming-units', /\b(?:the\s+)?(?:coming\s+(days|weeks|months|years)|(days|weeks|months|years)\s+ahead)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }), ['coming', 'ahead']],
   // seasons: "the summer", "this past spring", "the early summer" (the last one begun), "the winter of 1994"
@@ -607,15 +604,24 @@ const RULES: Rule[] = [
   ['century', /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
   ['spelled-decade', /\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
   // a year standing alone, not an amount or a range part ("1990-91")
-  // ("post-1959", "pre-1990" are the year too; so is each year of "2009-2011")
+  // ("post-1959", "pre-1990" are the year too)
   // ("closed at 2082, up 12", "the Nikkei fell to 1985" are market levels)
   [
     'year',
-    new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}|(?<![$€£\d.,/-]|\d\s)\b(${YEAR})(?=\s*[-–]\s*${YEAR}\b${NOT_A_YEAR_AFTER})|(?<=(?<![$€£\d.,/-])\b${YEAR}\s*[-–]\s*)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
-    (m, ctx) => (isMarketLevel(ctx.text, m.index + m[0].length - 4, m.index + m[0].length) ? null : { type: 'DATE', value: m[1] ?? m[2] ?? m[3] }),
+    new RegExp(String.raw`(?:\b(?:[Pp]ost|[Pp]re)-|(?<![$€£\d.,/-]|\d\s)\b)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
+    (m, ctx) => (isMarketLevel(ctx.text, m.index + m[0].length - 4, m.index + m[0].length) ? null : { type: 'DATE', value: m[1] }),
     ['18', '19', '20'],
     KEY_REACH,
     fourDigits,
+  ],
+  // each year of "2009-2011" (a rule of its own, run only where a year meets a dash)
+  [
+    'year-range',
+    new RegExp(String.raw`(?<![$€£\d.,/-]|\d\s)\b(${YEAR})(?=\s?[-–]\s?${YEAR}\b${NOT_A_YEAR_AFTER})|(?<=(?<![$€£\d.,/-])\b${YEAR}\s?[-–]\s?)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
+    (m) => ({ type: 'DATE', value: m[1] ?? m[2] }),
+    ['18', '19', '20'],
+    KEY_REACH,
+    (text, at) => fourDigits(text, at) && (dashAt(text, at + 4) || dashAt(text, at + 5) || dashAt(text, at - 1) || dashAt(text, at - 2)),
   ],
   // "the week" with no day to place it: a week of the publication year (TimeML's "1989-WXX")
   ['the-week', /\bthe\s+week\b(?!\s+(?:of|before|after|ended|ending|earlier|ago|to)\b)/gi, (_m, ctx) => ({ type: 'DATE', value: `${pad(ctx.anchor.year, 4)}-WXX` }), ['week']],
@@ -1160,14 +1166,6 @@ function resolveOrDrop(candidates: Candidate[], anchor: CalendarDate | null): (C
       // ISO weekday of `from` is 1..7; walk to the nearest such day strictly before (or after) it
       const gap = step < 0 ? (((weekday(from) || 7) - c.weekday + 6) % 7) + 1 : ((c.weekday - (weekday(from) || 7) + 6) % 7) + 1
       const value = formatDay(addDays(from, step * gap))
-      lastDate = value
-      return { ...c, value, refers: undefined }
-    }
-    if (c.refers === 'month-day') {
-      // "on the 14th": that day of the month last named, else of the publication month
-      const month = lastDate && /^\d{4}-\d\d/.test(lastDate) ? lastDate.slice(0, 7) : anchor ? formatMonth(anchor.year, anchor.month) : null
-      if (!month) return null
-      const value = `${month}-${c.value}`
       lastDate = value
       return { ...c, value, refers: undefined }
     }
