@@ -22,7 +22,7 @@
  */
 import { keepLongest } from '../../text/spans.js'
 import type { DateMention, Span } from '../../types.js'
-import { parseAnchor } from './calendar.js'
+import { parseAnchor, straightApostrophes } from './calendar.js'
 import { splitSentences } from '../sentences/index.js'
 import { clauseLooksAhead, findChronoDates } from './chrono.js'
 import { dateClockTimes, removeNamedDays, removeRecurring, type NamedDayOptions, type RefineOptions } from './refine.js'
@@ -48,7 +48,7 @@ export interface FindDatesOptions extends RefineOptions, NamedDayOptions, DateWi
  */
 export function findDates(text: string, publishedAt: string | null, options: FindDatesOptions = {}): DateMention[] {
   const { maxTextLength = 1_000_000, maxDates = 5_000 } = options
-  const input = text.length > maxTextLength ? text.slice(0, maxTextLength) : text
+  const input = straightApostrophes(text.length > maxTextLength ? text.slice(0, maxTextLength) : text)
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
   const sentences = options.sentences ?? splitSentences(input)
   // News parsers first so that, at equal length, their reading wins over chrono's.

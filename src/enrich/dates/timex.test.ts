@@ -265,6 +265,106 @@ const CASES: [string, string, Seen[]][] = [
   // market levels are not years; a year after "to" in other sentences is one
   ['The index closed at 1985, up 12 points, and the Nikkei fell 14.5 to 1975.', '1989-10-26', []],
   ['Sales fell to 1990 levels.', '1989-10-26', [['1990', 'DATE', '1990']]],
+  // plural units with no number: at an edge of a stretch ("the early years"), before "of", after "in"
+  ['Losses were heavy in the early years and the final hours.', '2013-03-14', [
+    ['the early years', 'DURATION', 'PXY'],
+    ['the final hours', 'DURATION', 'PTXH'],
+  ]],
+  ['Growth slowed in recent quarters after years of boom.', '2013-03-14', [
+    ['recent quarters', 'DURATION', 'PXM'],
+    ['years', 'DURATION', 'PXY'],
+  ]],
+  ['The ship sank in minutes.', '2013-03-14', [['minutes', 'DURATION', 'PTXM']]],
+  // "the past week" is a length of time; "this past week" the week before publication
+  ['Shares fell over the past week and will rise in the coming month.', '2013-03-14', [
+    ['the past week', 'DURATION', 'P1W'],
+    ['the coming month', 'DURATION', 'P1M'],
+  ]],
+  ['The index gained 3 percent this past week.', '2013-03-14', [['this past week', 'DATE', '2013-W10']]],
+  ['Two candidates may drop out within the next week.', '2013-03-14', [['the next week', 'DURATION', 'P1W']]],
+  // half of a unit
+  ['He waited half an hour; the war lasted half a century.', '2013-03-14', [
+    ['half an hour', 'DURATION', 'PT30M'],
+    ['half a century', 'DURATION', 'P50Y'],
+  ]],
+  // lengths no number gives
+  ['The troops may stay for some time, perhaps for a fairly long period.', '2013-03-14', [
+    ['some time', 'DURATION', 'PXX'],
+    ['a fairly long period', 'DURATION', 'PXX'],
+  ]],
+  // "the day", "the same day", an ordinal day: the day last named, else the publication day
+  ['Crowds gathered on Tuesday and stayed throughout the day.', '2013-03-14', [
+    ['Tuesday', 'DATE', '2013-03-12'],
+    ['the day', 'DATE', '2013-03-12'],
+  ]],
+  ['The strike entered its fifth day, and the union met the same day.', '2013-03-14', [
+    ['its fifth day', 'DATE', '2013-03-14'],
+    ['the same day', 'DATE', '2013-03-14'],
+  ]],
+  ['The bank failed on March 4; the following week, its rival fell.', '2013-03-14', [
+    ['March 4', 'DATE', '2013-03-04'],
+    ['the following week', 'DATE', '2013-W11'],
+  ]],
+  // with no date named before, "the previous year" counts from publication (a day cannot: "the next day" follows an event)
+  ['Profit fell the previous year; the next day, shares rose.', '2013-03-14', [['the previous year', 'DATE', '2012']]],
+  // "once in a while" is no length
+  ['She meets voters once in a while.', '2013-03-14', []],
+  // quarters in a results table's notation; "another week"; "a quarter century"
+  ['Profit rose in Q1 and will rise again in Q3 2013 ("Q400" is a plane).', '2013-04-20', [
+    ['Q1', 'DATE', '2013-Q1'],
+    ['Q3 2013', 'DATE', '2013-Q3'],
+  ]],
+  ['The strike could last another week; the feud has run for a quarter century, the inquiry a dozen years.', '2013-03-14', [
+    ['another week', 'DURATION', 'P1W'],
+    ['a quarter century', 'DURATION', 'P25Y'],
+    ['a dozen years', 'DURATION', 'P12Y'],
+  ]],
+  // "a fortnight ago"; the financial year (British for the fiscal one); the rest of the day
+  ['The scheme began a fortnight ago; profit fell in the financial year, and rain will fall for the rest of the day.', '2013-03-14', [
+    ['a fortnight ago', 'DATE', '2013-W09'],
+    ['the financial year', 'DATE', '2013'],
+    ['the rest of the day', 'DATE', '2013-03-14'],
+  ]],
+  // decimal and spelled halves
+  ['The flight took 2.5 hours after a 3.5-hour delay; he spent two and a half years abroad and a year-and-a-half at home.', '2013-03-14', [
+    ['2.5 hours', 'DURATION', 'PT2H30M'],
+    ['3.5-hour', 'DURATION', 'PT3H30M'],
+    ['two and a half years', 'DURATION', 'P2Y6M'],
+    ['a year-and-a-half', 'DURATION', 'P1Y6M'],
+  ]],
+  // each year of a range of full years ("1990-91" stays out); "is set for" looks ahead
+  ['Output rose 2009-2011; the 1990-91 slump was worse.', '2013-03-14', [['2009', 'DATE', '2009'], ['2011', 'DATE', '2011']]],
+  ['The vote is set for Nov. 6.', '2013-03-14', [['Nov. 6', 'DATE', '2013-11-06']]],
+  // "or so" belongs to the length it hedges
+  ['Prices will rise over the next two years or so.', '2013-03-14', [['the next two years or so', 'DURATION', 'P2Y']]],
+  // "at the end of the day" is an idiom
+  ['At the end of the day, voters decide.', '2013-03-14', []],
+  // "last" after a modal is the verb, outside the expression
+  ['The talks could last two weeks.', '2013-03-14', [['two weeks', 'DURATION', 'P2W']]],
+  // "back" as "ago"; seasons counted from the date last named (a winter is the year of its December)
+  ['The firm was sold two years back.', '2013-03-14', [['two years back', 'DATE', '2011']]],
+  ['The dam broke in June 2010; the following spring the river rose, and the previous winter was dry.', '2013-03-14', [
+    ['June 2010', 'DATE', '2010-06'],
+    ['the following spring', 'DATE', '2011-SP'],
+    ['the previous winter', 'DATE', '2009-WI'],
+  ]],
+  // curly apostrophes read as straight ones
+  ['Prices peaked in the ’80s and should recover by year’s end, after Valentine’s Day.', '2013-03-14', [
+    ['the ’80s', 'DATE', '198'],
+    ['year’s end', 'DATE', '2013'],
+    ['Valentine’s Day', 'DATE', '2013-02-14'],
+  ]],
+  // parts of the day with a modifier
+  ['Shots rang out in the early morning and again in the middle of the night.', '2013-03-14', [
+    ['the early morning', 'TIME', '2013-03-14TMO'],
+    ['the middle of the night', 'TIME', '2013-03-14TNI'],
+  ]],
+  // holidays named "... Day" and fixed feasts
+  ["Florists are busy before Valentine's Day and Mother's Day, and quiet after Halloween.", '2013-03-14', [
+    ["Valentine's Day", 'DATE', '2013-02-14'],
+    ["Mother's Day", 'DATE', '2013-05-12'],
+    ['Halloween', 'DATE', '2012-10-31'],
+  ]],
 ]
 
 describe('findTimexes', () => {

@@ -2,14 +2,19 @@
  * The dates stage seen as TimeML TIMEX3 expressions (what TempEval-3 scores): every temporal
  * expression, not only the ones a timeline can place. `findDates` gives the calendar dates and
  * clock times; this module adds what a timeline must leave out and TimeML keeps:
- * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY;
+ * - durations: "two weeks" P2W, "the first nine months" P9M, "a 16-hour day" PT16H, "several years" PXY,
+ *   "half an hour" PT30M, "2.5 hours" PT2H30M, "a quarter century" P25Y, "another week" P1W, "the past
+ *   week" P1W; plural units with no number: "the early years", "years of war", "in minutes", "recent
+ *   quarters"; lengths of no unit: "for some time", "for a long period" PXX;
  * - sets: "daily" P1D, "every month" P1M, "each Thursday" XXXX-WXX-4, "on Mondays", "Tuesday nights" XXXX-WXX-2TNI,
  *   frequencies ("twice a year" P1Y, "every 20 minutes" PT20M, "every other week" P2W), "weekends", "each summer";
  * - the end of the current period: "year-end", "the end of the decade" (the period's value);
- * - parts of a day no day names: "in the morning", "by mid-afternoon", "at midday", "4 in the morning"
- *   (of the day last named, else of the publication day);
+ * - parts of a day no day names: "in the morning", "in the early evening", "by mid-afternoon", "at
+ *   midday", "4 in the morning" (of the day last named, else of the publication day);
+ * - days the text places by the one it named last: "throughout the day", "the same day", "its fifth
+ *   day"; "the previous year" with none named counts from publication;
  * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
- * - quarters and halves: "the third quarter" 1989-Q3, "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
+ * - quarters and halves: "the third quarter" 1989-Q3, "Q3 2013", "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
  * - years standing alone ("1990"), decades ("the 1990s" 199), parts of the day ("this morning" ...TMO);
  * and TimeML's span boundaries: modifiers belong to the expression ("early next year", "last
  * November", "the end of 1990", "June last year"), so do "the" and the quarter of a year.
@@ -26,7 +31,7 @@
  */
 import { keepLongest, sentenceAround } from '../../text/spans.js'
 import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
-import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
+import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, straightApostrophes, weekday, type CalendarDate } from './calendar.js'
 import { DATES_STAGE, findDates } from './index.js'
 import { isMarketLevel, monthNumber } from './news.js'
 import { splitSentences } from '../sentences/index.js'
@@ -39,6 +44,9 @@ export interface TimexFound extends TimexMention {
   via: string
 }
 
+/** The periods "that year", "the following week", "the previous summer" count in. */
+type ThatUnit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'spring' | 'summer' | 'fall' | 'autumn' | 'winter'
+
 interface Candidate {
   start: number
   end: number
@@ -49,7 +57,7 @@ interface Candidate {
   /** For `refers: 'weekday'`: the day of the week (1 Monday ... 7 Sunday), before (-1) or after (+1) the day last named. */
   weekday?: number
   /** For `refers: 'that'`: the unit and step from the date last named ("the following year": year, +1). */
-  thatUnit?: 'year' | 'quarter' | 'month' | 'day'
+  thatUnit?: ThatUnit
   thatStep?: number
   /** A quarter of a fiscal year ("the fiscal second quarter"). */
   fiscal?: boolean
@@ -65,15 +73,17 @@ const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, 'a hundred': 100,
-  'a couple of': 2, 'couple of': 2,
+  'a couple of': 2, 'couple of': 2, another: 1, dozen: 12, 'a dozen': 12,
 }
 const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
 // "twenty-four", "forty five": a tens word and a units word
 const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)`
-const NUM = String.raw`(?:\d+(?:\s+1/2)?|${COMPOUND}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)`
+// ("2.5 hours", "2 1/2 years", "two and a half years")
+const NUM = String.raw`(?:\d+(?:\.\d+|\s+1/2)?|(?:${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:a\s+)?dozen|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)(?:\s+and\s+a\s+half)?)`
 const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
-const ORDER = String.raw`(?:(?:first|last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+)`
+// ("could last two weeks": "last" after a modal or "to" is the verb, not the expression's)
+const ORDER = String.raw`(?:(?:first|(?<!\b(?:will|would|could|can|may|might|should|must|shall|to|did|does|do|'ll)\s+)last|past|next|previous|latest|coming|final|remaining|following|preceding|initial|recent|year-earlier|year-ago)\s+(?!another\b))`
 
 const UNIT_CODE: Record<string, { code: string; time: boolean; times: number }> = {
   second: { code: 'S', time: true, times: 1 },
@@ -100,6 +110,8 @@ function durationValue(count: string, unitWord: string): string {
   const n = numberValue(count)
   const prefix = unit.time ? 'PT' : 'P'
   if (n === null) return `${prefix}X${unit.times === 10 ? 'DE' : unit.times === 100 ? 'C' : unit.code}`
+  // "1.25 hours": ISO 8601's decimal fraction of the last unit
+  if (n * 2 !== Math.floor(n * 2)) return `${prefix}${n * unit.times}${unit.code}`
   if (n !== Math.floor(n)) {
     // "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "1 1/2 days" P1DT12H
     const half: Record<string, string> = { Y: '6M', M: unit.time ? '30S' : '15D', W: '3DT12H', D: 'T12H', H: '30M', S: '' }
@@ -113,7 +125,12 @@ function numberValue(word: string): number | null {
   if (VAGUE_NUMBERS.has(w)) return null
   const half = /^(\d+) 1\/2$/.exec(w)
   if (half) return Number(half[1]) + 0.5
-  if (/^\d+$/.test(w)) return Number(w)
+  if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w)
+  const andHalf = /^(.+) and a half$/.exec(w)
+  if (andHalf) {
+    const whole = numberValue(andHalf[1])
+    return whole === null ? null : whole + 0.5
+  }
   const compound = /^([a-z]+)[- ]([a-z]+)$/.exec(w)
   if (compound && SPELLED[compound[1]] >= 20 && SPELLED[compound[2]] < 10) return SPELLED[compound[1]] + SPELLED[compound[2]]
   return NUMBER_WORDS[w] ?? null
@@ -163,6 +180,13 @@ const RATE_BEFORE_RE = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|ni
 // Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
 const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|weekend|month|quarter|year|hour|morning|evening|night|spring|summer|autumn|fall|winter|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
 const LONG_UNIT_RE = /[a-z]+-long\b/iy
+const BACK_RE = /^back$/i
+const UNIT_WORD_RE = /^(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?$/i
+// The words before a unit that make "the past week", "recent months", "the early years" (see their rules).
+const PERIOD_BEFORE = new Set(['past', 'last', 'next', 'coming'])
+// The words before "time", "period", "while" in a length of no unit ("some time", "a long period", "a while").
+const LENGTH_BEFORE = new Set(['a', 'some', 'long', 'short', 'brief', 'lengthy', 'extended'])
+const POSITION_BEFORE = new Set(['recent', 'first', 'early', 'initial', 'opening', 'last', 'final', 'closing', 'past', 'previous', 'later', 'late'])
 const FALL_NOUN_AFTER_RE = /^\s+(?:in|of|on|to|from|by)\b/i
 const THAT_WORDS = new Set(['that', 'following', 'next', 'previous', 'preceding'])
 /** "that year", "the following same month": the word before the unit, past "same", says which. */
@@ -172,6 +196,16 @@ function afterThat(text: string, at: number): boolean {
   return THAT_WORDS.has(word.toLowerCase())
 }
 const startsAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text))
+const isUpper = (code: number) => code >= 65 && code <= 90
+const dashAt = (text: string, at: number) => text[at] === '-' || text[at] === '–'
+const YEAR_END_RE = /year(?:[- ]|'s\s+)end/iy
+/** "year-end", "year's end", or a unit after "of the"/"of this": where period-end can match (see its rule). */
+function periodEndAt(text: string, at: number): boolean {
+  if (startsAt(YEAR_END_RE, text, at)) return true
+  const the = wordBefore(text, at)
+  const which = the.word.toLowerCase()
+  return (which === 'the' || which === 'this') && wordBefore(text, the.start).word.toLowerCase() === 'of'
+}
 const isDigit = (code: number) => code >= 48 && code <= 57
 const fourDigits = (text: string, at: number) => isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3)) && !isDigit(text.charCodeAt(at + 4))
 
@@ -197,6 +231,19 @@ const RULES: Rule[] = [
       return { type: 'DATE', value: `${pad(year, 4)}-Q${q}`, fiscal: /fiscal/i.test(m[0]) }
     },
     ['quarter'],
+  ],
+  // "Q3", "Q1 2013", "Q4 of 2012": a quarter in the notation of results tables
+  [
+    'q-quarter',
+    new RegExp(String.raw`\bQ([1-4])(?:\s+(?:of\s+)?(${YEAR})|\s*'(\d\d))?\b${NOT_A_YEAR_AFTER}`, 'g'),
+    (m, ctx) => {
+      const q = Number(m[1])
+      let year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : ctx.anchor.year
+      // as for "the third quarter": one not begun by publication is last year's unless the sentence looks ahead
+      if (!m[2] && !m[3] && 3 * q - 2 > ctx.anchor.month && !ctx.future(m.index, m.index + m[0].length)) year--
+      return { type: 'DATE', value: `${pad(year, 4)}-Q${q}` }
+    },
+    ['q1', 'q2', 'q3', 'q4'],
   ],
   // "the first half of 1990", "the second half", "first-half", "the last half of 1989", "the first two quarters of 1990"
   [
@@ -248,12 +295,15 @@ const RULES: Rule[] = [
   ],
   // "a year ago", "a year earlier": the quarter last named, a year back, when there is one
   ['a-year-ago', /\b(?:(?:about|nearly|almost)\s+)?an?\s+year\s+(?:ago|earlier|before)\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4), refers: 'year-before' }), ['year']],
-  // "two weeks ago", "50 years ago", "a decade ago", "several years ago", "a week or so ago"
+  // "two weeks ago", "50 years ago", "a decade ago", "several years ago", "a week or so ago", "a few years back"
   [
     'units-ago',
-    new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?(?:\s+or\s+so)?\s+ago\b`, 'gi'),
+    new RegExp(String.raw`\b${APPROX}?(${NUM})[- ](${UNIT})s?(?:\s+or\s+so)?\s+(?:ago|back)\b`, 'gi'),
     (m, ctx) => agoValue(m[1], m[2], ctx.anchor),
-    ['ago'],
+    ['ago', 'back'],
+    KEY_REACH,
+    // "back" (a common word) only after a unit: "two years back"
+    (text, at) => !BACK_RE.test(text.slice(at, at + 4)) || UNIT_WORD_RE.test(wordBefore(text, at).word),
   ],
   // "months ago", "just years ago": some time back, no number given
   ['bare-units-ago', /\b(?:minutes|hours|days|weeks|months|years|decades)\s+ago\b/gi, () => ({ type: 'DATE', value: 'PAST_REF' }), ['ago']],
@@ -264,7 +314,7 @@ const RULES: Rule[] = [
   [
     'duration',
     new RegExp(
-      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b(\s+and\s+a\s+half\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
+      String.raw`\b(?:(?:the|its|their|his|her)\s+)?${ORDER}?${APPROX}?(${NUM})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+|successive\s+|trading\s+|business\s+|working\s+)?(${UNIT})(?:s)?\b([-\s]+and[-\s]+a[-\s]+half\b)?(?:\s+or\s+so\b)?(?![-\s]+(?:ago|old)\b|-earlier\b)`,
       'gi',
     ),
     (m, ctx) => {
@@ -285,12 +335,44 @@ const RULES: Rule[] = [
     [64, 32],
     countBefore,
   ],
+  // "half an hour" PT30M, "half a century" P50Y, "a half-hour" PT30M, "a quarter century" P25Y
+  [
+    'half-unit',
+    /\b(?:half\s+an?\s+|an?\s+half[- ])(hour|day|year|decade|century)\b|\ba\s+quarter[- ]century\b(?!-)/gi,
+    (m) => ({ type: 'DURATION', value: m[1] ? HALF_UNITS[m[1].toLowerCase()] : 'P25Y' }),
+    ['half', 'quarter'],
+  ],
   // "a day-long meeting" P1D, "a decades-long battle" (an unknown number of them)
   ['unit-long', /\b(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long\b/gi, (m) => ({ type: 'DURATION', value: durationValue(m[2] ? 'several' : 'one', m[1]) }), ['day', 'week', 'month', 'year', 'hour', 'decade', 'centur'], KEY_REACH, (text, at) => startsAt(LONG_UNIT_RE, text, at)],
-  // "the past decade", "the last century" (findDates reads "the past year" as a year)
-  ['past-decade', /\b(?:the\s+)?(?:past|last|next)\s+(decade|century)\b/gi, (m) => ({ type: 'DURATION', value: durationValue('one', m[1]) }), ['decade', 'century']],
-  // "recent years" PAST_REF; "recent months/weeks/days" PXM/PXW/PXD
-  ['recent-units', /\b(?:the\s+)?(?:most\s+)?recent\s+(years|months|weeks|days|decades)\b/gi, (m) => recentUnits(m[1]), ['recent']],
+  // "the past decade", "the last century", "the past week", "the coming month", "within the next week": one such unit
+  // (findDates reads "the past year" as a year, "last week" as a week); "this past week" is the week before
+  [
+    'past-unit',
+    /\b(?:(this\s+past)\s+(week|month)|(?:the\s+)?(?:past|last|next)\s+(decade|century)|(?:the\s+(?:past|last|coming)|(?<=\b(?:over|in|within|during|for)\s+)the\s+next)\s+(week|month|fortnight))\b(?!\s+of\b|['’]s\b|-)/gi,
+    (m, ctx) => {
+      if (!m[1]) return { type: 'DURATION', value: durationValue('one', m[3] ?? m[4]) }
+      if (/^month$/i.test(m[2])) {
+        const last = addMonths(ctx.anchor.year, ctx.anchor.month, -1)
+        return { type: 'DATE', value: formatMonth(last.year, last.month) }
+      }
+      // written from Friday on, "this past week" is the one ending; earlier in the week, the one before
+      const day = weekday(ctx.anchor)
+      return { type: 'DATE', value: isoWeek(day === 0 || day >= 5 ? ctx.anchor : addDays(ctx.anchor, -7)) }
+    },
+    ['decade', 'century', 'week', 'month', 'fortnight'],
+    KEY_REACH,
+    (text, at) => PERIOD_BEFORE.has(wordBefore(text, at).word.toLowerCase()),
+  ],
+  // plural units at a place in time, no number given: "recent months" PXM ("recent years" PAST_REF),
+  // "the early years" PXY, "the final hours" PTXH, "recent quarters" PXM
+  [
+    'position-units',
+    /\b(?:the\s+)?(?:most\s+)?(recent|first|early|initial|opening|last|final|closing|past|previous|later|late)\s+(years|months|weeks|days|hours|minutes|decades|quarters)\b(?![-\s]+(?:ago|old|earlier|later)\b)/gi,
+    (m) => (/^(?:recent|past)$/i.test(m[1]) ? recentUnits(m[2]) : { type: 'DURATION', value: durationValue('several', m[2]) }),
+    ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'quarters'],
+    KEY_REACH,
+    (text, at) => POSITION_BEFORE.has(wordBefore(text, at).word.toLowerCase()),
+  ],
   // sets
   // ("average daily volume" is a measure per day, not a recurrence)
   ['set-adverb', /(?<!\baverage\s+)\b(daily|weekly|monthly|yearly|hourly|nightly)\b/gi, (m) => ({ type: 'SET', value: SET_ADVERBS[m[1].toLowerCase()] }), ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly']],
@@ -339,10 +421,11 @@ const RULES: Rule[] = [
     (m) => ({ type: 'DATE', value: '', refers: 'weekday', weekday: WEEKDAY_NUMBER[m[2].slice(0, 3).toLowerCase()], thatStep: /^(?:following|next)$/i.test(m[1]) ? 1 : -1 }),
     ['previous', 'preceding', 'prior', 'following', 'next'],
   ],
-  // parts of a day with no day named: "in the morning", "by mid afternoon", "at midday", "mid-afternoon yesterday"
+  // parts of a day with no day named: "in the morning", "in the early evening", "in the middle of the
+  // night", "by mid afternoon", "at midday", "mid-afternoon yesterday"
   [
     'part-of-day',
-    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ii]nto|[Ff]or)\s+))the\s+(morning|afternoon|evening|night)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
+    /(?:\b(1[0-2]|[1-9])(?::([0-5]\d))?\s+in\s+|(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ii]nto|[Ff]or)\s+))the\s+(?:(?:early|late|middle\s+of\s+the)\s+)?(morning|afternoon|evening|night)\b(?!\s+(?:of|after|before)\b)|(?<=\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ii]n)\s+)(?:mid[- ]?(morning|afternoon)|(midday))(?:\s+(yesterday|today))?\b/g,
     (m, ctx) => {
       // "4 in the morning" is 04:00, "8 in the evening" 20:00
       // ("11 in the night" is no clock reading TimeML gives: only morning hours and the rest)
@@ -379,27 +462,38 @@ const RULES: Rule[] = [
   // "the past year" reads as last year in news ("hate groups grew over the past year")
   ['past-year', /\b(?:the\s+)?past\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['past']],
   // "for a while", "over the years", "in years"
-  ['a-while', /(?<=\b[Ff]or\s+)a\s+while\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while']],
+  // ("for some time", "for a long period", "over a short time": a length of unknown unit; "once in a
+  // while" is no length)
+  ['a-while', /(?<=\b(?:[Ff]or|[Oo]ver|(?<!\bonce\s+)[Ii]n|[Ww]ithin|[Aa]fter)\s+)(?:a\s+while|some\s+time|a\s+(?:(?:very|fairly|relatively|rather)\s+)?(?:long|short|brief|lengthy|extended)\s+(?:time|period|while))\b/g, () => ({ type: 'DURATION', value: 'PXX' }), ['while', 'time', 'period'], KEY_REACH, (text, at) => LENGTH_BEFORE.has(wordBefore(text, at).word.toLowerCase())],
   ['over-the-years', /(?<=\b[Oo]ver\s+)the\s+years\b|(?<=\b(?:time\s+)?in\s+)years\b/g, () => ({ type: 'DURATION', value: 'PXY' }), ['years']],
   // "fiscal 1989", "fiscal 1990's first half" (the year); "the current fiscal year", "the year"
-  ['fiscal-year', new RegExp(String.raw`\bfiscal\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal']],
-  ['this-fiscal-year', /\bthe\s+(?:current|this)\s+(?:fiscal\s+)?year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  // (British news writes "financial year" for the fiscal one)
+  ['fiscal-year', new RegExp(String.raw`\b(?:fiscal|financial)\s+(?:year\s+)?(${YEAR})\b`, 'gi'), (m) => ({ type: 'DATE', value: m[1] }), ['fiscal', 'financial']],
+  ['this-fiscal-year', /\b(?:the\s+(?:current|this)\s+(?:(?:fiscal|financial)\s+)?|this\s+(?:fiscal|financial)\s+)year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
   // "the latest fiscal year" is the last one reported: the year before
-  ['latest-fiscal-year', /\bthe\s+(?:latest|last|most\s+recent|previous|prior)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
-  ['next-fiscal-year', /\b(?:the\s+)?(?:next|coming)\s+fiscal\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year + 1, 4) }), ['year']],
+  ['latest-fiscal-year', /\b(?:the\s+)?(?:latest|last|most\s+recent|previous|prior)\s+(?:fiscal|financial)\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year - 1, 4) }), ['year']],
+  ['next-fiscal-year', /\b(?:the\s+)?(?:next|coming)\s+(?:fiscal|financial)\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year + 1, 4) }), ['year']],
   ['full-year', /\b(?:the\s+)?full\s+year\b/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['full']],
   // "year-end", "by year's end", "the end of the year", "the end of this decade": the current one
   // (TimeML marks the part with mod="END"; the value is the period)
   [
     'period-end',
-    /\b(?:year[- ]end|year's\s+end|(?:the\s+)?(?:end|close|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(year|decade|century|month))\b(?![-\s]+(?:ago|earlier|before))/gi,
+    /\b(?:year[- ]end|year's\s+end|(?:the\s+)?(?:end|close|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(year|decade|century|month|week|day))\b(?![-\s]+(?:ago|earlier|before))/gi,
     (m, ctx) => {
       const unit = (m[1] ?? 'year').toLowerCase()
       const year = pad(ctx.anchor.year, 4)
+      if (unit === 'week') return { type: 'DATE', value: isoWeek(ctx.anchor) }
+      if (unit === 'day') {
+        // "at the end of the day" is an idiom ("by the end of the day" a time)
+        if (/^(?:the\s+)?end\b/i.test(m[0]) && /\bat\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) return null
+        return { type: 'DATE', value: '', refers: 'day-part' }
+      }
       const value = unit === 'decade' ? year.slice(0, 3) : unit === 'century' ? year.slice(0, 2) : unit === 'month' ? formatMonth(ctx.anchor.year, ctx.anchor.month) : year
       return { type: 'DATE', value }
     },
-    ['year', 'decade', 'century', 'month'],
+    ['year', 'decade', 'century', 'month', 'week', 'day'],
+    KEY_REACH,
+    periodEndAt,
   ],
   // decades: "the 1990s", "the early 1980s", "the '80s", "the mid-1990s" (TimeML 1.2's decade value: 199)
   [
@@ -409,14 +503,15 @@ const RULES: Rule[] = [
     [...Array.from({ length: 30 }, (_, i) => `${180 + i}0s`), '10s', '20s', '30s', '40s', '50s', '60s', '70s', '80s', '90s'],
   ],
   // "the year ended Aug. 31" is a length; "for the year", "the fiscal year" elsewhere this year
-  ['year-ended', /\bthe\s+(?:fiscal\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
-  ['the-year', /\bthe\s+(?:fiscal\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
-  // "for years", "within weeks", "for decades": an unknown number of them
-  // ("could take years", "after months of talks", "lasted decades", "spent weeks": a length no number gives)
+  ['year-ended', /\bthe\s+(?:(?:fiscal|financial)\s+)?year\b(?=\s+(?:ended|ending|to\s+(?:date|June|March|Sept|Dec)))/gi, () => ({ type: 'DURATION', value: 'P1Y' }), ['year']],
+  ['the-year', /\bthe\s+(?:(?:fiscal|financial)\s+)?year\b(?![-\s]+(?:ago|earlier|before|two|nineteen|\d))/gi, (_m, ctx) => ({ type: 'DATE', value: pad(ctx.anchor.year, 4) }), ['year']],
+  // "for years", "within weeks", "for decades", "in minutes": an unknown number of them
+  // ("could take years", "lasted decades", "spent weeks": a length no number gives), and before "of":
+  // "years of war", "after months of talks", "weeks or months of talks"
   [
     'unknown-units',
-    /(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Aa]fter|take|takes|took|taken|taking|last|lasts|lasted|lasting|spent|spend|spends|spending|wait|waited|waiting)\s+)(years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|before|after|old)\b)/g,
-    (m) => ({ type: 'DURATION', value: durationValue('several', m[1]) }),
+    /\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Hh]ours|[Dd]ecades|[Cc]enturies)(?:\s+or\s+(?:years|months|weeks|days|hours|decades))?(?=\s+of\s)|(?<=\b(?:[Ff]or|[Ww]ithin|[Oo]ver|[Aa]fter|[Ii]n|take|takes|took|taken|taking|last|lasts|lasted|lasting|spent|spend|spends|spending|wait|waited|waiting)\s+)(years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|before|after|old)\b)/g,
+    (m) => ({ type: 'DURATION', value: durationValue('several', m[1] ?? m[2]) }),
     ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
   ],
   // "days later", "years earlier", "hours afterwards": a length with no number, counted from an event
@@ -451,18 +546,26 @@ const RULES: Rule[] = [
     },
     ['spring', 'summer', 'fall', 'autumn', 'winter'],
   ],
-  // "earlier in the day", "later in the day": the day last named, else the publication day
-  ['in-the-day', /(?<=\b(?:[Ee]arlier|[Ll]ater)\s+(?:in|during)\s+)the\s+day\b/g, () => ({ type: 'DATE', value: '', refers: 'day-part' }), ['day']],
-  // "that year", "later that year", "the following month", "that quarter", "earlier that day": from the date last named
+  // "later in the day", "throughout the day", "the same day", "its fifth day", "the final day of the
+  // talks": the day last named, else the publication day ("the day" alone, as in "the issue of the
+  // day" or "during the day", is often no day of the calendar)
+  [
+    'the-day',
+    /(?:(?<=\b(?:[Tt]hroughout|[Ee]arlier\s+in|[Ll]ater\s+in)\s+)[Tt]he\s+day|\b[Tt]he\s+same\s+day|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|final|last|opening|closing)\s+day)\b(?![-'’]|\s+(?:to\s+day|and\s+night|of\s+(?:the\s+)?(?:week|month|year)|after\s+day)\b)/g,
+    () => ({ type: 'DATE', value: '', refers: 'day-part' }),
+    ['day'],
+  ],
+  // "that year", "later that year", "the following month", "that quarter", "earlier that day", "the
+  // previous summer": from the date last named
   [
     'that-unit',
-    /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|day)\b(?!\s+or\b)/gi,
+    /\b(?:(?:later|earlier)\s+)?(that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?:same\s+)?(year|quarter|month|week|day|spring|summer|fall|autumn|winter)\b(?!\s+or\b)/gi,
     (m) => {
       const which = m[1].toLowerCase().replace(/\s+/g, ' ')
       const step = which === 'that' ? 0 : which === 'the following' || which === 'the next' ? 1 : -1
-      return { type: 'DATE', value: '', refers: 'that', thatUnit: m[2].toLowerCase() as 'year', thatStep: step }
+      return { type: 'DATE', value: '', refers: 'that', thatUnit: m[2].toLowerCase() as ThatUnit, thatStep: step }
     },
-    ['year', 'quarter', 'month', 'day'],
+    ['year', 'quarter', 'month', 'week', 'day', 'spring', 'summer', 'fall', 'autumn', 'winter'],
     KEY_REACH,
     afterThat,
   ],
@@ -488,16 +591,19 @@ const RULES: Rule[] = [
   [
     'holiday',
     new RegExp(
-      String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+week)?|Good\s+Friday)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
+      String.raw`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Good\s+Friday|Halloween|Boxing\s+Day|(?:Valentine|Mother|Father|(?:St\.?|Saint)\s+Patrick)'s\s+Day|Presidents'?\s+Day|Columbus\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)\b(?:,?\s+(${YEAR})\b${NOT_A_YEAR_AFTER})?`,
       'g',
     ),
     (m, ctx) => holiday(m[2], m[1], ctx, m.index, m.index + m[0].length, m[3]),
-    ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good'],
+    ['thanksgiving', 'christmas', "year's", 'election', 'independence', 'labor', 'memorial', 'veterans', 'easter', 'good', 'halloween', 'boxing', 'valentine', 'mother', 'father', 'patrick', 'presidents', 'columbus', 'king'],
+    KEY_REACH,
+    // holidays are written with a capital: "mother", "good" in lower case need no look
+    (text, at) => isUpper(text.charCodeAt(at)),
   ],
   // centuries: "the 20th century" 19, "this century"
   ['century', /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi, (m) => ({ type: 'DATE', value: pad(Number(m[1]) - 1) }), ['century']],
   ['spelled-decade', /\bthe\s+(?:nineteen\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m) => ({ type: 'DATE', value: `19${spelledNumber(m[1].replace(/ies$/, 'y')) / 10}` }), ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']],
-  // a year standing alone, not an amount or a range part
+  // a year standing alone, not an amount or a range part ("1990-91")
   // ("post-1959", "pre-1990" are the year too)
   // ("closed at 2082, up 12", "the Nikkei fell to 1985" are market levels)
   [
@@ -507,6 +613,15 @@ const RULES: Rule[] = [
     ['18', '19', '20'],
     KEY_REACH,
     fourDigits,
+  ],
+  // each year of "2009-2011" (a rule of its own, run only where a year meets a dash)
+  [
+    'year-range',
+    new RegExp(String.raw`(?<![$€£\d.,/-]|\d\s)\b(${YEAR})(?=\s?[-–]\s?${YEAR}\b${NOT_A_YEAR_AFTER})|(?<=(?<![$€£\d.,/-])\b${YEAR}\s?[-–]\s?)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
+    (m) => ({ type: 'DATE', value: m[1] ?? m[2] }),
+    ['18', '19', '20'],
+    KEY_REACH,
+    (text, at) => fourDigits(text, at) && (dashAt(text, at + 4) || dashAt(text, at + 5) || dashAt(text, at - 1) || dashAt(text, at - 2)),
   ],
   // "the week" with no day to place it: a week of the publication year (TimeML's "1989-WXX")
   ['the-week', /\bthe\s+week\b(?!\s+(?:of|before|after|ended|ending|earlier|ago|to)\b)/gi, (_m, ctx) => ({ type: 'DATE', value: `${pad(ctx.anchor.year, 4)}-WXX` }), ['week']],
@@ -551,7 +666,17 @@ function holidayDay(name: string, year: number): CalendarDate {
   if (key.startsWith('independence')) return { year, month: 7, day: 4 }
   if (key.startsWith('labor')) return nth(9, 1, 1)
   if (key.startsWith('memorial')) return nth(5, 1, -1)
+  if (key === 'easter monday') return addDays(easterSunday(year), 1)
   if (key.startsWith('easter')) return easterSunday(year)
+  if (key === 'halloween') return { year, month: 10, day: 31 }
+  if (key === 'boxing day') return { year, month: 12, day: 26 }
+  if (key.startsWith('valentine')) return { year, month: 2, day: 14 }
+  if (key.endsWith("patrick's day")) return { year, month: 3, day: 17 }
+  if (key.startsWith('mother')) return nth(5, 0, 2)
+  if (key.startsWith('father')) return nth(6, 0, 3)
+  if (key.startsWith('presidents')) return nth(2, 1, 3)
+  if (key.startsWith('columbus')) return nth(10, 1, 2)
+  if (key.startsWith('martin')) return nth(1, 1, 3)
   if (key.startsWith('good')) return addDays(easterSunday(year), -2)
   return { year, month: 11, day: 11 }
 }
@@ -589,6 +714,8 @@ function holiday(name: string, which: string | undefined, ctx: Context, start: n
   return { type: 'DATE', value: /week$/i.test(name) ? isoWeek(day) : formatDay(day) }
 }
 
+const HALF_UNITS: Record<string, string> = { hour: 'PT30M', day: 'PT12H', year: 'P6M', decade: 'P5Y', century: 'P50Y' }
+
 const SET_ADVERBS: Record<string, string> = {
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', nightly: 'P1D',
 }
@@ -613,7 +740,7 @@ function everyValue(word: string): string {
 function recentUnits(units: string): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> {
   const u = units.toLowerCase()
   if (u === 'years' || u === 'decades') return { type: 'DATE', value: 'PAST_REF' }
-  return { type: 'DURATION', value: `PX${unitOf(u).code}` }
+  return { type: 'DURATION', value: durationValue('several', u) }
 }
 
 /** "two weeks ago" -> the week two weeks before publication; "50 years ago" -> that year. */
@@ -624,7 +751,7 @@ function agoValue(count: string, unitWord: string, anchor: CalendarDate): Omit<C
   if (n === null) return { type: 'DATE', value: 'PAST_REF' }
   const k = Math.round(n)
   if (unit === 'day') return { type: 'DATE', value: formatDay(addDays(anchor, -k)) }
-  if (unit === 'week') return { type: 'DATE', value: isoWeek(addDays(anchor, -7 * k)) }
+  if (unit === 'week' || unit === 'fortnight') return { type: 'DATE', value: isoWeek(addDays(anchor, (unit === 'week' ? -7 : -14) * k)) }
   if (unit === 'month') {
     const m = addMonths(anchor.year, anchor.month, -k)
     return { type: 'DATE', value: formatMonth(m.year, m.month) }
@@ -796,7 +923,7 @@ const IRREGULAR_PAST = new Set(
   ).split(' '),
 )
 // Words that put what follows them ahead: modals, plans and schedules, "effective June 1".
-const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'planned', 'due', 'effective', 'upcoming', 'next'])
+const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'slated', 'planned', 'due', 'effective', 'upcoming', 'next'])
 // Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
 const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
 const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
@@ -838,6 +965,8 @@ function firstVerbTense(words: readonly string[], dir: 1 | -1): Tense {
     const prev = (dir === -1 ? words[i + 1] : words[i - 1])?.toLowerCase() ?? ''
     const next = (dir === -1 ? words[i - 1] : words[i + 1])?.toLowerCase() ?? ''
     if (AHEAD_WORDS.has(w)) return 'future'
+    // "is set for Nov. 6", "are set to vote in May": a schedule ("set a record in May" is past)
+    if (w === 'set' && (next === 'for' || next === 'to') && (prev === 'is' || prev === 'are' || prev === 'been' || prev === 'be')) return 'future'
     if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !DETERMINER_WORDS.has(w)) return null
     if (IRREGULAR_PAST.has(w) && !(dir === 1 && next === 'to') && !BEFORE_ADJECTIVE.has(prev)) return 'past'
     if (/^[a-z]{3,}ed$/.test(words[i]) && !BEFORE_ADJECTIVE.has(prev)) return 'past'
@@ -869,7 +998,8 @@ function futureIn(text: string, sentences: readonly Span[]): (start: number, end
  * @example findTimexes('Profit rose in the third quarter, from $2 million a year earlier.', '1989-10-26')
  * // [{ span: [15, 32], type: 'DATE', value: '1989-Q3' }, { span: [50, 64], type: 'DATE', value: '1988-Q3' }]
  */
-export function findTimexes(text: string, publishedAt: string | null, dates?: DateMention[], given?: readonly Span[]): TimexFound[] {
+export function findTimexes(written: string, publishedAt: string | null, dates?: DateMention[], given?: readonly Span[]): TimexFound[] {
+  const text = straightApostrophes(written)
   const sentences = given ?? splitSentences(text)
   const anchor = publishedAt === null ? null : parseAnchor(publishedAt)
   const candidates: Candidate[] = []
@@ -932,7 +1062,7 @@ function ruleWindows(text: string): [number, number][][] {
 }
 
 const WORD_CHAR_RE = /[A-Za-z0-9/]/
-const COUNT_WORDS = new Set([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS, 'of'])
+const COUNT_WORDS = new Set([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS, 'of', 'half'])
 const STRETCH_WORDS = new Set(['more', 'full', 'straight', 'consecutive', 'additional', 'long', 'successive', 'trading', 'business', 'working'])
 
 /** Whether a count ("two", "16", "a few", "a couple of") ends just before `at`, maybe with "more", "full"... between: "two more weeks". */
@@ -982,9 +1112,17 @@ function removeOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 /** "that year" after "June 1998" is 1998; "the following month" after "March 1989" is 1989-04. */
-function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'day', step: number): string | null {
+function thatValue(last: string, unit: ThatUnit, step: number): string | null {
   const year = Number(last.slice(0, 4))
   if (unit === 'year') return pad(year + step, 4)
+  const season = SEASONS[unit]
+  if (season) {
+    // "the following spring": the first to begin after the date's month; "the previous summer": the last to end before it
+    const month = last.length >= 7 ? Number(last.slice(5, 7)) : null
+    if (step === 0 || month === null) return `${pad(year + step, 4)}-${season.code}`
+    const at = step > 0 ? (season.start > month ? year : year + 1) : season.start + 2 < month ? year : year - 1
+    return `${pad(at, 4)}-${season.code}`
+  }
   const q = /-Q(\d)$/.exec(last)
   if (unit === 'quarter') {
     const quarter = q ? Number(q[1]) : last.length >= 7 ? Math.ceil(Number(last.slice(5, 7)) / 3) : null
@@ -998,7 +1136,10 @@ function thatValue(last: string, unit: 'year' | 'quarter' | 'month' | 'day', ste
     return formatMonth(m.year, m.month)
   }
   if (last.length < 10) return null
-  return formatDay(addDays({ year, month: Number(last.slice(5, 7)), day: Number(last.slice(8, 10)) }, step))
+  const day = { year, month: Number(last.slice(5, 7)), day: Number(last.slice(8, 10)) }
+  // "the following week" after a day: the week after that day's
+  if (unit === 'week') return isoWeek(addDays(day, 7 * step))
+  return formatDay(addDays(day, step))
 }
 
 /** How far back, in characters, "the quarter" and "a year earlier" look for the quarter they mean. */
@@ -1034,7 +1175,10 @@ function resolveOrDrop(candidates: Candidate[], anchor: CalendarDate | null): (C
       return day ? { ...c, value: `${day}${c.value}`, refers: undefined } : null
     }
     if (c.refers === 'that') {
-      const value = lastDate ? thatValue(lastDate, c.thatUnit ?? 'year', c.thatStep ?? 0) : null
+      // with no date named before, a year, quarter, month or week counts from publication ("the previous
+      // year"); a day cannot ("the next day" follows some event of the story)
+      const from = lastDate ?? (anchor && c.thatUnit !== 'day' ? formatDay(anchor) : null)
+      const value = from ? thatValue(from, c.thatUnit ?? 'year', c.thatStep ?? 0) : null
       if (value && /^\d{4}-\d\d-\d\d/.test(value)) lastDate = value
       return value ? { ...c, value, refers: undefined } : null
     }
