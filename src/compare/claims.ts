@@ -126,11 +126,18 @@ function canonicalName(article: Annotated, span: Span, fallback: string): string
   return /^\p{Ll}/u.test(rest) ? fallback.charAt(0).toLowerCase() + fallback.slice(1) : rest
 }
 
-/** Who a claim is attributed to: a quote's speaker, "according to X", "X said", "said X"; else null. */
-function attribution(article: Annotated, span: Span, sentence: Span): Attribution | null {
+/** The speaker of a quote overlapping the claim `span`, as its attribution; else null. */
+function quoteAttribution(article: Annotated, span: Span): Attribution | null {
   const speaker = article.quotes.find((q) => q.speaker && overlap(q.span, span) > 0)?.speaker
-  if (speaker) return { name: speaker.name, span: speaker.span ?? null }
-  // The cue may sit in the sentence's other clause ("X said Monday that A, and B"), so read the sentence.
+  return speaker ? { name: speaker.name, span: speaker.span ?? null } : null
+}
+
+/**
+ * Who a sentence's cue credits: "according to X", "X said", "said X"; else null. The cue may sit in
+ * the sentence's other clause ("X said Monday that A, and B"), so the whole sentence is read, once
+ * for all its clauses.
+ */
+function sentenceAttribution(article: Annotated, sentence: Span): Attribution | null {
   const text = article.text.slice(sentence[0], sentence[1])
   if (!ANY_CUE.test(text)) return null
   for (const re of [ACCORDING, SUBJECT_CUE, INVERTED_CUE]) {
@@ -216,6 +223,8 @@ export function articleClaims(
   const quoted = article.quotes.filter((q) => q.kind !== 'indirect').map((q) => q.span)
   for (const { span: sentence, sentenceIndex } of claimUnits(article)) {
     const inUnit = quoted.filter((q) => q[0] < sentence[1] && sentence[0] < q[1])
+    // Who the sentence's cue credits, read when a clause without a quote's speaker first needs it.
+    let credited: Attribution | null | undefined
     for (const clause of splitClauses(article.text, sentence, minClauseWords, inUnit)) {
       if (claims.length >= maxClaimsPerArticle) return claims
       const raw = article.text.slice(clause[0], clause[1])
@@ -224,7 +233,8 @@ export function articleClaims(
       // Span and text agree exactly, so offsets inside `text` map back to the article.
       const lead = raw.length - raw.trimStart().length
       const span: Span = [clause[0] + lead, clause[0] + lead + text.length]
-      const attributed = attribution(article, span, sentence)
+      // Who a claim is attributed to: a quote's speaker, else the sentence's cue.
+      const attributed = quoteAttribution(article, span) ?? (credited === undefined ? (credited = sentenceAttribution(article, sentence)) : credited)
       const cue = attributed?.span && overlap(attributed.span, span) > 0 ? attributed.span : null
       const entities = article.entities.filter((e) => inside(e.span, span) && !(cue && inside(e.span, cue)))
       // Lemmas come from the words around the names: names count once, as name keys; attributing

@@ -87,6 +87,19 @@ describe('claims', () => {
     assert.equal(claims[2].attributedTo, null)
   })
 
+  it('credits every clause of a sentence to its cue, and no clause of the next sentence', () => {
+    const article = fixtureArticle({ text: 'The ministry said the airport would reopen on Monday, and trains to the coast would run again by Friday. Prices of bread rose sharply.' })
+    const claims = articleClaims(article)
+    assert.deepEqual(
+      claims.map((c) => [c.text, c.attributedTo]),
+      [
+        ['The ministry said the airport would reopen on Monday', 'the ministry'],
+        ['trains to the coast would run again by Friday.', 'the ministry'],
+        ['Prices of bread rose sharply.', null],
+      ],
+    )
+  })
+
   it('names no pronoun or word fragment as a source', () => {
     const table: [string, string | null][] = [
       ['It said the talks could happen as soon as next week.', null],

@@ -26,7 +26,7 @@ import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY
 import { claimPosition, figureValues, numbersClash, sourceWord, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { conceptWeights, softSimilarityBound, storyConcepts, type ConceptWeights } from './synonyms.js'
 import type { MergedEntities } from './entities.js'
-import { datelineLength, foldCase, wordTokens } from '../text/tokens.js'
+import { datelineLength, foldCase, whitespaceFields, wordTokens } from '../text/tokens.js'
 import { contentLemmas } from '../text/stems.js'
 import { mentionsKey, nameKey } from '../text/names.js'
 import { entityFraming, factFraming, headlineFraming } from './framing.js'
@@ -148,7 +148,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const totals = Float64Array.from(feats, (fs) => fs.reduce((sum, f) => sum + weights[f], 0))
   const sentences = new Map<string, number>()
   for (const c of claims) sentences.set(c.articleId, Math.max(sentences.get(c.articleId) ?? 0, c.sentenceIndex + 1))
-  const words = Int32Array.from(claims, (c) => c.text.split(/\s+/).length)
+  const words = Int32Array.from(claims, (c) => whitespaceFields(c.text))
   // What the story pair model reads of each claim alone, read once per claim rather than per pair.
   const positions = Float64Array.from(claims, (c) => claimPosition(c, sentences))
   const values = claims.map(figureValues)
@@ -180,6 +180,9 @@ function pairScore(m: Scored, i: number, j: number): number {
   // one's words the longer holds ("who you are" in another's long quote): the story model reads them.
   const rival = s >= m.threshold && quotesOfOthers(m.claims[i], m.claims[j])
   if (s >= m.threshold && !rival) return s
+  // Most candidate pairs are read by neither the story model nor the judge: their score is their
+  // similarity (or a counted figure's), as quick to read again as to look up, so it is not kept.
+  if (s < m.threshold && s < STORY_MODEL_FROM && s < m.judgeFrom && !softMayReach(m, i, j, s)) return sameCountedFigure(m, i, j) ? m.threshold : s
   let score = m.scores.get(key)
   if (score !== undefined) return score
   // Under `floor` (and under s), the story model's exact probability changes nothing a reader decides.
@@ -258,14 +261,16 @@ function storyScore(m: Scored, i: number, j: number, similar: number, floor: num
   if (m.pairProbability > 1 || numbersClash(m.claims[i], m.claims[j])) return 0
   // Synonyms count as shared words here: "endorsed" / "a loyal supporter" share more than their stems.
   // Most such pairs are sure to stay under `SOFT_MODEL_FROM` by a bound (rounding kept well apart).
-  const soft =
-    similar < STORY_MODEL_FROM && m.concepts[i].length > 0 && m.concepts[j].length > 0 && softSimilarityBound(m.feats, m, m.conceptWeights, m.weights, m.totals, i, j, similar) >= SOFT_MODEL_FROM - 1e-9
-      ? storySoftOverlap(m, i, j)
-      : undefined
+  const soft = similar < STORY_MODEL_FROM && softMayReach(m, i, j, similar) ? storySoftOverlap(m, i, j) : undefined
   if (similar < STORY_MODEL_FROM && (soft === undefined || soft.similarity < SOFT_MODEL_FROM)) return 0
   // The probability at which the score is `floor`, a little lower so that rounding cannot matter.
   const from = floor > 0 ? ((floor * m.pairProbability) / m.threshold) * (1 - 1e-9) : 0
   return Math.min(1, (m.threshold * storyPairProbabilityFrom(m, i, j, similar, from, soft)) / m.pairProbability)
+}
+
+/** Whether a pair's synonyms may lift its soft similarity to `SOFT_MODEL_FROM` (by `softSimilarityBound`, rounding kept well apart). */
+function softMayReach(m: Scored, i: number, j: number, similar: number): boolean {
+  return m.concepts[i].length > 0 && m.concepts[j].length > 0 && softSimilarityBound(m.feats, m, m.conceptWeights, m.weights, m.totals, i, j, similar) >= SOFT_MODEL_FROM - 1e-9
 }
 
 /** The same-fact judge's verdict on a pair, within the `maxJudged` claims it may read. */
@@ -756,7 +761,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   for (const group of groups) {
     const members = [...group.members, ...group.also]
     const own = members.map((i) => claims[i])
-    if (own.length === 1 && own[0].text.split(/\s+/).length < minFactWords) continue
+    if (own.length === 1 && whitespaceFields(own[0].text) < minFactWords) continue
     // A second support states this fact beside another: its figures and conflicts belong to that one.
     const found = numberDiscrepancies(group.members.map((i) => claims[i]), options)
     discrepancies.push(...found)

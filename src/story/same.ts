@@ -51,7 +51,13 @@ export type Rarity = (token: string) => number
 export function storyRarity(happenings: readonly Happening[]): Rarity {
   const df = documentFrequency(happenings.map(tokens))
   const n = Math.max(1, happenings.length)
-  return (t) => Math.log(1 + n / (df.get(t) ?? 1))
+  // Each token's weight once: the summary weighs the same words for every pair of sentences.
+  const weights = new Map<string, number>()
+  return (t) => {
+    let w = weights.get(t)
+    if (w === undefined) weights.set(t, (w = Math.log(1 + n / (df.get(t) ?? 1))))
+    return w
+  }
 }
 
 // Words that say who reports a happening, not what happened: "said", "according to", "told CNN".
@@ -101,8 +107,13 @@ function readHappening(text: string): Happening {
   return { text, lemmas, names, figures, days }
 }
 
-function tokens(h: Happening): Set<string> {
-  return new Set([...h.lemmas, ...h.names, ...h.days, ...h.figures])
+// Each happening's words, names, days and figures as one set, made when first compared by rarity.
+const tokenSets = new WeakMap<Happening, ReadonlySet<string>>()
+
+function tokens(h: Happening): ReadonlySet<string> {
+  let set = tokenSets.get(h)
+  if (!set) tokenSets.set(h, (set = new Set([...h.lemmas, ...h.names, ...h.days, ...h.figures])))
+  return set
 }
 
 function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {

@@ -22,7 +22,7 @@ import { prepareHappening, sameHappening, storyRarity, type Happening, type Rari
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
-import { datelineLength } from '../text/tokens.js'
+import { datelineLength, whitespaceFields } from '../text/tokens.js'
 import { readModality, type Modality } from '../compare/modality.js'
 import { relatedStems } from '../text/lexicon.js'
 
@@ -205,7 +205,7 @@ function* candidates(
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
       const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)
       if (own.length === 0) return
-      const words = text.split(/\s+/).length
+      const words = whitespaceFields(text)
       if (words < o.minWords || words > o.maxWords || /[:,]$/.test(text) || !standsAlone(text)) return
       if (quotedShare(article, span) > o.maxQuoteShare || insideOpenQuote(article.text, span[0])) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
@@ -214,8 +214,8 @@ function* candidates(
       // What another outlet prints as a quotation is someone's statement: it is summarised only
       // with its speaker in the sentence, never in the summary's own voice.
       if (own.some((f) => quoted.has(f.id)) && !ATTRIBUTION_CUE.test(text)) return
-      const base = { article, index, span, text, facts: own, happening: index < o.matchSentences ? prepareHappening(text) : null }
-      pending.push({ ...base, order: pending.length, bound: 0, matches: [] })
+      // Written out, not spread: copying an object's properties by spread cost more than the tests above.
+      pending.push({ article, index, span, text, facts: own, happening: index < o.matchSentences ? prepareHappening(text) : null, order: pending.length, bound: 0, matches: [] })
     })
   }
   matchHappenings(pending, o)
@@ -253,15 +253,16 @@ function* candidates(
         next++
         continue
       }
-      const { order: at, bound: _bound, matches, ...base } = p
-      const others = agreeingSpans({ ...base, happening: base.happening ?? prepareHappening(base.text) }, byId, statements, happenings, stances, { minShare: o.redundancy, rarity: story.rarity })
-      const mine = statementAt(statements, base.article, base.span)
+      const { order: at, matches } = p
+      const happening = p.happening ?? prepareHappening(p.text)
+      const others = agreeingSpans({ article: p.article, span: p.span, facts: p.facts, happening }, byId, statements, happenings, stances, { minShare: o.redundancy, rarity: story.rarity })
+      const mine = statementAt(statements, p.article, p.span)
       for (const m of matches) {
         if (others.some((s) => s.articleId === m.article.id && s.start < m.span[1] && s.end > m.span[0])) continue
         if (spanAgrees(mine, statementAt(statements, m.article, m.span))) others.push({ articleId: m.article.id, start: m.span[0], end: m.span[1] })
       }
       // How early the sentence and its agreeing spans come in their articles, on average.
-      const firstIndex = new Map<string, number>([[base.article.id, base.index]])
+      const firstIndex = new Map<string, number>([[p.article.id, p.index]])
       for (const s of others) {
         const other = byId.get(s.articleId)
         if (!other) continue
@@ -269,9 +270,9 @@ function* candidates(
         firstIndex.set(s.articleId, Math.min(firstIndex.get(s.articleId) ?? Infinity, i))
       }
       const ids = new Set(firstIndex.keys())
-      const reach = independentSources(base.facts, ids)
+      const reach = independentSources(p.facts, ids)
       const meanIndex = [...firstIndex.values()].reduce((x, y) => x + y, 0) / firstIndex.size
-      const c: Candidate = { ...base, happening: base.happening ?? prepareHappening(base.text), others, reach, score: rankOf(reach, meanIndex) }
+      const c: Candidate = { article: p.article, index: p.index, span: p.span, text: p.text, facts: p.facts, happening, others, reach, score: rankOf(reach, meanIndex) }
       order.set(c, at)
       // Insert in ranking order (the scored list stays short: it holds only contenders).
       let i = scored.length

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { datelineLength, foldCase, nameWordEnd, nextNameWordStart, wordSpans, wordTokens } from './tokens.js'
+import { datelineLength, foldCase, nameWordEnd, nextNameWordStart, whitespaceFields, wordSpans, wordTokens } from './tokens.js'
 
 // The scanner stands in for this pattern; every row is checked against it as well as against the words we expect.
 const PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu
@@ -56,4 +56,15 @@ test('datelineLength: a place (and agency) before a dash leads a story; a subjec
     ['The ferry ran aground on Tuesday.', ''],
   ]
   for (const [sentence, dateline] of cases) assert.equal(sentence.slice(0, datelineLength(sentence)), dateline, sentence)
+})
+
+test('whitespaceFields counts the pieces split(/\\s+/) gives, without making them', () => {
+  for (const text of ['', ' ', 'one', 'Talks  ended on Friday.', ' leading and trailing ', 'tab\tand\nnew line\r\n', 'a\u00a0b\u2003c\u3000d\ufeffe\u2028f']) {
+    assert.equal(whitespaceFields(text), text.split(/\s+/).length, JSON.stringify(text))
+  }
+  // Every UTF-16 code unit, alone and between words: white space exactly as the regex class reads it.
+  for (let c = 0; c < 0x10000; c++) {
+    const text = `a${String.fromCharCode(c)}b`
+    assert.equal(whitespaceFields(text), text.split(/\s+/).length, `U+${c.toString(16)}`)
+  }
 })

@@ -86,6 +86,28 @@ export function wordTokens(text: string): string[] {
   return out
 }
 
+/** Whether a UTF-16 code unit is white space as the regex class `\s` reads it (WhiteSpace and LineTerminator). */
+function isRegexSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13)
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/**
+ * How many pieces `text.split(/\s+/)` gives (runs of white space plus one), counted without
+ * making them: fact alignment and the summary count the words of every claim and sentence.
+ * @example whitespaceFields('Talks  ended on Friday.') // 4
+ */
+export function whitespaceFields(text: string): number {
+  let fields = 1
+  let inSpace = false
+  for (let i = 0; i < text.length; i++) {
+    const space = isRegexSpace(text.charCodeAt(i))
+    if (space && !inSpace) fields++
+    inSpace = space
+  }
+  return fields
+}
+
 const DIACRITICS = /[\u0300-\u036f]/g
 const NON_ASCII = /[^\x00-\x7f]/
 

@@ -8,18 +8,27 @@ const SCALES: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 
 
 // Made once: `toLocaleString` with options builds a formatter on every call (most of the time
 // discrepancies spent on a generated corpus). Same output: it is specified as this formatter's.
-const TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
-const THREE_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })
+// Made on first use: the first formatter of a process loads ICU's number data (about 15 ms), which
+// a run whose stories show no number never needs.
+let formatters: { two: Intl.NumberFormat; three: Intl.NumberFormat } | undefined
+
+function decimals(): { two: Intl.NumberFormat; three: Intl.NumberFormat } {
+  return (formatters ??= {
+    two: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+    three: new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }),
+  })
+}
 
 /** Digits with thousands separators and at most two decimals: 2000000 -> "2,000,000". */
 export function groupDigits(value: number): string {
-  return (Math.abs(value) < 1 ? THREE_DECIMALS : TWO_DECIMALS).format(value)
+  const { two, three } = decimals()
+  return (Math.abs(value) < 1 ? three : two).format(value)
 }
 
 /** A large amount in words: 2000000 -> "2 million", 3500000000 -> "3.5 billion"; smaller ones grouped. */
 function scaled(value: number): string {
   for (const [scale, word] of SCALES) {
-    if (Math.abs(value) >= scale) return `${TWO_DECIMALS.format(value / scale)} ${word}`
+    if (Math.abs(value) >= scale) return `${decimals().two.format(value / scale)} ${word}`
   }
   return groupDigits(value)
 }
