@@ -319,6 +319,12 @@ const CASES: [string, string, Seen[]][] = [
     ['a quarter century', 'DURATION', 'P25Y'],
     ['a dozen years', 'DURATION', 'P12Y'],
   ]],
+  // half of a dozen is six, spelled with or without "a" and a hyphen
+  ['The feud lasted half a dozen years; the repairs took a half-dozen days. A half dozen weeks ago it broke again.', '2013-03-14', [
+    ['half a dozen years', 'DURATION', 'P6Y'],
+    ['a half-dozen days', 'DURATION', 'P6D'],
+    ['A half dozen weeks ago', 'DATE', '2013-W05'],
+  ]],
   // "a fortnight ago"; the financial year (British for the fiscal one); the rest of the day
   ['The scheme began a fortnight ago; profit fell in the financial year, and rain will fall for the rest of the day.', '2013-03-14', [
     ['a fortnight ago', 'DATE', '2013-W09'],

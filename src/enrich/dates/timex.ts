@@ -74,12 +74,14 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, 'a hundred': 100,
   'a couple of': 2, 'couple of': 2, another: 1, dozen: 12, 'a dozen': 12,
+  // "half a dozen", "a half-dozen": six
+  'half a dozen': 6, 'half dozen': 6, 'half-dozen': 6, 'a half dozen': 6, 'a half-dozen': 6,
 }
 const VAGUE_NUMBERS = new Set(['several', 'few', 'a few', 'many', 'some'])
 // "twenty-four", "forty five": a tens word and a units word
 const COMPOUND = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)`
-// ("2.5 hours", "2 1/2 years", "two and a half years")
-const NUM = String.raw`(?:\d+(?:\.\d+|\s+1/2)?|(?:${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:a\s+)?dozen|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)(?:\s+and\s+a\s+half)?)`
+// ("2.5 hours", "2 1/2 years", "two and a half years", "half a dozen years")
+const NUM = String.raw`(?:\d+(?:\.\d+|\s+1/2)?|(?:${COMPOUND}|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:a\s+)?(?:half[-\s]+(?:a\s+)?)?dozen|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)(?:\s+and\s+a\s+half)?)`
 const UNIT = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`
 const APPROX = String.raw`(?:(?:about|nearly|almost|roughly|around|approximately|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|only|just|some)\s+)`
 // ("could last two weeks": "last" after a modal or "to" is the verb, not the expression's)
