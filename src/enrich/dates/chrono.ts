@@ -92,8 +92,10 @@ const PLAINLY_AHEAD_RE =
 // A month without a year in a clause that speaks of what is to come ("will", "upcoming", "is set
 // to") is the coming such month: "the November election" voters will decide, written in June.
 // The clause ends at commas too, so "who won in March, will run again" keeps March behind.
+// "is set for January", "are slated for May" are a schedule too (as ./timex.ts reads them), but
+// not "had been set for" (a plan since past) nor "was slated by critics" (British: criticised).
 const MONTH_AHEAD_RE =
-  /\b(?:will|'ll|shall|upcoming|coming|next|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|supposed)\s+to|(?:was|were)\s+leaving|going\s+to|plans?\s+to)\b/i
+  /\b(?:will|'ll|shall|upcoming|coming|next|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|supposed)\s+to|(?<!\bhad\s+)(?:is|are|been|be)\s+(?:set\s+for|slated\s+for)|(?:was|were)\s+leaving|going\s+to|plans?\s+to)\b/i
 // "he would help the party in November": "would" governs the month only from before it ("told
 // HuffPost in February that lawmakers would ..." is a February past).
 const WOULD_BEFORE_RE = /\bwould\b/i

@@ -397,6 +397,24 @@ describe('findTimexes', () => {
   })
 })
 
+describe('a month the text schedules: the date and the expression take the same year', () => {
+  // published on 2013-03-14; "had been set" is a plan of the past, "slated by critics" British for criticised
+  const cases: [string, string, string][] = [
+    ['The referendum is set for January.', 'January', '2014-01'],
+    ['Both hearings are slated for December, lawyers said.', 'December', '2013-12'],
+    ['Her appeal had been set for Jan. 7 before it was dropped.', 'Jan. 7', '2013-01-07'],
+    ['The coach was slated by fans in January after the defeat.', 'January', '2013-01'],
+  ]
+  for (const [text, expression, value] of cases) {
+    it(JSON.stringify(text), () => {
+      const at = text.indexOf(expression)
+      const date = findDates(text, '2013-03-14').find((d) => d.span[0] === at)
+      const timex = findTimexes(text, '2013-03-14').find((t) => t.span[0] === at)
+      assert.deepEqual([date?.value, timex?.value], [value, value])
+    })
+  }
+})
+
 describe('provenance: each reading names the rule that made it', () => {
   it('rules by name, dates by the parser that found them', () => {
     const text = 'Profit rose in the third quarter, from $2 million a year earlier, the company said on Tuesday.'

@@ -925,7 +925,9 @@ const IRREGULAR_PAST = new Set(
   ).split(' '),
 )
 // Words that put what follows them ahead: modals, plans and schedules, "effective June 1".
-const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'slated', 'planned', 'due', 'effective', 'upcoming', 'next'])
+const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'planned', 'due', 'effective', 'upcoming', 'next'])
+// The verbs before "set" or "slated" that make it a schedule ("is set for Nov. 6").
+const SCHEDULED_AFTER = new Set(['is', 'are', 'been', 'be'])
 // Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
 const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
 const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
@@ -967,8 +969,12 @@ function firstVerbTense(words: readonly string[], dir: 1 | -1): Tense {
     const prev = (dir === -1 ? words[i + 1] : words[i - 1])?.toLowerCase() ?? ''
     const next = (dir === -1 ? words[i - 1] : words[i + 1])?.toLowerCase() ?? ''
     if (AHEAD_WORDS.has(w)) return 'future'
-    // "is set for Nov. 6", "are set to vote in May": a schedule ("set a record in May" is past)
-    if (w === 'set' && (next === 'for' || next === 'to') && (prev === 'is' || prev === 'are' || prev === 'been' || prev === 'be')) return 'future'
+    // "is set for Nov. 6", "are set to vote in May", "is slated for May": a schedule ("set a record in May"
+    // is past, "had been set for Jan. 5" a plan of the past, "was slated by critics in May" British for criticised)
+    if ((w === 'set' || w === 'slated') && (next === 'for' || next === 'to') && SCHEDULED_AFTER.has(prev)) {
+      const before = (dir === -1 ? words[i + 2] : words[i - 2])?.toLowerCase()
+      if (!(prev === 'been' && before === 'had')) return 'future'
+    }
     if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !DETERMINER_WORDS.has(w)) return null
     if (IRREGULAR_PAST.has(w) && !(dir === 1 && next === 'to') && !BEFORE_ADJECTIVE.has(prev)) return 'past'
     if (/^[a-z]{3,}ed$/.test(words[i]) && !BEFORE_ADJECTIVE.has(prev)) return 'past'
