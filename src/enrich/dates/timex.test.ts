@@ -341,6 +341,15 @@ const CASES: [string, string, Seen[]][] = [
   // each year of a range of full years ("1990-91" stays out); "is set for" looks ahead
   ['Output rose 2009-2011; the 1990-91 slump was worse.', '2013-03-14', [['2009', 'DATE', '2009'], ['2011', 'DATE', '2011']]],
   ['The vote is set for Nov. 6.', '2013-03-14', [['Nov. 6', 'DATE', '2013-11-06']]],
+  // a range of numbers that are an amount or part of a name is no range of years
+  ['The contract is valued at 2009-2011 million, the regulator said.', '2013-03-14', []],
+  ['Staff still ran Windows 2000-2003 machines; the bus takes Route 2009-2011, and file No. 1998-2004 is lost.', '2013-03-14', []],
+  ['In 2009-2011, exports fell.', '2013-03-14', [['2009', 'DATE', '2009'], ['2011', 'DATE', '2011']]],
+  // "Q3" after a product's name is a model; with no year, a quarter needs a word such as "the", "in", "fiscal"
+  ['She traded her Audi Q3 for a Nokia Q2, then bought a Q4.', '2013-04-20', []],
+  ['Margins widened in fiscal Q2, and the Q3 figures are due.', '2013-08-20', [['Q2', 'DATE', '2013-Q2'], ['Q3', 'DATE', '2013-Q3']]],
+  // a year on the next line (a table's next row) is not the quarter's
+  ['Revenue by quarter: Q1\n2011 was the base year.', '2013-04-20', [['Q1', 'DATE', '2013-Q1']]],
   // "or so" belongs to the length it hedges
   ['Prices will rise over the next two years or so.', '2013-03-14', [['the next two years or so', 'DURATION', 'P2Y']]],
   // "at the end of the day" is an idiom

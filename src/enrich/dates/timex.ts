@@ -169,8 +169,35 @@ interface Context {
 
 const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)`
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`
-// Not an amount or part of a number: "1994 points", "2000 shares", "1998%", "1990-91", "1998.5".
-const NOT_A_YEAR_AFTER = String.raw`(?![-–/%]\d|\d|,\d|\.\d|\s*(?:%|percent|per\s*cent)\b|\s+(?:points?|shares?|people|persons|units|cars|jobs|tons|barrels|miles|employees|workers|votes|members|troops|acres|feet|meters|dollars|yen|marks)\b)`
+// Not an amount or part of a number: "1994 points", "2000 shares", "1998%", "1990-91", "1998.5", "2009 million".
+const NOT_A_YEAR_AFTER = String.raw`(?![-–/%]\d|\d|,\d|\.\d|\s*(?:%|percent|per\s*cent)\b|\s+(?:points?|shares?|people|persons|units|cars|jobs|tons|barrels|miles|employees|workers|votes|members|troops|acres|feet|meters|dollars|yen|marks|hundred|thousand|million|billion|trillion)\b)`
+
+// Before a number that is part of a name: "Route 2009-2011", "No. 2000-2003", "flight 1990".
+const NUMBERING_BEFORE_RE = /\b(?:no|nos|number|route|highway|interstate|flight|room|page|pages|pp|model|version|item|section|article|rule|resolution)\.?\s+$/i
+// The first year of a range before its second: "2009-" of "2009-2011".
+const RANGE_START_RE = /\d{4}\s?[-–]\s?$/
+// The words before a "Q3" with no year that make it a quarter: "the Q3 results", "in Q3", "fiscal Q2", "Apple's Q4".
+const Q_CONTEXT_BEFORE = new Set(['the', 'fiscal', 'in', 'for', 'during', 'since', 'by', 'until', 'through', 'to', 'from', 'and', 'or', 'its', 'their', 'our', 's', 'this', 'last', 'next', 'vs', 'versus', 'than', 'quarter'])
+// Capitalised words before a number that do not make it part of a name: months, "Fiscal", "FY".
+const NOT_A_NAME = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fiscal', 'fy', 'the', 'in', 'by', 'since', 'from', 'for', 'during', 'until', 'through', 'between'])
+
+/**
+ * Whether a capitalised word ends just before `at` on the same line, one that does not open a sentence:
+ * a name the number belongs to ("Windows 2000", "an Audi Q3"). A possessive ("Apple's Q3") is no name.
+ */
+function nameBefore(text: string, at: number): boolean {
+  let end = at
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  if (end === at) return false
+  let start = end
+  while (start > 0 && /[A-Za-z0-9]/.test(text[start - 1])) start--
+  const word = text.slice(start, end)
+  if (!/^[A-Z]/.test(word) || NOT_A_NAME.has(word.toLowerCase())) return false
+  // the first word of a sentence, a line or a quote is capitalised anyway
+  let before = start
+  while (before > 0 && isSpace(text.charCodeAt(before - 1)) && text[before - 1] !== '\n') before--
+  return before > 0 && !/[.!?:;"'“‘(\[\n—–-]/.test(text[before - 1])
+}
 
 /** How far before and after one of its keys a rule's match and the context it looks at can reach, unless the rule says. */
 const KEY_REACH = [72, 56] as const
@@ -237,8 +264,12 @@ const RULES: Rule[] = [
   // "Q3", "Q1 2013", "Q4 of 2012": a quarter in the notation of results tables
   [
     'q-quarter',
-    new RegExp(String.raw`\bQ([1-4])(?:\s+(?:of\s+)?(${YEAR})|\s*'(\d\d))?\b${NOT_A_YEAR_AFTER}`, 'g'),
+    // (the spaces before the year stay on the line: a table's "Q3" does not take the next row's year)
+    new RegExp(String.raw`\bQ([1-4])(?:[^\S\n]{1,3}(?:of[^\S\n]{1,3})?(${YEAR})|[^\S\n]{0,2}'(\d\d))?\b${NOT_A_YEAR_AFTER}`, 'g'),
     (m, ctx) => {
+      // "an Audi Q3", "the Galaxy Q2": a model after a name; a quarter is in "Q3 2013", "the Q3 results", "in fiscal Q2"
+      if (nameBefore(ctx.text, m.index)) return null
+      if (!m[2] && !m[3] && !Q_CONTEXT_BEFORE.has(wordBefore(ctx.text, m.index).word.toLowerCase()) && !/\bquarter/i.test(ctx.text.slice(Math.max(0, m.index - 80), m.index + 80))) return null
       const q = Number(m[1])
       let year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : ctx.anchor.year
       // as for "the third quarter": one not begun by publication is last year's unless the sentence looks ahead
@@ -620,7 +651,11 @@ const RULES: Rule[] = [
   [
     'year-range',
     new RegExp(String.raw`(?<![$€£\d.,/-]|\d\s)\b(${YEAR})(?=\s?[-–]\s?${YEAR}\b${NOT_A_YEAR_AFTER})|(?<=(?<![$€£\d.,/-])\b${YEAR}\s?[-–]\s?)(${YEAR})\b${NOT_A_YEAR_AFTER}`, 'g'),
-    (m) => ({ type: 'DATE', value: m[1] ?? m[2] }),
+    (m, ctx) => {
+      // "Windows 2000-2003", "Route 2009-2011", "No. 2009-2011": numbers in a name
+      const first = m[1] ? m.index : m.index - (RANGE_START_RE.exec(ctx.text.slice(Math.max(0, m.index - 8), m.index))?.[0].length ?? 0)
+      return nameBefore(ctx.text, first) || NUMBERING_BEFORE_RE.test(ctx.text.slice(Math.max(0, first - 12), first)) ? null : { type: 'DATE', value: m[1] ?? m[2] }
+    },
     ['18', '19', '20'],
     KEY_REACH,
     (text, at) => fourDigits(text, at) && (dashAt(text, at + 4) || dashAt(text, at + 5) || dashAt(text, at - 1) || dashAt(text, at - 2)),
