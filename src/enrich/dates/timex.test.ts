@@ -301,6 +301,13 @@ const CASES: [string, string, Seen[]][] = [
     ['its fifth day', 'DATE', '2013-03-14'],
     ['the same day', 'DATE', '2013-03-14'],
   ]],
+  // an ordinal day with no day named before it is the day of writing only when the text says the count goes on
+  ['The second day of the hearing was Tuesday.', '2013-03-14', [['Tuesday', 'DATE', '2013-03-12']]],
+  ['The siege, now in its ninth day, goes on; it is the third day without water.', '2013-03-14', [
+    ['now', 'DATE', 'PRESENT_REF'],
+    ['its ninth day', 'DATE', '2013-03-14'],
+    ['the third day', 'DATE', '2013-03-14'],
+  ]],
   ['The bank failed on March 4; the following week, its rival fell.', '2013-03-14', [
     ['March 4', 'DATE', '2013-03-04'],
     ['the following week', 'DATE', '2013-W11'],

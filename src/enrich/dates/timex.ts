@@ -63,6 +63,8 @@ interface Candidate {
   fiscal?: boolean
   /** For "the quarter ended Sept. 30": the calendar quarter its end falls in. */
   endsInQuarter?: number
+  /** For `refers: 'day-part'`: no value unless a day was named before ("the third day of the trial"). */
+  needsDay?: boolean
   /** Rule candidates win ties against `findDates` readings of the same length. */
   rule: boolean
   /** Which reading it is: the date's `via` (findDates) or `timex/<rule name>` (see RULES). */
@@ -172,6 +174,8 @@ const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`
 // Not an amount or part of a number: "1994 points", "2000 shares", "1998%", "1990-91", "1998.5", "2009 million".
 const NOT_A_YEAR_AFTER = String.raw`(?![-–/%]\d|\d|,\d|\.\d|\s*(?:%|percent|per\s*cent)\b|\s+(?:points?|shares?|people|persons|units|cars|jobs|tons|barrels|miles|employees|workers|votes|members|troops|acres|feet|meters|dollars|yen|marks|hundred|thousand|million|billion|trillion)\b)`
 
+// Before "its fifth day" that makes it the day of writing: "entered its fifth day", "now in its third day", "it is the second day".
+const ONGOING_BEFORE_RE = /(?:\b(?:enter(?:s|ed|ing)?|into|in|reach(?:es|ed)?|marks?|marked|begins?|began|started|starts?|now|is|are)|'s)\s+$/i
 // Before a number that is part of a name: "Route 2009-2011", "No. 2000-2003", "flight 1990".
 const NUMBERING_BEFORE_RE = /\b(?:no|nos|number|route|highway|interstate|flight|room|page|pages|pp|model|version|item|section|article|rule|resolution)\.?\s+$/i
 // The first year of a range before its second: "2009-" of "2009-2011".
@@ -585,7 +589,13 @@ const RULES: Rule[] = [
   [
     'the-day',
     /(?:(?<=\b(?:[Tt]hroughout|[Ee]arlier\s+in|[Ll]ater\s+in)\s+)[Tt]he\s+day|\b[Tt]he\s+same\s+day|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|final|last|opening|closing)\s+day)\b(?![-'’]|\s+(?:to\s+day|and\s+night|of\s+(?:the\s+)?(?:week|month|year)|after\s+day)\b)/g,
-    () => ({ type: 'DATE', value: '', refers: 'day-part' }),
+    (m, ctx) => {
+      // "the third day of the trial" with no day named before it is no day of the calendar the text gives;
+      // "entered its fifth day", "now in its third day" are the day of writing
+      const ordinal = !/^the\s+(?:same\s+)?day$/i.test(m[0])
+      const ongoing = ONGOING_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 24), m.index))
+      return { type: 'DATE', value: '', refers: 'day-part', needsDay: ordinal && !ongoing }
+    },
     ['day'],
   ],
   // "that year", "later that year", "the following month", "that quarter", "earlier that day", "the
@@ -1214,7 +1224,7 @@ function resolveOrDrop(candidates: Candidate[], anchor: CalendarDate | null): (C
     }
     if (c.refers === 'day-part') {
       // "in the morning", "by mid-afternoon": a part of the day last named, else of the publication day
-      const day = lastDate && /^\d{4}-\d\d-\d\d$/.test(lastDate) ? lastDate : anchor ? formatDay(anchor) : null
+      const day = lastDate && /^\d{4}-\d\d-\d\d$/.test(lastDate) ? lastDate : anchor && !c.needsDay ? formatDay(anchor) : null
       return day ? { ...c, value: `${day}${c.value}`, refers: undefined } : null
     }
     if (c.refers === 'that') {
