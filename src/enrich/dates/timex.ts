@@ -12,7 +12,8 @@
  * - parts of a day no day names: "in the morning", "in the early evening", "by mid-afternoon", "at
  *   midday", "4 in the morning" (of the day last named, else of the publication day);
  * - days the text places by the one it named last: "throughout the day", "the same day", "its fifth
- *   day"; "the previous year" with none named counts from publication;
+ *   day" (with none named, an ordinal day is the publication day only in "entered its fifth day", "it is
+ *   the second day"); "the previous year" with none named counts from publication;
  * - vague references: "now"/"currently" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF;
  * - quarters and halves: "the third quarter" 1989-Q3, "Q3 2013", "fiscal 1989" 1989, "the first half of 1990" 1990-H1;
  * - years standing alone ("1990"), decades ("the 1990s" 199), parts of the day ("this morning" ...TMO);
