@@ -257,6 +257,12 @@ function resolve(
     const unit = ago[1].toLowerCase() as 'week' | 'month' | 'year'
     return resolvePeriod(day, unit)
   }
+  // "the vote is set for Nov. 6", "will be held on Nov. 6": a day of a month with no year, in a clause
+  // that looks ahead, is the coming one (as for a month alone, and as ./timex.ts reads it)
+  if (day && anchor && known.month && known.day && !known.year && !relative && !weekdayOnly && formatDay(day) < formatDay(anchor) && monthAhead()) {
+    const coming = { year: anchor.year, month: day.month, day: day.day }
+    day = formatDay(coming) < formatDay(anchor) ? { ...coming, year: anchor.year + 1 } : coming
+  }
   if (day) {
     const withTime = s.isCertain('hour') && CLOCK_RE.test(core)
     if (!withTime) return { value: formatDay(day), granularity: 'day', inferred }

@@ -413,13 +413,17 @@ describe('findTimexes', () => {
   })
 })
 
-describe('a month the text schedules: the date and the expression take the same year', () => {
+describe('a month or day the text schedules: the date and the expression take the same year', () => {
   // published on 2013-03-14; "had been set" is a plan of the past, "slated by critics" British for criticised
   const cases: [string, string, string][] = [
     ['The referendum is set for January.', 'January', '2014-01'],
     ['Both hearings are slated for December, lawyers said.', 'December', '2013-12'],
     ['Her appeal had been set for Jan. 7 before it was dropped.', 'Jan. 7', '2013-01-07'],
     ['The coach was slated by fans in January after the defeat.', 'January', '2013-01'],
+    // a day of a month too: the coming one when the clause looks ahead, the last one when it does not
+    ['The recount will be held on Nov. 6.', 'Nov. 6', '2013-11-06'],
+    ['The final is set for Jan. 9.', 'Jan. 9', '2014-01-09'],
+    ['The recount was held on Nov. 6.', 'Nov. 6', '2012-11-06'],
   ]
   for (const [text, expression, value] of cases) {
     it(JSON.stringify(text), () => {
