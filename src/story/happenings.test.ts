@@ -90,6 +90,7 @@ describe('isNarrative', () => {
     ['Ada Brenn, Ola Mikkel, Ines Vale and Per Lund of the Harbour Board', false],
     ['Ada Brenn, Ola Mikkel and Ines Vale signed the letter to the board.', true],
     ['Dockers Walk Out at Port Rell', false],
+    ['Harbour Master Ines Vale fired Chief Engineer Ola Mikkel on Tuesday.', true],
   ]
   for (const [text, want] of table) it(text, () => assert.equal(isNarrative(text), want))
 })

@@ -46,12 +46,17 @@ export const ATTRIBUTION_CUE = /\b(?:said|says|say|saying|told|tells|added|wrote
 // Words that join names in a list or a title without making a sentence of them.
 const JOINING = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'de', 'van', 'von', 'for', 'in', 'on', 'at', 'to'])
 
-/** A run of names or a title ("John Ashcroft, Kit Bond, John Danforth and Jim Talent"): fewer than two lower-case words besides joining ones. */
+/**
+ * A run of names or a title ("John Ashcroft, Kit Bond, John Danforth and Jim Talent"): no lower-case
+ * word besides joining ones, or one and no sentence end.
+ */
 function headingOrList(text: string): boolean {
   let lower = 0
   for (const w of text.split(/\s+/)) if (/^\p{Ll}/u.test(w) && !JOINING.has(w.replace(/[^\p{L}]+$/u, '')) && ++lower >= 2) return false
-  return true
+  // "President Ann Roe fired Director Ola Berg on Tuesday." has one such word, and a full stop.
+  return lower === 0 || !SENTENCE_END.test(text)
 }
+const SENTENCE_END = /[.!?]["”’)]?$/
 
 /**
  * Whether a sentence is narrative a summary may state in its own voice: not a quoted opinion

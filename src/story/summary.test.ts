@@ -219,6 +219,7 @@ describe('summarize: a cited span states the sentence', () => {
       'Barros did not explain why she gave up her post on the council, a spokesman for the mayor said.',
       'Barros threatened to step down over the budget cuts, a colleague recalled.',
       'The vote on the harbour budget was postponed.',
+      'The mayor asked the council members to accept the resignation of Barros before the summer.',
     ]
     const articles = leads.map((text, i) => fixtureArticle({ outlet: `Outlet ${i}`, publishedAt: '2026-02-06', text, entities: text.includes('Barros') ? people : [] }))
     // One fact joining all the leads, as an alignment can.

@@ -72,10 +72,11 @@ const REACH = 1e3
 const LATE_INDEX = 40
 // A negation, even one that withholds rather than denies ("did not detail what progress was made"),
 // says something else than the sentence without it ("No. 10" and "no-confidence" are no negation).
-const NEGATION = /\b(?:not|never|nor|neither|without)\b|\bno\b(?![.-]|\s*\d)|n['’]t\b/i
+const NEGATION = /\b(?:not|never|nor|neither|without|nobody|none|cannot)\b|\bno\b(?!\.\s*\d|-(?!one\b))(?!\s*\d)|n['’]t\b/i
 // What someone would, wants to or was asked to do is not what happened (beside modality.ts's cues,
-// which read "would" as a plan only in a dated claim).
-const INTENT = /\b(?:would|will|(?:is|are|was|were)\s+to\s+\w|(?:wants?|wanted|hopes?|hoped|threaten(?:s|ed)?|vow(?:s|ed)?|promis(?:es|ed)|offer(?:s|ed)|ask(?:s|ed)|urg(?:es|ed)|seeks?|sought|plans?|planned|intends?|intended|expects?|expected|going)\s+(?:\w+\s+)?to\s+\w)/i
+// which read "would" as a plan only in a dated claim): a verb of intent, up to three words, "to" and
+// a lower-case word that is no determiner ("asked the members to approve"; not "going to the store").
+const INTENT = /(?<!\b(?:the|a|his|her|their|its)\s)\b(?:[Ww]ould|[Ww]ill)\b(?!\s+\p{Lu})|\b(?:is|are|was|were)\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your)\b)\p{Ll}|\b(?:wants?|wanted|hopes?|hoped|threaten(?:s|ed)?|vow(?:s|ed)?|promis(?:es|ed)|offer(?:s|ed)|ask(?:s|ed)|urg(?:es|ed)|seeks?|sought|plans?|planned|intends?|intended|expects?|expected|going)\s+(?:[\p{L}'’-]+\s+){0,3}?to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your)\b)\p{Ll}/u
 
 /** How a span states what it states, for citing a rewording: its modality, an intent, a negation. */
 interface Stance {

@@ -54,6 +54,8 @@ test('datelineLength: a place (and agency) before a dash leads a story; a subjec
     ['Captain Ole Berg — the ferry ran aground on his watch — resigned.', ''],
     ['Trump — facing pressure — said no.', ''],
     ['The ferry ran aground on Tuesday.', ''],
+    ['HARLOW BAY — $2 million in repairs was approved.', 'HARLOW BAY — '],
+    ['PORT RELL — « Nous restons », said the crew.', 'PORT RELL — '],
   ]
   for (const [sentence, dateline] of cases) assert.equal(sentence.slice(0, datelineLength(sentence)), dateline, sentence)
 })

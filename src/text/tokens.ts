@@ -170,12 +170,12 @@ export function nextNameWordStart(text: string, from: number): number {
 
 // "Moscow — ", "PORT MARAVEL — ", "WASHINGTON ― " (HuffPost's U+2015), "WASHINGTON (AP) - ", then a
 // sentence that starts anew: "Boeing - the planemaker based in Arlington - cut ..." is a subject and an aside.
-const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–―-]{1,2}\s+)(?=[\p{Lu}\p{N}"“‘'])/u
+const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[—–―-]{1,2}\s+)(?!\p{Ll})/u
 
 /**
  * Length of the dateline opening a sentence (0 when there is none): up to four capitalised words,
- * an optional "(Agency)", a dash, and a capital, figure or quotation mark after it. Surest on an
- * article's opening sentence.
+ * an optional "(Agency)", a dash, and no lower-case word after it. Surest on an article's opening
+ * sentence.
  * @example datelineLength('Moscow — Talks ended.') // 9
  * @example datelineLength('Trump — facing pressure — said no.') // 0
  */
