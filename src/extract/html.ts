@@ -14,6 +14,7 @@ import { collectBlocks, measureTree, type DomDocument, type DomElement, type Tex
 import { normaliseDate } from '../text/calendar.js'
 import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { assertMarkupWithin, pruneMarkup } from './markup.js'
+import { inlineStreamedSegments } from './streamed.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './furniture/page-furniture.js'
 import { pruneContent, type PruneOptions } from './furniture/prune.js'
 import { declaresThread, findPostRuns, threadContent, withReplies } from './threads.js'
@@ -270,8 +271,13 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const minChars = options.minReadabilityChars ?? 200
   const deadline = pageDeadline(limits)
-  const pruned = pruneMarkup(html)
-  // Refused before the tree is built: linkedom's time and memory grow with what it is given.
+  // Refused before the tree is built (and before streamed segments are moved): linkedom's time
+  // and memory grow with what it is given.
+  const plain = pruneMarkup(html, { streamed: false })
+  assertMarkupWithin(plain, limits)
+  deadline.check('pruning')
+  const streamed = inlineStreamedSegments(html)
+  const pruned = streamed === html ? plain : pruneMarkup(streamed, { streamed: false })
   const counts = assertMarkupWithin(pruned, limits)
   const { document } = parseDocument(pruned)
   deadline.check('parsing')
