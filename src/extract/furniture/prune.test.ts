@@ -33,6 +33,16 @@ describe('pruneContent', () => {
     assert.deepEqual(removed.map((p) => p.text), ['Crane arrives at the port'])
   })
 
+  it('cuts an advertisement inside running text, and a span that is not a link', () => {
+    const label = '<p>The pier will close for a second week. <span class="advertisement">ADVERT - THE STORY GOES ON BELOW</span> Divers found more rot under the deck than the survey had shown.</p>'
+    const paid = '<p>Repairs are paid from the harbour fund, the authority said. <a class="ad-link sponsored" href="/x">Sponsored: cheap ferry breaks all summer</a> It expects the work to finish by June.</p>'
+    const label2 = '<p>Crews worked through the night to shore up the landing stage. <span class="related-label">More on the harbour</span> and on the pier</p>'
+    const root = article(BODY + label + paid + label2)
+    pruneContent(root)
+    assert.doesNotMatch(root.textContent ?? '', /ADVERT - THE STORY|cheap ferry breaks|More on the harbour/)
+    assert.match(root.textContent ?? '', /Divers found more rot/)
+  })
+
   it('cuts a list made of links, keeps a list of prose items', () => {
     const links = '<ul><li><a href="/a">Sports</a></li><li><a href="/b">Business</a></li><li><a href="/c">Weather</a></li></ul>'
     const prose = '<ul><li>Two crew were hurt.</li><li>The pier is closed.</li><li>Ferries resume <a href="/t">Friday</a>.</li></ul>'
