@@ -325,7 +325,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   }
   const title = meta.title?.value ?? null
   const dropped = listDroppedBlocks(page, blocks, { ...options.dropped, title })
-  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0 })
+  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0, postMeta: source === 'thread' })
   const { lines, removed } = blocksToLines(filtered.blocks, title)
   const cleaned = removeBoilerplate(lines.join('\n'), {
     detectTitle: false,

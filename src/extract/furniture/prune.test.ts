@@ -71,10 +71,18 @@ describe('filterBlocks', () => {
   it('drops the header and footer lines of posts on a page with a run of posts, and keeps names, replies and figures', () => {
     const lines = ['answered Mar 3, 2021 at 9:15', 'Improve this answer', 'Edited May 2, 2024 by tidewatcher', '• 1,204 posts', 'Joined: Jun 2019', 'Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3']
     const blocks: TextBlock[] = lines.map((text) => ({ text, kind: 'paragraph' }))
-    const thread = filterBlocks(blocks, { dropCopies: true })
+    const thread = filterBlocks(blocks, { dropCopies: true, postMeta: true })
     assert.deepEqual(thread.blocks.map((b) => b.text), ['Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3'])
     assert.ok(thread.removed.every((r) => r.reason === 'post-meta'))
     assert.equal(filterBlocks(blocks).blocks.length, lines.length)
+  })
+
+  it('keeps short lines made of words posts share but without a stamp or count, and all lines of an article with comments', () => {
+    const lines = ['Final score: 3-1', 'Question 3', 'Votes: 52 to 48', 'Edit: this worked', 'Answer this question first']
+    const blocks: TextBlock[] = lines.map((text) => ({ text, kind: 'paragraph' }))
+    assert.deepEqual(filterBlocks(blocks, { dropCopies: true, postMeta: true }).blocks.map((b) => b.text), lines)
+    const article = [...blocks, { text: '12 replies', kind: 'paragraph' as const }]
+    assert.equal(filterBlocks(article, { dropCopies: true }).blocks.length, article.length)
   })
 
   const p = (text: string): TextBlock => ({ text, kind: 'paragraph' })
