@@ -105,6 +105,7 @@ function removeDialogs(document: DomDocument): void {
 const PANEL = /accordion|collaps/i
 const HIDING = '[hidden], [aria-hidden="true"], [style*="none"]'
 const DISPLAY_NONE = /display\s*:\s*none\s*;?/gi
+const DISPLAY_NONE_ONCE = /display\s*:\s*none/i
 
 /**
  * Opens closed collapsible panels: a reader opens them with a click, and what they hold is the
@@ -113,6 +114,8 @@ const DISPLAY_NONE = /display\s*:\s*none\s*;?/gi
 function openPanels(document: DomDocument): void {
   for (const element of Array.from(document.querySelectorAll(HIDING))) {
     if (!PANEL.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) continue
+    // Hidden from screen readers alone (a collapsed panel's decorative copy) is no closed panel.
+    if (element.getAttribute('hidden') === null && !DISPLAY_NONE_ONCE.test(element.getAttribute('style') ?? '')) continue
     element.removeAttribute('hidden')
     element.removeAttribute('aria-hidden')
     const style = element.getAttribute('style')
