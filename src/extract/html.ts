@@ -112,10 +112,13 @@ const DISPLAY_NONE_ONCE = /display\s*:\s*none/i
  * page's content, which Readability (like the page walk) skips while it is marked hidden.
  */
 function openPanels(document: DomDocument): void {
+  // The panels a toggle button opens (`aria-controls`): hidden from screen readers alone, only these are closed panels.
+  const toggled = new Set<string>()
+  for (const toggle of Array.from(document.querySelectorAll('[aria-controls]'))) for (const id of (toggle.getAttribute('aria-controls') ?? '').split(/\s+/)) toggled.add(id)
   for (const element of Array.from(document.querySelectorAll(HIDING))) {
     if (!PANEL.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) continue
-    // Hidden from screen readers alone (a collapsed panel's decorative copy) is no closed panel.
-    if (element.getAttribute('hidden') === null && !DISPLAY_NONE_ONCE.test(element.getAttribute('style') ?? '')) continue
+    const hiddenAriaOnly = element.getAttribute('hidden') === null && !DISPLAY_NONE_ONCE.test(element.getAttribute('style') ?? '')
+    if (hiddenAriaOnly && !toggled.has(element.getAttribute('id') ?? '')) continue
     element.removeAttribute('hidden')
     element.removeAttribute('aria-hidden')
     const style = element.getAttribute('style')
@@ -328,7 +331,8 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   }
   const title = meta.title?.value ?? null
   const dropped = listDroppedBlocks(page, blocks, { ...options.dropped, title })
-  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0, postMeta: source === 'thread' })
+  // Posts' header and footer lines go on a thread page (read as one, or declared), not under an article's comments.
+  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0, postMeta: source === 'thread' || (runs.length > 0 && declaresThread(pruned)) })
   const { lines, removed } = blocksToLines(filtered.blocks, title)
   const cleaned = removeBoilerplate(lines.join('\n'), {
     detectTitle: false,

@@ -38,6 +38,13 @@ describe('inlineStreamedSegments', () => {
     assert.doesNotMatch(extractHtml(page).text, /cheap pills/)
   })
 
+  it('pairs boundaries by number in a saved copy stripped of every script', () => {
+    const saved = '<main><template id="B:0"></template><i>wait</i></main><div hidden id="S:0"><p>one</p></div>'
+    assert.equal(inlineStreamedSegments(saved), '<main><p>one</p><i>wait</i></main>')
+    const withScripts = `${saved}<script>track()</script>`
+    assert.equal(inlineStreamedSegments(withScripts), withScripts)
+  })
+
   it('reads hostile markup in one pass: unclosed segments and boundaries without their closing comment', () => {
     const unclosed = '<template id="B:0"></template>' + '<div hidden id="S:0">'.repeat(40_000) + '<script>$RC("B:0","S:0")</script>'
     assert.equal(inlineStreamedSegments(unclosed), unclosed)

@@ -7,7 +7,8 @@
  * and segments are numbered by separate counters). A reader without scripts sees only the
  * fallbacks: the article's paragraphs are all hidden. Here the segments are put where the script
  * would put them, in the markup, before the templates and comments are cut; only on a page that
- * carries the runtime's calls (hidden `S:` divs without them are hidden text, not a stream).
+ * carries the runtime's calls (hidden `S:` divs without them are hidden text, not a stream), or
+ * on a copy stripped of all its scripts that keeps a boundary placeholder (`B:`).
  * Linear in the page.
  */
 
@@ -19,6 +20,7 @@ const DIV_TAG = /<div\b|<\/div\s*>/gi
 /** The runtime's calls: `$RC(boundary, segment)` and `$RS(segment, placeholder)`. */
 const RUNTIME_CALL = /\$R([CS])\(\s*["']([BPS]):([0-9a-z]+)["']\s*,\s*["']([BPS]):([0-9a-z]+)["']/g
 const RUNTIME = /\$R[CS]\(/
+const SCRIPT = /<script\b/i
 /** The comment closing a boundary's fallback. */
 const BOUNDARY_END = '<!--/$-->'
 /** A nested boundary opener: a fallback holding one is left in place. */
@@ -109,10 +111,12 @@ function positions(text: string, needle: string): number[] {
  * @example inlineStreamedSegments('<template id="B:0"></template><p>Loading</p><!--/$--><div hidden id="S:1"><p>Text</p></div><script>$RC("B:0","S:1")</script>') // '<p>Text</p><script>$RC("B:0","S:1")</script>'
  */
 export function inlineStreamedSegments(html: string): string {
-  if (!html.includes(' id="S:') || !RUNTIME.test(html)) return html
-  const placed = segmentsByPlaceholder(html)
-  if (placed === null) return html
-  const segmentOf = (kind: string, id: string): string | undefined => (placed.size > 0 ? placed.get(`${kind}:${id}`) : id)
+  if (!html.includes(' id="S:')) return html
+  // A saved copy stripped of every script (an archive's capture) keeps the segments but not the
+  // calls: a boundary placeholder of the renderer then stands for them, paired by number.
+  const placed = RUNTIME.test(html) ? segmentsByPlaceholder(html) : null
+  if (placed === null && (SCRIPT.test(html) || !html.includes('<template id="B:'))) return html
+  const segmentOf = (kind: string, id: string): string | undefined => (placed && placed.size > 0 ? placed.get(`${kind}:${id}`) : id)
   const wanted = new Set<string>()
   for (const m of html.matchAll(PLACEHOLDER)) {
     const segment = segmentOf(m[1], m[2])

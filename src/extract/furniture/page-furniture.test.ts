@@ -45,6 +45,7 @@ describe('containerReason', () => {
     ['<div class="promo-box"></div>', 'advertisement'],
     ['<div class="p-body-main p-body-main--withSidebar"></div>', null],
     ['<div class="post is-promoted"></div>', null],
+    ['<div class="view view--site-promoted-blocks"></div>', null],
     ['<div class="promoted-stories"></div>', 'advertisement'],
     ['<div id="trc_promoted_widget"></div>', 'advertisement'],
     ['<div class="isAdvertisement"></div>', 'advertisement'],

@@ -60,14 +60,15 @@ const ROLE_REASONS: Record<string, string> = Object.assign(Object.create(null), 
 /**
  * Class and id words, narrowest first: the first group that matches names the reason. `nav` must
  * stand at a word edge ("mainnav", "nav-top"), not inside "canvas"; "commentary" is an article kind;
- * "promoted" in a content system's state form ("post--promoted", "is-promoted": a post promoted to the
- * front page) is a state, not a promotion; elsewhere ("promoted-stories") it is a paid slot.
+ * "promoted" after a hyphen, a content system's state or view name ("node--promoted", "is-promoted",
+ * "view--x-promoted-blocks": posts promoted to the front page), is not a promotion; heading a
+ * class word ("promoted-stories", "trc_promoted") it is a paid slot.
  */
 const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
   ['newsletter', String.raw`newsletter|subscri|sign-?up|opt-?in`],
   ['comment-notice', String.raw`comment(?!ary)|disqus|discussion`],
   ['share-bar', String.raw`share|sharing|social`],
-  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo(?!ted)|(?<!--|is-?)promoted`],
+  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo(?!ted)|(?:^|[\s_])promoted`],
   ['photo-credit', String.raw`credit|photographer`],
   ['caption', String.raw`caption`],
   ['related-headline', String.raw`related|more-on|more-stories|recommend|read-?more|also-read|trending|popular|most-read|outbrain|taboola|see-also|further-reading|up-next|sidebar`],
