@@ -27,6 +27,18 @@ function nested(open: string, close: string, bytes: number): string {
   return open.repeat(n) + 'x' + close.repeat(n)
 }
 
+/** React streaming placeholders with no comment closing their fallbacks, then their segments, to about `bytes`. */
+function streamedBoundaries(bytes: number): string {
+  const n = Math.max(1, Math.floor(bytes / 80))
+  let shell = ''
+  let segments = ''
+  for (let i = 0; i < n; i++) {
+    shell += `<template id="B:${i}"></template><i>Loading</i>`
+    segments += `<div hidden id="S:${i}">w </div>`
+  }
+  return `<main>${shell}</main>${segments}`
+}
+
 /** The crafted corpus at about `bytes` bytes per input. Every class of the README's hostile-input table. */
 export function hostileInputs(bytes: number): HostileInput[] {
   const text = (name: string, value: string): HostileInput => ({ name, kind: 'text', text: value })
@@ -64,6 +76,8 @@ export function hostileInputs(bytes: number): HostileInput[] {
     html('many unclosed comments', repeatTo('<!--a', bytes)),
     html('unclosed tag bracket', repeatTo('<a', bytes)),
     html('long paragraph', `<article><p>${repeatTo('word ', bytes)}</p></article>`),
+    html('unclosed streamed segments', `<template id="B:0"></template>${repeatTo('<div hidden id="S:0">', bytes)}<script>$RC("B:0","S:0")</script>`),
+    html('streamed boundaries without their closing comment', `${streamedBoundaries(bytes)}<script>$RC(b,s)</script>`),
   ]
 }
 

@@ -14,6 +14,7 @@ import { collectBlocks, measureTree, type DomDocument, type DomElement, type Tex
 import { normaliseDate } from '../text/calendar.js'
 import { readHtmlMeta, type HtmlMeta } from './html-meta.js'
 import { assertMarkupWithin, pruneMarkup } from './markup.js'
+import { inlineStreamedSegments } from './streamed.js'
 import { collectPageBlocks, listDroppedBlocks, type DroppedOptions } from './furniture/page-furniture.js'
 import { pruneContent, type PruneOptions } from './furniture/prune.js'
 import { declaresThread, findPostRuns, threadContent, withReplies } from './threads.js'
@@ -104,14 +105,20 @@ function removeDialogs(document: DomDocument): void {
 const PANEL = /accordion|collaps/i
 const HIDING = '[hidden], [aria-hidden="true"], [style*="none"]'
 const DISPLAY_NONE = /display\s*:\s*none\s*;?/gi
+const DISPLAY_NONE_ONCE = /display\s*:\s*none/i
 
 /**
  * Opens closed collapsible panels: a reader opens them with a click, and what they hold is the
  * page's content, which Readability (like the page walk) skips while it is marked hidden.
  */
 function openPanels(document: DomDocument): void {
+  // The panels a toggle button opens (`aria-controls`): hidden from screen readers alone, only these are closed panels.
+  const toggled = new Set<string>()
+  for (const toggle of Array.from(document.querySelectorAll('[aria-controls]'))) for (const id of (toggle.getAttribute('aria-controls') ?? '').split(/\s+/)) toggled.add(id)
   for (const element of Array.from(document.querySelectorAll(HIDING))) {
     if (!PANEL.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) continue
+    const hiddenAriaOnly = element.getAttribute('hidden') === null && !DISPLAY_NONE_ONCE.test(element.getAttribute('style') ?? '')
+    if (hiddenAriaOnly && !toggled.has(element.getAttribute('id') ?? '')) continue
     element.removeAttribute('hidden')
     element.removeAttribute('aria-hidden')
     const style = element.getAttribute('style')
@@ -270,8 +277,13 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const minChars = options.minReadabilityChars ?? 200
   const deadline = pageDeadline(limits)
-  const pruned = pruneMarkup(html)
-  // Refused before the tree is built: linkedom's time and memory grow with what it is given.
+  // Refused before the tree is built (and before streamed segments are moved): linkedom's time
+  // and memory grow with what it is given.
+  const plain = pruneMarkup(html, { streamed: false })
+  assertMarkupWithin(plain, limits)
+  deadline.check('pruning')
+  const streamed = inlineStreamedSegments(html)
+  const pruned = streamed === html ? plain : pruneMarkup(streamed, { streamed: false })
   const counts = assertMarkupWithin(pruned, limits)
   const { document } = parseDocument(pruned)
   deadline.check('parsing')
@@ -319,7 +331,8 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   }
   const title = meta.title?.value ?? null
   const dropped = listDroppedBlocks(page, blocks, { ...options.dropped, title })
-  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0 })
+  // Posts' header and footer lines go on a thread page (read as one, or declared), not under an article's comments.
+  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0, postMeta: source === 'thread' || (runs.length > 0 && declaresThread(pruned)) })
   const { lines, removed } = blocksToLines(filtered.blocks, title)
   const cleaned = removeBoilerplate(lines.join('\n'), {
     detectTitle: false,

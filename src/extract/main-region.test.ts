@@ -89,6 +89,13 @@ describe('findMainRegion', () => {
     assert.match(region?.levels[0].blocks[0].text ?? '', /Read our guide to filter coffee before you pour/)
   })
 
+  it('leaves out an advertisement label inside a paragraph', () => {
+    const sentence = `<p>${DESCRIPTION[0]} <span class="advertisement">ADVERT - THE STORY GOES ON BELOW</span> Then pour the first cup slowly.</p>`
+    const region = findMainRegion(body(`<nav><a href="/">Home</a></nav><main>${sentence}<p>${DESCRIPTION[1]}</p></main>`))
+    assert.doesNotMatch(region?.levels[0].blocks[0].text ?? '', /ADVERT/)
+    assert.match(region?.levels[0].blocks[0].text ?? '', /pour the first cup/)
+  })
+
   it('finds nothing on a page without content text', () => {
     assert.equal(findMainRegion(body('<nav><a href="/">Home</a></nav><footer>© Example</footer>')), null)
   })

@@ -56,13 +56,13 @@ const TYPED_FIELDS = 'textarea, input[type="text"], input[type="email"], input[t
  */
 function isFurniture(element: DomElement): boolean {
   if (isHidden(element)) return true
-  if (inRunningText(element)) return false
+  const reason = containerReason(element)
+  if (inRunningText(element, reason)) return false
   if (element.hasAttributes() && CONSENT.test(`${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`)) {
     // A wrapper named for the banner it shows ("has-cookie-bar") holds the page itself.
     if (!element.querySelector('main, article, h1')) return true
   }
   if (element.tagName === 'FORM' && element.querySelector(TYPED_FIELDS)) return true
-  const reason = containerReason(element)
   return reason !== null && FURNITURE.has(reason)
 }
 

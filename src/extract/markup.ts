@@ -70,12 +70,12 @@ interface NoscriptText {
  * page and none of its text. A no-script fallback with at least as much text as the rest of the
  * page is the page itself (forum and app shells render their posts there): only its opener goes.
  * An opener without its closer is left as it is. Streamed segments are first put in their
- * placeholders (streamed.ts). Linear in the page.
+ * placeholders (streamed.ts) unless `streamed` is false. Linear in the page.
  * @example pruneMarkup('<p>a</p><script>x()</script><!-- c --><p>b</p>') // '<p>a</p><p>b</p>'
  */
-export function pruneMarkup(page: string): string {
+export function pruneMarkup(page: string, options: { streamed?: boolean } = {}): string {
   // Before the cut: the placeholders are templates and the fallbacks end in comments.
-  const html = inlineStreamedSegments(page)
+  const html = options.streamed === false ? page : inlineStreamedSegments(page)
   const long: NoscriptText[] = []
   const pruned = cutNonContent(html, new Set(), long)
   if (long.length === 0) return pruned

@@ -21,6 +21,13 @@ describe('extractHtml on closed collapsible panels', () => {
     for (const answer of ANSWERS) assert.ok(text.includes(answer), answer)
   })
 
+  it('keeps a panel hidden only from screen readers out of the text', () => {
+    const page = `<!doctype html><html><head><title>Repairs</title></head><body><main><h1>Repairs</h1>${INTRO.map((p) => `<p>${p}</p>`).join('')}<div class="collapsible-copy" aria-hidden="true"><p>${ANSWERS[0]}</p></div></main></body></html>`
+    assert.doesNotMatch(extractHtml(page).text, /true wheels by hand/)
+    const toggled = page.replace('<div class="collapsible-copy"', '<button aria-controls="faq-1" aria-expanded="false">Wheels</button><div id="faq-1" class="collapsible-copy"')
+    assert.match(extractHtml(toggled).text, /true wheels by hand/)
+  })
+
   it('still leaves out hidden boxes that are no panel', () => {
     const page = `<!doctype html><html><head><title>Repairs</title></head><body><main><h1>Repairs</h1>${INTRO.map((p) => `<p>${p}</p>`).join('')}<div class="accordion"></div><div hidden><p>${ANSWERS[0]}</p></div></main></body></html>`
     assert.doesNotMatch(extractHtml(page).text, /true wheels by hand/)

@@ -69,6 +69,9 @@ describe('withReplies', () => {
   it('reads the declaration of a thread from schema.org types', () => {
     assert.equal(declaresThread('<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>'), true)
     assert.equal(declaresThread('<div itemscope itemtype="https://schema.org/QAPage">'), true)
+    assert.equal(declaresThread('<script type="application/ld+json">{"@type": ["WebPage", "QAPage"]}</script>'), true)
+    assert.equal(declaresThread('<p>Our QAPage template and the DiscussionForumPosting type are explained below.</p>'), false)
+    assert.equal(declaresThread('<div itemtype="https://schema.org/NewsArticle"><p>a QAPage</p></div>'), false)
     assert.equal(declaresThread('<script type="application/ld+json">{"@type":"NewsArticle"}</script>'), false)
   })
 })

@@ -120,11 +120,12 @@ const MIN_REPLY_CHARS = 40
 const MIN_REPLIES_SHARE = 0.5
 
 /** schema.org types of a forum topic or a question with its answers, in JSON-LD or microdata. */
-const THREAD_TYPES = /\b(?:DiscussionForumPosting|QAPage)\b/
+const THREAD_TYPES = /"@type"\s*:\s*(?:\[[^\]]{0,200}?)?"(?:https?:\/\/schema\.org\/)?(?:DiscussionForumPosting|QAPage)"|\bitemtype\s*=\s*["']?https?:\/\/schema\.org\/(?:DiscussionForumPosting|QAPage)\b/i
 
 /**
- * Whether a page's markup declares it a forum topic or a question page (schema.org types): its
- * replies are content, where a run of reader comments under a news article is not.
+ * Whether a page's markup declares it a forum topic or a question page (a schema.org type in a
+ * JSON-LD `"@type"` or a microdata `itemtype`, not the words in its text): its replies are
+ * content, where a run of reader comments under a news article is not.
  */
 export function declaresThread(markup: string): boolean {
   return THREAD_TYPES.test(markup)

@@ -16,11 +16,13 @@ export interface BlockFilterOptions {
   maxRepeatWords?: number
   /** The page's own address (canonical or og:url): a paragraph repeating it is furniture. */
   pageUrl?: string | null
-  /**
-   * The page holds a run of posts: drop copies of a paragraph kept earlier (replies quote the
-   * posts above) and the posts' header and footer lines (counts, stamps, controls).
-   */
+  /** The page holds a run of posts: drop copies of a paragraph kept earlier (replies quote the posts above). */
   dropCopies?: boolean
+  /**
+   * The text is a thread of posts: drop the posts' header and footer lines (counts, stamps,
+   * controls). Not on an article with a comment section, whose short lines are its own.
+   */
+  postMeta?: boolean
 }
 
 const DEFAULT_MIN_REPEATS = 3
@@ -64,16 +66,36 @@ const MAX_POST_META_CHARS = 60
  */
 const POST_META_WORD = /^(?:answered|asked|edited|commented|modified|posted|joined?|date|posts?|replies|reply|views?|reputation|points?|badges?|gold|silver|bronze|likes?|reactions?|messages?|score|votes?|members?|registered|user|author|location|link|permalink|quote|share|follow|flag|improve|this|answer|question|edit|by|at|on|ago|yrs?|k|m|st|nd|rd|th|am|pm|utc|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d[\d.,:km]*)$/
 const DIGIT_START = /^\d/
+/** A post's controls, a line of them alone ("Share Improve this answer Follow"). */
+const POST_CONTROLS = /^(?:(?:improve|this|answer|question|share|follow|flag|quote|reply|report|permalink|link|edit)\W*)+$/i
+/**
+ * What makes a line a post's header or footer and not a short sentence of words it shares ("Question
+ * 3", "Edit: this worked"): a stamp ("Jul 7, 2012", "3:07", "5 days ago", "7/7/12") or a count
+ * ("12 replies", "Posts: 1,204").
+ */
+const POST_STAMP_OR_COUNT = new RegExp([
+  String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d`,
+  String.raw`\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
+  String.raw`\b\d{1,2}:\d{2}\b`,
+  String.raw`\b\d{1,2}/\d{1,2}/\d{2,4}\b`,
+  String.raw`\b\d{4}-\d{2}-\d{2}\b`,
+  String.raw`\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+ago\b`,
+  String.raw`\b\d[\d.,]*\s*[km]?\s+(?:posts?|replies|reply|views?|points?|likes?|reactions?|messages?|members?|votes?|badges?|answers?|comments?)\b`,
+  String.raw`\b(?:posts?|replies|views?|reputation|points?|likes?|reactions?|messages?|joined|registered)\s*:?\s*\d`,
+].join('|'), 'i')
 const META_TOKEN = /[\p{L}\p{N}]+(?:[.,:][\p{L}\p{N}]+)*/gu
 
 /**
- * A post's header or footer line: short, made mostly of counts, stamps and control words (one of
- * them a word, not a figure), with at
+ * A post's header or footer line: short, a line of controls alone, or one with a stamp or a count
+ * made mostly of counts, stamps and control words (one of them a word, not a figure), with at
  * most one other word (the poster's name: "Edited April 18, 2024 by Sam"). A line of names alone
- * ("Kyung Lee"), a short reply ("Thanks, that worked") or a label with a number ("Section 3") stays.
+ * ("Kyung Lee"), a short reply ("Thanks, that worked", "Edit: this worked"), a label with a
+ * number ("Section 3", "Question 3") or a result ("Final score: 3-1") stays.
  */
 function isPostMeta(text: string): boolean {
   if (text.length > MAX_POST_META_CHARS) return false
+  if (POST_CONTROLS.test(text)) return true
+  if (!POST_STAMP_OR_COUNT.test(text)) return false
   const tokens = text.toLowerCase().match(META_TOKEN) ?? []
   let meta = 0
   let words = 0
@@ -129,7 +151,7 @@ export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterO
     const ownUrl = options.pageUrl ? sameUrl(block.text, options.pageUrl) : false
     const prose = block.kind === 'paragraph' || block.kind === 'list-item'
     const copy = options.dropCopies === true && prose && block.text.length >= MIN_COPY_CHARS && seen.has(block.text)
-    const postMeta = options.dropCopies === true && block.kind !== 'table-row' && isPostMeta(block.text)
+    const postMeta = options.postMeta === true && block.kind !== 'table-row' && isPostMeta(block.text)
     const reason = repeated ? 'share-bar' : ownUrl ? 'url' : copy ? 'duplicate' : postMeta ? 'post-meta' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block)
     if (reason) removed.push({ text: block.text, reason })
     else {

@@ -44,6 +44,13 @@ describe('containerReason', () => {
     ['<div class="node node--type-recipe node--promoted"></div>', null],
     ['<div class="promo-box"></div>', 'advertisement'],
     ['<div class="p-body-main p-body-main--withSidebar"></div>', null],
+    ['<div class="post is-promoted"></div>', null],
+    ['<div class="view view--site-promoted-blocks"></div>', null],
+    ['<div class="promoted-stories"></div>', 'advertisement'],
+    ['<div id="trc_promoted_widget"></div>', 'advertisement'],
+    ['<div class="isAdvertisement"></div>', 'advertisement'],
+    ['<div class="Layout Has-Sidebar"></div>', null],
+    ['<div class="notes-panel"></div>', null],
   ]
   for (const [html, reason] of cases) {
     it(`${html} -> ${reason}`, () => assert.equal(containerReason(firstElement(html)), reason))

@@ -60,13 +60,15 @@ const ROLE_REASONS: Record<string, string> = Object.assign(Object.create(null), 
 /**
  * Class and id words, narrowest first: the first group that matches names the reason. `nav` must
  * stand at a word edge ("mainnav", "nav-top"), not inside "canvas"; "commentary" is an article kind;
- * "promoted" is a state (a content system's post promoted to the front page), not a promotion.
+ * "promoted" after a hyphen, a content system's state or view name ("node--promoted", "is-promoted",
+ * "view--x-promoted-blocks": posts promoted to the front page), is not a promotion; heading a
+ * class word ("promoted-stories", "trc_promoted") it is a paid slot.
  */
 const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
   ['newsletter', String.raw`newsletter|subscri|sign-?up|opt-?in`],
   ['comment-notice', String.raw`comment(?!ary)|disqus|discussion`],
   ['share-bar', String.raw`share|sharing|social`],
-  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo(?!ted)`],
+  ['advertisement', String.raw`(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|dfp|ad-?slot|ad-?unit|promo(?!ted)|(?:^|[\s_])promoted`],
   ['photo-credit', String.raw`credit|photographer`],
   ['caption', String.raw`caption`],
   ['related-headline', String.raw`related|more-on|more-stories|recommend|read-?more|also-read|trending|popular|most-read|outbrain|taboola|see-also|further-reading|up-next|sidebar`],
@@ -85,8 +87,12 @@ const CLASS_RULES: readonly (readonly [reason: string, source: string])[] = [
 const CLASS_REASONS = CLASS_RULES.map(([reason, source]) => [reason, new RegExp(source)] as const)
 /** Any of the rules: most class words match none, and one test then spares the sixteen. */
 const ANY_CLASS_REASON = new RegExp(CLASS_RULES.map(([, source]) => `(?:${source})`).join('|'))
-/** State words on wrappers ("has-sidebar", "with-comments", "withSidebar") describe the page, not the element. */
-const STATE_WORDS = /\b(?:has|with|no|is|show|hide)(?:-|(?=[A-Z]))[\w-]+/g
+/**
+ * State words on wrappers ("has-sidebar", "Has-Sidebar", "with-comments", "withSidebar") describe
+ * the page, not the element. Run into a name in camel case only after a lower-case word ("notes"
+ * is no state); "is" only before a hyphen: "isAdvertisement" names the element itself.
+ */
+const STATE_WORDS = /\b(?:(?:has|with|no|show|hide)(?=[A-Z])|(?:[Hh]as|HAS|[Ww]ith|WITH|[Nn]o|NO|[Ii]s|IS|[Ss]how|SHOW|[Hh]ide|HIDE)-)[\w-]+/g
 /** Marks link edges in the text buffer while walking a link list; never in page text. */
 const LINK_MARK = '\u0000'
 const WORD_CHAR = /[\p{L}\p{N}]/u
@@ -176,15 +182,19 @@ const MIN_SENTENCE_CHARS = 40
 const VERBATIM = new Set(['PRE', 'CODE'])
 
 /**
- * An inline element inside running text (a link in a sentence, a highlighted token in code): what
- * its class words say (`recommendation-link`, `hljs-comment`) names the span, not a box of page
- * furniture, and taking it out would leave a sentence with a hole in it.
+ * A link inside running text (a link in a sentence) or a highlighted token in code: what its class
+ * words say (`recommendation-link`, `hljs-comment`) names the span, not a box of page furniture,
+ * and taking it out would leave a sentence with a hole in it. An advertisement (`reason`) is never
+ * running text, whatever stands around it.
  */
-export function inRunningText(element: DomElement): boolean {
-  if (BLOCKS.has(element.nodeName.toUpperCase())) return false
+export function inRunningText(element: DomElement, reason: string | null = containerReason(element)): boolean {
+  if (reason === 'advertisement') return false
+  const name = element.nodeName.toUpperCase()
+  if (BLOCKS.has(name)) return false
   const parent = element.parentElement
   if (!parent) return false
-  if (VERBATIM.has(parent.nodeName.toUpperCase())) return true
+  for (let up: DomElement | null = parent; up; up = up.parentElement) if (VERBATIM.has(up.nodeName.toUpperCase())) return true
+  if (name !== 'A') return false
   let chars = 0
   for (let child = parent.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) chars += (child.textContent ?? '').trim().length

@@ -33,6 +33,16 @@ describe('pruneContent', () => {
     assert.deepEqual(removed.map((p) => p.text), ['Crane arrives at the port'])
   })
 
+  it('cuts an advertisement inside running text, and a span that is not a link', () => {
+    const label = '<p>The pier will close for a second week. <span class="advertisement">ADVERT - THE STORY GOES ON BELOW</span> Divers found more rot under the deck than the survey had shown.</p>'
+    const paid = '<p>Repairs are paid from the harbour fund, the authority said. <a class="ad-link sponsored" href="/x">Sponsored: cheap ferry breaks all summer</a> It expects the work to finish by June.</p>'
+    const label2 = '<p>Crews worked through the night to shore up the landing stage. <span class="related-label">More on the harbour</span> and on the pier</p>'
+    const root = article(BODY + label + paid + label2)
+    pruneContent(root)
+    assert.doesNotMatch(root.textContent ?? '', /ADVERT - THE STORY|cheap ferry breaks|More on the harbour/)
+    assert.match(root.textContent ?? '', /Divers found more rot/)
+  })
+
   it('cuts a list made of links, keeps a list of prose items', () => {
     const links = '<ul><li><a href="/a">Sports</a></li><li><a href="/b">Business</a></li><li><a href="/c">Weather</a></li></ul>'
     const prose = '<ul><li>Two crew were hurt.</li><li>The pier is closed.</li><li>Ferries resume <a href="/t">Friday</a>.</li></ul>'
@@ -61,10 +71,18 @@ describe('filterBlocks', () => {
   it('drops the header and footer lines of posts on a page with a run of posts, and keeps names, replies and figures', () => {
     const lines = ['answered Mar 3, 2021 at 9:15', 'Improve this answer', 'Edited May 2, 2024 by tidewatcher', '• 1,204 posts', 'Joined: Jun 2019', 'Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3']
     const blocks: TextBlock[] = lines.map((text) => ({ text, kind: 'paragraph' }))
-    const thread = filterBlocks(blocks, { dropCopies: true })
+    const thread = filterBlocks(blocks, { dropCopies: true, postMeta: true })
     assert.deepEqual(thread.blocks.map((b) => b.text), ['Kyung Lee', 'Thanks, that worked', 'Day 2 – Rest', '$8.99', 'Section 3'])
     assert.ok(thread.removed.every((r) => r.reason === 'post-meta'))
     assert.equal(filterBlocks(blocks).blocks.length, lines.length)
+  })
+
+  it('keeps short lines made of words posts share but without a stamp or count, and all lines of an article with comments', () => {
+    const lines = ['Final score: 3-1', 'Question 3', 'Votes: 52 to 48', 'Edit: this worked', 'Answer this question first']
+    const blocks: TextBlock[] = lines.map((text) => ({ text, kind: 'paragraph' }))
+    assert.deepEqual(filterBlocks(blocks, { dropCopies: true, postMeta: true }).blocks.map((b) => b.text), lines)
+    const article = [...blocks, { text: '12 replies', kind: 'paragraph' as const }]
+    assert.equal(filterBlocks(article, { dropCopies: true }).blocks.length, article.length)
   })
 
   const p = (text: string): TextBlock => ({ text, kind: 'paragraph' })

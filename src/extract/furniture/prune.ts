@@ -70,7 +70,7 @@ function furnitureOf(element: DomElement, options: Required<PruneOptions>): stri
     if (POPUP.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) return 'hidden'
   }
   const reason = containerReason(element)
-  if (reason && CUT.has(reason) && !inRunningText(element)) return reason
+  if (reason && CUT.has(reason) && !inRunningText(element, reason)) return reason
   return LISTS.has(element.nodeName.toUpperCase()) ? linkListReason(element, options) : null
 }
 
