@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""The summary on BASIL events, scored with the definitions of the dataset's score.py.
+"""The summary and the timeline on BASIL events, scored with the definitions of the dataset's score.py.
 
 usage: basil-summary.py BASIL_DIR GOLD_DIR RUN_DIR [--errors]
 Reads each event's run (RUN_DIR/<event>.extract.jsonl and .report.json, as score.py does) and
 prints one tab-separated line:
-  sentences  cross  cross_ok  leads  lead_cross
+  sentences  cross  cross_ok  leads  lead_cross  dated  merged
 sentences: summary sentences of the stories holding two or more of the event's outlets;
 cross: those citing two or more outlets; cross_ok: those whose every citation of another outlet
 meets, with the sentence's own span, one gold shared fact in both outlets (score.py's span overlap);
-leads: such summaries; lead_cross: those whose first sentence cites two or more outlets.
+leads: such summaries; lead_cross: those whose first sentence cites two or more outlets;
+dated: gold shared facts that timeline rows of two or more outlets state (a row's support span
+overlapping the fact's gold span in its outlet); merged: those one row states for two or more
+outlets (the rest are split over rows of one outlet each).
 """
 import glob, json, os, sys
 
@@ -19,7 +22,7 @@ import score  # noqa: E402  (the dataset's scorer: normalise, locate, overlaps, 
 def main():
     gold_dir, run_dir = sys.argv[2], sys.argv[3]
     show = '--errors' in sys.argv
-    t = dict(sentences=0, cross=0, cross_ok=0, leads=0, lead_cross=0)
+    t = dict(sentences=0, cross=0, cross_ok=0, leads=0, lead_cross=0, dated=0, merged=0)
     for gpath in sorted(glob.glob(os.path.join(gold_dir, '*', '*.json'))):
         g = json.load(open(gpath))
         ev = g['event']
@@ -51,6 +54,21 @@ def main():
             if len(spans) >= 2:
                 gfacts.append((f, spans))
         report = json.load(open(rpath))
+        rows = [e for st in report.get('stories', []) for e in st.get('timeline') or []]
+        for gf, spans in gfacts:
+            cover = []
+            for e in rows:
+                got = {outlet.get(sp.get('articleId')) for sp in e.get('support') or []
+                       if outlet.get(sp.get('articleId')) in spans
+                       and score.overlaps((sp.get('start', 0), sp.get('end', 0)), spans[outlet.get(sp.get('articleId'))])}
+                if got:
+                    cover.append(got)
+            if len(set().union(*cover)) >= 2 if cover else False:
+                t['dated'] += 1
+                merged = any(len(c) >= 2 for c in cover)
+                t['merged'] += merged
+                if show and not merged:
+                    print(f'  timeline split [{ev[:8]}]: {gf.get("statement", "")[:160]}')
         for st in report.get('stories', []):
             if len({outlet.get(a) for a in st.get('articleIds', [])} - {None}) < 2:
                 continue
@@ -78,7 +96,7 @@ def main():
                 t['cross_ok'] += ok
                 if show and not ok:
                     print(f'  unconfirmed summary citation [{ev[:8]}]: {s.get("text", "")[:160]}')
-    print('\t'.join(str(t[k]) for k in ('sentences', 'cross', 'cross_ok', 'leads', 'lead_cross')))
+    print('\t'.join(str(t[k]) for k in ('sentences', 'cross', 'cross_ok', 'leads', 'lead_cross', 'dated', 'merged')))
 
 
 if __name__ == '__main__':
