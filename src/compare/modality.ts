@@ -4,7 +4,7 @@
  * hedged ("may", "might") or plain. Each cue has a scope, the words it bears on, so a claim
  * discrepancy can check that two claims disagree about the same words and not about a side remark.
  */
-import { foldCase } from '../text/tokens.js'
+import { foldCase, straightApostrophes } from '../text/tokens.js'
 
 export type Modality = 'plain' | 'definite' | 'open' | 'negated' | 'hedged'
 
@@ -118,7 +118,7 @@ export function readModality(text: string, { scopeAfter = 16, scopeBefore = 16, 
   const dated = DATED.test(text)
   if (!ANY_CUE.test(text)) return { modality: 'plain', cue: null, scope: [], dated }
   // One apostrophe: the cue table writes "hasn't", outlets print "hasn’t" as often.
-  const tokens = foldCase(text).replace(/’/g, "'").match(TOKEN) ?? []
+  const tokens = straightApostrophes(foldCase(text)).match(TOKEN) ?? []
   let best: Cue | null = null
   for (let i = 0; i < tokens.length; i++) {
     const cue = cueAt(tokens, i)

@@ -356,6 +356,7 @@ function agreeingSpans(
   same: SameHappeningOptions,
 ): Citation[] {
   const statement = statementAt(statements, c.article, c.span)
+  const stance = stanceOf(stances, c.happening.text)
   const out: Citation[] = []
   const seen = new Set<string>()
   for (const fact of c.facts) {
@@ -364,7 +365,7 @@ function agreeingSpans(
       if (!other || s.articleId === c.article.id || seen.has(`${s.articleId}:${s.start}`)) continue
       if (!spanAgrees(statement, statementAt(statements, other, [s.start, s.end]))) continue
       const happening = happeningAt(happenings, other, [s.start, s.end])
-      const alike = sameStance(stanceOf(stances, c.happening.text), stanceOf(stances, happening.text)) && sharesMeaning(c.happening, happening)
+      const alike = sameStance(stance, stanceOf(stances, happening.text)) && sharesMeaning(c.happening, happening)
       if (alike || sameHappening(c.happening, happening, same)) {
         seen.add(`${s.articleId}:${s.start}`)
         out.push({ articleId: s.articleId, start: s.start, end: s.end })

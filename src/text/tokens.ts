@@ -182,3 +182,13 @@ const DATELINE = /^(?:[\p{Lu}][\p{L}.]*(?:[ ,]+[\p{Lu}][\p{L}.]*){0,3}\s*(?:\([^
 export function datelineLength(sentence: string): number {
   return DATELINE.exec(sentence)?.[0].length ?? 0
 }
+
+const CURLY_APOSTROPHE = /[‘’]/g
+
+/**
+ * The text with curly apostrophes written straight ("the ’80s", "hasn’t decided"), as word lists
+ * and patterns read them; one character for one, so every offset stays.
+ */
+export function straightApostrophes(text: string): string {
+  return text.includes('’') || text.includes('‘') ? text.replace(CURLY_APOSTROPHE, "'") : text
+}

@@ -74,12 +74,3 @@ export function comingMonth(month: number, anchor: CalendarDate): { year: number
   return { year: month >= anchor.month ? anchor.year : anchor.year + 1, month }
 }
 
-const CURLY_APOSTROPHE_RE = /[‘’]/g
-
-/**
- * The text with curly apostrophes written straight ("the ’80s", "year’s end"), as the patterns
- * read them; one character for one, so every offset stays.
- */
-export function straightApostrophes(text: string): string {
-  return text.includes('’') || text.includes('‘') ? text.replace(CURLY_APOSTROPHE_RE, "'") : text
-}

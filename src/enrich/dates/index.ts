@@ -24,7 +24,8 @@
  */
 import { keepLongest } from '../../text/spans.js'
 import type { DateMention, Span } from '../../types.js'
-import { parseAnchor, straightApostrophes } from './calendar.js'
+import { parseAnchor } from './calendar.js'
+import { straightApostrophes } from '../../text/tokens.js'
 import { splitSentences } from '../sentences/index.js'
 import { clauseLooksAhead, findChronoDates } from './chrono.js'
 import { dateClockTimes, removeNamedDays, removeRecurring, type NamedDayOptions, type RefineOptions } from './refine.js'

@@ -32,7 +32,8 @@
  */
 import { keepLongest, sentenceAround } from '../../text/spans.js'
 import type { DateMention, Span, TimexMention, TimexType } from '../../types.js'
-import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, straightApostrophes, weekday, type CalendarDate } from './calendar.js'
+import { addDays, addMonths, formatDay, formatMonth, isoWeek, pad, parseAnchor, weekday, type CalendarDate } from './calendar.js'
+import { straightApostrophes } from '../../text/tokens.js'
 import { DATES_STAGE, findDates } from './index.js'
 import { isMarketLevel, monthNumber } from './news.js'
 import { splitSentences } from '../sentences/index.js'
