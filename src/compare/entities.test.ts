@@ -183,3 +183,31 @@ test('mergeEntities: different ages given for one person by different outlets ar
   })
   assert.deepEqual(mergeEntities([both, y]).discrepancies.filter((d) => d.kind === 'number'), [])
 })
+
+test('mergeEntities reads a nickname one outlet puts in quotes as the person where another writes it bare', () => {
+  const quoted = fixtureArticle({
+    text: 'Harbour chief Marta "Iron Gate" Kowal closed the port. Kowal said the storm was the worst in years.',
+    entities: [
+      { text: 'Marta "Iron Gate" Kowal', type: 'person', role: 'Harbour chief' },
+      { text: 'Kowal', type: 'person', name: 'Marta "Iron Gate" Kowal', occurrence: 1 },
+    ],
+  })
+  const bare = fixtureArticle({
+    text: 'Iron Gate Kowal, as the dockers call her, ordered every ferry to stay in. Ana Kowal, her sister, runs the ferry office.',
+    entities: [
+      { text: 'Iron Gate Kowal', type: 'person' },
+      { text: 'Ana Kowal', type: 'person' },
+    ],
+  })
+  const given = fixtureArticle({
+    text: 'Port director Marta Kowal said the ferries would sail again on Monday.',
+    entities: [{ text: 'Marta Kowal', type: 'person', role: 'Port director' }],
+  })
+  const merged = mergeEntities([bare, quoted, given])
+  const marta = merged.entities.filter((e) => e.aliases.includes('Iron Gate Kowal') || e.name === 'Iron Gate Kowal')
+  assert.equal(marta.length, 1, JSON.stringify(merged.entities))
+  // Named by her name of record, not the nickname; her sister stays another person.
+  assert.equal(marta[0].name, 'Marta Kowal')
+  assert.equal(merged.entities.filter((e) => e.name === 'Ana Kowal').length, 1)
+  assert.ok(!marta[0].aliases.includes('Ana Kowal'))
+})

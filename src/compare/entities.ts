@@ -11,7 +11,7 @@
  */
 import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEntity } from '../types.js'
-import { nameTokens, normalizeName, sameName, sameToken } from '../text/names.js'
+import { nameTokens, nicknameName, normalizeName, sameName, sameToken } from '../text/names.js'
 
 /** The entities of a story and lookups from article mentions and names to them. */
 export interface MergedEntities {
@@ -80,9 +80,20 @@ function bucketOf(m: EntityMention): string {
 function groupNamed(mentions: Mention[]): Group[] {
   const buckets = new Map<string, Group[]>()
   const groups: Group[] = []
+  // A nickname in quotes one article gives (James “Mad Dog” Mattis) names the person where another
+  // article writes it without the given name or the marks ("Mad Dog Mattis"): read as the full name.
+  const nicknamed = new Map<string, string>()
+  for (const { m, surface } of mentions) {
+    if (m.type !== 'person') continue
+    for (const form of [m.name, surface]) {
+      const nick = nicknameName(form)
+      if (nick && nameTokens(nick).length >= 2) nicknamed.set(nick, normalizeName(form))
+    }
+  }
   for (const mention of mentions) {
     const key = bucketOf(mention.m)
-    const norm = normalizeName(mention.m.name)
+    const own = normalizeName(mention.m.name)
+    const norm = (mention.m.type === 'person' && nicknamed.get(own)) || own
     const bucket = buckets.get(key) ?? []
     buckets.set(key, bucket)
     let group = bucket.find((g) => g.names.includes(norm) || g.names.some((n) => sameName(n, norm)))
@@ -148,7 +159,11 @@ function mostFrequent<T>(values: T[]): T {
 
 /** Canonical name: the most frequent spelling among the group's fullest names (full before surname). */
 function canonicalName(group: Group): string {
-  const names = group.mentions.map((x) => x.m.name.trim())
+  // A nickname is no one's name of record: "Mad Dog Mattis" is named by the Jim or James Mattis beside it.
+  const nicknames = new Set(group.mentions.flatMap((x) => [nicknameName(x.m.name), nicknameName(x.surface)]).filter((n) => n !== null))
+  const all = group.mentions.map((x) => x.m.name.trim())
+  const named = all.filter((n) => !nicknames.has(normalizeName(n)) && nicknameName(n) === null)
+  const names = named.length > 0 ? named : all
   const most = Math.max(...names.map((n) => nameTokens(n).length))
   return mostFrequent(names.filter((n) => nameTokens(n).length === most))
 }

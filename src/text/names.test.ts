@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { expandAbbreviations, foldToken, mentionsKey, mentionsName, nameKey, normalizeName, sameName } from './names.js'
+import { expandAbbreviations, foldToken, mentionsKey, mentionsName, nameKey, nicknameName, normalizeName, sameName } from './names.js'
 
 test('normalizeName folds case, diacritics, possessives and punctuation', () => {
   const cases: [string, string][] = [
@@ -156,4 +156,12 @@ test('mentionsKey finds a name among words by its key, in any of its forms', () 
     ['a 25% levy on steel', nameKey('White House', 'organization'), false],
   ]
   for (const [text, key, found] of cases) assert.equal(mentionsKey(text, key), found, `${key} in ${text}`)
+})
+
+test('nicknameName reads the name a quoted nickname makes', () => {
+  assert.equal(nicknameName('Marta “Iron Gate” Kowal'), 'iron gate kowal')
+  assert.equal(nicknameName('Marta "Iron Gate" Kowal Jr.'), 'iron gate kowal jr')
+  assert.equal(nicknameName('Marta Kowal'), null)
+  // Quotation marks closing a quote are no nickname.
+  assert.equal(nicknameName('Kowal'), null)
 })

@@ -32,6 +32,19 @@ export function normalizeName(name: string): string {
 /** A nickname in quotation marks between two words of a name: James “Mad Dog” Mattis. */
 const QUOTED_NICKNAME = /(\S)\s+["“‘'][^"“”‘’]{1,30}["”’']\s+(?=\S)/gu
 
+/** The nickname in quotation marks of a name and the word after it: James “Mad Dog” Mattis -> “Mad Dog” Mattis. */
+const NICKNAME_AND_REST = /\S\s+["“‘'']([^"“”‘’]{1,30})["”’']\s+(\S.*)$/u
+
+/**
+ * The name a quoted nickname makes of a full name, normalised: James “Mad Dog” Mattis -> "mad dog
+ * mattis" (what another outlet writes without the given name or the marks); null without one.
+ * @example nicknameName('James "Mad Dog" Mattis') // 'mad dog mattis'
+ */
+export function nicknameName(name: string): string | null {
+  const m = NICKNAME_AND_REST.exec(name)
+  return m ? normalizeName(`${m[1]} ${m[2]}`) || null : null
+}
+
 function normalizeUncached(name: string): string {
   return name
     .replace(QUOTED_NICKNAME, '$1 ')
