@@ -47,3 +47,11 @@ test('stems "constructor" and "toString" like any word, not as Object\'s propert
   assert.equal(stem('constructor'), 'constructor')
   assert.ok(contentLemmas('The constructor called toString and valueOf').every((l) => typeof l === 'string'))
 })
+
+test('contentLemmas reads a hyphenated pair that is one word closed up as that word', () => {
+  assert.deepEqual(contentLemmas('a winter fund-raiser'), contentLemmas('a winter fundraiser'))
+  assert.deepEqual(contentLemmas('his re-election bid'), contentLemmas('his reelection bid'))
+  // Not a word closed up: the two words stay ("two-hour" still meets "hour").
+  assert.ok(contentLemmas('a two-hour meeting').includes('hour'))
+  assert.ok(contentLemmas('an anti-abortion group').includes('abortion'))
+})

@@ -8,6 +8,7 @@
  * `contentLemmas` puts them together for claims, the timeline and story sameness.
  */
 
+import { wordConcepts } from './lexicon.js'
 import { boundedCache } from './cache.js'
 import { foldCase, wordTokens } from './tokens.js'
 
@@ -112,7 +113,18 @@ const NUMBER_WORDS = new Set(
 )
 
 const HAS_DIGIT = /\d/
-const CEASE_FIRE = /cease-fire/g
+/** Two lower-case words joined by one hyphen, not inside a longer hyphenated run ("mother-in-law"). */
+const HYPHENATED = /(?<![\p{L}-])(\p{Ll}{2,})-(\p{Ll}{2,})(?![\p{L}-])/gu
+
+/**
+ * A hyphenated pair whose closed spelling is a word of the lexicon is that word: "fund-raiser" meets
+ * "fundraiser", "cease-fire" "ceasefire", "re-election" "reelection"; other pairs stay two words
+ * ("two-hour", "anti-abortion", "well-known").
+ */
+function joinedWord(pair: string, a: string, b: string): string {
+  const lemma = lemmaOf(a + b)
+  return lemma && wordConcepts(lemma) ? a + b : pair
+}
 
 // Word -> lemma ('' when the word is dropped), shared by every text: news vocabulary repeats, so
 // most words are looked up once. Bounded, so memory stays flat on any corpus.
@@ -148,9 +160,9 @@ const lemmasCache = boundedCache<string, string[]>(LEMMAS_CACHE_LIMIT)
 
 function lemmasOf(text: string): string[] {
   const out: string[] = []
-  // "cease-fire" is rejoined so it meets "ceasefire"; other hyphens already split words ("two-hour").
+  // A hyphenated pair that is one word closed up is that word (`joinedWord`); other hyphens split words ("two-hour").
   let folded = foldCase(text)
-  if (folded.includes('cease-fire')) folded = folded.replace(CEASE_FIRE, 'ceasefire')
+  if (folded.includes('-')) folded = folded.replace(HYPHENATED, joinedWord)
   for (const word of wordTokens(folded)) {
     const lemma = lemmaOf(word)
     if (lemma) out.push(lemma)
