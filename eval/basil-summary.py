@@ -12,6 +12,9 @@ leads: such summaries; lead_cross: those whose first sentence cites two or more 
 dated: gold shared facts that timeline rows of two or more outlets state (a row's support span
 overlapping the fact's gold span in its outlet); merged: those one row states for two or more
 outlets (the rest are split over rows of one outlet each).
+rows: timeline rows of two or more outlets whose support meets a gold shared fact in at least two of
+them (each outlet's part overlapping some gold fact's span in that outlet); rows_ok: those where one
+gold fact is met by every such outlet (the rest join different happenings of the outlets).
 """
 import glob, json, os, sys
 
@@ -22,7 +25,7 @@ import score  # noqa: E402  (the dataset's scorer: normalise, locate, overlaps, 
 def main():
     gold_dir, run_dir = sys.argv[2], sys.argv[3]
     show = '--errors' in sys.argv
-    t = dict(sentences=0, cross=0, cross_ok=0, leads=0, lead_cross=0, dated=0, merged=0)
+    t = dict(sentences=0, cross=0, cross_ok=0, leads=0, lead_cross=0, dated=0, merged=0, rows=0, rows_ok=0)
     for gpath in sorted(glob.glob(os.path.join(gold_dir, '*', '*.json'))):
         g = json.load(open(gpath))
         ev = g['event']
@@ -69,6 +72,23 @@ def main():
                 t['merged'] += merged
                 if show and not merged:
                     print(f'  timeline split [{ev[:8]}]: {gf.get("statement", "")[:160]}')
+        for e in rows:
+            # per outlet of the row, the gold facts its support span states
+            met = {}
+            for sp in e.get('support') or []:
+                o = outlet.get(sp.get('articleId'))
+                for k, (gf, spans) in enumerate(gfacts):
+                    if o in spans and score.overlaps((sp.get('start', 0), sp.get('end', 0)), spans[o]):
+                        met.setdefault(o, set()).add(k)
+            if len(met) < 2:
+                continue
+            t['rows'] += 1
+            # one gold fact that every outlet of the row meeting a gold fact meets (a row of three
+            # outlets, two on one fact and the third on another, joins two happenings)
+            ok = bool(set.intersection(*met.values()))
+            t['rows_ok'] += ok
+            if show and not ok:
+                print(f'  timeline row joining different facts [{ev[:8]}]: {e.get("date")} {e.get("text", "")[:140]}')
         for st in report.get('stories', []):
             if len({outlet.get(a) for a in st.get('articleIds', [])} - {None}) < 2:
                 continue
@@ -96,7 +116,7 @@ def main():
                 t['cross_ok'] += ok
                 if show and not ok:
                     print(f'  unconfirmed summary citation [{ev[:8]}]: {s.get("text", "")[:160]}')
-    print('\t'.join(str(t[k]) for k in ('sentences', 'cross', 'cross_ok', 'leads', 'lead_cross', 'dated', 'merged')))
+    print('\t'.join(str(t[k]) for k in ('sentences', 'cross', 'cross_ok', 'leads', 'lead_cross', 'dated', 'merged', 'rows', 'rows_ok')))
 
 
 if __name__ == '__main__':

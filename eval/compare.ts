@@ -47,18 +47,19 @@ function python(args: string[]): { stdout: string; stderr: string } {
   return { stdout: run.stdout, stderr: run.stderr }
 }
 
-/** `basil-summary.py`'s line: `sentences cross crossConfirmed leads leadCross dated merged`. */
+/** `basil-summary.py`'s line: `sentences cross crossConfirmed leads leadCross dated merged rows rowsConfirmed`. */
 function summaryRows(basil: string, gold: string, runDir: string, label: string): Row[] {
   const script = resolve(fileURLToPath(import.meta.url), '../basil-summary.py')
   const last = python([script, basil, gold, runDir]).stdout.trim().split('\n').pop() ?? ''
-  const [sentences, cross, confirmed, leads, leadCross, dated, merged] = last.split(/\s+/).map(Number)
-  if (![sentences, cross, confirmed, leads, leadCross, dated, merged].every(Number.isFinite)) throw new Error(`eval compare: cannot read basil-summary.py's output: ${last}`)
+  const [sentences, cross, confirmed, leads, leadCross, dated, merged, rows, rowsConfirmed] = last.split(/\s+/).map(Number)
+  if (![sentences, cross, confirmed, leads, leadCross, dated, merged, rows, rowsConfirmed].every(Number.isFinite)) throw new Error(`eval compare: cannot read basil-summary.py's output: ${last}`)
   const pct = (a: number, b: number) => (b ? Math.round((1000 * a) / b) / 10 : 0)
   return [
     { name: `basil summary sentences citing 2+ outlets (%)${label}`, value: pct(cross, sentences) },
     { name: `basil summary sentences whose other-outlet citations all meet a gold shared fact (%)${label}`, value: pct(confirmed, cross) },
     { name: `basil summary leads citing 2+ outlets (%)${label}`, value: pct(leadCross, leads) },
     { name: `basil timeline: gold shared facts dated by 2+ outlets in one row (%)${label}`, value: pct(merged, dated) },
+    { name: `basil timeline: rows whose outlets all state one gold shared fact (%)${label}`, value: pct(rowsConfirmed, rows) },
   ]
 }
 

@@ -14,6 +14,7 @@ import { contentLemmas } from '../text/stems.js'
 import { foldCase } from '../text/tokens.js'
 import { documentFrequency } from '../text/postings.js'
 import { boundedCache } from '../text/cache.js'
+import { relatedStems } from '../text/lexicon.js'
 
 /** A sentence read once for comparing: its content words, names and figures. */
 export interface Happening {
@@ -167,4 +168,19 @@ function weightedShare(x: Happening, y: Happening, rarity: Rarity, minShared: nu
   }
   for (const t of ys) wy += rarity(t)
   return count < minShared ? 0 : shared / Math.max(1e-9, Math.min(wx, wy))
+}
+
+/**
+ * Whether two sentences share a content word, or a WordNet synonym or derivation of one
+ * ("resigned" / "quit", "ad" / "advertisement"), names and reporting words aside: the least two
+ * spans must have in common to be read as one happening when something else (one aligned fact,
+ * one date) already ties them.
+ */
+export function sharesMeaning(a: Happening, b: Happening, ignore?: ReadonlySet<string>): boolean {
+  for (const x of a.lemmas) if (b.lemmas.has(x) && !ignore?.has(x)) return true
+  for (const x of a.lemmas) {
+    if (ignore?.has(x)) continue
+    for (const y of b.lemmas) if (!ignore?.has(y) && relatedStems(x, y)) return true
+  }
+  return false
 }

@@ -18,13 +18,12 @@
 import { ParallaxUsageError } from '../errors.js'
 import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } from './citations.js'
 import { ATTRIBUTION_CUE, insideOpenQuote, isNarrative, quotedFacts, quotedShare, quotedSpans, standsAlone } from './narrative.js'
-import { prepareHappening, sameHappening, storyRarity, type Happening, type Rarity, type SameHappeningOptions } from './same.js'
+import { prepareHappening, sameHappening, sharesMeaning, storyRarity, type Happening, type Rarity, type SameHappeningOptions } from './same.js'
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
 import { datelineLength, whitespaceFields } from '../text/tokens.js'
 import { readModality, type Modality } from '../compare/modality.js'
-import { relatedStems } from '../text/lexicon.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -384,13 +383,6 @@ function stanceOf(stances: Map<string, Stance>, text: string): Stance {
 
 function sameStance(a: Stance, b: Stance): boolean {
   return a.modality === b.modality && a.intent === b.intent && a.negated === b.negated
-}
-
-/** Whether two spans share a content word, or a WordNet synonym or derivation of one ("resigned" / "quit"), names aside. */
-function sharesMeaning(a: Happening, b: Happening): boolean {
-  for (const x of a.lemmas) if (b.lemmas.has(x)) return true
-  for (const x of a.lemmas) for (const y of b.lemmas) if (relatedStems(x, y)) return true
-  return false
 }
 
 /** A span of an article read for `sameHappening`, once per span. */

@@ -179,6 +179,114 @@ describe('buildTimeline', () => {
     assert.equal(monday.length, 2, 'the barge and the school closure are two events')
   })
 
+  it('joins the one thing each outlet dates to a day, worded apart, and not what an outlet dates twice', () => {
+    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
+    const x = fixtureArticle({
+      outlet: 'X',
+      publishedAt: '2026-05-14',
+      text: 'The mayor unveiled the flood barrier plan in a speech on Thursday night at the town hall. Residents will vote on it in June.',
+      dates: [day('Thursday', '2026-05-07')],
+    })
+    const y = fixtureArticle({
+      outlet: 'Y',
+      publishedAt: '2026-05-14',
+      text: 'The remarks she made last Thursday, calling the barrier "the town\'s best insurance", drew applause from shop owners.',
+      dates: [day('last Thursday', '2026-05-07')],
+    })
+    const joined = buildTimeline([x, y]).timeline.filter((e) => e.date === '2026-05-07')
+    assert.equal(joined.length, 1, JSON.stringify(joined))
+    assert.deepEqual([...joined[0].articleIds].sort(), [x.id, y.id].sort())
+    // An outlet dating two things to that day: which of them the other outlet's is, the words must say.
+    const z = fixtureArticle({
+      outlet: 'Z',
+      publishedAt: '2026-05-14',
+      text: 'The council approved the barrier budget on Thursday. A water main burst near the market on Thursday, flooding two streets.',
+      dates: [day('Thursday', '2026-05-07'), { ...day('Thursday', '2026-05-07'), occurrence: 1 }],
+    })
+    const apart = buildTimeline([y, z]).timeline.filter((e) => e.date === '2026-05-07')
+    assert.ok(apart.every((e) => e.articleIds.length === 1), JSON.stringify(apart))
+  })
+
+  it('grows a row by the only-one rule only when every outlet in it shares words with the newcomer, on a day, not on date words', () => {
+    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
+    const rowsOn = (value: string, ...texts: string[]) => {
+      const articles = texts.map((text, k) => fixtureArticle({ outlet: `O${k}`, publishedAt: '2026-05-14', text, dates: [day(text.match(/\b(?:Thursday|Friday)\b/)![0], value)] }))
+      // Each row as the indexes of its outlets.
+      return buildTimeline(articles)
+        .timeline.filter((e) => e.date === value)
+        .map((e) => e.articleIds.map((id) => articles.findIndex((a) => a.id === id)).sort())
+    }
+    // Three outlets, each the one thing it dates Thursday, each sharing words with both others: one row.
+    assert.deepEqual(rowsOn('2026-05-07', 'The mayor unveiled the flood barrier plan on Thursday night at the town hall.', 'Her speech on Thursday about the barrier was cheered by shop owners.', 'The remarks she made last Thursday, calling the barrier "the best insurance", drew applause.'), [[0, 1, 2]])
+    // X and Y share "yard", Y and Z "ship", X and Z nothing: no row holds both X and Z.
+    const chain = rowsOn('2026-05-08', 'The union warned on Friday of deep cuts at the repair yard next year.', 'The navy ship returned to the repair yard on Friday after a long refit.', 'A sailor from the navy ship was arrested on Friday in a bar fight downtown.')
+    assert.ok(!chain.some((row) => row.includes(0) && row.includes(2)), JSON.stringify(chain))
+    // "night" belongs to the date: a blockade and a resignation that night are two happenings.
+    assert.deepEqual(rowsOn('2026-05-07', 'Protesters blocked the main bridge on Thursday night for several hours.', 'The mayor resigned on Thursday night after losing the confidence vote.').length, 2)
+    // A week holds many happenings: the once rule reads days and times only.
+    const week = (text: string) => fixtureArticle({ outlet: text.slice(0, 3), publishedAt: '2026-05-14', text, dates: [{ text: 'last week', value: '2026-W19', granularity: 'week' }] })
+    const weekRows = buildTimeline([week('The health board closed the maternity ward at the hospital last week, citing staff shortages.'), week('A nurse at the hospital was attacked in the car park last week, police said.')]).timeline
+    assert.equal(weekRows.length, 2, JSON.stringify(weekRows))
+  })
+
+  it('sets the other outlets of a row against an outlet that dates the same thing apart', () => {
+    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
+    // X dates the post Friday and the apology Saturday; Y dates the apology Friday. X's post and
+    // Y's apology, each the one thing its outlet dates Friday, share a row; the apology still has two dates.
+    const x = fixtureArticle({
+      outlet: 'X',
+      publishedAt: '2026-03-02',
+      text: 'The councillor wrote an online post about the beach lifeguards on Friday. He issued an apology Saturday for the online post mocking the beach lifeguards, his office said.',
+      dates: [day('Friday', '2026-02-27'), day('Saturday', '2026-02-28')],
+    })
+    const y = fixtureArticle({
+      outlet: 'Y',
+      publishedAt: '2026-03-02',
+      text: 'A councillor on Friday issued an apology for an online post mocking the beach lifeguards.',
+      dates: [day('Friday', '2026-02-27')],
+    })
+    const { timeline, discrepancies } = buildTimeline([x, y])
+    const row = timeline.filter((e) => e.date === '2026-02-27')
+    assert.equal(row.length, 1, JSON.stringify(row))
+    assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
+    const friday = discrepancies[0].values.find((v) => v.value === '2026-02-27')
+    const saturday = discrepancies[0].values.find((v) => v.value === '2026-02-28')
+    assert.deepEqual(friday?.articleIds, [y.id], 'Friday is Y\'s date of the apology, not X\'s (X dates its post Friday)')
+    assert.deepEqual(saturday?.articleIds, [x.id])
+    assert.match(discrepancies[0].description, /apology/, 'worded by the apology, not by the post beside it in the row')
+    // X is in the Friday row for its post: that row does not say X dates it Saturday.
+    assert.ok(!(row[0].otherDates ?? []).some((d) => d.articleIds.includes(x.id)), JSON.stringify(row[0].otherDates))
+  })
+
+  it('gives no second date to what an outlet dates alike when the same outlet dates another thing apart', () => {
+    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
+    const x = fixtureArticle({
+      outlet: 'X',
+      publishedAt: '2026-04-10',
+      text: 'The flood relief bill passed the Senate on Tuesday with a wide margin. The flood relief bill passed the House on Wednesday with a wide margin.',
+      dates: [day('Tuesday', '2026-04-07'), day('Wednesday', '2026-04-08')],
+    })
+    const y = fixtureArticle({
+      outlet: 'Y',
+      publishedAt: '2026-04-10',
+      text: 'The flood relief bill passed the Senate on Tuesday with a wide margin, the governor noted.',
+      dates: [day('Tuesday', '2026-04-07')],
+    })
+    assert.deepEqual(buildTimeline([x, y]).discrepancies, [])
+  })
+
+  it('credits a date discrepancy to the outlets whose words give the happening that date, not to the rest of a row', () => {
+    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
+    const x = fixtureArticle({ outlet: 'X', publishedAt: '2026-04-10', text: 'The council approved the barrier budget on Friday after a long debate.', dates: [day('Friday', '2026-04-03')] })
+    const y = fixtureArticle({ outlet: 'Y', publishedAt: '2026-04-10', text: 'A water main burst near the fish market on Friday, delaying the barrier works.', dates: [day('Friday', '2026-04-03')] })
+    const z = fixtureArticle({ outlet: 'Z', publishedAt: '2026-04-10', text: 'A water main burst near the fish market on Saturday, delaying the barrier works.', dates: [day('Saturday', '2026-04-04')] })
+    const { discrepancies } = buildTimeline([x, y, z])
+    assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
+    assert.match(discrepancies[0].description, /water main/)
+    const values = Object.fromEntries(discrepancies[0].values.map((v) => [v.value, v.articleIds]))
+    assert.deepEqual(values, { '2026-04-03': [y.id], '2026-04-04': [z.id] })
+  })
+
   it('keeps a clock time whole in the event text', () => {
     const a = fixtureArticle({ text: 'After a long delay the last train of the night left the station at 23:40 with forty passengers aboard, the operator said.', dates: [{ text: '23:40', value: '2026-05-11T23:40', granularity: 'time' }] })
     const [entry] = buildTimeline([a], { maxWords: 12 }).timeline

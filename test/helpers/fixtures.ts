@@ -15,7 +15,7 @@ export interface FixtureSpec {
   /** The quoted words (without marks) and the speaker's canonical name. */
   quotes?: { text: string; speaker: string | null; kind?: QuoteKind; cue?: string; written?: string; via?: string }[]
   numbers?: { text: string; value: number; unit?: string; approx?: NumberMention['approx']; upper?: number }[]
-  dates?: { text: string; value: string; granularity: Granularity; inferred?: boolean }[]
+  dates?: { text: string; value: string; granularity: Granularity; inferred?: boolean; occurrence?: number }[]
 }
 
 function spanOf(text: string, needle: string, occurrence = 0): Span {
@@ -81,7 +81,7 @@ export function fixtureArticle(spec: FixtureSpec): Annotated {
       stage: 'fixture',
     })),
     dates: (spec.dates ?? []).map((d) => ({
-      span: spanOf(text, d.text),
+      span: spanOf(text, d.text, d.occurrence),
       value: d.value,
       granularity: d.granularity,
       inferred: d.inferred ?? false,
