@@ -229,6 +229,19 @@ describe('buildTimeline', () => {
     assert.equal(weekRows.length, 2, JSON.stringify(weekRows))
   })
 
+  it('puts a past week one outlet gives a happening into the row of the day another gives it, not the current week', () => {
+    const x = fixtureArticle({ outlet: 'X', publishedAt: '2026-06-15', text: 'The footage, filmed last week, shows the councillor pushing a reporter.', dates: [{ text: 'last week', value: '2026-W24', granularity: 'week' }] })
+    const y = fixtureArticle({ outlet: 'Y', publishedAt: '2026-06-15', text: 'The footage was posted online last Friday and shows the councillor pushing a reporter.', dates: [{ text: 'last Friday', value: '2026-06-12', granularity: 'day' }] })
+    const { timeline } = buildTimeline([x, y])
+    assert.equal(timeline.length, 1, JSON.stringify(timeline))
+    assert.equal(timeline[0].date, '2026-06-12')
+    assert.deepEqual([...timeline[0].articleIds].sort(), [x.id, y.id].sort())
+    // "This week" read the week it is published holds every day of the news: it joins no day's row.
+    const now = fixtureArticle({ outlet: 'Z', publishedAt: '2026-06-18', text: 'Reports this week said the councillor pushed a reporter outside the hall.', dates: [{ text: 'this week', value: '2026-W25', granularity: 'week' }] })
+    const monday = fixtureArticle({ outlet: 'W', publishedAt: '2026-06-18', text: 'The councillor pushed a reporter outside the hall on Monday, witnesses said.', dates: [{ text: 'Monday', value: '2026-06-15', granularity: 'day' }] })
+    assert.equal(buildTimeline([now, monday]).timeline.length, 2)
+  })
+
   it('sets the other outlets of a row against an outlet that dates the same thing apart', () => {
     const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
     // X dates the post Friday and the apology Saturday; Y dates the apology Friday. X's post and
