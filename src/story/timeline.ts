@@ -54,6 +54,8 @@ interface DatedEvent {
   quotedRelative: boolean
   /** The article's publication day, when known. */
   published: string | null
+  /** Where the event's sentence starts in its article. */
+  sentenceStart: number
   stage: 'story/timeline'
 }
 
@@ -187,7 +189,7 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number, sup
     const factIds = supports.filter((s) => s.start < span[1] && span[0] < s.end).map((s) => s.id)
     const anchor = dateAnchor(article.text.slice(span[0], date.span[0]), article.text.slice(date.span[1], span[1]))
     const quotedRelative = date.inferred && article.quotes.some((q) => q.span[0] <= date.span[0] && date.span[1] <= q.span[1])
-    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), anchor, quotedRelative, published, stage: 'story/timeline' })
+    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), anchor, quotedRelative, published, sentenceStart: sentence[0], stage: 'story/timeline' })
   }
   return out
 }
@@ -400,6 +402,10 @@ function conflictSides(a: EventGroup, b: EventGroup, idsA: readonly string[], id
     if (!x || !tellsSame(x, y, conflictSimilarity, minAnchorShared)) continue
     const theirs = only(y, shared)
     const mine = only(own, shared)
+    // One sentence of the shared article in both groups ("retiring at the end of the month, his
+    // office said on Monday"): it gives both dates to one statement, and says which of them is the
+    // happening's no more than the row does.
+    if (theirs && mine && theirs.events.some((t) => mine.events.some((e) => e.sentenceStart === t.sentenceStart))) continue
     if (theirs && mine && jaccard(x.lemmas, theirs.lemmas) <= jaccard(x.lemmas, mine.lemmas)) continue
     const sides: [DatedEvent[], DatedEvent[]] = [alike(x, y, conflictSimilarity, minAnchorShared), alike(y, x, conflictSimilarity, minAnchorShared)]
     return x.events[0] && a.events.includes(x.events[0]) ? sides : [sides[1], sides[0]]
