@@ -570,9 +570,9 @@ function cluster(m: Scored, pairs: [number, number, number][], threshold: number
  * -> 38.4 at 87.0 -> 86.7; with no bound on the distance 51.1 / 38.9 at 93.5 / 84.1, within two
  * sentences 50.8 / 38.4 at 95.0 / 86.7). A fact of one claim needs less (`SECOND_FACT_SHARE`) from
  * a claim of a fact that pairs with no other claim of the lone one's article outside its fact: the
- * sentence states two facts ("people headed to the restaurants, answering a call from the former
- * governor"), its article's claim in its fact is the first, and the lone claim, the one sentence
- * of its article it pairs with besides, the second ("the day was the former governor's idea");
+ * sentence states two facts ("crowds filled the cafés on Sunday, answering a call from the former
+ * mayor"), its article's claim in its fact is the first, and the lone claim, the one sentence of
+ * its article it pairs with besides, the second ("the day of support was the former mayor's idea");
  * a claim pairing with several sentences of one article outside its fact is more often a lead
  * naming the story's people than a sentence of two facts (2010-2014 50.8 -> 51.9 at precision
  * 95.0 -> 95.2, 2016-2018 38.4 -> 38.9 at 86.6 -> 86.7; without that reading 51.9 / 39.4 at
@@ -708,8 +708,8 @@ const REPEAT_SHARE = 2 / 3
  * the same sentences (each outlet's lead sentence, say), which a reader sees as one fact listed
  * twice. The fact with more supports stays; a disputed fact never goes for an undisputed one. A
  * fact citing, in an article the other also cites, a sentence the other does not is no repeat:
- * that outlet wrote the two apart, and the sentences they share state both ("... pursued a
- * vendetta ... asserts his innocence", printed whole by two outlets, and a third's two sentences,
+ * that outlet wrote the two apart, and the sentences they share state both (a statement "... a
+ * witch hunt ... he will be cleared" printed whole by two outlets, and a third's two sentences,
  * one for each: BASIL 2010-2014 corroboration recall 50.4 -> 50.8, no other row moved).
  */
 export function dropRepeats(facts: AlignedFact[]): void {
