@@ -423,6 +423,22 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     assert.equal(far.facts.length, 1, JSON.stringify(far.facts.map((f) => f.text)))
   })
 
+  it('lets a sentence in one fact support a second fact that the other outlet writes further down', () => {
+    const PLAN = 'The mayor of Tarsen unveiled a new flood wall plan on Monday.'
+    const VOS = 'The plan was drafted by the Dutch engineer Pieter Vos for the town.'
+    const BOTH = 'The mayor of Tarsen unveiled a new flood wall plan on Monday drafted by the Dutch engineer Pieter Vos.'
+    const a = `${PLAN} Heavy rain had flooded the lower town twice this winter. Shop owners asked for sandbags. ${VOS}`
+    const cited = (f: StoryFact, article: Annotated) => f.support.filter((s) => s.articleId === article.id).map((s) => article.text.slice(s.start, s.end))
+    const [x, y] = read([a, `${BOTH} Schools will stay open.`])
+    const facts = together(alignFacts([x, y]).facts, x, y)
+    assert.deepEqual(facts.map((f) => cited(f, x)).sort(), [[PLAN], [VOS]], JSON.stringify(facts.map((f) => f.text)))
+    assert.ok(facts.every((f) => cited(f, y)[0] === BOTH))
+    // A sentence that pairs with more than one sentence of that article outside its fact (here on
+    // the names it shares with each) is not read as stating two facts: no second fact.
+    const [u, v] = read([`${a} The mayor of Tarsen thanked the Dutch engineer Pieter Vos.`, `${BOTH} Schools will stay open.`])
+    assert.deepEqual(together(alignFacts([u, v]).facts, u, v).map((f) => cited(f, u)), [[PLAN]])
+  })
+
   it('keeps two facts apart that a third outlet states in one sentence', () => {
     const [a, b, c] = read([
       'The talks in Valletta lasted about three hours, the agency said.',
@@ -448,6 +464,14 @@ describe('facts that repeat another', () => {
     const facts = [again, leads, other]
     dropRepeats(facts)
     assert.deepEqual(facts.map((f) => f.id), ['leads', 'other'], 'two of three supports shared is a repeat; one of three is another fact')
+  })
+
+  it('keeps a fact that cites another sentence of an article the larger one cites: the outlet wrote the two apart', () => {
+    const vendetta = fact('vendetta', 'corroborated', [['a', 0, 90], ['b', 0, 80], ['c', 0, 70]])
+    const innocence = fact('innocence', 'corroborated', [['a', 0, 90], ['b', 0, 80], ['c', 200, 260]])
+    const facts = [vendetta, innocence]
+    dropRepeats(facts)
+    assert.deepEqual(facts.map((f) => f.id), ['vendetta', 'innocence'])
   })
 
   it('never drops a disputed fact for an undisputed one', () => {
