@@ -211,3 +211,24 @@ test('mergeEntities reads a nickname one outlet puts in quotes as the person whe
   assert.equal(merged.entities.filter((e) => e.name === 'Ana Kowal').length, 1)
   assert.ok(!marta[0].aliases.includes('Ana Kowal'))
 })
+
+test('mergeEntities reads two ordinary words before a surname as an epithet of the story\'s one person of that surname', () => {
+  const given = fixtureArticle({
+    text: 'Port director Marta Kowal closed the harbour on Sunday.',
+    entities: [{ text: 'Marta Kowal', type: 'person', role: 'Port director' }],
+  })
+  const epithet = fixtureArticle({
+    text: 'Iron Gate Kowal, as the dockers call her, kept every ferry in port.',
+    entities: [{ text: 'Iron Gate Kowal', type: 'person' }],
+  })
+  const merged = mergeEntities([epithet, given])
+  const kowal = merged.entities.filter((e) => e.name.endsWith('Kowal'))
+  assert.equal(kowal.length, 1, JSON.stringify(merged.entities))
+  assert.equal(kowal[0].name, 'Marta Kowal')
+  // Two Kowals in the story: whose epithet it is, the words do not say.
+  const sister = fixtureArticle({ text: 'Ana Kowal runs the ferry office.', entities: [{ text: 'Ana Kowal', type: 'person' }] })
+  assert.equal(mergeEntities([epithet, given, sister]).entities.filter((e) => e.name.endsWith('Kowal')).length, 3)
+  // Every word before the surname must be an ordinary word and no given name: "Rose" is one, "Ann" is not.
+  const named = fixtureArticle({ text: 'Rose Ann Kowal, a ferry captain, spoke first.', entities: [{ text: 'Rose Ann Kowal', type: 'person' }] })
+  assert.equal(mergeEntities([named, given]).entities.filter((e) => e.name.endsWith('Kowal')).length, 2)
+})

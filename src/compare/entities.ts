@@ -11,7 +11,9 @@
  */
 import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEntity } from '../types.js'
-import { nameTokens, nicknameName, normalizeName, sameName, sameToken } from '../text/names.js'
+import { isGivenName, nameTokens, nicknameName, normalizeName, sameName, sameToken } from '../text/names.js'
+import { contentLemmas } from '../text/stems.js'
+import { wordConcepts } from '../text/lexicon.js'
 
 /** The entities of a story and lookups from article mentions and names to them. */
 export interface MergedEntities {
@@ -48,6 +50,8 @@ interface Group {
   mentions: Mention[]
   /** Distinct normalised names already in the group (what new names are compared with). */
   names: string[]
+  /** Normalised names that joined as another's nickname or epithet ("mad dog mattis"): no name of record. */
+  nicknames?: Set<string>
 }
 
 /** A descriptor the enrich stage resolved to a name ("the advisor" -> Yuri Ushakov) joins that name's entity. */
@@ -90,6 +94,7 @@ function groupNamed(mentions: Mention[]): Group[] {
       if (nick && nameTokens(nick).length >= 2) nicknamed.set(nick, normalizeName(form))
     }
   }
+  for (const [epithet, person] of epithetNames(mentions)) if (!nicknamed.has(epithet)) nicknamed.set(epithet, person)
   for (const mention of mentions) {
     const key = bucketOf(mention.m)
     const own = normalizeName(mention.m.name)
@@ -104,8 +109,38 @@ function groupNamed(mentions: Mention[]): Group[] {
     }
     group.mentions.push(mention)
     if (!group.names.includes(norm)) group.names.push(norm)
+    if (norm !== own) (group.nicknames ??= new Set()).add(own)
   }
   return groups
+}
+
+/** A name token that is an ordinary word of the lexicon ("mad", "dog") and no given name we know. */
+function isEpithetWord(token: string): boolean {
+  if (isGivenName(token)) return false
+  const lemma = contentLemmas(token)[0]
+  return lemma !== undefined && wordConcepts(lemma) !== undefined
+}
+
+/**
+ * Names whose given part is two or more ordinary words, none a given name ("Mad Dog Mattis"): an
+ * epithet before a surname, read as the story's one other person of that surname ("Jim Mattis" or
+ * "James Mattis", one person by `sameName`); none when the story has no such person or several.
+ * Normalised epithet name -> normalised full name.
+ */
+function epithetNames(mentions: readonly Mention[]): Map<string, string> {
+  const out = new Map<string, string>()
+  const persons = [...new Set(mentions.filter((x) => x.m.type === 'person').map((x) => normalizeName(x.m.name)))]
+  const epithet = (name: string) => {
+    const tokens = nameTokens(name)
+    return tokens.length >= 3 && tokens.slice(0, -1).every(isEpithetWord)
+  }
+  for (const name of persons) {
+    if (!epithet(name)) continue
+    const surname = lastToken(name)
+    const others = persons.filter((n) => n !== name && nameTokens(n).length >= 2 && !epithet(n) && sameToken(lastToken(n), surname))
+    if (others.length > 0 && others.every((n) => sameName(n, others[0]))) out.set(name, others[0])
+  }
+  return out
 }
 
 /** Attaches bare person surnames to the single full-name group ending in that surname. */
@@ -159,10 +194,10 @@ function mostFrequent<T>(values: T[]): T {
 
 /** Canonical name: the most frequent spelling among the group's fullest names (full before surname). */
 function canonicalName(group: Group): string {
-  // A nickname is no one's name of record: "Mad Dog Mattis" is named by the Jim or James Mattis beside it.
-  const nicknames = new Set(group.mentions.flatMap((x) => [nicknameName(x.m.name), nicknameName(x.surface)]).filter((n) => n !== null))
+  // A nickname is no one's name of record: "Mad Dog Mattis" is named by the Jim or James Mattis
+  // beside it, and James "Mad Dog" Mattis by James Mattis.
   const all = group.mentions.map((x) => x.m.name.trim())
-  const named = all.filter((n) => !nicknames.has(normalizeName(n)) && nicknameName(n) === null)
+  const named = all.filter((n) => !group.nicknames?.has(normalizeName(n)) && nicknameName(n) === null)
   const names = named.length > 0 ? named : all
   const most = Math.max(...names.map((n) => nameTokens(n).length))
   return mostFrequent(names.filter((n) => nameTokens(n).length === most))

@@ -52,10 +52,6 @@ interface DatedEvent {
    * publication day, while the speaker meant the day they spoke, which the article may not give.
    */
   quotedRelative: boolean
-  /** The article's publication day, when known. */
-  published: string | null
-  /** Where the event's sentence starts in its article. */
-  sentenceStart: number
   stage: 'story/timeline'
 }
 
@@ -189,7 +185,7 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number, sup
     const factIds = supports.filter((s) => s.start < span[1] && span[0] < s.end).map((s) => s.id)
     const anchor = dateAnchor(article.text.slice(span[0], date.span[0]), article.text.slice(date.span[1], span[1]))
     const quotedRelative = date.inferred && article.quotes.some((q) => q.span[0] <= date.span[0] && date.span[1] <= q.span[1])
-    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), anchor, quotedRelative, published, sentenceStart: sentence[0], stage: 'story/timeline' })
+    out.push({ articleId: article.id, date, span, text, lemmas, ahead, factIds, happening: prepareHappening(withoutDate), anchor, quotedRelative, stage: 'story/timeline' })
   }
   return out
 }
@@ -285,66 +281,7 @@ function groupEvents(events: DatedEvent[], groupSimilarity: number): EventGroup[
     }
     byValue.set(key, groups)
   }
-  return nestCoarse([...byValue.values()].flat(), events)
-}
-
-const COARSE: Partial<Record<Granularity, Granularity[]>> = { month: ['week', 'day', 'time'], week: ['day', 'time'] }
-
-/**
- * A past month or week one outlet gives a happening ("the video, made last week") and the week or
- * day inside it another outlet gives it ("posted to YouTube last Friday"): one row, at the finer
- * date. As `joinsAsOnlyOne` reads one day: every event of both rows the only thing its article
- * dates to its month, week or day, no relative date inside a quotation, no article in both rows,
- * every pair sharing a word or its synonym; one finer row only that qualifies, or none joins; and
- * not the month or week the outlet is published in ("reporting this week suggested"), which holds
- * every day of the news.
- */
-function nestCoarse(groups: EventGroup[], events: DatedEvent[]): EventGroup[] {
-  const count = new Map<string, number>()
-  const periodOf = (e: DatedEvent) => `${e.articleId}|${e.date.granularity === 'time' ? 'day' : e.date.granularity}|${e.date.granularity === 'day' || e.date.granularity === 'time' ? sortKey(e.date.value).slice(0, 10) : e.date.value}`
-  for (const e of events) count.set(periodOf(e), (count.get(periodOf(e)) ?? 0) + 1)
-  const single = (g: EventGroup) => g.events.every((e) => !e.quotedRelative && count.get(periodOf(e)) === 1)
-  // A past month or week ("last week", "in May" read in June): the current one holds the news of every day.
-  const past = (g: EventGroup) => g.events.every((e) => e.published !== null && (g.granularity === 'month' ? g.value < e.published.slice(0, 7) : addDays(sortKey(g.value).slice(0, 10), 6) < e.published))
-  const absorbed = new Set<EventGroup>()
-  for (const coarse of groups) {
-    const finer = COARSE[coarse.granularity]
-    if (!finer || coarse.events.length > MAX_COMPARED || !single(coarse) || !past(coarse)) continue
-    const ids = articleIds(coarse)
-    const fits = groups.filter(
-      (g) =>
-        !absorbed.has(g) &&
-        finer.includes(g.granularity) &&
-        g.events.length <= MAX_COMPARED &&
-        within(g, coarse) &&
-        single(g) &&
-        g.events.every((e) => !ids.includes(e.articleId) && coarse.events.every((c) => sharesMeaning(c.happening, e.happening, DATE_WORDS))),
-    )
-    if (fits.length !== 1) continue
-    const [into] = fits
-    for (const e of coarse.events) {
-      into.events.push(e)
-      for (const l of e.lemmas) into.lemmas.add(l)
-      if (e.anchor) into.anchors.add(e.anchor)
-    }
-    absorbed.add(coarse)
-  }
-  return absorbed.size > 0 ? groups.filter((g) => !absorbed.has(g)) : groups
-}
-
-/** Whether a group's date lies inside a coarser group's month or week (a week in the month of its Thursday). */
-function within(inner: EventGroup, outer: EventGroup): boolean {
-  const start = sortKey(inner.value).slice(0, 10)
-  if (outer.granularity === 'month') {
-    const day = inner.granularity === 'week' ? addDays(start, 3) : start
-    return day.slice(0, 7) === outer.value
-  }
-  const monday = sortKey(outer.value).slice(0, 10)
-  return monday <= start && start <= addDays(monday, 6)
-}
-
-function addDays(isoDay: string, days: number): string {
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10)
+  return [...byValue.values()].flat()
 }
 
 /** The group's wording: the event sharing most words with the others, then the shortest. */
@@ -402,10 +339,11 @@ function conflictSides(a: EventGroup, b: EventGroup, idsA: readonly string[], id
     if (!x || !tellsSame(x, y, conflictSimilarity, minAnchorShared)) continue
     const theirs = only(y, shared)
     const mine = only(own, shared)
-    // One sentence of the shared article in both groups ("retiring at the end of the month, his
+    // One clause of the shared article in both groups ("retiring at the end of the month, his
     // office said on Monday"): it gives both dates to one statement, and says which of them is the
-    // happening's no more than the row does.
-    if (theirs && mine && theirs.events.some((t) => mine.events.some((e) => e.sentenceStart === t.sentenceStart))) continue
+    // happening's no more than the row does. Two clauses of one sentence may date two happenings
+    // ("arrested on Monday, and released on bail on Wednesday"): they are read as any two.
+    if (theirs && mine && theirs.events.some((t) => mine.events.some((e) => e.span[0] < t.span[1] && t.span[0] < e.span[1]))) continue
     if (theirs && mine && jaccard(x.lemmas, theirs.lemmas) <= jaccard(x.lemmas, mine.lemmas)) continue
     const sides: [DatedEvent[], DatedEvent[]] = [alike(x, y, conflictSimilarity, minAnchorShared), alike(y, x, conflictSimilarity, minAnchorShared)]
     return x.events[0] && a.events.includes(x.events[0]) ? sides : [sides[1], sides[0]]

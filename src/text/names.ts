@@ -157,6 +157,11 @@ GIVEN_NAME_GROUPS.split('|').forEach((line, group) => {
   for (const form of line.trim().split(/\s+/)) GIVEN_NAME_FORMS.set(form, [...(GIVEN_NAME_FORMS.get(form) ?? []), group])
 })
 
+/** A normalised token is a given name or a familiar form of one we know ("jim", "william"). */
+export function isGivenName(token: string): boolean {
+  return GIVEN_NAME_FORMS.has(token)
+}
+
 /** Two normalised given names are forms of one name: "jim" and "james", "chuck" and "charles". */
 export function sameGivenName(a: string, b: string): boolean {
   if (a === b) return true
