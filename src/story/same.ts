@@ -184,3 +184,20 @@ export function sharesMeaning(a: Happening, b: Happening, ignore?: ReadonlySet<s
   }
   return false
 }
+
+/** How many content words of `a` (names, reporting words and `ignore` aside) `b` holds, or holds a WordNet synonym or derivation of. */
+export function meaningsShared(a: Happening, b: Happening, ignore?: ReadonlySet<string>): number {
+  let shared = 0
+  for (const x of a.lemmas) {
+    if (ignore?.has(x)) continue
+    if (b.lemmas.has(x)) shared++
+    else {
+      for (const y of b.lemmas) {
+        if (ignore?.has(y) || !relatedStems(x, y)) continue
+        shared++
+        break
+      }
+    }
+  }
+  return shared
+}

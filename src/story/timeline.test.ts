@@ -223,10 +223,12 @@ describe('buildTimeline', () => {
     assert.ok(!chain.some((row) => row.includes(0) && row.includes(2)), JSON.stringify(chain))
     // "night" belongs to the date: a blockade and a resignation that night are two happenings.
     assert.deepEqual(rowsOn('2026-05-07', 'Protesters blocked the main bridge on Thursday night for several hours.', 'The mayor resigned on Thursday night after losing the confidence vote.').length, 2)
-    // A week holds many happenings: the once rule reads days and times only.
+    // A week holds many happenings: one shared word ("hospital") does not join two mentions of it, three do.
     const week = (text: string) => fixtureArticle({ outlet: text.slice(0, 3), publishedAt: '2026-05-14', text, dates: [{ text: 'last week', value: '2026-W19', granularity: 'week' }] })
     const weekRows = buildTimeline([week('The health board closed the maternity ward at the hospital last week, citing staff shortages.'), week('A nurse at the hospital was attacked in the car park last week, police said.')]).timeline
     assert.equal(weekRows.length, 2, JSON.stringify(weekRows))
+    const letters = buildTimeline([week('The councillor last week dismissed the engineers\' letters, claiming they did not speak for every engineer.'), week('The councillor said last week the letters do not represent the views of all engineers.')]).timeline
+    assert.equal(letters.length, 1, JSON.stringify(letters))
   })
 
   it('sets the other outlets of a row against an outlet that dates the same thing apart', () => {
