@@ -7,6 +7,9 @@ import { renderReportMarkdown } from '../render/markdown.js'
 import { buildTimeline } from './timeline.js'
 
 describe('buildTimeline', () => {
+  const day = (text: string, value: string, occurrence?: number) => ({ text, value, granularity: 'day' as const, ...(occurrence !== undefined ? { occurrence } : {}) })
+  /** An invented outlet's article with its dates given. */
+  const report = (outlet: string, publishedAt: string, text: string, dates: ReturnType<typeof day>[]) => fixtureArticle({ outlet, publishedAt, text, dates })
   const a = fixtureArticle({
     outlet: 'A',
     text: 'Updated August 6, 2025\nThe envoy arrived in Moscow on Wednesday for talks with the president. In April, the envoy first visited Russia. Sanctions are due in 2026 unless a deal is struck.',
@@ -165,11 +168,10 @@ describe('buildTimeline', () => {
   })
 
   it('joins differently worded mentions of one deadline and keeps apart two events of one past day', () => {
-    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
     const articles = [
-      fixtureArticle({ outlet: 'A', publishedAt: '2026-05-12', text: 'The council gave the contractor until Friday to reopen the bridge. A barge struck the pier on Monday.', dates: [day('Friday', '2026-05-15'), day('Monday', '2026-05-11')] }),
-      fixtureArticle({ outlet: 'B', publishedAt: '2026-05-12', text: 'The contractor must meet the Friday deadline or pay a fine, the mayor said. Schools in the town closed early on Monday because of a storm.', dates: [day('Friday', '2026-05-15'), day('Monday', '2026-05-11')] }),
-      fixtureArticle({ outlet: 'C', publishedAt: '2026-05-12', text: 'Repairs to the bridge must be finished by Friday, officials said.', dates: [day('Friday', '2026-05-15')] }),
+      report('A', '2026-05-12', 'The council gave the contractor until Friday to reopen the bridge. A barge struck the pier on Monday.', [day('Friday', '2026-05-15'), day('Monday', '2026-05-11')]),
+      report('B', '2026-05-12', 'The contractor must meet the Friday deadline or pay a fine, the mayor said. Schools in the town closed early on Monday because of a storm.', [day('Friday', '2026-05-15'), day('Monday', '2026-05-11')]),
+      report('C', '2026-05-12', 'Repairs to the bridge must be finished by Friday, officials said.', [day('Friday', '2026-05-15')]),
     ]
     const { timeline } = buildTimeline(articles)
     const friday = timeline.filter((e) => e.date === '2026-05-15')
@@ -180,13 +182,7 @@ describe('buildTimeline', () => {
   })
 
   it('joins the one thing each outlet dates to a day, worded apart, and not what an outlet dates twice', () => {
-    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
-    const x = fixtureArticle({
-      outlet: 'X',
-      publishedAt: '2026-05-14',
-      text: 'The mayor unveiled the flood barrier plan in a speech on Thursday night at the town hall. Residents will vote on it in June.',
-      dates: [day('Thursday', '2026-05-07')],
-    })
+    const x = report('X', '2026-05-14', 'The mayor unveiled the flood barrier plan in a speech on Thursday night at the town hall. Residents will vote on it in June.', [day('Thursday', '2026-05-07')])
     const y = fixtureArticle({
       outlet: 'Y',
       publishedAt: '2026-05-14',
@@ -197,18 +193,12 @@ describe('buildTimeline', () => {
     assert.equal(joined.length, 1, JSON.stringify(joined))
     assert.deepEqual([...joined[0].articleIds].sort(), [x.id, y.id].sort())
     // An outlet dating two things to that day: which of them the other outlet's is, the words must say.
-    const z = fixtureArticle({
-      outlet: 'Z',
-      publishedAt: '2026-05-14',
-      text: 'The council approved the barrier budget on Thursday. A water main burst near the market on Thursday, flooding two streets.',
-      dates: [day('Thursday', '2026-05-07'), { ...day('Thursday', '2026-05-07'), occurrence: 1 }],
-    })
+    const z = report('Z', '2026-05-14', 'The council approved the barrier budget on Thursday. A water main burst near the market on Thursday, flooding two streets.', [day('Thursday', '2026-05-07'), day('Thursday', '2026-05-07', 1)])
     const apart = buildTimeline([y, z]).timeline.filter((e) => e.date === '2026-05-07')
     assert.ok(apart.every((e) => e.articleIds.length === 1), JSON.stringify(apart))
   })
 
   it('grows a row by the only-one rule only when every outlet in it shares words with the newcomer, on a day, not on date words', () => {
-    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
     const rowsOn = (value: string, ...texts: string[]) => {
       const articles = texts.map((text, k) => fixtureArticle({ outlet: `O${k}`, publishedAt: '2026-05-14', text, dates: [day(text.match(/\b(?:Thursday|Friday)\b/)![0], value)] }))
       // Each row as the indexes of its outlets.
@@ -232,21 +222,10 @@ describe('buildTimeline', () => {
   })
 
   it('sets the other outlets of a row against an outlet that dates the same thing apart', () => {
-    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
     // X dates the post Friday and the apology Saturday; Y dates the apology Friday. X's post and
     // Y's apology, each the one thing its outlet dates Friday, share a row; the apology still has two dates.
-    const x = fixtureArticle({
-      outlet: 'X',
-      publishedAt: '2026-03-02',
-      text: 'The councillor wrote an online post about the beach lifeguards on Friday. He issued an apology Saturday for the online post mocking the beach lifeguards, his office said.',
-      dates: [day('Friday', '2026-02-27'), day('Saturday', '2026-02-28')],
-    })
-    const y = fixtureArticle({
-      outlet: 'Y',
-      publishedAt: '2026-03-02',
-      text: 'A councillor on Friday issued an apology for an online post mocking the beach lifeguards.',
-      dates: [day('Friday', '2026-02-27')],
-    })
+    const x = report('X', '2026-03-02', 'The councillor wrote an online post about the beach lifeguards on Friday. He issued an apology Saturday for the online post mocking the beach lifeguards, his office said.', [day('Friday', '2026-02-27'), day('Saturday', '2026-02-28')])
+    const y = report('Y', '2026-03-02', 'A councillor on Friday issued an apology for an online post mocking the beach lifeguards.', [day('Friday', '2026-02-27')])
     const { timeline, discrepancies } = buildTimeline([x, y])
     const row = timeline.filter((e) => e.date === '2026-02-27')
     assert.equal(row.length, 1, JSON.stringify(row))
@@ -261,36 +240,23 @@ describe('buildTimeline', () => {
   })
 
   it('gives no second date to what an outlet dates alike when the same outlet dates another thing apart', () => {
-    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
-    const x = fixtureArticle({
-      outlet: 'X',
-      publishedAt: '2026-04-10',
-      text: 'The flood relief bill passed the Senate on Tuesday with a wide margin. The flood relief bill passed the House on Wednesday with a wide margin.',
-      dates: [day('Tuesday', '2026-04-07'), day('Wednesday', '2026-04-08')],
-    })
-    const y = fixtureArticle({
-      outlet: 'Y',
-      publishedAt: '2026-04-10',
-      text: 'The flood relief bill passed the Senate on Tuesday with a wide margin, the governor noted.',
-      dates: [day('Tuesday', '2026-04-07')],
-    })
+    const x = report('X', '2026-04-10', 'The flood relief bill passed the Senate on Tuesday with a wide margin. The flood relief bill passed the House on Wednesday with a wide margin.', [day('Tuesday', '2026-04-07'), day('Wednesday', '2026-04-08')])
+    const y = report('Y', '2026-04-10', 'The flood relief bill passed the Senate on Tuesday with a wide margin, the governor noted.', [day('Tuesday', '2026-04-07')])
     assert.deepEqual(buildTimeline([x, y]).discrepancies, [])
   })
 
   it('still sets two clauses of one sentence apart when another outlet dates one of them otherwise', () => {
-    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
-    const a = fixtureArticle({ outlet: 'A', publishedAt: '2026-03-06', text: 'The mayor of Tarsen was arrested by police on Monday, and he was released on bail on Wednesday after questioning.', dates: [day('Monday', '2026-03-02'), day('Wednesday', '2026-03-04')] })
-    const c = fixtureArticle({ outlet: 'C', publishedAt: '2026-03-06', text: 'The mayor of Tarsen was released on bail on Monday after questioning.', dates: [day('Monday', '2026-03-02')] })
+    const a = report('A', '2026-03-06', 'The mayor of Tarsen was arrested by police on Monday, and he was released on bail on Wednesday after questioning.', [day('Monday', '2026-03-02'), day('Wednesday', '2026-03-04')])
+    const c = report('C', '2026-03-06', 'The mayor of Tarsen was released on bail on Monday after questioning.', [day('Monday', '2026-03-02')])
     const { discrepancies } = buildTimeline([a, c])
     assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
     assert.match(discrepancies[0].description, /released on bail/)
   })
 
   it('credits a date discrepancy to the outlets whose words give the happening that date, not to the rest of a row', () => {
-    const day = (text: string, value: string) => ({ text, value, granularity: 'day' as const })
-    const x = fixtureArticle({ outlet: 'X', publishedAt: '2026-04-10', text: 'The council approved the barrier budget on Friday after a long debate.', dates: [day('Friday', '2026-04-03')] })
-    const y = fixtureArticle({ outlet: 'Y', publishedAt: '2026-04-10', text: 'A water main burst near the fish market on Friday, delaying the barrier works.', dates: [day('Friday', '2026-04-03')] })
-    const z = fixtureArticle({ outlet: 'Z', publishedAt: '2026-04-10', text: 'A water main burst near the fish market on Saturday, delaying the barrier works.', dates: [day('Saturday', '2026-04-04')] })
+    const x = report('X', '2026-04-10', 'The council approved the barrier budget on Friday after a long debate.', [day('Friday', '2026-04-03')])
+    const y = report('Y', '2026-04-10', 'A water main burst near the fish market on Friday, delaying the barrier works.', [day('Friday', '2026-04-03')])
+    const z = report('Z', '2026-04-10', 'A water main burst near the fish market on Saturday, delaying the barrier works.', [day('Saturday', '2026-04-04')])
     const { discrepancies } = buildTimeline([x, y, z])
     assert.equal(discrepancies.length, 1, JSON.stringify(discrepancies))
     assert.match(discrepancies[0].description, /water main/)
