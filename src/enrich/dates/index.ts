@@ -27,7 +27,8 @@ import type { DateMention, Span } from '../../types.js'
 import { parseAnchor } from './calendar.js'
 import { straightApostrophes } from '../../text/tokens.js'
 import { splitSentences } from '../sentences/index.js'
-import { clauseLooksAhead, findChronoDates } from './chrono.js'
+import { findChronoDates } from './chrono.js'
+import { yearOfUndated } from './tense.js'
 import { dateClockTimes, removeNamedDays, removeRecurring, type NamedDayOptions, type RefineOptions } from './refine.js'
 import type { DateWindowOptions } from './windows.js'
 import { findDayWords, findPartsOfMonths, findRelativeMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
@@ -58,7 +59,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
   const candidates = [
     ...(anchor ? findRelativePeriods(input, anchor) : []),
     ...(anchor ? findRelativeMonths(input, anchor) : []),
-    ...findPartsOfMonths(input, anchor, (start, end) => clauseLooksAhead(input, start, end)),
+    ...findPartsOfMonths(input, anchor, anchor ? (start, end, month) => yearOfUndated(input, start, end, sentences, anchor, month, 15) : undefined),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
     ...findChronoDates(input, anchor, sentences, options, maxDates),
