@@ -85,6 +85,12 @@ const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
 // Words that put a weekday after the publication date: plans, deadlines, announcements to come.
 // ("had been scheduled to expire Friday" looks back: the plan is past.)
 const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected|planned|scheduled|due|set to)|plans?|deadline|until|next|upcoming|to be|going to)\b/i
+// A verb of a timetable in the present just before a weekday: "the market reopens on Monday", "the
+// two leaders meet separately Monday", "talks resume Thursday". News tells what happened in the past
+// tense ("reopened", "met"), so the present of such a verb places a day after publication among the
+// days to come. ("said" and "says" are no timetable: reported speech is told of past days.)
+const SCHEDULED_PRESENT_RE =
+  /(?<!\b(?:did|didn't|not)\s+)(?<![-\w])(?:re-?)?(?:opens?|closes?|resumes?|begins?|starts?|meets?|convenes?|reconvenes?|arrives?|departs?|leaves|visits?|returns?|travels?|plays?|faces?|votes?|expires?|ends?|kicks?\s+off|takes?\s+(?:effect|office)|goes\s+on\s+trial|heads?\s+to\s+\p{Lu}\p{L}*)(?:\s+\p{Ll}+ly)?(?:\s+(?:again|on))?\s+$/u
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
 // Within four words and no comma: in "will become law after voting 348-77 to override Wednesday"
 // the plan is the law, not the vote.
@@ -112,7 +118,7 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, sente
         r,
         text.slice(span.start, span.end),
         anchor,
-        () => speaksOfFuture(text, span.start, span.end, sentences),
+        () => speaksOfFuture(text, span.start, span.end, sentences) || SCHEDULED_PRESENT_RE.test(text.slice(Math.max(0, span.start - 48), span.start)),
         () => PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
         anchor ? (month, day) => yearOfUndated(text, span.start, span.end, sentences, anchor, month, day) : null,
       )

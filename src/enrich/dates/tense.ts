@@ -181,3 +181,4 @@ export function yearOfUndated(text: string, start: number, end: number, sentence
   const ended = ENDED_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start))
   return nearestYear(anchor, month, day, () => futureIn(text, sentences)(start, end), ended ? 'ended' : () => (clauseLooksAhead(text, start, end) ? 'future' : governingTense(text, start, end, sentences)))
 }
+
