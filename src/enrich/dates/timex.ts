@@ -369,6 +369,14 @@ const RULES: Rule[] = [
       if (/^quarter$/i.test(m[2]) && /^an?$/i.test(m[1]) && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null
       // "a minute and a half", "two years and a half"
       if (m[3] && /^(?:an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1])) return { type: 'DURATION', value: durationValue(`${numberValue(m[1])} 1/2`, m[2]) }
+      // "will be redeemed in five years", "could return in a few months": a time that far on, not a length
+      if (/^[a-z]/i.test(m[0]) && !/^(?:the|its|their|his|her)\s/i.test(m[0]) && IN_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) {
+        const ahead = FUTURE_MODAL_BEFORE_RE.exec(ctx.text.slice(Math.max(0, m.index - 60), m.index))
+        if (ahead && !NOT_A_TIME_ON_RE.test(ahead[0]) && !/^(?:more|less|fewer|over|at\s+least)\b/i.test(m[0])) {
+          const later = laterValue(m[1], m[2], ctx.anchor)
+          if (later) return { type: 'DATE', value: later }
+        }
+      }
       return { type: 'DURATION', value: durationValue(m[1], m[2]) }
     },
     ['second', 'minute', 'hour', 'day', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade', 'centur'],
@@ -791,6 +799,29 @@ function recentUnits(units: string): Omit<Candidate, 'start' | 'end' | 'rule' | 
   const u = units.toLowerCase()
   if (u === 'years' || u === 'decades') return { type: 'DATE', value: 'PAST_REF' }
   return { type: 'DURATION', value: durationValue('several', u) }
+}
+
+const IN_BEFORE_RE = /\bin\s+$/i
+// A modal or "will" earlier in the clause (no punctuation between): the length after "in" is counted from publication.
+const FUTURE_MODAL_BEFORE_RE = /\b(?:will|'ll|shall|would|could|may|might|should|expects?\s+to|expected\s+to|plans?\s+to|going\s+to)\b[^,;.:!?]*$/i
+// ...unless a negation, a perfect or a superlative makes it the length up to now: "won't collapse in a week",
+// "hasn't worn it in six months", "would be the first in 20 years".
+const NOT_A_TIME_ON_RE = /n't\b|\b(?:not|never|has|have|had|first|last|only|since|best|worst|highest|lowest|biggest|largest|most|least)\b/i
+
+/** "in five years" (said of the future) -> the year five years after publication; a vague count is FUTURE_REF. */
+function laterValue(count: string, unitWord: string, anchor: CalendarDate): string | null {
+  const n = numberValue(count)
+  if (n === null) return 'FUTURE_REF'
+  if (n !== Math.floor(n)) return null
+  const unit = unitWord.toLowerCase()
+  if (unit === 'day') return formatDay(addDays(anchor, n))
+  if (unit === 'week') return isoWeek(addDays(anchor, 7 * n))
+  if (unit === 'month') {
+    const m = addMonths(anchor.year, anchor.month, n)
+    return formatMonth(m.year, m.month)
+  }
+  if (unit === 'year') return pad(anchor.year + n, 4)
+  return null
 }
 
 /** "two weeks ago" -> the week two weeks before publication; "50 years ago" -> that year. */
