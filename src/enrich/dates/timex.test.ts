@@ -466,3 +466,13 @@ describe('"in five years" said of the future is a date', () => {
   ]
   for (const [text, expected] of table) it(text, () => assert.deepEqual(seen(text, '1998-10-26'), expected))
 })
+
+// Invented sentences: an amount just before "a day" makes a rate ("$3 a day"), but a number that ends
+// the sentence before does not ("... on Aug. 3. A day earlier, ...").
+describe('a number ending the sentence before "a day" makes no rate', () => {
+  it('"Aug. 3. A day earlier" keeps its length', () =>
+    assert.deepEqual(seen('The bank failed on Aug. 3. A day earlier, depositors had lined up.', '1998-08-10'), [['Aug. 3', 'DATE', '1998-08-03'], ['A day', 'DURATION', 'P1D']]))
+  it('"after 1999, a year after" keeps its length', () =>
+    assert.deepEqual(seen('He left in 1999, a year after the vote.', '2016-10-12'), [['1999', 'DATE', '1999'], ['a year', 'DURATION', 'P1Y']]))
+  it('"$3 a day" is still a rate', () => assert.deepEqual(seen('Fares cost $3 a day.', '1998-08-10'), []))
+})

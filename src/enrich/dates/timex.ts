@@ -212,7 +212,8 @@ const QUARTER_ENDED_RE = new RegExp(String.raw`^\s+(?:ended|ending)\s+${MONTH_NA
 const PAST_VERB_AFTER_RE = /^\s+(?:became|began|was|were|had|[a-z]+(?<!e)ed)\b/i
 const MODAL_BEFORE_RE = /\b(?:will|would|could|can|may|might|should|must|shall|to|'ll)\s+$/i
 // "$1.76 a year", "four flights a week": an amount of something just before "a week" makes it a rate.
-const RATE_BEFORE_RE = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b(?!\s+(?:second|minute|hour|day|week|month|year|decade)s?\b))(?:\s+[a-z]+){0,2}\s+$/
+// (the amount ends in a digit: "rose to 1,200. A week earlier, ..." ends a sentence before "a week")
+const RATE_BEFORE_RE = /(?:\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b(?!\s+(?:second|minute|hour|day|week|month|year|decade)s?\b))(?:\s+[a-z]+){0,2}\s+$/
 // Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
 const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|weekend|month|quarter|year|hour|morning|evening|night|spring|summer|autumn|fall|winter|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
 const LONG_UNIT_RE = /[a-z]+-long\b/iy
