@@ -6,9 +6,9 @@
  * - A bare weekday is the nearest such day within three days of the publication date, moved a
  *   week back when that day is after publication and its sentence has no future cue; words just
  *   before it that plainly look ahead ("is scheduled to close Monday") make it the next such day.
- * - A month without a year ("in April") is the most recent such month not after publication, a day
- *   of one ("on Nov. 6") the nearer such day; in a clause that looks ahead ("will", "is set for")
- *   each is the coming one;
+ * - A month without a year ("in April") or a day of one ("on Nov. 6") is the occurrence nearer
+ *   publication, leaning to the past, unless the verb it hangs on or a clause that looks ahead
+ *   ("will", "is set for") says otherwise: the year the TimeML reading takes too (./tense.ts);
  *   "last May" is the latest May before the publication month, "next March" the first March after it.
  * - "next week" / "last month" / "this year" are a week (`2025-W33`), a month, a year; seasons use
  *   TimeML's form (`2025-SU`) with granularity `year`.
