@@ -88,9 +88,10 @@ const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected
 // A verb of a timetable in the present just before a weekday: "the market reopens on Monday", "the
 // two leaders meet separately Monday", "talks resume Thursday". News tells what happened in the past
 // tense ("reopened", "met"), so the present of such a verb places a day after publication among the
-// days to come. ("said" and "says" are no timetable: reported speech is told of past days.)
+// days to come. ("said" and "says" are no timetable: reported speech is told of past days; after an
+// article or a number the word is a noun: "counted the votes Monday".)
 const SCHEDULED_PRESENT_RE =
-  /(?<!\b(?:did|didn't|not)\s+)(?<![-\w])(?:re-?)?(?:opens?|closes?|resumes?|begins?|starts?|meets?|convenes?|reconvenes?|arrives?|departs?|leaves|visits?|returns?|travels?|plays?|faces?|votes?|expires?|ends?|kicks?\s+off|takes?\s+(?:effect|office)|goes\s+on\s+trial|heads?\s+to\s+\p{Lu}\p{L}*)(?:\s+\p{Ll}+ly)?(?:\s+(?:again|on))?\s+$/u
+  /(?<!\b(?:did|didn't|not|the|a|an|his|her|its|their|our|these|those|of|\d+)\s+)(?<![-\w])(?:re-?)?(?:opens?|closes?|resumes?|begins?|starts?|meets?|convenes?|reconvenes?|arrives?|departs?|leaves|visits?|returns?|travels?|plays?|faces?|votes?|expires?|ends?|kicks?\s+off|takes?\s+(?:effect|office)|goes\s+on\s+trial|heads?\s+to\s+\p{Lu}\p{L}*)(?:\s+\p{Ll}+ly)?(?:\s+(?:again|on))?\s+$/u
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
 // Within four words and no comma: in "will become law after voting 348-77 to override Wednesday"
 // the plan is the law, not the vote.
