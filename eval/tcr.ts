@@ -4,8 +4,9 @@
  * January-March 2010 in TimeML, with the publication date as `DCT`. No document is shared with
  * TempEval-3 (TimeBank and AQUAINT are 1989-2000, the platinum test set 2013).
  * `scripts/fetch-dates-sets.ts` copies its `TemporalPart/` into `.cache/dates/tcr` (absent on a
- * clean machine: the rows are then left out). Its errors are not listed (its misses were read by hand
- * twice, 9 then 7, see the README).
+ * clean machine: the rows are then left out). Its misses were read by hand twice (9 then 7, see the
+ * README); `node --import tsx eval/tcr.ts --errors FILE` writes its misses and wrong values (one TSV
+ * line each, as eval/dates.ts does for TimeBank).
  *
  * TCR was made for temporal relations: its TIMEX3 layer marks most expressions but not all of them
  * ("yesterday", "last weekend" go untagged in some documents), and gives a value to about a third
@@ -13,9 +14,9 @@
  * when a system expression overlaps it, and the value is right when it equals a gold value that
  * is given. Precision would count the untagged expressions as errors, so it is not reported.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { findDatesAndTimexes, timexesOf } from '../src/enrich/dates/timeml.js'
 import { readTimeML, TYPES } from './dates.js'
 
@@ -30,7 +31,7 @@ interface Recall {
 }
 
 /** Found % overall and by type, and value accuracy over found expressions whose gold has a value. */
-export function evalTcr(dir = TCR_DIR): { name: string; value: number }[] {
+export function evalTcr(dir = TCR_DIR, errors: string[] | null = null): { name: string; value: number }[] {
   if (!existsSync(dir)) return []
   const all: Recall = { gold: 0, found: 0, valued: 0, right: 0 }
   const byType = new Map<string, Recall>()
@@ -43,6 +44,9 @@ export function evalTcr(dir = TCR_DIR): { name: string; value: number }[] {
     for (const g of doc.gold) {
       const counts = [all, byType.get(g.type) ?? byType.set(g.type, { gold: 0, found: 0, valued: 0, right: 0 }).get(g.type)!]
       const hit = system.find((d) => d.span[0] < g.end && d.span[1] > g.start)
+      const context = () => `${doc.text.slice(Math.max(0, g.start - 40), g.start)}[${doc.text.slice(g.start, g.end)}]${doc.text.slice(g.end, g.end + 30)}`.replace(/\s+/g, ' ')
+      if (!hit) errors?.push(`MISS\t${g.type}\t${g.value}\t${doc.text.slice(g.start, g.end)}\t\t\t${doc.dct}\t${name}\t${context()}`)
+      else if (g.value && hit.value !== g.value) errors?.push(`VALUE\t${g.type}\t${g.value}\t${doc.text.slice(g.start, g.end)}\t${hit.value}\t${doc.text.slice(hit.span[0], hit.span[1])}\t${doc.dct}\t${name}\t${context()}`)
       for (const c of counts) {
         c.gold++
         if (!hit) continue
@@ -66,4 +70,13 @@ export function evalTcr(dir = TCR_DIR): { name: string; value: number }[] {
     if (c) rows.push({ name: `tcr ${type} gold`, value: c.gold }, { name: `tcr ${type} found (%)`, value: pct(c.found, c.gold) })
   }
   return rows
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2)
+  const errorsAt = args.indexOf('--errors')
+  const errorsFile = errorsAt >= 0 ? args[errorsAt + 1] : undefined
+  const errors: string[] | null = errorsFile ? [] : null
+  for (const r of evalTcr(TCR_DIR, errors)) console.log(`${r.name}  ${r.value}`)
+  if (errorsFile && errors) writeFileSync(errorsFile, `${errors.join('\n')}\n`)
 }

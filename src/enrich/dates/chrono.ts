@@ -7,9 +7,12 @@
 import * as chrono from 'chrono-node/en'
 import { sentenceAround } from '../../text/spans.js'
 import type { Granularity, Span } from '../../types.js'
-import { addDays, comingMonth, formatDay, formatMonth, isoWeek, mostRecentMonth, pad, weekday, type CalendarDate } from './calendar.js'
+import { addDays, formatDay, formatMonth, isoWeek, pad, weekday, type CalendarDate } from './calendar.js'
 import type { DateCandidate } from './news.js'
+import { ABBREVIATION_END_RE, clauseLooksAhead, yearOfUndated } from './tense.js'
 import { dateWindows, type DateWindowOptions } from './windows.js'
+
+export { clauseLooksAhead }
 
 // Durations and periods: chrono turns them into a day, which a timeline must not show.
 const LEFT_OUT = new Set([
@@ -71,7 +74,6 @@ const NEUTRAL_REFERENCE = new Date(2000, 0, 1, 12)
 
 const LEADING_WORDS_RE = /^(?:(?:on|in|at|by|since|until|from|during|of)\s+)+/i
 const TRAILING_RE = /[\s,;:!?]+$/
-const ABBREVIATION_END_RE = /\b(?:[ap]\.m|[A-Z][a-z]{0,3})\.$/
 const CLOCK_RE = /\d:\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b|o'clock/i
 const RELATIVE_WEEKDAY_RE = /\b(?:last|next|this|past|coming)\s+\w+day\b/i
 const NAMES_RE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i
@@ -83,63 +85,22 @@ const FRACTION_RE = /(?:^|\d\s)\d{1,2}\/\d{1,2}$/
 // Words that put a weekday after the publication date: plans, deadlines, announcements to come.
 // ("had been scheduled to expire Friday" looks back: the plan is past.)
 const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected|planned|scheduled|due|set to)|plans?|deadline|until|next|upcoming|to be|going to)\b/i
+// A verb of a timetable in the present just before a weekday: "the market reopens on Monday", "the
+// two leaders meet separately Monday", "talks resume Thursday". News tells what happened in the past
+// tense ("reopened", "met"), so the present of such a verb places a day after publication among the
+// days to come. ("said" and "says" are no timetable: reported speech is told of past days; after an
+// article or a number the word is a noun: "counted the votes Monday".)
+const SCHEDULED_PRESENT_RE =
+  /(?<!\b(?:did|didn't|not|the|a|an|his|her|its|their|our|these|those|of|\d+)\s+)(?<![-\w])(?:re-?)?(?:opens?|closes?|resumes?|begins?|starts?|meets?|convenes?|reconvenes?|arrives?|departs?|leaves|visits?|returns?|travels?|plays?|faces?|votes?|expires?|ends?|kicks?\s+off|takes?\s+(?:effect|office)|goes\s+on\s+trial|heads?\s+to\s+\p{Lu}\p{L}*)(?:\s+\p{Ll}+ly)?(?:\s+(?:again|on))?\s+$/u
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
 // Within four words and no comma: in "will become law after voting 348-77 to override Wednesday"
 // the plan is the law, not the vote.
 const PLAINLY_AHEAD_RE =
   /\b(?:will|'ll|shall|is\s+to|are\s+to|(?<!\bhad\s+been\s+)(?:scheduled|expected|set)\s+to|going\s+to|plans?\s+to|as\s+(?:soon|early)\s+as|next)\b(?:\s+[^\s.,;!?]+){0,4}\s+$/i
 
-// A month without a year in a clause that speaks of what is to come ("will", "upcoming", "is set
-// to") is the coming such month: "the November election" voters will decide, written in June.
-// The clause ends at commas too, so "who won in March, will run again" keeps March behind.
-// "is set for January", "are slated for May" are a schedule too (as ./timex.ts reads them), but
-// not "had been set for" (a plan since past) nor "was slated by critics" (British: criticised).
-const MONTH_AHEAD_RE =
-  /\b(?:will|'ll|shall|upcoming|coming|next|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|supposed)\s+to|(?<!\bhad\s+)(?:is|are|been|be)\s+(?:set\s+for|slated\s+for)|(?:was|were)\s+leaving|going\s+to|plans?\s+to)\b/i
-// "he would help the party in November": "would" governs the month only from before it ("told
-// HuffPost in February that lawmakers would ..." is a February past).
-const WOULD_BEFORE_RE = /\bwould\b/i
-// "up for re-election in November", "facing re-election in November".
-const ELECTION_BEFORE_RE = /\b(?:re-?election|elections?|midterms?|ballot)\s+(?:in|this)\s+$/i
-// Punctuation, and words opening another clause: in "told HuffPost in February that lawmakers
-// will add ...", the "will" is not February's.
-const CLAUSE_EDGE_RE = /[.;!?,:—–()]|\b(?:that|which|who|because|but|while|when|where|whether)\b/g
-// "the November elections": news speaks of elections mostly before they are held, so the month
-// of one is the coming one unless its clause tells of it as past ("lost the November election").
-const ELECTION_AFTER_RE = /^\s+(?:general\s+|midterm\s+|presidential\s+|mayoral\s+)?(?:elections?|midterms|vote|ballot|runoff|polls)\b/i
-const PAST_CLAUSE_RE = /\b(?:lost|won|was|were|had|held|last|previous|ago|since|after\s+losing|after\s+winning)\b/i
 
 type Parsed = chrono.ParsedResult
 
-const SINCE_RE = /\bsince\s+(?:(?!spring\b)\p{L}+ing\b[^]*)?$/iu
-const CUES_RE = new RegExp(`${MONTH_AHEAD_RE.source}|${WOULD_BEFORE_RE.source}`, 'gi')
-
-/** Where the last word that looks ahead ends in `text`, or 0. */
-function lastCueEnd(text: string): number {
-  let end = 0
-  for (const m of text.matchAll(CUES_RE)) end = m.index + m[0].length
-  return end
-}
-
-/** Whether the clause around `[start, end)` (bounded by punctuation and "that", "which", "but"..., 100 characters each way) looks ahead. */
-export function clauseLooksAhead(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 100), start)
-  let from = 0
-  for (const m of before.matchAll(CLAUSE_EDGE_RE)) {
-    // The full stops of "Sept." and "a.m." are not clause edges.
-    if (m[0] === '.' && ABBREVIATION_END_RE.test(before.slice(0, m.index + 1))) continue
-    from = m.index + m[0].length
-  }
-  const after = text.slice(end, end + 100)
-  const stop = after.search(CLAUSE_EDGE_RE)
-  const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
-  // "would meet him since returning to office in January": a "since" leading into the month, or
-  // into an -ing verb whose phrase holds it, opens a past of its own, as "since January" does (not
-  // "the first time since the floods in November", nor "since" for "because").
-  if (SINCE_RE.test(before.slice(Math.max(from, lastCueEnd(before))))) return false
-  if (MONTH_AHEAD_RE.test(clause) || WOULD_BEFORE_RE.test(before.slice(from))) return true
-  return (ELECTION_AFTER_RE.test(after) || ELECTION_BEFORE_RE.test(before)) && !PAST_CLAUSE_RE.test(clause)
-}
 
 /**
  * chrono's dates in `text`, normalised; relative ones are kept only when `anchor` is given.
@@ -158,9 +119,9 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, sente
         r,
         text.slice(span.start, span.end),
         anchor,
-        () => speaksOfFuture(text, span.start, span.end, sentences),
+        () => speaksOfFuture(text, span.start, span.end, sentences) || SCHEDULED_PRESENT_RE.test(text.slice(Math.max(0, span.start - 48), span.start)),
         () => PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
-        () => clauseLooksAhead(text, span.start, span.end),
+        anchor ? (month, day) => yearOfUndated(text, span.start, span.end, sentences, anchor, month, day) : null,
       )
       if (!resolved) continue
       const via = [...r.tags()].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'chrono'
@@ -234,7 +195,7 @@ function resolve(
   anchor: CalendarDate | null,
   future: () => boolean,
   plainlyAhead: () => boolean,
-  monthAhead: () => boolean = () => false,
+  yearOf: ((month: number, day: number) => number) | null = null,
 ): { value: string; granularity: Granularity; inferred: boolean; dayFromAnchor?: boolean } | null {
   const s = r.start
   // "the end of the month" is read from the reference date, though chrono marks its day certain.
@@ -257,12 +218,9 @@ function resolve(
     const unit = ago[1].toLowerCase() as 'week' | 'month' | 'year'
     return resolvePeriod(day, unit)
   }
-  // "the vote is set for Nov. 6", "will be held on Nov. 6": a day of a month with no year, in a clause
-  // that looks ahead, is the coming one (as for a month alone, and as ./timex.ts reads it)
-  if (day && anchor && known.month && known.day && !known.year && !relative && !weekdayOnly && formatDay(day) < formatDay(anchor) && monthAhead()) {
-    const coming = { year: anchor.year, month: day.month, day: day.day }
-    day = formatDay(coming) < formatDay(anchor) ? { ...coming, year: anchor.year + 1 } : coming
-  }
+  // "the vote is set for Nov. 6", "bought it on Nov. 6": a day of a month with no year takes the year
+  // the TimeML reading takes (./tense.ts: the nearer occurrence, unless the verb's tense says otherwise)
+  if (day && yearOf && known.month && known.day && !known.year && !relative && !weekdayOnly) day = { ...day, year: yearOf(day.month, day.day) }
   if (day) {
     const withTime = s.isCertain('hour') && CLOCK_RE.test(core)
     if (!withTime) return { value: formatDay(day), granularity: 'day', inferred }
@@ -272,8 +230,7 @@ function resolve(
     const month = s.get('month') ?? 1
     if (known.year) return { value: formatMonth(s.get('year') ?? 0, month), granularity: 'month', inferred: false }
     if (!anchor) return null
-    const m = monthAhead() ? comingMonth(month, anchor) : mostRecentMonth(month, anchor)
-    return { value: formatMonth(m.year, m.month), granularity: 'month', inferred: true }
+    return { value: formatMonth(yearOf ? yearOf(month, 15) : anchor.year, month), granularity: 'month', inferred: true }
   }
   if (known.year) return { value: pad(s.get('year') ?? 0, 4), granularity: 'year', inferred: false }
   if (s.isCertain('hour') && anchor) {

@@ -202,3 +202,19 @@ describe('findDates: names and tense', () => {
     it(name, () => assert.deepEqual(findDates(text, publishedAt).map((d) => [text.slice(d.span[0], d.span[1]), d.value]), values))
   }
 })
+
+// Invented sentences; 2026-01-03 is a Saturday. A timetable's verb in the present places a weekday
+// among the days to come; its past, or a verb of no timetable, leaves it in the week before.
+describe('findDates: a weekday after a verb of a timetable in the present', () => {
+  const table: [name: string, text: string, values: [string, string][]][] = [
+    ['"reopens on Monday" is the coming Monday', 'The exchange reopens on Monday after the holiday.', [['Monday', '2026-01-05']]],
+    ['"meet separately Monday" is the coming Monday', 'The two envoys meet separately Monday with the mediator.', [['Monday', '2026-01-05']]],
+    ['"resume Sunday" is the coming Sunday', 'Peace talks resume Sunday in the capital.', [['Sunday', '2026-01-04']]],
+    ['"reopened on Monday" stays behind', 'The exchange reopened on Monday after the holiday.', [['Monday', '2025-12-29']]],
+    ['"face-to-face Monday" is no verb of a timetable', 'The rivals stood face-to-face Monday and traded barbs.', [['Monday', '2025-12-29']]],
+    ['"the votes Monday" is a noun, no verb', 'Officials counted the votes Monday at the town hall.', [['Monday', '2025-12-29']]],
+  ]
+  for (const [name, text, values] of table) {
+    it(name, () => assert.deepEqual(findDates(text, '2026-01-03').map((d) => [text.slice(d.span[0], d.span[1]), d.value]), values))
+  }
+})

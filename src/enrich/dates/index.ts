@@ -6,9 +6,9 @@
  * - A bare weekday is the nearest such day within three days of the publication date, moved a
  *   week back when that day is after publication and its sentence has no future cue; words just
  *   before it that plainly look ahead ("is scheduled to close Monday") make it the next such day.
- * - A month without a year ("in April") is the most recent such month not after publication, a day
- *   of one ("on Nov. 6") the nearer such day; in a clause that looks ahead ("will", "is set for")
- *   each is the coming one;
+ * - A month without a year ("in April") or a day of one ("on Nov. 6") is the occurrence nearer
+ *   publication, leaning to the past, unless the verb it hangs on or a clause that looks ahead
+ *   ("will", "is set for") says otherwise: the year the TimeML reading takes too (./tense.ts);
  *   "last May" is the latest May before the publication month, "next March" the first March after it.
  * - "next week" / "last month" / "this year" are a week (`2025-W33`), a month, a year; seasons use
  *   TimeML's form (`2025-SU`) with granularity `year`.
@@ -27,7 +27,8 @@ import type { DateMention, Span } from '../../types.js'
 import { parseAnchor } from './calendar.js'
 import { straightApostrophes } from '../../text/tokens.js'
 import { splitSentences } from '../sentences/index.js'
-import { clauseLooksAhead, findChronoDates } from './chrono.js'
+import { findChronoDates } from './chrono.js'
+import { yearOfUndated } from './tense.js'
 import { dateClockTimes, removeNamedDays, removeRecurring, type NamedDayOptions, type RefineOptions } from './refine.js'
 import type { DateWindowOptions } from './windows.js'
 import { findDayWords, findPartsOfMonths, findRelativeMonths, findRelativePeriods, findYears, type DateCandidate } from './news.js'
@@ -58,7 +59,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
   const candidates = [
     ...(anchor ? findRelativePeriods(input, anchor) : []),
     ...(anchor ? findRelativeMonths(input, anchor) : []),
-    ...findPartsOfMonths(input, anchor, (start, end) => clauseLooksAhead(input, start, end)),
+    ...findPartsOfMonths(input, anchor, anchor ? (start, end, month) => yearOfUndated(input, start, end, sentences, anchor, month, 15) : undefined),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
     ...findChronoDates(input, anchor, sentences, options, maxDates),

@@ -7,7 +7,6 @@ import type { Granularity } from '../../types.js'
 import {
   addDays,
   addMonths,
-  comingMonth,
   formatDay,
   formatMonth,
   isoWeek,
@@ -88,9 +87,10 @@ export function findRelativeMonths(text: string, anchor: CalendarDate): DateCand
 
 /**
  * "mid-July", "early March 2022", "late 2021": the month (or year) they fall in. A month without a
- * year is the most recent one, or the coming one when `ahead` says its clause looks ahead.
+ * year takes the year `yearOf` gives the month at `[start, end)` (./tense.ts, the one function the
+ * TimeML reading uses too), else the most recent one.
  */
-export function findPartsOfMonths(text: string, anchor: CalendarDate | null, ahead: (start: number, end: number) => boolean = () => false): DateCandidate[] {
+export function findPartsOfMonths(text: string, anchor: CalendarDate | null, yearOf?: (start: number, end: number, month: number) => number): DateCandidate[] {
   const found: DateCandidate[] = []
   for (const m of text.matchAll(PART_OF_MONTH_RE)) {
     const at = { start: m.index, end: m.index + m[0].length, via: 'news/part-of-month' }
@@ -101,8 +101,8 @@ export function findPartsOfMonths(text: string, anchor: CalendarDate | null, ahe
     const month = monthNumber(m[1])
     if (m[2]) found.push({ ...at, value: formatMonth(Number(m[2]), month), granularity: 'month', inferred: false })
     else if (anchor) {
-      const resolved = ahead(m.index, m.index + m[0].length) ? comingMonth(month, anchor) : mostRecentMonth(month, anchor)
-      found.push({ ...at, value: formatMonth(resolved.year, resolved.month), granularity: 'month', inferred: true })
+      const year = yearOf ? yearOf(m.index, m.index + m[0].length, month) : mostRecentMonth(month, anchor).year
+      found.push({ ...at, value: formatMonth(year, month), granularity: 'month', inferred: true })
     }
   }
   return found

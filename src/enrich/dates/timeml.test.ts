@@ -88,3 +88,28 @@ describe('annotate: dates as TimeML', () => {
     assert.ok(timexes && timexes.length > 0 && dates.length > 0)
   })
 })
+
+// Invented sentences: a month or a day of one named without a year gets one year, in the timeline's
+// value and in the TimeML reading alike (src/enrich/dates/tense.ts chooses it for both).
+describe('a date without a year: one year for both readings', () => {
+  const table: [text: string, publishedAt: string, date: string, value: string][] = [
+    // "expected" puts the month ahead: the December a month on, not the one eleven months back
+    ['Closing, which is expected in December, needs approval.', '2026-11-02', 'December', '2026-12'],
+    // "effective" puts the day ahead, though June 1 is five months back and seven on
+    ['The new labour pact, effective June 1, raises wages.', '2026-10-26', 'June 1', '2027-06-01'],
+    // a year that has ended ended before publication (chrono alone took the nearer March 31, to come)
+    ['Sales rose 4% in the year ended March 31, the company said.', '2026-11-01', 'March 31', '2026-03-31'],
+    // "is scheduled for" is a schedule
+    ['The runoff is scheduled for November.', '2026-06-10', 'November', '2026-11'],
+    // a past verb keeps the month of an election behind
+    ['The senator was narrowly re-elected in the November election.', '2026-08-21', 'November', '2025-11'],
+  ]
+  for (const [text, publishedAt, words, value] of table) {
+    it(`${words} in "${text}"`, () => {
+      const { dates } = findDatesAndTimexes(text, publishedAt)
+      const date = dates.find((d) => text.slice(d.span[0], d.span[1]) === words)
+      assert.equal(date?.value, value)
+      assert.equal(date?.timex?.value, value)
+    })
+  }
+})

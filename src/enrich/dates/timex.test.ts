@@ -449,3 +449,30 @@ describe('provenance: each reading names the rule that made it', () => {
     for (const d of findDates(text, '2025-08-06')) assert.match(d.via ?? '', /^(?:chrono|news)\/[\w-]+/, text.slice(d.span[0], d.span[1]))
   })
 })
+
+// Invented sentences (1998-10-26 is a Monday): "in" and a count of units after a modal or "will" in
+// its clause is a time that far after publication; a negation, a perfect, a superlative or an
+// approximate count keeps the length.
+describe('"in five years" said of the future is a date', () => {
+  const table: [text: string, expected: Seen[]][] = [
+    ['The bonds will be repaid in five years.', [['five years', 'DATE', '2003']]],
+    ['The minister said the plant could reopen in two months.', [['two months', 'DATE', '1998-12']]],
+    ['Officials expect to decide in three weeks.', [['three weeks', 'DATE', '1998-W47']]],
+    ['Investors may see a profit in a few years.', [['a few years', 'DATE', 'FUTURE_REF']]],
+    ['Prices rose in two years by a third.', [['two years', 'DURATION', 'P2Y']]],
+    ['It would be the first such vote in 20 years.', [['20 years', 'DURATION', 'P20Y']]],
+    ['She will not have worn it in six months.', [['six months', 'DURATION', 'P6M']]],
+    ['Rates will be the same in more than two years.', [['more than two years', 'DURATION', 'P2Y']]],
+  ]
+  for (const [text, expected] of table) it(text, () => assert.deepEqual(seen(text, '1998-10-26'), expected))
+})
+
+// Invented sentences: an amount just before "a day" makes a rate ("$3 a day"), but a number that ends
+// the sentence before does not ("... on Aug. 3. A day earlier, ...").
+describe('a number ending the sentence before "a day" makes no rate', () => {
+  it('"Aug. 3. A day earlier" keeps its length', () =>
+    assert.deepEqual(seen('The bank failed on Aug. 3. A day earlier, depositors had lined up.', '1998-08-10'), [['Aug. 3', 'DATE', '1998-08-03'], ['A day', 'DURATION', 'P1D']]))
+  it('"after 1999, a year after" keeps its length', () =>
+    assert.deepEqual(seen('He left in 1999, a year after the vote.', '2016-10-12'), [['1999', 'DATE', '1999'], ['a year', 'DURATION', 'P1Y']]))
+  it('"$3 a day" is still a rate', () => assert.deepEqual(seen('Fares cost $3 a day.', '1998-08-10'), []))
+})

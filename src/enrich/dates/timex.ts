@@ -37,6 +37,7 @@ import { straightApostrophes } from '../../text/tokens.js'
 import { DATES_STAGE, findDates } from './index.js'
 import { isMarketLevel, monthNumber } from './news.js'
 import { splitSentences } from '../sentences/index.js'
+import { futureIn, nearestYear, yearOfUndated } from './tense.js'
 
 export type { TimexType }
 
@@ -211,7 +212,8 @@ const QUARTER_ENDED_RE = new RegExp(String.raw`^\s+(?:ended|ending)\s+${MONTH_NA
 const PAST_VERB_AFTER_RE = /^\s+(?:became|began|was|were|had|[a-z]+(?<!e)ed)\b/i
 const MODAL_BEFORE_RE = /\b(?:will|would|could|can|may|might|should|must|shall|to|'ll)\s+$/i
 // "$1.76 a year", "four flights a week": an amount of something just before "a week" makes it a rate.
-const RATE_BEFORE_RE = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b(?!\s+(?:second|minute|hour|day|week|month|year|decade)s?\b))(?:\s+[a-z]+){0,2}\s+$/
+// (the amount ends in a digit: "rose to 1,200. A week earlier, ..." ends a sentence before "a week")
+const RATE_BEFORE_RE = /(?:\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b(?!\s+(?:second|minute|hour|day|week|month|year|decade)s?\b))(?:\s+[a-z]+){0,2}\s+$/
 // Cheap tests that a key can be part of a match (see `Rule`): "every week", "the following month", "1998".
 const EVERY_UNIT_RE = /(?:every|each|per)\s+(?:single\s+)?(?:day|week|weekend|month|quarter|year|hour|morning|evening|night|spring|summer|autumn|fall|winter|(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/iy
 const LONG_UNIT_RE = /[a-z]+-long\b/iy
@@ -368,6 +370,14 @@ const RULES: Rule[] = [
       if (/^quarter$/i.test(m[2]) && /^an?$/i.test(m[1]) && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null
       // "a minute and a half", "two years and a half"
       if (m[3] && /^(?:an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1])) return { type: 'DURATION', value: durationValue(`${numberValue(m[1])} 1/2`, m[2]) }
+      // "will be redeemed in five years", "could return in a few months": a time that far on, not a length
+      if (/^[a-z]/i.test(m[0]) && !/^(?:the|its|their|his|her)\s/i.test(m[0]) && IN_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) {
+        const ahead = FUTURE_MODAL_BEFORE_RE.exec(ctx.text.slice(Math.max(0, m.index - 60), m.index))
+        if (ahead && !NOT_A_TIME_ON_RE.test(ahead[0]) && !/^(?:more|less|fewer|over|at\s+least)\b/i.test(m[0])) {
+          const later = laterValue(m[1], m[2], ctx.anchor)
+          if (later) return { type: 'DATE', value: later }
+        }
+      }
       return { type: 'DURATION', value: durationValue(m[1], m[2]) }
     },
     ['second', 'minute', 'hour', 'day', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade', 'centur'],
@@ -792,6 +802,29 @@ function recentUnits(units: string): Omit<Candidate, 'start' | 'end' | 'rule' | 
   return { type: 'DURATION', value: durationValue('several', u) }
 }
 
+const IN_BEFORE_RE = /\bin\s+$/i
+// A modal or "will" earlier in the clause (no punctuation between): the length after "in" is counted from publication.
+const FUTURE_MODAL_BEFORE_RE = /\b(?:will|'ll|shall|would|could|may|might|should|expects?\s+to|expected\s+to|plans?\s+to|going\s+to)\b[^,;.:!?]*$/i
+// ...unless a negation, a perfect or a superlative makes it the length up to now: "won't collapse in a week",
+// "hasn't worn it in six months", "would be the first in 20 years".
+const NOT_A_TIME_ON_RE = /n't\b|\b(?:not|never|has|have|had|first|last|only|since|best|worst|highest|lowest|biggest|largest|most|least)\b/i
+
+/** "in five years" (said of the future) -> the year five years after publication; a vague count is FUTURE_REF. */
+function laterValue(count: string, unitWord: string, anchor: CalendarDate): string | null {
+  const n = numberValue(count)
+  if (n === null) return 'FUTURE_REF'
+  if (n !== Math.floor(n)) return null
+  const unit = unitWord.toLowerCase()
+  if (unit === 'day') return formatDay(addDays(anchor, n))
+  if (unit === 'week') return isoWeek(addDays(anchor, 7 * n))
+  if (unit === 'month') {
+    const m = addMonths(anchor.year, anchor.month, n)
+    return formatMonth(m.year, m.month)
+  }
+  if (unit === 'year') return pad(anchor.year + n, 4)
+  return null
+}
+
 /** "two weeks ago" -> the week two weeks before publication; "50 years ago" -> that year. */
 function agoValue(count: string, unitWord: string, anchor: CalendarDate): Omit<Candidate, 'start' | 'end' | 'rule' | 'via'> | null {
   const n = numberValue(count)
@@ -853,7 +886,6 @@ function splitRanges(text: string, publishedAt: string | null, dates: DateMentio
 }
 
 function fromDates(text: string, anchor: CalendarDate | null, publishedAt: string | null, dates: DateMention[], sentences: readonly Span[]): Candidate[] {
-  const future = futureIn(text, sentences)
   return splitRanges(text, publishedAt, dates).flatMap((d) => {
     let [start, end] = d.span
     let value = d.value
@@ -869,8 +901,7 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
     }
     // A month or a month and day without a year: the nearer of last and next (weekdays keep findDates' reading).
     // "the quarter ended Oct. 31": a period that has ended, ended before publication.
-    const ended = ENDED_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start))
-    if (anchor && !follow) value = byTense(text.slice(start, end), value, anchor, () => future(start, end), ended ? 'ended' : () => governingTense(text, start, end, sentences))
+    if (anchor && !follow) value = byTense(text.slice(start, end), value, (n, day) => yearOfUndated(text, start, end, sentences, anchor, n, day))
     // "the end of November", "end of the month": TimeML gives the month, chrono its last day.
     const endOf = END_OF_MONTH_RE.exec(text.slice(start, end))
     if (endOf && /^\d{4}-\d\d-\d\d$/.test(value)) value = value.slice(0, 7)
@@ -908,7 +939,6 @@ function fromDates(text: string, anchor: CalendarDate | null, publishedAt: strin
 }
 
 const DAY_NEXT_TO_RE = /\bday\s+(before|after)\s+$/i
-const ENDED_BEFORE_RE = /\bended\s+$/i
 /** "and 25", "-25" after a month and day: a second day of the same month. */
 const SECOND_DAY_RE = /^\s*(?:and|or|[-–])\s*(\d{1,2})\b(?![-–%.,:/]\d|\s*(?:%|percent|p\.?m|a\.?m))/
 
@@ -922,126 +952,24 @@ const MONTH_DAY_RE = new RegExp(String.raw`^${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd
  * month hangs on, when there is one, decides (see `nearestYear`, `governingTense`).
  * On TempEval-3 this beats findDates' "most recent such month" by about one point of value F1.
  */
-function byTense(core: string, value: string, anchor: CalendarDate, ahead: () => boolean, tense: Tense | (() => Tense)): string {
+function byTense(core: string, value: string, yearOf: (month: number, day: number) => number): string {
   const month = MONTH_ONLY_RE.exec(core)
   if (month && /^[a-z]/i.test(core)) {
     const n = monthNumber(month[1])
-    return formatMonth(nearestYear(anchor, n, 15, ahead, tense), n)
+    return formatMonth(yearOf(n, 15), n)
   }
   const monthDay = MONTH_DAY_RE.exec(core)
   if (monthDay) {
     const n = monthNumber(monthDay[1])
     const d = Number(monthDay[2])
-    return `${formatMonth(nearestYear(anchor, n, d, ahead, tense), n)}-${pad(d)}${value.slice(10)}`
+    return `${formatMonth(yearOf(n, d), n)}-${pad(d)}${value.slice(10)}`
   }
   return value
 }
 
-/** The tense of the verb a month hangs on, when the words around it show one (see `governingTense`); `ended`: a period that ended then. */
-type Tense = 'past' | 'future' | 'ended' | null
-
-/** Days within which the nearer occurrence of a month stands whatever the verb's tense ("will close in October" written in late October). */
-const TENSE_MIN_DAYS = 45
-
-/**
- * The year that puts month `n`, day `d` nearest the anchor, leaning to the past (see `byTense`); a
- * past verb ("bought RJR in February") takes the past one, a verb still to come ("will double its
- * flights by August", "effective June 1") the next one, unless the other is within `TENSE_MIN_DAYS`.
- */
-function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean, tense: Tense | (() => Tense) = null): number {
-  const at = (y: number) => Date.UTC(y, n - 1, d) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)
-  const past = at(anchor.year) <= 0 ? anchor.year : anchor.year - 1
-  const next = past + 1
-  const back = Math.abs(at(past))
-  const forward = Math.abs(at(next))
-  if (tense === 'ended') return past
-  const lean = back <= forward * 1.5 || (back <= forward * 2 && !ahead()) ? past : next
-  const day = 864e5
-  if (lean === next && forward < TENSE_MIN_DAYS * day) return next
-  if (lean === past && back < TENSE_MIN_DAYS * day) return past
-  const verb = typeof tense === 'function' ? tense() : tense
-  return verb === 'past' ? past : verb === 'future' ? next : lean
-}
-
-// Simple past forms news uses that do not end in "-ed" ("bought RJR in February", "began in March").
-const IRREGULAR_PAST = new Set(
-  (
-    'was were had did said made took came went got gave bought brought sold told began became won lost paid held left met ran rose fell saw led kept sent spent built struck found thought knew grew wrote spoke chose broke drove flew threw fought caught taught sought stood understood shot hid swept sank overtook withdrew ' +
-    // more of English's irregular pasts that are no present form too ("hit", "cut", "put" are both)
-    'arose awoke bore blew bled clung crept dealt drew drank dug fed felt fled flung forbade forgot forgave froze heard hung lent meant mistook oversaw overthrew overcame rang rode sang shook shone shrank slid sped spun sprang stole stuck stung strove swore swam swung tore undertook underwent upheld woke wore wove wept withheld sat slept rebuilt foresaw'
-  ).split(' '),
-)
-// Words that put what follows them ahead: modals, plans and schedules, "effective June 1".
-const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'planned', 'due', 'effective', 'upcoming', 'next'])
-// The verbs before "set" or "slated" that make it a schedule ("is set for Nov. 6").
-const SCHEDULED_AFTER = new Set(['is', 'are', 'been', 'be'])
-// Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
-const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
-const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
-
-/**
- * The tense of the verb a month without a year hangs on. "in April", "during March" and "since
- * May" after a past verb are past ("Since KKR bought RJR in February", "changed its fiscal year in
- * December"), and so is "In January, a bombing killed ..." at the head of a sentence; a modal, a
- * plan or "effective" before the month puts it ahead ("will double its flights by August"); an
- * infinitive between ("agreed to buy the unit in February") says nothing of when. Only words of
- * the month's own sentence are read, at most sixteen before it (or the sentence after "In January,").
- */
-function governingTense(text: string, start: number, end: number, sentences: readonly Span[]): Tense {
-  const before = text.slice(Math.max(0, start - 120), start)
-  const prep = /([A-Za-z']+)\s*$/.exec(before)?.[1].toLowerCase()
-  if (prep === 'since') return 'past'
-  if (prep === 'effective') return 'future'
-  const headed = /(?:^|[.!?]["'`]*\s+|\n\s*)In\s+$/.test(before) && /^\s*,/.test(text.slice(end, end + 3))
-  if (headed) {
-    // "In January, a clinic bombing in Birmingham killed ...": the sentence's first verb
-    const after = text.slice(end, end + 200)
-    const stop = Math.max(0, sentenceAround(sentences, start, text.length)[1] - end)
-    return firstVerbTense(after.slice(0, stop).match(WORD_RE) ?? [], 1)
-  }
-  // the month's own sentence: back to the last full stop that ends one ("Ala., killed" does not)
-  const from = Math.max(0, sentenceAround(sentences, start, text.length)[0] - (start - before.length))
-  const back = [...before.slice(from).matchAll(WORD_RE)].map((m) => m[0]).reverse().slice(0, 16)
-  const tense = firstVerbTense(back, -1)
-  // a past verb counts only for a month the verb places: "in", "during" ("extended to Nov. 20" is a deadline)
-  if (tense === 'past' && prep !== 'in' && prep !== 'during') return null
-  return tense
-}
-
-/** The tense of the first verb among `words` (read forwards with `dir` 1, backwards from the month with -1). */
-function firstVerbTense(words: readonly string[], dir: 1 | -1): Tense {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i].toLowerCase()
-    // the word read before this one in the sentence's order
-    const prev = (dir === -1 ? words[i + 1] : words[i - 1])?.toLowerCase() ?? ''
-    const next = (dir === -1 ? words[i - 1] : words[i + 1])?.toLowerCase() ?? ''
-    if (AHEAD_WORDS.has(w)) return 'future'
-    // "is set for Nov. 6", "are set to vote in May", "is slated for May": a schedule ("set a record in May"
-    // is past, "had been set for Jan. 5" a plan of the past, "was slated by critics in May" British for criticised)
-    if ((w === 'set' || w === 'slated') && (next === 'for' || next === 'to') && SCHEDULED_AFTER.has(prev)) {
-      const before = (dir === -1 ? words[i + 2] : words[i - 2])?.toLowerCase()
-      if (!(prev === 'been' && before === 'had')) return 'future'
-    }
-    if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !DETERMINER_WORDS.has(w)) return null
-    if (IRREGULAR_PAST.has(w) && !(dir === 1 && next === 'to') && !BEFORE_ADJECTIVE.has(prev)) return 'past'
-    if (/^[a-z]{3,}ed$/.test(words[i]) && !BEFORE_ADJECTIVE.has(prev)) return 'past'
-  }
-  return null
-}
-
-const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those'])
 
 // --- putting it together ----------------------------------------------------------------------
 
-const FUTURE_CUE_RE = /\b(?:will|'ll|shall|expected|expects|plans?|planned|scheduled|due|next|upcoming|forecast|projected|estimates?|should|would)\b/i
-
-function futureIn(text: string, sentences: readonly Span[]): (start: number, end: number) => boolean {
-  return (start, end) => {
-    // The date's sentence, within the reach only: a scan of the whole text per date is quadratic.
-    const [from, to] = sentenceAround(sentences, start, text.length)
-    return FUTURE_CUE_RE.test(text.slice(Math.max(start - 150, from), Math.min(end + 100, Math.max(to, end))))
-  }
-}
 
 
 
