@@ -195,7 +195,7 @@ function resolve(
   anchor: CalendarDate | null,
   future: () => boolean,
   plainlyAhead: () => boolean,
-  yearOf: ((month: number, day: number) => number) | null = null,
+  yearOf: ((month: number, day: number | null) => number) | null = null,
 ): { value: string; granularity: Granularity; inferred: boolean; dayFromAnchor?: boolean } | null {
   const s = r.start
   // "the end of the month" is read from the reference date, though chrono marks its day certain.
@@ -230,7 +230,7 @@ function resolve(
     const month = s.get('month') ?? 1
     if (known.year) return { value: formatMonth(s.get('year') ?? 0, month), granularity: 'month', inferred: false }
     if (!anchor) return null
-    return { value: formatMonth(yearOf ? yearOf(month, 15) : anchor.year, month), granularity: 'month', inferred: true }
+    return { value: formatMonth(yearOf ? yearOf(month, null) : anchor.year, month), granularity: 'month', inferred: true }
   }
   if (known.year) return { value: pad(s.get('year') ?? 0, 4), granularity: 'year', inferred: false }
   if (s.isCertain('hour') && anchor) {

@@ -59,7 +59,7 @@ export function findDates(text: string, publishedAt: string | null, options: Fin
   const candidates = [
     ...(anchor ? findRelativePeriods(input, anchor) : []),
     ...(anchor ? findRelativeMonths(input, anchor) : []),
-    ...findPartsOfMonths(input, anchor, anchor ? (start, end, month) => yearOfUndated(input, start, end, sentences, anchor, month, 15) : undefined),
+    ...findPartsOfMonths(input, anchor, anchor ? (start, end, month) => yearOfUndated(input, start, end, sentences, anchor, month, null) : undefined),
     ...findYears(input),
     ...(anchor ? findDayWords(input, anchor) : []),
     ...findChronoDates(input, anchor, sentences, options, maxDates),

@@ -10,15 +10,19 @@ import type { CalendarDate } from './calendar.js'
 /** The tense of the verb a month hangs on, when the words around it show one (see `governingTense`); `ended`: a period that ended then. */
 export type Tense = 'past' | 'future' | 'ended' | null
 
-/** Days within which the nearer occurrence of a month stands whatever the verb's tense ("will close in October" written in late October). */
+/** Days within which the nearer occurrence of a month stands when no tense is clear ("in October" written in late October). */
 export const TENSE_MIN_DAYS = 45
 
 /**
  * The year that puts month `n`, day `d` nearest the anchor, leaning to the past (see `byTense`); a
  * past verb ("bought RJR in February") takes the past one, a verb still to come ("will double its
  * flights by August", "effective June 1") the next one, unless the other is within `TENSE_MIN_DAYS`.
+ * Within those days a clear tense still bounds the year: a past verb never gives a month (or day)
+ * that starts after publication ("closed in January" written on Dec. 20 is the January gone by), a
+ * future one never a month that ended before the publication month ("will adjourn in December"
+ * written on Jan. 25 is the coming December). `first`: the first day the date covers (1 for a month alone).
  */
-export function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean, tense: Tense | (() => Tense) = null): number {
+export function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: () => boolean, tense: Tense | (() => Tense) = null, first = d): number {
   const at = (y: number) => Date.UTC(y, n - 1, d) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)
   const past = at(anchor.year) <= 0 ? anchor.year : anchor.year - 1
   const next = past + 1
@@ -27,10 +31,12 @@ export function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: (
   if (tense === 'ended') return past
   const lean = back <= forward * 1.5 || (back <= forward * 2 && !ahead()) ? past : next
   const day = 864e5
-  if (lean === next && forward < TENSE_MIN_DAYS * day) return next
-  if (lean === past && back < TENSE_MIN_DAYS * day) return past
+  const near = lean === next ? forward < TENSE_MIN_DAYS * day : back < TENSE_MIN_DAYS * day
   const verb = typeof tense === 'function' ? tense() : tense
-  return verb === 'past' ? past : verb === 'future' ? next : lean
+  const year = near ? lean : verb === 'past' ? past : verb === 'future' ? next : lean
+  if (verb === 'past' && year === next && Date.UTC(next, n - 1, first) > Date.UTC(anchor.year, anchor.month - 1, anchor.day)) return past
+  if (verb === 'future' && year === past && past * 12 + n < anchor.year * 12 + anchor.month) return next
+  return year
 }
 
 // Simple past forms news uses that do not end in "-ed" ("bought RJR in February", "began in March").
@@ -172,13 +178,21 @@ export function futureIn(text: string, sentences: readonly Span[]): (start: numb
 const ENDED_BEFORE_RE = /\bended\s+$/i
 
 /**
- * The year of month `month`, day `day` (15 for a month alone) named without a year at `[start, end)`:
+ * The year of month `month`, day `day` named without a year at `[start, end)`:
  * the occurrence nearer publication, leaning to the past, unless the verb it hangs on says
- * otherwise (see `nearestYear`, `governingTense`). The timeline's value of the date and its TimeML
+ * otherwise (see `nearestYear`, `governingTense`); `day` null for a month alone. The timeline's value of the date and its TimeML
  * reading both come from here.
  */
-export function yearOfUndated(text: string, start: number, end: number, sentences: readonly Span[], anchor: CalendarDate, month: number, day: number): number {
+export function yearOfUndated(text: string, start: number, end: number, sentences: readonly Span[], anchor: CalendarDate, month: number, day: number | null): number {
   const ended = ENDED_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start))
-  return nearestYear(anchor, month, day, () => futureIn(text, sentences)(start, end), ended ? 'ended' : () => (clauseLooksAhead(text, start, end) ? 'future' : governingTense(text, start, end, sentences)))
+  return nearestYear(anchor, month, day ?? 15, () => futureIn(text, sentences)(start, end), ended ? 'ended' : () => tenseOfUndated(text, start, end, sentences), day ?? 1)
 }
 
+/**
+ * The tense a month or day without a year hangs on: a past verb that places it ("warned in November
+ * it will cut jobs", "the cuts it made in November") before a clause that looks ahead, whose "will"
+ * may be another verb's; else that clause, else the verb before it.
+ */
+function tenseOfUndated(text: string, start: number, end: number, sentences: readonly Span[]): Tense {
+  return clauseLooksAhead(text, start, end) ? 'future' : governingTense(text, start, end, sentences)
+}

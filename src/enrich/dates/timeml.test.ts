@@ -113,3 +113,32 @@ describe('a date without a year: one year for both readings', () => {
     })
   }
 })
+
+// Invented sentences: within 45 days the nearer occurrence of a month stands only when no tense is
+// clear. A past verb never gives a month (or day) that starts after publication; "will", "is set for"
+// or "next" never one that ended before the publication month. Both readings alike.
+describe('a date without a year: a clear tense bounds the nearer occurrence', () => {
+  const table: [text: string, publishedAt: string, date: string, value: string][] = [
+    ['The plant closed in January.', '2026-12-20', 'January', '2026-01'],
+    ['The company bought the mill in January.', '2026-12-02', 'January', '2026-01'],
+    ['Sales fell sharply in January, the company said.', '2026-12-20', 'January', '2026-01'],
+    ['Congress will adjourn in December.', '2026-01-25', 'December', '2026-12'],
+    ['The vote is set for December.', '2026-01-08', 'December', '2026-12'],
+    ['The next election is in December.', '2026-01-08', 'December', '2026-12'],
+    ['The union will strike on Dec. 20, it said.', '2026-01-08', 'Dec. 20', '2026-12-20'],
+    // no clear tense: the nearer occurrence
+    ['Sales in January are the store\'s weakest.', '2026-12-20', 'January', '2027-01'],
+    // a past verb and a month already begun: the publication month itself
+    ['The plant closed in January.', '2026-01-20', 'January', '2026-01'],
+    // "will" and the publication month: that month, not the next year's
+    ['The plant will close in January.', '2026-01-25', 'January', '2026-01'],
+  ]
+  for (const [text, publishedAt, words, value] of table) {
+    it(`${words} in "${text}" (${publishedAt})`, () => {
+      const { dates } = findDatesAndTimexes(text, publishedAt)
+      const date = dates.find((d) => text.slice(d.span[0], d.span[1]) === words)
+      assert.equal(date?.value, value)
+      assert.equal(date?.timex?.value, value)
+    })
+  }
+})

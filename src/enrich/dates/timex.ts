@@ -952,11 +952,11 @@ const MONTH_DAY_RE = new RegExp(String.raw`^${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd
  * month hangs on, when there is one, decides (see `nearestYear`, `governingTense`).
  * On TempEval-3 this beats findDates' "most recent such month" by about one point of value F1.
  */
-function byTense(core: string, value: string, yearOf: (month: number, day: number) => number): string {
+function byTense(core: string, value: string, yearOf: (month: number, day: number | null) => number): string {
   const month = MONTH_ONLY_RE.exec(core)
   if (month && /^[a-z]/i.test(core)) {
     const n = monthNumber(month[1])
-    return formatMonth(yearOf(n, 15), n)
+    return formatMonth(yearOf(n, null), n)
   }
   const monthDay = MONTH_DAY_RE.exec(core)
   if (monthDay) {
