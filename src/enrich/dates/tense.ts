@@ -52,7 +52,8 @@ const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 's
 // The verbs before "set" or "slated" that make it a schedule ("is set for Nov. 6").
 const SCHEDULED_AFTER = new Set(['is', 'are', 'been', 'be'])
 // Words before which an "-ed" word is an adjective ("a still unspecified date"), not a past verb.
-const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
+// ("that" is not one: "the party that won in November" is its relative pronoun and a past verb.)
+const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'still', 'be', 'been', 'being', 'is', 'are', 'has', 'have', 'had', 'was', 'were', 'to', 'not'])
 const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
 
 /**
@@ -63,7 +64,7 @@ const WORD_RE = /[A-Za-z']+|[^\sA-Za-z']+/g
  * infinitive between ("agreed to buy the unit in February") says nothing of when. Only words of
  * the month's own sentence are read, at most sixteen before it (or the sentence after "In January,").
  */
-export function governingTense(text: string, start: number, end: number, sentences: readonly Span[]): Tense {
+export function governingTense(text: string, start: number, end: number, sentences: readonly Span[], on = false): Tense {
   const before = text.slice(Math.max(0, start - 120), start)
   // the word before the date, past an article: "in the November election" hangs on "in"
   const prep = /([A-Za-z']+)\s+(?:the\s+)?$/.exec(before)?.[1].toLowerCase()
@@ -80,8 +81,9 @@ export function governingTense(text: string, start: number, end: number, sentenc
   const from = Math.max(0, sentenceAround(sentences, start, text.length)[0] - (start - before.length))
   const back = [...before.slice(from).matchAll(WORD_RE)].map((m) => m[0]).reverse().slice(0, 16)
   const tense = firstVerbTense(back, -1)
-  // a past verb counts only for a month the verb places: "in", "during" ("extended to Nov. 20" is a deadline)
-  if (tense === 'past' && prep !== 'in' && prep !== 'during') return null
+  // a past verb counts only for a month the verb places: "in", "during" ("extended to Nov. 20" is a
+  // deadline); `on` too when asked ("warned on Nov. 12", see `tenseOfUndated`)
+  if (tense === 'past' && prep !== 'in' && prep !== 'during' && !(on && prep === 'on')) return null
   return tense
 }
 
@@ -100,6 +102,8 @@ export function firstVerbTense(words: readonly string[], dir: 1 | -1): Tense {
       if (!(prev === 'been' && before === 'had')) return 'future'
     }
     if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !DETERMINER_WORDS.has(w)) return null
+    // "the envoy was leaving in February": a plan, as `clauseLooksAhead` reads it
+    if ((w === 'was' || w === 'were') && next === 'leaving') return 'future'
     if (IRREGULAR_PAST.has(w) && !(dir === 1 && next === 'to') && !BEFORE_ADJECTIVE.has(prev)) return 'past'
     if (/^[a-z]{3,}ed$/.test(words[i]) && !BEFORE_ADJECTIVE.has(prev)) return 'past'
   }
@@ -194,5 +198,10 @@ export function yearOfUndated(text: string, start: number, end: number, sentence
  * may be another verb's; else that clause, else the verb before it.
  */
 function tenseOfUndated(text: string, start: number, end: number, sentences: readonly Span[]): Tense {
-  return clauseLooksAhead(text, start, end) ? 'future' : governingTense(text, start, end, sentences)
+  const verb = governingTense(text, start, end, sentences)
+  if (verb === 'past' || !clauseLooksAhead(text, start, end)) return verb
+  // "warned on Nov. 12 it will cut jobs": the past verb before "on" says nothing of the year (a past
+  // verb before "on" taken as past everywhere: TimeBank value right 1104 -> 1101, AQUAINT 477 -> 476),
+  // but the "will" is another verb's: the nearer occurrence
+  return governingTense(text, start, end, sentences, true) === 'past' ? null : 'future'
 }

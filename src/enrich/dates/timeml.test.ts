@@ -142,3 +142,25 @@ describe('a date without a year: a clear tense bounds the nearer occurrence', ()
     })
   }
 })
+
+// Invented sentences: a past verb that places the month is read before a "will" later in the clause,
+// which belongs to another verb. Both readings take the month gone by.
+describe('a date without a year: the past verb placing it beats a later "will"', () => {
+  const table: [text: string, publishedAt: string, date: string, value: string][] = [
+    ['The company warned in November it will cut jobs.', '2026-01-08', 'November', '2025-11'],
+    ['He said in December he will run for mayor.', '2026-02-20', 'December', '2025-12'],
+    ['The company warned on Nov. 12 it will cut jobs.', '2026-01-08', 'Nov. 12', '2025-11-12'],
+    ['The party that won in November will govern alone.', '2026-06-10', 'November', '2025-11'],
+    ['The company will repeat the cuts it made in November.', '2026-06-10', 'November', '2025-11'],
+    // with no past verb the "will" still looks ahead
+    ['In November the company will cut jobs.', '2026-06-10', 'November', '2026-11'],
+  ]
+  for (const [text, publishedAt, words, value] of table) {
+    it(`${words} in "${text}" (${publishedAt})`, () => {
+      const { dates } = findDatesAndTimexes(text, publishedAt)
+      const date = dates.find((d) => text.slice(d.span[0], d.span[1]) === words)
+      assert.equal(date?.value, value)
+      assert.equal(date?.timex?.value, value)
+    })
+  }
+})
