@@ -9,7 +9,8 @@ import { sentenceAround } from '../../text/spans.js'
 import type { Granularity, Span } from '../../types.js'
 import { addDays, formatDay, formatMonth, isoWeek, pad, weekday, type CalendarDate } from './calendar.js'
 import type { DateCandidate } from './news.js'
-import { ABBREVIATION_END_RE, clauseLooksAhead, yearOfUndated } from './tense.js'
+import { monthNumber } from './news.js'
+import { ABBREVIATION_END_RE, clauseLooksAhead, nearestYear, yearOfUndated } from './tense.js'
 import { dateWindows, type DateWindowOptions } from './windows.js'
 
 export { clauseLooksAhead }
@@ -88,10 +89,41 @@ const FUTURE_CUE_RE = /\b(?:will|would|shall|'ll|(?<!\bhad\s+been\s+)(?:expected
 // A verb of a timetable in the present just before a weekday: "the market reopens on Monday", "the
 // two leaders meet separately Monday", "talks resume Thursday". News tells what happened in the past
 // tense ("reopened", "met"), so the present of such a verb places a day after publication among the
-// days to come. ("said" and "says" are no timetable: reported speech is told of past days; after an
-// article or a number the word is a noun: "counted the votes Monday".)
+// days to come. ("said" and "says" are no timetable: reported speech is told of past days.)
 const SCHEDULED_PRESENT_RE =
-  /(?<!\b(?:did|didn't|not|the|a|an|his|her|its|their|our|these|those|of|\d+)\s+)(?<![-\w])(?:re-?)?(?:opens?|closes?|resumes?|begins?|starts?|meets?|convenes?|reconvenes?|arrives?|departs?|leaves|visits?|returns?|travels?|plays?|faces?|votes?|expires?|ends?|kicks?\s+off|takes?\s+(?:effect|office)|goes\s+on\s+trial|heads?\s+to\s+\p{Lu}\p{L}*)(?:\s+\p{Ll}+ly)?(?:\s+(?:again|on))?\s+$/u
+  /(?<![-\w])(?:re-?)?(?:opens?|closes?|resumes?|begins?|starts?|meets?|convenes?|reconvenes?|arrives?|departs?|leaves|visits?|returns?|travels?|plays?|faces?|votes?|expires?|ends?|kicks?\s+off|takes?\s+(?:effect|office)|goes\s+on\s+trial|heads?\s+to\s+\p{Lu}\p{L}*)(?:\s+\p{Ll}+ly)?(?:\s+(?:again|on))?\s+$/u
+// After a negation, an article, a possessive or a number the word is no verb of a timetable but a
+// noun or an adjective: "counted the votes Monday", "His visits Monday", "The open Monday session".
+const NOT_A_TIMETABLE_BEFORE_RE = /\b(?:did|didn't|not|the|a|an|his|her|its|their|our|these|those|of|\d+)\s+$/i
+// "opens Monday through Friday": a weekly schedule, no one day to come.
+const WEEKDAY_RANGE_AFTER_RE = /^\s*(?:through|thru|to|until|till|[-–])\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
+// A time gone by in the sentence frames its present as reported speech of then: "Last week the owner
+// said the bakery reopens on Monday, but it stayed shut". (Not a past verb of saying alone: "the
+// exchange reopens on Monday, officials said" is how news tells a plan; TempEval-3 and TCR rows are
+// the same with "said", "told", "announced" among these cues.)
+const PAST_FRAME_RE = /\b(?:last\s+(?:week|month|year|night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|ago|yesterday|previously)\b/i
+// A day of a month without a year: "Dec. 26", "December 26".
+const MONTH_DAY_RE = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})\b(?!\s*,?\s*\d{4})/g
+
+/** Whether a timetable's verb in the present places the weekday at `[start, end)` among the days to come (see `SCHEDULED_PRESENT_RE`). */
+function timetableAhead(text: string, start: number, end: number, sentences: readonly Span[], anchor: CalendarDate | null): boolean {
+  const before = text.slice(Math.max(0, start - 48), start)
+  const verb = SCHEDULED_PRESENT_RE.exec(before)
+  if (!verb || NOT_A_TIMETABLE_BEFORE_RE.test(text.slice(Math.max(0, start - before.length + verb.index - 12), start - before.length + verb.index))) return false
+  if (WEEKDAY_RANGE_AFTER_RE.test(text.slice(end, end + 16)) || /\b(?:through|thru|to|until|till)\b|[-–]/i.test(text.slice(start, end))) return false
+  const [from, to] = sentenceAround(sentences, start, text.length)
+  const sentence = text.slice(from, Math.max(to, end))
+  if (PAST_FRAME_RE.test(sentence)) return false
+  // a day of a month before publication in the sentence ("On Dec. 26 the owner posted a sign saying ...")
+  for (const m of sentence.matchAll(MONTH_DAY_RE)) {
+    if (!anchor) break
+    const month = monthNumber(m[1])
+    const day = Number(m[2])
+    if (day < 1 || day > 31) continue
+    if (formatDay({ year: nearestYear(anchor, month, day, () => false), month, day }) < formatDay(anchor)) return false
+  }
+  return true
+}
 // Words in the same clause before a weekday that put it after publication whatever else the sentence says.
 // Within four words and no comma: in "will become law after voting 348-77 to override Wednesday"
 // the plan is the law, not the vote.
@@ -119,7 +151,7 @@ export function findChronoDates(text: string, anchor: CalendarDate | null, sente
         r,
         text.slice(span.start, span.end),
         anchor,
-        () => speaksOfFuture(text, span.start, span.end, sentences) || SCHEDULED_PRESENT_RE.test(text.slice(Math.max(0, span.start - 48), span.start)),
+        () => speaksOfFuture(text, span.start, span.end, sentences) || timetableAhead(text, span.start, span.end, sentences, anchor),
         () => PLAINLY_AHEAD_RE.test(text.slice(Math.max(0, span.start - 80), span.start)),
         anchor ? (month, day) => yearOfUndated(text, span.start, span.end, sentences, anchor, month, day) : null,
       )

@@ -5,6 +5,7 @@ import { ParallaxUsageError } from '../../errors.js'
 import type { DateMention } from '../../types.js'
 import { isoWeek } from './calendar.js'
 import { findDates } from './index.js'
+import { findDatesAndTimexes } from './timeml.js'
 
 // 2025-08-06 is a Wednesday.
 const PUBLISHED = '2025-08-06'
@@ -216,5 +217,31 @@ describe('findDates: a weekday after a verb of a timetable in the present', () =
   ]
   for (const [name, text, values] of table) {
     it(name, () => assert.deepEqual(findDates(text, '2026-01-03').map((d) => [text.slice(d.span[0], d.span[1]), d.value]), values))
+  }
+})
+
+// Invented sentences; 2026-01-03 is a Saturday. The timetable's present is no plan to come when the
+// sentence is set in a past time, when the word is a noun or an adjective (in capitals too), or when
+// the weekday opens a weekly range.
+describe('findDates: a timetable verb before a weekday, and what undoes it', () => {
+  const table: [name: string, text: string, values: [string, string][]][] = [
+    ['"last week" frames it as past', 'Last week the owner said the bakery reopens on Monday, but it stayed shut.', [['Last week', '2025-W52'], ['Monday', '2025-12-29']]],
+    ['a day before publication frames it as past', 'On Dec. 26 the owner posted a sign saying the bakery reopens on Monday; it stayed shut.', [['Dec. 26', '2025-12-26'], ['Monday', '2025-12-29']]],
+    ['"last week" after it frames it as past', 'The bakery reopens on Monday, the owner said last week, but it stayed shut.', [['Monday', '2025-12-29'], ['last week', '2025-W52']]],
+    ['"The votes" is a noun at the head of a sentence', 'The votes Monday showed a narrow lead for the mayor.', [['Monday', '2025-12-29']]],
+    ['"His visits" is a noun', 'His visits Monday drew protests.', [['Monday', '2025-12-29']]],
+    ['"The open" is an adjective', 'The open Monday session was tense.', [['Monday', '2025-12-29']]],
+    ['"the owner said" alone keeps the plan', 'The bakery reopens on Monday, the owner said.', [['Monday', '2026-01-05']]],
+  ]
+  for (const [name, text, values] of table) {
+    it(name, () => assert.deepEqual(findDates(text, '2026-01-03').map((d) => [text.slice(d.span[0], d.span[1]), d.value]), values))
+  }
+  for (const text of ['The museum opens Monday through Friday.', 'The museum opens Monday to Friday.']) {
+    it(`a weekly range is no day to come, in both readings: "${text}"`, () => {
+      const { dates } = findDatesAndTimexes(text, '2026-01-03')
+      const monday = dates.find((d) => text.slice(d.span[0], d.span[0] + 6) === 'Monday')
+      assert.equal(monday?.value, '2025-12-29')
+      assert.equal(monday?.timex?.value, '2025-12-29')
+    })
   }
 })
