@@ -476,3 +476,25 @@ describe('a number ending the sentence before "a day" makes no rate', () => {
     assert.deepEqual(seen('He left in 1999, a year after the vote.', '2016-10-12'), [['1999', 'DATE', '1999'], ['a year', 'DURATION', 'P1Y']]))
   it('"$3 a day" is still a rate', () => assert.deepEqual(seen('Fares cost $3 a day.', '1998-08-10'), []))
 })
+
+// Invented sentences (2026-03-10 is a Tuesday): "in" and a count after a modal is a length when the
+// modal belongs to another clause (a relative one, or the past verb comes between), when "will" is a
+// noun, or when the count is a length of something ("two years of treatment", "five years out of
+// ten", "in two days than ...", "three games in five days", "at any point in three years").
+describe('"in five years" after a modal that is not its verb is a length', () => {
+  const table: [text: string, expected: Seen[]][] = [
+    ['Shares that could double went up 40% in two months.', [['two months', 'DURATION', 'P2M']]],
+    ['The man who will lead the firm doubled its sales in two years.', [['two years', 'DURATION', 'P2Y']]],
+    ['A plan that would cut costs failed in two weeks.', [['two weeks', 'DURATION', 'P2W']]],
+    ['Against the will of voters the council raised taxes twice in two years.', [['two years', 'DURATION', 'P2Y']]],
+    ['Patients will improve in two years of treatment.', [['two years', 'DURATION', 'P2Y']]],
+    ['The fund will invest in three years of bonds.', [['three years', 'DURATION', 'P3Y']]],
+    ['Such shares will lose value in five years out of ten.', [['five years', 'DURATION', 'P5Y']]],
+    ['The team will play three games in five days.', [['five days', 'DURATION', 'P5D']]],
+    ['The town could see more rain in two days than it usually gets in a month.', [['two days', 'DURATION', 'P2D'], ['a month', 'DURATION', 'P1M']]],
+    ['Prices will rise faster than at any point in three years.', [['three years', 'DURATION', 'P3Y']]],
+    // a figure reads as the word does
+    ['The bonds will be repaid in 5 years.', [['5 years', 'DATE', '2031']]],
+  ]
+  for (const [text, expected] of table) it(text, () => assert.deepEqual(seen(text, '2026-03-10'), expected))
+})

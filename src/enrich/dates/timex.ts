@@ -37,7 +37,7 @@ import { straightApostrophes } from '../../text/tokens.js'
 import { DATES_STAGE, findDates } from './index.js'
 import { isMarketLevel, monthNumber } from './news.js'
 import { splitSentences } from '../sentences/index.js'
-import { futureIn, nearestYear, yearOfUndated } from './tense.js'
+import { firstVerbTense, futureIn, nearestYear, yearOfUndated } from './tense.js'
 
 export type { TimexType }
 
@@ -370,10 +370,12 @@ const RULES: Rule[] = [
       if (/^quarter$/i.test(m[2]) && /^an?$/i.test(m[1]) && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null
       // "a minute and a half", "two years and a half"
       if (m[3] && /^(?:an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(m[1])) return { type: 'DURATION', value: durationValue(`${numberValue(m[1])} 1/2`, m[2]) }
-      // "will be redeemed in five years", "could return in a few months": a time that far on, not a length
-      if (/^[a-z]/i.test(m[0]) && !/^(?:the|its|their|his|her)\s/i.test(m[0]) && IN_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) {
-        const ahead = FUTURE_MODAL_BEFORE_RE.exec(ctx.text.slice(Math.max(0, m.index - 60), m.index))
-        if (ahead && !NOT_A_TIME_ON_RE.test(ahead[0]) && !/^(?:more|less|fewer|over|at\s+least)\b/i.test(m[0])) {
+      // "will be redeemed in five years", "could return in a few months", "in 5 years": a time that far on,
+      // not a length (figures as words: TempEval-3 and TCR rows are the same with or without them)
+      if (/^[a-z\d]/i.test(m[0]) && !/^(?:the|its|their|his|her)\s/i.test(m[0]) && IN_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) {
+        const ahead = futureModalBefore(ctx.text.slice(Math.max(0, m.index - 60), m.index))
+        const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12)
+        if (ahead && !NOT_A_TIME_ON_RE.test(ahead) && !/^(?:more|less|fewer|over|at\s+least)\b/i.test(m[0]) && !LENGTH_AFTER_RE.test(after) && !COUNT_BEFORE_IN_RE.test(ahead)) {
           const later = laterValue(m[1], m[2], ctx.anchor)
           if (later) return { type: 'DATE', value: later }
         }
@@ -803,11 +805,35 @@ function recentUnits(units: string): Omit<Candidate, 'start' | 'end' | 'rule' | 
 }
 
 const IN_BEFORE_RE = /\bin\s+$/i
-// A modal or "will" earlier in the clause (no punctuation between): the length after "in" is counted from publication.
-const FUTURE_MODAL_BEFORE_RE = /\b(?:will|'ll|shall|would|could|may|might|should|expects?\s+to|expected\s+to|plans?\s+to|going\s+to)\b[^,;.:!?]*$/i
+// A modal or "will" earlier in the clause: the length after "in" is counted from publication. ("the
+// will of voters" is a noun.)
+const FUTURE_MODAL_RE = /(?<!\b(?:the|a|an|his|her|its|their|our|of|free|good|ill)\s+)\b(?:will|'ll|shall|would|could|may|might|should|expects?\s+to|expected\s+to|plans?\s+to|going\s+to)\b/i
+// The clause ends at punctuation and at a relative pronoun or "than": in "shares that could double
+// went up 40% in two months" and "more rain in two days than it gets in a month" the modal is not the verb's.
+const MODAL_CLAUSE_EDGE_RE = /[,;.:!?]|\b(?:that|which|who|whom|whose|than)\b/gi
 // ...unless a negation, a perfect or a superlative makes it the length up to now: "won't collapse in a week",
-// "hasn't worn it in six months", "would be the first in 20 years".
-const NOT_A_TIME_ON_RE = /n't\b|\b(?:not|never|has|have|had|first|last|only|since|best|worst|highest|lowest|biggest|largest|most|least)\b/i
+// "hasn't worn it in six months", "would be the first in 20 years", "faster than at any point in three years".
+const NOT_A_TIME_ON_RE = /n't\b|\b(?:not|never|has|have|had|first|last|only|since|best|worst|highest|lowest|biggest|largest|most|least|any|ever)\b/i
+// A length, not a point in time: "in two years of treatment", "in five years out of ten", "in two days than ...".
+const LENGTH_AFTER_RE = /^\s+(?:of|out\s+of|than)\b/i
+// A count of things done within it: "will play three games in five days", "will cut 500 jobs in two years".
+const COUNT_BEFORE_IN_RE = /(?:\d[\d,.]*%?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds?|thousands?|millions?|billions?))(?:\s+[a-z]+)?\s+in\s+$/i
+
+/**
+ * The words of the clause from its modal or "will" to the end of `before` (which ends "in "), or
+ * null when there is none, or when a past verb comes between: "the man who will lead the firm
+ * doubled its sales in two years" counts no time from publication.
+ */
+function futureModalBefore(before: string): string | null {
+  let from = 0
+  for (const e of before.matchAll(MODAL_CLAUSE_EDGE_RE)) from = e.index + e[0].length
+  const clause = before.slice(from)
+  const modal = FUTURE_MODAL_RE.exec(clause)
+  if (!modal) return null
+  const tail = clause.slice(modal.index)
+  const between = (tail.slice(modal[0].length).match(/[A-Za-z']+|[^\sA-Za-z']+/g) ?? []).reverse().slice(1)
+  return firstVerbTense(between, -1) === 'past' ? null : tail
+}
 
 /** "in five years" (said of the future) -> the year five years after publication; a vague count is FUTURE_REF. */
 function laterValue(count: string, unitWord: string, anchor: CalendarDate): string | null {
