@@ -8,7 +8,9 @@
  *   before it that plainly look ahead ("is scheduled to close Monday") make it the next such day.
  * - A month without a year ("in April") or a day of one ("on Nov. 6") is the occurrence nearer
  *   publication, leaning to the past, unless the verb it hangs on or a clause that looks ahead
- *   ("will", "is set for") says otherwise: the year the TimeML reading takes too (./tense.ts);
+ *   ("will", "is set for") says otherwise (within 45 days a clear tense still keeps a past verb's
+ *   month from starting after publication, a future one's from ending before the publication
+ *   month): the year the TimeML reading takes too (./tense.ts);
  *   "last May" is the latest May before the publication month, "next March" the first March after it.
  * - "next week" / "last month" / "this year" are a week (`2025-W33`), a month, a year; seasons use
  *   TimeML's form (`2025-SU`) with granularity `year`.
