@@ -48,6 +48,8 @@ export interface ScoredQuote {
   source?: string
   cue?: string
   written?: string
+  /** For the error dump: the speaker rule that read the quote (system). */
+  via?: string
 }
 
 const T_LINE = /^(T\d+)\t(\w+) ([\d ;]+)\t/
@@ -298,7 +300,7 @@ export const parallax: System = (text) => {
     // The gold holds double-marked quotes only: a quote in single marks (a headline's) is not scored.
     if (q.kind === 'indirect' || SINGLE_OPEN.test(text[q.span[0] - 1] ?? '')) continue
     const written = q.speaker?.span ? text.slice(q.speaker.span[0], q.speaker.span[1]) : undefined
-    for (const span of paragraphPieces(text, q.span)) out.push({ span, speaker: q.speaker?.name ?? null, cue: q.cue, written })
+    for (const span of paragraphPieces(text, q.span)) out.push({ span, speaker: q.speaker?.name ?? null, cue: q.cue, written, via: q.via })
   }
   return out
 }
@@ -327,7 +329,7 @@ function errorLine(fields: readonly (string | null | undefined)[]): string {
 /**
  * The errors of one article at 0.3: speaker misses (`speaker`), gold quotes not found (`missed`),
  * system quotes matching no gold one (`spurious`). Columns: kind, split, doc, quote text, gold
- * source, gold names, our speaker, our speaker as written, our cue. An even-half train file is
+ * source, gold names, our speaker, our speaker as written, our cue, our speaker rule. An even-half train file is
  * refused: that half is scored only.
  */
 export function articleErrors(split: string, doc: Doc, system: readonly ScoredQuote[]): string[] {
@@ -338,12 +340,12 @@ export function articleErrors(split: string, doc: Doc, system: readonly ScoredQu
   const quote = (q: ScoredQuote): string => text.slice(q.span[0], q.span[1]).slice(0, 200)
   for (const g of doc.gold) {
     const s = matches.get(g)
-    if (!s) out.push(errorLine(['missed', split, doc.name, quote(g), g.source, g.names?.join('|'), '', '', '']))
+    if (!s) out.push(errorLine(['missed', split, doc.name, quote(g), g.source, g.names?.join('|'), '', '', '', '']))
     else if (g.names && g.names.length > 0 && !speakerRight(g.names, s.speaker))
-      out.push(errorLine(['speaker', split, doc.name, quote(g), g.source, g.names.join('|'), s.speaker, s.written, s.cue]))
+      out.push(errorLine(['speaker', split, doc.name, quote(g), g.source, g.names.join('|'), s.speaker, s.written, s.cue, s.via]))
   }
   const used = new Set(matches.values())
-  for (const s of system) if (!used.has(s)) out.push(errorLine(['spurious', split, doc.name, quote(s), '', '', s.speaker, s.written, s.cue]))
+  for (const s of system) if (!used.has(s)) out.push(errorLine(['spurious', split, doc.name, quote(s), '', '', s.speaker, s.written, s.cue, s.via]))
   return out
 }
 
@@ -412,7 +414,7 @@ export async function evalQuotes(sharedDir: string, errorsFile?: string): Promis
       push(label, at.map((i) => docs[i]), at.map((i) => outputs[i]), null)
     }
   }
-  if (errorsFile) writeFileSync(errorsFile, `${['kind', 'split', 'doc', 'quote', 'gold source', 'gold names', 'speaker', 'speaker as written', 'cue'].join('\t')}\n${lines.map((l) => `${l}\n`).join('')}`)
+  if (errorsFile) writeFileSync(errorsFile, `${['kind', 'split', 'doc', 'quote', 'gold source', 'gold names', 'speaker', 'speaker as written', 'cue', 'via'].join('\t')}\n${lines.map((l) => `${l}\n`).join('')}`)
   return { rows }
 }
 

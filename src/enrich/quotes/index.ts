@@ -107,6 +107,7 @@ const SPEAKER_RULES: readonly (readonly [name: string, rule: SpeakerRule])[] = [
   ['transcript-label', (view, s, kind) => labelled(view, s, kind)],
   ['signature', (view, s, kind) => signed(view, s, kind)],
   ['speech-verb', (view, s, kind, quoted) => attribute(view, s, kind, quoted)],
+  ['as-lead', (view, s, kind, quoted) => asLead(view, s, kind, quoted)],
   ['said-noun', (view, s, kind) => possessiveCue(view, s, kind)],
   ['clause-subject', (view, s, kind) => subjectOnly(view, s, kind)],
   ['colon', (view, s, kind) => introduced(view, s, kind)],
@@ -201,6 +202,37 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   const next = adjacent ?? after[0]
   return (next && nameAtCue(view, s, kind, next)) || (before.length > 0 ? nameOpening(view, s, kind, before[0]) : null)
 }
+
+/**
+ * A sentence led by an as-clause that reports someone's words ("As Ann Roe put it, the plan is
+ * “...”", "Of course, as Ivo Brandt observed, the real test came later:" before the quote's
+ * paragraph): the clause's subject speaks the quote of the main clause, since the writer cites
+ * them for it. The verb rule skips such a lead (a subordinate clause's verb reports other words,
+ * see attribute), so the main clause's own subject was taken before ("the harbor pilot ... “never
+ * saw ...”"). Only for a speech verb in the lead: "As the rain fell," cites no one.
+ */
+function asLead(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
+  const { text, sentences, candidates } = view
+  let at = sentenceIndex(sentences, s.open)
+  if (at < 0) return null
+  // A quote opening its sentence after one that ends in a colon: that sentence introduces it.
+  if (text.slice(sentences[at][0], s.open).trim() === '' && at > 0 && /:\s*$/.test(text.slice(sentences[at - 1][0], sentences[at - 1][1]))) at--
+  const from = sentences[at][0]
+  const lead = AS_LEAD.exec(text.slice(from, Math.min(s.open, from + 200)))
+  if (!lead) return null
+  const leadStart = from + lead[0].length - lead[1].length
+  const leadEnd = from + lead[0].length
+  const verb = verbsIn(text, leadStart, leadEnd, quoted).find((v) => !ACCORDING.test(v.word) && !/^(?:call|describ|asked|ask)/i.test(v.word))
+  if (!verb) return null
+  const subject = clauseSubject(text, candidates, leadStart, verb.start)
+  if (!subject || subject.kind === 'unnamed' || subject.entity?.type === 'place') return null
+  const name = subject.name ?? resolveBack(view, subject.start)
+  if (!name) return null
+  const { cueEnd } = phraseAfterVerb(text, verb)
+  return { span: [s.start, s.end], speaker: { name, span: subject.nameSpan ?? [subject.start, subject.end] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
+}
+/** "As Ann Roe put it, ", "Of course, as the Times reported in May, ": the as-clause (group 1, from "as") and its comma. */
+const AS_LEAD = /^\s*(?:\p{Lu}[\p{L} ]{0,20},\s*)?([Aa]s\s[^,;:“”"]{1,140}),\s/u
 
 /** "Bryne went on to say, “...”": a sentence opening with capitalised words and the verb; the words are the speaker. */
 function nameOpening(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb): QuoteMention | null {

@@ -531,3 +531,14 @@ test('findQuotes: "<employer> <occupation> <Name> blamed “…”" is the perso
     assert.equal(q?.speaker?.name, speaker, text)
   }
 })
+
+test('findQuotes: a leading "As ... put it," clause gives the quote in the main clause to its subject', () => {
+  const cases: [string, string, string][] = [
+    ['Critics have piled on. As Nora Feld put it in a letter to members in May, the merger is “a gift to the landlords.”', 'a gift', 'Nora Feld'],
+    ['The report drew notice. As the Daily Ledger reported, the harbor pilot Tom Varga “never saw the buoy” that night.', 'never saw', 'Daily Ledger'],
+    ['Of course, as Ivo Brandt of the Weekly Courant observed, the real test came later:\n\n“The council had its vote, and the vote was a rout for the plan.”', 'The council', 'Ivo Brandt'],
+  ]
+  for (const [text, quote, speaker] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, speaker, text)
+  // A lead that reports nothing ("As the rain fell,") leaves the main clause's own subject.
+  assert.equal(quoteStarting('As the rain fell, Mayor Ella Dunn called the flood “a warning to us all.”', 'a warning').speaker?.name, 'Ella Dunn')
+})
