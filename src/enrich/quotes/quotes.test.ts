@@ -542,3 +542,13 @@ test('findQuotes: a leading "As ... put it," clause gives the quote in the main 
   // A lead that reports nothing ("As the rain fell,") leaves the main clause's own subject.
   assert.equal(quoteStarting('As the rain fell, Mayor Ella Dunn called the flood “a warning to us all.”', 'a warning').speaker?.name, 'Ella Dunn')
 })
+
+test('findQuotes: a quote inside a quote closes before the outer one, so the signature after the outer one signs it', () => {
+  const text = '“He was rude all night.” ― Vera Lund\n“As a nurse....I’d rather live in what he calls “utter chaos” than live where he is in charge.” ― Ana Ruiz\n'
+  const outer = quoteStarting(text, 'As a nurse')
+  assert.ok(quoteText(text, outer).endsWith('in charge.'), quoteText(text, outer))
+  assert.equal(outer.speaker?.name, 'Ana Ruiz')
+  // The inner quote is found too, inside the outer one.
+  const inner = quoteStarting(text, 'utter chaos')
+  assert.ok(inner.span[0] > outer.span[0] && inner.span[1] < outer.span[1])
+})
