@@ -552,3 +552,11 @@ test('findQuotes: a quote inside a quote closes before the outer one, so the sig
   const inner = quoteStarting(text, 'utter chaos')
   assert.ok(inner.span[0] > outer.span[0] && inner.span[1] < outer.span[1])
 })
+
+test('findQuotes: an inverted verb reaches a name after a long title of two offices joined by "and"', () => {
+  const text = 'Painting the mayor as a threat, the flyers repeat the message.\n\n“He did it twice. He is doing it again,” said former Ohio Gov. and Democratic National Committee Chairman Ed Rendell.'
+  assert.equal(quoteStarting(text, 'He did it').speaker?.name, 'Ed Rendell')
+  // A relative clause between the verb and a name makes the name its object, not the speaker.
+  const other = '“We want answers,” said a prominent senior party member who backs Ann Roe, asking not to be named.'
+  assert.notEqual(quoteStarting(other, 'We want').speaker?.name, 'Ann Roe')
+})

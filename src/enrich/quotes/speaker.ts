@@ -77,8 +77,15 @@ const BY_AFTER = /\bby\s+/g
 const MAX_BACK_SENTENCES = 5
 /** One lowercase word between an employer and a name ("Fox News host Glenn Beck"). */
 const OCCUPATION_GAP = /^[ \u00a0]+(\p{Ll}+)[ \u00a0]+/u
-/** Between an inverted verb and its named subject, a few words and no clause break ("said Democratic strategist Ann Roe"), not a preposition ("said of Trump") nor a conjunction ("said when Roe asked"). */
-const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|when|while|as|because|if|that|since|until|once)\s)(?:[\p{L}\p{N}.'’&/-]+\s+){0,5}$/u
+/**
+ * Between an inverted verb and its named subject, a few words and no clause break ("said Democratic
+ * strategist Ann Roe"), not a preposition ("said of Trump") nor a conjunction ("said when Roe
+ * asked"), nor a relative pronoun ("said a party member who backs Ann Roe": Roe is its object).
+ * Six words, not five, so a title of two offices reaches its name ("said former Ohio Gov. and
+ * Democratic National Committee Chairman Ed Rendell"): PolNeAR train odd half 2421 -> 2424 of 2550
+ * speakers right, dev and the even half unchanged; 7, 8 and 10 words gave the same.
+ */
+const INVERTED_GAP = /^\s+(?!(?:of|to|about|with|for|at|in|on|by|after|before|when|while|as|because|if|that|since|until|once)\s)(?:(?!(?:who|whom|whose|which|that)\s)[\p{L}\p{N}.'’&/-]+\s+){0,8}$/u
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
