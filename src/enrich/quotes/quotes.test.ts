@@ -560,3 +560,19 @@ test('findQuotes: an inverted verb reaches a name after a long title of two offi
   const other = '“We want answers,” said a prominent senior party member who backs Ann Roe, asking not to be named.'
   assert.notEqual(quoteStarting(other, 'We want').speaker?.name, 'Ann Roe')
 })
+
+test('findQuotes: a title named by what follows it or by what it is to a person is not a quote', () => {
+  const cases = [
+    'Dale Ormond, who had roles in “Harbor Nights at Sea,” spoke to the crowd on Friday.',
+    'Ana Roe wrote “The Long Salt Road,” a short history of the port, in 2011.',
+    "Last month ''Old Harbor Town,'' an HBO series that first aired in 1990, was revived by Tom Pell.",
+    "Tom Pell recommended ''Salt Roads of the North,'' by Ada Quist, to the committee.",
+    'Mayor Tom Pell wore a “Vote Pell Again” hat at the rally on Sunday.',
+    'Senator Ada Quist crossed the state on a three-day “Quist Can Fix It” bus tour in May.',
+    'Tom Pell answered his rival with the nickname “Lazy Larry Quist” on Tuesday.',
+  ]
+  for (const text of cases) assert.deepEqual(quotes(text).map((q) => quoteText(text, q)), [], text)
+  // A title-cased line that someone says is still a quote.
+  const said = 'At the rally, Tom Pell shouted “Vote Pell Again” to the crowd.'
+  assert.deepEqual(quotes(said).map((q) => quoteText(said, q)), ['Vote Pell Again'])
+})
