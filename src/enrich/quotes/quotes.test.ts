@@ -576,3 +576,13 @@ test('findQuotes: a title named by what follows it or by what it is to a person 
   const said = 'At the rally, Tom Pell shouted “Vote Pell Again” to the crowd.'
   assert.deepEqual(quotes(said).map((q) => quoteText(said, q)), ['Vote Pell Again'])
 })
+
+test('findQuotes: a crowd opening its clause chants the quote, not a place after its verb', () => {
+  const marched = 'Hundreds of pro-Roe demonstrators marched through Center City on Monday, chanting "Ada or Jill, No Hill," to passing cars.'
+  assert.equal(quoteStarting(marched, 'Ada or Jill').speaker?.name, 'Hundreds of pro-Roe demonstrators')
+  const looped = 'Small groups of protesters walked on, looping the streets around Bank of America Stadium while chanting, "Hands up, stay out."'
+  assert.equal(quoteStarting(looped, 'Hands up').speaker?.name, 'Small groups of protesters')
+  // A clause led by someone meeting supporters is no crowd's.
+  const met = 'When Ann Roe met supporters gathered outside, she told them “we are not done yet.”'
+  assert.equal(quoteStarting(met, 'we are not').speaker?.name, 'Ann Roe')
+})

@@ -533,8 +533,31 @@ function objectOfPreposition(text: string, c: SpeakerCandidate): boolean {
   return PREPOSITION_BEFORE.test(before) && !AND_OPENS.test(before)
 }
 
+/**
+ * A crowd opening a clause as its subject, before its verb: "Hundreds of pro-Roe demonstrators
+ * marched ...", "Roe protesters interrupted ...", "Small groups of protesters continued ...".
+ * Such a crowd chants or shouts the quote of its clause ("..., chanting “...”"); it is no entity,
+ * so the clause's subject had been a place after the verb ("marched through Center City") or a
+ * name inside the crowd's own words ("Roe" of "Roe protesters"). Up to five words before the noun,
+ * each a name, a number or a word of quantity ("When Ann Roe met supporters" is no crowd).
+ */
+const CROWD_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]*|[Pp]ro-[\p{L}-]+|[Aa]nti-[\p{L}-]+|\d[\d,]*|[Oo]f|[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Ss]mall|[Ll]arge|[Aa]ngry|[Yy]oung|[Ll]ocal|[Hh]undreds|[Tt]housands|[Dd]ozens|[Gg]roups?|[Bb]ands?)`
+const CROWD_OPENING = new RegExp(
+  String.raw`^\s*((?:${CROWD_WORD}\s+){0,5}?(?:protesters|protestors|demonstrators|marchers|supporters|fans|activists|hecklers|crowds?|chanters))\s+(?:(?:also|then|later|had|have|all)\s+)?[a-z]+(?:ed|s)\b`,
+  'u',
+)
+function crowdOpening(text: string, from: number, to: number): SpeakerCandidate | null {
+  const m = CROWD_OPENING.exec(text.slice(from, Math.min(to, from + 120)))
+  if (!m) return null
+  const start = from + m[0].indexOf(m[1])
+  return { start, end: start + m[1].length, name: m[1], kind: 'phrase' }
+}
+
 /** The first mention in `[from, to)` that is not the object of a preposition or a possessive. */
 export function clauseSubject(text: string, candidates: readonly SpeakerCandidate[], from: number, to: number): SpeakerCandidate | null {
+  // "Roe protesters shouted", "Hundreds of demonstrators marched through Center City": the crowd before its verb is the subject.
+  const crowd = crowdOpening(text, from, to)
+  if (crowd) return crowd
   let place: SpeakerCandidate | null = null
   // Candidates are sorted by start: begin at the first one in range, stop past the end.
   for (let i = lastCandidateBefore(candidates, from) + 1; i < candidates.length && candidates[i].start < to; i++) {
