@@ -586,3 +586,11 @@ test('findQuotes: a crowd opening its clause chants the quote, not a place after
   const met = 'When Ann Roe met supporters gathered outside, she told them “we are not done yet.”'
   assert.equal(quoteStarting(met, 'we are not').speaker?.name, 'Ann Roe')
 })
+
+test('findQuotes: a name after a preposition and a bare occupation noun is an object, not the speaker', () => {
+  const text = "In a long interview with journalist Petra Novak last year, Lazlo Brenner said he welcomed the move and added, ''I will plead guilty, no problem.''"
+  assert.equal(quoteStarting(text, 'I will plead').speaker?.name, 'Lazlo Brenner')
+  // After a possessive the noun is a relation, and the person may still be the subject of what follows.
+  const daughter = 'The speech followed an introduction by his daughter Ivy Marsh, who portrayed him as "a true fighter" who delivers.'
+  assert.equal(quoteStarting(daughter, 'a true fighter').speaker?.name, 'Ivy Marsh')
+})

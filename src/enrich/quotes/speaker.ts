@@ -529,9 +529,15 @@ export function clauseStart(text: string, from: number, pos: number): number {
 
 /** Whether a candidate follows a preposition or an object-taking verb ("for the Iowa Democratic Party", "told Smith"). */
 function objectOfPreposition(text: string, c: SpeakerCandidate): boolean {
-  const before = text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c))
+  const before = text.slice(Math.max(0, startWithRole(c) - 40), startWithRole(c))
+  // "an interview with journalist Matei Rosca": a bare occupation noun the entity finder left out of the role
+  // stands between (not after a possessive: "the introduction by his daughter Ivanka" is hers to speak).
+  const noun = OCCUPATION_BEFORE.exec(before)
+  if (noun && isOccupationNoun(noun[1]) && BARE_PREPOSITION_BEFORE.test(before.slice(0, noun.index))) return true
   return PREPOSITION_BEFORE.test(before) && !AND_OPENS.test(before)
 }
+const OCCUPATION_BEFORE = /(?<=\s)(\p{Ll}+)\s+$/u
+const BARE_PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|against|between|among|than|like|including|into|via|toward|towards|told|asked|met)\s+$/
 
 /**
  * A crowd opening a clause as its subject, before its verb: "Hundreds of pro-Roe demonstrators
