@@ -552,8 +552,12 @@ const CROWD_OPENING = new RegExp(
   String.raw`^\s*((?:${CROWD_WORD}\s+){0,5}?(?:protesters|protestors|demonstrators|marchers|supporters|fans|activists|hecklers|crowds?|chanters))\s+(?:(?:also|then|later|had|have|all)\s+)?[a-z]+(?:ed|s)\b`,
   'u',
 )
+/** The crowd nouns alone: a quick test before the anchored pattern (clauseSubject runs for most quotes several times). */
+const CROWD_NOUN = /protest|demonstrat|marchers|supporters|fans|activists|hecklers|crowd|chanters/
 function crowdOpening(text: string, from: number, to: number): SpeakerCandidate | null {
-  const m = CROWD_OPENING.exec(text.slice(from, Math.min(to, from + 120)))
+  const head = text.slice(from, Math.min(to, from + 120))
+  if (!CROWD_NOUN.test(head)) return null
+  const m = CROWD_OPENING.exec(head)
   if (!m) return null
   const start = from + m[0].indexOf(m[1])
   return { start, end: start + m[1].length, name: m[1], kind: 'phrase' }
