@@ -106,6 +106,7 @@ type Previous = { quote: QuoteMention; sentence: number }
 const SPEAKER_RULES: readonly (readonly [name: string, rule: SpeakerRule])[] = [
   ['transcript-label', (view, s, kind) => labelled(view, s, kind)],
   ['signature', (view, s, kind) => signed(view, s, kind)],
+  ['said-noun', (view, s, kind, quoted) => ownedClaimThat(view, s, kind, quoted)],
   ['speech-verb', (view, s, kind, quoted) => attribute(view, s, kind, quoted)],
   ['as-lead', (view, s, kind, quoted) => asLead(view, s, kind, quoted)],
   ['said-noun', (view, s, kind) => possessiveCue(view, s, kind)],
@@ -285,6 +286,34 @@ function outerVerb(view: ArticleView, before: readonly Verb[]): Verb | undefined
   // The inner verb must stand in the outer one's complement: no clause ("said, but Kevin ..., and as Trump went on") between.
   return gap.length < 80 && (/^,\s*$/.test(gap) || !/[,.;:!?“”"]/.test(gap)) ? outer : undefined
 }
+
+/**
+ * "Trump’s claim that Obama “founded ISIS”", "Podliska’s most explosive claim is that the committee
+ * is a “witch hunt”": a named owner of a word for something said, whose "that" clause holds the
+ * quote, said its words, whatever verb stands around the phrase ("Pence blamed the media for ...
+ * Trump’s claim that Obama “founded ISIS,” saying ..." is not Pence's quote). Tried before the
+ * speech verbs for that reason, unless one stands before the owner in the sentence ("Frazier said
+ * that Rubio’s claim that ... is “simply not true”"); up to two words before the noun ("most explosive").
+ */
+function ownedClaimThat(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
+  const { text, sentences, candidates } = view
+  const sentence = sentences[sentenceIndex(sentences, s.open)]
+  if (!sentence) return null
+  for (let i = lastCandidateBefore(candidates, s.open); i >= 0; i--) {
+    const c = candidates[i]
+    if (c.start < sentence[0]) return null
+    if (c.end > s.open || c.kind !== 'entity' || !c.name || c.entity?.type !== 'person') continue
+    const m = OWNED_CLAIM_THAT.exec(text.slice(c.end, s.open))
+    if (!m) continue
+    // "Frazier said that Rubio’s claim that Cruz ... is “simply not true”": a speech verb before the owner reports the whole.
+    if (verbsIn(text, sentence[0], c.start, quoted).length > 0) return null
+    const cueStart = c.end + m[0].indexOf(m[1], 1)
+    // The same reading as possessiveCue's, tried earlier: its via is that rule's.
+    return { span: [s.start, s.end], speaker: { name: c.name, span: [c.start, c.end] }, cue: m[1], cueSpan: [cueStart, cueStart + m[1].length], kind, via: 'said-noun', stage: STAGE }
+  }
+  return null
+}
+const OWNED_CLAIM_THAT = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?${SAID_NOUNS}(?:\s+(?:is|was))?\s+that\s+[^“”".;:]{0,120}$`)
 
 /**
  * "Mr. Obama's suggestion that she was “likable enough”", "Trump's claim that Obama “founded

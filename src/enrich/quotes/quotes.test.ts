@@ -594,3 +594,13 @@ test('findQuotes: a name after a preposition and a bare occupation noun is an ob
   const daughter = 'The speech followed an introduction by his daughter Ivy Marsh, who portrayed him as "a true fighter" who delivers.'
   assert.equal(quoteStarting(daughter, 'a true fighter').speaker?.name, 'Ivy Marsh')
 })
+
+test('findQuotes: a named owner of a claim whose "that" clause holds the quote said it', () => {
+  const blamed = 'Gov. Ada Quist blamed the press for making an issue out of Tom Pell’s claim that Mayor Ray Oduya “founded the cartel,” saying they missed the larger truth.'
+  assert.equal(quoteStarting(blamed, 'founded the cartel').speaker?.name, 'Tom Pell')
+  const explosive = 'A former aide, Tom Pell, filed suit. But Pell’s most explosive claim is that the ferry board is a “witch hunt” run by insiders.'
+  assert.equal(quoteStarting(explosive, 'witch hunt').speaker?.name, 'Tom Pell')
+  // A speech verb before the owner reports the whole sentence, the claim included.
+  const denied = 'Pell spokeswoman Ada Quist said Thursday that Oduya’s claim that Pell backs the toll is “simply not true.”'
+  assert.equal(quoteStarting(denied, 'simply not true').speaker?.name, 'Ada Quist')
+})
