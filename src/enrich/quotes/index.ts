@@ -415,7 +415,7 @@ function labelled(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention 
 function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
   // The signature may also open the next paragraph: “...”¶¶- Bernie Sanders.
   const dash = SIGNATURE_DASH.exec(view.text.slice(s.close, s.close + 6)) ?? SIGNATURE_LINE.exec(view.text.slice(s.close, s.close + 12))
-  if (!dash) return null
+  if (!dash) return s.closed ? null : closingSignature(view, s, kind)
   const at = s.close + dash[0].length
   // The name may carry its title ("- President Ana Diaz, tweeting after the speech").
   const who = view.candidates.find(
@@ -427,6 +427,24 @@ function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | 
   if (!name || NOT_A_NAME.test(name[1]) || ALL_CAPS_WORDS.test(name[1]) || isStateName(name[1])) return null
   return { span: [s.start, s.end], speaker: { name: name[1], span: [at, at + name[1].length] }, kind, stage: STAGE }
 }
+
+/**
+ * "I worry that ...¶Dean Baker, Center for Economic Policy." — a quote left open at its line's end,
+ * and a line after it holding only a name (and an affiliation after a comma) that ends with the
+ * closing mark: the block quote is signed by the name, and the mark closes the block.
+ */
+function closingSignature(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
+  const { text } = view
+  if (text[s.close] !== '\n') return null
+  const at = s.close + 1
+  const line = SIGNATURE_CLOSING_LINE.exec(text.slice(at, at + 160))
+  if (!line || NOT_A_NAME.test(line[1]) || ALL_CAPS_WORDS.test(line[1]) || isStateName(line[1])) return null
+  // A person the entity finder knows there ("S.C. Rep. Jim Clyburn") is named as it names them.
+  const who = view.candidates.find((c) => c.start >= at && c.end <= at + line[1].length && c.entity?.type === 'person')
+  const span: Span = who ? [who.start, who.end] : [at, at + line[1].length]
+  return { span: [s.start, s.end], speaker: { name: who?.name ?? line[1], span }, kind, stage: STAGE }
+}
+const SIGNATURE_CLOSING_LINE = new RegExp(String.raw`^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*?)\.?(?:,\s+[^\n"“”]{1,100}?)?\.?["”](?:[ \t]*\n|[ \t]*$)`, 'u')
 
 /** "Hannity interjected: “...”", "Pollster Dana Shaw: “...”": the subject before a colon that introduces the quote. */
 function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {

@@ -604,3 +604,11 @@ test('findQuotes: a named owner of a claim whose "that" clause holds the quote s
   const denied = 'Pell spokeswoman Ada Quist said Thursday that Oduya’s claim that Pell backs the toll is “simply not true.”'
   assert.equal(quoteStarting(denied, 'simply not true').speaker?.name, 'Ada Quist')
 })
+
+test('findQuotes: a block quote left open is signed by a name line that ends with the closing mark', () => {
+  const text = 'The debate went on.\n\n"I fear we may see a revival of budget hawks as the party tries to set itself apart.\nDana Okafor, Center for Budget Studies."\n\nBut the claim stands.'
+  assert.equal(quoteStarting(text, 'I fear').speaker?.name, 'Dana Okafor')
+  // A next line that goes on as narration signs nothing.
+  const narration = 'Tom Pell spoke first.\n\n"We will rebuild the pier by spring.\nThe council voted on Tuesday to fund it."'
+  assert.notEqual(quoteStarting(narration, 'We will rebuild').speaker?.name, 'The council')
+})
