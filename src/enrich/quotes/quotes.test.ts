@@ -570,6 +570,7 @@ test('findQuotes: a title named by what follows it or by what it is to a person 
     'Mayor Tom Pell wore a “Vote Pell Again” hat at the rally on Sunday.',
     'Senator Ada Quist crossed the state on a three-day “Quist Can Fix It” bus tour in May.',
     'Tom Pell answered his rival with the nickname “Lazy Larry Quist” on Tuesday.',
+    'On this weekend’s broadcast of “Harbor Week Tonight,” Mayor Tom Pell said the pier would open.',
   ]
   for (const text of cases) assert.deepEqual(quotes(text).map((q) => quoteText(text, q)), [], text)
   // A title-cased line that someone says is still a quote.
