@@ -613,3 +613,9 @@ test('findQuotes: a block quote left open is signed by a name line that ends wit
   const narration = 'Tom Pell spoke first.\n\n"We will rebuild the pier by spring.\nThe council voted on Tuesday to fund it."'
   assert.notEqual(quoteStarting(narration, 'We will rebuild').speaker?.name, 'The council')
 })
+
+test('findQuotes: "calls" reports words, so a short quote it names is no scare quote', () => {
+  const text = 'Voters know the habit well. The former mayor calls it her “steady hand” these days.'
+  const q = quoteStarting(text, 'steady hand')
+  assert.equal(q.cue, 'calls')
+})
