@@ -98,7 +98,8 @@ export function findStretches(text: string): Stretch[] {
     if (open >= 0 && i > openEnd) leaveOpen()
     // A typo'd closing mark (“Really?“ he asked): an opening mark right after sentence punctuation
     // and before a space, while a quote is open, closes it.
-    const closesAsTypo = ch === '“' && open >= 0 && /[.,!?…]/.test(text[i - 1] ?? '') && /[\s]/.test(text[i + 1] ?? ' ')
+    // So does one right after a word and before a space or punctuation (an “expedited review“ of ...): no quote opens there.
+    const closesAsTypo = ch === '“' && open >= 0 && /[.,!?…\p{L}\p{N}]/u.test(text[i - 1] ?? '') && /[\s,.;:!?)]/.test(text[i + 1] ?? ' ')
     if (closesAsTypo) {
       out.push({ open, start: open + openWidth, end: i, close: i + 1, closed: true, mark: 'double' })
       popOuter()

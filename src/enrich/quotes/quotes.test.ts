@@ -619,3 +619,9 @@ test('findQuotes: "calls" reports words, so a short quote it names is no scare q
   const q = quoteStarting(text, 'steady hand')
   assert.equal(q.cue, 'calls')
 })
+
+test('findQuotes: an opening mark typed after a word and before a space closes the open quote', () => {
+  const text = 'Last week, Mayor Ada Quist asked the state for an “expedited review“ of the water system and said the governor “must act now.”'
+  const found = quotes(text).map((q) => quoteText(text, q))
+  assert.deepEqual(found, ['expedited review', 'must act now.'])
+})
