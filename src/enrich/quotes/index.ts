@@ -219,8 +219,10 @@ function asLead(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly
   // A quote opening its sentence after one that ends in a colon: that sentence introduces it.
   if (text.slice(sentences[at][0], s.open).trim() === '' && at > 0 && /:\s*$/.test(text.slice(sentences[at - 1][0], sentences[at - 1][1]))) at--
   const from = sentences[at][0]
-  const lead = AS_LEAD.exec(text.slice(from, Math.min(s.open, from + 200)))
-  if (!lead) return null
+  // Sticky at the sentence start, on the text itself: this runs for every quote no verb reads, so no slice is made.
+  AS_LEAD.lastIndex = from
+  const lead = AS_LEAD.exec(text)
+  if (!lead || from + lead[0].length > s.open) return null
   const leadStart = from + lead[0].length - lead[1].length
   const leadEnd = from + lead[0].length
   const verb = verbsIn(text, leadStart, leadEnd, quoted).find((v) => !ACCORDING.test(v.word) && !/^(?:call|describ|asked|ask)/i.test(v.word))
@@ -233,7 +235,7 @@ function asLead(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly
   return { span: [s.start, s.end], speaker: { name, span: subject.nameSpan ?? [subject.start, subject.end] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
 }
 /** "As Ann Roe put it, ", "Of course, as the Times reported in May, ": the as-clause (group 1, from "as") and its comma. */
-const AS_LEAD = /^\s*(?:\p{Lu}[\p{L} ]{0,20},\s*)?([Aa]s\s[^,;:“”"]{1,140}),\s/u
+const AS_LEAD = /\s*(?:\p{Lu}[\p{L} ]{0,20},\s*)?([Aa]s\s[^,;:“”"]{1,140}),\s/uy
 
 /** "Bryne went on to say, “...”": a sentence opening with capitalised words and the verb; the words are the speaker. */
 function nameOpening(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb): QuoteMention | null {
@@ -297,12 +299,17 @@ function outerVerb(view: ArticleView, before: readonly Verb[]): Verb | undefined
  */
 function ownedClaimThat(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
   const { text, sentences, candidates } = view
+  // Most quotes have no " that " right before them: a plain search first, bounded by a slice (this rule runs for
+  // every quote; an unbounded indexOf ran on to the text's next " that " and took most of the rule's time).
+  if (!text.slice(Math.max(0, s.open - 130), s.open).includes(' that ')) return null
   const sentence = sentences[sentenceIndex(sentences, s.open)]
   if (!sentence) return null
   for (let i = lastCandidateBefore(candidates, s.open); i >= 0; i--) {
     const c = candidates[i]
     if (c.start < sentence[0]) return null
     if (c.end > s.open || c.kind !== 'entity' || !c.name || c.entity?.type !== 'person') continue
+    const mark = text[c.end]
+    if (mark !== "'" && mark !== '’') continue
     const m = OWNED_CLAIM_THAT.exec(text.slice(c.end, s.open))
     if (!m) continue
     // "Frazier said that Rubio’s claim that Cruz ... is “simply not true”": a speech verb before the owner reports the whole.

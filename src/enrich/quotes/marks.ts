@@ -78,6 +78,7 @@ export function findStretches(text: string): Stretch[] {
   let single = -1
   // The quotes the open one is nested in, innermost last.
   const outer: { open: number; width: number }[] = []
+  let nested = false
   const popOuter = (): void => {
     const o = outer.pop()
     open = o ? o.open : -1
@@ -104,7 +105,10 @@ export function findStretches(text: string): Stretch[] {
       out.push({ open, start: open + openWidth, end: i, close: i + 1, closed: true, mark: 'double' })
       popOuter()
     } else if (ch === '“' || (ch === '"' && open < 0 && straightOpens(text, i, width))) {
-      if (open >= 0) outer.push({ open, width: openWidth })
+      if (open >= 0) {
+        outer.push({ open, width: openWidth })
+        nested = true
+      }
       open = i
       openWidth = width
       openEnd = paragraphEnd(text, i)
@@ -125,7 +129,7 @@ export function findStretches(text: string): Stretch[] {
   }
   if (open >= 0) leaveOpen()
   // An outer quote is pushed after the ones inside it: back into order of opening.
-  return out.sort((a, b) => a.open - b.open)
+  return nested ? out.sort((a, b) => a.open - b.open) : out
 }
 
 /**
