@@ -17,8 +17,12 @@
  * dev; no reading of the rules we tried reproduces that (the per-piece containment this scorer
  * used to have gave 95.4 / 95.3), and this scorer gives it 96.8 / 96.8.
  *
+ * Train is also scored in two halves (see trainHalf): the odd half, whose errors we study, and the
+ * even half, never looked at, whose rows show whether a rule generalises.
+ *
  * Run alone: `node --import tsx eval/quotes.ts [sharedDir] [--errors FILE]` (FILE: a TSV of the
- * speaker misses, missed and spurious quotes; see articleErrors).
+ * speaker misses, missed and spurious quotes of dev and the odd train half; see articleErrors,
+ * which refuses an even-half file).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -44,6 +48,8 @@ export interface ScoredQuote {
   source?: string
   cue?: string
   written?: string
+  /** For the error dump: the speaker rule that read the quote (system). */
+  via?: string
 }
 
 const T_LINE = /^(T\d+)\t(\w+) ([\d ;]+)\t/
@@ -259,18 +265,21 @@ export interface Doc {
   name: string
   text: string
   gold: ScoredQuote[]
+  /** The file's half of its split (see trainHalf); only train's halves are scored apart. */
+  half: 'odd' | 'even'
 }
 
 /** The articles of one split with their gold quotes (first annotator by file name). */
 export function readSplit(dir: string): Doc[] {
   const anns = readdirSync(join(dir, 'attributions')).filter((n) => n.endsWith('.ann')).sort()
   const out: Doc[] = []
-  for (const name of readdirSync(join(dir, 'text')).filter((n) => n.endsWith('.txt')).sort()) {
+  const names = readdirSync(join(dir, 'text')).filter((n) => n.endsWith('.txt')).sort()
+  for (const [position, name] of names.entries()) {
     const stem = name.slice(0, -4)
     const ann = anns.find((a) => a.startsWith(`${stem}_`))
     if (!ann) continue
     const text = readFileSync(join(dir, 'text', name), 'utf8')
-    out.push({ name, text, gold: goldQuotes(text, readBrat(readFileSync(join(dir, 'attributions', ann), 'utf8'))) })
+    out.push({ name, text, gold: goldQuotes(text, readBrat(readFileSync(join(dir, 'attributions', ann), 'utf8'))), half: trainHalf(name, position) })
   }
   return out
 }
@@ -291,7 +300,7 @@ export const parallax: System = (text) => {
     // The gold holds double-marked quotes only: a quote in single marks (a headline's) is not scored.
     if (q.kind === 'indirect' || SINGLE_OPEN.test(text[q.span[0] - 1] ?? '')) continue
     const written = q.speaker?.span ? text.slice(q.speaker.span[0], q.speaker.span[1]) : undefined
-    for (const span of paragraphPieces(text, q.span)) out.push({ span, speaker: q.speaker?.name ?? null, cue: q.cue, written })
+    for (const span of paragraphPieces(text, q.span)) out.push({ span, speaker: q.speaker?.name ?? null, cue: q.cue, written, via: q.via })
   }
   return out
 }
@@ -320,58 +329,92 @@ function errorLine(fields: readonly (string | null | undefined)[]): string {
 /**
  * The errors of one article at 0.3: speaker misses (`speaker`), gold quotes not found (`missed`),
  * system quotes matching no gold one (`spurious`). Columns: kind, split, doc, quote text, gold
- * source, gold names, our speaker, our speaker as written, our cue.
+ * source, gold names, our speaker, our speaker as written, our cue, our speaker rule. An even-half train file is
+ * refused: that half is scored only.
  */
 export function articleErrors(split: string, doc: Doc, system: readonly ScoredQuote[]): string[] {
+  if (split === 'train' && doc.half === 'even') throw new Error(`quotes: ${doc.name} is in the even train half; its errors are never read`)
   const { text } = doc
   const matches = matchQuotes(text, doc.gold, system, 0.3)
   const out: string[] = []
   const quote = (q: ScoredQuote): string => text.slice(q.span[0], q.span[1]).slice(0, 200)
   for (const g of doc.gold) {
     const s = matches.get(g)
-    if (!s) out.push(errorLine(['missed', split, doc.name, quote(g), g.source, g.names?.join('|'), '', '', '']))
+    if (!s) out.push(errorLine(['missed', split, doc.name, quote(g), g.source, g.names?.join('|'), '', '', '', '']))
     else if (g.names && g.names.length > 0 && !speakerRight(g.names, s.speaker))
-      out.push(errorLine(['speaker', split, doc.name, quote(g), g.source, g.names.join('|'), s.speaker, s.written, s.cue]))
+      out.push(errorLine(['speaker', split, doc.name, quote(g), g.source, g.names.join('|'), s.speaker, s.written, s.cue, s.via]))
   }
   const used = new Set(matches.values())
-  for (const s of system) if (!used.has(s)) out.push(errorLine(['spurious', split, doc.name, quote(s), '', '', s.speaker, s.written, s.cue]))
+  for (const s of system) if (!used.has(s)) out.push(errorLine(['spurious', split, doc.name, quote(s), '', '', s.speaker, s.written, s.cue, s.via]))
   return out
 }
 
-function run(docs: readonly Doc[], system: System, errors?: { split: string; lines: string[] }): { at3: Counts; at8: Counts } {
+/**
+ * The train half of a file: odd or even by the numeric id in its name, or, when the name has none
+ * (PolNeAR names are `outlet_date_slug`, the date being no id), by its 1-based position in the
+ * sorted file list. The odd half is the one whose errors we study; the even half is scored only,
+ * never read, so its rows say whether a rule learnt on the odd half holds on articles it was not
+ * made from.
+ */
+export function trainHalf(name: string, position: number): 'odd' | 'even' {
+  const id = /^(\d+)(?:\D|$)/.exec(name)
+  const n = id ? Number.parseInt(id[1], 10) : position + 1
+  return n % 2 === 1 ? 'odd' : 'even'
+}
+
+/** Sums the counts of `docs` with one system output each; with `errors`, the errors of the docs `errors.keep` accepts. */
+function run(
+  docs: readonly Doc[],
+  outputs: readonly ScoredQuote[][],
+  errors?: { split: string; lines: string[]; keep: (i: number) => boolean },
+): { at3: Counts; at8: Counts } {
   let at3 = ZERO
   let at8 = ZERO
-  for (const d of docs) {
-    const out = system(d.text)
+  docs.forEach((d, i) => {
+    const out = outputs[i]
     at3 = addCounts(at3, scoreArticle(d.text, d.gold, out, 0.3))
     at8 = addCounts(at8, scoreArticle(d.text, d.gold, out, 0.8))
-    if (errors) errors.lines.push(...articleErrors(errors.split, d, out))
-  }
+    if (errors?.keep(i)) errors.lines.push(...articleErrors(errors.split, d, out))
+  })
   return { at3, at8 }
 }
 
 const pct = (x: number): number => Math.round(x * 1000) / 10
 
 /**
- * The quotes suite: F1 at 0.3 and 0.8 and speaker accuracy on dev and train, beside the baseline.
- * `errorsFile`: also write the errors (see articleErrors) there, one TSV line each.
+ * The quotes suite: F1 at 0.3 and 0.8 and speaker accuracy on dev and train, beside the baseline,
+ * then the same rows for the odd train half (studied) and the even half (never looked at).
+ * `errorsFile`: also write the errors (see articleErrors) there, one TSV line each: dev and the
+ * odd train half only, the even half's errors are never written.
  */
 export async function evalQuotes(sharedDir: string, errorsFile?: string): Promise<{ rows: { name: string; value: number }[] }> {
   const rows: { name: string; value: number }[] = []
   const lines: string[] = []
+  const push = (label: string, docs: readonly Doc[], outputs: ScoredQuote[][], base: ScoredQuote[][] | null, errors?: { split: string; keep: (i: number) => boolean }): void => {
+    const ours = run(docs, outputs, errorsFile && errors ? { ...errors, lines } : undefined)
+    rows.push(
+      { name: `polnear ${label} quote F1 @0.3`, value: pct(f1(ours.at3)) },
+      { name: `polnear ${label} quote F1 @0.8`, value: pct(f1(ours.at8)) },
+      { name: `polnear ${label} speaker accuracy`, value: pct(ours.at3.speakerRight / Math.max(1, ours.at3.speakerScored)) },
+    )
+    if (!base) return
+    const b = run(docs, base)
+    rows.push({ name: `polnear ${label} baseline F1 @0.3`, value: pct(f1(b.at3)) }, { name: `polnear ${label} baseline F1 @0.8`, value: pct(f1(b.at8)) })
+  }
   for (const split of ['dev', 'train']) {
     const docs = readSplit(resolve(sharedDir, 'datasets/polnear/data', split))
-    const base = run(docs, baseline)
-    const ours = run(docs, parallax, errorsFile ? { split, lines } : undefined)
-    rows.push(
-      { name: `polnear ${split} quote F1 @0.3`, value: pct(f1(ours.at3)) },
-      { name: `polnear ${split} quote F1 @0.8`, value: pct(f1(ours.at8)) },
-      { name: `polnear ${split} speaker accuracy`, value: pct(ours.at3.speakerRight / Math.max(1, ours.at3.speakerScored)) },
-      { name: `polnear ${split} baseline F1 @0.3`, value: pct(f1(base.at3)) },
-      { name: `polnear ${split} baseline F1 @0.8`, value: pct(f1(base.at8)) },
-    )
+    const outputs = docs.map((d) => parallax(d.text))
+    const base = docs.map((d) => baseline(d.text))
+    const odd = (i: number): boolean => docs[i].half === 'odd'
+    push(split, docs, outputs, base, { split, keep: split === 'dev' ? () => true : odd })
+    if (split !== 'train') continue
+    for (const half of ['odd', 'even'] as const) {
+      const at = docs.flatMap((_, i) => (odd(i) === (half === 'odd') ? [i] : []))
+      const label = half === 'odd' ? 'train odd (studied)' : 'train even (never looked at)'
+      push(label, at.map((i) => docs[i]), at.map((i) => outputs[i]), null)
+    }
   }
-  if (errorsFile) writeFileSync(errorsFile, `${['kind', 'split', 'doc', 'quote', 'gold source', 'gold names', 'speaker', 'speaker as written', 'cue'].join('\t')}\n${lines.map((l) => `${l}\n`).join('')}`)
+  if (errorsFile) writeFileSync(errorsFile, `${['kind', 'split', 'doc', 'quote', 'gold source', 'gold names', 'speaker', 'speaker as written', 'cue', 'via'].join('\t')}\n${lines.map((l) => `${l}\n`).join('')}`)
   return { rows }
 }
 

@@ -106,7 +106,9 @@ type Previous = { quote: QuoteMention; sentence: number }
 const SPEAKER_RULES: readonly (readonly [name: string, rule: SpeakerRule])[] = [
   ['transcript-label', (view, s, kind) => labelled(view, s, kind)],
   ['signature', (view, s, kind) => signed(view, s, kind)],
+  ['said-noun', (view, s, kind, quoted) => ownedClaimThat(view, s, kind, quoted)],
   ['speech-verb', (view, s, kind, quoted) => attribute(view, s, kind, quoted)],
+  ['as-lead', (view, s, kind, quoted) => asLead(view, s, kind, quoted)],
   ['said-noun', (view, s, kind) => possessiveCue(view, s, kind)],
   ['clause-subject', (view, s, kind) => subjectOnly(view, s, kind)],
   ['colon', (view, s, kind) => introduced(view, s, kind)],
@@ -202,6 +204,39 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
   return (next && nameAtCue(view, s, kind, next)) || (before.length > 0 ? nameOpening(view, s, kind, before[0]) : null)
 }
 
+/**
+ * A sentence led by an as-clause that reports someone's words ("As Ann Roe put it, the plan is
+ * “...”", "Of course, as Ivo Brandt observed, the real test came later:" before the quote's
+ * paragraph): the clause's subject speaks the quote of the main clause, since the writer cites
+ * them for it. The verb rule skips such a lead (a subordinate clause's verb reports other words,
+ * see attribute), so the main clause's own subject was taken before ("the harbor pilot ... “never
+ * saw ...”"). Only for a speech verb in the lead: "As the rain fell," cites no one.
+ */
+function asLead(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
+  const { text, sentences, candidates } = view
+  let at = sentenceIndex(sentences, s.open)
+  if (at < 0) return null
+  // A quote opening its sentence after one that ends in a colon: that sentence introduces it.
+  if (text.slice(sentences[at][0], s.open).trim() === '' && at > 0 && /:\s*$/.test(text.slice(sentences[at - 1][0], sentences[at - 1][1]))) at--
+  const from = sentences[at][0]
+  // Sticky at the sentence start, on the text itself: this runs for every quote no verb reads, so no slice is made.
+  AS_LEAD.lastIndex = from
+  const lead = AS_LEAD.exec(text)
+  if (!lead || from + lead[0].length > s.open) return null
+  const leadStart = from + lead[0].length - lead[1].length
+  const leadEnd = from + lead[0].length
+  const verb = verbsIn(text, leadStart, leadEnd, quoted).find((v) => !ACCORDING.test(v.word) && !/^(?:call|describ|asked|ask)/i.test(v.word))
+  if (!verb) return null
+  const subject = clauseSubject(text, candidates, leadStart, verb.start)
+  if (!subject || subject.kind === 'unnamed' || subject.entity?.type === 'place') return null
+  const name = subject.name ?? resolveBack(view, subject.start)
+  if (!name) return null
+  const { cueEnd } = phraseAfterVerb(text, verb)
+  return { span: [s.start, s.end], speaker: { name, span: subject.nameSpan ?? [subject.start, subject.end] }, cue: text.slice(verb.start, cueEnd), cueSpan: [verb.start, cueEnd], kind, stage: STAGE }
+}
+/** "As Ann Roe put it, ", "Of course, as the Times reported in May, ": the as-clause (group 1, from "as") and its comma. */
+const AS_LEAD = /\s*(?:\p{Lu}[\p{L} ]{0,20},\s*)?([Aa]s\s[^,;:“”"]{1,140}),\s/uy
+
 /** "Bryne went on to say, “...”": a sentence opening with capitalised words and the verb; the words are the speaker. */
 function nameOpening(view: ArticleView, s: Stretch, kind: QuoteKind, verb: Verb): QuoteMention | null {
   const { text, sentences } = view
@@ -253,6 +288,39 @@ function outerVerb(view: ArticleView, before: readonly Verb[]): Verb | undefined
   // The inner verb must stand in the outer one's complement: no clause ("said, but Kevin ..., and as Trump went on") between.
   return gap.length < 80 && (/^,\s*$/.test(gap) || !/[,.;:!?“”"]/.test(gap)) ? outer : undefined
 }
+
+/**
+ * "Trump’s claim that Obama “founded ISIS”", "Podliska’s most explosive claim is that the committee
+ * is a “witch hunt”": a named owner of a word for something said, whose "that" clause holds the
+ * quote, said its words, whatever verb stands around the phrase ("Pence blamed the media for ...
+ * Trump’s claim that Obama “founded ISIS,” saying ..." is not Pence's quote). Tried before the
+ * speech verbs for that reason, unless one stands before the owner in the sentence ("Frazier said
+ * that Rubio’s claim that ... is “simply not true”"); up to two words before the noun ("most explosive").
+ */
+function ownedClaimThat(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: readonly Span[]): QuoteMention | null {
+  const { text, sentences, candidates } = view
+  // Most quotes have no " that " right before them: a plain search first, bounded by a slice (this rule runs for
+  // every quote; an unbounded indexOf ran on to the text's next " that " and took most of the rule's time).
+  if (!text.slice(Math.max(0, s.open - 130), s.open).includes(' that ')) return null
+  const sentence = sentences[sentenceIndex(sentences, s.open)]
+  if (!sentence) return null
+  for (let i = lastCandidateBefore(candidates, s.open); i >= 0; i--) {
+    const c = candidates[i]
+    if (c.start < sentence[0]) return null
+    if (c.end > s.open || c.kind !== 'entity' || !c.name || c.entity?.type !== 'person') continue
+    const mark = text[c.end]
+    if (mark !== "'" && mark !== '’') continue
+    const m = OWNED_CLAIM_THAT.exec(text.slice(c.end, s.open))
+    if (!m) continue
+    // "Frazier said that Rubio’s claim that Cruz ... is “simply not true”": a speech verb before the owner reports the whole.
+    if (verbsIn(text, sentence[0], c.start, quoted).length > 0) return null
+    const cueStart = c.end + m[0].indexOf(m[1], 1)
+    // The same reading as possessiveCue's, tried earlier: its via is that rule's.
+    return { span: [s.start, s.end], speaker: { name: c.name, span: [c.start, c.end] }, cue: m[1], cueSpan: [cueStart, cueStart + m[1].length], kind, via: 'said-noun', stage: STAGE }
+  }
+  return null
+}
+const OWNED_CLAIM_THAT = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?${SAID_NOUNS}(?:\s+(?:is|was))?\s+that\s+[^“”".;:]{0,120}$`)
 
 /**
  * "Mr. Obama's suggestion that she was “likable enough”", "Trump's claim that Obama “founded
@@ -354,7 +422,7 @@ function labelled(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention 
 function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
   // The signature may also open the next paragraph: “...”¶¶- Bernie Sanders.
   const dash = SIGNATURE_DASH.exec(view.text.slice(s.close, s.close + 6)) ?? SIGNATURE_LINE.exec(view.text.slice(s.close, s.close + 12))
-  if (!dash) return null
+  if (!dash) return s.closed ? null : closingSignature(view, s, kind)
   const at = s.close + dash[0].length
   // The name may carry its title ("- President Ana Diaz, tweeting after the speech").
   const who = view.candidates.find(
@@ -366,6 +434,24 @@ function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | 
   if (!name || NOT_A_NAME.test(name[1]) || ALL_CAPS_WORDS.test(name[1]) || isStateName(name[1])) return null
   return { span: [s.start, s.end], speaker: { name: name[1], span: [at, at + name[1].length] }, kind, stage: STAGE }
 }
+
+/**
+ * "I worry that ...¶Dean Baker, Center for Economic Policy." — a quote left open at its line's end,
+ * and a line after it holding only a name (and an affiliation after a comma) that ends with the
+ * closing mark: the block quote is signed by the name, and the mark closes the block.
+ */
+function closingSignature(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
+  const { text } = view
+  if (text[s.close] !== '\n') return null
+  const at = s.close + 1
+  const line = SIGNATURE_CLOSING_LINE.exec(text.slice(at, at + 160))
+  if (!line || NOT_A_NAME.test(line[1]) || ALL_CAPS_WORDS.test(line[1]) || isStateName(line[1])) return null
+  // A person the entity finder knows there ("S.C. Rep. Jim Clyburn") is named as it names them.
+  const who = view.candidates.find((c) => c.start >= at && c.end <= at + line[1].length && c.entity?.type === 'person')
+  const span: Span = who ? [who.start, who.end] : [at, at + line[1].length]
+  return { span: [s.start, s.end], speaker: { name: who?.name ?? line[1], span }, kind, stage: STAGE }
+}
+const SIGNATURE_CLOSING_LINE = new RegExp(String.raw`^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*?)\.?(?:,\s+[^\n"“”]{1,100}?)?\.?["”](?:[ \t]*\n|[ \t]*$)`, 'u')
 
 /** "Hannity interjected: “...”", "Pollster Dana Shaw: “...”": the subject before a colon that introduces the quote. */
 function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {

@@ -62,16 +62,34 @@ function mismatchedOpening(text: string, closing: number, after: number): number
   return -1
 }
 
-/** Parser: every quoted stretch, in order. Apostrophes (don’t, Russia’s) never open or close. */
+/**
+ * Parser: every quoted stretch, in order of opening. Apostrophes (don’t, Russia’s) never open or
+ * close. A curly opening mark inside an open quote opens a quote inside it (“I’d rather live in what
+ * he calls “chaos” than ...” ― Ana Ruiz): the next closing mark closes the inner quote, the one
+ * after it the outer. Before, the inner mark left the outer quote open to its paragraph's end, so
+ * its span took in the signature after it and its closing mark went unread. A straight mark cannot
+ * say whether it opens or closes inside a quote, so it never nests.
+ */
 export function findStretches(text: string): Stretch[] {
   const out: Stretch[] = []
   let open = -1
   let openWidth = 1 // 2 for `''`
   let openEnd = -1 // paragraph end of the open double quote
   let single = -1
+  // The quotes the open one is nested in, innermost last.
+  const outer: { open: number; width: number }[] = []
+  let nested = false
+  const popOuter = (): void => {
+    const o = outer.pop()
+    open = o ? o.open : -1
+    if (o) openWidth = o.width
+  }
   const leaveOpen = (): void => {
-    out.push({ open, start: open + openWidth, end: openEnd, close: openEnd, closed: false, mark: 'double' })
-    open = -1
+    for (;;) {
+      out.push({ open, start: open + openWidth, end: openEnd, close: openEnd, closed: false, mark: 'double' })
+      popOuter()
+      if (open < 0) break
+    }
   }
   MARKS.lastIndex = 0
   for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
@@ -81,12 +99,16 @@ export function findStretches(text: string): Stretch[] {
     if (open >= 0 && i > openEnd) leaveOpen()
     // A typo'd closing mark (“Really?“ he asked): an opening mark right after sentence punctuation
     // and before a space, while a quote is open, closes it.
-    const closesAsTypo = ch === '“' && open >= 0 && /[.,!?…]/.test(text[i - 1] ?? '') && /[\s]/.test(text[i + 1] ?? ' ')
+    // So does one right after a word and before a space or punctuation (an “expedited review“ of ...): no quote opens there.
+    const closesAsTypo = ch === '“' && open >= 0 && /[.,!?…\p{L}\p{N}]/u.test(text[i - 1] ?? '') && /[\s,.;:!?)]/.test(text[i + 1] ?? ' ')
     if (closesAsTypo) {
       out.push({ open, start: open + openWidth, end: i, close: i + 1, closed: true, mark: 'double' })
-      open = -1
+      popOuter()
     } else if (ch === '“' || (ch === '"' && open < 0 && straightOpens(text, i, width))) {
-      if (open >= 0) leaveOpen()
+      if (open >= 0) {
+        outer.push({ open, width: openWidth })
+        nested = true
+      }
       open = i
       openWidth = width
       openEnd = paragraphEnd(text, i)
@@ -94,7 +116,7 @@ export function findStretches(text: string): Stretch[] {
     } else if (ch === '”' || ch === '"') {
       const from = open >= 0 ? open : mismatchedOpening(text, i, out.at(-1)?.close ?? 0)
       if (from >= 0) out.push({ open: from, start: open >= 0 ? open + openWidth : from + 1, end: i, close: i + width, closed: true, mark: 'double' })
-      open = -1
+      popOuter()
     } else if (open < 0 && ch === '‘' && OPENING_CONTEXT.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? '')) {
       single = i
     } else if (open < 0 && ch === '’' && single >= 0 && !LETTER.test(text[i + 1] ?? '')) {
@@ -106,7 +128,8 @@ export function findStretches(text: string): Stretch[] {
     }
   }
   if (open >= 0) leaveOpen()
-  return out
+  // An outer quote is pushed after the ones inside it: back into order of opening.
+  return nested ? out.sort((a, b) => a.open - b.open) : out
 }
 
 /**

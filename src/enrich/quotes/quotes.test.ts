@@ -531,3 +531,97 @@ test('findQuotes: "<employer> <occupation> <Name> blamed “…”" is the perso
     assert.equal(q?.speaker?.name, speaker, text)
   }
 })
+
+test('findQuotes: a leading "As ... put it," clause gives the quote in the main clause to its subject', () => {
+  const cases: [string, string, string][] = [
+    ['Critics have piled on. As Nora Feld put it in a letter to members in May, the merger is “a gift to the landlords.”', 'a gift', 'Nora Feld'],
+    ['The report drew notice. As the Daily Ledger reported, the harbor pilot Tom Varga “never saw the buoy” that night.', 'never saw', 'Daily Ledger'],
+    ['Of course, as Ivo Brandt of the Weekly Courant observed, the real test came later:\n\n“The council had its vote, and the vote was a rout for the plan.”', 'The council', 'Ivo Brandt'],
+  ]
+  for (const [text, quote, speaker] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, speaker, text)
+  // A lead that reports nothing ("As the rain fell,") leaves the main clause's own subject.
+  assert.equal(quoteStarting('As the rain fell, Mayor Ella Dunn called the flood “a warning to us all.”', 'a warning').speaker?.name, 'Ella Dunn')
+})
+
+test('findQuotes: a quote inside a quote closes before the outer one, so the signature after the outer one signs it', () => {
+  const text = '“He was rude all night.” ― Vera Lund\n“As a nurse....I’d rather live in what he calls “utter chaos” than live where he is in charge.” ― Ana Ruiz\n'
+  const outer = quoteStarting(text, 'As a nurse')
+  assert.ok(quoteText(text, outer).endsWith('in charge.'), quoteText(text, outer))
+  assert.equal(outer.speaker?.name, 'Ana Ruiz')
+  // The inner quote is found too, inside the outer one.
+  const inner = quoteStarting(text, 'utter chaos')
+  assert.ok(inner.span[0] > outer.span[0] && inner.span[1] < outer.span[1])
+})
+
+test('findQuotes: an inverted verb reaches a name after a long title of two offices joined by "and"', () => {
+  const text = 'Painting the mayor as a threat, the flyers repeat the message.\n\n“He did it twice. He is doing it again,” said former Ohio Gov. and Democratic National Committee Chairman Ed Rendell.'
+  assert.equal(quoteStarting(text, 'He did it').speaker?.name, 'Ed Rendell')
+  // A relative clause between the verb and a name makes the name its object, not the speaker.
+  const other = '“We want answers,” said a prominent senior party member who backs Ann Roe, asking not to be named.'
+  assert.notEqual(quoteStarting(other, 'We want').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: a title named by what follows it or by what it is to a person is not a quote', () => {
+  const cases = [
+    'Dale Ormond, who had roles in “Harbor Nights at Sea,” spoke to the crowd on Friday.',
+    'Ana Roe wrote “The Long Salt Road,” a short history of the port, in 2011.',
+    "Last month ''Old Harbor Town,'' an HBO series that first aired in 1990, was revived by Tom Pell.",
+    "Tom Pell recommended ''Salt Roads of the North,'' by Ada Quist, to the committee.",
+    'Mayor Tom Pell wore a “Vote Pell Again” hat at the rally on Sunday.',
+    'Senator Ada Quist crossed the state on a three-day “Quist Can Fix It” bus tour in May.',
+    'Tom Pell answered his rival with the nickname “Lazy Larry Quist” on Tuesday.',
+    'On this weekend’s broadcast of “Harbor Week Tonight,” Mayor Tom Pell said the pier would open.',
+  ]
+  for (const text of cases) assert.deepEqual(quotes(text).map((q) => quoteText(text, q)), [], text)
+  // A title-cased line that someone says is still a quote.
+  const said = 'At the rally, Tom Pell shouted “Vote Pell Again” to the crowd.'
+  assert.deepEqual(quotes(said).map((q) => quoteText(said, q)), ['Vote Pell Again'])
+})
+
+test('findQuotes: a crowd opening its clause chants the quote, not a place after its verb', () => {
+  const marched = 'Hundreds of pro-Roe demonstrators marched through Center City on Monday, chanting "Ada or Jill, No Hill," to passing cars.'
+  assert.equal(quoteStarting(marched, 'Ada or Jill').speaker?.name, 'Hundreds of pro-Roe demonstrators')
+  const looped = 'Small groups of protesters walked on, looping the streets around Bank of America Stadium while chanting, "Hands up, stay out."'
+  assert.equal(quoteStarting(looped, 'Hands up').speaker?.name, 'Small groups of protesters')
+  // A clause led by someone meeting supporters is no crowd's.
+  const met = 'When Ann Roe met supporters gathered outside, she told them “we are not done yet.”'
+  assert.equal(quoteStarting(met, 'we are not').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: a name after a preposition and a bare occupation noun is an object, not the speaker', () => {
+  const text = "In a long interview with journalist Petra Novak last year, Lazlo Brenner said he welcomed the move and added, ''I will plead guilty, no problem.''"
+  assert.equal(quoteStarting(text, 'I will plead').speaker?.name, 'Lazlo Brenner')
+  // After a possessive the noun is a relation, and the person may still be the subject of what follows.
+  const daughter = 'The speech followed an introduction by his daughter Ivy Marsh, who portrayed him as "a true fighter" who delivers.'
+  assert.equal(quoteStarting(daughter, 'a true fighter').speaker?.name, 'Ivy Marsh')
+})
+
+test('findQuotes: a named owner of a claim whose "that" clause holds the quote said it', () => {
+  const blamed = 'Gov. Ada Quist blamed the press for making an issue out of Tom Pell’s claim that Mayor Ray Oduya “founded the cartel,” saying they missed the larger truth.'
+  assert.equal(quoteStarting(blamed, 'founded the cartel').speaker?.name, 'Tom Pell')
+  const explosive = 'A former aide, Tom Pell, filed suit. But Pell’s most explosive claim is that the ferry board is a “witch hunt” run by insiders.'
+  assert.equal(quoteStarting(explosive, 'witch hunt').speaker?.name, 'Tom Pell')
+  // A speech verb before the owner reports the whole sentence, the claim included.
+  const denied = 'Pell spokeswoman Ada Quist said Thursday that Oduya’s claim that Pell backs the toll is “simply not true.”'
+  assert.equal(quoteStarting(denied, 'simply not true').speaker?.name, 'Ada Quist')
+})
+
+test('findQuotes: a block quote left open is signed by a name line that ends with the closing mark', () => {
+  const text = 'The debate went on.\n\n"I fear we may see a revival of budget hawks as the party tries to set itself apart.\nDana Okafor, Center for Budget Studies."\n\nBut the claim stands.'
+  assert.equal(quoteStarting(text, 'I fear').speaker?.name, 'Dana Okafor')
+  // A next line that goes on as narration signs nothing.
+  const narration = 'Tom Pell spoke first.\n\n"We will rebuild the pier by spring.\nThe council voted on Tuesday to fund it."'
+  assert.notEqual(quoteStarting(narration, 'We will rebuild').speaker?.name, 'The council')
+})
+
+test('findQuotes: "calls" reports words, so a short quote it names is no scare quote', () => {
+  const text = 'Voters know the habit well. The former mayor calls it her “steady hand” these days.'
+  const q = quoteStarting(text, 'steady hand')
+  assert.equal(q.cue, 'calls')
+})
+
+test('findQuotes: an opening mark typed after a word and before a space closes the open quote', () => {
+  const text = 'Last week, Mayor Ada Quist asked the state for an “expedited review“ of the water system and said the governor “must act now.”'
+  const found = quotes(text).map((q) => quoteText(text, q))
+  assert.deepEqual(found, ['expedited review', 'must act now.'])
+})

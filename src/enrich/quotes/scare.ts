@@ -13,12 +13,23 @@ const MAX_TITLE_WORDS = 8
 const MAX_TITLE_CHARS = 120
 const TITLE_WORD = /^[(\[]?[\p{Lu}\p{N}][\p{L}\p{N}'’:.-]*$/u
 const SMALL_WORD = /^(?:a|an|the|of|on|in|at|to|for|and|or|with|by|from|as|is|de|du|la)$/
-/** What names a title: an outlet's possessive, or a word for a programme, book or film before it. */
+/**
+ * What names a title: an outlet's possessive, or a word for a programme, book or film before it, or
+ * one for what a work is to the person named ("author of", "star of", "roles in", "rendition of",
+ * "his autobiography", "the nickname").
+ */
 const TITLE_BEFORE =
-  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of)[\s,:]+)$/
+  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of|broadcast of|edition of|season of|premiere of|finale of|author of|star of|roles? in|starred in|stars in|rendition of|anthem|autobiography|biography|drama|sitcom|nickname|pseudonym)[\s,:]+)$/
 /** A determiner, possessive or preposition before a quote: it stands where a noun phrase does ("the “Gang of Eight”"). */
 const NOUN_PHRASE_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|in|on|at|to|from|for|with|by|about|alongside|into|like)|['’]s?)\s*$/i
-const TITLE_AFTER = /^,?\s+(?:show|program|programme|broadcast|series|segment|podcast|interview|episode)\b/
+/**
+ * What names a title after it: a word for a programme right after the mark ("“Keepin' On” radio
+ * program", "“Dear Ana” letters", "a “Roe Can Do It” bus tour", "“Vote Roe” shirts"), or an
+ * appositive saying what the work is ("''Old Harbor,'' an HBO series", "“The Long Road,” a
+ * biography"), who wrote it ("''Salt Roads,'' by Ana Roe") or when it came out ("..., published in 2015").
+ */
+const TITLE_AFTER =
+  /^,?\s+(?:(?:radio|television|TV|[Ww]eb|campaign)\s+)?(?:show|program|programme|broadcast|series|segment|podcast|interview|episode|(?:bus\s+)?tour|ads?|letters|shirts|T-shirts|hats?|caps|signs|banners)\b|^,?\s+(?:(?:an?|the)\s+(?:[\p{L}\d'’-]+\s+){0,4}?(?:book|biography|autobiography|memoir|novel|history|series|show|drama|comedy|sitcom|film|movie|documentary|song|album|anthem|play|musical|procedural|thriller|podcast|column|program|programme)\b|by\s+\p{Lu}|published\b)/u
 
 /**
  * The title of a show, book or film, not words anyone said: every word capitalised (small words
@@ -28,7 +39,7 @@ const TITLE_AFTER = /^,?\s+(?:show|program|programme|broadcast|series|segment|po
 function isTitle(text: string, s: Stretch): boolean {
   if (!titleCased(text, s)) return false
   const before = text.slice(Math.max(0, s.open - 40), s.open)
-  const after = text.slice(s.close, s.close + 30)
+  const after = text.slice(s.close, s.close + 60)
   return TITLE_BEFORE.test(before) || TITLE_AFTER.test(after)
 }
 
