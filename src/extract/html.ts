@@ -231,15 +231,24 @@ const MAX_HEADING_WORDS = 20
 /** Heading levels kept in the text as their own paragraphs: the article's section headings. */
 const KEPT_HEADING_LEVELS = new Set([2, 3, 4])
 
+/**
+ * Ends as a sentence does: a paragraph-long heading so ending is prose set in heading markup (a
+ * landing page's intro, a testimonial, a forum post's opening lines), where a slide's caption or a
+ * teaser ends without a stop.
+ */
+const SENTENCE_END = /[.!?…]["'”’)]?$/
+
 /** Why a heading leaves the text, or null when it stays as a paragraph. */
 function headingReason(block: TextBlock, isTitle: boolean): string | null {
   if (isTitle) return 'title'
   // Counters and symbols ("1 / 5", "***") are slideshow marks, and a paragraph-long "heading" is a
   // slide's caption or a teaser: neither is a section title.
-  if (!WORDY.test(block.text) || block.text.split(' ').length > MAX_HEADING_WORDS) return 'section-heading'
+  if (!WORDY.test(block.text)) return 'section-heading'
+  const prose = block.text.split(' ').length > MAX_HEADING_WORDS
+  if (prose && !SENTENCE_END.test(block.text)) return 'section-heading'
   if (NEWSLETTER_HEADING.test(block.text)) return 'newsletter'
   if (OFF_TOPIC_HEADING.test(block.text)) return 'related-headline'
-  return KEPT_HEADING_LEVELS.has(block.level ?? 0) ? null : 'section-heading'
+  return prose || KEPT_HEADING_LEVELS.has(block.level ?? 0) ? null : 'section-heading'
 }
 
 /**
