@@ -11,6 +11,8 @@ const BODY = [
   'Tools, timber and finishes are in the price, and students who miss an evening can join another group that week to catch up.',
 ]
 
+const HIRE = 'Former students may hire a bench on Sunday mornings for a small fee, with the tools and the dust extraction included in the price.'
+
 const page = `<!doctype html><html><head><title>Evening joinery classes</title></head><body>
 <nav><a href="/">Home</a> <a href="/courses">Courses</a></nav>
 <main>
@@ -18,6 +20,7 @@ const page = `<!doctype html><html><head><title>Evening joinery classes</title><
   <h2>${INTRO}</h2>
   ${BODY.map((p) => `<p>${p}</p>`).join('\n  ')}
   <h3>${TEASER}</h3>
+  <section><h5>Bench hire</h5><p>${HIRE}</p></section>
 </main>
 <footer><p>Riverside Joinery School, 4 Quay Lane</p></footer>
 </body></html>`
@@ -28,6 +31,11 @@ describe('headings in the text', () => {
   it('keeps a paragraph-long heading that ends as a sentence does (prose set in heading markup)', () => {
     assert.ok(text.includes(INTRO), text)
     assert.ok(text.includes(BODY[0]))
+  })
+
+  it('keeps an h5 section heading beside its section', () => {
+    assert.ok(text.includes('Bench hire'), text)
+    assert.ok(text.includes(HIRE))
   })
 
   it('still drops a paragraph-long heading without a stop (a teaser or a slide caption)', () => {
