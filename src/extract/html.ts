@@ -228,18 +228,32 @@ const NEWSLETTER_HEADING = /^(?:sign up|subscribe|newsletters?\b|get (?:our|the)
 const WORDY = /\p{L}{2}/u
 /** Longest heading (in words) kept as a section title. */
 const MAX_HEADING_WORDS = 20
-/** Heading levels kept in the text as their own paragraphs: the article's section headings. */
-const KEPT_HEADING_LEVELS = new Set([2, 3, 4])
+/**
+ * Heading levels kept in the text as their own paragraphs: the article's section headings, down to
+ * the h5 and h6 that name the cards of a feature grid or the entries of a service page (WCXB odd
+ * pages 0.8570 -> 0.8572, even pages 0.8483 -> 0.8487; AEB and readability-pages unchanged). An h1
+ * after the headline is most often a second copy of it.
+ */
+const KEPT_HEADING_LEVELS = new Set([2, 3, 4, 5, 6])
+
+/**
+ * Ends as a sentence does: a paragraph-long heading so ending is prose set in heading markup (a
+ * landing page's intro, a testimonial, a forum post's opening lines), where a slide's caption or a
+ * teaser ends without a stop.
+ */
+const SENTENCE_END = /[.!?…]["'”’)]?$/
 
 /** Why a heading leaves the text, or null when it stays as a paragraph. */
 function headingReason(block: TextBlock, isTitle: boolean): string | null {
   if (isTitle) return 'title'
   // Counters and symbols ("1 / 5", "***") are slideshow marks, and a paragraph-long "heading" is a
   // slide's caption or a teaser: neither is a section title.
-  if (!WORDY.test(block.text) || block.text.split(' ').length > MAX_HEADING_WORDS) return 'section-heading'
+  if (!WORDY.test(block.text)) return 'section-heading'
+  const prose = block.text.split(' ').length > MAX_HEADING_WORDS
+  if (prose && !SENTENCE_END.test(block.text)) return 'section-heading'
   if (NEWSLETTER_HEADING.test(block.text)) return 'newsletter'
   if (OFF_TOPIC_HEADING.test(block.text)) return 'related-headline'
-  return KEPT_HEADING_LEVELS.has(block.level ?? 0) ? null : 'section-heading'
+  return prose || KEPT_HEADING_LEVELS.has(block.level ?? 0) ? null : 'section-heading'
 }
 
 /**

@@ -35,6 +35,12 @@ const MIN_COPY_CHARS = 40
 
 /** Words of slideshow, player and page controls standing alone in a block. */
 const CONTROL = /^(?:advert(?:isement)?|ad|caption|close|expand|enlarge|hide caption|toggle caption|image \d+ of \d+|\d+ of \d+|this slideshow requires javascript\.?|(?:photo|video|image) gallery|tags|topics|comments?|share|tweet|e-?mail|print|(?:play|watch) video|replay|loading\W*|next|previous|prev)\W*$/i
+/**
+ * A shop's controls and counters standing alone: sorting and quantity pickers, buttons ("Add to
+ * cart", "Shop now", "View all"), a card's "Sold out" badge and review count, a "Sponsored" label,
+ * a reading-time stamp. Prices and stock notes stay: the text of a product page often keeps them.
+ */
+const SHOP_CONTROL = /^(?:\(?\d[\d,]*\)?\s*(?:reviews?|ratings?)|sort(?: by| and filter)?:?|quantity:?|qty:?|unit price(?: per)?|\d+ min(?:ute)? read|sponsored|view all|shop now|click to expand|add to (?:cart|bag|basket|wishlist)|sold out)$/i
 /** "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": stamps made of update/post words and a time. */
 const STAMP = /^(?:(?:last )?(?:updated|posted|published|modified|created)(?: on| at)?:?\s+(?:[^;|]{3,40}?\d[^;|]{0,30}|(?:about |an? |\d+ )?(?:minute|hour|day|week|month)s? ago|yesterday|today)[;|]?\s*){1,3}$/i
 /** "By Jane Doe - 11/18/19 11:04 PM EST": a byline run into its time stamp. */
@@ -113,7 +119,7 @@ function isPostMeta(text: string): boolean {
 function blockReason(block: TextBlock): string | null {
   const text = block.text
   if (text.length > 240) return null
-  if (CONTROL.test(text)) return 'page-control'
+  if (CONTROL.test(text) || SHOP_CONTROL.test(text)) return 'page-control'
   if (COOKIE_NOTICE.test(text)) return 'cookie-notice'
   if (SHORTCODE.test(text) && /\[\/[a-z_]+\]/.test(text)) return 'shortcode'
   if (STAMP.test(text)) return 'dateline-stamp'

@@ -93,6 +93,13 @@ const ANY_CLASS_REASON = new RegExp(CLASS_RULES.map(([, source]) => `(?:${source
  * is no state); "is" only before a hyphen: "isAdvertisement" names the element itself.
  */
 const STATE_WORDS = /\b(?:(?:has|with|no|show|hide)(?=[A-Z])|(?:[Hh]as|HAS|[Ww]ith|WITH|[Nn]o|NO|[Ii]s|IS|[Ss]how|SHOW|[Hh]ide|HIDE)-)[\w-]+/g
+/**
+ * Hashes that page builders write into classes and ids ("w-variant-2a872dd3-bab5-8141-0ad7-...",
+ * "builder-f5ad18e7...", "column74_975ada-ad"): a run of hex digits, six or more with a digit
+ * among them, with the hex pieces joined to it. Read as words, "-0ad7-" and "975ada-ad" name an
+ * advertisement; a slot name such as "ad-300x250" or "ad2" is no such run.
+ */
+const HASHES = /(?<![a-z0-9])(?=[0-9a-f]*\d)[0-9a-f]{6,}(?:[-_][0-9a-f]+)*(?![a-z0-9])/g
 /** Marks link edges in the text buffer while walking a link list; never in page text. */
 const LINK_MARK = '\u0000'
 const WORD_CHAR = /[\p{L}\p{N}]/u
@@ -120,7 +127,9 @@ export function containerReason(element: DomElement): string | null {
     const words = `${element.getAttributeNode('class')?.value ?? ''} ${element.getAttributeNode('id')?.value ?? ''}`
     if (words.length > 1) {
       // Before lower-casing: a state word may be run into its name in camel case ("main--withSidebar").
-      const lower = words.replace(STATE_WORDS, '').toLowerCase()
+      let lower = words.replace(STATE_WORDS, '').toLowerCase()
+      // Only when a rule matched: most class words match none, and the hashes then cost nothing.
+      if (ANY_CLASS_REASON.test(lower)) lower = lower.replace(HASHES, ' ')
       if (ANY_CLASS_REASON.test(lower)) for (const [reason, pattern] of CLASS_REASONS) if (pattern.test(lower)) return reason
     }
     const role = element.getAttributeNode('role')?.value
