@@ -6,6 +6,18 @@ import { findDates } from './index.js'
 import { findDatesAndTimexes, timexesOf } from './timeml.js'
 import { findTimexes } from './timex.js'
 
+/** Each row: the date's words in the sentence get `value` as the timeline's value and as the TimeML reading. */
+function bothReadingsAgree(table: readonly [text: string, publishedAt: string, words: string, value: string][]): void {
+  for (const [text, publishedAt, words, value] of table) {
+    it(`${words} in "${text}" (${publishedAt})`, () => {
+      const { dates } = findDatesAndTimexes(text, publishedAt)
+      const date = dates.find((d) => text.slice(d.span[0], d.span[1]) === words)
+      assert.equal(date?.value, value)
+      assert.equal(date?.timex?.value, value)
+    })
+  }
+}
+
 // Invented sentences; 2025-08-06 is a Wednesday.
 const TEXT =
   'The ferry sank on Tuesday after two weeks of storms. Inspections happen every Monday, and the owners now expect ' +
@@ -104,14 +116,7 @@ describe('a date without a year: one year for both readings', () => {
     // a past verb keeps the month of an election behind
     ['The senator was narrowly re-elected in the November election.', '2026-08-21', 'November', '2025-11'],
   ]
-  for (const [text, publishedAt, words, value] of table) {
-    it(`${words} in "${text}"`, () => {
-      const { dates } = findDatesAndTimexes(text, publishedAt)
-      const date = dates.find((d) => text.slice(d.span[0], d.span[1]) === words)
-      assert.equal(date?.value, value)
-      assert.equal(date?.timex?.value, value)
-    })
-  }
+  bothReadingsAgree(table)
 })
 
 // Invented sentences: within 45 days the nearer occurrence of a month stands only when no tense is
@@ -133,14 +138,7 @@ describe('a date without a year: a clear tense bounds the nearer occurrence', ()
     // "will" and the publication month: that month, not the next year's
     ['The plant will close in January.', '2026-01-25', 'January', '2026-01'],
   ]
-  for (const [text, publishedAt, words, value] of table) {
-    it(`${words} in "${text}" (${publishedAt})`, () => {
-      const { dates } = findDatesAndTimexes(text, publishedAt)
-      const date = dates.find((d) => text.slice(d.span[0], d.span[1]) === words)
-      assert.equal(date?.value, value)
-      assert.equal(date?.timex?.value, value)
-    })
-  }
+  bothReadingsAgree(table)
 })
 
 // Invented sentences: a past verb that places the month is read before a "will" later in the clause,
@@ -155,12 +153,5 @@ describe('a date without a year: the past verb placing it beats a later "will"',
     // with no past verb the "will" still looks ahead
     ['In November the company will cut jobs.', '2026-06-10', 'November', '2026-11'],
   ]
-  for (const [text, publishedAt, words, value] of table) {
-    it(`${words} in "${text}" (${publishedAt})`, () => {
-      const { dates } = findDatesAndTimexes(text, publishedAt)
-      const date = dates.find((d) => text.slice(d.span[0], d.span[1]) === words)
-      assert.equal(date?.value, value)
-      assert.equal(date?.timex?.value, value)
-    })
-  }
+  bothReadingsAgree(table)
 })
