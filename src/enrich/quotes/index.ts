@@ -314,12 +314,25 @@ function ownedClaimThat(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: 
     if (!m) continue
     // "Frazier said that Rubio’s claim that Cruz ... is “simply not true”": a speech verb before the owner reports the whole.
     if (verbsIn(text, sentence[0], c.start, quoted).length > 0) return null
+    // "Bell’s claim that the vote was rigged is “absurd,” Roe said", "Bell’s claim ..., Roe said, is “absurd.”": a
+    // finite speech verb (or "according to") after the owner reports the quote as someone's judgement of the claim.
+    // A participle after the quote ("..., saying they missed ...") is the main clause's, and leaves the claim its owner's.
+    if (verbsIn(text, c.end, sentence[1], quoted).some((v) => !/ing$/i.test(v.word))) return null
+    // "Bell’s claim that the vote was rigged is “absurd”": a copula after the that-clause's own verb starts the main
+    // clause's predicate, and the quote is that predicate, not the claim's words.
+    if (CLAIM_PREDICATE.test(m[0].slice(m[0].lastIndexOf(' that ')))) return null
+    // "Bell’s claim that ..., Ann Roe and ...": a comma, a name and a verb open another clause inside the sentence.
+    if (COMMA_NAME_VERB.test(m[0])) return null
     const cueStart = c.end + m[0].indexOf(m[1], 1)
     // The same reading as possessiveCue's, tried earlier: its via is that rule's.
     return { span: [s.start, s.end], speaker: { name: c.name, span: [c.start, c.end] }, cue: m[1], cueSpan: [cueStart, cueStart + m[1].length], kind, via: 'said-noun', stage: STAGE }
   }
   return null
 }
+/** A verb inside the that-clause, then a copula right before the quote: "that the vote was rigged is ", "that the mayor lied was ". */
+const CLAIM_PREDICATE = /^ that \S.*\b(?:is|was|are|were|has|have|had|will|would|could|can|did|does|\p{Ll}+ed)\s+\S.*\b(?:is|was|are|were|remains|seems)\s+(?:\p{Ll}+\s+)?$/u
+/** ", Ann Roe said", ", Mayor Roe insisted": a comma, capitalised words and a verb. */
+const COMMA_NAME_VERB = /,\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Ll}+(?:ed|s)\b/u
 const OWNED_CLAIM_THAT = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?${SAID_NOUNS}(?:\s+(?:is|was))?\s+that\s+[^“”".;:]{0,120}$`)
 
 /**

@@ -5,6 +5,7 @@ import { loadSeeds, seedContaining } from '../../../test/helpers/shared.js'
 import { findEntities } from '../entities/index.js'
 import { splitSentences } from '../sentences/index.js'
 import { findQuotes } from './index.js'
+import { annotate, extractArticle } from '../../index.js'
 
 function quotes(text: string): QuoteMention[] {
   const sentences = splitSentences(text)
@@ -624,4 +625,63 @@ test('findQuotes: an opening mark typed after a word and before a space closes t
   const text = 'Last week, Mayor Ada Quist asked the state for an “expedited review“ of the water system and said the governor “must act now.”'
   const found = quotes(text).map((q) => quoteText(text, q))
   assert.deepEqual(found, ['expedited review', 'must act now.'])
+})
+
+test('findQuotes: a claim owned by one person, judged in the quote by another who speaks after it, is the speaker’s', () => {
+  const cases: [string, string][] = [
+    ['Tom Bell’s claim that the vote was rigged is “absurd,” Ann Roe said.', 'absurd'],
+    ['Tom Bell’s claim that the vote was rigged is “absurd,” said Ann Roe.', 'absurd'],
+    ['Tom Bell’s claim that the vote was rigged is “absurd and dangerous,” according to Ann Roe.', 'absurd and'],
+    ['Tom Bell’s assertion that the mayor lied was “a cheap shot,” Ann Roe told reporters.', 'a cheap shot'],
+    ['Tom Bell’s claim that the vote was rigged, Ann Roe said, is “absurd.”', 'absurd'],
+  ]
+  for (const [text, quote] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, 'Ann Roe', text)
+})
+
+test('findQuotes: an inverted verb does not reach past "of", "for", "to", "representing" or "suing" and more words to a name', () => {
+  const cases: [string, string][] = [
+    ['“We are proud of the team,” said the father of the star quarterback Tom Bell.', 'Tom Bell'],
+    ['“We are proud of the team,” said the lawyer representing the family of the late Tom Bell.', 'Tom Bell'],
+    ['“We are proud of the team,” said an attorney for the family of victim Tom Bell on Monday.', 'Tom Bell'],
+    ['“We are proud of the team,” said a lawyer for the two families suing developer Tom Bell.', 'Tom Bell'],
+    ['“We are proud of the team,” said the longtime chief of staff to former Senator Ann Roe.', 'Ann Roe'],
+  ]
+  for (const [text, name] of cases) assert.notEqual(quoteStarting(text, 'We are proud').speaker?.name, name, text)
+  const office = '“We are proud of the team,” said former Deputy Secretary of State Ann Roe.'
+  assert.equal(quoteStarting(office, 'We are proud').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: a name after a preposition and an occupation noun still speaks in its own relative clause', () => {
+  const praise = 'The plan drew praise from economist Tom Bell, who called it “bold and overdue.”'
+  assert.equal(quoteStarting(praise, 'bold and').speaker?.name, 'Tom Bell')
+  const award = 'The award went to teacher Ann Roe, who called it “humbling.”'
+  assert.equal(quoteStarting(award, 'humbling').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: "calls for" with a thing as subject leaves a short quote to the scare-quote rule', () => {
+  const things = [
+    'The plan calls for a “green corridor” along the river.',
+    'The 2019 law calls for a “cooling-off period” before any sale.',
+    'The treaty calls for “verifiable” cuts.',
+    "Ann Roe's plan calls for “zero emissions” by 2030.",
+  ]
+  for (const text of things) assert.deepEqual(quotes(text).map((q) => quoteText(text, q)), [], text)
+  assert.equal(quoteStarting('Tom Bell calls it “a disaster.”', 'a disaster').speaker?.name, 'Tom Bell')
+  assert.equal(quoteStarting('Mayor Ann Roe calls for “restraint” after the riot.', 'restraint').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: a title-cased quote a speech verb governs is no title', () => {
+  const summed = 'Ann Roe summed up the drama: “Game Over.”'
+  assert.equal(quoteStarting(summed, 'Game Over').speaker?.name, 'Ann Roe')
+  const chanted = 'The crowd chanted “Hands Off Our Pier,” a show of defiance that lasted an hour.'
+  quoteStarting(chanted, 'Hands Off Our Pier')
+})
+
+test('findQuotes: a block quote signed on its own line is signed after extraction too, where lines become paragraphs', () => {
+  const text = 'The debate went on.\n\n"I fear we may see a revival of budget hawks as the party tries to set itself apart.\nDana Okafor, Center for Budget Studies."\n\nBut the claim stands.\n'
+  const a = annotate(extractArticle({ source: { kind: 'text', path: 'x.txt' }, bytes: new TextEncoder().encode(text) }))
+  const body = a.text
+  const q = a.quotes.find((x) => body.slice(x.span[0], x.span[1]).startsWith('I fear'))
+  assert.ok(q, JSON.stringify(body))
+  assert.equal(q.speaker?.name, 'Dana Okafor')
 })
