@@ -547,13 +547,16 @@ function objectOfPreposition(text: string, c: SpeakerCandidate): boolean {
   const last = before.charCodeAt(before.length - 2)
   const trimmed = last >= 97 && last <= 122 && before.endsWith(' ') ? before.trimEnd() : ''
   const space = trimmed.lastIndexOf(' ')
-  if (space > 0) {
+  // Not for the antecedent of a relative clause ("praise from economist Tom Bell, who called it “bold”"): that
+  // clause's subject is the person, as it was before this branch, so the preposition rule below decides.
+  if (space > 0 && !RELATIVE_AFTER.test(text.slice(c.end, c.end + 8))) {
     const word = trimmed.slice(space + 1)
     if (LOWER_WORD.test(word) && isOccupationNoun(word) && BARE_PREPOSITION_BEFORE.test(trimmed.slice(0, space + 1))) return true
   }
   return PREPOSITION_BEFORE.test(before) && !AND_OPENS.test(before)
 }
 const LOWER_WORD = /^\p{Ll}+$/u
+const RELATIVE_AFTER = /^,\s*who(?:se)?\b/
 const BARE_PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|against|between|among|than|like|including|into|via|toward|towards|told|asked|met)\s+$/
 
 /**
