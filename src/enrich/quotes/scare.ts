@@ -70,5 +70,13 @@ export function dropped(view: ArticleView, s: Stretch, q: QuoteMention, scareQuo
 function cueInSentence(view: ArticleView, s: Stretch, quoted: readonly Span[]): boolean {
   const first = view.sentences[sentenceIndex(view.sentences, s.open)]
   const last = view.sentences[sentenceIndex(view.sentences, s.close - 1)]
-  return verbsIn(view.text, first?.[0] ?? s.open, last?.[1] ?? s.close, quoted).length > 0
+  return verbsIn(view.text, first?.[0] ?? s.open, last?.[1] ?? s.close, quoted).some((v) => !thingCalls(view.text, v))
+}
+/**
+ * "calls for", "called for": a plan, a law or a treaty calls for a “green corridor” as often as a
+ * person calls for “restraint”. They keep a short quote only through a speaker (a person subject,
+ * read before this stage); with none, the scare-quote rule decides. "calls it “...”" still reports words.
+ */
+function thingCalls(text: string, v: { word: string; end: number }): boolean {
+  return /^call/i.test(v.word) && /^\s+for\b/.test(text.slice(v.end, v.end + 5))
 }
