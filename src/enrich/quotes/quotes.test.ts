@@ -675,6 +675,9 @@ test('findQuotes: a title-cased quote a speech verb governs is no title', () => 
   assert.equal(quoteStarting(summed, 'Game Over').speaker?.name, 'Ann Roe')
   const chanted = 'The crowd chanted “Hands Off Our Pier,” a show of defiance that lasted an hour.'
   quoteStarting(chanted, 'Hands Off Our Pier')
+  // A show named after a preposition stays a title, the verb before it notwithstanding.
+  const show = 'Mayor Tom Pell said on “Harbor Week Tonight” that the pier would open.'
+  assert.deepEqual(quotes(show).map((q) => quoteText(show, q)), [])
 })
 
 test('findQuotes: a block quote signed on its own line is signed after extraction too, where lines become paragraphs', () => {
