@@ -450,13 +450,15 @@ function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | 
 
 /**
  * "I worry that ...¶Dean Baker, Center for Economic Policy." — a quote left open at its line's end,
- * and a line after it holding only a name (and an affiliation after a comma) that ends with the
- * closing mark: the block quote is signed by the name, and the mark closes the block.
+ * and a line (or, after extraction, a paragraph) after it holding only a name (and an affiliation
+ * after a comma) that ends with the closing mark: the block quote is signed by the name, and the mark closes the block.
  */
 function closingSignature(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
   const { text } = view
-  if (text[s.close] !== '\n') return null
-  const at = s.close + 1
+  // Extraction turns the line break into a paragraph break ("...apart.\n\nDean Baker, ...\""): a blank line may stand between.
+  const gap = BLOCK_BREAK.exec(text.slice(s.close, s.close + 8))
+  if (!gap) return null
+  const at = s.close + gap[0].length
   const line = SIGNATURE_CLOSING_LINE.exec(text.slice(at, at + 160))
   if (!line || NOT_A_NAME.test(line[1]) || ALL_CAPS_WORDS.test(line[1]) || isStateName(line[1])) return null
   // A person the entity finder knows there ("S.C. Rep. Jim Clyburn") is named as it names them.
@@ -464,6 +466,8 @@ function closingSignature(view: ArticleView, s: Stretch, kind: QuoteKind): Quote
   const span: Span = who ? [who.start, who.end] : [at, at + line[1].length]
   return { span: [s.start, s.end], speaker: { name: who?.name ?? line[1], span }, kind, stage: STAGE }
 }
+/** One line break, or a paragraph break (blank lines between). */
+const BLOCK_BREAK = /^\n(?:[ \t]*\n)*/
 const SIGNATURE_CLOSING_LINE = new RegExp(String.raw`^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*?)\.?(?:,\s+[^\n"“”]{1,100}?)?\.?["”](?:[ \t]*\n|[ \t]*$)`, 'u')
 
 /** "Hannity interjected: “...”", "Pollster Dana Shaw: “...”": the subject before a colon that introduces the quote. */

@@ -687,4 +687,9 @@ test('findQuotes: a block quote signed on its own line is signed after extractio
   const q = a.quotes.find((x) => body.slice(x.span[0], x.span[1]).startsWith('I fear'))
   assert.ok(q, JSON.stringify(body))
   assert.equal(q.speaker?.name, 'Dana Okafor')
+  // A next paragraph that goes on as narration signs nothing there either.
+  const narration = 'Tom Pell spoke first.\n\n"We will rebuild the pier by spring.\nThe council voted on Tuesday to fund it."\n'
+  const b = annotate(extractArticle({ source: { kind: 'text', path: 'x.txt' }, bytes: new TextEncoder().encode(narration) }))
+  const r = b.quotes.find((x) => b.text.slice(x.span[0], x.span[1]).startsWith('We will rebuild'))
+  assert.notEqual(r?.speaker?.name, 'The council')
 })
