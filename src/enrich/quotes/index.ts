@@ -463,6 +463,9 @@ function closingSignature(view: ArticleView, s: Stretch, kind: QuoteKind): Quote
   if (!line || NOT_A_NAME.test(line[1]) || ALL_CAPS_WORDS.test(line[1]) || isStateName(line[1])) return null
   // A person the entity finder knows there ("S.C. Rep. Jim Clyburn") is named as it names them.
   const who = view.candidates.find((c) => c.start >= at && c.end <= at + line[1].length && c.entity?.type === 'person')
+  // Across a paragraph break only a person the entity finder knows signs: a closing line of the quote's own
+  // ("Tom Bell said: \"We will win the vote.¶¶Go Team.\"", "...¶¶Thank You.\"") is as capitalised as a name.
+  if (!who && gap[0].length > 1) return null
   const span: Span = who ? [who.start, who.end] : [at, at + line[1].length]
   return { span: [s.start, s.end], speaker: { name: who?.name ?? line[1], span }, kind, stage: STAGE }
 }

@@ -692,4 +692,9 @@ test('findQuotes: a block quote signed on its own line is signed after extractio
   const b = annotate(extractArticle({ source: { kind: 'text', path: 'x.txt' }, bytes: new TextEncoder().encode(narration) }))
   const r = b.quotes.find((x) => b.text.slice(x.span[0], x.span[1]).startsWith('We will rebuild'))
   assert.notEqual(r?.speaker?.name, 'The council')
+  // Nor does a capitalised closing line of the quote's own after a speaker already named.
+  const team = 'Tom Bell said: "We will win the vote.\nGo Team."\n'
+  const c = annotate(extractArticle({ source: { kind: 'text', path: 'x.txt' }, bytes: new TextEncoder().encode(team) }))
+  const t = c.quotes.find((x) => c.text.slice(x.span[0], x.span[1]).startsWith('We will win'))
+  assert.equal(t?.speaker?.name, 'Tom Bell')
 })
