@@ -636,6 +636,9 @@ test('findQuotes: a claim owned by one person, judged in the quote by another wh
     ['Tom Bell’s claim that the vote was rigged, Ann Roe said, is “absurd.”', 'absurd'],
   ]
   for (const [text, quote] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, 'Ann Roe', text)
+  // With no speech verb: a comma, a name and a verb still make the quote no claim of Bell's.
+  const believes = 'Tom Bell’s claim that the vote was rigged, Ann Roe believes, is “absurd and dangerous.”'
+  assert.notEqual(quotes(believes).find((q) => quoteText(believes, q).startsWith('absurd'))?.speaker?.name, 'Tom Bell')
 })
 
 test('findQuotes: an inverted verb does not reach past "of", "for", "to", "representing" or "suing" and more words to a name', () => {
