@@ -316,8 +316,12 @@ function ownedClaimThat(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: 
     if (verbsIn(text, sentence[0], c.start, quoted).length > 0) return null
     // "Bell’s claim that the vote was rigged is “absurd,” Roe said", "Bell’s claim ..., Roe said, is “absurd.”": a
     // finite speech verb (or "according to") after the owner reports the quote as someone's judgement of the claim.
-    // A participle after the quote ("..., saying they missed ...") is the main clause's, and leaves the claim its owner's.
-    if (verbsIn(text, c.end, sentence[1], quoted).some((v) => !/ing$/i.test(v.word))) return null
+    // A participle after the quote ("..., saying they missed ...") is the main clause's, and leaves the claim its owner's;
+    // so does a copula right after the quote ("Bell’s argument that the budget is “balanced” is false, said Roe": the
+    // quote is inside the that-clause, the verb reports the main clause's judgement).
+    const finite = (v: { word: string }): boolean => !/ing$/i.test(v.word)
+    if (verbsIn(text, c.end, s.open, quoted).some(finite)) return null
+    if (!COPULA_AFTER.test(text.slice(s.close, s.close + 8)) && verbsIn(text, s.close, sentence[1], quoted).some(finite)) return null
     // "Bell’s claim that the vote was rigged is “absurd”": a copula after the that-clause's own verb starts the main
     // clause's predicate, and the quote is that predicate, not the claim's words.
     // "Bell’s claim that ..., Ann Roe believes, ...": a comma, a name and a verb open another clause inside the sentence.
@@ -333,6 +337,7 @@ function claimJudged(between: string): boolean {
   const that = between.lastIndexOf(' that ')
   return (that >= 0 && CLAIM_PREDICATE.test(between.slice(that))) || COMMA_NAME_VERB.test(between)
 }
+const COPULA_AFTER = /^,?\s+(?:is|was|are|were)\b/
 /** A verb inside the that-clause, then a copula right before the quote: "that the vote was rigged is ", "that the mayor lied was ". */
 const CLAIM_PREDICATE = /^ that \S.*\b(?:is|was|are|were|has|have|had|will|would|could|can|did|does|\p{Ll}+ed)\s+\S.*\b(?:is|was|are|were|remains|seems)\s+(?:\p{Ll}+\s+)?$/u
 /** ", Ann Roe said", ", Mayor Roe insisted": a comma, capitalised words and a verb. */

@@ -636,6 +636,9 @@ test('findQuotes: a claim owned by one person, judged in the quote by another wh
     ['Tom Bell’s claim that the vote was rigged, Ann Roe said, is “absurd.”', 'absurd'],
   ]
   for (const [text, quote] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, 'Ann Roe', text)
+  // A quote inside the that-clause, the main clause's predicate after it, is the owner's, whoever judges the claim.
+  const inside = 'Tom Bell’s argument that the budget is “balanced” is false, said Ann Roe.'
+  assert.equal(quoteStarting(inside, 'balanced').speaker?.name, 'Tom Bell')
   // With no speech verb: a comma, a name and a verb still make the quote no claim of Bell's.
   const believes = 'Tom Bell’s claim that the vote was rigged, Ann Roe believes, is “absurd and dangerous.”'
   assert.notEqual(quotes(believes).find((q) => quoteText(believes, q).startsWith('absurd'))?.speaker?.name, 'Tom Bell')
