@@ -314,12 +314,34 @@ function ownedClaimThat(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: 
     if (!m) continue
     // "Frazier said that Rubio’s claim that Cruz ... is “simply not true”": a speech verb before the owner reports the whole.
     if (verbsIn(text, sentence[0], c.start, quoted).length > 0) return null
+    // "Bell’s claim that the vote was rigged is “absurd,” Roe said", "Bell’s claim ..., Roe said, is “absurd.”": a
+    // finite speech verb (or "according to") after the owner reports the quote as someone's judgement of the claim.
+    // A participle after the quote ("..., saying they missed ...") is the main clause's, and leaves the claim its owner's;
+    // so does a copula right after the quote ("Bell’s argument that the budget is “balanced” is false, said Roe": the
+    // quote is inside the that-clause, the verb reports the main clause's judgement).
+    const finite = (v: { word: string }): boolean => !/ing$/i.test(v.word)
+    if (verbsIn(text, c.end, s.open, quoted).some(finite)) return null
+    if (!COPULA_AFTER.test(text.slice(s.close, s.close + 8)) && verbsIn(text, s.close, sentence[1], quoted).some(finite)) return null
+    // "Bell’s claim that the vote was rigged is “absurd”": a copula after the that-clause's own verb starts the main
+    // clause's predicate, and the quote is that predicate, not the claim's words.
+    // "Bell’s claim that ..., Ann Roe believes, ...": a comma, a name and a verb open another clause inside the sentence.
+    if (claimJudged(m[0])) return null
     const cueStart = c.end + m[0].indexOf(m[1], 1)
     // The same reading as possessiveCue's, tried earlier: its via is that rule's.
     return { span: [s.start, s.end], speaker: { name: c.name, span: [c.start, c.end] }, cue: m[1], cueSpan: [cueStart, cueStart + m[1].length], kind, via: 'said-noun', stage: STAGE }
   }
   return null
 }
+/** Whether the words from a claim's owner to the quote make the quote the main clause's predicate or hold another's clause (see ownedClaimThat). */
+function claimJudged(between: string): boolean {
+  const that = between.lastIndexOf(' that ')
+  return (that >= 0 && CLAIM_PREDICATE.test(between.slice(that))) || COMMA_NAME_VERB.test(between)
+}
+const COPULA_AFTER = /^,?\s+(?:is|was|are|were)\b/
+/** A verb inside the that-clause, then a copula right before the quote: "that the vote was rigged is ", "that the mayor lied was ". */
+const CLAIM_PREDICATE = /^ that \S.*\b(?:is|was|are|were|has|have|had|will|would|could|can|did|does|\p{Ll}+ed)\s+\S.*\b(?:is|was|are|were|remains|seems)\s+(?:\p{Ll}+\s+)?$/u
+/** ", Ann Roe said", ", Mayor Roe insisted": a comma, capitalised words and a verb. */
+const COMMA_NAME_VERB = /,\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Ll}+(?:ed|s)\b/u
 const OWNED_CLAIM_THAT = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?${SAID_NOUNS}(?:\s+(?:is|was))?\s+that\s+[^“”".;:]{0,120}$`)
 
 /**
@@ -351,6 +373,9 @@ function possessiveCue(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMen
     if (c.start < sentence[0]) return null
     const noun = SAID_NOUN_AFTER.exec(text.slice(c.end, Math.min(s.open, c.end + 40)))
     if (!noun || c.kind !== 'entity' || !c.name) continue
+    // "Bell’s claim that ..., Roe believes, is “absurd”": another's clause stands between, as in ownedClaimThat. (Its
+    // copula test here, "Bell’s claim that the vote was rigged is “absurd”", cost PolNeAR train odd speakers 95.3 -> 95.2.)
+    if (COMMA_NAME_VERB.test(text.slice(c.end, s.open))) return null
     const cueSpan: Span = [c.end + noun[0].length - noun[1].length, c.end + noun[0].length]
     return { span: [s.start, s.end], speaker: { name: c.name, span: [c.start, c.end] }, cue: noun[1], cueSpan, kind, stage: STAGE }
   }
@@ -437,20 +462,27 @@ function signed(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | 
 
 /**
  * "I worry that ...¶Dean Baker, Center for Economic Policy." — a quote left open at its line's end,
- * and a line after it holding only a name (and an affiliation after a comma) that ends with the
- * closing mark: the block quote is signed by the name, and the mark closes the block.
+ * and a line (or, after extraction, a paragraph) after it holding only a name (and an affiliation
+ * after a comma) that ends with the closing mark: the block quote is signed by the name, and the mark closes the block.
  */
 function closingSignature(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
   const { text } = view
-  if (text[s.close] !== '\n') return null
-  const at = s.close + 1
+  // Extraction turns the line break into a paragraph break ("...apart.\n\nDean Baker, ...\""): a blank line may stand between.
+  const gap = BLOCK_BREAK.exec(text.slice(s.close, s.close + 8))
+  if (!gap) return null
+  const at = s.close + gap[0].length
   const line = SIGNATURE_CLOSING_LINE.exec(text.slice(at, at + 160))
   if (!line || NOT_A_NAME.test(line[1]) || ALL_CAPS_WORDS.test(line[1]) || isStateName(line[1])) return null
   // A person the entity finder knows there ("S.C. Rep. Jim Clyburn") is named as it names them.
   const who = view.candidates.find((c) => c.start >= at && c.end <= at + line[1].length && c.entity?.type === 'person')
+  // Across a paragraph break only a person the entity finder knows signs: a closing line of the quote's own
+  // ("Tom Bell said: \"We will win the vote.¶¶Go Team.\"", "...¶¶Thank You.\"") is as capitalised as a name.
+  if (!who && gap[0].length > 1) return null
   const span: Span = who ? [who.start, who.end] : [at, at + line[1].length]
   return { span: [s.start, s.end], speaker: { name: who?.name ?? line[1], span }, kind, stage: STAGE }
 }
+/** One line break, or a paragraph break (blank lines between). */
+const BLOCK_BREAK = /^\n(?:[ \t]*\n)*/
 const SIGNATURE_CLOSING_LINE = new RegExp(String.raw`^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*?)\.?(?:,\s+[^\n"“”]{1,100}?)?\.?["”](?:[ \t]*\n|[ \t]*$)`, 'u')
 
 /** "Hannity interjected: “...”", "Pollster Dana Shaw: “...”": the subject before a colon that introduces the quote. */

@@ -5,6 +5,7 @@ import { loadSeeds, seedContaining } from '../../../test/helpers/shared.js'
 import { findEntities } from '../entities/index.js'
 import { splitSentences } from '../sentences/index.js'
 import { findQuotes } from './index.js'
+import { annotate, extractArticle } from '../../index.js'
 
 function quotes(text: string): QuoteMention[] {
   const sentences = splitSentences(text)
@@ -624,4 +625,82 @@ test('findQuotes: an opening mark typed after a word and before a space closes t
   const text = 'Last week, Mayor Ada Quist asked the state for an “expedited review“ of the water system and said the governor “must act now.”'
   const found = quotes(text).map((q) => quoteText(text, q))
   assert.deepEqual(found, ['expedited review', 'must act now.'])
+})
+
+test('findQuotes: a claim owned by one person, judged in the quote by another who speaks after it, is the speaker’s', () => {
+  const cases: [string, string][] = [
+    ['Tom Bell’s claim that the vote was rigged is “absurd,” Ann Roe said.', 'absurd'],
+    ['Tom Bell’s claim that the vote was rigged is “absurd,” said Ann Roe.', 'absurd'],
+    ['Tom Bell’s claim that the vote was rigged is “absurd and dangerous,” according to Ann Roe.', 'absurd and'],
+    ['Tom Bell’s assertion that the mayor lied was “a cheap shot,” Ann Roe told reporters.', 'a cheap shot'],
+    ['Tom Bell’s claim that the vote was rigged, Ann Roe said, is “absurd.”', 'absurd'],
+  ]
+  for (const [text, quote] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, 'Ann Roe', text)
+  // A quote inside the that-clause, the main clause's predicate after it, is the owner's, whoever judges the claim.
+  const inside = 'Tom Bell’s argument that the budget is “balanced” is false, said Ann Roe.'
+  assert.equal(quoteStarting(inside, 'balanced').speaker?.name, 'Tom Bell')
+  // With no speech verb: a comma, a name and a verb still make the quote no claim of Bell's.
+  const believes = 'Tom Bell’s claim that the vote was rigged, Ann Roe believes, is “absurd and dangerous.”'
+  assert.notEqual(quotes(believes).find((q) => quoteText(believes, q).startsWith('absurd'))?.speaker?.name, 'Tom Bell')
+})
+
+test('findQuotes: an inverted verb does not reach past "of", "for", "to", "representing" or "suing" and more words to a name', () => {
+  const cases: [string, string][] = [
+    ['“We are proud of the team,” said the father of the star quarterback Tom Bell.', 'Tom Bell'],
+    ['“We are proud of the team,” said the lawyer representing the family of the late Tom Bell.', 'Tom Bell'],
+    ['“We are proud of the team,” said an attorney for the family of victim Tom Bell on Monday.', 'Tom Bell'],
+    ['“We are proud of the team,” said a lawyer for the two families suing developer Tom Bell.', 'Tom Bell'],
+    ['“We are proud of the team,” said the longtime chief of staff to former Senator Ann Roe.', 'Ann Roe'],
+  ]
+  for (const [text, name] of cases) assert.notEqual(quoteStarting(text, 'We are proud').speaker?.name, name, text)
+  const office = '“We are proud of the team,” said former Deputy Secretary of State Ann Roe.'
+  assert.equal(quoteStarting(office, 'We are proud').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: a name after a preposition and an occupation noun still speaks in its own relative clause', () => {
+  const praise = 'The plan drew praise from economist Tom Bell, who called it “bold and overdue.”'
+  assert.equal(quoteStarting(praise, 'bold and').speaker?.name, 'Tom Bell')
+  const award = 'The award went to teacher Ann Roe, who called it “humbling.”'
+  assert.equal(quoteStarting(award, 'humbling').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: "calls for" with a thing as subject leaves a short quote to the scare-quote rule', () => {
+  const things = [
+    'The plan calls for a “green corridor” along the river.',
+    'The 2019 law calls for a “cooling-off period” before any sale.',
+    'The treaty calls for “verifiable” cuts.',
+    "Ann Roe's plan calls for “zero emissions” by 2030.",
+  ]
+  for (const text of things) assert.deepEqual(quotes(text).map((q) => quoteText(text, q)), [], text)
+  assert.equal(quoteStarting('Tom Bell calls it “a disaster.”', 'a disaster').speaker?.name, 'Tom Bell')
+  assert.equal(quoteStarting('Mayor Ann Roe calls for “restraint” after the riot.', 'restraint').speaker?.name, 'Ann Roe')
+})
+
+test('findQuotes: a title-cased quote a speech verb governs is no title', () => {
+  const summed = 'Ann Roe summed up the drama: “Game Over.”'
+  assert.equal(quoteStarting(summed, 'Game Over').speaker?.name, 'Ann Roe')
+  const chanted = 'The crowd chanted “Hands Off Our Pier,” a show of defiance that lasted an hour.'
+  quoteStarting(chanted, 'Hands Off Our Pier')
+  // A show named after a preposition stays a title, the verb before it notwithstanding.
+  const show = 'Mayor Tom Pell said on “Harbor Week Tonight” that the pier would open.'
+  assert.deepEqual(quotes(show).map((q) => quoteText(show, q)), [])
+})
+
+test('findQuotes: a block quote signed on its own line is signed after extraction too, where lines become paragraphs', () => {
+  const text = 'The debate went on.\n\n"I fear we may see a revival of budget hawks as the party tries to set itself apart.\nDana Okafor, Center for Budget Studies."\n\nBut the claim stands.\n'
+  const a = annotate(extractArticle({ source: { kind: 'text', path: 'x.txt' }, bytes: new TextEncoder().encode(text) }))
+  const body = a.text
+  const q = a.quotes.find((x) => body.slice(x.span[0], x.span[1]).startsWith('I fear'))
+  assert.ok(q, JSON.stringify(body))
+  assert.equal(q.speaker?.name, 'Dana Okafor')
+  // A next paragraph that goes on as narration signs nothing there either.
+  const narration = 'Tom Pell spoke first.\n\n"We will rebuild the pier by spring.\nThe council voted on Tuesday to fund it."\n'
+  const b = annotate(extractArticle({ source: { kind: 'text', path: 'x.txt' }, bytes: new TextEncoder().encode(narration) }))
+  const r = b.quotes.find((x) => b.text.slice(x.span[0], x.span[1]).startsWith('We will rebuild'))
+  assert.notEqual(r?.speaker?.name, 'The council')
+  // Nor does a capitalised closing line of the quote's own after a speaker already named.
+  const team = 'Tom Bell said: "We will win the vote.\nGo Team."\n'
+  const c = annotate(extractArticle({ source: { kind: 'text', path: 'x.txt' }, bytes: new TextEncoder().encode(team) }))
+  const t = c.quotes.find((x) => c.text.slice(x.span[0], x.span[1]).startsWith('We will win'))
+  assert.equal(t?.speaker?.name, 'Tom Bell')
 })

@@ -19,7 +19,7 @@ const SMALL_WORD = /^(?:a|an|the|of|on|in|at|to|for|and|or|with|by|from|as|is|de
  * "his autobiography", "the nickname").
  */
 const TITLE_BEFORE =
-  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of|broadcast of|edition of|season of|premiere of|finale of|author of|star of|roles? in|starred in|stars in|rendition of|anthem|autobiography|biography|drama|sitcom|nickname|pseudonym)[\s,:]+)$/
+  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of|broadcast of|edition of|season of|premiere of|finale of|author of|star of|roles? in|starred in|stars in|rendition of|anthem|autobiography|biography|sitcom|nickname|pseudonym)[\s,:]+|\bdrama[\s,]+)$/
 /** A determiner, possessive or preposition before a quote: it stands where a noun phrase does ("the “Gang of Eight”"). */
 const NOUN_PHRASE_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|in|on|at|to|from|for|with|by|about|alongside|into|like)|['’]s?)\s*$/i
 /**
@@ -29,8 +29,14 @@ const NOUN_PHRASE_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|in
  * biography"), who wrote it ("''Salt Roads,'' by Ana Roe") or when it came out ("..., published in 2015").
  */
 const TITLE_AFTER =
-  /^,?\s+(?:(?:radio|television|TV|[Ww]eb|campaign)\s+)?(?:show|program|programme|broadcast|series|segment|podcast|interview|episode|(?:bus\s+)?tour|ads?|letters|shirts|T-shirts|hats?|caps|signs|banners)\b|^,?\s+(?:(?:an?|the)\s+(?:[\p{L}\d'’-]+\s+){0,4}?(?:book|biography|autobiography|memoir|novel|history|series|show|drama|comedy|sitcom|film|movie|documentary|song|album|anthem|play|musical|procedural|thriller|podcast|column|program|programme)\b|by\s+\p{Lu}|published\b)/u
+  /^,?\s+(?:(?:radio|television|TV|[Ww]eb|campaign)\s+)?(?:show(?!\s+of\b)|program|programme|broadcast|series|segment|podcast|interview|episode|(?:bus\s+)?tour|ads?|letters|shirts|T-shirts|hats?|caps|signs|banners)\b|^,?\s+(?:(?:an?|the)\s+(?:[\p{L}\d'’-]+\s+){0,4}?(?:book|biography|autobiography|memoir|novel|history|series|show(?!\s+of\b)|drama|comedy|sitcom|film|movie|documentary|song|album|anthem|play|musical|procedural|thriller|podcast|column|program|programme)\b|by\s+\p{Lu}|published\b)/u
 
+/**
+ * A verb of speaking right before the mark ("chanted “Hands Off Our Pier”"), or governing it across
+ * its object and a colon ("summed up the drama: “Game Over.”"): the words were said, whatever their
+ * capitals. Not across a preposition ("said on “Meet the Press”" names a show).
+ */
+const SPOKEN_BEFORE = /\b(?:said|says|chanted|chanting|chants|shouted|shouting|shouts|yelled|yelling|screamed|declared|(?:summed|sums|summing)\s+up)(?:[,:]?\s*|(?:\s+[\p{L}'’-]+){1,3}:\s*)$/u
 /**
  * The title of a show, book or film, not words anyone said: every word capitalised (small words
  * aside), no sentence punctuation inside, and named as one ("NBC's “Meet the Press”", "on “Squawk
@@ -40,6 +46,7 @@ function isTitle(text: string, s: Stretch): boolean {
   if (!titleCased(text, s)) return false
   const before = text.slice(Math.max(0, s.open - 40), s.open)
   const after = text.slice(s.close, s.close + 60)
+  if (SPOKEN_BEFORE.test(before)) return false
   return TITLE_BEFORE.test(before) || TITLE_AFTER.test(after)
 }
 
@@ -70,5 +77,13 @@ export function dropped(view: ArticleView, s: Stretch, q: QuoteMention, scareQuo
 function cueInSentence(view: ArticleView, s: Stretch, quoted: readonly Span[]): boolean {
   const first = view.sentences[sentenceIndex(view.sentences, s.open)]
   const last = view.sentences[sentenceIndex(view.sentences, s.close - 1)]
-  return verbsIn(view.text, first?.[0] ?? s.open, last?.[1] ?? s.close, quoted).length > 0
+  return verbsIn(view.text, first?.[0] ?? s.open, last?.[1] ?? s.close, quoted).some((v) => !thingCalls(view.text, v))
+}
+/**
+ * "calls for", "called for": a plan, a law or a treaty calls for a “green corridor” as often as a
+ * person calls for “restraint”. They keep a short quote only through a speaker (a person subject,
+ * read before this stage); with none, the scare-quote rule decides. "calls it “...”" still reports words.
+ */
+function thingCalls(text: string, v: { word: string; end: number }): boolean {
+  return /^call/i.test(v.word) && /^\s+for\b/.test(text.slice(v.end, v.end + 5))
 }
