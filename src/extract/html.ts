@@ -8,7 +8,7 @@ import { InputError } from '../errors.js'
 import { linkedom, readability } from '../input/lazy.js'
 import { DEFAULT_LIMITS, pageDeadline, type IngestLimits } from '../input/limits.js'
 import type { RemovedPiece } from '../types.js'
-import { filterBlocks } from './furniture/block-filter.js'
+import { filterBlocks, isShopPage } from './furniture/block-filter.js'
 import { removeBoilerplate, TABLE_ROW_MARK } from './furniture/boilerplate.js'
 import { collectBlocks, measureTree, type DomDocument, type DomElement, type TextBlock } from './dom.js'
 import { normaliseDate } from '../text/calendar.js'
@@ -384,7 +384,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const title = meta.title?.value ?? null
   const dropped = listDroppedBlocks(page, blocks, { ...options.dropped, title })
   // Posts' header and footer lines go on a thread page (read as one, or declared), not under an article's comments.
-  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0, postMeta: source === 'thread' || (runs.length > 0 && declaresThread(pruned)) })
+  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, shopPage: isShopPage(page.map((block) => block.text)), dropCopies: runs.length > 0, postMeta: source === 'thread' || (runs.length > 0 && declaresThread(pruned)) })
   const { lines, removed } = blocksToLines(filtered.blocks, title)
   const cleaned = removeBoilerplate(lines.join('\n'), {
     detectTitle: false,

@@ -58,6 +58,24 @@ const review = (extra: string): string => `<!doctype html><html><head><title>A s
 </article>
 </body></html>`
 
+describe('a shop page whose sort picker lies outside the kept text', () => {
+  const grid = `<!doctype html><html><head><title>Handmade teapots</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav><form class="toolbar"><label>Sort by:</label><select><option>Newest</option></select></form></header>
+<main>
+  <h1>Handmade teapots</h1>
+  <p>${INTRO}</p>
+  ${POTS.map(([name, about, price]) => `<div class="card"><h3>${name}</h3><p>${about}</p><div>${price}</div><div>Sold out</div></div>`).join('\n  ')}
+</main>
+</body></html>`
+
+  it('drops the badge on each card, counting the controls over the whole page', () => {
+    const { text } = extractHtml(grid)
+    for (const [, about] of POTS) assert.ok(text.includes(about), text)
+    assert.ok(!text.includes('Sort by'), text)
+    assert.ok(!text.includes('Sold out'), text)
+  })
+})
+
 describe('an article that is no shop page', () => {
   it('keeps a lone "Sold out" line and a "Sold out" section heading', () => {
     const { text } = extractHtml(review(`<h2>Sold out</h2><p>${RETURNS}</p><p>Sold out</p>`))

@@ -23,6 +23,11 @@ export interface BlockFilterOptions {
    * controls). Not on an article with a comment section, whose short lines are its own.
    */
   postMeta?: boolean
+  /**
+   * The page is a shop page ({@link isShopPage} over all its blocks, read before the article was
+   * chosen): its shop controls leave the text. Without it, the article's own blocks are counted.
+   */
+  shopPage?: boolean
 }
 
 const DEFAULT_MIN_REPEATS = 3
@@ -52,6 +57,20 @@ const SHOP_CONTROL_NOISE = /[\d,()]+|:\s*$/g
  * article holds one of them at most ("Sold out" under a review, a post's "5 min read").
  */
 const MIN_SHOP_CONTROLS = 2
+
+/**
+ * A shop page: {@link MIN_SHOP_CONTROLS} different shop controls among its blocks. Counted over the
+ * whole page, since a grid's sort picker and buttons often lie outside the part that is kept.
+ */
+export function isShopPage(texts: Iterable<string>): boolean {
+  const controls = new Set<string>()
+  for (const text of texts) {
+    if (text.length > 40 || !SHOP_CONTROL.test(text)) continue
+    controls.add(text.toLowerCase().replace(SHOP_CONTROL_NOISE, '').trim())
+    if (controls.size >= MIN_SHOP_CONTROLS) return true
+  }
+  return false
+}
 /** "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": stamps made of update/post words and a time. */
 const STAMP = /^(?:(?:last )?(?:updated|posted|published|modified|created)(?: on| at)?:?\s+(?:[^;|]{3,40}?\d[^;|]{0,30}|(?:about |an? |\d+ )?(?:minute|hour|day|week|month)s? ago|yesterday|today)[;|]?\s*){1,3}$/i
 /** "By Jane Doe - 11/18/19 11:04 PM EST": a byline run into its time stamp. */
@@ -159,12 +178,8 @@ export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterO
   const minRepeats = options.minRepeats ?? DEFAULT_MIN_REPEATS
   const maxWords = options.maxRepeatWords ?? DEFAULT_MAX_REPEAT_WORDS
   const counts = new Map<string, number>()
-  const controls = new Set<string>()
-  for (const block of blocks) {
-    if (isWidgetLabel(block.text, maxWords)) counts.set(block.text, (counts.get(block.text) ?? 0) + 1)
-    if (block.text.length <= 40 && SHOP_CONTROL.test(block.text)) controls.add(block.text.toLowerCase().replace(SHOP_CONTROL_NOISE, '').trim())
-  }
-  const shop = controls.size >= MIN_SHOP_CONTROLS
+  for (const block of blocks) if (isWidgetLabel(block.text, maxWords)) counts.set(block.text, (counts.get(block.text) ?? 0) + 1)
+  const shop = options.shopPage ?? isShopPage(blocks.map((block) => block.text))
   const kept: TextBlock[] = []
   const removed: RemovedPiece[] = []
   const seen = new Set<string>()
