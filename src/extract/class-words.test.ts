@@ -20,6 +20,14 @@ describe('class words and the hashes page builders write', () => {
     assert.equal(containerReason(element('<div class="ad slot-a91f3e">x</div>')), 'advertisement')
   })
 
+  it('reads an advertisement in a slot named "ad" and its size, or "ad" run into a hex piece', () => {
+    // All hex digits, but the "ad" is the slot's name: a size or a number follows it, or a word.
+    assert.equal(containerReason(element('<div id="ad300250">x</div>')), 'advertisement')
+    assert.equal(containerReason(element('<div id="ad123456">x</div>')), 'advertisement')
+    assert.equal(containerReason(element('<div class="ad0a1b2c">x</div>')), 'advertisement')
+    assert.equal(containerReason(element('<div class="a1b2c3-ad-slot">x</div>')), 'advertisement')
+  })
+
   const ABOUT = [
     'We repair bicycles of every age in a workshop under the railway arches, and most repairs are done while you wait with a coffee.',
     'Our mechanics trained on racing teams and on the delivery bikes of the city, so no frame or gear set is new to them.',

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js'
 import { linkedom, readability } from '../input/lazy.js'
 import { DEFAULT_LIMITS, pageDeadline, type IngestLimits } from '../input/limits.js'
 import type { RemovedPiece } from '../types.js'
-import { filterBlocks } from './furniture/block-filter.js'
+import { filterBlocks, isShopPage } from './furniture/block-filter.js'
 import { removeBoilerplate, TABLE_ROW_MARK } from './furniture/boilerplate.js'
 import { collectBlocks, measureTree, type DomDocument, type DomElement, type TextBlock } from './dom.js'
 import { normaliseDate } from '../text/calendar.js'
@@ -222,8 +222,12 @@ function blockChars(blocks: TextBlock[]): number {
   return blocks.reduce((sum, block) => sum + (block.kind === 'paragraph' || block.kind === 'list-item' ? block.text.length : 0), 0)
 }
 
-/** Headings of boxes about other stories, not sections of this one. */
-const OFF_TOPIC_HEADING = /^(?:related\b|more (?:on|from|about|stories|news|like this)\b|read (?:more|next|also)\b|see also\b|also read\b|recommended\b|you (?:may|might) (?:also )?like\b|most (?:read|popular|viewed|shared)\b|trending\b|top stories\b|latest (?:news|stories)\b|further reading\b|up next\b|(?:share|comments?|join the (?:conversation|discussion)|advertisement|sponsored)\b)/i
+/**
+ * Headings of boxes about other stories, not sections of this one, and the labels a blog sets in
+ * heading markup around a post ("12 Comments", "Leave a Reply", "Posted in ...", "About the
+ * author", "Follow us", "Image credit: ...").
+ */
+const OFF_TOPIC_HEADING = /^(?:related\b|more (?:on|from|about|stories|news|like this)\b|read (?:more|next|also)\b|see also\b|also read\b|recommended\b|you (?:may|might) (?:also )?like\b|most (?:read|popular|viewed|shared)\b|trending\b|top stories\b|latest (?:news|stories)\b|further reading\b|up next\b|(?:share|comments?|\d+ comments?|leave a (?:reply|comment)|join the (?:conversation|discussion)|advertisement|sponsored|posted in|about the author|follow us|(?:image|photo) credit)\b)/i
 const NEWSLETTER_HEADING = /^(?:sign up|subscribe|newsletters?\b|get (?:our|the) .{0,40}(?:newsletter|briefing)|don[’']?t miss)/i
 const WORDY = /\p{L}{2}/u
 /** Longest heading (in words) kept as a section title. */
@@ -235,6 +239,21 @@ const MAX_HEADING_WORDS = 20
  * after the headline is most often a second copy of it.
  */
 const KEPT_HEADING_LEVELS = new Set([2, 3, 4, 5, 6])
+/**
+ * Heading levels that blogs and news pages also use for labels ("Posted in ...", "About the
+ * author", a picture's credit): kept only as the heading of a section, with a paragraph after it.
+ */
+const LABEL_HEADING_LEVELS = new Set([5, 6])
+
+/** Where a heading sits among the text's blocks. */
+interface HeadingPlace {
+  /** The next block is a paragraph or a list item. */
+  beforeProse: boolean
+  /** Next to another heading (the headline aside), with no paragraph between them. */
+  inRun: boolean
+  /** No paragraph or list item comes after it. */
+  afterLastProse: boolean
+}
 
 /**
  * Ends as a sentence does: a paragraph-long heading so ending is prose set in heading markup (a
@@ -244,33 +263,52 @@ const KEPT_HEADING_LEVELS = new Set([2, 3, 4, 5, 6])
 const SENTENCE_END = /[.!?…]["'”’)]?$/
 
 /** Why a heading leaves the text, or null when it stays as a paragraph. */
-function headingReason(block: TextBlock, isTitle: boolean): string | null {
+function headingReason(block: TextBlock, isTitle: boolean, place: HeadingPlace): string | null {
   if (isTitle) return 'title'
   // Counters and symbols ("1 / 5", "***") are slideshow marks, and a paragraph-long "heading" is a
   // slide's caption or a teaser: neither is a section title.
   if (!WORDY.test(block.text)) return 'section-heading'
   const prose = block.text.split(' ').length > MAX_HEADING_WORDS
   if (prose && !SENTENCE_END.test(block.text)) return 'section-heading'
+  // A teaser may end as a sentence does too: in a card, beside the card's title or another
+  // teaser, and in the grid of cards after the article's last paragraph.
+  if (prose && (place.inRun || place.afterLastProse)) return 'section-heading'
   if (NEWSLETTER_HEADING.test(block.text)) return 'newsletter'
   if (OFF_TOPIC_HEADING.test(block.text)) return 'related-headline'
+  if (!prose && LABEL_HEADING_LEVELS.has(block.level ?? 0) && !place.beforeProse) return 'section-heading'
   return prose || KEPT_HEADING_LEVELS.has(block.level ?? 0) ? null : 'section-heading'
 }
 
+function isProse(block: TextBlock | undefined): boolean {
+  return block !== undefined && (block.kind === 'paragraph' || block.kind === 'list-item')
+}
+
 /**
- * Section headings (h2-h4) stay as paragraphs of their own; the headline leaves as `title`, the
- * headings of related-story and newsletter boxes with their reason. List items keep a bullet so
+ * Section headings (h2-h6, an h5 or h6 only before a paragraph) stay as paragraphs of their own;
+ * the headline leaves as `title`, the headings of related-story and newsletter boxes with their
+ * reason. List items keep a bullet so
  * that the plain-text pass neither joins them nor takes them for headings.
  */
 function blocksToLines(blocks: TextBlock[], title: string | null): { lines: string[]; removed: RemovedPiece[] } {
   const lines: string[] = []
   const removed: RemovedPiece[] = []
   let titleSeen = false
-  for (const block of blocks) {
+  let lastProse = -1
+  for (let i = 0; i < blocks.length; i++) if (isProse(blocks[i])) lastProse = i
+  let previousIsTitle = false
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]
     if (block.kind === 'heading') {
       // The first heading before any paragraph, or one repeating the page title, is the headline.
       const isTitle: boolean = block.text === title || (!titleSeen && lines.length === 0 && block.level === 1)
       titleSeen ||= isTitle
-      const reason = headingReason(block, isTitle)
+      const place: HeadingPlace = {
+        beforeProse: isProse(blocks[i + 1]),
+        inRun: blocks[i + 1]?.kind === 'heading' || (blocks[i - 1]?.kind === 'heading' && !previousIsTitle),
+        afterLastProse: i > lastProse,
+      }
+      previousIsTitle = isTitle
+      const reason = headingReason(block, isTitle, place)
       if (reason) removed.push({ text: block.text, reason })
       else lines.push(block.text)
     }
@@ -346,7 +384,7 @@ export function extractHtml(html: string, options: HtmlOptions = {}): HtmlExtrac
   const title = meta.title?.value ?? null
   const dropped = listDroppedBlocks(page, blocks, { ...options.dropped, title })
   // Posts' header and footer lines go on a thread page (read as one, or declared), not under an article's comments.
-  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, dropCopies: runs.length > 0, postMeta: source === 'thread' || (runs.length > 0 && declaresThread(pruned)) })
+  const filtered = filterBlocks(blocks, { pageUrl: meta.url?.value, shopPage: isShopPage(page.map((block) => block.text)), dropCopies: runs.length > 0, postMeta: source === 'thread' || (runs.length > 0 && declaresThread(pruned)) })
   const { lines, removed } = blocksToLines(filtered.blocks, title)
   const cleaned = removeBoilerplate(lines.join('\n'), {
     detectTitle: false,

@@ -23,6 +23,11 @@ export interface BlockFilterOptions {
    * controls). Not on an article with a comment section, whose short lines are its own.
    */
   postMeta?: boolean
+  /**
+   * The page is a shop page ({@link isShopPage} over all its blocks, read before the article was
+   * chosen): its shop controls leave the text. Without it, the article's own blocks are counted.
+   */
+  shopPage?: boolean
 }
 
 const DEFAULT_MIN_REPEATS = 3
@@ -37,10 +42,35 @@ const MIN_COPY_CHARS = 40
 const CONTROL = /^(?:advert(?:isement)?|ad|caption|close|expand|enlarge|hide caption|toggle caption|image \d+ of \d+|\d+ of \d+|this slideshow requires javascript\.?|(?:photo|video|image) gallery|tags|topics|comments?|share|tweet|e-?mail|print|(?:play|watch) video|replay|loading\W*|next|previous|prev)\W*$/i
 /**
  * A shop's controls and counters standing alone: sorting and quantity pickers, buttons ("Add to
- * cart", "Shop now", "View all"), a card's "Sold out" badge and review count, a "Sponsored" label,
- * a reading-time stamp. Prices and stock notes stay: the text of a product page often keeps them.
+ * cart", "Shop now", "View all"), a card's "Sold out" badge and review count, a reading-time stamp.
+ * Prices and stock notes stay: the text of a product page often keeps them. Dropped only on a shop
+ * page ({@link MIN_SHOP_CONTROLS}) and never as a heading: a review's "Sold out" line, a "Sold out"
+ * section or a "12 reviews" line in an article is the article's. A "Sponsored" label is no
+ * control: it tells the reader that the copy beside it is paid for, and stays with it.
  */
-const SHOP_CONTROL = /^(?:\(?\d[\d,]*\)?\s*(?:reviews?|ratings?)|sort(?: by| and filter)?:?|quantity:?|qty:?|unit price(?: per)?|\d+ min(?:ute)? read|sponsored|view all|shop now|click to expand|add to (?:cart|bag|basket|wishlist)|sold out)$/i
+const SHOP_CONTROL = /^(?:\(?\d[\d,]*\)?\s*(?:reviews?|ratings?)|sort(?: by| and filter)?:?|quantity:?|qty:?|unit price(?: per)?|\d+ min(?:ute)? read|view all|shop now|click to expand|add to (?:cart|bag|basket|wishlist)|sold out)$/i
+/** Figures, brackets and a closing colon, which differ between copies of one shop control ("12 reviews", "(3) reviews"). */
+const SHOP_CONTROL_NOISE = /[\d,()]+|:\s*$/g
+/**
+ * Different shop controls (after {@link SHOP_CONTROL_NOISE}) among a text's blocks that make it a
+ * shop page: a card grid has a sort picker, a review count, a badge and a button, where an
+ * article holds one of them at most ("Sold out" under a review, a post's "5 min read").
+ */
+const MIN_SHOP_CONTROLS = 2
+
+/**
+ * A shop page: {@link MIN_SHOP_CONTROLS} different shop controls among its blocks. Counted over the
+ * whole page, since a grid's sort picker and buttons often lie outside the part that is kept.
+ */
+export function isShopPage(texts: Iterable<string>): boolean {
+  const controls = new Set<string>()
+  for (const text of texts) {
+    if (text.length > 40 || !SHOP_CONTROL.test(text)) continue
+    controls.add(text.toLowerCase().replace(SHOP_CONTROL_NOISE, '').trim())
+    if (controls.size >= MIN_SHOP_CONTROLS) return true
+  }
+  return false
+}
 /** "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": stamps made of update/post words and a time. */
 const STAMP = /^(?:(?:last )?(?:updated|posted|published|modified|created)(?: on| at)?:?\s+(?:[^;|]{3,40}?\d[^;|]{0,30}|(?:about |an? |\d+ )?(?:minute|hour|day|week|month)s? ago|yesterday|today)[;|]?\s*){1,3}$/i
 /** "By Jane Doe - 11/18/19 11:04 PM EST": a byline run into its time stamp. */
@@ -116,10 +146,10 @@ function isPostMeta(text: string): boolean {
 }
 
 /** Why a block is furniture on its own, or null. */
-function blockReason(block: TextBlock): string | null {
+function blockReason(block: TextBlock, shop: boolean): string | null {
   const text = block.text
   if (text.length > 240) return null
-  if (CONTROL.test(text) || SHOP_CONTROL.test(text)) return 'page-control'
+  if (CONTROL.test(text) || (shop && block.kind !== 'heading' && SHOP_CONTROL.test(text))) return 'page-control'
   if (COOKIE_NOTICE.test(text)) return 'cookie-notice'
   if (SHORTCODE.test(text) && /\[\/[a-z_]+\]/.test(text)) return 'shortcode'
   if (STAMP.test(text)) return 'dateline-stamp'
@@ -149,6 +179,7 @@ export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterO
   const maxWords = options.maxRepeatWords ?? DEFAULT_MAX_REPEAT_WORDS
   const counts = new Map<string, number>()
   for (const block of blocks) if (isWidgetLabel(block.text, maxWords)) counts.set(block.text, (counts.get(block.text) ?? 0) + 1)
+  const shop = options.shopPage ?? isShopPage(blocks.map((block) => block.text))
   const kept: TextBlock[] = []
   const removed: RemovedPiece[] = []
   const seen = new Set<string>()
@@ -158,7 +189,7 @@ export function filterBlocks(blocks: readonly TextBlock[], options: BlockFilterO
     const prose = block.kind === 'paragraph' || block.kind === 'list-item'
     const copy = options.dropCopies === true && prose && block.text.length >= MIN_COPY_CHARS && seen.has(block.text)
     const postMeta = options.postMeta === true && block.kind !== 'table-row' && isPostMeta(block.text)
-    const reason = repeated ? 'share-bar' : ownUrl ? 'url' : copy ? 'duplicate' : postMeta ? 'post-meta' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block)
+    const reason = repeated ? 'share-bar' : ownUrl ? 'url' : copy ? 'duplicate' : postMeta ? 'post-meta' : block.kind === 'caption' || block.kind === 'table-row' ? null : blockReason(block, shop)
     if (reason) removed.push({ text: block.text, reason })
     else {
       kept.push(block)

@@ -97,9 +97,13 @@ const STATE_WORDS = /\b(?:(?:has|with|no|show|hide)(?=[A-Z])|(?:[Hh]as|HAS|[Ww]i
  * Hashes that page builders write into classes and ids ("w-variant-2a872dd3-bab5-8141-0ad7-...",
  * "builder-f5ad18e7...", "column74_975ada-ad"): a run of hex digits, six or more with a digit
  * among them, with the hex pieces joined to it. Read as words, "-0ad7-" and "975ada-ad" name an
- * advertisement; a slot name such as "ad-300x250" or "ad2" is no such run.
+ * advertisement; a slot name such as "ad-300x250" or "ad2" is no such run. Nor is a run that
+ * starts with "ad" and a digit, though it is all hex digits: a slot named "ad" and its size or
+ * number ("ad300250", "ad123456", "ads728") or a hex piece ("ad0a1b2c"); nor a hex piece joined to
+ * a word ("a1b2c3-ad-slot" keeps its "-ad-slot": a piece runs on only when no word follows it). Left: "b7e9c1-ad" and "css-1a2b3c4-Ad" have the
+ * shape of the builder's "83fad1-ad" above, hex all through, and lose their "ad" with it.
  */
-const HASHES = /(?<![a-z0-9])(?=[0-9a-f]*\d)[0-9a-f]{6,}(?:[-_][0-9a-f]+)*(?![a-z0-9])/g
+const HASHES = /(?<![a-z0-9])(?!ads?\d)(?=[0-9a-f]*\d)[0-9a-f]{6,}(?:[-_][0-9a-f]+(?![a-z0-9]|[-_][0-9a-f]*[g-z]))*(?![a-z0-9])/g
 /** Marks link edges in the text buffer while walking a link list; never in page text. */
 const LINK_MARK = '\u0000'
 const WORD_CHAR = /[\p{L}\p{N}]/u
