@@ -177,26 +177,23 @@ function weightedShare(x: Happening, y: Happening, rarity: Rarity, minShared: nu
  * one date) already ties them.
  */
 export function sharesMeaning(a: Happening, b: Happening, ignore?: ReadonlySet<string>): boolean {
-  for (const x of a.lemmas) if (b.lemmas.has(x) && !ignore?.has(x)) return true
-  for (const x of a.lemmas) {
-    if (ignore?.has(x)) continue
-    for (const y of b.lemmas) if (!ignore?.has(y) && relatedStems(x, y)) return true
-  }
-  return false
+  return meaningsShared(a, b, ignore, 1) >= 1
 }
 
-/** How many content words of `a` (names, reporting words and `ignore` aside) `b` holds, or holds a WordNet synonym or derivation of. */
-export function meaningsShared(a: Happening, b: Happening, ignore?: ReadonlySet<string>): number {
+/**
+ * How many content words of `a` (names, reporting words and `ignore` aside) `b` holds, or holds a
+ * WordNet synonym or derivation of; counting stops at `enough`. Words held as they are are counted
+ * first: most pairs are decided without a look-up of relations.
+ */
+export function meaningsShared(a: Happening, b: Happening, ignore?: ReadonlySet<string>, enough = Infinity): number {
   let shared = 0
+  for (const x of a.lemmas) if (b.lemmas.has(x) && !ignore?.has(x) && ++shared >= enough) return shared
   for (const x of a.lemmas) {
-    if (ignore?.has(x)) continue
-    if (b.lemmas.has(x)) shared++
-    else {
-      for (const y of b.lemmas) {
-        if (ignore?.has(y) || !relatedStems(x, y)) continue
-        shared++
-        break
-      }
+    if (ignore?.has(x) || b.lemmas.has(x)) continue
+    for (const y of b.lemmas) {
+      if (ignore?.has(y) || !relatedStems(x, y)) continue
+      if (++shared >= enough) return shared
+      break
     }
   }
   return shared

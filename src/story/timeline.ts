@@ -229,7 +229,7 @@ function joinsAsOnlyOne(event: DatedEvent, group: EventGroup, once: (e: DatedEve
   const single = (e: DatedEvent) => (fine || e.date.granularity === 'week') && !e.quotedRelative && once(e)
   if (!single(event)) return false
   const need = fine ? 1 : WEEK_SHARED
-  return group.events.every((e) => e.articleId !== event.articleId && single(e) && meaningsShared(e.happening, event.happening, DATE_WORDS) >= need)
+  return group.events.every((e) => e.articleId !== event.articleId && single(e) && meaningsShared(e.happening, event.happening, DATE_WORDS, need) >= need)
 }
 
 // A week holds seven days of happenings: two mentions of one week, each its article's only one,
