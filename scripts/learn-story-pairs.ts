@@ -2,7 +2,9 @@
  * Learns the story pair model fact alignment asks about claim pairs its similarity alone does not
  * join (src/compare/same-fact-story.ts), into src/compare/same-fact-story-model.json.
  *
- * Learned from the BASIL gold events of 2010-2014 only (../shared/datasets/basil): each event's
+ * Learned from BASIL events of 2010-2014 only: the shared gold's (../shared/datasets/basil/gold)
+ * and our own annotations of the other 2010-2014 events, made by the same guidelines' facts part
+ * (data/basil-shared-facts, offsets into the articles: scripts/pack-shared-facts.ts). Each event's
  * three articles are extracted and annotated as `npm run eval -- compare` does, split into claims,
  * and every pair of claims of two outlets that shares a feature is labelled by the gold: same fact
  * when one gold fact's words in those two outlets overlap both claims (by the scorer's rule, a
@@ -30,59 +32,16 @@ import { STORY_PAIR_FEATURES } from '../src/compare/same-fact-story.js'
 import { boostTrees } from '../src/compare/same-fact-learn.js'
 import { treeProbability, type SameFactModel } from '../src/compare/same-fact.js'
 import type { Annotated } from '../src/types.js'
+import { findWords, overlaps, packedGold } from './shared-facts.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const cv = process.argv.includes('--cv')
 const [sharedDir = process.env.PARALLAX_SHARED ?? resolve(here, '../../shared'), outFile = resolve(here, '../src/compare/same-fact-story-model.json')] = process.argv.slice(2).filter((a) => a !== '--cv')
 const LAST_YEAR = 2014
-// Small on purpose: about 500 positive pairs from 15 events.
+// Our annotations of the 2010-2014 events the shared gold leaves out (scripts/pack-shared-facts.ts).
+const OURS = resolve(here, '../data/basil-shared-facts')
+// Small on purpose: about 960 positive pairs from 30 events.
 const OPTIONS = { trees: 200, depth: 3, learningRate: 0.05, minLeaf: 20, subsample: 0.7 }
-
-const QUOTES: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u2013': '-', '\u2014': '-', '\u00a0': ' ',
-}
-
-/** score.py's `normalise`: lower case, quotes, dashes and white space unified, with each character's offset. */
-function normalise(text: string): { norm: string; where: number[] } {
-  let norm = ''
-  const where: number[] = []
-  let space = false
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!
-    const ch = String.fromCodePoint(cp)
-    const at = i
-    i += ch.length
-    if (/\s/u.test(ch)) {
-      if (!space && norm.length > 0) (norm += ' '), where.push(at)
-      space = true
-      continue
-    }
-    space = false
-    for (const c of [...ch.normalize('NFKC')].map((c) => QUOTES[c] ?? c).join('').toLowerCase()) (norm += c), where.push(at)
-  }
-  return { norm, where }
-}
-
-/** score.py's `locate`: the span of `needle` in the text, or null. */
-function locate({ norm, where }: { norm: string; where: number[] }, needle: string): [number, number] | null {
-  let n = normalise(needle).norm.trim()
-  if (n.length < 3) return null
-  let k = norm.indexOf(n)
-  if (k < 0) {
-    n = n.replace(/^[ "'.,;:]+|[ "'.,;:]+$/g, '')
-    k = n.length >= 3 ? norm.indexOf(n) : -1
-    if (k < 0) return null
-  }
-  return [where[k], where[k + n.length - 1] + 1]
-}
-
-/** score.py's `overlaps`: by at least a third of the shorter span. */
-function overlaps(a: readonly number[], b: readonly number[]): boolean {
-  const lo = Math.max(a[0], b[0])
-  const hi = Math.min(a[1], b[1])
-  return hi > lo && hi - lo >= Math.min(a[1] - a[0], b[1] - b[0]) / 3
-}
 
 interface GoldFact {
   reports?: Record<string, string | null>
@@ -101,14 +60,14 @@ const SOFT = STORY_PAIR_FEATURES.indexOf('soft similarity')
  * Leave one event out: each event's pairs scored by a model of the others; prints precision and
  * recall of the joins, beside the same for the model learned on all events (in-sample).
  */
-function crossValidate(x: number[][], y: number[], eventOf: number[], events: number): void {
+function crossValidate(x: number[][], y: number[], eventOf: number[], events: number, goldEvents: ReadonlySet<number>): void {
   // Asked from ASKED_FROM of the similarity or of the similarity counting synonyms as shared.
   const asked = (k: number) => (x[k][0] >= ASKED_FROM || x[k][SOFT] >= SOFT_FROM) && x[k][0] < THRESHOLD
-  const tally = (modelOf: (k: number) => Pick<SameFactModel, 'bias' | 'depth' | 'trees'>) => {
+  const tally = (modelOf: (k: number) => Pick<SameFactModel, 'bias' | 'depth' | 'trees'>, only?: ReadonlySet<number>) => {
     let joined = 0, right = 0, positives = 0
     const ranked: [number, number][] = []
     for (let k = 0; k < x.length; k++) {
-      if (!asked(k)) continue
+      if (!asked(k) || (only && !only.has(eventOf[k]))) continue
       positives += y[k]
       const p = treeProbability(modelOf(k), x[k])
       ranked.push([p, y[k]])
@@ -130,7 +89,8 @@ function crossValidate(x: number[][], y: number[], eventOf: number[], events: nu
   const all = boostTrees(x, y, OPTIONS)
   console.log(`learn-story-pairs --cv: of the pairs under the threshold the model reads (similarity ${ASKED_FROM} to ${THRESHOLD}), at probability ${JOIN_AT}`)
   console.log(`  leave one of ${events} events out: ${tally((k) => heldOut[eventOf[k]])}`)
-  console.log(`  in-sample (the shipped model):   ${tally(() => all)}`)
+  if (goldEvents.size < events) console.log(`    of which the ${goldEvents.size} shared-gold events: ${tally((k) => heldOut[eventOf[k]], goldEvents)}`)
+  console.log(`  in-sample (the model it writes): ${tally(() => all)}`)
 }
 
 const basil = join(sharedDir, 'datasets/basil')
@@ -142,6 +102,14 @@ try {
     mkdirSync(join(gold, year), { recursive: true })
     for (const file of readdirSync(join(basil, 'gold', year))) writeFileSync(join(gold, year, file), readFileSync(join(basil, 'gold', year, file)))
   }
+  // Our own annotations of other 2010-2014 events (data/basil-shared-facts), written beside the gold.
+  const ours = new Set<string>()
+  for (const packed of packedGold(OURS, basil)) {
+    if (Number(packed.year) > LAST_YEAR) throw new Error(`learn-story-pairs: ${packed.event}: only events up to ${LAST_YEAR} train the model`)
+    mkdirSync(join(gold, packed.year), { recursive: true })
+    writeFileSync(join(gold, packed.year, `${packed.event}.json`), JSON.stringify(packed.gold))
+    ours.add(packed.event)
+  }
   const inputs = join(work, 'in')
   const run = spawnSync('python3', [join(basil, 'make_inputs.py'), join(basil, 'articles'), gold, inputs], { encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`learn-story-pairs: make_inputs.py failed: ${run.stderr || run.error?.message}`)
@@ -150,9 +118,12 @@ try {
   // The event of each pair, for leave-one-event-out.
   const eventOf: number[] = []
   let events = 0
+  // Events of the shared gold (not ours), by index, for the cross-validation's comparable line.
+  const goldEvents = new Set<number>()
   for (const year of readdirSync(gold).sort()) {
     for (const file of readdirSync(join(gold, year)).sort()) {
       const event = file.replace(/\.json$/, '')
+      if (!ours.has(event)) goldEvents.add(events)
       const dir = join(inputs, event)
       const byOutlet = new Map<string, Annotated>()
       for (const name of readdirSync(dir).sort()) {
@@ -166,7 +137,7 @@ try {
       for (const fact of facts) {
         const located = Object.entries(fact.reports ?? {}).flatMap(([outlet, words]) => {
           const article = byOutlet.get(outlet)
-          const span = article && words ? locate(normalise(article.text), words) : null
+          const span = article && words ? findWords(article.text, words) : null
           return span && article ? [{ articleId: article.id, span }] : []
         })
         if (located.length >= 2) spans.push(located)
@@ -191,7 +162,7 @@ try {
     }
   }
   if (cv) {
-    crossValidate(x, y, eventOf, events)
+    crossValidate(x, y, eventOf, events, goldEvents)
     process.exit(0)
   }
   const model = { features: STORY_PAIR_FEATURES, ...boostTrees(x, y, OPTIONS) }

@@ -1,0 +1,60 @@
+/**
+ * Packs our own annotations of BASIL events into data/basil-shared-facts/, the extra training
+ * events of the story pair model (scripts/learn-story-pairs.ts).
+ *
+ * The annotations were made by the team for events of 2010-2014 that the shared gold does not
+ * cover, by the "facts" part of ../shared/datasets/basil/GUIDELINES.md: every fact two or more of
+ * the three outlets report, each outlet's words given as an exact substring. The repo holds no copy
+ * of the articles' text, so each substring is stored as character offsets into the article text
+ * the guidelines define (the title line, a blank line, then the paragraphs, sentences joined by a
+ * space, paragraphs by a blank line, as make_inputs.py writes them); the statements are our words.
+ * `basilArticleText` rebuilds that text and the learner slices the words back out.
+ *
+ * Usage: `node --import tsx scripts/pack-shared-facts.ts ANNOTATION_DIR [sharedDir] [outDir]`
+ * (ANNOTATION_DIR/<year>/<event>.json in the gold format). A substring not found is reported and
+ * left out; an event from 2016 on, or one the shared gold already has, is refused.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { basilArticleText, findWords, type PackedEvent } from './shared-facts.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const [annotations, sharedDir = resolve(here, '../../shared'), outDir = resolve(here, '../data/basil-shared-facts')] = process.argv.slice(2)
+if (!annotations) {
+  console.error('usage: node --import tsx scripts/pack-shared-facts.ts ANNOTATION_DIR [sharedDir] [outDir]')
+  process.exit(2)
+}
+const basil = join(sharedDir, 'datasets/basil')
+let packed = 0
+let dropped = 0
+for (const year of readdirSync(annotations).filter((y) => /^\d{4}$/.test(y)).sort()) {
+  if (Number(year) > 2014) throw new Error(`pack-shared-facts: ${year}: only events of 2010-2014 train the model (2016-2018 is its unseen half)`)
+  for (const file of readdirSync(join(annotations, year)).filter((f) => f.endsWith('.json')).sort()) {
+    const event = file.replace(/\.json$/, '')
+    if (existsSync(join(basil, 'gold', year, file))) throw new Error(`pack-shared-facts: ${event}: the shared gold already has this event`)
+    const source = JSON.parse(readFileSync(join(annotations, year, file), 'utf8')) as {
+      title?: string
+      facts?: { statement?: string; reports?: Record<string, string | null> }[]
+    }
+    const texts = basilArticleText(basil, year, event)
+    const facts: PackedEvent['facts'] = []
+    for (const fact of source.facts ?? []) {
+      const reports: Record<string, [number, number]> = {}
+      for (const [outlet, words] of Object.entries(fact.reports ?? {})) {
+        if (!words) continue
+        const text = texts.get(outlet)
+        const span = text === undefined ? null : findWords(text, words)
+        if (span) reports[outlet] = span
+        else (dropped++, console.error(`pack-shared-facts: ${event} ${outlet}: not found: ${words.slice(0, 80)}`))
+      }
+      if (Object.keys(reports).length >= 2) facts.push({ statement: fact.statement ?? '', reports })
+    }
+    const out: PackedEvent = { event, year: Number(year), title: source.title ?? '', facts }
+    mkdirSync(join(outDir, year), { recursive: true })
+    writeFileSync(join(outDir, year, file), `${JSON.stringify(out, null, 1)}\n`)
+    packed++
+    console.log(`pack-shared-facts: ${year}/${event}: ${facts.length} facts`)
+  }
+}
+console.log(`pack-shared-facts: ${packed} events -> ${outDir}${dropped ? ` (${dropped} reports not found, left out)` : ''}`)

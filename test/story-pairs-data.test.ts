@@ -1,0 +1,58 @@
+/**
+ * The story pair model's extra training data: our annotations of BASIL events
+ * (data/basil-shared-facts) must point at words of the articles, in our words where they state a
+ * fact, and stay out of the shared gold and of the years the model is scored on unseen.
+ * Reads the articles from ../shared.
+ */
+import assert from 'node:assert/strict'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, it } from 'node:test'
+import { basilArticleText, findWords, packedGold, type PackedEvent } from '../scripts/shared-facts.js'
+import { sharedDir } from './helpers/shared.js'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const ours = join(root, 'data/basil-shared-facts')
+const basil = join(sharedDir, 'datasets/basil')
+const skip = existsSync(join(basil, 'articles')) ? false : 'needs ../shared/datasets/basil'
+
+describe('our BASIL shared-fact annotations', { skip }, () => {
+  const files = readdirSync(ours).flatMap((year) => readdirSync(join(ours, year)).map((f) => ({ year, file: f })))
+
+  it('are events of 2010-2014 that the shared gold does not cover', () => {
+    assert.ok(files.length >= 15, `${files.length} annotated events`)
+    for (const { year, file } of files) {
+      assert.ok(Number(year) >= 2010 && Number(year) <= 2014, `${year}/${file}: only 2010-2014 train the model`)
+      assert.equal(existsSync(join(basil, 'gold', year, file)), false, `${year}/${file} is a shared gold event`)
+    }
+  })
+
+  it('give each fact in two or more outlets, as offsets to words of that outlet’s article, with a statement in our words', () => {
+    for (const { year, file } of files) {
+      const packed = JSON.parse(readFileSync(join(ours, year, file), 'utf8')) as PackedEvent
+      const texts = basilArticleText(basil, year, packed.event)
+      assert.equal(texts.size, 3, `${packed.event}: three outlets' articles`)
+      assert.ok(packed.facts.length >= 5, `${packed.event}: ${packed.facts.length} facts`)
+      for (const fact of packed.facts) {
+        assert.ok(Object.keys(fact.reports).length >= 2, `${packed.event}: "${fact.statement}" in two outlets`)
+        assert.ok(fact.statement.trim().length > 0)
+        for (const [outlet, [start, end]] of Object.entries(fact.reports)) {
+          const text = texts.get(outlet)
+          assert.ok(text !== undefined, `${packed.event}: outlet ${outlet}`)
+          assert.ok(start >= 0 && end <= text.length && end - start >= 6, `${packed.event} ${outlet}: [${start}, ${end}) inside the article`)
+          // The words are a clause, cut at word edges, found again by the scorer's rules.
+          const words = text.slice(start, end)
+          assert.deepEqual(findWords(text, words), [start, end])
+        }
+        for (const text of texts.values()) assert.equal(text.includes(fact.statement), false, `${packed.event}: "${fact.statement}" is copied text`)
+      }
+    }
+  })
+
+  it('come back as gold-format events the learner reads beside the shared gold', () => {
+    const events = packedGold(ours, basil)
+    assert.equal(events.length, files.length)
+    for (const e of events) for (const f of e.gold.facts) for (const words of Object.values(f.reports)) assert.ok(words.trim().length >= 6)
+  })
+})
