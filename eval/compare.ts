@@ -13,6 +13,10 @@
  * while building the comparison, and that the story pair model of compare/same-fact-story.ts is learned from:
  * scripts/learn-story-pairs.ts) and 2016-2018 (scored, their error lists not studied), so a rule
  * that fits one half shows as a gap between the halves. The odd years are kept back.
+ * A third collection: the other 15 BASIL events of 2010-2014, which we annotated ourselves for
+ * shared facts only (data/basil-shared-facts, by the dataset's guidelines; no discrepancies or
+ * quotes), scored by the same scorer for one story and corroboration. The shipped story pair model
+ * was not learned from them, and their error lists are not printed.
  *
  * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.
  */
@@ -24,6 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { annotate } from '../src/enrich/index.js'
 import { extractArticle } from '../src/extract/index.js'
 import { analyzeArticles } from '../src/pipeline.js'
+import { packedGold } from '../scripts/shared-facts.js'
 
 interface Row {
   name: string
@@ -79,6 +84,30 @@ function runEvents(inputs: string, runDir: string): void {
   }
 }
 
+// Our annotations of more BASIL events (facts only), beside the repo's code.
+const OURS = resolve(fileURLToPath(import.meta.url), '../../data/basil-shared-facts')
+const OURS_LABEL = ' (15 more 2010-2014 events, our annotations, facts only)'
+
+/** One story and corroboration P/R on the events of data/basil-shared-facts, scored as the gold's. */
+function annotatedRows(basil: string, work: string): Row[] {
+  const events = packedGold(OURS, basil)
+  if (events.length === 0) return []
+  const gold = join(work, 'gold-ours')
+  const inputs = join(work, 'in-ours')
+  const runDir = join(work, 'run-ours')
+  for (const dir of [gold, inputs, runDir]) rmSync(dir, { recursive: true, force: true })
+  mkdirSync(runDir, { recursive: true })
+  for (const e of events) {
+    mkdirSync(join(gold, e.year), { recursive: true })
+    writeFileSync(join(gold, e.year, `${e.event}.json`), JSON.stringify({ event: e.event, year: Number(e.year), facts: e.gold.facts, discrepancies: [], quotes: [] }))
+  }
+  python([join(basil, 'make_inputs.py'), join(basil, 'articles'), gold, inputs])
+  runEvents(inputs, runDir)
+  const score = parseScore(python([join(basil, 'score.py'), gold, runDir]).stdout)
+  const pct = (x: number) => Math.round(x * 1000) / 10
+  return (['one story', 'corroboration P', 'corroboration R'] as const).map((name) => ({ name: `basil ${name}${OURS_LABEL}`, value: pct(score[MEASURES.indexOf(name) + 1]) }))
+}
+
 /** A gold folder holding only the given years (symlink-free copy of the file list). */
 function goldSubset(goldDir: string, years: (year: number) => boolean, into: string): string {
   for (const year of readdirSync(goldDir)) {
@@ -119,6 +148,7 @@ export async function evalCompare(sharedDir: string, { errors, keep }: { errors?
       rows.push({ name: `basil ${name} (2016-2018, errors not studied)`, value: pct(late[i + 1]) })
     })
     rows.push({ name: 'basil framing notes (not scored)', value: all[8] })
+    rows.push(...annotatedRows(basil, work))
     const summary = [summaryRows(basil, gold, runDir, ''), summaryRows(basil, earlyGold, runDir, ' (2010-2014)'), summaryRows(basil, lateGold, runDir, ' (2016-2018, errors not studied)')]
     for (let i = 0; i < summary[0].length; i++) rows.push(summary[0][i], summary[1][i], summary[2][i])
     return { rows }
