@@ -290,6 +290,14 @@ const STATES: Record<string, string> = {
   'S.D': 'South Dakota', Tenn: 'Tennessee', Tex: 'Texas', Vt: 'Vermont', Va: 'Virginia', Wash: 'Washington',
   'W.Va': 'West Virginia', Wis: 'Wisconsin', Wisc: 'Wisconsin', Wyo: 'Wyoming',
 }
+/**
+ * A state's abbreviation as written before a title abbreviation ("Ariz." of "Ariz. Gov. Jan
+ * Brewer"): the state, then the title; `word` without its final full stop ("Ariz", "N.Y").
+ */
+export function stateBeforeTitle(word: string, next: string): boolean {
+  return Object.hasOwn(STATES, word) && Object.hasOwn(TITLES, next.replace(/\.$/, '')) && next.endsWith('.')
+}
+
 // Abbreviations that, lower-cased as name keys are, mostly name something else: "LA" is Los Angeles, "Cal" and "Penn" universities.
 const NOT_STATE_KEYS = new Set(['La', 'Cal', 'Penn'])
 let stateKeyMap: Map<string, string> | undefined

@@ -8,6 +8,7 @@
  */
 import type { Span } from '../../types.js'
 import { COMMON_CAPITALISED } from '../entities/lexicon.js'
+import { stateBeforeTitle } from '../../text/names.js'
 
 /** Abbreviations that come before a name or a number, so never end a sentence (lowercase, no dot). */
 const NEVER_FINAL = new Set([
@@ -98,6 +99,7 @@ function endsSentence(text: string, at: number, punct: string, end: number): boo
     if (!periodEnds(before, next)) return false
     if (INITIALS.test(before) && initialsAfterTitle(text, at)) return false
     if (personInitials(text, at, before, next)) return false
+    if (stateTitle(text, at, before, next)) return false
   }
   if ((bare.endsWith('!') || bare.endsWith('?')) && bare !== punct) {
     // "Great progress was made!" Trump said — the attribution belongs to the quote's sentence.
@@ -114,6 +116,15 @@ function personInitials(text: string, at: number, before: string, next: string):
   if (!/^(?:\p{Lu}\.)+\p{Lu}$/u.test(before) || PLACE_ACRONYMS.has(before)) return false
   if (/,\s*$/.test(text.slice(Math.max(0, at - before.length - 3), at - before.length))) return false
   return NAME_AFTER.test(next) && !COMMON_CAPITALISED.has(next.replace(/[^\p{L}'’-]/gu, ''))
+}
+
+/**
+ * "Ariz. Gov. Jan Brewer": a state's abbreviation before a title abbreviation names whose title it
+ * is, unless a comma sets the state after a place ("in Mesa, Ariz. Gov. Brewer ..." may end there).
+ */
+function stateTitle(text: string, at: number, before: string, next: string): boolean {
+  if (!stateBeforeTitle(before, next)) return false
+  return !/,\s*$/.test(text.slice(Math.max(0, at - before.length - 3), at - before.length))
 }
 
 /** "Rep. G.K. Butterfield": initials right after a title abbreviation are a name's, not a sentence end. */

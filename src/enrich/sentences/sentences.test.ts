@@ -16,6 +16,8 @@ const cases: [name: string, text: string, expected: string[]][] = [
   ['dotted initials before a name', '“We won,” said J.M. Talbot, a fellow. He left.', ['“We won,” said J.M. Talbot, a fellow.', 'He left.']],
   ['dotted initials, then a sentence start', 'It was signed by A.B. Then talks resumed.', ['It was signed by A.B.', 'Then talks resumed.']],
   ['a state abbreviation after a comma ends the sentence', 'They met in Concord, N.C. Talbot spoke.', ['They met in Concord, N.C.', 'Talbot spoke.']],
+  ['a state abbreviation before a title is the title’s state', 'TUCSON — Ariz. Gov. Ada Quist signed it. Wash. Sen. Tom Pell agreed.', ['TUCSON — Ariz. Gov. Ada Quist signed it.', 'Wash. Sen. Tom Pell agreed.']],
+  ['a state after a place, then a title, may still end the sentence', 'She grew up in Mesa, Ariz. Gov. Ada Quist was her teacher.', ['She grew up in Mesa, Ariz.', 'Gov. Ada Quist was her teacher.']],
   ['Jr. and Inc. mid-sentence', 'Martin Luther King Jr. said it. Acme Inc. agreed.', ['Martin Luther King Jr. said it.', 'Acme Inc. agreed.']],
   ['No.', 'He is ranked No. 1 in the world.', ['He is ranked No. 1 in the world.']],
   ['decimals and money', 'The deal is worth $1.5 billion. It passed.', ['The deal is worth $1.5 billion.', 'It passed.']],
