@@ -73,8 +73,7 @@ export function findQuotes(
   entities: readonly EntityMention[],
   { maxQuotes = 500, maxQuoteLength = 5000, scareQuoteWords = 2 }: QuoteOptions = {},
 ): QuoteMention[] {
-  const stretches = mergeParagraphQuotes(text, findStretches(text))
-    .map((s) => trimStretch(text, s))
+  const stretches = splitTurns(text, mergeParagraphQuotes(text, findStretches(text)).map((s) => trimStretch(text, s)))
     .filter((s) => s.end > s.start && s.end - s.start <= maxQuoteLength)
     .slice(0, maxQuotes)
   const quoted: Span[] = stretches.flatMap((s): Span[] => s.pieces ?? [[s.open, s.close]])
@@ -436,10 +435,42 @@ const TRANSCRIPT_LABEL = /^((?:\p{Lu}[\p{Lu}'’.-]+\s+){0,2}\p{Lu}[\p{Lu}'’.-
 /** Capitals before a colon that head a paragraph rather than name a speaker. */
 const NOT_A_LABEL = /^(?:UPDATE|UPDATED|BREAKING|EDITOR'?S NOTE|NOTE|CORRECTION|WATCH|READ|RELATED|VIDEO|PHOTOS?|Q|A|FACT CHECK|TRANSCRIPT)$/u
 
+/** A label opening a later turn inside the same quoted stretch, after the end of the turn before ("... race? KOVA: Oh, ..."). */
+const INNER_LABEL = /(?<=[.!?…]["”’]?\s+)((?:\p{Lu}[\p{Lu}'’.-]+\s+){0,2}\p{Lu}[\p{Lu}'’.-]+):\s/gu
+
+/** A transcript label that names a speaker (`TRANSCRIPT_LABEL`'s name, not a heading word such as "UPDATE"). */
+function speakerLabel(name: string): boolean {
+  return name.length >= 2 && !NOT_A_LABEL.test(name)
+}
+
+/**
+ * “ROE: Will you run? DIAZ: No.”: a quoted transcript of several turns is one quote per turn, each
+ * opened by its label (read by `labelled`), not one quote of the first speaker.
+ */
+function splitTurns(text: string, stretches: Stretch[]): Stretch[] {
+  const out: Stretch[] = []
+  for (const s of stretches) {
+    const first = s.pieces ? null : TRANSCRIPT_LABEL.exec(text.slice(s.start, s.start + 40))
+    if (!first || !speakerLabel(first[1])) {
+      out.push(s)
+      continue
+    }
+    const starts = [s.start]
+    for (const m of text.slice(s.start, s.end).matchAll(INNER_LABEL)) if (speakerLabel(m[1])) starts.push(s.start + m.index)
+    starts.forEach((start, k) => {
+      const last = k === starts.length - 1
+      let end = last ? s.end : starts[k + 1]
+      while (end > start && /\s/.test(text[end - 1])) end--
+      out.push({ ...s, open: k === 0 ? s.open : start, start, end, close: last ? s.close : end, closed: last ? s.closed : true })
+    })
+  }
+  return out
+}
+
 /** “ROE: We will win.”: a transcript turn; the label names the speaker as written, and quotes after it continue the turn. */
 function labelled(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMention | null {
   const m = TRANSCRIPT_LABEL.exec(view.text.slice(s.start, s.start + 40))
-  if (!m || NOT_A_LABEL.test(m[1]) || m[1].length < 2) return null
+  if (!m || !speakerLabel(m[1])) return null
   return { span: [s.start, s.end], speaker: { name: m[1], span: [s.start, s.start + m[1].length] }, kind, stage: STAGE }
 }
 

@@ -215,6 +215,7 @@ const moreCues: [name: string, text: string, quote: string, speaker: string | nu
   ['"after" opens a clause with its own subject: the man asks, not the congressman', 'Rep. Tom Pell grabbed the wrist of a young man after the man approached the congressman and asked if he backed the “harbour agenda.”', 'harbour agenda', null],
   ['"after" before an object is no clause', 'In recent weeks, Ada Quist has gone after Tom Pell as a “human leech who will drain the harbour.”', 'human leech', 'Ada Quist'],
   ['a transcript turn names its speaker in capitals', 'The interview went on.\n\n“QUIST: But, Mayor Pell, I have to ask you about the ferry. Why go down that road?”', 'QUIST: But', 'QUIST'],
+  ['each turn of a quoted transcript has its own speaker', 'The exchange was tense.\n\n“QUIST: Will you quit if the board charges you? PELL: Oh, for goodness sake. It is not going to happen.”', 'PELL: Oh', 'PELL'],
   ['a heading in capitals before a colon is no transcript turn', 'Ada Quist spoke at noon.\n\n“UPDATE: The ferry will run on Sunday after all,” Quist said.', 'UPDATE: The ferry', 'Ada Quist'],
   ['an office speaks for its owner across an aside', 'Some said no. Ada Quist’s campaign, for example, said she would “back the nominee” while Rep. Tom Pell suggested otherwise.', 'back the nominee', 'Ada Quist’s campaign'],
 ]
@@ -224,6 +225,14 @@ for (const [name, text, quote, speaker] of moreCues) {
     assert.equal(quoteStarting(text, quote).speaker?.name ?? null, speaker)
   })
 }
+
+test('findQuotes: a quoted transcript of two turns is two quotes, each ending where the next label starts', () => {
+  const text = 'The exchange was tense.\n\n“QUIST: Will you quit if the board charges you? PELL: Oh, for goodness sake.”'
+  assert.deepEqual(
+    quotes(text).map((q) => [quoteText(text, q), q.speaker?.name]),
+    [['QUIST: Will you quit if the board charges you?', 'QUIST'], ['PELL: Oh, for goodness sake.', 'PELL']],
+  )
+})
 
 test('findQuotes: a short quote is kept when a speech verb in its sentence reports it, dropped as a scare quote when none does', () => {
   const reported = 'Ada Quist said the plan was “too late” for the town.'
