@@ -16,7 +16,8 @@
  * A third collection: the other 15 BASIL events of 2010-2014, which we annotated ourselves for
  * shared facts only (data/basil-shared-facts, by the dataset's guidelines; no discrepancies or
  * quotes), scored by the same scorer for one story and corroboration. The shipped story pair model
- * was not learned from them, and their error lists are not printed.
+ * was not learned from them (scripts/learn-story-pairs.ts reads them only with --with-ours), and
+ * their error lists are not printed.
  *
  * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.
  */
@@ -91,7 +92,7 @@ const OURS_LABEL = ' (15 more 2010-2014 events, our annotations, facts only)'
 /** One story and corroboration P/R on the events of data/basil-shared-facts, scored as the gold's. */
 function annotatedRows(basil: string, work: string): Row[] {
   const events = packedGold(OURS, basil)
-  if (events.length === 0) return []
+  if (events.length === 0) throw new Error(`eval compare: no annotated events in ${OURS}`)
   const gold = join(work, 'gold-ours')
   const inputs = join(work, 'in-ours')
   const runDir = join(work, 'run-ours')

@@ -11,13 +11,14 @@
  * `basilArticleText` rebuilds that text and the learner slices the words back out.
  *
  * Usage: `node --import tsx scripts/pack-shared-facts.ts ANNOTATION_DIR [sharedDir] [outDir]`
- * (ANNOTATION_DIR/<year>/<event>.json in the gold format). A substring not found is reported and
- * left out; an event from 2016 on, or one the shared gold already has, is refused.
+ * (ANNOTATION_DIR/<year>/<event>.json in the gold format). A substring not found in the body (the
+ * title is not part of the text extraction scores) is reported and left out, and a fact left with
+ * one outlet too; an event from 2016 on, or one the shared gold already has, is refused.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { basilArticleText, findWords, type PackedEvent } from './shared-facts.js'
+import { basilArticleText, bodyStart, findWords, wordsHash, type PackedEvent } from './shared-facts.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const [annotations, sharedDir = resolve(here, '../../shared'), outDir = resolve(here, '../data/basil-shared-facts')] = process.argv.slice(2)
@@ -40,13 +41,16 @@ for (const year of readdirSync(annotations).filter((y) => /^\d{4}$/.test(y)).sor
     const texts = basilArticleText(basil, year, event)
     const facts: PackedEvent['facts'] = []
     for (const fact of source.facts ?? []) {
-      const reports: Record<string, [number, number]> = {}
+      const reports: Record<string, [number, number, string]> = {}
       for (const [outlet, words] of Object.entries(fact.reports ?? {})) {
         if (!words) continue
         const text = texts.get(outlet)
-        const span = text === undefined ? null : findWords(text, words)
-        if (span) reports[outlet] = span
-        else (dropped++, console.error(`pack-shared-facts: ${event} ${outlet}: not found: ${words.slice(0, 80)}`))
+        // Words found only in the title are left out: extraction drops the title from the text scored.
+        const span = text === undefined ? null : findWords(text.slice(bodyStart(text)), words)
+        if (span && text !== undefined) {
+          const [s, e] = [span[0] + bodyStart(text), span[1] + bodyStart(text)]
+          reports[outlet] = [s, e, wordsHash(text.slice(s, e))]
+        } else (dropped++, console.error(`pack-shared-facts: ${event} ${outlet}: not found in the body: ${words.slice(0, 80)}`))
       }
       if (Object.keys(reports).length >= 2) facts.push({ statement: fact.statement ?? '', reports })
     }

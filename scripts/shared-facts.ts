@@ -3,6 +3,7 @@
  * (pack-shared-facts.ts) share: score.py's text normalising, locating and overlap rules, the BASIL
  * article text the annotation guidelines define, and the packed events of data/basil-shared-facts.
  */
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -52,12 +53,26 @@ export function overlaps(a: readonly number[], b: readonly number[]): boolean {
   return hi > lo && hi - lo >= Math.min(a[1] - a[0], b[1] - b[0]) / 3
 }
 
-/** An event of data/basil-shared-facts: each fact's words per outlet as offsets into `basilArticleText`. */
+/**
+ * An event of data/basil-shared-facts: each fact's words per outlet as offsets into
+ * `basilArticleText` and a short hash of those words (`wordsHash`), so a changed article shows.
+ */
 export interface PackedEvent {
   event: string
   year: number
   title: string
-  facts: { statement: string; reports: Record<string, [number, number]> }[]
+  facts: { statement: string; reports: Record<string, [number, number, string]> }[]
+}
+
+/** The first 12 hex digits of the SHA-1 of the words as score.py normalises them. */
+export function wordsHash(words: string): string {
+  return createHash('sha1').update(normalise(words).norm.trim()).digest('hex').slice(0, 12)
+}
+
+/** Where the body starts in a `basilArticleText`: after the title and its blank line (extraction drops the title). */
+export function bodyStart(text: string): number {
+  const k = text.indexOf('\n\n')
+  return k < 0 ? text.length : k + 2
 }
 
 /**
@@ -94,7 +109,14 @@ export function packedGold(dir: string, basil: string): { year: string; event: s
       const texts = basilArticleText(basil, year, packed.event)
       const facts = packed.facts.map((f) => ({
         statement: f.statement,
-        reports: Object.fromEntries(Object.entries(f.reports).flatMap(([o, [s, e]]) => (texts.has(o) ? [[o, texts.get(o)!.slice(s, e)]] : []))),
+        reports: Object.fromEntries(
+          Object.entries(f.reports).flatMap(([o, [s, e, hash]]) => {
+            const words = texts.get(o)?.slice(s, e)
+            if (words === undefined) return []
+            if (wordsHash(words) !== hash) throw new Error(`${packed.event} ${o}: the words at [${s}, ${e}) are not the ones annotated (has the article changed?)`)
+            return [[o, words]]
+          }),
+        ),
       }))
       out.push({ year, event: packed.event, gold: { facts } })
     }

@@ -5,11 +5,12 @@
  * Reads the articles from ../shared.
  */
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, it } from 'node:test'
-import { basilArticleText, findWords, packedGold, type PackedEvent } from '../scripts/shared-facts.js'
+import { basilArticleText, bodyStart, findWords, packedGold, wordsHash, type PackedEvent } from '../scripts/shared-facts.js'
 import { sharedDir } from './helpers/shared.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -37,10 +38,12 @@ describe('our BASIL shared-fact annotations', { skip }, () => {
       for (const fact of packed.facts) {
         assert.ok(Object.keys(fact.reports).length >= 2, `${packed.event}: "${fact.statement}" in two outlets`)
         assert.ok(fact.statement.trim().length > 0)
-        for (const [outlet, [start, end]] of Object.entries(fact.reports)) {
+        for (const [outlet, [start, end, hash]] of Object.entries(fact.reports)) {
           const text = texts.get(outlet)
           assert.ok(text !== undefined, `${packed.event}: outlet ${outlet}`)
-          assert.ok(start >= 0 && end <= text.length && end - start >= 6, `${packed.event} ${outlet}: [${start}, ${end}) inside the article`)
+          // In the body: extraction drops the title, so words only there could never be scored.
+          assert.ok(start >= bodyStart(text) && end <= text.length && end - start >= 6, `${packed.event} ${outlet}: [${start}, ${end}) inside the article's body`)
+          assert.equal(wordsHash(text.slice(start, end)), hash, `${packed.event} ${outlet}: the words annotated`)
           // The words are a clause, cut at word edges, found again by the scorer's rules.
           const words = text.slice(start, end)
           assert.deepEqual(findWords(text, words), [start, end])
@@ -54,5 +57,20 @@ describe('our BASIL shared-fact annotations', { skip }, () => {
     const events = packedGold(ours, basil)
     assert.equal(events.length, files.length)
     for (const e of events) for (const f of e.gold.facts) for (const words of Object.values(f.reports)) assert.ok(words.trim().length >= 6)
+  })
+
+  it('refuse words that are no longer the ones annotated', () => {
+    const { year, file } = files[0]
+    const packed = JSON.parse(readFileSync(join(ours, year, file), 'utf8')) as PackedEvent
+    const [outlet, [start, end]] = Object.entries(packed.facts[0].reports)[0]
+    packed.facts[0].reports[outlet] = [start + 1, end + 1, packed.facts[0].reports[outlet][2]]
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-packed-'))
+    try {
+      mkdirSync(join(dir, year))
+      writeFileSync(join(dir, year, file), JSON.stringify(packed))
+      assert.throws(() => packedGold(dir, basil), /not the ones annotated/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -295,8 +295,11 @@ const STATES: Record<string, string> = {
  * Brewer"): the state, then the title; `word` without its final full stop ("Ariz", "N.Y").
  */
 export function stateBeforeTitle(word: string, next: string): boolean {
-  return Object.hasOwn(STATES, word) && Object.hasOwn(TITLES, next.replace(/\.$/, '')) && next.endsWith('.')
+  return Object.hasOwn(STATES, word) && !WORDLIKE_STATES.has(word) && Object.hasOwn(TITLES, next.replace(/\.$/, '')) && next.endsWith('.')
 }
+
+// State abbreviations that are also words or names a sentence may end with ("attended Mass.", "at Penn.", "Mo.").
+const WORDLIKE_STATES = new Set(['Mass', 'Penn', 'Penna', 'Cal', 'Ill', 'Ind', 'Del', 'La', 'Mo'])
 
 // Abbreviations that, lower-cased as name keys are, mostly name something else: "LA" is Los Angeles, "Cal" and "Penn" universities.
 const NOT_STATE_KEYS = new Set(['La', 'Cal', 'Penn'])

@@ -15,7 +15,7 @@
  */
 import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.js'
 import { ACCORDING, INVERTIBLE, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
-import { findStretches, mergeParagraphQuotes, trimStretch, type Stretch } from './marks.js'
+import { findStretches, mergeParagraphQuotes, speakerLabel, trimStretch, TRANSCRIPT_LABEL, type Stretch } from './marks.js'
 import { dropped } from './scare.js'
 import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
@@ -430,18 +430,8 @@ function lastBoundary(text: string, from: number, pos: number, quoted: readonly 
   return b
 }
 
-/** A transcript turn: a name in capitals and a colon opening the quoted words ("“ROE: We will win."). */
-const TRANSCRIPT_LABEL = /^((?:\p{Lu}[\p{Lu}'’.-]+\s+){0,2}\p{Lu}[\p{Lu}'’.-]+):\s/u
-/** Capitals before a colon that head a paragraph rather than name a speaker. */
-const NOT_A_LABEL = /^(?:UPDATE|UPDATED|BREAKING|EDITOR'?S NOTE|NOTE|CORRECTION|WATCH|READ|RELATED|VIDEO|PHOTOS?|Q|A|FACT CHECK|TRANSCRIPT)$/u
-
 /** A label opening a later turn inside the same quoted stretch, after the end of the turn before ("... race? KOVA: Oh, ..."). */
 const INNER_LABEL = /(?<=[.!?…]["”’]?\s+)((?:\p{Lu}[\p{Lu}'’.-]+\s+){0,2}\p{Lu}[\p{Lu}'’.-]+):\s/gu
-
-/** A transcript label that names a speaker (`TRANSCRIPT_LABEL`'s name, not a heading word such as "UPDATE"). */
-function speakerLabel(name: string): boolean {
-  return name.length >= 2 && !NOT_A_LABEL.test(name)
-}
 
 /**
  * “ROE: Will you run? DIAZ: No.”: a quoted transcript of several turns is one quote per turn, each

@@ -132,21 +132,38 @@ export function findStretches(text: string): Stretch[] {
   return nested ? out.sort((a, b) => a.open - b.open) : out
 }
 
+/** A transcript turn: a name in capitals and a colon opening the quoted words ("“ROE: We will win."). */
+export const TRANSCRIPT_LABEL = /^((?:\p{Lu}[\p{Lu}'’.-]+\s+){0,2}\p{Lu}[\p{Lu}'’.-]+):\s/u
+/** Capitals before a colon that head a paragraph rather than name a speaker. */
+const NOT_A_LABEL = /^(?:UPDATE|UPDATED|BREAKING|EDITOR['’]?S NOTE|NOTE|CORRECTION|CLARIFICATION|WATCH|READ|RELATED|VIDEO|PHOTOS?|Q|A|FACT CHECK|TRANSCRIPT|ONE|TWO|THREE|FOUR|FIVE|FIRST|SECOND|THIRD|FINALLY|PS|P\.S\.?)$/u
+
+/** A transcript label that names a speaker (`TRANSCRIPT_LABEL`'s name, not a heading word such as "UPDATE"). */
+export function speakerLabel(name: string): boolean {
+  return name.length >= 2 && !NOT_A_LABEL.test(name)
+}
+
 /**
  * Refiner: a stretch left open at a paragraph end, followed by one opening at the start of the next
  * paragraph, is the same quotation; the merged span runs from the first start to the last end.
+ * Unless the next paragraph opens a transcript's next turn (`opensTurn`).
  */
 export function mergeParagraphQuotes(text: string, stretches: readonly Stretch[]): Stretch[] {
   const out: Stretch[] = []
   for (const s of stretches) {
     const prev = out.at(-1)
-    if (prev && !prev.closed && prev.mark === 'double' && s.mark === 'double' && /^\s*\n\s*$/.test(text.slice(prev.end, s.open))) {
+    if (prev && !prev.closed && prev.mark === 'double' && s.mark === 'double' && /^\s*\n\s*$/.test(text.slice(prev.end, s.open)) && !opensTurn(text, s)) {
       out[out.length - 1] = { ...prev, end: s.end, close: s.close, closed: s.closed, pieces: [...piecesOf(prev), [s.open, s.close]] }
     } else {
       out.push(s)
     }
   }
   return out
+}
+
+/** A paragraph's quote that opens with a speaker's label ("“DIAZ: No.") is the transcript's next turn, not the quote before continued. */
+function opensTurn(text: string, s: Stretch): boolean {
+  const m = TRANSCRIPT_LABEL.exec(text.slice(s.start, s.start + 40).trimStart())
+  return m !== null && speakerLabel(m[1])
 }
 
 const piecesOf = (s: Stretch): [number, number][] => s.pieces ?? [[s.open, s.close]]

@@ -234,6 +234,18 @@ test('findQuotes: a quoted transcript of two turns is two quotes, each ending wh
   )
 })
 
+test('findQuotes: a transcript quoted one turn per paragraph, left open as a long quote is, is one quote per turn', () => {
+  const text = 'The exchange was tense.\n\n“QUIST: Will you quit if the board charges you?\n\n“PELL: Oh, for goodness sake. It is not going to happen.”'
+  assert.deepEqual(quotes(text).map((q) => q.speaker?.name), ['QUIST', 'PELL'])
+})
+
+test('findQuotes: a note or a count in capitals inside a quoted transcript turn is no new turn', () => {
+  const note = 'The exchange was tense.\n\n“QUIST: We will act. EDITOR’S NOTE: This answer was cut.”'
+  assert.deepEqual(quotes(note).map((q) => q.speaker?.name), ['QUIST'])
+  const count = 'The talk went on.\n\n“QUIST: I have two rules. ONE: no lies. TWO: no excuses.”'
+  assert.deepEqual(quotes(count).map((q) => q.speaker?.name), ['QUIST'])
+})
+
 test('findQuotes: a short quote is kept when a speech verb in its sentence reports it, dropped as a scare quote when none does', () => {
   const reported = 'Ada Quist said the plan was “too late” for the town.'
   assert.deepEqual(quotes(reported).map((q) => quoteText(reported, q)), ['too late'])

@@ -120,11 +120,12 @@ function personInitials(text: string, at: number, before: string, next: string):
 
 /**
  * "Ariz. Gov. Jan Brewer": a state's abbreviation before a title abbreviation names whose title it
- * is, unless a comma sets the state after a place ("in Mesa, Ariz. Gov. Brewer ..." may end there).
+ * is, unless a comma sets the state after a place ("in Mesa, Ariz. Gov. Brewer ..." may end there)
+ * or it ends a party tag ("Rep. Ann Roe, R-Ariz. Sen. Tom Pell ...").
  */
 function stateTitle(text: string, at: number, before: string, next: string): boolean {
   if (!stateBeforeTitle(before, next)) return false
-  return !/,\s*$/.test(text.slice(Math.max(0, at - before.length - 3), at - before.length))
+  return !/(?:,\s*|-)$/.test(text.slice(Math.max(0, at - before.length - 3), at - before.length))
 }
 
 /** "Rep. G.K. Butterfield": initials right after a title abbreviation are a name's, not a sentence end. */

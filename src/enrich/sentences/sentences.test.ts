@@ -17,6 +17,8 @@ const cases: [name: string, text: string, expected: string[]][] = [
   ['dotted initials, then a sentence start', 'It was signed by A.B. Then talks resumed.', ['It was signed by A.B.', 'Then talks resumed.']],
   ['a state abbreviation after a comma ends the sentence', 'They met in Concord, N.C. Talbot spoke.', ['They met in Concord, N.C.', 'Talbot spoke.']],
   ['a state abbreviation before a title is the title’s state', 'TUCSON — Ariz. Gov. Ada Quist signed it. Wash. Sen. Tom Pell agreed.', ['TUCSON — Ariz. Gov. Ada Quist signed it.', 'Wash. Sen. Tom Pell agreed.']],
+  ['a party tag ends the sentence before a title', 'It was filed by Rep. Ada Quist, R-Ariz. Sen. Tom Pell opposed it.', ['It was filed by Rep. Ada Quist, R-Ariz.', 'Sen. Tom Pell opposed it.']],
+  ['an abbreviation that is also a word ends the sentence before a title', 'The mayor attended Mass. Gov. Ada Quist was there too.', ['The mayor attended Mass.', 'Gov. Ada Quist was there too.']],
   ['a state after a place, then a title, may still end the sentence', 'She grew up in Mesa, Ariz. Gov. Ada Quist was her teacher.', ['She grew up in Mesa, Ariz.', 'Gov. Ada Quist was her teacher.']],
   ['Jr. and Inc. mid-sentence', 'Martin Luther King Jr. said it. Acme Inc. agreed.', ['Martin Luther King Jr. said it.', 'Acme Inc. agreed.']],
   ['No.', 'He is ranked No. 1 in the world.', ['He is ranked No. 1 in the world.']],
