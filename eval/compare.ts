@@ -13,9 +13,8 @@
  * while building the comparison, and that the story pair model of compare/same-fact-story.ts is learned from:
  * scripts/learn-story-pairs.ts) and 2016-2018 (scored, their error lists not studied), so a rule
  * that fits one half shows as a gap between the halves. The odd years are kept back.
- * A third collection: the other 15 BASIL events of 2010-2014, which we annotated ourselves for
- * shared facts only (data/basil-shared-facts, by the dataset's guidelines; no discrepancies or
- * quotes), scored by the same scorer for one story and corroboration. The shipped story pair model
+ * A third collection: the other 15 BASIL events of 2010-2014, which we annotated ourselves by the
+ * dataset's guidelines (data/basil-shared-facts), scored by the same scorer. The shipped story pair model
  * was not learned from them (scripts/learn-story-pairs.ts reads them only with --with-ours), and
  * their error lists are not printed.
  *
@@ -87,9 +86,12 @@ function runEvents(inputs: string, runDir: string): void {
 
 // Our annotations of more BASIL events (facts only), beside the repo's code.
 const OURS = resolve(fileURLToPath(import.meta.url), '../../data/basil-shared-facts')
-const OURS_LABEL = ' (15 more 2010-2014 events, our annotations, facts only)'
+const OURS_LABEL = ' (15 more 2010-2014 events, our annotations)'
 
-/** One story and corroboration P/R on the events of data/basil-shared-facts, scored as the gold's. */
+/**
+ * The events of data/basil-shared-facts scored as the gold's: one story and corroboration P/R, and
+ * discrepancy P/R, quote recall and speaker accuracy once every event has them annotated.
+ */
 function annotatedRows(basil: string, work: string): Row[] {
   const events = packedGold(OURS, basil)
   if (events.length === 0) throw new Error(`eval compare: no annotated events in ${OURS}`)
@@ -100,13 +102,15 @@ function annotatedRows(basil: string, work: string): Row[] {
   mkdirSync(runDir, { recursive: true })
   for (const e of events) {
     mkdirSync(join(gold, e.year), { recursive: true })
-    writeFileSync(join(gold, e.year, `${e.event}.json`), JSON.stringify({ event: e.event, year: Number(e.year), facts: e.gold.facts, discrepancies: [], quotes: [] }))
+    writeFileSync(join(gold, e.year, `${e.event}.json`), JSON.stringify({ event: e.event, year: Number(e.year), ...e.gold }))
   }
   python([join(basil, 'make_inputs.py'), join(basil, 'articles'), gold, inputs])
   runEvents(inputs, runDir)
   const score = parseScore(python([join(basil, 'score.py'), gold, runDir]).stdout)
   const pct = (x: number) => Math.round(x * 1000) / 10
-  return (['one story', 'corroboration P', 'corroboration R'] as const).map((name) => ({ name: `basil ${name}${OURS_LABEL}`, value: pct(score[MEASURES.indexOf(name) + 1]) }))
+  const full = events.every((e) => e.annotated.discrepancies && e.annotated.quotes)
+  const measures = full ? MEASURES : (['one story', 'corroboration P', 'corroboration R'] as const)
+  return measures.map((name) => ({ name: `basil ${name}${OURS_LABEL}`, value: pct(score[MEASURES.indexOf(name) + 1]) }))
 }
 
 /** A gold folder holding only the given years (symlink-free copy of the file list). */

@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { basilArticleText, bodyStart, findWords, wordsHash, type PackedEvent } from './shared-facts.js'
+import { basilArticleText, bodyStart, findWords, wordsHash, type PackedEvent, type PackedSpan } from './shared-facts.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const [annotations, sharedDir = resolve(here, '../../shared'), outDir = resolve(here, '../data/basil-shared-facts')] = process.argv.slice(2)
@@ -37,28 +37,54 @@ for (const year of readdirSync(annotations).filter((y) => /^\d{4}$/.test(y)).sor
     const source = JSON.parse(readFileSync(join(annotations, year, file), 'utf8')) as {
       title?: string
       facts?: { statement?: string; reports?: Record<string, string | null> }[]
+      discrepancies?: { kind?: string; about?: string; values?: Record<string, string | null>; evidence?: Record<string, string | null> }[]
+      quotes?: { outlet?: string; text?: string; speaker?: string }[]
+      /** Which of discrepancies and quotes were annotated (so an empty list means none, not not yet). */
+      annotated?: string[]
     }
     const texts = basilArticleText(basil, year, event)
+    // Words found only in the title are left out: extraction drops the title from the text scored.
+    const place = (outlet: string, words: string | null | undefined): PackedSpan | null => {
+      if (!words) return null
+      const text = texts.get(outlet)
+      const span = text === undefined ? null : findWords(text.slice(bodyStart(text)), words)
+      if (!span || text === undefined) {
+        dropped++
+        console.error(`pack-shared-facts: ${event} ${outlet}: not found in the body: ${words.slice(0, 80)}`)
+        return null
+      }
+      const [s, e] = [span[0] + bodyStart(text), span[1] + bodyStart(text)]
+      return [s, e, wordsHash(text.slice(s, e))]
+    }
+    const placeAll = (byOutlet: Record<string, string | null> | undefined): Record<string, PackedSpan> =>
+      Object.fromEntries(Object.entries(byOutlet ?? {}).flatMap(([o, w]) => {
+        const span = place(o, w)
+        return span ? [[o, span]] : []
+      }))
     const facts: PackedEvent['facts'] = []
     for (const fact of source.facts ?? []) {
-      const reports: Record<string, [number, number, string]> = {}
-      for (const [outlet, words] of Object.entries(fact.reports ?? {})) {
-        if (!words) continue
-        const text = texts.get(outlet)
-        // Words found only in the title are left out: extraction drops the title from the text scored.
-        const span = text === undefined ? null : findWords(text.slice(bodyStart(text)), words)
-        if (span && text !== undefined) {
-          const [s, e] = [span[0] + bodyStart(text), span[1] + bodyStart(text)]
-          reports[outlet] = [s, e, wordsHash(text.slice(s, e))]
-        } else (dropped++, console.error(`pack-shared-facts: ${event} ${outlet}: not found in the body: ${words.slice(0, 80)}`))
-      }
+      const reports = placeAll(fact.reports)
       if (Object.keys(reports).length >= 2) facts.push({ statement: fact.statement ?? '', reports })
     }
     const out: PackedEvent = { event, year: Number(year), title: source.title ?? '', facts }
+    // Discrepancies and quotes only when the file annotates them (an empty list is an annotation: none).
+    if (source.annotated?.includes('discrepancies') || (source.discrepancies?.length ?? 0) > 0) {
+      out.discrepancies = (source.discrepancies ?? []).flatMap((d) => {
+        const values = placeAll(d.values)
+        const evidence = placeAll(d.evidence)
+        return Object.keys(values).length >= 2 ? [{ kind: d.kind ?? 'claim', about: d.about ?? '', values, evidence }] : []
+      })
+    }
+    if (source.annotated?.includes('quotes') || (source.quotes?.length ?? 0) > 0) {
+      out.quotes = (source.quotes ?? []).flatMap((q) => {
+        const words = q.outlet ? place(q.outlet, q.text) : null
+        return words && q.outlet && q.speaker ? [{ outlet: q.outlet, words, speaker: q.speaker }] : []
+      })
+    }
     mkdirSync(join(outDir, year), { recursive: true })
     writeFileSync(join(outDir, year, file), `${JSON.stringify(out, null, 1)}\n`)
     packed++
-    console.log(`pack-shared-facts: ${year}/${event}: ${facts.length} facts`)
+    console.log(`pack-shared-facts: ${year}/${event}: ${facts.length} facts${out.discrepancies ? `, ${out.discrepancies.length} discrepancies` : ''}${out.quotes ? `, ${out.quotes.length} quotes` : ''}`)
   }
 }
 console.log(`pack-shared-facts: ${packed} events -> ${outDir}${dropped ? ` (${dropped} reports not found, left out)` : ''}`)

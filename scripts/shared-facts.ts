@@ -53,15 +53,28 @@ export function overlaps(a: readonly number[], b: readonly number[]): boolean {
   return hi > lo && hi - lo >= Math.min(a[1] - a[0], b[1] - b[0]) / 3
 }
 
+/** Words of an article: offsets into `basilArticleText` and a short hash of the words (`wordsHash`), so a changed article shows. */
+export type PackedSpan = [start: number, end: number, hash: string]
+
 /**
- * An event of data/basil-shared-facts: each fact's words per outlet as offsets into
- * `basilArticleText` and a short hash of those words (`wordsHash`), so a changed article shows.
+ * An event of data/basil-shared-facts, in the gold's format with each outlet's words as a
+ * `PackedSpan`: the facts two or more outlets report, and (where annotated) the genuine
+ * disagreements and the direct quotes with their speakers.
  */
 export interface PackedEvent {
   event: string
   year: number
   title: string
-  facts: { statement: string; reports: Record<string, [number, number, string]> }[]
+  facts: { statement: string; reports: Record<string, PackedSpan> }[]
+  discrepancies?: { kind: string; about: string; values: Record<string, PackedSpan>; evidence: Record<string, PackedSpan> }[]
+  quotes?: { outlet: string; words: PackedSpan; speaker: string }[]
+}
+
+/** A packed event read back in the gold's format (score.py's fields), words as strings. */
+export interface GoldEvent {
+  facts: { statement: string; reports: Record<string, string> }[]
+  discrepancies: { kind: string; about: string; values: Record<string, string>; evidence: Record<string, string> }[]
+  quotes: { outlet: string; text: string; speaker: string }[]
 }
 
 /** The first 12 hex digits of the SHA-1 of the words as score.py normalises them. */
@@ -100,25 +113,32 @@ export function findWords(text: string, words: string): [number, number] | null 
  * The packed events of `dir` (data/basil-shared-facts) as gold-format events, each report the
  * substring its offsets give, with the year each belongs to. Empty when the folder is missing.
  */
-export function packedGold(dir: string, basil: string): { year: string; event: string; gold: { facts: { statement: string; reports: Record<string, string> }[] } }[] {
+export function packedGold(dir: string, basil: string): { year: string; event: string; gold: GoldEvent; annotated: { discrepancies: boolean; quotes: boolean } }[] {
   if (!existsSync(dir)) return []
   const out = []
   for (const year of readdirSync(dir).sort()) {
     for (const file of readdirSync(join(dir, year)).filter((f) => f.endsWith('.json')).sort()) {
       const packed = JSON.parse(readFileSync(join(dir, year, file), 'utf8')) as PackedEvent
       const texts = basilArticleText(basil, year, packed.event)
-      const facts = packed.facts.map((f) => ({
-        statement: f.statement,
-        reports: Object.fromEntries(
-          Object.entries(f.reports).flatMap(([o, [s, e, hash]]) => {
-            const words = texts.get(o)?.slice(s, e)
-            if (words === undefined) return []
-            if (wordsHash(words) !== hash) throw new Error(`${packed.event} ${o}: the words at [${s}, ${e}) are not the ones annotated (has the article changed?)`)
-            return [[o, words]]
-          }),
-        ),
-      }))
-      out.push({ year, event: packed.event, gold: { facts } })
+      const words = (o: string, [s, e, hash]: PackedSpan): string | undefined => {
+        const found = texts.get(o)?.slice(s, e)
+        if (found !== undefined && wordsHash(found) !== hash) throw new Error(`${packed.event} ${o}: the words at [${s}, ${e}) are not the ones annotated (has the article changed?)`)
+        return found
+      }
+      const strings = (spans: Record<string, PackedSpan>): Record<string, string> =>
+        Object.fromEntries(Object.entries(spans).flatMap(([o, span]) => {
+          const w = words(o, span)
+          return w === undefined ? [] : [[o, w]]
+        }))
+      const gold: GoldEvent = {
+        facts: packed.facts.map((f) => ({ statement: f.statement, reports: strings(f.reports) })),
+        discrepancies: (packed.discrepancies ?? []).map((d) => ({ kind: d.kind, about: d.about, values: strings(d.values), evidence: strings(d.evidence) })),
+        quotes: (packed.quotes ?? []).flatMap((q) => {
+          const text = words(q.outlet, q.words)
+          return text === undefined ? [] : [{ outlet: q.outlet, text, speaker: q.speaker }]
+        }),
+      }
+      out.push({ year, event: packed.event, gold, annotated: { discrepancies: packed.discrepancies !== undefined, quotes: packed.quotes !== undefined } })
     }
   }
   return out

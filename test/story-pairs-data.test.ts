@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, it } from 'node:test'
-import { basilArticleText, bodyStart, findWords, packedGold, wordsHash, type PackedEvent } from '../scripts/shared-facts.js'
+import { basilArticleText, bodyStart, findWords, packedGold, wordsHash, type PackedEvent, type PackedSpan } from '../scripts/shared-facts.js'
 import { sharedDir } from './helpers/shared.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -29,26 +29,35 @@ describe('our BASIL shared-fact annotations', { skip }, () => {
     }
   })
 
-  it('give each fact in two or more outlets, as offsets to words of that outlet’s article, with a statement in our words', () => {
+  it('give each fact in two or more outlets, and each disagreement and quote, as offsets to words of the article’s body, with statements in our words', () => {
     for (const { year, file } of files) {
       const packed = JSON.parse(readFileSync(join(ours, year, file), 'utf8')) as PackedEvent
       const texts = basilArticleText(basil, year, packed.event)
       assert.equal(texts.size, 3, `${packed.event}: three outlets' articles`)
       assert.ok(packed.facts.length >= 5, `${packed.event}: ${packed.facts.length} facts`)
+      const check = (outlet: string, [start, end, hash]: PackedSpan, least: number) => {
+        const text = texts.get(outlet)
+        assert.ok(text !== undefined, `${packed.event}: outlet ${outlet}`)
+        // In the body: extraction drops the title, so words only there could never be scored.
+        assert.ok(start >= bodyStart(text) && end <= text.length && end - start >= least, `${packed.event} ${outlet}: [${start}, ${end}) inside the article's body`)
+        assert.equal(wordsHash(text.slice(start, end)), hash, `${packed.event} ${outlet}: the words annotated`)
+        // Cut at word edges: the scorer's rules find the same words at the same place of the body.
+        const body = bodyStart(text)
+        assert.deepEqual(findWords(text.slice(body), text.slice(start, end))?.map((x) => x + body), [start, end])
+      }
       for (const fact of packed.facts) {
         assert.ok(Object.keys(fact.reports).length >= 2, `${packed.event}: "${fact.statement}" in two outlets`)
         assert.ok(fact.statement.trim().length > 0)
-        for (const [outlet, [start, end, hash]] of Object.entries(fact.reports)) {
-          const text = texts.get(outlet)
-          assert.ok(text !== undefined, `${packed.event}: outlet ${outlet}`)
-          // In the body: extraction drops the title, so words only there could never be scored.
-          assert.ok(start >= bodyStart(text) && end <= text.length && end - start >= 6, `${packed.event} ${outlet}: [${start}, ${end}) inside the article's body`)
-          assert.equal(wordsHash(text.slice(start, end)), hash, `${packed.event} ${outlet}: the words annotated`)
-          // The words are a clause, cut at word edges, found again by the scorer's rules.
-          const words = text.slice(start, end)
-          assert.deepEqual(findWords(text, words), [start, end])
-        }
+        for (const [outlet, span] of Object.entries(fact.reports)) check(outlet, span, 6)
         for (const text of texts.values()) assert.equal(text.includes(fact.statement), false, `${packed.event}: "${fact.statement}" is copied text`)
+      }
+      for (const d of packed.discrepancies ?? []) {
+        assert.ok(Object.keys(d.values).length >= 2, `${packed.event}: "${d.about}" has two versions`)
+        for (const [outlet, span] of [...Object.entries(d.values), ...Object.entries(d.evidence)]) check(outlet, span, 1)
+      }
+      for (const q of packed.quotes ?? []) {
+        assert.ok(q.speaker.trim().length > 0)
+        check(q.outlet, q.words, 10)
       }
     }
   })
