@@ -14,3 +14,13 @@ test('readModality: open, negated, definite and plain claims, with either apostr
   ]
   for (const [text, modality] of cases) assert.equal(readModality(text).modality, modality, text)
 })
+
+test('readModality: "not the only", "not the first" and "not alone" say others did too, which is no denial', () => {
+  const cases: [string, string][] = [
+    ['The port is not the only harbour to charge a ferry toll, with Brisk and Olm doing the same', 'plain'],
+    ['Vell was not the first town to close its ferry pier', 'plain'],
+    ['The mayor is not alone in opposing the toll', 'plain'],
+    ['The port is not a harbour that charges a ferry toll', 'negated'],
+  ]
+  for (const [text, modality] of cases) assert.equal(readModality(text).modality, modality, text)
+})

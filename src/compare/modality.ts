@@ -65,7 +65,9 @@ const UNTIL = new Set(['until', 'till', 'before', 'unless'])
 const WITHHELD = new Set(['say', 'said', 'elaborate', 'specify', 'detail', 'disclose', 'comment', 'respond', 'reply', 'confirm', 'explain', 'name', 'identify', 'provide', 'give'])
 const FILLER = new Set(['immediately', 'yet', 'be', 'been', 'publicly', 'directly'])
 // "not only ... but", "not just": an addition, not a denial.
-const NOT_DENIAL = new Set(['only', 'just', 'merely', 'simply', 'least', 'necessarily'])
+const NOT_DENIAL = new Set(['only', 'just', 'merely', 'simply', 'least', 'necessarily', 'alone'])
+// "not the only country to", "not the first": others too, which affirms rather than denies.
+const NOT_ALONE = new Set(['only', 'sole', 'first'])
 // Tokens: words, and the punctuation that ends a cue's scope.
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[;:—–()]/gu
 const SCOPE_END = /^[;:—–()]$/
@@ -93,7 +95,9 @@ function weakNegation(tokens: string[], cue: Cue, scopeAfter: number): boolean {
   for (let k = Math.max(0, cue.at - 4); k < cue.at; k++) if (CONDITION.has(tokens[k])) return true
   let next = cue.at + cue.length
   while (FILLER.has(tokens[next])) next++
-  if (WITHHELD.has(tokens[next]) || NOT_DENIAL.has(tokens[cue.at + cue.length])) return true
+  const after = cue.at + cue.length
+  if (WITHHELD.has(tokens[next]) || NOT_DENIAL.has(tokens[after])) return true
+  if ((tokens[after] === 'the' || tokens[after] === 'a') && NOT_ALONE.has(tokens[after + 1])) return true
   for (let k = cue.at + cue.length; k < Math.min(tokens.length, cue.at + cue.length + scopeAfter); k++) {
     if (SCOPE_END.test(tokens[k])) break
     if (UNTIL.has(tokens[k])) return true

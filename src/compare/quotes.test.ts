@@ -139,6 +139,9 @@ const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
   ['an abbreviated title and an inflection', 'Senator Berg respects that but thinks the pier should be built elsewhere.', 'Sen. Berg respects that but think the pier should be built elsewhere.', false],
   ['an acronym written with dots and without', 'He is a decorated F.B.I. special agent who served for twenty years.', 'He is a decorated FBI special agent who served for twenty years.', false],
   ['one excerpt longer at both ends', 'Frankly, the survey shows the pier is safe for ferries again.', 'the survey shows the pier is safe for ferries', false],
+  ['an ampersand and "and"', 'There were some good & some bad ideas in the harbour plan this year.', 'There were some good and some bad ideas in the harbour plan this year.', false],
+  ['a swear word masked by one outlet', 'I will not pay for that f***ing pier, not one cent of it, ever.', 'I will not pay for that fucking pier, not one cent of it, ever.', false],
+  ['a swear word masked with dashes', 'They can take their s--- pier and sail it back to the city today.', 'They can take their shit pier and sail it back to the city today.', false],
 ]
 for (const [label, x, y, reworded] of WORDINGS) {
   test(`alignQuotes wording: ${label} -> ${reworded ? 'a rewording' : 'no discrepancy'}`, () => {

@@ -65,9 +65,25 @@ const CURLY_APOSTROPHE = /’/g
 const DOCUMENT_SPEAKER = /^(?:the|a|an|this|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|ruling|petition|release|document|study|survey|resolution|law|code)\b/iu
 const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
 
-/** Lowercase words with apostrophes kept straight; quote marks, dashes and punctuation dropped. */
+// "&" is "and" ("some good & some bad" / "some good and some bad").
+const AMPERSAND = /(^|\s)&(?=\s)/g
+// A swear word masked by one outlet ("f***ing", "s---") is the word another prints whole.
+const MASKED = /\b(\p{L})(?:\*+|[-–—_#]{2,})(\p{L}*)/gu
+const SWEAR_WORDS: Readonly<Record<string, string>> = { f: 'fuck', s: 'shit', b: 'bitch', d: 'damn', a: 'ass', h: 'hell', c: 'crap', p: 'piss' }
+const MASKED_SUFFIX = /(?:ing|in|ed|er|s)$/i
+
+/** The quote's words as printed whole: "&" written out, a masked swear word unmasked. */
+function unmasked(text: string): string {
+  const out = text.includes('&') ? text.replace(AMPERSAND, '$1and') : text
+  return out.replace(MASKED, (masked, first: string, rest: string) => {
+    const word = SWEAR_WORDS[first.toLowerCase()]
+    return word ? first + word.slice(1) + (MASKED_SUFFIX.exec(rest)?.[0] ?? '') : masked
+  })
+}
+
+/** Lowercase words with apostrophes kept straight; quote marks, dashes and punctuation dropped ("&" and masked words read whole: `unmasked`). */
 function quoteTokens(text: string): string[] {
-  const tokens = wordTokens(text)
+  const tokens = wordTokens(unmasked(text))
   for (let i = 0; i < tokens.length; i++) if (tokens[i].includes('’')) tokens[i] = tokens[i].replace(CURLY_APOSTROPHE, "'")
   return joinLetters(tokens)
 }
