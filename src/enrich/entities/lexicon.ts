@@ -111,7 +111,7 @@ president secretary minister chancellor senator sen gov governor rep representat
 spokeswoman spokesperson aide adviser advisor chief general gen admiral adm colonel col lieutenant lt captain capt sergeant sgt major maj
 commander mayor judge justice director chairman chairwoman chair ceo founder leader speaker king queen prince princess pope patriarch sheikh emir
 sultan officer official commissioner coordinator negotiator head attorney prosecutor mr mrs ms dr prof professor rev premier state lady lord sir
-dame counterpart master executive
+dame counterpart master executive whip
 `)
 
 /** Honorifics that are not part of a role ("Mr. Trump"). */

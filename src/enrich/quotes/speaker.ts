@@ -225,7 +225,7 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   for (const e of [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])) {
     // Inner mentions ("White House" in "a White House official") and role words ("Kremlin" in
     // "Kremlin spokesman Dmitry Peskov") are not speakers: the mention they belong to is.
-    if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e) || inDocument(e) || isHeading(text, e)) continue
+    if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e) || inDocument(e) || isHeading(text, e) || isChannel(text, e)) continue
     coverEnd = e.span[1]
     out.push({ start: e.span[0], end: e.span[1], name: e.name, entity: e, kind: 'entity' })
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
@@ -245,6 +245,16 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   const inPhrase = (c: SpeakerCandidate): boolean =>
     (c.entity?.type === 'place' || c.entity?.type === 'other' || c.entity?.type === 'organization') && phrases.some((p) => c.start > p.start && c.end < p.end)
   return (phrases.length > 0 ? out.filter((c) => !inPhrase(c)) : out).sort((a, b) => a.start - b.start)
+}
+
+// Platforms whose name before a word for what is posted there is the channel, not who posts ("a Twitter post";
+// an account or page, "her Twitter account", may stand for its owner).
+const PLATFORM = /^(?:X|Twitter|Facebook|Instagram|YouTube|TikTok|Telegram|Truth Social|Snapchat|LinkedIn|Threads|Reddit)$/
+const POSTED_THERE = /^[ \t\u00a0]+(?:post|posts|posting|message|messages|video|videos|thread|story|stories|live|update|tirade|rant)\b/
+
+/** "made her first Twitter post": the platform is where the words were posted, not a speaker. */
+function isChannel(text: string, e: EntityMention): boolean {
+  return PLATFORM.test(text.slice(e.span[0], e.span[1])) && POSTED_THERE.test(text.slice(e.span[1], e.span[1] + 20))
 }
 
 /**
