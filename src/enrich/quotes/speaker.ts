@@ -192,6 +192,8 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     const m = OCCUPATION_GAP.exec(text.slice(e.span[1], e.span[1] + 40))
     return m !== null && isOccupationNoun(m[1]) && personStarts.has(e.span[1] + m[0].length)
   }
+  // "Senate Judiciary Chairman Tom Pell": names in a row before a role all qualify it.
+  for (const e of [...entities].sort((a, b) => b.span[0] - a.span[0])) if (e.type !== 'person' && beforeRole(e)) roleStarts.add(e.span[0])
   const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t) || (roleStarts.size > 0 && beforeRole(e)) || beforeOccupation(e)
   // "the letter from Ann Roe says": the document speaks, and the names inside it are its own words.
   const documents: SpeakerCandidate[] = []
@@ -225,7 +227,7 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   for (const e of [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])) {
     // Inner mentions ("White House" in "a White House official") and role words ("Kremlin" in
     // "Kremlin spokesman Dmitry Peskov") are not speakers: the mention they belong to is.
-    if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e) || inDocument(e) || isHeading(text, e) || isChannel(text, e)) continue
+    if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e) || inDocument(e) || isHeading(text, e) || isChannel(text, e) || PLACE_ADJECTIVE.test(text.slice(e.span[0], e.span[1]))) continue
     coverEnd = e.span[1]
     out.push({ start: e.span[0], end: e.span[1], name: e.name, entity: e, kind: 'entity' })
     for (let k = e.span[0]; k < e.span[1]; k++) mask[k] |= MENTION
@@ -246,6 +248,9 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     (c.entity?.type === 'place' || c.entity?.type === 'other' || c.entity?.type === 'organization') && phrases.some((p) => c.start > p.start && c.end < p.end)
   return (phrases.length > 0 ? out.filter((c) => !inPhrase(c)) : out).sort((a, b) => a.start - b.start)
 }
+
+// "the Mexican-born journalist": an adjective made of a place describes a speaker, it is none.
+const PLACE_ADJECTIVE = /-(?:born|bred|raised)$/
 
 // Platforms whose name before a word for what is posted there is the channel, not who posts ("a Twitter post";
 // an account or page, "her Twitter account", may stand for its owner).
