@@ -108,9 +108,10 @@ function annotatedRows(basil: string, work: string): Row[] {
   runEvents(inputs, runDir)
   const score = parseScore(python([join(basil, 'score.py'), gold, runDir]).stdout)
   const pct = (x: number) => Math.round(x * 1000) / 10
-  const full = events.every((e) => e.annotated.discrepancies && e.annotated.quotes)
-  const measures = full ? MEASURES : (['one story', 'corroboration P', 'corroboration R'] as const)
-  return measures.map((name) => ({ name: `basil ${name}${OURS_LABEL}`, value: pct(score[MEASURES.indexOf(name) + 1]) }))
+  // Every event carries its disagreements and quotes: without them a row would vanish, and its floor with it.
+  const partial = events.filter((e) => !e.annotated.discrepancies || !e.annotated.quotes)
+  if (partial.length > 0) throw new Error(`eval compare: ${partial.length} events in ${OURS} lack discrepancies or quotes (${partial[0].event})`)
+  return MEASURES.map((name) => ({ name: `basil ${name}${OURS_LABEL}`, value: pct(score[MEASURES.indexOf(name) + 1]) }))
 }
 
 /** A gold folder holding only the given years (symlink-free copy of the file list). */

@@ -68,17 +68,37 @@ for (const year of readdirSync(annotations).filter((y) => /^\d{4}$/.test(y)).sor
     }
     const out: PackedEvent = { event, year: Number(year), title: source.title ?? '', facts }
     // Discrepancies and quotes only when the file annotates them (an empty list is an annotation: none).
+    // A value too short for the scorer's locating rule ("12", "$5") is found inside its evidence.
+    const placeValue = (outlet: string, value: string | null, evidence: PackedSpan | undefined): PackedSpan | null => {
+      if (!value) return null
+      const text = texts.get(outlet)
+      if (text === undefined || !evidence || value.trim().length >= 3) return place(outlet, value)
+      const at = text.slice(evidence[0], evidence[1]).indexOf(value.trim())
+      if (at < 0) return place(outlet, value)
+      const s = evidence[0] + at
+      return [s, s + value.trim().length, wordsHash(value.trim())]
+    }
     if (source.annotated?.includes('discrepancies') || (source.discrepancies?.length ?? 0) > 0) {
       out.discrepancies = (source.discrepancies ?? []).flatMap((d) => {
-        const values = placeAll(d.values)
         const evidence = placeAll(d.evidence)
+        const values = Object.fromEntries(
+          Object.entries(d.values ?? {}).flatMap(([o, v]) => {
+            const span = placeValue(o, v, evidence[o])
+            return span ? [[o, span]] : []
+          }),
+        )
         return Object.keys(values).length >= 2 ? [{ kind: d.kind ?? 'claim', about: d.about ?? '', values, evidence }] : []
       })
     }
     if (source.annotated?.includes('quotes') || (source.quotes?.length ?? 0) > 0) {
       out.quotes = (source.quotes ?? []).flatMap((q) => {
-        const words = q.outlet ? place(q.outlet, q.text) : null
-        return words && q.outlet && q.speaker ? [{ outlet: q.outlet, words, speaker: q.speaker }] : []
+        if (!q.outlet || !q.text || !q.speaker) {
+          dropped++
+          console.error(`pack-shared-facts: ${event}: a quote without outlet, words or speaker: ${JSON.stringify(q).slice(0, 80)}`)
+          return []
+        }
+        const words = place(q.outlet, q.text)
+        return words ? [{ outlet: q.outlet, words, speaker: q.speaker }] : []
       })
     }
     mkdirSync(join(outDir, year), { recursive: true })

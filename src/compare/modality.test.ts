@@ -21,6 +21,14 @@ test('readModality: "not the only", "not the first" and "not alone" say others d
     ['Vell was not the first town to close its ferry pier', 'plain'],
     ['The mayor is not alone in opposing the toll', 'plain'],
     ['The port is not a harbour that charges a ferry toll', 'negated'],
+    ['The port isn’t the only harbour to charge a toll', 'plain'],
+    // Other denials, and "not the first" before a noun, still deny.
+    ['He denied the first two charges against him', 'negated'],
+    ['The board refused the only offer it received', 'negated'],
+    ['Quist was not alone with the minister that night', 'negated'],
+    ['Quist was never alone with the minister', 'negated'],
+    ['The site was not the first choice of the council', 'negated'],
+    ['He is not a first-time offender', 'negated'],
   ]
   for (const [text, modality] of cases) assert.equal(readModality(text).modality, modality, text)
 })

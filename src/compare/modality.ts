@@ -65,8 +65,8 @@ const UNTIL = new Set(['until', 'till', 'before', 'unless'])
 const WITHHELD = new Set(['say', 'said', 'elaborate', 'specify', 'detail', 'disclose', 'comment', 'respond', 'reply', 'confirm', 'explain', 'name', 'identify', 'provide', 'give'])
 const FILLER = new Set(['immediately', 'yet', 'be', 'been', 'publicly', 'directly'])
 // "not only ... but", "not just": an addition, not a denial.
-const NOT_DENIAL = new Set(['only', 'just', 'merely', 'simply', 'least', 'necessarily', 'alone'])
-// "not the only country to", "not the first": others too, which affirms rather than denies.
+const NOT_DENIAL = new Set(['only', 'just', 'merely', 'simply', 'least', 'necessarily'])
+// "not the only country to", "not the first to", "not alone in": others too, which affirms rather than denies.
 const NOT_ALONE = new Set(['only', 'sole', 'first'])
 // Tokens: words, and the punctuation that ends a cue's scope.
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[;:—–()]/gu
@@ -91,13 +91,25 @@ function cueAt(tokens: string[], i: number): Cue | null {
 }
 
 /** "not ... until Thursday", "if ... not agreed": a negation that limits rather than denies. */
+/** "not the only country to grant it", "not the first to", "not alone in": a plain "not" saying others did too. */
+function notAlone(tokens: string[], cue: Cue): boolean {
+  const word = tokens[cue.at]
+  if (cue.length !== 1 || !(word === 'not' || /n['’]t$/.test(word))) return false
+  const after = cue.at + 1
+  if (tokens[after] === 'alone') return tokens[after + 1] === 'in'
+  if (tokens[after] !== 'the' || !NOT_ALONE.has(tokens[after + 1])) return false
+  // "not the first" of a count is still no denial; "not the first choice" (a noun after it) is one.
+  for (let k = after + 2; k < Math.min(tokens.length, after + 5); k++) if (tokens[k] === 'to' || tokens[k] === 'in' || tokens[k] === 'time') return true
+  return false
+}
+
 function weakNegation(tokens: string[], cue: Cue, scopeAfter: number): boolean {
   for (let k = Math.max(0, cue.at - 4); k < cue.at; k++) if (CONDITION.has(tokens[k])) return true
   let next = cue.at + cue.length
   while (FILLER.has(tokens[next])) next++
   const after = cue.at + cue.length
   if (WITHHELD.has(tokens[next]) || NOT_DENIAL.has(tokens[after])) return true
-  if ((tokens[after] === 'the' || tokens[after] === 'a') && NOT_ALONE.has(tokens[after + 1])) return true
+  if (notAlone(tokens, cue)) return true
   for (let k = cue.at + cue.length; k < Math.min(tokens.length, cue.at + cue.length + scopeAfter); k++) {
     if (SCOPE_END.test(tokens[k])) break
     if (UNTIL.has(tokens[k])) return true

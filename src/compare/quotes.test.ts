@@ -142,6 +142,9 @@ const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
   ['an ampersand and "and"', 'There were some good & some bad ideas in the harbour plan this year.', 'There were some good and some bad ideas in the harbour plan this year.', false],
   ['a swear word masked by one outlet', 'I will not pay for that f***ing pier, not one cent of it, ever.', 'I will not pay for that fucking pier, not one cent of it, ever.', false],
   ['a swear word masked with dashes', 'They can take their s--- pier and sail it back to the city today.', 'They can take their shit pier and sail it back to the city today.', false],
+  ['a stammer with two hyphens is no masked word', 'That is--that is not what we need at the pier this year.', 'That is -- that is not what we need at the pier this year.', false],
+  ['a letter of a name before dashes is no masked word', 'We will go with Plan B--the ferry--until the pier is rebuilt next year.', 'We will go with Plan B -- the ferry -- until the pier is rebuilt next year.', false],
+  ['"&" between single letters stays', 'The Texas A & M study found the pier was safe for the ferries again.', 'The Texas A&M study found the pier was safe for the ferries again.', false],
 ]
 for (const [label, x, y, reworded] of WORDINGS) {
   test(`alignQuotes wording: ${label} -> ${reworded ? 'a rewording' : 'no discrepancy'}`, () => {

@@ -65,19 +65,23 @@ const CURLY_APOSTROPHE = /’/g
 const DOCUMENT_SPEAKER = /^(?:the|a|an|this|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:letters?|statements?|reports?|memo|memorandum|lawsuit|suit|complaint|filing|indictment|ads?|advertisement|commercial|video|posts|editorial|ruling|petition|release|document|study|survey|resolution|law|code)\b/iu
 const DESCRIPTOR_START = /^(?:a|an|the|one|two|several|some)\s/i
 
-// "&" is "and" ("some good & some bad" / "some good and some bad").
-const AMPERSAND = /(^|\s)&(?=\s)/g
-// A swear word masked by one outlet ("f***ing", "s---") is the word another prints whole.
-const MASKED = /\b(\p{L})(?:\*+|[-–—_#]{2,})(\p{L}*)/gu
-const SWEAR_WORDS: Readonly<Record<string, string>> = { f: 'fuck', s: 'shit', b: 'bitch', d: 'damn', a: 'ass', h: 'hell', c: 'crap', p: 'piss' }
-const MASKED_SUFFIX = /(?:ing|in|ed|er|s)$/i
+// "&" between words is "and" ("some good & some bad"; not "A & M").
+const AMPERSAND = /(?<=[\p{L}]{2}\s)&(?=\s[\p{L}]{2})/gu
+// A swear word one outlet masks with asterisks or three or more hyphens ("f***ing", "s---"), standing
+// as a word of its own, is the word another outlet prints whole; two hyphens are a stammer ("a--a plan").
+const MASKED = /(?<![\p{L}\p{N}'’])(\p{L})(?:\*+|-{3,})(\p{L}{0,3})(?![\p{L}\p{N}*-])/gu
+const SWEAR_WORDS: Readonly<Record<string, string>> = { f: 'fuck', s: 'shit', b: 'bitch', d: 'damn', a: 'ass', h: 'hell' }
+// What may follow the mask: an ending of the word ("f***ing", "f-----g", "s***s").
+const MASKED_ENDINGS: Readonly<Record<string, string>> = { '': '', ing: 'ing', in: 'in', g: 'ing', ed: 'ed', er: 'er', s: 's' }
 
-/** The quote's words as printed whole: "&" written out, a masked swear word unmasked. */
+/** The quote's words as printed whole: "&" between words written out, a masked swear word unmasked. */
 function unmasked(text: string): string {
-  const out = text.includes('&') ? text.replace(AMPERSAND, '$1and') : text
+  const out = text.includes('&') ? text.replace(AMPERSAND, 'and') : text
+  if (!out.includes('*') && !out.includes('---')) return out
   return out.replace(MASKED, (masked, first: string, rest: string) => {
     const word = SWEAR_WORDS[first.toLowerCase()]
-    return word ? first + word.slice(1) + (MASKED_SUFFIX.exec(rest)?.[0] ?? '') : masked
+    const ending = MASKED_ENDINGS[rest.toLowerCase()]
+    return word && ending !== undefined ? first + word.slice(1) + ending : masked
   })
 }
 

@@ -257,9 +257,19 @@ const PLACE_ADJECTIVE = /-(?:born|bred|raised)$/
 const PLATFORM = /^(?:X|Twitter|Facebook|Instagram|YouTube|TikTok|Telegram|Truth Social|Snapchat|LinkedIn|Threads|Reddit)$/
 const POSTED_THERE = /^[ \t\u00a0]+(?:post|posts|posting|message|messages|video|videos|thread|story|stories|live|update|tirade|rant)\b/
 
-/** "made her first Twitter post": the platform is where the words were posted, not a speaker. */
+// An owner before the platform: "her first Twitter post", "Trump’s Truth Social post", "his first “Crooked” Twitter post".
+const OWNER_BEFORE = /(?:\b(?:his|her|their|its|my|our|your)|['’]s?)\s+(?:(?:first|latest|last|new|own|recent|early-morning|late-night)\s+){0,2}(?:[“"][^”"\n]{1,30}[”"]\s+)?$/i
+
+/**
+ * "made her first Twitter post": the platform is where someone's words were posted, not a speaker;
+ * without an owner ("a Facebook message to users said") the company may speak for itself.
+ */
 function isChannel(text: string, e: EntityMention): boolean {
-  return PLATFORM.test(text.slice(e.span[0], e.span[1])) && POSTED_THERE.test(text.slice(e.span[1], e.span[1] + 20))
+  return (
+    PLATFORM.test(text.slice(e.span[0], e.span[1])) &&
+    POSTED_THERE.test(text.slice(e.span[1], e.span[1] + 20)) &&
+    OWNER_BEFORE.test(text.slice(Math.max(0, e.span[0] - 40), e.span[0]))
+  )
 }
 
 /**
