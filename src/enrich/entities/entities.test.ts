@@ -45,6 +45,12 @@ test('findEntities: a later surname resolves to the full name', () => {
   assert.deepEqual(rubios.map((e) => text.slice(e.span[0], e.span[1])), ['Marco Rubio', 'Rubio', 'Rubio'])
 })
 
+test('findEntities: a titled surname is the person, not an organisation named after them', () => {
+  const text = 'President Pell spoke on Saturday. “Fees are unfair,” Mr. Pell wrote. “Speaking for the Pell Administration, we will act,” he added.'
+  assert.equal(mentionOf(text, 'Pell')?.type, 'person')
+  assert.equal(mentionOf(text, 'Pell Administration')?.type, 'organization')
+})
+
 test('findEntities: sentence-initial common words and nationality adjectives are not entities', () => {
   const text = 'However, the talks stalled. Earlier, Russian and Ukrainian officials met in Geneva with President Trump. Trump’s post came later.'
   const surfaces = entities(text).map((e) => text.slice(e.span[0], e.span[1]))

@@ -34,8 +34,8 @@ export function typePlacesByCue(tokens: readonly Token[], candidates: Candidate[
   }
 }
 
-/** Weak evidence for a type, which an organisation's short name overrules ("Corvane said" is Corvane Ferries). */
-const WEAK = new Set(['speech', 'unknown', 'heading', 'title'])
+/** Weak evidence for a type, which an organisation's short name overrules ("Corvane said" is Corvane Ferries); a title is not ("Mr. Pell" is no "Pell Administration"). */
+const WEAK = new Set(['speech', 'unknown', 'heading'])
 
 /** Stages 2 and 3: types by surface, then surnames to full names and short names to organisations. */
 export function resolveAliases(tokens: readonly Token[], candidates: readonly Candidate[]): Resolved[] {
