@@ -277,6 +277,11 @@ test('findQuotes: show, book and film titles are not quotes, even next to a spea
   assert.deepEqual(found, ['Prices are too high'])
 })
 
+test('findQuotes: a programme one is interviewed on is a title, not a quote', () => {
+  const text = 'Mayor Ada Quist said in an interview with “Harbour Tonight on ORV” taped Monday that she could close the pier by order. She made an appearance on “The Morning Tide” too.'
+  assert.deepEqual(quotes(text).map((q) => quoteText(text, q)), [])
+})
+
 test('findQuotes: an opening mark typed where a closing one belongs still closes the quote', () => {
   const text = 'The host pressed on. “Do you want that label?“ he asked. “No, I do not,” said Ray Oduya.'
   const found = quotes(text).map((q) => quoteText(text, q))

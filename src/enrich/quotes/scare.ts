@@ -16,10 +16,11 @@ const SMALL_WORD = /^(?:a|an|the|of|on|in|at|to|for|and|or|with|by|from|as|is|de
 /**
  * What names a title: an outlet's possessive, or a word for a programme, book or film before it, or
  * one for what a work is to the person named ("author of", "star of", "roles in", "rendition of",
- * "his autobiography", "the nickname").
+ * "his autobiography", "the nickname"), or a programme one is interviewed on ("an interview with
+ * “Harbour Tonight”", "an appearance on").
  */
 const TITLE_BEFORE =
-  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of|broadcast of|edition of|season of|premiere of|finale of|author of|star of|roles? in|starred in|stars in|rendition of|anthem|autobiography|biography|sitcom|nickname|pseudonym)[\s,:]+|\bdrama[\s,]+)$/
+  /(?:\b[A-Z][\w.&-]*['’]s\s+|\b(?:on|show|program|programme|book|books|film|movie|documentary|series|song|album|podcast|column|op-ed|memoir|novel|titled|entitled|headlined|called|dubbed|hosts?|host of|anchor of|episode of|broadcast of|edition of|season of|premiere of|finale of|author of|star of|roles? in|starred in|stars in|rendition of|anthem|autobiography|biography|sitcom|nickname|pseudonym|interview with|appearance on|appeared on)[\s,:]+|\bdrama[\s,]+)$/
 /** A determiner, possessive or preposition before a quote: it stands where a noun phrase does ("the “Gang of Eight”"). */
 const NOUN_PHRASE_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|in|on|at|to|from|for|with|by|about|alongside|into|like)|['’]s?)\s*$/i
 /**
