@@ -32,6 +32,7 @@ const ACRONYM_FOLLOWERS = new Set([
   'officials', 'official', 'government', 'administration', 'security', 'general', 'national',
   'defense', 'intelligence', 'central', 'federal', 'trade', 'representative', 'customs', 'border',
   'open', 'navy', 'coast', 'capitol', 'dollar', 'dollars', 'treasuries', 'envoys', 'and', 'or',
+  'deputy', 'assistant', 'acting', 'chief', 'commander', 'commissioner', 'surgeon', 'solicitor',
 ])
 
 /**

@@ -8,6 +8,7 @@ const split = (text: string): string[] => splitSentences(text).map(([s, e]) => t
 const cases: [name: string, text: string, expected: string[]][] = [
   ['plain', 'The talks ended. Both sides left.', ['The talks ended.', 'Both sides left.']],
   ['U.S. before a title', 'U.S. President Donald Trump spoke. He left.', ['U.S. President Donald Trump spoke.', 'He left.']],
+  ['U.S. before a deputy’s title', 'The charges were announced by U.S. Deputy Attorney General Ana Roe on Friday. He left.', ['The charges were announced by U.S. Deputy Attorney General Ana Roe on Friday.', 'He left.']],
   ['U.S. at the end', 'He met envoys from the U.S. Witkoff flew home.', ['He met envoys from the U.S.', 'Witkoff flew home.']],
   ['U.K. lowercase after', 'The U.K. government agreed.', ['The U.K. government agreed.']],
   ['titles', 'Sen. Smith and Gov. Jones met Dr. Brown and Mr. Lee.', ['Sen. Smith and Gov. Jones met Dr. Brown and Mr. Lee.']],
