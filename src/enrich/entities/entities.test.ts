@@ -45,6 +45,12 @@ test('findEntities: a later surname resolves to the full name', () => {
   assert.deepEqual(rubios.map((e) => text.slice(e.span[0], e.span[1])), ['Marco Rubio', 'Rubio', 'Rubio'])
 })
 
+test('findEntities: a title word used as a verb after "to" is no role', () => {
+  const text = 'Leaders tried to whip Tom Pell into line on Monday. The party whip Ada Quist said no.'
+  assert.equal(mentionOf(text, 'Tom Pell')?.role, undefined)
+  assert.equal(mentionOf(text, 'Ada Quist')?.role, 'whip')
+})
+
 test('findEntities: a titled surname is the person, not an organisation named after them', () => {
   const text = 'President Pell spoke on Saturday. “Fees are unfair,” Mr. Pell wrote. “Speaking for the Pell Administration, we will act,” he added.'
   assert.equal(mentionOf(text, 'Pell')?.type, 'person')

@@ -43,6 +43,8 @@ export function roleBefore(text: string, tokens: readonly Token[], from: number)
     } else break
   }
   if (k === from || !headSeen) return null
+  // "tried to whip Tom Pell", "to head the panel": one lowercase head word after "to" is a verb.
+  if (k === from - 1 && k > 0 && tokens[k - 1].text.toLowerCase() === 'to' && /^\p{Ll}/u.test(tokens[k].text)) return null
   // Leading "of" or a dangling organisation without a title after it is not part of the role.
   while (k < from && tokens[k].text === 'of') k++
   const start = tokens[k].start
