@@ -192,8 +192,10 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
     const m = OCCUPATION_GAP.exec(text.slice(e.span[1], e.span[1] + 40))
     return m !== null && isOccupationNoun(m[1]) && personStarts.has(e.span[1] + m[0].length)
   }
-  // "Senate Judiciary Chairman Tom Pell": names in a row before a role all qualify it.
-  for (const e of [...entities].sort((a, b) => b.span[0] - a.span[0])) if (e.type !== 'person' && beforeRole(e)) roleStarts.add(e.span[0])
+  // In text order (longer first at one start), sorted once for the qualifier chain and the candidates.
+  const ordered = [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])
+  // "Senate Judiciary Chairman Tom Pell": names in a row before a role all qualify it (read from the last).
+  for (let k = ordered.length - 1; k >= 0; k--) if (ordered[k].type !== 'person' && beforeRole(ordered[k])) roleStarts.add(ordered[k].span[0])
   const inRole = (e: EntityMention): boolean => roles.some(([s, t]) => e.span[0] >= s && e.span[1] <= t) || (roleStarts.size > 0 && beforeRole(e)) || beforeOccupation(e)
   // "the letter from Ann Roe says": the document speaks, and the names inside it are its own words.
   const documents: SpeakerCandidate[] = []
@@ -224,7 +226,7 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   }
   const inDocument = (e: EntityMention): boolean => documents.some((d) => e.span[0] >= d.start && e.span[1] <= d.end)
   let coverEnd = -1
-  for (const e of [...entities].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])) {
+  for (const e of ordered) {
     // Inner mentions ("White House" in "a White House official") and role words ("Kremlin" in
     // "Kremlin spokesman Dmitry Peskov") are not speakers: the mention they belong to is.
     if (e.span[1] <= coverEnd || inQuote(e.span[0]) || inRole(e) || inDocument(e) || isHeading(text, e) || isChannel(text, e) || PLACE_ADJECTIVE.test(text.slice(e.span[0], e.span[1]))) continue
