@@ -145,6 +145,11 @@ const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
   ['a stammer with two hyphens is no masked word', 'That is--that is not what we need at the pier this year.', 'That is -- that is not what we need at the pier this year.', false],
   ['a letter of a name before dashes is no masked word', 'We will go with Plan B--the ferry--until the pier is rebuilt next year.', 'We will go with Plan B -- the ferry -- until the pier is rebuilt next year.', false],
   ['"&" between single letters stays', 'The Texas A & M study found the pier was safe for the ferries again.', 'The Texas A&M study found the pier was safe for the ferries again.', false],
+  ['a contraction written out', 'The mayor has said that he’s determined to keep every ferry in the harbour.', 'The mayor has said that he is determined to keep every ferry in the harbour.', false],
+  ['"don\'t" and "do not"', 'I don’t favour a new pier if it costs the harbour families their ferry.', 'I do not favour a new pier if it costs the harbour families their ferry.', false],
+  ['figures in words and digits', 'There is a two-in-three chance that we keep the harbour and a one-in-three chance we lose it.', 'There is a 2 in 3 chance that we keep the harbour and a 1 in 3 chance we lose it.', false],
+  ['"that" kept by one outlet', 'Based upon the survey that he gave the council, the pier had changed its course.', 'Based upon the survey he gave the council, the pier had changed its course.', false],
+  ['"not" against a contraction that keeps it', 'We will not sell the pier to anyone, and we don’t plan to sell the ferries either.', 'We will sell the pier to anyone, and we don’t plan to sell the ferries either.', true],
 ]
 for (const [label, x, y, reworded] of WORDINGS) {
   test(`alignQuotes wording: ${label} -> ${reworded ? 'a rewording' : 'no discrepancy'}`, () => {
@@ -155,6 +160,42 @@ for (const [label, x, y, reworded] of WORDINGS) {
     assert.equal(discrepancies.filter((d) => d.kind === 'quote-wording').length, reworded ? 1 : 0, JSON.stringify(discrepancies))
   })
 }
+
+test('alignQuotes: a short quote with a few words left out is the same line, worded differently', () => {
+  const full = 'With all due respect, that is just a pile of nonsense about the harbour. Not a single figure he gave is right.'
+  const short = 'That is a pile of nonsense.'
+  const a = quoteBy(`Anna Berg said: “${full}”`, full)
+  const b = quoteBy(`“${short}” Anna Berg said.`, short)
+  const { quotes, discrepancies } = alignQuotes([a, b], mergeEntities([a, b]))
+  assert.equal(quotes.length, 1, 'one line, one quote')
+  const wording = discrepancies.filter((d) => d.kind === 'quote-wording')
+  assert.equal(wording.length, 1, JSON.stringify(discrepancies))
+  assert.match(wording[0].description, /"…that is just a pile…" vs "…that is a pile…"|"…that is a pile…" vs "…that is just a pile…"/)
+  // Short lines sharing words with a gap are not joined when all they share is function words.
+  const c = quoteBy('“It is what it is,” Anna Berg said.', 'It is what it is')
+  const d = quoteBy('Anna Berg said: “It is, as we all know, what it is for the harbour and the pier.”', 'It is, as we all know, what it is for the harbour and the pier.')
+  const apart = alignQuotes([c, d], mergeEntities([c, d]))
+  assert.equal(apart.quotes.length, 2)
+  assert.equal(apart.discrepancies.filter((x) => x.kind === 'quote-wording').length, 0)
+})
+
+test('wordingDifferences: an excerpt starting with an article matched far off is no rewording', () => {
+  const words = (t: string) => t.toLowerCase().match(/[\p{L}']+/gu)!
+  const long = words('Our talk lasted an hour. There will be no further account of the meeting, but lines of contact between the offices remain open.')
+  const excerpt = words('the lines of contact between the offices remain open')
+  assert.deepEqual(wordingDifferences(long, excerpt), [])
+  // Words left out in the middle of the excerpt still count.
+  assert.equal(wordingDifferences(long, words('the meeting, but lines of contact remain open'))?.length, 1)
+})
+
+test('wordingDifferences reads past a sentence one outlet left out: a change after it still counts', () => {
+  const words = (t: string) => t.toLowerCase().match(/[\p{L}']+/gu)!
+  const full = words('I was talking about the harbour and the families who live by it every day of the year. We keep the ferries for them, for their children and for the town. We are not here to serve the pier. The pier is not the point. People are the point.')
+  const cut = words('I was talking about the harbour and the families who live by it every day of the year ... We are not here to serve the pier. That is not the point. People are the point.')
+  const diffs = wordingDifferences(full, cut)
+  assert.equal(diffs?.length, 1, JSON.stringify(diffs))
+  assert.match(diffs![0].sides.join(' | '), /the pier the pier is not \| the pier that is not/)
+})
 
 test('alignQuotes keeps unrelated quotes that share a few common words apart', () => {
   const b1 = fixtureArticle({ text: 'He said "we will work towards peace in the weeks to come" on Friday.', quotes: [{ text: 'we will work towards peace in the weeks to come', speaker: null }] })

@@ -26,6 +26,7 @@ import type { MergedEntities } from './entities.js'
 import { attributionDiscrepancy, cueVerb } from './framing.js'
 import { compatibleSpeakers, type SpeakerRef } from './names.js'
 import { stem, TOPIC_STOPWORDS as STOP_WORDS } from '../text/stems.js'
+import { SMALL_NUMBERS } from '../enrich/numbers/lexicon.js'
 
 export interface AlignQuotesOptions {
   /** Overlap coefficient on content tokens at or above which two quotes are one. */
@@ -163,7 +164,9 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>, weak?: (x:
   if (x.indirect !== y.indirect) return false
   const [short, long] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x]
   if (Math.min(x.content.size, y.content.size) <= o.maxShortContent) {
-    const inside = containsReordered(long.tokens, short.tokens) || (short.tokens.length >= MIN_EDITED_SHORT && containsWithOneFunctionWord(long.tokens, short.tokens))
+    const inside =
+      containsReordered(long.tokens, short.tokens) ||
+      (short.tokens.length >= MIN_EDITED_SHORT && (containsWithOneFunctionWord(long.tokens, short.tokens) || containsWithOneInsertion(long.tokens, short.tokens)))
     return short.tokens.length >= 2 && inside && compatibleSpeakers(x.speaker, y.speaker)
   }
   const run = longestCommonRun(x.tokens, y.tokens)
@@ -246,6 +249,35 @@ function containsWithOneFunctionWord(tokens: string[], words: string[]): boolean
     return true
   }
   for (let i = 0; i + words.length - 1 <= tokens.length; i++) if (edited(i, 0)) return true
+  return false
+}
+
+/** Words one outlet may print inside a short quote that the other leaves out ("under a lot of duress" / "under duress"). */
+const MAX_INSERTED = 3
+
+/**
+ * True when `words` occur in `tokens` but for one stretch of at most `MAX_INSERTED` words the
+ * longer quote has inside them ("that's just a bunch of malarkey" for "that's a bunch of
+ * malarkey"): the same short line with words one outlet left out, which the wording comparison
+ * then reports. Both parts around the stretch are printed word for word, and the short quote's
+ * words are not all function words.
+ */
+function containsWithOneInsertion(tokens: string[], words: string[]): boolean {
+  if (words.every((w) => FUNCTION_WORDS.has(w) || STOP_WORDS.has(w))) return false
+  const at = (i: number, from: number, to: number) => {
+    for (let k = from; k < to; k++) if (tokens[i + k - from] !== words[k]) return false
+    return true
+  }
+  for (let cut = 1; cut < words.length; cut++) {
+    for (let i = 0; i + cut <= tokens.length; i++) {
+      if (!at(i, 0, cut)) continue
+      for (let gap = 1; gap <= MAX_INSERTED; gap++) {
+        const j = i + cut + gap
+        if (j + words.length - cut > tokens.length) break
+        if (at(j, cut, words.length)) return true
+      }
+    }
+  }
   return false
 }
 
@@ -515,25 +547,36 @@ export function wordingDifferences(
 ): WordingDifference[] | null {
   const pairs = commonSubsequence(a, b)
   // Chains of matched words whose gaps are short on both sides; the one with most matches is the statement.
+  const chains: [number, number][][] = []
   let best: [number, number][] = []
   let chain: [number, number][] = []
   for (const p of pairs) {
     const last = chain[chain.length - 1]
-    if (last && (p[0] - last[0] - 1 > maxGap || p[1] - last[1] - 1 > maxGap)) chain = []
+    if (last && (p[0] - last[0] - 1 > maxGap || p[1] - last[1] - 1 > maxGap)) chains.push((chain = []))
+    if (chains.length === 0) chains.push(chain)
     chain.push(p)
     if (chain.length > best.length) best = chain
   }
-  if (best.length < minShared) return null
-  const first = best[0]
-  const last = best[best.length - 1]
-  if (best.length / (last[0] - first[0] + 1) < minDensity || best.length / (last[1] - first[1] + 1) < minDensity) return null
+  const dense = (c: [number, number][]) => {
+    const [first, last] = [c[0], c[c.length - 1]]
+    return c.length >= minShared && c.length / (last[0] - first[0] + 1) >= minDensity && c.length / (last[1] - first[1] + 1) >= minDensity
+  }
+  if (!dense(best)) return null
   // A short shared stretch in two otherwise different quotes is a phrase both use ("a preferential
   // option for the poor, which"), not one statement: it must be long or most of the shorter quote.
   if (best.length < minStatement && best.length < minCover * Math.min(a.length, b.length)) return null
   const out: WordingDifference[] = []
+  // The longest stretch makes the two one statement; every other dense stretch of it, past a
+  // sentence one outlet left out or an ellipsis, is compared too.
+  for (const c of chains) if (c === best || dense(c)) differencesIn(a, b, c, minAnchor, ellipsis, out)
+  return out
+}
+
+/** The gaps inside one stretch of matched words (`wordingDifferences`), appended to `out`. */
+function differencesIn(a: string[], b: string[], stretch: [number, number][], minAnchor: number, ellipsis: [ReadonlySet<number>, ReadonlySet<number>], out: WordingDifference[]): void {
   // Runs of consecutive matches, then the gaps between neighbouring runs.
   const runs: { from: [number, number]; to: [number, number]; length: number }[] = []
-  for (const p of best) {
+  for (const p of stretch) {
     const run = runs[runs.length - 1]
     if (run && p[0] === run.to[0] + 1 && p[1] === run.to[1] + 1) {
       run.to = p
@@ -546,13 +589,58 @@ export function wordingDifferences(
     const gapB = b.slice(left.to[1] + 1, right.from[1])
     if (left.length + right.length < minAnchor) continue
     if ((gapA.length === 0 && ellipsis[0].has(right.from[0])) || (gapB.length === 0 && ellipsis[1].has(right.from[1]))) continue
+    if (gapA.length === 0 || gapB.length === 0) {
+      // "said that he" / "said he": a word transcripts keep or drop, not another wording.
+      if ([...gapA, ...gapB].every((w) => OPTIONAL_WORDS.has(w))) continue
+      // An article or preposition an excerpt starts or ends with, matched far off in the longer
+      // wording ("the lines of communication ..." / "... of the meeting, but lines of ..."): the
+      // excerpt's own edge, not words left out.
+      const edgeWords = (run: (typeof runs)[number]) => a.slice(run.from[0], run.to[0] + 1).every((w) => FUNCTION_WORDS.has(w))
+      if (k === 1 && (left.from[0] === 0 || left.from[1] === 0) && edgeWords(left)) continue
+      if (k === runs.length - 1 && (right.to[0] === a.length - 1 || right.to[1] === b.length - 1) && edgeWords(right)) continue
+    }
     const around = (tokens: string[], from: number, to: number) => tokens.slice(Math.max(0, from - 2), to + 3).join(' ')
     out.push({ sides: [around(a, left.to[0] + 1, right.from[0] - 1), around(b, left.to[1] + 1, right.from[1] - 1)] })
   }
-  return out
 }
 
 const ELLIPSIS = /…|\.\s?\.\s?\./g
+
+/** Words a transcript keeps or drops without changing what was said ("he said that he" / "he said he"). */
+const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['that'])
+
+// Contracted forms written out, so "he's" / "he is" and "don't" / "do not" are one wording.
+const CONTRACTED: Readonly<Record<string, string>> = { "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would' }
+const NOT_BASES: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall' }
+const IS_BEFORE = new Set(['he', 'she', 'it', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'this'])
+
+/**
+ * A quote's tokens as spoken: contractions written out ("don't" -> "do not", "he's" -> "he is")
+ * and number words as digits ("one-in-three" / "1 in 3"), so two outlets' transcriptions of one
+ * line differ only where their words do. `at[i]` is where token i starts in the result.
+ */
+export function spokenTokens(tokens: readonly string[]): { tokens: string[]; at: number[] } {
+  const out: string[] = []
+  const at: number[] = []
+  for (const t of tokens) {
+    at.push(out.length)
+    const number = SMALL_NUMBERS.get(t)
+    if (number !== undefined) out.push(String(number))
+    else if (t.endsWith("n't") && t.length > 3) out.push(NOT_BASES[t.slice(0, -3)] ?? t.slice(0, -3), 'not')
+    else if (t === 'cannot') out.push('can', 'not')
+    else if (t.endsWith("'s") && IS_BEFORE.has(t.slice(0, -2))) out.push(t.slice(0, -2), 'is')
+    else if (t === "let's") out.push('let', 'us')
+    else {
+      const ending = t.length > 3 ? t.slice(-3) : ''
+      const short = t.length > 2 ? t.slice(-2) : ''
+      if (CONTRACTED[ending]) out.push(t.slice(0, -3), CONTRACTED[ending])
+      else if (CONTRACTED[short]) out.push(t.slice(0, -2), CONTRACTED[short])
+      else out.push(t)
+    }
+  }
+  at.push(out.length)
+  return { tokens: out, at }
+}
 
 /** Indices of the words an ellipsis stands before, in the quote's own tokens. */
 function ellipsisPositions(text: string): Set<number> {
@@ -588,7 +676,9 @@ function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string 
       if (!ix || !iy || vx.articleIds.every((id) => vy.articleIds.includes(id))) continue
       // Two speakers both articles name beside the words: an attribution question, not a rewording.
       if (namedBeside(ix) && namedBeside(iy) && !compatibleSpeakers(ix.speaker, iy.speaker)) continue
-      const diffs = wordingDifferences(ix.tokens.slice(0, maxTokens), iy.tokens.slice(0, maxTokens), { ellipsis: [ellipsesOf(ix), ellipsesOf(iy)] })
+      const [sx, sy] = [spokenTokens(ix.tokens.slice(0, maxTokens)), spokenTokens(iy.tokens.slice(0, maxTokens))]
+      const moved = (positions: Set<number>, at: number[]) => new Set([...positions].map((i) => at[Math.min(i, at.length - 1)]))
+      const diffs = wordingDifferences(sx.tokens, sy.tokens, { ellipsis: [moved(ellipsesOf(ix), sx.at), moved(ellipsesOf(iy), sy.at)] })
       if (!diffs || diffs.length === 0) continue
       listed.add(vx)
       listed.add(vy)
