@@ -77,10 +77,19 @@ test('mergeEntities reports name spellings that differ between articles', () => 
   const [d] = merged.discrepancies
   assert.equal(d.kind, 'name-spelling')
   assert.equal(d.description, '"Zelenskyy" vs "Zelensky"')
-  assert.deepEqual(d.values, [
-    { value: 'Zelenskyy', articleIds: [a2.id, a3.id] },
-    { value: 'Zelensky', articleIds: [a1.id] },
-  ])
+  assert.deepEqual(
+    d.values.map(({ value, articleIds }) => ({ value, articleIds })),
+    [
+      { value: 'Zelenskyy', articleIds: [a2.id, a3.id] },
+      { value: 'Zelensky', articleIds: [a1.id] },
+    ],
+  )
+  // The evidence: where each article writes its spelling.
+  const byId = new Map([a1, a2, a3].map((a) => [a.id, a]))
+  for (const v of d.values) {
+    assert.deepEqual(v.support?.map((sp) => sp.articleId), v.articleIds)
+    for (const sp of v.support ?? []) assert.match(byId.get(sp.articleId)!.text.slice(sp.start, sp.end), new RegExp(`\\b${v.value}\\b`))
+  }
 })
 
 test('idOf, findByName and findInArticle resolve mentions and names to story entities', () => {
@@ -165,6 +174,30 @@ test('mergeEntities: one surname and role given another first name by another ou
   assert.deepEqual(mergeEntities([x, mayor]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
   const third = fixtureArticle({ text: 'Rep. Olga Marek voted too.', entities: [{ text: 'Olga Marek', type: 'person', role: 'Rep.' }] })
   assert.deepEqual(mergeEntities([x, y, third]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+  // A given name in full (with a middle name) and in its familiar form is one name.
+  const full = fixtureArticle({ text: 'Rep. William Owen Marek of Oregon backed the bill.', entities: [{ text: 'William Owen Marek', type: 'person', role: 'Rep.' }] })
+  assert.deepEqual(mergeEntities([full, rep('Bill')]).discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+})
+
+test('mergeEntities: a surname with two letters swapped by one outlet is one person spelled two ways', () => {
+  let n = 0
+  const chair = (surname: string) =>
+    fixtureArticle({
+      text: `Party chairman Harold ${surname} said the harbour vote would be close${surname === 'Pellman' && n++ > 0 ? ' again' : ''}.`,
+      entities: [{ text: `Harold ${surname}`, type: 'person', role: 'Party chairman' }],
+    })
+  const [x, y, z] = [chair('Pellman'), chair('Pellman'), chair('Pellamn')]
+  const merged = mergeEntities([x, y, z])
+  assert.equal(merged.entities.filter((e) => e.type === 'person').length, 1)
+  const found = merged.discrepancies.filter((d) => d.kind === 'name-spelling')
+  assert.equal(found.length, 1, JSON.stringify(found))
+  assert.deepEqual(found[0].values.map((v) => v.value), ['Pellman', 'Pellamn'])
+  // Each spelling with the words each outlet wrote, to check it against.
+  const byId = new Map([x, y, z].map((a) => [a.id, a]))
+  assert.deepEqual(
+    found[0].values.map((v) => (v.support ?? []).map((sp) => byId.get(sp.articleId)!.text.slice(sp.start, sp.end))),
+    [['Harold Pellman', 'Harold Pellman'], ['Harold Pellamn']],
+  )
 })
 
 test('mergeEntities: different ages given for one person by different outlets are a number discrepancy', () => {

@@ -11,7 +11,7 @@
  */
 import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEntity } from '../types.js'
-import { isGivenName, nameTokens, nicknameName, normalizeName, sameName, sameToken } from '../text/names.js'
+import { isGivenName, nameTokens, nicknameName, normalizeName, sameGivenName, sameName, sameToken } from '../text/names.js'
 import { contentLemmas } from '../text/stems.js'
 import { wordConcepts } from '../text/lexicon.js'
 
@@ -255,17 +255,20 @@ function isDerivedForm(base: string, form: string): boolean {
 function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
   const slots = nameTokens(entity.name)
   // slot -> normalised spelling -> { display forms, articles }
-  const seen = slots.map(() => new Map<string, { display: string[]; articleIds: Set<string> }>())
+  // Per spelling, its first mention per article written that way: the evidence a reader checks.
+  const seen = slots.map(() => new Map<string, { display: string[]; articleIds: Set<string>; support: Map<string, Span> }>())
   for (const x of group.mentions) {
-    for (const display of new Set([...x.m.name.split(DISPLAY_SPLIT), ...(isResolvedDescriptor(x.m) ? [] : x.surface.split(DISPLAY_SPLIT))])) {
+    const written = isResolvedDescriptor(x.m) ? [] : x.surface.split(DISPLAY_SPLIT)
+    for (const display of new Set([...x.m.name.split(DISPLAY_SPLIT), ...written])) {
       const clean = display.replace(/['’]s$/, '')
       const norm = normalizeName(clean)
       if (norm.length < 2 || !HAS_UPPER.test(clean)) continue
       const slot = slots.findIndex((t) => sameToken(t, norm))
       if (slot < 0) continue
-      const entry = seen[slot].get(norm) ?? { display: [], articleIds: new Set<string>() }
+      const entry = seen[slot].get(norm) ?? { display: [], articleIds: new Set<string>(), support: new Map<string, Span>() }
       entry.display.push(clean)
       entry.articleIds.add(x.articleId)
+      if (!entry.support.has(x.articleId) && written.includes(display)) entry.support.set(x.articleId, x.m.span)
       seen[slot].set(norm, entry)
     }
   }
@@ -275,7 +278,11 @@ function spellingDiscrepancy(group: Group, entity: StoryEntity): Discrepancy[] {
     for (const key of [...spellings.keys()]) if ([...spellings.keys()].some((base) => isDerivedForm(base, key))) spellings.delete(key)
     if (spellings.size < 2) continue
     const values = [...spellings.values()]
-      .map((e) => ({ value: mostFrequent(e.display), articleIds: [...e.articleIds] }))
+      .map((e) => ({
+        value: mostFrequent(e.display),
+        articleIds: [...e.articleIds],
+        ...(e.support.size > 0 ? { support: [...e.support].map(([articleId, [start, end]]) => ({ articleId, start, end })) } : {}),
+      }))
       .sort((a, b) => b.articleIds.length - a.articleIds.length)
     if (new Set(values.flatMap((v) => v.articleIds)).size < 2) continue
     out.push({
@@ -303,6 +310,8 @@ function firstNameDiscrepancies(entities: readonly StoryEntity[]): Discrepancy[]
     for (let j = i + 1; j < people.length; j++) {
       const [a, b] = [people[i], people[j]]
       if (lastToken(a.name) !== lastToken(b.name) || bySurname.get(lastToken(a.name)) !== 2 || a.articleIds.some((id) => b.articleIds.includes(id))) continue
+      // "Benjamin Todd Jealous" and "Ben Jealous": one given name, in full and familiar form.
+      if (sameGivenName(nameTokens(a.name)[0], nameTokens(b.name)[0])) continue
       const roles = new Set(b.roles.map(normalizeName))
       if (!a.roles.some((r) => roles.has(normalizeName(r)))) continue
       out.push({

@@ -33,12 +33,18 @@ test('sameName merges spelling and transliteration variants and keeps different 
     ['Steve Witkoff', 'Steve Witkof', true],
     ['Vladimir V. Putin', 'Vladimir Putin', true],
     ['Martin Luther King Jr.', 'Martin Luther King', true],
+    // two letters swapped, the commonest misspelling of a name
+    ['Tomas Wierzbicki', 'Tomas Weirzbicki', true],
+    ['Harold Pellman', 'Harold Pellamn', true],
     // different people
     ['Donald Trump', 'Melania Trump', false],
     ['Marco Rubio', 'Mario Rubio', false],
     ['Ivan Ivanov', 'Ivan Ivanova', false],
     ['Olena Zelenska', 'Volodymyr Zelensky', false],
     ['Sergei Lavrov', 'Sergei Ryabkov', false],
+    // a swap in a short name makes another name
+    ['Mark Olsen', 'Mark Olesn', false],
+    ['Anna Berg', 'Anna Breg', false],
     // a surname alone is not the full name
     ['Rubio', 'Marco Rubio', false],
   ]

@@ -94,20 +94,30 @@ export function foldToken(token: string): string {
   return out
 }
 
-/** Levenshtein distance, giving up (returning `bound + 1`) once it exceeds `bound`. */
+/**
+ * Edit distance with a swap of two neighbouring letters as one edit ("Priebus" / "Preibus", the
+ * commonest misspelling of a name; optimal string alignment), giving up (returning `bound + 1`)
+ * once it exceeds `bound`.
+ */
 export function boundedEditDistance(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1
+  let before: number[] = []
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  let prevMin = 0
   for (let i = 1; i <= a.length; i++) {
     const cur = [i]
     let rowMin = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1)
       if (cur[j] < rowMin) rowMin = cur[j]
     }
-    if (rowMin > bound) return bound + 1
+    // A swap reads two rows back: give up only when both rows are past the bound.
+    if (rowMin > bound && prevMin > bound) return bound + 1
+    before = prev
     prev = cur
+    prevMin = rowMin
   }
   return prev[b.length]
 }
