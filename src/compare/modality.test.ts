@@ -15,6 +15,20 @@ test('readModality: open, negated, definite and plain claims, with either apostr
   for (const [text, modality] of cases) assert.equal(readModality(text).modality, modality, text)
 })
 
+test('readModality: "did not" with its verb left out (said earlier in the sentence) denies nothing in its words', () => {
+  const cases: [string, string][] = [
+    ['Berg did one more thing the mayor did not a week ago', 'plain'],
+    ['Berg answered every question, which the mayor did not last month', 'plain'],
+    ['Berg kept her promise; the mayor did not', 'plain'],
+    ['The council voted for the toll, and the port board didn’t either', 'plain'],
+    // The verb is there: a denial.
+    ['The truce did not last long after the ferry sank', 'negated'],
+    ['The mayor did not answer a single question', 'negated'],
+    ['The mayor did not meet Berg last week', 'negated'],
+  ]
+  for (const [text, modality] of cases) assert.equal(readModality(text).modality, modality, text)
+})
+
 test('readModality: "not the only", "not the first" and "not alone" say others did too, which is no denial', () => {
   const cases: [string, string][] = [
     ['The port is not the only harbour to charge a ferry toll, with Brisk and Olm doing the same', 'plain'],

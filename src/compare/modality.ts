@@ -103,7 +103,28 @@ function notAlone(tokens: string[], cue: Cue): boolean {
   return false
 }
 
+const AUXILIARY = new Set(['did', 'does', 'do', 'will', 'would', 'could', 'can', 'should', 'has', 'have', 'had', 'was', 'were', 'is', 'are'])
+const TIME_NOUN = /^(?:week|weekend|month|year|day|night|time|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter|decade)s?$/
+const ELLIPSIS_NEXT = new Set(['yesterday', 'today', 'tonight', 'then', 'earlier', 'before', 'either', 'too', 'ago'])
+
+/**
+ * "Biden did another thing Obama did not a week ago": an auxiliary and "not" with the verb left
+ * out (it stands earlier in the sentence), followed by the clause's end or a time. What it denies
+ * is not in its words, so no claim is denied by them.
+ */
+function elidedVerb(tokens: string[], cue: Cue): boolean {
+  const word = tokens[cue.at]
+  const auxiliary = word === 'not' ? AUXILIARY.has(tokens[cue.at - 1]) : cue.length === 1 && NOT_SUFFIX.test(word)
+  if (!auxiliary) return false
+  const next = tokens[cue.at + cue.length]
+  if (next === undefined || SCOPE_END.test(next) || ELLIPSIS_NEXT.has(next)) return true
+  const then = tokens[cue.at + cue.length + 1] ?? ''
+  // "did not last week" (a time) against "did not last long" (a verb).
+  return (next === 'last' || next === 'this' || next === 'a' || next === 'one') && TIME_NOUN.test(then)
+}
+
 function weakNegation(tokens: string[], cue: Cue, scopeAfter: number): boolean {
+  if (elidedVerb(tokens, cue)) return true
   for (let k = Math.max(0, cue.at - 4); k < cue.at; k++) if (CONDITION.has(tokens[k])) return true
   let next = cue.at + cue.length
   while (FILLER.has(tokens[next])) next++
