@@ -264,6 +264,15 @@ describe('buildTimeline', () => {
     assert.deepEqual(values, { '2026-04-03': [y.id], '2026-04-04': [z.id] })
   })
 
+  it('does not set a happening told as a repeat against the earlier one', () => {
+    const x = report('X', '2026-04-10', 'The mayor and the harbour master met on Sunday afternoon at the town hall.', [day('Sunday', '2026-04-05')])
+    const y = report('Y', '2026-04-10', 'Thursday night’s meeting of the mayor and the harbour master at the town hall was the second time in a week they met.', [day('Thursday', '2026-04-09')])
+    assert.deepEqual(buildTimeline([x, y]).discrepancies, [])
+    // Without the words that make it a repeat, the two dates disagree.
+    const z = report('Z', '2026-04-10', 'The mayor and the harbour master met on Thursday night at the town hall.', [day('Thursday', '2026-04-09')])
+    assert.equal(buildTimeline([x, z]).discrepancies.length, 1)
+  })
+
   it('keeps a clock time whole in the event text', () => {
     const a = fixtureArticle({ text: 'After a long delay the last train of the night left the station at 23:40 with forty passengers aboard, the operator said.', dates: [{ text: '23:40', value: '2026-05-11T23:40', granularity: 'time' }] })
     const [entry] = buildTimeline([a], { maxWords: 12 }).timeline

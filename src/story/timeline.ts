@@ -387,6 +387,9 @@ function subgroup(group: EventGroup, events: DatedEvent[]): EventGroup | null {
   return { value: group.value, granularity: group.granularity, events, lemmas, anchors }
 }
 
+/** Words telling a happening as a repeat of an earlier one: "again", "the second time", "another round of talks". */
+const REPEATED = /\b(?:again|anew|once more|(?:second|third|fourth|fifth|another|latest|follow-up|renewed)\s+(?:[\p{L}-]+\s+)?(?:time|meeting|round|call|visit|session|vote|attempt|trip|talks|summit|debate|hearing|strike|attack))\b/iu
+
 /**
  * Same event words, different dates at one granularity, from different articles: pairs of groups,
  * joined into one discrepancy per event (an event given five dates is one discrepancy with five
@@ -408,6 +411,9 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOthe
   // A group dated only by relative words inside quotations says when an outlet published the words,
   // not when they were said: two outlets a day apart quoting "tonight" do not disagree.
   const quotedOnly = groups.map((g) => g.events.every((e) => e.quotedRelative))
+  // A happening told as a repeat ("Thursday's meeting marks the second time in a week they met")
+  // is not the earlier one on another date.
+  const repeated = groups.map((g) => g.events.every((e) => REPEATED.test(e.text)))
   const seen = new Set<number>()
   const inConflict = new Set<number>()
   // Per group in a conflict, its events that disagree with another group (the whole group unless
@@ -417,7 +423,7 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOthe
     for (const l of a.lemmas) {
       for (const j of index.get(l) ?? []) {
         const b = groups[j]
-        if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value || quotedOnly[i] || quotedOnly[j]) continue
+        if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value || quotedOnly[i] || quotedOnly[j] || repeated[i] || repeated[j]) continue
         seen.add(i * groups.length + j)
         const sides = conflictSides(a, b, ids[i], ids[j], conflictSimilarity, minAnchorShared)
         if (!sides) continue
