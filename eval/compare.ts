@@ -13,10 +13,11 @@
  * while building the comparison, and that the story pair model of compare/same-fact-story.ts is learned from:
  * scripts/learn-story-pairs.ts) and 2016-2018 (scored, their error lists not studied), so a rule
  * that fits one half shows as a gap between the halves. The odd years are kept back.
- * A third collection: the other 15 BASIL events of 2010-2014, which we annotated ourselves by the
- * dataset's guidelines (data/basil-shared-facts), scored by the same scorer. The shipped story pair model
- * was not learned from them (scripts/learn-story-pairs.ts reads them only with --with-ours), and
- * their error lists are not printed.
+ * Two more collections, which we annotated ourselves by the dataset's guidelines and the same scorer
+ * scores: the other 15 BASIL events of 2010-2014 (data/basil-shared-facts; the shipped story pair
+ * model was not learned from them, scripts/learn-story-pairs.ts reads them only with --with-ours;
+ * their discrepancy errors were read once, on 2026-12-07) and the other 10 of 2016-2018
+ * (data/basil-shared-facts-unseen; nothing learns from them). Neither's error lists are printed.
  *
  * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.
  */
@@ -84,20 +85,23 @@ function runEvents(inputs: string, runDir: string): void {
   }
 }
 
-// Our annotations of more BASIL events (facts only), beside the repo's code.
+// Our annotations of more BASIL events, beside the repo's code: 2010-2014 (what the shared gold
+// leaves out of those years) and 2016-2018 (the same; scored only, its error lists never read).
 const OURS = resolve(fileURLToPath(import.meta.url), '../../data/basil-shared-facts')
 const OURS_LABEL = ' (15 more 2010-2014 events, our annotations)'
+const UNSEEN = resolve(fileURLToPath(import.meta.url), '../../data/basil-shared-facts-unseen')
+const UNSEEN_LABEL = ' (10 more 2016-2018 events, our annotations, errors not studied)'
 
 /**
  * The events of data/basil-shared-facts scored as the gold's: one story and corroboration P/R, and
  * discrepancy P/R, quote recall and speaker accuracy once every event has them annotated.
  */
-function annotatedRows(basil: string, work: string): Row[] {
-  const events = packedGold(OURS, basil)
-  if (events.length === 0) throw new Error(`eval compare: no annotated events in ${OURS}`)
-  const gold = join(work, 'gold-ours')
-  const inputs = join(work, 'in-ours')
-  const runDir = join(work, 'run-ours')
+function annotatedRows(basil: string, work: string, dir: string, label: string, name: string): Row[] {
+  const events = packedGold(dir, basil)
+  if (events.length === 0) throw new Error(`eval compare: no annotated events in ${dir}`)
+  const gold = join(work, `gold-${name}`)
+  const inputs = join(work, `in-${name}`)
+  const runDir = join(work, `run-${name}`)
   for (const dir of [gold, inputs, runDir]) rmSync(dir, { recursive: true, force: true })
   mkdirSync(runDir, { recursive: true })
   for (const e of events) {
@@ -110,8 +114,8 @@ function annotatedRows(basil: string, work: string): Row[] {
   const pct = (x: number) => Math.round(x * 1000) / 10
   // Every event carries its disagreements and quotes: without them a row would vanish, and its floor with it.
   const partial = events.filter((e) => !e.annotated.discrepancies || !e.annotated.quotes)
-  if (partial.length > 0) throw new Error(`eval compare: ${partial.length} events in ${OURS} lack discrepancies or quotes (${partial[0].event})`)
-  return MEASURES.map((name) => ({ name: `basil ${name}${OURS_LABEL}`, value: pct(score[MEASURES.indexOf(name) + 1]) }))
+  if (partial.length > 0) throw new Error(`eval compare: ${partial.length} events in ${dir} lack discrepancies or quotes (${partial[0].event})`)
+  return MEASURES.map((measure) => ({ name: `basil ${measure}${label}`, value: pct(score[MEASURES.indexOf(measure) + 1]) }))
 }
 
 /** A gold folder holding only the given years (symlink-free copy of the file list). */
@@ -154,7 +158,8 @@ export async function evalCompare(sharedDir: string, { errors, keep }: { errors?
       rows.push({ name: `basil ${name} (2016-2018, errors not studied)`, value: pct(late[i + 1]) })
     })
     rows.push({ name: 'basil framing notes (not scored)', value: all[8] })
-    rows.push(...annotatedRows(basil, work))
+    rows.push(...annotatedRows(basil, work, OURS, OURS_LABEL, 'ours'))
+    rows.push(...annotatedRows(basil, work, UNSEEN, UNSEEN_LABEL, 'unseen'))
     const summary = [summaryRows(basil, gold, runDir, ''), summaryRows(basil, earlyGold, runDir, ' (2010-2014)'), summaryRows(basil, lateGold, runDir, ' (2016-2018, errors not studied)')]
     for (let i = 0; i < summary[0].length; i++) rows.push(summary[0][i], summary[1][i], summary[2][i])
     return { rows }

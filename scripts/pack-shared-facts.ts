@@ -10,10 +10,13 @@
  * space, paragraphs by a blank line, as make_inputs.py writes them); the statements are our words.
  * `basilArticleText` rebuilds that text and the learner slices the words back out.
  *
- * Usage: `node --import tsx scripts/pack-shared-facts.ts ANNOTATION_DIR [sharedDir] [outDir]`
+ * With `--unseen`, events of 2016-2018 the shared gold leaves out go to data/basil-shared-facts-unseen/:
+ * a collection the compare eval scores and nothing learns from, whose error lists are not read.
+ *
+ * Usage: `node --import tsx scripts/pack-shared-facts.ts [--unseen] ANNOTATION_DIR [sharedDir] [outDir]`
  * (ANNOTATION_DIR/<year>/<event>.json in the gold format). A substring not found in the body (the
  * title is not part of the text extraction scores) is reported and left out, and a fact left with
- * one outlet too; an event from 2016 on, or one the shared gold already has, is refused.
+ * one outlet too; an event from 2016 on (without --unseen), or one the shared gold already has, is refused.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -21,16 +24,20 @@ import { fileURLToPath } from 'node:url'
 import { basilArticleText, bodyStart, findWords, wordsHash, type PackedEvent, type PackedSpan } from './shared-facts.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const [annotations, sharedDir = resolve(here, '../../shared'), outDir = resolve(here, '../data/basil-shared-facts')] = process.argv.slice(2)
+const args = process.argv.slice(2)
+// --unseen: events of 2016-2018, an evaluation collection only (never training data, its errors never read).
+const unseen = args.includes('--unseen')
+const [annotations, sharedDir = resolve(here, '../../shared'), outDir = resolve(here, unseen ? '../data/basil-shared-facts-unseen' : '../data/basil-shared-facts')] = args.filter((a) => a !== '--unseen')
 if (!annotations) {
-  console.error('usage: node --import tsx scripts/pack-shared-facts.ts ANNOTATION_DIR [sharedDir] [outDir]')
+  console.error('usage: node --import tsx scripts/pack-shared-facts.ts [--unseen] ANNOTATION_DIR [sharedDir] [outDir]')
   process.exit(2)
 }
 const basil = join(sharedDir, 'datasets/basil')
 let packed = 0
 let dropped = 0
 for (const year of readdirSync(annotations).filter((y) => /^\d{4}$/.test(y)).sort()) {
-  if (Number(year) > 2014) throw new Error(`pack-shared-facts: ${year}: only events of 2010-2014 train the model (2016-2018 is its unseen half)`)
+  if (!unseen && Number(year) > 2014) throw new Error(`pack-shared-facts: ${year}: only events of 2010-2014 train the model (2016-2018 is its unseen half: pack them with --unseen)`)
+  if (unseen && (Number(year) < 2016 || Number(year) % 2 === 1)) throw new Error(`pack-shared-facts: ${year}: the unseen collection holds even years from 2016 (odd years are kept back)`)
   for (const file of readdirSync(join(annotations, year)).filter((f) => f.endsWith('.json')).sort()) {
     const event = file.replace(/\.json$/, '')
     if (existsSync(join(basil, 'gold', year, file))) throw new Error(`pack-shared-facts: ${event}: the shared gold already has this event`)
