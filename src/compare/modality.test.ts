@@ -25,6 +25,13 @@ test('readModality: "did not" with its verb left out (said earlier in the senten
     ['The truce did not last long after the ferry sank', 'negated'],
     ['The mayor did not answer a single question', 'negated'],
     ['The mayor did not meet Berg last week', 'negated'],
+    ['The mayor did not then approve the toll', 'negated'],
+    ['The board did not today vote on the toll', 'negated'],
+    ['The mayor did not this time approve the toll', 'negated'],
+    ['There was not a day when the ferry ran on time', 'negated'],
+    ['The mayor is not either a supporter of the toll', 'negated'],
+    ['The mayor did not — and would not — approve the toll', 'negated'],
+    ['The mayor did not a single thing for the harbour', 'negated'],
   ]
   for (const [text, modality] of cases) assert.equal(readModality(text).modality, modality, text)
 })

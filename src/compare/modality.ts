@@ -105,7 +105,8 @@ function notAlone(tokens: string[], cue: Cue): boolean {
 
 const AUXILIARY = new Set(['did', 'does', 'do', 'will', 'would', 'could', 'can', 'should', 'has', 'have', 'had', 'was', 'were', 'is', 'are'])
 const TIME_NOUN = /^(?:week|weekend|month|year|day|night|time|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter|decade)s?$/
-const ELLIPSIS_NEXT = new Set(['yesterday', 'today', 'tonight', 'then', 'earlier', 'before', 'either', 'too', 'ago'])
+const ELLIPSIS_NEXT = new Set(['yesterday', 'today', 'tonight', 'then', 'earlier', 'before', 'either', 'too'])
+const BE_FORMS = new Set(['is', 'are', 'was', 'were'])
 
 /**
  * "Biden did another thing Obama did not a week ago": an auxiliary and "not" with the verb left
@@ -116,11 +117,19 @@ function elidedVerb(tokens: string[], cue: Cue): boolean {
   const word = tokens[cue.at]
   const auxiliary = word === 'not' ? AUXILIARY.has(tokens[cue.at - 1]) : cue.length === 1 && NOT_SUFFIX.test(word)
   if (!auxiliary) return false
-  const next = tokens[cue.at + cue.length]
-  if (next === undefined || SCOPE_END.test(next) || ELLIPSIS_NEXT.has(next)) return true
-  const then = tokens[cue.at + cue.length + 1] ?? ''
-  // "did not last week" (a time) against "did not last long" (a verb).
-  return (next === 'last' || next === 'this' || next === 'a' || next === 'one') && TIME_NOUN.test(then)
+  let k = cue.at + cue.length
+  // The clause ends where the tokens do, at a stop ("; : ( )", not a dash: "did not — and would
+  // not — approve"), or at "and" / "but" starting the next one.
+  const ends = (t: string | undefined) => t === undefined || /^[;:()]$/.test(t) || t === 'and' || t === 'but'
+  if (ends(tokens[k])) return true
+  // Then at most one time or "either"/"too" between the negation and that end.
+  const be = BE_FORMS.has(tokens[cue.at - 1] ?? '') || /^(?:isn|wasn|aren|weren)['’]t$/.test(word)
+  if (ELLIPSIS_NEXT.has(tokens[k])) k++
+  // "did not last week" (a time) against "did not last long" (a verb); "was not a day" is a noun.
+  else if (!be && (tokens[k] === 'last' || tokens[k] === 'this' || tokens[k] === 'a' || tokens[k] === 'one') && TIME_NOUN.test(tokens[k + 1] ?? '')) k += 2
+  else return false
+  if (tokens[k] === 'ago') k++
+  return ends(tokens[k])
 }
 
 function weakNegation(tokens: string[], cue: Cue, scopeAfter: number): boolean {

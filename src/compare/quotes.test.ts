@@ -491,3 +491,32 @@ test('alignQuotes does not make two statements of one article one quote through 
   assert.deepEqual(hello.occurrences.map((o) => o.text).sort(), [FULL, HELLO].sort(), 'the full line joins, the other statement does not')
   assert.ok(quotes.some((q) => q.occurrences.length === 1 && q.occurrences[0].text === HEARD))
 })
+
+test('alignQuotes: a short line and its negation are two statements, not one worded differently', () => {
+  const cases: [string, string][] = [
+    ['We support the harbour deal.', 'We do not support the harbour deal at all.'],
+    ['I will vote for the pier.', 'I will never ever vote for the pier.'],
+    ['It is a harbour disaster.', 'It isn’t a harbour disaster.'],
+  ]
+  for (const [x, y] of cases) {
+    const a = quoteBy(`“${x}” Anna Berg said.`, x)
+    const b = quoteBy(`Anna Berg said: “${y}”`, y)
+    const { quotes, discrepancies } = alignQuotes([a, b], mergeEntities([a, b]))
+    assert.equal(quotes.length, 2, `${x} / ${y}`)
+    assert.deepEqual(discrepancies.filter((d) => d.kind === 'quote-wording'), [])
+  }
+})
+
+test('wordingDifferences: words an outlet adds at the start of the full line still count; a contraction is shown as printed', () => {
+  const words = (t: string) => t.toLowerCase().match(/[\p{L}']+/gu)!
+  assert.equal(wordingDifferences(words('the people of this harbour town deserve a ferry that runs on time'), words('the good people of this harbour town deserve a ferry that runs on time'))?.length, 1)
+  // "we'd" compared as "we 'd", matching "we had" and "we would"; a change is shown in the printed words.
+  const x = 'I think we\'d gone to the harbour every single day of the week to see the ferry come in'
+  const y = 'I think we had been to the harbour every single day of the week to see the ferry come in'
+  const a = quoteBy(`Anna Berg said: “${x}”`, x)
+  const b = quoteBy(`“${y}” Anna Berg said.`, y)
+  const wording = alignQuotes([a, b], mergeEntities([a, b])).discrepancies.filter((d) => d.kind === 'quote-wording')
+  assert.equal(wording.length, 1, JSON.stringify(wording))
+  assert.match(wording[0].description, /"…we'd gone to the…" vs "…we had been to the…"|"…we had been to the…" vs "…we'd gone to the…"/)
+  assert.doesNotMatch(wording[0].description, /would/)
+})

@@ -254,6 +254,10 @@ function containsWithOneFunctionWord(tokens: string[], words: string[]): boolean
 
 /** Words one outlet may print inside a short quote that the other leaves out ("under a lot of duress" / "under duress"). */
 const MAX_INSERTED = 3
+/** A short quote longer than this is compared by its runs of words, not read for one insertion (the search is cubic). */
+const MAX_INSERTION_SHORT = 16
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'nothing', 'nobody', 'none', 'neither', 'nor', 'cannot'])
+const NOT_SUFFIX = /n['’]t$/
 
 /**
  * True when `words` occur in `tokens` but for one stretch of at most `MAX_INSERTED` words the
@@ -263,7 +267,7 @@ const MAX_INSERTED = 3
  * words are not all function words.
  */
 function containsWithOneInsertion(tokens: string[], words: string[]): boolean {
-  if (words.every((w) => FUNCTION_WORDS.has(w) || STOP_WORDS.has(w))) return false
+  if (words.length > MAX_INSERTION_SHORT || words.every((w) => FUNCTION_WORDS.has(w) || STOP_WORDS.has(w))) return false
   const at = (i: number, from: number, to: number) => {
     for (let k = from; k < to; k++) if (tokens[i + k - from] !== words[k]) return false
     return true
@@ -274,7 +278,8 @@ function containsWithOneInsertion(tokens: string[], words: string[]): boolean {
       for (let gap = 1; gap <= MAX_INSERTED; gap++) {
         const j = i + cut + gap
         if (j + words.length - cut > tokens.length) break
-        if (at(j, cut, words.length)) return true
+        // "we do not support the deal" is not "we support the deal" with words left out.
+        if (at(j, cut, words.length)) return !tokens.slice(i + cut, j).some((w) => NEGATIONS.has(w) || NOT_SUFFIX.test(w))
       }
     }
   }
@@ -504,6 +509,7 @@ interface WordingDifference {
 /** One word, however inflected or abbreviated ("Sen." / "Senator", "think" / "thinks"); stems given. */
 function sameWord(x: string, y: string, stemX: string, stemY: string): boolean {
   if (x === y || stemX === stemY) return true
+  if (CLITIC_WORDS[x]?.includes(y) || CLITIC_WORDS[y]?.includes(x)) return true
   const [short, long] = x.length <= y.length ? [x, y] : [y, x]
   return short.length >= 3 && !STOP_WORDS.has(short) && long.startsWith(short)
 }
@@ -543,7 +549,16 @@ function commonSubsequence(a: string[], b: string[]): [number, number][] {
 export function wordingDifferences(
   a: string[],
   b: string[],
-  { maxGap = 5, minShared = 4, minDensity = 0.6, minAnchor = 3, minStatement = 8, minCover = 0.5, ellipsis = [new Set<number>(), new Set<number>()] as [ReadonlySet<number>, ReadonlySet<number>] } = {},
+  {
+    maxGap = 5,
+    minShared = 4,
+    minDensity = 0.6,
+    minAnchor = 3,
+    minStatement = 8,
+    minCover = 0.5,
+    ellipsis = [new Set<number>(), new Set<number>()] as [ReadonlySet<number>, ReadonlySet<number>],
+    shown = [plain(a), plain(b)] as [Printed, Printed],
+  } = {},
 ): WordingDifference[] | null {
   const pairs = commonSubsequence(a, b)
   // Chains of matched words whose gaps are short on both sides; the one with most matches is the statement.
@@ -568,12 +583,20 @@ export function wordingDifferences(
   const out: WordingDifference[] = []
   // The longest stretch makes the two one statement; every other dense stretch of it, past a
   // sentence one outlet left out or an ellipsis, is compared too.
-  for (const c of chains) if (c === best || dense(c)) differencesIn(a, b, c, minAnchor, ellipsis, out)
+  for (const c of chains) if (c === best || dense(c)) differencesIn(a, b, c, minAnchor, ellipsis, shown, out)
   return out
 }
 
 /** The gaps inside one stretch of matched words (`wordingDifferences`), appended to `out`. */
-function differencesIn(a: string[], b: string[], stretch: [number, number][], minAnchor: number, ellipsis: [ReadonlySet<number>, ReadonlySet<number>], out: WordingDifference[]): void {
+function differencesIn(
+  a: string[],
+  b: string[],
+  stretch: [number, number][],
+  minAnchor: number,
+  ellipsis: [ReadonlySet<number>, ReadonlySet<number>],
+  shown: [Printed, Printed],
+  out: WordingDifference[],
+): void {
   // Runs of consecutive matches, then the gaps between neighbouring runs.
   const runs: { from: [number, number]; to: [number, number]; length: number }[] = []
   for (const p of stretch) {
@@ -595,22 +618,40 @@ function differencesIn(a: string[], b: string[], stretch: [number, number][], mi
       // An article or preposition an excerpt starts or ends with, matched far off in the longer
       // wording ("the lines of communication ..." / "... of the meeting, but lines of ..."): the
       // excerpt's own edge, not words left out.
+      // The excerpt is the side with nothing left out; its edge run starts (or ends) it while the
+      // other wording goes on past it.
+      const side = gapA.length === 0 ? 0 : 1
+      const lengths = [a.length, b.length]
       const edgeWords = (run: (typeof runs)[number]) => a.slice(run.from[0], run.to[0] + 1).every((w) => FUNCTION_WORDS.has(w))
-      if (k === 1 && (left.from[0] === 0 || left.from[1] === 0) && edgeWords(left)) continue
-      if (k === runs.length - 1 && (right.to[0] === a.length - 1 || right.to[1] === b.length - 1) && edgeWords(right)) continue
+      if (k === 1 && left.from[side] === 0 && left.from[1 - side] > 0 && edgeWords(left)) continue
+      if (k === runs.length - 1 && right.to[side] === lengths[side] - 1 && right.to[1 - side] < lengths[1 - side] - 1 && edgeWords(right)) continue
     }
-    const around = (tokens: string[], from: number, to: number) => tokens.slice(Math.max(0, from - 2), to + 3).join(' ')
-    out.push({ sides: [around(a, left.to[0] + 1, right.from[0] - 1), around(b, left.to[1] + 1, right.from[1] - 1)] })
+    // The words as printed: a contraction written out for the comparison is shown once, as written.
+    const around = ({ tokens, from: of }: Printed, from: number, to: number) => {
+      const indices = of.slice(Math.max(0, from - 2), to + 3).filter((k, i, all) => i === 0 || k !== all[i - 1])
+      return indices.map((k) => tokens[k]).join(' ')
+    }
+    out.push({ sides: [around(shown[0], left.to[0] + 1, right.from[0] - 1), around(shown[1], left.to[1] + 1, right.from[1] - 1)] })
   }
 }
 
 const ELLIPSIS = /…|\.\s?\.\s?\./g
 
+/** A wording's tokens as printed, and for each token compared the printed token it comes from. */
+interface Printed {
+  tokens: readonly string[]
+  from: readonly number[]
+}
+const plain = (tokens: readonly string[]): Printed => ({ tokens, from: tokens.map((_, i) => i) })
+const printed = (tokens: readonly string[], from: readonly number[]): Printed => ({ tokens, from })
+
 /** Words a transcript keeps or drops without changing what was said ("he said that he" / "he said he"). */
 const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['that'])
 
 // Contracted forms written out, so "he's" / "he is" and "don't" / "do not" are one wording.
-const CONTRACTED: Readonly<Record<string, string>> = { "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would' }
+// "'s" and "'d" stay clitics: each stands for two words ("is" or "has", "would" or "had"), which `sameWord` accepts.
+const CONTRACTED: Readonly<Record<string, string>> = { "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": "'d" }
+const CLITIC_WORDS: Readonly<Record<string, readonly string[]>> = { "'s": ['is', 'has'], "'d": ['would', 'had'] }
 const NOT_BASES: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall' }
 const IS_BEFORE = new Set(['he', 'she', 'it', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'this'])
 
@@ -619,16 +660,17 @@ const IS_BEFORE = new Set(['he', 'she', 'it', 'that', 'there', 'here', 'what', '
  * and number words as digits ("one-in-three" / "1 in 3"), so two outlets' transcriptions of one
  * line differ only where their words do. `at[i]` is where token i starts in the result.
  */
-export function spokenTokens(tokens: readonly string[]): { tokens: string[]; at: number[] } {
+export function spokenTokens(tokens: readonly string[]): { tokens: string[]; at: number[]; from: number[] } {
   const out: string[] = []
   const at: number[] = []
-  for (const t of tokens) {
+  const from: number[] = []
+  for (const [i, t] of tokens.entries()) {
     at.push(out.length)
     const number = SMALL_NUMBERS.get(t)
     if (number !== undefined) out.push(String(number))
     else if (t.endsWith("n't") && t.length > 3) out.push(NOT_BASES[t.slice(0, -3)] ?? t.slice(0, -3), 'not')
     else if (t === 'cannot') out.push('can', 'not')
-    else if (t.endsWith("'s") && IS_BEFORE.has(t.slice(0, -2))) out.push(t.slice(0, -2), 'is')
+    else if (t.endsWith("'s") && IS_BEFORE.has(t.slice(0, -2))) out.push(t.slice(0, -2), "'s")
     else if (t === "let's") out.push('let', 'us')
     else {
       const ending = t.length > 3 ? t.slice(-3) : ''
@@ -637,9 +679,10 @@ export function spokenTokens(tokens: readonly string[]): { tokens: string[]; at:
       else if (CONTRACTED[short]) out.push(t.slice(0, -2), CONTRACTED[short])
       else out.push(t)
     }
+    while (from.length < out.length) from.push(i)
   }
   at.push(out.length)
-  return { tokens: out, at }
+  return { tokens: out, at, from }
 }
 
 /** Indices of the words an ellipsis stands before, in the quote's own tokens. */
@@ -678,7 +721,7 @@ function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string 
       if (namedBeside(ix) && namedBeside(iy) && !compatibleSpeakers(ix.speaker, iy.speaker)) continue
       const [sx, sy] = [spokenTokens(ix.tokens.slice(0, maxTokens)), spokenTokens(iy.tokens.slice(0, maxTokens))]
       const moved = (positions: Set<number>, at: number[]) => new Set([...positions].map((i) => at[Math.min(i, at.length - 1)]))
-      const diffs = wordingDifferences(sx.tokens, sy.tokens, { ellipsis: [moved(ellipsesOf(ix), sx.at), moved(ellipsesOf(iy), sy.at)] })
+      const diffs = wordingDifferences(sx.tokens, sy.tokens, { ellipsis: [moved(ellipsesOf(ix), sx.at), moved(ellipsesOf(iy), sy.at)], shown: [printed(ix.tokens, sx.from), printed(iy.tokens, sy.from)] })
       if (!diffs || diffs.length === 0) continue
       listed.add(vx)
       listed.add(vy)

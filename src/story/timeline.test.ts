@@ -271,6 +271,9 @@ describe('buildTimeline', () => {
     // Without the words that make it a repeat, the two dates disagree.
     const z = report('Z', '2026-04-10', 'The mayor and the harbour master met on Thursday night at the town hall.', [day('Thursday', '2026-04-09')])
     assert.equal(buildTimeline([x, z]).discrepancies.length, 1)
+    // Two outlets both telling the repeat still disagree on its date.
+    const w = report('W', '2026-04-10', 'Friday night’s meeting of the mayor and the harbour master at the town hall was the second time in a week they met.', [day('Friday', '2026-04-10')])
+    assert.equal(buildTimeline([y, w]).discrepancies.length, 1)
   })
 
   it('keeps a clock time whole in the event text', () => {

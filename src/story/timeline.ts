@@ -388,7 +388,7 @@ function subgroup(group: EventGroup, events: DatedEvent[]): EventGroup | null {
 }
 
 /** Words telling a happening as a repeat of an earlier one: "again", "the second time", "another round of talks". */
-const REPEATED = /\b(?:again|anew|once more|(?:second|third|fourth|fifth|another|latest|follow-up|renewed)\s+(?:[\p{L}-]+\s+)?(?:time|meeting|round|call|visit|session|vote|attempt|trip|talks|summit|debate|hearing|strike|attack))\b/iu
+const REPEATED = /\b(?:again|anew|once more|(?:second|third|fourth|fifth|another|follow-up|renewed)\s+(?:[\p{L}-]+\s+)?(?:time|meeting|round|call|visit|session|vote|attempt|trip|talks|summit|debate|hearing|strike|attack))\b/iu
 
 /**
  * Same event words, different dates at one granularity, from different articles: pairs of groups,
@@ -412,7 +412,8 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOthe
   // not when they were said: two outlets a day apart quoting "tonight" do not disagree.
   const quotedOnly = groups.map((g) => g.events.every((e) => e.quotedRelative))
   // A happening told as a repeat ("Thursday's meeting marks the second time in a week they met")
-  // is not the earlier one on another date.
+  // is not the earlier one another outlet dates, told without such words; two repeats ("the third
+  // debate", "again criticised") are the same one as any two happenings are.
   const repeated = groups.map((g) => g.events.every((e) => REPEATED.test(e.text)))
   const seen = new Set<number>()
   const inConflict = new Set<number>()
@@ -423,7 +424,7 @@ function dateConflicts(groups: EventGroup[], conflictSimilarity: number, maxOthe
     for (const l of a.lemmas) {
       for (const j of index.get(l) ?? []) {
         const b = groups[j]
-        if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value || quotedOnly[i] || quotedOnly[j] || repeated[i] || repeated[j]) continue
+        if (j <= i || seen.has(i * groups.length + j) || a.granularity !== b.granularity || a.value === b.value || quotedOnly[i] || quotedOnly[j] || repeated[i] !== repeated[j]) continue
         seen.add(i * groups.length + j)
         const sides = conflictSides(a, b, ids[i], ids[j], conflictSimilarity, minAnchorShared)
         if (!sides) continue

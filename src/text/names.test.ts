@@ -45,6 +45,8 @@ test('sameName merges spelling and transliteration variants and keeps different 
     // a swap in a short name makes another name
     ['Mark Olsen', 'Mark Olesn', false],
     ['Anna Berg', 'Anna Breg', false],
+    // a given name with two letters swapped is another name
+    ['Kristen Bell', 'Kirsten Bell', false],
     // a surname alone is not the full name
     ['Rubio', 'Marco Rubio', false],
   ]

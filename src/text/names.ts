@@ -96,10 +96,10 @@ export function foldToken(token: string): string {
 
 /**
  * Edit distance with a swap of two neighbouring letters as one edit ("Priebus" / "Preibus", the
- * commonest misspelling of a name; optimal string alignment), giving up (returning `bound + 1`)
- * once it exceeds `bound`.
+ * commonest misspelling of a name; optimal string alignment; `swaps` false: Levenshtein), giving
+ * up (returning `bound + 1`) once it exceeds `bound`.
  */
-export function boundedEditDistance(a: string, b: string, bound: number): number {
+export function boundedEditDistance(a: string, b: string, bound: number, swaps = true): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1
   let before: number[] = []
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
@@ -110,7 +110,7 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1)
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1)
       if (cur[j] < rowMin) rowMin = cur[j]
     }
     // A swap reads two rows back: give up only when both rows are past the bound.
@@ -119,7 +119,7 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
     prev = cur
     prevMin = rowMin
   }
-  return prev[b.length]
+  return Math.min(prev[b.length], bound + 1)
 }
 
 /** Edits allowed between two folded tokens: none for short tokens, where one letter makes a new name. */
@@ -130,7 +130,7 @@ function editBound(length: number): number {
 }
 
 /** Two name tokens are one spelling: same skeleton, or close skeletons with the same first letter. */
-export function sameToken(a: string, b: string): boolean {
+export function sameToken(a: string, b: string, swaps = true): boolean {
   if (a === b) return true
   const fa = foldToken(a)
   const fb = foldToken(b)
@@ -138,7 +138,7 @@ export function sameToken(a: string, b: string): boolean {
   if (fa[0] !== fb[0]) return false
   // A trailing "a" marks a different person in many languages (Ivanov / Ivanova, Daniel / Daniela).
   if (fa + 'a' === fb || fb + 'a' === fa) return false
-  return boundedEditDistance(fa, fb, editBound(Math.min(fa.length, fb.length))) <= editBound(Math.min(fa.length, fb.length))
+  return boundedEditDistance(fa, fb, editBound(Math.min(fa.length, fb.length)), swaps) <= editBound(Math.min(fa.length, fb.length))
 }
 
 /**
@@ -192,7 +192,8 @@ export function sameName(a: string, b: string): boolean {
   const ta = nameTokens(a)
   const tb = nameTokens(b)
   if (ta.length === 0 || ta.length !== tb.length) return false
-  return ta.every((t, i) => sameToken(t, tb[i]) || (i === 0 && ta.length > 1 && sameGivenName(t, tb[i])))
+  // A given name with two letters swapped is often another name ("Kristen" / "Kirsten"); a surname rarely.
+  return ta.every((t, i) => sameToken(t, tb[i], i > 0 || ta.length === 1) || (i === 0 && ta.length > 1 && sameGivenName(t, tb[i])))
 }
 
 /**
