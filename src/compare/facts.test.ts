@@ -385,6 +385,16 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     assert.deepEqual(together(alignFacts([a, b], { pairProbability: 2, judgeFrom: 1 }).facts, a, b), [], 'the shared words alone do not join them')
   })
 
+  it('joins a claim of under six words only by its own words, not by the model or the judge', () => {
+    const [a, b] = read([
+      `${STRIKE}. The union said the walkout would go on until the bonus is restored. Port director Elena Sato called it illegal.`,
+      `${STOPPED} Shipping agents counted 38 vessels anchored outside the harbour. Tourism officials said cruise calls were not affected.`,
+    ])
+    // The strike sentence counted as short: the model that joins it (above) is not asked.
+    assert.deepEqual(together(alignFacts([a, b], { minReadWords: 40 }).facts, a, b), [])
+    assert.equal(together(alignFacts([a, b]).facts, a, b).length, 1)
+  })
+
   it('does not join such claims when they give one quantity two values', () => {
     const same = read([`${STRIKE} for 12 hours.`, STOPPED.replace('stopped', 'stopped for 12 hours')])
     assert.equal(together(alignFacts(same).facts, same[0], same[1]).length, 1)

@@ -46,6 +46,11 @@ export interface FactOptions extends ClaimOptions, NumberCompatibilityOptions, C
   pairProbability?: number
   /** Claims the judge reads per story at most (reading one costs about as much as annotating a sentence). */
   maxJudged?: number
+  /**
+   * Words a claim needs for the story pair model or the judge to join it to a claim worded
+   * otherwise (6): one of a few words ("This time he let loose.") gives them too little to read.
+   */
+  minReadWords?: number
   /** A feature found in more claims than this is too common to propose pairs (it still scores). */
   maxPostings?: number
   /** Bound on scored claim pairs per story. */
@@ -101,6 +106,7 @@ interface Scored extends StoryClaims {
   judgeProbability: number
   pairProbability: number
   maxJudged: number
+  minReadWords: number
   judgedCount: number
   /** Per claim, its figures with the word they count and a name in their phrase (`figureKeys`), e.g. "percent:25:tariff:india". */
   figures: string[][]
@@ -117,7 +123,7 @@ interface Scored extends StoryClaims {
   floor: number
 }
 
-function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, floor }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'pairProbability' | 'maxJudged' | 'floor'>): Scored {
+function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, floor }: Pick<Scored, 'threshold' | 'judgeFrom' | 'judgeProbability' | 'pairProbability' | 'maxJudged' | 'minReadWords' | 'floor'>): Scored {
   const ids = new Map<string, number>()
   const df: number[] = []
   const kinds: string[] = []
@@ -153,7 +159,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const positions = Float64Array.from(claims, (c) => claimPosition(c, sentences))
   const values = claims.map(figureValues)
   const sourceWords = claims.map(sourceWord)
-  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
+  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
 }
 
 /**
@@ -183,6 +189,9 @@ function pairScore(m: Scored, i: number, j: number): number {
   // Most candidate pairs are read by neither the story model nor the judge: their score is their
   // similarity (or a counted figure's), as quick to read again as to look up, so it is not kept.
   if (s < m.threshold && s < STORY_MODEL_FROM && s < m.judgeFrom && !softMayReach(m, i, j, s)) return sameCountedFigure(m, i, j) ? m.threshold : s
+  // A claim of a few words ("This time he let loose.") gives the model and the judge too little to
+  // find one fact in other words: only its own words join it.
+  if (s < m.threshold && (m.words[i] < m.minReadWords || m.words[j] < m.minReadWords)) return s
   let score = m.scores.get(key)
   if (score !== undefined) return score
   // Under `floor` (and under s), the story model's exact probability changes nothing a reader decides.
@@ -774,7 +783,7 @@ export function alignFacts(articles: Annotated[], options: FactOptions = {}): { 
 
 /** `alignFacts` keeping each fact's claims (attribution, features) for callers that need them. */
 export function alignFactClaims(articles: Annotated[], options: FactOptions = {}): { facts: AlignedFact[]; discrepancies: Discrepancy[] } {
-  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = STORY_PAIR_PROBABILITY, maxJudged = 300, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
+  const { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = STORY_PAIR_PROBABILITY, maxJudged = 300, minReadWords = 6, minQuoteSimilarity = 0.2, minQuoteWords = 6, maxPostings = 64, maxPairs = 100_000, minFactWords = 4 } = options
   const claims = articles.flatMap((a) => articleClaims(a, options))
   // Independent sources: a copy counts with its original, and one publisher family counts once.
   const sourceOf = new Map<string, string>()
@@ -782,7 +791,7 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
   for (const { key, articleIds } of independentSources(group, new Map(articles.map((a) => [a.id, a])), options.families ?? DEFAULT_FAMILIES)) {
     for (const id of articleIds) sourceOf.set(id, key)
   }
-  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, floor: threshold * WEAKEST_SHARE })
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, floor: threshold * WEAKEST_SHARE })
   const quoted = quotePairs(m, options.quotes ?? [], minQuoteSimilarity, minQuoteWords)
   const groups = cluster(m, [...quoted.pairs, ...scoredPairs(m, maxPostings, maxPairs, threshold)], threshold, quoted.pieces)
   // Claim conflicts are read across facts: "expected on Friday" and "will decide whether" are
@@ -843,9 +852,9 @@ export function alignFactClaims(articles: Annotated[], options: FactOptions = {}
  * The pair scores `alignFacts` decides by, for one story's claims: the story similarity, the
  * judge's probability and the decision score (for analysis and tests; alignment reads them itself).
  */
-export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = STORY_PAIR_PROBABILITY, maxJudged = 300 }: FactOptions = {}) {
+export function claimPairScores(claims: Claim[], { threshold = 0.45, judgeFrom = 0.25, judgeProbability = STORY_JUDGE_PROBABILITY, pairProbability = STORY_PAIR_PROBABILITY, maxJudged = 300, minReadWords = 6 }: FactOptions = {}) {
   // Every score exact: callers read the scores themselves.
-  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, floor: 0 })
+  const m = scoreModel(claims, { threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, floor: 0 })
   return {
     similarity: (i: number, j: number) => similarity(m, i, j),
     features: (i: number, j: number) => storyPairFeatures(m, i, j, similarity(m, i, j)),
