@@ -16,7 +16,7 @@
  * Two more collections, which we annotated ourselves by the dataset's guidelines and the same scorer
  * scores: the other 15 BASIL events of 2010-2014 (data/basil-shared-facts; the shipped story pair
  * model was not learned from them, scripts/learn-story-pairs.ts reads them only with --with-ours;
- * their discrepancy errors were read once, on 2026-12-07) and the other 10 of 2016-2018
+ * their discrepancy errors and false links were read on 2026-12-07) and the other 10 of 2016-2018
  * (data/basil-shared-facts-unseen; nothing learns from them). Neither's error lists are printed.
  *
  * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.
