@@ -395,6 +395,17 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     assert.equal(together(alignFacts([a, b]).facts, a, b).length, 1)
   })
 
+  it('joins no claim of names alone to anything: it states nothing about them', () => {
+    const [a, b] = read([
+      'So who is Elena Sato. The port director has run the harbour of Porto Vell since 2019.',
+      'Port director Elena Sato, who called the strike illegal, asked the union to return to talks on Monday.',
+    ])
+    const facts = alignFacts([a, b]).facts
+    const who = facts.find((f) => f.text.startsWith('So who is Elena Sato'))
+    assert.deepEqual(who?.articleIds ?? [a.id], [a.id], JSON.stringify(facts.map((f) => [f.text, f.articleIds.length])))
+    assert.equal(together(facts, a, b).length, facts.filter((f) => f.articleIds.length > 1).length)
+  })
+
   it('does not join such claims when they give one quantity two values', () => {
     const same = read([`${STRIKE} for 12 hours.`, STOPPED.replace('stopped', 'stopped for 12 hours')])
     assert.equal(together(alignFacts(same).facts, same[0], same[1]).length, 1)

@@ -312,6 +312,9 @@ function similarity(m: Scored, i: number, j: number): number {
   const union = m.totals[i] + m.totals[j] - shared
   // A claim with no features (names and numbers only in its attribution) is like nothing.
   if (union <= 0 || m.totals[i] <= 0 || m.totals[j] <= 0) return 0
+  // Nor is one of names alone ("So who is Dave Brat", "not that it was Holder."): it says nothing
+  // of them, and its name is wholly contained in any claim naming them.
+  if (m.claims[i].lemmas.length === 0 || m.claims[j].lemmas.length === 0) return 0
   // Half Jaccard, half containment: a short claim restated inside a longer sentence still aligns.
   return 0.5 * (shared / union) + 0.5 * (shared / Math.min(m.totals[i], m.totals[j]))
 }
