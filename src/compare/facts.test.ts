@@ -395,6 +395,17 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     assert.equal(together(alignFacts([a, b]).facts, a, b).length, 1)
   })
 
+  it('keeps apart alike claims giving one unit two figures far apart, and naming no one in common', () => {
+    const [a, b] = read([
+      'The harbour fund has existed since 2019. He raised just over $200,000 for his campaign.',
+      'The mayor, who had raised $5.4 million for the campaign, blanketed the harbour with fliers.',
+    ])
+    assert.deepEqual(together(alignFacts([a, b]).facts, a, b), [])
+    // Counts a few times apart are one count the outlets disagree on.
+    const [c, d] = read(['The harbour fund has existed since 2019. He raised just over $200,000 for his campaign.', 'He raised $250,000 for his campaign, the harbour board said.'])
+    assert.equal(together(alignFacts([c, d]).facts, c, d).length, 1)
+  })
+
   it('joins no claim of names alone to anything: it states nothing about them', () => {
     const [a, b] = read([
       'So who is Elena Sato. The port director has run the harbour of Porto Vell since 2019.',

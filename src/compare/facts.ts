@@ -184,7 +184,7 @@ function pairScore(m: Scored, i: number, j: number): number {
   const s = similarity(m, i, j)
   // Two quotations credited to different speakers are two statements, however many of the shorter
   // one's words the longer holds ("who you are" in another's long quote): the story model reads them.
-  const rival = s >= m.threshold && quotesOfOthers(m.claims[i], m.claims[j])
+  const rival = s >= m.threshold && (quotesOfOthers(m.claims[i], m.claims[j]) || twoQuantities(m.claims[i], m.claims[j]))
   if (s >= m.threshold && !rival) return s
   // Most candidate pairs are read by neither the story model nor the judge: their score is their
   // similarity (or a counted figure's), as quick to read again as to look up, so it is not kept.
@@ -216,6 +216,24 @@ const SCORE_CACHE_LIMIT = 1_000_000
 export const STORY_PAIR_PROBABILITY = 0.55
 
 /** Both claims mostly quotation, credited to speakers of different name keys ("Ann Lee’s office" is Ann Lee's, "Tom Pell Jr." Tom Pell's). */
+/** Figures of one unit this many times apart are two quantities, not two outlets' counts of one. */
+const QUANTITIES_APART = 5
+
+/**
+ * Two claims giving figures of one unit far apart ("raised just over $200,000" / "had raised $5.4
+ * million"), and naming no one in common: two quantities of two parties, however alike their
+ * words. Outlets disagreeing on one count ("30 killed" / "25 killed") stay within a few times.
+ */
+function twoQuantities(a: Claim, b: Claim): boolean {
+  if (a.names.some((n) => b.names.includes(n))) return false
+  for (const x of a.numbers) {
+    if (!x.unit || x.value <= 0) continue
+    const same = b.numbers.filter((y) => y.unit === x.unit && y.value > 0)
+    if (same.length > 0 && same.every((y) => Math.max(x.value, y.value) / Math.min(x.value, y.value) >= QUANTITIES_APART)) return true
+  }
+  return false
+}
+
 function quotesOfOthers(a: Claim, b: Claim): boolean {
   return a.quoted && b.quoted && a.attributedTo !== null && b.attributedTo !== null && speakerKey(a.attributedTo) !== speakerKey(b.attributedTo)
 }
