@@ -572,9 +572,12 @@ export function wordingDifferences(
     chain.push(p)
     if (chain.length > best.length) best = chain
   }
+  // A quote of four words shares three with its other wording at most ("partisan political attack
+  // dog" / "partisan attack dog organization"): the caller matched the two as one line already.
+  const least = Math.min(minShared, Math.max(3, Math.min(a.length, b.length) - 1))
   const dense = (c: [number, number][]) => {
     const [first, last] = [c[0], c[c.length - 1]]
-    return c.length >= minShared && c.length / (last[0] - first[0] + 1) >= minDensity && c.length / (last[1] - first[1] + 1) >= minDensity
+    return c.length >= least && c.length / (last[0] - first[0] + 1) >= minDensity && c.length / (last[1] - first[1] + 1) >= minDensity
   }
   if (!dense(best)) return null
   // A short shared stretch in two otherwise different quotes is a phrase both use ("a preferential
