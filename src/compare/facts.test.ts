@@ -395,6 +395,15 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     assert.equal(together(alignFacts([a, b]).facts, a, b).length, 1)
   })
 
+  it('joins two outlets’ words for one plan of the same two parties, however else worded', () => {
+    const [a, b] = read([
+      'The harbour talks ended on Monday. Mayor Tom Pell intends to meet soon with Governor Anna Berg, an aide said, after a long day of talks in Vell.',
+      'Mayor Tom Pell is preparing a new push on the ferry fares and plans to meet with Governor Anna Berg next week, possibly followed by a vote of the harbour board.',
+    ])
+    const facts = alignFacts([a, b]).facts
+    assert.equal(together(facts, a, b).length, 1, JSON.stringify(facts.map((f) => [f.text.slice(0, 50), f.articleIds.length])))
+  })
+
   it('keeps apart alike claims giving one unit two figures far apart, and naming no one in common', () => {
     const [a, b] = read([
       'The harbour fund has existed since 2019. He raised just over $200,000 for his campaign.',

@@ -110,6 +110,8 @@ interface Scored extends StoryClaims {
   judgedCount: number
   /** Per claim, its figures with the word they count and a name in their phrase (`figureKeys`), e.g. "percent:25:tariff:india". */
   figures: string[][]
+  /** Per claim, its plan keys (`planKeys`). */
+  plans: string[][]
   /** What each claim could match through synonyms, bounding a pair's soft similarity (`softSimilarityBound`). */
   conceptWeights: ConceptWeights
   /** Pairs (`i * n + j`, i < j) that one aligned quote joins. */
@@ -159,7 +161,7 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const positions = Float64Array.from(claims, (c) => claimPosition(c, sentences))
   const values = claims.map(figureValues)
   const sourceWords = claims.map(sourceWord)
-  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
+  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), plans: claims.map(planKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
 }
 
 /**
@@ -188,7 +190,7 @@ function pairScore(m: Scored, i: number, j: number): number {
   if (s >= m.threshold && !rival) return s
   // Most candidate pairs are read by neither the story model nor the judge: their score is their
   // similarity (or a counted figure's), as quick to read again as to look up, so it is not kept.
-  if (s < m.threshold && s < STORY_MODEL_FROM && s < m.judgeFrom && !softMayReach(m, i, j, s)) return sameCountedFigure(m, i, j) ? m.threshold : s
+  if (s < m.threshold && s < STORY_MODEL_FROM && s < m.judgeFrom && !softMayReach(m, i, j, s)) return sameCountedFigure(m, i, j) || samePlan(m, i, j) ? m.threshold : s
   // A claim of a few words ("This time he let loose.") gives the model and the judge too little to
   // find one fact in other words: only its own words join it.
   if (s < m.threshold && (m.words[i] < m.minReadWords || m.words[j] < m.minReadWords)) return s
@@ -196,7 +198,7 @@ function pairScore(m: Scored, i: number, j: number): number {
   if (score !== undefined) return score
   // Under `floor` (and under s), the story model's exact probability changes nothing a reader decides.
   score = Math.max(rival ? 0 : s, storyScore(m, i, j, s, m.floor))
-  if (score < m.threshold && sameCountedFigure(m, i, j)) score = m.threshold
+  if (score < m.threshold && (sameCountedFigure(m, i, j) || samePlan(m, i, j))) score = m.threshold
   if (score < m.threshold && s >= m.judgeFrom && judged(m, i, j)) score = m.threshold
   // Bounded: linkage asks again for the same pairs; a story with more pairs than this starts over.
   if (m.scores.size >= SCORE_CACHE_LIMIT) m.scores.clear()
@@ -283,6 +285,34 @@ function sameCountedFigure(m: Scored, i: number, j: number): boolean {
   return a.length > 0 && b.length > 0 && a.some((k) => b.includes(k))
 }
 
+// A plan: a verb of intent, "to" and the verb planned ("intends to meet", "plans to visit").
+const PLAN = /\b(?:plans?|planned|planning|intends?|intended|intending|wants?|wanted|hopes?|hoped|expects?|expected|aims?|aimed|seeks?|sought|(?:is|are|was|were)\s+set|(?:is|are|was|were)\s+due|prepar(?:es?|ed|ing))\s+to\s+(\p{Ll}+)/gu
+
+/**
+ * What a claim says someone plans, as keys: the verb planned and each pair of the names in the
+ * claim ("meet:putin:trump" for "Trump intends to meet soon with Putin"). Two outlets stating one
+ * plan share the verb and the two parties however else they word it ("plans to meet with Putin
+ * next week", "wanted to meet soon"), while the names alone are in every claim of their story.
+ */
+function planKeys(claim: Claim): string[] {
+  if (claim.negated || claim.names.length < 2) return []
+  const out: string[] = []
+  for (const m of claim.text.matchAll(PLAN)) {
+    const verb = contentLemmas(m[1])[0]
+    if (!verb) continue
+    const names = [...new Set(claim.names)].sort()
+    for (let x = 0; x < names.length; x++) for (let y = x + 1; y < names.length; y++) out.push(`${verb}:${names[x]}:${names[y]}`)
+  }
+  return out
+}
+
+/** Two claims state one plan of two parties (`planKeys`). */
+function samePlan(m: Scored, i: number, j: number): boolean {
+  const a = m.plans[i]
+  const b = m.plans[j]
+  return a.length > 0 && b.length > 0 && a.some((k) => b.includes(k))
+}
+
 /** The story pair model's probability on the similarity scale (`threshold` at `pairProbability`); 0 when sure to be under `floor`. */
 function storyScore(m: Scored, i: number, j: number, similar: number, floor: number): number {
   if (m.pairProbability > 1 || numbersClash(m.claims[i], m.claims[j])) return 0
@@ -344,6 +374,10 @@ function scoredPairs(m: Scored, maxPostings: number, maxPairs: number, threshold
   // Claims sharing a concept (a synonym or derivation of a content word) are candidates too; concept
   // ids come after the features', so their pairs are proposed last within `maxPairs`.
   m.concepts.forEach((cs, i) => cs.forEach((c) => postings[c].push(i)))
+  // And claims stating one plan (`planKeys`): their words are the story's commonest, its names.
+  const plans = new Map<string, number[]>()
+  m.plans.forEach((keys, i) => keys.forEach((k) => plans.set(k, [...(plans.get(k) ?? []), i])))
+  for (const list of plans.values()) postings.push(list)
   const n = m.claims.length
   const seen = pairMarks(n)
   let seenCount = 0
