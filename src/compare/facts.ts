@@ -217,7 +217,6 @@ const SCORE_CACHE_LIMIT = 1_000_000
  */
 export const STORY_PAIR_PROBABILITY = 0.55
 
-/** Both claims mostly quotation, credited to speakers of different name keys ("Ann Lee’s office" is Ann Lee's, "Tom Pell Jr." Tom Pell's). */
 /** Figures of one unit this many times apart are two quantities, not two outlets' counts of one. */
 const QUANTITIES_APART = 5
 
@@ -228,14 +227,21 @@ const QUANTITIES_APART = 5
  */
 function twoQuantities(a: Claim, b: Claim): boolean {
   if (a.names.some((n) => b.names.includes(n))) return false
+  // Every figure of a unit both give far from every figure of it in the other: a part beside the
+  // total ("$2 billion ..., including $300 million at the port") still meets the other's total.
+  let apart = false
   for (const x of a.numbers) {
     if (!x.unit || x.value <= 0) continue
-    const same = b.numbers.filter((y) => y.unit === x.unit && y.value > 0)
-    if (same.length > 0 && same.every((y) => Math.max(x.value, y.value) / Math.min(x.value, y.value) >= QUANTITIES_APART)) return true
+    for (const y of b.numbers) {
+      if (y.unit !== x.unit || y.value <= 0) continue
+      if (Math.max(x.value, y.value) / Math.min(x.value, y.value) < QUANTITIES_APART) return false
+      apart = true
+    }
   }
-  return false
+  return apart
 }
 
+/** Both claims mostly quotation, credited to speakers of different name keys ("Ann Lee’s office" is Ann Lee's, "Tom Pell Jr." Tom Pell's). */
 function quotesOfOthers(a: Claim, b: Claim): boolean {
   return a.quoted && b.quoted && a.attributedTo !== null && b.attributedTo !== null && speakerKey(a.attributedTo) !== speakerKey(b.attributedTo)
 }
@@ -288,22 +294,43 @@ function sameCountedFigure(m: Scored, i: number, j: number): boolean {
 // A plan: a verb of intent, "to" and the verb planned ("intends to meet", "plans to visit").
 const PLAN = /\b(?:plans?|planned|planning|intends?|intended|intending|wants?|wanted|hopes?|hoped|expects?|expected|aims?|aimed|seeks?|sought|(?:is|are|was|were)\s+set|(?:is|are|was|were)\s+due|prepar(?:es?|ed|ing))\s+to\s+(\p{Ll}+)/gu
 
+/** Names a claim may have for its plans to be read: a list of many names is no one's plan. */
+const MAX_PLAN_NAMES = 6
+// A plan called off before it is told ("scrapped plans to meet") is no plan.
+const CALLED_OFF = /\b(?:scrap(?:s|ped)?|cancel(?:s|led|ed)?|call(?:s|ed)? off|called off|abandon(?:s|ed)?|shelv(?:es|ed)|drop(?:s|ped)|postpon(?:es|ed)|no longer|put off|delay(?:s|ed)?)\b[^.;]*$/i
+// Words of a name, at most, read when looking for the subject's.
+const NAME_WORDS = 4
+// The words after the verb planned where its object is named ("to meet soon with Russian President Vladimir Putin").
+const PLAN_OBJECT_CHARS = 60
+
 /**
- * What a claim says someone plans, as keys: the verb planned and each pair of the names in the
- * claim ("meet:putin:trump" for "Trump intends to meet soon with Putin"). Two outlets stating one
- * plan share the verb and the two parties however else they word it ("plans to meet with Putin
- * next week", "wanted to meet soon"), while the names alone are in every claim of their story.
+ * What a claim says someone plans, as keys: the verb planned, the name before it (who plans) and
+ * the first name after it (with whom or what): "meet:trump:putin" for "President Trump intends to
+ * meet soon with Russian President Vladimir Putin". Two outlets stating one plan share the verb and
+ * the two parties however else they word it ("plans to meet with Putin next week"), while the names
+ * alone are in every claim of their story. None for a plan denied or called off.
  */
-function planKeys(claim: Claim): string[] {
-  if (claim.negated || claim.names.length < 2) return []
-  const out: string[] = []
+export function planKeys(claim: Claim): string[] {
+  if (claim.negated || claim.names.length < 2 || claim.names.length > MAX_PLAN_NAMES) return []
+  const out = new Set<string>()
+  const names = [...new Set(claim.names)]
   for (const m of claim.text.matchAll(PLAN)) {
+    const before = claim.text.slice(0, m.index)
+    if (CALLED_OFF.test(before)) continue
     const verb = contentLemmas(m[1])[0]
     if (!verb) continue
-    const names = [...new Set(claim.names)].sort()
-    for (let x = 0; x < names.length; x++) for (let y = x + 1; y < names.length; y++) out.push(`${verb}:${names[x]}:${names[y]}`)
+    const after = claim.text.slice(m.index + m[0].length, m.index + m[0].length + PLAN_OBJECT_CHARS)
+    // "expects to meet Berg again": another time of a plan, which may be another plan.
+    if (/\bagain\b/i.test(after)) continue
+    // Who plans: the first name of the clause before the verb of intent (its subject, however
+    // long: "Trump is preparing ... and plans to meet").
+    const words = before.split(/\s+/)
+    let subject: string | undefined
+    for (let w = 1; w <= words.length && !subject; w++) subject = names.find((k) => mentionsKey(words.slice(Math.max(0, w - NAME_WORDS), w).join(' '), k))
+    const object = names.find((k) => k !== subject && mentionsKey(after, k))
+    if (subject && object) out.add(`${verb}:${subject}:${object}`)
   }
-  return out
+  return [...out]
 }
 
 /** Two claims state one plan of two parties (`planKeys`). */
@@ -362,9 +389,14 @@ function similarity(m: Scored, i: number, j: number): number {
   if (union <= 0 || m.totals[i] <= 0 || m.totals[j] <= 0) return 0
   // Nor is one of names alone ("So who is Dave Brat", "not that it was Holder."): it says nothing
   // of them, and its name is wholly contained in any claim naming them.
-  if (m.claims[i].lemmas.length === 0 || m.claims[j].lemmas.length === 0) return 0
+  if (namesOnly(m.claims[i]) || namesOnly(m.claims[j])) return 0
   // Half Jaccard, half containment: a short claim restated inside a longer sentence still aligns.
   return 0.5 * (shared / union) + 0.5 * (shared / Math.min(m.totals[i], m.totals[j]))
+}
+
+/** A claim of names and nothing else: no content word, no figure ("Dave Brat 55.5%, Eric Cantor 44.5%." has figures). */
+function namesOnly(c: Claim): boolean {
+  return c.lemmas.length === 0 && c.numbers.length === 0
 }
 
 /** Candidate pairs from an inverted index over features, scored; bounded by `maxPairs`. */
@@ -376,7 +408,14 @@ function scoredPairs(m: Scored, maxPostings: number, maxPairs: number, threshold
   m.concepts.forEach((cs, i) => cs.forEach((c) => postings[c].push(i)))
   // And claims stating one plan (`planKeys`): their words are the story's commonest, its names.
   const plans = new Map<string, number[]>()
-  m.plans.forEach((keys, i) => keys.forEach((k) => plans.set(k, [...(plans.get(k) ?? []), i])))
+  m.plans.forEach((keys, i) => {
+    for (const k of keys) {
+      let list = plans.get(k)
+      if (!list) plans.set(k, (list = []))
+      // Longer lists are skipped below: stop growing them.
+      if (list.length <= maxPostings) list.push(i)
+    }
+  })
   for (const list of plans.values()) postings.push(list)
   const n = m.claims.length
   const seen = pairMarks(n)
@@ -709,7 +748,8 @@ function alsoSupports(m: Scored, pairs: readonly [number, number, number][], clu
       // Less far over the threshold when k is in a fact and pairs with no other claim of the lone
       // one's article outside it: k states that fact and a second one its article writes apart.
       const needed = clusters[c].length > 1 ? threshold : threshold * (clusters[of[k]].length > 1 && elsewhere.get(k * n + article[other]) === 1 ? SECOND_FACT_SHARE : ALSO_SHARE)
-      if (pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) {
+      // A claim stating the other's plan (`samePlan`) supports its fact as well, whatever else it states.
+      if ((pairScore(m, k, other) >= needed && linked(m, [k], clusters[c], threshold)) || (clusters[c].length === 1 && samePlan(m, k, other))) {
         extra[c].push(k)
         given.add(c * n + k)
         articles[c].add(own)

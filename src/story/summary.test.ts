@@ -210,6 +210,23 @@ describe('summarize: a cited span states the sentence', () => {
     assert.ok(!cited.has(articles[2].id), 'the planned meeting is not cited for the meeting held')
   })
 
+  it('cites a wish for the plan another outlet states ("plans to meet" / "wanted to meet")', () => {
+    const people = [{ text: 'Pell', type: 'person' as const, name: 'Tom Pell' }, { text: 'Berg', type: 'person' as const, name: 'Anna Berg' }]
+    const leads = [
+      'Mayor Tom Pell plans to meet Governor Anna Berg in the harbour town next week, his office said on Thursday.',
+      'Pell wanted to meet Berg in the harbour town soon, an aide told reporters after the council session.',
+      'The harbour board approved the new ferry fares on Thursday after a short debate.',
+    ]
+    const articles = leads.map((text, i) => fixtureArticle({ outlet: `Outlet ${i}`, publishedAt: '2026-02-06', text, entities: people.filter((p) => text.includes(p.text)) }))
+    const fact = {
+      id: 'f1', text: leads[0], status: 'corroborated' as const, articleIds: articles.map((a) => a.id),
+      support: articles.map((a) => ({ articleId: a.id, start: 0, end: a.text.length })),
+    }
+    const { summary } = summarize(articles, [fact], { maxSentences: 3 })
+    const cited = summary[0].citations.map((c) => articles.findIndex((a) => a.id === c.articleId)).sort()
+    assert.deepEqual(cited, [0, 1], summary.map((x) => x.text).join(' | '))
+  })
+
   it('cites another outlet that states the aligned fact in other words, and no plan, threat, denial or other matter', () => {
     const people = [{ text: 'Barros', type: 'person' as const, name: 'Ines Barros' }]
     const leads = [

@@ -81,8 +81,12 @@ const INTENT = /(?<!\b(?:the|a|his|her|their|its)\s)\b(?:[Ww]ould|[Ww]ill)\b(?!\
 interface Stance {
   modality: Modality
   intent: boolean
+  /** The intent is a threat, a vow, a promise, an offer or a request ("threatened to", "asked ... to"), not a plan or a wish. */
+  pressed: boolean
   negated: boolean
 }
+// Verbs of an intent pressed on others or bound by a word: threats, vows, promises, offers, requests.
+const PRESSED = /\b(?:threaten(?:s|ed)?|vow(?:s|ed)?|promis(?:es|ed)|offer(?:s|ed)|ask(?:s|ed)|urg(?:es|ed))\s+(?:[\p{L}'’-]+\s+){0,3}?to\s+\p{Ll}/u
 // A disputed number may be summarised only with its source named: "..., according to X", "X said".
 const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
 
@@ -377,13 +381,18 @@ function agreeingSpans(
 /** A text's stance, read once per text: candidates share their facts' supports. */
 function stanceOf(stances: Map<string, Stance>, text: string): Stance {
   let stance = stances.get(text)
-  if (!stance) stances.set(text, (stance = { modality: readModality(text).modality, intent: INTENT.test(text), negated: NEGATION.test(text) }))
+  if (!stance) stances.set(text, (stance = { modality: readModality(text).modality, intent: INTENT.test(text), pressed: PRESSED.test(text), negated: NEGATION.test(text) }))
   return stance
 }
 
 function sameStance(a: Stance, b: Stance): boolean {
-  return a.modality === b.modality && a.intent === b.intent && a.negated === b.negated
+  if (a.intent !== b.intent || a.negated !== b.negated) return false
+  // Two intents asserted, one read as definite ("plans to meet") and one plain ("wanted to meet"),
+  // state the same intent; not a threat or a request against a plan, and other modalities must match.
+  return a.modality === b.modality || (a.intent && !a.pressed && !b.pressed && ASSERTED.has(a.modality) && ASSERTED.has(b.modality))
 }
+
+const ASSERTED: ReadonlySet<Modality> = new Set(['plain', 'definite'])
 
 /** A span of an article read for `sameHappening`, once per span. */
 function happeningAt(happenings: Map<string, Happening>, article: Annotated, span: Span): Happening {
