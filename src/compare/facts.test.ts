@@ -402,6 +402,13 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
     ])
     const facts = alignFacts([a, b]).facts
     assert.equal(together(facts, a, b).length, 1, JSON.stringify(facts.map((f) => [f.text.slice(0, 50), f.articleIds.length])))
+    // Who plans and with whom: the same two names the other way round, or a plan called off, are other facts.
+    const [c, d] = read([
+      'Governor Anna Berg hopes to meet with Mayor Tom Pell before the board votes on the ferry fares.',
+      'Mayor Tom Pell abruptly scrapped plans to meet with Governor Anna Berg next week, possibly ahead of a vote of the harbour board.',
+    ])
+    assert.deepEqual(together(alignFacts([a, c]).facts, a, c), [], 'Berg plans to meet Pell: another plan')
+    assert.deepEqual(together(alignFacts([a, d]).facts, a, d), [], 'a plan called off')
   })
 
   it('keeps apart alike claims giving one unit two figures far apart, and naming no one in common', () => {
@@ -410,6 +417,9 @@ describe('alignFacts: a fact shared inside otherwise different sentences', () =>
       'The mayor, who had raised $5.4 million for the campaign, blanketed the harbour with fliers.',
     ])
     assert.deepEqual(together(alignFacts([a, b]).facts, a, b), [])
+    // A part given beside the total still meets the other's total.
+    const [e, f] = read(['The harbour fund has existed since 2019. The storm caused $2 billion in damage across the coast, including $300 million at the port.', 'The storm caused $2.1 billion in damage across the coast, insurers said.'])
+    assert.equal(together(alignFacts([e, f]).facts, e, f).length, 1)
     // Counts a few times apart are one count the outlets disagree on.
     const [c, d] = read(['The harbour fund has existed since 2019. He raised just over $200,000 for his campaign.', 'He raised $250,000 for his campaign, the harbour board said.'])
     assert.equal(together(alignFacts([c, d]).facts, c, d).length, 1)
