@@ -15,8 +15,8 @@
  * that fits one half shows as a gap between the halves. The odd years are kept back.
  * Two more collections, which we annotated ourselves by the dataset's guidelines and the same scorer
  * scores: the other 15 BASIL events of 2010-2014 (data/basil-shared-facts; the shipped story pair
- * model was not learned from them, scripts/learn-story-pairs.ts reads them only with --with-ours;
- * their discrepancy errors and false links were read on 2026-12-07) and the other 10 of 2016-2018
+ * model is learned from them since 2026-12-07, so their corroboration rows are in-sample; their
+ * discrepancy errors and false links were read that day) and the other 10 of 2016-2018
  * (data/basil-shared-facts-unseen; nothing learns from them). Neither's error lists are printed.
  *
  * Run alone: `node --import tsx eval/compare.ts [sharedDir] [--errors FILE] [--keep DIR]`.
@@ -93,8 +93,8 @@ const UNSEEN = resolve(fileURLToPath(import.meta.url), '../../data/basil-shared-
 const UNSEEN_LABEL = ' (10 more 2016-2018 events, our annotations, errors not studied)'
 
 /**
- * The events of data/basil-shared-facts scored as the gold's: one story and corroboration P/R, and
- * discrepancy P/R, quote recall and speaker accuracy once every event has them annotated.
+ * The events of one of our annotated collections scored as the gold's: one story, corroboration,
+ * discrepancy P/R, quote recall and speaker accuracy, and the summary and timeline rows.
  */
 function annotatedRows(basil: string, work: string, dir: string, label: string, name: string): Row[] {
   const events = packedGold(dir, basil)
@@ -115,7 +115,7 @@ function annotatedRows(basil: string, work: string, dir: string, label: string, 
   // Every event carries its disagreements and quotes: without them a row would vanish, and its floor with it.
   const partial = events.filter((e) => !e.annotated.discrepancies || !e.annotated.quotes)
   if (partial.length > 0) throw new Error(`eval compare: ${partial.length} events in ${dir} lack discrepancies or quotes (${partial[0].event})`)
-  return MEASURES.map((measure) => ({ name: `basil ${measure}${label}`, value: pct(score[MEASURES.indexOf(measure) + 1]) }))
+  return [...MEASURES.map((measure) => ({ name: `basil ${measure}${label}`, value: pct(score[MEASURES.indexOf(measure) + 1]) })), ...summaryRows(basil, gold, runDir, label)]
 }
 
 /** A gold folder holding only the given years (symlink-free copy of the file list). */

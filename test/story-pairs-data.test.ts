@@ -17,7 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const basil = join(sharedDir, 'datasets/basil')
 const skip = existsSync(join(basil, 'articles')) ? false : 'needs ../shared/datasets/basil'
 
-// Two collections: 2010-2014 (the story pair model may learn from it with --with-ours) and
+// Two collections: 2010-2014 (the story pair model learns from it beside the shared gold) and
 // 2016-2018 (only ever scored: nothing learns from it and its error lists are not read).
 const COLLECTIONS = [
   { name: 'data/basil-shared-facts', first: 2010, last: 2014, least: 15 },
