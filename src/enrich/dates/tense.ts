@@ -3,6 +3,7 @@
  * verb such a date hangs on. One function for both readings of a date: the timeline's value
  * (./chrono.ts, ./news.ts) and the TimeML reading (./timex.ts) choose the same year.
  */
+import { IRREGULAR_PAST } from '../../text/verbs.js'
 import { sentenceAround } from '../../text/spans.js'
 import type { Span } from '../../types.js'
 import type { CalendarDate } from './calendar.js'
@@ -39,14 +40,6 @@ export function nearestYear(anchor: CalendarDate, n: number, d: number, ahead: (
   return year
 }
 
-// Simple past forms news uses that do not end in "-ed" ("bought RJR in February", "began in March").
-const IRREGULAR_PAST = new Set(
-  (
-    'was were had did said made took came went got gave bought brought sold told began became won lost paid held left met ran rose fell saw led kept sent spent built struck found thought knew grew wrote spoke chose broke drove flew threw fought caught taught sought stood understood shot hid swept sank overtook withdrew ' +
-    // more of English's irregular pasts that are no present form too ("hit", "cut", "put" are both)
-    'arose awoke bore blew bled clung crept dealt drew drank dug fed felt fled flung forbade forgot forgave froze heard hung lent meant mistook oversaw overthrew overcame rang rode sang shook shone shrank slid sped spun sprang stole stuck stung strove swore swam swung tore undertook underwent upheld woke wore wove wept withheld sat slept rebuilt foresaw'
-  ).split(' '),
-)
 // Words that put what follows them ahead: modals, plans and schedules, "effective June 1".
 const AHEAD_WORDS = new Set(['will', "'ll", 'shall', 'would', 'can', 'could', 'should', 'must', 'might', 'expected', 'expects', 'scheduled', 'planned', 'due', 'effective', 'upcoming', 'next'])
 // The verbs before "set" or "slated" that make it a schedule ("is set for Nov. 6").

@@ -137,6 +137,7 @@ const moreCues: [name: string, text: string, quote: string, speaker: string | nu
   ['an age and a home town between the name and the verb', '“Both of them scare me,” Tom Pell, 30, of Raleigh, N.C., who was polled, said later.', 'Both of them', 'Tom Pell'],
   ['a role phrase with a place word nobody holds is kept as written', 'Tom Pell spoke in Ohio. “We will win,” the Oregon senator said.', 'We will win', 'the Oregon senator'],
   ['a signature opening the next paragraph', 'Claims checked this week:\n\n“Wages have not grown in forty years.”\n\n- Ada Quist.\n\nThe figure is out of date.', 'Wages have not', 'Ada Quist'],
+  ['"and" before a named subject with a past verb not ending in -ed opens a clause, past an apposition', 'An executive from Vell Marine called Ms. Berg to urge her to reject it, and J. Thomas Pell, chairman of Vell Ferries, sent her a letter saying, “There is genuine concern throughout the harbour about this plan.”', 'There is genuine concern', 'J. Thomas Pell'],
   ['a participle after a comma belongs to the subject of the sentence', 'Tom Pell praised his rival, Ada Quist, saying she would be “a fine mayor.”', 'a fine mayor', 'Tom Pell'],
   ['"to" and an object after a verb is no infinitive', '“The ferry is our lifeline,” Tom Pell, the former mayor of Orvale, proclaimed to a cheering crowd.', 'The ferry is', 'Tom Pell'],
   ['an attribution of its own after a question', 'Ada Quist met Tom Pell.\n\n“Would the pier be negotiable?” Tom Pell pressed.', 'Would the pier', 'Tom Pell'],

@@ -10,6 +10,7 @@ import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACES } from '../entities/lex
 import { genderOf } from '../entities/names.js'
 import { isOccupationNoun } from '../entities/context.js'
 import { FILLER, INVERTIBLE, RELATIVE_CLAUSE, type Verb } from './cues.js'
+import { IRREGULAR_PAST } from '../../text/verbs.js'
 
 /** Something that can be a speaker: an entity mention, a pronoun, or a definite role phrase. */
 export interface SpeakerCandidate {
@@ -528,8 +529,11 @@ export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Bec
  * "after"/"when" opening a clause with its own subject ("Roe grabbed him after the man asked if he
  * backed the “agenda”": the man asks).
  */
-const CLAUSE_BREAK =
-  /[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed)\b)|\bthat(?=\s+(?:[a-z-]+\s+){0,3}\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:also\s+|then\s+|later\s+)?(?:told|said|says|asked|urged|[a-z]+ed)\b)|\b(?:after|before|when|because|until|once)(?=\s+(?:(?:the|an?)\s+(?:[a-z-]+\s+){0,2}[a-z]+|he|she|they|\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|asks|is|was|has|had)\b)/gu
+const CLAUSE_BREAK = new RegExp(
+  String.raw`[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:,[^,;“”"]{1,80},)?\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed|${[...IRREGULAR_PAST].join('|')})\b)|` +
+  String.raw`\bthat(?=\s+(?:[a-z-]+\s+){0,3}\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:also\s+|then\s+|later\s+)?(?:told|said|says|asked|urged|[a-z]+ed)\b)|\b(?:after|before|when|because|until|once)(?=\s+(?:(?:the|an?)\s+(?:[a-z-]+\s+){0,2}[a-z]+|he|she|they|\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|asks|is|was|has|had)\b)`,
+  'gu',
+)
 /** Words that open a subordinate clause: it holds the verb's subject only when the verb is inside it. */
 const SUBORDINATOR = /^(?:that|after|before|when|because|until|once)$/
 /** How far the closing dash of an aside may stand from its opening one. */
