@@ -225,6 +225,16 @@ describe('summarize: a cited span states the sentence', () => {
     const { summary } = summarize(articles, [fact], { maxSentences: 3 })
     const cited = summary[0].citations.map((c) => articles.findIndex((a) => a.id === c.articleId)).sort()
     assert.deepEqual(cited, [0, 1], summary.map((x) => x.text).join(' | '))
+    // Another verb intended is another stance: "will sign" is not what was signed beside a wish to move on.
+    const signed = [
+      'Mayor Tom Pell will sign the harbour budget in the town hall next week, his office said on Thursday.',
+      'Pell signed the harbour budget in the town hall and wants to move on to the ferry fares, an aide said.',
+    ].map((text, i) => fixtureArticle({ outlet: `Paper ${i}`, publishedAt: '2026-02-06', text, entities: people.filter((p) => text.includes(p.text)) }))
+    const budget = {
+      id: 'f2', text: 'budget', status: 'corroborated' as const, articleIds: signed.map((a) => a.id),
+      support: signed.map((a) => ({ articleId: a.id, start: 0, end: a.text.length })),
+    }
+    for (const s of summarize(signed, [budget], { maxSentences: 3 }).summary) assert.equal(new Set(s.citations.map((c) => c.articleId)).size, 1, s.text)
   })
 
   it('cites another outlet that states the aligned fact in other words, and no plan, threat, denial or other matter', () => {

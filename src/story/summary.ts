@@ -20,6 +20,7 @@ import { checkCitation, numbersIn, spanAgrees, statementOf, type Statement } fro
 import { ATTRIBUTION_CUE, insideOpenQuote, isNarrative, quotedFacts, quotedShare, quotedSpans, standsAlone } from './narrative.js'
 import { prepareHappening, sameHappening, sharesMeaning, storyRarity, type Happening, type Rarity, type SameHappeningOptions } from './same.js'
 import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../types.js'
+import { contentLemmas } from '../text/stems.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
 import { datelineLength, whitespaceFields } from '../text/tokens.js'
@@ -83,9 +84,13 @@ interface Stance {
   intent: boolean
   /** The intent is a threat, a vow, a promise, an offer or a request ("threatened to", "asked ... to"), not a plan or a wish. */
   pressed: boolean
+  /** The verb intended, as a lemma ("meet" of "plans to meet", "wanted to meet soon"); '' when none is read. */
+  intended: string
   negated: boolean
 }
 // Verbs of an intent pressed on others or bound by a word: threats, vows, promises, offers, requests.
+// The verb after a verb of intent and "to", or after "will"/"would" ("plans to meet", "will sign").
+const INTENDED = /\b(?:(?:plans?|planned|intends?|intended|wants?|wanted|hopes?|hoped|expects?|expected|aims?|aimed|seeks?|sought|going)\s+(?:[\p{L}'’-]+\s+){0,2}?to|will|would)\s+(\p{Ll}+)/u
 const PRESSED = /\b(?:threaten(?:s|ed)?|vow(?:s|ed)?|promis(?:es|ed)|offer(?:s|ed)|ask(?:s|ed)|urg(?:es|ed))\s+(?:[\p{L}'’-]+\s+){0,3}?to\s+\p{Ll}/u
 // A disputed number may be summarised only with its source named: "..., according to X", "X said".
 const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
@@ -381,15 +386,22 @@ function agreeingSpans(
 /** A text's stance, read once per text: candidates share their facts' supports. */
 function stanceOf(stances: Map<string, Stance>, text: string): Stance {
   let stance = stances.get(text)
-  if (!stance) stances.set(text, (stance = { modality: readModality(text).modality, intent: INTENT.test(text), pressed: PRESSED.test(text), negated: NEGATION.test(text) }))
+  if (!stance) stances.set(text, (stance = { modality: readModality(text).modality, intent: INTENT.test(text), pressed: PRESSED.test(text), intended: intendedVerb(text), negated: NEGATION.test(text) }))
   return stance
+}
+
+/** The lemma of the verb intended in `text` (`INTENDED`), or ''. */
+function intendedVerb(text: string): string {
+  const m = INTENDED.exec(text)
+  return m ? (contentLemmas(m[1])[0] ?? '') : ''
 }
 
 function sameStance(a: Stance, b: Stance): boolean {
   if (a.intent !== b.intent || a.negated !== b.negated) return false
   // Two intents asserted, one read as definite ("plans to meet") and one plain ("wanted to meet"),
   // state the same intent; not a threat or a request against a plan, and other modalities must match.
-  return a.modality === b.modality || (a.intent && !a.pressed && !b.pressed && ASSERTED.has(a.modality) && ASSERTED.has(b.modality))
+  // The same verb intended on both sides: "will sign" is not "signed ... and wants to move on".
+  return a.modality === b.modality || (a.intent && !a.pressed && !b.pressed && a.intended !== '' && a.intended === b.intended && ASSERTED.has(a.modality) && ASSERTED.has(b.modality))
 }
 
 const ASSERTED: ReadonlySet<Modality> = new Set(['plain', 'definite'])

@@ -534,6 +534,8 @@ const CLAUSE_BREAK = new RegExp(
   String.raw`\bthat(?=\s+(?:[a-z-]+\s+){0,3}\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:also\s+|then\s+|later\s+)?(?:told|said|says|asked|urged|[a-z]+ed)\b)|\b(?:after|before|when|because|until|once)(?=\s+(?:(?:the|an?)\s+(?:[a-z-]+\s+){0,2}[a-z]+|he|she|they|\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|asks|is|was|has|had)\b)`,
   'gu',
 )
+/** A capitalised word right before "and", with no comma: the first of two names joined ("Ann Smith and Bob Jones"). */
+const NAME_BEFORE = /\p{Lu}[\p{L}.'’-]+\s+$/u
 /** Words that open a subordinate clause: it holds the verb's subject only when the verb is inside it. */
 const SUBORDINATOR = /^(?:that|after|before|when|because|until|once)$/
 /** How far the closing dash of an aside may stand from its opening one. */
@@ -563,6 +565,9 @@ export function clauseStart(text: string, from: number, pos: number): number {
     // "that" opens a clause only for a verb inside it: not one past a comma or a quote ("his claim that Ann Roe lied, saying"),
     // nor one after a leading clause holding the "that" ("Asked whether he meant that Ann Roe lied, Tom Hale said").
     if (SUBORDINATOR.test(m[0]) && (from + m.index < start || /[,“”"]/.test(window.slice(m.index)))) continue
+    // "Senator Ann Smith and Senator Bob Jones, both Democrats, signed": "and" right after a name
+    // joins two subjects of one verb; after a comma or another word it opens a clause.
+    if (m[0] === 'and' && NAME_BEFORE.test(window.slice(Math.max(0, m.index - 40), m.index))) continue
     start = from + m.index + m[0].length
   }
   return start
