@@ -22,6 +22,7 @@ import { articleClaims, type Claim, type ClaimOptions } from './claims.js'
 import { claimDiscrepancies, findClaimConflicts, type ConflictOptions } from './conflicts.js'
 import { numberDiscrepancies, type NumberCompatibilityOptions } from './discrepancies.js'
 import { statusDiscrepancies } from './status.js'
+import { PLAN_VERBS } from './modality.js'
 import { cachedFactText, prepareFactText, sameFactAt, sameFactProbability, STORY_JUDGE_PROBABILITY, type FactText } from './same-fact.js'
 import { claimPosition, figureValues, numbersClash, sourceWord, storyPairFeatures, storyPairProbabilityFrom, storySoftOverlap, type StoryClaims } from './same-fact-story.js'
 import { conceptWeights, softSimilarityBound, storyConcepts, type ConceptWeights } from './synonyms.js'
@@ -292,7 +293,7 @@ function sameCountedFigure(m: Scored, i: number, j: number): boolean {
 }
 
 // A plan: a verb of intent, "to" and the verb planned ("intends to meet", "plans to visit").
-const PLAN = /\b(?:plans?|planned|planning|intends?|intended|intending|wants?|wanted|hopes?|hoped|expects?|expected|aims?|aimed|seeks?|sought|(?:is|are|was|were)\s+set|(?:is|are|was|were)\s+due|prepar(?:es?|ed|ing))\s+to\s+(\p{Ll}+)/gu
+const PLAN = new RegExp(String.raw`\b(?:${PLAN_VERBS}|(?:is|are|was|were)\s+set|(?:is|are|was|were)\s+due|prepar(?:es?|ed|ing))\s+to\s+(\p{Ll}+)`, 'gu')
 
 /** Names a claim may have for its plans to be read: a list of many names is no one's plan. */
 const MAX_PLAN_NAMES = 6

@@ -8,6 +8,12 @@ import { foldCase, straightApostrophes } from '../text/tokens.js'
 
 export type Modality = 'plain' | 'definite' | 'open' | 'negated' | 'hedged'
 
+/**
+ * Verbs of planning or wishing, before "to" and the verb planned ("plans to meet", "wanted to
+ * meet"), as a pattern source: fact alignment keys plans by them, the summary reads a stance by them.
+ */
+export const PLAN_VERBS = String.raw`(?:plans?|planned|planning|intends?|intended|intending|wants?|wanted|hopes?|hoped|expects?|expected|aims?|aimed|seeks?|sought)`
+
 /** A claim's modality, the cue that set it and the folded words in the cue's scope. */
 export interface ModalityReading {
   modality: Modality

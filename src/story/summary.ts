@@ -24,7 +24,7 @@ import { contentLemmas } from '../text/stems.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
 import { datelineLength, whitespaceFields } from '../text/tokens.js'
-import { readModality, type Modality } from '../compare/modality.js'
+import { PLAN_VERBS, readModality, type Modality } from '../compare/modality.js'
 
 export interface SummaryOptions {
   /** Sentences in the summary, 3 to 7. */
@@ -90,7 +90,7 @@ interface Stance {
 }
 // Verbs of an intent pressed on others or bound by a word: threats, vows, promises, offers, requests.
 // The verb after a verb of intent and "to", or after "will"/"would" ("plans to meet", "will sign").
-const INTENDED = /\b(?:(?:plans?|planned|intends?|intended|wants?|wanted|hopes?|hoped|expects?|expected|aims?|aimed|seeks?|sought|going)\s+(?:[\p{L}'’-]+\s+){0,2}?to|will|would)\s+(\p{Ll}+)/u
+const INTENDED = new RegExp(String.raw`\b(?:${PLAN_VERBS}\s+(?:[\p{L}'’-]+\s+){0,2}?to|going\s+to|will|would)\s+(\p{Ll}+)`, 'u')
 const PRESSED = /\b(?:threaten(?:s|ed)?|vow(?:s|ed)?|promis(?:es|ed)|offer(?:s|ed)|ask(?:s|ed)|urg(?:es|ed))\s+(?:[\p{L}'’-]+\s+){0,3}?to\s+\p{Ll}/u
 // A disputed number may be summarised only with its source named: "..., according to X", "X said".
 const ATTRIBUTED = /\b(?:according to|said|says|reported|reports|told|stated|estimated|put the (?:number|figure|toll))\b/i
