@@ -86,8 +86,10 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
     const surname = known !== null && known.to - known.from === 1 && i === chunk + 1 && FIRST_NAMES.has(tokens[chunk].text) && tokens[i].joined
     if (known && !surname) {
       flushChunk(out, text, tokens, chunk, i, heading)
-      out.push(known)
-      i = chunk = known.to
+      // "Paris Island", "Mississippi River": a known place and a word that heads a place name are one place.
+      const head = known.type === 'place' && known.to < to && !tokens[known.to - 1].possessive && PLACE_HEADS.has(tokens[known.to].text)
+      out.push(head ? { from: known.from, to: known.to + 1, type: 'place', why: 'shape' } : known)
+      i = chunk = head ? known.to + 1 : known.to
     } else if (TIME_WORDS.has(tokens[i].text) || (isTitleWord(tokens[i]) && !afterHonorific(tokens, i)) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
       flushChunk(out, text, tokens, chunk, i, heading)
       i = chunk = i + 1

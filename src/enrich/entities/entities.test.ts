@@ -86,6 +86,12 @@ test('findEntities: places from the lexicon and from cues', () => {
   assert.deepEqual(places, ['Zolotnyk', 'Brivka', 'Kyiv', 'Brivka'])
 })
 
+test('findEntities: a known place and a word heading a place name are one place', () => {
+  const text = 'He trained for six months on Paris Island and later fished the Kyiv River. He then flew to Paris and Kyiv.'
+  const places = entities(text).filter((e) => e.type === 'place').map((e) => text.slice(e.span[0], e.span[1]))
+  assert.deepEqual(places, ['Paris Island', 'Kyiv River', 'Paris', 'Kyiv'])
+})
+
 const descriptorCases: [text: string, name: string][] = [
   ['A senior administration official said the talks went well.', 'a senior administration official'],
   ['Two White House officials told CNN about the plan.', 'two White House officials'],
