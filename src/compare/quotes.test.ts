@@ -149,6 +149,7 @@ const WORDINGS: [label: string, a: string, b: string, reworded: boolean][] = [
   ['"don\'t" and "do not"', 'I don’t favour a new pier if it costs the harbour families their ferry.', 'I do not favour a new pier if it costs the harbour families their ferry.', false],
   ['figures in words and digits', 'There is a two-in-three chance that we keep the harbour and a one-in-three chance we lose it.', 'There is a 2 in 3 chance that we keep the harbour and a 1 in 3 chance we lose it.', false],
   ['"that" kept by one outlet', 'Based upon the survey that he gave the council, the pier had changed its course.', 'Based upon the survey he gave the council, the pier had changed its course.', false],
+  ['two statements sharing a phrase of small words', 'My view is that the harbour itself is a place between a ferry and a pier and that is my own preference', 'I have the same view on the harbour that I had when I was mayor and that I expressed many times. I believe the harbour is between a ferry and a pier', false],
   ['a four-word label with a word added and one left out', 'partisan political attack dog', 'partisan attack dog organization', true],
   ['"not" against a contraction that keeps it', 'We will not sell the pier to anyone, and we don’t plan to sell the ferries either.', 'We will sell the pier to anyone, and we don’t plan to sell the ferries either.', true],
 ]

@@ -582,7 +582,14 @@ export function wordingDifferences(
   if (!dense(best)) return null
   // A short shared stretch in two otherwise different quotes is a phrase both use ("a preferential
   // option for the poor, which"), not one statement: it must be long or most of the shorter quote.
-  if (best.length < minStatement && best.length < minCover * Math.min(a.length, b.length)) return null
+  // Long enough, it must be long in words that say something: "marriage is between a man and a
+  // woman" shared by two of one speaker's statements is three content words and five small ones.
+  if (best.length < minCover * Math.min(a.length, b.length)) {
+    if (best.length < minStatement) return null
+    let content = 0
+    for (const [i] of best) if (!STOP_WORDS.has(a[i]) && !FUNCTION_WORDS.has(a[i])) content++
+    if (content < MIN_STATEMENT_CONTENT) return null
+  }
   const out: WordingDifference[] = []
   // The longest stretch makes the two one statement; every other dense stretch of it, past a
   // sentence one outlet left out or an ellipsis, is compared too.
@@ -647,6 +654,9 @@ interface Printed {
 }
 const plain = (tokens: readonly string[]): Printed => ({ tokens, from: tokens.map((_, i) => i) })
 const printed = (tokens: readonly string[], from: readonly number[]): Printed => ({ tokens, from })
+
+/** Content words a shared stretch under `minCover` of the shorter wording needs to make two quotes one statement. */
+const MIN_STATEMENT_CONTENT = 4
 
 /** Words a transcript keeps or drops without changing what was said ("he said that he" / "he said he"). */
 const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['that'])
