@@ -311,7 +311,7 @@ const PLAN_OBJECT_CHARS = 60
  * the two parties however else they word it ("plans to meet with Putin next week"), while the names
  * alone are in every claim of their story. None for a plan denied or called off.
  */
-export function planKeys(claim: Claim): string[] {
+function planKeys(claim: Claim): string[] {
   if (claim.negated || claim.names.length < 2 || claim.names.length > MAX_PLAN_NAMES) return []
   const out = new Set<string>()
   const names = [...new Set(claim.names)]
@@ -374,6 +374,9 @@ function judged(m: Scored, i: number, j: number): boolean {
 }
 
 function similarity(m: Scored, i: number, j: number): number {
+  // A claim of names alone ("So who is Dave Brat", "not that it was Holder.") is like nothing: it
+  // says nothing of them, and its name is wholly contained in any claim naming them.
+  if (namesOnly(m.claims[i]) || namesOnly(m.claims[j])) return 0
   const a = m.feats[i]
   const b = m.feats[j]
   let shared = 0
@@ -388,9 +391,6 @@ function similarity(m: Scored, i: number, j: number): number {
   const union = m.totals[i] + m.totals[j] - shared
   // A claim with no features (names and numbers only in its attribution) is like nothing.
   if (union <= 0 || m.totals[i] <= 0 || m.totals[j] <= 0) return 0
-  // Nor is one of names alone ("So who is Dave Brat", "not that it was Holder."): it says nothing
-  // of them, and its name is wholly contained in any claim naming them.
-  if (namesOnly(m.claims[i]) || namesOnly(m.claims[j])) return 0
   // Half Jaccard, half containment: a short claim restated inside a longer sentence still aligns.
   return 0.5 * (shared / union) + 0.5 * (shared / Math.min(m.totals[i], m.totals[j]))
 }

@@ -723,6 +723,9 @@ function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string 
   for (const item of group) if (!item.indirect && !itemOf.has(item.tokens.join(' '))) itemOf.set(item.tokens.join(' '), item)
   const ellipses = new Map<Item, Set<number>>()
   const ellipsesOf = (item: Item) => ellipses.get(item) ?? ellipses.set(item, ellipsisPositions(item.text)).get(item)!
+  // Each wording read as spoken once, not once per pair it is compared in.
+  const spoken = new Map<Item, ReturnType<typeof spokenTokens>>()
+  const spokenOf = (item: Item) => spoken.get(item) ?? spoken.set(item, spokenTokens(item.tokens.slice(0, maxTokens))).get(item)!
   const listed = new Set<Variant>()
   const shown: string[] = []
   for (let x = 0; x < maximal.length; x++) {
@@ -732,7 +735,7 @@ function wordingDiscrepancy(group: Item[], variants: Variant[], speaker: string 
       if (!ix || !iy || vx.articleIds.every((id) => vy.articleIds.includes(id))) continue
       // Two speakers both articles name beside the words: an attribution question, not a rewording.
       if (namedBeside(ix) && namedBeside(iy) && !compatibleSpeakers(ix.speaker, iy.speaker)) continue
-      const [sx, sy] = [spokenTokens(ix.tokens.slice(0, maxTokens)), spokenTokens(iy.tokens.slice(0, maxTokens))]
+      const [sx, sy] = [spokenOf(ix), spokenOf(iy)]
       const moved = (positions: Set<number>, at: number[]) => new Set([...positions].map((i) => at[Math.min(i, at.length - 1)]))
       const diffs = wordingDifferences(sx.tokens, sy.tokens, { ellipsis: [moved(ellipsesOf(ix), sx.at), moved(ellipsesOf(iy), sy.at)], shown: [printed(ix.tokens, sx.from), printed(iy.tokens, sy.from)] })
       if (!diffs || diffs.length === 0) continue
