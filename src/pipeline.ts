@@ -97,17 +97,32 @@ export function analyzeArticles(articles: Annotated[], options: StoryOptions = {
  * story. Same stories, same order.
  */
 export function analyzeStream(articles: Annotated[], options: StoryOptions = {}): { articles: ReportArticle[]; stories: Iterable<Story> } {
+  const plan = planStories(articles, options)
+  function* stories(): Generator<Story> {
+    for (const cluster of plan.clusters) yield buildStory(cluster, plan.take(cluster), options)
+  }
+  return { articles: plan.articles, stories: stories() }
+}
+
+/**
+ * The stories to build, before any is built: the articles clustered at once, and `take`, which
+ * hands over a cluster's articles and lets them go (each is asked for once, in any order), for a
+ * caller that builds the stories itself, one at a time or several at once (the CLI's worker threads).
+ */
+export function planStories(articles: Annotated[], options: StoryOptions = {}): { articles: ReportArticle[]; clusters: StoryCluster[]; take: (cluster: StoryCluster) => Annotated[] } {
   const byId = new Map(articles.map((a) => [a.id, a]))
   const unique = [...byId.values()]
   const clusters = clusterArticles(unique, { refine: options.refine ?? true })
-  function* stories(): Generator<Story> {
-    for (const cluster of clusters) {
-      const story = buildStory(cluster, byId, options)
-      for (const id of cluster.articleIds) byId.delete(id)
-      yield story
-    }
+  const take = (cluster: StoryCluster): Annotated[] => {
+    const members = cluster.articleIds.map((id) => {
+      const article = byId.get(id)
+      if (!article) throw new Error(`planStories: article ${id} of story ${cluster.id} was taken already or is not among the articles given`)
+      return article
+    })
+    for (const id of cluster.articleIds) byId.delete(id)
+    return members
   }
-  return { articles: unique.map(reportArticle), stories: stories() }
+  return { articles: unique.map(reportArticle), clusters, take }
 }
 
 /** The whole pipeline from raw documents; throws on the first input that cannot be extracted. */

@@ -28,7 +28,7 @@ const MAP: Record<string, readonly string[]> = {
   story: ['types', 'errors', 'text', 'extract', 'enrich', 'compare'],
   render: ['types', 'errors'],
   pipeline: ['types', 'errors', 'text', 'document', 'extract', 'enrich', 'cluster', 'compare', 'story'],
-  threads: ['types', 'errors', 'text', 'document', 'extract'],
+  threads: ['types', 'errors', 'text', 'document', 'extract', 'cluster', 'pipeline'],
   store: ['types', 'errors', 'text', 'input'],
   queue: ['types', 'errors', 'text', 'input', 'store'],
   app: ['types', 'errors', 'text', 'input', 'document', 'extract', 'enrich', 'cluster', 'pipeline', 'threads', 'store', 'queue'],

@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { cli } from './helpers/cli.js'
 import { seedsDir } from './helpers/shared.js'
+import { generateCorpus } from '../bench/corpus.js'
 
 const GOOD_ARTICLE = `Harbour workers end strike after pay deal
 
@@ -76,6 +77,30 @@ describe('bad input in a batch', () => {
     assert.match(two.stderr, /2 threads/)
     assert.equal(two.stdout, one.stdout)
     assert.equal(two.stdout.trim().split('\n').length, 6)
+  })
+
+  it('analyze builds several stories in worker threads into the same report, byte for byte, as in one thread', async () => {
+    const many = join(dir, 'many')
+    mkdirSync(many)
+    // Our generated articles (bench/corpus.ts): 40 articles of 5 events, a bad file among them.
+    generateCorpus(40, 3, { articlesPerEvent: 8 }).articles.forEach((a, k) => writeFileSync(join(many, `${String(k).padStart(2, '0')}.txt`), a.text))
+    writeFileSync(join(many, 'empty.txt'), '')
+    for (const format of ['json', 'jsonl']) {
+      const one = await cli('analyze', many, '--format', format, '--threads', '1', '--published', '2026-03-03')
+      const two = await cli('analyze', many, '--format', format, '--threads', '2', '--published', '2026-03-03')
+      assert.equal(one.code, 1, one.stderr)
+      assert.equal(two.code, 1, two.stderr)
+      assert.match(two.stderr, /empty\.txt/)
+      const stories = format === 'json' ? (JSON.parse(two.stdout) as { stories: unknown[] }).stories.length : two.stdout.trim().split('\n').length
+      assert.ok(stories >= 3, `${format}: ${stories} stories`)
+      assert.equal(two.stdout, one.stdout, format)
+      // Written story by story, the report is still exactly the JSON a single stringify gives.
+      if (format === 'json') assert.equal(two.stdout, `${JSON.stringify(JSON.parse(two.stdout), null, 2)}\n`)
+      else for (const line of two.stdout.trim().split('\n')) assert.equal(line, JSON.stringify(JSON.parse(line)))
+    }
+    // No input: the report is still whole, with no story.
+    const none = await cli('analyze', join(dir, 'batch', 'empty.txt'), '--format', 'json', '--threads', '2')
+    assert.deepEqual((JSON.parse(none.stdout) as { stories: unknown[] }).stories, [])
   })
 
   it('a missing file and a glob that matches nothing are errors, the rest goes on', async () => {

@@ -2,9 +2,11 @@
  * The four pipeline commands. Each reads its inputs through `processInputs`, renders in the chosen
  * format to stdout and returns the exit code.
  */
-import type { Annotated, Article } from '../types.js'
-import type { PerArticleStage } from '../threads/pool.js'
-import { jsonlPieces, jsonPieces, writePieces } from './stream.js'
+import type { Annotated, Article, Report, Story } from '../types.js'
+import type { StoryCluster } from '../cluster/index.js'
+import type { StoryOptions } from '../pipeline.js'
+import { type PerArticleStage, StagePool, storyThreads } from '../threads/pool.js'
+import { jsonElementPieces, jsonlPieces, jsonlRecordPieces, jsonPieces, writePieces } from './stream.js'
 import { CROSS_ARTICLE, exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
 
 // The cross-article stages and the renderers are loaded by the commands that use them: `annotate`
@@ -71,20 +73,44 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
   return finish(io, outcomes, output)
 }
 
-/** `parallax analyze`: the cross-checked report, one story per event. */
+/**
+ * `parallax analyze`: the cross-checked report, one story per event. A large batch's stories are
+ * built in worker threads, started while this thread reads and annotates (on a machine that
+ * annotates in this thread the other cores are idle then), so they are ready when clustering ends;
+ * this thread meanwhile writes the stories out, in the same order and the same bytes.
+ */
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
-  const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE)
-  if (options.format === 'json' || options.format === 'jsonl') return analyzeStreamed(outcomes, options, io)
-  const [{ analyzeArticles }, { renderFactsCsv, renderQuotesCsv, renderReportHtml, renderReportMarkdown }] = await Promise.all([crossArticle(), renderers()])
-  const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
-  const report = analyzeArticles(articles, { summarySentences: options.summarySentences, refine: options.refine })
-  const texts = new Map(articles.map((a) => [a.id, a.text]))
-  const output =
-    options.format === 'md' ? renderReportMarkdown(report, texts)
-    : options.format === 'html' ? renderReportHtml(report, texts)
-    : options.csv === 'quotes' ? renderQuotesCsv(report)
-    : renderFactsCsv(report)
-  return finish(io, outcomes, output)
+  const threads = options.threads ?? storyThreads()
+  let pool: StagePool | null = null
+  try {
+    const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE, () => {
+      if (threads > 1) pool = new StagePool({ threads, stories: true })
+    })
+    const workers = pool as StagePool | null
+    if (options.format === 'json' || options.format === 'jsonl') return await analyzeStreamed(outcomes, options, io, workers, threads)
+    const [{ buildStory, planStories }, { renderFactsCsv, renderQuotesCsv, renderReportHtml, renderReportMarkdown }] = await Promise.all([crossArticle(), renderers()])
+    const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
+    const texts = new Map(articles.map((a) => [a.id, a.text]))
+    const storyOptions: StoryOptions = { summarySentences: options.summarySentences, refine: options.refine }
+    const plan = planStories(articles, storyOptions)
+    const report: Report = { schemaVersion: 1, articles: plan.articles, stories: [] }
+    for await (const story of storiesOf(plan, storyOptions, buildStory, workers, threads)) report.stories.push(story)
+    const output =
+      options.format === 'md' ? renderReportMarkdown(report, texts)
+      : options.format === 'html' ? renderReportHtml(report, texts)
+      : options.csv === 'quotes' ? renderQuotesCsv(report)
+      : renderFactsCsv(report)
+    return await finish(io, outcomes, output)
+  } finally {
+    await (pool as StagePool | null)?.close()
+  }
+}
+
+type BuildStory = (cluster: StoryCluster, articles: Annotated[], options: StoryOptions) => Story
+
+/** The planned stories in their order: built by `workers` when there are several, else here, one at a time. */
+function storiesOf(plan: { clusters: StoryCluster[]; take: (cluster: StoryCluster) => Annotated[] }, options: StoryOptions, buildStory: BuildStory, workers: StagePool | null, threads: number): AsyncGenerator<Story> {
+  return workers && plan.clusters.length >= 2 ? storiesFrom(workers, plan.clusters, plan.take, options, buildStory, 2 * threads) : syncStories(plan.clusters, (c) => buildStory(c, plan.take(c), options))
 }
 
 /**
@@ -92,22 +118,87 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
  * as their stories are written (the outcomes keep their source and status only), so a large batch
  * never holds every story, nor every article to the end.
  */
-async function analyzeStreamed(outcomes: Outcome<Annotated>[], options: InputOptions & { summarySentences?: number; refine?: boolean }, io: Io): Promise<number> {
-  const [{ analyzeStream }, { normalizeReport, normalizeStory }] = await Promise.all([crossArticle(), renderers()])
+async function analyzeStreamed(outcomes: Outcome<Annotated>[], options: InputOptions & { summarySentences?: number; refine?: boolean }, io: Io, workers: StagePool | null, threads: number): Promise<number> {
+  const [{ buildStory, planStories }, { normalizeReport, normalizeStory }] = await Promise.all([crossArticle(), renderers()])
   const ok = successes(outcomes)
   const sourceOf = new Map(ok.map((s) => [s.value.id, s.source]))
-  const analysis = analyzeStream(uniqueArticles(ok.map((s) => s.value)), { summarySentences: options.summarySentences, refine: options.refine })
+  const storyOptions: StoryOptions = { summarySentences: options.summarySentences, refine: options.refine }
+  const plan = planStories(uniqueArticles(ok.map((s) => s.value)), storyOptions)
   ok.length = 0
   const statuses: Outcome<null>[] = outcomes.map((o) => (o.ok ? { source: o.source, ok: true, value: null } : o))
   outcomes.length = 0
-  const output =
-    options.format === 'jsonl' ? jsonlPieces(map(analysis.stories, (story) => ({ source: story.articleIds.map((id) => sourceOf.get(id)), story })))
-    : json({ ...normalizeReport({ schemaVersion: 1, articles: analysis.articles, stories: [] }), stories: map(analysis.stories, normalizeStory) })
-  return finish(io, statuses, output)
+  if (statuses.length === 0) io.stderr.write('parallax: no input found\n')
+  const stories = storiesOf(plan, storyOptions, buildStory, workers, threads)
+  if (options.format === 'jsonl') {
+    for await (const story of stories) await writePieces(io.stdout, jsonlRecordPieces({ source: story.articleIds.map((id) => sourceOf.get(id)), story }))
+  } else {
+    // The report's pieces with a mark where its stories go, written around the stories as they come.
+    const [head, tail] = splitAtMark(json({ ...normalizeReport({ schemaVersion: 1, articles: plan.articles, stories: [] }), stories: STORIES_MARK }), JSON.stringify(STORIES_MARK))
+    await writePieces(io.stdout, head)
+    let n = 0
+    for await (const story of stories) await writePieces(io.stdout, withLead(n++ === 0 ? '[\n    ' : ',\n    ', jsonElementPieces(normalizeStory(story))))
+    await writePieces(io.stdout, withLead(n === 0 ? '[]' : '\n  ]', tail))
+  }
+  return exitCodeOf(statuses)
 }
 
-function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item)
+/** Stands in the report for its stories, to find where they go in its pieces (no text holds it). */
+const STORIES_MARK = '\u0000parallax:stories\u0000'
+
+/** `pieces` cut where `mark` stands: the pieces before it and those after (the piece holding it cut in two). */
+function splitAtMark(pieces: Iterable<string>, mark: string): [string[], string[]] {
+  const head: string[] = []
+  const tail: string[] = []
+  let found = false
+  for (const piece of pieces) {
+    const at = found ? -1 : piece.indexOf(mark)
+    if (at >= 0) {
+      found = true
+      head.push(piece.slice(0, at))
+      tail.push(piece.slice(at + mark.length))
+    } else (found ? tail : head).push(piece)
+  }
+  if (!found) throw new Error('analyze: the report has no place for its stories')
+  return [head, tail]
+}
+
+function* withLead(lead: string, pieces: Iterable<string>): Generator<string> {
+  yield lead
+  yield* pieces
+}
+
+async function* syncStories(clusters: StoryCluster[], build: (cluster: StoryCluster) => Story): AsyncGenerator<Story> {
+  for (const cluster of clusters) yield build(cluster)
+}
+
+/**
+ * The stories of `clusters` in their order, built by the pool's workers with at most `ahead` in
+ * progress; a story a worker could not build (a worker that failed) is built in this thread.
+ */
+async function* storiesFrom(
+  pool: StagePool,
+  clusters: StoryCluster[],
+  take: (cluster: StoryCluster) => Annotated[],
+  options: StoryOptions,
+  buildStory: BuildStory,
+  ahead: number,
+): AsyncGenerator<Story> {
+  const pending: Promise<Story>[] = []
+  let next = 0
+  const submit = () => {
+    const cluster = clusters[next++]
+    const members = take(cluster)
+    const story = pool.runStory(cluster, members, options).then((r) => (r.ok ? r.value : buildStory(cluster, members, options)))
+    // Read in order below; a story that fails while an earlier one is awaited is not an unhandled rejection meanwhile.
+    story.catch(() => {})
+    pending.push(story)
+  }
+  while (next < clusters.length && pending.length < ahead) submit()
+  while (pending.length > 0) {
+    const story = await pending.shift()!
+    if (next < clusters.length) submit()
+    yield story
+  }
 }
 
 /** The same clean text read twice (a file given twice, a copy) is one article. */

@@ -48,7 +48,7 @@ export interface InputOptions {
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
-  /** Worker threads for per-article stages; default: one less than the cores for batches of 24 or more, else none. */
+  /** Worker threads for per-article stages (default: one less than the cores for batches of 24 or more, else none) and for building stories in `analyze` (json, jsonl). */
   threads?: number
   /** Let URL inputs reach private and loopback addresses. */
   allowPrivate?: boolean
@@ -130,7 +130,15 @@ const PARALLEL_FROM = 24
  * written to stderr as `parallax: <input>: <reason>` and kept as outcomes; the rest of the batch
  * goes on. Outcomes come in input order. `annotate` says what annotation reads (`annotate`'s options).
  */
-export async function processInputs<S extends PerArticleStage>(specs: string[], options: InputOptions, io: Io, stage: S, annotate: AnnotateOptions = {}): Promise<Outcome<StageValue<S>>[]> {
+export async function processInputs<S extends PerArticleStage>(
+  specs: string[],
+  options: InputOptions,
+  io: Io,
+  stage: S,
+  annotate: AnnotateOptions = {},
+  /** Told once the batch is known to be large (`PARALLEL_FROM` inputs or more), before its first job. */
+  onLargeBatch?: () => void,
+): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
   const outlets = parseOutlets(options.outlet)
   const extractOptions = { limits: { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes }, annotate }
@@ -157,6 +165,7 @@ export async function processInputs<S extends PerArticleStage>(specs: string[], 
     first.push(next.value)
   }
   const showProgress = options.progress ?? (io.stderr.isTTY === true && first.length > 1 && !options.quiet)
+  if (first.length >= PARALLEL_FROM) onLargeBatch?.()
   const threads = options.threads ?? (first.length >= PARALLEL_FROM ? defaultThreads() : 1)
   const pool = threads > 1 ? new StagePool({ threads }) : null
   const started = performance.now()

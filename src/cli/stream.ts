@@ -24,6 +24,20 @@ export function* jsonPieces(value: unknown): Generator<string> {
   yield* pieces(value, PIECE_DEPTH, true, 0)
 }
 
+/**
+ * The pieces `jsonPieces` writes for one element of an array that is the member of a top-level
+ * object (a report's story): `JSON.stringify(value, null, 2)` as it stands at that place, indented
+ * for it. Joined between the object's own pieces, they give `jsonPieces`' text exactly.
+ */
+export function* jsonElementPieces(value: unknown): Generator<string> {
+  yield* pieces(value, PIECE_DEPTH - 2, true, 2)
+}
+
+/** The pieces of one JSON Lines record, its newline included (`jsonlPieces` for one record). */
+export function* jsonlRecordPieces(record: unknown): Generator<string> {
+  yield* jsonlPieces([record])
+}
+
 /** JSON Lines, one record a line, each record written in pieces as `JSON.stringify(record)` would write it. */
 export function* jsonlPieces(records: Iterable<unknown>): Generator<string> {
   for (const record of records) {

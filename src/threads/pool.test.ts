@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
-import type { RawDocument } from '../types.js'
+import type { Annotated, RawDocument } from '../types.js'
+import { processDocument } from '../document.js'
+import { buildStory } from '../pipeline.js'
+import { clusterArticles } from '../cluster/index.js'
 import { StagePool } from './pool.js'
 
 const raw = (text: string): RawDocument => ({ source: { kind: 'text', path: 'a.txt' }, bytes: new TextEncoder().encode(text), publishedAt: '2025-03-05T12:00:00Z' })
@@ -17,6 +20,23 @@ describe('StagePool', () => {
     assert.match(slow.ok ? '' : slow.error.message, /jobTimeoutMs/)
     const next = await pool.run('annotate', raw(REPORT))
     assert.equal(next.ok ? next.value.text.slice(0, 22) : next.error.message, 'Engineers found cracks')
+  })
+
+  it('builds a story in a worker as this thread does, and names what it could not build', async () => {
+    const articles: Annotated[] = [
+      processDocument(raw(REPORT)),
+      processDocument({ ...raw('The water authority said on Tuesday that engineers had found cracks in the northern dam, and that repairs would take two weeks.'), source: { kind: 'text', path: 'b.txt' } }),
+    ]
+    const [cluster] = clusterArticles(articles)
+    const built = await pool.runStory(cluster, articles, { summarySentences: 3 })
+    assert.ok(built.ok, built.ok ? '' : built.error.message)
+    assert.deepEqual(built.value, buildStory(cluster, articles, { summarySentences: 3 }))
+    // A story whose articles were not sent: an error for that story, and the worker goes on.
+    const missing = await pool.runStory(cluster, articles.slice(0, 1))
+    assert.equal(missing.ok ? null : missing.error.code, 'internal')
+    assert.match(missing.ok ? '' : missing.error.message, /is not among the articles given/)
+    const again = await pool.runStory(cluster, articles)
+    assert.ok(again.ok)
   })
 
   it('fails jobs after close instead of waiting', async () => {

@@ -1,24 +1,25 @@
 /**
- * Runs the per-article stages (extract, then annotate) in worker threads, so a large batch uses
- * every core. The stages are pure functions of one article, so the result does not depend on
- * which worker ran it; results come back in input order.
+ * Runs the per-article stages (extract, then annotate) and the building of stories in worker
+ * threads, so a large batch uses every core. Both are pure functions of what they are sent (one
+ * article; one story's cluster and articles), so the result does not depend on which worker ran
+ * it; callers read the results in their own order.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import type { StoryCluster } from '../cluster/index.js'
 import type { DocumentOptions } from '../document.js'
-import type { Annotated, Article, RawDocument } from '../types.js'
+import type { StoryOptions } from '../pipeline.js'
+import type { Annotated, Article, RawDocument, Story } from '../types.js'
 
 export type PerArticleStage = 'extract' | 'annotate'
 
 /** What a worker sends back for one job: the article, or why it failed. */
 export type JobResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
 
-export interface JobRequest {
-  id: number
-  stage: PerArticleStage
-  raw: RawDocument
-  options: DocumentOptions
-}
+/** One article through a per-article stage, or one story built (`buildStory`) from its cluster and articles. */
+export type JobRequest =
+  | { id: number; stage: PerArticleStage; raw: RawDocument; options: DocumentOptions }
+  | { id: number; stage: 'story'; cluster: StoryCluster; articles: Annotated[]; options: StoryOptions }
 
 export interface PoolOptions {
   /** Worker threads; default: the cores this process may use, at most 8. */
@@ -29,6 +30,11 @@ export interface PoolOptions {
    * takes its place. Default: no budget.
    */
   jobTimeoutMs?: number
+  /**
+   * The pool will build stories: each worker loads the cross-article stages as it starts, so that
+   * a pool started early (while this thread reads and annotates) has them ready when the stories come.
+   */
+  stories?: boolean
 }
 
 // From dist/ the worker is the built .js. Under tsx (tests, development) it is the .ts source,
@@ -36,10 +42,23 @@ export interface PoolOptions {
 const fromSource = import.meta.url.endsWith('.ts')
 const workerUrl = new URL(fromSource ? './stage.worker.ts' : './stage.worker.js', import.meta.url)
 
-function startWorker(): Worker {
-  if (!fromSource) return new Worker(workerUrl)
+/** What a worker is told when it starts: `stories`, load the cross-article stages at once (for a pool that will build stories). */
+export interface WorkerStart {
+  stories: boolean
+}
+
+function startWorker(start: WorkerStart): Worker {
+  if (!fromSource) return new Worker(workerUrl, { workerData: start })
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}) })`
-  return new Worker(boot, { eval: true })
+  return new Worker(boot, { eval: true, workerData: start })
+}
+
+/**
+ * Worker threads for building stories: every core the process may use, at most 8. Unlike the
+ * per-article step, the main thread has nothing to do meanwhile but write the stories out.
+ */
+export function storyThreads(): number {
+  return Math.max(1, Math.min(8, availableParallelism()))
 }
 
 /**
@@ -56,7 +75,7 @@ const MAX_FAILURES_IN_A_ROW = 4
 
 interface Job {
   request: JobRequest
-  resolve: (result: JobResult<Article | Annotated>) => void
+  resolve: (result: JobResult<Article | Annotated | Story>) => void
 }
 
 interface Slot {
@@ -76,15 +95,17 @@ export class StagePool {
   readonly #slots: Slot[] = []
   readonly #waiting: Job[] = []
   readonly #jobTimeoutMs: number | null
+  readonly #start: WorkerStart
   #next = 0
   /** Workers that failed one after another without finishing a job: past a few, the pool gives up. */
   #failuresInARow = 0
   /** Set once the pool is closed: later jobs fail at once instead of waiting forever. */
   #closed: string | null = null
 
-  constructor({ threads = defaultThreads(), jobTimeoutMs }: PoolOptions = {}) {
+  constructor({ threads = defaultThreads(), jobTimeoutMs, stories = false }: PoolOptions = {}) {
     this.#jobTimeoutMs = jobTimeoutMs ?? null
-    for (let i = 0; i < threads; i++) this.#slots.push(this.#start())
+    this.#start = { stories }
+    for (let i = 0; i < threads; i++) this.#slots.push(this.#startSlot())
   }
 
   /** Runs one article through `stage` on the next free worker. */
@@ -92,6 +113,15 @@ export class StagePool {
     if (this.#closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.#closed } })
     return new Promise((resolve) => {
       this.#waiting.push({ request: { id: this.#next++, stage, raw, options }, resolve: resolve as Job['resolve'] })
+      this.#dispatch()
+    })
+  }
+
+  /** Builds one story (`buildStory`) on the next free worker. */
+  runStory(cluster: StoryCluster, articles: Annotated[], options: StoryOptions = {}): Promise<JobResult<Story>> {
+    if (this.#closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.#closed } })
+    return new Promise((resolve) => {
+      this.#waiting.push({ request: { id: this.#next++, stage: 'story', cluster, articles, options }, resolve: resolve as Job['resolve'] })
       this.#dispatch()
     })
   }
@@ -107,9 +137,9 @@ export class StagePool {
     await Promise.all(workers.map((w) => w.terminate()))
   }
 
-  #start(): Slot {
-    const slot: Slot = { worker: startWorker(), ready: false, job: null, timer: null }
-    slot.worker.on('message', (message: { ready: true } | { id: number; result: JobResult<Article | Annotated> }) => {
+  #startSlot(): Slot {
+    const slot: Slot = { worker: startWorker(this.#start), ready: false, job: null, timer: null }
+    slot.worker.on('message', (message: { ready: true } | { id: number; result: JobResult<Article | Annotated | Story> }) => {
       if ('ready' in message) slot.ready = true
       else if (slot.job?.request.id === message.id) {
         this.#failuresInARow = 0
@@ -136,7 +166,7 @@ export class StagePool {
     }
   }
 
-  #settle(slot: Slot, result: JobResult<Article | Annotated>): void {
+  #settle(slot: Slot, result: JobResult<Article | Annotated | Story>): void {
     if (slot.timer) clearTimeout(slot.timer)
     slot.timer = null
     const job = slot.job
@@ -157,7 +187,7 @@ export class StagePool {
     slot.worker.removeAllListeners()
     slot.worker.on('error', () => {})
     void slot.worker.terminate()
-    this.#slots[index] = this.#start()
+    this.#slots[index] = this.#startSlot()
     this.#dispatch()
   }
 }
