@@ -98,6 +98,18 @@ describe('bad input in a batch', () => {
       if (format === 'json') assert.equal(two.stdout, `${JSON.stringify(JSON.parse(two.stdout), null, 2)}\n`)
       else for (const line of two.stdout.trim().split('\n')) assert.equal(line, JSON.stringify(JSON.parse(line)))
     }
+    // An outlet named like the place the stories are written into (a JSON Lines export may carry
+    // any characters) stays the outlet's name.
+    const odd = join(dir, 'odd.jsonl')
+    const mark = '\u0000parallax:stories\u0000'
+    writeFileSync(odd, [
+      { title: 'Ferry resumes', maintext: 'The island ferry resumed sailing on Monday after a week of storms, the harbour office said.', media_name: mark, date_publish: '2026-03-03' },
+      { title: 'Ferry back', maintext: 'Sailings of the island ferry resumed on Monday, the harbour office said after a stormy week.', media_name: 'Coast Daily', date_publish: '2026-03-03' },
+    ].map((r) => JSON.stringify(r)).join('\n'))
+    const marked = await cli('analyze', odd, '--format', 'json')
+    const report = JSON.parse(marked.stdout) as { articles: { outlet: { name: string } | null }[]; stories: unknown[] }
+    assert.ok(report.articles.some((a) => a.outlet?.name === mark), marked.stdout.slice(0, 400))
+    assert.ok(Array.isArray(report.stories) && report.stories.length >= 1)
     // No input: the report is still whole, with no story.
     const none = await cli('analyze', join(dir, 'batch', 'empty.txt'), '--format', 'json', '--threads', '2')
     assert.deepEqual((JSON.parse(none.stdout) as { stories: unknown[] }).stories, [])

@@ -133,8 +133,8 @@ async function analyzeStreamed(outcomes: Outcome<Annotated>[], options: InputOpt
     for await (const story of stories) await writePieces(io.stdout, jsonlRecordPieces({ source: story.articleIds.map((id) => sourceOf.get(id)), story }))
   } else {
     // The report's pieces with a mark where its stories go, written around the stories as they come.
-    const [head, tail] = splitAtMark(json({ ...normalizeReport({ schemaVersion: 1, articles: plan.articles, stories: [] }), stories: STORIES_MARK }), JSON.stringify(STORIES_MARK))
-    await writePieces(io.stdout, head)
+    const tail: string[] = []
+    await writePieces(io.stdout, beforeMark(json({ ...normalizeReport({ schemaVersion: 1, articles: plan.articles, stories: [] }), stories: STORIES_MARK }), JSON.stringify(STORIES_MARK), tail))
     let n = 0
     for await (const story of stories) await writePieces(io.stdout, withLead(n++ === 0 ? '[\n    ' : ',\n    ', jsonElementPieces(normalizeStory(story))))
     await writePieces(io.stdout, withLead(n === 0 ? '[]' : '\n  ]', tail))
@@ -142,25 +142,32 @@ async function analyzeStreamed(outcomes: Outcome<Annotated>[], options: InputOpt
   return exitCodeOf(statuses)
 }
 
-/** Stands in the report for its stories, to find where they go in its pieces (no text holds it). */
+/** Stands in the report for its stories, to find where they go in its pieces. */
 const STORIES_MARK = '\u0000parallax:stories\u0000'
 
-/** `pieces` cut where `mark` stands: the pieces before it and those after (the piece holding it cut in two). */
-function splitAtMark(pieces: Iterable<string>, mark: string): [string[], string[]] {
-  const head: string[] = []
-  const tail: string[] = []
-  let found = false
+/**
+ * The pieces of `pieces` before `mark`, read lazily, the ones after it kept in `tail`. The mark is
+ * looked for among the last few pieces only: the stories are the report's last member, so only the
+ * report's close comes after them (an article's text or outlet, from a JSON Lines export, may hold
+ * the mark's characters too, earlier).
+ */
+function* beforeMark(pieces: Iterable<string>, mark: string, tail: string[]): Generator<string> {
+  const held: string[] = []
   for (const piece of pieces) {
-    const at = found ? -1 : piece.indexOf(mark)
-    if (at >= 0) {
-      found = true
-      head.push(piece.slice(0, at))
-      tail.push(piece.slice(at + mark.length))
-    } else (found ? tail : head).push(piece)
+    held.push(piece)
+    if (held.length > MARK_WINDOW) yield held.shift()!
   }
-  if (!found) throw new Error('analyze: the report has no place for its stories')
-  return [head, tail]
+  let k = held.length - 1
+  while (k >= 0 && !held[k].includes(mark)) k--
+  if (k < 0) throw new Error('analyze: the report has no place for its stories')
+  const at = held[k].lastIndexOf(mark)
+  yield* held.slice(0, k)
+  yield held[k].slice(0, at)
+  tail.push(held[k].slice(at + mark.length), ...held.slice(k + 1))
 }
+
+// Pieces after the stories' value, at most: the report's closing brace and the final newline.
+const MARK_WINDOW = 4
 
 function* withLead(lead: string, pieces: Iterable<string>): Generator<string> {
   yield lead
@@ -185,19 +192,29 @@ async function* storiesFrom(
 ): AsyncGenerator<Story> {
   const pending: Promise<Story>[] = []
   let next = 0
+  // Once the reader stops (a write failed), stories still in the workers are not built again here.
+  let stopped = false
   const submit = () => {
     const cluster = clusters[next++]
     const members = take(cluster)
-    const story = pool.runStory(cluster, members, options).then((r) => (r.ok ? r.value : buildStory(cluster, members, options)))
+    const story = pool.runStory(cluster, members, options).then((r) => {
+      if (r.ok) return r.value
+      if (stopped) throw new Error(r.error.message)
+      return buildStory(cluster, members, options)
+    })
     // Read in order below; a story that fails while an earlier one is awaited is not an unhandled rejection meanwhile.
     story.catch(() => {})
     pending.push(story)
   }
-  while (next < clusters.length && pending.length < ahead) submit()
-  while (pending.length > 0) {
-    const story = await pending.shift()!
-    if (next < clusters.length) submit()
-    yield story
+  try {
+    while (next < clusters.length && pending.length < ahead) submit()
+    while (pending.length > 0) {
+      const story = await pending.shift()!
+      if (next < clusters.length) submit()
+      yield story
+    }
+  } finally {
+    stopped = true
   }
 }
 

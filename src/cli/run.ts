@@ -48,7 +48,7 @@ export interface InputOptions {
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
-  /** Worker threads for per-article stages (default: one less than the cores for batches of 24 or more, else none) and for building stories in `analyze` (json, jsonl). */
+  /** Worker threads for per-article stages (default: one less than the cores for batches of 24 or more, else none) and for building the stories of as large a batch in `analyze`. */
   threads?: number
   /** Let URL inputs reach private and loopback addresses. */
   allowPrivate?: boolean

@@ -6,6 +6,8 @@ import type { JobRequest, WorkerStart } from './pool.js'
 // The cross-article stages load on the first story job, or at once in a pool started to build
 // stories: a pool that only extracts and annotates never compiles them.
 let pipeline: Promise<typeof import('../pipeline.js')> | null = (workerData as WorkerStart | undefined)?.stories ? import('../pipeline.js') : null
+// A failed load is told with the first story job (below), not as an unhandled rejection.
+pipeline?.catch(() => {})
 
 // The pool hands this worker a document (and starts its time budget) once the modules are loaded.
 parentPort?.postMessage({ ready: true })
