@@ -7,7 +7,7 @@ import type { StoryCluster } from '../cluster/index.js'
 import type { StoryOptions } from '../pipeline.js'
 import { type PerArticleStage, StagePool, storyThreads } from '../threads/pool.js'
 import { jsonElementPieces, jsonlPieces, jsonlRecordPieces, jsonPieces, writePieces } from './stream.js'
-import { CROSS_ARTICLE, exitCodeOf, type InputOptions, type Io, type Outcome, processInputs, successes, write } from './run.js'
+import { CROSS_ARTICLE, exitCodeOf, type InputOptions, type Io, type Outcome, PARALLEL_FROM, processInputs, successes, write } from './run.js'
 
 // The cross-article stages and the renderers are loaded by the commands that use them: `annotate`
 // and `extract` in JSON never run them, and compiling their modules cost each such process about
@@ -74,17 +74,21 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
 }
 
 /**
- * `parallax analyze`: the cross-checked report, one story per event. A large batch's stories are
- * built in worker threads, started while this thread reads and annotates (on a machine that
- * annotates in this thread the other cores are idle then), so they are ready when clustering ends;
- * this thread meanwhile writes the stories out, in the same order and the same bytes.
+ * `parallax analyze`: the cross-checked report, one story per event. A large batch's stories
+ * (`STORY_THREADS_FROM` inputs or more; `PARALLEL_FROM` with `--threads` given) are built in
+ * worker threads, started while this thread reads and annotates, so they are ready when clustering
+ * ends; this thread meanwhile writes the stories out, in the same order and the same bytes.
  */
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
   const threads = options.threads ?? storyThreads()
   let pool: StagePool | null = null
   try {
-    const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE, () => {
-      if (threads > 1) pool = new StagePool({ threads, stories: true })
+    const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE, {
+      // Threads asked for by name are started as for the per-article step.
+      from: options.threads === undefined ? STORY_THREADS_FROM : PARALLEL_FROM,
+      start: () => {
+        if (threads > 1) pool = new StagePool({ threads, stories: true })
+      },
     })
     const workers = pool as StagePool | null
     if (options.format === 'json' || options.format === 'jsonl') return await analyzeStreamed(outcomes, options, io, workers, threads)
@@ -105,6 +109,14 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
     await (pool as StagePool | null)?.close()
   }
 }
+
+/**
+ * Inputs from which `analyze` builds its stories in worker threads. Each worker loads the
+ * cross-article stages (about half a second of CPU): on 120 BASIL pages (40 stories of three
+ * articles) two of them made `analyze` slower, 5.0-5.2 s against 5.2-5.7 s; on 2,000 generated
+ * articles (244 stories) faster, 17.8-20.2 s against 14.5-16.0 s (alternating runs, 2 cores).
+ */
+const STORY_THREADS_FROM = 200
 
 type BuildStory = (cluster: StoryCluster, articles: Annotated[], options: StoryOptions) => Story
 

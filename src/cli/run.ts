@@ -48,7 +48,7 @@ export interface InputOptions {
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
-  /** Worker threads for per-article stages (default: one less than the cores for batches of 24 or more, else none) and for building the stories of as large a batch in `analyze`. */
+  /** Worker threads for per-article stages (default: one less than the cores for batches of 24 or more, else none) and for building the stories of a batch in `analyze` (200 inputs or more; 24 with `threads` given). */
   threads?: number
   /** Let URL inputs reach private and loopback addresses. */
   allowPrivate?: boolean
@@ -123,7 +123,7 @@ export function withGivenOutlet(outlets: OutletOptions, name: string, raw: RawDo
 export type StageValue<S extends PerArticleStage> = S extends 'annotate' ? Annotated : Article
 
 /** Batches at least this large go to worker threads (below it, starting threads costs more than it saves). */
-const PARALLEL_FROM = 24
+export const PARALLEL_FROM = 24
 
 /**
  * Expands the inputs and runs `stage` on each, in worker threads for large batches. Failures are
@@ -136,8 +136,8 @@ export async function processInputs<S extends PerArticleStage>(
   io: Io,
   stage: S,
   annotate: AnnotateOptions = {},
-  /** Told once the batch is known to be large (`PARALLEL_FROM` inputs or more), before its first job. */
-  onLargeBatch?: () => void,
+  /** Told once, when the `from`-th input is handed to its stage (for work to start while the batch is read). */
+  onInputs?: { from: number; start: () => void },
 ): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
   const outlets = parseOutlets(options.outlet)
@@ -165,7 +165,6 @@ export async function processInputs<S extends PerArticleStage>(
     first.push(next.value)
   }
   const showProgress = options.progress ?? (io.stderr.isTTY === true && first.length > 1 && !options.quiet)
-  if (first.length >= PARALLEL_FROM) onLargeBatch?.()
   const threads = options.threads ?? (first.length >= PARALLEL_FROM ? defaultThreads() : 1)
   const pool = threads > 1 ? new StagePool({ threads }) : null
   const started = performance.now()
@@ -183,7 +182,9 @@ export async function processInputs<S extends PerArticleStage>(
     }
     if (showProgress) io.stderr.write(`\r\x1b[2K[${++done}] ${job.source}`)
   }
+  let submitted = 0
   const submit = async (item: { name: string; raw?: RawDocument; error?: unknown }) => {
+    if (++submitted === onInputs?.from) onInputs.start()
     const raw = item.raw && withGivenOutlet(outlets, item.name, item.raw)
     const result = raw ? (pool ? pool.run(stage, raw, extractOptions) : Promise.resolve(runDocumentStage(stage, raw, extractOptions))) : null
     inFlight.push({ source: item.name, result: result as Promise<JobResult<StageValue<S>>> | null, error: item.error })
