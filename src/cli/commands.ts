@@ -190,6 +190,9 @@ async function* syncStories(clusters: StoryCluster[], build: (cluster: StoryClus
   for (const cluster of clusters) yield build(cluster)
 }
 
+/** Articles of one story, at most, that are copied to a worker to build it (`storiesFrom`). */
+const MAX_SENT_ARTICLES = 1000
+
 /**
  * The stories of `clusters` in their order, built by the pool's workers with at most `ahead` in
  * progress; a story a worker could not build (a worker that failed) is built in this thread.
@@ -209,7 +212,11 @@ async function* storiesFrom(
   const submit = () => {
     const cluster = clusters[next++]
     const members = take(cluster)
-    const story = pool.runStory(cluster, members, options).then((r) => {
+    // A story of very many articles is built here: a copy of them all in a worker would hold its
+    // memory twice, and such a story is slow wherever it is built.
+    const sent = members.length <= MAX_SENT_ARTICLES ? pool.runStory(cluster, members, options) : Promise.resolve(null)
+    const story = sent.then((r) => {
+      if (r === null) return buildStory(cluster, members, options)
       if (r.ok) return r.value
       if (stopped) throw new Error(r.error.message)
       return buildStory(cluster, members, options)
