@@ -26,11 +26,18 @@ export interface DocumentOptions extends ExtractOptions {
 export type DocumentResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
 
 /**
+ * What the cross-article stages read of an annotation: all of it but the TimeML reading (TIMEX3
+ * values of durations and sets, `annotate`'s `timexes`), which no comparison stage reads and no
+ * report shows. `analyze`, `cluster` and `analyzeRaw` annotate with it.
+ */
+export const CROSS_ARTICLE: AnnotateOptions = { timeml: false }
+
+/**
  * Extracts and annotates one raw document; throws `InputError` for input that cannot be processed.
  * @example const article = processDocument({ source: { kind: 'text', path: 'a.txt' }, bytes }, { limits: { maxBytes } })
  */
-export function processDocument(raw: RawDocument, options: ExtractOptions = {}): Annotated {
-  return annotate(extractArticle(raw, options))
+export function processDocument(raw: RawDocument, options: DocumentOptions = {}): Annotated {
+  return annotate(extractArticle(raw, options), options.annotate)
 }
 
 /** Runs the per-article step up to `stage`, failures as values. */

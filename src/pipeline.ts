@@ -11,7 +11,7 @@ import { tallyDiscrepancies } from './compare/discrepancies.js'
 import { mergeEntities } from './compare/entities.js'
 import { alignFacts } from './compare/facts.js'
 import { alignQuotes } from './compare/quotes.js'
-import { processDocument } from './document.js'
+import { CROSS_ARTICLE, processDocument } from './document.js'
 import { anchorUndated } from './story/anchor.js'
 import { buildCoverage } from './story/coverage.js'
 import { summarize } from './story/summary.js'
@@ -125,7 +125,10 @@ export function planStories(articles: Annotated[], options: StoryOptions = {}): 
   return { articles: unique.map(reportArticle), clusters, take }
 }
 
-/** The whole pipeline from raw documents; throws on the first input that cannot be extracted. */
+/**
+ * The whole pipeline from raw documents; throws on the first input that cannot be extracted. The
+ * articles are annotated as the comparison reads them (`CROSS_ARTICLE`: without the TimeML reading).
+ */
 export function analyzeRaw(raws: RawDocument[], options: StoryOptions = {}): Report {
-  return analyzeArticles(raws.map((raw) => processDocument(raw)), options)
+  return analyzeArticles(raws.map((raw) => processDocument(raw, { annotate: CROSS_ARTICLE })), options)
 }

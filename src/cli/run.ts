@@ -4,7 +4,7 @@
  * on a terminal, and the exit code (0 all worked, 1 some failed).
  */
 import { InvalidArgumentError, Option } from 'commander'
-import { runDocumentStage } from '../document.js'
+import { CROSS_ARTICLE, runDocumentStage } from '../document.js'
 import type { AnnotateOptions } from '../document.js'
 import { describeError, ParallaxUsageError } from '../errors.js'
 import { DEFAULT_LIMITS } from '../input/limits.js'
@@ -12,11 +12,8 @@ import { inputDocuments } from '../input/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
 import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../threads/pool.js'
 
-/**
- * What the cross-article commands (cluster, analyze, stories show) have annotation read: no TimeML
- * reading, which no cross-article stage reads and no report shows.
- */
-export const CROSS_ARTICLE: AnnotateOptions = { timeml: false }
+/** What the cross-article commands (cluster, analyze, stories show) have annotation read (document.ts). */
+export { CROSS_ARTICLE }
 
 export type Format = 'json' | 'jsonl' | 'md' | 'html' | 'csv'
 export const FORMATS: Format[] = ['json', 'jsonl', 'md', 'html']
