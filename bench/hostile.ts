@@ -178,6 +178,41 @@ export interface ServerLatency {
   postAnswer: string
   healthzChecks: number
   healthzMaxMs: number
+  /** Longest time between two `/healthz` answers (`probeHealthz`). */
+  healthzGapMs: number
+}
+
+/**
+ * Asks `/healthz` every 20 ms until stopped; `stop` gives how many answers came, the slowest, and
+ * the longest time between two answers (from the start to the stop), in ms. The server runs in this
+ * process: while its thread is busy no request is even sent, so only the gap shows that wait.
+ */
+function probeHealthz(base: string): { stop: () => Promise<{ checks: number; worst: number; gap: number }> } {
+  let running = true
+  let checks = 0
+  let worst = 0
+  let gap = 0
+  let last = performance.now()
+  const probe = (async () => {
+    while (running) {
+      const t0 = performance.now()
+      await fetch(`${base}/healthz`)
+      const now = performance.now()
+      worst = Math.max(worst, now - t0)
+      gap = Math.max(gap, now - last)
+      last = now
+      checks++
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  })()
+  return {
+    stop: async () => {
+      gap = Math.max(gap, performance.now() - last)
+      running = false
+      await probe
+      return { checks, worst, gap }
+    },
+  }
 }
 
 /**
@@ -202,27 +237,15 @@ export async function benchServerLatency(inputs: HostileInput[]): Promise<Server
       // A worker stopped by the budget is replaced: the new one loads its modules before the next measured request.
       await warm(n)
       const body = JSON.stringify({ articles: [{ [input.kind === 'html' ? 'html' : 'text']: input.text, url: `https://example.com/${encodeURIComponent(input.name)}` }] })
-      let running = true
-      let checks = 0
-      let worst = 0
-      const probe = (async () => {
-        while (running) {
-          const t0 = performance.now()
-          await fetch(`${base}/healthz`)
-          worst = Math.max(worst, performance.now() - t0)
-          checks++
-          await new Promise((r) => setTimeout(r, 20))
-        }
-      })()
+      const probe = probeHealthz(base)
       const t0 = performance.now()
       const answer = input.text ? await fetch(`${base}/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }) : await new Promise<null>((r) => setTimeout(() => r(null), 3000))
       const json = ((await answer?.json()) ?? {}) as { new?: number; failed?: { message: string }[]; title?: string }
       const postSeconds = (performance.now() - t0) / 1000
-      running = false
-      await probe
+      const { checks, worst, gap } = await probe.stop()
       const postAnswer = !answer ? '(3 s idle)' : json.failed?.length ? `failed: ${json.failed[0].message.slice(0, 70)}` : json.new !== undefined ? `stored (${json.new} new)` : `${answer.status} ${json.title ?? ''}`
-      results.push({ input: input.name, postBytes: Buffer.byteLength(body), postSeconds, postAnswer, healthzChecks: checks, healthzMaxMs: worst })
-      console.error(`server: ${input.name}: POST ${postSeconds.toFixed(2)} s (${postAnswer}); /healthz max ${worst.toFixed(0)} ms over ${checks} checks`)
+      results.push({ input: input.name, postBytes: Buffer.byteLength(body), postSeconds, postAnswer, healthzChecks: checks, healthzMaxMs: worst, healthzGapMs: gap })
+      console.error(`server: ${input.name}: POST ${postSeconds.toFixed(2)} s (${postAnswer}); /healthz max ${worst.toFixed(0)} ms, longest gap ${gap.toFixed(0)} ms over ${checks} checks`)
     }
   } finally {
     await app.close()
@@ -231,11 +254,83 @@ export async function benchServerLatency(inputs: HostileInput[]): Promise<Server
   return results
 }
 
+/** What `/healthz` answered while one story report was built. */
+export interface ReportLatency {
+  where: string
+  articles: number
+  reportSeconds: number
+  healthzChecks: number
+  healthzMaxMs: number
+  /** Longest time between two `/healthz` answers (`probeHealthz`). */
+  healthzGapMs: number
+}
+
+/**
+ * Builds the report of one generated story of `articles` articles through `GET
+ * /v1/stories/:id/report`, twice: in the server's own thread (a `Library` without a builder) and
+ * in a worker (the builder `parallax serve` gives it, `StagePool.runStory`), asking `/healthz`
+ * every 20 ms meanwhile.
+ */
+export async function benchReportLatency(articles = 200): Promise<ReportLatency[]> {
+  const [{ buildServer }, { Library }, { openSqliteStore }, { StagePool }, { generateCorpus }, { processDocument, CROSS_ARTICLE }] = await Promise.all([
+    import('../src/server/app.js'),
+    import('../src/app/library.js'),
+    import('../src/store/sqlite/driver.js'),
+    import('../src/threads/pool.js'),
+    import('./corpus.js'),
+    import('../src/document.js'),
+  ])
+  const corpus = generateCorpus(articles, 1, { articlesPerEvent: articles })
+  const annotated = corpus.articles.map((a) => processDocument({ source: { kind: 'text', path: a.path }, bytes: new TextEncoder().encode(a.text), publishedAt: a.publishedAt }, { annotate: CROSS_ARTICLE }))
+  const pool = new StagePool({ threads: 1, stories: true })
+  const out: ReportLatency[] = []
+  try {
+    for (const where of ['this thread', 'a worker thread'] as const) {
+      const store = openSqliteStore(':memory:')
+      const library = new Library(store, where === 'this thread' ? {} : {
+        buildStory: async (cluster, members, options) => {
+          const built = await pool.runStory(cluster, members, options)
+          if (!built.ok) throw new Error(built.error.message)
+          return built.value
+        },
+      })
+      await library.ingestMany(annotated.map((article) => ({ article })))
+      const stories = (await store.listStories({ limit: 200 })).items.sort((a, b) => b.articleCount - a.articleCount)
+      const app = buildServer(library)
+      const base = await app.listen({ host: '127.0.0.1', port: 0 })
+      try {
+        const probe = probeHealthz(base)
+        const t0 = performance.now()
+        const answer = await fetch(`${base}/v1/stories/${stories[0].id}/report`)
+        if (answer.status !== 200) throw new Error(`report: ${answer.status} ${await answer.text()}`)
+        await answer.json()
+        const reportSeconds = (performance.now() - t0) / 1000
+        const { checks, worst, gap } = await probe.stop()
+        out.push({ where, articles: stories[0].articleCount, reportSeconds, healthzChecks: checks, healthzMaxMs: worst, healthzGapMs: gap })
+        console.error(`server: report of ${stories[0].articleCount} articles built in ${where}: ${reportSeconds.toFixed(2)} s; /healthz max ${worst.toFixed(0)} ms, longest gap ${gap.toFixed(0)} ms over ${checks} checks`)
+      } finally {
+        await app.close()
+        await store.close()
+      }
+    }
+  } finally {
+    await pool.close()
+  }
+  return out
+}
+
+/** Prints the report rows. */
+export function printReportLatency(rows: ReportLatency[]): void {
+  console.log('\n| GET /v1/stories/:id/report, built in | articles | seconds | /healthz checks | /healthz slowest | longest gap between answers |')
+  console.log('|---|---:|---:|---:|---:|---:|')
+  for (const r of rows) console.log(`| ${r.where} | ${r.articles} | ${r.reportSeconds.toFixed(2)} | ${r.healthzChecks} | ${r.healthzMaxMs.toFixed(0)} ms | ${r.healthzGapMs.toFixed(0)} ms |`)
+}
+
 /** Prints the server rows. */
 export function printServerLatency(rows: ServerLatency[]): void {
-  console.log('\n| crafted POST /v1/ingest | body | POST seconds | answer | /healthz checks | /healthz slowest |')
-  console.log('|---|---:|---:|---|---:|---:|')
-  for (const r of rows) console.log(`| ${r.input} | ${(r.postBytes / 1024).toFixed(0)} KB | ${r.postSeconds.toFixed(2)} | ${r.postAnswer.replace(/\|/g, '\\|')} | ${r.healthzChecks} | ${r.healthzMaxMs.toFixed(0)} ms |`)
+  console.log('\n| crafted POST /v1/ingest | body | POST seconds | answer | /healthz checks | /healthz slowest | longest gap between answers |')
+  console.log('|---|---:|---:|---|---:|---:|---:|')
+  for (const r of rows) console.log(`| ${r.input} | ${(r.postBytes / 1024).toFixed(0)} KB | ${r.postSeconds.toFixed(2)} | ${r.postAnswer.replace(/\|/g, '\\|')} | ${r.healthzChecks} | ${r.healthzMaxMs.toFixed(0)} ms | ${r.healthzGapMs.toFixed(0)} ms |`)
 }
 
 /** The inputs POSTed in the server part: the slowest classes at 1 MB. */
@@ -250,6 +345,7 @@ export async function benchHostileCli(argv: string[]): Promise<void> {
   if (!values['no-server']) {
     const inputs = hostileInputs(sizes[sizes.length - 1]).filter((i) => SERVER_INPUTS.includes(i.name))
     printServerLatency(await benchServerLatency(inputs))
+    printReportLatency(await benchReportLatency())
   }
 }
 

@@ -3,6 +3,7 @@
  * per-input --outlet), CSV output, and usage errors caught before any input is read.
  */
 import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -98,6 +99,41 @@ describe('ingest', () => {
 })
 
 describe('serve', () => {
+  it('serves over HTTP a report it builds in its worker threads, and stops cleanly on SIGTERM', async () => {
+    const bin = new URL('../bin/parallax.js', import.meta.url).pathname
+    const server = spawn(process.execPath, [bin, 'serve', '--db', join(dir, 'served.db'), '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
+    try {
+      let stderr = ''
+      const base = await new Promise<string>((resolve, reject) => {
+        server.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString('utf8')
+          const at = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)
+          if (at) resolve(at[1])
+        })
+        server.once('exit', () => reject(new Error(`serve exited before listening: ${stderr}`)))
+      })
+      const posted = await fetch(`${base}/v1/ingest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ articles: [{ text: PIER_A, outlet: 'Harbour Gazette' }, { text: PIER_B, outlet: 'Coast Courier' }] }),
+      })
+      assert.equal(posted.status, 200, await posted.clone().text())
+      const stories = (await (await fetch(`${base}/v1/stories`)).json()) as { items: { id: string }[] }
+      assert.equal(stories.items.length, 1)
+      const response = await fetch(`${base}/v1/stories/${stories.items[0].id}/report`)
+      assert.equal(response.status, 200)
+      const report = (await response.json()) as { articleIds: string[]; facts: { text: string; articleIds: string[] }[] }
+      assert.equal(report.articleIds.length, 2)
+      // The pier closing for repairs, which both write, is one fact of both articles.
+      assert.ok(report.facts.some((f) => f.articleIds.length === 2 && /pier/i.test(f.text)), JSON.stringify(report.facts.map((f) => f.text)))
+      assert.equal((await fetch(`${base}/healthz`)).status, 200)
+    } finally {
+      server.kill('SIGTERM')
+    }
+    assert.equal(await exited, 0)
+  })
+
   it('refuses a library path in a directory that does not exist', async () => {
     const { code, stderr } = await cli('serve', '--db', '/no/such/dir/lib.db', '--port', '0')
     assert.equal(code, 2)

@@ -7,6 +7,7 @@ import { Library } from './library.js'
 import { openSqliteStore } from '../store/sqlite/driver.js'
 import { generateCorpus } from '../../bench/corpus.js'
 import type { Store } from '../store/store.js'
+import { StagePool } from '../threads/pool.js'
 
 const seeds = loadSeeds().map((s) => annotate(extractArticle({ source: { kind: 'text', path: s.path }, bytes: new TextEncoder().encode(s.text) })))
 
@@ -26,6 +27,44 @@ describe('Library', () => {
     assert.ok((report?.facts.length ?? 0) > 0)
     assert.equal((await library.store.getStory(storyId!))?.title, report?.title)
     await library.store.close()
+  })
+
+  it('builds a story report with the builder it is given (a worker pool, as the server does), the same report; a failed build is an error and caches nothing', async () => {
+    const local = new Library(openSqliteStore(':memory:'))
+    for (const a of seeds) await local.ingest(a)
+    const storyId = (await local.store.listStories({})).items[0].id
+    const expected = await local.storyReport(storyId)
+    const pool = new StagePool({ threads: 1, stories: true })
+    let built = 0
+    try {
+      const store = openSqliteStore(':memory:')
+      const pooled = new Library(store, {
+        buildStory: async (cluster, articles, options) => {
+          built++
+          const result = await pool.runStory(cluster, articles, options)
+          if (!result.ok) throw new Error(result.error.message)
+          return result.value
+        },
+      })
+      for (const a of seeds) await pooled.ingest(a)
+      const id = (await store.listStories({})).items[0].id
+      const broken = new Library(store, {
+        buildStory: () => {
+          throw new Error('no worker left')
+        },
+      })
+      await assert.rejects(broken.storyReport(id), /no worker left/)
+      assert.equal(await store.getStoryReport(id), null, 'a failed build leaves no report cached')
+      assert.deepEqual(await pooled.storyReport(id), expected)
+      assert.equal(built, 1)
+      // Cached until the story grows: asked again, it is not built again.
+      assert.deepEqual(await pooled.storyReport(id), expected)
+      assert.equal(built, 1)
+      await store.close()
+    } finally {
+      await pool.close()
+      await local.store.close()
+    }
   })
 
   it('gives a duplicate no story and keeps assignments when a new process reopens the library', async () => {

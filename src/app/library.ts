@@ -6,7 +6,7 @@
  * state, commit. So startup costs O(window), not the archive, and two processes never found two
  * stories for one event. With no saved state, the clusterer is rebuilt from the stored articles.
  */
-import { StoryClusterer, type ClusterOptions, type ClustererState } from '../cluster/index.js'
+import { StoryClusterer, type ClusterOptions, type ClustererState, type StoryCluster } from '../cluster/index.js'
 import { buildStory, type StoryOptions } from '../pipeline.js'
 import type { Annotated, RawDocument, Story } from '../types.js'
 import type { PutResult, Store } from '../store/store.js'
@@ -21,12 +21,20 @@ export interface IngestItem {
   raw?: RawDocument
 }
 
+/** Builds one story's comparison: `buildStory` here, or the same in a worker thread (`StagePool.runStory`). */
+export type StoryBuilder = (cluster: StoryCluster, articles: Annotated[], options: StoryOptions) => Story | Promise<Story>
+
 export interface LibraryOptions {
   /** Clusterer options; every process writing one library must use the same. */
   cluster?: ClusterOptions
   story?: StoryOptions
   /** Largest story (in articles) whose report is built on request; bigger ones use their newest articles. */
   maxReportArticles?: number
+  /**
+   * Builds a story report (default: `buildStory` in this thread). A server passes its worker pool's,
+   * so that building a large story's report never holds up the other requests.
+   */
+  buildStory?: StoryBuilder
 }
 
 /** Where the time of `ingestMany` went, in ms, summed over calls (for the bench). */
@@ -138,7 +146,8 @@ export class Library {
     const kept = new Set(ids)
     const articles = await this.store.getArticles(ids)
     const why = (story.why ?? []).filter((w) => kept.has(w.articleId))
-    const computed = buildStory({ id: storyId, articleIds: articles.map((a) => a.id), why }, articles, this.options.story)
+    const build = this.options.buildStory ?? buildStory
+    const computed = await build({ id: storyId, articleIds: articles.map((a) => a.id), why }, articles, this.options.story ?? {})
     // The title the story list already shows stays the story's title, so list and page agree on every load.
     const built = head.title ? { ...computed, title: head.title } : computed
     await this.store.putStoryReport(storyId, story.articleCount, built.title, built)

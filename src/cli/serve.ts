@@ -10,6 +10,7 @@ import { ParallaxUsageError } from '../errors.js'
 import { defaultDbPath, isPostgresUrl } from '../store/location.js'
 import { defaultThreads, StagePool } from '../threads/pool.js'
 import type { Io } from './run.js'
+import type { StoryBuilder } from '../app/library.js'
 
 export interface ServeOptions {
   db?: string
@@ -63,19 +64,25 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   // opened on first use, so the server starts (and /readyz says why it is not ready) while NATS is down
   const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
   // Per-article work of POST /v1/ingest runs in worker threads with a time budget, so a crafted
-  // document never holds up /healthz or other requests (with a queue, workers do it elsewhere).
-  const pool = queue ? null : new StagePool({ threads: Math.max(1, defaultThreads()), jobTimeoutMs: options.documentTimeout })
+  // document never holds up /healthz or other requests (with a queue, workers do it elsewhere), and
+  // so do story reports, built on request: a story of hundreds of articles takes a second or more.
+  const pool = new StagePool({ threads: Math.max(1, defaultThreads()), jobTimeoutMs: options.documentTimeout, stories: true })
+  const buildStory: StoryBuilder = async (cluster, articles, storyOptions) => {
+    const built = await pool.runStory(cluster, articles, storyOptions)
+    if (!built.ok) throw new Error(`building the report of story ${cluster.id} failed: ${built.error.message}`)
+    return built.value
+  }
   // Writes name this server in Host/Origin: its loopback names, the address it binds (unless it
   // binds every interface, which names no host) and those given; a rebinding page names its own.
   const bound = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host]
   const given = (options.allowedHosts ?? process.env.PARALLAX_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
-  const app = buildServer(new Library(store), {
+  const app = buildServer(new Library(store, { buildStory }), {
     apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null,
     readKey: options.readKey ?? process.env.PARALLAX_READ_KEY ?? null,
     allowedHosts: [...LOOPBACK_HOSTS, ...bound, ...given],
     bodyLimit: options.bodyLimit,
     queue,
-    ...(pool ? { annotate: (raw, extract) => pool.run('annotate', raw, extract) } : {}),
+    ...(queue ? {} : { annotate: (raw, extract) => pool.run('annotate', raw, extract) }),
   })
   const address = await app.listen({ host: options.host, port: options.port })
   io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
@@ -85,7 +92,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     process.once('SIGTERM', stop)
   })
   await app.close()
-  await pool?.close()
+  await pool.close()
   await queue?.close()
   await store.close()
   return 0

@@ -39,6 +39,25 @@ describe('StagePool', () => {
     assert.ok(again.ok)
   })
 
+  it('gives a story no per-document time budget: a story takes as long as its articles make it', async () => {
+    const articles: Annotated[] = [
+      processDocument(raw(REPORT)),
+      processDocument({ ...raw('The water authority said on Tuesday that engineers had found cracks in the northern dam, and that repairs would take two weeks.'), source: { kind: 'text', path: 'b.txt' } }),
+    ]
+    const [cluster] = clusterArticles(articles)
+    // A budget of 1 ms stops any document (a story's build takes tens of ms at least), not a story.
+    const tight = new StagePool({ threads: 1, jobTimeoutMs: 1, stories: true })
+    try {
+      const built = await tight.runStory(cluster, articles)
+      assert.ok(built.ok, built.ok ? '' : built.error.message)
+      assert.deepEqual(built.value, buildStory(cluster, articles))
+      const document = await tight.run('annotate', raw(REPORT.repeat(200)))
+      assert.equal(document.ok ? null : document.error.code, 'limit')
+    } finally {
+      await tight.close()
+    }
+  })
+
   it('fails jobs after close instead of waiting', async () => {
     const closed = new StagePool({ threads: 1 })
     await closed.close()

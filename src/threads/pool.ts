@@ -27,7 +27,7 @@ export interface PoolOptions {
   /**
    * Longest one document may take, in ms: past it the worker running it is ended (synchronous
    * work cannot be interrupted any other way), the document fails as `limit` and a new worker
-   * takes its place. Default: no budget.
+   * takes its place. Default: no budget. Story jobs (`runStory`) have none.
    */
   jobTimeoutMs?: number
   /**
@@ -158,7 +158,8 @@ export class StagePool {
       if (!slot.ready || slot.job || this.#waiting.length === 0) continue
       const job = this.#waiting.shift()!
       slot.job = job
-      if (this.#jobTimeoutMs !== null) {
+      // The budget is per document: a story's build has none (it is as long as its articles make it).
+      if (this.#jobTimeoutMs !== null && job.request.stage !== 'story') {
         const ms = this.#jobTimeoutMs
         slot.timer = setTimeout(() => this.#replace(slot, `document took over ${ms} ms (jobTimeoutMs); stopped`, 'limit'), ms)
       }
