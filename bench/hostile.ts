@@ -217,8 +217,9 @@ function probeHealthz(base: string): { stop: () => Promise<{ checks: number; wor
 
 /**
  * Serves an in-memory library on loopback with the per-article work in a worker pool (as `parallax
- * serve` does, one thread, 5 s per document), POSTs each crafted input as one article and asks
- * `/healthz` every 20 ms meanwhile: the slowest answer says whether one request blocks the rest.
+ * serve` does for ingest, with one thread and 5 s per document), POSTs each crafted input as one
+ * article and asks `/healthz` every 20 ms meanwhile: the slowest answer and the longest gap between
+ * answers say whether one request blocks the rest.
  */
 export async function benchServerLatency(inputs: HostileInput[]): Promise<ServerLatency[]> {
   const [{ buildServer }, { Library }, { openSqliteStore }, { StagePool }] = await Promise.all([

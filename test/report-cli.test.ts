@@ -4,12 +4,15 @@
  */
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { openSqliteStore } from '../src/store/sqlite/driver.js'
 import { cli } from './helpers/cli.js'
+import { poolStoryBuilder } from '../src/cli/serve.js'
+import { StagePool } from '../src/threads/pool.js'
 import { seedsDir } from './helpers/shared.js'
 
 const PIER_A = `Harbour council closes ferry pier for repairs
@@ -99,7 +102,7 @@ describe('ingest', () => {
 })
 
 describe('serve', () => {
-  it('serves over HTTP a report it builds in its worker threads, and stops cleanly on SIGTERM', async () => {
+  it('serves a story report over HTTP (built by its worker pool), and stops cleanly on SIGTERM', async () => {
     const bin = new URL('../bin/parallax.js', import.meta.url).pathname
     const server = spawn(process.execPath, [bin, 'serve', '--db', join(dir, 'served.db'), '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] })
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
@@ -112,6 +115,7 @@ describe('serve', () => {
           if (at) resolve(at[1])
         })
         server.once('exit', () => reject(new Error(`serve exited before listening: ${stderr}`)))
+        setTimeout(() => reject(new Error(`serve did not listen within 30 s: ${stderr}`)), 30_000).unref()
       })
       const posted = await fetch(`${base}/v1/ingest`, {
         method: 'POST',
@@ -132,6 +136,33 @@ describe('serve', () => {
       server.kill('SIGTERM')
     }
     assert.equal(await exited, 0)
+  })
+
+  it('exits with an error, not hanging on its worker threads, when its port is taken', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (taken.address() as AddressInfo).port
+      const bin = new URL('../bin/parallax.js', import.meta.url).pathname
+      const server = spawn(process.execPath, [bin, 'serve', '--db', join(dir, 'taken.db'), '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] })
+      let stderr = ''
+      server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+      const hung = setTimeout(() => server.kill('SIGKILL'), 30_000)
+      const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => server.once('exit', (c, s) => resolve([c, s])))
+      clearTimeout(hung)
+      assert.equal(signal, null, `serve hung and was killed: ${stderr}`)
+      assert.notEqual(code, 0)
+      assert.match(stderr, /EADDRINUSE|in use/i)
+    } finally {
+      taken.close()
+    }
+  })
+
+  it('names the story whose report its worker pool could not build', async () => {
+    const pool = new StagePool({ threads: 1 })
+    await pool.close()
+    const build = poolStoryBuilder(pool)
+    await assert.rejects(async () => build({ id: 's_closed', articleIds: [], why: [] }, [], {}), /building the report of story s_closed failed: the worker pool was closed/)
   })
 
   it('refuses a library path in a directory that does not exist', async () => {

@@ -134,13 +134,31 @@ export class Library {
     return clusterer
   }
 
-  /** A story's full comparison, built from its stored articles and cached until the story grows. */
+  /**
+   * A story's full comparison, built from its stored articles and cached until the story grows.
+   * Requests for a report being built wait for that build rather than start another (readers
+   * asking at once would otherwise queue one build each in the worker pool, ahead of ingest).
+   */
   async storyReport(storyId: string): Promise<Story | null> {
     const head = await this.store.getStory(storyId, { maxArticles: 0 })
     if (!head) return null
     const cached = await this.store.getStoryReport(storyId)
     if (cached && cached.articleCount === head.articleCount) return cached.report as Story
-    const story = (await this.store.getStory(storyId, { withWhy: true }))!
+    const key = `${storyId}\u0000${head.articleCount}`
+    let building = this.building.get(key)
+    if (!building) {
+      building = this.buildReport(storyId, head.title).finally(() => this.building.delete(key))
+      this.building.set(key, building)
+    }
+    return building
+  }
+
+  /** Reports being built, by story and article count (`storyReport`). */
+  private readonly building = new Map<string, Promise<Story | null>>()
+
+  private async buildReport(storyId: string, title: string | null): Promise<Story | null> {
+    const story = await this.store.getStory(storyId, { withWhy: true })
+    if (!story) return null
     const max = this.options.maxReportArticles ?? 200
     const ids = story.articleIds.slice(-max)
     const kept = new Set(ids)
@@ -149,8 +167,10 @@ export class Library {
     const build = this.options.buildStory ?? buildStory
     const computed = await build({ id: storyId, articleIds: articles.map((a) => a.id), why }, articles, this.options.story ?? {})
     // The title the story list already shows stays the story's title, so list and page agree on every load.
-    const built = head.title ? { ...computed, title: head.title } : computed
-    await this.store.putStoryReport(storyId, story.articleCount, built.title, built)
+    const built = title ? { ...computed, title } : computed
+    // A build of more articles that finished first keeps its place in the cache.
+    const newer = await this.store.getStoryReport(storyId)
+    if (!newer || newer.articleCount <= story.articleCount) await this.store.putStoryReport(storyId, story.articleCount, built.title, built)
     return built
   }
 }

@@ -43,6 +43,18 @@ export function checkDbPath(path: string, io: Io): string {
   return path
 }
 
+/**
+ * Story reports built in the pool's worker threads (`StagePool.runStory`): a failed build (a worker
+ * that stopped, a closed pool) is an error naming the story.
+ */
+export function poolStoryBuilder(pool: Pick<StagePool, 'runStory'>): StoryBuilder {
+  return async (cluster, articles, storyOptions) => {
+    const built = await pool.runStory(cluster, articles, storyOptions)
+    if (!built.ok) throw new Error(`building the report of story ${cluster.id} failed: ${built.error.message}`)
+    return built.value
+  }
+}
+
 /** Starts the server; resolves when it is closed (SIGINT or SIGTERM). */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
   if (!Number.isFinite(options.documentTimeout) || options.documentTimeout <= 0) {
@@ -65,36 +77,37 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   const queue = queueUrl ? new LazyQueue(() => openNatsQueue(queueUrl, options.stream ? { stream: options.stream } : {})) : null
   // Per-article work of POST /v1/ingest runs in worker threads with a time budget, so a crafted
   // document never holds up /healthz or other requests (with a queue, workers do it elsewhere), and
-  // so do story reports, built on request: a story of hundreds of articles takes a second or more.
+  // so do story reports, built on request: a story of 200 articles takes about a second.
   const pool = new StagePool({ threads: Math.max(1, defaultThreads()), jobTimeoutMs: options.documentTimeout, stories: true })
-  const buildStory: StoryBuilder = async (cluster, articles, storyOptions) => {
-    const built = await pool.runStory(cluster, articles, storyOptions)
-    if (!built.ok) throw new Error(`building the report of story ${cluster.id} failed: ${built.error.message}`)
-    return built.value
+  let app: Awaited<ReturnType<typeof buildServer>> | null = null
+  // Whatever stops the server, listening or not (a port in use), the workers and the store are let go:
+  // a pool left running would keep the process alive.
+  try {
+    // Writes name this server in Host/Origin: its loopback names, the address it binds (unless it
+    // binds every interface, which names no host) and those given; a rebinding page names its own.
+    const bound = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host]
+    const given = (options.allowedHosts ?? process.env.PARALLAX_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
+    app = buildServer(new Library(store, { buildStory: poolStoryBuilder(pool) }), {
+      apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null,
+      readKey: options.readKey ?? process.env.PARALLAX_READ_KEY ?? null,
+      allowedHosts: [...LOOPBACK_HOSTS, ...bound, ...given],
+      bodyLimit: options.bodyLimit,
+      queue,
+      ...(queue ? {} : { annotate: (raw, extract) => pool.run('annotate', raw, extract) }),
+    })
+    const address = await app.listen({ host: options.host, port: options.port })
+    io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+  } finally {
+    await app?.close()
+    await pool.close()
+    await queue?.close()
+    await store.close()
   }
-  // Writes name this server in Host/Origin: its loopback names, the address it binds (unless it
-  // binds every interface, which names no host) and those given; a rebinding page names its own.
-  const bound = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host]
-  const given = (options.allowedHosts ?? process.env.PARALLAX_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
-  const app = buildServer(new Library(store, { buildStory }), {
-    apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null,
-    readKey: options.readKey ?? process.env.PARALLAX_READ_KEY ?? null,
-    allowedHosts: [...LOOPBACK_HOSTS, ...bound, ...given],
-    bodyLimit: options.bodyLimit,
-    queue,
-    ...(queue ? {} : { annotate: (raw, extract) => pool.run('annotate', raw, extract) }),
-  })
-  const address = await app.listen({ host: options.host, port: options.port })
-  io.stderr.write(`parallax: serving ${options.db ?? defaultDbPath()} at ${address} (API under /v1, OpenAPI at /openapi.json)\n`)
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve()
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
-  await app.close()
-  await pool.close()
-  await queue?.close()
-  await store.close()
   return 0
 }
 
