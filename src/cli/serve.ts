@@ -47,11 +47,13 @@ export function checkDbPath(path: string, io: Io): string {
  * Story reports built in the pool's worker threads (`StagePool.runStory`): a failed build (a worker
  * that stopped, a closed pool) is an error naming the story.
  */
-export function poolStoryBuilder(pool: Pick<StagePool, 'runStory'>): StoryBuilder {
+export function poolStoryBuilder(pool: Pick<StagePool, 'runStory' | 'stopped'>, unavailable: (message: string) => Error = (message) => new Error(message)): StoryBuilder {
   return async (cluster, articles, storyOptions) => {
     const built = await pool.runStory(cluster, articles, storyOptions)
-    if (!built.ok) throw new Error(`building the report of story ${cluster.id} failed: ${built.error.message}`)
-    return built.value
+    if (built.ok) return built.value
+    const message = `building the report of story ${cluster.id} failed: ${built.error.message}`
+    // A pool that runs no more jobs is a dependency down (503, as /readyz says), not this story's fault.
+    throw pool.stopped ? unavailable(message) : new Error(message)
   }
 }
 
@@ -64,7 +66,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   if (queueUrl && !isNatsUrl(queueUrl)) throw new ParallaxUsageError(`--queue must be a nats:// URL, got ${JSON.stringify(queueUrl)}`)
   const path = checkDbPath(options.db ?? defaultDbPath(), io)
   // the store, queue and HTTP stack load here, not with the CLI: every other command starts without them
-  const [{ openStore }, { openNatsQueue }, { LazyQueue }, { Library }, { buildServer }, { LOOPBACK_HOSTS }] = await Promise.all([
+  const [{ openStore }, { openNatsQueue }, { LazyQueue, ServiceUnavailable }, { Library }, { buildServer }, { LOOPBACK_HOSTS }] = await Promise.all([
     import('../store/index.js'),
     import('../queue/nats.js'),
     import('../server/health.js'),
@@ -87,12 +89,13 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     // binds every interface, which names no host) and those given; a rebinding page names its own.
     const bound = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host]
     const given = (options.allowedHosts ?? process.env.PARALLAX_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
-    app = buildServer(new Library(store, { buildStory: poolStoryBuilder(pool) }), {
+    app = buildServer(new Library(store, { buildStory: poolStoryBuilder(pool, (message) => new ServiceUnavailable('workers', new Error(message))) }), {
       apiKey: options.apiKey ?? process.env.PARALLAX_API_KEY ?? null,
       readKey: options.readKey ?? process.env.PARALLAX_READ_KEY ?? null,
       allowedHosts: [...LOOPBACK_HOSTS, ...bound, ...given],
       bodyLimit: options.bodyLimit,
       queue,
+      workers: pool,
       ...(queue ? {} : { annotate: (raw, extract) => pool.run('annotate', raw, extract) }),
     })
     const address = await app.listen({ host: options.host, port: options.port })

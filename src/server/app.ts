@@ -10,7 +10,7 @@ import { recordOf, jsonlRecordToRaw } from '../input/jsonl.js'
 import { Ingestor, type AnnotateRunner } from '../app/ingest.js'
 import type { Library } from '../app/library.js'
 import { describeDeadLetter, encodeRaw } from '../queue/message.js'
-import { isUnavailable, registerHealth, type LazyQueue } from './health.js'
+import { isUnavailable, registerHealth, type LazyQueue, type WorkerHealth } from './health.js'
 import { openApiDocument, type RegisteredRoute, type RouteSchema } from './openapi.js'
 import { csvHandlers, registerFeed } from './exports.js'
 import { registerPages } from './pages.js'
@@ -32,6 +32,8 @@ export interface ServerOptions extends TrustOptions {
    * Default: in this thread.
    */
   annotate?: AnnotateRunner
+  /** The worker pool behind `annotate` and story reports: `/readyz` is 503 once it runs no more jobs. */
+  workers?: WorkerHealth | null
   /** Longest a request may take to arrive whole (headers and body), in ms; then 408 and the connection closed. */
   requestTimeoutMs?: number
   /** Longest the request line and headers may take to arrive, in ms. */
@@ -140,7 +142,7 @@ export function buildServer(library: Library, options: ServerOptions = {}): Fast
     return { id: r.params.id, requeued: true }
   }, true)
 
-  registerHealth(app, store, queue)
+  registerHealth(app, store, queue, options.workers ?? null)
   const doc = openApiDocument(routes, { version, problem: problemSchema })
   app.get('/openapi.json', async () => doc)
   registerPages(app, library)

@@ -1,7 +1,7 @@
 /**
  * Health routes and the "dependency down" answer. `/healthz`: the process is up (no I/O).
- * `/readyz`: the database answers and, when the server publishes to a queue, the queue does too;
- * 503 with which one failed otherwise (load balancers stop sending traffic). A request that needs a
+ * `/readyz`: the database answers and, when the server publishes to a queue, the queue does too,
+ * and the worker pool (when it has one) still runs jobs; 503 with which one failed otherwise (load balancers stop sending traffic). A request that needs a
  * dependency which is down answers 503 problem+json too, within the drivers' connect timeouts.
  */
 import type { FastifyInstance } from 'fastify'
@@ -11,7 +11,7 @@ import { StoreError, type Store } from '../store/store.js'
 /** A dependency (database, queue) could not be reached; the server answers 503. */
 export class ServiceUnavailable extends Error {
   override name = 'ServiceUnavailable'
-  constructor(readonly dependency: 'database' | 'queue', cause: unknown) {
+  constructor(readonly dependency: 'database' | 'queue' | 'workers', cause: unknown) {
     super(`${dependency} unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause })
   }
 }
@@ -57,8 +57,13 @@ async function pingStore(store: Store): Promise<void> {
   await (s.ping ? s.ping() : s.countArticles())
 }
 
+/** What `/readyz` asks of a worker pool: why it runs no more jobs, or null while it does (`StagePool.stopped`). */
+export interface WorkerHealth {
+  readonly stopped: string | null
+}
+
 /** Adds `/healthz` and `/readyz` (outside `/v1` and the OpenAPI document: they are for operators). */
-export function registerHealth(app: FastifyInstance, store: Store, queue: LazyQueue | null): void {
+export function registerHealth(app: FastifyInstance, store: Store, queue: LazyQueue | null, workers: WorkerHealth | null = null): void {
   app.get('/healthz', async () => ({ status: 'ok' }))
   app.get('/readyz', async (_request, reply) => {
     const checks: Record<string, string> = {}
@@ -70,7 +75,10 @@ export function registerHealth(app: FastifyInstance, store: Store, queue: LazyQu
         checks[name] = (error as Error).message
       }
     }
-    await Promise.all([probe('database', () => pingStore(store)), ...(queue ? [probe('queue', () => queue.use((q) => q.stats()))] : [])])
+    const workersUp = async () => {
+      if (workers?.stopped) throw new ServiceUnavailable('workers', new Error(workers.stopped))
+    }
+    await Promise.all([probe('database', () => pingStore(store)), ...(queue ? [probe('queue', () => queue.use((q) => q.stats()))] : []), ...(workers ? [probe('workers', workersUp)] : [])])
     const ready = Object.values(checks).every((v) => v === 'ok')
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks })
   })

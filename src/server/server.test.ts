@@ -7,6 +7,9 @@ import { Library } from '../app/library.js'
 import { openSqliteStore } from '../store/sqlite/driver.js'
 import { loadSeeds } from '../../test/helpers/shared.js'
 import { buildServer, CSP_HEADER } from './app.js'
+import { ServiceUnavailable } from './health.js'
+import { StagePool } from '../threads/pool.js'
+import { poolStoryBuilder } from '../cli/serve.js'
 
 let app: FastifyInstance
 let storyId = ''
@@ -81,6 +84,43 @@ describe('HTTP API', () => {
     assert.deepEqual(list.parameters.find((p: { name: string }) => p.name === 'limit').schema.maximum, 200)
     assert.ok(doc.paths['/v1/stories/{id}/report'].get)
     assert.deepEqual(doc.paths['/v1/ingest'].post.security, [{ apiKey: [] }])
+  })
+})
+
+describe('readiness', () => {
+  it('/readyz is 503 naming the worker pool once it runs no more jobs, while /healthz stays ok', async () => {
+    const workers = { stopped: null as string | null }
+    const ready = buildServer(new Library(openSqliteStore(':memory:')), { workers })
+    try {
+      const up = await ready.inject({ method: 'GET', url: '/readyz' })
+      assert.equal(up.statusCode, 200)
+      assert.equal(up.json().checks.workers, 'ok')
+      workers.stopped = 'worker thread failed: out of memory'
+      const down = await ready.inject({ method: 'GET', url: '/readyz' })
+      assert.equal(down.statusCode, 503)
+      assert.match(down.json().checks.workers, /workers unavailable: worker thread failed: out of memory/)
+      assert.equal((await ready.inject({ method: 'GET', url: '/healthz' })).statusCode, 200)
+    } finally {
+      await ready.close()
+    }
+  })
+
+  it('answers a report its stopped worker pool cannot build with 503, and caches nothing', async () => {
+    const pool = new StagePool({ threads: 1 })
+    await pool.close()
+    const library = new Library(openSqliteStore(':memory:'), { buildStory: poolStoryBuilder(pool, (message) => new ServiceUnavailable('workers', new Error(message))) })
+    let id = ''
+    for (const s of loadSeeds().slice(0, 2)) id = (await library.ingest(annotate(extractArticle({ source: { kind: 'text', path: s.path }, bytes: new TextEncoder().encode(s.text) })))).storyId ?? id
+    const served = buildServer(library, { workers: pool })
+    try {
+      const answer = await served.inject({ method: 'GET', url: `/v1/stories/${id}/report` })
+      assert.equal(answer.statusCode, 503)
+      assert.match(answer.headers['content-type'] as string, /problem\+json/)
+      assert.match(answer.json().detail, /workers unavailable: building the report of story .* failed: the worker pool was closed/)
+      assert.equal(await library.store.getStoryReport(id), null)
+    } finally {
+      await served.close()
+    }
   })
 })
 

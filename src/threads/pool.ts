@@ -126,6 +126,11 @@ export class StagePool {
     })
   }
 
+  /** Why the pool runs no more jobs (closed, or its workers kept failing), or null while it does. */
+  get stopped(): string | null {
+    return this.#closed
+  }
+
   /** Stops every worker; jobs still pending fail. */
   async close(): Promise<void> {
     this.#closed ??= 'the worker pool was closed'
