@@ -534,6 +534,24 @@ test('findQuotes: a lawyer or spokesman a possessive names speaks, not the clien
   }
 })
 
+test('findQuotes: "the profiler told reporters" is the person described by that occupation, never merely the nearest person', () => {
+  const subject = 'The man who mailed the parcels, Oren Vask, was arrested at his farm on Wednesday. '
+  const cases: [string, string | null][] = [
+    // the occupation written before the expert's name, or in an appositive after it
+    ['Former police profiler Dana Hale studied the case for years. Vask had asked newspapers to print his letters. “He wanted to be read,” the profiler told reporters.', 'Dana Hale'],
+    ['Dana Hale, a former police profiler, studied the case for years. Vask had asked newspapers to print his letters. “He wanted to be read,” the profiler said.', 'Dana Hale'],
+    // no one described so: the quote has no named speaker, rather than the man talked about
+    ['Vask had asked newspapers to print his letters. “He wanted to be read,” the profiler told reporters.', null],
+  ]
+  for (const [rest, speaker] of cases) {
+    const text = subject + rest
+    assert.equal(quoteStarting(text, 'He wanted').speaker?.name ?? null, speaker, rest)
+  }
+  // A role the role phrases list still resolves as before; an adverb is no occupation ("the senator later said").
+  const senator = 'Senator Ann Lowe visited the port. Vask was arrested nearby. “We were lucky,” the senator later said.'
+  assert.equal(quoteStarting(senator, 'We were lucky').speaker?.name, 'Ann Lowe')
+})
+
 test('findQuotes: a public body named by what it is speaks as written ("the port authority said")', () => {
   for (const [text, speaker] of [
     ['Ships wait outside the harbour. “We will reopen the pier on Monday,” the port authority said.', 'the port authority'],

@@ -165,6 +165,15 @@ const BODY_PHRASE = /\b[Tt]he (?:[a-z-]+\s+){0,2}?(?:authority|ministry|agency|p
 /** A group of people that speaks together, named by what they are: "the bishops", "The Georgetown scholars". */
 const GROUP_PHRASE =
   /\b[Tt]he (?:\p{Lu}[\p{L}.-]* ){0,2}(?:scholars|bishops|writers|authors|professors|researchers|scientists|economists|signers|signatories|plaintiffs|prosecutors|investigators|protesters|activists|organizers|faculty members)\b/gu
+/**
+ * Someone named by their occupation as the subject of a speech verb: "the profiler told reporters",
+ * "the therapist said", "the prosecutor argued". An agent noun (-er, -or, -ist, -ian) the role
+ * phrases above do not list; it is the person the article describes so ("former FBI profiler John
+ * Douglas"), or no one it names (`occupationMatch`), never merely the nearest person.
+ */
+const OCCUPATION_PHRASE =
+  /\b[Tt]he (?:[a-z-]+ ){0,2}?(?!(?:other|former|latter|never|ever|however|rather|further|together|either|neither|whether|later|earlier|sooner|longer|after|under|over|better|newspaper|paper|order|letter|chapter|center|centre|poster|flyer|banner|trailer|charter|register|ledger|counter|computer|monitor|tracker|meter|filter|water|number|matter|power|quarter|corner|border|murder|error|sector|factor|motor|mirror|indicator|calendar|weather|dinner|summer|winter|answer)\b)(\p{Ll}{3,}(?:er|or|ist|ian))(?=\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|recalled|warned|testified|argued|insisted|continued|replied|answered|asked|asks)\b)/gu
+
 /** A paper named by its short title ("the Times wrote", "The Post reported"): it speaks as written. */
 const PUBLICATION = /\b[Tt]he (?:Times|Post|Journal|Tribune|Herald|Globe|Guardian|Telegraph|Economist|Atlantic|Hill|Chronicle|Examiner)\b(?!\s+[A-Z])/g
 /** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
@@ -237,10 +246,14 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   }
   out.push(...documents)
   const groups = new GroupNames(documents.filter((d) => d.name !== text.slice(d.start, d.end) || CAPITALISED_MODIFIER.test(d.name ?? '')))
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase'], [AGENT_PHRASE, 'phrase'], [BODY_PHRASE, 'phrase']] as const) {
+  const taken = new Set<number>()
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [OCCUPATION_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase'], [AGENT_PHRASE, 'phrase'], [BODY_PHRASE, 'phrase']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
+      // One candidate per start: an occupation the role phrases list ("the senator said") is theirs.
+      if (re === OCCUPATION_PHRASE && taken.has(m.index)) continue
+      taken.add(m.index)
       // A group speaks as written ("the Georgetown scholars"); no one person is it.
       out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: groups.name(m[0], m.index) } : {}) })
     }
@@ -667,6 +680,9 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   if (/^they\b/i.test(head)) return groupBack(view, pos)
   const byRole = roleMatch(view, pos, head)
   if (byRole) return byRole
+  // "the profiler told reporters": the person described by that occupation, or no one named.
+  const occupation = occupationHead(head)
+  if (occupation) return occupationMatch(view, pos, occupation)
   // "the Florida senator" with no one named before as of Florida: kept as written rather than guessed.
   const placed = ROLE_PHRASE_HEAD.exec(head) ?? ROLE_PHRASE_FROM.exec(head)
   if (placed && placed[1].trim().split(/\s+/).some(isPlaceWord)) return placed[0]
@@ -825,6 +841,38 @@ function roleMatch(view: ArticleView, pos: number, head: string): string | null 
     const state = PARTY_STATE_AFTER.exec(view.text.slice(c.end, c.end + 24))?.[1].replace(/\./g, '')
     if (state) around.push(...(STATE_ABBREVIATIONS.get(state) ?? state).split(' '))
     if (words.some((w) => around.includes(w))) return c.name
+  }
+  return null
+}
+
+/** The occupation of an `OCCUPATION_PHRASE` at the start of `head` that the role phrases do not list, or null. */
+function occupationHead(head: string): string | null {
+  OCCUPATION_PHRASE.lastIndex = 0
+  const m = OCCUPATION_PHRASE.exec(head)
+  if (!m || m.index !== 0) return null
+  ROLE_PHRASE.lastIndex = 0
+  const listed = ROLE_PHRASE.exec(head)
+  return listed && listed.index === 0 ? null : m[1]
+}
+
+// Characters after a name read for an appositive occupation ("John Douglas, a former FBI profiler,").
+const OCCUPATION_AFTER = 40
+
+/**
+ * The person an occupation refers back to: the nearest person before `pos` with that word in the
+ * words bound to their name (before it, "FBI profiler John Douglas", or in an appositive after it,
+ * "John Douglas, a former FBI profiler"); null when the article describes no one so.
+ */
+function occupationMatch(view: ArticleView, pos: number, occupation: string): string | null {
+  const last = lastCandidateBefore(view.candidates, pos)
+  for (let i = last; i >= 0 && last - i < MAX_ROLE_LOOKBACK; i--) {
+    const c = view.candidates[i]
+    if (c.kind !== 'entity' || c.entity?.type !== 'person' || !c.name) continue
+    const lead = view.text.slice(Math.max(0, startWithRole(c) - 24), startWithRole(c)).split(ROLE_LEAD_BREAK).at(-1) ?? ''
+    const after = view.text.slice(c.end, Math.min(pos, c.end + OCCUPATION_AFTER))
+    const appositive = /^,\s*(?:(?:a|an|the|his|her)\s+)?([^,;:.()“”"]*)/.exec(after)?.[1] ?? ''
+    const words = `${lead} ${view.text.slice(startWithRole(c), endWithRole(c))} ${appositive}`.toLowerCase().split(/[^\p{L}-]+/u)
+    if (words.includes(occupation)) return c.name
   }
   return null
 }
