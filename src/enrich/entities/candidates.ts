@@ -3,7 +3,7 @@
  * match, title words set aside (they become roles later), the rest typed by shape and context.
  */
 import type { EntityType } from '../../types.js'
-import { occupationBefore, typeByContext } from './context.js'
+import { isOccupationNoun, occupationBefore, typeByContext } from './context.js'
 import {
   COMMON_CAPITALISED, DEMONYMS, FIRST_NAMES, ORG_HEADS, ORG_LEADS, ORGANIZATIONS, PLACE_HEADS, PLACES, ROLE_HEADS, TITLE_WORDS,
 } from './lexicon.js'
@@ -29,6 +29,21 @@ const SPEECH_BEFORE = /^(?:said|says|according|told|added|asked|replied|responde
 /** "We’re", "I’ll", "don’t": a pronoun or verb with a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|ve|d|m|t)$|n['’]t$/i
 const isGrammar = (t: Token): boolean => CONTRACTION.test(t.text) || (t.initial && COMMON_CAPITALISED.has(t.text))
+
+/** An agent noun's ending: "profiler", "inspector", "economist", "historian". */
+const AGENT_ENDING = /(?:er|or|ist|ian)$/
+
+/**
+ * A sentence's first word that is an occupation noun, with more capitalised words right after it:
+ * one the lexicon knows ("Engineer Luis Ortega"), or an agent noun that is no first name before a
+ * first name ("Profiler Dana Hale"; not "Tyler Dana ...").
+ */
+function initialOccupation(tokens: readonly Token[], i: number, to: number): boolean {
+  const t = tokens[i]
+  if (!t.initial || i + 1 >= to || !tokens[i + 1].joined) return false
+  const word = t.text.toLowerCase()
+  return isOccupationNoun(word) || (AGENT_ENDING.test(word) && !FIRST_NAMES.has(t.text) && FIRST_NAMES.has(tokens[i + 1].text))
+}
 
 /** The surface text of tokens `[from, to)`, words joined by single spaces. */
 export function phraseOf(tokens: readonly Token[], from: number, to: number): string {
@@ -74,7 +89,8 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
   const out: Candidate[] = []
   let i = from
   // Sentence-initial common words ("However", "Earlier", "The") and contractions are grammar, not names.
-  while (i < to && isGrammar(tokens[i]) && !lexiconMatch(tokens, i, to)) i++
+  // "Engineer Luis Ortega warned": an occupation opening the sentence is the person's, not part of the name.
+  while (i < to && (isGrammar(tokens[i]) || initialOccupation(tokens, i, to)) && !lexiconMatch(tokens, i, to)) i++
   let chunk = i
   while (i < to) {
     if (i === chunk && isOrgShaped(tokens, i, to)) {

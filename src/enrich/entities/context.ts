@@ -42,10 +42,15 @@ export function isOccupationNoun(word: string): boolean {
   return PERSON_NOUNS.has(word) && !NOT_BEFORE_NAME.has(word)
 }
 
-/** A lowercase occupation noun right before a name works as a title ("engineer Dale Ambrose", "passenger Lena Moravec"). */
+/**
+ * An occupation noun right before a name works as a title ("engineer Dale Ambrose", "passenger Lena
+ * Moravec"): lowercase, or capitalised only as a sentence's first word ("Engineer Dale Ambrose warned").
+ */
 export function occupationBefore(tokens: readonly Token[], from: number): boolean {
   const prev = tokens[from - 1]
-  return prev !== undefined && tokens[from].joined && !prev.cap && !prev.possessive && PERSON_NOUNS.has(prev.text) && !NOT_BEFORE_NAME.has(prev.text)
+  if (prev === undefined || !tokens[from].joined || prev.possessive || (prev.cap && !prev.initial)) return false
+  const word = prev.cap ? prev.text.toLowerCase() : prev.text
+  return PERSON_NOUNS.has(word) && !NOT_BEFORE_NAME.has(word)
 }
 
 /** The type the context around tokens `[from, to)` gives, or null when it says nothing. */

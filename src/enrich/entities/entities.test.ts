@@ -155,6 +155,9 @@ const personContextCases: [text: string, name: string, role?: string][] = [
   ['Police questioned the driver, Orrin Baskett, and two passengers.', 'Orrin Baskett'],
   ['Harbour master Orrin Baskett closed the port.', 'Orrin Baskett', 'Harbour master'],
   ['Chief engineer Orrin Baskett checked the pumps.', 'Orrin Baskett'],
+  // An occupation opening the sentence is capitalised for grammar: the person's, not part of the name.
+  ['Engineer Orrin Baskett had warned of cracks in 2019.', 'Orrin Baskett'],
+  ['Pollster Ines Okafor found the race tied.', 'Ines Okafor'],
   ['Ingrid Solberg opened the hearing.', 'Ingrid Solberg'],
   ['Yesterday Ines Okafor wrote to the council.', 'Ines Okafor'],
 ]

@@ -540,6 +540,8 @@ test('findQuotes: "the profiler told reporters" is the person described by that 
     // the occupation written before the expert's name, or in an appositive after it
     ['Former police profiler Dana Hale studied the case for years. Vask had asked newspapers to print his letters. “He wanted to be read,” the profiler told reporters.', 'Dana Hale'],
     ['Dana Hale, a former police profiler, studied the case for years. Vask had asked newspapers to print his letters. “He wanted to be read,” the profiler said.', 'Dana Hale'],
+    // the occupation opening a sentence, capitalised
+    ['Profiler Dana Hale studied the case for years. Vask had asked newspapers to print his letters. “He wanted to be read,” the profiler said.', 'Dana Hale'],
     // no one described so: the quote has no named speaker, rather than the man talked about
     ['Vask had asked newspapers to print his letters. “He wanted to be read,” the profiler told reporters.', null],
   ]
