@@ -554,6 +554,19 @@ test('findQuotes: "the profiler told reporters" is the person described by that 
   assert.equal(quoteStarting(senator, 'We were lucky').speaker?.name, 'Ann Lowe')
 })
 
+test('findQuotes: someone unnamed written after the quote as its verb’s subject speaks as written, not the person named before', () => {
+  const before = 'Press secretary Mara Quinn said on Monday that the talks would go on. '
+  const cases: [string, string][] = [
+    ['“Nothing has been agreed,” a port official told reporters.', 'a port official'],
+    ['“Nothing has been agreed,” one port official told reporters, asking not to be named.', 'one port official'],
+    ['“We are not leaving,” two dock workers said on Tuesday.', 'two dock workers'],
+  ]
+  for (const [sentence, speaker] of cases) {
+    const text = before + sentence
+    assert.equal(quoteStarting(text, sentence.slice(1, 12)).speaker?.name, speaker, sentence)
+  }
+})
+
 test('findQuotes: a public body named by what it is speaks as written ("the port authority said")', () => {
   for (const [text, speaker] of [
     ['Ships wait outside the harbour. “We will reopen the pier on Monday,” the port authority said.', 'the port authority'],

@@ -100,6 +100,12 @@ function invertedGap(gap: string): boolean {
 /** An unnamed speaker written right after an inverted verb, up to the comma: "said one Republican strategist". */
 const UNNAMED_AFTER = /^\s+((?:a|an|one|another|the|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)(?=\s*(?:[,.;:()]|\n|$|\s+(?:who|which|in|at|on|during|after|before|when)\b))/
 
+/**
+ * An unnamed speaker between a quote's close and its verb: "“...,” a port official told reporters",
+ * "“...,” one resident said". Indefinite only: "the official" refers back (`resolveBack`).
+ */
+const UNNAMED_BEFORE_VERB = /^[\s,'"’”]*((?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+[\p{Ll}\p{Lu}][^,.;:“”"()\n]{2,60}?)(\s+(?:\p{Ll}+ly\s+)?)$/u
+
 /** Who speaks for someone: "’s lawyer", "’s spokeswoman". */
 const AGENT_WORDS = String.raw`lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|publicist`
 /** "said his lawyer.": an agent after an inverted verb with no name set off after it (then the name speaks). */
@@ -471,6 +477,15 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   if (afterQuote) {
     const first = inWindow.find((c) => c.start >= boundary)
     if (first && (first.entity?.type === 'person' || isPersonShaped(first)) && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(first))) && SET_OFF_BEFORE_VERB.test(text.slice(endWithRole(first), verb.start))) return ruled('name-after-close', first)
+  }
+  // “...,” a port official told reporters: someone the article does not name, written right after
+  // the close as the verb's subject, speaks as written (not the last person named before the quote).
+  if (afterQuote && !inWindow.some((c) => c.start >= boundary && c.end <= verb.start)) {
+    const unnamed = UNNAMED_BEFORE_VERB.exec(text.slice(boundary, verb.start))
+    if (unnamed) {
+      const start = boundary + unnamed[0].length - unnamed[1].length - unnamed[2].length
+      return ruled('unnamed-before-verb', { start, end: start + unnamed[1].length, name: unnamed[1], kind: 'phrase' })
+    }
   }
   // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
   const afterClose = afterQuote ? clauseSubject(text, inWindow, boundary, verb.start) : null
