@@ -12,6 +12,10 @@ function quotes(text: string): QuoteMention[] {
   return findQuotes(text, sentences, findEntities(text, sentences))
 }
 const quoteText = (text: string, q: QuoteMention): string => text.slice(q.span[0], q.span[1])
+/** Each sentence after `before`: its quote (the words after its opening mark) has that speaker. */
+function assertSpeakersAfter(before: string, cases: readonly [sentence: string, speaker: string][]): void {
+  for (const [sentence, speaker] of cases) assert.equal(quoteStarting(before + sentence, sentence.slice(1, 12)).speaker?.name, speaker, sentence)
+}
 function quoteStarting(text: string, words: string): QuoteMention {
   const q = quotes(text).find((x) => quoteText(text, x).startsWith(words))
   assert.ok(q, `no quote starting ${JSON.stringify(words)}`)
@@ -527,11 +531,7 @@ test('findQuotes: a lawyer or spokesman a possessive names speaks, not the clien
     ['“My client has done nothing wrong,” his lawyer, Ana Costa, said.', 'Ana Costa'],
     ['“He will answer every question,” her spokeswoman told reporters.', 'her spokeswoman'],
   ]
-  for (const [sentence, speaker] of cases) {
-    const text = before + sentence
-    const q = quoteStarting(text, sentence.slice(1, 12))
-    assert.equal(q.speaker?.name, speaker, sentence)
-  }
+  assertSpeakersAfter(before, cases)
 })
 
 test('findQuotes: "the profiler told reporters" is the person described by that occupation, never merely the nearest person', () => {
@@ -561,10 +561,7 @@ test('findQuotes: someone unnamed written after the quote as its verb’s subjec
     ['“Nothing has been agreed,” one port official told reporters, asking not to be named.', 'one port official'],
     ['“We are not leaving,” two dock workers said on Tuesday.', 'two dock workers'],
   ]
-  for (const [sentence, speaker] of cases) {
-    const text = before + sentence
-    assert.equal(quoteStarting(text, sentence.slice(1, 12)).speaker?.name, speaker, sentence)
-  }
+  assertSpeakersAfter(before, cases)
 })
 
 test('findQuotes: a public body named by what it is speaks as written ("the port authority said")', () => {
