@@ -560,6 +560,9 @@ test('findQuotes: someone unnamed written after the quote as its verb’s subjec
     ['“Nothing has been agreed,” a port official told reporters.', 'a port official'],
     ['“Nothing has been agreed,” one port official told reporters, asking not to be named.', 'one port official'],
     ['“We are not leaving,” two dock workers said on Tuesday.', 'two dock workers'],
+    // described, then named: the name speaks
+    ['“We are not leaving,” said one dock worker, Paul Ames.', 'Paul Ames'],
+    ['“We are not leaving,” said a neighbour, Rosa Lind, who has lived there for years.', 'Rosa Lind'],
   ]
   assertSpeakersAfter(before, cases)
 })

@@ -414,7 +414,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const following = inWindow.filter((c) => {
       if (c.kind === 'unnamed') return false
       const gap = startWithRole(c) > verb.end ? text.slice(verb.end, startWithRole(c)) : null
-      return gap !== null && (invertedGap(gap) || (c.entity?.type === 'person' && INVERTED_ROLE_GAP.test(gap)))
+      return gap !== null && (invertedGap(gap) || (c.entity?.type === 'person' && (INVERTED_ROLE_GAP.test(gap) || INVERTED_INDEFINITE_GAP.test(gap))))
     })
     // "said Republican party boss Reince Priebus": the person, not the words that describe them.
     // "said Republican party boss Reince Priebus": an unknown name after a body and a title noun is the person.
@@ -523,6 +523,8 @@ const APPOSED_ROLE =
   /(?:\b[Tt]he|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[\p{L}.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|secretary|leader|president|minister|senator|governor|mayor|adviser|advisor|aide|official|chief|head|founder|executive|lawyer|attorney|ambassador|nominee|candidate|front-?runner|manager|strategist|pollster|counsel|general)(?:\s+(?:of|for|at)\s+[^,;“”"]{1,60})?\s*,\s*$/u
 /** After an inverted verb, a role in apposition before the name: "said the bureau's director, ". */
 const INVERTED_ROLE_GAP = new RegExp(String.raw`^\s+${APPOSED_ROLE.source}`, 'u')
+/** After an inverted verb, someone described and then named: "said one resident, " (Paul Ames), "said a neighbour, ". */
+const INVERTED_INDEFINITE_GAP = /^\s+(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+\s*,\s*$/u
 /** Whether a role phrase and a comma stand right before `at`, the role not itself set off after another name ("Vian, the editor of ..., L'Osservatore"). */
 function apposedToRole(text: string, at: number): boolean {
   const window = text.slice(Math.max(0, at - 80), at)
