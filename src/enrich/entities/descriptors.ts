@@ -56,12 +56,16 @@ export function findDescriptors(text: string): EntityMention[] {
   return out
 }
 
+/** A word that ends its sentence: a full stop after a word that is not an initialism ("Monday.", not "U.S."), or "!" or "?". */
+const SENTENCE_END = /(?:^|[^.])\p{L}{2,}\.$|[!?]$/u
+
 /** The first valid descriptor found from `DESCRIPTOR.lastIndex` whose match starts by `headAt`. */
 function nextDescriptor(text: string, headAt: number): EntityMention | null {
   for (let m = execUpTo(text, headAt); m !== null && m.index <= headAt; m = execUpTo(text, headAt)) {
     const [whole, det, mods, head, tail] = m
     const modWords = mods.trim().split(/\s+/).filter(Boolean)
-    const valid = (det || tail) && modWords.every((w) => MODIFIERS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w))
+    // A capitalised word ending a sentence ("Monday." before "A source close to ...") is no modifier: initialisms ("U.S.") are.
+    const valid = (det || tail) && modWords.every((w) => MODIFIERS.has(w.toLowerCase()) || (/^\p{Lu}/u.test(w) && !SENTENCE_END.test(w)))
     if (!valid) {
       // The match may have started words too early ("said two White House officials"): retry one word later.
       DESCRIPTOR.lastIndex = m.index + (det ?? modWords[0] ?? head).length + 1

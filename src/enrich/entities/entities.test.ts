@@ -171,6 +171,18 @@ for (const [text, name, role] of personContextCases) {
   })
 }
 
+test('findEntities: a descriptor starts in its own sentence, not at the word ending the one before', () => {
+  for (const [text, name] of [
+    ['The pier closed on Monday. A source close to the mayor said repairs would take months.', 'a source close to the mayor'],
+    ['Talks ended in Geneva. Two people familiar with the talks said no deal was near.', 'two people familiar with the talks'],
+  ]) {
+    const found = entities(text).filter((e) => e.via === 'descriptor').map((e) => e.name)
+    assert.deepEqual(found, [name], text)
+  }
+  // An initialism inside a descriptor stays: "a senior U.S. official".
+  assert.deepEqual(entities('A senior U.S. official said talks would resume.').filter((e) => e.via === 'descriptor').map((e) => e.name), ['a senior U.S. official'])
+})
+
 test('findEntities: a descriptor inside a named person’s role is not a separate source', () => {
   const text = 'Orrin Baskett, the Delmont Water Board official leading the review, spoke. The official said little.'
   const ms = entities(text)

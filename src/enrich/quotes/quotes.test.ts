@@ -565,6 +565,9 @@ test('findQuotes: someone unnamed written after the quote as its verb’s subjec
     ['“We are not leaving,” said a neighbour, Rosa Lind, who has lived there for years.', 'Rosa Lind'],
   ]
   assertSpeakersAfter(before, cases)
+  // An unnamed source is the speaker of the words quoted in its sentence (not the mayor, named in the one before).
+  const text = 'Mayor Ed Brandt cut the school budget on Monday. A source close to the mayor said he “never wanted the cuts.”'
+  assert.equal(quoteStarting(text, 'never wanted').speaker?.name, 'a source close to the mayor')
 })
 
 test('findQuotes: a public body named by what it is speaks as written ("the port authority said")', () => {
