@@ -570,6 +570,15 @@ test('findQuotes: someone unnamed written after the quote as its verb’s subjec
   assert.equal(quoteStarting(text, 'never wanted').speaker?.name, 'a source close to the mayor')
 })
 
+test('findQuotes: "the union’s president said" is whoever the article named so, else speaks as written, never the nearest person', () => {
+  const cases: [string, string][] = [
+    ['Mayor Ed Brandt cut the school budget on Monday. “We will strike,” the union’s president said.', 'the union’s president'],
+    ['Mayor Ed Brandt cut the school budget, and union president Ana Pell called a vote. “We will strike,” the union’s president said.', 'Ana Pell'],
+    ['Mayor Ed Brandt cut the school budget. Ana Pell, president of the teachers’ union, called a vote. “We will strike,” the union’s president told reporters.', 'Ana Pell'],
+  ]
+  for (const [text, speaker] of cases) assert.equal(quoteStarting(text, 'We will strike').speaker?.name, speaker, text)
+})
+
 test('findQuotes: a public body named by what it is speaks as written ("the port authority said")', () => {
   for (const [text, speaker] of [
     ['Ships wait outside the harbour. “We will reopen the pier on Monday,” the port authority said.', 'the port authority'],

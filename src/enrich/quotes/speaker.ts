@@ -180,6 +180,17 @@ const GROUP_PHRASE =
 const OCCUPATION_PHRASE =
   /\b[Tt]he (?:[a-z-]+ ){0,2}?(?!(?:other|former|latter|never|ever|however|rather|further|together|either|neither|whether|later|earlier|sooner|longer|after|under|over|better|newspaper|paper|order|letter|chapter|center|centre|poster|flyer|banner|trailer|charter|register|ledger|counter|computer|monitor|tracker|meter|filter|water|number|matter|power|quarter|corner|border|murder|error|sector|factor|motor|mirror|indicator|calendar|weather|dinner|summer|winter|answer)\b)(\p{Ll}{3,}(?:er|or|ist|ian))(?=\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|recalled|warned|testified|argued|insisted|continued|replied|answered|asked|asks)\b)/gu
 
+/**
+ * A role of a body or place named by a possessive, as the subject of a speech verb: "the union's
+ * president said", "the agency's chief inspector told". It is the person the article named with
+ * that role of that body ("union president Ana Pell"), else it speaks as written; never the
+ * nearest person (the mayor the union is fighting).
+ */
+const OWNED_ROLE =
+  /\b[Tt]he ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+)['’]s? (?:[a-z-]+ ){0,2}?(\p{Ll}{3,})(?=\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|recalled|warned|testified|argued|insisted|continued|replied|answered|asked|asks)\b)/gu
+/** The role nouns `OWNED_ROLE` takes: the role phrases' and agent nouns (-er, -or, -ist, -ian). */
+const OWNED_ROLE_NOUN = /^(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|premier|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|chairman|chairwoman|chair|speaker|host|director|executive|head|official|counsel|\p{Ll}+(?:er|or|ist|ian))$/u
+
 /** A paper named by its short title ("the Times wrote", "The Post reported"): it speaks as written. */
 const PUBLICATION = /\b[Tt]he (?:Times|Post|Journal|Tribune|Herald|Globe|Guardian|Telegraph|Economist|Atlantic|Hill|Chronicle|Examiner)\b(?!\s+[A-Z])/g
 /** A heading in capitals that opens its paragraph ("UPDATE:", "BREAKING:"): no one speaks by it. */
@@ -264,11 +275,36 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
       out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: groups.name(m[0], m.index) } : {}) })
     }
   }
+  OWNED_ROLE.lastIndex = 0
+  for (let m = OWNED_ROLE.exec(text); m !== null; m = OWNED_ROLE.exec(text)) {
+    if (mask[m.index] !== 0 || !OWNED_ROLE_NOUN.test(m[2]) || out.some((c) => c.start === m!.index)) continue
+    const phrase = m[0].charAt(0).toLowerCase() + m[0].slice(1)
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'phrase', name: ownedRoleHolder(text, out, m.index, m[1], m[2]) ?? phrase })
+  }
   // "the Florida senator", "the Fox News host": a place, nationality or employer inside a role phrase is part of the phrase, not a speaker of its own.
   const phrases = out.filter((c) => c.kind === 'role-phrase')
   const inPhrase = (c: SpeakerCandidate): boolean =>
     (c.entity?.type === 'place' || c.entity?.type === 'other' || c.entity?.type === 'organization') && phrases.some((p) => c.start > p.start && c.end < p.end)
   return (phrases.length > 0 ? out.filter((c) => !inPhrase(c)) : out).sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The person named earlier with `role` of `owner` in the words bound to the name ("union president
+ * Ana Pell", "Ana Pell, president of the teachers' union"), nearest first; null when none is.
+ */
+function ownedRoleHolder(text: string, candidates: readonly SpeakerCandidate[], before: number, owner: string, role: string): string | null {
+  const ownerWords = owner.toLowerCase().split(/\s+/)
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i]
+    if (c.start >= before || c.kind !== 'entity' || c.entity?.type !== 'person' || !c.name) continue
+    const roleStart = c.entity.roleSpan ? Math.min(c.entity.roleSpan[0], c.start) : c.start
+    const roleEnd = c.entity.roleSpan ? Math.max(c.entity.roleSpan[1], c.end) : c.end
+    const lead = text.slice(Math.max(0, roleStart - 30), roleStart).split(/[,;:.!?()“”"—–]/).at(-1) ?? ''
+    const appositive = /^,\s*([^,;:.()“”"]*)/.exec(text.slice(c.end, c.end + 60))?.[1] ?? ''
+    const words = `${lead} ${text.slice(roleStart, roleEnd)} ${appositive}`.toLowerCase().split(/[^\p{L}-]+/u)
+    if (words.includes(role) && ownerWords.some((w) => words.includes(w.replace(/['’]s?$/, '')))) return c.name
+  }
+  return null
 }
 
 // "the Mexican-born journalist": an adjective made of a place describes a speaker, it is none.
