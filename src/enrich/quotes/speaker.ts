@@ -177,8 +177,47 @@ const GROUP_PHRASE =
  * phrases above do not list; it is the person the article describes so ("former FBI profiler John
  * Douglas"), or no one it names (`occupationMatch`), never merely the nearest person.
  */
-const OCCUPATION_PHRASE =
-  /\b[Tt]he (?:[a-z-]+ ){0,2}?(?!(?:other|former|latter|never|ever|however|rather|further|together|either|neither|whether|later|earlier|sooner|longer|after|under|over|better|newspaper|paper|order|letter|chapter|center|centre|poster|flyer|banner|trailer|charter|register|ledger|counter|computer|monitor|tracker|meter|filter|water|number|matter|power|quarter|corner|border|murder|error|sector|factor|motor|mirror|indicator|calendar|weather|dinner|summer|winter|answer)\b)(\p{Ll}{3,}(?:er|or|ist|ian))(?=\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|recalled|warned|testified|argued|insisted|continued|replied|answered|asked|asks)\b)/gu
+const OCCUPATION_NOT = 'other|former|latter|never|ever|however|rather|further|together|either|neither|whether|later|earlier|sooner|longer|after|under|over|better|newspaper|paper|order|letter|chapter|center|centre|poster|flyer|banner|trailer|charter|register|ledger|counter|computer|monitor|tracker|meter|filter|water|number|matter|power|quarter|corner|border|murder|error|sector|factor|motor|mirror|indicator|calendar|weather|dinner|summer|winter|answer'
+const SPEECH_VERBS = 'said|says|told|tells|added|adds|wrote|writes|explained|noted|recalled|warned|testified|argued|insisted|continued|replied|answered|asked|asks'
+const OCCUPATION_PHRASE = new RegExp(String.raw`\b[Tt]he (?:[a-z-]+ ){0,2}?(?!(?:${OCCUPATION_NOT})\b)(\p{Ll}{3,}(?:er|or|ist|ian))(?=\s+(?:\p{Ll}+ly\s+)?(?:${SPEECH_VERBS})\b)`, 'gu')
+/** `OCCUPATION_PHRASE` ending where a speech verb starts (read in the words before each verb, `beforeSpeechVerbs`). */
+const OCCUPATION_BEFORE_VERB = new RegExp(String.raw`\b[Tt]he (?:[a-z-]+ ){0,2}?(?!(?:${OCCUPATION_NOT})\b)(\p{Ll}{3,}(?:er|or|ist|ian))(\s+(?:\p{Ll}+ly\s+)?)$`, 'u')
+/** The speech verbs these subjects go with, found once per article. */
+const SPEECH_VERB = new RegExp(String.raw` (?:${SPEECH_VERBS})\b`, 'g')
+// Characters before a speech verb read for its subject ("the teachers' union's chief negotiator").
+const SUBJECT_WINDOW = 90
+
+/** Where each speech verb of `text` starts (the verbs these subjects go with), read once per article. */
+function speechVerbStarts(text: string): number[] {
+  const out: number[] = []
+  SPEECH_VERB.lastIndex = 0
+  for (let v = SPEECH_VERB.exec(text); v !== null; v = SPEECH_VERB.exec(text)) out.push(v.index + 1)
+  return out
+}
+
+/**
+ * Matches of `pattern` (anchored at its end, its last group the space and adverb before the verb)
+ * ending right before one of the speech verbs at `verbs`: the patterns run only where a verb is,
+ * not at every "the", and only when `gate` finds in the words before the verb what they need.
+ */
+function beforeSpeechVerbs(text: string, verbs: readonly number[], pattern: RegExp, gate: (window: string) => boolean): { index: number; phrase: string; groups: string[] }[] {
+  const out: { index: number; phrase: string; groups: string[] }[] = []
+  for (const at of verbs) {
+    const from = Math.max(0, at - SUBJECT_WINDOW)
+    const window = text.slice(from, at)
+    if (!gate(window)) continue
+    const m = pattern.exec(window)
+    if (!m) continue
+    const trailing = m[m.length - 1]
+    out.push({ index: from + m.index, phrase: m[0].slice(0, m[0].length - trailing.length), groups: m.slice(1, -1) })
+  }
+  return out
+}
+/** What `OCCUPATION_BEFORE_VERB` needs right before the verb: an agent noun's ending. */
+const OCCUPATION_ENDING = /(?:er|or|ist|ian)\s+(?:[a-z]+ly\s+)?$/
+const OCCUPATION_GATE = (window: string): boolean => OCCUPATION_ENDING.test(window)
+/** What `OWNED_ROLE` needs before the verb: a possessive's apostrophe. */
+const OWNED_GATE = (window: string): boolean => window.includes('’') || window.includes("'")
 
 /**
  * A role of a body or place named by a possessive, as the subject of a speech verb: "the union's
@@ -186,8 +225,7 @@ const OCCUPATION_PHRASE =
  * that role of that body ("union president Ana Pell"), else it speaks as written; never the
  * nearest person (the mayor the union is fighting).
  */
-const OWNED_ROLE =
-  /\b[Tt]he ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+)['’]s? (?:[a-z-]+ ){0,2}?(\p{Ll}{3,})(?=\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|recalled|warned|testified|argued|insisted|continued|replied|answered|asked|asks)\b)/gu
+const OWNED_ROLE = /\b[Tt]he ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+)['’]s? (?:[a-z-]+ ){0,2}?(\p{Ll}{3,})(\s+(?:\p{Ll}+ly\s+)?)$/u
 /** The role nouns `OWNED_ROLE` takes: the role phrases' and agent nouns (-er, -or, -ist, -ian). */
 const OWNED_ROLE_NOUN = /^(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|premier|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|chairman|chairwoman|chair|speaker|host|director|executive|head|official|counsel|\p{Ll}+(?:er|or|ist|ian))$/u
 
@@ -264,22 +302,30 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   out.push(...documents)
   const groups = new GroupNames(documents.filter((d) => d.name !== text.slice(d.start, d.end) || CAPITALISED_MODIFIER.test(d.name ?? '')))
   const taken = new Set<number>()
-  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [OCCUPATION_PHRASE, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase'], [AGENT_PHRASE, 'phrase'], [BODY_PHRASE, 'phrase']] as const) {
+  // Occupations ("the profiler told") and owned roles ("the union's president said") are read only before speech verbs.
+  const verbs = speechVerbStarts(text)
+  for (const [re, kind] of [[PRONOUN, 'pronoun'], [ROLE_PHRASE, 'role-phrase'], [OCCUPATION_BEFORE_VERB, 'role-phrase'], [UNNAMED_PERSON, 'unnamed'], [GROUP_PHRASE, 'phrase'], [PUBLICATION, 'phrase'], [AGENT_PHRASE, 'phrase'], [BODY_PHRASE, 'phrase']] as const) {
+    if (re === OCCUPATION_BEFORE_VERB) {
+      for (const m of beforeSpeechVerbs(text, verbs, re, OCCUPATION_GATE)) {
+        // One candidate per start: an occupation the role phrases list ("the senator said") is theirs.
+        if (mask[m.index] !== 0 || taken.has(m.index)) continue
+        out.push({ start: m.index, end: m.index + m.phrase.length, kind })
+      }
+      continue
+    }
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (mask[m.index] !== 0) continue
-      // One candidate per start: an occupation the role phrases list ("the senator said") is theirs.
-      if (re === OCCUPATION_PHRASE && taken.has(m.index)) continue
       taken.add(m.index)
       // A group speaks as written ("the Georgetown scholars"); no one person is it.
       out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: groups.name(m[0], m.index) } : {}) })
     }
   }
-  OWNED_ROLE.lastIndex = 0
-  for (let m = OWNED_ROLE.exec(text); m !== null; m = OWNED_ROLE.exec(text)) {
-    if (mask[m.index] !== 0 || !OWNED_ROLE_NOUN.test(m[2]) || out.some((c) => c.start === m!.index)) continue
-    const phrase = m[0].charAt(0).toLowerCase() + m[0].slice(1)
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'phrase', name: ownedRoleHolder(text, out, m.index, m[1], m[2]) ?? phrase })
+  for (const m of beforeSpeechVerbs(text, verbs, OWNED_ROLE, OWNED_GATE)) {
+    const [owner, role] = m.groups
+    if (mask[m.index] !== 0 || !OWNED_ROLE_NOUN.test(role) || out.some((c) => c.start === m.index)) continue
+    const phrase = m.phrase.charAt(0).toLowerCase() + m.phrase.slice(1)
+    out.push({ start: m.index, end: m.index + m.phrase.length, kind: 'phrase', name: ownedRoleHolder(text, out, m.index, owner, role) ?? phrase })
   }
   // "the Florida senator", "the Fox News host": a place, nationality or employer inside a role phrase is part of the phrase, not a speaker of its own.
   const phrases = out.filter((c) => c.kind === 'role-phrase')
