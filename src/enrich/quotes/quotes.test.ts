@@ -570,6 +570,15 @@ test('findQuotes: someone unnamed written after the quote as its verb’s subjec
   assert.equal(quoteStarting(text, 'never wanted').speaker?.name, 'a source close to the mayor')
 })
 
+test('findQuotes: "the mayor said" is the person the article gave that role, not the person named last', () => {
+  const cases: [string, string, string][] = [
+    ['Mayor Ed Brandt cut the school budget on Monday. Governor Ann Lowe criticized the cuts in a speech. The mayor, who faces re-election in May, said he was “disappointed.”', 'disappointed', 'Ed Brandt'],
+    ['Mayor Ed Brandt cut the school budget on Monday. Governor Ann Lowe criticized the cuts in a speech. “I stand by every cut,” the mayor told reporters.', 'I stand by', 'Ed Brandt'],
+    ['Governor Ann Lowe signed the bill on Monday. Mayor Ed Brandt attended the signing. “This is a good day for the state,” the governor said.', 'This is a good', 'Ann Lowe'],
+  ]
+  for (const [text, quote, speaker] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, speaker, text)
+})
+
 test('findQuotes: "the union’s president said" is whoever the article named so, else speaks as written, never the nearest person', () => {
   const cases: [string, string][] = [
     ['Mayor Ed Brandt cut the school budget on Monday. “We will strike,” the union’s president said.', 'the union’s president'],

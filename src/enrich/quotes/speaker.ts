@@ -55,8 +55,13 @@ const PRONOUN = /\b(?:[Hh]e|[Ss]he|[Tt]hey)\b/g
 const THEY = /^[Tt]hey$/
 /** What may stand before a main clause's subject: nothing, or one leading phrase and its comma. */
 const MAIN_CLAUSE_LEAD = /^\s*(?:[^,;“”"]{0,60},\s*)?$/
-const ROLE_PHRASE =
-  /\b[Tt]he (?:(?:[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old|[a-z]+-(?:term|time|year|serving)) ){0,3}(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director)\b/g
+/** Words that may stand before a role noun in a role phrase ("the former", "the Ukrainian", "the 77-year-old"). */
+const ROLE_MODIFIERS = String.raw`[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old|[a-z]+-(?:term|time|year|serving)`
+/** Role nouns of role phrases ("the leader", "the Ukrainian president"). */
+const ROLE_NOUNS = 'leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director'
+const ROLE_PHRASE = new RegExp(String.raw`\b[Tt]he (?:(?:${ROLE_MODIFIERS}) ){0,3}(?:${ROLE_NOUNS})\b`, 'g')
+/** A role phrase of the role noun alone at the start of a text, the noun captured ("the mayor", "The governor"). */
+const BARE_ROLE_AT = new RegExp(String.raw`^[Tt]he (${ROLE_NOUNS})\b`)
 const PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|on|in|against|between|among|than|like|including|into|over|near|after|before|during|via|toward|towards|under|told|called|asked|met|and)\s+(?:(?:the|an?|his|her|its|their)\s+)?$/i
 /**
  * Texts an owner speaks through: "Roe's brief said", "Hale’s apology noted" are the owner's words,
@@ -782,6 +787,14 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   // "the profiler told reporters": the person described by that occupation, or no one named.
   const occupation = occupationHead(head)
   if (occupation) return occupationMatch(view, pos, occupation)
+  // "the mayor, who faces re-election, said": the nearest person given that role ("Mayor Ed
+  // Brandt"), before the nearest person at all (the governor he met). Bare roles only: "the
+  // Florida senator" or "the Fox News host" say more than the role, which the rules below read.
+  const role = BARE_ROLE_AT.exec(head)?.[1]
+  if (role) {
+    const holder = occupationMatch(view, pos, role.toLowerCase())
+    if (holder) return holder
+  }
   // "the Florida senator" with no one named before as of Florida: kept as written rather than guessed.
   const placed = ROLE_PHRASE_HEAD.exec(head) ?? ROLE_PHRASE_FROM.exec(head)
   if (placed && placed[1].trim().split(/\s+/).some(isPlaceWord)) return placed[0]
