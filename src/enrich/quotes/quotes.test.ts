@@ -12,6 +12,10 @@ function quotes(text: string): QuoteMention[] {
   return findQuotes(text, sentences, findEntities(text, sentences))
 }
 const quoteText = (text: string, q: QuoteMention): string => text.slice(q.span[0], q.span[1])
+/** In each text, the quote starting with those words has that speaker. */
+function assertSpeakers(cases: readonly [text: string, quote: string, speaker: string][]): void {
+  for (const [text, quote, speaker] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, speaker, text)
+}
 /** Each sentence after `before`: its quote (the words after its opening mark) has that speaker. */
 function assertSpeakersAfter(before: string, cases: readonly [sentence: string, speaker: string][]): void {
   for (const [sentence, speaker] of cases) assert.equal(quoteStarting(before + sentence, sentence.slice(1, 12)).speaker?.name, speaker, sentence)
@@ -576,7 +580,7 @@ test('findQuotes: "the mayor said" is the person the article gave that role, not
     ['Mayor Ed Brandt cut the school budget on Monday. Governor Ann Lowe criticized the cuts in a speech. “I stand by every cut,” the mayor told reporters.', 'I stand by', 'Ed Brandt'],
     ['Governor Ann Lowe signed the bill on Monday. Mayor Ed Brandt attended the signing. “This is a good day for the state,” the governor said.', 'This is a good', 'Ann Lowe'],
   ]
-  for (const [text, quote, speaker] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, speaker, text)
+  assertSpeakers(cases)
 })
 
 test('findQuotes: "the union’s president said" is whoever the article named so, else speaks as written, never the nearest person', () => {
@@ -627,7 +631,7 @@ test('findQuotes: a leading "As ... put it," clause gives the quote in the main 
     ['The report drew notice. As the Daily Ledger reported, the harbor pilot Tom Varga “never saw the buoy” that night.', 'never saw', 'Daily Ledger'],
     ['Of course, as Ivo Brandt of the Weekly Courant observed, the real test came later:\n\n“The council had its vote, and the vote was a rout for the plan.”', 'The council', 'Ivo Brandt'],
   ]
-  for (const [text, quote, speaker] of cases) assert.equal(quoteStarting(text, quote).speaker?.name, speaker, text)
+  assertSpeakers(cases)
   // A lead that reports nothing ("As the rain fell,") leaves the main clause's own subject.
   assert.equal(quoteStarting('As the rain fell, Mayor Ella Dunn called the flood “a warning to us all.”', 'a warning').speaker?.name, 'Ella Dunn')
 })
