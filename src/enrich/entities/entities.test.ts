@@ -171,6 +171,15 @@ for (const [text, name, role] of personContextCases) {
   })
 }
 
+test('findEntities: a sentence dense with names is no Title Case heading when a verb in the past is in lower case', () => {
+  const names = (text: string) => entities(text).filter((e) => e.type === 'person').map((e) => e.name)
+  const lead = 'The talks collapsed. Mayor Orrin Baskett met Governor Ines Okafor on Monday.'
+  assert.deepEqual(names(lead), ['Orrin Baskett', 'Ines Okafor'])
+  assert.deepEqual(entities('A debate line. Senator Ines Okafor knew Orrin Baskett.').map((e) => e.name), ['Ines Okafor', 'Orrin Baskett'])
+  // A heading in Title Case stays one: its capitals say nothing, so a capitalised verb is no name.
+  assert.ok(!entities('Budget Talks Collapse. Baskett Rips Okafor Plan At Hearing').some((e) => e.name === 'Rips'))
+})
+
 test('findEntities: a descriptor starts in its own sentence, not at the word ending the one before', () => {
   for (const [text, name] of [
     ['The pier closed on Monday. A source close to the mayor said repairs would take months.', 'a source close to the mayor'],

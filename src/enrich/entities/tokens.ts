@@ -4,6 +4,7 @@
  */
 import type { Span } from '../../types.js'
 import { nameWordEnd, nextNameWordStart } from '../../text/tokens.js'
+import { IRREGULAR_PAST } from '../../text/verbs.js'
 
 export interface Token {
   /** The word without a possessive ending ("Trump" for "Trump’s"). */
@@ -171,16 +172,22 @@ export function headingSentences(tokens: readonly Token[], sentenceCount: number
   const allCaps = new Array<number>(sentenceCount).fill(0)
   // Title Case capitalises a heading's last word: "... Dianne Bystrom agreed." is a sentence.
   const lastCap = new Array<boolean>(sentenceCount).fill(true)
+  // Title Case capitalises its verbs: a verb in the past in lower case ("Mayor Ed Brandt met
+  // Governor Ann Lowe on Monday.", "Joe Biden knew Lloyd Bentsen.") makes the line a sentence,
+  // however many names it holds (other lower-case words do not: "What ever Happened To ...").
+  const pastVerb = new Array<boolean>(sentenceCount).fill(false)
   for (const t of tokens) {
     if (t.text.length < 3 || startsWithDigit(t.text)) continue
     longWords[t.sentence]++
     if (t.cap) capitalised[t.sentence]++
+    else if (IRREGULAR_PAST.has(t.text) || (t.text.length > 4 && t.text.endsWith('ed'))) pastVerb[t.sentence] = true
     if (!hasLower(t.text)) allCaps[t.sentence]++
     lastCap[t.sentence] = t.cap
   }
   const headings = new Set<number>()
   for (let s = 0; s < sentenceCount; s++) {
     if (longWords[s] < 2 || !lastCap[s]) continue
+    if (pastVerb[s] && allCaps[s] / longWords[s] <= 0.6) continue
     if (allCaps[s] / longWords[s] > 0.6 || capitalised[s] / longWords[s] > 0.75) headings.add(s)
   }
   return headings

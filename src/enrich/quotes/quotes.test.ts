@@ -579,6 +579,8 @@ test('findQuotes: "the mayor said" is the person the article gave that role, not
     ['Mayor Ed Brandt cut the school budget on Monday. Governor Ann Lowe criticized the cuts in a speech. The mayor, who faces re-election in May, said he was “disappointed.”', 'disappointed', 'Ed Brandt'],
     ['Mayor Ed Brandt cut the school budget on Monday. Governor Ann Lowe criticized the cuts in a speech. “I stand by every cut,” the mayor told reporters.', 'I stand by', 'Ed Brandt'],
     ['Governor Ann Lowe signed the bill on Monday. Mayor Ed Brandt attended the signing. “This is a good day for the state,” the governor said.', 'This is a good', 'Ann Lowe'],
+    // a lead dense with names and titles, the role of one of them
+    ['The talks went nowhere. Mayor Ed Brandt met Governor Ann Lowe on Monday. The mayor, who faces re-election in May, said he was “disappointed.”', 'disappointed', 'Ed Brandt'],
   ]
   assertSpeakers(cases)
 })

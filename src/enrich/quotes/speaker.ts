@@ -980,7 +980,9 @@ function occupationMatch(view: ArticleView, pos: number, occupation: string): st
   for (let i = last; i >= 0 && last - i < MAX_ROLE_LOOKBACK; i--) {
     const c = view.candidates[i]
     if (c.kind !== 'entity' || c.entity?.type !== 'person' || !c.name) continue
-    const lead = view.text.slice(Math.max(0, startWithRole(c) - 24), startWithRole(c)).split(ROLE_LEAD_BREAK).at(-1) ?? ''
+    // The words bound to this name only: not past the mention before it ("Mayor Ed Brandt met Governor Ann Lowe").
+    const previousEnd = i > 0 ? view.candidates[i - 1].end : 0
+    const lead = view.text.slice(Math.max(0, previousEnd, startWithRole(c) - 24), startWithRole(c)).split(ROLE_LEAD_BREAK).at(-1) ?? ''
     const after = view.text.slice(c.end, Math.min(pos, c.end + OCCUPATION_AFTER))
     const appositive = /^,\s*(?:(?:a|an|the|his|her)\s+)?([^,;:.()“”"]*)/.exec(after)?.[1] ?? ''
     const words = `${lead} ${view.text.slice(startWithRole(c), endWithRole(c))} ${appositive}`.toLowerCase().split(/[^\p{L}-]+/u)
