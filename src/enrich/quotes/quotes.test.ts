@@ -585,6 +585,18 @@ test('findQuotes: "the mayor said" is the person the article gave that role, not
   assertSpeakers(cases)
 })
 
+test('findQuotes: "the Gazette quoted Varga as saying" gives the words to the one quoted, not to the paper', () => {
+  const lead = 'Council leader Ana Brook backed the plan on Tuesday, while Harbour master Tom Varga opposed it. '
+  assertSpeakers([
+    [`${lead}The Harbour Gazette quoted Varga as saying the council “ignored the engineers.”`, 'ignored', 'Tom Varga'],
+    [`${lead}The newspaper cited Brook, the council leader, as saying that the pier “cannot be saved.”`, 'cannot be', 'Ana Brook'],
+    [`${lead}“The pier cannot be saved,” the Gazette quoted Brook as saying.`, 'The pier', 'Ana Brook'],
+    [`${lead}The Harbour Gazette quoted a senior council official as saying the vote was “a done deal.”`, 'a done deal', 'a senior council official'],
+    // passive: the subject was quoted "in" a paper
+    [`${lead}Varga was quoted in the Harbour Gazette as saying: “The council has lost its way.”`, 'The council has', 'Tom Varga'],
+  ])
+})
+
 test('findQuotes: "the union’s president said" is whoever the article named so, else speaks as written, never the nearest person', () => {
   const cases: [string, string][] = [
     ['Mayor Ed Brandt cut the school budget on Monday. “We will strike,” the union’s president said.', 'the union’s president'],

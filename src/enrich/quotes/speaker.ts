@@ -496,6 +496,27 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     // "Trump was asked, “...”": the one asked or told did not say the words.
     if (/^(?:asked|told)$/i.test(verb.word)) return null
   }
+  // "... quoted Varga as saying the council “...”": the participle's speaker is the one quoted.
+  if (/^(?:saying|telling|writing)$/i.test(verb.word)) {
+    const windowStart = Math.max(from, verb.start - 100)
+    const lead = QUOTED_AS_BEFORE.exec(text.slice(windowStart, verb.start))
+    if (lead) {
+      const at = windowStart + lead.index + lead[0].indexOf(lead[2], lead[1].length)
+      const quotedOne = inWindow.find((c) => startWithRole(c) >= at && c.end <= verb.start)
+      if (quotedOne) return ruled('quoted-as-saying', quotedOne)
+      return ruled('quoted-as-saying', { start: at, end: at + lead[2].length, name: lead[2], kind: 'phrase' })
+    }
+  }
+  // "The Gazette quoted Varga as saying", "cited an aide as saying": the one quoted speaks, not the one quoting.
+  if (/^(?:quoted|quotes|quoting|cited|cites|citing)$/i.test(verb.word)) {
+    const quotedOne = inWindow.find((c) => c.start >= verb.end && QUOTED_AS_GAP.test(text.slice(verb.end, startWithRole(c))) && QUOTED_AS_AFTER.test(text.slice(endWithRole(c), endWithRole(c) + 30)))
+    if (quotedOne) return ruled('quoted-as-saying', quotedOne)
+    const written = QUOTED_UNNAMED_AS.exec(text.slice(verb.end, Math.min(to, verb.end + 90)))
+    if (written) {
+      const start = verb.end + written[0].indexOf(written[1])
+      return ruled('quoted-as-saying', { start, end: start + written[1].length, name: written[1], kind: 'phrase' })
+    }
+  }
   if (INVERTIBLE.test(verb.word) && /^[\s,'"’”]*$/.test(before)) {
     // "said the bureau's director, James Comey": the role may stand in apposition before the name.
     const following = inWindow.filter((c) => {
@@ -584,6 +605,15 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     ruled('joined-clause', start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
   )
 }
+/** Before "saying": "quoted Varga as ", "cited a senior official as " (the one quoted, group 1; the verb, group 2). */
+const QUOTED_AS_BEFORE = /(?<!\b(?:was|were|is|are|been|being)\s+)\b((?:quoted|quotes|quoting|cited|cites|citing))\s+(?!(?:in|by|on|at|from|during|via)\s)([^,.;:“”"()\n]{2,60}?)(?:,[^,;.]{1,40},)?\s+as\s+$/
+/** Between "quoted" and the one quoted: nothing but spaces, maybe a role ("quoted spokesman Ann Roe"). */
+const QUOTED_AS_GAP = /^\s+$/
+/** After the one quoted: "as saying", "as having said", maybe with a role set off first. */
+const QUOTED_AS_AFTER = /^(?:,[^,;.]{1,40},)?\s+as\s+(?:saying|having\s+said|telling|writing)\b/
+/** Someone unnamed quoted as saying: "quoted a senior official as saying". */
+const QUOTED_UNNAMED_AS = /^\s+((?:an?|one|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)\s+as\s+(?:saying|having\s+said|telling)\b/
+
 /** After a name, its possessive and someone who speaks for it: "’s lawyer", "'s longtime spokeswoman". */
 const AGENT_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?(${AGENT_WORDS}|office|campaign)\b`)
 /** Between the agent's role and the agent's name: a comma, maybe a word ("’s lawyer, Jane Roe", "’s attorney, veteran litigator Ann Vole"). */
