@@ -597,6 +597,13 @@ test('findQuotes: "the Gazette quoted Varga as saying" gives the words to the on
   ])
 })
 
+test('findQuotes: “...,” it said: the text named before the quote speaks, as written with its owner', () => {
+  assertSpeakers([
+    ['Council leader Ana Brook issued a statement on Tuesday. Brook’s statement came hours after the vote. “I regret nothing,” it said.', 'I regret', 'Ana Brook’s statement'],
+    ['Residents were told on Friday. The letter from the harbour board was short. “The pier will close for good,” it says.', 'The pier', 'The letter'],
+  ])
+})
+
 test('findQuotes: "the union’s president said" is whoever the article named so, else speaks as written, never the nearest person', () => {
   const cases: [string, string][] = [
     ['Mayor Ed Brandt cut the school budget on Monday. “We will strike,” the union’s president said.', 'the union’s president'],

@@ -595,6 +595,11 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
       return ruled('unnamed-before-verb', { start, end: start + unnamed[1].length, name: unnamed[1], kind: 'phrase' })
     }
   }
+  // “...,” it read: "it" is the text named before the quote ("Brook's statement", "the letter").
+  if (afterQuote && IT_BEFORE_VERB.test(text.slice(boundary, verb.start)) && TEXT_VERBS.test(verb.word)) {
+    const named = textBefore(text, candidates, boundary)
+    if (named) return ruled('it-text', named)
+  }
   // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
   const afterClose = afterQuote ? clauseSubject(text, inWindow, boundary, verb.start) : null
   if (afterClose?.entity && afterClose.entity.type !== 'place' && afterClose.entity.type !== 'other' && RIGHT_AFTER_CLOSE.test(text.slice(boundary, startWithRole(afterClose)))) return ruled('after-quote', afterClose)
@@ -613,6 +618,34 @@ const QUOTED_AS_GAP = /^\s+$/
 const QUOTED_AS_AFTER = /^(?:,[^,;.]{1,40},)?\s+as\s+(?:saying|having\s+said|telling|writing)\b/
 /** Someone unnamed quoted as saying: "quoted a senior official as saying". */
 const QUOTED_UNNAMED_AS = /^\s+((?:an?|one|two|three|several|some)\s+[^,.;:“”"()\n]{3,60}?)\s+as\s+(?:saying|having\s+said|telling)\b/
+
+/** "it" alone between a quote's close and its verb. */
+const IT_BEFORE_VERB = /^[\s,'"’”]*it\s+$/
+/** What a text does: "it read", "it says", "it states". */
+const TEXT_VERBS = /^(?:read|reads|said|says|stated|states|added|adds|continued|continues|concluded|concludes|noted|notes|declared|declares)$/
+// Characters before a quote read for the text "it" stands for.
+const TEXT_LOOKBACK = 300
+/** Owned texts as the quote's "it" refers to them: "Brook's statement", "the mayor's letter". */
+const OWNED_TEXT_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?(${OWNED_DOCUMENTS})\b`)
+
+/**
+ * The text named last before the quote ending at `boundary`, within `TEXT_LOOKBACK` characters: a
+ * document candidate ("the letter"), or a name with its text ("Brook's statement" -> "Ana Brook’s
+ * statement"); null when none is named there.
+ */
+function textBefore(text: string, candidates: readonly SpeakerCandidate[], boundary: number): SpeakerCandidate | null {
+  const openAt = Math.max(text.lastIndexOf('“', boundary), text.lastIndexOf('"', boundary - 2))
+  const before = openAt > 0 ? openAt : boundary
+  for (let i = lastCandidateBefore(candidates, before); i >= 0 && candidates[i].start >= before - TEXT_LOOKBACK; i--) {
+    const c = candidates[i]
+    if (c.end > before) continue
+    if (c.kind === 'document') return c
+    if (c.kind !== 'entity' || !c.name) continue
+    const owned = OWNED_TEXT_AFTER.exec(text.slice(c.end, c.end + 40))
+    if (owned) return { start: c.start, end: c.end + owned[0].length, name: `${c.name}’s ${owned[1]}`, kind: 'document' }
+  }
+  return null
+}
 
 /** After a name, its possessive and someone who speaks for it: "’s lawyer", "'s longtime spokeswoman". */
 const AGENT_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?(${AGENT_WORDS}|office|campaign)\b`)
