@@ -154,6 +154,9 @@ const personContextCases: [text: string, name: string, role?: string][] = [
   ['Orrin Baskett, a passenger travelling with his son, was unhurt.', 'Orrin Baskett'],
   ['Police questioned the driver, Orrin Baskett, and two passengers.', 'Orrin Baskett'],
   ['Harbour master Orrin Baskett closed the port.', 'Orrin Baskett', 'Harbour master'],
+  // local offices are titles too, not part of the name
+  ['Councilwoman Ines Okafor voted against the plan.', 'Ines Okafor', 'Councilwoman'],
+  ['The plan passed after Assemblyman Orrin Baskett changed his vote.', 'Orrin Baskett', 'Assemblyman'],
   ['Chief engineer Orrin Baskett checked the pumps.', 'Orrin Baskett'],
   // An occupation opening the sentence is capitalised for grammar: the person's, not part of the name.
   ['Engineer Orrin Baskett had warned of cracks in 2019.', 'Orrin Baskett'],

@@ -102,7 +102,8 @@ lieutenant lt captain capt sergeant sgt major maj commander mayor judge justice 
 king queen prince princess pope patriarch sheikh emir sultan officer official commissioner coordinator negotiator representative head
 attorney prosecutor mr mrs ms dr prof professor rev former acting interior economy economic finance trade energy state national security
 policy senior top investment cooperation counterpart first lady lord sir dame premier sec master executive moderator host anchor
-majority minority whip
+majority minority whip councilman councilwoman councilmember councillor councilor assemblyman assemblywoman assemblymember alderman
+alderwoman selectman selectwoman supervisor delegate
 `)
 
 /** Heads that make a title: the role must end in one of these ("Kremlin spokesman", "Secretary of State"). */
@@ -111,7 +112,8 @@ president secretary minister chancellor senator sen gov governor rep representat
 spokeswoman spokesperson aide adviser advisor chief general gen admiral adm colonel col lieutenant lt captain capt sergeant sgt major maj
 commander mayor judge justice director chairman chairwoman chair ceo founder leader speaker king queen prince princess pope patriarch sheikh emir
 sultan officer official commissioner coordinator negotiator head attorney prosecutor mr mrs ms dr prof professor rev premier state lady lord sir
-dame counterpart master executive whip
+dame counterpart master executive whip councilman councilwoman councilmember councillor councilor assemblyman assemblywoman assemblymember
+alderman alderwoman selectman selectwoman supervisor delegate
 `)
 
 /** Honorifics that are not part of a role ("Mr. Trump"). */
