@@ -232,7 +232,7 @@ const OWNED_GATE = (window: string): boolean => window.includes('’') || window
  */
 const OWNED_ROLE = /\b[Tt]he ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+)['’]s? (?:[a-z-]+ ){0,2}?(\p{Ll}{3,})(\s+(?:\p{Ll}+ly\s+)?)$/u
 /** The role nouns `OWNED_ROLE` takes: the role phrases' and agent nouns (-er, -or, -ist, -ian). */
-const OWNED_ROLE_NOUN = /^(?:leader|president|minister|chancellor|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|premier|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|chairman|chairwoman|chair|speaker|host|director|executive|head|official|counsel|\p{Ll}+(?:er|or|ist|ian))$/u
+const OWNED_ROLE_NOUN = new RegExp(String.raw`^(?:${ROLE_NOUNS}|spokesperson|chair|executive|head|official|counsel|\p{Ll}+(?:er|or|ist|ian))$`, 'u')
 
 /** A paper named by its short title ("the Times wrote", "The Post reported"): it speaks as written. */
 const PUBLICATION = /\b[Tt]he (?:Times|Post|Journal|Tribune|Herald|Globe|Guardian|Telegraph|Economist|Atlantic|Hill|Chronicle|Examiner)\b(?!\s+[A-Z])/g
@@ -344,16 +344,12 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
  * Ana Pell", "Ana Pell, president of the teachers' union"), nearest first; null when none is.
  */
 function ownedRoleHolder(text: string, candidates: readonly SpeakerCandidate[], before: number, owner: string, role: string): string | null {
-  const ownerWords = owner.toLowerCase().split(/\s+/)
+  const ownerWords = owner.toLowerCase().split(/\s+/).map((w) => w.replace(/['’]s?$/, ''))
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]
     if (c.start >= before || c.kind !== 'entity' || c.entity?.type !== 'person' || !c.name) continue
-    const roleStart = c.entity.roleSpan ? Math.min(c.entity.roleSpan[0], c.start) : c.start
-    const roleEnd = c.entity.roleSpan ? Math.max(c.entity.roleSpan[1], c.end) : c.end
-    const lead = text.slice(Math.max(0, roleStart - 30), roleStart).split(/[,;:.!?()“”"—–]/).at(-1) ?? ''
-    const appositive = /^,\s*([^,;:.()“”"]*)/.exec(text.slice(c.end, c.end + 60))?.[1] ?? ''
-    const words = `${lead} ${text.slice(roleStart, roleEnd)} ${appositive}`.toLowerCase().split(/[^\p{L}-]+/u)
-    if (words.includes(role) && ownerWords.some((w) => words.includes(w.replace(/['’]s?$/, '')))) return c.name
+    const words = boundWords(text, candidates, i, before)
+    if (words.includes(role) && ownerWords.some((w) => words.includes(w))) return c.name
   }
   return null
 }
@@ -597,7 +593,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   }
   // “...,” it read: "it" is the text named before the quote ("Brook's statement", "the letter").
   if (afterQuote && IT_BEFORE_VERB.test(text.slice(boundary, verb.start)) && TEXT_VERBS.test(verb.word)) {
-    const named = textBefore(text, candidates, boundary)
+    const named = textBefore(text, candidates, view.quoted?.findLast(([, end]) => end <= boundary)?.[0] ?? boundary)
     if (named) return ruled('it-text', named)
   }
   // “...,” Simon Rosenberg, a Clinton supporter, told the New Yorker: after the quote, the clause starts at its end.
@@ -629,13 +625,11 @@ const TEXT_LOOKBACK = 300
 const OWNED_TEXT_AFTER = new RegExp(String.raw`^['’]s?\s+(?:[a-z-]+\s+){0,2}?(${OWNED_DOCUMENTS})\b`)
 
 /**
- * The text named last before the quote ending at `boundary`, within `TEXT_LOOKBACK` characters: a
+ * The text named last before the quote starting at `before`, within `TEXT_LOOKBACK` characters: a
  * document candidate ("the letter"), or a name with its text ("Brook's statement" -> "Ana Brook’s
  * statement"); null when none is named there.
  */
-function textBefore(text: string, candidates: readonly SpeakerCandidate[], boundary: number): SpeakerCandidate | null {
-  const openAt = Math.max(text.lastIndexOf('“', boundary), text.lastIndexOf('"', boundary - 2))
-  const before = openAt > 0 ? openAt : boundary
+function textBefore(text: string, candidates: readonly SpeakerCandidate[], before: number): SpeakerCandidate | null {
   for (let i = lastCandidateBefore(candidates, before); i >= 0 && candidates[i].start >= before - TEXT_LOOKBACK; i--) {
     const c = candidates[i]
     if (c.end > before) continue
@@ -1043,15 +1037,23 @@ function occupationMatch(view: ArticleView, pos: number, occupation: string): st
   for (let i = last; i >= 0 && last - i < MAX_ROLE_LOOKBACK; i--) {
     const c = view.candidates[i]
     if (c.kind !== 'entity' || c.entity?.type !== 'person' || !c.name) continue
-    // The words bound to this name only: not past the mention before it ("Mayor Ed Brandt met Governor Ann Lowe").
-    const previousEnd = i > 0 ? view.candidates[i - 1].end : 0
-    const lead = view.text.slice(Math.max(0, previousEnd, startWithRole(c) - 24), startWithRole(c)).split(ROLE_LEAD_BREAK).at(-1) ?? ''
-    const after = view.text.slice(c.end, Math.min(pos, c.end + OCCUPATION_AFTER))
-    const appositive = /^,\s*(?:(?:a|an|the|his|her)\s+)?([^,;:.()“”"]*)/.exec(after)?.[1] ?? ''
-    const words = `${lead} ${view.text.slice(startWithRole(c), endWithRole(c))} ${appositive}`.toLowerCase().split(/[^\p{L}-]+/u)
-    if (words.includes(occupation)) return c.name
+    if (boundWords(view.text, view.candidates, i, pos).includes(occupation)) return c.name
   }
   return null
+}
+
+/**
+ * The words bound to the name of `candidates[i]`, lower-cased: those before it back to a clause
+ * break or the mention before ("Mayor Ed Brandt met Governor Ann Lowe": "governor" is Lowe's
+ * alone), its role, and an appositive after it up to `until` ("John Douglas, a former FBI profiler,").
+ */
+function boundWords(text: string, candidates: readonly SpeakerCandidate[], i: number, until: number): string[] {
+  const c = candidates[i]
+  const previousEnd = i > 0 ? candidates[i - 1].end : 0
+  const lead = text.slice(Math.max(0, previousEnd, startWithRole(c) - 24), startWithRole(c)).split(ROLE_LEAD_BREAK).at(-1) ?? ''
+  const after = text.slice(c.end, Math.min(until, c.end + OCCUPATION_AFTER))
+  const appositive = /^,\s*(?:(?:a|an|the|his|her)\s+)?([^,;:.()“”"]*)/.exec(after)?.[1] ?? ''
+  return `${lead} ${text.slice(startWithRole(c), endWithRole(c))} ${appositive}`.toLowerCase().split(/[^\p{L}-]+/u)
 }
 
 /** A party and state label right after a name: ", R-Fla.", " (D-Calif.)", " (R-Florida)". */
