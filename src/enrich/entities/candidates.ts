@@ -117,6 +117,9 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
   return out
 }
 
+/** Compass words among `DEMONYMS`: they open place names ("North Carolina", "West Virginia"). */
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western'])
+
 /** Honorifics that only ever come before a surname: "Mr. King", "Mrs. Bishop" are names, not titles. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx'])
 const afterHonorific = (tokens: readonly Token[], i: number): boolean => i > 0 && HONORIFICS.has(titleKey(tokens[i - 1].text)) && tokens[i].start - tokens[i - 1].end <= 2
@@ -140,6 +143,10 @@ function typeChunk(text: string, tokens: readonly Token[], from: number, to: num
   // A nationality word may be a surname ("Mark Cuban ... Cuban said"): kept, alias resolution decides.
   if (n === 1 && DEMONYMS.has(first.text)) return [{ from, to, type: null, why: 'demonym' }]
   if (allGeneric(tokens, from, to)) return []
+  // "Republican Linda McMahon", "Russian Alexei Navalny": a party or nationality word before a
+  // first name describes the person, as a title would; it is no part of the name. Not a compass
+  // word ("North Carolina Republicans": Carolina is also a first name).
+  if (n >= 3 && DEMONYMS.has(first.text) && !COMPASS.has(first.text) && FIRST_NAMES.has(tokens[from + 1].text) && !heading) return typeChunk(text, tokens, from + 1, to, heading)
   if (n > 4) return heading ? [] : [{ from, to, type: 'other', why: 'unknown' }]
   if (FIRST_NAMES.has(first.text) && n >= 2) return [{ from, to, type: 'person', why: 'first-name' }]
   if (ORG_HEADS.has(last.text) && n >= 2) return [{ from, to, type: 'organization', why: 'shape' }]

@@ -294,3 +294,13 @@ test('a conjunction opening a sentence is no part of the name after it', () => {
   const people = entities(text).filter((e) => e.type === 'person').map((e) => text.slice(e.span[0], e.span[1]))
   assert.deepEqual(people, ['Tom Pell', 'Ann Roe', 'Omar Fenn'])
 })
+
+test('a party or nationality word before a full name is no part of the name', () => {
+  const text = 'Republican Ines Okafor filed on Monday. Democrat Tom Pell did not. Okafor leads.'
+  const people = entities(text).filter((e) => e.type === 'person')
+  assert.deepEqual(people.map((e) => text.slice(e.span[0], e.span[1])), ['Ines Okafor', 'Tom Pell', 'Okafor'])
+  assert.equal(people[2].name, 'Ines Okafor')
+  // A place whose second word is also a first name stays one place.
+  const place = 'North Carolina Republicans met on Monday.'
+  assert.equal(entities(place).some((e) => e.type === 'person'), false)
+})
