@@ -265,3 +265,17 @@ test('mergeEntities reads two ordinary words before a surname as an epithet of t
   const named = fixtureArticle({ text: 'Rose Ann Kowal, a ferry captain, spoke first.', entities: [{ text: 'Rose Ann Kowal', type: 'person' }] })
   assert.equal(mergeEntities([named, given]).entities.filter((e) => e.name.endsWith('Kowal')).length, 2)
 })
+
+test('mergeEntities: a courtesy title is no role, so two people it alone links are no name discrepancy', () => {
+  const ms = (first: string) =>
+    fixtureArticle({
+      text: `Ms. ${first} Marek of Oregon backed the harbour bill on Monday.`,
+      entities: [{ text: `${first} Marek`, type: 'person', role: 'Ms.' }],
+    })
+  const [x, y] = [ms('Lena'), ms('Lidia')]
+  const merged = mergeEntities([x, y])
+  assert.deepEqual(merged.discrepancies.filter((d) => d.kind === 'name-spelling'), [])
+  assert.deepEqual(merged.entities.filter((e) => e.type === 'person').map((e) => e.roles), [[], []])
+  const mayor = fixtureArticle({ text: 'Mayor Lena Marek spoke.', entities: [{ text: 'Lena Marek', type: 'person', role: 'Mayor' }] })
+  assert.deepEqual(mergeEntities([x, mayor]).entities.find((e) => e.name === 'Lena Marek')?.roles, ['Mayor'])
+})

@@ -238,11 +238,15 @@ function buildEntity(group: Group, used: Set<string>, maxAliases: number): Story
     name,
     type,
     aliases: aliases.slice(0, maxAliases),
-    roles: dedupeCaseless(group.mentions.flatMap((x) => (x.m.role ? [x.m.role.trim()] : []))),
+    // "Mr.", "Ms.": the form of address the annotation keeps with the name says nothing of what the person does.
+    roles: dedupeCaseless(group.mentions.flatMap((x) => (x.m.role && !COURTESY_TITLE.test(x.m.role) ? [x.m.role.trim()] : []))),
     articleIds: [...new Set(group.mentions.map((x) => x.articleId))],
     mentions: group.mentions.length,
   }
 }
+
+/** A role that is only a courtesy title ("Mr.", "Mrs", "Ms."). */
+const COURTESY_TITLE = /^\s*(?:Mr|Mrs|Ms|Miss|Mx)\.?\s*$/i
 
 const DERIVING_SUFFIX = /^(?:s|es|n|ns|an|ans|ian|ians|ese|i|is)$/
 

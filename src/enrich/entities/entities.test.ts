@@ -304,3 +304,10 @@ test('a party or nationality word before a full name is no part of the name', ()
   const place = 'North Carolina Republicans met on Monday.'
   assert.equal(entities(place).some((e) => e.type === 'person'), false)
 })
+
+test('a title word ending the sentence before is no part of the next name\'s role; abbreviated titles still join', () => {
+  const text = 'Mayor Tom Pell spoke first. Mr. Pell said the pier would close. Lt. Gen. Ann Roe agreed.'
+  const mentions = entities(text)
+  assert.deepEqual(mentions.filter((e) => e.name === 'Tom Pell').map((e) => e.role ?? null), ['Mayor', 'Mr.'])
+  assert.equal(mentionOf(text, 'Ann Roe')?.role, 'Lt. Gen.')
+})

@@ -54,7 +54,10 @@ export function roleBefore(text: string, tokens: readonly Token[], from: number)
 
 /** "Sen. Evan Bayh": a title abbreviation before token `k`, its dot and one space between. */
 function abbreviatedTitle(text: string, tokens: readonly Token[], k: number): boolean {
-  return text.slice(tokens[k - 1].end, tokens[k].start) === '. ' && isTitleWord(tokens[k - 1])
+  // Short and capitalised, as such abbreviations are: a title word ending the sentence before
+  // ("spoke first. Mr. Pell") is no part of the role.
+  const t = tokens[k - 1].text
+  return text.slice(tokens[k - 1].end, tokens[k].start) === '. ' && t.length <= 4 && /^\p{Lu}/u.test(t) && isTitleWord(tokens[k - 1])
 }
 
 /** How many tokens before `k` form a known organisation name (0 if none). */
