@@ -106,7 +106,7 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
       const head = known.type === 'place' && known.to < to && !tokens[known.to - 1].possessive && PLACE_HEADS.has(tokens[known.to].text)
       out.push(head ? { from: known.from, to: known.to + 1, type: 'place', why: 'shape' } : known)
       i = chunk = head ? known.to + 1 : known.to
-    } else if (TIME_WORDS.has(tokens[i].text) || (isTitleWord(tokens[i]) && !afterHonorific(tokens, i)) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
+    } else if (TIME_WORDS.has(tokens[i].text) || (isTitleWord(tokens[i]) && !afterHonorific(tokens, i) && !surnameTitle(tokens, chunk, i, to)) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
       flushChunk(out, text, tokens, chunk, i, heading)
       i = chunk = i + 1
     } else {
@@ -123,6 +123,20 @@ const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern
 /** Honorifics that only ever come before a surname: "Mr. King", "Mrs. Bishop" are names, not titles. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx'])
 const afterHonorific = (tokens: readonly Token[], i: number): boolean => i > 0 && HONORIFICS.has(titleKey(tokens[i - 1].text)) && tokens[i].start - tokens[i - 1].end <= 2
+
+/**
+ * "Howard Dean", "Peter T. King", "John Major": a title word ending a run right after a first name
+ * or a middle initial is the surname ("Jordan King Abdullah", where a name follows, keeps its title).
+ */
+function surnameTitle(tokens: readonly Token[], chunk: number, i: number, to: number): boolean {
+  // The run may go on through "of" ("Peter T. King of New York").
+  if ((i + 1 !== to && tokens[i + 1].text !== 'of') || i === chunk || !tokens[i].joined) return false
+  const prev = tokens[i - 1].text
+  return FIRST_NAMES.has(prev) || /^\p{Lu}\.?$/u.test(prev)
+}
+
+/** A word in capitals of four letters or more: shouted, not an acronym a lexicon knows. */
+const SHOUTED = /^\p{Lu}{4,}$/u
 
 /** Types the pending chunk `[chunk, end)` into `out` (a function, not a closure: segmentRun is hot). */
 function flushChunk(out: Candidate[], text: string, tokens: readonly Token[], chunk: number, end: number, heading: boolean): void {
@@ -146,7 +160,8 @@ function typeChunk(text: string, tokens: readonly Token[], from: number, to: num
   // "Republican Linda McMahon", "Russian Alexei Navalny": a party or nationality word before a
   // first name describes the person, as a title would; it is no part of the name. Not a compass
   // word ("North Carolina Republicans": Carolina is also a first name).
-  if (n >= 3 && DEMONYMS.has(first.text) && !COMPASS.has(first.text) && FIRST_NAMES.has(tokens[from + 1].text) && !heading) return typeChunk(text, tokens, from + 1, to, heading)
+  // So is a shouted word ("conservatives FIRED Eric Cantor"): capitals are no name's spelling.
+  if (n >= 3 && ((DEMONYMS.has(first.text) && !COMPASS.has(first.text)) || SHOUTED.test(first.text)) && FIRST_NAMES.has(tokens[from + 1].text) && !heading) return typeChunk(text, tokens, from + 1, to, heading)
   if (n > 4) return heading ? [] : [{ from, to, type: 'other', why: 'unknown' }]
   if (FIRST_NAMES.has(first.text) && n >= 2) return [{ from, to, type: 'person', why: 'first-name' }]
   if (ORG_HEADS.has(last.text) && n >= 2) return [{ from, to, type: 'organization', why: 'shape' }]

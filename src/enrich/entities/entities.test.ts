@@ -311,3 +311,23 @@ test('a title word ending the sentence before is no part of the next name\'s rol
   assert.deepEqual(mentions.filter((e) => e.name === 'Tom Pell').map((e) => e.role ?? null), ['Mayor', 'Mr.'])
   assert.equal(mentionOf(text, 'Ann Roe')?.role, 'Lt. Gen.')
 })
+
+test('a title word ending a name after a first name or an initial is the surname; before a name it stays a title', () => {
+  const people = (text: string) => entities(text).filter((e) => e.type === 'person').map((e) => e.name)
+  assert.deepEqual(people('Rep. Tom T. King of Oregon backed the bill.'), ['Tom T. King'])
+  assert.ok(people('On Monday Tom Major said the pier would close.').includes('Tom Major'))
+  assert.deepEqual(people('He met Mayor Ann Roe and King Abdullah.'), ['Ann Roe', 'Abdullah'])
+})
+
+test('a shouted word before a full name is no part of it', () => {
+  const text = 'Now that voters FIRED Tom Pell, the council needs a new chair.'
+  assert.deepEqual(entities(text).filter((e) => e.type === 'person').map((e) => e.name), ['Tom Pell'])
+})
+
+test('a group noun opening a sentence is no person, and a title before an organisation head makes no person', () => {
+  assert.deepEqual(entities('Police searched his car on Monday.').filter((e) => e.type === 'person'), [])
+  assert.deepEqual(entities('Firefighters spent his whole shift at the pier.').filter((e) => e.type === 'person'), [])
+  const branch = entities('The memo went to the Executive Branch on Friday.')
+  assert.equal(branch.some((e) => e.type === 'person'), false)
+  assert.equal(branch.find((e) => e.name === 'Executive Branch')?.type, 'organization')
+})

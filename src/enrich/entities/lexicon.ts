@@ -67,7 +67,7 @@ export const ORG_HEADS = words(`
 Ministry Agency Department Council Commission Committee Party Bank Fund Organization Organisation Corporation Corp Inc Company Group Network
 News Times Post Journal Tribune Herald Gazette Press Institute Foundation Association Union University College Court Office Service Services
 Army Navy Forces Guard Parliament Assembly Duma Authority Administration Bureau Command Alliance Federation Coalition Media Wire Digital
-Newsource Radio Television TV Channel Airlines Airways Group Holdings Agency Cabinet Government Board Ferries Railways Railway
+Newsource Radio Television TV Channel Airlines Airways Group Holdings Agency Cabinet Government Board Ferries Railways Railway Branch Center Centre
 Lines Motors Industries Systems Technologies Hospital Clinic Infirmary School Police Trust Society Shipping Museum Coastguard
 `)
 
@@ -126,7 +126,8 @@ While Where Why What Who Whom Whose Which How After Before During Since Until Fo
 Into Onto Upon With Without Within About Above Below Between Across Against Along Around At By From In Of On To Up Down Out Off Near Next Last
 First Second Third Few Many Most More Some Several Such Each Every Both All Any No Not None Other Another Our Their His Her Its My Your We He She
 It They I You Us Them Me Him Hers Theirs Here Now Today Yesterday Tomorrow Tonight Yes Yeah Well Just Only Even Never Always Often Once Again
-Hours Days Weeks Months Years Authorities Officials Critics Read Write Update Updated Skip Jump Please Share Follow Sign Subscribe Watch Listen
+Hours Days Weeks Months Years Authorities Officials Critics Police Investigators Prosecutors Officers Troops Soldiers Protesters Demonstrators
+Residents Witnesses Voters Lawmakers Legislators Workers Experts Analysts Researchers Supporters Opponents Activists Rescuers Firefighters Read Write Update Updated Skip Jump Please Share Follow Sign Subscribe Watch Listen
 Photo Video Image Images Getty Topic Article Story Stories Newsletter Comments Comment Community Guidelines News Breaking Live Opinion Analysis
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
 Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mid Late Early Shortly Afterwards Everyone Everything Nothing Something Someone Anyone Nobody
