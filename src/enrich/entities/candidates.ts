@@ -99,7 +99,8 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
     }
     const known = lexiconMatch(tokens, i, to)
     // "Steve Israel", "Jack Kingston": one known word right after a lone first name is a surname.
-    const surname = known !== null && known.to - known.from === 1 && i === chunk + 1 && FIRST_NAMES.has(tokens[chunk].text) && tokens[i].joined
+    // So after a first name and a middle initial ("Michael R. Bloomberg").
+    const surname = known !== null && known.to - known.from === 1 && tokens[i].joined && FIRST_NAMES.has(tokens[chunk].text) && (i === chunk + 1 || (i === chunk + 2 && /^\p{Lu}\.?$/u.test(tokens[chunk + 1].text)))
     if (known && !surname) {
       flushChunk(out, text, tokens, chunk, i, heading)
       // "Paris Island", "Mississippi River": a known place and a word that heads a place name are one place.

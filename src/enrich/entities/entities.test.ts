@@ -158,6 +158,10 @@ const personContextCases: [text: string, name: string, role?: string][] = [
   ['Councilwoman Ines Okafor voted against the plan.', 'Ines Okafor', 'Councilwoman'],
   ['The plan passed after Assemblyman Orrin Baskett changed his vote.', 'Orrin Baskett', 'Assemblyman'],
   ['Chief engineer Orrin Baskett checked the pumps.', 'Orrin Baskett'],
+  // sheriffs, clergy and editors are titled too
+  ['Harlan County Sheriff Orrin Baskett closed the road.', 'Orrin Baskett'],
+  ['“It was a mistake,” said Father Tom Pell, who runs the parish.', 'Tom Pell', 'Father'],
+  ['Gazette Editor Ines Okafor wrote the note.', 'Ines Okafor'],
   // An occupation opening the sentence is capitalised for grammar: the person's, not part of the name.
   ['Engineer Orrin Baskett had warned of cracks in 2019.', 'Orrin Baskett'],
   ['Pollster Ines Okafor found the race tied.', 'Ines Okafor'],
@@ -330,4 +334,10 @@ test('a group noun opening a sentence is no person, and a title before an organi
   const branch = entities('The memo went to the Executive Branch on Friday.')
   assert.equal(branch.some((e) => e.type === 'person'), false)
   assert.equal(branch.find((e) => e.name === 'Executive Branch')?.type, 'organization')
+})
+
+test('a known word after a first name and a middle initial is the surname ("Tom R. Bloomberg"), alone it is the organisation', () => {
+  const text = 'Tom R. Bloomberg spoke at the forum. Bloomberg reported it first.'
+  const found = entities(text)
+  assert.equal(found.find((e) => text.slice(e.span[0], e.span[1]) === 'Tom R. Bloomberg')?.type, 'person')
 })
