@@ -17,7 +17,7 @@ import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.j
 import { ACCORDING, INVERTIBLE, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
 import { findStretches, mergeParagraphQuotes, speakerLabel, trimStretch, TRANSCRIPT_LABEL, type Stretch } from './marks.js'
 import { dropped } from './scare.js'
-import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
+import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, placeGroup, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
 const STAGE = 'enrich/quotes'
 const CITING = /^,?\s+citing\s+/
@@ -183,7 +183,7 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
     // A state never speaks ("Arizona said ..."): its officials do, and the article names them.
     if (!subject || (subject.entity?.type === 'place' && isStateName(subject.entity.name))) continue
     const cited = citedSource(view, verb, to)
-    const source = cited ?? subject
+    const source = cited ?? placeGroup(text, subject) ?? subject
     const name = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
     const { cueEnd, channel } = phraseAfterVerb(text, verb)
     const where = channel ?? channelAnywhere(text, from, to)
@@ -582,3 +582,4 @@ function subjectOfSentence(view: ArticleView, [from, to]: Span): SpeakerCandidat
   return name ? { start: from, end: from + pronoun![1].length, name, kind: 'pronoun' } : null
 }
 const PRONOUN_SUBJECT = /^(He|She)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b/
+

@@ -817,3 +817,12 @@ test('findQuotes: a block quote signed on its own line is signed after extractio
   const t = c.quotes.find((x) => c.text.slice(x.span[0], x.span[1]).startsWith('We will win'))
   assert.equal(t?.speaker?.name, 'Tom Bell')
 })
+
+test('a body named after its place speaks as written, not the place: "the Delmont group", "the Portland office"', () => {
+  assertSpeakers([
+    ['“We will not stop,” the Portland office said on Monday.', 'We will not stop', 'the Portland office'],
+    ['Within hours, the Delmont group sent the council a letter calling the plan “reckless and unfair.”', 'reckless and unfair', 'the Delmont group'],
+    // A place alone may still speak for its government.
+    ['“We will not stop,” Moscow said on Monday.', 'We will not stop', 'Moscow'],
+  ])
+})

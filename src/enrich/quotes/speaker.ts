@@ -821,8 +821,11 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
       const named = candidates[i + 1]
       if (named && named.end <= to && named.entity?.type === 'person' && COMMA_ONLY.test(text.slice(c.end, startWithRole(named)))) return named
     }
-    // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
+    // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can,
+    // unless they name a body ("the St. Louis group").
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
+      const body = placeGroup(text, c)
+      if (body) return body
       place ??= c
       continue
     }
@@ -1123,4 +1126,21 @@ export function lastCandidateBefore(candidates: readonly SpeakerCandidate[], pos
 /** Index of the sentence holding `pos` (the last one starting at or before it). */
 export function sentenceIndex(sentences: readonly Span[], pos: number): number {
   return spanIndexAt(sentences, pos)
+}
+
+/** A body named after its place ("the St. Louis group", "the Portland office"): the place (or a name of no known type) only says where it is. */
+const GROUP_AFTER_PLACE = /^\s(?:group|office|campaign|chapter|branch|delegation|team|committee|bureau|coalition|council|organizers|activists)\b/
+const THE_BEFORE = /\b[Tt]he\s$/
+
+/**
+ * The phrase a place begins when a group noun follows it: that body speaks, as written, not the
+ * place ("the St. Louis group fired off a statement" is not St. Louis). Null for any other subject.
+ */
+export function placeGroup(text: string, subject: SpeakerCandidate): SpeakerCandidate | null {
+  if (subject.entity?.type !== 'place' && subject.entity?.type !== 'other') return null
+  const noun = GROUP_AFTER_PLACE.exec(text.slice(subject.end, subject.end + 20))
+  if (!noun) return null
+  const start = THE_BEFORE.test(text.slice(Math.max(0, subject.start - 4), subject.start)) ? text.lastIndexOf('he', subject.start) - 1 : subject.start
+  const end = subject.end + noun[0].length
+  return { start, end, name: text.slice(start, end), kind: 'phrase' }
 }
