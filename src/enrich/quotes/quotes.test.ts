@@ -826,3 +826,11 @@ test('a body named after its place speaks as written, not the place: "the Delmon
     ['“We will not stop,” Moscow said on Monday.', 'We will not stop', 'Moscow'],
   ])
 })
+
+test('people named after a company speak as written ("a Corvane employee"); a name after "near" in a relative clause is no subject', () => {
+  assertSpeakers([
+    ['“The line stopped twice,” a Corvane employee said.', 'The line stopped twice', 'a Corvane employee'],
+    ['One Facebook user who lives near Austin posted this update: “I have no use for friends like you.”', 'I have no use', 'One Facebook user'],
+    ['“It is over,” Corvane Ferries said.', 'It is over', 'Corvane Ferries'],
+  ])
+})

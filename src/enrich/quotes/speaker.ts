@@ -74,7 +74,7 @@ const SPOKESBODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|cam
 /** After a possessive, a body that speaks for its owner, then a verb: "’s campaign shrugged", "’s office said". */
 const POSSESSIVE_BODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?=\s+(?:(?:also|later|then|has|had|have|quickly|swiftly)\s+)?[a-z]+(?:ed|s)\b)`)
 /** Prepositions whose object, right before a verb, is not its subject ("the director for the Iowa Democratic Party said"). */
-const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through)\s+(?:the\s+)?$/i
+const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through|near|outside|inside|across|around|behind|beside|beyond|toward|towards|under|over|into|onto|within|throughout)\s+(?:the\s+)?$/i
 /** "And" opening a sentence joins clauses, not objects ("And Mr. Christie gloated: ..."). */
 const AND_OPENS = /(?:^|[.!?:]\s+|\n\s*)And\s+(?:the\s+)?$/
 const AS_BEFORE = /\bas\s+$/i
@@ -821,11 +821,11 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
       const named = candidates[i + 1]
       if (named && named.end <= to && named.entity?.type === 'person' && COMMA_ONLY.test(text.slice(c.end, startWithRole(named)))) return named
     }
-    // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can,
-    // unless they name a body ("the St. Louis group").
+    // A name that only says whose people or body speak ("the St. Louis group", "one Facebook user").
+    const body = placeGroup(text, c)
+    if (body) return body
+    // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
-      const body = placeGroup(text, c)
-      if (body) return body
       place ??= c
       continue
     }
@@ -1130,17 +1130,24 @@ export function sentenceIndex(sentences: readonly Span[], pos: number): number {
 
 /** A body named after its place ("the St. Louis group", "the Portland office"): the place (or a name of no known type) only says where it is. */
 const GROUP_AFTER_PLACE = /^\s(?:group|office|campaign|chapter|branch|delegation|team|committee|bureau|coalition|council|organizers|activists)\b/
-const THE_BEFORE = /\b[Tt]he\s$/
+/** People named after a service or a body ("one Facebook user", "a Boeing employee"): the name only says whose. */
+const PEOPLE_AFTER_NAME = /^\s(?:users?|employees?|workers?|members?|customers?|readers?|viewers?|fans?|subscribers?|residents?|supporters?|volunteers?)\b/
+/** The determiner opening such a phrase, kept with it ("the", "a", "one"). */
+const DETERMINER_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s$/
 
 /**
- * The phrase a place begins when a group noun follows it: that body speaks, as written, not the
- * place ("the St. Louis group fired off a statement" is not St. Louis). Null for any other subject.
+ * The phrase a name begins when a group noun or a noun for people follows it: that body or that
+ * person speaks, as written, not the place or the company ("the St. Louis group fired off a
+ * statement" is not St. Louis, "one Facebook user posted" not Facebook). Null for any other subject.
  */
 export function placeGroup(text: string, subject: SpeakerCandidate): SpeakerCandidate | null {
-  if (subject.entity?.type !== 'place' && subject.entity?.type !== 'other') return null
-  const noun = GROUP_AFTER_PLACE.exec(text.slice(subject.end, subject.end + 20))
+  const type = subject.entity?.type
+  if (type !== 'place' && type !== 'other' && type !== 'organization') return null
+  const after = text.slice(subject.end, subject.end + 20)
+  const noun = (type !== 'organization' ? GROUP_AFTER_PLACE.exec(after) : null) ?? PEOPLE_AFTER_NAME.exec(after)
   if (!noun) return null
-  const start = THE_BEFORE.test(text.slice(Math.max(0, subject.start - 4), subject.start)) ? text.lastIndexOf('he', subject.start) - 1 : subject.start
+  const lead = DETERMINER_BEFORE.exec(text.slice(Math.max(0, subject.start - 4), subject.start))
+  const start = lead ? subject.start - lead[0].length : subject.start
   const end = subject.end + noun[0].length
   return { start, end, name: text.slice(start, end), kind: 'phrase' }
 }
