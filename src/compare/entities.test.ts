@@ -279,3 +279,20 @@ test('mergeEntities: a courtesy title is no role, so two people it alone links a
   const mayor = fixtureArticle({ text: 'Mayor Lena Marek spoke.', entities: [{ text: 'Lena Marek', type: 'person', role: 'Mayor' }] })
   assert.deepEqual(mergeEntities([x, mayor]).entities.find((e) => e.name === 'Lena Marek')?.roles, ['Mayor'])
 })
+
+test('findInArticle: people or a body a name only owns or places ("one Corvane user", "the Kyiv group") are not that name', () => {
+  const a = fixtureArticle({
+    text: 'One Corvane user posted a complaint. The Kyiv group wrote back. The Marco Rubio campaign answered.',
+    entities: [
+      { text: 'Corvane', type: 'organization' },
+      { text: 'Kyiv', type: 'other' },
+      { text: 'Marco Rubio', type: 'person' },
+    ],
+  })
+  const merged = mergeEntities([a])
+  const span = (phrase: string): [number, number] => [a.text.indexOf(phrase), a.text.indexOf(phrase) + phrase.length]
+  assert.equal(merged.findInArticle(a.id, 'One Corvane user', span('One Corvane user')), null)
+  assert.equal(merged.findInArticle(a.id, 'The Kyiv group', span('The Kyiv group')), null)
+  assert.equal(merged.findInArticle(a.id, 'The Marco Rubio campaign', span('The Marco Rubio campaign'))?.name, 'Marco Rubio')
+  assert.equal(merged.findInArticle(a.id, 'Corvane', span('Corvane'))?.name, 'Corvane')
+})

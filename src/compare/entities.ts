@@ -14,6 +14,7 @@ import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEnti
 import { isGivenName, nameTokens, nicknameName, normalizeName, sameGivenName, sameName, sameToken } from '../text/names.js'
 import { contentLemmas } from '../text/stems.js'
 import { wordConcepts } from '../text/lexicon.js'
+import { NAMED_BODY_PHRASE } from '../enrich/quotes/speaker.js'
 
 /** The entities of a story and lookups from article mentions and names to them. */
 export interface MergedEntities {
@@ -432,6 +433,8 @@ export function mergeEntities(articles: Annotated[], { maxAliases = 12 }: MergeE
       // "John Doe’s lawyer" speaks for John Doe but is not him: no entity of the story is that speaker.
       if (SPEAKS_FOR.test(name)) return null
       const own = byArticle.get(articleId)?.entities ?? []
+      // "one Facebook user", "the St. Louis group": people or a body the name only owns or places.
+      if (NAMED_BODY_PHRASE.test(name) && !(span && own.some((m) => m.type === 'person' && m.span[0] < span[1] && span[0] < m.span[1]))) return null
       const norm = normalizeName(name)
       // A speaker written with a role or a body ("Senate Majority Leader Ann Roe’s office") is the person in it.
       // A place inside it ("the lawsuit from Nebraska") is not the speaker.

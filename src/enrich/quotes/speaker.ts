@@ -1129,9 +1129,16 @@ export function sentenceIndex(sentences: readonly Span[], pos: number): number {
 }
 
 /** A body named after its place ("the St. Louis group", "the Portland office"): the place (or a name of no known type) only says where it is. */
-const GROUP_AFTER_PLACE = /^\s(?:group|office|campaign|chapter|branch|delegation|team|committee|bureau|coalition|council|organizers|activists)\b/
+const GROUP_NOUNS = 'group|office|campaign|chapter|branch|delegation|team|committee|bureau|coalition|council|organizers|activists'
+const GROUP_AFTER_PLACE = new RegExp(String.raw`^\s(?:${GROUP_NOUNS})\b`)
 /** People named after a service or a body ("one Facebook user", "a Boeing employee"): the name only says whose. */
-const PEOPLE_AFTER_NAME = /^\s(?:users?|employees?|workers?|members?|customers?|readers?|viewers?|fans?|subscribers?|residents?|supporters?|volunteers?)\b/
+const PEOPLE_NOUNS = 'users?|employees?|workers?|members?|customers?|readers?|viewers?|fans?|subscribers?|residents?|supporters?|volunteers?'
+const PEOPLE_AFTER_NAME = new RegExp(String.raw`^\s(?:${PEOPLE_NOUNS})\b`)
+/**
+ * A speaker phrase `placeGroup` writes ("the St. Louis group", "one Facebook user"): a body or people
+ * the name inside only places or owns, so the story does not read it as that name's entity.
+ */
+export const NAMED_BODY_PHRASE = new RegExp(String.raw`^(?:[Tt]he|[Aa]n?|[Oo]ne)\s.*\s(?:${GROUP_NOUNS}|${PEOPLE_NOUNS})$`)
 /** The determiner opening such a phrase, kept with it ("the", "a", "one"). */
 const DETERMINER_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s$/
 
