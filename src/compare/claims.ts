@@ -7,6 +7,7 @@
 import type { Annotated, DateMention, NumberMention, Span } from '../types.js'
 import { expandAbbreviations, nameKey } from '../text/names.js'
 import { contentLemmas } from '../text/stems.js'
+import { editorialLabelLength, inEditorsNotice } from '../text/tokens.js'
 
 /** Jaccard similarity of two sets. */
 export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -202,6 +203,11 @@ export function claimUnits(article: Annotated): { span: Span; sentenceIndex: num
   const quotes = article.quotes.filter((q) => q.kind !== 'indirect').sort((a, b) => a.span[0] - b.span[0])
   let q = 0
   article.sentences.forEach((sentence, sentenceIndex) => {
+    // An editor's notice about the article ("Correction: This article originally said ...") states
+    // no fact of the story, and an editor's label ("UPDATE:", "Updated:") is no part of the one after it.
+    if (inEditorsNotice(article.text, sentence[0])) return
+    const label = editorialLabelLength(article.text.slice(sentence[0], Math.min(sentence[1], sentence[0] + 60)))
+    if (label > 0) sentence = [sentence[0] + label, sentence[1]]
     const last = units[units.length - 1]
     // Quotes ending before this sentence cannot join it to the previous one.
     while (q < quotes.length && quotes[q].span[1] <= sentence[0]) q++

@@ -76,6 +76,17 @@ describe('claims', () => {
     assert.ok(texts.some((t) => t.includes('voted today, and I thank each of them')), texts.join(' | '))
   })
 
+  it('leaves an editor\'s label out of the claim after it, and an editor\'s notice out of the claims', () => {
+    const text =
+      'The harbour council closed the old ferry pier on Tuesday for three months of repairs.\n\n' +
+      'UPDATE: 4:10 p.m. -- The council said the pier would reopen in June after the repairs.\n\n' +
+      'Correction: An earlier version of this article gave the wrong month for the pier repairs.'
+    const article = annotate(extractArticle({ source: { kind: 'text', path: 'labels.txt' }, bytes: new TextEncoder().encode(text), publishedAt: '2025-03-04' }))
+    const texts = articleClaims(article).map((c) => c.text)
+    assert.ok(texts.some((t) => t.startsWith('The council said the pier would reopen')), texts.join(' | '))
+    assert.ok(!texts.some((t) => /UPDATE|4:10|earlier version|Correction/.test(t)), texts.join(' | '))
+  })
+
   it('keeps attribution apart from the assertion', () => {
     const article = fixtureArticle({
       text: 'Two drones were shot down over the city, according to TASS. The ministry said the airport would reopen on Monday. Prices of bread rose.',

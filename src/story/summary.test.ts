@@ -166,6 +166,24 @@ describe('summarize', () => {
     }
   })
 
+  it('drops an editor\'s label ("Updated:") from a summary sentence', () => {
+    const articles = story()
+    const labelled = fixtureArticle({
+      outlet: 'D', publishedAt: '2025-08-07',
+      text: 'Updated: Witkoff and Putin met in the Kremlin on Wednesday for three hours of talks, an aide said.',
+      entities: [{ text: 'Putin', type: 'person', name: 'Vladimir Putin' }, { text: 'Witkoff', type: 'person', name: 'Steve Witkoff' }],
+    })
+    const all = [labelled, ...articles.slice(1)]
+    const texts = new Map(all.map((a) => [a.id, a.text]))
+    const { summary } = summarize(all, alignFacts(all).facts, { maxSentences: 5 })
+    assert.ok(summary.length > 0)
+    for (const s of summary) {
+      assert.doesNotMatch(s.text, /^Updated/)
+      const own = s.citations[0]
+      assert.equal(texts.get(own.articleId)!.slice(own.start, own.end), s.text)
+    }
+  })
+
   it('skips quote sentences and near-repeats of a chosen sentence', () => {
     const articles = story()
     const { summary } = summarize(articles, alignFacts(articles).facts, { maxSentences: 5 })

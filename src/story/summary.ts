@@ -23,7 +23,7 @@ import type { Annotated, Citation, Span, StoryFact, SummarySentence } from '../t
 import { contentLemmas } from '../text/stems.js'
 import { postingLists } from '../text/postings.js'
 import { lowerBound } from '../text/spans.js'
-import { datelineLength, whitespaceFields } from '../text/tokens.js'
+import { datelineLength, editorialLabelLength, inEditorsNotice, whitespaceFields } from '../text/tokens.js'
 import { PLAN_VERBS, readModality, type Modality } from '../compare/modality.js'
 
 export interface SummaryOptions {
@@ -208,8 +208,11 @@ function* candidates(
     article.sentences.forEach((sentence, index) => {
       // A sentence no aligned fact touches is never a candidate: the cheapest test comes first.
       if (bySentence[index].length === 0) return
+      // An editor's notice about the article ("Correction: ...") reports no news.
+      if (inEditorsNotice(article.text, sentence[0])) return
       const raw = article.text.slice(sentence[0], sentence[1])
-      const lead = datelineLength(raw)
+      // Nor is a dateline or an editor's label ("Updated:") part of what the sentence states.
+      const lead = datelineLength(raw) || editorialLabelLength(raw)
       const text = raw.slice(lead).trim()
       const span: Span = [sentence[0] + lead, sentence[0] + lead + text.length]
       const own = bySentence[index].filter((s) => s.start < span[1] && s.end > span[0]).map((s) => s.fact)

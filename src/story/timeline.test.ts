@@ -157,6 +157,19 @@ describe('buildTimeline', () => {
     assert.deepEqual(discrepancies, [])
   })
 
+  it('dates no event by an editor\'s label or in an editor\'s notice', () => {
+    const labelled = fixtureArticle({
+      publishedAt: '2025-08-06',
+      text: 'UPDATE: 4:10 p.m. -- The envoy left Moscow after the talks ended.\n\nCorrection: An earlier version said the talks were held on Tuesday, not Wednesday.',
+      dates: [
+        { text: '4:10 p.m.', value: '2025-08-06T16:10', granularity: 'time' as const },
+        { text: 'Tuesday', value: '2025-08-05', granularity: 'day' },
+        { text: 'Wednesday', value: '2025-08-06', granularity: 'day' },
+      ],
+    })
+    assert.deepEqual(buildTimeline([labelled]).timeline, [])
+  })
+
   it('keeps event text to the clause around the date', () => {
     const long = fixtureArticle({
       text: 'After weeks of stalled contacts and repeated threats of new tariffs on buyers of Russian oil, the envoy finally arrived in Moscow on Wednesday, and he was greeted at the airport by a delegation of officials from the sovereign wealth fund and the foreign ministry.',

@@ -14,6 +14,7 @@ import { meaningsShared, prepareHappening, sameHappening, sharesMeaning, type Ha
 import { STORY_DAY_VIA } from './anchor.js'
 import type { Annotated, Citation, DateMention, Discrepancy, Granularity, Span, StoryFact, TimelineEntry } from '../types.js'
 import { documentFrequency } from '../text/postings.js'
+import { editorialLabelLength, inEditorsNotice } from '../text/tokens.js'
 
 export interface TimelineOptions {
   /** Words of an event's text, at most. */
@@ -172,8 +173,10 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number, sup
     if (!sentence) continue
     const sentenceText = article.text.slice(sentence[0], sentence[1])
     const dateText = article.text.slice(date.span[0], date.span[1])
-    // A stamp line ("Updated Aug. 6, 2025") dates the page, not an event.
+    // A stamp line ("Updated Aug. 6, 2025") dates the page, not an event; so does an editor's
+    // label ("UPDATE 7:19 p.m. --") or notice ("Correction: ...").
     if (STAMP.test(sentenceText) || wordsIn(sentenceText) - wordsIn(dateText) < 3) continue
+    if (date.span[0] < sentence[0] + editorialLabelLength(sentenceText) || inEditorsNotice(article.text, sentence[0])) continue
     const span = clauseAround(article.text, sentence, date.span, minWords, maxWords)
     const text = article.text.slice(span[0], span[1])
     const withoutDate = text.replace(dateText, ' ')

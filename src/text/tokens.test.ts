@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { datelineLength, foldCase, nameWordEnd, nextNameWordStart, whitespaceFields, wordSpans, wordTokens } from './tokens.js'
+import { datelineLength, editorialLabelLength, foldCase, inEditorsNotice, nameWordEnd, nextNameWordStart, whitespaceFields, wordSpans, wordTokens } from './tokens.js'
 
 // The scanner stands in for this pattern; every row is checked against it as well as against the words we expect.
 const PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu
@@ -69,4 +69,19 @@ test('whitespaceFields counts the pieces split(/\\s+/) gives, without making the
     const text = `a${String.fromCharCode(c)}b`
     assert.equal(whitespaceFields(text), text.split(/\s+/).length, `U+${c.toString(16)}`)
   }
+})
+
+test('editorialLabelLength: an editor\'s label opening a sentence, with its time; a word that only starts like one is none', () => {
+  assert.equal(editorialLabelLength('UPDATE: 4:10 p.m. -- The council met.'), 'UPDATE: 4:10 p.m. -- '.length)
+  assert.equal(editorialLabelLength('Updated: The council met.'), 'Updated: '.length)
+  assert.equal(editorialLabelLength("Editor's note: This story was changed."), "Editor's note: ".length)
+  assert.equal(editorialLabelLength('Updates to the law passed on Monday.'), 0)
+  assert.equal(editorialLabelLength('Update on the talks: none so far.'), 0)
+})
+
+test('inEditorsNotice: a paragraph opened by a correction or an editor\'s note, not an update', () => {
+  const text = 'The pier closed.\n\nCorrection: An earlier version gave the wrong month. It was June.\n\nUPDATE: The pier reopened.'
+  assert.equal(inEditorsNotice(text, text.indexOf('It was June')), true)
+  assert.equal(inEditorsNotice(text, text.indexOf('The pier closed')), false)
+  assert.equal(inEditorsNotice(text, text.indexOf('The pier reopened')), false)
 })

@@ -183,6 +183,30 @@ export function datelineLength(sentence: string): number {
   return DATELINE.exec(sentence)?.[0].length ?? 0
 }
 
+// An editor's label opening a paragraph: "UPDATE:", "Updated:", "UPDATE 7:19 p.m. --", "Editor's note:".
+const EDITORIAL_LABEL = /^(?:UPDATED?|Update[ds]?|CORRECTIONS?|Corrections?|CLARIFICATION|Clarification|EDITOR['’]S NOTE|Editor['’]s [Nn]ote)\b(?:\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?)?\s*(?::|--|—|–)\s*(?:\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*(?:--|—|–|:)\s*)?/u
+// The labels of a notice about the article itself, not the news: what it got wrong.
+const NOTICE_LABEL = /^(?:CORRECTIONS?|Corrections?|CLARIFICATION|Clarification|EDITOR['’]S NOTE|Editor['’]s [Nn]ote)\b/u
+
+/**
+ * Length of an editor's label opening a sentence (0 when there is none): "Updated: Rick Santorum
+ * said ..." states what Santorum said, and the label is no part of it.
+ * @example editorialLabelLength('UPDATE: 7:19 p.m. -- The Post reports it.') // 18
+ * @example editorialLabelLength('Updates to the law passed.') // 0
+ */
+export function editorialLabelLength(sentence: string): number {
+  return EDITORIAL_LABEL.exec(sentence)?.[0].length ?? 0
+}
+
+/**
+ * Whether the paragraph holding offset `at` of `text` is an editor's notice about the article
+ * ("Correction: This article originally said ..."), which reports no news of its own.
+ */
+export function inEditorsNotice(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1
+  return NOTICE_LABEL.test(text.slice(start, start + 24)) && editorialLabelLength(text.slice(start, start + 60)) > 0
+}
+
 const CURLY_APOSTROPHE = /[‘’]/g
 
 /**
