@@ -33,6 +33,9 @@ const ACRONYM_FOLLOWERS = new Set([
   'defense', 'intelligence', 'central', 'federal', 'trade', 'representative', 'customs', 'border',
   'open', 'navy', 'coast', 'capitol', 'dollar', 'dollars', 'treasuries', 'envoys', 'and', 'or',
   'deputy', 'assistant', 'acting', 'chief', 'commander', 'commissioner', 'surgeon', 'solicitor',
+  // bodies named after the country ("U.S. Conference of Catholic Bishops", "U.S. Chamber of Commerce")
+  'conference', 'chamber', 'agency', 'bureau', 'commission', 'council', 'postal', 'census', 'geological',
+  'olympic', 'marshals', 'patent', 'institute', 'mint', 'catholic', 'attorneys', 'citizenship', 'immigration',
 ])
 
 /**

@@ -10,6 +10,7 @@ const cases: [name: string, text: string, expected: string[]][] = [
   ['U.S. before a title', 'U.S. President Donald Trump spoke. He left.', ['U.S. President Donald Trump spoke.', 'He left.']],
   ['U.S. before a deputy’s title', 'The charges were announced by U.S. Deputy Attorney General Ana Roe on Friday. He left.', ['The charges were announced by U.S. Deputy Attorney General Ana Roe on Friday.', 'He left.']],
   ['U.S. at the end', 'He met envoys from the U.S. Witkoff flew home.', ['He met envoys from the U.S.', 'Witkoff flew home.']],
+  ['U.S. before a body named after it', 'He cited the U.S. Conference of Mayors and the U.S. Chamber of Commerce. He left.', ['He cited the U.S. Conference of Mayors and the U.S. Chamber of Commerce.', 'He left.']],
   ['U.K. lowercase after', 'The U.K. government agreed.', ['The U.K. government agreed.']],
   ['titles', 'Sen. Smith and Gov. Jones met Dr. Brown and Mr. Lee.', ['Sen. Smith and Gov. Jones met Dr. Brown and Mr. Lee.']],
   ['month abbreviation', 'It happened on Aug. 6, 2025. Then more.', ['It happened on Aug. 6, 2025.', 'Then more.']],
