@@ -58,7 +58,6 @@ export interface RefineOptions {
   rarityPower?: number
 }
 
-const MAX_KEYS = 24
 // Earlier articles of a refined story searched for each article's `why` (the closest one), at most.
 const WHY_PEERS = 64
 
@@ -74,11 +73,13 @@ export function refineStories(
   options: RefineOptions = {},
 ): StoryCluster[] {
   const { topicThreshold = 0.05, eventThreshold = 0.075, minJoinScore = 0.125, minGroup = 6, maxGroup = 1000, dateWeight = 2, numberWeight = 2, rarityPower = 2 } = options
-  // only the background's rarity is read here, which does not depend on its weight in documents
-  const event: EventVectorOptions = { dateWeight, numberWeight, rarityPower, background: defaultBackground(0) }
   const vocabulary = new Vocabulary()
-  for (const f of features) vocabulary.addDocument(Array.from(f.terms.keys(), (t) => vocabulary.intern(t)))
-  const members = features.map((f) => prepareMember(f, vocabulary, MAX_KEYS, false))
+  const termIds = features.map((f) => Int32Array.from(f.terms.keys(), (t) => vocabulary.intern(t)))
+  for (const ids of termIds) vocabulary.addDocument(ids)
+  // Members are only scored here: no index keys (the online pass filed them).
+  const members = features.map((f, i) => prepareMember(f, vocabulary, null, false, termIds[i]))
+  // only the background's rarity is read here, which does not depend on its weight in documents
+  const event = new EventKeys({ dateWeight, numberWeight, rarityPower, background: defaultBackground(0) }, vocabulary)
   const position = new Map(features.map((f, i) => [f.id, i]))
   const copies = new Map<number, number>() // copy -> original, by position
   for (const s of stories) for (const c of s.copies ?? []) copies.set(position.get(c.articleId)!, position.get(c.of)!)
@@ -95,7 +96,7 @@ export function refineStories(
     else {
       const storyOf = new Map<number, number>()
       for (const s of group) for (const a of storyArticles[s]) storyOf.set(a, s)
-      for (const part of eventParts(articles, features, copies, eventThreshold, event, decay)) {
+      for (const part of eventParts(articles, features, members, copies, eventThreshold, event, decay)) {
         const joined = part.map((i) => articles[i])
         if (joinHolds(joined, storyOf, members, ctx, minJoinScore)) parts.push(joined)
         else parts.push(...splitBy(joined, storyOf))
@@ -163,13 +164,24 @@ function topicGroups(
   decay: (a: number | null, b: number | null) => number,
 ): number[][] {
   const k = storyArticles.length
+  // Each story's sum is added up in one array over the vocabulary's ids (the terms in order of
+  // first use: every addend is positive, so a slot at 0 is one not used yet), then kept as a
+  // table: no hashing per article term.
+  const dense = new Float64Array(vocabulary.size)
+  const used: number[] = []
   const sums = storyArticles.map((articles) => {
-    const sum = new TermTable()
     for (const i of articles) {
       const m = members[i]
       if (m.norm === 0) continue
-      for (let t = 0; t < m.terms.size; t++) sum.add(m.terms.ids[t], (m.terms.values[t] * vocabulary.idf(m.terms.ids[t])) / m.norm)
+      for (let t = 0; t < m.terms.size; t++) {
+        const id = m.terms.ids[t]
+        if (dense[id] === 0) used.push(id)
+        dense[id] += (m.terms.values[t] * vocabulary.idf(id)) / m.norm
+      }
     }
+    const sum = TermTable.from(used, Array.from(used, (id) => dense[id]))
+    for (const id of used) dense[id] = 0
+    used.length = 0
     return sum
   })
   const times = storyArticles.map((articles) => meanTime(articles.map((i) => members[i].time)))
@@ -201,20 +213,16 @@ function dot(a: TermTable, b: TermTable): number {
 function eventParts(
   articles: number[],
   features: readonly ArticleFeatures[],
+  members: readonly Member[],
   copies: ReadonlyMap<number, number>,
   threshold: number,
-  event: EventVectorOptions,
+  keys: EventKeys,
   decay: (a: number, b: number) => number,
 ): number[][] {
   const n = articles.length
   // Keys as numbers from the start (in order of first use): the counts below are array slots.
-  const keys = new Map<string, number>()
-  const keyId = (key: string): number => {
-    let id = keys.get(key)
-    if (id === undefined) keys.set(key, (id = keys.size))
-    return id
-  }
-  const bags = articles.map((i) => eventBag(features[i], event, keyId))
+  keys.clear()
+  const bags = articles.map((i) => keys.bag(features[i], members[i]))
   const df = new Int32Array(keys.size)
   for (const bag of bags) for (const key of bag.keys) df[key]++
   // Outlets using each key: what one outlet's articles alone share (its furniture, its name, its
@@ -241,8 +249,8 @@ function eventParts(
   })
   const named = new Uint8Array(keys.size)
   for (const name of outletNames) {
-    const id = keys.get(name)
-    if (id !== undefined) named[id] = 1
+    const id = keys.find(name)
+    if (id !== -1) named[id] = 1
   }
   // Vector ids in order of first use by a kept key, each vector sorted by them: a cosine is one
   // merge of two arrays, its sum taken in that order.
@@ -250,21 +258,29 @@ function eventParts(
   let vectorIds = 0
   // A bag's values by vector id while its ids are sorted (a bag holds each key once).
   const valueOf = new Float64Array(keys.size)
+  // Each kept key's weight in the group, log(n / df), once per key; 0 marks a key left out.
+  const idf = new Float64Array(keys.size)
+  for (let key = 0; key < keys.size; key++) {
+    const d = df[key]
+    if (d < 2 || d === n || manyOutlets[key] === 0 || named[key] === 1) continue
+    idf[key] = Math.log(n / d)
+  }
   const vectors = bags.map((bag): SparseVector => {
     const ids: number[] = []
     let norm = 0
     for (let k = 0; k < bag.keys.length; k++) {
       const key = bag.keys[k]
-      const d = df[key]
-      if (d < 2 || d === n || manyOutlets[key] === 0 || named[key] === 1) continue
-      const x = bag.weights[k] * Math.log(n / d)
+      if (idf[key] === 0) continue
+      const x = bag.weights[k] * idf[key]
       if (vectorId[key] === -1) vectorId[key] = vectorIds++
       ids.push(vectorId[key])
       valueOf[vectorId[key]] = x
       norm += x * x
     }
     const sorted = Int32Array.from(ids).sort()
-    return { ids: sorted, values: Float64Array.from(sorted, (id) => valueOf[id]), norm: Math.sqrt(norm) }
+    const values = new Float64Array(sorted.length)
+    for (let i = 0; i < sorted.length; i++) values[i] = valueOf[sorted[i]]
+    return { ids: sorted, values, norm: Math.sqrt(norm) }
   })
   const sim = new Float64Array(n * n)
   for (let a = 0; a < n; a++) {
@@ -298,21 +314,82 @@ interface EventVectorOptions {
 }
 
 /**
- * What an article is, as one bag of key ids (`keyId`): its terms (weighed down as they are common
- * in news at large), entities, dates and numbers (these last two weighted up). The kinds' keys
- * have different prefixes, so no key comes twice.
+ * The key ids of one group's event bags, in order of first use: a term by its vocabulary id (an
+ * array slot, no string made or hashed), an entity, date or number by its key. `clear` before each
+ * group. Each term's background rarity weight is read once per refinement, not once per article.
  */
-function eventBag(f: ArticleFeatures, { dateWeight, numberWeight, rarityPower, background }: EventVectorOptions, keyId: (key: string) => number): { keys: number[]; weights: number[] } {
-  const keys: number[] = []
-  const weights: number[] = []
-  for (const [t, w] of f.terms) {
-    keys.push(keyId(`t:${t}`))
-    weights.push(rarityPower === 0 ? w : w * background.rarity(t) ** rarityPower)
+class EventKeys {
+  size = 0
+  private readonly termKey: Int32Array
+  private readonly termsUsed: number[] = []
+  private readonly others = new Map<string, number>()
+  private readonly rarity: Float64Array
+
+  constructor(
+    private readonly options: EventVectorOptions,
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.termKey = new Int32Array(vocabulary.size).fill(-1)
+    this.rarity = new Float64Array(vocabulary.size).fill(-1)
   }
-  for (const [k, w] of f.entities) keys.push(keyId(k)), weights.push(w)
-  for (const [k, w] of f.dates) keys.push(keyId(k)), weights.push(dateWeight * w)
-  for (const [k, w] of f.numbers) keys.push(keyId(k)), weights.push(numberWeight * w)
-  return { keys, weights }
+
+  clear(): void {
+    for (const id of this.termsUsed) this.termKey[id] = -1
+    this.termsUsed.length = 0
+    this.others.clear()
+    this.size = 0
+  }
+
+  /** The id of a key as `eventBag` names it (`t:` and a term, or an entity, date or number key); -1 when the group has none. */
+  find(key: string): number {
+    if (!key.startsWith('t:')) return this.others.get(key) ?? -1
+    const id = this.vocabulary.lookup(key.slice(2))
+    return id === -1 ? -1 : this.termKey[id]
+  }
+
+  /**
+   * What an article is, as one bag of key ids: its terms (weighed down as they are common in news
+   * at large), entities, dates and numbers (these last two weighted up). The kinds' keys have
+   * different prefixes (`t:`, `e:`/`s:`, `d:`, `n:`), so no key comes twice. `m` is the article
+   * prepared with the refinement's vocabulary: its term ids are `f.terms`' keys, in order.
+   */
+  bag(f: ArticleFeatures, m: Member): { keys: number[]; weights: number[] } {
+    const { dateWeight, numberWeight, rarityPower } = this.options
+    const keys: number[] = []
+    const weights: number[] = []
+    let t = 0
+    for (const w of f.terms.values()) {
+      const id = m.termIds[t++]
+      keys.push(this.term(id))
+      weights.push(rarityPower === 0 ? w : w * this.rarityWeight(id))
+    }
+    for (const [k, w] of f.entities) keys.push(this.other(k)), weights.push(w)
+    for (const [k, w] of f.dates) keys.push(this.other(k)), weights.push(dateWeight * w)
+    for (const [k, w] of f.numbers) keys.push(this.other(k)), weights.push(numberWeight * w)
+    return { keys, weights }
+  }
+
+  private term(id: number): number {
+    let key = this.termKey[id]
+    if (key === -1) {
+      key = this.termKey[id] = this.size++
+      this.termsUsed.push(id)
+    }
+    return key
+  }
+
+  private other(k: string): number {
+    let key = this.others.get(k)
+    if (key === undefined) this.others.set(k, (key = this.size++))
+    return key
+  }
+
+  /** The term's background rarity to the power `rarityPower`. */
+  private rarityWeight(id: number): number {
+    let r = this.rarity[id]
+    if (r === -1) r = this.rarity[id] = this.options.background.rarity(this.vocabulary.term(id)) ** this.options.rarityPower
+    return r
+  }
 }
 
 /** A sparse vector: key ids ascending, their values, and its Euclidean norm. */

@@ -57,15 +57,17 @@ export const FREE_GAP_DAYS = 2
 
 /**
  * Interns the article's terms, counts it in the document frequencies, and precomputes its weighted
- * terms, norm and index keys (entities, then the `maxKeys` top terms by tf-idf).
+ * terms, norm and index keys (entities, then the `maxKeys` top terms by tf-idf, and the band keys
+ * of its fingerprint). `maxKeys` null: a member only scored (batch refinement), with no top terms
+ * nor band keys. `interned`: the ids `vocabulary` already gave the terms, in order.
  */
-export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary, maxKeys: number, countDocument = true): Member {
+export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary, maxKeys: number | null, countDocument = true, interned?: Int32Array): Member {
   const n = features.terms.size
-  const termIds = new Int32Array(n)
+  const termIds = interned ?? new Int32Array(n)
   const tfs = new Float64Array(n)
   let k = 0
   for (const [t, tf] of features.terms) {
-    termIds[k] = vocabulary.intern(t)
+    if (!interned) termIds[k] = vocabulary.intern(t)
     tfs[k++] = tf
   }
   if (countDocument) vocabulary.addDocument(termIds)
@@ -83,7 +85,8 @@ export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary,
   const { id, time, entities, labels, dates, numbers, fp } = features
   return {
     id, time, entities, labels, dates, numbers, fp, terms, norm: Math.sqrt(sum), first: time, last: time,
-    termIds, termWeights, entityKeys: [...entities.keys()], topTerms: topBy(termIds.keys(), (i) => tfidf[i], maxKeys).map((i) => termIds[i]), bands: bandKeys(fp),
+    termIds, termWeights, entityKeys: [...entities.keys()],
+    topTerms: maxKeys === null ? [] : topBy(termIds.keys(), (i) => tfidf[i], maxKeys).map((i) => termIds[i]), bands: maxKeys === null ? [] : bandKeys(fp),
   }
 }
 

@@ -57,6 +57,11 @@ export class Vocabulary {
     this.docs = documents
   }
 
+  /** The id of `term` when interned, else -1 (nothing is assigned). */
+  lookup(term: string): number {
+    return this.ids.get(term) ?? -1
+  }
+
   /** The term an id stands for. */
   term(id: number): string {
     return this.terms[id]
