@@ -52,11 +52,20 @@ const JOINING = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'de', 'van', 'von'
  */
 function headingOrList(text: string): boolean {
   let lower = 0
-  for (const w of text.split(/\s+/)) if (/^\p{Ll}/u.test(w) && !JOINING.has(w.replace(/[^\p{L}]+$/u, '')) && ++lower >= 2) return false
+  // The words one at a time (most sentences are told apart by their first few), not all split first.
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const w = m[0]
+    if (LOWER_START.test(w) && !JOINING.has(w.replace(TRAILING_NON_LETTERS, '')) && ++lower >= 2) return false
+  }
   // "President Ann Roe fired Director Ola Berg on Tuesday." has one such word, and a full stop.
   return lower === 0 || !SENTENCE_END.test(text)
 }
 const SENTENCE_END = /[.!?]["”’)]?$/
+// The fields `split(/\s+/)` gives, less the empty ones at the ends (which start with no letter).
+const WORD = /\S+/g
+const LOWER_START = /^\p{Ll}/u
+const TRAILING_NON_LETTERS = /[^\p{L}]+$/u
 
 /**
  * Whether a sentence is narrative a summary may state in its own voice: not a quoted opinion
@@ -67,18 +76,31 @@ const SENTENCE_END = /[.!?]["”’)]?$/
 export function isNarrative(text: string, quoted: readonly Span[] = []): boolean {
   if (CREDIT.test(text) || CUT_AT_ABBREVIATION.test(text) || headingOrList(text)) return false
   // A quotation left open runs into the next sentence: the sentence holds half a statement.
-  if ((text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0)) return false
+  if (count(text, '“') > count(text, '”')) return false
   // Quotation marks in the text count too: the quotes stage may have missed a short quote.
-  const spans = [...quoted, ...[...text.matchAll(/[“"][^”"]*(?:[”"]|$)/g)].map((m): Span => [m.index, m.index + m[0].length])]
-  let outside = ''
-  let last = 0
-  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
-    if (start > last) outside += text.slice(last, start) + ' '
-    last = Math.max(last, end)
+  const spans = [...quoted]
+  if (text.includes('“') || text.includes('"')) for (const m of text.matchAll(QUOTATION)) spans.push([m.index, m.index + m[0].length])
+  // Most sentences quote nothing: then all of the sentence is outside.
+  let outside = spans.length === 0 ? text : ''
+  if (spans.length > 0) {
+    let last = 0
+    for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+      if (start > last) outside += text.slice(last, start) + ' '
+      last = Math.max(last, end)
+    }
+    outside += text.slice(last)
   }
-  outside += text.slice(last)
   if (FIRST_PERSON.test(outside)) return false
   return spans.length === 0 || ATTRIBUTION_CUE.test(outside)
+}
+
+const QUOTATION = /[“"][^”"]*(?:[”"]|$)/g
+
+/** Occurrences of one character in `text`. */
+function count(text: string, mark: string): number {
+  let n = 0
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) n++
+  return n
 }
 
 export { insideOpenQuote, quotedShare }

@@ -198,8 +198,8 @@ function* candidates(
 ): Generator<Candidate> {
   const byArticle = factsByArticle(facts)
   const byId = new Map(articles.map((a) => [a.id, a]))
-  const statements = new Map<string, Statement>()
-  const happenings = new Map<string, Happening>()
+  const statements = new SpanCache<Statement>()
+  const happenings = new SpanCache<Happening>()
   const stances = new Map<string, Stance>()
   const pending: Pending[] = []
   const quoted = quotedFacts(facts, byId)
@@ -222,10 +222,10 @@ function* candidates(
       if (quotedShare(article, span) > o.maxQuoteShare || insideOpenQuote(article.text, span[0])) return
       // A disputed fact is summarised only in a sentence that says who reports its version.
       if (own.some((f) => f.status === 'disputed') && !ATTRIBUTED.test(text)) return
-      if (!isNarrative(text, quotedSpans(article, span))) return
       // What another outlet prints as a quotation is someone's statement: it is summarised only
       // with its speaker in the sentence, never in the summary's own voice.
       if (own.some((f) => quoted.has(f.id)) && !ATTRIBUTION_CUE.test(text)) return
+      if (!isNarrative(text, quotedSpans(article, span))) return
       // Written out, not spread: copying an object's properties by spread cost more than the tests above.
       pending.push({ article, index, span, text, facts: own, happening: index < o.matchSentences ? prepareHappening(text) : null, order: pending.length, bound: 0, matches: [] })
     })
@@ -361,8 +361,8 @@ function sharesAny(a: Int32Array, b: Int32Array): boolean {
 function agreeingSpans(
   c: Pick<Candidate, 'article' | 'span' | 'facts' | 'happening'>,
   byId: Map<string, Annotated>,
-  statements: Map<string, Statement>,
-  happenings: Map<string, Happening>,
+  statements: SpanCache<Statement>,
+  happenings: SpanCache<Happening>,
   stances: Map<string, Stance>,
   same: SameHappeningOptions,
 ): Citation[] {
@@ -409,20 +409,36 @@ function sameStance(a: Stance, b: Stance): boolean {
 
 const ASSERTED: ReadonlySet<Modality> = new Set(['plain', 'definite'])
 
+/**
+ * What is read of article spans, per article id and span: the span as one number while offsets
+ * stay under 2^26 (exact in a double), so a look-up makes no key string.
+ */
+class SpanCache<T> {
+  private readonly byArticle = new Map<string, Map<number | string, T>>()
+
+  get(article: Annotated, span: Span, read: (article: Annotated, span: Span) => T): T {
+    let spans = this.byArticle.get(article.id)
+    if (!spans) this.byArticle.set(article.id, (spans = new Map()))
+    const key = span[0] < SPAN_KEY && span[1] < SPAN_KEY && span[0] >= 0 ? span[0] * SPAN_KEY + span[1] : `${span[0]}:${span[1]}`
+    let value = spans.get(key)
+    if (value === undefined) spans.set(key, (value = read(article, span)))
+    return value
+  }
+}
+const SPAN_KEY = 2 ** 26
+
 /** A span of an article read for `sameHappening`, once per span. */
-function happeningAt(happenings: Map<string, Happening>, article: Annotated, span: Span): Happening {
-  const key = `${article.id}:${span[0]}:${span[1]}`
-  let happening = happenings.get(key)
-  if (!happening) happenings.set(key, (happening = prepareHappening(article.text.slice(span[0], span[1]))))
-  return happening
+function happeningAt(happenings: SpanCache<Happening>, article: Annotated, span: Span): Happening {
+  return happenings.get(article, span, readSpanHappening)
+}
+
+function readSpanHappening(article: Annotated, span: Span): Happening {
+  return prepareHappening(article.text.slice(span[0], span[1]))
 }
 
 /** What a span of an article states, read once per span: fact supports and candidates are compared many times. */
-function statementAt(statements: Map<string, Statement>, article: Annotated, span: Span): Statement {
-  const key = `${article.id}:${span[0]}:${span[1]}`
-  let statement = statements.get(key)
-  if (!statement) statements.set(key, (statement = statementOf(article, span)))
-  return statement
+function statementAt(statements: SpanCache<Statement>, article: Annotated, span: Span): Statement {
+  return statements.get(article, span, statementOf)
 }
 
 /** The candidate's own claims: its facts' support spans inside the sentence. */
