@@ -108,6 +108,11 @@ export class StoryClusterer {
   private readonly termIndex: BoundedIndex<number, number>
   private readonly bands: BoundedIndex<string, string>
   private readonly hits = new HitCounter()
+  /**
+   * The term ids `primeDocumentFrequencies` interned, per article, until `addFeatures` takes them
+   * (so a primed batch is interned once); emptied when the vocabulary halves (ids renumbered).
+   */
+  private primed = new WeakMap<ArticleFeatures, Int32Array>()
   private founded = 0
   private seen = 0
   private postingsRead = 0
@@ -140,7 +145,11 @@ export class StoryClusterer {
    * batch are scored with the same IDF as the last (`addFeatures(f, false)` then skips the count).
    */
   primeDocumentFrequencies(batch: readonly ArticleFeatures[]): void {
-    for (const f of batch) this.vocabulary.addDocument(Array.from(f.terms.keys(), (t) => this.vocabulary.intern(t)))
+    for (const f of batch) {
+      const ids = Int32Array.from(f.terms.keys(), (t) => this.vocabulary.intern(t))
+      this.vocabulary.addDocument(ids)
+      this.primed.set(f, ids)
+    }
   }
 
   /** `add` for features already computed; `countDocument` false when the batch was primed. */
@@ -148,7 +157,9 @@ export class StoryClusterer {
     const seen = this.byArticle.get(features.id)
     if (seen) return { storyId: seen.story.cluster.id, articleId: features.id, joinedBy: null, score: 1, shared: [] }
     this.seen++
-    const f = prepareMember(features, this.vocabulary, this.opts.maxKeys, countDocument)
+    const interned = countDocument ? undefined : this.primed.get(features)
+    if (interned) this.primed.delete(features)
+    const f = prepareMember(features, this.vocabulary, this.opts.maxKeys, countDocument, interned)
     const match = this.nearDuplicateOf(f) ?? this.bestStory(f)
     const story = match?.story ?? this.found(f.id)
     const why: Why = match
@@ -378,6 +389,7 @@ export class StoryClusterer {
       }
     }
     const remap = this.vocabulary.halve({ has: (id) => held[id] === 1 })
+    this.primed = new WeakMap()
     if (remap.every((to, from) => to === from)) {
       // nothing forgotten: ids stay, only the frequencies (hence the cached norms) changed
       for (const story of this.open.values()) story.normDocs = null

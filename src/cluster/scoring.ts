@@ -66,18 +66,21 @@ export function prepareMember(features: ArticleFeatures, vocabulary: Vocabulary,
   const termIds = interned ?? new Int32Array(n)
   const tfs = new Float64Array(n)
   let k = 0
-  for (const [t, tf] of features.terms) {
-    if (!interned) termIds[k] = vocabulary.intern(t)
-    tfs[k++] = tf
+  if (interned) for (const tf of features.terms.values()) tfs[k++] = tf
+  else {
+    for (const [t, tf] of features.terms) {
+      termIds[k] = vocabulary.intern(t)
+      tfs[k++] = tf
+    }
   }
   if (countDocument) vocabulary.addDocument(termIds)
-  const terms = new TermTable(n)
+  // The terms are distinct (the keys of a map): each is appended, with no look-up for it first.
+  const terms = TermTable.from(termIds, tfs)
   const tfidf = new Float64Array(n)
   const termWeights = new Float64Array(n)
   let sum = 0
   for (let i = 0; i < n; i++) {
     const idf = vocabulary.idf(termIds[i])
-    terms.add(termIds[i], tfs[i])
     tfidf[i] = tfs[i] * idf
     termWeights[i] = tfidf[i] * idf
     sum += tfidf[i] * tfidf[i]
