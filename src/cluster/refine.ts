@@ -252,8 +252,8 @@ function eventParts(
     const id = keys.find(name)
     if (id !== -1) named[id] = 1
   }
-  // Vector ids in order of first use by a kept key, each vector sorted by them: a cosine is one
-  // merge of two arrays, its sum taken in that order.
+  // Vector ids in order of first use by a kept key, each vector sorted by them: a cosine sums its
+  // products in that order.
   const vectorId = new Int32Array(keys.size).fill(-1)
   let vectorIds = 0
   // A bag's values by vector id while its ids are sorted (a bag holds each key once).
@@ -282,10 +282,14 @@ function eventParts(
     for (let i = 0; i < sorted.length; i++) values[i] = valueOf[sorted[i]]
     return { ids: sorted, values, norm: Math.sqrt(norm) }
   })
-  const sim = new Float64Array(n * n)
+  // The dot products first, in the upper half of the matrix, then the cosines over both halves.
+  const sim = pairDots(vectors, vectorIds)
   for (let a = 0; a < n; a++) {
+    const va = vectors[a]
     for (let b = a + 1; b < n; b++) {
-      const s = localCosine(vectors[a], vectors[b]) * decay(articles[a], articles[b])
+      const vb = vectors[b]
+      const cosine = va.norm === 0 || vb.norm === 0 ? 0 : sim[a * n + b] / (va.norm * vb.norm)
+      const s = cosine * decay(articles[a], articles[b])
       sim[a * n + b] = s
       sim[b * n + a] = s
     }
@@ -399,15 +403,42 @@ interface SparseVector {
   norm: number
 }
 
-function localCosine(a: SparseVector, b: SparseVector): number {
-  if (a.norm === 0 || b.norm === 0) return 0
-  let dot = 0
-  for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length; ) {
-    if (a.ids[x] === b.ids[y]) dot += a.values[x++] * b.values[y++]
-    else if (a.ids[x] < b.ids[y]) x++
-    else y++
+/**
+ * The dot products of every pair of vectors, at `[a * n + b]` for a < b of an n × n matrix (the
+ * rest 0), through each vector id's list of the vectors holding it: only pairs sharing an id meet,
+ * and each pair's products are summed in ascending id order, as a merge of the two sorted vectors
+ * would sum them (so each cosine is the same number to the last bit).
+ */
+function pairDots(vectors: readonly SparseVector[], ids: number): Float64Array {
+  const n = vectors.length
+  const start = new Int32Array(ids + 1)
+  for (const v of vectors) for (let x = 0; x < v.ids.length; x++) start[v.ids[x] + 1]++
+  for (let id = 0; id < ids; id++) start[id + 1] += start[id]
+  const holder = new Int32Array(start[ids])
+  const value = new Float64Array(start[ids])
+  const next = start.slice(0, ids)
+  for (let a = 0; a < n; a++) {
+    const v = vectors[a]
+    for (let x = 0; x < v.ids.length; x++) {
+      const at = next[v.ids[x]]++
+      holder[at] = a
+      value[at] = v.values[x]
+    }
   }
-  return dot / (a.norm * b.norm)
+  // Per id, where the vector being read sits in its list (read in vector order): the later ones follow it.
+  const cursor = start.slice(0, ids)
+  const dots = new Float64Array(n * n)
+  for (let a = 0; a < n; a++) {
+    const v = vectors[a]
+    const row = a * n
+    for (let x = 0; x < v.ids.length; x++) {
+      const id = v.ids[x]
+      const mine = v.values[x]
+      const end = start[id + 1]
+      for (let at = cursor[id]++ + 1; at < end; at++) dots[row + holder[at]] += mine * value[at]
+    }
+  }
+  return dots
 }
 
 /** The record of a story the refinement made: id from its earliest article, why per article. */
