@@ -186,27 +186,41 @@ function topicGroups(
   })
   const times = storyArticles.map((articles) => meanTime(articles.map((i) => members[i].time)))
   const sim = new Float32Array(k * k) // k ≤ the batch size cap: 3,000 stories take 36 MB
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      const s = (dot(sums[a], sums[b]) * decay(times[a], times[b])) / (storyArticles[a].length * storyArticles[b].length)
-      sim[a * k + b] = s
-      sim[b * k + a] = s
-    }
-  }
+  tableDots(sums, vocabulary.size, (a, b, dot) => {
+    const s = (dot * decay(times[a], times[b])) / (storyArticles[a].length * storyArticles[b].length)
+    sim[a * k + b] = s
+    sim[b * k + a] = s
+  })
   return averageLink(k, sim, storyArticles.map((a) => a.length), threshold)
+}
+
+/**
+ * Calls `visit(a, b, dot)` for every pair a < b of the tables (term ids below `terms`) with their
+ * dot product, summed over the smaller table's terms (the earlier one on equal sizes) in its
+ * order, the other table's weight 0 for a term it lacks. Each table in turn is spread over an
+ * array by term id, and the tables it is the larger of are summed against that array: a read per
+ * term instead of a hash look-up, and the same sum to the last bit.
+ */
+function tableDots(tables: readonly TermTable[], terms: number, visit: (a: number, b: number, dot: number) => void): void {
+  const dense = new Float64Array(terms)
+  for (let large = 0; large < tables.length; large++) {
+    const l = tables[large]
+    for (let i = 0; i < l.size; i++) dense[l.ids[i]] = l.values[i]
+    for (let small = 0; small < tables.length; small++) {
+      const s = tables[small]
+      if (small === large || s.size > l.size || (s.size === l.size && small > large)) continue
+      let sum = 0
+      for (let i = 0; i < s.size; i++) sum += s.values[i] * dense[s.ids[i]]
+      visit(Math.min(small, large), Math.max(small, large), sum)
+    }
+    for (let i = 0; i < l.size; i++) dense[l.ids[i]] = 0
+  }
 }
 
 /** The mean publication time of a story's dated articles (null: none dated). */
 function meanTime(times: (number | null)[]): number | null {
   const dated = times.filter((t): t is number => t !== null)
   return dated.length === 0 ? null : dated.reduce((x, y) => x + y, 0) / dated.length
-}
-
-function dot(a: TermTable, b: TermTable): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  let sum = 0
-  for (let i = 0; i < small.size; i++) sum += small.values[i] * large.get(small.ids[i])
-  return sum
 }
 
 /** Step 2: one group's articles (positions, ascending) split into events; returns indices into `articles`. */
