@@ -162,7 +162,8 @@ function scoreModel(claims: Claim[], { threshold, judgeFrom, judgeProbability, p
   const positions = Float64Array.from(claims, (c) => claimPosition(c, sentences))
   const values = claims.map(figureValues)
   const sourceWords = claims.map(sourceWord)
-  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, totals, figures: claims.map(figureKeys), plans: claims.map(planKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
+  const lemmaIds = claims.map((c) => Int32Array.from(c.lemmas, (l) => ids.get(`l:${l}`)!))
+  return { claims, feats, conceptsOf, concepts, conceptWeights: conceptWeights(feats, { conceptsOf, concepts }, weights), weights, kinds, sentences, words, positions, values, sourceWords, lemmaIds, totals, figures: claims.map(figureKeys), plans: claims.map(planKeys), texts: new Array(claims.length), threshold, judgeFrom, judgeProbability, pairProbability, maxJudged, minReadWords, judgedCount: 0, forced: new Set(), scores: new Map(), floor }
 }
 
 /**

@@ -25,7 +25,7 @@ export interface LinearOptions {
  * The model's log-odds for a feature vector (features past the model's length are not read).
  * @example linearScore({ mean: [0], scale: [1], weights: [2], bias: -1 }, [1]) // 1
  */
-export function linearScore(model: LinearModel, x: readonly number[]): number {
+export function linearScore(model: LinearModel, x: ArrayLike<number>): number {
   let s = model.bias
   const { mean, scale, weights } = model
   for (let j = 0; j < weights.length; j++) s += (weights[j] * (x[j] - mean[j])) / scale[j]

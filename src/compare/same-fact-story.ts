@@ -33,6 +33,8 @@ export interface StoryClaims extends StoryConcepts {
   values: readonly (readonly string[])[]
   /** Per claim, the last word of its attribution, lower-cased (`sourceWord`), or null. */
   sourceWords: readonly (string | null)[]
+  /** Per claim, its lemmas in order as their feature ids (`l:` features): equal ids, equal lemmas. */
+  lemmaIds: readonly Int32Array[]
 }
 
 const STORED = storyModel as unknown as Pick<SameFactModel, 'bias' | 'depth' | 'trees'> & { features?: readonly string[] }
@@ -95,8 +97,8 @@ export function storySoftOverlap(m: StoryClaims, i: number, j: number): { overla
 // The two rows of `longestSharedRun`, reused across pairs (grown for a longer claim).
 let runRows = new Int32Array(2 * 64)
 
-/** Longest run of consecutive lemmas two claims share in the same order. */
-function longestSharedRun(a: readonly string[], b: readonly string[]): number {
+/** Longest run of consecutive lemmas two claims share in the same order (lemmas as ids: `lemmaIds`). */
+function longestSharedRun(a: Int32Array, b: Int32Array): number {
   const width = b.length + 1
   if (runRows.length < 2 * width) runRows = new Int32Array(4 * width)
   const rows = runRows
@@ -150,6 +152,11 @@ export function claimPosition(c: Claim, sentences: ReadonlyMap<string, number>):
  * both give, where in their articles they stand, and their lengths.
  */
 export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar: number, soft = storySoftOverlap(m, i, j)): number[] {
+  return Array.from(writeStoryPairFeatures(new Float64Array(STORY_PAIR_FEATURES.length), m, i, j, similar, soft))
+}
+
+/** `storyPairFeatures` written into `out` (the same values), for callers that read them at once. */
+function writeStoryPairFeatures(out: Float64Array, m: StoryClaims, i: number, j: number, similar: number, soft: { overlap: SoftOverlap; similarity: number }): Float64Array {
   const a = m.feats[i]
   const b = m.feats[j]
   let shared = 0, heaviest = 0
@@ -175,14 +182,33 @@ export function storyPairFeatures(m: StoryClaims, i: number, j: number, similar:
   const pj = m.positions[j]
   const wi = m.words[i], wj = m.words[j]
   const ti = m.totals[i], tj = m.totals[j]
-  return [
-    similar, shared, ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0, ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0,
-    lemmas, names, others, heaviest, longestSharedRun(ci.lemmas, cj.lemmas), oneSide,
-    Math.min(pi, pj), Math.max(pi, pj), (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0), Math.min(wi, wj), Math.max(wi, wj),
-    sameFigures(m.values[i], m.values[j]), soft.similarity, soft.overlap.bySynonym, soft.overlap.heaviestUnmatchedSmaller, soft.overlap.heaviestUnmatched,
-    sameSource(m.sourceWords[i], m.sourceWords[j]),
-  ]
+  out[0] = similar
+  out[1] = shared
+  out[2] = ti > 0 && tj > 0 ? shared / Math.min(ti, tj) : 0
+  out[3] = ti > 0 && tj > 0 ? shared / Math.max(ti, tj) : 0
+  out[4] = lemmas
+  out[5] = names
+  out[6] = others
+  out[7] = heaviest
+  // Claims sharing no lemma feature share no run of lemmas.
+  out[8] = lemmas > 0 ? longestSharedRun(m.lemmaIds[i], m.lemmaIds[j]) : 0
+  out[9] = oneSide
+  out[10] = Math.min(pi, pj)
+  out[11] = Math.max(pi, pj)
+  out[12] = (ci.quoted ? 1 : 0) + (cj.quoted ? 1 : 0)
+  out[13] = Math.min(wi, wj)
+  out[14] = Math.max(wi, wj)
+  out[15] = sameFigures(m.values[i], m.values[j])
+  out[16] = soft.similarity
+  out[17] = soft.overlap.bySynonym
+  out[18] = soft.overlap.heaviestUnmatchedSmaller
+  out[19] = soft.overlap.heaviestUnmatched
+  out[20] = sameSource(m.sourceWords[i], m.sourceWords[j])
+  return out
 }
+
+// The feature vector `storyPairProbabilityFrom` scores, reused across pairs.
+const pairFeatures = new Float64Array(STORY_PAIR_FEATURES.length)
 
 /** The shipped model's probability that claims `i` and `j` share a fact (`similar`: their story similarity). */
 export function storyPairProbability(m: StoryClaims, i: number, j: number, similar: number, soft = storySoftOverlap(m, i, j)): number {
@@ -191,5 +217,5 @@ export function storyPairProbability(m: StoryClaims, i: number, j: number, simil
 
 /** `storyPairProbability`, or 0 as soon as it cannot reach `floor` (for callers to whom any probability under it is the same). */
 export function storyPairProbabilityFrom(m: StoryClaims, i: number, j: number, similar: number, floor: number, soft = storySoftOverlap(m, i, j)): number {
-  return treeProbabilityFrom(model(), storyPairFeatures(m, i, j, similar, soft), floor)
+  return treeProbabilityFrom(model(), writeStoryPairFeatures(pairFeatures, m, i, j, similar, soft), floor)
 }

@@ -490,7 +490,7 @@ function logOdds(p: number): number {
  * order. With `above` / `below` (log-odds), it stops once the trees left cannot bring the score over
  * `above` or under `below`, and returns -Infinity / +Infinity: only the side of a cut is known then.
  */
-function treeScore(model: Ensemble, x: readonly number[], above = -Infinity, below = Infinity): number {
+function treeScore(model: Ensemble, x: ArrayLike<number>, above = -Infinity, below = Infinity): number {
   const c = compile(model.trees, model.depth)
   const { inner, depth, count, sentinel, feature, threshold, value, rest, restMin } = c
   const v = c.x
@@ -528,7 +528,7 @@ export function treeProbability(model: Ensemble, x: readonly number[]): number {
  * `treeProbability`, or 0 once the trees left cannot bring it to `floor`: for callers to whom any
  * probability under `floor` means the same (fewer trees are read for most pairs).
  */
-export function treeProbabilityFrom(model: Ensemble, x: readonly number[], floor: number): number {
+export function treeProbabilityFrom(model: Ensemble, x: ArrayLike<number>, floor: number): number {
   const score = treeScore(model, x, floor > 0 ? logOdds(floor) : -Infinity)
   return score === -Infinity ? 0 : 1 / (1 + Math.exp(-score))
 }
