@@ -101,13 +101,19 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
     // "Steve Israel", "Jack Kingston": one known word right after a lone first name is a surname.
     // So after a first name and a middle initial ("Michael R. Bloomberg").
     const surname = known !== null && known.to - known.from === 1 && tokens[i].joined && FIRST_NAMES.has(tokens[chunk].text) && (i === chunk + 1 || (i === chunk + 2 && /^\p{Lu}\.?$/u.test(tokens[chunk + 1].text)))
+    // "University of Michigan", "Bank of England": a known place after "of" and an organisation's
+    // lead word names the organisation ("University of" was an organisation, Michigan a place).
+    if (known !== null && known.type === 'place' && i - 2 >= chunk && tokens[i - 1].text === 'of' && ORG_LEADS.has(tokens[i - 2].text)) {
+      i = known.to
+      continue
+    }
     if (known && !surname) {
       flushChunk(out, text, tokens, chunk, i, heading)
       // "Paris Island", "Mississippi River": a known place and a word that heads a place name are one place.
       const head = known.type === 'place' && known.to < to && !tokens[known.to - 1].possessive && PLACE_HEADS.has(tokens[known.to].text)
       out.push(head ? { from: known.from, to: known.to + 1, type: 'place', why: 'shape' } : known)
       i = chunk = head ? known.to + 1 : known.to
-    } else if (TIME_WORDS.has(tokens[i].text) || (isTitleWord(tokens[i]) && !afterHonorific(tokens, i) && !surnameTitle(tokens, chunk, i, to)) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
+    } else if (TIME_WORDS.has(tokens[i].text) || (isTitleWord(tokens[i]) && !afterHonorific(tokens, i) && !surnameTitle(tokens, chunk, i, to) && !orgNameWord(tokens, chunk, i, to)) || (tokens[i].text === 'of' && i > from && isTitleWord(tokens[i - 1]))) {
       flushChunk(out, text, tokens, chunk, i, heading)
       i = chunk = i + 1
     } else {
@@ -136,6 +142,21 @@ function surnameTitle(tokens: readonly Token[], chunk: number, i: number, to: nu
   return FIRST_NAMES.has(prev) || /^\p{Lu}\.?$/u.test(prev)
 }
 
+/**
+ * A title word that is part of an organisation's name after its lead word and "of": right after
+ * "of" ("Ministry of Defence", "Department of State") or ending the run ("Department of Homeland
+ * Security"); before more capitalised words it is a title again ("University of Michigan President
+ * Mark Schlissel").
+ */
+function orgNameWord(tokens: readonly Token[], chunk: number, i: number, to: number): boolean {
+  if (i - 2 >= chunk && tokens[i - 1].text === 'of' && ORG_LEADS.has(tokens[i - 2].text)) return true
+  if (i + 1 !== to) return false
+  for (let k = i - 1; k > chunk && k >= i - ORG_NAME_WORDS; k--) if (tokens[k].text === 'of' && ORG_LEADS.has(tokens[k - 1].text)) return true
+  return false
+}
+/** Words after "of" an organisation's name may run to ("Department of Homeland Security"). */
+const ORG_NAME_WORDS = 4
+
 /** A word in capitals of four letters or more: shouted, not an acronym a lexicon knows. */
 const SHOUTED = /^\p{Lu}{4,}$/u
 
@@ -146,6 +167,8 @@ function flushChunk(out: Candidate[], text: string, tokens: readonly Token[], ch
 
 /** Types a chunk of capitalised words that no lexicon knows. */
 function typeChunk(text: string, tokens: readonly Token[], from: number, to: number, heading: boolean): Candidate[] {
+  // "Ministry of Foreign Affairs of" before a known place: the dangling "of" is no part of the name.
+  if (to - from >= 2 && tokens[to - 1].text === 'of') return typeChunk(text, tokens, from, to - 1, heading)
   // "X of Y" that is not an organisation name ("Ministry of Defence") is two things.
   const of = indexOfWord(tokens, from, to, 'of')
   if (of > from && !ORG_LEADS.has(tokens[from].text)) {

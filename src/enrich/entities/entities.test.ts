@@ -341,3 +341,14 @@ test('a known word after a first name and a middle initial is the surname ("Tom 
   const found = entities(text)
   assert.equal(found.find((e) => text.slice(e.span[0], e.span[1]) === 'Tom R. Bloomberg')?.type, 'person')
 })
+
+test('an organisation named "X of Y" keeps its place or title word: "University of Delmont", "Ministry of Defence"', () => {
+  const typed = (text: string) => entities(text).map((e) => `${text.slice(e.span[0], e.span[1])}/${e.type}`)
+  assert.deepEqual(typed('She studied at the University of Michigan and the Bank of England.'), ['University of Michigan/organization', 'Bank of England/organization'])
+  assert.deepEqual(typed('The Ministry of Defence and the Department of Homeland Security spoke.'), ['Ministry of Defence/organization', 'Department of Homeland Security/organization'])
+  // A title and a name after the organisation are still a person with a role.
+  const people = entities('University of Michigan President Tom Pell spoke.').filter((e) => e.type === 'person').map((e) => e.name)
+  assert.deepEqual(people, ['Tom Pell'])
+  // The "of" before a place that follows the name is no part of it.
+  assert.deepEqual(typed('The Ministry of Foreign Affairs of Ukraine spoke.'), ['Ministry of Foreign Affairs/organization', 'Ukraine/place'])
+})
