@@ -215,6 +215,45 @@ export function findFractions(text: string): Candidate[] {
   return found
 }
 
+// A whole number in digits or one cardinal word, as a share or a ratio writes it.
+const RATIO_PART = String.raw`\d{1,3}(?:,\d{3})+|\d{1,6}|${[...SMALL_NUMBERS.keys()].sort((a, b) => b.length - a.length).join('|')}`
+// "1 in 3", "one-in-three", "three out of four" (a share); "2-to-1", "two-to-one" (a ratio, hyphens
+// only: "51 to 49" is a tally, two numbers).
+const RATIO_RE = new RegExp(String.raw`(?<![\p{L}\p{N}.,$-])(${RATIO_PART})(?:(\s+in\s+|-in-|\s+out\s+of\s+)|(-to-))(${RATIO_PART})(?![\p{L}\p{N}%]|[.,]\d)`, 'giu')
+/** A word every RATIO_RE match holds. */
+const RATIO_WORD = /\bin\b|\bout of\b|-to-/i
+// "5 in 10 days": a count within a time, no share.
+const TIME_AFTER = /^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i
+
+function ratioPart(word: string): number {
+  return /^\d/.test(word) ? Number(word.replace(/,/g, '')) : SMALL_NUMBERS.get(word.toLowerCase()) ?? NaN
+}
+
+/**
+ * Shares and ratios ("1 in 3 voters", "a one-in-three chance", "a 2-to-1 margin") as one number:
+ * a share's value is the fraction (unit `fraction`, so "1 in 3" and "one in three" agree), a
+ * ratio's the first part over the second (unit `ratio`). Read as parts, "2-to-1" was the number
+ * 2 counting "to", and "one-in-three" the number 3.
+ */
+export function findRatios(text: string): Candidate[] {
+  const found: Candidate[] = []
+  if (!RATIO_WORD.test(text)) return found
+  for (const m of text.matchAll(RATIO_RE)) {
+    const a = ratioPart(m[1])
+    const b = ratioPart(m[4])
+    const end = m.index + m[0].length
+    if (!(a >= 0 && b > 0) || !Number.isFinite(a)) continue
+    if (m[2] !== undefined) {
+      // A share: no more than the whole, and the whole no year ("3 in 2020") nor a time ("in 10 days").
+      if (a > b || b < 2 || (b >= 1000 && b <= 2100 && !m[4].includes(',')) || TIME_AFTER.test(text.slice(end, end + 12))) continue
+      found.push({ start: m.index, end, value: a / b, kind: 'fraction', unit: 'fraction' })
+    } else {
+      found.push({ start: m.index, end, value: a / b, kind: 'fraction', unit: 'ratio' })
+    }
+  }
+  return found
+}
+
 /** Vague plurals ("dozens", "hundreds of", "tens of thousands"): the least they can mean, `at least`. */
 export function findVaguePlurals(text: string): Candidate[] {
   const found: Candidate[] = []

@@ -10,6 +10,7 @@ describe('humanNumber', () => {
     [1_250_000_000_000, 'GBP', '£1.25 trillion'],
     [45, 'percent', '45%'],
     [0.125, 'fraction', '12.5%'],
+    [2, 'ratio', '2 to 1'],
     [1234.5678, undefined, '1,234.57'],
     [0.12345, undefined, '0.123'],
     [7_500_000, 'CHF', '7.5 million CHF'],

@@ -38,11 +38,13 @@ function scaled(value: number): string {
  * @example humanNumber(2000000, 'USD') // "$2 million"
  * @example humanNumber(2000000) // "2,000,000"
  * @example humanNumber(45, 'percent') // "45%"
+ * @example humanNumber(2, 'ratio') // "2 to 1"
  */
 export function humanNumber(value: number, unit?: string): string {
   if (!Number.isFinite(value)) return String(value)
   if (unit === 'percent') return `${groupDigits(value)}%`
   if (unit === 'fraction') return `${groupDigits(Math.round(value * 1000) / 10)}%`
+  if (unit === 'ratio') return `${groupDigits(Math.round(value * 100) / 100)} to 1`
   const sign = unit ? CURRENCY_SIGN[unit] : undefined
   if (sign) return `${value < 0 ? '-' : ''}${sign}${scaled(Math.abs(value))}`
   if (unit && /^[A-Z]{3}$/.test(unit)) return `${scaled(value)} ${unit}`

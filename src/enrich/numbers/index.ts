@@ -8,11 +8,12 @@
  *   pronoun ("one of", "this one", "one-on-one"); "a three-way summit" holds no amount.
  * - Vague plurals give the least they can mean, approx `at least`: "dozens" = 24, "hundreds" = 200,
  *   "tens of thousands" = 20000.
- * - Fractions have unit `fraction` ("a quarter" = 0.25); money per unit is `USD/barrel`.
+ * - Fractions have unit `fraction` ("a quarter" = 0.25), and so do shares ("1 in 3", "one-in-three");
+ *   a ratio ("2-to-1") has unit `ratio`; money per unit is `USD/barrel`.
  * - Digits inside dates, clock times and bare years ("2022") are not amounts.
  */
 import type { NumberMention } from '../../types.js'
-import { findDigitNumbers, findFractions, findVaguePlurals, findWordNumbers, type Candidate } from './candidates.js'
+import { findDigitNumbers, findFractions, findRatios, findVaguePlurals, findWordNumbers, type Candidate } from './candidates.js'
 import {
   attachApprox,
   attachPercentAndCurrency,
@@ -47,6 +48,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     ...findDigitNumbers(input),
     ...findWordNumbers(input),
     ...findFractions(input),
+    ...findRatios(input),
     ...findVaguePlurals(input),
   ])
   cands = removeDateParts(input, cands)

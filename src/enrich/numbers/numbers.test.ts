@@ -39,6 +39,12 @@ const CASES: [string, Expected][] = [
   ['It is a quarter of the budget.', { text: 'a quarter', value: 0.25, unit: 'fraction' }],
   ['Half the staff left.', { text: 'Half', value: 0.5, unit: 'fraction' }],
   ['Two-thirds of voters agreed.', { text: 'Two-thirds', value: 2 / 3, unit: 'fraction' }],
+  // shares and ratios are one number each; a tally ("51 to 49") and a count within a time are not
+  ['She gave it a one-in-three chance.', { text: 'one-in-three', value: 1 / 3, unit: 'fraction' }],
+  ['She gave it a "1 in 3" chance.', { text: '1 in 3', value: 1 / 3, unit: 'fraction' }],
+  ['Three out of four riders agreed.', { text: 'Three out of four', value: 0.75, unit: 'fraction' }],
+  ['The plan passed by a 2-to-1 margin.', { text: '2-to-1', value: 2, unit: 'ratio' }],
+  ['The plan passed by a two-to-one margin.', { text: 'two-to-one', value: 2, unit: 'ratio' }],
   ['The deal is worth $1 billion.', { text: '$1 billion', value: 1e9, unit: 'USD' }],
   ['A $200m deal was signed.', { text: '$200m', value: 2e8, unit: 'USD' }],
   ['Output reached 1.5 million barrels.', { text: '1.5 million barrels', value: 1.5e6, unit: 'barrel' }],
@@ -170,5 +176,14 @@ describe('findNumbers: seeds', () => {
       const inside = findNumbers(text).filter((n) => n.span[0] < at + phrase.length && n.span[1] > at)
       assert.deepEqual(inside, [], phrase)
     }
+  })
+})
+
+describe('findNumbers: no share or ratio where the words only look like one', () => {
+  it('a tally, a count within a time, a year after "in"', () => {
+    const units = (text: string) => findNumbers(text).map((n) => [text.slice(n.span[0], n.span[1]), n.unit ?? null])
+    assert.deepEqual(units('The council vote was 51 to 49.'), [['51', null], ['49', null]])
+    assert.ok(!units('The ferry ran 5 in 10 days.').some(([, unit]) => unit === 'fraction'))
+    assert.ok(!units('The club won 3 in 2020.').some(([, unit]) => unit === 'fraction'))
   })
 })
