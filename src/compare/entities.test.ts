@@ -295,4 +295,6 @@ test('findInArticle: people or a body a name only owns or places ("one Corvane u
   assert.equal(merged.findInArticle(a.id, 'The Kyiv group', span('The Kyiv group')), null)
   assert.equal(merged.findInArticle(a.id, 'The Marco Rubio campaign', span('The Marco Rubio campaign'))?.name, 'Marco Rubio')
   assert.equal(merged.findInArticle(a.id, 'Corvane', span('Corvane'))?.name, 'Corvane')
+  // No determiner needed: "Corvane users".
+  assert.equal(merged.findInArticle(a.id, 'Corvane user', span('Corvane user')), null)
 })

@@ -76,6 +76,11 @@ test('editorialLabelLength: an editor\'s label opening a sentence, with its time
   assert.equal(editorialLabelLength('Updated: The council met.'), 'Updated: '.length)
   assert.equal(editorialLabelLength("Editor's note: This story was changed."), "Editor's note: ".length)
   assert.equal(editorialLabelLength('Updates to the law passed on Monday.'), 0)
+  assert.equal(editorialLabelLength('Update 2: The council met.'), 'Update 2: '.length)
+  assert.equal(editorialLabelLength('UPDATE 7:19 PM ET: The council met.'), 'UPDATE 7:19 PM ET: '.length)
+  assert.equal(editorialLabelLength('Updated at 7:19 p.m.: The council met.'), 'Updated at 7:19 p.m.: '.length)
+  assert.equal(editorialLabelLength("Editors' Note: The council met."), "Editors' Note: ".length)
+  assert.equal(editorialLabelLength('Correction officers said: no.'), 0)
   assert.equal(editorialLabelLength('Update on the talks: none so far.'), 0)
 })
 
@@ -84,4 +89,9 @@ test('inEditorsNotice: a paragraph opened by a correction or an editor\'s note, 
   assert.equal(inEditorsNotice(text, text.indexOf('It was June')), true)
   assert.equal(inEditorsNotice(text, text.indexOf('The pier closed')), false)
   assert.equal(inEditorsNotice(text, text.indexOf('The pier reopened')), false)
+  // On one line, the story after a dateline is no part of the note before it.
+  const line = "Editor's note: This story is part of a series. PORT MARAVEL (AP) — The pier closed on Friday. It reopens in June."
+  assert.equal(inEditorsNotice(line, line.indexOf('This story')), true)
+  assert.equal(inEditorsNotice(line, line.indexOf('PORT MARAVEL')), false)
+  assert.equal(inEditorsNotice(line, line.indexOf('It reopens')), false)
 })

@@ -183,15 +183,26 @@ export function datelineLength(sentence: string): number {
   return DATELINE.exec(sentence)?.[0].length ?? 0
 }
 
-// An editor's label opening a paragraph: "UPDATE:", "Updated:", "UPDATE 7:19 p.m. --", "Editor's note:".
-const EDITORIAL_LABEL = /^(?:UPDATED?|Update[ds]?|CORRECTIONS?|Corrections?|CLARIFICATION|Clarification|EDITOR['’]S NOTE|Editor['’]s [Nn]ote)\b(?:\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?)?\s*(?::|--|—|–)\s*(?:\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*(?:--|—|–|:)\s*)?/u
+// An editor's label opening a paragraph: "UPDATE:", "Updated:", "UPDATE 2 --", "Update, 7:19 p.m.
+// ET:", "Updated at 7:19 PM:", "Editor's note:", "Editors' Note:".
+const CLOCK = String.raw`\d{1,2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)(?:\s+(?:ET|EST|EDT|CT|PT|GMT|UTC|BST))?`
+const EDITORIAL_LABEL = new RegExp(
+  String.raw`^(?:UPDATE[DS]?|Update[ds]?|CORRECTIONS?|Corrections?|CLARIFICATION|Clarification|EDITOR['’]?S['’]? NOTE|Editor['’]?s['’]? [Nn]ote)` +
+    String.raw`(?:\s+\d{1,2}\b)?(?:,?\s*(?:at\s+)?\(?${CLOCK}\)?)?\s*(?::|--|—|–)\s*(?:${CLOCK}\s*(?:--|—|–|:)\s*)?`,
+  'u',
+)
 // The labels of a notice about the article itself, not the news: what it got wrong.
-const NOTICE_LABEL = /^(?:CORRECTIONS?|Corrections?|CLARIFICATION|Clarification|EDITOR['’]S NOTE|Editor['’]s [Nn]ote)\b/u
+const NOTICE_LABEL = /^(?:CORRECTIONS?|Corrections?|CLARIFICATION|Clarification|EDITOR['’]?S['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\b/u
+// How far into its paragraph a notice reaches at most: a notice is a sentence or two, and a page
+// printed as one line must not lose its story to the note before it.
+const NOTICE_CHARS = 320
+// A dateline ("WASHINGTON (AP) —") starts the story, whatever note came before it on the line.
+const DATELINE_INSIDE = /(?:^|[.!?]\s+)\p{Lu}{2,}[\p{Lu} ,.]*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s/u
 
 /**
  * Length of an editor's label opening a sentence (0 when there is none): "Updated: Rick Santorum
  * said ..." states what Santorum said, and the label is no part of it.
- * @example editorialLabelLength('UPDATE: 7:19 p.m. -- The Post reports it.') // 18
+ * @example editorialLabelLength('UPDATE: 7:19 p.m. -- The Post reports it.') // 21
  * @example editorialLabelLength('Updates to the law passed.') // 0
  */
 export function editorialLabelLength(sentence: string): number {
@@ -199,12 +210,14 @@ export function editorialLabelLength(sentence: string): number {
 }
 
 /**
- * Whether the paragraph holding offset `at` of `text` is an editor's notice about the article
- * ("Correction: This article originally said ..."), which reports no news of its own.
+ * Whether offset `at` of `text` lies in an editor's notice about the article ("Correction: This
+ * article originally said ..."), which reports no news of its own: the paragraph opens with such a
+ * label, `at` is within its first sentences, and no dateline stands between.
  */
 export function inEditorsNotice(text: string, at: number): boolean {
   const start = text.lastIndexOf('\n', at - 1) + 1
-  return NOTICE_LABEL.test(text.slice(start, start + 24)) && editorialLabelLength(text.slice(start, start + 60)) > 0
+  if (at - start > NOTICE_CHARS || !NOTICE_LABEL.test(text.slice(start, start + 24)) || editorialLabelLength(text.slice(start, start + 60)) === 0) return false
+  return !DATELINE_INSIDE.test(text.slice(start, at + 40))
 }
 
 const CURLY_APOSTROPHE = /[‘’]/g

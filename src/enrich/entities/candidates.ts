@@ -5,7 +5,7 @@
 import type { EntityType } from '../../types.js'
 import { isOccupationNoun, occupationBefore, typeByContext } from './context.js'
 import {
-  COMMON_CAPITALISED, DEMONYMS, FIRST_NAMES, ORG_HEADS, ORG_LEADS, ORGANIZATIONS, PLACE_HEADS, PLACES, ROLE_HEADS, TITLE_WORDS,
+  COMMON_CAPITALISED, DEMONYMS, FIRST_NAMES, GROUP_NOUNS, ORG_HEADS, ORG_LEADS, ORGANIZATIONS, PLACE_HEADS, PLACES, ROLE_HEADS, TITLE_WORDS,
 } from './lexicon.js'
 import type { Token } from './tokens.js'
 
@@ -136,8 +136,12 @@ const afterHonorific = (tokens: readonly Token[], i: number): boolean => i > 0 &
  * or a middle initial is the surname ("Jordan King Abdullah", where a name follows, keeps its title).
  */
 function surnameTitle(tokens: readonly Token[], chunk: number, i: number, to: number): boolean {
+  if (i === chunk || !tokens[i].joined) return false
+  const next = tokens[i + 1]
+  // A generational suffix after it makes any title word a surname ("Sanford Bishop Jr.").
+  if (next !== undefined && NAME_SUFFIX.test(next.text) && (i + 2 === to || tokens[i + 2].text === 'of')) return true
   // The run may go on through "of" ("Peter T. King of New York").
-  if ((i + 1 !== to && tokens[i + 1].text !== 'of') || i === chunk || !tokens[i].joined) return false
+  if (i + 1 !== to && next.text !== 'of') return false
   const prev = tokens[i - 1].text
   return FIRST_NAMES.has(prev) || /^\p{Lu}\.?$/u.test(prev)
 }
@@ -150,12 +154,16 @@ function surnameTitle(tokens: readonly Token[], chunk: number, i: number, to: nu
  */
 function orgNameWord(tokens: readonly Token[], chunk: number, i: number, to: number): boolean {
   if (i - 2 >= chunk && tokens[i - 1].text === 'of' && ORG_LEADS.has(tokens[i - 2].text)) return true
-  if (i + 1 !== to) return false
+  // A role's head ending the run is the title of someone unnamed ("The Bank of England Governor said").
+  if (i + 1 !== to || ROLE_HEADS.has(titleKey(tokens[i].text))) return false
   for (let k = i - 1; k > chunk && k >= i - ORG_NAME_WORDS; k--) if (tokens[k].text === 'of' && ORG_LEADS.has(tokens[k - 1].text)) return true
   return false
 }
 /** Words after "of" an organisation's name may run to ("Department of Homeland Security"). */
 const ORG_NAME_WORDS = 4
+
+/** A generational suffix after a surname. */
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/
 
 /** A word in capitals of four letters or more: shouted, not an acronym a lexicon knows. */
 const SHOUTED = /^\p{Lu}{4,}$/u
@@ -185,14 +193,14 @@ function typeChunk(text: string, tokens: readonly Token[], from: number, to: num
   // first name describes the person, as a title would; it is no part of the name. Not a compass
   // word ("North Carolina Republicans": Carolina is also a first name).
   // So is a shouted word ("conservatives FIRED Eric Cantor"): capitals are no name's spelling.
-  if (n >= 3 && ((DEMONYMS.has(first.text) && !COMPASS.has(first.text)) || SHOUTED.test(first.text)) && FIRST_NAMES.has(tokens[from + 1].text) && !heading) return typeChunk(text, tokens, from + 1, to, heading)
+  if (n >= 3 && ((DEMONYMS.has(first.text) && !COMPASS.has(first.text)) || SHOUTED.test(first.text)) && FIRST_NAMES.has(tokens[from + 1].text) && !ORG_HEADS.has(last.text) && !heading) return typeChunk(text, tokens, from + 1, to, heading)
   if (n > 4) return heading ? [] : [{ from, to, type: 'other', why: 'unknown' }]
   if (FIRST_NAMES.has(first.text) && n >= 2) return [{ from, to, type: 'person', why: 'first-name' }]
   if (ORG_HEADS.has(last.text) && n >= 2) return [{ from, to, type: 'organization', why: 'shape' }]
   if (of > from) return [{ from, to, type: 'organization', why: 'shape' }]
   if (PLACE_HEADS.has(last.text) && n >= 2) return [{ from, to, type: 'place', why: 'shape' }]
   if (heading) return n === 1 && !COMMON_CAPITALISED.has(first.text) ? [{ from, to, type: null, why: 'heading' }] : singles(tokens, from, to)
-  if (n === 1 && (DEMONYMS.has(first.text) || COMMON_CAPITALISED.has(first.text) || first.text.length < 2)) return []
+  if (n === 1 && (DEMONYMS.has(first.text) || COMMON_CAPITALISED.has(first.text) || GROUP_NOUNS.has(first.text) || first.text.length < 2)) return []
   // "(R-Fla.)", "(D-N.Y.)": a party and state label, not an entity.
   if (n === 1 && ((PARTY_LABEL.test(first.text) && text[first.start - 1] === '(') || /\([RDI]-$/.test(text.slice(first.start - 3, first.start)))) return []
   if (n === 1 && first.text === first.text.toUpperCase() && first.text.length <= 6) {

@@ -352,3 +352,12 @@ test('an organisation named "X of Y" keeps its place or title word: "University 
   // The "of" before a place that follows the name is no part of it.
   assert.deepEqual(typed('The Ministry of Foreign Affairs of Ukraine spoke.'), ['Ministry of Foreign Affairs/organization', 'Ukraine/place'])
 })
+
+test('review cases: organisations opening a sentence, suffixes, organisation shapes and a role after an organisation', () => {
+  const typed = (text: string) => entities(text).map((e) => `${text.slice(e.span[0], e.span[1])}/${e.type}`)
+  assert.deepEqual(typed('Police Federation chair Ann Roe said it.'), ['Police Federation/organization', 'Ann Roe/person'])
+  assert.deepEqual(typed('Rep. Tom Bishop Jr. said it.'), ['Tom Bishop Jr./person'])
+  assert.ok(typed('They joined the American Ferry Riders Alliance.').includes('American Ferry Riders Alliance/organization'))
+  // A role's head after an organisation, with no name, is no part of the organisation.
+  assert.deepEqual(typed('The Bank of England Governor said rates would rise.'), ['Bank of England/organization'])
+})

@@ -94,6 +94,15 @@ Allied Allies Republican Democratic Democrat Republicans Democrats Muslim Christ
 Ukraine-related Russia-related Russia-Ukraine U.S.-Russia US-Russia Putin-Witkoff Witkoff-Putin
 `)
 
+/**
+ * Nouns for groups of people, capitalised only to open a sentence ("Police searched his car"): no
+ * entity alone; at the start of a longer run they may open a name ("Police Federation", "Workers Party").
+ */
+export const GROUP_NOUNS = words(`
+Police Investigators Prosecutors Officers Troops Soldiers Protesters Demonstrators Residents Witnesses Voters Lawmakers Legislators
+Workers Experts Analysts Researchers Supporters Opponents Activists Rescuers Firefighters
+`)
+
 /** Title words that may precede a name (case-insensitive, dots removed). */
 export const TITLE_WORDS = words(`
 president vice secretary minister prime foreign defense defence deputy chancellor senator sen gov governor rep representative congressman
@@ -103,8 +112,8 @@ king queen prince princess pope patriarch sheikh emir sultan officer official co
 attorney prosecutor mr mrs ms dr prof professor rev former acting interior economy economic finance trade energy state national security
 policy senior top investment cooperation counterpart first lady lord sir dame premier sec master executive moderator host anchor
 majority minority whip councilman councilwoman councilmember councillor councilor assemblyman assemblywoman assemblymember alderman
-alderwoman selectman selectwoman supervisor delegate sheriff reverend bishop archbishop cardinal pastor rabbi imam father editor publisher
-columnist coach detective trooper superintendent
+alderwoman selectman selectwoman supervisor delegate sheriff reverend bishop archbishop pastor rabbi imam father editor publisher
+columnist coach trooper superintendent
 `)
 
 /** Heads that make a title: the role must end in one of these ("Kremlin spokesman", "Secretary of State"). */
@@ -114,8 +123,8 @@ spokeswoman spokesperson aide adviser advisor chief general gen admiral adm colo
 commander mayor judge justice director chairman chairwoman chair ceo founder leader speaker king queen prince princess pope patriarch sheikh emir
 sultan officer official commissioner coordinator negotiator head attorney prosecutor mr mrs ms dr prof professor rev premier state lady lord sir
 dame counterpart master executive whip councilman councilwoman councilmember councillor councilor assemblyman assemblywoman assemblymember
-alderman alderwoman selectman selectwoman supervisor delegate sheriff reverend bishop archbishop cardinal pastor rabbi imam father editor
-publisher columnist coach detective trooper superintendent
+alderman alderwoman selectman selectwoman supervisor delegate sheriff reverend bishop archbishop pastor rabbi imam father editor
+publisher columnist coach trooper superintendent
 `)
 
 /** Honorifics that are not part of a role ("Mr. Trump"). */
@@ -128,8 +137,7 @@ While Where Why What Who Whom Whose Which How After Before During Since Until Fo
 Into Onto Upon With Without Within About Above Below Between Across Against Along Around At By From In Of On To Up Down Out Off Near Next Last
 First Second Third Few Many Most More Some Several Such Each Every Both All Any No Not None Other Another Our Their His Her Its My Your We He She
 It They I You Us Them Me Him Hers Theirs Here Now Today Yesterday Tomorrow Tonight Yes Yeah Well Just Only Even Never Always Often Once Again
-Hours Days Weeks Months Years Authorities Officials Critics Added Police Investigators Prosecutors Officers Troops Soldiers Protesters Demonstrators
-Residents Witnesses Voters Lawmakers Legislators Workers Experts Analysts Researchers Supporters Opponents Activists Rescuers Firefighters Read Write Update Updated Skip Jump Please Share Follow Sign Subscribe Watch Listen
+Hours Days Weeks Months Years Authorities Officials Critics Added Read Write Update Updated Skip Jump Please Share Follow Sign Subscribe Watch Listen
 Photo Video Image Images Getty Topic Article Story Stories Newsletter Comments Comment Community Guidelines News Breaking Live Opinion Analysis
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
 Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mid Late Early Shortly Afterwards Everyone Everything Nothing Something Someone Anyone Nobody

@@ -54,11 +54,15 @@ export function roleBefore(text: string, tokens: readonly Token[], from: number)
 
 /** "Sen. Evan Bayh": a title abbreviation before token `k`, its dot and one space between. */
 function abbreviatedTitle(text: string, tokens: readonly Token[], k: number): boolean {
-  // Short and capitalised, as such abbreviations are: a title word ending the sentence before
-  // ("spoke first. Mr. Pell") is no part of the role.
+  // An abbreviation, not a title word ending the sentence before ("spoke first. Mr. Pell", "met the Pope. Mr. Pell").
   const t = tokens[k - 1].text
-  return text.slice(tokens[k - 1].end, tokens[k].start) === '. ' && t.length <= 4 && /^\p{Lu}/u.test(t) && isTitleWord(tokens[k - 1])
+  return text.slice(tokens[k - 1].end, tokens[k].start) === '. ' && /^\p{Lu}/u.test(t) && TITLE_ABBREVIATIONS.has(titleKey(t))
 }
+
+/** Title words written abbreviated before a dot ("Sen.", "Lt. Gen.", "Supt."). */
+const TITLE_ABBREVIATIONS = new Set(
+  'sen rep reps sens gov gen lt col adm capt sgt maj dr mr mrs ms prof rev supt atty asst dist brig lieut cmdr amb sec cpl pvt insp det fr msgr gens cdr sr jr'.split(' '),
+)
 
 /** How many tokens before `k` form a known organisation name (0 if none). */
 function orgBefore(tokens: readonly Token[], k: number): number {

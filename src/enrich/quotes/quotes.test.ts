@@ -834,3 +834,14 @@ test('people named after a company speak as written ("a Corvane employee"); a na
     ['“It is over,” Corvane Ferries said.', 'It is over', 'Corvane Ferries'],
   ])
 })
+
+test('a body or people named after a place or company give way to a name set off after them; "Under Secretary" is a title, not a preposition', () => {
+  assertSpeakers([
+    ['A Delmont resident, Ann Roe, said, “We are tired of it.”', 'We are tired', 'Ann Roe'],
+    ['One Corvane user, Ann Roe, wrote: “I have no use for it.”', 'I have no use', 'Ann Roe'],
+    ['Under Secretary of State Ann Roe said, “We will go on.”', 'We will go on', 'Ann Roe'],
+  ])
+  // "the" or "one" ending a longer word opens no phrase ("cyclone").
+  const text = 'After the cyclone Delmont residents said, “We are tired.”'
+  assert.equal(quoteStarting(text, 'We are tired').speaker?.name, 'Delmont residents')
+})

@@ -74,7 +74,10 @@ const SPOKESBODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|cam
 /** After a possessive, a body that speaks for its owner, then a verb: "’s campaign shrugged", "’s office said". */
 const POSSESSIVE_BODY = new RegExp(String.raw`^['’]s?\s+((?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|team|aides|lawyers?|attorneys?|camp|staff|representatives?))(?=\s+(?:(?:also|later|then|has|had|have|quickly|swiftly)\s+)?[a-z]+(?:ed|s)\b)`)
 /** Prepositions whose object, right before a verb, is not its subject ("the director for the Iowa Democratic Party said"). */
-const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through|near|outside|inside|across|around|behind|beside|beyond|toward|towards|under|over|into|onto|within|throughout)\s+(?:the\s+)?$/i
+const OBJECT_OF = /\b(?:for|of|with|from|about|against|among|including|at|on|in|to|via|through)\s+(?:the\s+)?$/i
+// Place prepositions, in lower case only: "Under Secretary Ann Roe", "Over the weekend," open no object.
+const OBJECT_OF_PLACE = /\b(?:near|outside|inside|across|around|behind|beside|beyond|toward|towards|under|over|into|onto|within|throughout)\s+(?:the\s+)?$/
+const objectBefore = (before: string): boolean => OBJECT_OF.test(before) || OBJECT_OF_PLACE.test(before)
 /** "And" opening a sentence joins clauses, not objects ("And Mr. Christie gloated: ..."). */
 const AND_OPENS = /(?:^|[.!?:]\s+|\n\s*)And\s+(?:the\s+)?$/
 const AS_BEFORE = /\bas\s+$/i
@@ -565,7 +568,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const office = c.name ? SPOKESBODY.exec(between) : null
     if (office) return ruled('spokesbody', { start: c.start, end: endWithRole(c) + office[0].indexOf(office[1]) + office[1].length, name: `${c.name}’s ${office[1]}`, kind: 'phrase' })
     // "the director for the Iowa Democratic Party said": an object of a preposition is not the subject.
-    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !OBJECT_OF.test(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) return ruled('before-verb', c)
+    if ((FILLER.test(between) || RELATIVE_CLAUSE.test(between)) && !objectBefore(text.slice(Math.max(0, startWithRole(c) - 30), startWithRole(c)))) return ruled('before-verb', c)
     // "footage of Ann Roe saying", "with Trump tweeting": a participle right after a person is theirs, even after a preposition.
     if (PARTICIPLE.test(verb.word) && c.entity?.type === 'person' && /^\s+(?:[a-z]+ly\s+)?$/.test(between)) return ruled('participle-person', c)
     // "after Mr. Trump, asked about the deaths of journalists, had said": a person before a participial or relative
@@ -824,6 +827,7 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
     // A name that only says whose people or body speak ("the St. Louis group", "one Facebook user").
     const body = placeGroup(text, c)
     if (body) return body
+    if (apposedBody(text, c)) continue
     // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
       place ??= c
@@ -1138,9 +1142,26 @@ const PEOPLE_AFTER_NAME = new RegExp(String.raw`^\s(?:${PEOPLE_NOUNS})\b`)
  * A speaker phrase `placeGroup` writes ("the St. Louis group", "one Facebook user"): a body or people
  * the name inside only places or owns, so the story does not read it as that name's entity.
  */
-export const NAMED_BODY_PHRASE = new RegExp(String.raw`^(?:[Tt]he|[Aa]n?|[Oo]ne)\s.*\s(?:${GROUP_NOUNS}|${PEOPLE_NOUNS})$`)
-/** The determiner opening such a phrase, kept with it ("the", "a", "one"). */
-const DETERMINER_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s$/
+export const NAMED_BODY_PHRASE = new RegExp(String.raw`^(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|\d+)\s)?\S.*\s(?:${GROUP_NOUNS}|${PEOPLE_NOUNS})$`)
+/** The determiner opening such a phrase, kept with it ("the", "a", "one"), as a word of its own ("cyclone" is none). */
+const DETERMINER_BEFORE = /(?<![\p{L}\p{N}'’-])(?:[Tt]he|[Aa]n?|[Oo]ne)\s$/u
+/** A name set off by commas after the phrase ("A Portland resident, Ann Roe, said"): that person speaks. */
+const APPOSED_NAME = /^\s*,\s*\p{Lu}/u
+
+/** Where the group noun or noun for people after a place or organisation ends ("St. Louis| group|"), or -1. */
+function bodyNounEnd(text: string, subject: SpeakerCandidate): number {
+  const type = subject.entity?.type
+  if (type !== 'place' && type !== 'other' && type !== 'organization') return -1
+  const after = text.slice(subject.end, subject.end + 20)
+  const noun = (type !== 'organization' ? GROUP_AFTER_PLACE.exec(after) : null) ?? PEOPLE_AFTER_NAME.exec(after)
+  return noun ? subject.end + noun[0].length : -1
+}
+
+/** A phrase of people or a body named after a place or organisation with a name set off after it ("One Facebook user, Ann Roe,"): the name speaks. */
+export function apposedBody(text: string, subject: SpeakerCandidate): boolean {
+  const end = bodyNounEnd(text, subject)
+  return end >= 0 && APPOSED_NAME.test(text.slice(end, end + 4))
+}
 
 /**
  * The phrase a name begins when a group noun or a noun for people follows it: that body or that
@@ -1148,13 +1169,9 @@ const DETERMINER_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s$/
  * statement" is not St. Louis, "one Facebook user posted" not Facebook). Null for any other subject.
  */
 export function placeGroup(text: string, subject: SpeakerCandidate): SpeakerCandidate | null {
-  const type = subject.entity?.type
-  if (type !== 'place' && type !== 'other' && type !== 'organization') return null
-  const after = text.slice(subject.end, subject.end + 20)
-  const noun = (type !== 'organization' ? GROUP_AFTER_PLACE.exec(after) : null) ?? PEOPLE_AFTER_NAME.exec(after)
-  if (!noun) return null
-  const lead = DETERMINER_BEFORE.exec(text.slice(Math.max(0, subject.start - 4), subject.start))
+  const end = bodyNounEnd(text, subject)
+  if (end < 0 || APPOSED_NAME.test(text.slice(end, end + 4))) return null
+  const lead = DETERMINER_BEFORE.exec(text.slice(Math.max(0, subject.start - 8), subject.start))
   const start = lead ? subject.start - lead[0].length : subject.start
-  const end = subject.end + noun[0].length
   return { start, end, name: text.slice(start, end), kind: 'phrase' }
 }

@@ -33,10 +33,22 @@ const ACRONYM_FOLLOWERS = new Set([
   'defense', 'intelligence', 'central', 'federal', 'trade', 'representative', 'customs', 'border',
   'open', 'navy', 'coast', 'capitol', 'dollar', 'dollars', 'treasuries', 'envoys', 'and', 'or',
   'deputy', 'assistant', 'acting', 'chief', 'commander', 'commissioner', 'surgeon', 'solicitor',
-  // bodies named after the country ("U.S. Conference of Catholic Bishops", "U.S. Chamber of Commerce")
-  'conference', 'chamber', 'agency', 'bureau', 'commission', 'council', 'postal', 'census', 'geological',
-  'olympic', 'marshals', 'patent', 'institute', 'mint', 'catholic', 'attorneys', 'citizenship', 'immigration',
 ])
+
+/**
+ * First words of bodies named after a country ("U.S. Conference of Catholic Bishops", "U.S. Chamber
+ * of Commerce", "U.S. Census Bureau"): after a country's acronym, and only when the name goes on
+ * ("of" or another capitalised word after them), they continue the sentence; "He flew to the U.S.
+ * Immigration officials met him." still ends one.
+ */
+const COUNTRY_BODY_FIRST = new Set([
+  'conference', 'chamber', 'agency', 'bureau', 'commission', 'council', 'postal', 'census', 'geological',
+  'marshals', 'patent', 'institute', 'mint', 'citizenship', 'immigration',
+])
+/** Adjectives a country's acronym qualifies ("U.S. Catholic bishops", "U.S. Olympic officials"): the sentence goes on. */
+const COUNTRY_ADJECTIVES = new Set(['catholic', 'olympic', 'attorneys'])
+const COUNTRY_ACRONYMS = new Set(['U.S', 'U.K', 'U.N', 'E.U', 'U.S.A'])
+const NAME_GOES_ON = /^\S+\s+(?:of\b|and\s+\p{Lu}|\p{Lu})/u
 
 /**
  * Dotted capitals that name places and so may end a sentence ("envoys from the U.S. Witkoff
@@ -101,6 +113,10 @@ function endsSentence(text: string, at: number, punct: string, end: number): boo
   if (bare === '.') {
     const before = wordBefore(text, at)
     if (!periodEnds(before, next)) return false
+    if (COUNTRY_ACRONYMS.has(before)) {
+      const word = next.replace(/[^\p{L}]/gu, '').toLowerCase()
+      if (COUNTRY_ADJECTIVES.has(word) || (COUNTRY_BODY_FIRST.has(word) && NAME_GOES_ON.test(text.slice(end).trimStart().slice(0, 60)))) return false
+    }
     if (INITIALS.test(before) && initialsAfterTitle(text, at)) return false
     if (personInitials(text, at, before, next)) return false
     if (stateTitle(text, at, before, next)) return false
