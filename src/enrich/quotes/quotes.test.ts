@@ -845,3 +845,11 @@ test('a body or people named after a place or company give way to a name set off
   const text = 'After the cyclone Delmont residents said, “We are tired.”'
   assert.equal(quoteStarting(text, 'We are tired').speaker?.name, 'Delmont residents')
 })
+
+test('"the mayor" refers back to the one who has just spoken when they hold that role, not to a nearer holder named in passing', () => {
+  const text =
+    'Mayor Tom Pell on Monday said his talks with Harbour Mayor Ann Roe were useful. ' +
+    '“We agreed on the ferry timetable,” Pell said. ' +
+    'The mayor said the new timetable would start in June, calling it “a fair deal for both towns.”'
+  assert.equal(quoteStarting(text, 'a fair deal').speaker?.name, 'Tom Pell')
+})

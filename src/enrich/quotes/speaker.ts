@@ -856,7 +856,9 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   // Florida senator" or "the Fox News host" say more than the role, which the rules below read.
   const role = BARE_ROLE_AT.exec(head)?.[1]
   if (role) {
-    const holder = occupationMatch(view, pos, role.toLowerCase())
+    // The one who has just spoken, if they hold that role: "President Donald Trump said the meeting
+    // with Russian President Vladimir Putin ... “...,” he added. The president did not detail ...".
+    const holder = lastSpeakerWithRole(view, pos, role.toLowerCase()) ?? occupationMatch(view, pos, role.toLowerCase())
     if (holder) return holder
   }
   // "the Florida senator" with no one named before as of Florida: kept as written rather than guessed.
@@ -1039,6 +1041,26 @@ const OCCUPATION_AFTER = 40
  * words bound to their name (before it, "FBI profiler John Douglas", or in an appositive after it,
  * "John Douglas, a former FBI profiler"); null when the article describes no one so.
  */
+/** Quotes back the last speaker is looked for: "the president" refers to who has just spoken, not to an earlier one. */
+const LAST_SPEAKER_QUOTES = 1
+
+/**
+ * The speaker of the quote just before `pos`, when a mention of them before `pos` carries
+ * `occupation` (`boundWords`); else null.
+ */
+function lastSpeakerWithRole(view: ArticleView, pos: number, occupation: string): string | null {
+  const recent = view.attributed.filter((a) => a.end <= pos).slice(-LAST_SPEAKER_QUOTES)
+  if (recent.length === 0) return null
+  const last = lastCandidateBefore(view.candidates, pos)
+  for (const { name } of recent) {
+    for (let i = last; i >= 0 && last - i < MAX_ROLE_LOOKBACK; i--) {
+      const c = view.candidates[i]
+      if (c.kind === 'entity' && c.name === name && boundWords(view.text, view.candidates, i, pos).includes(occupation)) return name
+    }
+  }
+  return null
+}
+
 function occupationMatch(view: ArticleView, pos: number, occupation: string): string | null {
   const last = lastCandidateBefore(view.candidates, pos)
   for (let i = last; i >= 0 && last - i < MAX_ROLE_LOOKBACK; i--) {
