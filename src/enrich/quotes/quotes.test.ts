@@ -853,3 +853,10 @@ test('"the mayor" refers back to the one who has just spoken when they hold that
     'The mayor said the new timetable would start in June, calling it “a fair deal for both towns.”'
   assert.equal(quoteStarting(text, 'a fair deal').speaker?.name, 'Tom Pell')
 })
+
+test('a quote in a clause that names whom a comment or statement is from is theirs', () => {
+  assertSpeakers([
+    ['The mayor gave no details, but in a comment to the Gazette from a senior administration official, the vote was described as “a close call.”', 'a close call', 'a senior administration official'],
+    ['In a statement from Ann Roe, the plan was called “a fair deal.”', 'a fair deal', 'Ann Roe'],
+  ])
+})

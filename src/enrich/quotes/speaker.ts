@@ -606,9 +606,16 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   // "Massie used to support Paul, but now said ...": a clause joined with no subject of its own shares the sentence's.
   return (
     ruled('clause-subject', clauseSubject(text, inWindow, start, verb.start)) ??
+    ruled('comment-from', commentFrom(text, inWindow, start, verb.start)) ??
     ruled('joined-clause', start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
   )
 }
+/** "in a comment to Fox News from a senior official, the meeting was described as ...": who the comment is from. */
+const COMMENT_FROM = /\b(?:comments?|statements?|remarks|e-?mails?|messages?|notes?|interviews?)\s+(?:[^,.;:“”"]{0,40}\s)?(?:from|by)\s+$/
+function commentFrom(text: string, candidates: readonly SpeakerCandidate[], from: number, to: number): SpeakerCandidate | null {
+  return candidates.find((c) => c.start >= from && c.end <= to && c.kind !== 'pronoun' && c.entity?.type !== 'place' && COMMENT_FROM.test(text.slice(Math.max(from, c.start - 70), c.start))) ?? null
+}
+
 /** Before "saying": "quoted Varga as ", "cited a senior official as " (the one quoted, group 1; the verb, group 2). */
 const QUOTED_AS_BEFORE = /(?<!\b(?:was|were|is|are|been|being)\s+)\b((?:quoted|quotes|quoting|cited|cites|citing))\s+(?!(?:in|by|on|at|from|during|via)\s)([^,.;:“”"()\n]{2,60}?)(?:,[^,;.]{1,40},)?\s+as\s+$/
 /** Between "quoted" and the one quoted: nothing but spaces, maybe a role ("quoted spokesman Ann Roe"). */
