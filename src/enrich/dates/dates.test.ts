@@ -185,6 +185,7 @@ describe('findDates: names and tense', () => {
     ['an election month with no tense is the coming one', 'Party leaders fear losing the Senate after the November elections.', '2026-08-21', [['November', '2026-11']]],
     ['"would" looks ahead from the past', 'The candidate claimed he would help the party in November by staying in.', '2026-08-21', [['November', '2026-11']]],
     ['"since" after "would" keeps the month behind', 'The mayor has said he would visit the port since returning to office in January.', '2026-08-21', [['January', '2026-01']]],
+    ['"since" after "would" keeps the month behind, nearer ahead than behind', 'The mayor has repeatedly said she would meet the council since returning to the town hall in January.', '2025-08-06', [['January', '2025-01']]],
     ['"since March" is past though "will" follows', 'Fares have risen since March and will rise again in December.', '2026-08-21', [['March', '2026-03'], ['December', '2026-12']]],
     ['"the first time since the floods" leaves a coming month ahead', 'Voters will go to the polls for the first time since the floods in November.', '2026-08-21', [['November', '2026-11']]],
     ['"since" for "because" leaves a coming month ahead', 'Talks will be delayed since the minister travels to Japan in October.', '2026-08-21', [['October', '2026-10']]],

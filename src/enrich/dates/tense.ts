@@ -138,22 +138,37 @@ function lastCueEnd(text: string): number {
   return end
 }
 
-/** Whether the clause around `[start, end)` (bounded by punctuation and "that", "which", "but"..., 100 characters each way) looks ahead. */
-export function clauseLooksAhead(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 100), start)
+/** Where the clause holding offset `start` begins within `before` (the 100 characters before `start`). */
+function clauseFrom(before: string): number {
   let from = 0
   for (const m of before.matchAll(CLAUSE_EDGE_RE)) {
     // The full stops of "Sept." and "a.m." are not clause edges.
     if (m[0] === '.' && ABBREVIATION_END_RE.test(before.slice(0, m.index + 1))) continue
     from = m.index + m[0].length
   }
+  return from
+}
+
+/**
+ * "would meet him since returning to office in January": a "since" leading into the month at
+ * `start`, or into an -ing verb whose phrase holds it, after the clause's last word that looks
+ * ahead, opens a past of its own, as "since January" does (not "the first time since the floods in
+ * November", nor "since" for "because").
+ */
+function sinceLeadsIn(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 100), start)
+  const from = clauseFrom(before)
+  return SINCE_RE.test(before.slice(Math.max(from, lastCueEnd(before))))
+}
+
+/** Whether the clause around `[start, end)` (bounded by punctuation and "that", "which", "but"..., 100 characters each way) looks ahead. */
+export function clauseLooksAhead(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 100), start)
+  const from = clauseFrom(before)
   const after = text.slice(end, end + 100)
   const stop = after.search(CLAUSE_EDGE_RE)
   const clause = `${before.slice(from)} ${stop < 0 ? after : after.slice(0, stop)}`
-  // "would meet him since returning to office in January": a "since" leading into the month, or
-  // into an -ing verb whose phrase holds it, opens a past of its own, as "since January" does (not
-  // "the first time since the floods in November", nor "since" for "because").
-  if (SINCE_RE.test(before.slice(Math.max(from, lastCueEnd(before))))) return false
+  if (sinceLeadsIn(text, start)) return false
   if (MONTH_AHEAD_RE.test(clause) || WOULD_BEFORE_RE.test(before.slice(from))) return true
   // ("who failed to unseat him in the June election": a past verb of the clause keeps it behind)
   return (ELECTION_AFTER_RE.test(after) || ELECTION_BEFORE_RE.test(before)) && !PAST_CLAUSE_RE.test(clause) && firstVerbTense(clause.match(WORD_RE) ?? [], 1) !== 'past'
@@ -191,6 +206,8 @@ export function yearOfUndated(text: string, start: number, end: number, sentence
  * may be another verb's; else that clause, else the verb before it.
  */
 function tenseOfUndated(text: string, start: number, end: number, sentences: readonly Span[]): Tense {
+  // "said he would meet Putin since returning to the White House in January": the "since" phrase is past.
+  if (sinceLeadsIn(text, start)) return 'past'
   const verb = governingTense(text, start, end, sentences)
   if (verb === 'past' || !clauseLooksAhead(text, start, end)) return verb
   // "warned on Nov. 12 it will cut jobs": the past verb before "on" says nothing of the year (a past
