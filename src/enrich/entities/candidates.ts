@@ -154,8 +154,12 @@ function surnameTitle(tokens: readonly Token[], chunk: number, i: number, to: nu
  */
 function orgNameWord(tokens: readonly Token[], chunk: number, i: number, to: number): boolean {
   if (i - 2 >= chunk && tokens[i - 1].text === 'of' && ORG_LEADS.has(tokens[i - 2].text)) return true
-  // A role's head ending the run is the title of someone unnamed ("The Bank of England Governor said").
-  if (i + 1 !== to || ROLE_HEADS.has(titleKey(tokens[i].text))) return false
+  // A role's head ending the run is the title of someone unnamed ("The Bank of England Governor said");
+  // a word that heads no role, before one that does, still names the body ("Department of Homeland
+  // Security Secretary Ann Roe").
+  if (ROLE_HEADS.has(titleKey(tokens[i].text))) return false
+  const next = tokens[i + 1]
+  if (i + 1 !== to && !(next.joined && ROLE_HEADS.has(titleKey(next.text)))) return false
   for (let k = i - 1; k > chunk && k >= i - ORG_NAME_WORDS; k--) if (tokens[k].text === 'of' && ORG_LEADS.has(tokens[k - 1].text)) return true
   return false
 }

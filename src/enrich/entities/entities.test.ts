@@ -361,3 +361,10 @@ test('review cases: organisations opening a sentence, suffixes, organisation sha
   // A role's head after an organisation, with no name, is no part of the organisation.
   assert.deepEqual(typed('The Bank of England Governor said rates would rise.'), ['Bank of England/organization'])
 })
+
+test('a role after an organisation named "X of Y" starts after it, and an organisation before a role is kept whole', () => {
+  const found = entities('Department of Homeland Security Secretary Tom Pell spoke. Kremlin spokesman Ann Roe replied.')
+  assert.ok(found.some((e) => e.name === 'Department of Homeland Security' && e.type === 'organization'), JSON.stringify(found.map((e) => e.name)))
+  assert.equal(found.find((e) => e.name === 'Tom Pell')?.role, 'Secretary')
+  assert.equal(found.find((e) => e.name === 'Ann Roe')?.role, 'Kremlin spokesman')
+})

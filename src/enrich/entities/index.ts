@@ -17,6 +17,7 @@ import { FIRST_NAMES } from './lexicon.js'
 import { findDescriptors, resolveBareDescriptors } from './descriptors.js'
 import { resolveAliases, typePlacesByCue, type Resolved } from './resolve.js'
 import { roleAfter, roleBefore } from './roles.js'
+import { lowerBound } from '../../text/spans.js'
 import { capitalisedRuns, headingSentences, tokenize, type Token } from './tokens.js'
 
 const STAGE = 'enrich/entities'
@@ -45,7 +46,13 @@ export function findEntities(
     segmentRun(bounded, tokens, from, to, headings.has(tokens[from].sentence)),
   )
   typePlacesByCue(tokens, candidates)
-  const named = resolveAliases(tokens, candidates).map((r) => toMention(bounded, tokens, r))
+  const resolved = resolveAliases(tokens, candidates)
+  // The entity before each one: a role read back from a name starts at it ("Kremlin spokesman") or
+  // after it, never inside it ("Department of Homeland Security Secretary Ann Roe" gives the role
+  // "Secretary", not "Security Secretary").
+  const byEnd = [...resolved].sort((a, b) => a.to - b.to)
+  const ends = byEnd.map((r) => r.to)
+  const named = resolved.map((r) => toMention(bounded, tokens, r, byEnd[lowerBound(ends, r.from + 1) - 1]))
   // A descriptor inside a named person's role ("Ann Lee, the board official leading ...") is that person, not a source.
   const roles = named.flatMap((m) => (m.roleSpan ? [m.roleSpan] : []))
   const descriptors = findDescriptors(bounded).filter((d) => !roles.some(([s, e]) => d.span[0] < e && d.span[1] > s))
@@ -65,10 +72,10 @@ function withoutNicknames(text: string): string {
   return text.replace(NICKNAME, (all, first: string, nick: string) => (FIRST_NAMES.has(first) ? first + ' '.repeat(nick.length) : all))
 }
 
-function toMention(text: string, tokens: readonly Token[], r: Resolved): EntityMention {
+function toMention(text: string, tokens: readonly Token[], r: Resolved, before: Resolved | undefined): EntityMention {
   const span: Span = [tokens[r.from].start, tokens[r.to - 1].end]
   const mention: EntityMention = { span, type: r.type, name: r.name, via: r.via, stage: STAGE }
   if (r.type !== 'person') return mention
-  const role = roleBefore(text, tokens, r.from) ?? roleAfter(text, tokens, r.to)
+  const role = roleBefore(text, tokens, r.from, before && [before.from, before.to]) ?? roleAfter(text, tokens, r.to)
   return role ? { ...mention, role: role.role, roleSpan: role.roleSpan } : mention
 }

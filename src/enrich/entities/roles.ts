@@ -24,8 +24,8 @@ const ROLE_MODIFIERS = new Set(
   'harbour harbor port fire police transport health education regional local city county district federal provincial municipal'.split(' '),
 )
 
-/** The role written right before the name that starts at token `from`, or null. */
-export function roleBefore(text: string, tokens: readonly Token[], from: number): Role | null {
+/** The role written right before the name that starts at token `from`, starting at or after the entity `previous` (token range) before it, never inside it; or null. */
+export function roleBefore(text: string, tokens: readonly Token[], from: number, previous?: readonly [from: number, to: number]): Role | null {
   let k = from
   let headSeen = false
   while (k > 0 && from - k < MAX_ROLE_WORDS && (tokens[k].joined || abbreviatedTitle(text, tokens, k))) {
@@ -42,6 +42,8 @@ export function roleBefore(text: string, tokens: readonly Token[], from: number)
       k -= orgBefore(tokens, k) // "Kremlin spokesman", "White House press secretary"
     } else break
   }
+  // "Department of Homeland Security Secretary": the role starts after the organisation it cut into.
+  if (previous && previous[0] < k && k < previous[1]) k = previous[1]
   if (k === from || !headSeen) return null
   // "tried to whip Tom Pell", "to head the panel": one lowercase head word after "to" is a verb.
   if (k === from - 1 && k > 0 && tokens[k - 1].text.toLowerCase() === 'to' && /^\p{Ll}/u.test(tokens[k].text)) return null
