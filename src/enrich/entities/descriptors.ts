@@ -31,7 +31,9 @@ const MODIFIERS = new Set(
   `senior top former high-ranking high-level junior anonymous unnamed administration government military intelligence
   diplomatic defense defence security state european western russian ukrainian american u.s. us foreign ministry
   presidential campaign congressional regional local police independent other two three few several industry trade
-  u.s.-based european-based kremlin-linked`.split(/\s+/),
+  u.s.-based european-based kremlin-linked city county town village municipal federal provincial district school court
+  health election justice education transport transportation energy treasury commerce union company airport
+  port hospital prison border embassy tribal opposition rebel army navy fire`.split(/\s+/),
 )
 /** Heads that need a "familiar with ..." tail to be a source ("two people were killed" is not). */
 /** "the Kremlin spokesman Dmitry Peskov" (or ", Dmitry Peskov,") is a named person, not an unnamed source. */

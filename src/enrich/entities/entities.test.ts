@@ -368,3 +368,10 @@ test('a role after an organisation named "X of Y" starts after it, and an organi
   assert.equal(found.find((e) => e.name === 'Tom Pell')?.role, 'Secretary')
   assert.equal(found.find((e) => e.name === 'Ann Roe')?.role, 'Kremlin spokesman')
 })
+
+test('unnamed officials of a city, a union or a county are sources, as administration officials are', () => {
+  for (const phrase of ['a city official', 'a senior county official', 'a union official']) {
+    const text = `${phrase[0].toUpperCase()}${phrase.slice(1)} said the pier would close.`
+    assert.ok(entities(text).some((e) => e.name.toLowerCase() === phrase), `${phrase}: ${JSON.stringify(entities(text).map((e) => e.name))}`)
+  }
+})
