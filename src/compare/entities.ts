@@ -15,6 +15,7 @@ import { isGivenName, nameTokens, nicknameName, normalizeName, sameGivenName, sa
 import { contentLemmas } from '../text/stems.js'
 import { wordConcepts } from '../text/lexicon.js'
 import { NAMED_BODY_PHRASE } from '../enrich/quotes/speaker.js'
+import { COURTESY_TITLES } from '../enrich/entities/lexicon.js'
 
 /** The entities of a story and lookups from article mentions and names to them. */
 export interface MergedEntities {
@@ -240,14 +241,11 @@ function buildEntity(group: Group, used: Set<string>, maxAliases: number): Story
     type,
     aliases: aliases.slice(0, maxAliases),
     // "Mr.", "Ms.": the form of address the annotation keeps with the name says nothing of what the person does.
-    roles: dedupeCaseless(group.mentions.flatMap((x) => (x.m.role && !COURTESY_TITLE.test(x.m.role) ? [x.m.role.trim()] : []))),
+    roles: dedupeCaseless(group.mentions.flatMap((x) => (x.m.role && !COURTESY_TITLES.has(x.m.role.trim().toLowerCase().replace(/\.$/, '')) ? [x.m.role.trim()] : []))),
     articleIds: [...new Set(group.mentions.map((x) => x.articleId))],
     mentions: group.mentions.length,
   }
 }
-
-/** A role that is only a courtesy title ("Mr.", "Mrs", "Ms."). */
-const COURTESY_TITLE = /^\s*(?:Mr|Mrs|Ms|Miss|Mx)\.?\s*$/i
 
 const DERIVING_SUFFIX = /^(?:s|es|n|ns|an|ans|ian|ians|ese|i|is)$/
 

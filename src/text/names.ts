@@ -17,7 +17,8 @@ const POSSESSIVE = /['’]s\b/gi
 const NON_NAME = /[^\p{L}\p{N}]+/gu
 // "U.S." -> "US": dots inside an acronym are not word breaks.
 const ACRONYM_DOT = /\b(\p{L})\.(?=\p{L}\b)/gu
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+/** Generational suffixes after a surname, lower-cased without dots ("Jr." -> "jr"). */
+export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
 // Story building normalises and tokenises the same few names over and over; bounded memos turn the
 // chain of Unicode replacements into one lookup.
@@ -67,7 +68,7 @@ export function nameTokens(name: string): readonly string[] {
 
 function identifyingTokens(name: string): readonly string[] {
   const tokens = normalizeName(name).split(' ').filter((t) => t.length > 0)
-  const kept = tokens.filter((t) => t.length > 1 && !SUFFIXES.has(t))
+  const kept = tokens.filter((t) => t.length > 1 && !NAME_SUFFIXES.has(t))
   // Frozen: the array is shared by every caller asking about this name.
   return Object.freeze(kept.length > 0 ? kept : tokens)
 }

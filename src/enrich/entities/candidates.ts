@@ -5,9 +5,10 @@
 import type { EntityType } from '../../types.js'
 import { isOccupationNoun, occupationBefore, typeByContext } from './context.js'
 import {
-  COMMON_CAPITALISED, DEMONYMS, FIRST_NAMES, GROUP_NOUNS, ORG_HEADS, ORG_LEADS, ORGANIZATIONS, PLACE_HEADS, PLACES, ROLE_HEADS, TITLE_WORDS,
+  COMMON_CAPITALISED, COURTESY_TITLES, DEMONYMS, FIRST_NAMES, GROUP_NOUNS, ORG_HEADS, ORG_LEADS, ORGANIZATIONS, PLACE_HEADS, PLACES, ROLE_HEADS, TITLE_WORDS,
 } from './lexicon.js'
 import type { Token } from './tokens.js'
+import { NAME_SUFFIXES } from '../../text/names.js'
 
 /** A mention before aliases are resolved: token range, type (or null when unknown) and why. */
 export interface Candidate {
@@ -128,8 +129,7 @@ export function segmentRun(text: string, tokens: readonly Token[], from: number,
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western'])
 
 /** Honorifics that only ever come before a surname: "Mr. King", "Mrs. Bishop" are names, not titles. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx'])
-const afterHonorific = (tokens: readonly Token[], i: number): boolean => i > 0 && HONORIFICS.has(titleKey(tokens[i - 1].text)) && tokens[i].start - tokens[i - 1].end <= 2
+const afterHonorific = (tokens: readonly Token[], i: number): boolean => i > 0 && COURTESY_TITLES.has(titleKey(tokens[i - 1].text)) && tokens[i].start - tokens[i - 1].end <= 2
 
 /**
  * "Howard Dean", "Peter T. King", "John Major": a title word ending a run right after a first name
@@ -139,7 +139,7 @@ function surnameTitle(tokens: readonly Token[], chunk: number, i: number, to: nu
   if (i === chunk || !tokens[i].joined) return false
   const next = tokens[i + 1]
   // A generational suffix after it makes any title word a surname ("Sanford Bishop Jr.").
-  if (next !== undefined && NAME_SUFFIX.test(next.text) && (i + 2 === to || tokens[i + 2].text === 'of')) return true
+  if (next !== undefined && /^\p{Lu}/u.test(next.text) && NAME_SUFFIXES.has(titleKey(next.text)) && (i + 2 === to || tokens[i + 2].text === 'of')) return true
   // The run may go on through "of" ("Peter T. King of New York").
   if (i + 1 !== to && next.text !== 'of') return false
   const prev = tokens[i - 1].text
@@ -165,9 +165,6 @@ function orgNameWord(tokens: readonly Token[], chunk: number, i: number, to: num
 }
 /** Words after "of" an organisation's name may run to ("Department of Homeland Security"). */
 const ORG_NAME_WORDS = 4
-
-/** A generational suffix after a surname. */
-const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/
 
 /** A word in capitals of four letters or more: shouted, not an acronym a lexicon knows. */
 const SHOUTED = /^\p{Lu}{4,}$/u

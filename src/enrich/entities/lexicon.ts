@@ -127,6 +127,9 @@ alderman alderwoman selectman selectwoman supervisor delegate sheriff reverend b
 publisher columnist coach trooper superintendent
 `)
 
+/** Courtesy titles: a name's form of address ("Mr. King" is a name), never a role of the person (dots removed, lower case). */
+export const COURTESY_TITLES = words('mr mrs ms miss mx')
+
 /** Honorifics that are not part of a role ("Mr. Trump"). */
 export const HONORIFICS = words('mr mrs ms dr sir dame lord')
 

@@ -832,9 +832,9 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
       if (named && named.end <= to && named.entity?.type === 'person' && COMMA_ONLY.test(text.slice(c.end, startWithRole(named)))) return named
     }
     // A name that only says whose people or body speak ("the St. Louis group", "one Facebook user").
-    const body = placeGroup(text, c)
+    const body = bodyAfterName(text, c)
+    if (body === 'apposed') continue
     if (body) return body
-    if (apposedBody(text, c)) continue
     // Places and unknown capitalised words ("Asia", "Paper") speak only when no one else can.
     if (c.entity?.type === 'place' || c.entity?.type === 'other') {
       place ??= c
@@ -1186,11 +1186,6 @@ function bodyNounEnd(text: string, subject: SpeakerCandidate): number {
   return noun ? subject.end + noun[0].length : -1
 }
 
-/** A phrase of people or a body named after a place or organisation with a name set off after it ("One Facebook user, Ann Roe,"): the name speaks. */
-export function apposedBody(text: string, subject: SpeakerCandidate): boolean {
-  const end = bodyNounEnd(text, subject)
-  return end >= 0 && APPOSED_NAME.test(text.slice(end, end + 4))
-}
 
 /**
  * The phrase a name begins when a group noun or a noun for people follows it: that body or that
@@ -1198,8 +1193,18 @@ export function apposedBody(text: string, subject: SpeakerCandidate): boolean {
  * statement" is not St. Louis, "one Facebook user posted" not Facebook). Null for any other subject.
  */
 export function placeGroup(text: string, subject: SpeakerCandidate): SpeakerCandidate | null {
+  const body = bodyAfterName(text, subject)
+  return body === 'apposed' ? null : body
+}
+
+/**
+ * `placeGroup`'s phrase; 'apposed' when a name is set off after it ("One Facebook user, Ann Roe,"),
+ * which then speaks; null when no group noun or noun for people follows the name.
+ */
+function bodyAfterName(text: string, subject: SpeakerCandidate): SpeakerCandidate | 'apposed' | null {
   const end = bodyNounEnd(text, subject)
-  if (end < 0 || APPOSED_NAME.test(text.slice(end, end + 4))) return null
+  if (end < 0) return null
+  if (APPOSED_NAME.test(text.slice(end, end + 4))) return 'apposed'
   const lead = DETERMINER_BEFORE.exec(text.slice(Math.max(0, subject.start - 8), subject.start))
   const start = lead ? subject.start - lead[0].length : subject.start
   return { start, end, name: text.slice(start, end), kind: 'phrase' }
