@@ -154,6 +154,21 @@ test('expandAbbreviations writes out titles and state abbreviations, and nothing
   for (const [input, expected] of cases) assert.equal(expandAbbreviations(input), expected, input)
 })
 
+test('a place word abbreviated before a name is the word ("Ft. Myers" is Fort Myers), and a street stays a street', () => {
+  const cases: [string, string][] = [
+    ['The ads air in Ft. Myers and Mt. Vernon.', 'The ads air in Fort Myers and Mount Vernon.'],
+    ['In St. Cloud, the mayor spoke.', 'In Saint Cloud, the mayor spoke.'],
+    ['St. Cloud voters went to the polls.', 'Saint Cloud voters went to the polls.'],
+    // A street name ends with "St.", and a new sentence may follow it; "ft." is feet.
+    ['She lives on Elm St. Police came.', 'She lives on Elm St. Police came.'],
+    ['The wall is 12 ft. high.', 'The wall is 12 ft. high.'],
+  ]
+  for (const [input, expected] of cases) assert.equal(expandAbbreviations(input), expected, input)
+  for (const [a, b] of [['Ft. Myers', 'Fort Myers'], ['Mt. Vernon', 'Mount Vernon'], ['St. Cloud', 'Saint Cloud']]) assert.equal(nameKey(a, 'place'), nameKey(b, 'place'), a)
+  assert.ok(mentionsKey('a rally near Ft. Myers on Friday', nameKey('Fort Myers', 'place')))
+  assert.notEqual(nameKey('Elm St.', 'other'), nameKey('Elm Saint', 'other'))
+})
+
 test('mentionsKey finds a name among words by its key, in any of its forms', () => {
   const cases: [text: string, key: string, found: boolean][] = [
     ['a 25% levy on the European Union from May', nameKey('EU', 'organization'), true],

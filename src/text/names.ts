@@ -10,6 +10,7 @@
  * Entity merging, speaker matching, fact alignment and clustering all key names here.
  */
 import { boundedCache } from './cache.js'
+import { CLAIM_STOPWORDS } from './stems.js'
 
 const MARKS = /\p{M}+/gu
 const APOSTROPHES = /['’‘`´]/g
@@ -234,9 +235,18 @@ const ACRONYM_SKIPS = new Set(['of', 'the', 'for', 'and', 'on', 'to', 'in', 'at'
 // story ("Super Bowl" and "SB 1062", "Supreme Court" and "S.C.").
 const MIN_ACRONYM_WORDS = 3
 
+/**
+ * Place words newspapers abbreviate before a name ("Ft. Myers", "Mt. Hood", "St. Louis"), and the
+ * word each stands for (general knowledge). Only before a name: "Main St." is a street.
+ */
+const PLACE_WORDS: Record<string, string> = { Ft: 'Fort', Mt: 'Mount', St: 'Saint' }
+// The same, as a normalised name's first word ("ft myers" -> "fort myers").
+const PLACE_WORD_KEY = /^(ft|mt|st) (?=\S)/
+const PLACE_WORD_KEYS: Record<string, string> = { ft: 'fort ', mt: 'mount ', st: 'saint ' }
+
 /** The key of a normalised name that is not a person's: an abbreviation and the name it stands for share one. */
 function bodyKey(normalized: string): string {
-  const key = normalized.replace(/^the /, '')
+  const key = normalized.replace(/^the /, '').replace(PLACE_WORD_KEY, (_, w: string) => PLACE_WORD_KEYS[w])
   const known = ABBREVIATION_OF.get(key) ?? stateKeys().get(key)
   if (known) return known
   const words = key.split(' ').filter((w) => !ACRONYM_SKIPS.has(w))
@@ -327,8 +337,8 @@ function stateKeys(): Map<string, string> {
 const WRITTEN_ABBREVIATION = /\b(W\.Va|[A-Z]\.[A-Z]|[A-Z][a-z]{1,4})\.(?=[\s,;:)'’"”-]|$)/g
 
 /**
- * The text with titles and state abbreviations written out, so that "Rep." and "Representative",
- * "Calif." and "California" are one word to whoever reads its words (lengths change: read offsets
+ * The text with titles, state abbreviations and place words before a name written out, so that
+ * "Rep." and "Representative", "Calif." and "California", "Ft. Myers" and "Fort Myers" are one word to whoever reads its words (lengths change: read offsets
  * before). Only a capitalised abbreviation with its full stop counts.
  * A party tag ("R-Iowa") is read as words here, not keyed as the state in `nameKey`: it describes
  * the politician beside it, and the state a story happens in is named by most of its claims (on
@@ -336,5 +346,18 @@ const WRITTEN_ABBREVIATION = /\b(W\.Va|[A-Z]\.[A-Z]|[A-Z][a-z]{1,4})\.(?=[\s,;:)
  * @example expandAbbreviations('Rep. Darrell Issa, R-Calif.') // 'Representative Darrell Issa, R-California'
  */
 export function expandAbbreviations(text: string): string {
-  return text.replace(WRITTEN_ABBREVIATION, (written, short: string) => TITLES[short] ?? STATES[short] ?? written)
+  return text.replace(WRITTEN_ABBREVIATION, (written, short: string, at: number) => TITLES[short] ?? STATES[short] ?? placeWord(text, short, at, written.length) ?? written)
+}
+
+// A capitalised word after an abbreviation (the name it is part of), and one before it (the name it ends: "Main St.").
+const NAME_AFTER = /^\s+\p{Lu}/u
+const NAME_BEFORE = /(\p{Lu}[\p{L}.'’-]*)\s+$/u
+
+/** The place word `short` stands for ("Ft." -> "Fort") when a name follows it and none ends with it; else null. */
+function placeWord(text: string, short: string, at: number, length: number): string | null {
+  if (!Object.hasOwn(PLACE_WORDS, short)) return null
+  if (!NAME_AFTER.test(text.slice(at + length, at + length + 3))) return null
+  // "Main St." ends a name; "In St. Louis" does not ("In" opens a sentence).
+  const before = NAME_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1]
+  return before && !CLAIM_STOPWORDS.has(before.toLowerCase()) ? null : PLACE_WORDS[short]
 }
