@@ -26,7 +26,7 @@ const MAP: Record<string, readonly string[]> = {
   cluster: ['types', 'errors', 'text', 'extract', 'enrich'],
   compare: ['types', 'errors', 'text', 'extract', 'enrich', 'cluster'],
   story: ['types', 'errors', 'text', 'extract', 'enrich', 'compare'],
-  render: ['types', 'errors'],
+  render: ['types', 'errors', 'text'],
   pipeline: ['types', 'errors', 'text', 'document', 'extract', 'enrich', 'cluster', 'compare', 'story'],
   threads: ['types', 'errors', 'text', 'document', 'extract', 'cluster', 'pipeline'],
   store: ['types', 'errors', 'text', 'input'],

@@ -95,13 +95,14 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
     const [{ buildStory, planStories }, { renderFactsCsv, renderQuotesCsv, renderReportHtml, renderReportMarkdown }] = await Promise.all([crossArticle(), renderers()])
     const articles = uniqueArticles(successes(outcomes).map((s) => s.value))
     const texts = new Map(articles.map((a) => [a.id, a.text]))
+    const sentences = new Map(articles.map((a) => [a.id, a.sentences]))
     const storyOptions: StoryOptions = { summarySentences: options.summarySentences, refine: options.refine }
     const plan = planStories(articles, storyOptions)
     const report: Report = { schemaVersion: 1, articles: plan.articles, stories: [] }
     for await (const story of storiesOf(plan, storyOptions, buildStory, workers, threads)) report.stories.push(story)
     const output =
-      options.format === 'md' ? renderReportMarkdown(report, texts)
-      : options.format === 'html' ? renderReportHtml(report, texts)
+      options.format === 'md' ? renderReportMarkdown(report, texts, { sentences })
+      : options.format === 'html' ? renderReportHtml(report, texts, { sentences })
       : options.csv === 'quotes' ? renderQuotesCsv(report)
       : renderFactsCsv(report)
     return await finish(io, outcomes, output)

@@ -2,7 +2,8 @@
  * Helpers shared by the Markdown and HTML report renderers: article labels, citation numbering
  * and cited-word lookup. Pure functions of the report.
  */
-import type { Article, Citation, Report, ReportArticle, Story, StoryFact } from '../types.js'
+import { spanIndexAt } from '../text/spans.js'
+import type { Article, Citation, Report, ReportArticle, Span, Story, StoryFact } from '../types.js'
 
 /** What a renderer needs to name an article. */
 export type ArticleLike = Pick<ReportArticle, 'id' | 'outlet' | 'title' | 'source'>
@@ -105,6 +106,43 @@ export function citedText(c: Citation, texts: Map<string, string> | undefined): 
   if (text === undefined) return null
   if (!(c.start >= 0 && c.end > c.start && c.end <= text.length)) return null
   return text.slice(c.start, c.end)
+}
+
+/** Longest passage of an outlet's words shown around a value, in characters. */
+export const MAX_WORDS_AROUND = 240
+
+/** Sentence spans by article id, as the enrich stage found them (`Annotated.sentences`). */
+export type SentencesById = ReadonlyMap<string, readonly Span[]>
+
+/**
+ * The outlet's words around a span: the sentence holding it as the sentence splitter read it
+ * (`sentences`, the article's: "U.S.-Russia ties" and "Mr. Pell" end no sentence, a quotation's
+ * closing mark stays with the sentence it closes), or the sentences from the one holding `start`
+ * to the one holding `end`; when longer than `max`, or when the sentences are not given, the words
+ * around the span, cut at word breaks, with "…" where words were left out.
+ * @example wordsAround('He left. The U.S.-Russia talks ended. Then rain.', 13, 17, [[0, 8], [9, 37], [38, 48]]) // 'The U.S.-Russia talks ended.'
+ */
+export function wordsAround(text: string, start: number, end: number, sentences: readonly Span[] = [], max = MAX_WORDS_AROUND): string {
+  const first = spanIndexAt(sentences, start)
+  const last = spanIndexAt(sentences, Math.max(start, end - 1))
+  const from = first < 0 ? 0 : Math.min(start, sentences[first][0])
+  const to = last < 0 ? text.length : Math.max(end, sentences[last][1])
+  if (to - from <= max) return text.slice(from, to).trim()
+  // Centred on the span, inside its sentences, cut at word breaks.
+  const pad = Math.max(0, Math.floor((max - (end - start)) / 2))
+  let a = start - pad
+  let b = Math.min(end + pad, start + max)
+  if (a < from) (b = Math.min(to, b + from - a)), (a = from)
+  if (b > to) (a = Math.max(from, a - (b - to))), (b = to)
+  if (a > from) {
+    const space = text.indexOf(' ', a)
+    if (space >= 0 && space < start) a = space + 1
+  }
+  if (b < to) {
+    const space = text.lastIndexOf(' ', b)
+    if (space > end) b = space
+  }
+  return `${a > from ? '…' : ''}${text.slice(a, b).trim()}${b < to ? '…' : ''}`
 }
 
 /** Groups items by a key, keeping first-seen order of keys. */

@@ -3,18 +3,20 @@
  * anchors), its label and its marked text, and the citation links into it.
  */
 import type { Citation, Report, ReportArticle } from '../types.js'
-import { articleLabel, citedText } from './common.js'
+import { articleLabel, citedText, type SentencesById } from './common.js'
 import { escapeHtml as esc, truncate } from './escape.js'
 import { markArticleText, type MarkedText } from './html-text.js'
 import type { Highlight, Range } from './marks.js'
 
-/** Limits for the HTML report. */
+/** Limits for the HTML report, and what it may show of the articles beyond their texts. */
 export interface HtmlOptions {
   /** Longest cited passage shown in a citation's tooltip, in characters. */
   maxTooltipChars?: number
+  /** Each article's sentence spans (`Annotated.sentences`): a disagreeing value is shown in its whole sentence. */
+  sentences?: SentencesById
 }
 
-const DEFAULTS: Required<HtmlOptions> = { maxTooltipChars: 400 }
+const DEFAULTS: Required<HtmlOptions> = { maxTooltipChars: 400, sentences: new Map() }
 
 /** Per-page lookups: each article's position (for anchors), label and marked text. */
 export interface PageContext {

@@ -4,35 +4,14 @@
  * each outlet leaves out of the confirmed facts.
  */
 import type { Citation, Discrepancy, Story } from '../types.js'
-import { citationKey, numberCitations } from './common.js'
+import { citationKey, numberCitations, wordsAround } from './common.js'
 import { escapeHtml as esc, truncate } from './escape.js'
 import { citationHref, citationLink, outlets, type PageContext } from './html-context.js'
 import { el } from './html-page.js'
 import { buildLead, plural, type Lead, type Omission } from './lead.js'
 
-/** Longest quoted context around a disagreeing value, in characters. */
-const MAX_WORDS = 240
-/** Marks that close a quotation or an aside after a sentence's last word. */
-const CLOSERS = /["”’')\]]/
 /** Facts listed per outlet in the omissions table before "and N more". */
 const MAX_OMITTED_LISTED = 2
-
-/**
- * The sentence around a span (to the nearest sentence end or line break either side), shortened
- * around the span when long: a reader sees the value in the outlet's own words.
- */
-export function sentenceAround(text: string, start: number, end: number, max = MAX_WORDS): string {
-  let from = start
-  while (from > 0 && !/[.!?\n]/.test(text[from - 1]) && start - from < max) from--
-  // The closing marks after a sentence's end are that sentence's ("... made.” However"), not this one's.
-  if (from > 0 && /[.!?]/.test(text[from - 1])) while (from < start && CLOSERS.test(text[from])) from++
-  let to = end
-  while (to < text.length && !/[.!?\n]/.test(text[to]) && to - end < max) to++
-  if (to < text.length && text[to] !== '\n') to++
-  while (to < text.length && CLOSERS.test(text[to])) to++
-  const s = text.slice(from, to).trim()
-  return s.length <= max ? s : truncate(text.slice(Math.max(from, start - max / 2), Math.min(to, end + max / 2)).trim(), max)
-}
 
 function summaryHtml(ctx: PageContext, story: Story): string {
   if (story.summary.length === 0) return el('p', 'No summary sentence passed the citation check.', 'meta')
@@ -62,7 +41,7 @@ function words(ctx: PageContext, support: readonly Citation[] | undefined): stri
   for (const c of support ?? []) {
     const text = ctx.texts?.get(c.articleId)
     if (text === undefined || !(c.end > c.start && c.end <= text.length)) continue
-    const s = sentenceAround(text, c.start, c.end)
+    const s = wordsAround(text, c.start, c.end, ctx.opts.sentences.get(c.articleId))
     if (seen.has(s)) continue
     seen.add(s)
     const href = citationHref(ctx, c)

@@ -207,16 +207,41 @@ describe('HTML on the seed articles', () => {
   })
 })
 
-describe('sentenceAround: the outlet words shown around a disagreeing value', () => {
+describe('wordsAround: the outlet words shown around a disagreeing value', () => {
   it('gives a quotation’s closing mark to the sentence it closes', async () => {
-    const { sentenceAround } = await import('./html-lead.js')
+    const { wordsAround } = await import('./common.js')
+    const { splitSentences } = await import('../enrich/sentences/index.js')
     const text = 'The mayor wrote that “the bridge is finished.” However, the council said it would stay shut until May.'
     const at = (words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const
-    assert.equal(sentenceAround(text, ...at('However')), 'However, the council said it would stay shut until May.')
-    assert.equal(sentenceAround(text, ...at('finished')), 'The mayor wrote that “the bridge is finished.”')
+    assert.equal(wordsAround(text, ...at('However'), splitSentences(text)), 'However, the council said it would stay shut until May.')
+    assert.equal(wordsAround(text, ...at('finished'), splitSentences(text)), 'The mayor wrote that “the bridge is finished.”')
     // A mark that opens the text or a paragraph opens its sentence.
     const opened = '"We will pay 5 million," the mayor said.\n"It is final," she added.'
-    assert.equal(sentenceAround(opened, opened.indexOf('5 million'), opened.indexOf('5 million') + 9), '"We will pay 5 million," the mayor said.')
-    assert.equal(sentenceAround(opened, opened.indexOf('final'), opened.indexOf('final') + 5), '"It is final," she added.')
+    assert.equal(wordsAround(opened, opened.indexOf('5 million'), opened.indexOf('5 million') + 9, splitSentences(opened)), '"We will pay 5 million," the mayor said.')
+    assert.equal(wordsAround(opened, opened.indexOf('final'), opened.indexOf('final') + 5, splitSentences(opened)), '"It is final," she added.')
+  })
+
+  it('reads sentences as the sentence splitter does: an abbreviation ends none', async () => {
+    const { wordsAround } = await import('./common.js')
+    const { splitSentences } = await import('../enrich/sentences/index.js')
+    const text = 'Ann Roe met the envoy. The talks were about strengthening U.S.-Russia ties and trade, Mr. Pell said. Rain fell.'
+    const at = text.indexOf('Pell')
+    assert.equal(wordsAround(text, at, at + 4, splitSentences(text)), 'The talks were about strengthening U.S.-Russia ties and trade, Mr. Pell said.')
+    // Without the article's sentences, the words around the value, cut at word breaks.
+    assert.equal(wordsAround(text, at, at + 4, [], 30), '…trade, Mr. Pell said. Rain…')
+  })
+
+  it('shortens a long sentence around the value at word breaks, never inside a word', async () => {
+    const { wordsAround } = await import('./common.js')
+    const { splitSentences } = await import('../enrich/sentences/index.js')
+    const filler = Array.from({ length: 60 }, (_, k) => `word${k}`).join(' ')
+    const text = `Before this, the White House press secretary said ${filler} that Zelensky would come ${filler} soon.`
+    const at = text.indexOf('Zelensky')
+    const shown = wordsAround(text, at, at + 8, splitSentences(text), 120)
+    assert.ok(shown.includes('Zelensky'), shown)
+    assert.ok(shown.length <= 122, shown)
+    assert.ok(shown.startsWith('…') && shown.endsWith('…'), shown)
+    // Every word shown is a whole word of the text.
+    for (const w of shown.replace(/…/g, '').split(' ')) assert.ok(new RegExp(`(?:^|\\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`).test(text), w)
   })
 })

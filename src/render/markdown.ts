@@ -14,6 +14,8 @@ import {
   numberCitations,
   storyArticles,
   creditedElsewhere,
+  wordsAround,
+  type SentencesById,
 } from './common.js'
 import { escapeMarkdown as md, truncate } from './escape.js'
 import { buildLead, plural, storyCounts, storyDates, type Lead } from './lead.js'
@@ -24,9 +26,11 @@ export interface MarkdownOptions {
   maxCitedChars?: number
   /** Rows of the fact x outlet matrix (corroborated and disputed facts first). */
   maxMatrixFacts?: number
+  /** Each article's sentence spans (`Annotated.sentences`): a disagreeing value is shown in its whole sentence. */
+  sentences?: SentencesById
 }
 
-const DEFAULTS: Required<MarkdownOptions> = { maxCitedChars: 300, maxMatrixFacts: 40 }
+const DEFAULTS: Required<MarkdownOptions> = { maxCitedChars: 300, maxMatrixFacts: 40, sentences: new Map() }
 
 /** Outlet names for article ids, comma-separated; `count` gives how many distinct outlets. */
 interface Labels {
@@ -211,22 +215,18 @@ function keyFactsSection(lead: Lead): string {
 }
 
 /** The sentence around a span, for a disagreeing value in the outlet's own words. */
-function wordsOf(v: Story['discrepancies'][number]['values'][number], texts: Map<string, string> | undefined): string {
+function wordsOf(v: Story['discrepancies'][number]['values'][number], texts: Map<string, string> | undefined, sentences: SentencesById): string {
   const c = (v.support ?? [])[0]
   const text = c && texts?.get(c.articleId)
   if (!c || !text || !(c.end > c.start && c.end <= text.length)) return ''
-  let from = c.start
-  while (from > 0 && !/[.!?\n]/.test(text[from - 1]) && c.start - from < 200) from--
-  let to = c.end
-  while (to < text.length && !/[.!?\n]/.test(text[to]) && to - c.end < 200) to++
-  return `: “${md(truncate(text.slice(from, Math.min(text.length, to + 1)).trim(), 240))}”`
+  return `: “${md(wordsAround(text, c.start, c.end, sentences.get(c.articleId)))}”`
 }
 
-function disagreementsSection(story: Story, lead: Lead, labels: Labels, texts: Map<string, string> | undefined): string {
+function disagreementsSection(story: Story, lead: Lead, labels: Labels, texts: Map<string, string> | undefined, sentences: SentencesById): string {
   if (lead.disagreements.length === 0) return '_The outlets do not contradict each other on any number, date, name, quote or claim found._'
   const items = lead.disagreements.map((d) => {
     const values = d.values.map((v) => {
-      const words = wordsOf(v, texts)
+      const words = wordsOf(v, texts, sentences)
       // A long value (a whole claim) is the outlet's words already: shown once.
       return v.value.length > 80 && words ? `  - ${labels(v.articleIds)}${words}` : `  - ${labels(v.articleIds)} — **${md(truncate(v.value, 120))}**${words}`
     })
@@ -263,7 +263,7 @@ function storySection(story: Story, byId: Map<string, ReportArticle>, texts: Map
   const sections: [string, string][] = [
     ['What happened', summarySection(story, byId, texts, opts)],
     ['Confirmed by several outlets', keyFactsSection(lead)],
-    ['Where outlets disagree', disagreementsSection(story, lead, labels, texts)],
+    ['Where outlets disagree', disagreementsSection(story, lead, labels, texts, opts.sentences)],
     ['What each outlet leaves out', omissionsSection(lead)],
     ['Articles', `${articlesTable(storyArticles(story, byId))}\n\n${detailCounts(story)}`],
     ['Facts', factsSection(story, labels)],

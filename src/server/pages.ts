@@ -45,7 +45,7 @@ function storyPage(story: Story, articles: Annotated[]): string {
   const links = articles.map((a) => `<li><a href="/articles/${esc(a.id)}">${esc(articleLabel(a))} — ${esc(a.title ?? '(untitled)')}</a></li>`)
   const exports = `<p class="meta">Download: <a href="/v1/stories/${esc(story.id)}/facts.csv">facts × outlets (CSV)</a> · <a href="/v1/stories/${esc(story.id)}/quotes.csv">quotes (CSV)</a> · <a href="/v1/stories/${esc(story.id)}/report">report (JSON)</a></p>`
   const extra = `<h3>Article pages</h3><ul>${links.join('')}</ul>${exports}`
-  const full = renderReportHtml(report, texts)
+  const full = renderReportHtml(report, texts, { sentences: new Map(articles.map((a) => [a.id, a.sentences])) })
   const body = full.slice(full.indexOf('<main>') + 6, full.lastIndexOf('</main>'))
   return page(story.title, `${body}\n<section>${extra}</section>`)
 }
