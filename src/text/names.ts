@@ -320,6 +320,19 @@ export function stateBeforeTitle(word: string, next: string): boolean {
   return Object.hasOwn(STATES, word) && !WORDLIKE_STATES.has(word) && Object.hasOwn(TITLES, next.replace(/\.$/, '')) && next.endsWith('.')
 }
 
+/**
+ * The US state a word after a town names ("Tex" of "Kerrville, Tex.", without its full stop; "Ohio"
+ * of "Dayton, Ohio"), or null. One-word names and the abbreviations above only.
+ */
+export function stateAfterTown(word: string, abbreviated: boolean): string | null {
+  if (abbreviated) return Object.hasOwn(STATES, word) ? STATES[word] : null
+  stateNames ??= new Set([...Object.values(STATES).filter((name) => !name.includes(' ')), ...UNABBREVIATED_STATES])
+  return stateNames.has(word) ? word : null
+}
+let stateNames: Set<string> | undefined
+/** States newspapers never abbreviate (AP style), so not in STATES. */
+const UNABBREVIATED_STATES = ['Alaska', 'Hawaii', 'Idaho', 'Iowa', 'Maine', 'Ohio', 'Utah']
+
 // State abbreviations that are also words or names a sentence may end with ("attended Mass.", "at Penn.", "Mo.").
 const WORDLIKE_STATES = new Set(['Mass', 'Penn', 'Penna', 'Cal', 'Ill', 'Ind', 'Del', 'La', 'Mo'])
 

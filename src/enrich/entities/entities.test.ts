@@ -86,6 +86,14 @@ test('findEntities: places from the lexicon and from cues', () => {
   assert.deepEqual(places, ['Zolotnyk', 'Brivka', 'Kyiv', 'Brivka'])
 })
 
+test('findEntities: a town before a US state, and the state abbreviated after a town, are places', () => {
+  const text = 'The plant in Brakeville, Tex., closed. Workers from Dunmore, Ohio, and Ellery, Conn., came. Ann Roe, who met Bo Pell, spoke.'
+  const types = new Map(entities(text).map((e) => [text.slice(e.span[0], e.span[1]), e.type]))
+  for (const place of ['Brakeville', 'Tex', 'Dunmore', 'Ohio', 'Ellery', 'Conn']) assert.equal(types.get(place), 'place', place)
+  // A comma after a name before a word that is no state changes nothing.
+  assert.equal(types.get('Ann Roe'), 'person')
+})
+
 test('findEntities: a known place and a word heading a place name are one place', () => {
   const text = 'He trained for six months on Paris Island and later fished the Kyiv River. He then flew to Paris and Kyiv.'
   const places = entities(text).filter((e) => e.type === 'place').map((e) => text.slice(e.span[0], e.span[1]))

@@ -5,7 +5,7 @@
  *   1. tokens and capitalised runs (headings in Title Case are marked: their capitals mean nothing; a
  *      quoted nickname inside a name is blanked first, so "James “Mad Dog” Mattis" is one run);
  *   2. candidates: lexicon places/organisations, title words set aside, the rest typed by shape;
- *   3. place cues ("the X region") type unknown words — before 4, so the type spreads to every mention;
+ *   3. place cues ("the X region", "X, Ohio", the "Tex." of "Kerrville, Tex.") type unknown words — before 4, so the type spreads to every mention;
  *   4. aliases: a surface's type spreads, a lone surname becomes the full name;
  *   5. roles before or after each person's name;
  *   6. unnamed-source descriptors (not those inside a named person's role), and bare "the official"
@@ -45,7 +45,7 @@ export function findEntities(
   const candidates = capitalisedRuns(tokens).flatMap(([from, to]) =>
     segmentRun(bounded, tokens, from, to, headings.has(tokens[from].sentence)),
   )
-  typePlacesByCue(tokens, candidates)
+  typePlacesByCue(bounded, tokens, candidates)
   const resolved = resolveAliases(tokens, candidates)
   // The entity before each one: a role read back from a name starts at it ("Kremlin spokesman") or
   // after it, never inside it ("Department of Homeland Security Secretary Ann Roe" gives the role

@@ -7,6 +7,7 @@ import type { EntityType } from '../../types.js'
 import { phraseOf, type Candidate } from './candidates.js'
 import { ORG_HEADS, PLACE_CUE_AFTER, PLACE_CUE_BEFORE, PLACE_HEADS } from './lexicon.js'
 import type { Token } from './tokens.js'
+import { stateAfterTown } from '../../text/names.js'
 
 /** A candidate with its final type and canonical name. */
 export interface Resolved {
@@ -20,8 +21,8 @@ export interface Resolved {
 const IN_PLACE = /^(?:in|near|outside)$/
 const NAME_SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/
 
-/** Stage 1: "the X region", "city of X", "in X" make an unknown X a place. */
-export function typePlacesByCue(tokens: readonly Token[], candidates: Candidate[]): void {
+/** Stage 1: "the X region", "city of X", "in X", "X, Ohio" make an unknown X a place; so does the "Tex." of "Kerrville, Tex.". */
+export function typePlacesByCue(text: string, tokens: readonly Token[], candidates: Candidate[]): void {
   for (const c of candidates) {
     if (c.type !== null || c.why === 'heading') continue
     const next = tokens[c.to]
@@ -30,8 +31,26 @@ export function typePlacesByCue(tokens: readonly Token[], candidates: Candidate[
     const cueAfter = next !== undefined && !next.cap && PLACE_CUE_AFTER.has(next.text)
     const cueOf = prev?.text === 'of' && prev2 !== undefined && PLACE_CUE_BEFORE.has(prev2.text.toLowerCase())
     const cueIn = prev !== undefined && IN_PLACE.test(prev.text) && c.to - c.from <= 2
-    if (cueAfter || cueOf || cueIn) c.type = 'place'
+    if (cueAfter || cueOf || cueIn || townBeforeState(text, tokens, c.to) || stateAfterTownAt(text, tokens, c)) c.type = 'place'
   }
+}
+
+/** Between a town and its state: a comma ("Kerrville, Tex."). */
+const TOWN_STATE_GAP = /^,\s+$/
+/** After a state's abbreviation: its full stop, then a comma, a sentence's end or a closing mark. */
+const ABBREVIATION_END = /^\.(?:[\s,;:)”"’']|$)/
+
+/** The token at `at` is a US state after a comma ("... Kerrville, Tex.", "Dayton, Ohio"): what comes before it is a town. */
+function townBeforeState(text: string, tokens: readonly Token[], at: number): boolean {
+  const state = tokens[at]
+  if (state === undefined || at === 0 || !state.cap || !TOWN_STATE_GAP.test(text.slice(tokens[at - 1].end, state.start))) return false
+  return stateAfterTown(state.text, ABBREVIATION_END.test(text.slice(state.end, state.end + 2))) !== null
+}
+
+/** A one-word candidate that is a state's abbreviation after a capitalised town and a comma ("Tex." of "Kerrville, Tex."). */
+function stateAfterTownAt(text: string, tokens: readonly Token[], c: Candidate): boolean {
+  if (c.to - c.from !== 1 || c.from === 0 || !tokens[c.from - 1].cap) return false
+  return townBeforeState(text, tokens, c.from) && ABBREVIATION_END.test(text.slice(tokens[c.from].end, tokens[c.from].end + 2))
 }
 
 /** Weak evidence for a type, which an organisation's short name overrules ("Corvane said" is Corvane Ferries); a title is not ("Mr. Pell" is no "Pell Administration"). */
