@@ -860,3 +860,21 @@ test('a quote in a clause that names whom a comment or statement is from is thei
     ['In a statement from Ann Roe, the plan was called “a fair deal.”', 'a fair deal', 'Ann Roe'],
   ])
 })
+
+test('"it said" is the body, text or place named before, never the last person named; failing one, the source just quoted', () => {
+  assertSpeakers([
+    // The body that is the subject of a clause before "it", not the newspaper quoted the sentence before, nor the man profiled.
+    [
+      'The Delmont Courier reported in 2008 that Mr. Pell “won applause for his speech.” That story is so accepted that when a national outlet, Harbour magazine, profiled Mr. Pell in 2010, it said he had “served two tours at sea.”',
+      'served two tours',
+      'Harbour',
+    ],
+    ['Corvane Ferries fired Ann Roe on Monday. In a statement, it said “we wish her well in her next job.”', 'we wish her', 'Corvane Ferries'],
+    ['The vote in Brivka went against the plan on Tuesday. “This plan is unacceptable to all of us,” it said in a statement.', 'This plan is', 'Brivka'],
+    // No body named: "it" is the text of the one just quoted (her website).
+    ['Ann Roe says this about herself on her website: “Born in Delmont, Ann Roe moved to the city at 13.” “Her father worked many jobs to make ends meet,” it says.', 'Her father worked', 'Ann Roe'],
+  ])
+  // "It said the lawsuit was ...": no body named before, and no one quoted: no one, not the lawsuit.
+  const text = 'Ann Roe sued the company in May. It said the lawsuit was “without any merit at all.”'
+  assert.equal(quoteStarting(text, 'without any').speaker, null)
+})

@@ -224,6 +224,9 @@ function beforeSpeechVerbs(text: string, verbs: readonly number[], pattern: RegE
 /** What `OCCUPATION_BEFORE_VERB` needs right before the verb: an agent noun's ending. */
 const OCCUPATION_ENDING = /(?:er|or|ist|ian)\s+(?:[a-z]+ly\s+)?$/
 const OCCUPATION_GATE = (window: string): boolean => OCCUPATION_ENDING.test(window)
+/** "it" right before a speech verb (maybe an adverb between), ending where the verb starts. */
+const IT_SUBJECT = /(?<![\p{L}\p{N}'’-])[Ii]t(\s+(?:\p{Ll}+ly\s+)?)$/u
+const IT_GATE = (window: string): boolean => /\b[Ii]t\s+(?:\p{Ll}+ly\s+)?$/u.test(window)
 /** What `OWNED_ROLE` needs before the verb: a possessive's apostrophe. */
 const OWNED_GATE = (window: string): boolean => window.includes('’') || window.includes("'")
 
@@ -328,6 +331,11 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
       // A group speaks as written ("the Georgetown scholars"); no one person is it.
       out.push({ start: m.index, end: m.index + m[0].length, kind, ...(kind === 'phrase' ? { name: groups.name(m[0], m.index) } : {}) })
     }
+  }
+  // "it said": a pronoun for the body or text named before (`itBack`), read only as a speech verb's subject.
+  for (const m of beforeSpeechVerbs(text, verbs, IT_SUBJECT, IT_GATE)) {
+    if (mask[m.index] !== 0 || inQuote(m.index) || out.some((c) => c.start === m.index)) continue
+    out.push({ start: m.index, end: m.index + m.phrase.length, kind: 'pronoun' })
   }
   for (const m of beforeSpeechVerbs(text, verbs, OWNED_ROLE, OWNED_GATE)) {
     const [owner, role] = m.groups
@@ -853,6 +861,7 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
   const { text } = view
   const head = text.slice(pos, pos + 60)
   if (/^they\b/i.test(head)) return groupBack(view, pos)
+  if (/^it\b/i.test(head)) return itBack(view, pos)
   const byRole = roleMatch(view, pos, head)
   if (byRole) return byRole
   // "the profiler told reporters": the person described by that occupation, or no one named.
@@ -933,6 +942,37 @@ function groupBack(view: ArticleView, pos: number): string | null {
     if (plural) return text.slice(plural[0], plural[1])
   }
   return null
+}
+
+/**
+ * The body or text "it" refers to before a speech verb ("Slate magazine produced a profile of Mr.
+ * Roe, and it said ..."): a text named just before (`textBefore`), else in its sentence (before it) or one of the two before, the organisation,
+ * document or named group that is a clause subject there, else the last one named; failing any,
+ * the one quoted last there (whose website or statement "it" is: "Roe says on his website: “...”
+ * “...,” it says"), then a country or other place ("Russia rejected the plan. “...,” it said").
+ * Never a person named without a quote; null when none.
+ */
+function itBack(view: ArticleView, pos: number): string | null {
+  const { text, sentences, candidates, attributed } = view
+  // A text named just before ("Brook’s statement", "the letter from the board") is what "it" is.
+  const written = textBefore(text, candidates, pos)
+  if (written?.name) return written.name
+  const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
+  let quoted: string | null = null
+  let place: string | null = null
+  for (let s = sentenceIndex(sentences, pos), n = 0; s >= 0 && n <= MAX_GROUP_BACK; s--) {
+    const start = sentences[s][0]
+    const end = Math.min(sentences[s][1], pos)
+    quoted ??= attributed.filter((a) => a.start < end && a.end > start).at(-1)?.name ?? null
+    if (quotedOnly(sentences[s])) continue
+    n++
+    const inSentence = candidates.filter((c) => c.start >= start && c.end <= end && c.name)
+    const bodies = inSentence.filter((c) => c.kind === 'document' || c.kind === 'phrase' || c.entity?.type === 'organization')
+    const subject = clauseSubject(text, bodies, start, end) ?? bodies.at(-1)
+    if (subject?.name) return subject.name
+    place ??= inSentence.findLast((c) => c.entity?.type === 'place')?.name ?? null
+  }
+  return quoted ?? place
 }
 
 /** A sentence opening with any participle and its clause up to a comma ("Amplifying the Romney campaign message, "). */
