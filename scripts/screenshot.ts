@@ -23,7 +23,7 @@ const { values } = parseArgs({
 const bundle = new URL('../examples/harbour-ferry/', import.meta.url).pathname
 const articles = readdirSync(bundle).sort().map((name) =>
   annotate(extractArticle({ source: { kind: 'text', path: join('examples/harbour-ferry', name) }, bytes: new Uint8Array(readFileSync(join(bundle, name))) })))
-const html = renderReportHtml(analyzeArticles(articles), new Map(articles.map((a) => [a.id, a.text])))
+const html = renderReportHtml(analyzeArticles(articles), new Map(articles.map((a) => [a.id, a.text])), { sentences: new Map(articles.map((a) => [a.id, a.sentences])) })
 const file = join(tmpdir(), `parallax-example-report-${process.pid}.html`)
 writeFileSync(file, html)
 

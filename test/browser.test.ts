@@ -146,7 +146,7 @@ describe('the reader-first report and story page in chromium', { skip }, () => {
 
   before(async () => {
     const articles = loadSeeds().map((s) => annotate(extractArticle({ ...raw(s.text, s.path), publishedAt: '2025-08-06' })))
-    writeFileSync(reportFile, renderReportHtml(analyzeArticles(articles), new Map(articles.map((a) => [a.id, a.text]))))
+    writeFileSync(reportFile, renderReportHtml(analyzeArticles(articles), new Map(articles.map((a) => [a.id, a.text])), { sentences: new Map(articles.map((a) => [a.id, a.sentences])) }))
     const library = new Library(openSqliteStore(':memory:'))
     for (const a of articles) storyId = (await library.ingest(a)).storyId ?? storyId
     app = buildServer(library)

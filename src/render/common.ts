@@ -1,8 +1,9 @@
 /**
- * Helpers shared by the Markdown and HTML report renderers: article labels, citation numbering
- * and cited-word lookup. Pure functions of the report.
+ * Helpers shared by the Markdown and HTML report renderers: article labels, citation numbering,
+ * cited-word lookup and the outlet's words around a value (`wordsAround`). Pure functions of the
+ * report and the articles' texts.
  */
-import { spanIndexAt } from '../text/spans.js'
+import { sentenceAround } from '../text/spans.js'
 import type { Article, Citation, Report, ReportArticle, Span, Story, StoryFact } from '../types.js'
 
 /** What a renderer needs to name an article. */
@@ -123,26 +124,35 @@ export type SentencesById = ReadonlyMap<string, readonly Span[]>
  * @example wordsAround('He left. The U.S.-Russia talks ended. Then rain.', 13, 17, [[0, 8], [9, 37], [38, 48]]) // 'The U.S.-Russia talks ended.'
  */
 export function wordsAround(text: string, start: number, end: number, sentences: readonly Span[] = [], max = MAX_WORDS_AROUND): string {
-  const first = spanIndexAt(sentences, start)
-  const last = spanIndexAt(sentences, Math.max(start, end - 1))
-  const from = first < 0 ? 0 : Math.min(start, sentences[first][0])
-  const to = last < 0 ? text.length : Math.max(end, sentences[last][1])
+  const from = Math.min(start, sentenceAround(sentences, start, text.length)[0])
+  const to = Math.max(end, sentenceAround(sentences, Math.max(start, end - 1), text.length)[1])
   if (to - from <= max) return text.slice(from, to).trim()
-  // Centred on the span, inside its sentences, cut at word breaks.
+  // Centred on the span, inside its sentences; a span longer than `max` from its start.
   const pad = Math.max(0, Math.floor((max - (end - start)) / 2))
   let a = start - pad
   let b = Math.min(end + pad, start + max)
   if (a < from) (b = Math.min(to, b + from - a)), (a = from)
   if (b > to) (a = Math.max(from, a - (b - to))), (b = to)
+  // Cut at word breaks: after the first space past `a` (before the span), at the last one before
+  // `b` (after the span, or inside a span longer than `max`).
   if (a > from) {
-    const space = text.indexOf(' ', a)
-    if (space >= 0 && space < start) a = space + 1
+    SPACE.lastIndex = a
+    const space = SPACE.exec(text)
+    if (space && space.index < start) a = space.index + 1
   }
   if (b < to) {
-    const space = text.lastIndexOf(' ', b)
-    if (space > end) b = space
+    const space = lastSpaceBefore(text, b)
+    if (space >= Math.min(end, b) || (end > b && space > a)) b = space
   }
   return `${a > from ? '…' : ''}${text.slice(a, b).trim()}${b < to ? '…' : ''}`
+}
+
+const SPACE = /\s/g
+
+/** The last white space at or before `pos` (-1 when none). */
+function lastSpaceBefore(text: string, pos: number): number {
+  for (let k = Math.min(pos, text.length - 1); k >= 0; k--) if (/\s/.test(text[k])) return k
+  return -1
 }
 
 /** Groups items by a key, keeping first-seen order of keys. */

@@ -47,7 +47,8 @@ function collectMarks(report: Report): Map<string, { cited: Range[]; highlights:
 
 /** The page's lookups; `texts` (clean text by article id) lets citations show and link to their words. */
 export function buildContext(report: Report, texts: Map<string, string> | undefined, options: HtmlOptions = {}): PageContext {
-  const opts = { ...DEFAULTS, ...options }
+  // `sentences: undefined` is none given, as an absent option.
+  const opts = { ...DEFAULTS, ...options, sentences: options.sentences ?? DEFAULTS.sentences }
   const index = new Map(report.articles.map((a, i) => [a.id, i]))
   const byId = new Map(report.articles.map((a) => [a.id, a]))
   const marked = new Map<string, MarkedText>()

@@ -241,6 +241,13 @@ describe('wordsAround: the outlet words shown around a disagreeing value', () =>
     assert.ok(shown.includes('Zelensky'), shown)
     assert.ok(shown.length <= 122, shown)
     assert.ok(shown.startsWith('…') && shown.endsWith('…'), shown)
+    // The word after the value is not cut when the space before it is the window's end.
+    const cost = 'It costs $5 million according to the transportation department, officials said on Tuesday.'
+    assert.equal(wordsAround(cost, 9, 19, splitSentences(cost), 20), '…$5 million…')
+    // A value longer than the window is shown from its start, cut at a word break.
+    const long = `Forecasters said ${'a strong system would bring heavy snow to the region '.repeat(6)}in December.`
+    const cut = wordsAround(long, 0, long.length, splitSentences(long), 100)
+    assert.ok(cut.startsWith('Forecasters said') && cut.endsWith('…') && long.includes(`${cut.slice(0, -1)} `), cut)
     // Every word shown is a whole word of the text.
     for (const w of shown.replace(/…/g, '').split(' ')) assert.ok(new RegExp(`(?:^|\\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`).test(text), w)
   })

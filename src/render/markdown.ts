@@ -214,7 +214,7 @@ function keyFactsSection(lead: Lead): string {
   return items.join('\n') + more
 }
 
-/** The sentence around a span, for a disagreeing value in the outlet's own words. */
+/** A disagreeing value in the outlet's own words: its sentence, or the words around it (`wordsAround`). */
 function wordsOf(v: Story['discrepancies'][number]['values'][number], texts: Map<string, string> | undefined, sentences: SentencesById): string {
   const c = (v.support ?? [])[0]
   const text = c && texts?.get(c.articleId)
@@ -285,7 +285,8 @@ function storySection(story: Story, byId: Map<string, ReportArticle>, texts: Map
  * @example renderReportMarkdown(report, new Map(articles.map((a) => [a.id, a.text])))
  */
 export function renderReportMarkdown(report: Report, texts?: Map<string, string>, options: MarkdownOptions = {}): string {
-  const opts = { ...DEFAULTS, ...options }
+  // `sentences: undefined` is none given, as an absent option.
+  const opts = { ...DEFAULTS, ...options, sentences: options.sentences ?? DEFAULTS.sentences }
   const byId = articlesById(report)
   const n = report.stories.length
   const head = `# Parallax report\n\n${plural(n, 'story', 'stories')} from ${plural(report.articles.length, 'article')}.`

@@ -154,19 +154,23 @@ test('expandAbbreviations writes out titles and state abbreviations, and nothing
   for (const [input, expected] of cases) assert.equal(expandAbbreviations(input), expected, input)
 })
 
-test('a place word abbreviated before a name is the word ("Ft. Myers" is Fort Myers), and a street stays a street', () => {
+test('a place word abbreviated before a name is the word ("Ft. Myers" is Fort Myers), wherever it stands, but after a number', () => {
   const cases: [string, string][] = [
     ['The ads air in Ft. Myers and Mt. Vernon.', 'The ads air in Fort Myers and Mount Vernon.'],
     ['In St. Cloud, the mayor spoke.', 'In Saint Cloud, the mayor spoke.'],
-    ['St. Cloud voters went to the polls.', 'Saint Cloud voters went to the polls.'],
-    // A street name ends with "St.", and a new sentence may follow it; "ft." is feet.
-    ['She lives on Elm St. Police came.', 'She lives on Elm St. Police came.'],
-    ['The wall is 12 ft. high.', 'The wall is 12 ft. high.'],
+    // After a capitalised word or a sentence's end, as anywhere: one name reads alike in every outlet.
+    ['The ad ran in Florida. Ft. Myers viewers saw it in Port St. Lucie too.', 'The ad ran in Florida. Fort Myers viewers saw it in Port Saint Lucie too.'],
+    // A numbered street and a measure stay as written; so does "ft." in lower case and an abbreviation before no name.
+    ['Police closed 5th St. Tuesday and 100 Main St. Wednesday.', 'Police closed 5th St. Tuesday and 100 Main St. Wednesday.'],
+    ['Border Wall Will Be 30 Ft. Tall', 'Border Wall Will Be 30 Ft. Tall'],
+    ['The wall is 12 ft. high on Elm St. near the park.', 'The wall is 12 ft. high on Elm St. near the park.'],
   ]
   for (const [input, expected] of cases) assert.equal(expandAbbreviations(input), expected, input)
   for (const [a, b] of [['Ft. Myers', 'Fort Myers'], ['Mt. Vernon', 'Mount Vernon'], ['St. Cloud', 'Saint Cloud']]) assert.equal(nameKey(a, 'place'), nameKey(b, 'place'), a)
   assert.ok(mentionsKey('a rally near Ft. Myers on Friday', nameKey('Fort Myers', 'place')))
-  assert.notEqual(nameKey('Elm St.', 'other'), nameKey('Elm Saint', 'other'))
+  // Without a full stop, "ST" and "FT" are initials, not place words.
+  assert.equal(nameKey('ST Microelectronics', 'organization'), 'st microelectronics')
+  assert.equal(nameKey('FT Alphaville', 'organization'), 'ft alphaville')
 })
 
 test('mentionsKey finds a name among words by its key, in any of its forms', () => {

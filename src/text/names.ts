@@ -5,12 +5,12 @@
  * small edit distance relative to length. The rules are about letters, but for one short list: the
  * familiar forms of English given names ("Jim" / "James", "Chuck" / "Charles"), which no letter
  * rule can find, and a few more: abbreviations that are not initials ("GOP"), US states' and
- * titles' abbreviations ("Calif.", "Rep."). A nickname in quotation marks inside a name (James
+ * titles' abbreviations ("Calif.", "Rep."), place words abbreviated before a name ("Ft. Myers" is
+ * Fort Myers, `expandPlaceWords`). A nickname in quotation marks inside a name (James
  * “Mad Dog” Mattis) is no part of its key; a body's acronym is its key ("DNC").
  * Entity merging, speaker matching, fact alignment and clustering all key names here.
  */
 import { boundedCache } from './cache.js'
-import { CLAIM_STOPWORDS } from './stems.js'
 
 const MARKS = /\p{M}+/gu
 const APOSTROPHES = /['’‘`´]/g
@@ -237,16 +237,29 @@ const MIN_ACRONYM_WORDS = 3
 
 /**
  * Place words newspapers abbreviate before a name ("Ft. Myers", "Mt. Hood", "St. Louis"), and the
- * word each stands for (general knowledge). Only before a name: "Main St." is a street.
+ * word each stands for (general knowledge).
  */
 const PLACE_WORDS: Record<string, string> = { Ft: 'Fort', Mt: 'Mount', St: 'Saint' }
-// The same, as a normalised name's first word ("ft myers" -> "fort myers").
-const PLACE_WORD_KEY = /^(ft|mt|st) (?=\S)/
-const PLACE_WORD_KEYS: Record<string, string> = { ft: 'fort ', mt: 'mount ', st: 'saint ' }
+// The abbreviation with its full stop, before a capitalised word.
+const PLACE_WORD = /\b(Ft|Mt|St)\.(?=\s+\p{Lu})/gu
+// A number among the two words before: a numbered street ("5th St.", "100 Main St.") or a measure ("30 Ft. Tall").
+const NUMBER_BEFORE = /(?:^|\s)\d\S*\s+(?:\S+\s+)?$/
+
+/**
+ * The text with a place word abbreviated before a name written out ("Ft. Myers" -> "Fort Myers"),
+ * wherever it stands, so every outlet's form of one name reads alike, but after a number ("5th St.
+ * Tuesday", "30 Ft. Tall"). A street ending a sentence before a capitalised word ("on Elm St.
+ * Police said") is misread: no rule of spelling tells it from "Port St. Lucie".
+ * @example expandPlaceWords('in Ft. Myers and 5th St. Tuesday') // 'in Fort Myers and 5th St. Tuesday'
+ */
+export function expandPlaceWords(text: string): string {
+  if (!text.includes('t.')) return text
+  return text.replace(PLACE_WORD, (written, short: string, at: number) => (NUMBER_BEFORE.test(text.slice(Math.max(0, at - 40), at)) ? written : PLACE_WORDS[short]))
+}
 
 /** The key of a normalised name that is not a person's: an abbreviation and the name it stands for share one. */
 function bodyKey(normalized: string): string {
-  const key = normalized.replace(/^the /, '').replace(PLACE_WORD_KEY, (_, w: string) => PLACE_WORD_KEYS[w])
+  const key = normalized.replace(/^the /, '')
   const known = ABBREVIATION_OF.get(key) ?? stateKeys().get(key)
   if (known) return known
   const words = key.split(' ').filter((w) => !ACRONYM_SKIPS.has(w))
@@ -262,12 +275,13 @@ function bodyKey(normalized: string): string {
  * words by its initials ("Democratic National Committee" and "DNC" are "dnc"), a few familiar
  * abbreviations by themselves ("Republican Party" and "GOP" are "gop"), a state's abbreviation by
  * the state ("Calif." and "California" are "california"; a party tag, "R-Calif.", is not: see
- * `expandAbbreviations`).
+ * `expandAbbreviations`), a place word abbreviated before a name by the word ("Ft. Myers" and
+ * "Fort Myers" are "fort myers"; "ST Microelectronics", with no full stop, stays as it is).
  * @example nameKey('Vladimir Putin', 'person') // 'putin'
  * @example nameKey('Democratic National Committee', 'organization') // 'dnc'
  */
 export function nameKey(name: string, type?: string): string {
-  if (type !== 'person') return bodyKey(normalizeName(name))
+  if (type !== 'person') return bodyKey(normalizeName(expandPlaceWords(name)))
   const tokens = nameTokens(name)
   return tokens[tokens.length - 1] ?? ''
 }
@@ -281,7 +295,7 @@ const MAX_NAME_WORDS = 6
  * @example mentionsKey('a 25% levy on the European Union', 'eu') // true
  */
 export function mentionsKey(text: string, key: string): boolean {
-  const words = normalizeName(text).split(' ')
+  const words = normalizeName(expandPlaceWords(text)).split(' ')
   for (let i = 0; i < words.length; i++) {
     if (words[i] === key) return true
     for (let k = i + 1; k <= Math.min(words.length, i + MAX_NAME_WORDS); k++) if (bodyKey(words.slice(i, k).join(' ')) === key) return true
@@ -359,18 +373,5 @@ const WRITTEN_ABBREVIATION = /\b(W\.Va|[A-Z]\.[A-Z]|[A-Z][a-z]{1,4})\.(?=[\s,;:)
  * @example expandAbbreviations('Rep. Darrell Issa, R-Calif.') // 'Representative Darrell Issa, R-California'
  */
 export function expandAbbreviations(text: string): string {
-  return text.replace(WRITTEN_ABBREVIATION, (written, short: string, at: number) => TITLES[short] ?? STATES[short] ?? placeWord(text, short, at, written.length) ?? written)
-}
-
-// A capitalised word after an abbreviation (the name it is part of), and one before it (the name it ends: "Main St.").
-const NAME_AFTER = /^\s+\p{Lu}/u
-const NAME_BEFORE = /(\p{Lu}[\p{L}.'’-]*)\s+$/u
-
-/** The place word `short` stands for ("Ft." -> "Fort") when a name follows it and none ends with it; else null. */
-function placeWord(text: string, short: string, at: number, length: number): string | null {
-  if (!Object.hasOwn(PLACE_WORDS, short)) return null
-  if (!NAME_AFTER.test(text.slice(at + length, at + length + 3))) return null
-  // "Main St." ends a name; "In St. Louis" does not ("In" opens a sentence).
-  const before = NAME_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1]
-  return before && !CLAIM_STOPWORDS.has(before.toLowerCase()) ? null : PLACE_WORDS[short]
+  return expandPlaceWords(text).replace(WRITTEN_ABBREVIATION, (written, short: string) => TITLES[short] ?? STATES[short] ?? written)
 }

@@ -222,10 +222,11 @@ const RATIO_PART = String.raw`\d{1,3}(?:,\d{3})+|\d{1,6}|${[...SMALL_NUMBERS.key
 // then the part before it (`RATIO_BEFORE`, ending there) and the part after (`RATIO_AFTER`, from
 // there): a pattern opening with the parts' alternation tried every position of the text, about 4%
 // of `annotate`.
-const RATIO_LINK = /(\s+in\s+|-in-|\s+out\s+of\s+)|(-to-)/gi
+// Spaces before "in" are read from the first of them: inside a long run of spaces every start failed only at its end.
+const RATIO_LINK = /((?<!\s)\s+in\s+|-in-|(?<!\s)\s+out\s+of\s+)|(-to-)/gi
 const RATIO_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.,$-])(${RATIO_PART})$`, 'iu')
 const RATIO_AFTER = new RegExp(String.raw`(${RATIO_PART})(?![\p{L}\p{N}%]|[.,]\d)`, 'iuy')
-/** Characters before a link read for its first part: longer than any part and the character before it. */
+/** Characters before a link read for its first part: longer than any word part (digits with commas are read back to their start). */
 const RATIO_LOOKBACK = 40
 /** A word every ratio holds. */
 const RATIO_WORD = /\bin\b|\bout of\b|-to-/i
@@ -248,7 +249,9 @@ export function findRatios(text: string): Candidate[] {
   // Where the last ratio ended: ratios do not overlap ("1 in 3 in 4" is one).
   let last = 0
   for (const link of text.matchAll(RATIO_LINK)) {
-    const from = Math.max(last, link.index - RATIO_LOOKBACK)
+    let from = Math.max(last, link.index - RATIO_LOOKBACK)
+    // A long figure ("1,000,000,...") is read whole: back over its digits and commas.
+    while (from > last && (text.charCodeAt(from - 1) === 44 || (text.charCodeAt(from - 1) >= 48 && text.charCodeAt(from - 1) <= 57))) from--
     // The character before the window stays readable to the part's look-behind.
     const window = text.slice(from === 0 ? 0 : from - 1, link.index)
     const before = RATIO_BEFORE.exec(window)
