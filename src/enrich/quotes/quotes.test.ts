@@ -878,3 +878,14 @@ test('"it said" is the body, text or place named before, never the last person n
   const text = 'Ann Roe sued the company in May. It said the lawsuit was “without any merit at all.”'
   assert.equal(quoteStarting(text, 'without any').speaker, null)
 })
+
+test('an employer named before "campaign manager" and a name qualifies the role, it does not speak', () => {
+  assertSpeakers([
+    [
+      'Governor Ann Roe watched the debate from Delmont. The Roe campaign relished the night. “They lost the debate, plain and simple,” said Roe campaign manager Tom Hale.',
+      'They lost',
+      'Tom Hale',
+    ],
+    ['Senator Bo Pell spoke first. “We will not back down on this bill,” said Pell press secretary Ana Brook.', 'We will not', 'Ana Brook'],
+  ])
+})

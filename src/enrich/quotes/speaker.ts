@@ -84,8 +84,8 @@ const AS_BEFORE = /\bas\s+$/i
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/
 const BY_AFTER = /\bby\s+/g
 const MAX_BACK_SENTENCES = 5
-/** One lowercase word between an employer and a name ("Fox News host Glenn Beck"). */
-const OCCUPATION_GAP = /^[ \u00a0]+(\p{Ll}+)[ \u00a0]+/u
+/** One lowercase word between an employer and a name ("Fox News host Glenn Beck"), maybe after a word of its kind of work ("Obama campaign manager Jim Messina"). */
+const OCCUPATION_GAP = /^[ \u00a0]+(?:(?:campaign|press|communications|policy|political|legal|senior|deputy|chief|general|national|field|finance|media|digital|research)[ \u00a0]+)?(\p{Ll}+)[ \u00a0]+/u
 /**
  * Between an inverted verb and its named subject, a few words and no clause break ("said Democratic
  * strategist Ann Roe"), not a preposition ("said of Trump") nor a conjunction ("said when Roe
