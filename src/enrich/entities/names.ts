@@ -72,9 +72,16 @@ const FAMILIAR_FEMALE = words(`
 Debbie Jen Jenny Susie Maggie Peggy Patty Trish Kelly Kimberly Liz Lizzie Beth Betsy Betty Becky Kathy Katie Cathy Vicky Abby
 `)
 
+/**
+ * Names of the lists above that are also given to the other gender often enough for news to name
+ * both ("Hilary Benn", "Hilary Shelton"; "Dana White"): they find a person, they tell no gender.
+ */
+const EITHER_GENDER = words(`Hilary Dana`)
+
 /** The gender a name (or the role written with it) points to, when it points to one. */
 export function genderOf(name: string, role?: string): 'female' | 'male' | null {
 const first = name.split(' ', 1)[0]
+if (EITHER_GENDER.has(first)) return role && FEMALE_ROLE.test(role) ? 'female' : role && MALE_ROLE.test(role) ? 'male' : null
 if (FEMALE_FIRST_NAMES.has(first) || FAMILIAR_FEMALE.has(first)) return 'female'
 if (MALE_FIRST_NAMES.has(first) || FAMILIAR_MALE.has(first)) return 'male'
 if (role && FEMALE_ROLE.test(role)) return 'female'

@@ -889,3 +889,10 @@ test('an employer named before "campaign manager" and a name qualifies the role,
     ['Senator Bo Pell spoke first. “We will not back down on this bill,” said Pell press secretary Ana Brook.', 'We will not', 'Ana Brook'],
   ])
 })
+
+test('a given name used for both genders ("Hilary") tells no gender: "he said" after Hilary Roe is Hilary Roe', () => {
+  const text =
+    'The plan passed, spokesman Tom Hale said. The final version “asks everyone to reject the plan,” said Hilary Roe, head of the group’s Delmont office. ' +
+    '“I hope it will make them think again,” he said.'
+  assert.equal(quoteStarting(text, 'I hope').speaker?.name, 'Hilary Roe')
+})
