@@ -896,3 +896,8 @@ test('a given name used for both genders ("Hilary") tells no gender: "he said" a
     '“I hope it will make them think again,” he said.'
   assert.equal(quoteStarting(text, 'I hope').speaker?.name, 'Hilary Roe')
 })
+
+test('a crowd noun opening its sentence is the subject that chants ("Demonstrators marched ... and chanted")', () => {
+  const text = 'Officer Ann Roe spoke on Monday. Demonstrators marched along the pier and chanted “Save our ferry! Save our town!” until dusk.'
+  assert.equal(quoteStarting(text, 'Save our ferry').speaker?.name, 'Demonstrators')
+})

@@ -793,11 +793,12 @@ const BARE_PREPOSITION_BEFORE = /\b(?:to|with|by|of|for|from|at|about|against|be
  * Such a crowd chants or shouts the quote of its clause ("..., chanting “...”"); it is no entity,
  * so the clause's subject had been a place after the verb ("marched through Center City") or a
  * name inside the crowd's own words ("Roe" of "Roe protesters"). Up to five words before the noun,
- * each a name, a number or a word of quantity ("When Ann Roe met supporters" is no crowd).
+ * each a name, a number or a word of quantity ("When Ann Roe met supporters" is no crowd); the noun
+ * may open its sentence ("Demonstrators marched ... and chanted “...”").
  */
 const CROWD_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]*|[Pp]ro-[\p{L}-]+|[Aa]nti-[\p{L}-]+|\d[\d,]*|[Oo]f|[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Ss]mall|[Ll]arge|[Aa]ngry|[Yy]oung|[Ll]ocal|[Hh]undreds|[Tt]housands|[Dd]ozens|[Gg]roups?|[Bb]ands?)`
 const CROWD_OPENING = new RegExp(
-  String.raw`\s*((?:${CROWD_WORD}\s+){0,5}?(?:protesters|protestors|demonstrators|marchers|supporters|fans|activists|hecklers|crowds?|chanters))\s+(?:(?:also|then|later|had|have|all)\s+)?[a-z]+(?:ed|s)\b`,
+  String.raw`\s*((?:${CROWD_WORD}\s+){0,5}?(?:[Pp]rotesters|[Pp]rotestors|[Dd]emonstrators|[Mm]archers|[Ss]upporters|[Ff]ans|[Aa]ctivists|[Hh]ecklers|[Cc]rowds?|[Cc]hanters))\s+(?:(?:also|then|later|had|have|all)\s+)?[a-z]+(?:ed|s)\b`,
   'uy',
 )
 function crowdOpening(text: string, from: number, to: number): SpeakerCandidate | null {
