@@ -901,3 +901,8 @@ test('a crowd noun opening its sentence is the subject that chants ("Demonstrato
   const text = 'Officer Ann Roe spoke on Monday. Demonstrators marched along the pier and chanted “Save our ferry! Save our town!” until dusk.'
   assert.equal(quoteStarting(text, 'Save our ferry').speaker?.name, 'Demonstrators')
 })
+
+test('a colon before a capitalised word starts a clause: its subject speaks ("The night began as usual: Demonstrators ... chanted")', () => {
+  const text = 'Officer Ann Roe spoke on Monday. The night began as usual: Demonstrators marched along the pier and chanted “Save our ferry! Save our town!” until dusk.'
+  assert.equal(quoteStarting(text, 'Save our ferry').speaker?.name, 'Demonstrators')
+})

@@ -715,14 +715,15 @@ function personBeforeHome(view: ArticleView, inWindow: readonly SpeakerCandidate
 
 export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless|Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b[^,“”"]{1,140},/
 /**
- * What starts a clause: a semicolon or dash, a contrasting conjunction, "and" before a new named
+ * What starts a clause: a semicolon or dash, a colon before a capitalised word ("The evening began
+ * as usual: Demonstrators marched ..."), a contrasting conjunction, "and" before a new named
  * subject and its verb, "that" opening reported speech with its own named subject ("He confirmed
  * that vice presidential candidate Ann Roe called him and told him to “...”": Roe tells, not he), or
  * "after"/"when" opening a clause with its own subject ("Roe grabbed him after the man asked if he
  * backed the “agenda”": the man asks).
  */
 const CLAUSE_BREAK = new RegExp(
-  String.raw`[;–—]|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:,[^,;“”"]{1,80},)?\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed|${[...IRREGULAR_PAST].join('|')})\b)|` +
+  String.raw`[;–—]|:(?=\s+\p{Lu})|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:,[^,;“”"]{1,80},)?\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed|${[...IRREGULAR_PAST].join('|')})\b)|` +
   String.raw`\bthat(?=\s+(?:[a-z-]+\s+){0,3}\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:also\s+|then\s+|later\s+)?(?:told|said|says|asked|urged|[a-z]+ed)\b)|\b(?:after|before|when|because|until|once)(?=\s+(?:(?:the|an?)\s+(?:[a-z-]+\s+){0,2}[a-z]+|he|she|they|\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|asks|is|was|has|had)\b)`,
   'gu',
 )
