@@ -118,6 +118,10 @@ describe('standsAlone', () => {
     ['Returning to the quay, he asked the crews to stop loading.', false],
     ['But on Monday, in a letter to the mayor, she said the harbour fee would rise.', false],
     ['The official added that the harbour fee rises on Monday.', false],
+    // A noun for what was told just before, as the subject of "came": "The comment came after ...".
+    ['The comment came after the mayor was seen touring the quay with the port director.', false],
+    ['The latest remarks came a day after the vote on the harbour fee.', false],
+    ['The move comes as the ferry crews threaten to strike.', false],
     // Named subjects, and "This" or "the council" that are not references.
     ['The harbour fee rises to 12 euros on Monday, the port authority said.', true],
     ['The harbour fee rises to 12 euros on Monday, Mayor Ines Varga said.', true],
@@ -125,6 +129,7 @@ describe('standsAlone', () => {
     ['A senior official said the harbour fee rises to 12 euros on Monday.', true],
     ['On Monday, the port authority said it would raise the harbour fee.', true],
     ['The official count of passengers rose to 1,200 in May, the port authority said.', true],
+    ['The meeting came days after the council set a deadline for the harbour fee.', true],
   ]
   for (const [text, want] of table) it(text, () => assert.equal(standsAlone(text), want))
 
