@@ -298,3 +298,28 @@ test('findInArticle: people or a body a name only owns or places ("one Corvane u
   // No determiner needed: "Corvane users".
   assert.equal(merged.findInArticle(a.id, 'Corvane user', span('Corvane user')), null)
 })
+
+test('mergeEntities: a body or place and its abbreviation are one entity, by the one name key; two bodies stay two', () => {
+  const b1 = fixtureArticle({
+    text: 'The United States and the Democratic National Committee responded on Monday.',
+    entities: [
+      { text: 'United States', type: 'place' },
+      { text: 'Democratic National Committee', type: 'organization' },
+    ],
+  })
+  const b2 = fixtureArticle({
+    text: 'The U.S. envoy met the DNC chair and the Harbour Board in Delmont.',
+    entities: [
+      { text: 'U.S.', type: 'place' },
+      { text: 'DNC', type: 'organization' },
+      { text: 'Harbour Board', type: 'organization' },
+      { text: 'Delmont', type: 'place' },
+    ],
+  })
+  const entities = mergeEntities([b1, b2]).entities
+  const named = (alias: string) => entities.filter((e) => e.name === alias || e.aliases.includes(alias))
+  assert.equal(named('U.S.').length, 1)
+  assert.equal(named('U.S.')[0], named('United States')[0])
+  assert.equal(named('DNC')[0], named('Democratic National Committee')[0])
+  assert.equal(entities.length, 4, entities.map((e) => e.name).join(', '))
+})

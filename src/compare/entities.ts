@@ -11,7 +11,7 @@
  */
 import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, EntityMention, EntityType, Span, StoryEntity } from '../types.js'
-import { isGivenName, nameTokens, nicknameName, normalizeName, sameGivenName, sameName, sameToken } from '../text/names.js'
+import { isGivenName, nameKey, nameTokens, nicknameName, normalizeName, sameGivenName, sameName, sameToken } from '../text/names.js'
 import { contentLemmas } from '../text/stems.js'
 import { wordConcepts } from '../text/lexicon.js'
 import { NAMED_BODY_PHRASE } from '../enrich/quotes/speaker.js'
@@ -54,6 +54,8 @@ interface Group {
   names: string[]
   /** Normalised names that joined as another's nickname or epithet ("mad dog mattis"): no name of record. */
   nicknames?: Set<string>
+  /** Name keys of a body's or place's names (`nameKey`: "U.S." and "United States" are "us"). */
+  keys?: string[]
 }
 
 /** A descriptor the enrich stage resolved to a name ("the advisor" -> Yuri Ushakov) joins that name's entity. */
@@ -78,9 +80,11 @@ function collectMentions(articles: Annotated[]): Mention[] {
 
 /** Bucket key so names are only compared with names that could match (same class, same surname initial). */
 function bucketOf(m: EntityMention): string {
+  // A body or place by its name key, so its abbreviation meets it ("U.S." / "United States").
+  if (m.type !== 'person') return `o:${nameKey(m.name, m.type)[0] ?? ''}`
   const tokens = nameTokens(m.name)
   const last = tokens[tokens.length - 1] ?? ''
-  return `${m.type === 'person' ? 'p' : 'o'}:${last.replace(/^[yj]/, 'i')[0] ?? ''}`
+  return `p:${last.replace(/^[yj]/, 'i')[0] ?? ''}`
 }
 
 function groupNamed(mentions: Mention[]): Group[] {
@@ -103,7 +107,8 @@ function groupNamed(mentions: Mention[]): Group[] {
     const norm = (mention.m.type === 'person' && nicknamed.get(own)) || own
     const bucket = buckets.get(key) ?? []
     buckets.set(key, bucket)
-    let group = bucket.find((g) => g.names.includes(norm) || g.names.some((n) => sameName(n, norm)))
+    const bodyKey = mention.m.type === 'person' ? null : nameKey(mention.m.name, mention.m.type)
+    let group = bucket.find((g) => g.names.includes(norm) || (bodyKey !== null && g.keys?.includes(bodyKey)) || g.names.some((n) => sameName(n, norm)))
     if (!group) {
       group = { kind: 'named', mentions: [], names: [] }
       bucket.push(group)
@@ -111,6 +116,7 @@ function groupNamed(mentions: Mention[]): Group[] {
     }
     group.mentions.push(mention)
     if (!group.names.includes(norm)) group.names.push(norm)
+    if (bodyKey !== null && !(group.keys ??= []).includes(bodyKey)) group.keys.push(bodyKey)
     if (norm !== own) (group.nicknames ??= new Set()).add(own)
   }
   return groups
