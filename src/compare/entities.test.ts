@@ -323,3 +323,18 @@ test('mergeEntities: a body or place and its abbreviation are one entity, by the
   assert.equal(named('DNC')[0], named('Democratic National Committee')[0])
   assert.equal(entities.length, 4, entities.map((e) => e.name).join(', '))
 })
+
+test('mergeEntities: two names in words with the same initials stay two bodies; a leading y/j meets i as before', () => {
+  const c1 = fixtureArticle({
+    text: 'The Democratic National Committee paid for the Democratic National Convention in Yekaterinburg.',
+    entities: [
+      { text: 'Democratic National Committee', type: 'organization' },
+      { text: 'Democratic National Convention', type: 'organization' },
+      { text: 'Yekaterinburg', type: 'place' },
+    ],
+  })
+  const c2 = fixtureArticle({ text: 'Delegates flew to Iekaterinburg.', entities: [{ text: 'Iekaterinburg', type: 'place' }] })
+  const names = mergeEntities([c1, c2]).entities.map((e) => e.name)
+  assert.ok(names.includes('Democratic National Committee') && names.includes('Democratic National Convention'), names.join(', '))
+  assert.equal(names.filter((n) => /katerinburg/.test(n)).length, 1, names.join(', '))
+})

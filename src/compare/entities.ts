@@ -56,7 +56,13 @@ interface Group {
   nicknames?: Set<string>
   /** Name keys of a body's or place's names (`nameKey`: "U.S." and "United States" are "us"). */
   keys?: string[]
+  /** The group has a name written as an abbreviation in capitals ("U.S.", "DNC"), and one written in words. */
+  abbreviated?: boolean
+  worded?: boolean
 }
+
+/** A name written as an abbreviation in capitals, with or without full stops ("U.S.", "US", "DNC"). */
+const ABBREVIATION = /^(?:\p{Lu}\.?){2,6}$/u
 
 /** A descriptor the enrich stage resolved to a name ("the advisor" -> Yuri Ushakov) joins that name's entity. */
 function isResolvedDescriptor(m: EntityMention): boolean {
@@ -81,7 +87,7 @@ function collectMentions(articles: Annotated[]): Mention[] {
 /** Bucket key so names are only compared with names that could match (same class, same surname initial). */
 function bucketOf(m: EntityMention): string {
   // A body or place by its name key, so its abbreviation meets it ("U.S." / "United States").
-  if (m.type !== 'person') return `o:${nameKey(m.name, m.type)[0] ?? ''}`
+  if (m.type !== 'person') return `o:${nameKey(m.name, m.type).replace(/^[yj]/, 'i')[0] ?? ''}`
   const tokens = nameTokens(m.name)
   const last = tokens[tokens.length - 1] ?? ''
   return `p:${last.replace(/^[yj]/, 'i')[0] ?? ''}`
@@ -107,8 +113,14 @@ function groupNamed(mentions: Mention[]): Group[] {
     const norm = (mention.m.type === 'person' && nicknamed.get(own)) || own
     const bucket = buckets.get(key) ?? []
     buckets.set(key, bucket)
+    // By the name key only between an abbreviation in capitals and a name of words ("U.S." / "United
+    // States"): two names of words with the same initials are two bodies ("Democratic National
+    // Committee" / "Democratic National Convention").
     const bodyKey = mention.m.type === 'person' ? null : nameKey(mention.m.name, mention.m.type)
-    let group = bucket.find((g) => g.names.includes(norm) || (bodyKey !== null && g.keys?.includes(bodyKey)) || g.names.some((n) => sameName(n, norm)))
+    const abbreviation = ABBREVIATION.test(mention.m.name)
+    let group = bucket.find(
+      (g) => g.names.includes(norm) || (bodyKey !== null && g.keys?.includes(bodyKey) && (abbreviation ? g.worded === true : g.abbreviated === true)) || g.names.some((n) => sameName(n, norm)),
+    )
     if (!group) {
       group = { kind: 'named', mentions: [], names: [] }
       bucket.push(group)
@@ -117,6 +129,8 @@ function groupNamed(mentions: Mention[]): Group[] {
     group.mentions.push(mention)
     if (!group.names.includes(norm)) group.names.push(norm)
     if (bodyKey !== null && !(group.keys ??= []).includes(bodyKey)) group.keys.push(bodyKey)
+    if (abbreviation) group.abbreviated = true
+    else group.worded = true
     if (norm !== own) (group.nicknames ??= new Set()).add(own)
   }
   return groups

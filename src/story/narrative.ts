@@ -13,7 +13,7 @@ import type { Annotated, Span, StoryFact } from '../types.js'
 // A sentence opening on a pronoun leans on the one before it; out of context it says too little.
 // "This" and "These" lean back only as pronouns ("This is", "This, he said"), not in "This week".
 // So does "The comment came after ...": a noun for what was told just before, as the subject of "came".
-const PRONOUN_LEAD = /^(?:(?:He|She|They|It|His|Her|Their|Its|We|I)\b|(?:This|That|These|Those)(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|may|might|means|meant|comes|came|follows|followed)\b)|The\s+(?:[a-z-]+\s+)?(?:comments?|remarks?|statements?|moves?|steps?|news|development)\s+(?:came|comes|followed|follows)\b)/
+const PRONOUN_LEAD = /^(?:(?:He|She|They|It|His|Her|Their|Its|We|I)\b|(?:This|That|These|Those)(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|may|might|means|meant|comes|came|follows|followed)\b)|The\s+(?:[\p{L}’'.-]+\s+){0,2}?(?:comments?|remarks?|statements?|moves?|steps?|news|developments?)\s+(?:came|comes?|followed|follows?)\b)/u
 // Words that stand for someone named in an earlier sentence: "the official", "the spokesman".
 const REFERENT = String.raw`(?:he|she|they|it|the\s+(?:[\p{L}.-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|person|aide|adviser|advisor|diplomat|statement|ministry|agency|report|envoy|president|minister|company|group|campaign))`
 const CUE_VERB = String.raw`(?:said|says|added|adds|told|noted|explained|continued|wrote|stated|insisted|argued|maintained)`

@@ -122,6 +122,8 @@ describe('standsAlone', () => {
     ['The comment came after the mayor was seen touring the quay with the port director.', false],
     ['The latest remarks came a day after the vote on the harbour fee.', false],
     ['The move comes as the ferry crews threaten to strike.', false],
+    ['The comments come as the ferry crews threaten to strike.', false],
+    ['The mayor’s remarks came a day after the vote.', false],
     // Named subjects, and "This" or "the council" that are not references.
     ['The harbour fee rises to 12 euros on Monday, the port authority said.', true],
     ['The harbour fee rises to 12 euros on Monday, Mayor Ines Varga said.', true],

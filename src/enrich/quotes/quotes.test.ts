@@ -906,3 +906,11 @@ test('a colon before a capitalised word starts a clause: its subject speaks ("Th
   const text = 'Officer Ann Roe spoke on Monday. The night began as usual: Demonstrators marched along the pier and chanted “Save our ferry! Save our town!” until dusk.'
   assert.equal(quoteStarting(text, 'Save our ferry').speaker?.name, 'Demonstrators')
 })
+
+test('"it" as an object before a speech verb is no subject, and a colon inside a name or a ticker starts no clause', () => {
+  assertSpeakers([
+    ['The Corvane company drafted a bill. Senator Ann Roe, who opposed it said “it will fail in the end.”', 'it will fail', 'Ann Roe'],
+    ['The deal was announced on Monday. Ann Roe, author of Roe: A Life in Politics, said “the merger will close in June.”', 'the merger', 'Ann Roe'],
+    ['Ann Roe published a statement on Monday. “I regret the error in full,” it said.', 'I regret the error', 'Ann Roe'],
+  ])
+})

@@ -225,7 +225,9 @@ function beforeSpeechVerbs(text: string, verbs: readonly number[], pattern: RegE
 const OCCUPATION_ENDING = /(?:er|or|ist|ian)\s+(?:[a-z]+ly\s+)?$/
 const OCCUPATION_GATE = (window: string): boolean => OCCUPATION_ENDING.test(window)
 /** "it" right before a speech verb (maybe an adverb between), ending where the verb starts. */
-const IT_SUBJECT = /(?<![\p{L}\p{N}'’-])[Ii]t(\s+(?:\p{Ll}+ly\s+)?)$/u
+// Only "it" opening a clause: at a sentence's start, after a quote's close, a comma or semicolon, or
+// "and"/"but"; not an object ("Roe, who opposed it said", "everyone who saw it said").
+const IT_SUBJECT = /(?:^|[.!?]["”’]?\s+|[,;:]\s*["”’]?\s*|["”’]\s*|\b(?:and|but)\s+)[Ii]t(\s+(?:\p{Ll}+ly\s+)?)$/u
 const IT_GATE = (window: string): boolean => /\b[Ii]t\s+(?:\p{Ll}+ly\s+)?$/u.test(window)
 /** What `OWNED_ROLE` needs before the verb: a possessive's apostrophe. */
 const OWNED_GATE = (window: string): boolean => window.includes('’') || window.includes("'")
@@ -334,8 +336,10 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   }
   // "it said": a pronoun for the body or text named before (`itBack`), read only as a speech verb's subject.
   for (const m of beforeSpeechVerbs(text, verbs, IT_SUBJECT, IT_GATE)) {
-    if (mask[m.index] !== 0 || inQuote(m.index) || out.some((c) => c.start === m.index)) continue
-    out.push({ start: m.index, end: m.index + m.phrase.length, kind: 'pronoun' })
+    const end = m.index + m.phrase.length
+    const start = end - 2
+    if (mask[start] !== 0 || inQuote(start) || out.some((c) => c.start === start)) continue
+    out.push({ start, end, kind: 'pronoun' })
   }
   for (const m of beforeSpeechVerbs(text, verbs, OWNED_ROLE, OWNED_GATE)) {
     const [owner, role] = m.groups
@@ -602,7 +606,8 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
       return ruled('unnamed-before-verb', { start, end: start + unnamed[1].length, name: unnamed[1], kind: 'phrase' })
     }
   }
-  // “...,” it read: "it" is the text named before the quote ("Brook's statement", "the letter").
+  // “...,” it read: "it" is the text named before the quote ("Brook's statement", "the letter"); for
+  // the verbs of a text that are no speech verbs ("read", "states") the "it" candidate does not read.
   if (afterQuote && IT_BEFORE_VERB.test(text.slice(boundary, verb.start)) && TEXT_VERBS.test(verb.word)) {
     const named = textBefore(text, candidates, view.quoted?.findLast(([, end]) => end <= boundary)?.[0] ?? boundary)
     if (named) return ruled('it-text', named)
@@ -715,15 +720,16 @@ function personBeforeHome(view: ArticleView, inWindow: readonly SpeakerCandidate
 
 export const SUBORDINATE_LEAD = /^(?:When|After|Before|As|If|Although|Though|Because|Since|While|Once|Until|Unless|Asked|Pressed|Told|Speaking|Responding|Referring|Noting|Saying|Reacting)\b[^,“”"]{1,140},/
 /**
- * What starts a clause: a semicolon or dash, a colon before a capitalised word ("The evening began
- * as usual: Demonstrators marched ..."), a contrasting conjunction, "and" before a new named
+ * What starts a clause: a semicolon or dash, a colon between a lower-case word and a capitalised
+ * one ("The evening began as usual: Demonstrators marched ..."; not "(NYSE: ACM)" nor "Roe: A
+ * Life"), a contrasting conjunction, "and" before a new named
  * subject and its verb, "that" opening reported speech with its own named subject ("He confirmed
  * that vice presidential candidate Ann Roe called him and told him to “...”": Roe tells, not he), or
  * "after"/"when" opening a clause with its own subject ("Roe grabbed him after the man asked if he
  * backed the “agenda”": the man asks).
  */
 const CLAUSE_BREAK = new RegExp(
-  String.raw`[;–—]|:(?=\s+\p{Lu})|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:,[^,;“”"]{1,80},)?\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed|${[...IRREGULAR_PAST].join('|')})\b)|` +
+  String.raw`[;–—]|(?<=(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*):(?=\s+\p{Lu})|\s--?\s|\b(?:though|but|while|whereas)\b|\band(?=\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:,[^,;“”"]{1,80},)?\s+(?:will|would|has|had|is|was|also|then|later|said|says|[a-z]+ed|${[...IRREGULAR_PAST].join('|')})\b)|` +
   String.raw`\bthat(?=\s+(?:[a-z-]+\s+){0,3}\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+(?:also\s+|then\s+|later\s+)?(?:told|said|says|asked|urged|[a-z]+ed)\b)|\b(?:after|before|when|because|until|once)(?=\s+(?:(?:the|an?)\s+(?:[a-z-]+\s+){0,2}[a-z]+|he|she|they|\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|asks|is|was|has|had)\b)`,
   'gu',
 )
@@ -857,7 +863,8 @@ export function clauseSubject(text: string, candidates: readonly SpeakerCandidat
 
 /**
  * The person a pronoun or role phrase at `pos` refers to: walking back sentence by sentence, the
- * speaker of a quote there, else the first person who is a subject there.
+ * speaker of a quote there, else the first person who is a subject there; for "they" a group
+ * (`groupBack`), for "it" a body, text or place (`itBack`).
  */
 export function resolveBack(view: ArticleView, pos: number): string | null {
   const { text } = view
@@ -948,11 +955,12 @@ function groupBack(view: ArticleView, pos: number): string | null {
 
 /**
  * The body or text "it" refers to before a speech verb ("Slate magazine produced a profile of Mr.
- * Roe, and it said ..."): a text named just before (`textBefore`), else in its sentence (before it) or one of the two before, the organisation,
- * document or named group that is a clause subject there, else the last one named; failing any,
- * the one quoted last there (whose website or statement "it" is: "Roe says on his website: “...”
- * “...,” it says"), then a country or other place ("Russia rejected the plan. “...,” it said").
- * Never a person named without a quote; null when none.
+ * Roe, and it said ..."): a text named just before (`textBefore`); else, in its sentence (before it)
+ * or one of the two before, the organisation, document or named group that is a clause subject
+ * there, else the last one named there; failing any, the one quoted last there (whose website or statement "it" is: "Roe says on
+ * his website: “...” “...,” it says"), then a person who is the subject of a sentence there naming
+ * a text ("Roe published a statement. “...,” it said"), then a country or other place ("Russia
+ * rejected the plan. “...,” it said"). Null when none.
  */
 function itBack(view: ArticleView, pos: number): string | null {
   const { text, sentences, candidates, attributed } = view
@@ -961,6 +969,7 @@ function itBack(view: ArticleView, pos: number): string | null {
   if (written?.name) return written.name
   const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
   let quoted: string | null = null
+  let author: string | null = null
   let place: string | null = null
   for (let s = sentenceIndex(sentences, pos), n = 0; s >= 0 && n <= MAX_GROUP_BACK; s--) {
     const start = sentences[s][0]
@@ -970,12 +979,17 @@ function itBack(view: ArticleView, pos: number): string | null {
     n++
     const inSentence = candidates.filter((c) => c.start >= start && c.end <= end && c.name)
     const bodies = inSentence.filter((c) => c.kind === 'document' || c.kind === 'phrase' || c.entity?.type === 'organization')
+    // The subject, else the body named last ("the original called for the NAACP to “...” It said").
     const subject = clauseSubject(text, bodies, start, end) ?? bodies.at(-1)
     if (subject?.name) return subject.name
+    // "Ann Roe published a statement. “...,” it said": the text's author, a person who is its sentence's subject.
+    if (TEXT_NOUN.test(text.slice(start, end))) author ??= clauseSubject(text, inSentence.filter(isPerson), start, end)?.name ?? null
     place ??= inSentence.findLast((c) => c.entity?.type === 'place')?.name ?? null
   }
-  return quoted ?? place
+  return quoted ?? author ?? place
 }
+/** A text someone issues, for "it said" after it. */
+const TEXT_NOUN = /\b(?:statement|letter|report|memo|post|release|tweet|filing|op-ed|editorial|website|blog)\b/i
 
 /** A sentence opening with any participle and its clause up to a comma ("Amplifying the Romney campaign message, "). */
 const ANY_PARTICIPLE_LEAD = /^[A-Z][a-z]{2,}ing\s[^,“”"]{1,140},/
