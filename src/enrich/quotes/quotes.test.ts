@@ -914,3 +914,10 @@ test('"it" as an object before a speech verb is no subject, and a colon inside a
     ['Ann Roe published a statement on Monday. “I regret the error in full,” it said.', 'I regret the error', 'Ann Roe'],
   ])
 })
+
+test('"they wrote" finds a plural group named with an "of" phrase as a subject two sentences before', () => {
+  const text =
+    'Every Delmont councillor signed a letter on Monday. In a show of unity, all 12 members of the Delmont council are sending the letter to Mayor Bo Pell. ' +
+    'That means putting other plans aside. “We cannot agree to any other matters now,” they wrote.'
+  assert.equal(quoteStarting(text, 'We cannot agree').speaker?.name, '12 members of the Delmont council')
+})

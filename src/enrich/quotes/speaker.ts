@@ -911,9 +911,9 @@ const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
 /** Plural nouns for people who speak together. */
 const PEOPLE_PLURAL =
   'senators|lawmakers|legislators|officials|leaders|members|governors|mayors|representatives|congressmen|[Dd]emocrats|[Rr]epublicans|critics|experts|analysts|economists|scholars|bishops|residents|voters|protesters|activists|advocates|students|parents|families|executives|prosecutors|investigators|researchers|scientists|doctors|lawyers|attorneys|aides|advisers|organizers|candidates|writers|authors|signers|signatories|judges|justices|diplomats|ministers|negotiators'
-/** "five past and present Missouri Republican senators urged": a plural group that is the subject of a verb. */
+/** "five past and present Missouri Republican senators urged", "42 members of the Republican caucus are sending": a plural group that is the subject of a verb. */
 const PLURAL_SUBJECT = new RegExp(
-  String.raw`(?:^|[^\p{L}])((?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Tt]he|\p{Lu}[\p{L}-]*)(?:\s+[\p{L}-]+){0,5}?\s+(?:${PEOPLE_PLURAL}))\s+(?:(?:also|then|later|have|had|all)\s+)?(?:[a-z]+ed|said|say|wrote|told|urged|sent|issued|made|spoke|were|are)\b`,
+  String.raw`(?:^|[^\p{L}])((?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Tt]he|\p{Lu}[\p{L}-]*)(?:\s+[\p{L}-]+){0,5}?\s+(?:${PEOPLE_PLURAL})(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}-]+)?)\s+(?:(?:also|then|later|have|had|all)\s+)?(?:[a-z]+ed|said|say|wrote|told|urged|sent|issued|made|spoke|were|are)\b`,
   'gu',
 )
 /** At most this many sentences back "they" looks for its group. */
