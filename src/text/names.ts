@@ -242,6 +242,8 @@ const MIN_ACRONYM_WORDS = 3
 const PLACE_WORDS: Record<string, string> = { Ft: 'Fort', Mt: 'Mount', St: 'Saint' }
 // The abbreviation with its full stop, before a capitalised word.
 const PLACE_WORD = /\b(Ft|Mt|St)\.(?=\s+\p{Lu})/gu
+// The cheap test first: most texts read here (claims, names) hold none.
+const PLACE_WORD_ANYWHERE = /[FMS]t\./
 // A number among the two words before: a numbered street ("5th St.", "100 Main St.") or a measure ("30 Ft. Tall").
 const NUMBER_BEFORE = /(?:^|\s)\d\S*\s+(?:\S+\s+)?$/
 
@@ -253,7 +255,7 @@ const NUMBER_BEFORE = /(?:^|\s)\d\S*\s+(?:\S+\s+)?$/
  * @example expandPlaceWords('in Ft. Myers and 5th St. Tuesday') // 'in Fort Myers and 5th St. Tuesday'
  */
 export function expandPlaceWords(text: string): string {
-  if (!text.includes('t.')) return text
+  if (!PLACE_WORD_ANYWHERE.test(text)) return text
   return text.replace(PLACE_WORD, (written, short: string, at: number) => (NUMBER_BEFORE.test(text.slice(Math.max(0, at - 40), at)) ? written : PLACE_WORDS[short]))
 }
 

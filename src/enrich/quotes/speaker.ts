@@ -916,6 +916,10 @@ const PLURAL_SUBJECT = new RegExp(
   String.raw`(?:^|[^\p{L}])((?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Tt]he|\p{Lu}[\p{L}-]*)(?:\s+[\p{L}-]+){0,5}?\s+(?:${PEOPLE_PLURAL})(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}-]+)?)\s+(?:(?:also|then|later|have|had|all)\s+)?(?:[a-z]+ed|said|say|wrote|told|urged|sent|issued|made|spoke|were|are)\b`,
   'gu',
 )
+/** A sentence wholly inside quotation marks (a long quote before "he said"): no one is named in it. */
+function quotedOnly(view: ArticleView, [a, b]: Span): boolean {
+  return view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
+}
 /** At most this many sentences back "they" looks for its group. */
 const MAX_GROUP_BACK = 2
 
@@ -928,9 +932,8 @@ const MAX_GROUP_BACK = 2
  */
 function groupBack(view: ArticleView, pos: number): string | null {
   const { text, sentences, candidates } = view
-  const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
   for (let s = sentenceIndex(sentences, pos), n = 0; s >= 0 && n <= MAX_GROUP_BACK; s--) {
-    if (quotedOnly(sentences[s])) continue
+    if (quotedOnly(view, sentences[s])) continue
     n++
     const start = sentences[s][0]
     const end = Math.min(sentences[s][1], pos)
@@ -957,8 +960,8 @@ function groupBack(view: ArticleView, pos: number): string | null {
  * The body or text "it" refers to before a speech verb ("Slate magazine produced a profile of Mr.
  * Roe, and it said ..."): a text named just before (`textBefore`); else, in its sentence (before it)
  * or one of the two before, the organisation, document or named group that is a clause subject
- * there, else the last one named there; failing any, the one quoted last there (whose website or statement "it" is: "Roe says on
- * his website: “...” “...,” it says"), then a person who is the subject of a sentence there naming
+ * there, else the last one named there; failing any, the one quoted last there (whose website
+ * or statement "it" is: "Roe says on his website: “...” “...,” it says"), then a person who is the subject of a sentence there naming
  * a text ("Roe published a statement. “...,” it said"), then a country or other place ("Russia
  * rejected the plan. “...,” it said"). Null when none.
  */
@@ -967,7 +970,6 @@ function itBack(view: ArticleView, pos: number): string | null {
   // A text named just before ("Brook’s statement", "the letter from the board") is what "it" is.
   const written = textBefore(text, candidates, pos)
   if (written?.name) return written.name
-  const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
   let quoted: string | null = null
   let author: string | null = null
   let place: string | null = null
@@ -975,7 +977,7 @@ function itBack(view: ArticleView, pos: number): string | null {
     const start = sentences[s][0]
     const end = Math.min(sentences[s][1], pos)
     quoted ??= attributed.filter((a) => a.start < end && a.end > start).at(-1)?.name ?? null
-    if (quotedOnly(sentences[s])) continue
+    if (quotedOnly(view, sentences[s])) continue
     n++
     const inSentence = candidates.filter((c) => c.start >= start && c.end <= end && c.name)
     const bodies = inSentence.filter((c) => c.kind === 'document' || c.kind === 'phrase' || c.entity?.type === 'organization')
@@ -1029,9 +1031,8 @@ function walkBack(
   const { text, sentences, candidates, attributed } = view
   let s = sentenceIndex(sentences, pos)
   // A sentence wholly inside quotation marks (a long quote before "he said") is not counted: no one is named in it.
-  const quotedOnly = ([a, b]: Span): boolean => view.quoted?.some(([qa, qb]) => qa <= a + 2 && b <= qb + 2) ?? false
   for (let n = 0, seen = 0; s >= 0 && n < MAX_BACK_SENTENCES && seen < MAX_BACK_SENTENCES * 4; s--, n++, seen++) {
-    if (quotedOnly(sentences[s])) {
+    if (quotedOnly(view, sentences[s])) {
       n--
       continue
     }
