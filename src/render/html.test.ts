@@ -130,6 +130,10 @@ describe('renderReportHtml', () => {
     assert.ok(coverage?.textContent?.includes('67% (2 of 3)'))
     const matrix = doc.querySelector('table.matrix')
     assert.match(matrix?.textContent ?? '', /2 outlets · 1 independent · attributed to the mayor/)
+    // One outlet's attribution is that outlet's, not the fact's.
+    story.facts[0].support[0].attributedTo = 'the mayor'
+    const credited = dom(renderReportHtml(report, texts)).querySelector('table.matrix')
+    assert.match(credited?.textContent ?? '', /attributed to the mayor \(by Harbor Gazette\)/)
     assert.match(matrix?.textContent ?? '', /share of all facts.*67%/s)
     const page = doc.documentElement.textContent ?? ''
     assert.match(page, /dated otherwise: 2024-03-04 \(Harbor Gazette\)/)

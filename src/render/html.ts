@@ -50,7 +50,8 @@ function factMatrix(ctx: PageContext, story: Story): string {
     })
     const outletCount = new Set(f.articleIds.map((id) => label(ctx, id))).size
     const independent = f.sources !== undefined && f.sources < outletCount ? ` · ${f.sources} independent` : ''
-    const credited = creditedElsewhere(f).length ? ` · attributed to ${creditedElsewhere(f).join(', ')}` : ''
+    const credits = creditedElsewhere(f)
+    const credited = credits.length ? ` · attributed to ${credits.map((c) => c.name + (c.articleIds ? ` (by ${[...new Set(c.articleIds.map((id) => label(ctx, id)))].join(', ')})` : '')).join(', ')}` : ''
     const meta = independent || credited ? el('div', `${plural(outletCount, 'outlet')}${independent}${credited}`, 'meta') : ''
     return [`${esc(f.text)}${meta}`, `<span class="badge ${f.status}">${f.status}</span>`, ...cells]
   })

@@ -104,6 +104,20 @@ describe('renderReportMarkdown', () => {
     assert.ok(facts.includes('_(2 outlets, 1 independent source: Harbor Gazette, Valley Post; attributed to the mayor)_'))
   })
 
+  it('says which outlets credit a source when not all of the fact\'s outlets do', () => {
+    const report = smallReport()
+    const fact = report.stories[0].facts[0]
+    // Valley Post credits the vote to the mayor; Harbor Gazette states it in its own voice.
+    fact.attributedTo = ['the mayor']
+    fact.support[1].attributedTo = 'the mayor'
+    const one = section(renderReportMarkdown(report, texts), 'Facts').join('\n')
+    assert.ok(one.includes('; attributed to the mayor (by Valley Post))_'), one)
+    // Both outlets credit the mayor: no outlet is singled out.
+    fact.support[0].attributedTo = 'the mayor'
+    const both = section(renderReportMarkdown(report, texts), 'Facts').join('\n')
+    assert.ok(both.includes('; attributed to the mayor)_'), both)
+  })
+
   it('names every source of a disputed fact, the one its text gives too', () => {
     const report = smallReport()
     const disputed = report.stories[0].facts.find((f) => f.status === 'disputed')!

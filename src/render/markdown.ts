@@ -102,7 +102,8 @@ function factsSection(story: Story, labels: Labels): string {
       // Copies and outlets of one publisher family are one source: say so when that lowers the count.
       const independent = f.sources !== undefined && f.sources < outlets ? `, ${f.sources} independent source${f.sources === 1 ? '' : 's'}` : ''
       const count = status === 'corroborated' ? `${plural(outlets, 'outlet')}${independent}: ` : ''
-      const credited = creditedElsewhere(f).length ? `; attributed to ${creditedElsewhere(f).map(md).join(', ')}` : ''
+      const credits = creditedElsewhere(f)
+      const credited = credits.length ? `; attributed to ${credits.map((c) => md(c.name) + (c.articleIds ? ` (by ${labels(c.articleIds)})` : '')).join(', ')}` : ''
       return `- ${md(f.text)} _(${count}${labels(f.articleIds)}${credited})_`
     })
     parts.push(`#### ${heading} (${facts.length})\n\n${items.join('\n')}`)
