@@ -5,7 +5,7 @@
 import type { Annotated, Article, Report, Story } from '../types.js'
 import type { StoryCluster } from '../cluster/index.js'
 import type { StoryOptions } from '../pipeline.js'
-import { type PerArticleStage, StagePool, storyThreads } from '../threads/pool.js'
+import { type PerArticleStage, StagePool, batchThreads } from '../threads/pool.js'
 import { jsonElementPieces, jsonlPieces, jsonlRecordPieces, jsonPieces, writePieces } from './stream.js'
 import { CROSS_ARTICLE, exitCodeOf, type InputOptions, type Io, type Outcome, PARALLEL_FROM, processInputs, successes, write } from './run.js'
 
@@ -80,7 +80,7 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
  * ends; this thread meanwhile writes the stories out, in the same order and the same bytes.
  */
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
-  const threads = options.threads ?? storyThreads()
+  const threads = options.threads ?? batchThreads()
   let pool: StagePool | null = null
   try {
     const outcomes = await processInputs(specs, options, io, 'annotate', CROSS_ARTICLE, {

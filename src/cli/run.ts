@@ -10,7 +10,7 @@ import { describeError, ParallaxUsageError } from '../errors.js'
 import { DEFAULT_LIMITS } from '../input/limits.js'
 import { inputDocuments } from '../input/inputs.js'
 import type { Annotated, Article, RawDocument } from '../types.js'
-import { defaultThreads, type JobResult, type PerArticleStage, StagePool } from '../threads/pool.js'
+import { batchThreads, type JobResult, type PerArticleStage, StagePool } from '../threads/pool.js'
 
 /** What the cross-article commands (cluster, analyze, stories show) have annotation read (document.ts). */
 export { CROSS_ARTICLE }
@@ -162,7 +162,7 @@ export async function processInputs<S extends PerArticleStage>(
     first.push(next.value)
   }
   const showProgress = options.progress ?? (io.stderr.isTTY === true && first.length > 1 && !options.quiet)
-  const threads = options.threads ?? (first.length >= PARALLEL_FROM ? defaultThreads() : 1)
+  const threads = options.threads ?? (first.length >= PARALLEL_FROM ? batchThreads() : 1)
   const pool = threads > 1 ? new StagePool({ threads }) : null
   const started = performance.now()
   // Jobs in flight, oldest first; bounded so a huge batch never holds every input in memory.
