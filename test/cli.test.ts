@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import Ajv2020 from 'ajv/dist/2020.js'
@@ -77,6 +77,24 @@ describe('bad input in a batch', () => {
     assert.match(two.stderr, /2 threads/)
     assert.equal(two.stdout, one.stdout)
     assert.equal(two.stdout.trim().split('\n').length, 6)
+  })
+
+  it('a batch of 200 files or more runs on every core by default, a smaller one on all but one', async () => {
+    const cores = Math.min(8, availableParallelism())
+    const large = join(dir, 'large-batch')
+    mkdirSync(large, { recursive: true })
+    for (let i = 0; i < 200; i++) writeFileSync(join(large, `n${String(i).padStart(3, '0')}.txt`), `Harbor notice ${i}. The ferry to Port Maravel sails at ${i % 12 + 1} p.m. on weekdays.`)
+    const many = await cli('extract', large, '--format', 'jsonl')
+    assert.equal(many.code, 0)
+    if (cores > 1) assert.match(many.stderr, new RegExp(`200 processed, 0 failed \\(\\d+ ms, ${cores} threads\\)`))
+    const few = join(dir, 'small-batch')
+    mkdirSync(few, { recursive: true })
+    for (let i = 0; i < 30; i++) writeFileSync(join(few, `n${i}.txt`), `Harbor notice ${i}. The ferry sails at noon.`)
+    const some = await cli('extract', few, '--format', 'jsonl')
+    assert.equal(some.code, 0)
+    const spare = Math.min(8, availableParallelism() - 1)
+    if (spare > 1) assert.match(some.stderr, new RegExp(`\\(\\d+ ms, ${spare} threads\\)`))
+    else assert.doesNotMatch(some.stderr, /threads\)/)
   })
 
   it('analyze builds several stories in worker threads into the same report, byte for byte, as in one thread', async () => {

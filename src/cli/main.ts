@@ -61,7 +61,7 @@ function inputCommand(program: Command, name: string, description: string, actio
     .option('--published <date>', 'publication date (ISO 8601) for inputs that carry none; anchors "Wednesday" and "last month"')
     .option('--outlet <name>', 'outlet name for inputs that do not name one; input=name (e.g. a.txt=Reuters) names one input\'s outlet whatever it says (repeatable)', collect)
     .option('--max-bytes <size>', 'largest input accepted (e.g. 10MB)', byteSize)
-    .option('--threads <n>', 'worker threads (default: every core, at most 8) for extract and annotate, for 24 or more inputs, and, in analyze, for building the stories of 200 or more inputs (24 with --threads); 1 runs everything in this thread', positiveInt)
+    .option('--threads <n>', 'worker threads for extract and annotate (default: every core, at most 8, for 200 or more files and URLs; cores - 1 for 24 or more inputs) and, in analyze, for building the stories of 200 or more inputs (24 with --threads; default: every core); 1 runs everything in this thread', positiveInt)
     .option('--allow-private', 'let URL inputs reach private and loopback addresses')
     .option('--timeout <ms>', 'time limit per URL input, in ms (default 20000)', positiveInt)
     .option('--progress', 'show progress on stderr even when it is not a terminal')

@@ -20,6 +20,8 @@ export interface InputReadOptions {
   allowPrivate?: boolean
   /** Time limit per URL, in ms. */
   timeoutMs?: number
+  /** Told once the inputs are expanded, before any is read: how many files and URLs there are (a container may hold more documents). */
+  onExpanded?: (inputs: number) => void
 }
 
 /** One document to process, or why an input (or a part of one) could not be read. */
@@ -58,6 +60,7 @@ export async function* inputDocuments(specs: readonly string[], options: InputRe
   const urls = specs.filter(isUrlSpec)
   const files = specs.filter((s) => !isUrlSpec(s))
   const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
+  options.onExpanded?.(sources.length + urls.length)
   for (const p of problems) yield { name: p.spec, error: p.error }
   for (const source of sources) {
     const name = sourceName(source)

@@ -54,12 +54,12 @@ function startWorker(start: WorkerStart): Worker {
 }
 
 /**
- * Worker threads for a command-line batch, the per-article stages and the stories alike: every core
- * the process may use, at most 8. The main thread only reads the inputs, hands them over and takes
- * the results (on 2 cores it used about a tenth of one while one worker annotated), so a core kept
- * for it idles: on 2 cores, 2 workers annotate 2,000 generated articles in 3.3-3.5 s of wall time
- * against 4.0-4.6 s for one (2026-12-07; an older measurement on a busier machine had found the
- * opposite, 4.95 s against 4.15 s, and set one core aside until then).
+ * Worker threads for a large command-line batch (`LARGE_BATCH_FROM` inputs or more in the CLI), the
+ * per-article stages and the stories alike: every core the process may use, at most 8. The main
+ * thread only reads the inputs, hands them over and takes the results, so a core kept for it idles:
+ * on 2 cores, 2 workers annotate 2,000 generated articles in 3.3-3.6 s of wall time against
+ * 4.0-4.6 s in the main thread alone (2026-12-07), while on 30 or 60 inputs starting them costs
+ * about 0.1 s more than it saves.
  */
 export function batchThreads(): number {
   return Math.max(1, Math.min(8, availableParallelism()))
