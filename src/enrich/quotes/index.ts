@@ -14,7 +14,7 @@
  *      said to have said (scare.ts).
  */
 import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.js'
-import { ACCORDING, INVERTIBLE, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
+import { ACCORDING, INVERTIBLE, SPEECH_VERB, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
 import { findStretches, mergeParagraphQuotes, speakerLabel, trimStretch, TRANSCRIPT_LABEL, type Stretch } from './marks.js'
 import { dropped } from './scare.js'
 import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, placeGroup, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
@@ -392,10 +392,11 @@ function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMenti
   if (!sentence || view.text.slice(sentence[0], s.open).trim() === '') return null
   // "Quist was asked, “...”": the one asked did not say the words.
   if (ADDRESSED.test(view.text.slice(sentence[0], s.open))) return null
+  const to = complementAt(view.text, sentence[0], s.open)
   const subject =
-    clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], s.open), s.open) ??
-    clauseSubject(view.text, view.candidates, sentence[0], s.open) ??
-    openingName(view.text, sentence[0], s.open)
+    clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], to), to) ??
+    clauseSubject(view.text, view.candidates, sentence[0], to) ??
+    openingName(view.text, sentence[0], to)
   if (subject?.kind === 'unnamed') return { span: [s.start, s.end], speaker: null, kind, stage: STAGE }
   const name = subject && (subject.name ?? resolveBack(view, subject.start))
   if (!subject || !name || subject.entity?.type === 'place') return null
@@ -514,13 +515,28 @@ function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMentio
   const at = s.open - (colon[0].length - colon[0].indexOf(':'))
   const sentence = sentences[sentenceIndex(sentences, at)]
   if (!sentence) return null
-  const start = clauseStart(text, sentence[0], at)
-  const subject = lastBeforeColon(view, start, at) ?? clauseSubject(text, view.candidates, start, at)
+  // "... and argues that it is this plan that has Roe worried:": the one who argues introduces the quote.
+  const end = complementAt(text, sentence[0], at)
+  const start = clauseStart(text, sentence[0], end)
+  const subject = (end === at ? lastBeforeColon(view, start, at) : null) ?? clauseSubject(text, view.candidates, start, end)
   if (!subject || subject.entity?.type === 'place' || subject.entity?.type === 'other') return null
   if (subject.kind === 'unnamed') return { span: [s.start, s.end], speaker: null, kind, stage: STAGE }
   const name = subject.name ?? resolveBack(view, subject.start)
   return name ? { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE } : null
 }
+
+/**
+ * Where a clause reported by a verb of saying or thinking begins ("argues that", "believes that"),
+ * between `from` and `to`, else `to`: the names in that clause are talked about, and the subject of
+ * the words before a quote with no verb of its own ("... argues that it is this plan that has Roe
+ * worried: “...”") is found before it. Not for a verb's own subject: in "the mayor argued that Roe
+ * said", Roe is the one who said.
+ */
+function complementAt(text: string, from: number, to: number): number {
+  const m = COMPLEMENT.exec(text.slice(from, to))
+  return m ? from + m.index + m[0].length - 4 : to
+}
+const COMPLEMENT = new RegExp(String.raw`(?:${SPEECH_VERB.source}|\b(?:believes?|believed|thinks?|thought|suggests?|suggested|hopes?|hoped|fears?|feared|worries|worried|finds|found|shows?|showed|means|meant|knows?|knew))\s+that\b`, 'i')
 
 /**
  * "When Trump said so, Rubio fired back:": the last person or body before the colon with no comma
@@ -566,7 +582,9 @@ function inherit(view: ArticleView, s: Stretch, kind: QuoteKind, previous: Previ
 }
 
 /** The person who is the subject of a sentence, or the body when no person is named there. */
-function subjectOfSentence(view: ArticleView, [from, to]: Span): SpeakerCandidate | null {
+function subjectOfSentence(view: ArticleView, [from, end]: Span): SpeakerCandidate | null {
+  // "... argues that it is this plan that has Roe worried:": Roe is talked about.
+  const to = complementAt(view.text, from, end)
   const inside: SpeakerCandidate[] = []
   for (let i = lastCandidateBefore(view.candidates, from) + 1; i < view.candidates.length && view.candidates[i].start < to; i++) {
     const c = view.candidates[i]

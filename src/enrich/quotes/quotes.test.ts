@@ -921,3 +921,15 @@ test('"they wrote" finds a plural group named with an "of" phrase as a subject t
     'That means putting other plans aside. “We cannot agree to any other matters now,” they wrote.'
   assert.equal(quoteStarting(text, 'We cannot agree').speaker?.name, '12 members of the Delmont council')
 })
+
+test('a name inside what someone argues or believes before a colon is talked about: it does not speak the quote after it', () => {
+  const text =
+    'The council met on Monday. Ledgerite, in a reply to the council memo, writes about the budget gaps, and argues that it is this plan that has Mayor Ann Roe worried:\n\n' +
+    '“Now, the plan is only partly sound. The council need not have rushed the vote.”'
+  assert.notEqual(quoteStarting(text, 'Now, the plan').speaker?.name, 'Ann Roe')
+  // The verb's own subject still speaks when the complement holds the speech verb ("argued that Roe said").
+  assertSpeakers([
+    ['The council met on Monday. The mayor’s aide argued that Ann Roe said “the plan is only partly sound” to the board.', 'the plan is only', 'Ann Roe'],
+    ['The council met on Monday. Mayor Ann Roe believes that the Ledger has a point: “The plan is only partly sound.”', 'The plan is only', 'Ann Roe'],
+  ])
+})
