@@ -79,7 +79,7 @@ describe('bad input in a batch', () => {
     assert.equal(two.stdout.trim().split('\n').length, 6)
   })
 
-  it('a batch of 200 files or more runs on every core by default, a smaller one on all but one', async () => {
+  it('a batch of 200 documents or more (files, or an export\'s records) runs on every core by default, a smaller one on all but one', async () => {
     const cores = Math.min(8, availableParallelism())
     const large = join(dir, 'large-batch')
     mkdirSync(large, { recursive: true })
@@ -87,6 +87,13 @@ describe('bad input in a batch', () => {
     const many = await cli('extract', large, '--format', 'jsonl')
     assert.equal(many.code, 0)
     if (cores > 1) assert.match(many.stderr, new RegExp(`200 processed, 0 failed \\(\\d+ ms, ${cores} threads\\)`))
+    else assert.doesNotMatch(many.stderr, /threads\)/)
+    // The documents of one export count one by one.
+    const exported = join(dir, 'export-200.jsonl')
+    writeFileSync(exported, Array.from({ length: 200 }, (_, i) => JSON.stringify({ text: `Harbor notice ${i}. The ferry to Port Maravel sails at noon on weekdays.`, url: `https://example.org/n${i}` })).join('\n') + '\n')
+    const fromExport = await cli('extract', exported, '--format', 'jsonl')
+    assert.equal(fromExport.code, 0)
+    if (cores > 1) assert.match(fromExport.stderr, new RegExp(`200 processed, 0 failed \\(\\d+ ms, ${cores} threads\\)`))
     const few = join(dir, 'small-batch')
     mkdirSync(few, { recursive: true })
     for (let i = 0; i < 30; i++) writeFileSync(join(few, `n${i}.txt`), `Harbor notice ${i}. The ferry sails at noon.`)

@@ -45,7 +45,7 @@ export interface InputOptions {
   maxBytes?: number
   progress?: boolean
   quiet?: boolean
-  /** Worker threads for per-article stages (default: one less than the cores for batches of 24 or more, else none) and for building the stories of a batch in `analyze` (200 inputs or more; 24 with `threads` given). */
+  /** Worker threads for per-article stages (default: every core, at most 8, for batches of `LARGE_BATCH_FROM` documents or more; one less than the cores for 24 or more; else none) and for building the stories of a batch in `analyze` (200 inputs or more; 24 with `threads` given). */
   threads?: number
   /** Let URL inputs reach private and loopback addresses. */
   allowPrivate?: boolean
@@ -123,7 +123,7 @@ export type StageValue<S extends PerArticleStage> = S extends 'annotate' ? Annot
 export const PARALLEL_FROM = 24
 
 /**
- * From this many files and URLs named, a batch's per-article step runs on every core
+ * From this many documents (files and URLs named, a container's documents counted as it is read), a batch's per-article step runs on every core
  * (`batchThreads`), not on all but one (`defaultThreads`; on 2 cores, none: the main thread alone).
  * Measured on 2 cores, built CLI: two workers from the start annotated 840 and 2,000 articles 15-21%
  * faster, 150 alike, 30 or 60 about 0.1 s slower; started only once 64 inputs had been read, they
@@ -156,7 +156,7 @@ export async function processInputs<S extends PerArticleStage>(
   }
   // Documents are read lazily (a JSON Lines export or a directory may hold thousands), so the
   // batch size that picks threads is the number of documents read before the first job, and the
-  // number of files and URLs the inputs expand to.
+  // number the inputs are known to hold by then (files and URLs, and the documents of containers read).
   let named = 0
   const documents = inputDocuments(specs, {
     maxBytes: extractOptions.limits.maxBytes,
@@ -165,7 +165,7 @@ export async function processInputs<S extends PerArticleStage>(
     outlet: null,
     allowPrivate: options.allowPrivate,
     timeoutMs: options.timeout,
-    onExpanded: (count) => {
+    onCount: (count) => {
       named = count
     },
   })

@@ -20,8 +20,12 @@ export interface InputReadOptions {
   allowPrivate?: boolean
   /** Time limit per URL, in ms. */
   timeoutMs?: number
-  /** Told once the inputs are expanded, before any is read: how many files and URLs there are (a container may hold more documents). */
-  onExpanded?: (inputs: number) => void
+  /**
+   * Told how many documents the inputs hold, as far as known: once they are expanded, before any
+   * is read, the files and URLs; again whenever a container read (a JSON Lines export, a feed, a
+   * WARC file) turns out to hold several.
+   */
+  onCount?: (documents: number) => void
 }
 
 /** One document to process, or why an input (or a part of one) could not be read. */
@@ -40,9 +44,10 @@ export async function fetchRaw(url: string, { maxBytes, publishedAt = null, outl
   return { source: { kind: 'url', url: page.url }, bytes: page.bytes, publishedAt, outlet }
 }
 
-/** A raw input's documents, each named (`export.jsonl#L3`, `crawl.warc#2`, the input itself). */
-function* documentsOf(name: string, raw: RawDocument): Generator<InputItem> {
+/** A raw input's documents, each named (`export.jsonl#L3`, `crawl.warc#2`, the input itself); `more` is told how many items past one it holds. */
+function* documentsOf(name: string, raw: RawDocument, more?: (extra: number) => void): Generator<InputItem> {
   const { container, documents, errors } = splitDocuments(raw)
+  if (documents.length + errors.length > 1) more?.(documents.length + errors.length - 1)
   for (const e of errors) yield { name: e.where, error: new InputError('malformed', e.message, e.where) }
   if (container !== 'single' && documents.length === 0 && errors.length === 0) {
     yield { name, error: new InputError('no-text', `the ${container} input holds no documents`, name) }
@@ -60,7 +65,10 @@ export async function* inputDocuments(specs: readonly string[], options: InputRe
   const urls = specs.filter(isUrlSpec)
   const files = specs.filter((s) => !isUrlSpec(s))
   const { sources, problems } = await expandInputs(files.length > 0 || urls.length > 0 ? files : ['-'])
-  options.onExpanded?.(sources.length + urls.length)
+  let count = sources.length + urls.length
+  options.onCount?.(count)
+  // A container holding several documents counts as that many.
+  const more = (extra: number) => options.onCount?.((count += extra))
   for (const p of problems) yield { name: p.spec, error: p.error }
   for (const source of sources) {
     const name = sourceName(source)
@@ -71,7 +79,7 @@ export async function* inputDocuments(specs: readonly string[], options: InputRe
       yield { name, error }
       continue
     }
-    yield* documentsOf(name, raw)
+    yield* documentsOf(name, raw, more)
   }
   for (const url of urls) {
     let raw: RawDocument
@@ -81,6 +89,6 @@ export async function* inputDocuments(specs: readonly string[], options: InputRe
       yield { name: url, error }
       continue
     }
-    yield* documentsOf(url, raw)
+    yield* documentsOf(url, raw, more)
   }
 }

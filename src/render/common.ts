@@ -167,27 +167,31 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
   return out
 }
 
-/** A source a fact is credited to, with the articles that credit it when not all of the fact's articles do. */
+/** A source a fact is credited to, with the outlets that credit it when not all of the fact's outlets do. */
 export interface Credit {
   name: string
-  /** The articles whose words credit `name`, when some of the fact's articles do not; null when all do. */
-  articleIds: string[] | null
+  /** The outlets (as `outletOf` names them) whose words credit `name`, when some of the fact's outlets do not; null when all do. */
+  outlets: string[] | null
 }
 
 /**
  * The sources a fact is credited to that its text does not already name ("Trump said ..."), each
- * with the articles that credit it when others do not: a fact five outlets give as Trump's words
+ * with the outlets that credit it when others do not: a fact five outlets give as Trump's words
  * and one as a senior official's is "attributed to a senior official" by that one outlet only, not
- * by the five. A disputed fact's text is one version: every source is named, so the one its text
- * gives is not read as the source of the others ("the hospital said 15" beside a harbour authority
- * that said 12).
+ * by the five. Outlets, not articles, are compared (`outletOf`: an article's outlet as the report
+ * names it), so two articles of one outlet, one crediting the source, count as that outlet crediting
+ * it. A disputed fact's text is one version: every source is named, so the one its text gives is
+ * not read as the source of the others ("the hospital said 15" beside a harbour authority that said 12).
  */
-export function creditedElsewhere(fact: Pick<StoryFact, 'text' | 'attributedTo'> & Partial<Pick<StoryFact, 'status' | 'support' | 'articleIds'>>): Credit[] {
+export function creditedElsewhere(
+  fact: Pick<StoryFact, 'text' | 'attributedTo'> & Partial<Pick<StoryFact, 'status' | 'support' | 'articleIds'>>,
+  outletOf: (articleId: string) => string = (id) => id,
+): Credit[] {
   const names = fact.status === 'disputed' ? (fact.attributedTo ?? []) : (fact.attributedTo ?? []).filter((name) => !fact.text.includes(name.split(/\s+/).at(-1) ?? name))
-  const articles = new Set(fact.articleIds ?? [])
+  const outlets = new Set((fact.articleIds ?? []).map(outletOf))
   return names.map((name) => {
-    const by = [...new Set((fact.support ?? []).filter((s) => s.attributedTo === name).map((s) => s.articleId))]
-    // Without supports that name it (a report written before supports carried their source), no articles are given.
-    return { name, articleIds: by.length === 0 || (articles.size > 0 && [...articles].every((id) => by.includes(id))) ? null : by }
+    const by = [...new Set((fact.support ?? []).filter((s) => s.attributedTo === name).map((s) => outletOf(s.articleId)))]
+    // Without supports that name it (a report written before supports carried their source), no outlets are given.
+    return { name, outlets: by.length === 0 || [...outlets].every((o) => by.includes(o)) ? null : by }
   })
 }

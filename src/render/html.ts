@@ -50,8 +50,8 @@ function factMatrix(ctx: PageContext, story: Story): string {
     })
     const outletCount = new Set(f.articleIds.map((id) => label(ctx, id))).size
     const independent = f.sources !== undefined && f.sources < outletCount ? ` · ${f.sources} independent` : ''
-    const credits = creditedElsewhere(f)
-    const credited = credits.length ? ` · attributed to ${credits.map((c) => c.name + (c.articleIds ? ` (by ${[...new Set(c.articleIds.map((id) => label(ctx, id)))].join(', ')})` : '')).join(', ')}` : ''
+    const credits = creditedElsewhere(f, (id) => label(ctx, id))
+    const credited = credits.length ? ` · attributed to ${credits.map((c) => c.name + (c.outlets ? ` (by ${c.outlets.join(', ')})` : '')).join(', ')}` : ''
     const meta = independent || credited ? el('div', `${plural(outletCount, 'outlet')}${independent}${credited}`, 'meta') : ''
     return [`${esc(f.text)}${meta}`, `<span class="badge ${f.status}">${f.status}</span>`, ...cells]
   })

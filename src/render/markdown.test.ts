@@ -4,6 +4,7 @@ import { fixtureArticle } from '../../test/helpers/fixtures.js'
 import { idA, idB, smallReport, textB, texts } from '../../test/fixtures/report-small.js'
 import { renderArticlesMarkdown, renderClustersMarkdown } from './markdown-articles.js'
 import { renderReportMarkdown } from './markdown.js'
+import { creditedElsewhere } from './common.js'
 
 /** Table rows of a Markdown document: lines that start with a pipe. */
 const tableRows = (md: string): string[] => md.split('\n').filter((l) => l.startsWith('|'))
@@ -116,6 +117,24 @@ describe('renderReportMarkdown', () => {
     fact.support[0].attributedTo = 'the mayor'
     const both = section(renderReportMarkdown(report, texts), 'Facts').join('\n')
     assert.ok(both.includes('; attributed to the mayor)_'), both)
+  })
+
+  it('compares outlets, not articles: an outlet with two articles on the fact, one crediting the source, credits it', () => {
+    const fact = {
+      text: 'The ferry will stop on Sunday.',
+      status: 'corroborated' as const,
+      attributedTo: ['the harbor master'],
+      articleIds: ['a1', 'a2', 'b1'],
+      support: [
+        { articleId: 'a1', start: 0, end: 5, attributedTo: 'the harbor master' },
+        { articleId: 'a2', start: 0, end: 5, attributedTo: null },
+        { articleId: 'b1', start: 0, end: 5, attributedTo: null },
+      ],
+    }
+    const outletOf = (id: string) => (id.startsWith('a') ? 'Harbor Gazette' : 'Valley Post')
+    assert.deepEqual(creditedElsewhere(fact, outletOf), [{ name: 'the harbor master', outlets: ['Harbor Gazette'] }])
+    fact.support[2].attributedTo = 'the harbor master'
+    assert.deepEqual(creditedElsewhere(fact, outletOf), [{ name: 'the harbor master', outlets: null }])
   })
 
   it('names every source of a disputed fact, the one its text gives too', () => {

@@ -102,8 +102,8 @@ function factsSection(story: Story, labels: Labels): string {
       // Copies and outlets of one publisher family are one source: say so when that lowers the count.
       const independent = f.sources !== undefined && f.sources < outlets ? `, ${f.sources} independent source${f.sources === 1 ? '' : 's'}` : ''
       const count = status === 'corroborated' ? `${plural(outlets, 'outlet')}${independent}: ` : ''
-      const credits = creditedElsewhere(f)
-      const credited = credits.length ? `; attributed to ${credits.map((c) => md(c.name) + (c.articleIds ? ` (by ${labels(c.articleIds)})` : '')).join(', ')}` : ''
+      const credits = creditedElsewhere(f, (id) => labels([id]))
+      const credited = credits.length ? `; attributed to ${credits.map((c) => md(c.name) + (c.outlets ? ` (by ${c.outlets.join(', ')})` : '')).join(', ')}` : ''
       return `- ${md(f.text)} _(${count}${labels(f.articleIds)}${credited})_`
     })
     parts.push(`#### ${heading} (${facts.length})\n\n${items.join('\n')}`)

@@ -58,7 +58,7 @@ function startWorker(start: WorkerStart): Worker {
  * per-article stages and the stories alike: every core the process may use, at most 8. The main
  * thread only reads the inputs, hands them over and takes the results, so a core kept for it idles:
  * on 2 cores, 2 workers annotate 2,000 generated articles in 3.3-3.6 s of wall time against
- * 4.0-4.6 s in the main thread alone (2026-12-07), while on 30 or 60 inputs starting them costs
+ * 4.2-4.3 s in the main thread alone (2026-12-07), while on 30 or 60 inputs starting them costs
  * about 0.1 s more than it saves.
  */
 export function batchThreads(): number {
