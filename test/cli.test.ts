@@ -123,6 +123,16 @@ describe('bad input in a batch', () => {
       if (format === 'json') assert.equal(two.stdout, `${JSON.stringify(JSON.parse(two.stdout), null, 2)}\n`)
       else for (const line of two.stdout.trim().split('\n')) assert.equal(line, JSON.stringify(JSON.parse(line)))
     }
+    // A batch of 200 or more, by default: the workers that annotated it build its stories (on a
+    // machine of several cores), into the same report as one thread makes.
+    const large = join(dir, 'many-large')
+    mkdirSync(large)
+    generateCorpus(200, 5, { articlesPerEvent: 8 }).articles.forEach((a, k) => writeFileSync(join(large, `${String(k).padStart(3, '0')}.txt`), a.text))
+    const alone = await cli('analyze', large, '--format', 'json', '--threads', '1', '--published', '2026-03-03')
+    const shared = await cli('analyze', large, '--format', 'json', '--published', '2026-03-03')
+    assert.equal(shared.code, 0, shared.stderr)
+    assert.ok((JSON.parse(shared.stdout) as { stories: unknown[] }).stories.length >= 20)
+    assert.equal(shared.stdout, alone.stdout)
     // An outlet named like the place the stories are written into (a JSON Lines export may carry
     // any characters) stays the outlet's name.
     const odd = join(dir, 'odd.jsonl')

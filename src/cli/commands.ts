@@ -76,8 +76,9 @@ export async function clusterCommand(specs: string[], options: InputOptions & { 
 /**
  * `parallax analyze`: the cross-checked report, one story per event. A large batch's stories
  * (`STORY_THREADS_FROM` inputs or more; `PARALLEL_FROM` with `--threads` given) are built in
- * worker threads, started while this thread reads and annotates, so they are ready when clustering
- * ends; this thread meanwhile writes the stories out, in the same order and the same bytes.
+ * worker threads: the ones that annotated the batch when it ran on every core, else threads started
+ * while this thread reads and annotates, so they are ready when clustering ends; this thread
+ * meanwhile writes the stories out, in the same order and the same bytes.
  */
 export async function analyzeCommand(specs: string[], options: InputOptions & { summarySentences?: number; refine?: boolean; csv?: 'facts' | 'quotes' }, io: Io): Promise<number> {
   const threads = options.threads ?? batchThreads()
@@ -87,7 +88,16 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
       // Threads asked for by name are started as for the per-article step.
       from: options.threads === undefined ? STORY_THREADS_FROM : PARALLEL_FROM,
       start: () => {
-        if (threads > 1) pool = new StagePool({ threads, stories: true })
+        if (threads > 1 && !pool) pool = new StagePool({ threads, stories: true })
+      },
+      // The workers that annotated a large batch build its stories too, when there are as many as
+      // the stories would have: no second set of threads starts, and the modules both steps share are
+      // loaded and compiled once (2,000 generated articles on 2 cores: 7.95 -> 7.62 s median wall,
+      // 14.2 -> 13.6 s CPU). The cross-article stages load with the first story.
+      pool: (annotators) => {
+        if (options.threads !== undefined || annotators.size < threads) return false
+        pool = annotators
+        return true
       },
     })
     const workers = pool as StagePool | null

@@ -143,8 +143,12 @@ export async function processInputs<S extends PerArticleStage>(
   io: Io,
   stage: S,
   annotate: AnnotateOptions = {},
-  /** Told once, when the `from`-th input is handed to its stage (for work to start while the batch is read). */
-  onInputs?: { from: number; start: () => void },
+  /**
+   * Told once, when the `from`-th input is handed to its stage (for work to start while the batch is
+   * read); and `pool`, offered the worker threads made for the per-article step, when there are any:
+   * true keeps them running after it for the caller, who closes them.
+   */
+  onInputs?: { from: number; start: () => void; pool?: (pool: StagePool) => boolean },
 ): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
   const outlets = parseOutlets(options.outlet)
@@ -179,6 +183,7 @@ export async function processInputs<S extends PerArticleStage>(
   const showProgress = options.progress ?? (io.stderr.isTTY === true && first.length > 1 && !options.quiet)
   const threads = options.threads ?? (first.length < PARALLEL_FROM ? 1 : named >= LARGE_BATCH_FROM ? batchThreads() : defaultThreads())
   const pool = threads > 1 ? new StagePool({ threads }) : null
+  const kept = pool !== null && (onInputs?.pool?.(pool) ?? false)
   const started = performance.now()
   // Jobs in flight, oldest first; bounded so a huge batch never holds every input in memory.
   const inFlight: { source: string; result: Promise<JobResult<StageValue<S>>> | null; error?: unknown }[] = []
@@ -207,7 +212,7 @@ export async function processInputs<S extends PerArticleStage>(
     for await (const item of documents) await submit(item)
     while (inFlight.length > 0) await settleOldest()
   } finally {
-    await pool?.close()
+    if (!kept) await pool?.close()
   }
   if (showProgress) io.stderr.write('\r\x1b[2K')
   const failed = outcomes.filter((o) => !o.ok).length

@@ -111,6 +111,11 @@ export class StagePool {
     for (let i = 0; i < threads; i++) this.#slots.push(this.#startSlot())
   }
 
+  /** Worker threads the pool runs. */
+  get size(): number {
+    return this.#slots.length
+  }
+
   /** Runs one article through `stage` on the next free worker. */
   run<S extends PerArticleStage>(stage: S, raw: RawDocument, options: DocumentOptions = {}): Promise<JobResult<S extends 'annotate' ? Annotated : Article>> {
     if (this.#closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.#closed } })
