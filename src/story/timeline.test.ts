@@ -44,6 +44,21 @@ describe('buildTimeline', () => {
     }
   })
 
+  it('a date a comparison is made against dates nothing, an amount of time before a date still does', () => {
+    const c = fixtureArticle({
+      outlet: 'C',
+      publishedAt: '2025-08-06T12:00:00Z',
+      text: 'The harbor is busier on Wednesday than it was last week, the port office said. The dredging began more than two years ago.',
+      dates: [
+        { text: 'Wednesday', value: '2025-08-06', granularity: 'day' },
+        { text: 'last week', value: '2025-W31', granularity: 'week' },
+        { text: 'two years ago', value: '2023', granularity: 'year' },
+      ],
+    })
+    const { timeline } = buildTimeline([c])
+    assert.deepEqual(timeline.map((e) => e.date).sort(), ['2023', '2025-08-06'])
+  })
+
   it('sorts by date, coarser granularity first', () => {
     const { timeline } = buildTimeline([a, b])
     assert.deepEqual(

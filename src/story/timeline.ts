@@ -69,6 +69,9 @@ const STAMP = /^\s*(?:updated|published|posted|last updated|first published|modi
 // Commas and colons before a space only: "2:10 p.m." and "1,800" are not clause edges.
 const CLAUSE_EDGE = /[,;:](?=\s)|[—–()]/g
 const DEADLINE_BEFORE = /\b(?:until|till|by|before|no later than)\s+(?:the\s+)?$/i
+// "than" or "compared with" and at most three words before a date: what something is compared
+// against; not an amount or a bound ("more than two years ago", "no later than Friday").
+const COMPARED_WITH = /(?:\b(?<!\b(?:more|less|fewer|rather|other|later|earlier|sooner)\s+)than|\bcompared (?:with|to))\s+(?:[\p{L}’'-]+\s+){0,3}$/iu
 const WORD_AT = /\S+/g
 const GRANULARITY_ORDER: Record<Granularity, number> = { year: 0, month: 1, week: 2, day: 3, time: 4 }
 
@@ -177,6 +180,8 @@ function datedEvents(article: Annotated, minWords: number, maxWords: number, sup
     // label ("UPDATE 7:19 p.m. --") or notice ("Correction: ...").
     if (STAMP.test(sentenceText) || wordsIn(sentenceText) - wordsIn(dateText) < 3) continue
     if (date.span[0] < sentence[0] + editorialLabelLength(sentenceText) || inEditorsNotice(article.text, sentence[0])) continue
+    // "closer today than we were yesterday", "higher than last year": the date a comparison is made against dates nothing.
+    if (COMPARED_WITH.test(article.text.slice(Math.max(sentence[0], date.span[0] - 40), date.span[0]))) continue
     const span = clauseAround(article.text, sentence, date.span, minWords, maxWords)
     const text = article.text.slice(span[0], span[1])
     const withoutDate = text.replace(dateText, ' ')
