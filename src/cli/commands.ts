@@ -94,8 +94,10 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
       // the stories would have: no second set of threads starts, and the modules both steps share are
       // loaded and compiled once (2,000 generated articles on 2 cores: 7.95 -> 7.62 s median wall,
       // 14.2 -> 13.6 s CPU). The cross-article stages load with the first story.
-      pool: (annotators) => {
-        if (options.threads !== undefined || annotators.size < threads) return false
+      // Only a batch large enough to build its stories in threads at all (on 9 cores or more, a
+      // smaller batch also annotates on 8).
+      pool: (annotators, documents) => {
+        if (options.threads !== undefined || documents < STORY_THREADS_FROM || annotators.size < threads) return false
         pool = annotators
         return true
       },

@@ -145,10 +145,11 @@ export async function processInputs<S extends PerArticleStage>(
   annotate: AnnotateOptions = {},
   /**
    * Told once, when the `from`-th input is handed to its stage (for work to start while the batch is
-   * read); and `pool`, offered the worker threads made for the per-article step, when there are any:
-   * true keeps them running after it for the caller, who closes them.
+   * read); and `pool`, offered the worker threads made for the per-article step, when there are any,
+   * with the number of documents the inputs are known to hold then: true keeps them running after
+   * it for the caller, who closes them.
    */
-  onInputs?: { from: number; start: () => void; pool?: (pool: StagePool) => boolean },
+  onInputs?: { from: number; start: () => void; pool?: (pool: StagePool, documents: number) => boolean },
 ): Promise<Outcome<StageValue<S>>[]> {
   const publishedAt = parsePublished(options.published)
   const outlets = parseOutlets(options.outlet)
@@ -183,7 +184,7 @@ export async function processInputs<S extends PerArticleStage>(
   const showProgress = options.progress ?? (io.stderr.isTTY === true && first.length > 1 && !options.quiet)
   const threads = options.threads ?? (first.length < PARALLEL_FROM ? 1 : named >= LARGE_BATCH_FROM ? batchThreads() : defaultThreads())
   const pool = threads > 1 ? new StagePool({ threads }) : null
-  const kept = pool !== null && (onInputs?.pool?.(pool) ?? false)
+  const kept = pool !== null && (onInputs?.pool?.(pool, Math.max(named, first.length)) ?? false)
   const started = performance.now()
   // Jobs in flight, oldest first; bounded so a huge batch never holds every input in memory.
   const inFlight: { source: string; result: Promise<JobResult<StageValue<S>>> | null; error?: unknown }[] = []

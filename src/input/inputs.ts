@@ -44,10 +44,10 @@ export async function fetchRaw(url: string, { maxBytes, publishedAt = null, outl
   return { source: { kind: 'url', url: page.url }, bytes: page.bytes, publishedAt, outlet }
 }
 
-/** A raw input's documents, each named (`export.jsonl#L3`, `crawl.warc#2`, the input itself); `more` is told how many items past one it holds. */
+/** A raw input's documents, each named (`export.jsonl#L3`, `crawl.warc#2`, the input itself); `more` is told how many documents past one it holds (its malformed parts need no work). */
 function* documentsOf(name: string, raw: RawDocument, more?: (extra: number) => void): Generator<InputItem> {
   const { container, documents, errors } = splitDocuments(raw)
-  if (documents.length + errors.length > 1) more?.(documents.length + errors.length - 1)
+  if (documents.length > 1) more?.(documents.length - 1)
   for (const e of errors) yield { name: e.where, error: new InputError('malformed', e.message, e.where) }
   if (container !== 'single' && documents.length === 0 && errors.length === 0) {
     yield { name, error: new InputError('no-text', `the ${container} input holds no documents`, name) }

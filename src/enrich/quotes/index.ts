@@ -530,13 +530,29 @@ function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMentio
  * between `from` and `to`, else `to`: the names in that clause are talked about, and the subject of
  * the words before a quote with no verb of its own ("... argues that it is this plan that has Roe
  * worried: “...”") is found before it. Not for a verb's own subject: in "the mayor argued that Roe
- * said", Roe is the one who said.
+ * said", Roe is the one who said. Only a clause that runs on to `to`: after a leading subordinate
+ * clause ("Asked about what Pell said that day, Roe had a reply:"), and not one a new clause follows
+ * ("Pell believes that the plan failed, but Roe had a reply:"), nor "that" as a word of its own
+ * ("said that day", "knew that best").
  */
 function complementAt(text: string, from: number, to: number): number {
-  const m = COMPLEMENT.exec(text.slice(from, to))
-  return m ? from + m.index + m[0].length - 4 : to
+  const lead = SUBORDINATE_LEAD.exec(text.slice(from, Math.min(to, from + 160)))
+  const start = lead ? from + lead[0].length : from
+  const window = text.slice(start, to)
+  COMPLEMENT.lastIndex = 0
+  for (let m = COMPLEMENT.exec(window); m !== null; m = COMPLEMENT.exec(window)) {
+    const that = m.index + m[0].length - 4
+    const after = window.slice(that + 4)
+    if (THAT_ALONE.test(after) || CLAUSE_AFTER.test(after)) continue
+    return start + that
+  }
+  return to
 }
-const COMPLEMENT = new RegExp(String.raw`(?:${SPEECH_VERB.source}|\b(?:believes?|believed|thinks?|thought|suggests?|suggested|hopes?|hoped|fears?|feared|worries|worried|finds|found|shows?|showed|means|meant|knows?|knew))\s+that\b`, 'i')
+const COMPLEMENT = new RegExp(String.raw`(?:${SPEECH_VERB.source}|\b(?:believes?|believed|thinks?|thought|suggests?|suggested|hopes?|hoped|fears?|feared|worries|worried|finds|found|shows?|showed|means|meant|knows?|knew))\s+that\b`, 'gi')
+// "that" standing for a time, a degree or a thing ("said that day", "knew that best", "said that.").
+const THAT_ALONE = /^\s*(?:[,.;:!?)]|$|(?:day|days|week|month|year|night|morning|afternoon|evening|time|point|much|far|best|well|way|one)\b)/i
+// A new clause after the reported one: it has a subject of its own.
+const CLAUSE_AFTER = /[;–—]|,\s*(?:and|but|yet|so|while|whereas|though)\b|\s--?\s/
 
 /**
  * "When Trump said so, Rubio fired back:": the last person or body before the colon with no comma

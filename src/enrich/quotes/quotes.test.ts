@@ -931,5 +931,11 @@ test('a name inside what someone argues or believes before a colon is talked abo
   assertSpeakers([
     ['The council met on Monday. The mayor’s aide argued that Ann Roe said “the plan is only partly sound” to the board.', 'the plan is only', 'Ann Roe'],
     ['The council met on Monday. Mayor Ann Roe believes that the Ledger has a point: “The plan is only partly sound.”', 'The plan is only', 'Ann Roe'],
+    // Only a reported clause that runs on to the quote: not one a new clause follows, nor one inside a leading clause, nor "that" alone.
+    ['The council met. Tom Pell believes that the plan failed, but Mayor Ann Roe had a reply: “We will try again.”', 'We will try', 'Ann Roe'],
+    ['The council met. Asked about what Tom Pell said that day, Mayor Ann Roe had a reply: “We will try again.”', 'We will try', 'Ann Roe'],
+    ['The council met. The states that Ann Roe won were small; Senator Tom Pell had one answer: “We will try again.”', 'We will try', 'Tom Pell'],
+    ['The council met. The one who knew that best was Mayor Ann Roe: “We will try again.”', 'We will try', 'Ann Roe'],
+    ['The council met. Everyone knows that the vote failed; Mayor Ann Roe thanked the council for “a hard-fought” session.', 'a hard-fought', 'Ann Roe'],
   ])
 })
