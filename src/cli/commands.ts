@@ -90,12 +90,11 @@ export async function analyzeCommand(specs: string[], options: InputOptions & { 
       start: () => {
         if (threads > 1 && !pool) pool = new StagePool({ threads, stories: true })
       },
-      // The workers that annotated a large batch build its stories too, when there are as many as
-      // the stories would have: no second set of threads starts, and the modules both steps share are
-      // loaded and compiled once (2,000 generated articles on 2 cores: 7.95 -> 7.62 s median wall,
-      // 14.2 -> 13.6 s CPU). The cross-article stages load with the first story.
-      // Only a batch large enough to build its stories in threads at all (on 9 cores or more, a
-      // smaller batch also annotates on 8).
+      // The workers that annotated a batch of `STORY_THREADS_FROM` documents or more build its
+      // stories too, when there are as many as the stories would have (not a smaller batch's, which
+      // annotates on 8 threads on 9 cores or more): no second set of threads starts, and the modules
+      // both steps share are loaded and compiled once (2,000 generated articles on 2 cores: 7.95 ->
+      // 7.62 s median wall, 14.2 -> 13.6 s CPU). The cross-article stages load with the first story.
       pool: (annotators, documents) => {
         if (options.threads !== undefined || documents < STORY_THREADS_FROM || annotators.size < threads) return false
         pool = annotators

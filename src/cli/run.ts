@@ -123,12 +123,12 @@ export type StageValue<S extends PerArticleStage> = S extends 'annotate' ? Annot
 export const PARALLEL_FROM = 24
 
 /**
- * From this many documents (files and URLs named, a container's documents counted as it is read), a batch's per-article step runs on every core
- * (`batchThreads`), not on all but one (`defaultThreads`; on 2 cores, none: the main thread alone).
- * Measured on 2 cores, built CLI: two workers from the start annotated 840 and 2,000 articles 15-21%
- * faster, 150 alike, 30 or 60 about 0.1 s slower; started only once 64 inputs had been read, they
- * made 150 slower (their start and first compiles come on top of the main thread's), so the count
- * is read before the first document, from the inputs named.
+ * From this many documents (the files and URLs named, a container's documents counted as it is
+ * read), a batch's per-article step runs on every core (`batchThreads`), not on all but one
+ * (`defaultThreads`; on 2 cores, none: the main thread alone). Measured on 2 cores, built CLI: two
+ * workers from the start annotated 840 and 2,000 articles 15-21% faster, 150 alike, 30 or 60 about
+ * 0.1 s slower; started only once 64 inputs had been read, they made 150 slower (their start and
+ * first compiles come on top of the main thread's), so the count is read before the first document.
  */
 export const LARGE_BATCH_FROM = 200
 
