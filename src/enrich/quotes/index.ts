@@ -184,7 +184,9 @@ function attribute(view: ArticleView, s: Stretch, kind: QuoteKind, quoted: reado
     if (!subject || (subject.entity?.type === 'place' && isStateName(subject.entity.name))) continue
     const cited = citedSource(view, verb, to)
     const source = cited ?? placeGroup(text, subject) ?? subject
-    const name = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
+    const resolved = source.kind === 'unnamed' ? null : (source.name ?? resolveBack(view, source.start))
+    // "he asked the congressman if he “...”": whoever "he" is, it is not the one asked.
+    const name = resolved && !source.name && asksThatPerson(view, verb, resolved) ? null : resolved
     const { cueEnd, channel } = phraseAfterVerb(text, verb)
     const where = channel ?? channelAnywhere(text, from, to)
     if (name) (view.verbSpeakers ??= new Map()).set(verb.start, { name, span: source.nameSpan ?? [source.start, source.end] })
@@ -524,6 +526,25 @@ function introduced(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMentio
   const name = subject.name ?? resolveBack(view, subject.start)
   return name ? { span: [s.start, s.end], speaker: { name, span: [subject.start, subject.end] }, kind, stage: STAGE } : null
 }
+
+/**
+ * Whether a verb of asking or telling has the person `name` as its object, named ("told Pell") or by
+ * a role ("asked the congressman"): a pronoun before it that resolves to that person is someone
+ * else, as no one asks himself.
+ */
+function asksThatPerson(view: ArticleView, verb: Verb, name: string): boolean {
+  if (!ADDRESS_VERB.test(verb.word)) return false
+  const after = verb.start + verb.word.length
+  const head = view.text.slice(after, after + 60)
+  const role = ADDRESSED_ROLE.exec(head)
+  if (role) return resolveBack(view, after + role[0].length - role[1].length) === name
+  const gap = /^\s+/.exec(head)
+  const at = after + (gap ? gap[0].length : 0)
+  return view.candidates.some((c) => c.start === at && c.kind === 'entity' && c.name === name && !/^['’]/.test(view.text.slice(c.end, c.end + 1)))
+}
+const ADDRESS_VERB = /^(?:asked|asks|told|tells|questioned|pressed)$/i
+// A role with its article after the verb: "the congressman", "the Ohio senator".
+const ADDRESSED_ROLE = /^\s+(the\s+(?:[\p{L}-]+\s+){0,2}(?:congressman|congresswoman|senator|governor|mayor|president|lawmaker|candidate|minister|secretary|chairman|chairwoman|speaker|leader)\b)/u
 
 /**
  * Where a clause reported by a verb of saying or thinking begins ("argues that", "believes that"),

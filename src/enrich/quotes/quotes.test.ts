@@ -939,3 +939,14 @@ test('a name inside what someone argues or believes before a colon is talked abo
     ['The council met. Everyone knows that the vote failed; Mayor Ann Roe thanked the council for “a hard-fought” session.', 'a hard-fought', 'Ann Roe'],
   ])
 })
+
+test('a pronoun before "asked the congressman" or "told Pell" is not the one asked or told', () => {
+  const asked = 'Rep. Tom Pell (D-Ore.) appeared irritated by the question of a student this weekend, when he grabbed the student after he asked the congressman if he “fully supported the harbor plan.”'
+  assert.notEqual(quoteStarting(asked, 'fully supported').speaker?.name, 'Tom Pell')
+  const told = 'Mayor Tom Pell met Ann Roe on Monday. He told Ann Roe “the vote will pass.”'
+  assert.notEqual(quoteStarting(told, 'the vote').speaker?.name, 'Ann Roe')
+  assertSpeakers([
+    ['Ann Roe met Tom Pell on Monday. She told Pell “the vote will pass.”', 'the vote', 'Ann Roe'],
+    ['Mayor Tom Pell met reporters on Monday. He told reporters “the vote will pass.”', 'the vote', 'Tom Pell'],
+  ])
+})
