@@ -17,7 +17,7 @@ import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.j
 import { ACCORDING, INVERTIBLE, SPEECH_VERB, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
 import { findStretches, mergeParagraphQuotes, speakerLabel, trimStretch, TRANSCRIPT_LABEL, type Stretch } from './marks.js'
 import { dropped } from './scare.js'
-import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, placeGroup, resolveBack, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
+import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, placeGroup, resolveBack, roleHolder, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
 const STAGE = 'enrich/quotes'
 const CITING = /^,?\s+citing\s+/
@@ -537,10 +537,12 @@ function asksThatPerson(view: ArticleView, verb: Verb, name: string): boolean {
   const after = verb.start + verb.word.length
   const head = view.text.slice(after, after + 60)
   const role = ADDRESSED_ROLE.exec(head)
-  if (role) return resolveBack(view, after + role[0].length - role[1].length) === name
+  if (role) return !/^['’]/.test(view.text.slice(after + role[0].length, after + role[0].length + 1)) && roleHolder(view, after + role[0].length - role[1].length) === name
   const gap = /^\s+/.exec(head)
   const at = after + (gap ? gap[0].length : 0)
-  return view.candidates.some((c) => c.start === at && c.kind === 'entity' && c.name === name && !/^['’]/.test(view.text.slice(c.end, c.end + 1)))
+  const title = /^(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Pres|Lt|Gen|Sgt)\.|Senator|Representative|Governor|Mayor|President|Congressman|Congresswoman|Secretary)\s+/.exec(view.text.slice(at, at + 20))
+  const nameAt = at + (title ? title[0].length : 0)
+  return view.candidates.some((c) => (c.start === at || c.start === nameAt) && c.kind === 'entity' && c.name === name && !/^['’]/.test(view.text.slice(c.end, c.end + 1)))
 }
 const ADDRESS_VERB = /^(?:asked|asks|told|tells|questioned|pressed)$/i
 // A role with its article after the verb: "the congressman", "the Ohio senator".

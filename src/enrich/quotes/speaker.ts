@@ -908,6 +908,34 @@ export function resolveBack(view: ArticleView, pos: number): string | null {
 
 const isPerson = (c: SpeakerCandidate): boolean => c.entity?.type === 'person'
 
+/** The person holding the role phrase at `pos` by role alone (no fall-back to the nearest person), or null. */
+export function roleHolder(view: ArticleView, pos: number): string | null {
+  const head = view.text.slice(pos, pos + 60)
+  const byRole = roleMatch(view, pos, head)
+  if (byRole) return byRole
+  const role = BARE_ROLE_AT.exec(head)?.[1]
+  if (!role) return null
+  const r = role.toLowerCase()
+  const held = lastSpeakerWithRole(view, pos, r) ?? occupationMatch(view, pos, r)
+  if (held) return held
+  // A title as written before the name: "Rep. Tom Pell" is the congressman, "Sen." the senator.
+  const titles = TITLE_OF_ROLE[r]
+  if (!titles) return null
+  const last = lastCandidateBefore(view.candidates, pos)
+  for (let i = last; i >= 0 && last - i < MAX_ROLE_LOOKBACK; i--) {
+    const c = view.candidates[i]
+    if (c.kind === 'entity' && c.entity?.type === 'person' && c.name && titles.test(c.entity.role ?? '')) return c.name
+  }
+  return null
+}
+const TITLE_OF_ROLE: Record<string, RegExp> = {
+  congressman: /^(?:rep\.?|representative|congressman)$/i,
+  congresswoman: /^(?:rep\.?|representative|congresswoman)$/i,
+  senator: /^(?:sen\.?|senator)$/i,
+  governor: /^(?:gov\.?|governor)$/i,
+  lawmaker: /^(?:rep\.?|representative|sen\.?|senator|congress(?:wo)?man)$/i,
+}
+
 /** Plural nouns for people who speak together. */
 const PEOPLE_PLURAL =
   'senators|lawmakers|legislators|officials|leaders|members|governors|mayors|representatives|congressmen|[Dd]emocrats|[Rr]epublicans|critics|experts|analysts|economists|scholars|bishops|residents|voters|protesters|activists|advocates|students|parents|families|executives|prosecutors|investigators|researchers|scientists|doctors|lawyers|attorneys|aides|advisers|organizers|candidates|writers|authors|signers|signatories|judges|justices|diplomats|ministers|negotiators'
