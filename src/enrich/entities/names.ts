@@ -67,9 +67,13 @@ const FAMILIAR_MALE = words(`
 Tim Timmy Jim Jimmy Bob Bobby Bill Billy Chuck Mike Tom Tommy Joe Joey Dan Danny Dave Steve Stevie Rick Ricky Ted Teddy Ed Eddie
 Mitch Pete Jon Mark Matt Ben Sam Tony Andy Greg Jeff Ron Ronald Ronnie Donny Doug Ken Kenny Larry Nick Phil Todd Bruce Kevin Glenn Howard
 Hank Jerry Gerry Zach Zack Robbie Willie Fred Freddie Lenny Josh
+Bo Al Hal Ray Roy Ian Neil Don Jack Rob Mitt Newt Rand Jeb Bernie Barack Dick Eric Darrell Jason Trey Reince Sean Wayne Keith Gary Craig
+Scott Brett Brad Chad Kyle Derek Randy Rodney Russell Stanley Terry Travis Troy Wesley Marvin Lamar Orrin Harold Dwight Elijah Jared Mick
 `)
 const FAMILIAR_FEMALE = words(`
 Debbie Jen Jenny Susie Maggie Peggy Patty Trish Kelly Kimberly Liz Lizzie Beth Betsy Betty Becky Kathy Katie Cathy Vicky Abby
+Ann Sue Meg Pam Joan Rose Grace Clare Eve Lynn Gail Jill Judy Diane Dianne Nikki Kamala Marsha Maxine Loretta Tammy Sheila Debra Brenda
+Cheryl Shirley Gloria Doris Lois Marilyn Kristen Kirsten Heather Amber Tiffany Crystal Megan Lauren Ashley Brittany Stacey Wanda
 `)
 
 /**

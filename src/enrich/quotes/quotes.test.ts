@@ -956,3 +956,7 @@ test('a pronoun before "asked the congressman" or "told Pell" is not the one ask
     ['Mayor Tom Pell spoke at noon. Robin Vale, a student, waited outside. The mayor asked the congressman “Will you vote?” Later, “We are tired of waiting,” she said.', 'We are tired', 'Robin Vale'],
   ])
 })
+
+test('common English given names tell a gender: "he" after "Sen. Ann Roe" and "Mayor Tom Pell" is Pell', () => {
+  assertSpeakers([['Sen. Ann Roe met Mayor Tom Pell on Monday. He told the senator “the vote will pass.”', 'the vote', 'Tom Pell']])
+})
