@@ -383,3 +383,9 @@ test('unnamed officials of a city, a union or a county are sources, as administr
     assert.ok(entities(text).some((e) => e.name.toLowerCase() === phrase), `${phrase}: ${JSON.stringify(entities(text).map((e) => e.name))}`)
   }
 })
+
+test('"Counsel" before a name is a role: "White House Counsel Ann Roe", "Special Counsel Tom Pell" are people', () => {
+  const found = entities('The White House Counsel Ann Roe wrote the memo. Special Counsel Tom Pell declined to comment.')
+  assert.equal(found.find((e) => e.name === 'Ann Roe')?.type, 'person', JSON.stringify(found.map((e) => e.name)))
+  assert.equal(found.find((e) => e.name === 'Tom Pell')?.type, 'person')
+})

@@ -113,7 +113,7 @@ attorney prosecutor mr mrs ms dr prof professor rev former acting interior econo
 policy senior top investment cooperation counterpart first lady lord sir dame premier sec master executive moderator host anchor
 majority minority whip councilman councilwoman councilmember councillor councilor assemblyman assemblywoman assemblymember alderman
 alderwoman selectman selectwoman supervisor delegate sheriff reverend bishop archbishop pastor rabbi imam father editor publisher
-columnist coach trooper superintendent
+columnist coach trooper superintendent counsel
 `)
 
 /** Heads that make a title: the role must end in one of these ("Kremlin spokesman", "Secretary of State"). */
@@ -124,7 +124,7 @@ commander mayor judge justice director chairman chairwoman chair ceo founder lea
 sultan officer official commissioner coordinator negotiator head attorney prosecutor mr mrs ms dr prof professor rev premier state lady lord sir
 dame counterpart master executive whip councilman councilwoman councilmember councillor councilor assemblyman assemblywoman assemblymember
 alderman alderwoman selectman selectwoman supervisor delegate sheriff reverend bishop archbishop pastor rabbi imam father editor
-publisher columnist coach trooper superintendent
+publisher columnist coach trooper superintendent counsel
 `)
 
 /** Courtesy titles: a name's form of address ("Mr. King" is a name), never a role of the person (dots removed, lower case). */

@@ -960,3 +960,7 @@ test('a pronoun before "asked the congressman" or "told Pell" is not the one ask
 test('common English given names tell a gender: "he" after "Sen. Ann Roe" and "Mayor Tom Pell" is Pell', () => {
   assertSpeakers([['Sen. Ann Roe met Mayor Tom Pell on Monday. He told the senator “the vote will pass.”', 'the vote', 'Tom Pell']])
 })
+
+test('a document "by" an employer, a role and a person is the person\'s ("the report, by White House Counsel Ann Roe, concluded")', () => {
+  assertSpeakers([['The board met on Monday. But the report, by White House Counsel Ann Roe, concluded that “the claims rest on factual errors.”', 'the claims rest', 'Ann Roe']])
+})

@@ -282,7 +282,7 @@ export function speakerCandidates(text: string, entities: readonly EntityMention
   const named = new Map<string, SpeakerCandidate>()
   for (let m = DOCUMENT.exec(text); m !== null; m = DOCUMENT.exec(text)) {
     if (inQuote(m.index) || inQuote(m.index + m[0].length - 1)) continue
-    const found = documentSpeaker(m)
+    const found = documentSpeaker(m, entities)
     const kind = documentKind(m.groups!.noun)
     if (m.groups!.author || CAPITALISED_MODIFIER.test(m[0])) named.set(kind, found)
     else {
@@ -458,7 +458,7 @@ function documentKind(noun: string): string {
  * office" -> "Ann Roe’s office", "the statement from Roe's attorney, Jim Vole" -> "Jim Vole"),
  * else the document as written ("the letter").
  */
-function documentSpeaker(m: RegExpExecArray): SpeakerCandidate {
+function documentSpeaker(m: RegExpExecArray, entities: readonly EntityMention[]): SpeakerCandidate {
   const start = m.index
   const end = start + m[0].length
   const author = m.groups?.author
@@ -467,6 +467,10 @@ function documentSpeaker(m: RegExpExecArray): SpeakerCandidate {
   // "Roe's attorney, Jim Vole": the agent's name after the comma is the author.
   const named = /,\s+(.+)$/.exec(author)
   if (named) return { start, end, name: named[1], kind: 'document', nameSpan: [end - named[1].length, end] }
+  // "the report, by White House Counsel Ann Roe": one person ends the author's words, which name
+  // her employer and role before her; she is the author.
+  const people = entities.filter((e) => e.type === 'person' && e.span[0] >= at && e.span[1] <= end)
+  if (people.length === 1 && people[0].span[1] === end && people[0].span[0] > at) return { start, end, name: people[0].name, kind: 'document', nameSpan: people[0].span }
   const bare = author.replace(/^the\s+/i, '')
   // "the lawsuit from Utah and Idaho": states do not speak, their lawsuit does.
   if (bare.split(/\s+and\s+|\s*&\s*/).every(isStateName)) return { start, end, name: m[0], kind: 'document' }
