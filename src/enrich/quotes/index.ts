@@ -17,7 +17,7 @@ import type { EntityMention, QuoteKind, QuoteMention, Span } from '../../types.j
 import { ACCORDING, INVERTIBLE, SPEECH_VERB, channelAnywhere, phraseAfterVerb, verbsIn, type Verb } from './cues.js'
 import { findStretches, mergeParagraphQuotes, speakerLabel, trimStretch, TRANSCRIPT_LABEL, type Stretch } from './marks.js'
 import { dropped } from './scare.js'
-import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, placeGroup, resolveBack, roleHolder, sentenceIndex, speakerCandidates, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
+import { clauseStart, clauseSubject, isStateName, lastCandidateBefore, placeGroup, resolveBack, ROLE_NOUNS, roleHolder, sentenceIndex, speakerCandidates, startWithRole, subjectOf, SUBORDINATE_LEAD, type ArticleView, type SpeakerCandidate } from './speaker.js'
 
 const STAGE = 'enrich/quotes'
 const CITING = /^,?\s+citing\s+/
@@ -540,13 +540,12 @@ function asksThatPerson(view: ArticleView, verb: Verb, name: string): boolean {
   if (role) return !/^['’]/.test(view.text.slice(after + role[0].length, after + role[0].length + 1)) && roleHolder(view, after + role[0].length - role[1].length) === name
   const gap = /^\s+/.exec(head)
   const at = after + (gap ? gap[0].length : 0)
-  const title = /^(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Pres|Lt|Gen|Sgt)\.|Senator|Representative|Governor|Mayor|President|Congressman|Congresswoman|Secretary)\s+/.exec(view.text.slice(at, at + 20))
-  const nameAt = at + (title ? title[0].length : 0)
-  return view.candidates.some((c) => (c.start === at || c.start === nameAt) && c.kind === 'entity' && c.name === name && !/^['’]/.test(view.text.slice(c.end, c.end + 1)))
+  // The name with the title written before it ("Rep. Pell"), not a possessive ("Pell’s aides").
+  return view.candidates.some((c) => startWithRole(c) === at && c.kind === 'entity' && c.name === name && !/^['’]/.test(view.text.slice(c.end, c.end + 1)))
 }
 const ADDRESS_VERB = /^(?:asked|asks|told|tells|questioned|pressed)$/i
 // A role with its article after the verb: "the congressman", "the Ohio senator".
-const ADDRESSED_ROLE = /^\s+(the\s+(?:[\p{L}-]+\s+){0,2}(?:congressman|congresswoman|senator|governor|mayor|president|lawmaker|candidate|minister|secretary|chairman|chairwoman|speaker|leader)\b)/u
+const ADDRESSED_ROLE = new RegExp(String.raw`^\s+(the\s+(?:[\p{L}-]+\s+){0,2}(?:${ROLE_NOUNS})\b)`, 'u')
 
 /**
  * Where a clause reported by a verb of saying or thinking begins ("argues that", "believes that"),

@@ -58,7 +58,7 @@ const MAIN_CLAUSE_LEAD = /^\s*(?:[^,;“”"]{0,60},\s*)?$/
 /** Words that may stand before a role noun in a role phrase ("the former", "the Ukrainian", "the 77-year-old"). */
 const ROLE_MODIFIERS = String.raw`[A-Z][\w-]*|former|then|top|new|senior|presidential|vice|retired|real|estate|billionaire|likely|presumptive|\d+-year-old|[a-z]+-(?:term|time|year|serving)`
 /** Role nouns of role phrases ("the leader", "the Ukrainian president"). */
-const ROLE_NOUNS = 'leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director'
+export const ROLE_NOUNS = 'leader|president|minister|chancellor|envoy|spokesman|spokeswoman|adviser|advisor|secretary|premier|prime minister|chief|diplomat|aide|mayor|governor|senator|candidate|nominee|front-?runner|congressman|congresswoman|lawmaker|pope|pontiff|businessman|businesswoman|mogul|neurosurgeon|chairman|chairwoman|speaker|host|director'
 const ROLE_PHRASE = new RegExp(String.raw`\b[Tt]he (?:(?:${ROLE_MODIFIERS}) ){0,3}(?:${ROLE_NOUNS})\b`, 'g')
 /** A role phrase of the role noun alone at the start of a text, the noun captured ("the mayor", "The governor"). */
 const BARE_ROLE_AT = new RegExp(String.raw`^[Tt]he (${ROLE_NOUNS})\b`)
@@ -486,7 +486,7 @@ function isHeading(text: string, e: EntityMention): boolean {
 /** The end of the words that belong to a candidate (its appositive role, if any). */
 const endWithRole = (c: SpeakerCandidate): number => Math.max(c.end, c.entity?.roleSpan?.[1] ?? 0)
 /** The start of the words that belong to a candidate (its role before the name, if any). */
-const startWithRole = (c: SpeakerCandidate): number => Math.min(c.start, c.entity?.roleSpan?.[0] ?? Infinity)
+export const startWithRole = (c: SpeakerCandidate): number => Math.min(c.start, c.entity?.roleSpan?.[0] ?? Infinity)
 
 /**
  * The speaker of `verb`, looking only inside `[from, to)`; null when no one fits. `afterQuote`: the
