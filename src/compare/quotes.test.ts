@@ -111,6 +111,30 @@ test('alignQuotes keeps apart two named speakers whose quotes share only a phras
   assert.deepEqual(discrepancies, [])
 })
 
+test('alignQuotes keeps apart two speakers sharing a phrase when one is read from the quote before', () => {
+  // The second quote of c1 carries its speaker from the quote before it: no cue beside its words.
+  const c1 = fixtureArticle({
+    text: 'Dana Pell called the levy “a waste of money,” in a statement. “They are throwing good money after bad and the voters will remember it. These people are on the wrong side of the argument.”',
+    entities: [{ text: 'Dana Pell', type: 'person' }],
+    quotes: [
+      { text: 'a waste of money,', speaker: 'Dana Pell', kind: 'partial', cue: 'called', written: 'Dana Pell' },
+      { text: 'They are throwing good money after bad and the voters will remember it. These people are on the wrong side of the argument.', speaker: 'Dana Pell' },
+    ],
+  })
+  const c2 = fixtureArticle({
+    text: '“I believe the council is on the wrong side of the argument,” Omar Fitch said.',
+    entities: [{ text: 'Omar Fitch', type: 'person' }],
+    quotes: [{ text: 'I believe the council is on the wrong side of the argument,', speaker: 'Omar Fitch', cue: 'said', written: 'Omar Fitch' }],
+  })
+  const { quotes, discrepancies } = alignQuotes([c1, c2], mergeEntities([c1, c2]))
+  const fitch = quotes.find((q) => q.text.startsWith('I believe'))
+  assert.deepEqual(fitch?.articleIds, [c2.id], 'Fitch\'s words are no occurrence of Pell\'s statement')
+  assert.equal(fitch?.speaker?.name, 'Omar Fitch')
+  const pell = quotes.find((q) => q.text.startsWith('They are throwing'))
+  assert.equal(pell?.speaker?.name, 'Dana Pell', 'Pell\'s words are not credited to Fitch')
+  assert.deepEqual(discrepancies.filter((d) => d.kind === 'attribution'), [])
+})
+
 test('alignQuotes does not call a speaker resolved through a pronoun a different attribution', () => {
   const b1 = fixtureArticle({
     text: 'Anna Berg spoke first. “The harbour will reopen once the divers have finished their survey,” she said.',

@@ -160,6 +160,10 @@ function longestCommonRun(a: string[], b: string[]): number {
   return best
 }
 
+// Two speakers, one of them read away from the words: the share of the shorter quote's words the
+// longer must hold, in order, for the two to be one statement (a rewording of it, not a phrase).
+const SAME_STATEMENT_SHARE = 0.8
+
 function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>, weak?: (x: Item, y: Item) => boolean): boolean {
   if (x.indirect !== y.indirect) return false
   const [short, long] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x]
@@ -172,7 +176,13 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>, weak?: (x:
   const run = longestCommonRun(x.tokens, y.tokens)
   // Two speakers both articles name beside their words: one quote only when the words are plainly
   // the same (a long common run), else two statements sharing a phrase.
-  if (namedBeside(x) && namedBeside(y) && !compatibleSpeakers(x.speaker, y.speaker)) return run >= o.minRunAcrossSpeakers
+  if (!compatibleSpeakers(x.speaker, y.speaker)) {
+    if (namedBeside(x) && namedBeside(y)) return run >= o.minRunAcrossSpeakers
+    // One of the two found its speaker away from the words (a pronoun, the quote before it): the
+    // same statement still joins, though credited to two people and worded a little apart, but a
+    // phrase two people's statements share ("... are on the wrong side of history") does not.
+    if (run < o.minRunAcrossSpeakers && commonSubsequence(short.tokens, long.tokens).length < SAME_STATEMENT_SHARE * short.tokens.length) return false
+  }
   // A run of a few words in a long quote is a phrase two statements share ("a preferential option
   // for the poor, which"): it must also be a good part of the shorter quote.
   if ((run >= o.minCommonRun && run >= o.minRunShare * short.tokens.length) || run === short.tokens.length) return true

@@ -964,3 +964,12 @@ test('common English given names tell a gender: "he" after "Sen. Ann Roe" and "M
 test('a document "by" an employer, a role and a person is the person\'s ("the report, by White House Counsel Ann Roe, concluded")', () => {
   assertSpeakers([['The board met on Monday. But the report, by White House Counsel Ann Roe, concluded that “the claims rest on factual errors.”', 'the claims rest', 'Ann Roe']])
 })
+
+test('a pronoun after a sentence opening with a bare role is the person named before with that role', () => {
+  const before = 'Mayor Tom Pell backed the harbour plan on Monday. The vote drew Sen. Carl Ruiz into the debate, and Ruiz’s remarks added another voice. '
+  assertSpeakers([
+    [`${before}The mayor first spoke about it at a dinner on Friday. The next day, he said he was “only talking about the right to build, not its wisdom.”`, 'only talking', 'Tom Pell'],
+    // The same without the role sentence: the last man who is a subject.
+    [`${before}The next day, he said he was “only talking about the right to build, not its wisdom.”`, 'only talking', 'Carl Ruiz'],
+  ])
+})

@@ -1088,6 +1088,11 @@ function walkBack(
     // so is "Asked about Hale, he said": a leading participle shares the pronoun's subject, and the names in it are its objects.
     if (!main && PRONOUN_OPENING.test(text.slice(start, end))) continue
     if (!main && n === 0 && lead && (PARTICIPLE_LEAD.test(lead[0]) || ANY_PARTICIPLE_LEAD.test(lead[0]))) continue
+    // "The president first stepped in Friday ... The next day, he clarified": a sentence opening
+    // with a bare role is about the person named before with that role, not a person it names later.
+    const opening = start + (lead?.[0].length ?? 0)
+    const byRole = !main && opening < end && BARE_ROLE_AT.test(text.slice(opening, opening + 40)) ? roleHolder(view, opening) : null
+    if (byRole && fits(byRole)) return learnt(view, byRole, wanted)
     const subject = main ?? clauseSubject(text, people, start, end) ?? topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
