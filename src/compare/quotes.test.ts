@@ -111,6 +111,35 @@ test('alignQuotes keeps apart two named speakers whose quotes share only a phras
   assert.deepEqual(discrepancies, [])
 })
 
+test('alignQuotes: a short quote that a longer one itself quotes is not part of that statement', () => {
+  const LETTER = 'The bridge is not “a road to nowhere.” It is the first bridge this county has built in forty years'
+  const d1 = fixtureArticle({
+    text: 'Ann Roe called the bridge “a road to nowhere.” on Monday.',
+    entities: [{ text: 'Ann Roe', type: 'person' }],
+    quotes: [{ text: 'a road to nowhere.', speaker: 'Ann Roe', kind: 'partial', cue: 'called', written: 'Ann Roe' }],
+  })
+  const d2 = fixtureArticle({
+    text: `Tom Pell answered in a letter. “${LETTER},” Pell wrote.`,
+    entities: [{ text: 'Tom Pell', type: 'person' }, { text: 'Pell', type: 'person', name: 'Tom Pell', occurrence: 1 }],
+    quotes: [{ text: `${LETTER},`, speaker: 'Tom Pell', cue: 'wrote', written: 'Pell' }],
+  })
+  // The letter printed with no speaker beside it: its paragraph opens with the quote.
+  const d3 = fixtureArticle({
+    text: `Tom Pell sent a letter to the council.\n\n“${LETTER}.”`,
+    entities: [{ text: 'Tom Pell', type: 'person' }],
+    quotes: [{ text: `${LETTER}.`, speaker: null }],
+  })
+  // The unattributed copy read before the signed one: it must not take the short quote's speaker first.
+  const { quotes } = alignQuotes([d1, d3, d2], mergeEntities([d1, d3, d2]))
+  const letter = quotes.filter((q) => q.articleIds.includes(d3.id))
+  assert.equal(letter.length, 1)
+  assert.deepEqual([...letter[0].articleIds].sort(), [d2.id, d3.id].sort())
+  assert.equal(letter[0].speaker?.name, 'Tom Pell', 'the letter is Pell\'s, not the words it quotes')
+  const roe = quotes.filter((q) => q.articleIds.includes(d1.id))
+  assert.deepEqual(roe.map((q) => q.articleIds), [[d1.id]])
+  assert.equal(roe[0].speaker?.name, 'Ann Roe')
+})
+
 test('alignQuotes keeps apart two speakers sharing a phrase when one is read from the quote before', () => {
   // The second quote of c1 carries its speaker from the quote before it: no cue beside its words.
   const c1 = fixtureArticle({

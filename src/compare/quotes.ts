@@ -168,6 +168,9 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>, weak?: (x:
   if (x.indirect !== y.indirect) return false
   const [short, long] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x]
   if (Math.min(x.content.size, y.content.size) <= o.maxShortContent) {
+    // Words the longer quote itself puts in quotation marks ("the war was not “a war of Obama's
+    // choosing.”") are someone else's words it repeats, not a part of its own statement.
+    if (quotedInside(long.text, short.tokens)) return false
     const inside =
       containsReordered(long.tokens, short.tokens) ||
       (short.tokens.length >= MIN_EDITED_SHORT && (containsWithOneFunctionWord(long.tokens, short.tokens) || containsWithOneInsertion(long.tokens, short.tokens)))
@@ -193,6 +196,17 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>, weak?: (x:
   const smaller = Math.min(x.content.size, y.content.size)
   // Shared words without a long shared run are weak evidence: two speakers make them two statements.
   return smaller >= o.minContentForOverlap && shared >= o.minSharedContent && shared / smaller >= o.minOverlap && compatibleSpeakers(x.speaker, y.speaker)
+}
+
+// A stretch in quotation marks inside a quote's words: double marks, or single ones whose closing
+// mark is no apostrophe ("‘a war of Obama’s choosing.’").
+const NESTED_QUOTE = /[“"]([^“”"\n]{1,300})[”"]|‘([^‘\n]{1,300}?)’(?!\p{L})/gu
+
+/** Whether `words` stand, in any order, inside a stretch that `text` (a quote's words) itself quotes. */
+function quotedInside(text: string, words: string[]): boolean {
+  if (!/[“"‘]/.test(text)) return false
+  for (const m of text.matchAll(NESTED_QUOTE)) if (containsReordered(quoteTokens(m[1] ?? m[2]), words)) return true
+  return false
 }
 
 /**
