@@ -17,7 +17,7 @@ const VERBS = [
   'said', 'says', 'say', 'saying', 'added', 'adds', 'adding', 'told', 'tells', 'telling', 'wrote', 'writes', 'writing',
   'posted', 'posts', 'posting', 'stated', 'states', 'stating', 'noted', 'notes', 'noting', 'remarked', 'explained',
   'insisted', 'argued', 'warned', 'declared', 'continued', 'asked', 'replied', 'responded', 'tweeted', 'announced',
-  'maintained', 'claimed', 'stressed', 'acknowledged', 'described', 'describing', 'called', 'calling', 'calls', 'indicated',
+  'maintained', 'claimed', 'stressed', 'acknowledged', 'described', 'describing', 'describes', 'called', 'calling', 'calls', 'indicated',
   'confirmed', 'promised', 'pledged', 'vowed', 'threatened', 'urged', 'conceded', 'admitted', 'recalled', 'suggested',
   'reported', 'reports', 'according to', 'quoted', 'quoting', 'citing',
   'interjected', 'echoed', 'retorted', 'concluded', 'concludes', 'asks', 'agreed', 'agrees', 'countered', 'counters',

@@ -973,3 +973,12 @@ test('a pronoun after a sentence opening with a bare role is the person named be
     [`${before}The next day, he said he was “only talking about the right to build, not its wisdom.”`, 'only talking', 'Carl Ruiz'],
   ])
 })
+
+test('a relative clause on a description set off after a name speaks for that person, not for a body it names', () => {
+  assertSpeakers([
+    ['The photos spread on Friday. Enter Dana Roe — a former Harbor Party media aide who describes herself online as loving “boats, brunch and all things blue!” — whose posts were blunt.', 'boats, brunch', 'Dana Roe'],
+    ['Praise came from Ann Roe, a Harbor Trust economist who called the plan “bold and overdue for the whole county.”', 'bold and overdue', 'Ann Roe'],
+    // "describes" is a speech verb as "described" is.
+    ['Tom Pell describes the levy as “a tax on every family that owns a car.”', 'a tax on every', 'Tom Pell'],
+  ])
+})

@@ -569,6 +569,14 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
     const main = clauseSubject(text, inWindow, clauseStart(text, start, verb.start), verb.start)
     if (main) return ruled('participle-subject', main)
   }
+  // "Ann Roe — a former Acme Corp. aide who describes herself as “...”": a relative clause on a
+  // description set off after a name is that person's, not a body's the description names.
+  const described = RELATIVE_ON_DESCRIPTION.exec(text.slice(Math.max(from, verb.start - 100), verb.start))
+  if (described) {
+    const at = verb.start - described[0].length
+    const person = inWindow.findLast((c) => c.entity?.type === 'person' && c.end <= at && /^\s*$/.test(text.slice(endWithRole(c), at)))
+    if (person) return ruled('relative-on-description', person)
+  }
   for (let i = inWindow.length - 1; i >= 0; i--) {
     const c = inWindow[i]
     if (c.end > verb.start) continue
@@ -683,6 +691,8 @@ function speaksFor(text: string, inWindow: readonly SpeakerCandidate[], owner: S
 }
 
 /** Between a subject and its verb: a clause set off by commas, opened by a relative pronoun or a participle, maybe an auxiliary after it. */
+// A description set off after a name (by a comma or a dash) and a relative clause on it, up to its verb.
+const RELATIVE_ON_DESCRIPTION = /(?:,|\s[—–]|\s--?)\s+(?:a|an|the)\s+[^,;:“”"—–()]{1,60}?\s+who\s+(?:\p{Ll}+ly\s+)?$/u
 const SET_OFF_CLAUSE = /^\s*,\s*(?:who|whose|[a-z]{3,}ed|[a-z]{3,}ing)\b[^“”";:!?]{0,160},\s*(?:(?:had|has|have|also|then|later|would|will|again)\s+)*$/
 const RELATIVE_BEFORE_VERB = /^\s*,?\s*(?:that|which)\s+(?:\w+ly\s+)?$/
 const JOINED_CLAUSE = /\b(?:but|and)$/
