@@ -982,3 +982,13 @@ test('a relative clause on a description set off after a name speaks for that pe
     ['Tom Pell describes the levy as “a tax on every family that owns a car.”', 'a tax on every', 'Tom Pell'],
   ])
 })
+
+test('a speech verb whose subject names no one gives the quote that unnamed speaker, not the one quoted before', () => {
+  const before = 'Ann Roe appears in the ad. “We will not wait,” Ms. Roe is shown saying. '
+  assertSpeakers([
+    [`${before}Then an unseen announcer concludes: “The county needs a bridge, not more studies.”`, 'The county needs', 'an unseen announcer'],
+    [`${before}An announcer says: “The county needs a bridge, not more studies.”`, 'The county needs', 'An announcer'],
+    // A name is still the speaker.
+    [`${before}Then Tom Pell says: “The county needs a bridge, not more studies.”`, 'The county needs', 'Tom Pell'],
+  ])
+})

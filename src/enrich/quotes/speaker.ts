@@ -632,9 +632,25 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   return (
     ruled('clause-subject', clauseSubject(text, inWindow, start, verb.start)) ??
     ruled('comment-from', commentFrom(text, inWindow, start, verb.start)) ??
-    ruled('joined-clause', start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null)
+    ruled('joined-clause', start > from && JOINED_CLAUSE.test(text.slice(start - 8, start)) ? clauseSubject(text, inWindow, Math.max(from, view.sentences[sentenceIndex(view.sentences, verb.start)]?.[0] ?? from), verb.start) : null) ??
+    ruled('unnamed-subject', unnamedSubject(text, start, verb.start))
   )
 }
+// A clause whose subject is someone the article does not name, in lower-case words: "Then an
+// unseen announcer concludes:", "A narrator says:".
+const UNNAMED_CLAUSE_SUBJECT = /^\s*(?:(?:[Tt]hen|[Ll]ater|[Nn]ow|[Ff]inally|[Aa]nd|[Bb]ut)\s+)?((?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:\p{Ll}+ly\s+)?$/u
+
+/**
+ * The clause's subject when it names no one ("an unseen announcer"): the quote's speaker is that
+ * unnamed someone, as written, not the last person quoted before it.
+ */
+function unnamedSubject(text: string, start: number, verbStart: number): SpeakerCandidate | null {
+  const m = UNNAMED_CLAUSE_SUBJECT.exec(text.slice(start, verbStart))
+  if (!m) return null
+  const at = start + m[0].indexOf(m[1])
+  return { start: at, end: at + m[1].length, name: m[1], kind: 'phrase' }
+}
+
 /** "in a comment to Fox News from a senior official, the meeting was described as ...": who the comment is from. */
 const COMMENT_FROM = /\b(?:comments?|statements?|remarks|e-?mails?|messages?|notes?|interviews?)\s+(?:[^,.;:“”"]{0,40}\s)?(?:from|by)\s+$/
 function commentFrom(text: string, candidates: readonly SpeakerCandidate[], from: number, to: number): SpeakerCandidate | null {
