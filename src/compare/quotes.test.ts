@@ -140,6 +140,22 @@ test('alignQuotes: a short quote that a longer one itself quotes is not part of 
   assert.equal(roe[0].speaker?.name, 'Ann Roe')
 })
 
+test('alignQuotes: a speaker quoting their own phrase inside a longer quote is one statement with it', () => {
+  const e1 = fixtureArticle({
+    text: 'Tom Pell called the plan the “bridge to prosperity” on Monday.',
+    entities: [{ text: 'Tom Pell', type: 'person' }],
+    quotes: [{ text: 'bridge to prosperity', speaker: 'Tom Pell', kind: 'partial', cue: 'called', written: 'Tom Pell' }],
+  })
+  const e2 = fixtureArticle({
+    text: '“We call it the ‘bridge to prosperity’ and we mean every word of it, because this county has waited forty years,” Tom Pell said.',
+    entities: [{ text: 'Tom Pell', type: 'person' }],
+    quotes: [{ text: 'We call it the ‘bridge to prosperity’ and we mean every word of it, because this county has waited forty years,', speaker: 'Tom Pell', cue: 'said', written: 'Tom Pell' }],
+  })
+  const { quotes } = alignQuotes([e1, e2], mergeEntities([e1, e2]))
+  assert.equal(quotes.length, 1)
+  assert.deepEqual([...quotes[0].articleIds].sort(), [e1.id, e2.id].sort())
+})
+
 test('alignQuotes keeps apart two speakers sharing a phrase when one is read from the quote before', () => {
   // The second quote of c1 carries its speaker from the quote before it: no cue beside its words.
   const c1 = fixtureArticle({

@@ -170,7 +170,7 @@ function sameQuote(x: Item, y: Item, o: Required<AlignQuotesOptions>, weak?: (x:
   if (Math.min(x.content.size, y.content.size) <= o.maxShortContent) {
     // Words the longer quote itself puts in quotation marks ("the war was not “a war of Obama's
     // choosing.”") are someone else's words it repeats, not a part of its own statement.
-    if (quotedInside(long.text, short.tokens)) return false
+    if (!(x.speaker && y.speaker && compatibleSpeakers(x.speaker, y.speaker)) && quotedInside(long.text, short.tokens)) return false
     const inside =
       containsReordered(long.tokens, short.tokens) ||
       (short.tokens.length >= MIN_EDITED_SHORT && (containsWithOneFunctionWord(long.tokens, short.tokens) || containsWithOneInsertion(long.tokens, short.tokens)))

@@ -971,6 +971,10 @@ test('a pronoun after a sentence opening with a bare role is the person named be
     [`${before}The mayor first spoke about it at a dinner on Friday. The next day, he said he was “only talking about the right to build, not its wisdom.”`, 'only talking', 'Tom Pell'],
     // The same without the role sentence: the last man who is a subject.
     [`${before}The next day, he said he was “only talking about the right to build, not its wisdom.”`, 'only talking', 'Carl Ruiz'],
+    // After a leading clause too.
+    [`${before}When the vote ended, the mayor spoke at a dinner with Ruiz. The next day, he said he was “only talking about the right to build, not its wisdom.”`, 'only talking', 'Tom Pell'],
+    // A role's possessive names someone else, who is the subject.
+    [`${before}The mayor’s rival, Carl Ruiz, spoke at a dinner on Friday. The next day, he said he was “only talking about the right to build, not its wisdom.”`, 'only talking', 'Carl Ruiz'],
   ])
 })
 
@@ -978,9 +982,13 @@ test('a relative clause on a description set off after a name speaks for that pe
   assertSpeakers([
     ['The photos spread on Friday. Enter Dana Roe — a former Harbor Party media aide who describes herself online as loving “boats, brunch and all things blue!” — whose posts were blunt.', 'boats, brunch', 'Dana Roe'],
     ['Praise came from Ann Roe, a Harbor Trust economist who called the plan “bold and overdue for the whole county.”', 'bold and overdue', 'Ann Roe'],
-    // "describes" is a speech verb as "described" is.
-    ['Tom Pell describes the levy as “a tax on every family that owns a car.”', 'a tax on every', 'Tom Pell'],
+    // A dash with no space around it sets the description off as well.
+    ['Ann Roe—a former Acme aide who describes herself as “a proud daughter of the county”—posted the photos.', 'a proud daughter', 'Ann Roe'],
   ])
+  // A name ending a leading clause is that clause's object, not the one described after it.
+  assert.notEqual(quoteStarting('After meeting Ann Roe, the council members who called the plan “a disaster for the whole county” voted no.', 'a disaster').speaker?.name, 'Ann Roe')
+  // "describes" is a speech verb as "described" is.
+  assert.equal(quoteStarting('Ann Roe sent a letter. The levy, Tom Pell describes as “a tax on every family that owns a car.”', 'a tax on every').cue, 'describes')
 })
 
 test('a speech verb whose subject names no one gives the quote that unnamed speaker, not the one quoted before', () => {
@@ -990,5 +998,12 @@ test('a speech verb whose subject names no one gives the quote that unnamed spea
     [`${before}An announcer says: “The county needs a bridge, not more studies.”`, 'The county needs', 'An announcer'],
     // A name is still the speaker.
     [`${before}Then Tom Pell says: “The county needs a bridge, not more studies.”`, 'The county needs', 'Tom Pell'],
+    // An adverb after the subject is no part of it.
+    [`${before}An announcer then says: “The county needs a bridge, not more studies.”`, 'The county needs', 'An announcer'],
   ])
+  // A quantifier or a noun read as a verb is no unnamed speaker ("A few states require", "One of the posts:").
+  for (const text of [`${before}A few states require “a bridge and not more studies.”`, 'Tom Pell posted twice on Monday. One of the posts: “The county needs a bridge, not more studies.”']) {
+    const speaker = quotes(text)[quotes(text).length - 1].speaker?.name ?? ''
+    assert.ok(!/^(?:A few|One of)/.test(speaker), `${text} -> ${speaker}`)
+  }
 })

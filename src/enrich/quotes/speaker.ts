@@ -575,7 +575,11 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
   if (described) {
     const at = verb.start - described[0].length
     const person = inWindow.findLast((c) => c.entity?.type === 'person' && c.end <= at && /^\s*$/.test(text.slice(endWithRole(c), at)))
-    if (person) return ruled('relative-on-description', person)
+    // Not a name ending a leading clause ("After meeting Ann Roe, the council members who called ..."): it is that clause's object.
+    const sentenceStart = view.sentences[sentenceIndex(view.sentences, at)]?.[0] ?? from
+    const head = text.slice(sentenceStart, at + 1)
+    const lead = SUBORDINATE_LEAD.exec(head) ?? ANY_PARTICIPLE_LEAD.exec(head)
+    if (person && !(lead && sentenceStart + lead[0].trimEnd().length >= at)) return ruled('relative-on-description', person)
   }
   for (let i = inWindow.length - 1; i >= 0; i--) {
     const c = inWindow[i]
@@ -638,7 +642,7 @@ export function subjectOf(view: ArticleView, verb: Verb, from: number, to: numbe
 }
 // A clause whose subject is someone the article does not name, in lower-case words: "Then an
 // unseen announcer concludes:", "A narrator says:".
-const UNNAMED_CLAUSE_SUBJECT = /^\s*(?:(?:[Tt]hen|[Ll]ater|[Nn]ow|[Ff]inally|[Aa]nd|[Bb]ut)\s+)?((?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:\p{Ll}+ly\s+)?$/u
+const UNNAMED_CLAUSE_SUBJECT = /^\s*(?:(?:[Tt]hen|[Ll]ater|[Nn]ow|[Ff]inally|[Aa]nd|[Bb]ut)\s+)?((?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\p{Ll}-]+\s+){0,3}?(?!(?:of|the|an?|few|his|her|their|its|lot|couple|number)\s)[\p{Ll}-]+)\s+(?:(?:\p{Ll}+ly|then|later|also|now|again|still)\s+)?$/u
 
 /**
  * The clause's subject when it names no one ("an unseen announcer"): the quote's speaker is that
@@ -706,9 +710,9 @@ function speaksFor(text: string, inWindow: readonly SpeakerCandidate[], owner: S
   return named ?? { start: owner.start, end: roleEnd, name: `${owner.name}’s ${agent[1]}`, kind: 'phrase' }
 }
 
-/** Between a subject and its verb: a clause set off by commas, opened by a relative pronoun or a participle, maybe an auxiliary after it. */
 // A description set off after a name (by a comma or a dash) and a relative clause on it, up to its verb.
-const RELATIVE_ON_DESCRIPTION = /(?:,|\s[—–]|\s--?)\s+(?:a|an|the)\s+[^,;:“”"—–()]{1,60}?\s+who\s+(?:\p{Ll}+ly\s+)?$/u
+const RELATIVE_ON_DESCRIPTION = /(?:,\s+|\s?[—–]\s*|\s--?\s+)(?:a|an|the)\s+[^,;:“”"—–()]{1,60}?\s+who\s+(?:\p{Ll}+ly\s+)?$/u
+/** Between a subject and its verb: a clause set off by commas, opened by a relative pronoun or a participle, maybe an auxiliary after it. */
 const SET_OFF_CLAUSE = /^\s*,\s*(?:who|whose|[a-z]{3,}ed|[a-z]{3,}ing)\b[^“”";:!?]{0,160},\s*(?:(?:had|has|have|also|then|later|would|will|again)\s+)*$/
 const RELATIVE_BEFORE_VERB = /^\s*,?\s*(?:that|which)\s+(?:\w+ly\s+)?$/
 const JOINED_CLAUSE = /\b(?:but|and)$/
@@ -1116,10 +1120,13 @@ function walkBack(
     if (!main && n === 0 && lead && (PARTICIPLE_LEAD.test(lead[0]) || ANY_PARTICIPLE_LEAD.test(lead[0]))) continue
     // "The president first stepped in Friday ... The next day, he clarified": a sentence opening
     // with a bare role is about the person named before with that role, not a person it names later.
-    const opening = start + (lead?.[0].length ?? 0)
-    const byRole = !main && opening < end && BARE_ROLE_AT.test(text.slice(opening, opening + 40)) ? roleHolder(view, opening) : null
+    const named = main ?? clauseSubject(text, people, start, end)
+    if (named?.name) return learnt(view, named.name, wanted)
+    let opening = start + (lead?.[0].length ?? 0)
+    while (opening < end && /\s/.test(text[opening])) opening++
+    const byRole = opening < end && BARE_ROLE_AT.test(text.slice(opening, opening + 40)) && !/^\S+\s+\S+?['’]/.test(text.slice(opening, opening + 40)) ? roleHolder(view, opening) : null
     if (byRole && fits(byRole)) return learnt(view, byRole, wanted)
-    const subject = main ?? clauseSubject(text, people, start, end) ?? topicOf(text, people, start)
+    const subject = topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
   return null
