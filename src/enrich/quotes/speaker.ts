@@ -1083,6 +1083,9 @@ const isPersonShaped = (c: SpeakerCandidate): boolean =>
   !c.entity.name.split(' ').some((w) => ORG_HEADS.has(w) || COMMON_CAPITALISED.has(w))
 
 /** Walking back sentence by sentence from `pos`: the speaker of a quote there, else the first fitting person who is a subject there. */
+// "The mayor’s ...": a bare role followed by a possessive.
+const ROLE_POSSESSIVE = /^\S+\s+\S+?['’]s?\b/
+
 function walkBack(
   view: ArticleView,
   pos: number,
@@ -1120,13 +1123,17 @@ function walkBack(
     if (!main && n === 0 && lead && (PARTICIPLE_LEAD.test(lead[0]) || ANY_PARTICIPLE_LEAD.test(lead[0]))) continue
     // "The president first stepped in Friday ... The next day, he clarified": a sentence opening
     // with a bare role is about the person named before with that role, not a person it names later.
+    // A person the sentence names as its subject comes first; a role's possessive ("The mayor’s
+    // rival") is no role subject.
     const named = main ?? clauseSubject(text, people, start, end)
-    if (named?.name) return learnt(view, named.name, wanted)
-    let opening = start + (lead?.[0].length ?? 0)
-    while (opening < end && /\s/.test(text[opening])) opening++
-    const byRole = opening < end && BARE_ROLE_AT.test(text.slice(opening, opening + 40)) && !/^\S+\s+\S+?['’]/.test(text.slice(opening, opening + 40)) ? roleHolder(view, opening) : null
-    if (byRole && fits(byRole)) return learnt(view, byRole, wanted)
-    const subject = topicOf(text, people, start)
+    if (!named) {
+      let opening = start + (lead?.[0].length ?? 0)
+      while (opening < end && /\s/.test(text[opening])) opening++
+      const head = text.slice(opening, opening + 40)
+      const byRole = opening < end && BARE_ROLE_AT.test(head) && !ROLE_POSSESSIVE.test(head) ? roleHolder(view, opening) : null
+      if (byRole && fits(byRole)) return learnt(view, byRole, wanted)
+    }
+    const subject = named ?? topicOf(text, people, start)
     if (subject?.name) return learnt(view, subject.name, wanted)
   }
   return null
