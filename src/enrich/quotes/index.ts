@@ -394,7 +394,15 @@ function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMenti
   if (!sentence || view.text.slice(sentence[0], s.open).trim() === '') return null
   // "Quist was asked, “...”": the one asked did not say the words.
   if (ADDRESSED.test(view.text.slice(sentence[0], s.open))) return null
-  const to = complementAt(view.text, sentence[0], s.open)
+  let to = complementAt(view.text, sentence[0], s.open)
+  // "Democrats lob charges that Ryan stands for “...”": the words are the charge's, not its target's.
+  const charge = CHARGE_THAT.exec(view.text.slice(Math.max(sentence[0], s.open - 200), s.open))
+  if (charge && to === s.open) {
+    const at = s.open - charge[0].length
+    // "Roe rejected claims that she had “...”": whoever made the claims is not named.
+    if (DENIED_BEFORE.test(view.text.slice(Math.max(sentence[0], at - 40), at))) return { span: [s.start, s.end], speaker: null, kind, stage: STAGE }
+    to = at
+  }
   const subject =
     clauseSubject(view.text, view.candidates, clauseStart(view.text, sentence[0], to), to) ??
     clauseSubject(view.text, view.candidates, sentence[0], to) ??
@@ -404,6 +412,11 @@ function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMenti
   if (!subject || !name || subject.entity?.type === 'place') return null
   return { span: [s.start, s.end], speaker: { name, span: subject.nameSpan ?? [subject.start, subject.end] }, kind, stage: STAGE }
 }
+
+// A word for something said, with no owner written before it, and its that-clause up to the quote.
+const CHARGE_THAT = new RegExp(String.raw`(?<![’']s\s+(?:[a-z-]+\s+)?)\b(?:${SAID_NOUNS}|charges|accusations|allegations?|assertions|suggestions|warnings)\s+that\s+[^“”".;:]{0,160}$`)
+// A verb turning down what the words after it say: its subject did not say them.
+const DENIED_BEFORE = /\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|refut(?:e|es|ed|ing)|counter(?:s|ed|ing)?|fac(?:e|es|ed|ing)|deflect(?:s|ed|ing)?|(?:brush(?:es|ed|ing)?|laugh(?:s|ed|ing)?) off|push(?:es|ed|ing)? back (?:on|against))\s+(?:(?:the|such|those|these|any|all|new|renewed|repeated)\s+)*(?:\p{Ll}+\s+)?$/u
 
 /**
  * "Moore thanked him for “...”": a sentence opening with a capitalised word and a verb, when the

@@ -1007,3 +1007,17 @@ test('a speech verb whose subject names no one gives the quote that unnamed spea
     assert.ok(!/^(?:A few|One of)/.test(speaker), `${text} -> ${speaker}`)
   }
 })
+
+test('words quoted inside a charge or claim are not said by the person the charge is about', () => {
+  const before = 'The harbor vote was on Monday. '
+  for (const [text, words] of [
+    [`${before}Ann Roe rejected claims that she had “sold out the harbor to developers.”`, 'sold out'],
+    [`${before}Critics repeated the accusation that Ann Roe had “sold out the harbor to developers.”`, 'sold out'],
+    [`${before}The Acme Corp. report disputed any suggestion that the deal was “an improper favor to a donor.”`, 'an improper'],
+  ] as const) {
+    const speaker = quoteStarting(text, words).speaker?.name ?? null
+    assert.ok(speaker === null || !/Roe|Acme/.test(speaker), `${text} -> ${speaker}`)
+  }
+  // Who makes the charge, when written, still speaks.
+  assert.equal(quoteStarting(`${before}Tom Pell renewed his charge that Ann Roe had “sold out the harbor to developers.”`, 'sold out').speaker?.name, 'Tom Pell')
+})
