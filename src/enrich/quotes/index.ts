@@ -414,7 +414,7 @@ function subjectOnly(view: ArticleView, s: Stretch, kind: QuoteKind): QuoteMenti
 }
 
 // A word for something said, with no owner written before it, and its that-clause up to the quote.
-const CHARGE_THAT = new RegExp(String.raw`(?<![’']s\s+(?:[a-z-]+\s+)?)\b(?:${SAID_NOUNS}|charges|accusations|allegations?|assertions|suggestions|warnings)\s+that\s+[^“”".;:]{0,160}$`)
+const CHARGE_THAT = new RegExp(String.raw`(?<![’']s\s+(?:[a-z-]+\s+)?)\b(?:[Cc]laims?|[Cc]harges?|[Aa]ccusations?|[Aa]llegations?|[Aa]ssertions?|[Ss]uggestions?|[Ww]arnings?|[Cc]ontention|[Ii]nsistence|[Aa]dmission|[Aa]rguments?)\s+that\s+(?:[^“”".;:,]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Jr|St)\.|\b(?:\p{Lu}\.)+){0,160}$`, 'u')
 // A verb turning down what the words after it say: its subject did not say them.
 const DENIED_BEFORE = /\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|refut(?:e|es|ed|ing)|counter(?:s|ed|ing)?|fac(?:e|es|ed|ing)|deflect(?:s|ed|ing)?|(?:brush(?:es|ed|ing)?|laugh(?:s|ed|ing)?) off|push(?:es|ed|ing)? back (?:on|against))\s+(?:(?:the|such|those|these|any|all|new|renewed|repeated)\s+)*(?:\p{Ll}+\s+)?$/u
 

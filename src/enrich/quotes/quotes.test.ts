@@ -1020,4 +1020,12 @@ test('words quoted inside a charge or claim are not said by the person the charg
   }
   // Who makes the charge, when written, still speaks.
   assert.equal(quoteStarting(`${before}Tom Pell renewed his charge that Ann Roe had “sold out the harbor to developers.”`, 'sold out').speaker?.name, 'Tom Pell')
+  // A that-clause ended by a comma, and "that" opening a relative clause, leave the subject after them speaking.
+  assertSpeakers([
+    [`${before}Despite claims that the plant was unsafe, Ann Roe dismissed the report as “a smear by my rivals.”`, 'a smear', 'Ann Roe'],
+    [`${before}In the letter that Ann Roe sent, she offered “a full and honest accounting of the deal.”`, 'a full and', 'Ann Roe'],
+  ])
+  // A title's stop inside the clause does not end it.
+  const titled = quoteStarting(`${before}Ann Roe rejected claims that Mr. Pell had “sold out the harbor to developers.”`, 'sold out').speaker?.name ?? null
+  assert.ok(titled === null || !/Roe|Pell/.test(titled), `-> ${titled}`)
 })
