@@ -297,6 +297,19 @@ test('alignQuotes joins a short quote and its reordering from a body and its aid
   assert.deepEqual(discrepancies, [], '"useful and constructive" / "constructive and useful" say the same; a body and its aide do not contradict')
 })
 
+test('alignQuotes credits a quote to the person who speaks for a body over the body, however many outlets name the body', () => {
+  const k1 = shortQuote('The Kremlin said the talks had been "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Kremlin', [KREMLIN])
+  const k2 = shortQuote('The Kremlin called the talks "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Kremlin', [KREMLIN])
+  const u = shortQuote('Kremlin aide Yury Ushakov called the talks "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
+  const { quotes } = alignQuotes([k1, k2, u], mergeEntities([k1, k2, u]))
+  assert.equal(quotes.length, 1)
+  assert.equal(quotes[0].speaker?.name, 'Yury Ushakov')
+  // A person who does not speak for the body is not preferred to it.
+  const p = shortQuote('Tom Pell called the talks "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Tom Pell', [{ text: 'Tom Pell', type: 'person' as const }])
+  const other = alignQuotes([k1, k2, p], mergeEntities([k1, k2, p])).quotes
+  assert.equal(other.find((q) => q.articleIds.includes(k1.id))?.speaker?.name, 'Kremlin')
+})
+
 test('alignQuotes joins both orders of a short quote that also sits inside a longer one, without a discrepancy', () => {
   const long = shortQuote('Yury Ushakov said: "A very useful and constructive conversation took place."', 'A very useful and constructive conversation took place.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
   const same = shortQuote('Yury Ushakov called it "useful and constructive."', 'useful and constructive.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])

@@ -465,6 +465,12 @@ function speakerOf(group: Item[]) {
 }
 
 
+/** A person among `candidates` who speaks for the body `body` (`compatibleSpeakers`), named most often, else null. */
+function spokesperson<T extends { name: string | null; entityId: string | null; entity: SpeakerRef['entity'] }>(body: T, candidates: T[]): T | null {
+  const ref: SpeakerRef = { name: body.name ?? '', entity: body.entity }
+  return mostCommon(candidates.filter((c) => c.entity?.type === 'person' && c.name !== null && compatibleSpeakers(ref, { name: c.name, entity: c.entity })))
+}
+
 function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepancy[] } {
   const occurrences: Occurrence[] = group.map((x) => ({ articleId: x.articleId, start: x.q.span[0], end: x.q.span[1], text: x.text }))
   const longest = group.reduce((best, x) => (x.tokens.length > best.tokens.length ? x : best))
@@ -477,7 +483,9 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   // Then a speaker written in the quote's paragraph ("..., said Jon Thompson. “His conduct ...”")
   // over one carried from a quote paragraphs before.
   const near = speakers.filter((s) => s.item.sameParagraph)
-  const chosen = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(near)) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
+  const common = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(near)) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
+  // A body and the person who speaks for it ("the Kremlin" and "Kremlin aide Yury Ushakov"): the person says more.
+  const chosen = common && common.entity?.type !== 'person' ? (spokesperson(common, beside) ?? spokesperson(common, speakers) ?? common) : common
   const variants = variantsOf(group)
   const first = occurrences[0]
   const quote: StoryQuote = {
