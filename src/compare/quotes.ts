@@ -485,7 +485,7 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   const near = speakers.filter((s) => s.item.sameParagraph)
   const common = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(near)) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
   // A body and the person who speaks for it ("the Kremlin" and "Kremlin aide Yury Ushakov"): the person says more.
-  const chosen = common && common.entity?.type !== 'person' ? (spokesperson(common, beside) ?? spokesperson(common, speakers) ?? common) : common
+  const chosen = common?.entity?.type === 'organization' ? (spokesperson(common, beside) ?? spokesperson(common, speakers) ?? common) : common
   const variants = variantsOf(group)
   const first = occurrences[0]
   const quote: StoryQuote = {
