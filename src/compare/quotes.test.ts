@@ -297,17 +297,41 @@ test('alignQuotes joins a short quote and its reordering from a body and its aid
   assert.deepEqual(discrepancies, [], '"useful and constructive" / "constructive and useful" say the same; a body and its aide do not contradict')
 })
 
-test('alignQuotes credits a quote to the person who speaks for a body over the body, however many outlets name the body', () => {
-  const k1 = shortQuote('The Kremlin said the talks had been "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Kremlin', [KREMLIN])
-  const k2 = shortQuote('The Kremlin called the talks "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Kremlin', [KREMLIN])
-  const u = shortQuote('Kremlin aide Yury Ushakov called the talks "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')])
-  const { quotes } = alignQuotes([k1, k2, u], mergeEntities([k1, k2, u]))
-  assert.equal(quotes.length, 1)
-  assert.equal(quotes[0].speaker?.name, 'Yury Ushakov')
-  // A person who does not speak for the body is not preferred to it.
-  const p = shortQuote('Tom Pell called the talks "useful and very constructive for both sides."', 'useful and very constructive for both sides.', 'Tom Pell', [{ text: 'Tom Pell', type: 'person' as const }])
-  const other = alignQuotes([k1, k2, p], mergeEntities([k1, k2, p])).quotes
-  assert.equal(other.find((q) => q.articleIds.includes(k1.id))?.speaker?.name, 'Kremlin')
+test('alignQuotes credits a quote to the one person who speaks for a body over the body, however many outlets name the body', () => {
+  const Q = 'useful and very constructive for both sides.'
+  const said = (text: string, speaker: string, entities: Parameters<typeof fixtureArticle>[0]['entities'], written: string) =>
+    fixtureArticle({ text, entities, quotes: [{ text: Q, speaker, kind: 'partial', cue: 'called', written }] })
+  const k1 = said(`The Kremlin called the talks "${Q}"`, 'Kremlin', [KREMLIN], 'The Kremlin')
+  const k2 = said(`The Kremlin later called the talks "${Q}"`, 'Kremlin', [KREMLIN], 'The Kremlin')
+  const speakerWith = (third: ReturnType<typeof said>, ...more: ReturnType<typeof said>[]) => {
+    const all = [k1, k2, third, ...more]
+    return alignQuotes(all, mergeEntities(all)).quotes.find((q) => q.articleIds.includes(k1.id))?.speaker?.name
+  }
+  const ushakov = said(`Kremlin aide Yury Ushakov called the talks "${Q}"`, 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')], 'Yury Ushakov')
+  assert.equal(speakerWith(ushakov), 'Yury Ushakov')
+  // A role naming the body without speaking for it, or held no longer, leaves the words the body's.
+  assert.equal(speakerWith(said(`Kremlin critic Ivan Sorin called the talks "${Q}"`, 'Ivan Sorin', [aide('Ivan Sorin', 'Kremlin critic')], 'Ivan Sorin')), 'Kremlin')
+  assert.equal(speakerWith(said(`Former Kremlin aide Ivan Sorin called the talks "${Q}"`, 'Ivan Sorin', [aide('Ivan Sorin', 'former Kremlin aide')], 'Ivan Sorin')), 'Kremlin')
+  // Found through a pronoun, the aide does not outrank two outlets naming the body beside the words.
+  const viaPronoun = fixtureArticle({
+    text: `Kremlin aide Yury Ushakov met the envoy. Later he called the talks "${Q}"`,
+    entities: [aide('Yury Ushakov', 'Kremlin aide')],
+    quotes: [{ text: Q, speaker: 'Yury Ushakov', kind: 'partial', cue: 'called', written: 'he' }],
+  })
+  assert.equal(speakerWith(viaPronoun), 'Kremlin')
+  // Two of the body's people credited with one statement leave it the body's.
+  const L = 'The talks were useful and very constructive for both sides, and they will go on in Moscow next month.'
+  const stated = (text: string, speaker: string, entities: Parameters<typeof fixtureArticle>[0]['entities'], written: string) =>
+    fixtureArticle({ text, entities, quotes: [{ text: L, speaker, kind: 'direct', cue: 'said', written }] })
+  const long = [
+    stated(`The Kremlin said: "${L}"`, 'Kremlin', [KREMLIN], 'The Kremlin'),
+    stated(`The Kremlin later said: "${L}"`, 'Kremlin', [KREMLIN], 'The Kremlin'),
+    stated(`Kremlin aide Yury Ushakov said: "${L}"`, 'Yury Ushakov', [aide('Yury Ushakov', 'Kremlin aide')], 'Yury Ushakov'),
+    stated(`Kremlin spokesman Dmitry Peskov said: "${L}"`, 'Dmitry Peskov', [aide('Dmitry Peskov', 'Kremlin spokesman')], 'Dmitry Peskov'),
+  ]
+  const joined = alignQuotes(long, mergeEntities(long)).quotes
+  assert.equal(joined.length, 1)
+  assert.equal(joined[0].speaker?.name, 'Kremlin')
 })
 
 test('alignQuotes joins both orders of a short quote that also sits inside a longer one, without a discrepancy', () => {

@@ -20,7 +20,7 @@
  */
 import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, Span, StoryQuote } from '../types.js'
-import { nameTokens, sameToken } from '../text/names.js'
+import { mentionsName, nameTokens, sameToken } from '../text/names.js'
 import { wordTokens } from '../text/tokens.js'
 import type { MergedEntities } from './entities.js'
 import { attributionDiscrepancy, cueVerb } from './framing.js'
@@ -465,10 +465,21 @@ function speakerOf(group: Item[]) {
 }
 
 
-/** A person among `candidates` who speaks for the body `body` (`compatibleSpeakers`), named most often, else null. */
-function spokesperson<T extends { name: string | null; entityId: string | null; entity: SpeakerRef['entity'] }>(body: T, candidates: T[]): T | null {
-  const ref: SpeakerRef = { name: body.name ?? '', entity: body.entity }
-  return mostCommon(candidates.filter((c) => c.entity?.type === 'person' && c.name !== null && compatibleSpeakers(ref, { name: c.name, entity: c.entity })))
+// A role in which a person speaks for the body it names ("Kremlin aide", "White House press
+// secretary"), not one that merely names it ("Kremlin critic", "White House reporter").
+const SPEAKS_FOR_BODY = /\b(?:aides?|spokes(?:man|woman|person)|advis[eo]rs?|officials?|secretary|ministers?|counsel|director|chief|chairman|chairwoman|chair|president|head|leader|representative|envoy|ambassador)$/i
+// A role held no longer.
+const FORMER_ROLE = /^(?:former|ex-|onetime|one-time|retired|then-)/i
+
+/**
+ * The one person among `candidates` whose role makes them speak for the body `body`, else null:
+ * several such people (the body's aide and its spokesman disagreeing) leave the words the body's.
+ */
+function spokesperson<T extends { name: string | null; entityId: string | null; entity: SpeakerRef['entity'] }>(body: T, candidates: readonly T[]): T | null {
+  const names = [body.name ?? '', ...(body.entity?.aliases ?? [])].filter(Boolean)
+  const speaksFor = (role: string) => !FORMER_ROLE.test(role.trim()) && SPEAKS_FOR_BODY.test(role.trim()) && names.some((n) => mentionsName(role, n))
+  const people = candidates.filter((c) => c.entity?.type === 'person' && c.name !== null && c.entity.roles.some(speaksFor))
+  return new Set(people.map((p) => p.entityId ?? p.name)).size === 1 ? people[0] : null
 }
 
 function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepancy[] } {
@@ -485,7 +496,8 @@ function buildQuote(group: Item[]): { quote: StoryQuote; discrepancies: Discrepa
   const near = speakers.filter((s) => s.item.sameParagraph)
   const common = mostCommon(typed(beside)) ?? mostCommon(beside) ?? mostCommon(typed(near)) ?? mostCommon(typed(speakers)) ?? mostCommon(speakers)
   // A body and the person who speaks for it ("the Kremlin" and "Kremlin aide Yury Ushakov"): the person says more.
-  const chosen = common?.entity?.type === 'organization' ? (spokesperson(common, beside) ?? spokesperson(common, speakers) ?? common) : common
+  // Read among the speakers `common` was chosen from: one found through a pronoun does not outrank outlets naming the body.
+  const chosen = common?.entity?.type === 'organization' ? (spokesperson(common, [beside, near, speakers].find((tier) => tier.includes(common)) ?? []) ?? common) : common
   const variants = variantsOf(group)
   const first = occurrences[0]
   const quote: StoryQuote = {
