@@ -36,8 +36,33 @@ function isUnnamed(name: string): boolean {
 /** Whether `person` is described as part of `body`: a role or the name itself mentions one of its names. */
 function speaksFor(person: SpeakerRef, body: SpeakerRef): boolean {
   if (person.entity?.type !== 'person' || body.entity?.type === 'person') return false
-  const bodyNames = [body.name, ...(body.entity?.aliases ?? [])]
+  const names = bodyNames(body)
   const descriptions = [person.name, ...person.entity.roles]
-  return descriptions.some((d) => bodyNames.some((n) => mentionsName(d, n)))
+  return descriptions.some((d) => names.some((n) => mentionsName(d, n)))
+}
+
+/** A body's name as written and its entity's aliases. */
+function bodyNames(body: SpeakerRef): string[] {
+  return [body.name, ...(body.entity?.aliases ?? [])].filter(Boolean)
+}
+
+// A role in which a person speaks for the body it names ("Kremlin aide", "White House press
+// secretary"), not one that merely names it ("Kremlin critic", "White House reporter").
+const SPEAKS_FOR_BODY = /\b(?:aides?|spokes(?:man|woman|person)|advis[eo]rs?|officials?|secretary|ministers?|counsel|director|chief|chairman|chairwoman|chair|president|head|leader|representative|envoy|ambassador)$/i
+// A role held no longer.
+const FORMER_ROLE = /^(?:former|ex-|onetime|one-time|retired|then-)/i
+
+/**
+ * Stricter than `compatibleSpeakers`: `person` holds a role in which they speak for `body` now
+ * ("Kremlin aide" for the Kremlin; not "Kremlin critic", nor "former Kremlin aide", nor a name that
+ * merely holds the body's, "Michael Bloomberg" for Bloomberg).
+ */
+export function speaksInRoleFor(person: SpeakerRef, body: SpeakerRef): boolean {
+  if (person.entity?.type !== 'person' || body.entity?.type === 'person') return false
+  const names = bodyNames(body)
+  return person.entity.roles.some((r) => {
+    const role = r.trim()
+    return !FORMER_ROLE.test(role) && SPEAKS_FOR_BODY.test(role) && names.some((n) => mentionsName(role, n))
+  })
 }
 

@@ -20,11 +20,11 @@
  */
 import { hash } from 'node:crypto'
 import type { Annotated, Discrepancy, Occurrence, QuoteMention, Span, StoryQuote } from '../types.js'
-import { mentionsName, nameTokens, sameToken } from '../text/names.js'
+import { nameTokens, sameToken } from '../text/names.js'
 import { wordTokens } from '../text/tokens.js'
 import type { MergedEntities } from './entities.js'
 import { attributionDiscrepancy, cueVerb } from './framing.js'
-import { compatibleSpeakers, type SpeakerRef } from './names.js'
+import { compatibleSpeakers, speaksInRoleFor, type SpeakerRef } from './names.js'
 import { stem, TOPIC_STOPWORDS as STOP_WORDS } from '../text/stems.js'
 import { SMALL_NUMBERS } from '../enrich/numbers/lexicon.js'
 
@@ -465,20 +465,14 @@ function speakerOf(group: Item[]) {
 }
 
 
-// A role in which a person speaks for the body it names ("Kremlin aide", "White House press
-// secretary"), not one that merely names it ("Kremlin critic", "White House reporter").
-const SPEAKS_FOR_BODY = /\b(?:aides?|spokes(?:man|woman|person)|advis[eo]rs?|officials?|secretary|ministers?|counsel|director|chief|chairman|chairwoman|chair|president|head|leader|representative|envoy|ambassador)$/i
-// A role held no longer.
-const FORMER_ROLE = /^(?:former|ex-|onetime|one-time|retired|then-)/i
-
 /**
- * The one person among `candidates` whose role makes them speak for the body `body`, else null:
- * several such people (the body's aide and its spokesman disagreeing) leave the words the body's.
+ * The one person among `candidates` who speaks for the body `body` in their role
+ * (`speaksInRoleFor`), else null: several such people (the body's aide and its spokesman
+ * disagreeing) leave the words the body's.
  */
 function spokesperson<T extends { name: string | null; entityId: string | null; entity: SpeakerRef['entity'] }>(body: T, candidates: readonly T[]): T | null {
-  const names = [body.name ?? '', ...(body.entity?.aliases ?? [])].filter(Boolean)
-  const speaksFor = (role: string) => !FORMER_ROLE.test(role.trim()) && SPEAKS_FOR_BODY.test(role.trim()) && names.some((n) => mentionsName(role, n))
-  const people = candidates.filter((c) => c.entity?.type === 'person' && c.name !== null && c.entity.roles.some(speaksFor))
+  const ref: SpeakerRef = { name: body.name ?? '', entity: body.entity }
+  const people = candidates.filter((c) => c.name !== null && speaksInRoleFor({ name: c.name, entity: c.entity }, ref))
   return new Set(people.map((p) => p.entityId ?? p.name)).size === 1 ? people[0] : null
 }
 

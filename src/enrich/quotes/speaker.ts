@@ -1082,10 +1082,10 @@ const isPersonShaped = (c: SpeakerCandidate): boolean =>
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2})?$/u.test(c.entity.name) &&
   !c.entity.name.split(' ').some((w) => ORG_HEADS.has(w) || COMMON_CAPITALISED.has(w))
 
-/** Walking back sentence by sentence from `pos`: the speaker of a quote there, else the first fitting person who is a subject there. */
 // "The mayor’s ...": a bare role followed by a possessive.
 const ROLE_POSSESSIVE = /^\S+\s+\S+?['’]s?\b/
 
+/** Walking back sentence by sentence from `pos`: the speaker of a quote there, else the first fitting person who is a subject there. */
 function walkBack(
   view: ArticleView,
   pos: number,
